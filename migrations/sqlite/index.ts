@@ -1,0 +1,4 @@
+import { Init1795575757698 } from './1795575757698-Init';
+
+/** SQLite migrations, in the order they run. Add each new one at the end. */
+export const sqliteMigrations = [Init1795575757698];

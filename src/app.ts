@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { Authenticator } from './auth/authenticator';
+import { DomainError, httpStatusOf } from './common/errors';
+import type { AppConfig } from './config/config';
+import type { StatementCounter } from './db/statement-counter';
+import { RequestContext } from './graphql/context';
+import { formatError, isDatabaseUnavailable, isInternal } from './graphql/errors';
+import { complexityLimit, depthLimit } from './graphql/limits';
+import { buildGraphqlSchema, createServices } from './graphql/schema';
+
+export interface App {
+  readonly httpServer: Server;
+  readonly statements: StatementCounter;
+  /** starts listening; resolves with the bound port */
+  listen(): Promise<number>;
+  /** stops accepting, lets in-flight requests finish (up to the grace period), closes the database */
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function createApp(config: AppConfig, dataSource: DataSource, statements: StatementCounter, log: Logger): Promise<App> {
+  const services = createServices();
+  const schema = await buildGraphqlSchema(services);
+  const authenticator = new Authenticator(config, dataSource);
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: config.graphql.introspection,
+    includeStacktraceInErrorResponses: config.isDevelopment,
+    formatError: formatError(config.isDevelopment),
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    validationRules: [depthLimit(config.graphql.maxDepth)],
+    allowBatchedHttpRequests: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: SHUTDOWN_GRACE_MS }),
+      complexityLimit(schema, config.graphql.maxComplexity, Math.min(50, config.graphql.maxPageSize)),
+      requestLogging(),
+      ...(config.graphql.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await withTimeout(dataSource.query('SELECT 1'), 2_000);
+      res.json({ status: 'ready' });
+    } catch (error) {
+      log.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      const presented = req.header('x-request-id');
+      const requestId = presented && REQUEST_ID.test(presented) ? presented : randomUUID();
+      res.setHeader('x-request-id', requestId);
+      res.locals.requestId = requestId;
+      next();
+    },
+    express.json({ limit: config.requestBodyLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = res.locals.requestId as string;
+        try {
+          const viewer = await authenticator.authenticate({
+            authorization: req.header('authorization'),
+            apiKey: req.header('x-api-key'),
+          });
+          return new RequestContext(requestId, viewer, dataSource.manager, config, log.child({ requestId, subject: viewer?.subject }));
+        } catch (error) {
+          throw contextError(error, log.child({ requestId }));
+        }
+      },
+    }),
+  );
+  app.use(transportErrors(log));
+
+  return {
+    httpServer,
+    statements,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : config.port);
+        });
+      }),
+    stop: async () => {
+      await apollo.stop();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+/** Errors raised while authenticating: the client gets a code and an HTTP status, never internals. */
+function contextError(error: unknown, log: Logger): GraphQLError {
+  if (error instanceof DomainError) {
+    return new GraphQLError(error.message, { extensions: { code: error.code, http: { status: httpStatusOf(error.code) } } });
+  }
+  if (isDatabaseUnavailable(error)) {
+    log.warn({ err: error }, 'database unavailable while authenticating');
+    return new GraphQLError('The database is unavailable; retry shortly', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+    });
+  }
+  log.error({ err: error }, 'authentication failed unexpectedly');
+  return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 500 } } });
+}
+
+/** One log line per operation, and the full detail of any internal error (which the client never sees). */
+function requestLogging(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (isInternal(error)) contextValue.log.error({ err: error.originalError ?? error }, 'internal error');
+          }
+        },
+        async willSendResponse({ request, response, errors }) {
+          contextValue.log.info(
+            {
+              operation: request.operationName ?? undefined,
+              status: response.http.status ?? 200,
+              errors: errors?.length ?? 0,
+              durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
+
+/** JSON bodies that fail before GraphQL (too large, malformed) get a clear GraphQL-shaped error. */
+function transportErrors(log: Logger): express.ErrorRequestHandler {
+  return (error: { type?: string; status?: number; message?: string }, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? 500;
+    const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    const message =
+      error.type === 'entity.too.large'
+        ? 'Request body is too large'
+        : error.type === 'entity.parse.failed'
+          ? 'Request body is not valid JSON'
+          : status < 500
+            ? (error.message ?? 'Bad request')
+            : 'Internal server error';
+    if (status >= 500) log.error({ err: error }, 'transport error');
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    }),
+  ]);
+}

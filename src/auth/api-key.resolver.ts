@@ -1,0 +1,62 @@
+import { ArrayMaxSize, Length } from 'class-validator';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../graphql/connection';
+import type { RequestContext } from '../graphql/context';
+import { idOf, optionalIdOf } from '../graphql/global-id';
+import { Supplier } from '../suppliers/supplier.entity';
+import { ApiKey } from './api-key.entity';
+import { ApiKeyService } from './api-key.service';
+import { MANAGE_API_KEYS, Role } from './roles';
+
+export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey');
+
+@InputType()
+export class CreateApiKeyInput {
+  @Field({ description: 'What the key is for, e.g. "Power BI reporting".' })
+  @Length(1, 100)
+  name!: string;
+
+  @Field(() => [Role], { description: 'VIEWER, REPORTING or SUPPLIER_FEED.' })
+  @ArrayMaxSize(3)
+  roles!: Role[];
+
+  @Field(() => ID, { nullable: true, description: 'For a SUPPLIER_FEED key: the supplier whose feeds it sends.' })
+  supplierId?: string;
+}
+
+@ObjectType()
+export class CreatedApiKey {
+  @Field(() => ApiKey)
+  apiKey!: ApiKey;
+
+  @Field({ description: 'The key itself. Store it now: it is not kept and cannot be shown again.' })
+  secret!: string;
+}
+
+@Resolver(() => ApiKey)
+export class ApiKeyResolver {
+  constructor(private readonly apiKeyService: ApiKeyService) {}
+
+  @Authorized(MANAGE_API_KEYS)
+  @Query(() => ApiKeyConnection, { description: 'The viewer\'s organisation\'s API keys (ADMIN).' })
+  apiKeys(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('includeRevoked', { defaultValue: false }) includeRevoked: boolean) {
+    return this.apiKeyService.list(ctx, page, includeRevoked);
+  }
+
+  @Authorized(MANAGE_API_KEYS)
+  @Mutation(() => CreatedApiKey)
+  createApiKey(@Ctx() ctx: RequestContext, @Arg('input') input: CreateApiKeyInput) {
+    return this.apiKeyService.issue(ctx, input.name, input.roles, optionalIdOf(input.supplierId, Supplier.typename, 'input.supplierId'));
+  }
+
+  @Authorized(MANAGE_API_KEYS)
+  @Mutation(() => ApiKey, { description: 'Revokes a key at once; revoking twice is harmless.' })
+  revokeApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.apiKeyService.revoke(ctx, idOf(id, ApiKey.typename));
+  }
+
+  @FieldResolver(() => Supplier, { nullable: true })
+  supplier(@Root() apiKey: ApiKey, @Ctx() ctx: RequestContext) {
+    return apiKey.supplierId === null ? null : ctx.loaders.byId(Supplier).load(apiKey.supplierId);
+  }
+}

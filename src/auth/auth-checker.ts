@@ -1,0 +1,18 @@
+import type { AuthChecker } from 'type-graphql';
+import { forbidden, unauthenticated } from '../common/errors';
+import type { RequestContext } from '../graphql/context';
+import type { Role } from './roles';
+import { hasAnyRole } from './viewer';
+
+/**
+ * Guards every operation marked @Authorized: no viewer is UNAUTHENTICATED, a viewer
+ * without one of the listed roles is FORBIDDEN. Tenancy is the services' job, not this.
+ */
+export const authChecker: AuthChecker<RequestContext, Role> = ({ context }, roles) => {
+  const viewer = context.viewer;
+  if (!viewer) throw unauthenticated('Authentication required: send "Authorization: Bearer <token>" or an API key');
+  if (roles.length > 0 && !hasAnyRole(viewer, roles)) {
+    throw forbidden(`This operation needs one of these roles: ${roles.join(', ')}`);
+  }
+  return true;
+};

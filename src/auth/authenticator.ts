@@ -1,0 +1,167 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { unauthenticated } from '../common/errors';
+import { ActsFor } from '../organisations/acts-for.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { Supplier } from '../suppliers/supplier.entity';
+import { ApiKey } from './api-key.entity';
+import { parseRole, Role } from './roles';
+import type { Viewer } from './viewer';
+
+const API_KEY_PATTERN = /^hscn_([0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface Credentials {
+  readonly authorization?: string;
+  readonly apiKey?: string;
+}
+
+/**
+ * Turns a request's credentials into a Viewer, or refuses them. No credentials at all is
+ * not an error here (the operation's guard decides); bad credentials always are.
+ */
+export class Authenticator {
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly algorithms: string[];
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {
+    if (config.jwt.kind === 'jwks') {
+      this.key = createRemoteJWKSet(new URL(config.jwt.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+      this.algorithms = ['RS256', 'ES256'];
+    } else {
+      this.key = new TextEncoder().encode(config.jwt.secret);
+      this.algorithms = ['HS256'];
+    }
+  }
+
+  async authenticate(credentials: Credentials): Promise<Viewer | null> {
+    if (credentials.apiKey !== undefined) return this.fromApiKey(credentials.apiKey);
+    const header = credentials.authorization?.trim();
+    if (!header) return null;
+    const [scheme, value] = header.split(/\s+/, 2);
+    if (/^bearer$/i.test(scheme) && value) return this.fromJwt(value);
+    if (/^apikey$/i.test(scheme) && value) return this.fromApiKey(value);
+    throw unauthenticated('Authorization header must be "Bearer <token>" or "ApiKey <key>"');
+  }
+
+  private async fromJwt(token: string): Promise<Viewer> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.key as Uint8Array, {
+        algorithms: this.algorithms,
+        issuer: this.config.jwt.issuer,
+        audience: this.config.jwt.audience,
+        clockTolerance: 30,
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch (error) {
+      throw unauthenticated(describeJwtFailure(error));
+    }
+    const claims = this.config.jwt;
+    const odsCode = payload[claims.orgClaim];
+    if (typeof odsCode !== 'string' || odsCode.length === 0) {
+      throw unauthenticated(`Token has no "${claims.orgClaim}" claim naming the organisation`);
+    }
+    const roles = rolesFrom(payload[claims.rolesClaim]);
+    const supplierClaim = payload[claims.supplierClaim];
+    return this.viewerFor({
+      subject: payload.sub as string,
+      odsCode,
+      roles,
+      cnspId: typeof supplierClaim === 'string' ? supplierClaim : undefined,
+      via: 'JWT',
+      apiKeyId: null,
+      supplierId: null,
+    });
+  }
+
+  private async fromApiKey(presented: string): Promise<Viewer> {
+    const match = API_KEY_PATTERN.exec(presented.trim());
+    if (!match) throw unauthenticated('API key is malformed');
+    const key = await this.dataSource.getRepository(ApiKey).findOne({
+      where: { prefix: match[1] },
+      relations: { organisation: true },
+    });
+    if (!key || !digestsEqual(key.secretHash, hashApiKey(presented.trim()))) throw unauthenticated('API key is not valid');
+    if (key.revokedAt) throw unauthenticated('API key has been revoked');
+    const now = Date.now();
+    if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await this.dataSource.getRepository(ApiKey).update(key.id, { lastUsedAt: new Date(now) });
+    }
+    return this.viewerFor({
+      subject: `api-key:${key.prefix}`,
+      odsCode: key.organisation!.odsCode,
+      roles: key.roles,
+      via: 'API_KEY',
+      apiKeyId: key.id,
+      supplierId: key.supplierId,
+    });
+  }
+
+  private async viewerFor(identity: {
+    subject: string;
+    odsCode: string;
+    roles: readonly Role[];
+    cnspId?: string;
+    supplierId: number | null;
+    via: Viewer['via'];
+    apiKeyId: number | null;
+  }): Promise<Viewer> {
+    const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ odsCode: identity.odsCode });
+    if (!organisation) throw unauthenticated(`Organisation ${identity.odsCode} is not registered`);
+    const managed = await this.dataSource.getRepository(ActsFor).find({
+      select: { managedId: true },
+      where: { managerId: organisation.id },
+    });
+
+    let supplierId = identity.supplierId;
+    if (identity.roles.includes(Role.SUPPLIER_FEED) && supplierId === null) {
+      const supplier = identity.cnspId
+        ? await this.dataSource.getRepository(Supplier).findOneBy({ cnspId: identity.cnspId })
+        : null;
+      if (!supplier) {
+        throw unauthenticated(`A SUPPLIER_FEED token needs a "${this.config.jwt.supplierClaim}" claim with a known CN-SP ID`);
+      }
+      supplierId = supplier.id;
+    }
+    return {
+      subject: identity.subject,
+      organisationId: organisation.id,
+      odsCode: organisation.odsCode,
+      roles: identity.roles,
+      organisationIds: [organisation.id, ...managed.map((row) => row.managedId)],
+      supplierId,
+      via: identity.via,
+      apiKeyId: identity.apiKeyId,
+    };
+  }
+}
+
+export const hashApiKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
+
+function digestsEqual(stored: string, presented: string): boolean {
+  const a = Buffer.from(stored, 'hex');
+  const b = Buffer.from(presented, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Roles may arrive as an array (our tokens, Entra ID) or a space-separated string (OAuth scope style). */
+function rolesFrom(claim: unknown): Role[] {
+  const values = Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.split(/[\s,]+/) : [];
+  return [...new Set(values.map(parseRole).filter((role): role is Role => role !== undefined))];
+}
+
+function describeJwtFailure(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'Token has expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `Token claim "${error.claim}" is not valid: ${error.reason}`;
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'Token is signed with an algorithm this server does not accept';
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'Token signature is not valid';
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'Token was signed with an unknown key';
+  if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) return 'Token is malformed';
+  return 'Token could not be verified';
+}

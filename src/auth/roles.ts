@@ -1,0 +1,42 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum Role {
+  VIEWER = 'VIEWER',
+  CONTRACT_MANAGER = 'CONTRACT_MANAGER',
+  FINANCE_APPROVER = 'FINANCE_APPROVER',
+  ADMIN = 'ADMIN',
+  /** NHS England's national Service Co-ordinator: reads Severity 1 and 2 incidents only */
+  SERVICE_COORDINATOR = 'SERVICE_COORDINATOR',
+  /** a CN-SP's integration account: sends its own supplier's feeds */
+  SUPPLIER_FEED = 'SUPPLIER_FEED',
+  /** a read-only reporting integration */
+  REPORTING = 'REPORTING',
+}
+registerEnumType(Role, { name: 'Role' });
+
+export const ALL_ROLES: readonly Role[] = Object.values(Role);
+
+/** Roles that read the organisation's inventory, contracts and contacts. */
+export const READ_INVENTORY: readonly Role[] = [
+  Role.VIEWER,
+  Role.CONTRACT_MANAGER,
+  Role.FINANCE_APPROVER,
+  Role.ADMIN,
+  Role.REPORTING,
+];
+
+/** Roles that change contracts, sites, services and contacts. */
+export const MANAGE_INVENTORY: readonly Role[] = [Role.CONTRACT_MANAGER, Role.ADMIN];
+
+/** Roles that an API key may carry; a key never holds a human's approval or admin powers. */
+export const API_KEY_ROLES: readonly Role[] = [Role.VIEWER, Role.REPORTING, Role.SUPPLIER_FEED];
+
+export function parseRole(value: unknown): Role | undefined {
+  return typeof value === 'string' && (ALL_ROLES as string[]).includes(value) ? (value as Role) : undefined;
+}
+
+/** Roles that maintain the shared supplier catalogue. */
+export const MANAGE_SUPPLIERS: readonly Role[] = [Role.ADMIN];
+
+/** Roles that manage the organisation's API keys. */
+export const MANAGE_API_KEYS: readonly Role[] = [Role.ADMIN];

@@ -1,0 +1,46 @@
+import { Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root, Authorized } from 'type-graphql';
+import type { RequestContext } from '../graphql/context';
+import { Organisation } from '../organisations/organisation.entity';
+import { Supplier } from '../suppliers/supplier.entity';
+import { ALL_ROLES, Role } from './roles';
+import type { Viewer } from './viewer';
+
+@ObjectType('Me', { description: 'The authenticated caller.' })
+export class Me {
+  @Field({ description: 'Subject of the token, or the API key\'s prefix.' })
+  subject!: string;
+
+  @Field(() => [Role])
+  roles!: Role[];
+
+  @Field({ description: 'JWT or API_KEY.' })
+  authMethod!: string;
+
+  viewer!: Viewer;
+}
+
+@Resolver(() => Me)
+export class ViewerResolver {
+  @Authorized(ALL_ROLES)
+  @Query(() => Me)
+  me(@Ctx() ctx: RequestContext): Me {
+    const viewer = ctx.requireViewer;
+    return Object.assign(new Me(), { subject: viewer.subject, roles: [...viewer.roles], authMethod: viewer.via, viewer });
+  }
+
+  @FieldResolver(() => Organisation, { description: 'The organisation the caller belongs to.' })
+  async organisation(@Root() me: Me, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Organisation).load(me.viewer.organisationId);
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'Every organisation whose records the caller can see.' })
+  async organisations(@Root() me: Me, @Ctx() ctx: RequestContext) {
+    const rows = await ctx.loaders.byId(Organisation).loadMany([...me.viewer.organisationIds]);
+    return rows.filter((row) => row instanceof Organisation);
+  }
+
+  @FieldResolver(() => Supplier, { nullable: true, description: 'For a SUPPLIER_FEED caller: the supplier it speaks for.' })
+  supplier(@Root() me: Me, @Ctx() ctx: RequestContext) {
+    return me.viewer.supplierId === null ? null : ctx.loaders.byId(Supplier).load(me.viewer.supplierId);
+  }
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildGraphqlSchema, createServices, printSortedSchema } from '../graphql/schema';
+
+/** `npm run schema:emit`: writes the sorted schema to schema/schema.graphql (commit it). */
+async function main(): Promise<void> {
+  const schema = await buildGraphqlSchema(createServices());
+  const file = join(process.cwd(), 'schema', 'schema.graphql');
+  writeFileSync(file, printSortedSchema(schema));
+  console.log(`Wrote ${file}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { parseArgs } from 'node:util';
+import { parseRole, Role } from '../auth/roles';
+import { signDevelopmentToken } from '../auth/tokens';
+import { loadConfig } from '../config/config';
+
+const USAGE = `Usage: npm run -s token -- [--org ODS] [--role ROLE]... [--sub SUBJECT] [--supplier CNSPID] [--expires 12h]
+  Prints a development token (HS256, signed with JWT_SECRET or the generated dev secret).
+  Defaults: --org RX1 --role CONTRACT_MANAGER. Roles: ${Object.values(Role).join(', ')}.
+  Demo organisations: RX1, RX2, 0CX (a CSU acting for RX1 and RX2), Y0A01, X26 (NHS England).`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      org: { type: 'string', default: 'RX1' },
+      role: { type: 'string', multiple: true },
+      sub: { type: 'string' },
+      supplier: { type: 'string' },
+      expires: { type: 'string', default: '12h' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const roleNames = (values.role ?? ['CONTRACT_MANAGER']).flatMap((value) => value.split(','));
+  const roles = roleNames.map((name) => {
+    const role = parseRole(name.trim().toUpperCase());
+    if (!role) throw new Error(`Unknown role "${name}". ${USAGE}`);
+    return role;
+  });
+  const odsCode = values.org!.toUpperCase();
+  const token = await signDevelopmentToken(loadConfig(), {
+    subject: values.sub ?? `demo.${roles[0].toLowerCase()}@${odsCode.toLowerCase()}.nhs.example`,
+    odsCode,
+    roles,
+    cnspId: values.supplier,
+    expiresIn: values.expires,
+  });
+  process.stdout.write(`${token}\n`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+/**
+ * Calendar dates (contract terms, install and cease dates) are ISO `YYYY-MM-DD` strings;
+ * the arithmetic here is done in UTC so that no local clock change can shift a day.
+ */
+export type LocalDate = string;
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLocalDate(value: string): boolean {
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+function toUtc(date: LocalDate): Date {
+  if (!isLocalDate(date)) throw new RangeError(`${date} is not a calendar date (YYYY-MM-DD)`);
+  return new Date(`${date}T00:00:00Z`);
+}
+
+const fromUtc = (date: Date): LocalDate => date.toISOString().slice(0, 10);
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const value = toUtc(date);
+  value.setUTCDate(value.getUTCDate() + days);
+  return fromUtc(value);
+}
+
+/** Adds calendar months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const value = toUtc(date);
+  const day = value.getUTCDate();
+  value.setUTCDate(1);
+  value.setUTCMonth(value.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth() + 1, 0)).getUTCDate();
+  value.setUTCDate(Math.min(day, lastDay));
+  return fromUtc(value);
+}
+
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+}
+
+/** Today's date in England, which is what contract managers mean by "today". */
+export function todayInLondon(now: Date = new Date()): LocalDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}
+
+/** A UTC instant as both dialects store and compare DATETIME(3) text: "YYYY-MM-DD HH:MM:SS.mmm". */
+export const sqlTimestamp = (instant: Date) => instant.toISOString().replace('T', ' ').replace('Z', '');

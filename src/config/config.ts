@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(mysql|mariadb|sqlite):/, 'must start with mysql://, mariadb:// or sqlite:')
+    .optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_JWKS_URL: z.string().url().optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  JWT_ORG_CLAIM: z.string().min(1).default('org'),
+  JWT_ROLES_CLAIM: z.string().min(1).default('roles'),
+  JWT_SUPPLIER_CLAIM: z.string().min(1).default('supplier'),
+  GRAPHQL_INTROSPECTION: booleanString.optional(),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(50_000),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(5_000),
+  MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  REQUEST_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb').default('1mb'),
+  SEED_DEMO_ON_START: booleanString.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface DatabaseConfig {
+  readonly dialect: 'sqlite' | 'mysql';
+  /** for mysql: whether the server is MariaDB, when known (a mariadb:// URL, or detected on opening) */
+  readonly mariadb?: boolean;
+  /** sqlite: file path (or ':memory:'); mysql: the connection URL */
+  readonly location: string;
+  readonly poolSize: number;
+  readonly connectTimeoutMs: number;
+}
+
+export type JwtVerification =
+  | { readonly kind: 'jwks'; readonly jwksUrl: string; readonly issuer?: string; readonly audience?: string }
+  | { readonly kind: 'secret'; readonly secret: string; readonly issuer?: string; readonly audience?: string };
+
+export interface AppConfig {
+  readonly env: Environment['NODE_ENV'];
+  readonly isDevelopment: boolean;
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly jwt: JwtVerification & {
+    readonly orgClaim: string;
+    readonly rolesClaim: string;
+    readonly supplierClaim: string;
+  };
+  readonly graphql: {
+    readonly introspection: boolean;
+    readonly maxDepth: number;
+    readonly maxComplexity: number;
+    readonly maxTokens: number;
+    readonly maxPageSize: number;
+  };
+  readonly requestBodyLimit: string;
+  readonly seedDemoOnStart: boolean;
+  readonly logLevel: NonNullable<Environment['LOG_LEVEL']>;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; every message names the variable at fault. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(blankToUndefined(source));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  const dataDir = resolve(env.DATA_DIR);
+
+  return Object.freeze({
+    env: env.NODE_ENV,
+    isDevelopment: env.NODE_ENV === 'development',
+    host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    port: env.PORT,
+    dataDir,
+    database: databaseConfig(env, dataDir),
+    jwt: {
+      ...jwtVerification(env, dataDir),
+      orgClaim: env.JWT_ORG_CLAIM,
+      rolesClaim: env.JWT_ROLES_CLAIM,
+      supplierClaim: env.JWT_SUPPLIER_CLAIM,
+    },
+    graphql: {
+      introspection: env.GRAPHQL_INTROSPECTION ?? env.NODE_ENV === 'development',
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxComplexity: env.GRAPHQL_MAX_COMPLEXITY,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxPageSize: env.MAX_PAGE_SIZE,
+    },
+    requestBodyLimit: env.REQUEST_BODY_LIMIT,
+    seedDemoOnStart: env.SEED_DEMO_ON_START ?? (!production && env.DATABASE_URL === undefined),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  });
+}
+
+function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(source).map(([key, value]) => [key, value === '' ? undefined : value]));
+}
+
+function databaseConfig(env: Environment, dataDir: string): DatabaseConfig {
+  const common = { poolSize: env.DB_POOL_SIZE, connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS };
+  const url = env.DATABASE_URL;
+  if (url === undefined) return { dialect: 'sqlite', location: join(dataDir, 'hscn.sqlite'), ...common };
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (path === '') throw new ConfigError('Invalid configuration:\n  DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/hscn.sqlite');
+    return { dialect: 'sqlite', location: path === ':memory:' ? path : resolve(path), ...common };
+  }
+  try {
+    const parsed = new URL(url);
+    if (parsed.pathname.length <= 1) throw new Error('no database name');
+  } catch {
+    throw new ConfigError('Invalid configuration:\n  DATABASE_URL: expected mysql://user:password@host:port/database');
+  }
+  return { dialect: 'mysql', location: url, ...(url.startsWith('mariadb:') ? { mariadb: true } : {}), ...common };
+}
+
+function jwtVerification(env: Environment, dataDir: string): JwtVerification {
+  const claims = { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
+  if (env.JWT_JWKS_URL) return { kind: 'jwks', jwksUrl: env.JWT_JWKS_URL, ...claims };
+  if (env.JWT_SECRET) return { kind: 'secret', secret: env.JWT_SECRET, ...claims };
+  if (env.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration:\n  JWT_JWKS_URL: required in production (or JWT_SECRET for HS256 tokens)');
+  }
+  return { kind: 'secret', secret: developmentSecret(dataDir), ...claims };
+}
+
+/**
+ * Outside production a newcomer needs tokens without configuring anything, so a random
+ * secret is made once per data directory and shared by the server and `npm run token`.
+ */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'dev-jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

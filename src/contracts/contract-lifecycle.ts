@@ -1,0 +1,26 @@
+import { addDays, addMonths } from '../common/dates';
+import { ContractStatus } from './contract.entity';
+
+/** The moves a contract may make; EXPIRED and TERMINATED are final. */
+const NEXT: Record<ContractStatus, readonly ContractStatus[]> = {
+  [ContractStatus.DRAFT]: [ContractStatus.ACTIVE, ContractStatus.TERMINATED],
+  [ContractStatus.ACTIVE]: [ContractStatus.IN_NOTICE, ContractStatus.EXPIRED, ContractStatus.TERMINATED],
+  // notice can be withdrawn by agreement, returning the contract to ACTIVE
+  [ContractStatus.IN_NOTICE]: [ContractStatus.ACTIVE, ContractStatus.EXPIRED, ContractStatus.TERMINATED],
+  [ContractStatus.EXPIRED]: [],
+  [ContractStatus.TERMINATED]: [],
+};
+
+export const canMove = (from: ContractStatus, to: ContractStatus) => NEXT[from].includes(to);
+
+export const allowedMoves = (from: ContractStatus) => NEXT[from];
+
+export const isClosed = (status: ContractStatus) => NEXT[status].length === 0;
+
+/** Last day of a term that starts on `startDate` and runs `months` months. */
+export const termEnd = (startDate: string, months: number) => addDays(addMonths(startDate, months), -1);
+
+/** Last day on which notice can be served so that the term ends on `endDate`. */
+export const noticeDateFor = (endDate: string, noticePeriodDays: number) => addDays(endDate, -noticePeriodDays);
+
+export const DEFAULT_BUSINESS_CALENDAR = 'england-and-wales-business-hours';

@@ -1,0 +1,38 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseRecord } from '../db/base-record';
+import { Contract, ContractStatus } from './contract.entity';
+
+/** One step of a contract's lifecycle: who moved it, when, and why. */
+@ObjectType('ContractStatusChange', { implements: BaseRecord })
+@Entity('contract_status_change')
+@Index(['contractId'])
+export class ContractStatusChange extends BaseRecord {
+  static readonly typename = 'ContractStatusChange';
+
+  @Column({ type: 'int' })
+  contractId!: number;
+
+  @ManyToOne(() => Contract, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'contractId' })
+  contract?: Contract;
+
+  @Column({ type: 'int' })
+  organisationId!: number;
+
+  @Field(() => ContractStatus, { nullable: true, description: 'Null for the contract\'s creation.' })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  fromStatus!: ContractStatus | null;
+
+  @Field(() => ContractStatus)
+  @Column({ type: 'varchar', length: 20 })
+  toStatus!: ContractStatus;
+
+  @Field()
+  @Column({ type: 'varchar', length: 1000 })
+  reason!: string;
+
+  @Field({ description: 'Subject of the user or key that made the change.' })
+  @Column({ type: 'varchar', length: 200 })
+  changedBy!: string;
+}

@@ -1,0 +1,266 @@
+import { badInput, conflict } from '../common/errors';
+import { addDays, isLocalDate, todayInLondon } from '../common/dates';
+import { optionalText, requiredText } from '../common/text';
+import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
+import { isUniqueViolation } from '../db/errors';
+import { applySearch, paginate, type Connection, type PageArgs, type SortKey } from '../graphql/connection';
+import type { RequestContext } from '../graphql/context';
+import { SupplierService } from '../suppliers/supplier.service';
+import { ContractDocument } from './contract-document.entity';
+import {
+  allowedMoves,
+  canMove,
+  DEFAULT_BUSINESS_CALENDAR,
+  isClosed,
+  noticeDateFor,
+  termEnd,
+} from './contract-lifecycle';
+import { ContractStatusChange } from './contract-status-change.entity';
+import { Contract, ContractStatus, ServiceHours } from './contract.entity';
+import {
+  ContractSortField,
+  type ContractDocumentInput,
+  type ContractFilter,
+  type ContractOrder,
+  type CreateContractInput,
+  type UpdateContractInput,
+} from './contract.input';
+
+export interface ContractListFilter extends Omit<ContractFilter, 'supplierId' | 'organisationId'> {
+  supplierId?: number;
+  organisationId?: number;
+}
+
+const SORT_KEYS: Record<ContractSortField, SortKey<Contract>> = {
+  [ContractSortField.REFERENCE]: { column: 'contract.reference', valueOf: (row) => row.reference },
+  [ContractSortField.START_DATE]: { column: 'contract.startDate', valueOf: (row) => row.startDate },
+  [ContractSortField.END_DATE]: { column: 'contract.endDate', valueOf: (row) => row.endDate },
+  [ContractSortField.NOTICE_DATE]: { column: 'contract.noticeDate', valueOf: (row) => row.noticeDate },
+};
+
+export class ContractService {
+  constructor(private readonly suppliers: SupplierService) {}
+
+  list(ctx: RequestContext, filter: ContractListFilter, page: PageArgs, order?: ContractOrder): Promise<Connection<Contract>> {
+    const query = withinScope(ctx, ctx.repository(Contract).createQueryBuilder('contract'));
+    if (filter.status?.length) query.andWhere('contract.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.supplierId !== undefined) query.andWhere('contract.supplierId = :supplierId', { supplierId: filter.supplierId });
+    if (filter.organisationId !== undefined) {
+      query.andWhere('contract.organisationId = :organisationId', { organisationId: filter.organisationId });
+    }
+    if (filter.endingOnOrBefore) query.andWhere('contract.endDate <= :endingOnOrBefore', { endingOnOrBefore: filter.endingOnOrBefore });
+    applySearch(query, ['contract.reference', 'contract.title'], filter.search);
+    return paginate(query, page, {
+      maxPageSize: ctx.config.graphql.maxPageSize,
+      sort: order ? SORT_KEYS[order.field] : SORT_KEYS[ContractSortField.REFERENCE],
+      direction: order?.direction,
+    });
+  }
+
+  /**
+   * Active contracts whose notice date falls within `withinDays` of today (England), and
+   * those whose notice date has already passed while the term has not yet ended: the
+   * last chance to renegotiate, re-procure or serve notice.
+   */
+  dueForRenewal(ctx: RequestContext, withinDays: number, page: PageArgs): Promise<Connection<Contract>> {
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3650) {
+      throw badInput('withinDays', 'withinDays: must be a whole number of days from 0 to 3650', 'OUT_OF_RANGE');
+    }
+    const today = todayInLondon();
+    const query = withinScope(ctx, ctx.repository(Contract).createQueryBuilder('contract'))
+      .andWhere('contract.status = :active', { active: ContractStatus.ACTIVE })
+      .andWhere('contract.noticeDate <= :horizon', { horizon: addDays(today, withinDays) })
+      .andWhere('contract.endDate >= :today', { today });
+    return paginate(query, page, {
+      maxPageSize: ctx.config.graphql.maxPageSize,
+      sort: SORT_KEYS[ContractSortField.NOTICE_DATE],
+    });
+  }
+
+  get(ctx: RequestContext, id: number): Promise<Contract> {
+    return findVisible(ctx, Contract, id, Contract.typename);
+  }
+
+  async create(ctx: RequestContext, input: CreateContractInput, supplierId: number, organisationId?: number): Promise<Contract> {
+    const ownerId = organisationId ?? ctx.requireViewer.organisationId;
+    assertInScope(ctx, ownerId);
+    await this.suppliers.get(ctx, supplierId);
+    if (input.status !== ContractStatus.DRAFT && input.status !== ContractStatus.ACTIVE) {
+      throw badInput('input.status', 'input.status: a new contract is DRAFT or ACTIVE', 'INVALID_STATUS');
+    }
+    const endDate = input.endDate ?? termEnd(input.startDate, input.initialTermMonths);
+    const contract = ctx.repository(Contract).create({
+      organisationId: ownerId,
+      supplierId,
+      reference: requiredText(input.reference, 'input.reference'),
+      title: requiredText(input.title, 'input.title'),
+      procurementRoute: input.procurementRoute,
+      procurementVehicle: optionalText(input.procurementVehicle) ?? null,
+      status: input.status,
+      startDate: input.startDate,
+      endDate,
+      initialTermMonths: input.initialTermMonths,
+      renewalTermMonths: input.renewalTermMonths ?? null,
+      noticePeriodDays: input.noticePeriodDays,
+      serviceWrap: input.serviceWrap,
+      serviceHours: input.serviceHours,
+      serviceHoursCalendar: optionalText(input.serviceHoursCalendar) ?? null,
+      currency: 'GBP',
+      totalContractValue: input.totalContractValue ?? null,
+    });
+    normaliseTerms(contract);
+    return ctx.transaction(async (tx) => {
+      const saved = await this.save(tx, contract);
+      await this.recordStatus(tx, saved, null, 'Contract created');
+      for (const document of input.documents ?? []) await this.insertDocument(tx, saved, document);
+      return saved;
+    });
+  }
+
+  async update(ctx: RequestContext, id: number, input: Omit<UpdateContractInput, 'id'>): Promise<Contract> {
+    return ctx.transaction(async (tx) => {
+      const contract = await this.get(tx, id);
+      if (isClosed(contract.status)) {
+        throw conflict(`Contract ${contract.reference} is ${contract.status} and can no longer be changed`, {
+          reason: 'CONTRACT_CLOSED',
+        });
+      }
+      if (input.reference !== undefined) contract.reference = requiredText(input.reference, 'input.reference');
+      if (input.title !== undefined) contract.title = requiredText(input.title, 'input.title');
+      if (input.procurementRoute) contract.procurementRoute = input.procurementRoute;
+      if (input.procurementVehicle !== undefined) contract.procurementVehicle = optionalText(input.procurementVehicle) ?? null;
+      const termChanged =
+        (input.startDate !== undefined && input.startDate !== contract.startDate) ||
+        (input.initialTermMonths !== undefined && input.initialTermMonths !== contract.initialTermMonths);
+      if (input.startDate !== undefined) contract.startDate = input.startDate;
+      if (input.initialTermMonths !== undefined) contract.initialTermMonths = input.initialTermMonths;
+      if (input.endDate !== undefined) contract.endDate = input.endDate;
+      else if (termChanged) contract.endDate = termEnd(contract.startDate, contract.initialTermMonths);
+      if (input.renewalTermMonths !== undefined) contract.renewalTermMonths = input.renewalTermMonths;
+      if (input.noticePeriodDays !== undefined) contract.noticePeriodDays = input.noticePeriodDays;
+      if (input.serviceWrap) contract.serviceWrap = input.serviceWrap;
+      if (input.serviceHours) contract.serviceHours = input.serviceHours;
+      if (input.serviceHoursCalendar !== undefined) contract.serviceHoursCalendar = optionalText(input.serviceHoursCalendar) ?? null;
+      if (input.totalContractValue !== undefined) contract.totalContractValue = input.totalContractValue;
+      normaliseTerms(contract);
+      return this.save(tx, contract);
+    });
+  }
+
+  async setStatus(ctx: RequestContext, id: number, status: ContractStatus, reason: string): Promise<Contract> {
+    const why = requiredText(reason, 'input.reason');
+    return ctx.transaction(async (tx) => {
+      const contract = await this.get(tx, id);
+      if (!canMove(contract.status, status)) {
+        const allowed = allowedMoves(contract.status);
+        throw conflict(
+          `Contract ${contract.reference} cannot move from ${contract.status} to ${status}` +
+            (allowed.length ? `; it can move to ${allowed.join(', ')}` : '; it is closed'),
+          { reason: 'INVALID_STATUS_TRANSITION' },
+        );
+      }
+      const from = contract.status;
+      contract.status = status;
+      const saved = await tx.repository(Contract).save(contract);
+      await this.recordStatus(tx, saved, from, why);
+      return saved;
+    });
+  }
+
+  /** Starts the next renewal term: the end date moves on by the renewal term. */
+  async renew(ctx: RequestContext, id: number): Promise<Contract> {
+    return ctx.transaction(async (tx) => {
+      const contract = await this.get(tx, id);
+      if (contract.status !== ContractStatus.ACTIVE) {
+        throw conflict(`Contract ${contract.reference} is ${contract.status}; only an ACTIVE contract renews`, {
+          reason: 'INVALID_STATUS_TRANSITION',
+        });
+      }
+      if (!contract.renewalTermMonths) {
+        throw conflict(`Contract ${contract.reference} has no renewal term`, { reason: 'NO_RENEWAL_TERM' });
+      }
+      const previousEnd = contract.endDate;
+      contract.endDate = termEnd(addDays(previousEnd, 1), contract.renewalTermMonths);
+      normaliseTerms(contract);
+      const saved = await tx.repository(Contract).save(contract);
+      await this.recordStatus(tx, saved, contract.status, `Renewed for ${contract.renewalTermMonths} months from ${addDays(previousEnd, 1)}`);
+      return saved;
+    });
+  }
+
+  async addDocument(ctx: RequestContext, contractId: number, input: ContractDocumentInput): Promise<ContractDocument> {
+    return ctx.transaction(async (tx) => this.insertDocument(tx, await this.get(tx, contractId), input));
+  }
+
+  async removeDocument(ctx: RequestContext, documentId: number): Promise<Contract> {
+    return ctx.transaction(async (tx) => {
+      const document = await findVisible(tx, ContractDocument, documentId, ContractDocument.typename);
+      await tx.repository(ContractDocument).delete(document.id);
+      return this.get(tx, document.contractId);
+    });
+  }
+
+  private insertDocument(ctx: RequestContext, contract: Contract, input: ContractDocumentInput): Promise<ContractDocument> {
+    return ctx.repository(ContractDocument).save(
+      ctx.repository(ContractDocument).create({
+        contractId: contract.id,
+        organisationId: contract.organisationId,
+        title: requiredText(input.title, 'input.title'),
+        kind: input.kind,
+        url: input.url.trim(),
+      }),
+    );
+  }
+
+  private recordStatus(ctx: RequestContext, contract: Contract, from: ContractStatus | null, reason: string) {
+    return ctx.repository(ContractStatusChange).save(
+      ctx.repository(ContractStatusChange).create({
+        contractId: contract.id,
+        organisationId: contract.organisationId,
+        fromStatus: from,
+        toStatus: contract.status,
+        reason,
+        changedBy: ctx.requireViewer.subject,
+      }),
+    );
+  }
+
+  private async save(ctx: RequestContext, contract: Contract): Promise<Contract> {
+    try {
+      return await ctx.repository(Contract).save(contract);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw conflict(`The organisation already has a contract with reference ${contract.reference}`, {
+          field: 'input.reference',
+          reason: 'DUPLICATE_REFERENCE',
+        });
+      }
+      throw error;
+    }
+  }
+}
+
+/** Checks the term's dates and derives what follows from them. */
+function normaliseTerms(contract: Contract): void {
+  for (const field of ['startDate', 'endDate'] as const) {
+    if (!isLocalDate(contract[field])) throw badInput(`input.${field}`, `input.${field}: not a calendar date`, 'INVALID_DATE');
+  }
+  if (contract.endDate < contract.startDate) {
+    throw badInput('input.endDate', `input.endDate: ${contract.endDate} is before the start date ${contract.startDate}`, 'END_BEFORE_START');
+  }
+  if (contract.totalContractValue !== null && contract.totalContractValue < 0n) {
+    throw badInput('input.totalContractValue', 'input.totalContractValue: must not be negative', 'NEGATIVE_AMOUNT');
+  }
+  if (contract.serviceHours === ServiceHours.TWENTY_FOUR_SEVEN) {
+    if (contract.serviceHoursCalendar) {
+      throw badInput(
+        'input.serviceHoursCalendar',
+        'input.serviceHoursCalendar: only a BUSINESS_HOURS contract names a calendar',
+        'CALENDAR_NOT_APPLICABLE',
+      );
+    }
+  } else {
+    contract.serviceHoursCalendar ??= DEFAULT_BUSINESS_CALENDAR;
+  }
+  contract.noticeDate = noticeDateFor(contract.endDate, contract.noticePeriodDays);
+}

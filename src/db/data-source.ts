@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from 'typeorm';
+import type { DatabaseConfig } from '../config/config';
+import { entities } from './entities';
+import { mysqlMigrations } from '../../migrations/mysql';
+import { sqliteMigrations } from '../../migrations/sqlite';
+
+export interface DataSourceExtras {
+  readonly logger?: TypeOrmLogger;
+  /** throwaway schema for tests of the entities themselves; never for a real database */
+  readonly synchronize?: boolean;
+}
+
+/** The one place where the two dialects differ in how they are opened. */
+export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras = {}): DataSourceOptions {
+  const common = {
+    entities,
+    synchronize: extras.synchronize ?? false,
+    migrationsRun: false,
+    migrationsTableName: 'migrations',
+    logger: extras.logger,
+    maxQueryExecutionTime: 1_000,
+  } as const;
+
+  if (db.dialect === 'sqlite') {
+    if (db.location !== ':memory:') mkdirSync(dirname(db.location), { recursive: true });
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: db.location,
+      migrations: sqliteMigrations,
+      enableWAL: db.location !== ':memory:',
+      prepareDatabase: (sqlite: { pragma(statement: string): unknown }) => {
+        sqlite.pragma('busy_timeout = 5000');
+      },
+    };
+  }
+
+  return {
+    ...common,
+    // MariaDB reports column defaults differently; TypeORM must know which server it is on
+    type: db.mariadb ? 'mariadb' : 'mysql',
+    url: db.location.replace(/^mariadb:/, 'mysql:'),
+    migrations: mysqlMigrations,
+    charset: 'utf8mb4_unicode_ci',
+    // Timestamps are UTC on the wire; DATE columns stay strings so no local zone can shift a day.
+    timezone: 'Z',
+    dateStrings: ['DATE'],
+    poolSize: db.poolSize,
+    connectTimeout: db.connectTimeoutMs,
+    extra: { enableKeepAlive: true, maxIdle: db.poolSize },
+  };
+}
+
+export function createDataSource(db: DatabaseConfig, extras: DataSourceExtras = {}): DataSource {
+  return new DataSource(dataSourceOptions(db, extras));
+}
+
+/** Asks a mysql:// server whether it is in fact MariaDB. */
+export async function detectMariadb(url: string): Promise<boolean> {
+  const { createConnection } = await import('mysql2/promise');
+  const connection = await createConnection(url.replace(/^mariadb:/, 'mysql:'));
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test(String((rows as { version: string }[])[0]?.version));
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Creates the MySQL database named in the URL when it is absent (tests and benchmarks). */
+export async function ensureMysqlDatabase(url: string): Promise<void> {
+  const { createConnection } = await import('mysql2/promise');
+  const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  const database = decodeURIComponent(parsed.pathname.slice(1));
+  if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`refusing to create database with name "${database}"`);
+  parsed.pathname = '/';
+  const connection = await createConnection(parsed.toString());
+  try {
+    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await connection.end();
+  }
+}

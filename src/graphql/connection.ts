@@ -1,0 +1,161 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from '../common/errors';
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field() hasNextPage!: boolean;
+  @Field() hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+/** Relay-style paging arguments; `first`/`after` pages forward, `last`/`before` backward. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size forward; at most MAX_PAGE_SIZE (default 100).' })
+  @Min(0)
+  @Max(100_000)
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Page size backward; at most MAX_PAGE_SIZE (default 100).' })
+  @Min(0)
+  @Max(100_000)
+  last?: number;
+
+  @Field(() => String, { nullable: true })
+  before?: string;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  /** runs the count query; only called when the client selects `totalCount` */
+  countTotal(): Promise<number>;
+}
+
+/** Builds the `XConnection` and `XEdge` object types for a node type. */
+export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field() cursor!: string;
+    @Field(() => nodeType) node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionClass implements Connection<T> {
+    @Field(() => [EdgeType]) edges!: Edge<T>[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    countTotal!: () => Promise<number>;
+
+    @Field(() => Int, { description: 'Matching items across all pages.' })
+    totalCount(): Promise<number> {
+      return this.countTotal();
+    }
+  }
+  return ConnectionClass;
+}
+
+export type SortDirection = 'ASC' | 'DESC';
+
+export interface SortKey<T> {
+  /** column as the query builder names it, e.g. `contract.reference` */
+  readonly column: string;
+  readonly valueOf: (row: T) => string | number;
+}
+
+/**
+ * Keyset pagination over (sort column, id): stable under inserts, index-friendly, and the
+ * same on both dialects. The total count is only queried if the client asks for it.
+ */
+export async function paginate<T extends ObjectLiteral & { id: number }>(
+  query: SelectQueryBuilder<T>,
+  args: PageArgs,
+  options: { maxPageSize: number; sort?: SortKey<T>; direction?: SortDirection },
+): Promise<Connection<T>> {
+  const alias = query.alias;
+  const sort: SortKey<T> = options.sort ?? { column: `${alias}.id`, valueOf: (row) => row.id };
+  const direction = options.direction ?? 'ASC';
+  const backward = args.last !== undefined || args.before !== undefined;
+  if (backward && (args.first !== undefined || args.after !== undefined)) {
+    throw badInput('first', 'Use first/after or last/before, not both', 'INVALID_PAGINATION');
+  }
+  const sizeField = backward ? 'last' : 'first';
+  const size = (backward ? args.last : args.first) ?? Math.min(50, options.maxPageSize);
+  if (size > options.maxPageSize) {
+    throw badInput(sizeField, `${sizeField}: at most ${options.maxPageSize} items per page`, 'PAGE_SIZE_EXCEEDED');
+  }
+
+  const countQuery = query.clone();
+  const cursorText = backward ? args.before : args.after;
+  const pageQuery = query.clone();
+  // Walking backward reads the reverse order, then flips the page round.
+  const ascending = (direction === 'ASC') !== backward;
+  if (cursorText !== undefined) {
+    const [value, id] = decodeCursor(cursorText, backward ? 'before' : 'after');
+    const op = ascending ? '>' : '<';
+    pageQuery.andWhere(`(${sort.column} ${op} :cursorValue OR (${sort.column} = :cursorValue AND ${alias}.id ${op} :cursorId))`, {
+      cursorValue: value,
+      cursorId: id,
+    });
+  }
+  const order = ascending ? 'ASC' : 'DESC';
+  pageQuery.orderBy(sort.column, order).addOrderBy(`${alias}.id`, order).take(size + 1);
+  const rows = size === 0 ? [] : await pageQuery.getMany();
+
+  const hasMore = rows.length > size;
+  const page = rows.slice(0, size);
+  if (backward) page.reverse();
+  const edges = page.map((node) => ({ cursor: encodeCursor(sort.valueOf(node), node.id), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: backward ? cursorText !== undefined : hasMore,
+      hasPreviousPage: backward ? hasMore : cursorText !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    countTotal: () => countQuery.getCount(),
+  };
+}
+
+function encodeCursor(value: string | number, id: number): string {
+  return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, field: string): [string | number, number] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
+      Number.isSafeInteger(parsed[1])
+    ) {
+      return [parsed[0], parsed[1]];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput(field, `${field}: not a cursor returned by this list`, 'INVALID_CURSOR');
+}
+
+/**
+ * A case-insensitive "contains" condition over several columns. Wildcards in the search
+ * are escaped (with "!", which both dialects accept), so "50%" finds "50%", not everything.
+ */
+export function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, columns: string[], search: string | undefined): void {
+  const term = search?.trim();
+  if (!term) return;
+  const pattern = `%${term.toLowerCase().replace(/[!%_]/g, (char) => `!${char}`)}%`;
+  query.andWhere(`(${columns.map((column) => `LOWER(${column}) LIKE :search ESCAPE '!'`).join(' OR ')})`, { search: pattern });
+}

@@ -1,0 +1,96 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import { DomainError, ErrorCode } from '../common/errors';
+
+/** Codes that graphql-js and Apollo give to errors in the request itself; clients act on them. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COMPLEX',
+  'QUERY_TOO_DEEP',
+  ...Object.values(ErrorCode),
+]);
+
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'EPIPE', 'POOL_CLOSED']);
+
+/** True when an error came from losing the database, which a client should retry. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const candidate = error as { code?: string; driverError?: { code?: string }; message?: string } | undefined;
+  const code = candidate?.driverError?.code ?? candidate?.code;
+  return (code !== undefined && CONNECTION_ERRORS.has(code)) || /Pool is closed|connect ETIMEDOUT|acquire.*timeout/i.test(candidate?.message ?? '');
+}
+
+/** An error that is not one of ours, not the client's, and not the database going away. */
+export function isInternal(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError || original instanceof ArgumentValidationError || isDatabaseUnavailable(original)) return false;
+  const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+  return !(typeof code === 'string' && REQUEST_ERROR_CODES.has(code));
+}
+
+/**
+ * Maps every error to a stable `extensions.code`. Internal errors are masked — no stack,
+ * no SQL — unless the server runs in development.
+ */
+export function formatError(development: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const where = { path: formatted.path, locations: formatted.locations };
+
+    if (original instanceof DomainError) {
+      return { ...where, message: original.message, extensions: { code: original.code, ...definedOnly(original.details) } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const errors = original.extensions.validationErrors as ValidationError[];
+      const invalid = flattenValidation(errors, argumentNameOf(errors[0]?.target));
+      return {
+        ...where,
+        message: `Invalid input: ${invalid.map((entry) => `${entry.field}: ${entry.messages.join('; ')}`).join(' | ')}`,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, field: invalid[0]?.field, invalid },
+      };
+    }
+    if (isDatabaseUnavailable(original)) {
+      return {
+        ...where,
+        message: 'The database is unavailable; retry shortly',
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...(development ? { detail: String(original) } : {}) },
+      };
+    }
+    if (!isInternal(error)) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return development ? formatted : { ...formatted, extensions };
+    }
+    if (development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
+    return { ...where, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/**
+ * type-graphql validates each argument on its own without naming it, so the argument is
+ * told from the input class by the schema's naming convention: `filter: XFilter`,
+ * `orderBy: XOrder`, paging arguments at the top level, and `input` for everything else.
+ */
+function argumentNameOf(target: object | undefined): string {
+  const name = target?.constructor.name ?? '';
+  if (name.endsWith('Filter')) return 'filter';
+  if (name.endsWith('Order')) return 'orderBy';
+  if (name.endsWith('Args')) return '';
+  return 'input';
+}
+
+function flattenValidation(errors: ValidationError[], parent: string): { field: string; messages: string[] }[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    return [...own, ...flattenValidation(error.children ?? [], field)];
+  });
+}
+
+const definedOnly = (details: object) => Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));

@@ -1,0 +1,25 @@
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { notFound } from '../common/errors';
+import { READ_INVENTORY } from '../auth/roles';
+import { BaseRecord } from '../db/base-record';
+import type { RequestContext } from './context';
+import { parseGlobalId } from './global-id';
+import { badInput } from '../common/errors';
+
+/** Fetches one record of a type by its database id, applying the viewer's scope. */
+export type NodeFetcher = (ctx: RequestContext, id: number) => Promise<BaseRecord>;
+
+@Resolver()
+export class NodeResolver {
+  constructor(private readonly fetchers: Readonly<Record<string, NodeFetcher>>) {}
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => BaseRecord, { description: 'Any object by its global id (Relay).' })
+  async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<BaseRecord> {
+    const parsed = parseGlobalId(id);
+    if (!parsed) throw badInput('id', 'id: not a global id issued by this API', 'INVALID_ID');
+    const fetch = this.fetchers[parsed.typename];
+    if (!fetch) throw notFound(parsed.typename);
+    return fetch(ctx, parsed.id);
+  }
+}

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { createApp } from './app';
+import { createLogger } from './common/logger';
+import { ConfigError, loadConfig } from './config/config';
+import { openDatabase } from './db/database';
+import { StatementCounter } from './db/statement-counter';
+import { Organisation } from './organisations/organisation.entity';
+import { seedDemoData } from './seed/demo-data';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config);
+  const statements = new StatementCounter(log);
+  const dataSource = await openDatabase(config.database, { logger: statements });
+  log.info({ dialect: config.database.dialect }, 'database ready, migrations applied');
+
+  if (config.seedDemoOnStart && (await dataSource.getRepository(Organisation).count()) === 0) {
+    const summary = await seedDemoData(dataSource);
+    log.info(summary, 'first start: demo data seeded');
+  }
+
+  const app = await createApp(config, dataSource, statements, log);
+  const port = await app.listen();
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
+  log.info({ url }, 'listening');
+  if (config.env !== 'production') {
+    process.stderr.write(
+      `\n  hscn-supplier-api is serving ${url}\n` +
+        `  Get a token:   npm run -s token                       (CONTRACT_MANAGER at RX1)\n` +
+        `                 npm run -s token -- --org 0CX --role VIEWER\n` +
+        `  Then:          curl -s ${url} -H "Authorization: Bearer $(npm run -s token)" \\\n` +
+        `                   -H 'content-type: application/json' -d '{"query":"{ contracts { totalCount edges { node { reference title } } } }"}'\n\n`,
+    );
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    app
+      .stop()
+      .then(() => process.exit(0))
+      .catch((error) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

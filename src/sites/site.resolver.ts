@@ -1,0 +1,58 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
+import { ContactAssignment, ContactObjectType } from '../contacts/contact-assignment.entity';
+import { ConnectionType, PageArgs } from '../graphql/connection';
+import type { RequestContext } from '../graphql/context';
+import { idOf, optionalIdOf } from '../graphql/global-id';
+import { Organisation } from '../organisations/organisation.entity';
+import { NetworkService, ServiceStatus } from '../services/network-service.entity';
+import { Site } from './site.entity';
+import { CreateSiteInput, SiteFilter, UpdateSiteInput } from './site.input';
+import { SiteService } from './site.service';
+
+export const SiteConnection = ConnectionType(Site, 'Site');
+
+@Resolver(() => Site)
+export class SiteResolver {
+  constructor(private readonly siteService: SiteService) {}
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => SiteConnection)
+  sites(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => SiteFilter, { nullable: true }) filter?: SiteFilter) {
+    const { organisationId, ...rest } = filter ?? {};
+    return this.siteService.list(ctx, { ...rest, organisationId: optionalIdOf(organisationId, Organisation.typename, 'filter.organisationId') }, page);
+  }
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => Site)
+  site(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.siteService.get(ctx, idOf(id, Site.typename));
+  }
+
+  @Authorized(MANAGE_INVENTORY)
+  @Mutation(() => Site)
+  createSite(@Ctx() ctx: RequestContext, @Arg('input') input: CreateSiteInput) {
+    return this.siteService.create(ctx, input, optionalIdOf(input.organisationId, Organisation.typename, 'input.organisationId'));
+  }
+
+  @Authorized(MANAGE_INVENTORY)
+  @Mutation(() => Site)
+  updateSite(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateSiteInput) {
+    return this.siteService.update(ctx, idOf(input.id, Site.typename, 'input.id'), input);
+  }
+
+  @FieldResolver(() => Organisation)
+  organisation(@Root() site: Site, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Organisation).load(site.organisationId);
+  }
+
+  @FieldResolver(() => [NetworkService])
+  services(@Root() site: Site, @Ctx() ctx: RequestContext, @Arg('status', () => ServiceStatus, { nullable: true }) status?: ServiceStatus) {
+    return ctx.loaders.manyBy(NetworkService, 'siteId', status ? { status } : {}).load(site.id);
+  }
+
+  @FieldResolver(() => [ContactAssignment], { description: 'Site contacts and others assigned to the site.' })
+  contacts(@Root() site: Site, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(ContactAssignment, 'objectId', { objectType: ContactObjectType.SITE }).load(site.id);
+  }
+}

@@ -1,0 +1,51 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MANAGE_SUPPLIERS, READ_INVENTORY } from '../auth/roles';
+import { ContactAssignment, ContactObjectType } from '../contacts/contact-assignment.entity';
+import { Contract } from '../contracts/contract.entity';
+import { ConnectionType, PageArgs } from '../graphql/connection';
+import type { RequestContext } from '../graphql/context';
+import { idOf } from '../graphql/global-id';
+import { Supplier } from './supplier.entity';
+import { CreateSupplierInput, SupplierFilter, UpdateSupplierInput } from './supplier.input';
+import { SupplierService } from './supplier.service';
+
+export const SupplierConnection = ConnectionType(Supplier, 'Supplier');
+
+@Resolver(() => Supplier)
+export class SupplierResolver {
+  constructor(private readonly supplierService: SupplierService) {}
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => SupplierConnection, { description: 'The national supplier catalogue.' })
+  suppliers(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => SupplierFilter, { nullable: true }) filter?: SupplierFilter) {
+    return this.supplierService.list(ctx, filter ?? {}, page);
+  }
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => Supplier)
+  supplier(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.supplierService.get(ctx, idOf(id, Supplier.typename));
+  }
+
+  @Authorized(MANAGE_SUPPLIERS)
+  @Mutation(() => Supplier, { description: 'Adds a supplier to the national catalogue (ADMIN).' })
+  createSupplier(@Ctx() ctx: RequestContext, @Arg('input') input: CreateSupplierInput) {
+    return this.supplierService.create(ctx, input);
+  }
+
+  @Authorized(MANAGE_SUPPLIERS)
+  @Mutation(() => Supplier, { description: 'Corrects a catalogue entry (ADMIN).' })
+  updateSupplier(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateSupplierInput) {
+    return this.supplierService.update(ctx, idOf(input.id, Supplier.typename, 'input.id'), input);
+  }
+
+  @FieldResolver(() => [Contract], { description: 'Contracts with this supplier that the viewer can see.' })
+  contracts(@Root() supplier: Supplier, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(Contract, 'supplierId').load(supplier.id);
+  }
+
+  @FieldResolver(() => [ContactAssignment], { description: 'The viewer\'s organisations\' contacts for this supplier.' })
+  contacts(@Root() supplier: Supplier, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(ContactAssignment, 'objectId', { objectType: ContactObjectType.SUPPLIER }).load(supplier.id);
+  }
+}

@@ -1,0 +1,185 @@
+import { Role } from '../../src/auth/roles';
+import { buildGraphqlSchema, createServices } from '../../src/graphql/schema';
+import { errorCode, startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * Every root field, called with another tenant's token against RX1's records: nothing of
+ * RX1's is returned, every id answers NOT_FOUND (never FORBIDDEN), and nothing changes.
+ * The table below must name every root field: a new field without a case fails the suite.
+ */
+describe('tenancy', () => {
+  let server: TestServer;
+  let rx1: string;
+  let outsider: string;
+  let ids: Record<string, string>;
+  let rx1Snapshot: unknown;
+
+  const SNAPSHOT = `{ contracts(first: 100) { edges { node { id reference title status endDate documents { id } statusHistory { id }
+      services { id reference status monthlyCharge site { id name postcode } } contacts { id role } } } }
+    contacts(first: 100) { edges { node { id name email lastVerifiedAt assignments { id } } } }
+    apiKeys(includeRevoked: true) { edges { node { id revokedAt } } } }`;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    rx1 = await server.token('RX1', Role.ADMIN, Role.CONTRACT_MANAGER);
+    outsider = await server.token('Y0A01', Role.ADMIN, Role.CONTRACT_MANAGER);
+
+    const key = await server.gql(`mutation { createApiKey(input: { name: "RX1 reporting", roles: [REPORTING] }) { apiKey { id } } }`, {}, rx1);
+    const found = await server.gql(
+      `{ me { organisation { id } }
+         contracts(first: 1, filter: { status: [ACTIVE] }) { edges { node { id supplier { id } documents { id } statusHistory { id }
+           services { id site { id contacts { id contact { id } } } } } } } }`,
+      {},
+      rx1,
+    );
+    const contract = found.data.contracts.edges[0].node;
+    const service = contract.services[0];
+    ids = {
+      organisation: found.data.me.organisation.id,
+      supplier: contract.supplier.id,
+      contract: contract.id,
+      document: contract.documents[0].id,
+      statusChange: contract.statusHistory[0].id,
+      service: service.id,
+      site: service.site.id,
+      assignment: service.site.contacts[0].id,
+      contact: service.site.contacts[0].contact.id,
+      apiKey: key.data.createApiKey.apiKey.id,
+    };
+    const ownContact = await server.gql(`mutation { createContact(input: { name: "Eastbrook IT lead" }) { id } }`, {}, outsider);
+    ids.outsiderContact = ownContact.data.createContact.id;
+    rx1Snapshot = (await server.gql(SNAPSHOT, {}, rx1)).data;
+  });
+
+  afterAll(() => server.stop());
+
+  const notFound = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await server.gql(query, variables, outsider);
+    expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(JSON.stringify(response.data ?? {})).not.toMatch(/RX1|Northshire/);
+  };
+  const noneOfRx1 = async (query: string) => {
+    const response = await server.gql(query, {}, outsider);
+    expect(response.errors).toBeUndefined();
+    const text = JSON.stringify(response.data);
+    for (const id of Object.values(ids).filter((id) => id !== ids.supplier && id !== ids.outsiderContact)) expect(text).not.toContain(JSON.stringify(id));
+    expect(text).not.toMatch(/RX1|Northshire/);
+    return response.data;
+  };
+
+  /** One case per root field; `null` marks a field with no tenant data, with the reason. */
+  const cases: Record<string, (() => Promise<void>) | { global: string }> = {
+    me: async () => {
+      const data = await noneOfRx1('{ me { organisation { odsCode } organisations { odsCode } } }');
+      expect(data.me.organisations.map((o: { odsCode: string }) => o.odsCode)).toEqual(['Y0A01']);
+    },
+    node: async () => {
+      for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey']) {
+        await notFound('query($id: ID!) { node(id: $id) { id } }', { id: ids[key] });
+      }
+    },
+    organisations: () => noneOfRx1('{ organisations { totalCount edges { node { id odsCode name } } } }').then(() => undefined),
+    organisation: () => notFound('query($id: ID!) { organisation(id: $id) { name } }', { id: ids.organisation }),
+    suppliers: () => noneOfRx1('{ suppliers { edges { node { name contracts { id reference } contacts { id } } } } }').then(() => undefined),
+    supplier: async () => {
+      const response = await server.gql('query($id: ID!) { supplier(id: $id) { name contracts { id reference } contacts { id } } }', { id: ids.supplier }, outsider);
+      expect(response.errors).toBeUndefined();
+      expect(response.data.supplier.contracts).toEqual([]);
+      expect(response.data.supplier.contacts).toEqual([]);
+    },
+    contracts: async () => {
+      await noneOfRx1('{ contracts(first: 100) { totalCount edges { node { id reference } } } }');
+      const filtered = await server.gql('query($org: ID!) { contracts(filter: { organisationId: $org }) { totalCount edges { node { id } } } }', { org: ids.organisation }, outsider);
+      expect(filtered.data.contracts).toEqual({ totalCount: 0, edges: [] });
+    },
+    contract: () => notFound('query($id: ID!) { contract(id: $id) { reference } }', { id: ids.contract }),
+    contractsDueForRenewal: () => noneOfRx1('{ contractsDueForRenewal(withinDays: 3650) { edges { node { id reference } } } }').then(() => undefined),
+    sites: async () => {
+      await noneOfRx1('{ sites(first: 100) { edges { node { id name } } } }');
+      const filtered = await server.gql('query($org: ID!) { sites(filter: { organisationId: $org }) { totalCount } }', { org: ids.organisation }, outsider);
+      expect(filtered.data.sites.totalCount).toBe(0);
+    },
+    site: () => notFound('query($id: ID!) { site(id: $id) { name } }', { id: ids.site }),
+    services: async () => {
+      await noneOfRx1('{ services(first: 100) { edges { node { id reference } } } }');
+      const filtered = await server.gql('query($c: ID!) { services(filter: { contractId: $c }) { totalCount } }', { c: ids.contract }, outsider);
+      expect(filtered.data.services.totalCount).toBe(0);
+    },
+    service: () => notFound('query($id: ID!) { service(id: $id) { reference } }', { id: ids.service }),
+    contacts: () => noneOfRx1('{ contacts(first: 100) { edges { node { id name } } } }').then(() => undefined),
+    contact: () => notFound('query($id: ID!) { contact(id: $id) { name } }', { id: ids.contact }),
+    contactsDueForReview: () => noneOfRx1('{ contactsDueForReview(olderThanDays: 0, first: 100) { edges { node { id name } } } }').then(() => undefined),
+    apiKeys: () => noneOfRx1('{ apiKeys(includeRevoked: true) { edges { node { id name } } } }').then(() => undefined),
+
+    createContract: () =>
+      notFound(
+        `mutation($org: ID!, $supplier: ID!) { createContract(input: { organisationId: $org, supplierId: $supplier, reference: "X-1", title: "x",
+          procurementRoute: DIRECT_AWARD, startDate: "2026-01-01", initialTermMonths: 12, noticePeriodDays: 90, serviceWrap: MINIMUM,
+          serviceHours: TWENTY_FOUR_SEVEN }) { id } }`,
+        { org: ids.organisation, supplier: ids.supplier },
+      ),
+    updateContract: () => notFound('mutation($id: ID!) { updateContract(input: { id: $id, title: "hijacked" }) { id } }', { id: ids.contract }),
+    setContractStatus: () =>
+      notFound('mutation($id: ID!) { setContractStatus(input: { id: $id, status: TERMINATED, reason: "x" }) { id } }', { id: ids.contract }),
+    renewContract: () => notFound('mutation($id: ID!) { renewContract(id: $id) { id } }', { id: ids.contract }),
+    addContractDocument: () =>
+      notFound('mutation($id: ID!) { addContractDocument(contractId: $id, input: { title: "x", url: "https://x.example/a" }) { id } }', { id: ids.contract }),
+    removeContractDocument: () => notFound('mutation($id: ID!) { removeContractDocument(id: $id) { id } }', { id: ids.document }),
+    createSite: () =>
+      notFound(
+        'mutation($org: ID!) { createSite(input: { organisationId: $org, odsCode: "ZZZ01", name: "x", addressLine1: "x", town: "x", postcode: "LS1 4AP" }) { id } }',
+        { org: ids.organisation },
+      ),
+    updateSite: () => notFound('mutation($id: ID!) { updateSite(input: { id: $id, name: "hijacked" }) { id } }', { id: ids.site }),
+    createService: () =>
+      notFound(
+        `mutation($c: ID!, $s: ID!) { createService(input: { contractId: $c, siteId: $s, reference: "HIJACK-1", type: ACCESS_CIRCUIT,
+          bandwidthMbps: 100, resilience: RESILIENT, monthlyCharge: "1.00" }) { id } }`,
+        { c: ids.contract, s: ids.site },
+      ),
+    updateService: () => notFound('mutation($id: ID!) { updateService(input: { id: $id, monthlyCharge: "0.00" }) { id } }', { id: ids.service }),
+    setServiceStatus: () =>
+      notFound('mutation($id: ID!) { setServiceStatus(input: { id: $id, status: CEASED, effectiveDate: "2026-01-31" }) { id } }', { id: ids.service }),
+    createContact: () => notFound('mutation($org: ID!) { createContact(input: { organisationId: $org, name: "x" }) { id } }', { org: ids.organisation }),
+    updateContact: () => notFound('mutation($id: ID!) { updateContact(input: { id: $id, name: "hijacked" }) { id } }', { id: ids.contact }),
+    markContactVerified: () => notFound('mutation($id: ID!) { markContactVerified(id: $id) { id } }', { id: ids.contact }),
+    deleteContact: () => notFound('mutation($id: ID!) { deleteContact(id: $id) }', { id: ids.contact }),
+    assignContact: () =>
+      notFound('mutation($c: ID!, $s: ID!) { assignContact(input: { contactId: $c, objectType: SITE, objectId: $s, role: SITE_CONTACT }) { id } }', {
+        c: ids.outsiderContact,
+        s: ids.site,
+      }),
+    unassignContact: () => notFound('mutation($id: ID!) { unassignContact(id: $id) { id } }', { id: ids.assignment }),
+    createApiKey: { global: 'issues keys for the caller\'s own organisation only; covered by the auth suite' },
+    revokeApiKey: () => notFound('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: ids.apiKey }),
+    createSupplier: { global: 'the supplier catalogue is national reference data maintained by ADMIN users' },
+    updateSupplier: { global: 'the supplier catalogue is national reference data maintained by ADMIN users' },
+  };
+
+  it('has a case for every root query and mutation', async () => {
+    const schema = await buildGraphqlSchema(createServices());
+    const rootFields = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
+    expect(Object.keys(cases).sort()).toEqual(rootFields.sort());
+  });
+
+  for (const [field, check] of Object.entries(cases)) {
+    if (typeof check === 'function') it(`${field}: another tenant sees and changes nothing of RX1's`, check);
+  }
+
+  it("leaves RX1's records exactly as they were", async () => {
+    expect((await server.gql(SNAPSHOT, {}, rx1)).data).toEqual(rx1Snapshot);
+  });
+
+  it('lets a CSU see the organisations it acts for, and a trust only itself', async () => {
+    const csu = await server.token('0CX', Role.VIEWER);
+    const seen = await server.gql('{ organisations { edges { node { odsCode } } } contracts(first: 100) { edges { node { organisation { odsCode } } } } }', {}, csu);
+    expect(seen.data.organisations.edges.map((e: any) => e.node.odsCode).sort()).toEqual(['0CX', 'RX1', 'RX2']);
+    const owners = new Set(seen.data.contracts.edges.map((e: any) => e.node.organisation.odsCode));
+    expect([...owners].sort()).toEqual(['0CX', 'RX1', 'RX2']);
+
+    const trust = await server.token('RX2', Role.VIEWER);
+    const rx2 = await server.gql('{ contracts(first: 100) { edges { node { organisation { odsCode } } } } }', {}, trust);
+    expect(new Set(rx2.data.contracts.edges.map((e: any) => e.node.organisation.odsCode))).toEqual(new Set(['RX2']));
+    expect(errorCode(await server.gql('query($id: ID!) { contract(id: $id) { id } }', { id: ids.contract }, trust))).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from '../../src/config/config';
+import { ensureMysqlDatabase } from '../../src/db/data-source';
+import { openDatabase } from '../../src/db/database';
+import { StatementCounter } from '../../src/db/statement-counter';
+
+export const TEST_JWT_SECRET = 'test-only-secret-that-is-long-enough-for-hs256';
+
+export interface TestDatabase {
+  readonly config: AppConfig;
+  readonly dataSource: DataSource;
+  readonly statements: StatementCounter;
+  /** drops the database (MySQL) or deletes the file (SQLite) */
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database for one test file, migrated from empty: a temporary SQLite file by
+ * default, or a database of its own on the server named by TEST_DATABASE_URL.
+ */
+export async function createTestDatabase(extraEnv: Record<string, string> = {}): Promise<TestDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hscn-test-'));
+  const mysqlUrl = process.env.TEST_DATABASE_URL;
+  const databaseUrl = mysqlUrl ? perFileMysqlUrl(mysqlUrl) : `sqlite:${join(dataDir, 'test.sqlite')}`;
+  if (mysqlUrl) await recreateMysqlDatabase(databaseUrl);
+
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: TEST_JWT_SECRET,
+    DB_POOL_SIZE: '5',
+    ...extraEnv,
+  });
+  const statements = new StatementCounter();
+  const dataSource = await openDatabase(config.database, { logger: statements });
+  return {
+    config,
+    dataSource,
+    statements,
+    drop: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      if (mysqlUrl) await dropMysqlDatabase(databaseUrl);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `<base>_<file>_<hash>`: a database per test file, so files run in parallel without sharing rows. */
+function perFileMysqlUrl(base: string): string {
+  const testPath = expect.getState().testPath ?? 'unknown';
+  const url = new URL(base);
+  const stem = basename(testPath).replace(/\.test\.ts$/, '').replace(/[^A-Za-z0-9]/g, '_').slice(0, 24);
+  const hash = createHash('sha1').update(testPath).digest('hex').slice(0, 6);
+  url.pathname = `/${url.pathname.slice(1) || 'hscn_test'}_${stem}_${hash}`;
+  return url.toString();
+}
+
+async function withServer(url: string, work: (connection: import('mysql2/promise').Connection, database: string) => Promise<void>) {
+  const { createConnection } = await import('mysql2/promise');
+  const parsed = new URL(url);
+  const database = parsed.pathname.slice(1);
+  parsed.pathname = '/';
+  const connection = await createConnection(parsed.toString());
+  try {
+    await work(connection, database);
+  } finally {
+    await connection.end();
+  }
+}
+
+async function recreateMysqlDatabase(url: string): Promise<void> {
+  await dropMysqlDatabase(url);
+  await ensureMysqlDatabase(url);
+}
+
+async function dropMysqlDatabase(url: string): Promise<void> {
+  await withServer(url, (connection, database) => connection.query(`DROP DATABASE IF EXISTS \`${database}\``).then(() => undefined));
+}
