@@ -115,7 +115,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(source).map(([key, value]) => [key, value === '' ? undefined : value]));
+  return Object.fromEntries(Object.entries(source).map(([key, value]) => [key, value?.trim() === '' ? undefined : value]));
 }
 
 function databaseConfig(env: Environment, dataDir: string): DatabaseConfig {
@@ -152,7 +152,8 @@ function jwtVerification(env: Environment, dataDir: string): JwtVerification {
  */
 function developmentSecret(dataDir: string): string {
   const file = join(dataDir, 'dev-jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const existing = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (existing.length >= 32) return existing;
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });

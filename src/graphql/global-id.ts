@@ -11,7 +11,9 @@ export function parseGlobalId(globalId: string): { typename: string; id: number 
   const match = /^([A-Za-z]+):([1-9]\d{0,9})$/.exec(decoded);
   if (!match) return null;
   const id = Number(match[2]);
-  return Number.isSafeInteger(id) && id <= 2_147_483_647 ? { typename: match[1], id } : null;
+  if (!Number.isSafeInteger(id) || id > 2_147_483_647) return null;
+  // base64 tolerates stray trailing bits; only the one spelling we issue is an id
+  return toGlobalId(match[1], id) === globalId ? { typename: match[1], id } : null;
 }
 
 /** The database id behind a global id of the expected type, or BAD_USER_INPUT naming the field. */

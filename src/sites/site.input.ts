@@ -43,7 +43,7 @@ export class CreateSiteInput {
   town!: string;
 
   @Field()
-  @Length(5, 8)
+  @Length(5, 16)
   postcode!: string;
 }
 
@@ -79,6 +79,6 @@ export class UpdateSiteInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Length(5, 8)
+  @Length(5, 16)
   postcode?: string;
 }

@@ -1,0 +1,325 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ConfigError, loadConfig } from '../config';
+
+const SECRET = 'x'.repeat(32);
+const createdDirs: string[] = [];
+
+/** A fresh, empty data directory outside the repository. */
+function freshDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hscn-config-test-'));
+  createdDirs.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of createdDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The ConfigError thrown by loadConfig for this environment. */
+function configErrorFor(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected loadConfig to throw a ConfigError');
+}
+
+/** Matches a problem line such as "  PORT: Invalid input" for the given variable. */
+const namesVariable = (name: string) => new RegExp(`^\\s*${name}:`, 'm');
+
+describe('loadConfig defaults', () => {
+  it('runs in development on 127.0.0.1:4000 with SQLite in the data directory', () => {
+    const dataDir = freshDataDir();
+    const config = loadConfig({ DATA_DIR: dataDir });
+
+    expect(config.env).toBe('development');
+    expect(config.isDevelopment).toBe(true);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(4000);
+    expect(config.dataDir).toBe(resolve(dataDir));
+    expect(config.database.dialect).toBe('sqlite');
+    expect(config.database.location).toBe(join(resolve(dataDir), 'hscn.sqlite'));
+  });
+
+  it('listens on 127.0.0.1 in test as well', () => {
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: freshDataDir() }).host).toBe('127.0.0.1');
+  });
+
+  it('listens on all interfaces in production unless HOST is given', () => {
+    const base = { NODE_ENV: 'production', DATA_DIR: freshDataDir(), JWT_SECRET: SECRET };
+    expect(loadConfig(base).host).toBe('0.0.0.0');
+    expect(loadConfig({ ...base, HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
+  });
+
+  it('uses the given PORT', () => {
+    expect(loadConfig({ DATA_DIR: freshDataDir(), PORT: '8080' }).port).toBe(8080);
+  });
+
+  it('returns a frozen object', () => {
+    expect(Object.isFrozen(loadConfig({ DATA_DIR: freshDataDir() }))).toBe(true);
+  });
+});
+
+describe('DATABASE_URL', () => {
+  it('selects MySQL for a mysql:// URL and keeps the URL as given', () => {
+    const url = 'mysql://hscn:secret@db.internal:3306/hscn';
+    const config = loadConfig({ DATA_DIR: freshDataDir(), DATABASE_URL: url });
+    expect(config.database).toMatchObject({ dialect: 'mysql', location: url });
+  });
+
+  it('treats mariadb:// as the MySQL dialect', () => {
+    const url = 'mariadb://hscn:secret@db.internal/hscn';
+    expect(loadConfig({ DATA_DIR: freshDataDir(), DATABASE_URL: url }).database).toMatchObject({ dialect: 'mysql', location: url });
+  });
+
+  it('selects SQLite at an absolute path for sqlite:/path and sqlite:///path', () => {
+    const file = join(freshDataDir(), 'other.sqlite');
+    expect(loadConfig({ DATA_DIR: freshDataDir(), DATABASE_URL: `sqlite:${file}` }).database).toMatchObject({ dialect: 'sqlite', location: file });
+    expect(loadConfig({ DATA_DIR: freshDataDir(), DATABASE_URL: `sqlite://${file}` }).database).toMatchObject({ dialect: 'sqlite', location: file });
+  });
+
+  it('resolves a relative SQLite path against the working directory', () => {
+    const config = loadConfig({ DATA_DIR: freshDataDir(), DATABASE_URL: 'sqlite:./somewhere/db.sqlite' });
+    expect(config.database.location).toBe(resolve('./somewhere/db.sqlite'));
+  });
+
+  it('keeps :memory: as an in-memory SQLite database', () => {
+    expect(loadConfig({ DATA_DIR: freshDataDir(), DATABASE_URL: 'sqlite::memory:' }).database.location).toBe(':memory:');
+  });
+
+  it('passes pool size and connect timeout through', () => {
+    const config = loadConfig({ DATA_DIR: freshDataDir(), DB_POOL_SIZE: '25', DB_CONNECT_TIMEOUT_MS: '2500' });
+    expect(config.database).toMatchObject({ poolSize: 25, connectTimeoutMs: 2500 });
+  });
+
+  it.each([
+    ['an unsupported scheme', 'postgres://u:p@host/db'],
+    ['plain text', 'hscn.sqlite'],
+    ['sqlite: with no path', 'sqlite:'],
+    ['a MySQL URL with no database name', 'mysql://u:p@host:3306'],
+    ['a MySQL URL with only a slash for the database', 'mysql://u:p@host:3306/'],
+    ['a MySQL URL that does not parse', 'mysql://u:p@host:notaport/db'],
+  ])('refuses %s, naming DATABASE_URL', (_description, url) => {
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), DATABASE_URL: url }).message).toMatch(namesVariable('DATABASE_URL'));
+  });
+});
+
+describe('invalid values', () => {
+  it.each(['abc', '70000', '-1', '80.5'])('refuses PORT=%p, naming PORT', (port) => {
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), PORT: port }).message).toMatch(namesVariable('PORT'));
+  });
+
+  it('refuses a JWT_SECRET shorter than 32 characters, naming JWT_SECRET', () => {
+    const error = configErrorFor({ DATA_DIR: freshDataDir(), JWT_SECRET: 'x'.repeat(31) });
+    expect(error.message).toMatch(namesVariable('JWT_SECRET'));
+    expect(error.message).toContain('32');
+  });
+
+  it('does not echo the rejected secret in the message', () => {
+    const secret = 'short-but-sensitive';
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), JWT_SECRET: secret }).message).not.toContain(secret);
+  });
+
+  it('refuses an unknown NODE_ENV, naming NODE_ENV', () => {
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), NODE_ENV: 'staging' }).message).toMatch(namesVariable('NODE_ENV'));
+  });
+
+  it('refuses a JWT_JWKS_URL that is not a URL, naming JWT_JWKS_URL', () => {
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), JWT_JWKS_URL: 'not a url' }).message).toMatch(namesVariable('JWT_JWKS_URL'));
+  });
+
+  it('refuses an unrecognised boolean, naming the variable', () => {
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), GRAPHQL_INTROSPECTION: 'maybe' }).message).toMatch(namesVariable('GRAPHQL_INTROSPECTION'));
+  });
+
+  it('names every variable at fault when several are wrong', () => {
+    const message = configErrorFor({ DATA_DIR: freshDataDir(), PORT: 'abc', JWT_SECRET: 'short' }).message;
+    expect(message).toMatch(namesVariable('PORT'));
+    expect(message).toMatch(namesVariable('JWT_SECRET'));
+  });
+});
+
+describe('JWT verification', () => {
+  it('refuses production with neither JWT_JWKS_URL nor JWT_SECRET, naming JWT_JWKS_URL', () => {
+    const dataDir = freshDataDir();
+    expect(configErrorFor({ NODE_ENV: 'production', DATA_DIR: dataDir }).message).toMatch(namesVariable('JWT_JWKS_URL'));
+    expect(existsSync(join(dataDir, 'dev-jwt-secret'))).toBe(false);
+  });
+
+  it('uses JWKS in production when JWT_JWKS_URL is given, with issuer and audience', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATA_DIR: freshDataDir(),
+      JWT_JWKS_URL: 'https://login.example.nhs.uk/.well-known/jwks.json',
+      JWT_ISSUER: 'https://login.example.nhs.uk/',
+      JWT_AUDIENCE: 'hscn-supplier-api',
+    });
+    expect(config.jwt).toMatchObject({
+      kind: 'jwks',
+      jwksUrl: 'https://login.example.nhs.uk/.well-known/jwks.json',
+      issuer: 'https://login.example.nhs.uk/',
+      audience: 'hscn-supplier-api',
+    });
+  });
+
+  it('prefers JWT_JWKS_URL over JWT_SECRET when both are given', () => {
+    const config = loadConfig({ DATA_DIR: freshDataDir(), JWT_SECRET: SECRET, JWT_JWKS_URL: 'https://example.org/jwks.json' });
+    expect(config.jwt.kind).toBe('jwks');
+  });
+
+  it('uses JWT_SECRET in production without writing a development secret', () => {
+    const dataDir = freshDataDir();
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: SECRET });
+    expect(config.jwt).toMatchObject({ kind: 'secret', secret: SECRET });
+    expect(existsSync(join(dataDir, 'dev-jwt-secret'))).toBe(false);
+  });
+
+  it('uses default claim names, which can be overridden', () => {
+    const dataDir = freshDataDir();
+    expect(loadConfig({ DATA_DIR: dataDir }).jwt).toMatchObject({ orgClaim: 'org', rolesClaim: 'roles', supplierClaim: 'supplier' });
+    expect(loadConfig({ DATA_DIR: dataDir, JWT_ORG_CLAIM: 'ods', JWT_ROLES_CLAIM: 'groups', JWT_SUPPLIER_CLAIM: 'cnsp' }).jwt).toMatchObject({
+      orgClaim: 'ods',
+      rolesClaim: 'groups',
+      supplierClaim: 'cnsp',
+    });
+  });
+
+  describe('development secret', () => {
+    it('is generated once per data directory and reused on the next load', () => {
+      const dataDir = freshDataDir();
+      const first = loadConfig({ DATA_DIR: dataDir }).jwt;
+      const second = loadConfig({ DATA_DIR: dataDir }).jwt;
+
+      expect(first.kind).toBe('secret');
+      expect(second.kind).toBe('secret');
+      const secret = first.kind === 'secret' ? first.secret : '';
+      expect(secret.length).toBeGreaterThanOrEqual(32);
+      expect(second).toMatchObject({ kind: 'secret', secret });
+    });
+
+    it('is stored in the data directory, readable only by its owner', () => {
+      const dataDir = freshDataDir();
+      const jwt = loadConfig({ DATA_DIR: dataDir }).jwt;
+      const file = join(dataDir, 'dev-jwt-secret');
+
+      expect(readFileSync(file, 'utf8').trim()).toBe(jwt.kind === 'secret' ? jwt.secret : undefined);
+      if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+    });
+
+    it('differs between data directories', () => {
+      const a = loadConfig({ DATA_DIR: freshDataDir() }).jwt;
+      const b = loadConfig({ DATA_DIR: freshDataDir() }).jwt;
+      expect(a.kind === 'secret' && b.kind === 'secret' && a.secret !== b.secret).toBe(true);
+    });
+
+    it('creates a data directory that does not exist yet', () => {
+      const dataDir = join(freshDataDir(), 'nested', 'data');
+      loadConfig({ DATA_DIR: dataDir });
+      expect(existsSync(join(dataDir, 'dev-jwt-secret'))).toBe(true);
+    });
+
+    it('is not used when JWT_SECRET is set', () => {
+      const dataDir = freshDataDir();
+      expect(loadConfig({ DATA_DIR: dataDir, JWT_SECRET: SECRET }).jwt).toMatchObject({ kind: 'secret', secret: SECRET });
+      expect(existsSync(join(dataDir, 'dev-jwt-secret'))).toBe(false);
+    });
+  });
+});
+
+describe('blank values', () => {
+  it('treats empty strings as unset and falls back to the defaults', () => {
+    const dataDir = freshDataDir();
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      NODE_ENV: '',
+      HOST: '',
+      PORT: '',
+      DATABASE_URL: '',
+      JWT_SECRET: '',
+      JWT_JWKS_URL: '',
+      GRAPHQL_INTROSPECTION: '',
+      LOG_LEVEL: '',
+    });
+    expect(config.env).toBe('development');
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(4000);
+    expect(config.database).toMatchObject({ dialect: 'sqlite', location: join(resolve(dataDir), 'hscn.sqlite') });
+    expect(config.jwt.kind).toBe('secret');
+    expect(existsSync(join(dataDir, 'dev-jwt-secret'))).toBe(true);
+    expect(config.graphql.introspection).toBe(true);
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('still refuses production when the JWT settings are present but empty', () => {
+    const error = configErrorFor({ NODE_ENV: 'production', DATA_DIR: freshDataDir(), JWT_JWKS_URL: '', JWT_SECRET: '' });
+    expect(error.message).toMatch(namesVariable('JWT_JWKS_URL'));
+  });
+});
+
+describe('GraphQL settings', () => {
+  it('enables introspection by default only in development', () => {
+    expect(loadConfig({ NODE_ENV: 'development', DATA_DIR: freshDataDir() }).graphql.introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: freshDataDir() }).graphql.introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: freshDataDir(), JWT_SECRET: SECRET }).graphql.introspection).toBe(false);
+  });
+
+  it.each([
+    ['false', false],
+    ['0', false],
+    ['no', false],
+  ])('turns introspection off in development with GRAPHQL_INTROSPECTION=%p', (value, expected) => {
+    expect(loadConfig({ DATA_DIR: freshDataDir(), GRAPHQL_INTROSPECTION: value }).graphql.introspection).toBe(expected);
+  });
+
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['yes', true],
+  ])('turns introspection on in production with GRAPHQL_INTROSPECTION=%p', (value, expected) => {
+    const env = { NODE_ENV: 'production', DATA_DIR: freshDataDir(), JWT_SECRET: SECRET, GRAPHQL_INTROSPECTION: value };
+    expect(loadConfig(env).graphql.introspection).toBe(expected);
+  });
+
+  it('has sensible limits by default', () => {
+    expect(loadConfig({ DATA_DIR: freshDataDir() }).graphql).toMatchObject({
+      maxDepth: 12,
+      maxComplexity: 50_000,
+      maxTokens: 5_000,
+      maxPageSize: 100,
+    });
+  });
+});
+
+describe('other defaults', () => {
+  it('is silent when testing and logs at info otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: freshDataDir() }).logLevel).toBe('silent');
+    expect(loadConfig({ DATA_DIR: freshDataDir() }).logLevel).toBe('info');
+    expect(loadConfig({ DATA_DIR: freshDataDir(), LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+  });
+
+  it('seeds demo data by default only outside production when no DATABASE_URL is set', () => {
+    expect(loadConfig({ DATA_DIR: freshDataDir() }).seedDemoOnStart).toBe(true);
+    expect(loadConfig({ DATA_DIR: freshDataDir(), DATABASE_URL: 'mysql://u:p@host/db' }).seedDemoOnStart).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: freshDataDir(), JWT_SECRET: SECRET }).seedDemoOnStart).toBe(false);
+    expect(loadConfig({ DATA_DIR: freshDataDir(), SEED_DEMO_ON_START: 'no' }).seedDemoOnStart).toBe(false);
+  });
+});
+
+describe('regressions', () => {
+  it('treats a value of only spaces as unset rather than as port 0', () => {
+    expect(loadConfig({ DATA_DIR: freshDataDir(), PORT: '  ' }).port).toBe(4000);
+    expect(loadConfig({ DATA_DIR: freshDataDir(), HOST: ' ' }).host).toBe('127.0.0.1');
+  });
+
+  it('replaces an empty development secret file instead of signing with an empty key', () => {
+    const dataDir = freshDataDir();
+    writeFileSync(join(dataDir, 'dev-jwt-secret'), '  \n');
+    const config = loadConfig({ DATA_DIR: dataDir });
+    expect(config.jwt.kind === 'secret' && config.jwt.secret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(join(dataDir, 'dev-jwt-secret'), 'utf8').trim()).toBe(config.jwt.kind === 'secret' ? config.jwt.secret : '');
+  });
+});
