@@ -14,7 +14,7 @@ import type { AppConfig } from './config/config';
 import type { StatementCounter } from './db/statement-counter';
 import { RequestContext } from './graphql/context';
 import { formatError, isDatabaseUnavailable, isInternal } from './graphql/errors';
-import { complexityLimit, depthLimit } from './graphql/limits';
+import { queryLimits } from './graphql/limits';
 import { buildGraphqlSchema, createServices } from './graphql/schema';
 
 export interface App {
@@ -43,11 +43,14 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
     includeStacktraceInErrorResponses: config.isDevelopment,
     formatError: formatError(config.isDevelopment),
     parseOptions: { maxTokens: config.graphql.maxTokens },
-    validationRules: [depthLimit(config.graphql.maxDepth)],
     allowBatchedHttpRequests: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: SHUTDOWN_GRACE_MS }),
-      complexityLimit(schema, config.graphql.maxComplexity, Math.min(50, config.graphql.maxPageSize)),
+      queryLimits(schema, {
+        maxDepth: config.graphql.maxDepth,
+        maxComplexity: config.graphql.maxComplexity,
+        defaultPageSize: Math.min(50, config.graphql.maxPageSize),
+      }),
       requestLogging(),
       ...(config.graphql.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],

@@ -4,10 +4,10 @@ import {
   getNullableType,
   isListType,
   Kind,
-  type ASTVisitor,
+  type DocumentNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValidationContext,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -16,49 +16,30 @@ import type { GraphQLSchema } from 'graphql';
 /** Lists without paging arguments (a contract's services) are assumed to hold this many items. */
 const NESTED_LIST_ESTIMATE = 10;
 
-/**
- * Refuses documents nested deeper than `maxDepth`, fragments included, during validation —
- * before anything executes.
- */
-export function depthLimit(maxDepth: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    }
-    const depthOf = (selectionSet: SelectionSetNode, depth: number, seen: Set<string>): number => {
-      if (depth > maxDepth) return depth;
-      let deepest = depth;
-      for (const selection of selectionSet.selections) {
-        if (selection.kind === Kind.FIELD) {
-          if (selection.selectionSet) deepest = Math.max(deepest, depthOf(selection.selectionSet, depth + 1, seen));
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(selection.selectionSet, depth, seen));
-        } else {
-          const fragment = fragments.get(selection.name.value);
-          // cycles are reported by graphql's own NoFragmentCycles rule
-          if (fragment && !seen.has(fragment.name.value)) {
-            deepest = Math.max(deepest, depthOf(fragment.selectionSet, depth, new Set([...seen, fragment.name.value])));
-          }
+/** The deepest field selection in an operation, fragments expanded (cycles are graphql's own NoFragmentCycles error). */
+export function operationDepth(document: DocumentNode, operation: OperationDefinitionNode, stopAt: number): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const depthOf = (selectionSet: SelectionSetNode, depth: number, seen: ReadonlySet<string>): number => {
+    let deepest = depth;
+    for (const selection of selectionSet.selections) {
+      if (deepest > stopAt) break;
+      if (selection.kind === Kind.FIELD) {
+        if (selection.selectionSet) deepest = Math.max(deepest, depthOf(selection.selectionSet, depth + 1, seen));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        deepest = Math.max(deepest, depthOf(selection.selectionSet, depth, seen));
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !seen.has(fragment.name.value)) {
+          deepest = Math.max(deepest, depthOf(fragment.selectionSet, depth, new Set([...seen, fragment.name.value])));
         }
-        if (deepest > maxDepth) break;
       }
-      return deepest;
-    };
-    return {
-      OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, 1, new Set());
-        if (depth > maxDepth) {
-          context.reportError(
-            new GraphQLError(`Query is nested too deeply: more than ${maxDepth} levels`, {
-              nodes: [operation],
-              extensions: { code: 'QUERY_TOO_DEEP', maxDepth },
-            }),
-          );
-        }
-      },
-    };
+    }
+    return deepest;
   };
+  return depthOf(operation.selectionSet, 1, new Set());
 }
 
 /**
@@ -76,22 +57,32 @@ function listEstimator(defaultPageSize: number): ComplexityEstimator {
   };
 }
 
-/** Refuses an operation whose estimated cost exceeds `maxComplexity`, before execution. */
-export function complexityLimit(schema: GraphQLSchema, maxComplexity: number, defaultPageSize: number): ApolloServerPlugin {
+/**
+ * Refuses, after validation and before execution, an operation nested deeper than
+ * `maxDepth` (QUERY_TOO_DEEP) or whose estimated cost exceeds `maxComplexity`
+ * (QUERY_TOO_COMPLEX). Aliases and fragments count in full.
+ */
+export function queryLimits(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number; defaultPageSize: number }): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          const depth = operation ? operationDepth(document, operation, limits.maxDepth) : 0;
+          if (depth > limits.maxDepth) {
+            throw new GraphQLError(`Query is nested too deeply: more than ${limits.maxDepth} levels`, {
+              extensions: { code: 'QUERY_TOO_DEEP', maxDepth: limits.maxDepth, http: { status: 400 } },
+            });
+          }
           const complexity = getComplexity({
             schema,
             query: document,
             operationName: request.operationName ?? undefined,
             variables: request.variables ?? {},
-            estimators: [listEstimator(defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
+            estimators: [listEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
           });
-          if (complexity > maxComplexity) {
-            throw new GraphQLError(`Query is too costly: estimated cost ${complexity} exceeds the limit of ${maxComplexity}`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity, http: { status: 400 } },
+          if (complexity > limits.maxComplexity) {
+            throw new GraphQLError(`Query is too costly: estimated cost ${complexity} exceeds the limit of ${limits.maxComplexity}`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity: limits.maxComplexity, http: { status: 400 } },
             });
           }
         },

@@ -60,7 +60,7 @@ describe('authentication and roles', () => {
       body: JSON.stringify({ query: CONTRACTS }),
     });
     expect(response.status).toBe(401);
-    expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('forbids a VIEWER from changing anything, and changes nothing', async () => {
@@ -107,7 +107,7 @@ describe('authentication and roles', () => {
         headers: { 'content-type': 'application/json', authorization: `ApiKey ${secret}` },
         body: JSON.stringify({ query: '{ me { authMethod roles } }' }),
       });
-      expect((await viaAuthorization.json()).data.me).toEqual({ authMethod: 'API_KEY', roles: ['REPORTING'] });
+      expect(((await viaAuthorization.json()) as any).data.me).toEqual({ authMethod: 'API_KEY', roles: ['REPORTING'] });
 
       expect(errorCode(await server.gql('mutation { createContact(input: { name: "x" }) { id } }', {}, { apiKey: secret }))).toBe('FORBIDDEN');
 

@@ -1,0 +1,93 @@
+import { Role } from '../../src/auth/roles';
+import { errorCode, startTestServer, type TestServer } from '../support/test-server';
+
+describe('HTTP surface', () => {
+  let server: TestServer;
+  let token: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    token = await server.token('0CX', Role.VIEWER);
+  });
+
+  afterAll(() => server.stop());
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body,
+    });
+
+  it('answers liveness and readiness probes', async () => {
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('tags every response with a request id, keeping a sane one the client sent', async () => {
+    const own = await post(JSON.stringify({ query: '{ me { subject } }' }), { 'x-request-id': 'portal-abc.123' });
+    expect(own.headers.get('x-request-id')).toBe('portal-abc.123');
+    const hostile = await post(JSON.stringify({ query: '{ me { subject } }' }), { 'x-request-id': 'bad id\twith spaces' });
+    expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a query nested beyond the depth limit before running it', async () => {
+    const deep = '{ contracts { edges { node { organisation { contracts { organisation { contracts { organisation { contracts { organisation { contracts { organisation { contracts { id } } } } } } } } } } } } } }';
+    const before = server.db.statements.statements;
+    const response = await server.gql(deep, {}, token);
+    expect(errorCode(response)).toBe('QUERY_TOO_DEEP');
+    // only authentication touched the database
+    expect(server.db.statements.statements - before).toBeLessThanOrEqual(2);
+  });
+
+  it('refuses an over-costly query, aliases and fragments included', async () => {
+    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: services(first: 100) { edges { node { site { contacts { contact { name } } } } } }`).join(' ');
+    const response = await server.gql(`{ ${aliases} }`, {}, token);
+    expect(errorCode(response)).toBe('QUERY_TOO_COMPLEX');
+    expect(response.errors?.[0].message).toMatch(/exceeds the limit/);
+
+    const fragments = `fragment F on Service { site { contacts { contact { name } } } }
+      { ${Array.from({ length: 30 }, (_, i) => `b${i}: services(first: 100) { edges { node { ...F } } }`).join(' ')} }`;
+    expect(errorCode(await server.gql(fragments, {}, token))).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('refuses a document with too many tokens', async () => {
+    const huge = `{ ${Array.from({ length: 3000 }, (_, i) => `f${i}: __typename`).join(' ')} }`;
+    const response = await server.gql(huge, {}, token);
+    expect(errorCode(response)).toBe('GRAPHQL_PARSE_FAILED');
+    expect(response.errors?.[0].message).toMatch(/5000 tokens/);
+  });
+
+  it('refuses batched requests', async () => {
+    const response = await post(JSON.stringify([{ query: '{ me { subject } }' }, { query: '{ me { subject } }' }]));
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses an oversized body and malformed JSON with clear errors', async () => {
+    const oversized = await post(JSON.stringify({ query: '{ me { subject } }', variables: { pad: 'x'.repeat(1_100_000) } }));
+    expect(oversized.status).toBe(413);
+    expect(((await oversized.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    const malformed = await post('{"query": ');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as any).errors[0].message).toMatch(/not valid JSON/);
+  });
+
+  it('keeps introspection off outside development', async () => {
+    const response = await server.gql('{ __schema { types { name } } }', {}, token);
+    expect(errorCode(response)).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('masks internal errors: no SQL, no stack, a stable code', async () => {
+    await server.db.dataSource.query('DROP TABLE contact_assignment');
+    const response = await server.gql('{ sites(first: 1) { edges { node { contacts { role } } } } }', {}, token);
+    expect(response.errors?.[0]).toEqual({
+      message: 'Internal server error',
+      path: ['sites', 'edges', 0, 'node', 'contacts'],
+      locations: expect.any(Array),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(JSON.stringify(response)).not.toMatch(/contact_assignment|SELECT|at \w+ \(/);
+  });
+});
