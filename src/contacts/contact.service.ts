@@ -3,7 +3,7 @@ import { sqlTimestamp } from '../common/dates';
 import { optionalText, requiredText } from '../common/text';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
 import { ContractService } from '../contracts/contract.service';
-import { isUniqueViolation } from '../db/errors';
+import { saveUnique } from '../db/errors';
 import { applySearch, paginate, type Connection, type PageArgs, type SortKey } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { SiteService } from '../sites/site.service';
@@ -132,14 +132,9 @@ export class ContactService {
         role,
         priority,
       });
-      try {
-        return await tx.repository(ContactAssignment).save(assignment);
-      } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw conflict(`${contact.name} already holds the ${role} role there`, { reason: 'DUPLICATE_ASSIGNMENT' });
-        }
-        throw error;
-      }
+      return saveUnique(tx.repository(ContactAssignment), assignment, () =>
+        conflict(`${contact.name} already holds the ${role} role there`, { reason: 'DUPLICATE_ASSIGNMENT' }),
+      );
     });
   }
 

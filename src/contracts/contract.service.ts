@@ -2,7 +2,7 @@ import { badInput, conflict } from '../common/errors';
 import { addDays, isLocalDate, todayInLondon } from '../common/dates';
 import { optionalText, requiredText } from '../common/text';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
-import { isUniqueViolation } from '../db/errors';
+import { saveUnique } from '../db/errors';
 import { applySearch, paginate, type Connection, type PageArgs, type SortKey } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { SupplierService } from '../suppliers/supplier.service';
@@ -225,18 +225,13 @@ export class ContractService {
     );
   }
 
-  private async save(ctx: RequestContext, contract: Contract): Promise<Contract> {
-    try {
-      return await ctx.repository(Contract).save(contract);
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw conflict(`The organisation already has a contract with reference ${contract.reference}`, {
-          field: 'input.reference',
-          reason: 'DUPLICATE_REFERENCE',
-        });
-      }
-      throw error;
-    }
+  private save(ctx: RequestContext, contract: Contract): Promise<Contract> {
+    return saveUnique(ctx.repository(Contract), contract, () =>
+      conflict(`The organisation already has a contract with reference ${contract.reference}`, {
+        field: 'input.reference',
+        reason: 'DUPLICATE_REFERENCE',
+      }),
+    );
   }
 }
 

@@ -40,7 +40,9 @@ export class Loaders {
       new DataLoader<number, T[]>(
         async (keys) => {
           const where = this.scoped(target, { ...fixed, [column]: In([...keys]) } as FindOptionsWhere<T>);
-          const rows = await this.ctx.repository(target).find({ where, order: { ...order, id: 'ASC' } as never });
+          // a stable order: the one asked for, then the primary key (which need not be `id`)
+          const primary = Object.fromEntries(this.metadataOf(target).primaryColumns.map((column) => [column.propertyName, 'ASC']));
+          const rows = await this.ctx.repository(target).find({ where, order: { ...order, ...primary } as never });
           const grouped = new Map<number, T[]>(keys.map((k) => [k, []]));
           for (const row of rows) grouped.get(row[column] as number)?.push(row);
           return keys.map((k) => grouped.get(k) ?? []);
@@ -51,13 +53,16 @@ export class Loaders {
   }
 
   private scoped<T extends ObjectLiteral>(target: EntityTarget<T>, where: FindOptionsWhere<T>): FindOptionsWhere<T> {
-    const metadata = this.ctx.manager.connection.getMetadata(target);
-    if (!metadata.findColumnWithPropertyName('organisationId')) return where;
+    if (!this.metadataOf(target).findColumnWithPropertyName('organisationId')) return where;
     return { ...where, organisationId: In([...this.ctx.organisationIds]) } as FindOptionsWhere<T>;
   }
 
+  private metadataOf(target: EntityTarget<unknown>) {
+    return this.ctx.manager.connection.getMetadata(target);
+  }
+
   private nameOf(target: EntityTarget<unknown>): string {
-    return this.ctx.manager.connection.getMetadata(target).name;
+    return this.metadataOf(target).name;
   }
 
   private memoise<L extends DataLoader<number, unknown>>(key: string, create: () => L): L {

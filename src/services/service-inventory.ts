@@ -4,7 +4,7 @@ import { optionalText, requiredText } from '../common/text';
 import { findVisible, withinScope } from '../auth/tenancy';
 import { isClosed } from '../contracts/contract-lifecycle';
 import { ContractService } from '../contracts/contract.service';
-import { isUniqueViolation } from '../db/errors';
+import { saveUnique } from '../db/errors';
 import { applySearch, paginate, type Connection, type PageArgs, type SortKey } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { SiteService } from '../sites/site.service';
@@ -144,18 +144,13 @@ export class ServiceInventory {
     });
   }
 
-  private async save(ctx: RequestContext, service: NetworkService): Promise<NetworkService> {
-    try {
-      return await ctx.repository(NetworkService).save(service);
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw conflict(`The supplier already has a service with reference ${service.reference}`, {
-          field: 'input.reference',
-          reason: 'DUPLICATE_REFERENCE',
-        });
-      }
-      throw error;
-    }
+  private save(ctx: RequestContext, service: NetworkService): Promise<NetworkService> {
+    return saveUnique(ctx.repository(NetworkService), service, () =>
+      conflict(`The supplier already has a service with reference ${service.reference}`, {
+        field: 'input.reference',
+        reason: 'DUPLICATE_REFERENCE',
+      }),
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import { conflict } from '../common/errors';
 import { normalisePostcode, optionalText, requiredText } from '../common/text';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
-import { isUniqueViolation } from '../db/errors';
+import { saveUnique } from '../db/errors';
 import { applySearch, paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { Site } from './site.entity';
@@ -62,17 +62,12 @@ export class SiteService {
     });
   }
 
-  private async save(ctx: RequestContext, site: Site): Promise<Site> {
-    try {
-      return await ctx.repository(Site).save(site);
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw conflict(`The organisation already has a site with ODS code ${site.odsCode}`, {
-          field: 'input.odsCode',
-          reason: 'DUPLICATE_ODS_CODE',
-        });
-      }
-      throw error;
-    }
+  private save(ctx: RequestContext, site: Site): Promise<Site> {
+    return saveUnique(ctx.repository(Site), site, () =>
+      conflict(`The organisation already has a site with ODS code ${site.odsCode}`, {
+        field: 'input.odsCode',
+        reason: 'DUPLICATE_ODS_CODE',
+      }),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { badInput, conflict, notFound } from '../common/errors';
 import { optionalText, requiredText } from '../common/text';
-import { isUniqueViolation } from '../db/errors';
+import { saveUnique } from '../db/errors';
 import { applySearch, paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { Supplier, SupplierKind } from './supplier.entity';
@@ -52,15 +52,10 @@ export class SupplierService {
     return this.save(ctx, supplier);
   }
 
-  private async save(ctx: RequestContext, supplier: Supplier): Promise<Supplier> {
-    try {
-      return await ctx.repository(Supplier).save(supplier);
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw conflict('A supplier with this name or CN-SP ID already exists', { reason: 'DUPLICATE_SUPPLIER' });
-      }
-      throw error;
-    }
+  private save(ctx: RequestContext, supplier: Supplier): Promise<Supplier> {
+    return saveUnique(ctx.repository(Supplier), supplier, () =>
+      conflict('A supplier with this name or CN-SP ID already exists', { reason: 'DUPLICATE_SUPPLIER' }),
+    );
   }
 }
 
