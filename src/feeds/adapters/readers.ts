@@ -1,0 +1,110 @@
+import { parse } from 'csv-parse';
+import { Readable } from 'node:stream';
+import { FeedFormatError } from '../records';
+import { squash } from './values';
+
+export interface CsvRow {
+  /** 1-based line number of the record's first line in the file, header included */
+  line: number;
+  /** the record as it stood in the file */
+  raw: string;
+  /** values by canonical column name (as listed in the template), blank cells as '' */
+  values: Record<string, string>;
+}
+
+/**
+ * Streams a CSV template's rows. Header names match the template ignoring case, spaces,
+ * hyphens and underscores; a missing required column or an unknown column fails the whole
+ * document (a FeedFormatError), since no row of it could be read with confidence. Rows with
+ * the wrong number of cells are yielded with `cellsMismatch` for the adapter to reject.
+ */
+export async function* readCsv(
+  input: AsyncIterable<Buffer | string>,
+  template: { required: readonly string[]; optional: readonly string[] },
+): AsyncGenerator<CsvRow & { cellsMismatch?: string }> {
+  const known = new Map([...template.required, ...template.optional].map((name) => [squash(name), name]));
+  const parser = Readable.from(input).pipe(
+    parse({ bom: true, raw: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }),
+  );
+  let header: (string | undefined)[] | undefined;
+  try {
+    for await (const { record, raw: rawWithSkipped, info } of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
+      // csv-parse prefixes a record's raw text with the blank lines it skipped before it
+      const raw = rawWithSkipped.replace(/^(\r?\n)+/, '');
+      const line = info.lines - (raw.match(/\n/g)?.length ?? 0) + (raw.endsWith('\n') ? 1 : 0);
+      if (!header) {
+        header = record.map((name) => known.get(squash(name)));
+        const unknown = record.filter((name) => !known.has(squash(name)));
+        const present = new Set(header.filter(Boolean));
+        const missing = template.required.filter((name) => !present.has(name));
+        if (missing.length || unknown.length) {
+          throw new FeedFormatError(
+            [missing.length ? `missing column(s) ${missing.join(', ')}` : '', unknown.length ? `unknown column(s) ${unknown.join(', ')}` : '']
+              .filter(Boolean)
+              .join('; ') +
+              `. Expected: ${template.required.join(', ')}` +
+              (template.optional.length ? `, and optionally ${template.optional.join(', ')}` : ''),
+            'line 1',
+          );
+        }
+        continue;
+      }
+      const values: Record<string, string> = {};
+      header.forEach((name, index) => {
+        if (name) values[name] = record[index] ?? '';
+      });
+      const cellsMismatch = record.length !== header.length ? `has ${record.length} cells where the header has ${header.length}` : undefined;
+      yield { line, raw: raw.replace(/\r?\n$/, ''), values, cellsMismatch };
+    }
+  } catch (error) {
+    if (error instanceof FeedFormatError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new FeedFormatError(`The CSV cannot be read: ${message}`);
+  }
+  if (!header) throw new FeedFormatError('The CSV is empty: expected a header row and data rows', 'line 1');
+}
+
+/**
+ * Reads a whole JSON document. A truncated or malformed one fails the run with the position
+ * where reading stopped; nothing of it is stored.
+ */
+export async function readJson(input: AsyncIterable<Buffer | string>): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new FeedFormatError('The JSON document is empty');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const truncated = /Unexpected end of JSON input|Unterminated/i.test(message);
+    throw new FeedFormatError(`${truncated ? 'The JSON document is truncated' : 'The JSON document is malformed'}: ${message}`);
+  }
+}
+
+/** A JSON document's items: an array of them, one object, or a wrapper holding an array. */
+export function itemsOf(document: unknown, wrappers: readonly string[]): { item: unknown; path: string }[] {
+  if (Array.isArray(document)) return document.map((item, index) => ({ item, path: `$[${index}]` }));
+  if (document && typeof document === 'object') {
+    for (const key of wrappers) {
+      const value = (document as Record<string, unknown>)[key];
+      if (Array.isArray(value)) return value.map((item, index) => ({ item, path: `$.${key}[${index}]` }));
+    }
+    return [{ item: document, path: '$' }];
+  }
+  throw new FeedFormatError('The JSON document is neither an object nor an array of objects');
+}
+
+/** The first of several property names that is present (real feeds say `status` where TMF says `state`). */
+export function pick(object: Record<string, unknown>, ...names: string[]): unknown {
+  for (const name of names) {
+    if (object[name] !== undefined && object[name] !== null) return object[name];
+  }
+  return undefined;
+}
+
+/** Short raw text of a JSON item, for rejected-row records. */
+export const rawJson = (item: unknown) => {
+  const text = JSON.stringify(item) ?? String(item);
+  return text.length > 4000 ? `${text.slice(0, 4000)}…` : text;
+};
