@@ -30,7 +30,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function createApp(config: AppConfig, dataSource: DataSource, statements: StatementCounter, log: Logger): Promise<App> {
-  const services = createServices();
+  const services = createServices(config);
   const schema = await buildGraphqlSchema(services);
   const authenticator = new Authenticator(config, dataSource);
   const app = express();

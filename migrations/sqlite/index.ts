@@ -1,4 +1,5 @@
 import { Init1795575757698 } from './1795575757698-Init';
+import { Feeds1795577014033 } from './1795577014033-Feeds';
 
 /** SQLite migrations, in the order they run. Add each new one at the end. */
-export const sqliteMigrations = [Init1795575757698];
+export const sqliteMigrations = [Init1795575757698, Feeds1795577014033];

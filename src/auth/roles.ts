@@ -40,3 +40,9 @@ export const MANAGE_SUPPLIERS: readonly Role[] = [Role.ADMIN];
 
 /** Roles that manage the organisation's API keys. */
 export const MANAGE_API_KEYS: readonly Role[] = [Role.ADMIN];
+
+/** Roles that send supplier documents: a consumer's managers, or the supplier's own integration. */
+export const INGEST_FEEDS: readonly Role[] = [Role.CONTRACT_MANAGER, Role.ADMIN, Role.SUPPLIER_FEED];
+
+/** Roles that read feed runs: every reader of the inventory, and the supplier's integration (its own runs). */
+export const READ_FEEDS: readonly Role[] = [...READ_INVENTORY, Role.SUPPLIER_FEED];

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadConfig } from '../config/config';
 import { buildGraphqlSchema, createServices, printSortedSchema } from '../graphql/schema';
 
 /** `npm run schema:emit`: writes the sorted schema to schema/schema.graphql (commit it). */
 async function main(): Promise<void> {
-  const schema = await buildGraphqlSchema(createServices());
+  const schema = await buildGraphqlSchema(createServices(loadConfig()));
   const file = join(process.cwd(), 'schema', 'schema.graphql');
   writeFileSync(file, printSortedSchema(schema));
   console.log(`Wrote ${file}`);

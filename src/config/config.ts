@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -32,6 +33,11 @@ const environmentSchema = z.object({
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   REQUEST_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb').default('1mb'),
   SEED_DEMO_ON_START: booleanString.optional(),
+  PERFORMANCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(35),
+  FEED_LATE_AFTER_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24),
+  FEED_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 ** 3),
+  FEED_STALE_RUN_MINUTES: z.coerce.number().int().min(1).default(15),
+  FEED_SPOOL_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -72,6 +78,18 @@ export interface AppConfig {
   };
   readonly requestBodyLimit: string;
   readonly seedDemoOnStart: boolean;
+  readonly feeds: {
+    /** days raw performance samples are kept (and may still be corrected) */
+    readonly retentionDays: number;
+    /** a supplier's feed with no good run for this long is late */
+    readonly lateAfterHours: number;
+    /** the largest document the HTTP intake accepts */
+    readonly maxBytes: number;
+    /** a RUNNING run silent this long was interrupted */
+    readonly staleRunMinutes: number;
+    /** where documents are spooled while they are read */
+    readonly spoolDir: string;
+  };
   readonly logLevel: NonNullable<Environment['LOG_LEVEL']>;
 }
 
@@ -110,6 +128,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     requestBodyLimit: env.REQUEST_BODY_LIMIT,
     seedDemoOnStart: env.SEED_DEMO_ON_START ?? (!production && env.DATABASE_URL === undefined),
+    feeds: {
+      retentionDays: env.PERFORMANCE_RETENTION_DAYS,
+      lateAfterHours: env.FEED_LATE_AFTER_HOURS,
+      maxBytes: env.FEED_MAX_BYTES,
+      staleRunMinutes: env.FEED_STALE_RUN_MINUTES,
+      spoolDir: resolve(env.FEED_SPOOL_DIR ?? tmpdir()),
+    },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   });
 }

@@ -1,11 +1,20 @@
 import { ApiKey } from '../auth/api-key.entity';
+import { InvoiceLine } from '../billing/invoice-line.entity';
+import { Invoice } from '../billing/invoice.entity';
 import { ContactAssignment } from '../contacts/contact-assignment.entity';
 import { Contact } from '../contacts/contact.entity';
 import { ContractDocument } from '../contracts/contract-document.entity';
 import { ContractStatusChange } from '../contracts/contract-status-change.entity';
 import { Contract } from '../contracts/contract.entity';
+import { FeedRejection } from '../feeds/feed-rejection.entity';
+import { FeedRun } from '../feeds/feed-run.entity';
+import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
+import { Incident } from '../incidents/incident.entity';
 import { ActsFor } from '../organisations/acts-for.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import { PerformanceDaily, PerformanceHourly } from '../performance/performance-rollup.entity';
+import { PerformanceSample } from '../performance/performance-sample.entity';
+import { InventoryComparison, InventoryDifference } from '../services/inventory-comparison.entity';
 import { NetworkService } from '../services/network-service.entity';
 import { Site } from '../sites/site.entity';
 import { Supplier } from '../suppliers/supplier.entity';
@@ -22,4 +31,15 @@ export const entities = [
   Contact,
   ContactAssignment,
   ApiKey,
+  FeedRun,
+  FeedRejection,
+  PerformanceSample,
+  PerformanceHourly,
+  PerformanceDaily,
+  Incident,
+  IncidentStatusChange,
+  Invoice,
+  InvoiceLine,
+  InventoryComparison,
+  InventoryDifference,
 ];

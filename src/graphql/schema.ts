@@ -23,11 +23,30 @@ import { SiteService } from '../sites/site.service';
 import { SupplierResolver } from '../suppliers/supplier.resolver';
 import { SupplierService } from '../suppliers/supplier.service';
 import { NodeResolver, type NodeFetcher } from './node.resolver';
+import type { AppConfig } from '../config/config';
+import { adapters } from '../feeds/adapters';
+import { FeedPipeline } from '../feeds/feed-pipeline';
+import { FeedRejection } from '../feeds/feed-rejection.entity';
+import { FeedRunService } from '../feeds/feed-run.service';
+import { FeedHealthResolver, FeedRunResolver } from '../feeds/feeds.resolver';
+import { FeedKind } from '../feeds/records';
+import { PerformanceWriter } from '../performance/performance-writer';
+import { IncidentWriter } from '../incidents/incident-writer';
+import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
+import { IncidentResolver } from '../incidents/incident.resolver';
+import { IncidentService } from '../incidents/incident.service';
+import { InvoiceWriter } from '../billing/invoice-writer';
+import { InvoiceLine } from '../billing/invoice-line.entity';
+import { InvoiceLineResolver, InvoiceResolver } from '../billing/invoice.resolver';
+import { InvoiceService } from '../billing/invoice.service';
+import { InventoryComparer } from '../services/inventory-comparer';
+import { InventoryComparison, InventoryDifference } from '../services/inventory-comparison.entity';
+import { InventoryComparisonResolver } from '../services/inventory-comparison.resolver';
 import { Role } from '../auth/roles';
 import { notFound } from '../common/errors';
 
 /** The application's services: stateless, built once, shared by the API, the CLI and feeds. */
-export function createServices() {
+export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const suppliers = new SupplierService();
   const organisations = new OrganisationService();
   const contracts = new ContractService(suppliers);
@@ -35,7 +54,20 @@ export function createServices() {
   const inventory = new ServiceInventory(contracts, sites);
   const contacts = new ContactService(suppliers, contracts, sites);
   const apiKeys = new ApiKeyService(suppliers);
-  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys };
+  const feedRuns = new FeedRunService();
+  const feeds = new FeedPipeline(
+    adapters,
+    {
+      [FeedKind.PERFORMANCE]: new PerformanceWriter(config.feeds.retentionDays),
+      [FeedKind.INCIDENT]: new IncidentWriter(),
+      [FeedKind.INVOICE]: new InvoiceWriter(),
+      [FeedKind.INVENTORY]: new InventoryComparer(),
+    },
+    suppliers,
+  );
+  const incidents = new IncidentService();
+  const invoices = new InvoiceService();
+  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, incidents, invoices };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -51,6 +83,14 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     Service: (ctx, id) => services.inventory.get(ctx, id),
     Contact: (ctx, id) => services.contacts.get(ctx, id),
     ContactAssignment: (ctx, id) => findVisible(ctx, ContactAssignment, id, ContactAssignment.typename),
+    FeedRun: (ctx, id) => services.feedRuns.get(ctx, id),
+    FeedRejection: (ctx, id) => findVisible(ctx, FeedRejection, id, FeedRejection.typename),
+    Incident: (ctx, id) => services.incidents.get(ctx, id),
+    IncidentStatusChange: (ctx, id) => findVisible(ctx, IncidentStatusChange, id, IncidentStatusChange.typename),
+    Invoice: (ctx, id) => services.invoices.get(ctx, id),
+    InvoiceLine: (ctx, id) => findVisible(ctx, InvoiceLine, id, InvoiceLine.typename),
+    InventoryComparison: (ctx, id) => findVisible(ctx, InventoryComparison, id, InventoryComparison.typename),
+    InventoryDifference: (ctx, id) => findVisible(ctx, InventoryDifference, id, InventoryDifference.typename),
     ApiKey: async (ctx, id) => {
       // key metadata is for the organisation's administrators only
       if (!ctx.requireViewer.roles.includes(Role.ADMIN)) throw notFound(ApiKey.typename);
@@ -71,6 +111,12 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new ContactResolver(services.contacts),
     new ContactAssignmentResolver(),
     new ApiKeyResolver(services.apiKeys),
+    new FeedRunResolver(services.feedRuns, services.feeds),
+    new FeedHealthResolver(),
+    new IncidentResolver(services.incidents),
+    new InvoiceResolver(services.invoices),
+    new InvoiceLineResolver(),
+    new InventoryComparisonResolver(),
   ];
   const instances = new Map<Function, object>(resolvers.map((resolver) => [resolver.constructor, resolver]));
   return buildSchema({

@@ -1,5 +1,6 @@
 import { Role } from '../../src/auth/roles';
 import { buildGraphqlSchema, createServices } from '../../src/graphql/schema';
+import { fixture, ingest } from '../support/feeds';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -17,7 +18,9 @@ describe('tenancy', () => {
   const SNAPSHOT = `{ contracts(first: 100) { edges { node { id reference title status endDate documents { id } statusHistory { id }
       services { id reference status monthlyCharge site { id name postcode } } contacts { id role } } } }
     contacts(first: 100) { edges { node { id name email lastVerifiedAt assignments { id } } } }
-    apiKeys(includeRevoked: true) { edges { node { id revokedAt } } } }`;
+    apiKeys(includeRevoked: true) { edges { node { id revokedAt } } }
+    incidents(first: 100) { edges { node { id status severity statusHistory { id } } } }
+    invoices(first: 100) { edges { node { id grossTotal lines { id } } } } }`;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -46,6 +49,20 @@ describe('tenancy', () => {
       contact: service.site.contacts[0].contact.id,
       apiKey: key.data.createApiKey.apiKey.id,
     };
+    const feedRun = await ingest(server, rx1, { supplierId: ids.supplier, kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') });
+    ids.feedRun = feedRun.data.ingestFeed.id;
+    await ingest(server, rx1, { supplierId: ids.supplier, kind: 'INVOICE', format: 'CSV', document: fixture('invoices/invoices.csv') });
+    const inventoryRun = await ingest(server, rx1, { supplierId: ids.supplier, kind: 'INVENTORY', format: 'CSV', document: fixture('inventory/inventory.csv') });
+    const feedData = await server.gql(
+      `query($run: ID!) { incidents(first: 1) { edges { node { id } } } invoices(first: 1) { edges { node { id } } }
+         feedRun(id: $run) { rejectedRows(first: 1) { edges { node { id } } } } inventoryComparisons(first: 1) { edges { node { id } } } }`,
+      { run: inventoryRun.data.ingestFeed.id },
+      rx1,
+    );
+    ids.incident = feedData.data.incidents.edges[0].node.id;
+    ids.invoice = feedData.data.invoices.edges[0].node.id;
+    ids.inventoryComparison = feedData.data.inventoryComparisons.edges[0].node.id;
+    ids.feedRejection = (await server.gql('query($run: ID!) { feedRun(id: $run) { rejectedRows(first: 1) { edges { node { id } } } } }', { run: ids.feedRun }, rx1)).data.feedRun.rejectedRows.edges[0].node.id;
     const ownContact = await server.gql(`mutation { createContact(input: { name: "Eastbrook IT lead" }) { id } }`, {}, outsider);
     ids.outsiderContact = ownContact.data.createContact.id;
     rx1Snapshot = (await server.gql(SNAPSHOT, {}, rx1)).data;
@@ -63,6 +80,7 @@ describe('tenancy', () => {
     expect(response.errors).toBeUndefined();
     const text = JSON.stringify(response.data);
     for (const id of Object.values(ids).filter((id) => id !== ids.supplier && id !== ids.outsiderContact)) expect(text).not.toContain(JSON.stringify(id));
+    expect(text).not.toMatch(/PDN-INC-|PDN-INV-/);
     expect(text).not.toMatch(/RX1|Northshire/);
     return response.data;
   };
@@ -74,7 +92,7 @@ describe('tenancy', () => {
       expect(data.me.organisations.map((o: { odsCode: string }) => o.odsCode)).toEqual(['Y0A01']);
     },
     node: async () => {
-      for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey']) {
+      for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison']) {
         await notFound('query($id: ID!) { node(id: $id) { id } }', { id: ids[key] });
       }
     },
@@ -150,6 +168,23 @@ describe('tenancy', () => {
         s: ids.site,
       }),
     unassignContact: () => notFound('mutation($id: ID!) { unassignContact(id: $id) { id } }', { id: ids.assignment }),
+    feedRuns: () => noneOfRx1('{ feedRuns(first: 100) { edges { node { id checksum } } } }').then(() => undefined),
+    feedRun: () => notFound('query($id: ID!) { feedRun(id: $id) { status } }', { id: ids.feedRun }),
+    feedHealth: async () => {
+      const data = await noneOfRx1('{ feedHealth { kind lastRunAt lastGoodRunAt supplier { cnspId } } }');
+      expect(data.feedHealth.every((h: any) => h.lastRunAt === null)).toBe(true);
+    },
+    ingestFeed: async () => {
+      // the outsider holds none of the supplier's services, so nothing of RX1's can be written through it
+      const response = await ingest(server, outsider, { supplierId: ids.supplier, kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') });
+      expect(response.data.ingestFeed).toMatchObject({ status: 'REJECTED', rowsAccepted: 0 });
+    },
+    incidents: () => noneOfRx1('{ incidents(first: 100) { edges { node { id supplierRef } } } }').then(() => undefined),
+    incident: () => notFound('query($id: ID!) { incident(id: $id) { supplierRef } }', { id: ids.incident }),
+    invoices: () => noneOfRx1('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }').then(() => undefined),
+    invoice: () => notFound('query($id: ID!) { invoice(id: $id) { invoiceNumber } }', { id: ids.invoice }),
+    inventoryComparisons: () => noneOfRx1('{ inventoryComparisons(first: 100) { edges { node { id } } } }').then(() => undefined),
+    inventoryComparison: () => notFound('query($id: ID!) { inventoryComparison(id: $id) { matching } }', { id: ids.inventoryComparison }),
     createApiKey: { global: 'issues keys for the caller\'s own organisation only; covered by the auth suite' },
     revokeApiKey: () => notFound('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: ids.apiKey }),
     createSupplier: { global: 'the supplier catalogue is national reference data maintained by ADMIN users' },
@@ -157,7 +192,7 @@ describe('tenancy', () => {
   };
 
   it('has a case for every root query and mutation', async () => {
-    const schema = await buildGraphqlSchema(createServices());
+    const schema = await buildGraphqlSchema(createServices(server.db.config));
     const rootFields = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
     expect(Object.keys(cases).sort()).toEqual(rootFields.sort());
   });

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { formatMoney, type Pence } from '../common/money';
+import { ACCEPTED, rejected, UNCHANGED, type AcceptedItem, type FeedWriteContext, type FeedWriter, type WriteOutcome } from '../feeds/feed-writer';
+import type { InvoiceRecord } from '../feeds/records';
+import { InvoiceLine } from './invoice-line.entity';
+import { Invoice, InvoiceStatus } from './invoice.entity';
+
+/**
+ * Stores invoices whole: one invoice per transaction, its lines with it, or nothing. An
+ * invoice whose totals do not agree with its lines is refused with the differences stated.
+ * Lines for references we do not hold are kept (with no service): reconciliation reports
+ * them as phantom charges rather than losing them.
+ */
+export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
+  readonly batchSize = 1;
+
+  async write({ ctx, run, services }: FeedWriteContext, items: AcceptedItem<InvoiceRecord>[]): Promise<WriteOutcome[]> {
+    const outcomes: WriteOutcome[] = [];
+    for (const { record } of items) {
+      const disagreement = totalsDisagreement(record);
+      if (disagreement) {
+        outcomes.push(rejected(`Invoice ${record.invoiceNumber}: ${disagreement}`, 'totals'));
+        continue;
+      }
+      const lineServices = record.lines.map((line) => (line.serviceReference ? services.find(line.serviceReference) : undefined));
+      const owners = new Set(lineServices.filter((service) => service !== undefined).map((service) => service!.organisationId));
+      // an invoice for one organisation's services belongs to it; one spanning several (a CSU's) to the sender
+      const organisationId = owners.size === 1 ? [...owners][0] : run.organisationId;
+      const contentHash = hashInvoice(record);
+
+      const invoices = ctx.repository(Invoice);
+      const existing = await invoices.findOneBy({ organisationId, supplierId: run.supplierId, invoiceNumber: record.invoiceNumber });
+      if (existing?.contentHash === contentHash) {
+        outcomes.push(UNCHANGED);
+        continue;
+      }
+      if (existing && existing.status !== InvoiceStatus.RECEIVED) {
+        outcomes.push(
+          rejected(`Invoice ${record.invoiceNumber} is already ${existing.status} and cannot be replaced; a correction must come as a credit note or a new invoice`, 'invoiceNumber'),
+        );
+        continue;
+      }
+      const invoice = invoices.merge(existing ?? invoices.create(), {
+        organisationId,
+        supplierId: run.supplierId,
+        invoiceNumber: record.invoiceNumber,
+        invoiceDate: record.invoiceDate,
+        periodStart: record.periodStart,
+        periodEnd: record.periodEnd,
+        dueDate: record.dueDate,
+        currency: record.currency,
+        netTotal: record.netTotal,
+        vatTotal: record.vatTotal,
+        grossTotal: record.grossTotal,
+        status: InvoiceStatus.RECEIVED,
+        contentHash,
+        feedRunId: run.id,
+      });
+      const saved = await invoices.save(invoice);
+      if (existing) await ctx.repository(InvoiceLine).delete({ invoiceId: saved.id });
+      await ctx.repository(InvoiceLine).save(
+        record.lines.map((line, index) =>
+          ctx.repository(InvoiceLine).create({
+            invoiceId: saved.id,
+            organisationId: lineServices[index]?.organisationId ?? organisationId,
+            lineNumber: line.lineNumber,
+            serviceReference: line.serviceReference,
+            serviceId: lineServices[index]?.id ?? null,
+            chargeType: line.chargeType,
+            description: line.description,
+            periodStart: line.periodStart,
+            periodEnd: line.periodEnd,
+            quantity: line.quantity,
+            unitPrice: line.unitPrice,
+            netAmount: line.netAmount,
+            vatRate: line.vatRate,
+            vatAmount: line.vatAmount,
+          }),
+        ),
+        { chunk: 200 },
+      );
+      outcomes.push(ACCEPTED);
+    }
+    return outcomes;
+  }
+}
+
+/** How the invoice's stated totals differ from its lines, or null when they agree to the penny. */
+export function totalsDisagreement(record: InvoiceRecord): string | null {
+  const sum = (pick: (line: InvoiceRecord['lines'][number]) => Pence) => record.lines.reduce((total, line) => total + pick(line), 0n);
+  const problems: string[] = [];
+  const compare = (what: string, fromLines: Pence, stated: Pence) => {
+    if (fromLines !== stated) {
+      problems.push(`${what} of the lines is £${formatMoney(fromLines)} but the invoice states £${formatMoney(stated)} (difference £${formatMoney(stated - fromLines)})`);
+    }
+  };
+  compare('the net total', sum((line) => line.netAmount), record.netTotal);
+  compare('the VAT total', sum((line) => line.vatAmount), record.vatTotal);
+  if (record.netTotal + record.vatTotal !== record.grossTotal) {
+    problems.push(
+      `net £${formatMoney(record.netTotal)} plus VAT £${formatMoney(record.vatTotal)} is £${formatMoney(record.netTotal + record.vatTotal)} but the gross total is £${formatMoney(record.grossTotal)}`,
+    );
+  }
+  if (record.lines.length === 0) problems.push('it has no lines');
+  return problems.length ? problems.join('; ') : null;
+}
+
+function hashInvoice(record: InvoiceRecord): string {
+  return createHash('sha256')
+    .update(JSON.stringify(record, (_key, value) => (typeof value === 'bigint' ? value.toString() : value)))
+    .digest('hex');
+}

@@ -1,0 +1,76 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { penceTransformer, type Pence } from '../common/money';
+import { BaseRecord } from '../db/base-record';
+import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
+
+export enum InvoiceStatus {
+  RECEIVED = 'RECEIVED',
+  RECONCILED = 'RECONCILED',
+  APPROVED = 'APPROVED',
+  PAID = 'PAID',
+  ON_HOLD = 'ON_HOLD',
+}
+registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
+
+/** A supplier's invoice to the organisation, as received; accepted whole or not at all. */
+@ObjectType('Invoice', { implements: BaseRecord })
+@Entity('invoice')
+@Index(['organisationId', 'supplierId', 'invoiceNumber'], { unique: true })
+@Index(['organisationId', 'status', 'invoiceDate'])
+export class Invoice extends BaseRecord {
+  static readonly typename = 'Invoice';
+
+  @Column({ type: 'int' })
+  organisationId!: number;
+
+  @Column({ type: 'int' })
+  supplierId!: number;
+
+  @Field()
+  @Column({ type: 'varchar', length: 64 })
+  invoiceNumber!: string;
+
+  @Field(() => LocalDateScalar)
+  @Column({ type: 'date' })
+  invoiceDate!: string;
+
+  @Field(() => LocalDateScalar)
+  @Column({ type: 'date' })
+  periodStart!: string;
+
+  @Field(() => LocalDateScalar)
+  @Column({ type: 'date' })
+  periodEnd!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  dueDate!: string | null;
+
+  @Field()
+  @Column({ type: 'varchar', length: 3 })
+  currency!: string;
+
+  @Field(() => MoneyScalar, { description: 'Total excluding VAT.' })
+  @Column({ type: 'bigint', transformer: penceTransformer })
+  netTotal!: Pence;
+
+  @Field(() => MoneyScalar)
+  @Column({ type: 'bigint', transformer: penceTransformer })
+  vatTotal!: Pence;
+
+  @Field(() => MoneyScalar, { description: 'Total including VAT.' })
+  @Column({ type: 'bigint', transformer: penceTransformer })
+  grossTotal!: Pence;
+
+  @Field(() => InvoiceStatus)
+  @Column({ type: 'varchar', length: 12 })
+  status!: InvoiceStatus;
+
+  /** SHA-256 of the invoice's content as received: a re-sent, identical invoice changes nothing */
+  @Column({ type: 'varchar', length: 64 })
+  contentHash!: string;
+
+  @Column({ type: 'int' })
+  feedRunId!: number;
+}

@@ -1,0 +1,73 @@
+import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { READ_INVENTORY } from '../auth/roles';
+import { ConnectionType, PageArgs } from '../graphql/connection';
+import type { RequestContext } from '../graphql/context';
+import { idOf, optionalIdOf } from '../graphql/global-id';
+import { Organisation } from '../organisations/organisation.entity';
+import { NetworkService } from '../services/network-service.entity';
+import { Supplier } from '../suppliers/supplier.entity';
+import { InvoiceLine } from './invoice-line.entity';
+import { Invoice, InvoiceStatus } from './invoice.entity';
+import { InvoiceService } from './invoice.service';
+
+export const InvoiceConnection = ConnectionType(Invoice, 'Invoice');
+
+@InputType()
+export class InvoiceFilterInput {
+  @Field(() => ID, { nullable: true })
+  supplierId?: string;
+
+  @Field(() => [InvoiceStatus], { nullable: true })
+  @ArrayMaxSize(5)
+  status?: InvoiceStatus[];
+
+  @Field({ nullable: true, description: 'Invoices whose billing period overlaps this month, "YYYY-MM".' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period must be a month, "YYYY-MM"' })
+  period?: string;
+}
+
+@Resolver(() => Invoice)
+export class InvoiceResolver {
+  constructor(private readonly invoiceService: InvoiceService) {}
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => InvoiceConnection, { description: 'Suppliers\' invoices to the viewer\'s organisations, newest first.' })
+  invoices(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter?: InvoiceFilterInput) {
+    return this.invoiceService.list(
+      ctx,
+      { status: filter?.status, period: filter?.period, supplierId: optionalIdOf(filter?.supplierId, Supplier.typename, 'filter.supplierId') },
+      page,
+    );
+  }
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => Invoice)
+  invoice(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.invoiceService.get(ctx, idOf(id, Invoice.typename));
+  }
+
+  @FieldResolver(() => [InvoiceLine])
+  lines(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(InvoiceLine, 'invoiceId', {}, { lineNumber: 'ASC' }).load(invoice.id);
+  }
+
+  @FieldResolver(() => Supplier)
+  supplier(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Supplier).load(invoice.supplierId);
+  }
+
+  @FieldResolver(() => Organisation)
+  organisation(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Organisation).load(invoice.organisationId);
+  }
+}
+
+@Resolver(() => InvoiceLine)
+export class InvoiceLineResolver {
+  @FieldResolver(() => NetworkService, { nullable: true, description: 'Our service, when we hold the reference; null for a phantom charge.' })
+  service(@Root() line: InvoiceLine, @Ctx() ctx: RequestContext) {
+    return line.serviceId === null ? null : ctx.loaders.byId(NetworkService).load(line.serviceId);
+  }
+}

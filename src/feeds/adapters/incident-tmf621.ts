@@ -1,0 +1,152 @@
+import type { FeedAdapter, IncidentRecord, IncidentStatusRecord, ParsedItem } from '../records';
+import { completeIncident, parseIncidentStatus, parseSeverity, type IncidentFieldNames } from './incident-csv';
+import { itemsOf, rawJson, readJson } from './readers';
+import { FieldError, isBlank, optionalBoolean, optionalInstant, optionalString, parseInstant, requiredString, squash } from './values';
+
+/**
+ * TMF621 Trouble Ticket v4 JSON (docs/feeds/incidents.md): one ticket, an array of them, or
+ * an array under `troubleTicket`, `items` or `data`. Each ticket becomes a record or a
+ * rejection naming the property at fault.
+ */
+export const incidentTmf: FeedAdapter<IncidentRecord> = async function* incidentTmf(input) {
+  for (const { item, path } of itemsOf(await readJson(input), ['troubleTicket', 'items', 'data'])) {
+    const raw = rawJson(item);
+    if (!isObject(item)) {
+      yield { ok: false, location: path, raw, reason: `The item is not a trouble ticket object (got ${item === null ? 'null' : typeof item})` };
+      continue;
+    }
+    yield readTicket(path, raw, item);
+  }
+};
+
+function readTicket(location: string, raw: string, ticket: Record<string, unknown>): ParsedItem<IncidentRecord> {
+  try {
+    return { ok: true, location, raw, record: incidentFromTicket(ticket) };
+  } catch (error) {
+    if (error instanceof FieldError) return { ok: false, location, raw, reason: error.message, field: error.field };
+    throw error;
+  }
+}
+
+const TMF_FIELDS: IncidentFieldNames = {
+  openedAt: 'creationDate',
+  acknowledgedAt: 'statusChange',
+  resolvedAt: 'resolutionDate',
+  closedAt: 'statusChange',
+  notified: 'serviceCoordinatorNotified',
+  notifiedAt: 'serviceCoordinatorNotifiedAt',
+  history: 'statusChange',
+};
+
+function incidentFromTicket(ticket: Record<string, unknown>): IncidentRecord {
+  const supplierRef = requiredString(ticket.id, 'id');
+  const externalId = externalIdOf(ticket.externalId);
+  const serviceReference = serviceReferenceOf(ticket.relatedEntity);
+  const severity = parseSeverity(ticket.severity, 'severity');
+  const priority = optionalString(ticket.priority, 'priority', 50);
+  // the spec says `status`; some providers send `state`, as in their other APIs
+  const status = isBlank(ticket.status) && !isBlank(ticket.state) ? parseIncidentStatus(ticket.state, 'state') : parseIncidentStatus(ticket.status, 'status');
+  const summary = isBlank(ticket.name) ? optionalString(ticket.description, 'description') : optionalString(ticket.name, 'name');
+  const openedAt = parseInstant(ticket.creationDate, 'creationDate');
+  const notification = coordinatorNotificationOf(ticket);
+  return completeIncident(
+    {
+      supplierRef,
+      externalId,
+      serviceReference,
+      severity,
+      priority,
+      status,
+      summary,
+      openedAt,
+      acknowledgedAt: null,
+      resolvedAt: optionalInstant(ticket.resolutionDate, 'resolutionDate'),
+      closedAt: null,
+      serviceCoordinatorNotified: notification.notified,
+      serviceCoordinatorNotifiedAt: notification.at,
+      statusHistory: statusChangesOf(ticket.statusChange, openedAt),
+    },
+    TMF_FIELDS,
+  );
+}
+
+/** v4 sends a string; v5 a list of identifiers, of which the first is ours. */
+function externalIdOf(value: unknown): string | null {
+  if (!Array.isArray(value)) return optionalString(value, 'externalId', 200);
+  const first: unknown = value[0];
+  return isObject(first) ? optionalString(first.id, 'externalId[0].id', 200) : optionalString(first, 'externalId[0]', 200);
+}
+
+const SERVICE_ROLES = new Set(['service', 'affectedservice']);
+
+/**
+ * The affected service among the related entities: the one whose role or @referredType is
+ * service or affectedService, else the only entity there is. Its id, or failing that its
+ * name, is the service reference. v5 nests the entity under `entity`.
+ */
+function serviceReferenceOf(relatedEntity: unknown): string {
+  if (!Array.isArray(relatedEntity) || relatedEntity.length === 0) {
+    throw new FieldError('relatedEntity', 'is required: expected an entity whose role or @referredType is service or affectedService');
+  }
+  const entities = relatedEntity.map((entry: unknown, index) => {
+    if (!isObject(entry)) throw new FieldError(`relatedEntity[${index}]`, 'expected an object');
+    const entity = isObject(entry.entity) ? entry.entity : entry;
+    const roles = [entry.role, entry['@referredType'], entity['@referredType']].filter((role) => !isBlank(role)).map((role) => squash(String(role)));
+    return { entity, field: `relatedEntity[${index}]`, isService: roles.some((role) => SERVICE_ROLES.has(role)) };
+  });
+  const services = entities.filter(({ isService }) => isService);
+  const chosen = services.length > 0 ? services : entities.length === 1 ? entities : [];
+  if (chosen.length === 0) {
+    throw new FieldError('relatedEntity', `none of its ${entities.length} entities has role or @referredType service or affectedService, so the affected service is unknown`);
+  }
+  const references = [...new Set(chosen.map(referenceOf))];
+  if (references.length > 1) throw new FieldError('relatedEntity', `names ${references.length} services (${references.join(', ')}); a ticket must affect exactly one`);
+  return references[0]!;
+}
+
+function referenceOf({ entity, field }: { entity: Record<string, unknown>; field: string }): string {
+  if (!isBlank(entity.id)) return requiredString(entity.id, `${field}.id`);
+  if (!isBlank(entity.name)) return requiredString(entity.name, `${field}.name`);
+  throw new FieldError(field, 'has neither an id nor a name to identify the service');
+}
+
+function statusChangesOf(statusChange: unknown, openedAt: Date): IncidentStatusRecord[] {
+  if (isBlank(statusChange)) return [];
+  if (!Array.isArray(statusChange)) throw new FieldError('statusChange', 'expected an array of {changeDate, status, changeReason}');
+  return statusChange.map((change: unknown, index) => {
+    const field = `statusChange[${index}]`;
+    if (!isObject(change)) throw new FieldError(field, 'expected an object {changeDate, status, changeReason}');
+    const at = parseInstant(change.changeDate, `${field}.changeDate`);
+    if (at < openedAt) throw new FieldError(`${field}.changeDate`, `${at.toISOString()} is before creationDate ${openedAt.toISOString()}`);
+    const status = isBlank(change.status) && !isBlank(change.state) ? parseIncidentStatus(change.state, `${field}.state`) : parseIncidentStatus(change.status, `${field}.status`);
+    return { at, status, reason: optionalString(change.changeReason, `${field}.changeReason`) };
+  });
+}
+
+const NOTIFIED_NOTE = /service\s+co-?ordinator\s+(?:was\s+|has\s+been\s+)?notified/i;
+
+/**
+ * Whether the CN-SP told the Service Co-ordinator, and when: characteristics named
+ * serviceCoordinatorNotified (true/false) and serviceCoordinatorNotifiedAt, or else the
+ * first note saying "Service Co-ordinator notified", dated by the note.
+ */
+function coordinatorNotificationOf(ticket: Record<string, unknown>): { notified: boolean | null; at: Date | null } {
+  const listName = ['characteristic', 'ticketCharacteristic'].find((name) => Array.isArray(ticket[name]));
+  const characteristics = listName ? (ticket[listName] as unknown[]) : [];
+  let notified: boolean | null = null;
+  let at: Date | null = null;
+  characteristics.forEach((characteristic, index) => {
+    if (!isObject(characteristic) || isBlank(characteristic.name)) return;
+    const name = squash(String(characteristic.name));
+    if (name === 'servicecoordinatornotified') notified = optionalBoolean(characteristic.value, `${listName}[${index}].value`);
+    if (name === 'servicecoordinatornotifiedat') at = optionalInstant(characteristic.value, `${listName}[${index}].value`);
+  });
+  if (notified !== null || at !== null) return { notified, at };
+
+  const notes = Array.isArray(ticket.note) ? ticket.note : [];
+  const index = notes.findIndex((note: unknown) => isObject(note) && typeof note.text === 'string' && NOTIFIED_NOTE.test(note.text));
+  if (index < 0) return { notified: null, at: null };
+  return { notified: true, at: optionalInstant((notes[index] as Record<string, unknown>).date, `note[${index}].date`) };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,0 +1,223 @@
+import { In, LessThan } from 'typeorm';
+import { notFound } from '../common/errors';
+import { hasAnyRole } from '../auth/viewer';
+import { Role } from '../auth/roles';
+import type { RequestContext } from '../graphql/context';
+import { SupplierService } from '../suppliers/supplier.service';
+import { FeedRejection } from './feed-rejection.entity';
+import { FeedRun, FeedRunStatus, type FeedSource } from './feed-run.entity';
+import type { AcceptedItem, FeedWriter } from './feed-writer';
+import { FeedFormatError, type FeedAdapter, type FeedFormat, type FeedKind, type FeedRecords } from './records';
+import { ServiceDirectory } from './service-directory';
+import { spool, type SpooledDocument } from './spool';
+
+export type AdapterRegistry = { [K in FeedKind]: Record<FeedFormat, FeedAdapter<FeedRecords[K]>> };
+export type WriterRegistry = { [K in FeedKind]: FeedWriter<FeedRecords[K]> };
+
+export interface FeedRequest {
+  supplierId: number;
+  kind: FeedKind;
+  format: FeedFormat;
+  source: FeedSource;
+  sourceName?: string | null;
+  input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream;
+  /** called after each batch: for progress bars */
+  onProgress?: (progress: FeedProgress) => void;
+}
+
+export interface FeedProgress {
+  bytesRead: number;
+  bytesTotal: number;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  rowsUnchanged: number;
+}
+
+interface PendingRejection {
+  /** position in the document, so rejections are stored in document order */
+  seq: number;
+  location: string;
+  raw: string;
+  reason: string;
+  field?: string;
+}
+
+const RAW_LIMIT = 4_000;
+const REJECTION_FLUSH = 500;
+
+/**
+ * adapter → pipeline → writer → tables. The document is spooled and hashed first; rows are
+ * then read in order, refused rows kept with their reasons, and good ones handed to the
+ * kind's writer in batches, each batch one transaction with its rejections and the run's
+ * counters. A FeedRun records it all; a run that dies is marked FAILED and can be re-run.
+ */
+export class FeedPipeline {
+  constructor(
+    private readonly adapters: AdapterRegistry,
+    private readonly writers: WriterRegistry,
+    private readonly suppliers: SupplierService,
+  ) {}
+
+  async ingest(ctx: RequestContext, request: FeedRequest): Promise<FeedRun> {
+    const viewer = ctx.requireViewer;
+    // a supplier's own credentials speak for that supplier only
+    if (hasAnyRole(viewer, [Role.SUPPLIER_FEED]) && !hasAnyRole(viewer, [Role.CONTRACT_MANAGER, Role.ADMIN]) && viewer.supplierId !== request.supplierId) {
+      throw notFound('Supplier');
+    }
+    await this.suppliers.get(ctx, request.supplierId);
+    const document = await spool(request.input, ctx.config.feeds.spoolDir, ctx.config.feeds.maxBytes);
+    try {
+      return await this.process(ctx, request, document);
+    } finally {
+      await document.discard();
+    }
+  }
+
+  /** Marks runs that stopped making progress (the process died) as FAILED, so they are re-run, not trusted. */
+  static async failInterruptedRuns(ctx: Pick<RequestContext, 'manager'>, staleMinutes: number): Promise<number> {
+    const result = await ctx.manager.getRepository(FeedRun).update(
+      { status: FeedRunStatus.RUNNING, updatedAt: LessThan(new Date(Date.now() - staleMinutes * 60_000)) },
+      {
+        status: FeedRunStatus.FAILED,
+        failureReason: 'The run was interrupted (the server stopped while it ran). Send the document again.',
+        finishedAt: new Date(),
+        updatedAt: new Date(),
+      },
+    );
+    return result.affected ?? 0;
+  }
+
+  private async process(ctx: RequestContext, request: FeedRequest, document: SpooledDocument): Promise<FeedRun> {
+    const runs = ctx.repository(FeedRun);
+    const previous = await runs.findOne({
+      select: { id: true },
+      where: {
+        supplierId: request.supplierId,
+        kind: request.kind,
+        checksum: document.checksum,
+        organisationId: In([...ctx.organisationIds]),
+        status: In([FeedRunStatus.SUCCEEDED, FeedRunStatus.PARTIAL]),
+      },
+      order: { id: 'DESC' },
+    });
+    const now = new Date();
+    const run = await runs.save(
+      runs.create({
+        organisationId: ctx.requireViewer.organisationId,
+        supplierId: request.supplierId,
+        kind: request.kind,
+        format: request.format,
+        source: request.source,
+        sourceName: request.sourceName?.slice(0, 500) ?? null,
+        checksum: document.checksum,
+        status: FeedRunStatus.RUNNING,
+        startedAt: now,
+        finishedAt: null,
+        rowsRead: 0,
+        rowsAccepted: 0,
+        rowsRejected: 0,
+        rowsUnchanged: 0,
+        failureReason: null,
+        triggeredBy: ctx.requireViewer.subject,
+        duplicateOfRunId: previous?.id ?? null,
+      }),
+    );
+
+    const writer = this.writers[request.kind] as FeedWriter<unknown>;
+    const adapter = this.adapters[request.kind][request.format] as FeedAdapter<unknown>;
+    const services = await ServiceDirectory.load(ctx, request.supplierId);
+    let bytesRead = 0;
+    const progress = () =>
+      request.onProgress?.({ bytesRead, bytesTotal: document.bytes, rowsRead: run.rowsRead, rowsAccepted: run.rowsAccepted, rowsRejected: run.rowsRejected, rowsUnchanged: run.rowsUnchanged });
+
+    let batch: (AcceptedItem<unknown> & { seq: number })[] = [];
+    let rejections: PendingRejection[] = [];
+    const flush = async () => {
+      const items = batch;
+      const refused = rejections;
+      batch = [];
+      rejections = [];
+      const delta = { accepted: 0, unchanged: 0, rejected: 0 };
+      await ctx.transaction(async (tx) => {
+        const outcomes = items.length ? await writer.write({ ctx: tx, run, services }, items) : [];
+        outcomes.forEach((outcome, index) => {
+          if (outcome.kind === 'accepted') delta.accepted += 1;
+          else if (outcome.kind === 'unchanged') delta.unchanged += 1;
+          else refused.push({ seq: items[index].seq, location: items[index].location, raw: items[index].raw, reason: outcome.reason, field: outcome.field });
+        });
+        delta.rejected = refused.length;
+        await this.saveRejections(tx, run, refused.sort((a, b) => a.seq - b.seq));
+        await tx.repository(FeedRun).update(run.id, {
+          rowsRead: run.rowsRead,
+          rowsAccepted: run.rowsAccepted + delta.accepted,
+          rowsUnchanged: run.rowsUnchanged + delta.unchanged,
+          rowsRejected: run.rowsRejected + delta.rejected,
+          // the heartbeat that tells a live run from an interrupted one
+          updatedAt: new Date(),
+        });
+      });
+      run.rowsAccepted += delta.accepted;
+      run.rowsUnchanged += delta.unchanged;
+      run.rowsRejected += delta.rejected;
+      progress();
+    };
+
+    try {
+      for await (const item of adapter(document.open((bytes) => (bytesRead = bytes)))) {
+        run.rowsRead += 1;
+        const seq = run.rowsRead;
+        if (item.ok) batch.push({ seq, location: item.location, raw: item.raw, record: item.record });
+        else rejections.push({ seq, location: item.location, raw: item.raw, reason: item.reason, field: item.field });
+        if (batch.length >= writer.batchSize || rejections.length >= REJECTION_FLUSH) await flush();
+      }
+      await flush();
+      if (writer.finish) await ctx.transaction((tx) => writer.finish!({ ctx: tx, run, services }));
+      run.status = run.rowsRejected === 0 ? FeedRunStatus.SUCCEEDED : run.rowsRejected === run.rowsRead ? FeedRunStatus.REJECTED : FeedRunStatus.PARTIAL;
+    } catch (error) {
+      if (!(error instanceof FeedFormatError)) {
+        ctx.log.error({ err: error, feedRunId: run.id }, 'feed run failed');
+        await this.finishRun(ctx, run, FeedRunStatus.FAILED, 'The run stopped on an internal error; nothing after the last completed batch was stored. Send the document again.').catch(() => undefined);
+        throw error;
+      }
+      // what was read before the document broke is kept; what was pending is written with the failure
+      await flush().catch(() => undefined);
+      return this.finishRun(ctx, run, FeedRunStatus.FAILED, error.location ? `${error.message} (at ${error.location})` : error.message);
+    }
+    return this.finishRun(ctx, run, run.status, null);
+  }
+
+  private async finishRun(ctx: RequestContext, run: FeedRun, status: FeedRunStatus, failureReason: string | null): Promise<FeedRun> {
+    Object.assign(run, { status, failureReason, finishedAt: new Date() });
+    await ctx.repository(FeedRun).update(run.id, {
+      rowsRead: run.rowsRead,
+      rowsAccepted: run.rowsAccepted,
+      rowsUnchanged: run.rowsUnchanged,
+      rowsRejected: run.rowsRejected,
+      status,
+      failureReason,
+      finishedAt: run.finishedAt,
+      updatedAt: run.finishedAt!,
+    });
+    return run;
+  }
+
+  private async saveRejections(ctx: RequestContext, run: FeedRun, rejections: PendingRejection[]): Promise<void> {
+    if (rejections.length === 0) return;
+    const repository = ctx.repository(FeedRejection);
+    await repository.save(
+      rejections.map((rejection) =>
+        repository.create({
+          feedRunId: run.id,
+          organisationId: run.organisationId,
+          location: rejection.location.slice(0, 100),
+          field: rejection.field?.slice(0, 100) ?? null,
+          reason: rejection.reason.slice(0, 1000),
+          raw: rejection.raw.length > RAW_LIMIT ? `${rejection.raw.slice(0, RAW_LIMIT)}…` : rejection.raw,
+        }),
+      ),
+      { chunk: 200 },
+    );
+  }
+}
+

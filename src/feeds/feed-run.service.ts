@@ -1,0 +1,128 @@
+import { In } from 'typeorm';
+import { notFound } from '../common/errors';
+import { Role } from '../auth/roles';
+import { findVisible, withinScope } from '../auth/tenancy';
+import { hasAnyRole } from '../auth/viewer';
+import { Contract, ContractStatus } from '../contracts/contract.entity';
+import { paginate, type Connection, type PageArgs } from '../graphql/connection';
+import type { RequestContext } from '../graphql/context';
+import { Supplier, SupplierKind } from '../suppliers/supplier.entity';
+import { FeedRejection } from './feed-rejection.entity';
+import { FeedRun, FeedRunStatus } from './feed-run.entity';
+import { FeedKind } from './records';
+
+export interface FeedRunFilter {
+  supplierId?: number;
+  kind?: FeedKind;
+  status?: FeedRunStatus[];
+}
+
+export interface FeedHealthEntry {
+  supplierId: number;
+  kind: FeedKind;
+  lastRunAt: Date | null;
+  lastRunStatus: FeedRunStatus | null;
+  /** the last run that brought rows in (stored or confirmed unchanged) */
+  lastGoodRunAt: Date | null;
+  late: boolean;
+}
+
+const GOOD = [FeedRunStatus.SUCCEEDED, FeedRunStatus.PARTIAL];
+
+/** Feed runs, their rejected rows, and whether each supplier's feeds are arriving. */
+export class FeedRunService {
+  list(ctx: RequestContext, filter: FeedRunFilter, page: PageArgs): Promise<Connection<FeedRun>> {
+    const query = withinScope(ctx, ctx.repository(FeedRun).createQueryBuilder('run'));
+    const supplierId = this.supplierScope(ctx) ?? filter.supplierId;
+    if (supplierId !== undefined) query.andWhere('run.supplierId = :supplierId', { supplierId });
+    if (filter.kind) query.andWhere('run.kind = :kind', { kind: filter.kind });
+    if (filter.status?.length) query.andWhere('run.status IN (:...statuses)', { statuses: filter.status });
+    return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize, direction: 'DESC' });
+  }
+
+  async get(ctx: RequestContext, id: number): Promise<FeedRun> {
+    const run = await findVisible(ctx, FeedRun, id, FeedRun.typename);
+    const supplierId = this.supplierScope(ctx);
+    if (supplierId !== undefined && run.supplierId !== supplierId) throw notFound(FeedRun.typename);
+    return run;
+  }
+
+  rejections(ctx: RequestContext, run: FeedRun, page: PageArgs): Promise<Connection<FeedRejection>> {
+    const query = withinScope(ctx, ctx.repository(FeedRejection).createQueryBuilder('rejection')).andWhere('rejection.feedRunId = :runId', {
+      runId: run.id,
+    });
+    return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize });
+  }
+
+  /**
+   * For every supplier and feed kind the viewer's organisations receive — and performance
+   * from every CN-SP they hold an active contract with, whether it has ever arrived or not —
+   * when the last run and the last good run were, and whether the feed is late.
+   */
+  async health(ctx: RequestContext, lateAfterHours: number, now = new Date()): Promise<FeedHealthEntry[]> {
+    const scope = [...ctx.organisationIds];
+    const rows: { supplierId: number; kind: FeedKind; lastRunId: number; lastGoodAt: string | Date | null }[] = await ctx
+      .repository(FeedRun)
+      .createQueryBuilder('run')
+      .select('run.supplierId', 'supplierId')
+      .addSelect('run.kind', 'kind')
+      .addSelect('MAX(run.id)', 'lastRunId')
+      .addSelect(
+        `MAX(CASE WHEN run.status IN (:...good) AND run.rowsAccepted + run.rowsUnchanged > 0 THEN run.finishedAt END)`,
+        'lastGoodAt',
+      )
+      .where('run.organisationId IN (:...scope)', { scope, good: GOOD })
+      .groupBy('run.supplierId')
+      .addGroupBy('run.kind')
+      .getRawMany();
+    const lastRuns = rows.length ? await ctx.repository(FeedRun).find({ where: { id: In(rows.map((row) => Number(row.lastRunId))) } }) : [];
+    const lastRunById = new Map(lastRuns.map((run) => [run.id, run]));
+
+    const entries = new Map<string, FeedHealthEntry>();
+    for (const row of rows) {
+      const lastRun = lastRunById.get(Number(row.lastRunId));
+      const lastGoodRunAt = row.lastGoodAt === null ? null : asUtcDate(row.lastGoodAt);
+      entries.set(`${row.supplierId}|${row.kind}`, {
+        supplierId: Number(row.supplierId),
+        kind: row.kind,
+        lastRunAt: lastRun?.startedAt ?? null,
+        lastRunStatus: lastRun?.status ?? null,
+        lastGoodRunAt,
+        late: isLate(lastGoodRunAt, lateAfterHours, now),
+      });
+    }
+    const expected = await ctx
+      .repository(Contract)
+      .createQueryBuilder('contract')
+      .innerJoin(Supplier, 'supplier', 'supplier.id = contract.supplierId')
+      .select('DISTINCT contract.supplierId', 'supplierId')
+      .where('contract.organisationId IN (:...scope)', { scope })
+      .andWhere('contract.status IN (:...live)', { live: [ContractStatus.ACTIVE, ContractStatus.IN_NOTICE] })
+      .andWhere('supplier.kind = :cnsp', { cnsp: SupplierKind.CN_SP })
+      .getRawMany<{ supplierId: number }>();
+    for (const { supplierId } of expected) {
+      const key = `${Number(supplierId)}|${FeedKind.PERFORMANCE}`;
+      if (!entries.has(key)) {
+        entries.set(key, { supplierId: Number(supplierId), kind: FeedKind.PERFORMANCE, lastRunAt: null, lastRunStatus: null, lastGoodRunAt: null, late: true });
+      }
+    }
+    const supplierId = this.supplierScope(ctx);
+    return [...entries.values()]
+      .filter((entry) => supplierId === undefined || entry.supplierId === supplierId)
+      .sort((a, b) => a.supplierId - b.supplierId || a.kind.localeCompare(b.kind));
+  }
+
+  /** A supplier's own integration sees only that supplier's runs. */
+  private supplierScope(ctx: RequestContext): number | undefined {
+    const viewer = ctx.requireViewer;
+    const supplierOnly = hasAnyRole(viewer, [Role.SUPPLIER_FEED]) && !hasAnyRole(viewer, [Role.VIEWER, Role.CONTRACT_MANAGER, Role.ADMIN, Role.REPORTING, Role.FINANCE_APPROVER]);
+    return supplierOnly ? (viewer.supplierId ?? -1) : undefined;
+  }
+}
+
+const isLate = (lastGood: Date | null, hours: number, now: Date) => lastGood === null || now.getTime() - lastGood.getTime() > hours * 3_600_000;
+
+/** Raw DATETIME values: a Date from mysql2, "YYYY-MM-DD HH:MM:SS.mmm" (UTC) text from SQLite. */
+function asUtcDate(value: string | Date): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}

@@ -1,0 +1,147 @@
+import { Readable } from 'node:stream';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { badInput } from '../common/errors';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { INGEST_FEEDS, READ_FEEDS } from '../auth/roles';
+import { ConnectionType, PageArgs } from '../graphql/connection';
+import type { RequestContext } from '../graphql/context';
+import { idOf, optionalIdOf } from '../graphql/global-id';
+import { InventoryComparison } from '../services/inventory-comparison.entity';
+import { Supplier } from '../suppliers/supplier.entity';
+import { FeedRejection } from './feed-rejection.entity';
+import { FeedRun, FeedRunStatus, FeedSource } from './feed-run.entity';
+import { FeedPipeline } from './feed-pipeline';
+import { FeedRunService } from './feed-run.service';
+import { FeedFormat, FeedKind } from './records';
+
+export const FeedRunConnection = ConnectionType(FeedRun, 'FeedRun');
+export const FeedRejectionConnection = ConnectionType(FeedRejection, 'FeedRejection');
+
+@InputType()
+export class IngestFeedInput {
+  @Field(() => ID, { description: 'The supplier the document comes from (a SUPPLIER_FEED caller may only name its own).' })
+  supplierId!: string;
+
+  @Field(() => FeedKind)
+  kind!: FeedKind;
+
+  @Field(() => FeedFormat)
+  format!: FeedFormat;
+
+  @Field({ description: 'The document itself (CSV text or JSON). Large files: POST them to /feeds/{kind} instead.' })
+  document!: string;
+
+  @Field(() => String, { nullable: true, description: 'The file name, for the run\'s record.' })
+  @IsOptional()
+  @MaxLength(500)
+  fileName?: string | null;
+}
+
+@InputType()
+export class FeedRunFilterInput {
+  @Field(() => ID, { nullable: true })
+  supplierId?: string;
+
+  @Field(() => FeedKind, { nullable: true })
+  kind?: FeedKind;
+
+  @Field(() => [FeedRunStatus], { nullable: true })
+  @ArrayMaxSize(5)
+  status?: FeedRunStatus[];
+}
+
+@ObjectType('FeedHealth', { description: 'Whether one supplier\'s feed of one kind is arriving.' })
+export class FeedHealth {
+  supplierId!: number;
+
+  @Field(() => FeedKind)
+  kind!: FeedKind;
+
+  @Field(() => Date, { nullable: true })
+  lastRunAt!: Date | null;
+
+  @Field(() => FeedRunStatus, { nullable: true })
+  lastRunStatus!: FeedRunStatus | null;
+
+  @Field(() => Date, { nullable: true, description: 'The last run that brought rows in; null if none ever has.' })
+  lastGoodRunAt!: Date | null;
+
+  @Field({ description: 'No good run within the lateness threshold: treat as an incident with the supplier.' })
+  late!: boolean;
+}
+
+@Resolver(() => FeedRun)
+export class FeedRunResolver {
+  constructor(
+    private readonly feedRunService: FeedRunService,
+    private readonly pipeline: FeedPipeline,
+  ) {}
+
+  @Authorized(INGEST_FEEDS)
+  @Mutation(() => FeedRun, { description: 'Ingests a supplier document; the run says what became of every row.' })
+  ingestFeed(@Ctx() ctx: RequestContext, @Arg('input') input: IngestFeedInput) {
+    return this.pipeline.ingest(ctx, {
+      supplierId: idOf(input.supplierId, Supplier.typename, 'input.supplierId'),
+      kind: input.kind,
+      format: input.format,
+      source: FeedSource.GRAPHQL,
+      sourceName: input.fileName ?? null,
+      input: Readable.from([Buffer.from(input.document, 'utf8')]),
+    });
+  }
+
+  @Authorized(READ_FEEDS)
+  @Query(() => FeedRunConnection, { description: 'Feed runs, newest first.' })
+  feedRuns(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => FeedRunFilterInput, { nullable: true }) filter?: FeedRunFilterInput) {
+    return this.feedRunService.list(ctx, { kind: filter?.kind, status: filter?.status, supplierId: optionalIdOf(filter?.supplierId, Supplier.typename, 'filter.supplierId') }, page);
+  }
+
+  @Authorized(READ_FEEDS)
+  @Query(() => FeedRun)
+  feedRun(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.feedRunService.get(ctx, idOf(id, FeedRun.typename));
+  }
+
+  @Authorized(READ_FEEDS)
+  @Query(() => [FeedHealth], { description: 'For each supplier and feed kind: the last run, the last good run, and whether it is late.' })
+  async feedHealth(
+    @Ctx() ctx: RequestContext,
+    @Arg('lateAfterHours', () => Int, { nullable: true, description: 'Defaults to FEED_LATE_AFTER_HOURS (24).' }) lateAfterHours?: number,
+    @Arg('onlyLate', { defaultValue: false }) onlyLate?: boolean,
+  ) {
+    const hours = lateAfterHours ?? ctx.config.feeds.lateAfterHours;
+    const entries = await this.feedRunService.health(ctx, validHours(hours));
+    return entries.filter((entry) => !onlyLate || entry.late).map((entry) => Object.assign(new FeedHealth(), entry));
+  }
+
+  @FieldResolver(() => Supplier)
+  supplier(@Root() run: FeedRun, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Supplier).load(run.supplierId);
+  }
+
+  @FieldResolver(() => FeedRejectionConnection, { description: 'The rows refused, in document order, each with its reason.' })
+  rejectedRows(@Root() run: FeedRun, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    return this.feedRunService.rejections(ctx, run, page);
+  }
+
+  @FieldResolver(() => InventoryComparison, { nullable: true, description: 'For an INVENTORY run: the comparison it produced.' })
+  async inventoryComparison(@Root() run: FeedRun, @Ctx() ctx: RequestContext) {
+    const [comparison] = await ctx.loaders.manyBy(InventoryComparison, 'feedRunId').load(run.duplicateOfRunId !== null && run.rowsAccepted === 0 ? run.duplicateOfRunId : run.id);
+    return comparison ?? null;
+  }
+}
+
+@Resolver(() => FeedHealth)
+export class FeedHealthResolver {
+  @FieldResolver(() => Supplier)
+  supplier(@Root() health: FeedHealth, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Supplier).load(health.supplierId);
+  }
+}
+
+function validHours(hours: number): number {
+  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 365) {
+    throw badInput('lateAfterHours', 'lateAfterHours: must be a whole number of hours from 1 to 8760', 'OUT_OF_RANGE');
+  }
+  return hours;
+}

@@ -1,0 +1,102 @@
+import { In } from 'typeorm';
+import { ACCEPTED, UNCHANGED, unknownService, type AcceptedItem, type FeedWriteContext, type FeedWriter, type WriteOutcome } from '../feeds/feed-writer';
+import type { IncidentRecord } from '../feeds/records';
+import { IncidentStatusChange } from './incident-status-change.entity';
+import { Incident, IncidentOrigin } from './incident.entity';
+
+const historyKey = (at: Date, status: string) => `${at.getTime()}|${status}`;
+
+/**
+ * Stores trouble tickets. A ticket is known by (supplier, organisation, ticket reference):
+ * sent again, it updates the incident and adds the history entries not yet held, so the
+ * history only grows and nothing is duplicated. A time the new version leaves out is kept.
+ */
+export class IncidentWriter implements FeedWriter<IncidentRecord> {
+  readonly batchSize = 200;
+
+  async write({ ctx, run, services }: FeedWriteContext, items: AcceptedItem<IncidentRecord>[]): Promise<WriteOutcome[]> {
+    const outcomes: WriteOutcome[] = new Array(items.length);
+    const resolved = items.map(({ record }, index) => {
+      const service = services.find(record.serviceReference);
+      if (!service) outcomes[index] = unknownService(record.serviceReference);
+      return service;
+    });
+    const refs = [...new Set(items.filter((_, i) => resolved[i]).map(({ record }) => record.supplierRef))];
+    if (refs.length === 0) return outcomes;
+
+    const incidents = ctx.repository(Incident);
+    const held = await incidents.find({ where: { supplierId: run.supplierId, supplierRef: In(refs), organisationId: In([...ctx.organisationIds]) } });
+    const byRef = new Map(held.map((incident) => [`${incident.organisationId}|${incident.supplierRef}`, incident]));
+    const history = held.length
+      ? await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(held.map((incident) => incident.id)) } })
+      : [];
+    const seen = new Set(history.map((entry) => `${entry.incidentId}|${historyKey(entry.changedAt, entry.status)}`));
+
+    // first every ticket's own fields, saved together; then the history entries, saved together
+    const touched = new Map<string, { incident: Incident; isNew: boolean; changed: boolean }>();
+    for (const [index, { record }] of items.entries()) {
+      const service = resolved[index];
+      if (!service) continue;
+      const key = `${service.organisationId}|${record.supplierRef}`;
+      const current = touched.get(key);
+      const existing = current?.incident ?? byRef.get(key);
+      const incident =
+        existing ?? incidents.create({ organisationId: service.organisationId, supplierId: run.supplierId, supplierRef: record.supplierRef, origin: IncidentOrigin.SUPPLIER_FEED });
+      const changed = applyRecord(incident, record, service.id);
+      if (changed) incident.lastFeedRunId = run.id;
+      touched.set(key, { incident, isNew: current?.isNew ?? !byRef.has(key), changed: (current?.changed ?? false) || changed });
+    }
+    await incidents.save([...touched.values()].filter((entry) => entry.isNew || entry.changed).map((entry) => entry.incident));
+
+    const additions: IncidentStatusChange[] = [];
+    for (const [index, { record }] of items.entries()) {
+      const service = resolved[index];
+      if (!service) continue;
+      const { incident, isNew, changed } = touched.get(`${service.organisationId}|${record.supplierRef}`)!;
+      let added = 0;
+      for (const entry of record.statusHistory) {
+        const key = `${incident.id}|${historyKey(entry.at, entry.status)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        added += 1;
+        additions.push(
+          ctx.repository(IncidentStatusChange).create({ incidentId: incident.id, organisationId: incident.organisationId, status: entry.status, changedAt: entry.at, reason: entry.reason }),
+        );
+      }
+      outcomes[index] = isNew || changed || added > 0 ? ACCEPTED : UNCHANGED;
+    }
+    if (additions.length) await ctx.repository(IncidentStatusChange).save(additions, { chunk: 200 });
+    return outcomes;
+  }
+}
+
+/** Copies what the supplier says onto the incident; answers whether anything changed. */
+function applyRecord(incident: Incident, record: IncidentRecord, serviceId: number): boolean {
+  const next: Partial<Incident> = {
+    serviceId,
+    externalId: record.externalId ?? incident.externalId ?? null,
+    severity: record.severity,
+    priority: record.priority ?? incident.priority ?? null,
+    status: record.status,
+    summary: record.summary ?? incident.summary ?? null,
+    openedAt: record.openedAt,
+    acknowledgedAt: record.acknowledgedAt ?? incident.acknowledgedAt ?? null,
+    resolvedAt: record.resolvedAt ?? incident.resolvedAt ?? null,
+    closedAt: record.closedAt ?? incident.closedAt ?? null,
+    serviceCoordinatorNotified: record.serviceCoordinatorNotified ?? incident.serviceCoordinatorNotified ?? null,
+    serviceCoordinatorNotifiedAt: record.serviceCoordinatorNotifiedAt ?? incident.serviceCoordinatorNotifiedAt ?? null,
+  };
+  let changed = false;
+  for (const [field, value] of Object.entries(next) as [keyof Incident, unknown][]) {
+    if (!sameValue((incident as unknown as Record<string, unknown>)[field], value)) {
+      (incident as unknown as Record<string, unknown>)[field] = value;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return (a ?? null) === (b ?? null);
+}

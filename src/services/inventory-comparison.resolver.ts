@@ -1,0 +1,48 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { READ_INVENTORY } from '../auth/roles';
+import { findVisible, withinScope } from '../auth/tenancy';
+import { FeedRun } from '../feeds/feed-run.entity';
+import { ConnectionType, paginate, PageArgs } from '../graphql/connection';
+import type { RequestContext } from '../graphql/context';
+import { idOf, optionalIdOf } from '../graphql/global-id';
+import { Supplier } from '../suppliers/supplier.entity';
+import { InventoryComparison, InventoryDifference, InventoryDifferenceKind } from './inventory-comparison.entity';
+
+export const InventoryComparisonConnection = ConnectionType(InventoryComparison, 'InventoryComparison');
+
+@Resolver(() => InventoryComparison)
+export class InventoryComparisonResolver {
+  @Authorized(READ_INVENTORY)
+  @Query(() => InventoryComparisonConnection, { description: 'Suppliers\' inventories set against ours, newest first.' })
+  inventoryComparisons(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string) {
+    const query = withinScope(ctx, ctx.repository(InventoryComparison).createQueryBuilder('comparison'));
+    const supplier = optionalIdOf(supplierId, Supplier.typename, 'supplierId');
+    if (supplier !== undefined) query.andWhere('comparison.supplierId = :supplier', { supplier });
+    return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize, direction: 'DESC' });
+  }
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => InventoryComparison)
+  inventoryComparison(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return findVisible(ctx, InventoryComparison, idOf(id, InventoryComparison.typename), InventoryComparison.typename);
+  }
+
+  @FieldResolver(() => [InventoryDifference])
+  async differences(
+    @Root() comparison: InventoryComparison,
+    @Ctx() ctx: RequestContext,
+    @Arg('kind', () => InventoryDifferenceKind, { nullable: true }) kind?: InventoryDifferenceKind,
+  ) {
+    return ctx.loaders.manyBy(InventoryDifference, 'comparisonId', kind ? { kind } : {}).load(comparison.id);
+  }
+
+  @FieldResolver(() => Supplier)
+  supplier(@Root() comparison: InventoryComparison, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Supplier).load(comparison.supplierId);
+  }
+
+  @FieldResolver(() => FeedRun)
+  feedRun(@Root() comparison: InventoryComparison, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(FeedRun).load(comparison.feedRunId);
+  }
+}

@@ -1,0 +1,193 @@
+import { Role } from '../../src/auth/roles';
+import { PerformanceDaily, PerformanceHourly } from '../../src/performance/performance-rollup.entity';
+import { PerformanceSample } from '../../src/performance/performance-sample.entity';
+import { fixture, ingest, recentHours, supplierId } from '../support/feeds';
+import { errorCode, startTestServer, type TestServer } from '../support/test-server';
+
+const HEADER = 'service_reference,interval_start,interval,availability_seconds,latency_ms,packet_loss_pct,utilisation_in_pct';
+
+describe('supplier feeds', () => {
+  let server: TestServer;
+  let manager: string;
+  let pdn: string;
+  let rx1Pdn: string[];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    manager = await server.token('RX1', Role.CONTRACT_MANAGER);
+    pdn = await supplierId(server, manager, 'PDN00001');
+    const services = await server.gql('query($s: ID!) { services(first: 100, filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { reference } } } }', { s: pdn }, manager);
+    rx1Pdn = services.data.services.edges.map((e: any) => e.node.reference);
+  });
+
+  afterAll(() => server.stop());
+
+  describe('performance', () => {
+    const hours = recentHours(6);
+    const document = () =>
+      [
+        HEADER,
+        ...hours.map((hour, i) => `${rx1Pdn[0]},${hour.toISOString()},1h,${i === 2 ? 1800 : 3600},12.5,0.01,${40 + i}`),
+        ...hours.map((hour) => `${rx1Pdn[1]},${hour.toISOString()},60,3600,8,0,20`),
+        `PDN-NOT-OURS-1,${hours[0].toISOString()},1h,3600,1,0,1`,
+        `${rx1Pdn[0]},${hours[0].toISOString()},1h,3600,-4,0,1`,
+        `${rx1Pdn[0]},yesterday,1h,3600,1,0,1`,
+      ].join('\n');
+
+    it('stores good rows, keeps every bad one with its line and reason, and maintains rollups', async () => {
+      const response = await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: document(), fileName: 'perf.csv' });
+      expect(response.errors).toBeUndefined();
+      const run = response.data.ingestFeed;
+      expect(run).toMatchObject({ status: 'PARTIAL', rowsRead: 15, rowsAccepted: 12, rowsRejected: 3, rowsUnchanged: 0, source: 'GRAPHQL' });
+      const reasons = run.rejectedRows.edges.map((e: any) => e.node);
+      expect(reasons.map((r: any) => r.location)).toEqual(['line 14', 'line 15', 'line 16']);
+      expect(reasons[0]).toMatchObject({ field: 'serviceReference', raw: expect.stringContaining('PDN-NOT-OURS-1') });
+      expect(reasons[0].reason).toMatch(/PDN-NOT-OURS-1/);
+      expect(reasons[1].field).toMatch(/latency/);
+      expect(reasons[2].field).toMatch(/interval_start/);
+
+      const hourly = await server.db.dataSource.getRepository(PerformanceHourly).find();
+      expect(hourly).toHaveLength(12);
+      const daily = await server.db.dataSource.getRepository(PerformanceDaily).find();
+      const totals = daily.reduce(
+        (sum, day) => ({ covered: sum.covered + day.coveredSeconds, up: sum.up + day.upSeconds, samples: sum.samples + day.sampleCount }),
+        { covered: 0, up: 0, samples: 0 },
+      );
+      expect(totals).toEqual({ covered: 12 * 3600, up: 12 * 3600 - 1800, samples: 12 });
+    });
+
+    it('changes nothing when the same document comes again, and says so', async () => {
+      const again = await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: document() });
+      expect(again.data.ingestFeed).toMatchObject({ status: 'PARTIAL', rowsAccepted: 0, rowsUnchanged: 12, rowsRejected: 3 });
+      expect(await server.db.dataSource.getRepository(PerformanceSample).count()).toBe(12);
+    });
+
+    it('applies a late correction to the sample and to its rollups', async () => {
+      const correction = [HEADER, `${rx1Pdn[0]},${hours[2].toISOString()},1h,3600,12.5,0.01,42`].join('\n');
+      const run = (await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: correction })).data.ingestFeed;
+      expect(run).toMatchObject({ status: 'SUCCEEDED', rowsAccepted: 1 });
+      const daily = await server.db.dataSource.getRepository(PerformanceDaily).find();
+      expect(daily.reduce((sum, day) => sum + day.upSeconds, 0)).toBe(12 * 3600);
+      expect(daily.reduce((sum, day) => sum + day.sampleCount, 0)).toBe(12);
+    });
+
+    it('fails a document with the wrong columns, naming them, and stores nothing of it', async () => {
+      const before = await server.db.dataSource.getRepository(PerformanceSample).count();
+      const run = (await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: fixture('performance/wrong-columns.csv') })).data.ingestFeed;
+      expect(run.status).toBe('FAILED');
+      expect(run.failureReason).toMatch(/column/);
+      expect(await server.db.dataSource.getRepository(PerformanceSample).count()).toBe(before);
+    });
+
+    it('fails truncated JSON precisely', async () => {
+      const run = (await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'TMF', document: fixture('performance/truncated.json') })).data.ingestFeed;
+      expect(run).toMatchObject({ status: 'FAILED', rowsRead: 0 });
+      expect(run.failureReason).toMatch(/truncated/i);
+    });
+  });
+
+  describe('incidents', () => {
+    it('creates incidents, rejects unknown services, and grows history on a re-send without duplicating', async () => {
+      const first = (await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') })).data.ingestFeed;
+      expect(first.rowsAccepted).toBeGreaterThan(0);
+      const unknown = first.rejectedRows.edges.map((e: any) => e.node.reason).join(' ');
+      expect(unknown).toMatch(/PDN-UNKNOWN-0001/);
+
+      const incidents = await server.gql('{ incidents(first: 100) { totalCount edges { node { supplierRef severity status statusHistory { status changedAt } } } } }', {}, manager);
+      const sev1 = incidents.data.incidents.edges.map((e: any) => e.node).find((n: any) => n.supplierRef === 'PDN-INC-20461');
+      expect(sev1).toMatchObject({ severity: 1, status: 'CLOSED' });
+      expect(sev1.statusHistory.map((h: any) => h.status)).toEqual(['IN_PROGRESS', 'PENDING', 'IN_PROGRESS', 'RESOLVED', 'CLOSED']);
+
+      const again = (await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') })).data.ingestFeed;
+      expect(again.rowsAccepted).toBe(0);
+      expect(again.rowsUnchanged).toBe(first.rowsAccepted);
+      const after = await server.gql('{ incidents(first: 100) { totalCount } }', {}, manager);
+      expect(after.data.incidents.totalCount).toBe(incidents.data.incidents.totalCount);
+    });
+  });
+
+  describe('invoices', () => {
+    it('accepts invoices whole, keeps phantom lines for reconciliation, and re-sends change nothing', async () => {
+      const run = (await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: fixture('invoices/invoices.csv') })).data.ingestFeed;
+      expect(run).toMatchObject({ status: 'SUCCEEDED', rowsRead: 2, rowsAccepted: 2 });
+      const invoices = await server.gql('{ invoices { edges { node { invoiceNumber netTotal vatTotal grossTotal lines { lineNumber netAmount vatRate service { reference } } } } } }', {}, manager);
+      const first = invoices.data.invoices.edges.map((e: any) => e.node).find((i: any) => i.invoiceNumber === 'PDN-INV-2026-1101');
+      expect(first).toMatchObject({ netTotal: '7658.00', vatTotal: '1531.60', grossTotal: '9189.60' });
+      expect(first.lines[0]).toMatchObject({ netAmount: '2653.00', vatRate: '20', service: { reference: 'PDN-ETH-100037' } });
+
+      const again = (await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: fixture('invoices/invoices.csv') })).data.ingestFeed;
+      expect(again).toMatchObject({ rowsAccepted: 0, rowsUnchanged: 2 });
+
+      const phantom = (await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: fixture('invoices/invoices-phantom-service.csv') })).data.ingestFeed;
+      expect(phantom.rowsAccepted).toBe(1);
+      const lines = await server.gql('{ invoices(first: 100) { edges { node { lines { serviceReference service { id } } } } } }', {}, manager);
+      const phantomLine = lines.data.invoices.edges.flatMap((e: any) => e.node.lines).find((l: any) => l.serviceReference === 'PDN-PHANTOM-9999');
+      expect(phantomLine.service).toBeNull();
+    });
+
+    it('refuses an invoice whose totals do not agree with its lines, stating the difference', async () => {
+      const before = (await server.gql('{ invoices { totalCount } }', {}, manager)).data.invoices.totalCount;
+      const run = (await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: fixture('invoices/invoices-totals-mismatch.csv') })).data.ingestFeed;
+      expect(run.status).toBe('REJECTED');
+      expect(run.rejectedRows.edges[0].node.reason).toMatch(/difference £/);
+      expect((await server.gql('{ invoices { totalCount } }', {}, manager)).data.invoices.totalCount).toBe(before);
+    });
+  });
+
+  describe('inventory', () => {
+    it('compares the supplier\'s inventory with ours without changing our records', async () => {
+      const before = await server.gql('{ services(first: 100) { edges { node { reference bandwidthMbps status } } } }', {}, manager);
+      const run = (await ingest(server, manager, { supplierId: pdn, kind: 'INVENTORY', format: 'CSV', document: fixture('inventory/inventory.csv') })).data.ingestFeed;
+      expect(['SUCCEEDED', 'PARTIAL']).toContain(run.status);
+      const comparison = await server.gql(
+        'query($id: ID!) { feedRun(id: $id) { inventoryComparison { supplierServices ourServices matching differences { kind serviceReference field supplierValue ourValue } } } }',
+        { id: run.id },
+        manager,
+      );
+      const { differences } = comparison.data.feedRun.inventoryComparison;
+      const kinds = new Set(differences.map((d: any) => d.kind));
+      expect(kinds).toEqual(new Set(['SUPPLIER_ONLY', 'FIELD_DIFFERS', 'OURS_ONLY']));
+      expect(differences.find((d: any) => d.serviceReference === 'PDN-ETH-190001').kind).toBe('SUPPLIER_ONLY');
+      expect((await server.gql('{ services(first: 100) { edges { node { reference bandwidthMbps status } } } }', {}, manager)).data).toEqual(before.data);
+
+      const again = (await ingest(server, manager, { supplierId: pdn, kind: 'INVENTORY', format: 'CSV', document: fixture('inventory/inventory.csv') })).data.ingestFeed;
+      expect(again.rowsAccepted).toBe(0);
+      expect(again.rowsUnchanged).toBe(run.rowsAccepted);
+    });
+  });
+
+  describe('who may send', () => {
+    it('lets a supplier\'s integration send only its own supplier\'s feeds', async () => {
+      const albion = await supplierId(server, manager, 'ALBC0002');
+      const admin = await server.token('RX1', Role.ADMIN);
+      const key = await server.gql('mutation($s: ID!) { createApiKey(input: { name: "PDN feed", roles: [SUPPLIER_FEED], supplierId: $s }) { secret } }', { s: pdn }, admin);
+      const feedKey = { apiKey: key.data.createApiKey.secret };
+      const own = await server.gql('mutation($input: IngestFeedInput!) { ingestFeed(input: $input) { status } }', { input: { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') } }, feedKey);
+      expect(own.data.ingestFeed.status).toBe('PARTIAL');
+      const other = await server.gql('mutation($input: IngestFeedInput!) { ingestFeed(input: $input) { status } }', { input: { supplierId: albion, kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') } }, feedKey);
+      expect(errorCode(other)).toBe('NOT_FOUND');
+      const viewer = await server.token('RX1', Role.VIEWER);
+      expect(errorCode(await ingest(server, viewer, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: 'x' }))).toBe('FORBIDDEN');
+    });
+
+    it('resolves references only among the sender\'s organisations\' services', async () => {
+      const rx2 = await server.token('RX2', Role.CONTRACT_MANAGER);
+      const run = (await ingest(server, rx2, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') })).data.ingestFeed;
+      expect(run.rowsAccepted).toBe(0);
+      expect(run.status).toBe('REJECTED');
+    });
+  });
+
+  describe('runs and health', () => {
+    it('lists runs newest first and reports late feeds', async () => {
+      const runs = await server.gql('{ feedRuns(first: 3) { totalCount edges { node { kind status supplier { name } } } } }', {}, manager);
+      expect(runs.data.feedRuns.totalCount).toBeGreaterThan(5);
+      const health = await server.gql('{ feedHealth { kind late lastGoodRunAt supplier { cnspId } } }', {}, manager);
+      const pdnPerformance = health.data.feedHealth.find((h: any) => h.supplier.cnspId === 'PDN00001' && h.kind === 'PERFORMANCE');
+      expect(pdnPerformance.late).toBe(false);
+      const late = await server.gql('{ feedHealth(onlyLate: true) { kind supplier { cnspId } } }', {}, manager);
+      expect(late.data.feedHealth.every((h: any) => h.supplier.cnspId !== 'PDN00001' || h.kind !== 'PERFORMANCE')).toBe(true);
+      expect(late.data.feedHealth.some((h: any) => h.kind === 'PERFORMANCE')).toBe(true);
+    });
+  });
+});

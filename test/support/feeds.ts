@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestServer } from './test-server';
+
+export const fixture = (path: string) => readFileSync(join(__dirname, '..', 'fixtures', 'feeds', path), 'utf8');
+
+export const RUN_FIELDS = `id status rowsRead rowsAccepted rowsRejected rowsUnchanged failureReason checksum kind format source
+  rejectedRows(first: 100) { totalCount edges { node { location field reason raw } } }`;
+
+/** Sends a document through the ingestFeed mutation; answers the run (or the errors). */
+export async function ingest(server: TestServer, token: string, input: { supplierId: string; kind: string; format: string; document: string; fileName?: string }) {
+  return server.gql(`mutation($input: IngestFeedInput!) { ingestFeed(input: $input) { ${RUN_FIELDS} } }`, { input }, token);
+}
+
+/** The global id of a demo supplier, by CN-SP ID. */
+export async function supplierId(server: TestServer, token: string, cnspId: string): Promise<string> {
+  const response = await server.gql('query($s: String!) { suppliers(filter: { search: $s }) { edges { node { id } } } }', { s: cnspId }, token);
+  return response.data.suppliers.edges[0].node.id;
+}
+
+/** Hour-aligned UTC instants going back from the last whole hour. */
+export function recentHours(count: number, now = new Date()): Date[] {
+  const top = Math.floor(now.getTime() / 3_600_000) * 3_600_000 - 3_600_000;
+  return Array.from({ length: count }, (_, i) => new Date(top - (count - 1 - i) * 3_600_000));
+}
