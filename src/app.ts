@@ -16,6 +16,7 @@ import { RequestContext } from './graphql/context';
 import { formatError, isDatabaseUnavailable, isInternal } from './graphql/errors';
 import { queryLimits } from './graphql/limits';
 import { buildGraphqlSchema, createServices } from './graphql/schema';
+import { feedIntake } from './feeds/feed-intake';
 
 export interface App {
   readonly httpServer: Server;
@@ -57,6 +58,17 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   });
   await apollo.start();
 
+  /** Who is asking, for every entry point: a bad credential fails the request with 401. */
+  const contextFor = async (req: express.Request, res: express.Response): Promise<RequestContext> => {
+    const requestId = (res.locals.requestId as string | undefined) ?? requestIdOf(req, res);
+    try {
+      const viewer = await authenticator.authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') });
+      return new RequestContext(requestId, viewer, dataSource.manager, config, log.child({ requestId, subject: viewer?.subject }));
+    } catch (error) {
+      throw contextError(error, log.child({ requestId }));
+    }
+  };
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -73,28 +85,15 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   app.use(
     '/graphql',
     (req, res, next) => {
-      const presented = req.header('x-request-id');
-      const requestId = presented && REQUEST_ID.test(presented) ? presented : randomUUID();
-      res.setHeader('x-request-id', requestId);
-      res.locals.requestId = requestId;
+      requestIdOf(req, res);
       next();
     },
     express.json({ limit: config.requestBodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = res.locals.requestId as string;
-        try {
-          const viewer = await authenticator.authenticate({
-            authorization: req.header('authorization'),
-            apiKey: req.header('x-api-key'),
-          });
-          return new RequestContext(requestId, viewer, dataSource.manager, config, log.child({ requestId, subject: viewer?.subject }));
-        } catch (error) {
-          throw contextError(error, log.child({ requestId }));
-        }
-      },
+      context: ({ req, res }) => contextFor(req, res),
     }),
   );
+  app.use(feedIntake(services.feeds, contextFor, log));
   app.use(transportErrors(log));
 
   return {
@@ -113,6 +112,15 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+}
+
+/** The client's request id when it is sane, else a new one; echoed in the response. */
+function requestIdOf(req: express.Request, res: express.Response): string {
+  const presented = req.header('x-request-id');
+  const requestId = presented && REQUEST_ID.test(presented) ? presented : randomUUID();
+  res.setHeader('x-request-id', requestId);
+  res.locals.requestId = requestId;
+  return requestId;
 }
 
 /** Errors raised while authenticating: the client gets a code and an HTTP status, never internals. */

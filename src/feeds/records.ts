@@ -15,7 +15,7 @@ export enum FeedKind {
 }
 
 export enum FeedFormat {
-  /** the documented CSV templates (docs/FEEDS.md) */
+  /** the documented CSV templates (docs/feeds/) */
   CSV = 'CSV',
   /** TM Forum Open API JSON: TMF628 performance, TMF621 trouble tickets, TMF678 bills, service inventory */
   TMF = 'TMF',

@@ -191,3 +191,48 @@ describe('supplier feeds', () => {
     });
   });
 });
+
+describe('HTTP intake: POST /feeds/{kind}', () => {
+  let server: TestServer;
+  let feedKey: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const admin = await server.token('RX1', Role.ADMIN);
+    const pdn = await supplierId(server, admin, 'PDN00001');
+    const key = await server.gql('mutation($s: ID!) { createApiKey(input: { name: "PDN systems", roles: [SUPPLIER_FEED], supplierId: $s }) { secret } }', { s: pdn }, admin);
+    feedKey = key.data.createApiKey.secret;
+  });
+
+  afterAll(() => server.stop());
+
+  const post = (path: string, body: string, headers: Record<string, string>) => fetch(`${server.url}${path}`, { method: 'POST', headers, body });
+
+  it('takes a supplier\'s document with its API key and answers the run with its rejected rows', async () => {
+    const response = await post('/feeds/incidents?filename=tickets.csv', fixture('incidents/valid.csv'), { 'content-type': 'text/csv', 'x-api-key': feedKey });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as any;
+    expect(body.run).toMatchObject({ kind: 'INCIDENT', format: 'CSV', status: 'PARTIAL' });
+    expect(body.run.rowsAccepted).toBeGreaterThan(0);
+    expect(body.rejectedRows[0]).toMatchObject({ location: expect.stringMatching(/^line \d+$/), reason: expect.stringContaining('PDN-UNKNOWN-0001') });
+  });
+
+  it('infers JSON from the content type and answers 422 for a document it cannot read', async () => {
+    const response = await post('/feeds/performance', fixture('performance/truncated.json'), { 'content-type': 'application/json', 'x-api-key': feedKey });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as any).run).toMatchObject({ status: 'FAILED', failureReason: expect.stringMatching(/truncated/i) });
+  });
+
+  it('refuses unknown kinds, missing credentials and a manager who names no supplier, with codes', async () => {
+    const unknown = await post('/feeds/weather', 'x', { 'content-type': 'text/csv', 'x-api-key': feedKey });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const anonymous = await post('/feeds/incidents', 'x', { 'content-type': 'text/csv' });
+    expect(anonymous.status).toBe(401);
+    const manager = await server.token('RX1', Role.CONTRACT_MANAGER);
+    const noSupplier = await post('/feeds/incidents', 'x', { 'content-type': 'text/csv', authorization: `Bearer ${manager}` });
+    expect(((await noSupplier.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'supplier' });
+    const named = await post('/feeds/incidents?supplier=PDN00001', fixture('incidents/valid.csv'), { 'content-type': 'text/csv', authorization: `Bearer ${manager}` });
+    expect(named.status).toBe(200);
+  });
+});

@@ -41,9 +41,8 @@ function sitePlaceOf(places: unknown): JsonObject | undefined {
 }
 
 function inventoryValuesOf(service: JsonObject): InventoryValues {
-  const characteristicsValue = pick(service, 'serviceCharacteristic', 'characteristic') ?? [];
-  if (!Array.isArray(characteristicsValue)) throw new FieldError('serviceCharacteristic', 'expected an array of {name, value}');
-  const characteristics: unknown[] = characteristicsValue;
+  const characteristics = pick(service, 'serviceCharacteristic', 'characteristic') ?? [];
+  if (!Array.isArray(characteristics)) throw new FieldError('serviceCharacteristic', 'expected an array of {name, value}');
   const place = sitePlaceOf(service.place) ?? {};
   const given = (value: unknown, field: string): Sourced => ({ value, field });
   const fromService = (...names: string[]): Sourced => {

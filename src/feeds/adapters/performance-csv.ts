@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { FeedFormatError, SAMPLE_INTERVALS, type FeedAdapter, type ParsedItem, type PerformanceRecord, type SampleInterval } from '../records';
 import { readCsv } from './readers';
-import { FieldError, optionalEnum, optionalNumber, optionalString, parseEnum, parseInstant, requiredString, squash } from './values';
+import { FieldError, isBlank, optionalNumber, optionalString, parseEnum, parseInstant, requiredString, squash } from './values';
 
 /**
  * The performance CSV template (docs/feeds/performance.md): one row per service, interval
@@ -86,7 +86,7 @@ function performanceFromRow(values: Record<string, string>): PerformanceRecord {
 
 function upSecondsOfRow(values: Record<string, string>, intervalSeconds: SampleInterval): number {
   const seconds = optionalNumber(values.availability_seconds, 'availability_seconds', { min: 0, max: intervalSeconds });
-  const state = optionalEnum(values.availability_state, 'availability_state', AVAILABILITY_STATES, AVAILABILITY_STATE_ALIASES);
+  const state = isBlank(values.availability_state) ? null : parseAvailabilityState(values.availability_state, 'availability_state');
   if (state === null) {
     if (seconds === null) throw new FieldError('availability_seconds', 'is required (or availability_state UP or DOWN)');
     return seconds;
@@ -105,10 +105,11 @@ function upSecondsOfRow(values: Record<string, string>, intervalSeconds: SampleI
 // Values both performance formats read (the TMF628 adapter uses these too).
 // ---------------------------------------------------------------------------------------
 
-export const AVAILABILITY_STATES = ['UP', 'DOWN'] as const;
-export type AvailabilityState = (typeof AVAILABILITY_STATES)[number];
-export const AVAILABILITY_STATE_ALIASES: Record<string, AvailabilityState> = { '1': 'UP', '0': 'DOWN' };
+const AVAILABILITY_STATES = ['UP', 'DOWN'] as const;
+type AvailabilityState = (typeof AVAILABILITY_STATES)[number];
+const AVAILABILITY_STATE_ALIASES: Record<string, AvailabilityState> = { '1': 'UP', '0': 'DOWN' };
 
+/** UP or DOWN, in any case, or 1 and 0. */
 export function parseAvailabilityState(value: unknown, field: string): AvailabilityState {
   return parseEnum(value, field, AVAILABILITY_STATES, AVAILABILITY_STATE_ALIASES);
 }

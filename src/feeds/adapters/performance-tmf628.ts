@@ -19,31 +19,27 @@ import { FieldError, isBlank, parseNumber, requiredString, squash } from './valu
 export const performanceTmf: FeedAdapter<PerformanceRecord> = async function* performanceTmf(input) {
   let group: IndicatorGroup | null = null;
   for (const { item, path } of measurementsOf(await readJson(input))) {
-    if (!isObject(item) || !('indicatorName' in item)) {
-      if (group) yield recordOfGroup(group);
+    const indicatorItem = isObject(item) && 'indicatorName' in item ? readIndicatorItem(path, item) : null;
+    const header = indicatorItem && 'header' in indicatorItem ? indicatorItem.header : null;
+    if (group && !(header && sameMeasurement(group.header, header))) {
+      yield recordOfGroup(group);
       group = null;
-      yield isObject(item) ? readMeasurement(path, item) : notAnObject(path, item);
-      continue;
     }
-    let header: MeasurementHeader;
-    try {
-      header = readHeader(item);
-    } catch (error) {
-      if (!(error instanceof FieldError)) throw error;
-      if (group) yield recordOfGroup(group);
-      group = null;
-      yield { ok: false, location: path, raw: rawJson(item), reason: error.message, field: error.field };
-      continue;
-    }
-    if (group && sameMeasurement(group.header, header)) {
-      group.items.push({ item, path });
-    } else {
-      if (group) yield recordOfGroup(group);
-      group = { header, items: [{ item, path }] };
-    }
+    if (header) (group ??= { header, items: [] }).items.push({ item: item as Record<string, unknown>, path });
+    else yield indicatorItem?.rejection ?? (isObject(item) ? readMeasurement(path, item) : notAnObject(path, item));
   }
   if (group) yield recordOfGroup(group);
 };
+
+/** The measurement a one-indicator item belongs to, or why it cannot be told. */
+function readIndicatorItem(path: string, item: Record<string, unknown>): { header: MeasurementHeader; rejection?: never } | { rejection: ParsedItem<PerformanceRecord> } {
+  try {
+    return { header: readHeader(item) };
+  } catch (error) {
+    if (error instanceof FieldError) return { rejection: { ok: false, location: path, raw: rawJson(item), reason: error.message, field: error.field } };
+    throw error;
+  }
+}
 
 const WRAPPERS = ['performanceMeasurement', 'measurements', 'items', 'data'] as const;
 const INDICATOR_LISTS = ['indicators', 'performanceIndicator', 'indicatorValue'] as const;

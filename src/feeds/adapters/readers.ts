@@ -3,6 +3,9 @@ import { Readable } from 'node:stream';
 import { FeedFormatError } from '../records';
 import { squash } from './values';
 
+/** Header names match ignoring case, spaces, _, -, brackets and units' slashes: "Bandwidth (Mbps)" is bandwidth_mbps. */
+const headerKey = (name: string) => squash(name).replace(/[()/]/g, '');
+
 export interface CsvRow {
   /** 1-based line number of the record's first line in the file, header included */
   line: number;
@@ -22,7 +25,7 @@ export async function* readCsv(
   input: AsyncIterable<Buffer | string>,
   template: { required: readonly string[]; optional: readonly string[] },
 ): AsyncGenerator<CsvRow & { cellsMismatch?: string }> {
-  const known = new Map([...template.required, ...template.optional].map((name) => [squash(name), name]));
+  const known = new Map([...template.required, ...template.optional].map((name) => [headerKey(name), name]));
   const parser = Readable.from(input).pipe(
     parse({ bom: true, raw: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }),
   );
@@ -30,11 +33,11 @@ export async function* readCsv(
   try {
     for await (const { record, raw: rawWithSkipped, info } of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
       // csv-parse prefixes a record's raw text with the blank lines it skipped before it
-      const raw = rawWithSkipped.replace(/^(\r?\n)+/, '');
+      const raw = rawWithSkipped.replace(/^[\r\n]+/, '');
       const line = info.lines - (raw.match(/\n/g)?.length ?? 0) + (raw.endsWith('\n') ? 1 : 0);
       if (!header) {
-        header = record.map((name) => known.get(squash(name)));
-        const unknown = record.filter((name) => !known.has(squash(name)));
+        header = record.map((name) => known.get(headerKey(name)));
+        const unknown = record.filter((name) => !known.has(headerKey(name)));
         const present = new Set(header.filter(Boolean));
         const missing = template.required.filter((name) => !present.has(name));
         if (missing.length || unknown.length) {
@@ -54,7 +57,7 @@ export async function* readCsv(
         if (name) values[name] = record[index] ?? '';
       });
       const cellsMismatch = record.length !== header.length ? `has ${record.length} cells where the header has ${header.length}` : undefined;
-      yield { line, raw: raw.replace(/\r?\n$/, ''), values, cellsMismatch };
+      yield { line, raw: raw.replace(/\r?\n$/, '').replace(/\r$/, ''), values, cellsMismatch };
     }
   } catch (error) {
     if (error instanceof FeedFormatError) throw error;
@@ -77,7 +80,9 @@ export async function readJson(input: AsyncIterable<Buffer | string>): Promise<u
     return JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const truncated = /Unexpected end of JSON input|Unterminated/i.test(message);
+    // V8 reports a document cut short either as "end of input" or as an error at its very end
+    const position = /position (\d+)/.exec(message);
+    const truncated = /Unexpected end of JSON input|Unterminated/i.test(message) || (position !== null && Number(position[1]) >= text.trimEnd().length);
     throw new FeedFormatError(`${truncated ? 'The JSON document is truncated' : 'The JSON document is malformed'}: ${message}`);
   }
 }

@@ -89,7 +89,7 @@ export function parseLocalDate(value: unknown, field: string): LocalDate {
     const instant = parseInstant(text, field);
     return DateTime.fromJSDate(instant, { zone: ZONE }).toISODate()!;
   }
-  throw new FieldError(field, `"${clip(text)}" is not a date (expected YYYY-MM-DD)`);
+  throw new FieldError(field, `"${clip(text)}" is not a date (expected YYYY-MM-DD or DD/MM/YYYY)`);
 }
 
 export function optionalLocalDate(value: unknown, field: string): LocalDate | null {

@@ -1,0 +1,120 @@
+import express, { type Request, type Response } from 'express';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { badInput, DomainError, ErrorCode, httpStatusOf, forbidden } from '../common/errors';
+import { INGEST_FEEDS } from '../auth/roles';
+import { hasAnyRole } from '../auth/viewer';
+import type { RequestContext } from '../graphql/context';
+import { isDatabaseUnavailable } from '../graphql/errors';
+import { parseGlobalId } from '../graphql/global-id';
+import { Supplier } from '../suppliers/supplier.entity';
+import { FeedRejection } from './feed-rejection.entity';
+import { FeedRunStatus, FeedSource, type FeedRun } from './feed-run.entity';
+import type { FeedPipeline } from './feed-pipeline';
+import { FeedFormat, FeedKind } from './records';
+import { DocumentTooLargeError } from './spool';
+
+const KINDS: Record<string, FeedKind> = {
+  performance: FeedKind.PERFORMANCE,
+  incident: FeedKind.INCIDENT,
+  incidents: FeedKind.INCIDENT,
+  invoice: FeedKind.INVOICE,
+  invoices: FeedKind.INVOICE,
+  inventory: FeedKind.INVENTORY,
+};
+
+const REJECTIONS_SHOWN = 100;
+
+/**
+ * POST /feeds/{performance|incidents|invoices|inventory} — for suppliers' systems. The body
+ * is the document itself (text/csv or application/json), streamed, up to FEED_MAX_BYTES.
+ * A SUPPLIER_FEED credential speaks for its own supplier; a consumer's manager names the
+ * supplier with ?supplier=<CN-SP ID or id>. The answer is the run, with its first rejections.
+ */
+export function feedIntake(pipeline: FeedPipeline, contextFor: (req: Request, res: Response) => Promise<RequestContext>, log: Logger) {
+  const router = express.Router();
+  router.post('/feeds/:kind', async (req, res) => {
+    try {
+      const ctx = await contextFor(req, res);
+      const viewer = ctx.requireViewer;
+      if (!hasAnyRole(viewer, INGEST_FEEDS)) throw forbidden(`Sending feeds needs one of these roles: ${INGEST_FEEDS.join(', ')}`);
+      const kind = KINDS[String(req.params.kind).toLowerCase()];
+      if (!kind) throw badInput('kind', `kind: "${req.params.kind}" is not one of performance, incidents, invoices, inventory`, 'UNKNOWN_FEED_KIND');
+      const run = await pipeline.ingest(ctx, {
+        supplierId: await supplierOf(ctx, req),
+        kind,
+        format: formatOf(req),
+        source: FeedSource.HTTP,
+        sourceName: typeof req.query.filename === 'string' ? req.query.filename : (req.header('x-file-name') ?? null),
+        input: req,
+      });
+      const rejections = await ctx.repository(FeedRejection).find({ where: { feedRunId: run.id }, order: { id: 'ASC' }, take: REJECTIONS_SHOWN });
+      res.status(run.status === FeedRunStatus.FAILED || run.status === FeedRunStatus.REJECTED ? 422 : 200).json(summary(run, rejections));
+    } catch (error) {
+      const { status, body } = failure(error, log);
+      // the client may still be sending; answer, then stop reading
+      res.status(status).set('connection', 'close').json(body);
+    }
+  });
+  return router;
+}
+
+async function supplierOf(ctx: RequestContext, req: Request): Promise<number> {
+  const named = typeof req.query.supplier === 'string' ? req.query.supplier.trim() : '';
+  const viewer = ctx.requireViewer;
+  if (!named) {
+    if (viewer.supplierId !== null) return viewer.supplierId;
+    throw badInput('supplier', 'supplier: name the supplier with ?supplier=<CN-SP ID or id>', 'SUPPLIER_REQUIRED');
+  }
+  const globalId = parseGlobalId(named);
+  if (globalId?.typename === Supplier.typename) return globalId.id;
+  const supplier = await ctx.repository(Supplier).findOneBy({ cnspId: named.toUpperCase() });
+  if (!supplier) throw new DomainError(ErrorCode.NOT_FOUND, `Supplier ${named} not found`);
+  return supplier.id;
+}
+
+function formatOf(req: Request): FeedFormat {
+  const asked = typeof req.query.format === 'string' ? req.query.format.toLowerCase() : '';
+  if (asked === 'csv') return FeedFormat.CSV;
+  if (asked === 'tmf' || asked === 'json') return FeedFormat.TMF;
+  if (asked) throw badInput('format', `format: "${asked}" is not csv or tmf`, 'UNKNOWN_FEED_FORMAT');
+  const type = req.header('content-type') ?? '';
+  if (/csv/i.test(type)) return FeedFormat.CSV;
+  if (/json/i.test(type)) return FeedFormat.TMF;
+  throw badInput('format', 'format: send Content-Type text/csv or application/json, or ?format=csv|tmf', 'UNKNOWN_FEED_FORMAT');
+}
+
+function summary(run: FeedRun, rejections: FeedRejection[]) {
+  return {
+    run: {
+      id: run.globalId,
+      kind: run.kind,
+      format: run.format,
+      status: run.status,
+      checksum: run.checksum,
+      rowsRead: run.rowsRead,
+      rowsAccepted: run.rowsAccepted,
+      rowsRejected: run.rowsRejected,
+      rowsUnchanged: run.rowsUnchanged,
+      failureReason: run.failureReason,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+    },
+    rejectedRows: rejections.map(({ location, field, reason, raw }) => ({ location, field, reason, raw })),
+    moreRejectedRows: Math.max(0, run.rowsRejected - rejections.length),
+  };
+}
+
+function failure(error: unknown, log: Logger): { status: number; body: object } {
+  const body = (code: string, message: string, extra: object = {}) => ({ errors: [{ message, extensions: { code, ...extra } }] });
+  if (error instanceof DomainError) return { status: httpStatusOf(error.code), body: body(error.code, error.message, error.details) };
+  if (error instanceof GraphQLError) {
+    // raised while authenticating: it already carries its code and HTTP status
+    const { http, ...extensions } = error.extensions as { http?: { status?: number }; code?: string };
+    return { status: http?.status ?? 500, body: { errors: [{ message: error.message, extensions }] } };
+  }
+  if (error instanceof DocumentTooLargeError) return { status: 413, body: body('PAYLOAD_TOO_LARGE', error.message) };
+  if (isDatabaseUnavailable(error)) return { status: 503, body: body(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; retry shortly') };
+  log.error({ err: error }, 'feed intake failed');
+  return { status: 500, body: body('INTERNAL_SERVER_ERROR', 'Internal server error') };
+}
