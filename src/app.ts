@@ -15,12 +15,16 @@ import type { StatementCounter } from './db/statement-counter';
 import { RequestContext } from './graphql/context';
 import { formatError, isDatabaseUnavailable, isInternal } from './graphql/errors';
 import { queryLimits } from './graphql/limits';
-import { buildGraphqlSchema, createServices } from './graphql/schema';
+import { buildGraphqlSchema, createServices, type Services } from './graphql/schema';
+import { FeedHousekeeping } from './feeds/housekeeping';
 import { feedIntake } from './feeds/feed-intake';
 
 export interface App {
   readonly httpServer: Server;
   readonly statements: StatementCounter;
+  readonly services: Services;
+  /** the scheduled work: interrupted-run sweeps, raw-sample pruning and (if enabled) feed pulls */
+  startBackgroundWork(): Promise<void>;
   /** starts listening; resolves with the bound port */
   listen(): Promise<number>;
   /** stops accepting, lets in-flight requests finish (up to the grace period), closes the database */
@@ -57,6 +61,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
     ],
   });
   await apollo.start();
+  const housekeeping = new FeedHousekeeping(dataSource, config, log);
 
   /** Who is asking, for every entry point: a bad credential fails the request with 401. */
   const contextFor = async (req: express.Request, res: express.Response): Promise<RequestContext> => {
@@ -99,6 +104,12 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   return {
     httpServer,
     statements,
+    services,
+    startBackgroundWork: async () => {
+      await housekeeping.sweep();
+      housekeeping.start();
+      if (config.feeds.pullEnabled) services.feedPuller.start(dataSource, config, log);
+    },
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -108,6 +119,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
         });
       }),
     stop: async () => {
+      housekeeping.stop();
+      services.feedPuller.stop();
       await apollo.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
     },

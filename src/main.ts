@@ -21,6 +21,7 @@ async function main(): Promise<void> {
 
   const app = await createApp(config, dataSource, statements, log);
   const port = await app.listen();
+  await app.startBackgroundWork();
   const url = `http://${['0.0.0.0', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host}:${port}/graphql`;
   log.info({ url }, 'listening');
   if (config.env !== 'production') {

@@ -38,6 +38,9 @@ const environmentSchema = z.object({
   FEED_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 ** 3),
   FEED_STALE_RUN_MINUTES: z.coerce.number().int().min(1).default(15),
   FEED_SPOOL_DIR: z.string().min(1).optional(),
+  FEED_PULL_ENABLED: booleanString.optional(),
+  FEED_PULL_ALLOWED_HOSTS: z.string().optional(),
+  FEED_PULL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -89,6 +92,11 @@ export interface AppConfig {
     readonly staleRunMinutes: number;
     /** where documents are spooled while they are read */
     readonly spoolDir: string;
+    /** whether this server runs the scheduled pulls from suppliers' endpoints */
+    readonly pullEnabled: boolean;
+    /** hosts pulls may reach; empty means any (refused in production, where the list is required) */
+    readonly pullAllowedHosts: readonly string[];
+    readonly pullTimeoutMs: number;
   };
   readonly logLevel: NonNullable<Environment['LOG_LEVEL']>;
 }
@@ -134,6 +142,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBytes: env.FEED_MAX_BYTES,
       staleRunMinutes: env.FEED_STALE_RUN_MINUTES,
       spoolDir: resolve(env.FEED_SPOOL_DIR ?? tmpdir()),
+      pullEnabled: env.FEED_PULL_ENABLED ?? env.NODE_ENV !== 'test',
+      pullAllowedHosts: (env.FEED_PULL_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean),
+      pullTimeoutMs: env.FEED_PULL_TIMEOUT_MS,
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   });

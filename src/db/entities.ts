@@ -6,6 +6,7 @@ import { Contact } from '../contacts/contact.entity';
 import { ContractDocument } from '../contracts/contract-document.entity';
 import { ContractStatusChange } from '../contracts/contract-status-change.entity';
 import { Contract } from '../contracts/contract.entity';
+import { FeedEndpoint } from '../feeds/feed-endpoint.entity';
 import { FeedRejection } from '../feeds/feed-rejection.entity';
 import { FeedRun } from '../feeds/feed-run.entity';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
@@ -33,6 +34,7 @@ export const entities = [
   ApiKey,
   FeedRun,
   FeedRejection,
+  FeedEndpoint,
   PerformanceSample,
   PerformanceHourly,
   PerformanceDaily,

@@ -26,6 +26,9 @@ import { NodeResolver, type NodeFetcher } from './node.resolver';
 import type { AppConfig } from '../config/config';
 import { adapters } from '../feeds/adapters';
 import { FeedPipeline } from '../feeds/feed-pipeline';
+import { FeedEndpoint } from '../feeds/feed-endpoint.entity';
+import { FeedEndpointResolver } from '../feeds/feed-endpoint.resolver';
+import { FeedPuller } from '../feeds/feed-puller';
 import { FeedRejection } from '../feeds/feed-rejection.entity';
 import { FeedRunService } from '../feeds/feed-run.service';
 import { FeedHealthResolver, FeedRunResolver } from '../feeds/feeds.resolver';
@@ -65,9 +68,10 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
     },
     suppliers,
   );
+  const feedPuller = new FeedPuller(feeds, suppliers);
   const incidents = new IncidentService();
   const invoices = new InvoiceService();
-  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, incidents, invoices };
+  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, invoices };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -84,6 +88,7 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     Contact: (ctx, id) => services.contacts.get(ctx, id),
     ContactAssignment: (ctx, id) => findVisible(ctx, ContactAssignment, id, ContactAssignment.typename),
     FeedRun: (ctx, id) => services.feedRuns.get(ctx, id),
+    FeedEndpoint: (ctx, id) => findVisible(ctx, FeedEndpoint, id, FeedEndpoint.typename),
     FeedRejection: (ctx, id) => findVisible(ctx, FeedRejection, id, FeedRejection.typename),
     Incident: (ctx, id) => services.incidents.get(ctx, id),
     IncidentStatusChange: (ctx, id) => findVisible(ctx, IncidentStatusChange, id, IncidentStatusChange.typename),
@@ -113,6 +118,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new ApiKeyResolver(services.apiKeys),
     new FeedRunResolver(services.feedRuns, services.feeds),
     new FeedHealthResolver(),
+    new FeedEndpointResolver(services.feedPuller),
     new IncidentResolver(services.incidents),
     new InvoiceResolver(services.invoices),
     new InvoiceLineResolver(),

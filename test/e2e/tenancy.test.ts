@@ -20,7 +20,8 @@ describe('tenancy', () => {
     contacts(first: 100) { edges { node { id name email lastVerifiedAt assignments { id } } } }
     apiKeys(includeRevoked: true) { edges { node { id revokedAt } } }
     incidents(first: 100) { edges { node { id status severity statusHistory { id } } } }
-    invoices(first: 100) { edges { node { id grossTotal lines { id } } } } }`;
+    invoices(first: 100) { edges { node { id grossTotal lines { id } } } }
+    feedEndpoints { edges { node { id url enabled lastPulledAt } } } }`;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -62,6 +63,12 @@ describe('tenancy', () => {
     ids.incident = feedData.data.incidents.edges[0].node.id;
     ids.invoice = feedData.data.invoices.edges[0].node.id;
     ids.inventoryComparison = feedData.data.inventoryComparisons.edges[0].node.id;
+    const endpoint = await server.gql(
+      'mutation($s: ID!) { configureFeedEndpoint(input: { supplierId: $s, kind: INVOICE, format: CSV, url: "http://127.0.0.1:9/invoices.csv", enabled: false }) { id } }',
+      { s: ids.supplier },
+      rx1,
+    );
+    ids.feedEndpoint = endpoint.data.configureFeedEndpoint.id;
     ids.feedRejection = (await server.gql('query($run: ID!) { feedRun(id: $run) { rejectedRows(first: 1) { edges { node { id } } } } }', { run: ids.feedRun }, rx1)).data.feedRun.rejectedRows.edges[0].node.id;
     const ownContact = await server.gql(`mutation { createContact(input: { name: "Eastbrook IT lead" }) { id } }`, {}, outsider);
     ids.outsiderContact = ownContact.data.createContact.id;
@@ -92,7 +99,7 @@ describe('tenancy', () => {
       expect(data.me.organisations.map((o: { odsCode: string }) => o.odsCode)).toEqual(['Y0A01']);
     },
     node: async () => {
-      for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison']) {
+      for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison', 'feedEndpoint']) {
         await notFound('query($id: ID!) { node(id: $id) { id } }', { id: ids[key] });
       }
     },
@@ -185,6 +192,14 @@ describe('tenancy', () => {
     invoice: () => notFound('query($id: ID!) { invoice(id: $id) { invoiceNumber } }', { id: ids.invoice }),
     inventoryComparisons: () => noneOfRx1('{ inventoryComparisons(first: 100) { edges { node { id } } } }').then(() => undefined),
     inventoryComparison: () => notFound('query($id: ID!) { inventoryComparison(id: $id) { matching } }', { id: ids.inventoryComparison }),
+    feedEndpoints: () => noneOfRx1('{ feedEndpoints { edges { node { id url } } } }').then(() => undefined),
+    configureFeedEndpoint: () =>
+      notFound(
+        'mutation($s: ID!, $o: ID!) { configureFeedEndpoint(input: { supplierId: $s, organisationId: $o, kind: INVOICE, format: CSV, url: "http://127.0.0.1:9/hijack.csv" }) { id } }',
+        { s: ids.supplier, o: ids.organisation },
+      ),
+    removeFeedEndpoint: () => notFound('mutation($id: ID!) { removeFeedEndpoint(id: $id) }', { id: ids.feedEndpoint }),
+    pullFeedNow: () => notFound('mutation($id: ID!) { pullFeedNow(id: $id) { lastOutcome } }', { id: ids.feedEndpoint }),
     createApiKey: { global: 'issues keys for the caller\'s own organisation only; covered by the auth suite' },
     revokeApiKey: () => notFound('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: ids.apiKey }),
     createSupplier: { global: 'the supplier catalogue is national reference data maintained by ADMIN users' },
