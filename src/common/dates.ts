@@ -48,3 +48,8 @@ export function todayInLondon(now: Date = new Date()): LocalDate {
 
 /** A UTC instant as both dialects store and compare DATETIME(3) text: "YYYY-MM-DD HH:MM:SS.mmm". */
 export const sqlTimestamp = (instant: Date) => instant.toISOString().replace('T', ' ').replace('Z', '');
+
+/** A DATETIME as a driver returns it: a Date from mysql2, "YYYY-MM-DD HH:MM:SS.mmm" (UTC) text from SQLite. */
+export function asUtcDate(value: string | Date): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
+import { openInfile } from './bulk-load';
 import { entities } from './entities';
 import { mysqlMigrations } from '../../migrations/mysql';
 import { sqliteMigrations } from '../../migrations/sqlite';
@@ -49,7 +50,7 @@ export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras =
     dateStrings: ['DATE'],
     poolSize: db.poolSize,
     connectTimeout: db.connectTimeoutMs,
-    extra: { enableKeepAlive: true, maxIdle: db.poolSize },
+    extra: { enableKeepAlive: true, maxIdle: db.poolSize, infileStreamFactory: openInfile },
   };
 }
 

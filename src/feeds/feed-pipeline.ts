@@ -163,18 +163,27 @@ export class FeedPipeline {
       progress();
     };
 
+    let writing: Promise<void> = Promise.resolve();
     try {
       for await (const item of adapter(document.open((bytes) => (bytesRead = bytes)))) {
         run.rowsRead += 1;
         const seq = run.rowsRead;
         if (item.ok) batch.push({ seq, location: item.location, raw: item.raw, record: item.record });
         else rejections.push({ seq, location: item.location, raw: item.raw, reason: item.reason, field: item.field });
-        if (batch.length >= writer.batchSize || rejections.length >= REJECTION_FLUSH) await flush();
+        if (batch.length >= writer.batchSize || rejections.length >= REJECTION_FLUSH) {
+          // read the next batch while this one is written; writes stay one at a time, in order
+          await writing;
+          writing = flush();
+          // marked handled now; the failure still surfaces at the next await
+          writing.catch(() => undefined);
+        }
       }
+      await writing;
       await flush();
       if (writer.finish) await ctx.transaction((tx) => writer.finish!({ ctx: tx, run, services }));
       run.status = run.rowsRejected === 0 ? FeedRunStatus.SUCCEEDED : run.rowsRejected === run.rowsRead ? FeedRunStatus.REJECTED : FeedRunStatus.PARTIAL;
     } catch (error) {
+      await writing.catch(() => undefined);
       if (!(error instanceof FeedFormatError)) {
         ctx.log.error({ err: error, feedRunId: run.id }, 'feed run failed');
         await this.finishRun(ctx, run, FeedRunStatus.FAILED, 'The run stopped on an internal error; nothing after the last completed batch was stored. Send the document again.').catch(() => undefined);

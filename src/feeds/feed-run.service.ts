@@ -1,4 +1,5 @@
 import { In } from 'typeorm';
+import { asUtcDate } from '../common/dates';
 import { notFound } from '../common/errors';
 import { Role } from '../auth/roles';
 import { findVisible, withinScope } from '../auth/tenancy';
@@ -121,8 +122,3 @@ export class FeedRunService {
 }
 
 const isLate = (lastGood: Date | null, hours: number, now: Date) => lastGood === null || now.getTime() - lastGood.getTime() > hours * 3_600_000;
-
-/** Raw DATETIME values: a Date from mysql2, "YYYY-MM-DD HH:MM:SS.mmm" (UTC) text from SQLite. */
-function asUtcDate(value: string | Date): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
-}

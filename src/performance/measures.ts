@@ -25,8 +25,19 @@ function scaled(value: number | null, factor: number, field: string): number | n
 /** The UTC hour an instant falls in. */
 export const hourOf = (instant: Date) => new Date(Math.floor(instant.getTime() / 3_600_000) * 3_600_000);
 
-/** The UK calendar date of an instant. */
-export const ukDayOf = (instant: Date) => DateTime.fromJSDate(instant, { zone: 'Europe/London' }).toISODate()!;
+const daysByHour = new Map<number, string>();
+
+/** The UK calendar date of an instant (cached per UTC hour: the UK offset is whole hours). */
+export function ukDayOf(instant: Date): string {
+  const hour = Math.floor(instant.getTime() / 3_600_000);
+  let day = daysByHour.get(hour);
+  if (day === undefined) {
+    day = DateTime.fromMillis(hour * 3_600_000, { zone: 'Europe/London' }).toISODate()!;
+    if (daysByHour.size > 100_000) daysByHour.clear();
+    daysByHour.set(hour, day);
+  }
+  return day;
+}
 
 /** The UTC instants bounding a UK calendar day (23, 24 or 25 hours long). */
 export function ukDayBounds(day: string): { start: Date; end: Date } {

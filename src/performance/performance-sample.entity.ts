@@ -9,9 +9,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * hourly and daily rollups.
  */
 @Entity('performance_sample')
-@Index(['serviceId', 'hourStart'])
 @Index(['serviceId', 'day'])
-@Index(['intervalStart'])
 export class PerformanceSample {
   @PrimaryColumn({ type: 'int' })
   serviceId!: number;

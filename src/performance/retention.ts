@@ -1,12 +1,30 @@
-import { LessThan, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { sqlTimestamp } from '../common/dates';
+import { NetworkService } from '../services/network-service.entity';
 import { PerformanceSample } from './performance-sample.entity';
 
+const SERVICES_PER_DELETE = 200;
+
 /**
- * Deletes raw samples older than the retention period. Rollups stay: reports over months
- * read them, never the raw samples. Answers the number of samples deleted.
+ * Deletes raw samples older than the retention period, a few hundred services at a time so
+ * that each delete walks the primary key (service, interval start) and no transaction grows
+ * large. Rollups stay: reports over months read them, never the raw samples. Answers the
+ * number of samples deleted.
  */
 export async function pruneRawSamples(manager: EntityManager, retentionDays: number, now = new Date()): Promise<number> {
-  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
-  const result = await manager.getRepository(PerformanceSample).delete({ intervalStart: LessThan(cutoff) });
-  return result.affected ?? 0;
+  const cutoff = sqlTimestamp(new Date(now.getTime() - retentionDays * 86_400_000));
+  const services = await manager.getRepository(NetworkService).find({ select: { id: true }, order: { id: 'ASC' } });
+  let deleted = 0;
+  for (let i = 0; i < services.length; i += SERVICES_PER_DELETE) {
+    const ids = services.slice(i, i + SERVICES_PER_DELETE).map((service) => service.id);
+    const result = await manager
+      .createQueryBuilder()
+      .delete()
+      .from(PerformanceSample)
+      .where('serviceId IN (:...ids)', { ids })
+      .andWhere('intervalStart < :cutoff', { cutoff })
+      .execute();
+    deleted += result.affected ?? 0;
+  }
+  return deleted;
 }

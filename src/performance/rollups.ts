@@ -1,7 +1,6 @@
-import { Brackets, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { sqlTimestamp } from '../common/dates';
-import { PerformanceDaily, PerformanceHourly } from './performance-rollup.entity';
-import { PerformanceSample } from './performance-sample.entity';
+import { column, dialectOf, type Dialect } from '../db/dialect';
 import { ukDayBounds } from './measures';
 
 export interface DayKey {
@@ -10,81 +9,78 @@ export interface DayKey {
   day: string;
 }
 
-const INSERT_CHUNK = 400;
+/** [rollup column, aggregate over performance_sample] for the measures both rollups share. */
+const MEASURES: [string, string][] = [
+  ['organisationId', 'MAX(organisationId)'],
+  ['sampleCount', 'COUNT(*)'],
+  ['coveredSeconds', 'COALESCE(SUM(CASE WHEN upSeconds IS NULL THEN 0 ELSE intervalSeconds END), 0)'],
+  ['upSeconds', 'COALESCE(SUM(upSeconds), 0)'],
+  ...(['latency:Us', 'jitter:Us', 'packetLoss:Ppm', 'utilisationIn:Bp', 'utilisationOut:Bp'] as const).flatMap((spec): [string, string][] => {
+    const [name, unit] = spec.split(':');
+    const source = `${name}${unit}`;
+    return [
+      [`${name}Count`, `COUNT(${source})`],
+      [`${name}Sum${unit}`, `COALESCE(SUM(${source}), 0)`],
+      [`${name}Max${unit}`, `MAX(${source})`],
+    ];
+  }),
+];
 
 /**
- * Rebuilds the hourly and daily rollups of the given service-days from their raw samples.
- * Rebuilding (rather than adding deltas) keeps rollups right whatever arrives late or is
- * corrected; a day is at most a few hundred samples, so it stays cheap. Runs in the
- * caller's transaction, with the samples it summarises.
+ * Rebuilds the hourly and daily rollups of the given service-days from their raw samples,
+ * in SQL, in the caller's transaction. Rebuilding (rather than adding deltas) keeps rollups
+ * right whatever arrives late or is corrected, and no sample leaves the database to do it.
+ * The daily 95th percentile of utilisation is the nearest-rank one, found with window
+ * functions (MySQL 8, MariaDB 10.2, SQLite 3.25).
  */
 export async function rebuildRollups(manager: EntityManager, keys: DayKey[]): Promise<void> {
   const groups = groupDays(keys);
   if (groups.length === 0) return;
+  const dialect = dialectOf(manager);
+  const q = (name: string) => column(dialect, name);
 
-  const samples = await manager
-    .createQueryBuilder(PerformanceSample, 'sample')
-    .select([
-      'sample.serviceId', 'sample.qosClass', 'sample.day', 'sample.hourStart', 'sample.intervalSeconds', 'sample.organisationId',
-      'sample.upSeconds', 'sample.latencyUs', 'sample.jitterUs', 'sample.packetLossPpm', 'sample.utilisationInBp', 'sample.utilisationOutBp',
-    ])
-    .where(new Brackets((where) => {
-      groups.forEach((group, index) => {
-        where.orWhere(`(sample.serviceId = :s${index} AND sample.qosClass = :q${index} AND sample.day IN (:...d${index}))`, {
-          [`s${index}`]: group.serviceId,
-          [`q${index}`]: group.qosClass,
-          [`d${index}`]: group.days,
-        });
-      });
-    }))
-    .getMany();
+  const days = whereDays(groups);
+  const hours = whereHours(groups);
+  await manager.query(`DELETE FROM ${q('performance_hourly')} WHERE ${hours.sql}`, hours.params);
+  await manager.query(`DELETE FROM ${q('performance_daily')} WHERE ${days.sql}`, days.params);
 
-  const hourly = new Map<string, PerformanceHourly>();
-  const daily = new Map<string, { row: PerformanceDaily; utilisationIn: number[]; utilisationOut: number[] }>();
-  for (const sample of samples) {
-    const hourStart = new Date(sample.hourStart);
-    const hourKey = `${sample.serviceId}|${sample.qosClass}|${hourStart.getTime()}`;
-    let hour = hourly.get(hourKey);
-    if (!hour) {
-      hour = Object.assign(new PerformanceHourly(), { serviceId: sample.serviceId, qosClass: sample.qosClass, hourStart }, emptyMeasures(sample.organisationId));
-      hourly.set(hourKey, hour);
-    }
-    accumulate(hour, sample);
-
-    const dayKey = `${sample.serviceId}|${sample.qosClass}|${sample.day}`;
-    let day = daily.get(dayKey);
-    if (!day) {
-      day = {
-        row: Object.assign(new PerformanceDaily(), { serviceId: sample.serviceId, qosClass: sample.qosClass, day: sample.day }, emptyMeasures(sample.organisationId)),
-        utilisationIn: [],
-        utilisationOut: [],
-      };
-      daily.set(dayKey, day);
-    }
-    accumulate(day.row, sample);
-    if (sample.utilisationInBp !== null) day.utilisationIn.push(sample.utilisationInBp);
-    if (sample.utilisationOutBp !== null) day.utilisationOut.push(sample.utilisationOutBp);
-  }
-
-  await deleteRollups(manager, groups);
-  await insertChunked(manager, PerformanceHourly, [...hourly.values()]);
-  await insertChunked(
-    manager,
-    PerformanceDaily,
-    [...daily.values()].map(({ row, utilisationIn, utilisationOut }) =>
-      Object.assign(row, { utilisationInP95Bp: percentile95(utilisationIn), utilisationOutP95Bp: percentile95(utilisationOut) }),
-    ),
+  const measureColumns = MEASURES.map(([name]) => q(name)).join(', ');
+  const aggregates = MEASURES.map(([, expression]) => expression).join(', ');
+  await manager.query(
+    `INSERT INTO ${q('performance_hourly')} (serviceId, hourStart, qosClass, ${measureColumns})
+     SELECT serviceId, hourStart, qosClass, ${aggregates} FROM ${q('performance_sample')} WHERE ${days.sql} GROUP BY serviceId, hourStart, qosClass`,
+    days.params,
+  );
+  await manager.query(
+    `INSERT INTO ${q('performance_daily')} (serviceId, day, qosClass, ${measureColumns}, utilisationInP95Bp, utilisationOutP95Bp)
+     SELECT a.*, p.inP95, p.outP95 FROM
+       (SELECT serviceId, day, qosClass, ${aggregates} FROM ${q('performance_sample')} WHERE ${days.sql} GROUP BY serviceId, day, qosClass) a
+     JOIN (${percentiles(dialect, days.sql)}) p ON p.serviceId = a.serviceId AND p.day = a.day AND p.qosClass = a.qosClass`,
+    [...days.params, ...days.params],
   );
 }
 
-/** Nearest-rank 95th percentile: the smallest value at or above 95 % of the samples. */
-export function percentile95(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.ceil(0.95 * sorted.length) - 1];
+/** Nearest rank: the value whose rank r is the smallest with r ≥ 0.95 × n (nulls ranked last, not counted). */
+function percentiles(dialect: Dialect, where: string): string {
+  const q = (name: string) => column(dialect, name);
+  const partition = 'PARTITION BY serviceId, day, qosClass';
+  const rank = (measure: string) =>
+    `ROW_NUMBER() OVER (${partition} ORDER BY ${measure} IS NULL, ${measure}) AS ${measure}Rank, COUNT(${measure}) OVER (${partition}) AS ${measure}Count`;
+  const pick = (measure: string) =>
+    `MAX(CASE WHEN ${measure}Rank * 100 >= 95 * ${measure}Count AND (${measure}Rank - 1) * 100 < 95 * ${measure}Count THEN ${measure} END)`;
+  return `SELECT serviceId, day, qosClass, ${pick('utilisationInBp')} AS inP95, ${pick('utilisationOutBp')} AS outP95
+    FROM (SELECT serviceId, day, qosClass, utilisationInBp, utilisationOutBp, ${rank('utilisationInBp')}, ${rank('utilisationOutBp')}
+          FROM ${q('performance_sample')} WHERE ${where}) ranked
+    GROUP BY serviceId, day, qosClass`;
 }
 
-function groupDays(keys: DayKey[]): { serviceId: number; qosClass: string; days: string[] }[] {
+interface Group {
+  serviceId: number;
+  qosClass: string;
+  days: string[];
+}
+
+function groupDays(keys: DayKey[]): Group[] {
   const groups = new Map<string, { serviceId: number; qosClass: string; days: Set<string> }>();
   for (const key of keys) {
     const id = `${key.serviceId}|${key.qosClass}`;
@@ -95,78 +91,37 @@ function groupDays(keys: DayKey[]): { serviceId: number; qosClass: string; days:
   return [...groups.values()].map((group) => ({ ...group, days: [...group.days].sort() }));
 }
 
-async function deleteRollups(manager: EntityManager, groups: { serviceId: number; qosClass: string; days: string[] }[]): Promise<void> {
-  const daily = manager.createQueryBuilder().delete().from(PerformanceDaily);
-  const hourly = manager.createQueryBuilder().delete().from(PerformanceHourly);
-  let n = 0;
+function whereDays(groups: Group[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const sql = groups
+    .map((group) => {
+      params.push(group.serviceId, group.qosClass, ...group.days);
+      return `(serviceId = ? AND qosClass = ? AND day IN (${group.days.map(() => '?').join(', ')}))`;
+    })
+    .join(' OR ');
+  return { sql: `(${sql})`, params };
+}
+
+/** Hourly buckets are UTC hours; a UK day is the 23, 24 or 25 of them between its midnights. */
+function whereHours(groups: Group[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const parts: string[] = [];
   for (const group of groups) {
-    daily.orWhere(`(serviceId = :s${n} AND qosClass = :q${n} AND day IN (:...d${n}))`, { [`s${n}`]: group.serviceId, [`q${n}`]: group.qosClass, [`d${n}`]: group.days });
-    for (const day of group.days) {
-      const { start, end } = ukDayBounds(day);
-      hourly.orWhere(`(serviceId = :s${n} AND qosClass = :q${n} AND hourStart >= :from${n} AND hourStart < :to${n})`, {
-        [`s${n}`]: group.serviceId,
-        [`q${n}`]: group.qosClass,
-        [`from${n}`]: sqlTimestamp(start),
-        [`to${n}`]: sqlTimestamp(end),
-      });
-      n += 1;
+    for (const range of contiguousRanges(group.days)) {
+      params.push(group.serviceId, group.qosClass, sqlTimestamp(ukDayBounds(range.first).start), sqlTimestamp(ukDayBounds(range.last).end));
+      parts.push('(serviceId = ? AND qosClass = ? AND hourStart >= ? AND hourStart < ?)');
     }
   }
-  await daily.execute();
-  await hourly.execute();
+  return { sql: `(${parts.join(' OR ')})`, params };
 }
 
-async function insertChunked<T extends object>(manager: EntityManager, target: new () => T, rows: T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await manager.createQueryBuilder().insert().into(target).values(rows.slice(i, i + INSERT_CHUNK) as never).updateEntity(false).execute();
+/** Runs of consecutive days, so a week of one service is one range rather than seven. */
+function contiguousRanges(days: string[]): { first: string; last: string }[] {
+  const ranges: { first: string; last: string }[] = [];
+  for (const day of days) {
+    const current = ranges[ranges.length - 1];
+    if (current && ukDayBounds(current.last).end.getTime() === ukDayBounds(day).start.getTime()) current.last = day;
+    else ranges.push({ first: day, last: day });
   }
-}
-
-type Measures = Omit<PerformanceDaily, 'serviceId' | 'day' | 'qosClass' | 'utilisationInP95Bp' | 'utilisationOutP95Bp'>;
-
-function emptyMeasures(organisationId: number): Measures {
-  return {
-    organisationId,
-    sampleCount: 0,
-    coveredSeconds: 0,
-    upSeconds: 0,
-    latencyCount: 0,
-    latencySumUs: '0',
-    latencyMaxUs: null,
-    jitterCount: 0,
-    jitterSumUs: '0',
-    jitterMaxUs: null,
-    packetLossCount: 0,
-    packetLossSumPpm: '0',
-    packetLossMaxPpm: null,
-    utilisationInCount: 0,
-    utilisationInSumBp: '0',
-    utilisationInMaxBp: null,
-    utilisationOutCount: 0,
-    utilisationOutSumBp: '0',
-    utilisationOutMaxBp: null,
-  };
-}
-
-const METRICS = [
-  ['latencyUs', 'latencyCount', 'latencySumUs', 'latencyMaxUs'],
-  ['jitterUs', 'jitterCount', 'jitterSumUs', 'jitterMaxUs'],
-  ['packetLossPpm', 'packetLossCount', 'packetLossSumPpm', 'packetLossMaxPpm'],
-  ['utilisationInBp', 'utilisationInCount', 'utilisationInSumBp', 'utilisationInMaxBp'],
-  ['utilisationOutBp', 'utilisationOutCount', 'utilisationOutSumBp', 'utilisationOutMaxBp'],
-] as const;
-
-function accumulate(target: Measures, sample: PerformanceSample): void {
-  target.sampleCount += 1;
-  if (sample.upSeconds !== null) {
-    target.coveredSeconds += sample.intervalSeconds;
-    target.upSeconds += sample.upSeconds;
-  }
-  for (const [value, count, sum, max] of METRICS) {
-    const measured = sample[value];
-    if (measured === null) continue;
-    target[count] += 1;
-    target[sum] = (BigInt(target[sum]) + BigInt(measured)).toString();
-    target[max] = target[max] === null ? measured : Math.max(target[max]!, measured);
-  }
+  return ranges;
 }

@@ -71,6 +71,19 @@ describe('supplier feeds', () => {
       expect(daily.reduce((sum, day) => sum + day.sampleCount, 0)).toBe(12);
     });
 
+    it('keeps each day\'s nearest-rank 95th percentile of utilisation', async () => {
+      const yesterday = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000 + 10 * 3_600_000);
+      const rows = Array.from({ length: 20 }, (_, i) => `${rx1Pdn[2]},${new Date(yesterday.getTime() + i * 300_000).toISOString()},5m,300,5,0,${20 - i}`);
+      const run = (await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: [HEADER, ...rows].join('\n') })).data.ingestFeed;
+      expect(run.rowsAccepted).toBe(20);
+      const daily = await server.db.dataSource.getRepository(PerformanceDaily).find();
+      const day = daily.filter((row) => row.sampleCount === 20);
+      expect(day).toHaveLength(1);
+      // 20 samples of 1 %…20 %: rank ⌈0.95 × 20⌉ = 19 is 19 %, in hundredths of a percent
+      expect(day[0]).toMatchObject({ utilisationInP95Bp: 1900, utilisationOutP95Bp: null, utilisationInMaxBp: 2000, utilisationInSumBp: expect.anything() });
+      expect(Number(day[0].utilisationInSumBp)).toBe(210 * 100);
+    });
+
     it('fails a document with the wrong columns, naming them, and stores nothing of it', async () => {
       const before = await server.db.dataSource.getRepository(PerformanceSample).count();
       const run = (await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: fixture('performance/wrong-columns.csv') })).data.ingestFeed;

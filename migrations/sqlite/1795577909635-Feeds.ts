@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Feeds1795577014033 implements MigrationInterface {
-    name = 'Feeds1795577014033'
+export class Feeds1795577909635 implements MigrationInterface {
+    name = 'Feeds1795577909635'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "invoice" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "organisationId" integer NOT NULL, "supplierId" integer NOT NULL, "invoiceNumber" varchar(64) NOT NULL, "invoiceDate" date NOT NULL, "periodStart" date NOT NULL, "periodEnd" date NOT NULL, "dueDate" date, "currency" varchar(3) NOT NULL, "netTotal" bigint NOT NULL, "vatTotal" bigint NOT NULL, "grossTotal" bigint NOT NULL, "status" varchar(12) NOT NULL, "contentHash" varchar(64) NOT NULL, "feedRunId" integer NOT NULL)`);
@@ -10,6 +10,9 @@ export class Feeds1795577014033 implements MigrationInterface {
         await queryRunner.query(`CREATE TABLE "invoice_line" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "invoiceId" integer NOT NULL, "organisationId" integer NOT NULL, "lineNumber" integer NOT NULL, "serviceReference" varchar(64), "serviceId" integer, "chargeType" varchar(12) NOT NULL, "description" varchar(500), "periodStart" date, "periodEnd" date, "quantity" varchar(30) NOT NULL, "unitPrice" varchar(30) NOT NULL, "netAmount" bigint NOT NULL, "vatRate" varchar(12) NOT NULL, "vatAmount" bigint NOT NULL)`);
         await queryRunner.query(`CREATE INDEX "IDX_21384126bbe14592f12a6cc0aa" ON "invoice_line" ("serviceId", "periodStart") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_b574958cf06dab76e3a7bd75da" ON "invoice_line" ("invoiceId", "lineNumber") `);
+        await queryRunner.query(`CREATE TABLE "feed_endpoint" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "organisationId" integer NOT NULL, "supplierId" integer NOT NULL, "kind" varchar(20) NOT NULL, "format" varchar(10) NOT NULL, "url" varchar(2000) NOT NULL, "credentialEnv" varchar(100), "intervalMinutes" integer NOT NULL, "enabled" boolean NOT NULL, "lastPulledAt" datetime(3), "lastOutcome" varchar(15), "lastError" varchar(1000), "lastRunId" integer, "etag" varchar(200))`);
+        await queryRunner.query(`CREATE INDEX "IDX_e2fd65939670bdf953cc6fe874" ON "feed_endpoint" ("enabled", "lastPulledAt") `);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_1a6f62d29d9996343d6edb3865" ON "feed_endpoint" ("organisationId", "supplierId", "kind") `);
         await queryRunner.query(`CREATE TABLE "feed_run" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "organisationId" integer NOT NULL, "supplierId" integer NOT NULL, "kind" varchar(20) NOT NULL, "format" varchar(10) NOT NULL, "source" varchar(10) NOT NULL, "sourceName" varchar(500), "checksum" varchar(64) NOT NULL, "status" varchar(10) NOT NULL, "startedAt" datetime(3) NOT NULL, "finishedAt" datetime(3), "rowsRead" integer NOT NULL DEFAULT (0), "rowsAccepted" integer NOT NULL DEFAULT (0), "rowsRejected" integer NOT NULL DEFAULT (0), "rowsUnchanged" integer NOT NULL DEFAULT (0), "failureReason" text, "triggeredBy" varchar(200) NOT NULL, "duplicateOfRunId" integer)`);
         await queryRunner.query(`CREATE INDEX "IDX_7f2249ddd6116ab66dd72db0b4" ON "feed_run" ("supplierId", "kind", "checksum") `);
         await queryRunner.query(`CREATE INDEX "IDX_a906851d515b94de7ef5f0a3b4" ON "feed_run" ("organisationId", "supplierId", "kind", "status", "finishedAt") `);
@@ -26,9 +29,7 @@ export class Feeds1795577014033 implements MigrationInterface {
         await queryRunner.query(`CREATE TABLE "performance_daily" ("organisationId" integer NOT NULL, "sampleCount" integer NOT NULL, "coveredSeconds" integer NOT NULL, "upSeconds" integer NOT NULL, "latencyCount" integer NOT NULL, "latencySumUs" bigint NOT NULL, "latencyMaxUs" integer, "jitterCount" integer NOT NULL, "jitterSumUs" bigint NOT NULL, "jitterMaxUs" integer, "packetLossCount" integer NOT NULL, "packetLossSumPpm" bigint NOT NULL, "packetLossMaxPpm" integer, "utilisationInCount" integer NOT NULL, "utilisationInSumBp" bigint NOT NULL, "utilisationInMaxBp" integer, "utilisationOutCount" integer NOT NULL, "utilisationOutSumBp" bigint NOT NULL, "utilisationOutMaxBp" integer, "serviceId" integer NOT NULL, "day" date NOT NULL, "qosClass" varchar(10) NOT NULL, "utilisationInP95Bp" integer, "utilisationOutP95Bp" integer, PRIMARY KEY ("serviceId", "day", "qosClass"))`);
         await queryRunner.query(`CREATE INDEX "IDX_0f7015879f18d6d1854b8b3e4b" ON "performance_daily" ("organisationId", "day") `);
         await queryRunner.query(`CREATE TABLE "performance_sample" ("serviceId" integer NOT NULL, "intervalStart" datetime NOT NULL, "intervalSeconds" integer NOT NULL, "qosClass" varchar(10) NOT NULL, "organisationId" integer NOT NULL, "hourStart" datetime NOT NULL, "day" date NOT NULL, "upSeconds" integer, "latencyUs" integer, "jitterUs" integer, "packetLossPpm" integer, "utilisationInBp" integer, "utilisationOutBp" integer, "bpsIn" bigint, "bpsOut" bigint, "feedRunId" integer NOT NULL, PRIMARY KEY ("serviceId", "intervalStart", "intervalSeconds", "qosClass"))`);
-        await queryRunner.query(`CREATE INDEX "IDX_83a527210dd7f866bd29d4e99b" ON "performance_sample" ("intervalStart") `);
         await queryRunner.query(`CREATE INDEX "IDX_7f706c0f7b7624fb30adadcfee" ON "performance_sample" ("serviceId", "day") `);
-        await queryRunner.query(`CREATE INDEX "IDX_9b9b19923d8e23a00abd71e185" ON "performance_sample" ("serviceId", "hourStart") `);
         await queryRunner.query(`CREATE TABLE "inventory_comparison" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "organisationId" integer NOT NULL, "supplierId" integer NOT NULL, "feedRunId" integer NOT NULL, "supplierServices" integer NOT NULL, "ourServices" integer NOT NULL, "matching" integer NOT NULL)`);
         await queryRunner.query(`CREATE INDEX "IDX_869f6df5409a22aa06395b5504" ON "inventory_comparison" ("organisationId", "supplierId", "createdAt") `);
         await queryRunner.query(`CREATE TABLE "inventory_difference" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "comparisonId" integer NOT NULL, "organisationId" integer NOT NULL, "kind" varchar(15) NOT NULL, "serviceReference" varchar(64) NOT NULL, "serviceId" integer, "field" varchar(30), "supplierValue" varchar(200), "ourValue" varchar(200))`);
@@ -92,9 +93,7 @@ export class Feeds1795577014033 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "inventory_difference"`);
         await queryRunner.query(`DROP INDEX "IDX_869f6df5409a22aa06395b5504"`);
         await queryRunner.query(`DROP TABLE "inventory_comparison"`);
-        await queryRunner.query(`DROP INDEX "IDX_9b9b19923d8e23a00abd71e185"`);
         await queryRunner.query(`DROP INDEX "IDX_7f706c0f7b7624fb30adadcfee"`);
-        await queryRunner.query(`DROP INDEX "IDX_83a527210dd7f866bd29d4e99b"`);
         await queryRunner.query(`DROP TABLE "performance_sample"`);
         await queryRunner.query(`DROP INDEX "IDX_0f7015879f18d6d1854b8b3e4b"`);
         await queryRunner.query(`DROP TABLE "performance_daily"`);
@@ -111,6 +110,9 @@ export class Feeds1795577014033 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "IDX_a906851d515b94de7ef5f0a3b4"`);
         await queryRunner.query(`DROP INDEX "IDX_7f2249ddd6116ab66dd72db0b4"`);
         await queryRunner.query(`DROP TABLE "feed_run"`);
+        await queryRunner.query(`DROP INDEX "IDX_1a6f62d29d9996343d6edb3865"`);
+        await queryRunner.query(`DROP INDEX "IDX_e2fd65939670bdf953cc6fe874"`);
+        await queryRunner.query(`DROP TABLE "feed_endpoint"`);
         await queryRunner.query(`DROP INDEX "IDX_b574958cf06dab76e3a7bd75da"`);
         await queryRunner.query(`DROP INDEX "IDX_21384126bbe14592f12a6cc0aa"`);
         await queryRunner.query(`DROP TABLE "invoice_line"`);

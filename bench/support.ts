@@ -1,0 +1,38 @@
+import { cpus } from 'node:os';
+import type { DataSource } from 'typeorm';
+import pino from 'pino';
+import { loadConfig, type AppConfig } from '../src/config/config';
+import { openDatabase } from '../src/db/database';
+import { StatementCounter } from '../src/db/statement-counter';
+import { Role } from '../src/auth/roles';
+import type { Viewer } from '../src/auth/viewer';
+import { RequestContext } from '../src/graphql/context';
+
+export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hscn_bench';
+
+/** A fresh, migrated benchmark database (dropped and created again). */
+export async function freshBenchDatabase(): Promise<{ config: AppConfig; dataSource: DataSource; statements: StatementCounter }> {
+  const { createConnection } = await import('mysql2/promise');
+  const url = new URL(BENCH_URL);
+  const database = url.pathname.slice(1);
+  url.pathname = '/';
+  const admin = await createConnection(url.toString());
+  await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await admin.end();
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: BENCH_URL, JWT_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'silent', DB_POOL_SIZE: '10' });
+  const statements = new StatementCounter();
+  const dataSource = await openDatabase(config.database, { logger: statements }, { createIfMissing: true });
+  return { config, dataSource, statements };
+}
+
+export function benchContext(dataSource: DataSource, config: AppConfig, organisationId: number): RequestContext {
+  const viewer: Viewer = { subject: 'bench', organisationId, odsCode: 'BENCH', roles: [Role.ADMIN], organisationIds: [organisationId], supplierId: null, via: 'JWT', apiKeyId: null };
+  return new RequestContext('bench', viewer, dataSource.manager, config, pino({ level: 'silent' }));
+}
+
+export async function machine(dataSource: DataSource) {
+  const [{ version }] = await dataSource.query('SELECT VERSION() AS version');
+  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, database: version };
+}
+
+export const round = (value: number, places = 0) => Number(value.toFixed(places));
