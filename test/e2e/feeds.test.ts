@@ -249,3 +249,26 @@ describe('HTTP intake: POST /feeds/{kind}', () => {
     expect(named.status).toBe(200);
   });
 });
+
+describe('HTTP intake limits', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { FEED_MAX_BYTES: '4096' } });
+  });
+
+  afterAll(() => server.stop());
+
+  it('refuses a document over FEED_MAX_BYTES with 413, storing nothing', async () => {
+    const manager = await server.token('RX1', Role.CONTRACT_MANAGER);
+    const big = `${HEADER}\n${'x'.repeat(10_000)}`;
+    const response = await fetch(`${server.url}/feeds/performance?supplier=PDN00001`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${manager}` },
+      body: big,
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await server.gql('{ feedRuns { totalCount } }', {}, manager)).data.feedRuns.totalCount).toBe(0);
+  });
+});
