@@ -184,6 +184,7 @@ export class FeedPipeline {
       run.status = run.rowsRejected === 0 ? FeedRunStatus.SUCCEEDED : run.rowsRejected === run.rowsRead ? FeedRunStatus.REJECTED : FeedRunStatus.PARTIAL;
     } catch (error) {
       await writing.catch(() => undefined);
+      writer.abandon?.(run);
       if (!(error instanceof FeedFormatError)) {
         ctx.log.error({ err: error, feedRunId: run.id }, 'feed run failed');
         await this.finishRun(ctx, run, FeedRunStatus.FAILED, 'The run stopped on an internal error; nothing after the last completed batch was stored. Send the document again.').catch(() => undefined);

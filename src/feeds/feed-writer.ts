@@ -32,6 +32,8 @@ export interface FeedWriter<T> {
   write(context: FeedWriteContext, items: AcceptedItem<T>[]): Promise<WriteOutcome[]>;
   /** runs once after the last batch, in its own transaction (e.g. what the supplier did not list) */
   finish?(context: FeedWriteContext): Promise<void>;
+  /** forgets whatever the writer held for a run that failed before finishing */
+  abandon?(run: FeedRun): void;
 }
 
 export const ACCEPTED: WriteOutcome = { kind: 'accepted' };

@@ -1,6 +1,7 @@
 import { In, MoreThan, Not } from 'typeorm';
 import { formatMoney } from '../common/money';
 import { ACCEPTED, UNCHANGED, type AcceptedItem, type FeedWriteContext, type FeedWriter, type WriteOutcome } from '../feeds/feed-writer';
+import type { FeedRun } from '../feeds/feed-run.entity';
 import type { InventoryRecord } from '../feeds/records';
 import { Site } from '../sites/site.entity';
 import { InventoryComparison, InventoryDifference, InventoryDifferenceKind } from './inventory-comparison.entity';
@@ -65,6 +66,10 @@ export class InventoryComparer implements FeedWriter<InventoryRecord> {
       ourServices: state.ours.size,
       matching: state.matching,
     });
+  }
+
+  abandon(run: FeedRun): void {
+    this.runs.delete(run.id);
   }
 
   private async stateFor({ ctx, run }: FeedWriteContext): Promise<RunState> {

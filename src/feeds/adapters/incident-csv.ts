@@ -1,5 +1,5 @@
-import { IncidentStatus, type FeedAdapter, type IncidentRecord, type IncidentStatusRecord, type ParsedItem } from '../records';
-import { readCsv } from './readers';
+import { IncidentStatus, type FeedAdapter, type IncidentRecord, type IncidentStatusRecord } from '../records';
+import { readCsv, readItem } from './readers';
 import { FieldError, isBlank, optionalBoolean, optionalInstant, optionalString, parseEnum, parseInstant, requiredString, squash } from './values';
 
 /**
@@ -30,18 +30,9 @@ export const incidentCsv: FeedAdapter<IncidentRecord> = async function* incident
       yield { ok: false, location, raw: row.raw, reason: `The row ${row.cellsMismatch}` };
       continue;
     }
-    yield readRow(location, row.raw, () => incidentFromRow(row.values));
+    yield readItem(location, row.raw, () => incidentFromRow(row.values));
   }
 };
-
-function readRow(location: string, raw: string, read: () => IncidentRecord): ParsedItem<IncidentRecord> {
-  try {
-    return { ok: true, location, raw, record: read() };
-  } catch (error) {
-    if (error instanceof FieldError) return { ok: false, location, raw, reason: error.message, field: error.field };
-    throw error;
-  }
-}
 
 const CSV_FIELDS: IncidentFieldNames = {
   openedAt: 'opened_at',

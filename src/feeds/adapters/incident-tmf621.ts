@@ -1,6 +1,6 @@
-import type { FeedAdapter, IncidentRecord, IncidentStatusRecord, ParsedItem } from '../records';
+import type { FeedAdapter, IncidentRecord, IncidentStatusRecord } from '../records';
 import { completeIncident, parseIncidentStatus, parseSeverity, type IncidentFieldNames } from './incident-csv';
-import { itemsOf, rawJson, readJson } from './readers';
+import { itemsOf, rawJson, readJson, readItem } from './readers';
 import { FieldError, isBlank, optionalBoolean, optionalInstant, optionalString, parseInstant, requiredString, squash } from './values';
 
 /**
@@ -15,18 +15,9 @@ export const incidentTmf: FeedAdapter<IncidentRecord> = async function* incident
       yield { ok: false, location: path, raw, reason: `The item is not a trouble ticket object (got ${item === null ? 'null' : typeof item})` };
       continue;
     }
-    yield readTicket(path, raw, item);
+    yield readItem(path, raw, () => incidentFromTicket(item));
   }
 };
-
-function readTicket(location: string, raw: string, ticket: Record<string, unknown>): ParsedItem<IncidentRecord> {
-  try {
-    return { ok: true, location, raw, record: incidentFromTicket(ticket) };
-  } catch (error) {
-    if (error instanceof FieldError) return { ok: false, location, raw, reason: error.message, field: error.field };
-    throw error;
-  }
-}
 
 const TMF_FIELDS: IncidentFieldNames = {
   openedAt: 'creationDate',

@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import { formatMoney } from '../../common/money';
-import type { FeedAdapter, InventoryRecord, ParsedItem } from '../records';
+import type { FeedAdapter, InventoryRecord } from '../records';
 import { SERVICE_REFERENCE_MAX_LENGTH } from './invoice-csv';
-import { readCsv } from './readers';
+import { readCsv, readItem } from './readers';
 import { FieldError, isBlank, optionalEnum, optionalLocalDate, optionalMoneyValue, optionalString, requiredString } from './values';
 
 /** The inventory CSV template (docs/feeds/inventory.md): one row per service. */
@@ -93,24 +93,22 @@ export const inventoryCsv: FeedAdapter<InventoryRecord> = async function* (input
       continue;
     }
     const sourced = (field: (typeof INVENTORY_CSV_COLUMNS.optional)[number] | 'service_reference'): Sourced => ({ value: row.values[field], field });
-    let item: ParsedItem<InventoryRecord>;
-    try {
-      const record = inventoryRecordFrom({
-        serviceReference: sourced('service_reference'),
-        siteOdsCode: sourced('site_ods_code'),
-        siteName: sourced('site_name'),
-        postcode: sourced('postcode'),
-        bandwidthMbps: sourced('bandwidth_mbps'),
-        status: sourced('status'),
-        installDate: sourced('install_date'),
-        ceaseDate: sourced('cease_date'),
-        monthlyCharge: sourced('monthly_charge'),
-      });
-      item = { ok: true, location, raw: row.raw, record };
-    } catch (error) {
-      if (!(error instanceof FieldError)) throw error;
-      item = { ok: false, location, raw: row.raw, reason: reasonAbout(reference, error.message), field: error.field };
-    }
-    yield item;
+    yield readItem(
+      location,
+      row.raw,
+      () =>
+        inventoryRecordFrom({
+          serviceReference: sourced('service_reference'),
+          siteOdsCode: sourced('site_ods_code'),
+          siteName: sourced('site_name'),
+          postcode: sourced('postcode'),
+          bandwidthMbps: sourced('bandwidth_mbps'),
+          status: sourced('status'),
+          installDate: sourced('install_date'),
+          ceaseDate: sourced('cease_date'),
+          monthlyCharge: sourced('monthly_charge'),
+        }),
+      (message) => reasonAbout(reference, message),
+    );
   }
 };

@@ -1,6 +1,6 @@
 import type { FeedAdapter, InventoryRecord } from '../records';
 import { inventoryRecordFrom, reasonAbout, SUPPLIER_STATUS_WORDS, type InventoryValues, type Sourced, type SupplierServiceStatus } from './inventory-csv';
-import { itemsOf, pick, rawJson, readJson } from './readers';
+import { itemsOf, pick, rawJson, readJson, readItem } from './readers';
 import { FieldError, isBlank, squash } from './values';
 
 type JsonObject = Record<string, unknown>;
@@ -76,12 +76,11 @@ export const inventoryTmf: FeedAdapter<InventoryRecord> = async function* (input
       yield { ok: false, location: path, raw, reason: `${path} is not a Service object` };
       continue;
     }
-    try {
-      const record = inventoryRecordFrom(inventoryValuesOf(item), { ...SUPPLIER_STATUS_WORDS, ...TMF638_STATES });
-      yield { ok: true, location: path, raw, record };
-    } catch (error) {
-      if (!(error instanceof FieldError)) throw error;
-      yield { ok: false, location: path, raw, reason: reasonAbout(pick(item, 'id', 'name'), error.message), field: error.field };
-    }
+    yield readItem(
+      path,
+      raw,
+      () => inventoryRecordFrom(inventoryValuesOf(item), { ...SUPPLIER_STATUS_WORDS, ...TMF638_STATES }),
+      (message) => reasonAbout(pick(item, 'id', 'name'), message),
+    );
   }
 };

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { FeedFormatError, SAMPLE_INTERVALS, type FeedAdapter, type ParsedItem, type PerformanceRecord, type SampleInterval } from '../records';
-import { readCsv } from './readers';
+import { FeedFormatError, SAMPLE_INTERVALS, type FeedAdapter, type PerformanceRecord, type SampleInterval } from '../records';
+import { readCsv, readItem } from './readers';
 import { FieldError, isBlank, optionalNumber, optionalString, parseEnum, parseInstant, requiredString, squash } from './values';
 
 /**
@@ -43,7 +43,7 @@ export const performanceCsv: FeedAdapter<PerformanceRecord> = async function* pe
       yield { ok: false, location, raw: row.raw, reason: `The row ${row.cellsMismatch}` };
       continue;
     }
-    yield readRow(location, row.raw, () => performanceFromRow(row.values));
+    yield readItem(location, row.raw, () => performanceFromRow(row.values));
   }
 };
 
@@ -52,15 +52,6 @@ export const performanceCsv: FeedAdapter<PerformanceRecord> = async function* pe
 function requireAnAvailabilityColumn(values: Record<string, string>): void {
   if (!('availability_seconds' in values) && !('availability_state' in values)) {
     throw new FeedFormatError('missing column: availability_seconds or availability_state (at least one of the two is required)', 'line 1');
-  }
-}
-
-function readRow(location: string, raw: string, read: () => PerformanceRecord): ParsedItem<PerformanceRecord> {
-  try {
-    return { ok: true, location, raw, record: read() };
-  } catch (error) {
-    if (error instanceof FieldError) return { ok: false, location, raw, reason: error.message, field: error.field };
-    throw error;
   }
 }
 

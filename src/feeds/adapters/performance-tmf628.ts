@@ -7,7 +7,7 @@ import {
   parseSampleInterval,
   upSecondsOfState,
 } from './performance-csv';
-import { itemsOf, rawJson, readJson } from './readers';
+import { itemsOf, rawJson, readItem, readJson } from './readers';
 import { FieldError, isBlank, parseNumber, requiredString, squash } from './values';
 
 /**
@@ -74,8 +74,7 @@ const sameMeasurement = (a: MeasurementHeader, b: MeasurementHeader) =>
   a.qosClass === b.qosClass;
 
 function readMeasurement(path: string, item: Record<string, unknown>): ParsedItem<PerformanceRecord> {
-  const raw = rawJson(item);
-  try {
+  return readItem(path, rawJson(item), () => {
     const header = readHeader(item);
     const list = INDICATOR_LISTS.find((key) => item[key] !== undefined && item[key] !== null);
     if (!list) throw new FieldError('indicators', `is required: a measurement needs at least one indicator (or ${INDICATOR_LISTS.slice(1).join(', ')})`);
@@ -90,11 +89,8 @@ function readMeasurement(path: string, item: Record<string, unknown>): ParsedIte
         unit: { value: indicator.unit ?? indicator.indicatorUnit, field: `${prefix}unit` },
       };
     });
-    return { ok: true, location: path, raw, record: recordOf(header, entries) };
-  } catch (error) {
-    if (error instanceof FieldError) return { ok: false, location: path, raw, reason: error.message, field: error.field };
-    throw error;
-  }
+    return recordOf(header, entries);
+  });
 }
 
 function recordOfGroup({ header, items }: IndicatorGroup): ParsedItem<PerformanceRecord> {
@@ -109,12 +105,7 @@ function recordOfGroup({ header, items }: IndicatorGroup): ParsedItem<Performanc
     value: { value: item.indicatorValue, field: fieldOf(path, 'indicatorValue') },
     unit: { value: item.indicatorUnit, field: fieldOf(path, 'indicatorUnit') },
   }));
-  try {
-    return { ok: true, location, raw, record: recordOf(header, entries) };
-  } catch (error) {
-    if (error instanceof FieldError) return { ok: false, location, raw, reason: error.message, field: error.field };
-    throw error;
-  }
+  return readItem(location, raw, () => recordOf(header, entries));
 }
 
 const indexOf = (path: string) => Number(/\[(\d+)\]$/.exec(path)![1]);

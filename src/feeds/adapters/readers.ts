@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
-import { FeedFormatError } from '../records';
-import { squash } from './values';
+import { FeedFormatError, type ParsedItem } from '../records';
+import { FieldError, squash } from './values';
 
 /** Header names match ignoring case, spaces, _, -, brackets and units' slashes: "Bandwidth (Mbps)" is bandwidth_mbps. */
 const headerKey = (name: string) => squash(name).replace(/[()/]/g, '');
@@ -113,3 +113,16 @@ export const rawJson = (item: unknown) => {
   const text = JSON.stringify(item) ?? String(item);
   return text.length > 4000 ? `${text.slice(0, 4000)}…` : text;
 };
+
+/**
+ * Reads one row or item into a record, or into a rejection naming the field at fault when
+ * a value cannot be read. `explain` may put the message in context (e.g. name the service).
+ */
+export function readItem<T>(location: string, raw: string, read: () => T, explain: (message: string) => string = (message) => message): ParsedItem<T> {
+  try {
+    return { ok: true, location, raw, record: read() };
+  } catch (error) {
+    if (error instanceof FieldError) return { ok: false, location, raw, reason: explain(error.message), field: error.field };
+    throw error;
+  }
+}
