@@ -18,6 +18,7 @@ import { PerformanceSample } from '../performance/performance-sample.entity';
 import { InventoryComparison, InventoryDifference } from '../services/inventory-comparison.entity';
 import { NetworkService } from '../services/network-service.entity';
 import { Site } from '../sites/site.entity';
+import { SlaTerm } from '../sla/sla-term.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 
 export const entities = [
@@ -44,4 +45,5 @@ export const entities = [
   InvoiceLine,
   InventoryComparison,
   InventoryDifference,
+  SlaTerm,
 ];

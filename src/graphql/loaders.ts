@@ -52,6 +52,11 @@ export class Loaders {
     );
   }
 
+  /** A loader of the caller's own making, one per request under `key`. */
+  custom<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    return this.memoise(`custom:${key}`, create as () => DataLoader<number, unknown>) as unknown as DataLoader<K, V>;
+  }
+
   private scoped<T extends ObjectLiteral>(target: EntityTarget<T>, where: FindOptionsWhere<T>): FindOptionsWhere<T> {
     if (!this.metadataOf(target).findColumnWithPropertyName('organisationId')) return where;
     return { ...where, organisationId: In([...this.ctx.organisationIds]) } as FindOptionsWhere<T>;

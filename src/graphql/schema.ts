@@ -38,6 +38,8 @@ import { IncidentWriter } from '../incidents/incident-writer';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
 import { IncidentResolver } from '../incidents/incident.resolver';
 import { IncidentService } from '../incidents/incident.service';
+import { IncidentSlaService } from '../sla/incident-sla.service';
+import { SlaTerm } from '../sla/sla-term.entity';
 import { InvoiceWriter } from '../billing/invoice-writer';
 import { InvoiceLine } from '../billing/invoice-line.entity';
 import { InvoiceLineResolver, InvoiceResolver } from '../billing/invoice.resolver';
@@ -70,8 +72,9 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   );
   const feedPuller = new FeedPuller(feeds, suppliers);
   const incidents = new IncidentService();
+  const incidentSla = new IncidentSlaService();
   const invoices = new InvoiceService();
-  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, invoices };
+  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, invoices };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -93,6 +96,7 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     Incident: (ctx, id) => services.incidents.get(ctx, id),
     IncidentStatusChange: (ctx, id) => findVisible(ctx, IncidentStatusChange, id, IncidentStatusChange.typename),
     Invoice: (ctx, id) => services.invoices.get(ctx, id),
+    SlaTerm: (ctx, id) => findVisible(ctx, SlaTerm, id, SlaTerm.typename),
     InvoiceLine: (ctx, id) => findVisible(ctx, InvoiceLine, id, InvoiceLine.typename),
     InventoryComparison: (ctx, id) => findVisible(ctx, InventoryComparison, id, InventoryComparison.typename),
     InventoryDifference: (ctx, id) => findVisible(ctx, InventoryDifference, id, InventoryDifference.typename),
@@ -119,7 +123,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new FeedRunResolver(services.feedRuns, services.feeds),
     new FeedHealthResolver(),
     new FeedEndpointResolver(services.feedPuller),
-    new IncidentResolver(services.incidents),
+    new IncidentResolver(services.incidents, services.incidentSla),
     new InvoiceResolver(services.invoices),
     new InvoiceLineResolver(),
     new InventoryComparisonResolver(),

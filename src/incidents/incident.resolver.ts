@@ -1,5 +1,5 @@
 import { ArrayMaxSize, Max, Min } from 'class-validator';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { READ_INVENTORY } from '../auth/roles';
 import { IncidentStatus } from '../feeds/records';
 import { ConnectionType, PageArgs } from '../graphql/connection';
@@ -11,6 +11,10 @@ import { Supplier } from '../suppliers/supplier.entity';
 import { IncidentStatusChange } from './incident-status-change.entity';
 import { Incident } from './incident.entity';
 import { IncidentService } from './incident.service';
+import { SlaStage } from '../sla/incident-clock';
+import { IncidentSlaService } from '../sla/incident-sla.service';
+
+registerEnumType(SlaStage, { name: 'SlaStage', description: 'Where an incident stands against its resolution target.' });
 
 export const IncidentConnection = ConnectionType(Incident, 'Incident');
 
@@ -35,7 +39,10 @@ export class IncidentFilterInput {
 
 @Resolver(() => Incident)
 export class IncidentResolver {
-  constructor(private readonly incidentService: IncidentService) {}
+  constructor(
+    private readonly incidentService: IncidentService,
+    private readonly incidentSla: IncidentSlaService,
+  ) {}
 
   @Authorized(READ_INVENTORY)
   @Query(() => IncidentConnection, { description: 'Incidents on the viewer\'s organisations\' services, newest first.' })
@@ -56,6 +63,67 @@ export class IncidentResolver {
   @Query(() => Incident)
   incident(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.incidentService.get(ctx, idOf(id, Incident.typename));
+  }
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => [Incident], { description: 'Open incidents at 75 % of their resolution target or past it, most urgent first.' })
+  async incidentsAtRisk(@Ctx() ctx: RequestContext) {
+    return (await this.incidentSla.atRisk(ctx)).map(({ incident }) => incident);
+  }
+
+  @FieldResolver(() => Int, { description: 'Service-hours minutes from opening to acknowledgement (to now while unacknowledged).' })
+  async responseBusinessMinutes(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
+    return (await this.incidentSla.clock(ctx, incident)).responseMinutes;
+  }
+
+  @FieldResolver(() => Int, { description: 'Service-hours minutes from opening to resolution (to now while open), pauses not counted.' })
+  async resolutionBusinessMinutes(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
+    return (await this.incidentSla.clock(ctx, incident)).resolutionMinutes;
+  }
+
+  @FieldResolver(() => Int, { description: 'Service-hours minutes the clock stood still (awaiting customer or third party).' })
+  async pausedMinutes(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
+    return (await this.incidentSla.clock(ctx, incident)).pausedMinutes;
+  }
+
+  @FieldResolver(() => Int, { description: 'The contract\'s response target for the severity (or the default for its service wrap).' })
+  async responseTargetMinutes(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
+    return (await this.incidentSla.clock(ctx, incident)).responseTargetMinutes;
+  }
+
+  @FieldResolver(() => Int)
+  async resolutionTargetMinutes(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
+    return (await this.incidentSla.clock(ctx, incident)).resolutionTargetMinutes;
+  }
+
+  @FieldResolver(() => Boolean)
+  async responseBreached(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
+    return (await this.incidentSla.clock(ctx, incident)).responseBreached;
+  }
+
+  @FieldResolver(() => Boolean)
+  async resolutionBreached(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
+    return (await this.incidentSla.clock(ctx, incident)).resolutionBreached;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'For an open incident: when its resolution target falls due (pauses so far allowed for).' })
+  async resolutionDueAt(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
+    return (await this.incidentSla.clock(ctx, incident)).resolutionDueAt;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'For an open incident: share of the resolution target used, percent.' })
+  async percentOfTargetElapsed(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
+    return (await this.incidentSla.clock(ctx, incident)).percentOfTargetElapsed;
+  }
+
+  @FieldResolver(() => SlaStage)
+  async slaStage(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
+    return (await this.incidentSla.clock(ctx, incident)).stage;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'The clock is stopped now (PENDING or HELD).' })
+  async clockPaused(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
+    return (await this.incidentSla.clock(ctx, incident)).paused;
   }
 
   @FieldResolver(() => NetworkService)

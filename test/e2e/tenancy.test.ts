@@ -187,6 +187,7 @@ describe('tenancy', () => {
       expect(response.data.ingestFeed).toMatchObject({ status: 'REJECTED', rowsAccepted: 0 });
     },
     incidents: () => noneOfRx1('{ incidents(first: 100) { edges { node { id supplierRef } } } }').then(() => undefined),
+    incidentsAtRisk: () => noneOfRx1('{ incidentsAtRisk { id supplierRef } }').then(() => undefined),
     incident: () => notFound('query($id: ID!) { incident(id: $id) { supplierRef } }', { id: ids.incident }),
     invoices: () => noneOfRx1('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }').then(() => undefined),
     invoice: () => notFound('query($id: ID!) { invoice(id: $id) { invoiceNumber } }', { id: ids.invoice }),

@@ -1,0 +1,80 @@
+import DataLoader from 'dataloader';
+import { In, Not } from 'typeorm';
+import { Contract, ServiceHours, type ServiceWrap } from '../contracts/contract.entity';
+import { IncidentStatus } from '../feeds/records';
+import type { RequestContext } from '../graphql/context';
+import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
+import { Incident } from '../incidents/incident.entity';
+import { NetworkService } from '../services/network-service.entity';
+import { incidentClock, SlaStage, type IncidentClock } from './incident-clock';
+import { DEFAULT_INCIDENT_TARGETS } from './sla-defaults';
+import { SlaTerm, SlaTermKind } from './sla-term.entity';
+import { ENGLAND_AND_WALES_BUSINESS_HOURS, TWENTY_FOUR_SEVEN, type ServiceHoursCalendar } from './service-hours';
+
+const CLOSED = [IncidentStatus.RESOLVED, IncidentStatus.CLOSED, IncidentStatus.CANCELLED, IncidentStatus.REJECTED];
+
+/** The service hours a contract's service levels are counted in. */
+export function calendarOf(contract: Contract): ServiceHoursCalendar {
+  return contract.serviceHours === ServiceHours.TWENTY_FOUR_SEVEN ? TWENTY_FOUR_SEVEN : ENGLAND_AND_WALES_BUSINESS_HOURS;
+}
+
+/** The contract's own response and resolution targets for a severity, else the defaults for its wrap. */
+export function incidentTargets(contract: Contract, terms: readonly SlaTerm[], severity: number) {
+  const defaults = DEFAULT_INCIDENT_TARGETS[contract.serviceWrap as ServiceWrap][severity as 1 | 2 | 3 | 4 | 5];
+  const own = (kind: SlaTermKind) => terms.find((term) => term.kind === kind && term.severity === severity)?.targetMinutes;
+  return {
+    responseMinutes: own(SlaTermKind.INCIDENT_RESPONSE) ?? defaults.responseMinutes,
+    resolutionMinutes: own(SlaTermKind.INCIDENT_RESOLUTION) ?? defaults.resolutionMinutes,
+  };
+}
+
+/**
+ * Incidents against their contract's service levels. Clocks are worked out per request in
+ * one batch: the services, contracts, terms and histories of every incident asked about
+ * are loaded together, whatever the number of incidents.
+ */
+export class IncidentSlaService {
+  clock(ctx: RequestContext, incident: Incident): Promise<IncidentClock> {
+    return this.clocks(ctx).load(incident);
+  }
+
+  /** Open incidents at three quarters of their resolution target or past it, most urgent first. */
+  async atRisk(ctx: RequestContext): Promise<{ incident: Incident; clock: IncidentClock }[]> {
+    const open = await ctx.repository(Incident).find({
+      where: { organisationId: In([...ctx.organisationIds]), status: Not(In(CLOSED)) },
+      order: { openedAt: 'ASC' },
+    });
+    const clocks = await Promise.all(open.filter((incident) => incident.resolvedAt === null).map(async (incident) => ({ incident, clock: await this.clock(ctx, incident) })));
+    return clocks
+      .filter(({ clock }) => clock.stage === SlaStage.WARNING_75 || clock.stage === SlaStage.BREACHED)
+      .sort((a, b) => (b.clock.percentOfTargetElapsed ?? 0) - (a.clock.percentOfTargetElapsed ?? 0));
+  }
+
+  private clocks(ctx: RequestContext): DataLoader<Incident, IncidentClock, number> {
+    return ctx.loaders.custom('incidentClock', () =>
+      new DataLoader<Incident, IncidentClock, number>(
+        async (incidents) => {
+          const now = new Date();
+          const services = await ctx.loaders.byId(NetworkService).loadMany(incidents.map((incident) => incident.serviceId));
+          const contractIds = services.map((service) => (service instanceof NetworkService ? service.contractId : -1));
+          const contracts = await ctx.loaders.byId(Contract).loadMany(contractIds);
+          const terms = await ctx.loaders.manyBy(SlaTerm, 'contractId').loadMany(contractIds);
+          const histories = await ctx.loaders.manyBy(IncidentStatusChange, 'incidentId').loadMany(incidents.map((incident) => incident.id));
+          return incidents.map((incident, index) => {
+            const contract = contracts[index];
+            if (!(contract instanceof Contract)) return new Error(`incident ${incident.id} has no contract in scope`);
+            const history = histories[index];
+            const ownTerms = terms[index];
+            return incidentClock(
+              { openedAt: incident.openedAt, acknowledgedAt: incident.acknowledgedAt, resolvedAt: incident.resolvedAt, history: Array.isArray(history) ? history : [] },
+              calendarOf(contract),
+              incidentTargets(contract, Array.isArray(ownTerms) ? ownTerms : [], incident.severity),
+              now,
+            );
+          });
+        },
+        { cacheKeyFn: (incident) => incident.id },
+      ),
+    );
+  }
+}
