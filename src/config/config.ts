@@ -41,6 +41,7 @@ const environmentSchema = z.object({
   FEED_PULL_ENABLED: booleanString.optional(),
   FEED_PULL_ALLOWED_HOSTS: z.string().optional(),
   FEED_PULL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+  SLA_COVERAGE_THRESHOLD_PERCENT: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 95 or 97.5').default('95'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -99,6 +100,10 @@ export interface AppConfig {
     readonly pullTimeoutMs: number;
   };
   readonly logLevel: NonNullable<Environment['LOG_LEVEL']>;
+  readonly sla: {
+    /** a term measured over less data than this (percent of the period) is INSUFFICIENT_DATA */
+    readonly coverageThresholdPercent: string;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -147,6 +152,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       pullTimeoutMs: env.FEED_PULL_TIMEOUT_MS,
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    sla: { coverageThresholdPercent: env.SLA_COVERAGE_THRESHOLD_PERCENT },
   });
 }
 

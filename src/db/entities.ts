@@ -19,6 +19,8 @@ import { InventoryComparison, InventoryDifference } from '../services/inventory-
 import { NetworkService } from '../services/network-service.entity';
 import { Site } from '../sites/site.entity';
 import { SlaTerm } from '../sla/sla-term.entity';
+import { CreditPolicy } from '../sla/credit-policy.entity';
+import { ExclusionWindow } from '../sla/exclusion-window.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 
 export const entities = [
@@ -46,4 +48,6 @@ export const entities = [
   InventoryComparison,
   InventoryDifference,
   SlaTerm,
+  CreditPolicy,
+  ExclusionWindow,
 ];

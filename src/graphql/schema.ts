@@ -40,6 +40,11 @@ import { IncidentResolver } from '../incidents/incident.resolver';
 import { IncidentService } from '../incidents/incident.service';
 import { IncidentSlaService } from '../sla/incident-sla.service';
 import { SlaTerm } from '../sla/sla-term.entity';
+import { CreditPolicy } from '../sla/credit-policy.entity';
+import { ExclusionWindow } from '../sla/exclusion-window.entity';
+import { SlaConfigService } from '../sla/sla-config.service';
+import { SlaReportService } from '../sla/sla-report.service';
+import { ContractSlaResolver, IncidentEvidenceResolver, ServiceCreditResolver, SlaResolver, SlaTermResultResolver } from '../sla/sla.resolver';
 import { InvoiceWriter } from '../billing/invoice-writer';
 import { InvoiceLine } from '../billing/invoice-line.entity';
 import { InvoiceLineResolver, InvoiceResolver } from '../billing/invoice.resolver';
@@ -73,8 +78,10 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const feedPuller = new FeedPuller(feeds, suppliers);
   const incidents = new IncidentService();
   const incidentSla = new IncidentSlaService();
+  const slaReports = new SlaReportService(contracts);
+  const slaConfig = new SlaConfigService(contracts, inventory);
   const invoices = new InvoiceService();
-  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, invoices };
+  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, invoices };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -97,6 +104,8 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     IncidentStatusChange: (ctx, id) => findVisible(ctx, IncidentStatusChange, id, IncidentStatusChange.typename),
     Invoice: (ctx, id) => services.invoices.get(ctx, id),
     SlaTerm: (ctx, id) => findVisible(ctx, SlaTerm, id, SlaTerm.typename),
+    CreditPolicy: (ctx, id) => findVisible(ctx, CreditPolicy, id, CreditPolicy.typename),
+    ExclusionWindow: (ctx, id) => findVisible(ctx, ExclusionWindow, id, ExclusionWindow.typename),
     InvoiceLine: (ctx, id) => findVisible(ctx, InvoiceLine, id, InvoiceLine.typename),
     InventoryComparison: (ctx, id) => findVisible(ctx, InventoryComparison, id, InventoryComparison.typename),
     InventoryDifference: (ctx, id) => findVisible(ctx, InventoryDifference, id, InventoryDifference.typename),
@@ -127,6 +136,11 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new InvoiceResolver(services.invoices),
     new InvoiceLineResolver(),
     new InventoryComparisonResolver(),
+    new SlaResolver(services.slaReports, services.slaConfig),
+    new ContractSlaResolver(),
+    new SlaTermResultResolver(),
+    new ServiceCreditResolver(),
+    new IncidentEvidenceResolver(),
   ];
   const instances = new Map<Function, object>(resolvers.map((resolver) => [resolver.constructor, resolver]));
   return buildSchema({

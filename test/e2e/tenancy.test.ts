@@ -21,7 +21,8 @@ describe('tenancy', () => {
     apiKeys(includeRevoked: true) { edges { node { id revokedAt } } }
     incidents(first: 100) { edges { node { id status severity statusHistory { id } } } }
     invoices(first: 100) { edges { node { id grossTotal lines { id } } } }
-    feedEndpoints { edges { node { id url enabled lastPulledAt } } } }`;
+    feedEndpoints { edges { node { id url enabled lastPulledAt } } }
+    slaContracts: contracts(first: 100) { edges { node { slaTerms { id targetPercent } creditPolicy { id } } } } }`;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -69,6 +70,14 @@ describe('tenancy', () => {
       rx1,
     );
     ids.feedEndpoint = endpoint.data.configureFeedEndpoint.id;
+    const term = await server.gql('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: AVAILABILITY, targetPercent: "99.9" }) { id } }', { c: ids.contract }, rx1);
+    ids.slaTerm = term.data.setSlaTerm.id;
+    const exclusion = await server.gql(
+      'mutation($s: ID!) { recordExclusionWindow(input: { serviceId: $s, kind: PLANNED_MAINTENANCE, startsAt: "2026-10-10T10:00:00Z", endsAt: "2026-10-10T12:00:00Z", reason: "upgrade" }) { id } }',
+      { s: ids.service },
+      rx1,
+    );
+    ids.exclusionWindow = exclusion.data.recordExclusionWindow.id;
     ids.feedRejection = (await server.gql('query($run: ID!) { feedRun(id: $run) { rejectedRows(first: 1) { edges { node { id } } } } }', { run: ids.feedRun }, rx1)).data.feedRun.rejectedRows.edges[0].node.id;
     const ownContact = await server.gql(`mutation { createContact(input: { name: "Eastbrook IT lead" }) { id } }`, {}, outsider);
     ids.outsiderContact = ownContact.data.createContact.id;
@@ -99,7 +108,7 @@ describe('tenancy', () => {
       expect(data.me.organisations.map((o: { odsCode: string }) => o.odsCode)).toEqual(['Y0A01']);
     },
     node: async () => {
-      for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison', 'feedEndpoint']) {
+      for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison', 'feedEndpoint', 'slaTerm', 'exclusionWindow']) {
         await notFound('query($id: ID!) { node(id: $id) { id } }', { id: ids[key] });
       }
     },
@@ -201,6 +210,17 @@ describe('tenancy', () => {
       ),
     removeFeedEndpoint: () => notFound('mutation($id: ID!) { removeFeedEndpoint(id: $id) }', { id: ids.feedEndpoint }),
     pullFeedNow: () => notFound('mutation($id: ID!) { pullFeedNow(id: $id) { lastOutcome } }', { id: ids.feedEndpoint }),
+    slaReport: () => notFound('query($c: ID!) { slaReport(contractId: $c, period: "2026-10") { period } }', { c: ids.contract }),
+    setSlaTerm: () => notFound('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: AVAILABILITY, targetPercent: "50" }) { id } }', { c: ids.contract }),
+    removeSlaTerm: () => notFound('mutation($id: ID!) { removeSlaTerm(id: $id) }', { id: ids.slaTerm }),
+    setCreditPolicy: () =>
+      notFound('mutation($c: ID!) { setCreditPolicy(contractId: $c, input: { availabilityBands: [{ shortfallUpTo: null, creditPercent: "0" }] }) { id } }', { c: ids.contract }),
+    recordExclusionWindow: () =>
+      notFound(
+        'mutation($s: ID!) { recordExclusionWindow(input: { serviceId: $s, kind: CONSUMER_ATTRIBUTED, startsAt: "2026-10-01T00:00:00Z", endsAt: "2026-10-30T00:00:00Z", reason: "x" }) { id } }',
+        { s: ids.service },
+      ),
+    removeExclusionWindow: () => notFound('mutation($id: ID!) { removeExclusionWindow(id: $id) }', { id: ids.exclusionWindow }),
     createApiKey: { global: 'issues keys for the caller\'s own organisation only; covered by the auth suite' },
     revokeApiKey: () => notFound('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: ids.apiKey }),
     createSupplier: { global: 'the supplier catalogue is national reference data maintained by ADMIN users' },

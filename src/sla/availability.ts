@@ -1,0 +1,183 @@
+import Decimal from 'decimal.js';
+import { DateTime } from 'luxon';
+import { Between, In, LessThan, MoreThan, type EntityManager } from 'typeorm';
+import { asUtcDate, sqlTimestamp } from '../common/dates';
+import { PerformanceHourly } from '../performance/performance-rollup.entity';
+import type { NetworkService } from '../services/network-service.entity';
+import { ExclusionWindow } from './exclusion-window.entity';
+import { mergeSpans, subtract, total, type Span } from './service-hours';
+
+const ZONE = 'Europe/London';
+const CHUNK = 1_000;
+
+/** A UK calendar month, "YYYY-MM", and its bounds as instants. */
+export interface Month {
+  period: string;
+  start: number;
+  end: number;
+  firstDay: string;
+  lastDay: string;
+}
+
+export function monthOf(period: string): Month {
+  const start = DateTime.fromISO(`${period}-01`, { zone: ZONE });
+  const end = start.plus({ months: 1 });
+  return { period, start: start.toMillis(), end: end.toMillis(), firstDay: start.toISODate()!, lastDay: end.minus({ days: 1 }).toISODate()! };
+}
+
+export interface DowntimeInterval {
+  start: Date;
+  end: Date;
+  /** seconds down within the interval (samples report seconds up, not when within the hour) */
+  downSeconds: number;
+}
+
+export interface MonthlyAvailability {
+  serviceId: number;
+  /** seconds of the month the service was installed and not ceased */
+  activeSeconds: number;
+  /** seconds of that inside planned maintenance or consumer-attributed windows */
+  excludedSeconds: number;
+  /** seconds with availability data, exclusions removed */
+  coveredSeconds: number;
+  upSeconds: number;
+  /** up ÷ covered, percent to three places; null without data */
+  availabilityPercent: string | null;
+  /** covered ÷ (active − excluded), percent to one place */
+  coveragePercent: string;
+  downtime: DowntimeInterval[];
+  exclusions: ExclusionWindow[];
+}
+
+/** When in the month the service was live: from its install date to its cease date, UK midnights. */
+export function activeSpan(service: Pick<NetworkService, 'installDate' | 'ceaseDate'>, month: Month): Span | null {
+  if (!service.installDate) return null;
+  const start = Math.max(month.start, DateTime.fromISO(service.installDate, { zone: ZONE }).toMillis());
+  const end = service.ceaseDate ? Math.min(month.end, DateTime.fromISO(service.ceaseDate, { zone: ZONE }).toMillis()) : month.end;
+  return end > start ? { start, end } : null;
+}
+
+/**
+ * Each service's availability over the month from the rollups: the days it was live, less
+ * the exclusion windows on record. Data missing is unknown, not up: coverage says how much
+ * of the month was reported. A handful of statements whatever the number of services.
+ */
+export async function monthlyAvailability(manager: EntityManager, services: NetworkService[], month: Month): Promise<Map<number, MonthlyAvailability>> {
+  const results = new Map<number, MonthlyAvailability>();
+  const live = services.map((service) => ({ service, span: activeSpan(service, month) })).filter((entry): entry is { service: NetworkService; span: Span } => entry.span !== null);
+  if (live.length === 0) return results;
+  const ids = live.map(({ service }) => service.id);
+
+  const days = new Map<number, { day: string; covered: number; up: number }[]>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows: { serviceId: number; day: string; covered: string | number; up: string | number }[] = await manager.query(
+      `SELECT serviceId, day, coveredSeconds AS covered, upSeconds AS up FROM performance_daily
+       WHERE qosClass = '' AND day >= ? AND day <= ? AND serviceId IN (${ids.slice(i, i + CHUNK).map(() => '?').join(', ')})`,
+      [month.firstDay, month.lastDay, ...ids.slice(i, i + CHUNK)],
+    );
+    for (const row of rows) {
+      const list = days.get(Number(row.serviceId)) ?? [];
+      list.push({ day: String(row.day).slice(0, 10), covered: Number(row.covered), up: Number(row.up) });
+      days.set(Number(row.serviceId), list);
+    }
+  }
+  const windows = await manager.getRepository(ExclusionWindow).find({
+    where: { serviceId: In(ids), startsAt: LessThan(new Date(month.end)), endsAt: MoreThan(new Date(month.start)) },
+    order: { startsAt: 'ASC' },
+  });
+  const downtime = await downtimeHours(manager, ids, month);
+
+  for (const { service, span } of live) {
+    const firstLiveDay = DateTime.fromMillis(span.start, { zone: ZONE }).toISODate()!;
+    const lastLiveDay = DateTime.fromMillis(span.end - 1, { zone: ZONE }).toISODate()!;
+    let covered = 0;
+    let up = 0;
+    for (const day of days.get(service.id) ?? []) {
+      if (day.day < firstLiveDay || day.day > lastLiveDay) continue;
+      covered += day.covered;
+      up += day.up;
+    }
+    const own = windows.filter((window) => window.serviceId === service.id);
+    const excludedSpans = mergeSpans(own.map((window) => ({ start: Math.max(window.startsAt.getTime(), span.start), end: Math.min(window.endsAt.getTime(), span.end) })));
+    if (excludedSpans.length) {
+      const inWindows = await measuredWithin(manager, service.id, excludedSpans);
+      covered -= inWindows.covered;
+      up -= inWindows.up;
+    }
+    const excludedSeconds = total(excludedSpans) / 1000;
+    const activeSeconds = (span.end - span.start) / 1000;
+    const measurable = activeSeconds - excludedSeconds;
+    results.set(service.id, {
+      serviceId: service.id,
+      activeSeconds,
+      excludedSeconds,
+      coveredSeconds: covered,
+      upSeconds: up,
+      availabilityPercent: covered > 0 ? new Decimal(up).times(100).dividedBy(covered).toDecimalPlaces(3, Decimal.ROUND_DOWN).toFixed(3) : null,
+      coveragePercent: measurable > 0 ? Decimal.min(100, new Decimal(covered).times(100).dividedBy(measurable)).toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1) : '0.0',
+      downtime: (downtime.get(service.id) ?? []).filter((interval) => subtract([{ start: interval.start.getTime(), end: interval.end.getTime() }], excludedSpans).length > 0),
+      exclusions: own,
+    });
+  }
+  return results;
+}
+
+/** Hours with downtime, merged into intervals: the evidence behind a breach. */
+async function downtimeHours(manager: EntityManager, ids: number[], month: Month): Promise<Map<number, DowntimeInterval[]>> {
+  const byService = new Map<number, DowntimeInterval[]>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows: { serviceId: number; hourStart: string | Date; down: string | number }[] = await manager.query(
+      `SELECT serviceId, hourStart, coveredSeconds - upSeconds AS down FROM performance_hourly
+       WHERE qosClass = '' AND hourStart >= ? AND hourStart < ? AND upSeconds < coveredSeconds AND serviceId IN (${ids.slice(i, i + CHUNK).map(() => '?').join(', ')})
+       ORDER BY serviceId, hourStart`,
+      [sqlTimestamp(new Date(month.start)), sqlTimestamp(new Date(month.end)), ...ids.slice(i, i + CHUNK)],
+    );
+    for (const row of rows) {
+      const list = byService.get(Number(row.serviceId)) ?? [];
+      const start = asUtcDate(row.hourStart);
+      const last = list[list.length - 1];
+      if (last && last.end.getTime() === start.getTime()) {
+        last.end = new Date(start.getTime() + 3_600_000);
+        last.downSeconds += Number(row.down);
+      } else list.push({ start, end: new Date(start.getTime() + 3_600_000), downSeconds: Number(row.down) });
+      byService.set(Number(row.serviceId), list);
+    }
+  }
+  return byService;
+}
+
+/**
+ * Seconds reported, and up, inside the given spans: from the raw samples where they are
+ * still held (exact to the sample), else from the hourly rollups pro rata.
+ */
+async function measuredWithin(manager: EntityManager, serviceId: number, spans: Span[]): Promise<{ covered: number; up: number }> {
+  let covered = 0;
+  let up = 0;
+  for (const span of spans) {
+    const samples: { intervalStart: string | Date; intervalSeconds: number; upSeconds: number | null }[] = await manager.query(
+      `SELECT intervalStart, intervalSeconds, upSeconds FROM performance_sample
+       WHERE serviceId = ? AND qosClass = '' AND intervalStart >= ? AND intervalStart < ? AND upSeconds IS NOT NULL`,
+      [serviceId, sqlTimestamp(new Date(span.start - 86_400_000)), sqlTimestamp(new Date(span.end))],
+    );
+    if (samples.length) {
+      for (const sample of samples) {
+        const start = asUtcDate(sample.intervalStart).getTime();
+        const overlap = Math.max(0, Math.min(span.end, start + sample.intervalSeconds * 1000) - Math.max(span.start, start));
+        const share = overlap / (sample.intervalSeconds * 1000);
+        covered += sample.intervalSeconds * share;
+        up += Number(sample.upSeconds) * share;
+      }
+      continue;
+    }
+    const hours = await manager.getRepository(PerformanceHourly).find({
+      where: { serviceId, qosClass: '', hourStart: Between(new Date(span.start - 3_599_999), new Date(span.end - 1)) },
+    });
+    for (const hour of hours) {
+      const start = new Date(hour.hourStart).getTime();
+      const overlap = Math.max(0, Math.min(span.end, start + 3_600_000) - Math.max(span.start, start));
+      covered += (hour.coveredSeconds * overlap) / 3_600_000;
+      up += (hour.upSeconds * overlap) / 3_600_000;
+    }
+  }
+  return { covered: Math.round(covered), up: Math.round(up) };
+}

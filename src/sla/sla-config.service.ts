@@ -1,0 +1,149 @@
+import Decimal from 'decimal.js';
+import { IsNull } from 'typeorm';
+import { badInput, conflict } from '../common/errors';
+import { requiredText } from '../common/text';
+import { findVisible } from '../auth/tenancy';
+import { isClosed } from '../contracts/contract-lifecycle';
+import { ContractService } from '../contracts/contract.service';
+import type { RequestContext } from '../graphql/context';
+import type { Pence } from '../common/money';
+import type { Resilience } from '../services/network-service.entity';
+import { ServiceInventory } from '../services/service-inventory';
+import { CreditPolicy, type AvailabilityCreditBand } from './credit-policy.entity';
+import { ExclusionWindow, type ExclusionKind } from './exclusion-window.entity';
+import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
+
+export interface SlaTermInput {
+  kind: SlaTermKind;
+  severity?: number | null;
+  resilience?: Resilience | null;
+  targetPercent?: string | null;
+  targetMinutes?: number | null;
+  threshold?: string | null;
+  statistic?: SlaStatistic | null;
+}
+
+const percent = (value: string | null | undefined, field: string): string | null => {
+  if (value === null || value === undefined) return null;
+  if (!/^\d{1,3}(\.\d{1,4})?$/.test(value) || new Decimal(value).gt(100)) throw badInput(field, `${field}: a percentage from 0 to 100, e.g. "99.95"`, 'INVALID_PERCENT');
+  return new Decimal(value).toFixed();
+};
+
+/** A contract's SLA terms, credit policy and its services' exclusion windows. */
+export class SlaConfigService {
+  constructor(
+    private readonly contracts: ContractService,
+    private readonly inventory: ServiceInventory,
+  ) {}
+
+  /** Creates or replaces the contract's term of this kind (and severity, and resilience). */
+  async setTerm(ctx: RequestContext, contractId: number, input: SlaTermInput): Promise<SlaTerm> {
+    return ctx.transaction(async (tx) => {
+      const contract = await this.contracts.get(tx, contractId);
+      if (isClosed(contract.status)) throw conflict(`Contract ${contract.reference} is ${contract.status}`, { reason: 'CONTRACT_CLOSED' });
+      const term = validTerm(input);
+      const repository = tx.repository(SlaTerm);
+      const existing = await repository.findOneBy({
+        contractId: contract.id,
+        kind: term.kind,
+        severity: term.severity === null ? IsNull() : term.severity,
+        resilience: term.resilience === null ? IsNull() : term.resilience,
+      });
+      return repository.save(repository.merge(existing ?? repository.create(), { ...term, contractId: contract.id, organisationId: contract.organisationId }));
+    });
+  }
+
+  async removeTerm(ctx: RequestContext, id: number): Promise<number> {
+    const term = await findVisible(ctx, SlaTerm, id, SlaTerm.typename);
+    await ctx.repository(SlaTerm).delete(term.id);
+    return term.id;
+  }
+
+  async setCreditPolicy(
+    ctx: RequestContext,
+    contractId: number,
+    input: { availabilityBands: AvailabilityCreditBand[]; resolutionBreachPercent?: string | null; capPercent?: string | null; capAmount?: Pence | null },
+  ): Promise<CreditPolicy> {
+    return ctx.transaction(async (tx) => {
+      const contract = await this.contracts.get(tx, contractId);
+      const bands = input.availabilityBands.map((band, index) => ({
+        shortfallUpTo: band.shortfallUpTo === null ? null : percent(band.shortfallUpTo, `input.availabilityBands.${index}.shortfallUpTo`),
+        creditPercent: percent(band.creditPercent, `input.availabilityBands.${index}.creditPercent`)!,
+      }));
+      bands.forEach((band, index) => {
+        const previous = bands[index - 1];
+        if (previous && (previous.shortfallUpTo === null || (band.shortfallUpTo !== null && new Decimal(band.shortfallUpTo).lte(previous.shortfallUpTo)))) {
+          throw badInput(`input.availabilityBands.${index}`, 'input.availabilityBands: bands must rise, and only the last may be open-ended', 'BANDS_OUT_OF_ORDER');
+        }
+      });
+      if (input.capAmount !== undefined && input.capAmount !== null && input.capAmount < 0n) throw badInput('input.capAmount', 'input.capAmount: must not be negative', 'NEGATIVE_AMOUNT');
+      const repository = tx.repository(CreditPolicy);
+      const existing = await repository.findOneBy({ contractId: contract.id });
+      return repository.save(
+        repository.merge(existing ?? repository.create(), {
+          contractId: contract.id,
+          organisationId: contract.organisationId,
+          availabilityBands: bands,
+          resolutionBreachPercent: percent(input.resolutionBreachPercent, 'input.resolutionBreachPercent'),
+          capPercent: percent(input.capPercent, 'input.capPercent'),
+          capAmount: input.capAmount ?? null,
+        }),
+      );
+    });
+  }
+
+  async recordExclusion(ctx: RequestContext, serviceId: number, input: { kind: ExclusionKind; startsAt: Date; endsAt: Date; reason: string }): Promise<ExclusionWindow> {
+    const service = await this.inventory.get(ctx, serviceId);
+    if (input.endsAt.getTime() <= input.startsAt.getTime()) throw badInput('input.endsAt', 'input.endsAt: must be after startsAt', 'END_BEFORE_START');
+    if (input.endsAt.getTime() - input.startsAt.getTime() > 31 * 86_400_000) throw badInput('input.endsAt', 'input.endsAt: a window may last at most 31 days', 'WINDOW_TOO_LONG');
+    const repository = ctx.repository(ExclusionWindow);
+    return repository.save(
+      repository.create({
+        organisationId: service.organisationId,
+        serviceId: service.id,
+        kind: input.kind,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        reason: requiredText(input.reason, 'input.reason'),
+        recordedBy: ctx.requireViewer.subject,
+      }),
+    );
+  }
+
+  async removeExclusion(ctx: RequestContext, id: number): Promise<number> {
+    const window = await findVisible(ctx, ExclusionWindow, id, ExclusionWindow.typename);
+    await ctx.repository(ExclusionWindow).delete(window.id);
+    return window.id;
+  }
+}
+
+/** What each kind of term needs, and nothing it does not. */
+function validTerm(input: SlaTermInput): Omit<SlaTerm, keyof import('../db/base-record').BaseRecord | 'contractId' | 'organisationId' | 'contract'> {
+  const term = {
+    kind: input.kind,
+    severity: input.severity ?? null,
+    resilience: input.resilience ?? null,
+    targetPercent: percent(input.targetPercent, 'input.targetPercent'),
+    targetMinutes: input.targetMinutes ?? null,
+    threshold: input.threshold ?? null,
+    statistic: input.statistic ?? null,
+  };
+  const incident = term.kind === SlaTermKind.INCIDENT_RESPONSE || term.kind === SlaTermKind.INCIDENT_RESOLUTION;
+  const measure = term.kind === SlaTermKind.LATENCY || term.kind === SlaTermKind.JITTER || term.kind === SlaTermKind.PACKET_LOSS;
+  if (incident) {
+    if (term.severity === null || term.severity < 1 || term.severity > 5) throw badInput('input.severity', 'input.severity: an incident term names a severity from 1 to 5', 'SEVERITY_REQUIRED');
+    if (term.targetMinutes === null || term.targetMinutes < 1) throw badInput('input.targetMinutes', 'input.targetMinutes: an incident term needs a target in minutes', 'TARGET_REQUIRED');
+  } else if (term.severity !== null) throw badInput('input.severity', 'input.severity: only incident terms have a severity', 'NOT_APPLICABLE');
+  if ((term.kind === SlaTermKind.AVAILABILITY || term.kind === SlaTermKind.ORDER_DELIVERY) && term.targetPercent === null) {
+    throw badInput('input.targetPercent', `input.targetPercent: a ${term.kind} term needs a target percentage`, 'TARGET_REQUIRED');
+  }
+  if (term.resilience !== null && term.kind !== SlaTermKind.AVAILABILITY) throw badInput('input.resilience', 'input.resilience: only availability terms are set per resilience', 'NOT_APPLICABLE');
+  if (measure) {
+    if (term.threshold === null || !/^\d{1,6}(\.\d{1,4})?$/.test(term.threshold)) throw badInput('input.threshold', 'input.threshold: a decimal threshold, e.g. "25" (ms) or "0.1" (%)', 'TARGET_REQUIRED');
+    if (term.statistic === SlaStatistic.P95) {
+      throw badInput('input.statistic', 'input.statistic: monthly 95th percentiles of latency, jitter and loss are not measured yet; use MEAN', 'NOT_SUPPORTED');
+    }
+    term.statistic = SlaStatistic.MEAN;
+  }
+  return term;
+}

@@ -1,0 +1,266 @@
+import Decimal from 'decimal.js';
+import { In, LessThan, MoreThanOrEqual } from 'typeorm';
+import { badInput } from '../common/errors';
+import { formatMoney, type Pence } from '../common/money';
+import type { Contract } from '../contracts/contract.entity';
+import { ContractService } from '../contracts/contract.service';
+import type { RequestContext } from '../graphql/context';
+import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
+import { Incident } from '../incidents/incident.entity';
+import { NetworkService, Resilience } from '../services/network-service.entity';
+import { monthlyAvailability, monthOf, type Month } from './availability';
+import { CreditPolicy, type AvailabilityCreditBand } from './credit-policy.entity';
+import { incidentClock } from './incident-clock';
+import { calendarOf, incidentTargets } from './incident-sla.service';
+import { DEFAULT_AVAILABILITY_PERCENT, DEFAULT_INCIDENT_TARGETS } from './sla-defaults';
+import { ServiceCreditLine, SlaReport, SlaTermResult, SlaTermStatus, type IncidentEvidence } from './sla-report.types';
+import { SlaTerm, SlaTermKind } from './sla-term.entity';
+
+/** Credits where a contract sets none of its own: the bands HSCN contracts commonly use. */
+export const DEFAULT_CREDIT_POLICY: Pick<CreditPolicy, 'availabilityBands' | 'resolutionBreachPercent' | 'capPercent' | 'capAmount'> = {
+  availabilityBands: [
+    { shortfallUpTo: '0.5', creditPercent: '5' },
+    { shortfallUpTo: '1', creditPercent: '10' },
+    { shortfallUpTo: null, creditPercent: '20' },
+  ],
+  resolutionBreachPercent: '5',
+  capPercent: '20',
+  capAmount: null,
+};
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * A contract's month against its obligations: each term's target, what was achieved, its
+ * data coverage and status, the evidence (downtime, breaching incidents, exclusions), and
+ * the service credits owed, exact to the penny and capped as the contract says.
+ */
+export class SlaReportService {
+  constructor(private readonly contracts: ContractService) {}
+
+  async report(ctx: RequestContext, contractId: number, period: string, now = new Date()): Promise<SlaReport> {
+    if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
+    const contract = await this.contracts.get(ctx, contractId);
+    const month = monthOf(period);
+    const [services, terms, policy] = await Promise.all([
+      ctx.repository(NetworkService).find({ where: { contractId: contract.id }, order: { reference: 'ASC' } }),
+      ctx.repository(SlaTerm).find({ where: { contractId: contract.id } }),
+      ctx.repository(CreditPolicy).findOneBy({ contractId: contract.id }),
+    ]);
+    const threshold = new Decimal(ctx.config.sla.coverageThresholdPercent);
+    const results: SlaTermResult[] = [];
+    const credits: ServiceCreditLine[] = [];
+    const creditPolicy = policy ?? DEFAULT_CREDIT_POLICY;
+
+    const availability = await monthlyAvailability(ctx.manager, services, month);
+    for (const service of services) {
+      const measured = availability.get(service.id);
+      if (!measured) continue; // not live in the month
+      const own = terms.find((t) => t.kind === SlaTermKind.AVAILABILITY && t.resilience === service.resilience) ?? terms.find((t) => t.kind === SlaTermKind.AVAILABILITY && t.resilience === null);
+      const target = new Decimal(own?.targetPercent ?? DEFAULT_AVAILABILITY_PERCENT[service.resilience as Resilience]);
+      const enoughData = measured.availabilityPercent !== null && new Decimal(measured.coveragePercent).gte(threshold);
+      const status = !enoughData ? SlaTermStatus.INSUFFICIENT_DATA : new Decimal(measured.availabilityPercent!).gte(target) ? SlaTermStatus.MET : SlaTermStatus.BREACHED;
+      results.push(
+        result({
+          kind: SlaTermKind.AVAILABILITY,
+          serviceId: service.id,
+          target: `${target.toFixed()}%`,
+          achieved: measured.availabilityPercent === null ? null : `${measured.availabilityPercent}%`,
+          coveragePercent: measured.coveragePercent,
+          status,
+          contractual: own !== undefined,
+          note: `${service.reference}: ${Math.round(measured.upSeconds / 60)} of ${Math.round(measured.coveredSeconds / 60)} reported minutes up` +
+            (measured.excludedSeconds ? `, ${Math.round(measured.excludedSeconds / 60)} minutes excluded` : ''),
+          downtime: measured.downtime,
+          exclusions: measured.exclusions.map((w) => ({ kind: w.kind, startsAt: w.startsAt, endsAt: w.endsAt, reason: w.reason })),
+        }),
+      );
+      if (status === SlaTermStatus.BREACHED) {
+        const shortfall = target.minus(measured.availabilityPercent!);
+        const band = bandFor(creditPolicy.availabilityBands, shortfall);
+        if (band) credits.push(credit(SlaTermKind.AVAILABILITY, service, band.creditPercent, `${service.reference}: availability ${measured.availabilityPercent}% against ${target.toFixed()}% (${shortfall.toFixed()} points short)`));
+      }
+    }
+
+    await this.incidentTerms(ctx, contract, services, terms, month, now, results, credits, creditPolicy);
+    await this.performanceTerms(ctx, services, terms, month, availability, threshold, results);
+
+    const beforeCap = credits.reduce((sum, line) => sum + line.amount, 0n);
+    const cap = capFor(creditPolicy, services, month);
+    if (cap !== null && beforeCap > cap) {
+      credits.push(Object.assign(new ServiceCreditLine(), { kind: null, serviceId: null, amount: cap - beforeCap, reason: `Monthly cap of £${formatMoney(cap)} applied` }));
+    }
+    return Object.assign(new SlaReport(), {
+      contractId: contract.id,
+      period,
+      generatedAt: now,
+      coverageThresholdPercent: threshold.toFixed(),
+      terms: results,
+      credits,
+      totals: {
+        met: results.filter((r) => r.status === SlaTermStatus.MET).length,
+        breached: results.filter((r) => r.status === SlaTermStatus.BREACHED).length,
+        insufficientData: results.filter((r) => r.status === SlaTermStatus.INSUFFICIENT_DATA).length,
+        notApplicable: results.filter((r) => r.status === SlaTermStatus.NOT_APPLICABLE).length,
+        creditsBeforeCap: beforeCap,
+        creditsOwed: cap !== null && beforeCap > cap ? cap : beforeCap,
+        cap,
+      },
+    });
+  }
+
+  /** Per severity: the share of the month's incidents resolved (and responded to) within target. */
+  private async incidentTerms(
+    ctx: RequestContext,
+    contract: Contract,
+    services: NetworkService[],
+    terms: SlaTerm[],
+    month: Month,
+    now: Date,
+    results: SlaTermResult[],
+    credits: ServiceCreditLine[],
+    policy: Pick<CreditPolicy, 'resolutionBreachPercent'>,
+  ): Promise<void> {
+    const incidents = services.length
+      ? await ctx.repository(Incident).find({
+          where: { serviceId: In(services.map((s) => s.id)), openedAt: MoreThanOrEqual(new Date(month.start)) },
+          order: { openedAt: 'ASC' },
+        })
+      : [];
+    const inMonth = incidents.filter((incident) => incident.openedAt.getTime() < month.end);
+    const histories = inMonth.length ? await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(inMonth.map((i) => i.id)), changedAt: LessThan(new Date(month.end + 400 * 86_400_000)) } }) : [];
+    const serviceById = new Map(services.map((service) => [service.id, service]));
+    const calendar = calendarOf(contract);
+    const reportAt = new Date(Math.min(now.getTime(), month.end));
+
+    for (const severity of [1, 2, 3, 4, 5] as const) {
+      const ofSeverity = inMonth.filter((incident) => incident.severity === severity);
+      const targets = incidentTargets(contract, terms, severity);
+      const defaults = DEFAULT_INCIDENT_TARGETS[contract.serviceWrap][severity];
+      for (const kind of [SlaTermKind.INCIDENT_RESPONSE, SlaTermKind.INCIDENT_RESOLUTION] as const) {
+        const own = terms.find((t) => t.kind === kind && t.severity === severity);
+        const required = new Decimal(own?.targetPercent ?? defaults.requiredSharePercent);
+        const targetMinutes = kind === SlaTermKind.INCIDENT_RESPONSE ? targets.responseMinutes : targets.resolutionMinutes;
+        const evidence: IncidentEvidence[] = ofSeverity.map((incident) => {
+          const clock = incidentClock(
+            { openedAt: incident.openedAt, acknowledgedAt: incident.acknowledgedAt, resolvedAt: incident.resolvedAt, history: histories.filter((h) => h.incidentId === incident.id) },
+            calendar,
+            targets,
+            reportAt,
+          );
+          const response = kind === SlaTermKind.INCIDENT_RESPONSE;
+          return { incidentId: incident.id, supplierRef: incident.supplierRef, severity, minutes: response ? clock.responseMinutes : clock.resolutionMinutes, targetMinutes, breached: response ? clock.responseBreached : clock.resolutionBreached };
+        });
+        const within = evidence.filter((e) => !e.breached).length;
+        const share = ofSeverity.length ? new Decimal(within).times(100).dividedBy(ofSeverity.length) : null;
+        results.push(
+          result({
+            kind,
+            severity,
+            target: `${required.toFixed()}% within ${targetMinutes} min`,
+            achieved: share === null ? null : `${within} of ${ofSeverity.length} (${share.toFixed(1)}%)`,
+            status: share === null ? SlaTermStatus.NOT_APPLICABLE : share.gte(required) ? SlaTermStatus.MET : SlaTermStatus.BREACHED,
+            contractual: own !== undefined,
+            note: share === null ? `No Severity ${severity} incidents opened in ${month.period}` : null,
+            incidents: evidence.filter((e) => e.breached),
+          }),
+        );
+        if (kind === SlaTermKind.INCIDENT_RESOLUTION && policy.resolutionBreachPercent) {
+          for (const breach of evidence.filter((e) => e.breached)) {
+            const service = serviceById.get(inMonth.find((i) => i.id === breach.incidentId)!.serviceId)!;
+            credits.push(credit(kind, service, policy.resolutionBreachPercent, `${service.reference}: Severity ${severity} incident ${breach.supplierRef ?? breach.incidentId} resolved in ${breach.minutes} of ${breach.targetMinutes} minutes`));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Latency, jitter and packet loss, where the contract sets them: each live service's
+   * monthly mean from the daily rollups against the threshold. Order delivery is measured
+   * from orders, which the product does not hold yet, so it is not applicable for now.
+   */
+  private async performanceTerms(
+    ctx: RequestContext,
+    services: NetworkService[],
+    terms: SlaTerm[],
+    month: Month,
+    availability: Awaited<ReturnType<typeof monthlyAvailability>>,
+    threshold: Decimal,
+    results: SlaTermResult[],
+  ): Promise<void> {
+    const measured = terms.filter((t) => t.kind === SlaTermKind.LATENCY || t.kind === SlaTermKind.JITTER || t.kind === SlaTermKind.PACKET_LOSS);
+    const live = services.filter((service) => availability.has(service.id));
+    if (measured.length && live.length) {
+      const means = await monthlyMeans(ctx, live.map((s) => s.id), month);
+      for (const term of measured) {
+        const { column, unit, scale } = MEASURES[term.kind as keyof typeof MEASURES];
+        for (const service of live) {
+          const sums = means.get(service.id);
+          const count = sums ? Number(sums[`${column}Count`]) : 0;
+          const mean = count ? new Decimal(String(sums![`${column}Sum`])).dividedBy(count).dividedBy(scale) : null;
+          const coverage = availability.get(service.id)!.coveragePercent;
+          const enough = mean !== null && new Decimal(coverage).gte(threshold);
+          results.push(
+            result({
+              kind: term.kind,
+              serviceId: service.id,
+              target: `mean ≤ ${term.threshold} ${unit}`,
+              achieved: mean === null ? null : `${mean.toDecimalPlaces(3).toFixed()} ${unit}`,
+              coveragePercent: coverage,
+              status: !enough ? SlaTermStatus.INSUFFICIENT_DATA : mean!.lte(term.threshold!) ? SlaTermStatus.MET : SlaTermStatus.BREACHED,
+              contractual: true,
+              note: `${service.reference}: mean of ${count} samples`,
+            }),
+          );
+        }
+      }
+    }
+    for (const term of terms.filter((t) => t.kind === SlaTermKind.ORDER_DELIVERY)) {
+      results.push(
+        result({ kind: term.kind, target: `${term.targetPercent}% on time`, status: SlaTermStatus.NOT_APPLICABLE, contractual: true, note: `No orders are recorded for ${month.period}` }),
+      );
+    }
+  }
+}
+
+const MEASURES = {
+  [SlaTermKind.LATENCY]: { column: 'latency', unit: 'ms', scale: 1_000 },
+  [SlaTermKind.JITTER]: { column: 'jitter', unit: 'ms', scale: 1_000 },
+  [SlaTermKind.PACKET_LOSS]: { column: 'packetLoss', unit: '%', scale: 10_000 },
+} as const;
+
+/** Each service's monthly sums and counts of latency, jitter and packet loss, from the daily rollups. */
+async function monthlyMeans(ctx: RequestContext, serviceIds: number[], month: Month): Promise<Map<number, Record<string, string | number>>> {
+  const rows: Record<string, string | number>[] = await ctx.manager.query(
+    `SELECT serviceId, SUM(latencySumUs) AS latencySum, SUM(latencyCount) AS latencyCount, SUM(jitterSumUs) AS jitterSum, SUM(jitterCount) AS jitterCount,
+            SUM(packetLossSumPpm) AS packetLossSum, SUM(packetLossCount) AS packetLossCount
+     FROM performance_daily WHERE qosClass = '' AND day >= ? AND day <= ? AND serviceId IN (${serviceIds.map(() => '?').join(', ')}) GROUP BY serviceId`,
+    [month.firstDay, month.lastDay, ...serviceIds],
+  );
+  return new Map(rows.map((row) => [Number(row.serviceId), row]));
+}
+
+function result(fields: Partial<SlaTermResult> & Pick<SlaTermResult, 'kind' | 'target' | 'status' | 'contractual'>): SlaTermResult {
+  return Object.assign(new SlaTermResult(), { severity: null, serviceId: null, achieved: null, coveragePercent: null, note: null, downtime: [], exclusions: [], incidents: [], ...fields });
+}
+
+/** The band a shortfall falls in: the first whose upper bound it does not exceed. */
+export function bandFor(bands: readonly AvailabilityCreditBand[], shortfall: Decimal): AvailabilityCreditBand | undefined {
+  return bands.find((band) => band.shortfallUpTo === null || shortfall.lte(band.shortfallUpTo));
+}
+
+/** `percent` of the service's monthly charge, to the penny (half up). */
+function credit(kind: SlaTermKind, service: NetworkService, percent: string, reason: string): ServiceCreditLine {
+  const amount = BigInt(new Decimal(service.monthlyCharge.toString()).times(percent).dividedBy(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+  return Object.assign(new ServiceCreditLine(), { kind, serviceId: service.id, amount, reason: `${reason}: ${percent}% of £${formatMoney(service.monthlyCharge)}` });
+}
+
+/** The lower of the percentage cap (of the monthly charges of the services live in the month) and the fixed cap. */
+function capFor(policy: Pick<CreditPolicy, 'capPercent' | 'capAmount'>, services: NetworkService[], month: Month): Pence | null {
+  const live = services.filter((s) => s.installDate && s.installDate <= month.lastDay && (!s.ceaseDate || s.ceaseDate > month.firstDay));
+  const charges = live.reduce((sum, s) => sum + s.monthlyCharge, 0n);
+  const byPercent = policy.capPercent === null ? null : BigInt(new Decimal(charges.toString()).times(policy.capPercent).dividedBy(100).toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed(0));
+  if (byPercent === null) return policy.capAmount;
+  return policy.capAmount === null || byPercent < policy.capAmount ? byPercent : policy.capAmount;
+}

@@ -1,0 +1,134 @@
+import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Pence } from '../common/money';
+import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
+import { Contract } from '../contracts/contract.entity';
+import type { RequestContext } from '../graphql/context';
+import { idOf } from '../graphql/global-id';
+import { MoneyScalar } from '../graphql/scalars';
+import { Incident } from '../incidents/incident.entity';
+import { NetworkService, Resilience } from '../services/network-service.entity';
+import { CreditPolicy } from './credit-policy.entity';
+import { ExclusionKind, ExclusionWindow } from './exclusion-window.entity';
+import { SlaConfigService } from './sla-config.service';
+import { SlaReportService } from './sla-report.service';
+import { IncidentEvidence, ServiceCreditLine, SlaReport, SlaTermResult } from './sla-report.types';
+import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
+
+@InputType()
+export class SlaTermInput {
+  @Field(() => SlaTermKind) kind!: SlaTermKind;
+  @Field(() => Int, { nullable: true }) severity?: number | null;
+  @Field(() => Resilience, { nullable: true }) resilience?: Resilience | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(12) targetPercent?: string | null;
+  @Field(() => Int, { nullable: true }) targetMinutes?: number | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(12) threshold?: string | null;
+  @Field(() => SlaStatistic, { nullable: true }) statistic?: SlaStatistic | null;
+}
+
+@InputType()
+export class CreditBandInput {
+  @Field(() => String, { nullable: true, description: 'Upper bound of the shortfall in points; null for the open-ended last band.' }) shortfallUpTo!: string | null;
+  @Field() creditPercent!: string;
+}
+
+@InputType()
+export class CreditPolicyInput {
+  @Field(() => [CreditBandInput]) @ArrayMaxSize(10) availabilityBands!: CreditBandInput[];
+  @Field(() => String, { nullable: true }) resolutionBreachPercent?: string | null;
+  @Field(() => String, { nullable: true }) capPercent?: string | null;
+  @Field(() => MoneyScalar, { nullable: true }) capAmount?: Pence | null;
+}
+
+@InputType()
+export class ExclusionWindowInput {
+  @Field(() => ID) serviceId!: string;
+  @Field(() => ExclusionKind) kind!: ExclusionKind;
+  @Field(() => Date) startsAt!: Date;
+  @Field(() => Date) endsAt!: Date;
+  @Field() @Length(1, 1000) reason!: string;
+}
+
+@Resolver()
+export class SlaResolver {
+  constructor(
+    private readonly reports: SlaReportService,
+    private readonly config: SlaConfigService,
+  ) {}
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => SlaReport, { description: 'A contract\'s month against its service levels, with evidence and the credits owed.' })
+  slaReport(@Ctx() ctx: RequestContext, @Arg('contractId', () => ID) contractId: string, @Arg('period', { description: '"YYYY-MM"' }) period: string) {
+    return this.reports.report(ctx, idOf(contractId, Contract.typename, 'contractId'), period);
+  }
+
+  @Authorized(MANAGE_INVENTORY)
+  @Mutation(() => SlaTerm, { description: 'Sets one of a contract\'s service levels, replacing the HSCN default or an earlier term.' })
+  setSlaTerm(@Ctx() ctx: RequestContext, @Arg('contractId', () => ID) contractId: string, @Arg('input') input: SlaTermInput) {
+    return this.config.setTerm(ctx, idOf(contractId, Contract.typename, 'contractId'), input);
+  }
+
+  @Authorized(MANAGE_INVENTORY)
+  @Mutation(() => ID, { description: 'Removes a term: the HSCN default applies again. Returns its id.' })
+  async removeSlaTerm(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    await this.config.removeTerm(ctx, idOf(id, SlaTerm.typename));
+    return id;
+  }
+
+  @Authorized(MANAGE_INVENTORY)
+  @Mutation(() => CreditPolicy)
+  setCreditPolicy(@Ctx() ctx: RequestContext, @Arg('contractId', () => ID) contractId: string, @Arg('input') input: CreditPolicyInput) {
+    return this.config.setCreditPolicy(ctx, idOf(contractId, Contract.typename, 'contractId'), input);
+  }
+
+  @Authorized(MANAGE_INVENTORY)
+  @Mutation(() => ExclusionWindow, { description: 'Records planned maintenance or consumer-caused downtime, which availability does not count.' })
+  recordExclusionWindow(@Ctx() ctx: RequestContext, @Arg('input') input: ExclusionWindowInput) {
+    return this.config.recordExclusion(ctx, idOf(input.serviceId, NetworkService.typename, 'input.serviceId'), input);
+  }
+
+  @Authorized(MANAGE_INVENTORY)
+  @Mutation(() => ID)
+  async removeExclusionWindow(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    await this.config.removeExclusion(ctx, idOf(id, ExclusionWindow.typename));
+    return id;
+  }
+}
+
+@Resolver(() => Contract)
+export class ContractSlaResolver {
+  @FieldResolver(() => [SlaTerm], { description: 'The contract\'s own service levels; anything not set here is the HSCN default.' })
+  slaTerms(@Root() contract: Contract, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(SlaTerm, 'contractId').load(contract.id);
+  }
+
+  @FieldResolver(() => CreditPolicy, { nullable: true, description: 'Null: the default bands (5 %, 10 %, 20 %), 5 % per late resolution, capped at 20 %.' })
+  async creditPolicy(@Root() contract: Contract, @Ctx() ctx: RequestContext) {
+    const [policy] = await ctx.loaders.manyBy(CreditPolicy, 'contractId').load(contract.id);
+    return policy ?? null;
+  }
+}
+
+@Resolver(() => SlaTermResult)
+export class SlaTermResultResolver {
+  @FieldResolver(() => NetworkService, { nullable: true })
+  service(@Root() result: SlaTermResult, @Ctx() ctx: RequestContext) {
+    return result.serviceId === null ? null : ctx.loaders.byId(NetworkService).load(result.serviceId);
+  }
+}
+
+@Resolver(() => ServiceCreditLine)
+export class ServiceCreditResolver {
+  @FieldResolver(() => NetworkService, { nullable: true })
+  service(@Root() line: ServiceCreditLine, @Ctx() ctx: RequestContext) {
+    return line.serviceId === null ? null : ctx.loaders.byId(NetworkService).load(line.serviceId);
+  }
+}
+
+@Resolver(() => IncidentEvidence)
+export class IncidentEvidenceResolver {
+  @FieldResolver(() => Incident)
+  incident(@Root() evidence: IncidentEvidence, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Incident).load(evidence.incidentId);
+  }
+}

@@ -1,0 +1,120 @@
+import { Role } from '../../src/auth/roles';
+import { ingest, supplierId } from '../support/feeds';
+import { errorCode, startTestServer, type TestServer } from '../support/test-server';
+
+const OCTOBER_START = Date.parse('2026-09-30T23:00:00Z'); // 00:00 BST on 1 October
+const HOURS_IN_OCTOBER = 745; // 31 days and the hour the clocks went back
+
+/** October 2026 for three services on a 24x7 contract, worked out by hand. */
+describe('the monthly SLA report', () => {
+  let server: TestServer;
+  let manager: string;
+  let contractId: string;
+  const refs = { a: 'SLA-A-0001', b: 'SLA-B-0001', c: 'SLA-C-0001' };
+
+  const query = `query($c: ID!) { slaReport(contractId: $c, period: "2026-10") {
+    period coverageThresholdPercent
+    terms { kind severity target achieved coveragePercent status contractual note service { reference }
+      downtime { start end downSeconds } exclusions { kind reason } incidents { supplierRef minutes targetMinutes incident { id } } }
+    credits { kind amount reason service { reference } }
+    totals { met breached insufficientData notApplicable creditsBeforeCap creditsOwed cap } } }`;
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { PERFORMANCE_RETENTION_DAYS: '400' } });
+    manager = await server.token('RX1', Role.CONTRACT_MANAGER);
+    const pdn = await supplierId(server, manager, 'PDN00001');
+    const contracts = await server.gql('query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }', { s: pdn }, manager);
+    const contract = contracts.data.contracts.edges.map((e: any) => e.node).find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1');
+    contractId = contract.id;
+    const site = (await server.gql('{ sites(first: 1) { edges { node { id } } } }', {}, manager)).data.sites.edges[0].node.id;
+    const create = (reference: string, installDate: string, monthlyCharge: string) =>
+      server.gql('mutation($i: CreateServiceInput!) { createService(input: $i) { id } }', {
+        i: { contractId, siteId: site, reference, type: 'ACCESS_CIRCUIT', bandwidthMbps: 100, resilience: 'RESILIENT', status: 'ACTIVE', installDate, monthlyCharge },
+      }, manager);
+    const a = await create(refs.a, '2025-01-01', '1000.00');
+    await create(refs.b, '2026-10-17', '400.00');
+    await create(refs.c, '2025-01-01', '600.00');
+
+    const rows = ['service_reference,interval_start,interval,availability_seconds'];
+    const hour = (i: number) => new Date(OCTOBER_START + i * 3_600_000).toISOString();
+    const outage = (i: number) => i >= 227 && i < 237; // 10:00–20:00 UTC on 10 October: 9 days and 11 hours in
+    for (let i = 0; i < HOURS_IN_OCTOBER; i += 1) rows.push(`${refs.a},${hour(i)},1h,${outage(i) ? 0 : 3600}`);
+    for (let i = HOURS_IN_OCTOBER - 361; i < HOURS_IN_OCTOBER; i += 1) rows.push(`${refs.b},${hour(i)},1h,3600`);
+    for (let i = 0; i < 480; i += 1) rows.push(`${refs.c},${hour(i)},1h,3600`);
+    const performance = await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: rows.join('\n') });
+    expect(performance.data.ingestFeed).toMatchObject({ status: 'SUCCEEDED', rowsAccepted: HOURS_IN_OCTOBER + 361 + 480 });
+
+    const incident = await ingest(server, manager, {
+      supplierId: pdn,
+      kind: 'INCIDENT',
+      format: 'CSV',
+      document: `ticket_reference,service_reference,severity,status,opened_at,acknowledged_at,resolved_at\nSLA-INC-1,${refs.a},1,Resolved,2026-10-10T10:00:00Z,2026-10-10T10:10:00Z,2026-10-10T20:00:00Z`,
+    });
+    expect(incident.data.ingestFeed.rowsAccepted).toBe(1);
+    const window = await server.gql(
+      'mutation($s: ID!) { recordExclusionWindow(input: { serviceId: $s, kind: PLANNED_MAINTENANCE, startsAt: "2026-10-10T10:00:00Z", endsAt: "2026-10-10T14:00:00Z", reason: "Core router upgrade CHG-1042" }) { id } }',
+      { s: a.data.createService.id },
+      manager,
+    );
+    expect(window.errors).toBeUndefined();
+  });
+
+  afterAll(() => server.stop());
+
+  const availabilityOf = (report: any, reference: string) => report.terms.find((t: any) => t.kind === 'AVAILABILITY' && t.service?.reference === reference);
+
+  it('measures availability over the month, less maintenance, with its coverage and evidence', async () => {
+    const { data, errors } = await server.gql(query, { c: contractId }, manager);
+    expect(errors).toBeUndefined();
+    const report = data.slaReport;
+    // 745 hours less 4 excluded = 741 measured, 735 of them up
+    expect(availabilityOf(report, refs.a)).toMatchObject({ target: '99.5%', achieved: '99.190%', coveragePercent: '100.0', status: 'BREACHED', contractual: false });
+    expect(availabilityOf(report, refs.a).exclusions).toEqual([{ kind: 'PLANNED_MAINTENANCE', reason: 'Core router upgrade CHG-1042' }]);
+    expect(availabilityOf(report, refs.a).downtime).toEqual([{ start: '2026-10-10T10:00:00.000Z', end: '2026-10-10T20:00:00.000Z', downSeconds: 36_000 }]);
+    // installed on the 17th: measured over its 361 live hours only
+    expect(availabilityOf(report, refs.b)).toMatchObject({ achieved: '100.000%', coveragePercent: '100.0', status: 'MET' });
+    // 480 of 745 hours reported: never reported as met
+    expect(availabilityOf(report, refs.c)).toMatchObject({ achieved: '100.000%', coveragePercent: '64.4', status: 'INSUFFICIENT_DATA' });
+  });
+
+  it('judges incidents per severity and owes exact credits for each breach', async () => {
+    const report = (await server.gql(query, { c: contractId }, manager)).data.slaReport;
+    const resolution = report.terms.find((t: any) => t.kind === 'INCIDENT_RESOLUTION' && t.severity === 1);
+    expect(resolution).toMatchObject({ achieved: '0 of 1 (0.0%)', status: 'BREACHED' });
+    expect(resolution.incidents).toEqual([expect.objectContaining({ supplierRef: 'SLA-INC-1', minutes: 600 })]);
+    expect(report.terms.find((t: any) => t.kind === 'INCIDENT_RESPONSE' && t.severity === 1)).toMatchObject({ achieved: '1 of 1 (100.0%)', status: 'MET' });
+    expect(report.terms.find((t: any) => t.kind === 'INCIDENT_RESOLUTION' && t.severity === 3)).toMatchObject({ status: 'NOT_APPLICABLE' });
+
+    const credits = report.credits.filter((c: any) => c.service?.reference === refs.a);
+    expect(credits.map((c: any) => [c.kind, c.amount])).toEqual([
+      ['AVAILABILITY', '50.00'], // 0.310 points short: the 5 % band of £1,000.00
+      ['INCIDENT_RESOLUTION', '50.00'],
+    ]);
+    expect(report.totals.creditsOwed).toBe('100.00');
+  });
+
+  it('applies the contract\'s own terms and its cap', async () => {
+    const term = await server.gql('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: AVAILABILITY, resilience: RESILIENT, targetPercent: "99.9" }) { id } }', { c: contractId }, manager);
+    expect(term.errors).toBeUndefined();
+    await server.gql(
+      'mutation($c: ID!) { setCreditPolicy(contractId: $c, input: { availabilityBands: [{ shortfallUpTo: "0.5", creditPercent: "5" }, { shortfallUpTo: null, creditPercent: "12.5" }], resolutionBreachPercent: "5", capAmount: "130.00" }) { id } }',
+      { c: contractId },
+      manager,
+    );
+    const report = (await server.gql(query, { c: contractId }, manager)).data.slaReport;
+    expect(availabilityOf(report, refs.a)).toMatchObject({ target: '99.9%', contractual: true, status: 'BREACHED' });
+    expect(report.credits.find((c: any) => c.kind === 'AVAILABILITY' && c.service?.reference === refs.a).amount).toBe('125.00');
+    expect(report.totals).toMatchObject({ creditsBeforeCap: '175.00', creditsOwed: '130.00', cap: '130.00' });
+    expect(report.credits.at(-1)).toMatchObject({ kind: null, amount: '-45.00' });
+  });
+
+  it('refuses malformed terms and periods, naming the field', async () => {
+    expect((await server.gql('query($c: ID!) { slaReport(contractId: $c, period: "2026-13") { period } }', { c: contractId }, manager)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+    const noSeverity = await server.gql('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: INCIDENT_RESOLUTION, targetMinutes: 240 }) { id } }', { c: contractId }, manager);
+    expect(noSeverity.errors?.[0].extensions?.field).toBe('input.severity');
+    const tooHigh = await server.gql('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: AVAILABILITY, targetPercent: "101" }) { id } }', { c: contractId }, manager);
+    expect(tooHigh.errors?.[0].extensions?.field).toBe('input.targetPercent');
+    const outsider = await server.token('Y0A01', Role.CONTRACT_MANAGER);
+    expect(errorCode(await server.gql(query, { c: contractId }, outsider))).toBe('NOT_FOUND');
+  });
+});
