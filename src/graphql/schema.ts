@@ -44,6 +44,7 @@ import { CreditPolicy } from '../sla/credit-policy.entity';
 import { ExclusionWindow } from '../sla/exclusion-window.entity';
 import { SlaConfigService } from '../sla/sla-config.service';
 import { SlaReportService } from '../sla/sla-report.service';
+import { PerformanceQueries } from '../sla/performance-queries.service';
 import { ContractSlaResolver, IncidentEvidenceResolver, ServiceCreditResolver, SlaResolver, SlaTermResultResolver } from '../sla/sla.resolver';
 import { InvoiceWriter } from '../billing/invoice-writer';
 import { InvoiceLine } from '../billing/invoice-line.entity';
@@ -80,8 +81,9 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const incidentSla = new IncidentSlaService();
   const slaReports = new SlaReportService(contracts);
   const slaConfig = new SlaConfigService(contracts, inventory);
+  const performance = new PerformanceQueries(inventory);
   const invoices = new InvoiceService();
-  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, invoices };
+  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, invoices };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -136,7 +138,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new InvoiceResolver(services.invoices),
     new InvoiceLineResolver(),
     new InventoryComparisonResolver(),
-    new SlaResolver(services.slaReports, services.slaConfig),
+    new SlaResolver(services.slaReports, services.slaConfig, services.performance),
     new ContractSlaResolver(),
     new SlaTermResultResolver(),
     new ServiceCreditResolver(),

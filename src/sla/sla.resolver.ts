@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { Pence } from '../common/money';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
@@ -11,6 +11,7 @@ import { NetworkService, Resilience } from '../services/network-service.entity';
 import { CreditPolicy } from './credit-policy.entity';
 import { ExclusionKind, ExclusionWindow } from './exclusion-window.entity';
 import { SlaConfigService } from './sla-config.service';
+import { Granularity, PerformanceQueries } from './performance-queries.service';
 import { SlaReportService } from './sla-report.service';
 import { IncidentEvidence, ServiceCreditLine, SlaReport, SlaTermResult } from './sla-report.types';
 import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
@@ -49,12 +50,56 @@ export class ExclusionWindowInput {
   @Field() @Length(1, 1000) reason!: string;
 }
 
+registerEnumType(Granularity, { name: 'Granularity', description: 'UTC hours, or UK calendar days or months.' });
+
+@ObjectType('AvailabilityPoint')
+export class AvailabilityPointType {
+  @Field(() => Date) start!: Date;
+  @Field(() => Date) end!: Date;
+  @Field(() => Int) coveredSeconds!: number;
+  @Field(() => Int) upSeconds!: number;
+  @Field(() => String, { nullable: true, description: 'Up ÷ covered, percent; null without data.' }) availabilityPercent!: string | null;
+  @Field({ description: 'Share of the live part of the bucket with data, percent.' }) coveragePercent!: string;
+}
+
+@ObjectType('CapacityAlert')
+export class CapacityAlertType {
+  @Field(() => NetworkService) service!: NetworkService;
+  @Field(() => Int, { description: 'Days whose 95th-percentile utilisation (in or out) exceeded the threshold.' }) daysOver!: number;
+  @Field({ description: 'Highest daily 95th-percentile utilisation in the month, percent.' }) peakP95Percent!: string;
+  @Field(() => Int, { nullable: true, description: 'The next bandwidth tier up, as the upgrade to discuss with the CN-SP.' }) suggestedBandwidthMbps!: number | null;
+}
+
 @Resolver()
 export class SlaResolver {
   constructor(
     private readonly reports: SlaReportService,
     private readonly config: SlaConfigService,
+    private readonly performance: PerformanceQueries,
   ) {}
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => [AvailabilityPointType], { description: 'A service\'s availability over time, each point with its data coverage (at most 2,000 points).' })
+  serviceAvailability(
+    @Ctx() ctx: RequestContext,
+    @Arg('serviceId', () => ID) serviceId: string,
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+    @Arg('granularity', () => Granularity) granularity: Granularity,
+  ) {
+    return this.performance.availabilitySeries(ctx, idOf(serviceId, NetworkService.typename, 'serviceId'), from, to, granularity);
+  }
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => [CapacityAlertType], { description: 'Services running hot: daily 95th-percentile utilisation over the threshold on at least minDays days of the month.' })
+  capacityAlerts(
+    @Ctx() ctx: RequestContext,
+    @Arg('period', { description: '"YYYY-MM"' }) period: string,
+    @Arg('thresholdPercent', () => Float, { defaultValue: 80 }) thresholdPercent: number,
+    @Arg('minDays', () => Int, { defaultValue: 3 }) minDays: number,
+  ) {
+    return this.performance.capacityAlerts(ctx, period, thresholdPercent, minDays);
+  }
 
   @Authorized(READ_INVENTORY)
   @Query(() => SlaReport, { description: 'A contract\'s month against its service levels, with evidence and the credits owed.' })

@@ -108,6 +108,35 @@ describe('the monthly SLA report', () => {
     expect(report.credits.at(-1)).toMatchObject({ kind: null, amount: '-45.00' });
   });
 
+  it('gives a service\'s availability as a series, with UK days of 24 and 25 hours', async () => {
+    const services = await server.gql('query($c: ID!) { services(filter: { contractId: $c, search: "SLA-A" }) { edges { node { id } } } }', { c: contractId }, manager);
+    const id = services.data.services.edges[0].node.id;
+    const series = (granularity: string, from: string, to: string) =>
+      server.gql('query($s: ID!, $f: DateTimeISO!, $t: DateTimeISO!, $g: Granularity!) { serviceAvailability(serviceId: $s, from: $f, to: $t, granularity: $g) { start coveredSeconds upSeconds availabilityPercent coveragePercent } }', { s: id, f: from, t: to, g: granularity }, manager);
+    const days = (await series('DAY', '2026-09-30T23:00:00Z', '2026-11-01T00:00:00Z')).data.serviceAvailability;
+    expect(days).toHaveLength(31);
+    expect(days[9]).toMatchObject({ start: '2026-10-09T23:00:00.000Z', coveredSeconds: 86_400, availabilityPercent: '58.333', coveragePercent: '100.0' });
+    expect(days[24]).toMatchObject({ coveredSeconds: 90_000, availabilityPercent: '100.000' }); // 25 October: 25 hours
+    const month = (await series('MONTH', '2026-09-30T23:00:00Z', '2026-11-01T00:00:00Z')).data.serviceAvailability;
+    expect(month).toEqual([expect.objectContaining({ coveredSeconds: 745 * 3600, upSeconds: 735 * 3600, availabilityPercent: '98.657' })]);
+    const hours = (await series('HOUR', '2026-10-10T09:00:00Z', '2026-10-10T12:00:00Z')).data.serviceAvailability;
+    expect(hours.map((h: any) => h.availabilityPercent)).toEqual(['100.000', '0.000', '0.000']);
+    const tooMany = await series('HOUR', '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+    expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY_POINTS' });
+  });
+
+  it('raises capacity alerts from daily 95th-percentile utilisation, with the next tier up', async () => {
+    const pdn = await supplierId(server, manager, 'PDN00001');
+    const rows = ['service_reference,interval_start,interval,availability_seconds,utilisation_in_pct,utilisation_out_pct'];
+    for (let i = HOURS_IN_OCTOBER - 361; i < HOURS_IN_OCTOBER; i += 1) rows.push(`${refs.b},${new Date(OCTOBER_START + i * 3_600_000).toISOString()},1h,3600,${i % 24 < 20 ? 91 : 40},30`);
+    const run = await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: rows.join('\n') });
+    expect(run.data.ingestFeed.rowsAccepted).toBe(361);
+    const alerts = await server.gql('{ capacityAlerts(period: "2026-10", thresholdPercent: 80, minDays: 3) { daysOver peakP95Percent suggestedBandwidthMbps service { reference bandwidthMbps } } }', {}, manager);
+    expect(alerts.data.capacityAlerts).toEqual([{ daysOver: 15, peakP95Percent: '91.00', suggestedBandwidthMbps: 200, service: { reference: refs.b, bandwidthMbps: 100 } }]);
+    const none = await server.gql('{ capacityAlerts(period: "2026-10", thresholdPercent: 95) { daysOver } }', {}, manager);
+    expect(none.data.capacityAlerts).toEqual([]);
+  });
+
   it('refuses malformed terms and periods, naming the field', async () => {
     expect((await server.gql('query($c: ID!) { slaReport(contractId: $c, period: "2026-13") { period } }', { c: contractId }, manager)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
     const noSeverity = await server.gql('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: INCIDENT_RESOLUTION, targetMinutes: 240 }) { id } }', { c: contractId }, manager);

@@ -1,0 +1,127 @@
+import Decimal from 'decimal.js';
+import { DateTime } from 'luxon';
+import { badInput } from '../common/errors';
+import { asUtcDate, sqlTimestamp } from '../common/dates';
+import type { RequestContext } from '../graphql/context';
+import { NetworkService } from '../services/network-service.entity';
+import { ServiceInventory } from '../services/service-inventory';
+import { activeSpan, monthOf } from './availability';
+
+export enum Granularity {
+  HOUR = 'HOUR',
+  DAY = 'DAY',
+  MONTH = 'MONTH',
+}
+
+export interface AvailabilityPoint {
+  start: Date;
+  end: Date;
+  coveredSeconds: number;
+  upSeconds: number;
+  availabilityPercent: string | null;
+  coveragePercent: string;
+}
+
+export interface CapacityAlert {
+  service: NetworkService;
+  daysOver: number;
+  peakP95Percent: string;
+  suggestedBandwidthMbps: number | null;
+}
+
+/** Bandwidth tiers HSCN access circuits are commonly sold in, Mbps. */
+export const BANDWIDTH_TIERS = [10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 5000, 10000];
+
+const ZONE = 'Europe/London';
+const MAX_POINTS = 2_000;
+
+/** Reads of the performance rollups for the API: availability series and capacity alerts. */
+export class PerformanceQueries {
+  constructor(private readonly inventory: ServiceInventory) {}
+
+  /** A service's availability per hour, UK day or UK month, each point with its data coverage. */
+  async availabilitySeries(ctx: RequestContext, serviceId: number, from: Date, to: Date, granularity: Granularity): Promise<AvailabilityPoint[]> {
+    const service = await this.inventory.get(ctx, serviceId);
+    if (to.getTime() <= from.getTime()) throw badInput('to', 'to: must be after from', 'END_BEFORE_START');
+    const buckets = bucketsOf(from, to, granularity);
+    if (buckets.length > MAX_POINTS) throw badInput('to', `to: at most ${MAX_POINTS} points per request; choose a coarser granularity or a shorter range`, 'TOO_MANY_POINTS');
+    const rows: { at: string | Date; covered: string | number; up: string | number }[] =
+      granularity === Granularity.HOUR
+        ? await ctx.manager.query(
+            `SELECT hourStart AS at, coveredSeconds AS covered, upSeconds AS up FROM performance_hourly WHERE serviceId = ? AND qosClass = '' AND hourStart >= ? AND hourStart < ?`,
+            [service.id, sqlTimestamp(from), sqlTimestamp(to)],
+          )
+        : await ctx.manager.query(
+            `SELECT day AS at, coveredSeconds AS covered, upSeconds AS up FROM performance_daily WHERE serviceId = ? AND qosClass = '' AND day >= ? AND day <= ?`,
+            [service.id, ukDay(from.getTime()), ukDay(to.getTime() - 1)],
+          );
+    const points = buckets.map((bucket) => ({ ...bucket, covered: 0, up: 0 }));
+    for (const row of rows) {
+      const at = granularity === Granularity.HOUR ? asUtcDate(row.at).getTime() : DateTime.fromISO(String(row.at).slice(0, 10), { zone: ZONE }).toMillis();
+      const point = points.find((p) => at >= p.start && at < p.end);
+      if (!point) continue;
+      point.covered += Number(row.covered);
+      point.up += Number(row.up);
+    }
+    return points.map((point) => {
+      const live = activeSpan(service, { period: '', start: point.start, end: point.end, firstDay: '', lastDay: '' });
+      const liveSeconds = live ? (live.end - live.start) / 1000 : 0;
+      return {
+        start: new Date(point.start),
+        end: new Date(point.end),
+        coveredSeconds: point.covered,
+        upSeconds: point.up,
+        availabilityPercent: point.covered > 0 ? new Decimal(point.up).times(100).dividedBy(point.covered).toDecimalPlaces(3, Decimal.ROUND_DOWN).toFixed(3) : null,
+        coveragePercent: liveSeconds > 0 ? Decimal.min(100, new Decimal(point.covered).times(100).dividedBy(liveSeconds)).toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1) : '0.0',
+      };
+    });
+  }
+
+  /**
+   * Services whose daily 95th-percentile utilisation (in or out) was above the threshold on
+   * at least `minDays` days of the month, with the next bandwidth tier as the upgrade to
+   * consider: the capacity advice the handbook expects of the CN-SP, checked.
+   */
+  async capacityAlerts(ctx: RequestContext, period: string, thresholdPercent: number, minDays: number): Promise<CapacityAlert[]> {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
+    if (!(thresholdPercent > 0 && thresholdPercent <= 1000)) throw badInput('thresholdPercent', 'thresholdPercent: from 0 to 1000', 'OUT_OF_RANGE');
+    if (!Number.isInteger(minDays) || minDays < 1 || minDays > 31) throw badInput('minDays', 'minDays: from 1 to 31', 'OUT_OF_RANGE');
+    const month = monthOf(period);
+    const threshold = Math.round(thresholdPercent * 100);
+    const rows: { serviceId: number; daysOver: string | number; peak: string | number }[] = await ctx.manager.query(
+      `SELECT serviceId, COUNT(*) AS daysOver, MAX(CASE WHEN utilisationInP95Bp > COALESCE(utilisationOutP95Bp, 0) THEN utilisationInP95Bp ELSE utilisationOutP95Bp END) AS peak
+       FROM performance_daily
+       WHERE qosClass = '' AND day >= ? AND day <= ? AND organisationId IN (${ctx.organisationIds.map(() => '?').join(', ')})
+         AND (utilisationInP95Bp > ? OR utilisationOutP95Bp > ?)
+       GROUP BY serviceId HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC, serviceId`,
+      [month.firstDay, month.lastDay, ...ctx.organisationIds, threshold, threshold, minDays],
+    );
+    const services = await ctx.loaders.byId(NetworkService).loadMany(rows.map((row) => Number(row.serviceId)));
+    return rows.flatMap((row, index) => {
+      const service = services[index];
+      if (!(service instanceof NetworkService)) return [];
+      return [{
+        service,
+        daysOver: Number(row.daysOver),
+        peakP95Percent: new Decimal(String(row.peak)).dividedBy(100).toFixed(2),
+        suggestedBandwidthMbps: BANDWIDTH_TIERS.find((tier) => tier > service.bandwidthMbps) ?? null,
+      }];
+    });
+  }
+}
+
+const ukDay = (millis: number) => DateTime.fromMillis(millis, { zone: ZONE }).toISODate()!;
+
+/** The buckets between two instants: UTC hours, or UK days or months (so DST days have 23 or 25 hours). */
+function bucketsOf(from: Date, to: Date, granularity: Granularity): { start: number; end: number }[] {
+  const buckets: { start: number; end: number }[] = [];
+  if (granularity === Granularity.HOUR) {
+    for (let start = Math.floor(from.getTime() / 3_600_000) * 3_600_000; start < to.getTime() && buckets.length <= MAX_POINTS; start += 3_600_000) buckets.push({ start, end: start + 3_600_000 });
+    return buckets;
+  }
+  const unit = granularity === Granularity.DAY ? 'day' : 'month';
+  for (let cursor = DateTime.fromJSDate(from, { zone: ZONE }).startOf(unit); cursor.toMillis() < to.getTime() && buckets.length <= MAX_POINTS; cursor = cursor.plus({ [`${unit}s`]: 1 })) {
+    buckets.push({ start: cursor.toMillis(), end: cursor.plus({ [`${unit}s`]: 1 }).toMillis() });
+  }
+  return buckets;
+}
