@@ -6,6 +6,7 @@ import { openDatabase } from './db/database';
 import { StatementCounter } from './db/statement-counter';
 import { Organisation } from './organisations/organisation.entity';
 import { seedDemoData } from './seed/demo-data';
+import { seedDemoSlaData } from './seed/demo-sla';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
 
   if (config.seedDemoOnStart && (await dataSource.getRepository(Organisation).count()) === 0) {
     const summary = await seedDemoData(dataSource);
-    log.info(summary, 'first start: demo data seeded');
+    const sla = await seedDemoSlaData(dataSource, config);
+    log.info({ ...summary, sla }, 'first start: demo data seeded');
   }
 
   const app = await createApp(config, dataSource, statements, log);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/database';
 import { seedDemoData } from '../seed/demo-data';
+import { seedDemoSlaData } from '../seed/demo-sla';
 
 /** `npm run seed:demo`: applies migrations and (re-)seeds the demo data; running it twice changes nothing more. */
 async function main(): Promise<void> {
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   const dataSource = await openDatabase(config.database, {}, { createIfMissing: true });
   try {
     console.log('Demo data seeded:', await seedDemoData(dataSource));
+    console.log('Demo SLA data (last month, through the feed pipeline):', await seedDemoSlaData(dataSource, config));
   } finally {
     await dataSource.destroy();
   }
