@@ -21,6 +21,7 @@ import { Site } from '../sites/site.entity';
 import { SlaTerm } from '../sla/sla-term.entity';
 import { CreditPolicy } from '../sla/credit-policy.entity';
 import { ExclusionWindow } from '../sla/exclusion-window.entity';
+import { ScorecardWeights } from '../sla/scorecard-weights.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 
 export const entities = [
@@ -50,4 +51,5 @@ export const entities = [
   SlaTerm,
   CreditPolicy,
   ExclusionWindow,
+  ScorecardWeights,
 ];

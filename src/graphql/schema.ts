@@ -45,6 +45,8 @@ import { ExclusionWindow } from '../sla/exclusion-window.entity';
 import { SlaConfigService } from '../sla/sla-config.service';
 import { SlaReportService } from '../sla/sla-report.service';
 import { PerformanceQueries } from '../sla/performance-queries.service';
+import { ScorecardService } from '../sla/scorecard.service';
+import { ScorecardWeights } from '../sla/scorecard-weights.entity';
 import { ContractSlaResolver, IncidentEvidenceResolver, ServiceCreditResolver, SlaResolver, SlaTermResultResolver } from '../sla/sla.resolver';
 import { InvoiceWriter } from '../billing/invoice-writer';
 import { InvoiceLine } from '../billing/invoice-line.entity';
@@ -82,8 +84,9 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const slaReports = new SlaReportService(contracts);
   const slaConfig = new SlaConfigService(contracts, inventory);
   const performance = new PerformanceQueries(inventory);
+  const scorecards = new ScorecardService(slaReports, suppliers);
   const invoices = new InvoiceService();
-  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, invoices };
+  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -108,6 +111,7 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     SlaTerm: (ctx, id) => findVisible(ctx, SlaTerm, id, SlaTerm.typename),
     CreditPolicy: (ctx, id) => findVisible(ctx, CreditPolicy, id, CreditPolicy.typename),
     ExclusionWindow: (ctx, id) => findVisible(ctx, ExclusionWindow, id, ExclusionWindow.typename),
+    ScorecardWeights: (ctx, id) => findVisible(ctx, ScorecardWeights, id, ScorecardWeights.typename),
     InvoiceLine: (ctx, id) => findVisible(ctx, InvoiceLine, id, InvoiceLine.typename),
     InventoryComparison: (ctx, id) => findVisible(ctx, InventoryComparison, id, InventoryComparison.typename),
     InventoryDifference: (ctx, id) => findVisible(ctx, InventoryDifference, id, InventoryDifference.typename),
@@ -138,7 +142,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new InvoiceResolver(services.invoices),
     new InvoiceLineResolver(),
     new InventoryComparisonResolver(),
-    new SlaResolver(services.slaReports, services.slaConfig, services.performance),
+    new SlaResolver(services.slaReports, services.slaConfig, services.performance, services.scorecards),
     new ContractSlaResolver(),
     new SlaTermResultResolver(),
     new ServiceCreditResolver(),

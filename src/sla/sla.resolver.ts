@@ -11,6 +11,9 @@ import { NetworkService, Resilience } from '../services/network-service.entity';
 import { CreditPolicy } from './credit-policy.entity';
 import { ExclusionKind, ExclusionWindow } from './exclusion-window.entity';
 import { SlaConfigService } from './sla-config.service';
+import { ScorecardService } from './scorecard.service';
+import { ScorecardWeights } from './scorecard-weights.entity';
+import { Supplier } from '../suppliers/supplier.entity';
 import { Granularity, PerformanceQueries } from './performance-queries.service';
 import { SlaReportService } from './sla-report.service';
 import { IncidentEvidence, ServiceCreditLine, SlaReport, SlaTermResult } from './sla-report.types';
@@ -70,13 +73,57 @@ export class CapacityAlertType {
   @Field(() => Int, { nullable: true, description: 'The next bandwidth tier up, as the upgrade to discuss with the CN-SP.' }) suggestedBandwidthMbps!: number | null;
 }
 
+@ObjectType('Kpi')
+export class KpiType {
+  @Field() name!: string;
+  @Field(() => String, { nullable: true, description: 'Percent achieved; null when there was nothing to measure (its weight goes to the others).' }) value!: string | null;
+  @Field(() => Int) weight!: number;
+  @Field() basis!: string;
+}
+
+@ObjectType('ScorePoint')
+export class ScorePoint {
+  @Field() period!: string;
+  @Field(() => String, { nullable: true }) score!: string | null;
+}
+
+@ObjectType('SupplierScorecard')
+export class SupplierScorecardType {
+  supplierId!: number;
+  @Field() period!: string;
+  @Field(() => [KpiType]) kpis!: KpiType[];
+  @Field(() => String, { nullable: true, description: 'Weighted mean of the measured KPIs, 0–100.' }) score!: string | null;
+  @Field(() => [ScorePoint], { description: 'The twelve months to the period, oldest first.' }) trend!: ScorePoint[];
+}
+
+@InputType()
+export class ScorecardWeightsInput {
+  @Field(() => Int) availability!: number;
+  @Field(() => Int) incidentResolution!: number;
+  @Field(() => Int) orderDelivery!: number;
+  @Field(() => Int) billingAccuracy!: number;
+}
+
 @Resolver()
 export class SlaResolver {
   constructor(
     private readonly reports: SlaReportService,
     private readonly config: SlaConfigService,
     private readonly performance: PerformanceQueries,
+    private readonly scorecards: ScorecardService,
   ) {}
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => SupplierScorecardType, { description: 'A supplier\'s month across the viewer\'s contracts with it: weighted KPIs, a 0–100 score and the last 12 months.' })
+  async supplierScorecard(@Ctx() ctx: RequestContext, @Arg('supplierId', () => ID) supplierId: string, @Arg('period', { description: '"YYYY-MM"' }) period: string) {
+    return Object.assign(new SupplierScorecardType(), await this.scorecards.scorecard(ctx, idOf(supplierId, Supplier.typename, 'supplierId'), period));
+  }
+
+  @Authorized(MANAGE_INVENTORY)
+  @Mutation(() => ScorecardWeights, { description: 'How the viewer\'s organisation weighs its suppliers\' KPIs (relative weights, 0–100 each).' })
+  setScorecardWeights(@Ctx() ctx: RequestContext, @Arg('input') input: ScorecardWeightsInput) {
+    return this.scorecards.setWeights(ctx, input);
+  }
 
   @Authorized(READ_INVENTORY)
   @Query(() => [AvailabilityPointType], { description: 'A service\'s availability over time, each point with its data coverage (at most 2,000 points).' })

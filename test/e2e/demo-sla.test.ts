@@ -38,4 +38,30 @@ describe('the demo contract\'s SLA report', () => {
     expect(Number(totals.creditsOwed)).toBeGreaterThan(0);
     expect(totals.breached).toBeGreaterThanOrEqual(2);
   });
+
+  it('scores the supplier: weighted KPIs, renormalised over what could be measured, with a year\'s trend', async () => {
+    const manager = await server.token('RX1', Role.CONTRACT_MANAGER);
+    const pdn = (await server.gql('{ suppliers(filter: { search: "PDN00001" }) { edges { node { id } } } }', {}, manager)).data.suppliers.edges[0].node.id;
+    const query = 'query($s: ID!) { supplierScorecard(supplierId: $s, period: "2026-10") { score kpis { name value weight basis } trend { period score } } }';
+    const card = (await server.gql(query, { s: pdn }, manager)).data.supplierScorecard;
+    const kpi = Object.fromEntries(card.kpis.map((k: any) => [k.name, k]));
+    expect(kpi.orderDelivery.value).toBeNull();
+    expect(kpi.billingAccuracy.value).toBeNull();
+    const availability = Number(kpi.availability.value);
+    const resolution = Number(kpi.incidentResolution.value);
+    expect(availability).toBeGreaterThan(0);
+    expect(availability).toBeLessThan(100);
+    // 40 and 30 are the weights of the two measured KPIs
+    expect(card.score).toBe(((availability * 40 + resolution * 30) / 70).toFixed(1));
+    expect(card.trend).toHaveLength(12);
+    expect(card.trend.at(-1)).toEqual({ period: '2026-10', score: card.score });
+    expect(card.trend[0]).toEqual({ period: '2025-11', score: null });
+
+    const weights = await server.gql('mutation { setScorecardWeights(input: { availability: 100, incidentResolution: 0, orderDelivery: 0, billingAccuracy: 0 }) { availability } }', {}, manager);
+    expect(weights.errors).toBeUndefined();
+    const reweighted = (await server.gql(query, { s: pdn }, manager)).data.supplierScorecard;
+    expect(reweighted.score).toBe(kpi.availability.value);
+    const zero = await server.gql('mutation { setScorecardWeights(input: { availability: 0, incidentResolution: 0, orderDelivery: 0, billingAccuracy: 0 }) { availability } }', {}, manager);
+    expect(zero.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
 });

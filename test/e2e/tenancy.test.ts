@@ -213,6 +213,11 @@ describe('tenancy', () => {
     serviceAvailability: () =>
       notFound('query($s: ID!) { serviceAvailability(serviceId: $s, from: "2026-10-01T00:00:00Z", to: "2026-10-02T00:00:00Z", granularity: HOUR) { start } }', { s: ids.service }),
     capacityAlerts: () => noneOfRx1('{ capacityAlerts(period: "2026-10", thresholdPercent: 0.01, minDays: 1) { daysOver service { id reference } } }').then(() => undefined),
+    supplierScorecard: async () => {
+      const data = await noneOfRx1(`{ supplierScorecard(supplierId: "${ids.supplier}", period: "2026-10") { score kpis { name value basis } } }`);
+      expect(data.supplierScorecard.score).toBeNull();
+    },
+    setScorecardWeights: { global: 'sets the caller\'s own organisation\'s weights only; covered by the SLA suite' },
     slaReport: () => notFound('query($c: ID!) { slaReport(contractId: $c, period: "2026-10") { period } }', { c: ids.contract }),
     setSlaTerm: () => notFound('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: AVAILABILITY, targetPercent: "50" }) { id } }', { c: ids.contract }),
     removeSlaTerm: () => notFound('mutation($id: ID!) { removeSlaTerm(id: $id) }', { id: ids.slaTerm }),

@@ -1,0 +1,109 @@
+import Decimal from 'decimal.js';
+import { DateTime } from 'luxon';
+import { In } from 'typeorm';
+import { badInput } from '../common/errors';
+import { Contract, ContractStatus } from '../contracts/contract.entity';
+import type { RequestContext } from '../graphql/context';
+import { SupplierService } from '../suppliers/supplier.service';
+import { DEFAULT_SCORECARD_WEIGHTS, ScorecardWeights, type KpiWeights } from './scorecard-weights.entity';
+import { SlaReportService } from './sla-report.service';
+import { SlaTermStatus } from './sla-report.types';
+import { SlaTermKind } from './sla-term.entity';
+
+export interface Kpi {
+  name: 'availability' | 'incidentResolution' | 'orderDelivery' | 'billingAccuracy';
+  /** percent achieved; null when there was nothing to measure */
+  value: string | null;
+  weight: number;
+  basis: string;
+}
+
+export interface Scorecard {
+  supplierId: number;
+  period: string;
+  kpis: Kpi[];
+  /** weighted mean of the KPIs that could be measured, 0–100; null when none could */
+  score: string | null;
+  trend: { period: string; score: string | null }[];
+}
+
+/**
+ * A supplier's month across the viewer's contracts with it, as weighted KPIs and a 0–100
+ * score, with the twelve months before it. Order delivery and billing accuracy count once
+ * orders and invoice reconciliations are kept; until then their weight goes to the others.
+ */
+export class ScorecardService {
+  constructor(
+    private readonly reports: SlaReportService,
+    private readonly suppliers: SupplierService,
+  ) {}
+
+  async scorecard(ctx: RequestContext, supplierId: number, period: string): Promise<Scorecard> {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
+    await this.suppliers.get(ctx, supplierId);
+    const weights = (await ctx.repository(ScorecardWeights).findOneBy({ organisationId: ctx.requireViewer.organisationId })) ?? DEFAULT_SCORECARD_WEIGHTS;
+    const contracts = await ctx.repository(Contract).find({
+      where: { supplierId, organisationId: In([...ctx.organisationIds]), status: In([ContractStatus.ACTIVE, ContractStatus.IN_NOTICE, ContractStatus.EXPIRED, ContractStatus.TERMINATED]) },
+    });
+    const months = Array.from({ length: 12 }, (_, i) => DateTime.fromISO(`${period}-01`).minus({ months: 11 - i }).toFormat('yyyy-MM'));
+    const trend: Scorecard['trend'] = [];
+    let current: Kpi[] = [];
+    for (const month of months) {
+      const kpis = await this.kpis(ctx, contracts, month, weights);
+      trend.push({ period: month, score: scoreOf(kpis) });
+      if (month === period) current = kpis;
+    }
+    return { supplierId, period, kpis: current, score: scoreOf(current), trend };
+  }
+
+  async setWeights(ctx: RequestContext, weights: KpiWeights): Promise<ScorecardWeights> {
+    for (const [name, weight] of Object.entries(weights)) {
+      if (!Number.isInteger(weight) || weight < 0 || weight > 100) throw badInput(`input.${name}`, `input.${name}: a whole number from 0 to 100`, 'OUT_OF_RANGE');
+    }
+    if (Object.values(weights).every((weight) => weight === 0)) throw badInput('input', 'input: at least one weight must be above 0', 'ALL_ZERO');
+    const repository = ctx.repository(ScorecardWeights);
+    const organisationId = ctx.requireViewer.organisationId;
+    const existing = await repository.findOneBy({ organisationId });
+    return repository.save(repository.merge(existing ?? repository.create(), { ...weights, organisationId }));
+  }
+
+  private async kpis(ctx: RequestContext, contracts: Contract[], period: string, weights: KpiWeights): Promise<Kpi[]> {
+    let availabilityMet = 0;
+    let availabilityJudged = 0;
+    let incidentsWithin = 0;
+    let incidents = 0;
+    for (const contract of contracts) {
+      const report = await this.reports.report(ctx, contract.id, period);
+      for (const term of report.terms) {
+        if (term.kind === SlaTermKind.AVAILABILITY && (term.status === SlaTermStatus.MET || term.status === SlaTermStatus.BREACHED)) {
+          availabilityJudged += 1;
+          if (term.status === SlaTermStatus.MET) availabilityMet += 1;
+        }
+        if (term.kind === SlaTermKind.INCIDENT_RESOLUTION && term.achieved) {
+          const [within, , total] = term.achieved.split(' ');
+          incidentsWithin += Number(within);
+          incidents += Number(total);
+        }
+      }
+    }
+    const share = (part: number, whole: number) => (whole ? new Decimal(part).times(100).dividedBy(whole).toDecimalPlaces(1).toFixed(1) : null);
+    return [
+      { name: 'availability', value: share(availabilityMet, availabilityJudged), weight: weights.availability, basis: `${availabilityMet} of ${availabilityJudged} service-months met their availability target` },
+      { name: 'incidentResolution', value: share(incidentsWithin, incidents), weight: weights.incidentResolution, basis: `${incidentsWithin} of ${incidents} incidents resolved within target` },
+      { name: 'orderDelivery', value: null, weight: weights.orderDelivery, basis: 'No orders are recorded yet' },
+      { name: 'billingAccuracy', value: null, weight: weights.billingAccuracy, basis: 'No invoice reconciliations are recorded yet' },
+    ];
+  }
+}
+
+/** The weighted mean of the measured KPIs, weights renormalised over them. */
+export function scoreOf(kpis: readonly Kpi[]): string | null {
+  const measured = kpis.filter((kpi) => kpi.value !== null && kpi.weight > 0);
+  const totalWeight = measured.reduce((sum, kpi) => sum + kpi.weight, 0);
+  if (totalWeight === 0) return null;
+  return measured
+    .reduce((sum, kpi) => sum.plus(new Decimal(kpi.value!).times(kpi.weight)), new Decimal(0))
+    .dividedBy(totalWeight)
+    .toDecimalPlaces(1)
+    .toFixed(1);
+}
