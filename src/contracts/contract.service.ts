@@ -16,6 +16,7 @@ import {
   termEnd,
 } from './contract-lifecycle';
 import { ContractStatusChange } from './contract-status-change.entity';
+import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { Contract, ContractStatus, ServiceHours } from './contract.entity';
 import {
   ContractSortField,
@@ -110,6 +111,7 @@ export class ContractService {
     });
     normaliseTerms(contract);
     return ctx.transaction(async (tx) => {
+      await assertCalendarExists(tx, contract);
       const saved = await this.save(tx, contract);
       await this.recordStatus(tx, saved, null, 'Contract created');
       for (const document of input.documents ?? []) await this.insertDocument(tx, saved, document);
@@ -143,6 +145,7 @@ export class ContractService {
       if (input.serviceHoursCalendar !== undefined) contract.serviceHoursCalendar = optionalText(input.serviceHoursCalendar) ?? null;
       if (input.totalContractValue !== undefined) contract.totalContractValue = input.totalContractValue;
       normaliseTerms(contract);
+      await assertCalendarExists(tx, contract);
       return this.save(tx, contract);
     });
   }
@@ -232,6 +235,16 @@ export class ContractService {
         reason: 'DUPLICATE_REFERENCE',
       }),
     );
+  }
+}
+
+/** A BUSINESS_HOURS contract names the built-in calendar or one its organisation has defined. */
+async function assertCalendarExists(ctx: RequestContext, contract: Contract): Promise<void> {
+  const name = contract.serviceHoursCalendar;
+  if (!name || name === DEFAULT_BUSINESS_CALENDAR) return;
+  const found = await ctx.repository(ServiceCalendarRecord).countBy({ organisationId: contract.organisationId, name });
+  if (!found) {
+    throw badInput('input.serviceHoursCalendar', `input.serviceHoursCalendar: the organisation has no calendar named "${name}" (defineServiceCalendar first)`, 'UNKNOWN_CALENDAR');
   }
 }
 

@@ -22,6 +22,7 @@ import { SlaTerm } from '../sla/sla-term.entity';
 import { CreditPolicy } from '../sla/credit-policy.entity';
 import { ExclusionWindow } from '../sla/exclusion-window.entity';
 import { ScorecardWeights } from '../sla/scorecard-weights.entity';
+import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 
 export const entities = [
@@ -52,4 +53,5 @@ export const entities = [
   CreditPolicy,
   ExclusionWindow,
   ScorecardWeights,
+  ServiceCalendarRecord,
 ];

@@ -47,6 +47,7 @@ import { SlaReportService } from '../sla/sla-report.service';
 import { PerformanceQueries } from '../sla/performance-queries.service';
 import { ScorecardService } from '../sla/scorecard.service';
 import { ScorecardWeights } from '../sla/scorecard-weights.entity';
+import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { ContractSlaResolver, IncidentEvidenceResolver, ServiceCreditResolver, SlaResolver, SlaTermResultResolver } from '../sla/sla.resolver';
 import { InvoiceWriter } from '../billing/invoice-writer';
 import { InvoiceLine } from '../billing/invoice-line.entity';
@@ -111,6 +112,7 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     SlaTerm: (ctx, id) => findVisible(ctx, SlaTerm, id, SlaTerm.typename),
     CreditPolicy: (ctx, id) => findVisible(ctx, CreditPolicy, id, CreditPolicy.typename),
     ExclusionWindow: (ctx, id) => findVisible(ctx, ExclusionWindow, id, ExclusionWindow.typename),
+    ServiceCalendar: (ctx, id) => findVisible(ctx, ServiceCalendarRecord, id, ServiceCalendarRecord.typename),
     ScorecardWeights: (ctx, id) => findVisible(ctx, ScorecardWeights, id, ScorecardWeights.typename),
     InvoiceLine: (ctx, id) => findVisible(ctx, InvoiceLine, id, InvoiceLine.typename),
     InventoryComparison: (ctx, id) => findVisible(ctx, InventoryComparison, id, InventoryComparison.typename),

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, Not } from 'typeorm';
-import { Contract, ServiceHours, type ServiceWrap } from '../contracts/contract.entity';
+import { Contract, type ServiceWrap } from '../contracts/contract.entity';
 import { IncidentStatus } from '../feeds/records';
 import type { RequestContext } from '../graphql/context';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
@@ -9,14 +9,9 @@ import { NetworkService } from '../services/network-service.entity';
 import { incidentClock, SlaStage, type IncidentClock } from './incident-clock';
 import { DEFAULT_INCIDENT_TARGETS } from './sla-defaults';
 import { SlaTerm, SlaTermKind } from './sla-term.entity';
-import { ENGLAND_AND_WALES_BUSINESS_HOURS, TWENTY_FOUR_SEVEN, type ServiceHoursCalendar } from './service-hours';
+import { calendarOfContract } from './calendars';
 
 const CLOSED = [IncidentStatus.RESOLVED, IncidentStatus.CLOSED, IncidentStatus.CANCELLED, IncidentStatus.REJECTED];
-
-/** The service hours a contract's service levels are counted in. */
-export function calendarOf(contract: Contract): ServiceHoursCalendar {
-  return contract.serviceHours === ServiceHours.TWENTY_FOUR_SEVEN ? TWENTY_FOUR_SEVEN : ENGLAND_AND_WALES_BUSINESS_HOURS;
-}
 
 /** The contract's own response and resolution targets for a severity, else the defaults for its wrap. */
 export function incidentTargets(contract: Contract, terms: readonly SlaTerm[], severity: number) {
@@ -60,6 +55,7 @@ export class IncidentSlaService {
           const contracts = await ctx.loaders.byId(Contract).loadMany(contractIds);
           const terms = await ctx.loaders.manyBy(SlaTerm, 'contractId').loadMany(contractIds);
           const histories = await ctx.loaders.manyBy(IncidentStatusChange, 'incidentId').loadMany(incidents.map((incident) => incident.id));
+          const calendars = await Promise.all(contracts.map((contract) => (contract instanceof Contract ? calendarOfContract(ctx, contract) : null)));
           return incidents.map((incident, index) => {
             const contract = contracts[index];
             if (!(contract instanceof Contract)) return new Error(`incident ${incident.id} has no contract in scope`);
@@ -67,7 +63,7 @@ export class IncidentSlaService {
             const ownTerms = terms[index];
             return incidentClock(
               { openedAt: incident.openedAt, acknowledgedAt: incident.acknowledgedAt, resolvedAt: incident.resolvedAt, history: Array.isArray(history) ? history : [] },
-              calendarOf(contract),
+              calendars[index]!,
               incidentTargets(contract, Array.isArray(ownTerms) ? ownTerms : [], incident.severity),
               now,
             );

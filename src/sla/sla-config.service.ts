@@ -11,6 +11,11 @@ import type { Resilience } from '../services/network-service.entity';
 import { ServiceInventory } from '../services/service-inventory';
 import { CreditPolicy, type AvailabilityCreditBand } from './credit-policy.entity';
 import { ExclusionWindow, type ExclusionKind } from './exclusion-window.entity';
+import { assertInScope } from '../auth/tenancy';
+import { DEFAULT_BUSINESS_CALENDAR } from '../contracts/contract-lifecycle';
+import { validWindows } from './calendars';
+import { ServiceCalendarRecord, type WeeklyWindowType } from './service-calendar.entity';
+import { TWENTY_FOUR_SEVEN } from './service-hours';
 import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
 
 export interface SlaTermInput {
@@ -108,6 +113,17 @@ export class SlaConfigService {
         recordedBy: ctx.requireViewer.subject,
       }),
     );
+  }
+
+  /** Creates or replaces one of the organisation's own service-hours calendars, by name. */
+  async defineCalendar(ctx: RequestContext, input: { name: string; windows: WeeklyWindowType[]; excludeBankHolidays: boolean }, organisationId?: number): Promise<ServiceCalendarRecord> {
+    const owner = organisationId ?? ctx.requireViewer.organisationId;
+    assertInScope(ctx, owner);
+    const name = requiredText(input.name, 'input.name');
+    if (name === DEFAULT_BUSINESS_CALENDAR || name === TWENTY_FOUR_SEVEN.name) throw badInput('input.name', `input.name: "${name}" is a built-in calendar`, 'RESERVED_NAME');
+    const repository = ctx.repository(ServiceCalendarRecord);
+    const existing = await repository.findOneBy({ organisationId: owner, name });
+    return repository.save(repository.merge(existing ?? repository.create(), { organisationId: owner, name, windows: validWindows(input.windows), excludeBankHolidays: input.excludeBankHolidays }));
   }
 
   async removeExclusion(ctx: RequestContext, id: number): Promise<number> {

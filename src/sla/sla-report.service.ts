@@ -11,7 +11,8 @@ import { NetworkService, Resilience } from '../services/network-service.entity';
 import { monthlyAvailability, monthOf, type Month } from './availability';
 import { CreditPolicy, type AvailabilityCreditBand } from './credit-policy.entity';
 import { incidentClock } from './incident-clock';
-import { calendarOf, incidentTargets } from './incident-sla.service';
+import { calendarOfContract } from './calendars';
+import { incidentTargets } from './incident-sla.service';
 import { DEFAULT_AVAILABILITY_PERCENT, DEFAULT_INCIDENT_TARGETS } from './sla-defaults';
 import { ServiceCreditLine, SlaReport, SlaTermResult, SlaTermStatus, type IncidentEvidence } from './sla-report.types';
 import { SlaTerm, SlaTermKind } from './sla-term.entity';
@@ -130,7 +131,7 @@ export class SlaReportService {
     const inMonth = incidents.filter((incident) => incident.openedAt.getTime() < month.end);
     const histories = inMonth.length ? await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(inMonth.map((i) => i.id)), changedAt: LessThan(new Date(month.end + 400 * 86_400_000)) } }) : [];
     const serviceById = new Map(services.map((service) => [service.id, service]));
-    const calendar = calendarOf(contract);
+    const calendar = await calendarOfContract(ctx, contract);
     const reportAt = new Date(Math.min(now.getTime(), month.end));
 
     for (const severity of [1, 2, 3, 4, 5] as const) {

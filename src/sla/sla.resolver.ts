@@ -11,6 +11,8 @@ import { NetworkService, Resilience } from '../services/network-service.entity';
 import { CreditPolicy } from './credit-policy.entity';
 import { ExclusionKind, ExclusionWindow } from './exclusion-window.entity';
 import { SlaConfigService } from './sla-config.service';
+import { ServiceCalendarRecord } from './service-calendar.entity';
+import { In } from 'typeorm';
 import { ScorecardService } from './scorecard.service';
 import { ScorecardWeights } from './scorecard-weights.entity';
 import { Supplier } from '../suppliers/supplier.entity';
@@ -104,6 +106,20 @@ export class ScorecardWeightsInput {
   @Field(() => Int) billingAccuracy!: number;
 }
 
+@InputType()
+export class WeeklyWindowInput {
+  @Field(() => Int) weekday!: number;
+  @Field() @MaxLength(5) from!: string;
+  @Field() @MaxLength(5) to!: string;
+}
+
+@InputType()
+export class ServiceCalendarInput {
+  @Field() @Length(1, 100) name!: string;
+  @Field(() => [WeeklyWindowInput]) @ArrayMaxSize(50) windows!: WeeklyWindowInput[];
+  @Field({ defaultValue: true }) excludeBankHolidays!: boolean;
+}
+
 @Resolver()
 export class SlaResolver {
   constructor(
@@ -117,6 +133,18 @@ export class SlaResolver {
   @Query(() => SupplierScorecardType, { description: 'A supplier\'s month across the viewer\'s contracts with it: weighted KPIs, a 0–100 score and the last 12 months.' })
   async supplierScorecard(@Ctx() ctx: RequestContext, @Arg('supplierId', () => ID) supplierId: string, @Arg('period', { description: '"YYYY-MM"' }) period: string) {
     return Object.assign(new SupplierScorecardType(), await this.scorecards.scorecard(ctx, idOf(supplierId, Supplier.typename, 'supplierId'), period));
+  }
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => [ServiceCalendarRecord], { description: 'The organisations\' own service-hours calendars (besides the built-in twenty-four-seven and england-and-wales-business-hours).' })
+  serviceCalendars(@Ctx() ctx: RequestContext) {
+    return ctx.repository(ServiceCalendarRecord).find({ where: { organisationId: In([...ctx.organisationIds]) }, order: { name: 'ASC' } });
+  }
+
+  @Authorized(MANAGE_INVENTORY)
+  @Mutation(() => ServiceCalendarRecord, { description: 'Creates or replaces one of the viewer\'s organisation\'s calendars; contracts name it in serviceHoursCalendar.' })
+  defineServiceCalendar(@Ctx() ctx: RequestContext, @Arg('input') input: ServiceCalendarInput) {
+    return this.config.defineCalendar(ctx, input);
   }
 
   @Authorized(MANAGE_INVENTORY)

@@ -66,4 +66,30 @@ describe('incident clocks in the API', () => {
     const two = await server.countStatements(() => server.gql(query, { n: 2 }, manager));
     expect(two).toBe(one);
   });
+
+  it('counts a contract\'s own calendar: Saturdays too, from 07:00 to 20:00', async () => {
+    const calendar = await server.gql(
+      `mutation { defineServiceCalendar(input: { name: "extended-hours", excludeBankHolidays: true,
+         windows: [${[1, 2, 3, 4, 5, 6].map((d) => `{ weekday: ${d}, from: "07:00", to: "20:00" }`).join(', ')}] }) { id name windows { weekday from to } } }`,
+      {},
+      manager,
+    );
+    expect(calendar.errors).toBeUndefined();
+    const badWindow = await server.gql('mutation { defineServiceCalendar(input: { name: "x", windows: [{ weekday: 8, from: "07:00", to: "20:00" }] }) { id } }', {}, manager);
+    expect(badWindow.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.windows.0.weekday' });
+
+    const base = { supplierId: pdn, reference: 'RX1-EXT-01', title: 'Extended hours circuits', procurementRoute: 'DIRECT_AWARD', status: 'ACTIVE', startDate: '2026-01-01', initialTermMonths: 36, noticePeriodDays: 90, serviceWrap: 'MINIMUM', serviceHours: 'BUSINESS_HOURS' };
+    const unknown = await server.gql('mutation($i: CreateContractInput!) { createContract(input: $i) { id } }', { i: { ...base, serviceHoursCalendar: 'no-such-calendar' } }, manager);
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.serviceHoursCalendar', reason: 'UNKNOWN_CALENDAR' });
+    const contract = await server.gql('mutation($i: CreateContractInput!) { createContract(input: $i) { id } }', { i: { ...base, serviceHoursCalendar: 'extended-hours' } }, manager);
+    const site = (await server.gql('{ sites(first: 1) { edges { node { id } } } }', {}, manager)).data.sites.edges[0].node.id;
+    await server.gql('mutation($i: CreateServiceInput!) { createService(input: $i) { id } }', {
+      i: { contractId: contract.data.createContract.id, siteId: site, reference: 'PDN-EXT-0001', type: 'ACCESS_CIRCUIT', bandwidthMbps: 100, resilience: 'RESILIENT', status: 'ACTIVE', installDate: '2026-01-05', monthlyCharge: '500.00' },
+    }, manager);
+    // Saturday 28 November 10:00–12:00 GMT: two service hours on this calendar, none on standard business hours
+    const run = await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: `${HEADER}\nT-EXT,PDN-EXT-0001,3,Resolved,Router fault,2026-11-28T10:00:00Z,2026-11-28T10:05:00Z,2026-11-28T12:00:00Z,` });
+    expect(run.data.ingestFeed.rowsAccepted).toBe(1);
+    const incidents = await server.gql('{ incidents(first: 100) { edges { node { supplierRef resolutionBusinessMinutes responseBusinessMinutes } } } }', {}, manager);
+    expect(incidents.data.incidents.edges.map((e: any) => e.node).find((n: any) => n.supplierRef === 'T-EXT')).toMatchObject({ resolutionBusinessMinutes: 120, responseBusinessMinutes: 5 });
+  });
 });

@@ -217,6 +217,8 @@ describe('tenancy', () => {
       const data = await noneOfRx1(`{ supplierScorecard(supplierId: "${ids.supplier}", period: "2026-10") { score kpis { name value basis } } }`);
       expect(data.supplierScorecard.score).toBeNull();
     },
+    serviceCalendars: () => noneOfRx1('{ serviceCalendars { id name } }').then(() => undefined),
+    defineServiceCalendar: { global: 'defines a calendar for the caller\'s own organisation only; covered by the incident SLA suite' },
     setScorecardWeights: { global: 'sets the caller\'s own organisation\'s weights only; covered by the SLA suite' },
     slaReport: () => notFound('query($c: ID!) { slaReport(contractId: $c, period: "2026-10") { period } }', { c: ids.contract }),
     setSlaTerm: () => notFound('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: AVAILABILITY, targetPercent: "50" }) { id } }', { c: ids.contract }),
