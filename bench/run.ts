@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestBenchmark } from './ingest.bench';
+import { slaBenchmark } from './sla.bench';
 import { freshBenchDatabase, machine } from './support';
 
 /**
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
       quick,
       machine: await machine(dataSource),
       ...(await ingestBenchmark(dataSource, config, quick ? 100_000 : 1_000_000)),
+      ...(await slaBenchmark(dataSource, config, quick ? 500 : 10_000)),
     };
     const json = JSON.stringify(figures, null, 2);
     mkdirSync(join(__dirname, 'results'), { recursive: true });

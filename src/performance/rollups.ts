@@ -44,19 +44,32 @@ export async function rebuildRollups(manager: EntityManager, keys: DayKey[]): Pr
   await manager.query(`DELETE FROM ${q('performance_hourly')} WHERE ${hours.sql}`, hours.params);
   await manager.query(`DELETE FROM ${q('performance_daily')} WHERE ${days.sql}`, days.params);
 
+  await insertRollups(manager, dialect, days.sql, days.params);
+}
+
+/** Rebuilds every rollup from the raw samples (after a bulk load, or to repair). */
+export async function rebuildAllRollups(manager: EntityManager): Promise<void> {
+  const dialect = dialectOf(manager);
+  await manager.query(`DELETE FROM ${column(dialect, 'performance_hourly')}`);
+  await manager.query(`DELETE FROM ${column(dialect, 'performance_daily')}`);
+  await insertRollups(manager, dialect, '1 = 1', []);
+}
+
+async function insertRollups(manager: EntityManager, dialect: Dialect, where: string, params: unknown[]): Promise<void> {
+  const q = (name: string) => column(dialect, name);
   const measureColumns = MEASURES.map(([name]) => q(name)).join(', ');
   const aggregates = MEASURES.map(([, expression]) => expression).join(', ');
   await manager.query(
     `INSERT INTO ${q('performance_hourly')} (serviceId, hourStart, qosClass, ${measureColumns})
-     SELECT serviceId, hourStart, qosClass, ${aggregates} FROM ${q('performance_sample')} WHERE ${days.sql} GROUP BY serviceId, hourStart, qosClass`,
-    days.params,
+     SELECT serviceId, hourStart, qosClass, ${aggregates} FROM ${q('performance_sample')} WHERE ${where} GROUP BY serviceId, hourStart, qosClass`,
+    params,
   );
   await manager.query(
     `INSERT INTO ${q('performance_daily')} (serviceId, day, qosClass, ${measureColumns}, utilisationInP95Bp, utilisationOutP95Bp)
      SELECT a.*, p.inP95, p.outP95 FROM
-       (SELECT serviceId, day, qosClass, ${aggregates} FROM ${q('performance_sample')} WHERE ${days.sql} GROUP BY serviceId, day, qosClass) a
-     JOIN (${percentiles(dialect, days.sql)}) p ON p.serviceId = a.serviceId AND p.day = a.day AND p.qosClass = a.qosClass`,
-    [...days.params, ...days.params],
+       (SELECT serviceId, day, qosClass, ${aggregates} FROM ${q('performance_sample')} WHERE ${where} GROUP BY serviceId, day, qosClass) a
+     JOIN (${percentiles(dialect, where)}) p ON p.serviceId = a.serviceId AND p.day = a.day AND p.qosClass = a.qosClass`,
+    [...params, ...params],
   );
 }
 

@@ -68,17 +68,33 @@ export async function monthlyAvailability(manager: EntityManager, services: Netw
   if (live.length === 0) return results;
   const ids = live.map(({ service }) => service.id);
 
+  // services live all month are summed in SQL; only those installed or ceased in it need their days
+  const partial = new Set(live.filter(({ span }) => span.start > month.start || span.end < month.end).map(({ service }) => service.id));
+  const totals = new Map<number, { covered: number; up: number }>();
   const days = new Map<number, { day: string; covered: number; up: number }[]>();
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows: { serviceId: number; day: string; covered: string | number; up: string | number }[] = await manager.query(
-      `SELECT serviceId, day, coveredSeconds AS covered, upSeconds AS up FROM performance_daily
-       WHERE qosClass = '' AND day >= ? AND day <= ? AND serviceId IN (${ids.slice(i, i + CHUNK).map(() => '?').join(', ')})`,
-      [month.firstDay, month.lastDay, ...ids.slice(i, i + CHUNK)],
-    );
-    for (const row of rows) {
-      const list = days.get(Number(row.serviceId)) ?? [];
-      list.push({ day: String(row.day).slice(0, 10), covered: Number(row.covered), up: Number(row.up) });
-      days.set(Number(row.serviceId), list);
+    const chunk = ids.slice(i, i + CHUNK);
+    const whole = chunk.filter((id) => !partial.has(id));
+    const some = chunk.filter((id) => partial.has(id));
+    if (whole.length) {
+      const rows: { serviceId: number; covered: string | number; up: string | number }[] = await manager.query(
+        `SELECT serviceId, SUM(coveredSeconds) AS covered, SUM(upSeconds) AS up FROM performance_daily
+         WHERE qosClass = '' AND day >= ? AND day <= ? AND serviceId IN (${whole.map(() => '?').join(', ')}) GROUP BY serviceId`,
+        [month.firstDay, month.lastDay, ...whole],
+      );
+      for (const row of rows) totals.set(Number(row.serviceId), { covered: Number(row.covered), up: Number(row.up) });
+    }
+    if (some.length) {
+      const rows: { serviceId: number; day: string; covered: string | number; up: string | number }[] = await manager.query(
+        `SELECT serviceId, day, coveredSeconds AS covered, upSeconds AS up FROM performance_daily
+         WHERE qosClass = '' AND day >= ? AND day <= ? AND serviceId IN (${some.map(() => '?').join(', ')})`,
+        [month.firstDay, month.lastDay, ...some],
+      );
+      for (const row of rows) {
+        const list = days.get(Number(row.serviceId)) ?? [];
+        list.push({ day: String(row.day).slice(0, 10), covered: Number(row.covered), up: Number(row.up) });
+        days.set(Number(row.serviceId), list);
+      }
     }
   }
   const windows = await manager.getRepository(ExclusionWindow).find({
@@ -90,8 +106,8 @@ export async function monthlyAvailability(manager: EntityManager, services: Netw
   for (const { service, span } of live) {
     const firstLiveDay = DateTime.fromMillis(span.start, { zone: ZONE }).toISODate()!;
     const lastLiveDay = DateTime.fromMillis(span.end - 1, { zone: ZONE }).toISODate()!;
-    let covered = 0;
-    let up = 0;
+    let covered = totals.get(service.id)?.covered ?? 0;
+    let up = totals.get(service.id)?.up ?? 0;
     for (const day of days.get(service.id) ?? []) {
       if (day.day < firstLiveDay || day.day > lastLiveDay) continue;
       covered += day.covered;
