@@ -1,4 +1,3 @@
-import { In } from 'typeorm';
 import { notFound } from '../common/errors';
 import { applySearch, paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
@@ -43,9 +42,5 @@ export class OrganisationService {
   private async organisations(ctx: RequestContext, ids: number[]): Promise<Organisation[]> {
     const rows = await ctx.loaders.byId(Organisation).loadMany(ids);
     return rows.filter((row): row is Organisation => row instanceof Organisation);
-  }
-
-  findByOdsCodes(ctx: RequestContext, odsCodes: string[]): Promise<Organisation[]> {
-    return ctx.repository(Organisation).findBy({ odsCode: In(odsCodes) });
   }
 }
