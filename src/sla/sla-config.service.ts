@@ -156,10 +156,7 @@ function validTerm(input: SlaTermInput): Omit<SlaTerm, keyof import('../db/base-
   if (term.resilience !== null && term.kind !== SlaTermKind.AVAILABILITY) throw badInput('input.resilience', 'input.resilience: only availability terms are set per resilience', 'NOT_APPLICABLE');
   if (measure) {
     if (term.threshold === null || !/^\d{1,6}(\.\d{1,4})?$/.test(term.threshold)) throw badInput('input.threshold', 'input.threshold: a decimal threshold, e.g. "25" (ms) or "0.1" (%)', 'TARGET_REQUIRED');
-    if (term.statistic === SlaStatistic.P95) {
-      throw badInput('input.statistic', 'input.statistic: monthly 95th percentiles of latency, jitter and loss are not measured yet; use MEAN', 'NOT_SUPPORTED');
-    }
-    term.statistic = SlaStatistic.MEAN;
+    term.statistic ??= SlaStatistic.MEAN;
   }
   return term;
 }

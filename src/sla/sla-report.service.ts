@@ -15,7 +15,8 @@ import { calendarOfContract } from './calendars';
 import { incidentTargets } from './incident-sla.service';
 import { DEFAULT_AVAILABILITY_PERCENT, DEFAULT_INCIDENT_TARGETS } from './sla-defaults';
 import { ServiceCreditLine, SlaReport, SlaTermResult, SlaTermStatus, type IncidentEvidence } from './sla-report.types';
-import { SlaTerm, SlaTermKind } from './sla-term.entity';
+import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
+import { sqlTimestamp } from '../common/dates';
 
 /** Credits where a contract sets none of its own: the bands HSCN contracts commonly use. */
 export const DEFAULT_CREDIT_POLICY: Pick<CreditPolicy, 'availabilityBands' | 'resolutionBreachPercent' | 'capPercent' | 'capAmount'> = {
@@ -178,7 +179,8 @@ export class SlaReportService {
 
   /**
    * Latency, jitter and packet loss, where the contract sets them: each live service's
-   * monthly mean from the daily rollups against the threshold. Order delivery is measured
+   * monthly mean (from the daily rollups) or 95th percentile (from the raw samples, while
+   * they are held) against the threshold. Order delivery is measured
    * from orders, which the product does not hold yet, so it is not applicable for now.
    */
   private async performanceTerms(
@@ -193,25 +195,34 @@ export class SlaReportService {
     const measured = terms.filter((t) => t.kind === SlaTermKind.LATENCY || t.kind === SlaTermKind.JITTER || t.kind === SlaTermKind.PACKET_LOSS);
     const live = services.filter((service) => availability.has(service.id));
     if (measured.length && live.length) {
-      const means = await monthlyMeans(ctx, live.map((s) => s.id), month);
+      const ids = live.map((s) => s.id);
+      const means = await monthlyMeans(ctx, ids, month);
+      const p95 = measured.some((t) => t.statistic === SlaStatistic.P95) ? await monthlyPercentiles(ctx, ids, month) : new Map<number, Record<string, string | number | null>>();
       for (const term of measured) {
         const { column, unit, scale } = MEASURES[term.kind as keyof typeof MEASURES];
+        const percentile = term.statistic === SlaStatistic.P95;
         for (const service of live) {
           const sums = means.get(service.id);
           const count = sums ? Number(sums[`${column}Count`]) : 0;
-          const mean = count ? new Decimal(String(sums![`${column}Sum`])).dividedBy(count).dividedBy(scale) : null;
+          const raw = p95.get(service.id)?.[column];
+          const value = percentile
+            ? raw === undefined || raw === null ? null : new Decimal(String(raw)).dividedBy(scale)
+            : count ? new Decimal(String(sums![`${column}Sum`])).dividedBy(count).dividedBy(scale) : null;
           const coverage = availability.get(service.id)!.coveragePercent;
-          const enough = mean !== null && new Decimal(coverage).gte(threshold);
+          const enough = value !== null && new Decimal(coverage).gte(threshold);
+          const pruned = percentile && value === null && count > 0;
           results.push(
             result({
               kind: term.kind,
               serviceId: service.id,
-              target: `mean ≤ ${term.threshold} ${unit}`,
-              achieved: mean === null ? null : `${mean.toDecimalPlaces(3).toFixed()} ${unit}`,
+              target: `${percentile ? '95th percentile' : 'mean'} ≤ ${term.threshold} ${unit}`,
+              achieved: value === null ? null : `${value.toDecimalPlaces(3).toFixed()} ${unit}`,
               coveragePercent: coverage,
-              status: !enough ? SlaTermStatus.INSUFFICIENT_DATA : mean!.lte(term.threshold!) ? SlaTermStatus.MET : SlaTermStatus.BREACHED,
+              status: !enough ? SlaTermStatus.INSUFFICIENT_DATA : value!.lte(term.threshold!) ? SlaTermStatus.MET : SlaTermStatus.BREACHED,
               contractual: true,
-              note: `${service.reference}: mean of ${count} samples`,
+              note: pruned
+                ? `${service.reference}: the month's raw samples are no longer held (PERFORMANCE_RETENTION_DAYS), and a 95th percentile needs them`
+                : `${service.reference}: ${percentile ? 'nearest-rank 95th percentile' : 'mean'} of ${count} samples`,
             }),
           );
         }
@@ -223,6 +234,23 @@ export class SlaReportService {
       );
     }
   }
+}
+
+/** Each service's nearest-rank 95th percentile of latency, jitter and loss over the month, from the raw samples. */
+async function monthlyPercentiles(ctx: RequestContext, serviceIds: number[], month: Month): Promise<Map<number, Record<string, string | number | null>>> {
+  const measures = { latency: 'latencyUs', jitter: 'jitterUs', packetLoss: 'packetLossPpm' } as const;
+  const rank = (source: string) =>
+    `ROW_NUMBER() OVER (PARTITION BY serviceId ORDER BY ${source} IS NULL, ${source}) AS ${source}Rank, COUNT(${source}) OVER (PARTITION BY serviceId) AS ${source}Count`;
+  const pick = (source: string, name: string) =>
+    `MAX(CASE WHEN ${source}Rank * 100 >= 95 * ${source}Count AND (${source}Rank - 1) * 100 < 95 * ${source}Count THEN ${source} END) AS ${name}`;
+  const rows: Record<string, string | number | null>[] = await ctx.manager.query(
+    `SELECT serviceId, ${Object.entries(measures).map(([name, source]) => pick(source, name)).join(', ')}
+     FROM (SELECT serviceId, ${Object.values(measures).join(', ')}, ${Object.values(measures).map(rank).join(', ')}
+           FROM performance_sample WHERE qosClass = '' AND intervalStart >= ? AND intervalStart < ? AND serviceId IN (${serviceIds.map(() => '?').join(', ')})) ranked
+     GROUP BY serviceId`,
+    [sqlTimestamp(new Date(month.start)), sqlTimestamp(new Date(month.end)), ...serviceIds],
+  );
+  return new Map(rows.map((row) => [Number(row.serviceId), row]));
 }
 
 const MEASURES = {

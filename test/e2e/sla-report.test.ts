@@ -35,12 +35,13 @@ describe('the monthly SLA report', () => {
     await create(refs.b, '2026-10-17', '400.00');
     await create(refs.c, '2025-01-01', '600.00');
 
-    const rows = ['service_reference,interval_start,interval,availability_seconds'];
+    const rows = ['service_reference,interval_start,interval,availability_seconds,latency_ms'];
     const hour = (i: number) => new Date(OCTOBER_START + i * 3_600_000).toISOString();
     const outage = (i: number) => i >= 227 && i < 237; // 10:00–20:00 UTC on 10 October: 9 days and 11 hours in
-    for (let i = 0; i < HOURS_IN_OCTOBER; i += 1) rows.push(`${refs.a},${hour(i)},1h,${outage(i) ? 0 : 3600}`);
-    for (let i = HOURS_IN_OCTOBER - 361; i < HOURS_IN_OCTOBER; i += 1) rows.push(`${refs.b},${hour(i)},1h,3600`);
-    for (let i = 0; i < 480; i += 1) rows.push(`${refs.c},${hour(i)},1h,3600`);
+    // A's latency: 40 ms one hour in twenty (38 of 745), 10 ms otherwise
+    for (let i = 0; i < HOURS_IN_OCTOBER; i += 1) rows.push(`${refs.a},${hour(i)},1h,${outage(i) ? 0 : 3600},${i % 20 === 0 ? 40 : 10}`);
+    for (let i = HOURS_IN_OCTOBER - 361; i < HOURS_IN_OCTOBER; i += 1) rows.push(`${refs.b},${hour(i)},1h,3600,`);
+    for (let i = 0; i < 480; i += 1) rows.push(`${refs.c},${hour(i)},1h,3600,`);
     const performance = await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: rows.join('\n') });
     expect(performance.data.ingestFeed).toMatchObject({ status: 'SUCCEEDED', rowsAccepted: HOURS_IN_OCTOBER + 361 + 480 });
 
@@ -135,6 +136,20 @@ describe('the monthly SLA report', () => {
     expect(alerts.data.capacityAlerts).toEqual([{ daysOver: 15, peakP95Percent: '91.00', suggestedBandwidthMbps: 200, service: { reference: refs.b, bandwidthMbps: 100 } }]);
     const none = await server.gql('{ capacityAlerts(period: "2026-10", thresholdPercent: 95) { daysOver } }', {}, manager);
     expect(none.data.capacityAlerts).toEqual([]);
+  });
+
+  it('measures latency terms as a monthly mean or a nearest-rank 95th percentile', async () => {
+    await server.gql('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: LATENCY, threshold: "12", statistic: MEAN }) { id } }', { c: contractId }, manager);
+    const report = (await server.gql(query, { c: contractId }, manager)).data.slaReport;
+    const mean = report.terms.find((t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.a);
+    // (38 × 40 + 707 × 10) ÷ 745 = 11.530 ms
+    expect(mean).toMatchObject({ target: 'mean ≤ 12 ms', achieved: '11.53 ms', status: 'MET' });
+    expect(report.terms.find((t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.b)).toMatchObject({ status: 'INSUFFICIENT_DATA', achieved: null });
+
+    await server.gql('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: LATENCY, threshold: "25", statistic: P95 }) { id } }', { c: contractId }, manager);
+    const p95 = (await server.gql(query, { c: contractId }, manager)).data.slaReport.terms.find((t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.a);
+    // rank ⌈0.95 × 745⌉ = 708: past the 707 samples of 10 ms
+    expect(p95).toMatchObject({ target: '95th percentile ≤ 25 ms', achieved: '40 ms', status: 'BREACHED' });
   });
 
   it('refuses malformed terms and periods, naming the field', async () => {
