@@ -21,7 +21,7 @@ describe('GraphQL over HTTP compliance', () => {
 
   const audits = serverAudits({
     url: () => `${server.url}/graphql`,
-    fetchFn: (input: RequestInfo | URL, init?: RequestInit) =>
+    fetchFn: (input: string | URL | Request, init?: RequestInit) =>
       fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } }),
   });
 
