@@ -17,6 +17,7 @@ import { formatError, isDatabaseUnavailable, isInternal } from './graphql/errors
 import { queryLimits } from './graphql/limits';
 import { buildGraphqlSchema, createServices, type Services } from './graphql/schema';
 import { FeedHousekeeping } from './feeds/housekeeping';
+import { Metrics } from './common/metrics';
 import { feedIntake } from './feeds/feed-intake';
 
 export interface App {
@@ -38,6 +39,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   const services = createServices(config);
   const schema = await buildGraphqlSchema(services);
   const authenticator = new Authenticator(config, dataSource);
+  const metrics = new Metrics(dataSource);
+  services.feeds.onRunFinished((run) => metrics.feedRuns.inc({ kind: run.kind, status: run.status }));
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -56,7 +59,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
         maxComplexity: config.graphql.maxComplexity,
         defaultPageSize: Math.min(50, config.graphql.maxPageSize),
       }),
-      requestLogging(),
+      requestLogging(metrics),
       ...(config.graphql.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
@@ -76,6 +79,9 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.get('/readyz', async (_req, res) => {
     try {
@@ -152,7 +158,7 @@ function contextError(error: unknown, log: Logger): GraphQLError {
 }
 
 /** One log line per operation, and the full detail of any internal error (which the client never sees). */
-function requestLogging(): ApolloServerPlugin<RequestContext> {
+function requestLogging(metrics: Metrics): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
@@ -162,10 +168,13 @@ function requestLogging(): ApolloServerPlugin<RequestContext> {
             if (isInternal(error)) contextValue.log.error({ err: error.originalError ?? error }, 'internal error');
           }
         },
-        async willSendResponse({ request, response, errors }) {
+        async willSendResponse({ request, response, errors, operationName }) {
+          const operation = metrics.operationLabel(operationName ?? request.operationName);
+          metrics.operations.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
+          metrics.operationSeconds.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
           contextValue.log.info(
             {
-              operation: request.operationName ?? undefined,
+              operation: operationName ?? request.operationName ?? undefined,
               status: response.http.status ?? 200,
               errors: errors?.length ?? 0,
               durationMs: Number(process.hrtime.bigint() - started) / 1e6,

@@ -53,11 +53,18 @@ const REJECTION_FLUSH = 500;
  * counters. A FeedRun records it all; a run that dies is marked FAILED and can be re-run.
  */
 export class FeedPipeline {
+  private readonly listeners: ((run: FeedRun) => void)[] = [];
+
   constructor(
     private readonly adapters: AdapterRegistry,
     private readonly writers: WriterRegistry,
     private readonly suppliers: SupplierService,
   ) {}
+
+  /** Called with every run once it has finished (for metrics). */
+  onRunFinished(listener: (run: FeedRun) => void): void {
+    this.listeners.push(listener);
+  }
 
   async ingest(ctx: RequestContext, request: FeedRequest): Promise<FeedRun> {
     const viewer = ctx.requireViewer;
@@ -209,6 +216,7 @@ export class FeedPipeline {
       finishedAt: run.finishedAt,
       updatedAt: run.finishedAt!,
     });
+    for (const listener of this.listeners) listener(run);
     return run;
   }
 

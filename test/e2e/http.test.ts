@@ -1,4 +1,5 @@
 import { Role } from '../../src/auth/roles';
+import { fixture, ingest, supplierId } from '../support/feeds';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
 describe('HTTP surface', () => {
@@ -24,6 +25,21 @@ describe('HTTP surface', () => {
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('exposes Prometheus metrics: operations by name and outcome, latency, pool and feed runs', async () => {
+    await server.gql('query DashboardContracts { contracts(first: 1) { totalCount } }', {}, token);
+    await server.gql('query Broken { contracts(first: 1000) { totalCount } }', {}, token);
+    const manager = await server.token('RX1', Role.CONTRACT_MANAGER);
+    await ingest(server, manager, { supplierId: await supplierId(server, manager, 'PDN00001'), kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') });
+    const response = await fetch(`${server.url}/metrics`);
+    expect(response.headers.get('content-type')).toMatch(/text\/plain/);
+    const text = await response.text();
+    expect(text).toMatch(/hscn_graphql_operations_total\{operation="DashboardContracts",outcome="ok"\} 1/);
+    expect(text).toMatch(/hscn_graphql_operations_total\{operation="Broken",outcome="error"\} 1/);
+    expect(text).toMatch(/hscn_graphql_operation_seconds_bucket\{le="[0-9.]+",operation="DashboardContracts"\}/);
+    expect(text).toMatch(/hscn_db_pool_connections\{state="open"\} \d+/);
+    expect(text).toMatch(/hscn_feed_runs_total\{kind="INCIDENT",status="PARTIAL"\} 1/);
   });
 
   it('tags every response with a request id, keeping a sane one the client sent', async () => {
