@@ -46,3 +46,6 @@ export const INGEST_FEEDS: readonly Role[] = [Role.CONTRACT_MANAGER, Role.ADMIN,
 
 /** Roles that read feed runs: every reader of the inventory, and the supplier's integration (its own runs). */
 export const READ_FEEDS: readonly Role[] = [...READ_INVENTORY, Role.SUPPLIER_FEED];
+
+/** Roles that reconcile suppliers' invoices. */
+export const RECONCILE_INVOICES: readonly Role[] = [Role.CONTRACT_MANAGER, Role.FINANCE_APPROVER, Role.ADMIN];

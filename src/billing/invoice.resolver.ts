@@ -1,6 +1,8 @@
 import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
-import { READ_INVENTORY } from '../auth/roles';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { READ_INVENTORY, RECONCILE_INVOICES } from '../auth/roles';
+import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
+import { ReconciliationService } from './reconciliation.service';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { idOf, optionalIdOf } from '../graphql/global-id';
@@ -30,7 +32,10 @@ export class InvoiceFilterInput {
 
 @Resolver(() => Invoice)
 export class InvoiceResolver {
-  constructor(private readonly invoiceService: InvoiceService) {}
+  constructor(
+    private readonly invoiceService: InvoiceService,
+    private readonly reconciliationService: ReconciliationService,
+  ) {}
 
   @Authorized(READ_INVENTORY)
   @Query(() => InvoiceConnection, { description: 'Suppliers\' invoices to the viewer\'s organisations, newest first.' })
@@ -48,6 +53,18 @@ export class InvoiceResolver {
     return this.invoiceService.get(ctx, idOf(id, Invoice.typename));
   }
 
+  @Authorized(RECONCILE_INVOICES)
+  @Mutation(() => InvoiceReconciliation, { description: 'Checks the invoice line by line against our records; re-running it updates the same findings.' })
+  reconcileInvoice(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.reconciliationService.reconcile(ctx, idOf(id, Invoice.typename));
+  }
+
+  @FieldResolver(() => InvoiceReconciliation, { nullable: true, description: 'The last reconciliation, once run.' })
+  async reconciliation(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
+    const [reconciliation] = await ctx.loaders.manyBy(InvoiceReconciliation, 'invoiceId').load(invoice.id);
+    return reconciliation ?? null;
+  }
+
   @FieldResolver(() => [InvoiceLine])
   lines(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(InvoiceLine, 'invoiceId', {}, { lineNumber: 'ASC' }).load(invoice.id);
@@ -61,6 +78,27 @@ export class InvoiceResolver {
   @FieldResolver(() => Organisation)
   organisation(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(Organisation).load(invoice.organisationId);
+  }
+}
+
+@Resolver(() => InvoiceReconciliation)
+export class InvoiceReconciliationResolver {
+  @FieldResolver(() => [ReconciliationFinding], { description: 'Findings in line order, then the invoice-wide ones.' })
+  findings(@Root() reconciliation: InvoiceReconciliation, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(ReconciliationFinding, 'reconciliationId').load(reconciliation.id);
+  }
+}
+
+@Resolver(() => ReconciliationFinding)
+export class ReconciliationFindingResolver {
+  @FieldResolver(() => NetworkService, { nullable: true })
+  service(@Root() finding: ReconciliationFinding, @Ctx() ctx: RequestContext) {
+    return finding.serviceId === null ? null : ctx.loaders.byId(NetworkService).load(finding.serviceId);
+  }
+
+  @FieldResolver(() => InvoiceLine, { nullable: true })
+  line(@Root() finding: ReconciliationFinding, @Ctx() ctx: RequestContext) {
+    return finding.lineId === null ? null : ctx.loaders.byId(InvoiceLine).load(finding.lineId);
   }
 }
 

@@ -98,22 +98,10 @@ export const daysInMonth = (date: string) => new Date(Date.UTC(Number(date.slice
  * differences add up to the line's gross overcharge exactly.
  */
 export function recurringLineFindings(line: LineFacts, service: ServiceFacts | undefined, earlier: EarlierCharge[], invoiceNumber: string): Finding[] {
-  const findings: Finding[] = [];
+  const findings: Finding[] = vatFindings(line, invoiceNumber, service?.id ?? null);
   const correctVat = vatOn(line.netAmount, line.vatRate);
   const base = { lineId: line.lineId, lineNumber: line.lineNumber, serviceId: service?.id ?? null, serviceReference: line.serviceReference };
   const invoicedGross = line.netAmount + line.vatAmount;
-  if (line.vatAmount !== correctVat) {
-    findings.push({
-      ...base,
-      type: FindingType.VAT_ERROR,
-      fingerprint: `${FindingType.VAT_ERROR}|${invoiceNumber}|${line.lineNumber}`,
-      expected: line.netAmount + correctVat,
-      invoiced: invoicedGross,
-      difference: line.vatAmount - correctVat,
-      explanation: `Line ${line.lineNumber}: VAT of ${pounds(line.vatAmount)} on ${pounds(line.netAmount)} at ${line.vatRate}% should be ${pounds(correctVat)}.`,
-      disputable: true,
-    });
-  }
   const net = (type: FindingType, expectedNet: Pence, explanation: string) => {
     const expected = expectedNet + vatOn(expectedNet, line.vatRate);
     findings.push({
@@ -159,4 +147,25 @@ export function recurringLineFindings(line: LineFacts, service: ServiceFacts | u
     net(FindingType.RATE_MISMATCH, expected.amount, `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${service.reference}; the contracted charge for ${line.periodStart} to ${line.periodEnd} is ${pounds(expected.amount)}.`);
   }
   return findings;
+}
+
+/** Any line: its VAT must be its net amount at its rate, to the penny. */
+export function vatFindings(line: LineFacts, invoiceNumber: string, serviceId: number | null): Finding[] {
+  const correctVat = vatOn(line.netAmount, line.vatRate);
+  if (line.vatAmount === correctVat) return [];
+  return [
+    {
+      type: FindingType.VAT_ERROR,
+      fingerprint: `${FindingType.VAT_ERROR}|${invoiceNumber}|${line.lineNumber}`,
+      lineId: line.lineId,
+      lineNumber: line.lineNumber,
+      serviceId,
+      serviceReference: line.serviceReference,
+      expected: line.netAmount + correctVat,
+      invoiced: line.netAmount + line.vatAmount,
+      difference: line.vatAmount - correctVat,
+      explanation: `Line ${line.lineNumber}: VAT of ${pounds(line.vatAmount)} on ${pounds(line.netAmount)} at ${line.vatRate}% should be ${pounds(correctVat)}.`,
+      disputable: true,
+    },
+  ];
 }

@@ -41,6 +41,7 @@ const environmentSchema = z.object({
   FEED_PULL_ENABLED: booleanString.optional(),
   FEED_PULL_ALLOWED_HOSTS: z.string().optional(),
   FEED_PULL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+  RECONCILIATION_VARIANCE_PERCENT: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 10').default('10'),
   SLA_COVERAGE_THRESHOLD_PERCENT: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 95 or 97.5').default('95'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
@@ -100,6 +101,10 @@ export interface AppConfig {
     readonly pullTimeoutMs: number;
   };
   readonly logLevel: NonNullable<Environment['LOG_LEVEL']>;
+  readonly billing: {
+    /** an invoice further than this from the previous one, with nothing else to explain it, is a VARIANCE */
+    readonly variancePercent: string;
+  };
   readonly sla: {
     /** a term measured over less data than this (percent of the period) is INSUFFICIENT_DATA */
     readonly coverageThresholdPercent: string;
@@ -153,6 +158,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     sla: { coverageThresholdPercent: env.SLA_COVERAGE_THRESHOLD_PERCENT },
+    billing: { variancePercent: env.RECONCILIATION_VARIANCE_PERCENT },
   });
 }
 

@@ -1,6 +1,7 @@
 import { ApiKey } from '../auth/api-key.entity';
 import { InvoiceLine } from '../billing/invoice-line.entity';
 import { Invoice } from '../billing/invoice.entity';
+import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
 import { ContactAssignment } from '../contacts/contact-assignment.entity';
 import { Contact } from '../contacts/contact.entity';
 import { ContractDocument } from '../contracts/contract-document.entity';
@@ -54,4 +55,6 @@ export const entities = [
   ExclusionWindow,
   ScorecardWeights,
   ServiceCalendarRecord,
+  InvoiceReconciliation,
+  ReconciliationFinding,
 ];

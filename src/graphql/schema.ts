@@ -51,7 +51,9 @@ import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { ContractSlaResolver, IncidentEvidenceResolver, ServiceCreditResolver, SlaResolver, SlaTermResultResolver } from '../sla/sla.resolver';
 import { InvoiceWriter } from '../billing/invoice-writer';
 import { InvoiceLine } from '../billing/invoice-line.entity';
-import { InvoiceLineResolver, InvoiceResolver } from '../billing/invoice.resolver';
+import { InvoiceLineResolver, InvoiceReconciliationResolver, InvoiceResolver, ReconciliationFindingResolver } from '../billing/invoice.resolver';
+import { ReconciliationService } from '../billing/reconciliation.service';
+import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
 import { InvoiceService } from '../billing/invoice.service';
 import { InventoryComparer } from '../services/inventory-comparer';
 import { InventoryComparison, InventoryDifference } from '../services/inventory-comparison.entity';
@@ -87,7 +89,8 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const performance = new PerformanceQueries(inventory);
   const scorecards = new ScorecardService(slaReports, suppliers);
   const invoices = new InvoiceService();
-  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices };
+  const reconciliation = new ReconciliationService(invoices, slaReports);
+  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -115,6 +118,8 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     ServiceCalendar: (ctx, id) => findVisible(ctx, ServiceCalendarRecord, id, ServiceCalendarRecord.typename),
     ScorecardWeights: (ctx, id) => findVisible(ctx, ScorecardWeights, id, ScorecardWeights.typename),
     InvoiceLine: (ctx, id) => findVisible(ctx, InvoiceLine, id, InvoiceLine.typename),
+    InvoiceReconciliation: (ctx, id) => findVisible(ctx, InvoiceReconciliation, id, InvoiceReconciliation.typename),
+    ReconciliationFinding: (ctx, id) => findVisible(ctx, ReconciliationFinding, id, ReconciliationFinding.typename),
     InventoryComparison: (ctx, id) => findVisible(ctx, InventoryComparison, id, InventoryComparison.typename),
     InventoryDifference: (ctx, id) => findVisible(ctx, InventoryDifference, id, InventoryDifference.typename),
     ApiKey: async (ctx, id) => {
@@ -141,7 +146,9 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new FeedHealthResolver(),
     new FeedEndpointResolver(services.feedPuller),
     new IncidentResolver(services.incidents, services.incidentSla),
-    new InvoiceResolver(services.invoices),
+    new InvoiceResolver(services.invoices, services.reconciliation),
+    new InvoiceReconciliationResolver(),
+    new ReconciliationFindingResolver(),
     new InvoiceLineResolver(),
     new InventoryComparisonResolver(),
     new SlaResolver(services.slaReports, services.slaConfig, services.performance, services.scorecards),

@@ -20,7 +20,7 @@ describe('tenancy', () => {
     contacts(first: 100) { edges { node { id name email lastVerifiedAt assignments { id } } } }
     apiKeys(includeRevoked: true) { edges { node { id revokedAt } } }
     incidents(first: 100) { edges { node { id status severity statusHistory { id } } } }
-    invoices(first: 100) { edges { node { id grossTotal lines { id } } } }
+    invoices(first: 100) { edges { node { id grossTotal status lines { id } reconciliation { id } } } }
     feedEndpoints { edges { node { id url enabled lastPulledAt } } }
     slaContracts: contracts(first: 100) { edges { node { slaTerms { id targetPercent } creditPolicy { id } } } } }`;
 
@@ -199,6 +199,7 @@ describe('tenancy', () => {
     incidentsAtRisk: () => noneOfRx1('{ incidentsAtRisk { id supplierRef } }').then(() => undefined),
     incident: () => notFound('query($id: ID!) { incident(id: $id) { supplierRef } }', { id: ids.incident }),
     invoices: () => noneOfRx1('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }').then(() => undefined),
+    reconcileInvoice: () => notFound('mutation($id: ID!) { reconcileInvoice(id: $id) { findingCount } }', { id: ids.invoice }),
     invoice: () => notFound('query($id: ID!) { invoice(id: $id) { invoiceNumber } }', { id: ids.invoice }),
     inventoryComparisons: () => noneOfRx1('{ inventoryComparisons(first: 100) { edges { node { id } } } }').then(() => undefined),
     inventoryComparison: () => notFound('query($id: ID!) { inventoryComparison(id: $id) { matching } }', { id: ids.inventoryComparison }),

@@ -1,0 +1,242 @@
+import Decimal from 'decimal.js';
+import { DateTime } from 'luxon';
+import { In, LessThanOrEqual, Not } from 'typeorm';
+import { conflict } from '../common/errors';
+import { formatMoney, type Pence } from '../common/money';
+import { Contract } from '../contracts/contract.entity';
+import { ChargeType } from '../feeds/records';
+import type { RequestContext } from '../graphql/context';
+import { NetworkService, ServiceStatus } from '../services/network-service.entity';
+import { SlaReportService } from '../sla/sla-report.service';
+import { InvoiceLine } from './invoice-line.entity';
+import { Invoice, InvoiceStatus } from './invoice.entity';
+import { InvoiceService } from './invoice.service';
+import { expectedRental, FindingType, recurringLineFindings, vatFindings, vatOn, type EarlierCharge, type Finding, type LineFacts } from './reconciliation-rules';
+import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
+
+/** How far back reconciliation looks for service credits owed and not yet applied. */
+const CREDIT_LOOKBACK_MONTHS = 3;
+const STANDARD_VAT = '20';
+
+/**
+ * Checks an invoice line by line against our records: the contracted rate, pro rata for
+ * part months, charges outside a service's dates, phantom services, duplicates, VAT, live
+ * services not billed, credits the SLA engine says are owed, and unexplained variance.
+ * Re-running it gives the same findings: each has a fingerprint, so findings are updated in
+ * place, and disputes raised on them stay attached.
+ */
+export class ReconciliationService {
+  constructor(
+    private readonly invoices: InvoiceService,
+    private readonly slaReports: SlaReportService,
+  ) {}
+
+  async reconcile(ctx: RequestContext, invoiceId: number): Promise<InvoiceReconciliation> {
+    return ctx.transaction(async (tx) => {
+      const invoice = await this.invoices.get(tx, invoiceId);
+      if (invoice.status !== InvoiceStatus.RECEIVED && invoice.status !== InvoiceStatus.RECONCILED) {
+        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a RECEIVED or RECONCILED invoice is reconciled`, { reason: 'INVOICE_CLOSED' });
+      }
+      const findings = await this.findings(tx, invoice);
+      return this.save(tx, invoice, findings);
+    });
+  }
+
+  private async findings(ctx: RequestContext, invoice: Invoice): Promise<Finding[]> {
+    const lines = await ctx.repository(InvoiceLine).find({ where: { invoiceId: invoice.id }, order: { lineNumber: 'ASC' } });
+    const services = await ctx.repository(NetworkService).find({ where: { supplierId: invoice.supplierId, organisationId: In([...ctx.organisationIds]) } });
+    const byId = new Map(services.map((service) => [service.id, service]));
+    const earlier = await this.earlierCharges(ctx, invoice, services.map((s) => s.id));
+    const findings: Finding[] = [];
+    const chargedHere: EarlierCharge[] = [];
+
+    for (const line of lines) {
+      // a line that names no period of its own covers the invoice's billing period
+      const facts: LineFacts = { ...line, lineId: line.id, periodStart: line.periodStart ?? invoice.periodStart, periodEnd: line.periodEnd ?? invoice.periodEnd };
+      if (line.chargeType !== ChargeType.RECURRING) {
+        findings.push(...vatFindings(facts, invoice.invoiceNumber, line.serviceId));
+        continue;
+      }
+      const service = line.serviceId === null ? undefined : byId.get(line.serviceId);
+      findings.push(...recurringLineFindings(facts, service, [...earlier, ...chargedHere], invoice.invoiceNumber));
+      if (service) {
+        chargedHere.push({ invoiceNumber: invoice.invoiceNumber, lineNumber: line.lineNumber, serviceId: service.id, periodStart: facts.periodStart!, periodEnd: facts.periodEnd! });
+      }
+    }
+
+    findings.push(...this.notBilled(invoice, services, lines));
+    findings.push(...(await this.missingCredits(ctx, invoice, services)));
+    const variance = await this.variance(ctx, invoice, findings);
+    if (variance) findings.push(variance);
+    return findings;
+  }
+
+  /** Recurring charges for the same services on this supplier's earlier invoices, overlapping this one's period. */
+  private async earlierCharges(ctx: RequestContext, invoice: Invoice, serviceIds: number[]): Promise<EarlierCharge[]> {
+    if (serviceIds.length === 0) return [];
+    const rows: { invoiceNumber: string; lineNumber: number; serviceId: number; periodStart: string; periodEnd: string }[] = await ctx.manager
+      .getRepository(InvoiceLine)
+      .createQueryBuilder('line')
+      .innerJoin(Invoice, 'invoice', 'invoice.id = line.invoiceId')
+      .select([
+        'invoice.invoiceNumber AS invoiceNumber',
+        'line.lineNumber AS lineNumber',
+        'line.serviceId AS serviceId',
+        'COALESCE(line.periodStart, invoice.periodStart) AS periodStart',
+        'COALESCE(line.periodEnd, invoice.periodEnd) AS periodEnd',
+      ])
+      .where('invoice.supplierId = :supplier AND invoice.id <> :id', { supplier: invoice.supplierId, id: invoice.id })
+      .andWhere('(invoice.invoiceDate < :date OR (invoice.invoiceDate = :date AND invoice.id < :id))', { date: invoice.invoiceDate })
+      .andWhere('line.chargeType = :recurring AND line.serviceId IN (:...services)', { recurring: ChargeType.RECURRING, services: serviceIds })
+      .andWhere('COALESCE(line.periodStart, invoice.periodStart) <= :end AND COALESCE(line.periodEnd, invoice.periodEnd) >= :start', { start: invoice.periodStart, end: invoice.periodEnd })
+      .getRawMany();
+    return rows.map((row) => ({ ...row, lineNumber: Number(row.lineNumber), serviceId: Number(row.serviceId), periodStart: String(row.periodStart).slice(0, 10), periodEnd: String(row.periodEnd).slice(0, 10) }));
+  }
+
+  /** Live services with no rental on the invoice: reported, not disputed (it is the supplier's loss). */
+  private notBilled(invoice: Invoice, services: NetworkService[], lines: InvoiceLine[]): Finding[] {
+    const billed = new Set(lines.filter((line) => line.chargeType === ChargeType.RECURRING && line.serviceId !== null).map((line) => line.serviceId));
+    const oneMonth = invoice.periodStart.slice(0, 7) === invoice.periodEnd.slice(0, 7);
+    return services
+      .filter((service) => invoice.organisationId === service.organisationId && service.status !== ServiceStatus.ORDERED && !billed.has(service.id))
+      .filter((service) => service.installDate !== null && service.installDate <= invoice.periodEnd && (service.ceaseDate === null || service.ceaseDate > invoice.periodStart))
+      .map((service) => {
+        const expectedNet = oneMonth ? expectedRental(service, invoice.periodStart, invoice.periodEnd).amount : null;
+        return {
+          type: FindingType.NOT_BILLED,
+          fingerprint: `${FindingType.NOT_BILLED}|${invoice.invoiceNumber}|${service.id}`,
+          lineId: null,
+          lineNumber: null,
+          serviceId: service.id,
+          serviceReference: service.reference,
+          expected: expectedNet === null ? null : expectedNet + vatOn(expectedNet, STANDARD_VAT),
+          invoiced: 0n,
+          difference: 0n,
+          explanation: `${service.reference} was live from ${service.installDate} but has no rental on this invoice${expectedNet === null ? '' : ` (about £${formatMoney(expectedNet)} net)`}. Reported only: it may come on a later invoice.`,
+          disputable: false,
+        };
+      });
+  }
+
+  /**
+   * Credits the SLA engine says the supplier owes for the months before this invoice's
+   * period, less the credit lines already received for the same contracts' services.
+   */
+  private async missingCredits(ctx: RequestContext, invoice: Invoice, services: NetworkService[]): Promise<Finding[]> {
+    const contractIds = [...new Set(services.filter((s) => s.organisationId === invoice.organisationId).map((s) => s.contractId))];
+    if (contractIds.length === 0) return [];
+    const contracts = await ctx.repository(Contract).find({ where: { id: In(contractIds) } });
+    const start = DateTime.fromISO(invoice.periodStart).startOf('month');
+    const findings: Finding[] = [];
+    for (const contract of contracts) {
+      const ownServices = services.filter((s) => s.contractId === contract.id).map((s) => s.id);
+      for (let back = CREDIT_LOOKBACK_MONTHS; back >= 1; back -= 1) {
+        const month = start.minus({ months: back });
+        const period = month.toFormat('yyyy-MM');
+        const owed = (await this.slaReports.report(ctx, contract.id, period)).totals.creditsOwed;
+        if (owed <= 0n) continue;
+        const received = await this.creditsReceived(ctx, invoice, ownServices, month.endOf('month').toISODate()!);
+        const missing = owed - received;
+        if (missing <= 0n) continue;
+        const gross = missing + vatOn(missing, STANDARD_VAT);
+        findings.push({
+          type: FindingType.MISSING_SERVICE_CREDIT,
+          fingerprint: `${FindingType.MISSING_SERVICE_CREDIT}|${invoice.invoiceNumber}|${contract.id}|${period}`,
+          lineId: null,
+          lineNumber: null,
+          serviceId: null,
+          serviceReference: null,
+          expected: -gross,
+          invoiced: 0n,
+          difference: gross,
+          explanation: `Contract ${contract.reference} is owed £${formatMoney(owed)} of service credits for ${period} (see slaReport); £${formatMoney(received)} has been credited so far, so £${formatMoney(missing)} (£${formatMoney(gross)} with VAT) is missing.`,
+          disputable: true,
+        });
+      }
+    }
+    return findings;
+  }
+
+  /** Credit lines for the services on this supplier's invoices dated after the month, up to this one. */
+  private async creditsReceived(ctx: RequestContext, invoice: Invoice, serviceIds: number[], monthEnd: string): Promise<Pence> {
+    if (serviceIds.length === 0) return 0n;
+    const lines = await ctx.repository(InvoiceLine).createQueryBuilder('line')
+      .innerJoin(Invoice, 'invoice', 'invoice.id = line.invoiceId')
+      .where('invoice.supplierId = :supplier AND line.chargeType = :credit AND line.serviceId IN (:...services)', { supplier: invoice.supplierId, credit: ChargeType.CREDIT, services: serviceIds })
+      .andWhere('invoice.invoiceDate > :monthEnd AND invoice.invoiceDate <= :date', { monthEnd, date: invoice.invoiceDate })
+      .getMany();
+    return lines.reduce((sum, line) => sum - line.netAmount, 0n);
+  }
+
+  /** A total far from the previous invoice's, when nothing else explains it. */
+  private async variance(ctx: RequestContext, invoice: Invoice, findings: Finding[]): Promise<Finding | null> {
+    if (findings.some((finding) => finding.disputable)) return null;
+    const previous = await ctx.repository(Invoice).findOne({
+      where: { supplierId: invoice.supplierId, organisationId: invoice.organisationId, invoiceDate: LessThanOrEqual(invoice.invoiceDate), id: Not(invoice.id) },
+      order: { invoiceDate: 'DESC', id: 'DESC' },
+    });
+    if (!previous || previous.grossTotal === 0n) return null;
+    const change = new Decimal((invoice.grossTotal - previous.grossTotal).toString()).times(100).dividedBy(previous.grossTotal.toString());
+    if (change.abs().lte(ctx.config.billing.variancePercent)) return null;
+    return {
+      type: FindingType.VARIANCE,
+      fingerprint: `${FindingType.VARIANCE}|${invoice.invoiceNumber}`,
+      lineId: null,
+      lineNumber: null,
+      serviceId: null,
+      serviceReference: null,
+      expected: previous.grossTotal,
+      invoiced: invoice.grossTotal,
+      difference: 0n,
+      explanation: `The total of £${formatMoney(invoice.grossTotal)} is ${change.toFixed(1)}% from invoice ${previous.invoiceNumber}'s £${formatMoney(previous.grossTotal)}, beyond the ${ctx.config.billing.variancePercent}% tolerance, and no finding explains it.`,
+      disputable: false,
+    };
+  }
+
+  private async save(ctx: RequestContext, invoice: Invoice, findings: Finding[]): Promise<InvoiceReconciliation> {
+    const differenceTotal = findings.reduce((sum, finding) => sum + finding.difference, 0n);
+    const reconciliations = ctx.repository(InvoiceReconciliation);
+    const existing = await reconciliations.findOneBy({ invoiceId: invoice.id });
+    const reconciliation = await reconciliations.save(
+      reconciliations.merge(existing ?? reconciliations.create(), {
+        invoiceId: invoice.id,
+        organisationId: invoice.organisationId,
+        reconciledAt: new Date(),
+        reconciledBy: ctx.requireViewer.subject,
+        invoicedTotal: invoice.grossTotal,
+        agreedAmount: invoice.grossTotal - differenceTotal,
+        differenceTotal,
+        findingCount: findings.length,
+      }),
+    );
+    const repository = ctx.repository(ReconciliationFinding);
+    const held = await repository.find({ where: { invoiceId: invoice.id } });
+    const byFingerprint = new Map(held.map((finding) => [finding.fingerprint, finding]));
+    const current = new Set(findings.map((finding) => finding.fingerprint));
+    const stale = held.filter((finding) => !current.has(finding.fingerprint)).map((finding) => finding.id);
+    if (stale.length) await repository.delete({ id: In(stale) });
+    await repository.save(
+      findings.map((finding) =>
+        repository.merge(byFingerprint.get(finding.fingerprint) ?? repository.create(), {
+          reconciliationId: reconciliation.id,
+          invoiceId: invoice.id,
+          organisationId: invoice.organisationId,
+          type: finding.type,
+          fingerprint: finding.fingerprint,
+          lineId: finding.lineId,
+          lineNumber: finding.lineNumber,
+          serviceId: finding.serviceId,
+          serviceReference: finding.serviceReference,
+          expectedAmount: finding.expected,
+          invoicedAmount: finding.invoiced,
+          difference: finding.difference,
+          explanation: finding.explanation,
+          disputable: finding.disputable,
+        }),
+      ),
+      { chunk: 200 },
+    );
+    if (invoice.status === InvoiceStatus.RECEIVED) await ctx.repository(Invoice).update(invoice.id, { status: InvoiceStatus.RECONCILED, updatedAt: new Date() });
+    return reconciliation;
+  }
+}

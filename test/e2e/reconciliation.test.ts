@@ -1,0 +1,91 @@
+import { DateTime } from 'luxon';
+import { Role } from '../../src/auth/roles';
+import { formatMoney, parseMoney } from '../../src/common/money';
+import { seedDemoSlaData } from '../../src/seed/demo-sla';
+import { ingest, supplierId } from '../support/feeds';
+import { errorCode, startTestServer, type TestServer } from '../support/test-server';
+
+const RECONCILE = `mutation($id: ID!) { reconcileInvoice(id: $id) { invoicedTotal agreedAmount differenceTotal findingCount } }`;
+const FINDINGS = `query($id: ID!) { invoice(id: $id) { status grossTotal reconciliation { invoicedTotal agreedAmount differenceTotal
+  findings { id type lineNumber serviceReference expectedAmount invoicedAmount difference explanation disputable } } } }`;
+
+describe('invoice reconciliation', () => {
+  let server: TestServer;
+  let manager: string;
+  let invoiceId: string;
+  let refs: { ok: string; rate: string; ceased: string; okCharge: string; rateCharge: string };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await seedDemoSlaData(server.db.dataSource, server.db.config, DateTime.fromISO('2026-11-25T12:00:00', { zone: 'Europe/London' }));
+    manager = await server.token('RX1', Role.CONTRACT_MANAGER);
+    const pdn = await supplierId(server, manager, 'PDN00001');
+    const contract = (await server.gql('{ contracts(filter: { search: "RX1-HSCN-2023-01" }) { edges { node { id } } } }', {}, manager)).data.contracts.edges[0].node.id;
+    const services = (await server.gql('query($c: ID!) { services(first: 100, filter: { contractId: $c, status: [ACTIVE] }) { edges { node { id reference monthlyCharge installDate } } } }', { c: contract }, manager))
+      .data.services.edges.map((e: any) => e.node).filter((s: any) => s.installDate < '2026-10-01');
+    const [ok, rate, ceased] = services;
+    await server.gql('mutation($id: ID!) { setServiceStatus(input: { id: $id, status: CEASED, effectiveDate: "2026-10-15" }) { status } }', { id: ceased.id }, manager);
+    refs = { ok: ok.reference, rate: rate.reference, ceased: ceased.reference, okCharge: ok.monthlyCharge, rateCharge: rate.monthlyCharge };
+
+    const vat = (net: bigint) => (net * 20n + 50n) / 100n;
+    const lines: [string, bigint, bigint][] = [
+      [refs.ok, parseMoney(refs.okCharge), vat(parseMoney(refs.okCharge)) + 1n], // VAT a penny out
+      [refs.rate, parseMoney(refs.rateCharge) + 1_000n, vat(parseMoney(refs.rateCharge) + 1_000n)], // £10 over the contracted rate
+      ['PDN-PHANTOM-0042', 10_000n, 2_000n], // a service we do not hold
+      [refs.ok, parseMoney(refs.okCharge), vat(parseMoney(refs.okCharge))], // charged twice
+      [refs.ceased, parseMoney(ceased.monthlyCharge), vat(parseMoney(ceased.monthlyCharge))], // ceased in October
+    ];
+    const net = lines.reduce((sum, [, n]) => sum + n, 0n);
+    const tax = lines.reduce((sum, [, , v]) => sum + v, 0n);
+    const csv = [
+      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
+      ...lines.map(([reference, n, v]) => `PDN-REC-1,2026-12-01,2026-11-01,2026-11-30,${reference},RECURRING,1,${formatMoney(n)},${formatMoney(n)},20,${formatMoney(v)},${formatMoney(net)},${formatMoney(tax)},${formatMoney(net + tax)}`),
+    ].join('\n');
+    const run = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: csv });
+    expect(run.data.ingestFeed.rowsAccepted).toBe(1);
+    invoiceId = (await server.gql('{ invoices(filter: { period: "2026-11" }) { edges { node { id invoiceNumber } } } }', {}, manager)).data.invoices.edges.find((e: any) => e.node.invoiceNumber === 'PDN-REC-1').node.id;
+  });
+
+  afterAll(() => server.stop());
+
+  it('finds every error line by line, with amounts that reconcile to the invoice total exactly', async () => {
+    const run = await server.gql(RECONCILE, { id: invoiceId }, manager);
+    expect(run.errors).toBeUndefined();
+    const { invoice } = (await server.gql(FINDINGS, { id: invoiceId }, manager)).data;
+    expect(invoice.status).toBe('RECONCILED');
+    const findings = invoice.reconciliation.findings;
+    const byLine = (line: number) => findings.filter((f: any) => f.lineNumber === line).map((f: any) => f.type);
+    expect(byLine(1)).toEqual(['VAT_ERROR']);
+    expect(byLine(2)).toEqual(['RATE_MISMATCH']);
+    expect(byLine(3)).toEqual(['UNKNOWN_SERVICE']);
+    expect(byLine(4)).toEqual(['DUPLICATE_CHARGE']);
+    expect(byLine(5)).toEqual(['CHARGED_AFTER_CEASE']);
+    expect(findings.find((f: any) => f.type === 'VAT_ERROR').difference).toBe('0.01');
+    expect(findings.find((f: any) => f.type === 'RATE_MISMATCH').difference).toBe('12.00'); // £10 and its VAT
+    const types = new Set(findings.map((f: any) => f.type));
+    expect(types.has('NOT_BILLED')).toBe(true);
+    expect(findings.filter((f: any) => f.type === 'NOT_BILLED').every((f: any) => f.difference === '0.00' && !f.disputable)).toBe(true);
+    const credit = findings.find((f: any) => f.type === 'MISSING_SERVICE_CREDIT');
+    expect(credit.explanation).toMatch(/service credits for 2026-10/);
+    expect(parseMoney(credit.difference)).toBeGreaterThan(0n);
+
+    // money is exact: the differences and the agreed amount make up the invoice total
+    const sum = findings.reduce((total: bigint, f: any) => total + parseMoney(f.difference), 0n);
+    expect(sum + parseMoney(invoice.reconciliation.agreedAmount)).toBe(parseMoney(invoice.grossTotal));
+    expect(invoice.reconciliation.differenceTotal).toBe(formatMoney(sum));
+  });
+
+  it('gives the same findings, with the same ids, when run again', async () => {
+    const before = (await server.gql(FINDINGS, { id: invoiceId }, manager)).data.invoice.reconciliation.findings;
+    await server.gql(RECONCILE, { id: invoiceId }, manager);
+    const after = (await server.gql(FINDINGS, { id: invoiceId }, manager)).data.invoice.reconciliation.findings;
+    expect(after.map((f: any) => [f.id, f.type, f.difference])).toEqual(before.map((f: any) => [f.id, f.type, f.difference]));
+  });
+
+  it('is another tenant\'s business only to that tenant', async () => {
+    const outsider = await server.token('Y0A01', Role.FINANCE_APPROVER);
+    expect(errorCode(await server.gql(RECONCILE, { id: invoiceId }, outsider))).toBe('NOT_FOUND');
+    const viewer = await server.token('RX1', Role.VIEWER);
+    expect(errorCode(await server.gql(RECONCILE, { id: invoiceId }, viewer))).toBe('FORBIDDEN');
+  });
+});
