@@ -1,7 +1,7 @@
 import { Init1795575758813 } from './1795575758813-Init';
 import { Feeds1795577911471 } from './1795577911471-Feeds';
 import { Sla1795579408622 } from './1795579408622-Sla';
-import { Reconciliation1795580479633 } from './1795580479633-Reconciliation';
+import { Billing1795580793530 } from './1795580793530-Billing';
 
 /** MySQL / MariaDB migrations, in the order they run. Add each new one at the end. */
-export const mysqlMigrations = [Init1795575758813, Feeds1795577911471, Sla1795579408622, Reconciliation1795580479633];
+export const mysqlMigrations = [Init1795575758813, Feeds1795577911471, Sla1795579408622, Billing1795580793530];

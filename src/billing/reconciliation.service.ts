@@ -11,6 +11,7 @@ import { SlaReportService } from '../sla/sla-report.service';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 import { InvoiceService } from './invoice.service';
+import { DisputeService } from './dispute.service';
 import { expectedRental, FindingType, recurringLineFindings, vatFindings, vatOn, type EarlierCharge, type Finding, type LineFacts } from './reconciliation-rules';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
 
@@ -29,6 +30,7 @@ export class ReconciliationService {
   constructor(
     private readonly invoices: InvoiceService,
     private readonly slaReports: SlaReportService,
+    private readonly disputes: DisputeService,
   ) {}
 
   async reconcile(ctx: RequestContext, invoiceId: number): Promise<InvoiceReconciliation> {
@@ -37,6 +39,8 @@ export class ReconciliationService {
       if (invoice.status !== InvoiceStatus.RECEIVED && invoice.status !== InvoiceStatus.RECONCILED) {
         throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a RECEIVED or RECONCILED invoice is reconciled`, { reason: 'INVOICE_CLOSED' });
       }
+      // credits on this invoice settle upheld disputes first, so they are not also counted as missing
+      await this.disputes.matchCredits(tx, invoice);
       const findings = await this.findings(tx, invoice);
       return this.save(tx, invoice, findings);
     });

@@ -123,4 +123,8 @@ export class Contract extends BaseRecord {
   @Field(() => MoneyScalar, { nullable: true })
   @Column({ type: 'bigint', nullable: true, transformer: penceTransformer })
   totalContractValue!: Pence | null;
+
+  @Field(() => Int, { description: 'Days after an invoice\'s date within which it may be disputed.' })
+  @Column({ type: 'int', default: 90 })
+  disputeWindowDays!: number;
 }

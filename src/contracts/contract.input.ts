@@ -125,6 +125,12 @@ export class CreateContractInput {
   @Field(() => MoneyScalar, { nullable: true })
   totalContractValue?: Pence | null;
 
+  @Field(() => Int, { nullable: true, description: 'Days after an invoice\'s date within which it may be disputed (default 90).' })
+  @IsOptional()
+  @Min(1)
+  @Max(730)
+  disputeWindowDays?: number;
+
   @Field(() => [ContractDocumentInput], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(50)
@@ -193,6 +199,12 @@ export class UpdateContractInput {
 
   @Field(() => MoneyScalar, { nullable: true })
   totalContractValue?: Pence | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(730)
+  disputeWindowDays?: number;
 }
 
 @InputType()

@@ -108,6 +108,7 @@ export class ContractService {
       serviceHoursCalendar: optionalText(input.serviceHoursCalendar) ?? null,
       currency: 'GBP',
       totalContractValue: input.totalContractValue ?? null,
+      disputeWindowDays: input.disputeWindowDays ?? 90,
     });
     normaliseTerms(contract);
     return ctx.transaction(async (tx) => {
@@ -144,6 +145,7 @@ export class ContractService {
       if (input.serviceHours) contract.serviceHours = input.serviceHours;
       if (input.serviceHoursCalendar !== undefined) contract.serviceHoursCalendar = optionalText(input.serviceHoursCalendar) ?? null;
       if (input.totalContractValue !== undefined) contract.totalContractValue = input.totalContractValue;
+      if (input.disputeWindowDays !== undefined) contract.disputeWindowDays = input.disputeWindowDays;
       normaliseTerms(contract);
       await assertCalendarExists(tx, contract);
       return this.save(tx, contract);

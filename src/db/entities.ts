@@ -2,6 +2,7 @@ import { ApiKey } from '../auth/api-key.entity';
 import { InvoiceLine } from '../billing/invoice-line.entity';
 import { Invoice } from '../billing/invoice.entity';
 import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
+import { Dispute, DisputeCredit, DisputeFinding, DisputeTransition } from '../billing/dispute.entity';
 import { ContactAssignment } from '../contacts/contact-assignment.entity';
 import { Contact } from '../contacts/contact.entity';
 import { ContractDocument } from '../contracts/contract-document.entity';
@@ -57,4 +58,8 @@ export const entities = [
   ServiceCalendarRecord,
   InvoiceReconciliation,
   ReconciliationFinding,
+  Dispute,
+  DisputeFinding,
+  DisputeTransition,
+  DisputeCredit,
 ];

@@ -53,6 +53,9 @@ import { InvoiceWriter } from '../billing/invoice-writer';
 import { InvoiceLine } from '../billing/invoice-line.entity';
 import { InvoiceLineResolver, InvoiceReconciliationResolver, InvoiceResolver, ReconciliationFindingResolver } from '../billing/invoice.resolver';
 import { ReconciliationService } from '../billing/reconciliation.service';
+import { DisputeService } from '../billing/dispute.service';
+import { DisputeCreditResolver, DisputeResolver } from '../billing/dispute.resolver';
+import { DisputeCredit, DisputeTransition } from '../billing/dispute.entity';
 import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
 import { InvoiceService } from '../billing/invoice.service';
 import { InventoryComparer } from '../services/inventory-comparer';
@@ -89,8 +92,9 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const performance = new PerformanceQueries(inventory);
   const scorecards = new ScorecardService(slaReports, suppliers);
   const invoices = new InvoiceService();
-  const reconciliation = new ReconciliationService(invoices, slaReports);
-  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation };
+  const disputes = new DisputeService();
+  const reconciliation = new ReconciliationService(invoices, slaReports, disputes);
+  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -119,6 +123,9 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     ScorecardWeights: (ctx, id) => findVisible(ctx, ScorecardWeights, id, ScorecardWeights.typename),
     InvoiceLine: (ctx, id) => findVisible(ctx, InvoiceLine, id, InvoiceLine.typename),
     InvoiceReconciliation: (ctx, id) => findVisible(ctx, InvoiceReconciliation, id, InvoiceReconciliation.typename),
+    Dispute: (ctx, id) => services.disputes.get(ctx, id),
+    DisputeCredit: (ctx, id) => findVisible(ctx, DisputeCredit, id, DisputeCredit.typename),
+    DisputeTransition: (ctx, id) => findVisible(ctx, DisputeTransition, id, DisputeTransition.typename),
     ReconciliationFinding: (ctx, id) => findVisible(ctx, ReconciliationFinding, id, ReconciliationFinding.typename),
     InventoryComparison: (ctx, id) => findVisible(ctx, InventoryComparison, id, InventoryComparison.typename),
     InventoryDifference: (ctx, id) => findVisible(ctx, InventoryDifference, id, InventoryDifference.typename),
@@ -149,6 +156,8 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new InvoiceResolver(services.invoices, services.reconciliation),
     new InvoiceReconciliationResolver(),
     new ReconciliationFindingResolver(),
+    new DisputeResolver(services.disputes),
+    new DisputeCreditResolver(),
     new InvoiceLineResolver(),
     new InventoryComparisonResolver(),
     new SlaResolver(services.slaReports, services.slaConfig, services.performance, services.scorecards),

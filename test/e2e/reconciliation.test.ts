@@ -88,4 +88,75 @@ describe('invoice reconciliation', () => {
     const viewer = await server.token('RX1', Role.VIEWER);
     expect(errorCode(await server.gql(RECONCILE, { id: invoiceId }, viewer))).toBe('FORBIDDEN');
   });
+
+  describe('disputes', () => {
+    const RAISE = 'mutation($ids: [ID!]!, $amount: Money) { raiseDispute(input: { findingIds: $ids, evidence: "Contract schedule 2, rates table", disputedAmount: $amount }) { id state disputedAmount deadline } }';
+    const MOVE = 'mutation($id: ID!, $s: DisputeState!, $r: String!) { moveDispute(input: { id: $id, state: $s, reason: $r }) { state creditedAmount } }';
+    let findings: any[];
+    let first: any;
+    let second: any;
+
+    beforeAll(async () => {
+      findings = (await server.gql(FINDINGS, { id: invoiceId }, manager)).data.invoice.reconciliation.findings;
+    });
+
+    const idsOf = (...types: string[]) => findings.filter((f) => types.includes(f.type)).map((f) => f.id);
+
+    it('are raised from findings, with the deadline from the contract\'s window, and never twice', async () => {
+      const raised = await server.gql(RAISE, { ids: idsOf('RATE_MISMATCH', 'DUPLICATE_CHARGE') }, manager);
+      expect(raised.errors).toBeUndefined();
+      first = raised.data.raiseDispute;
+      const expected = findings.filter((f) => ['RATE_MISMATCH', 'DUPLICATE_CHARGE'].includes(f.type)).reduce((sum, f) => sum + parseMoney(f.difference), 0n);
+      expect(first).toMatchObject({ state: 'DRAFT', disputedAmount: formatMoney(expected), deadline: '2027-03-01' });
+      expect(errorCode(await server.gql(RAISE, { ids: idsOf('RATE_MISMATCH') }, manager))).toBe('CONFLICT');
+      expect((await server.gql(RAISE, { ids: idsOf('NOT_BILLED').slice(0, 1) }, manager)).errors?.[0].extensions?.reason).toBe('NOT_DISPUTABLE');
+      // re-running the reconciliation keeps the findings, so the dispute keeps them too
+      await server.gql(RECONCILE, { id: invoiceId }, manager);
+      const kept = await server.gql('query($id: ID!) { dispute(id: $id) { findings { type } } }', { id: first.id }, manager);
+      expect(kept.data.dispute.findings.map((f: any) => f.type).sort()).toEqual(['DUPLICATE_CHARGE', 'RATE_MISMATCH']);
+    });
+
+    it('follow their lifecycle, recording each move, and drafts near their deadline are listed', async () => {
+      expect((await server.gql(MOVE, { id: first.id, s: 'UPHELD', r: 'x' }, manager)).errors?.[0].extensions?.reason).toBe('INVALID_STATE_TRANSITION');
+      second = (await server.gql(RAISE, { ids: idsOf('CHARGED_AFTER_CEASE') }, manager)).data.raiseDispute;
+      const near = await server.gql('{ disputesNearingDeadline(withinDays: 365) { id } }', {}, manager);
+      expect(near.data.disputesNearingDeadline.map((d: any) => d.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+      for (const dispute of [first, second]) {
+        for (const state of ['SUBMITTED', 'ACKNOWLEDGED', 'UPHELD']) expect((await server.gql(MOVE, { id: dispute.id, s: state, r: `to ${state}` }, manager)).data.moveDispute.state).toBe(state);
+      }
+      expect((await server.gql('{ disputesNearingDeadline(withinDays: 365) { id } }', {}, manager)).data.disputesNearingDeadline).toEqual([]);
+      const history = await server.gql('query($id: ID!) { dispute(id: $id) { history { fromState toState reason changedBy } } }', { id: first.id }, manager);
+      expect(history.data.dispute.history.map((h: any) => `${h.fromState}->${h.toState}`)).toEqual(['null->DRAFT', 'DRAFT->SUBMITTED', 'SUBMITTED->ACKNOWLEDGED', 'ACKNOWLEDGED->UPHELD']);
+    });
+
+    it('are credited from later invoices: an exact credit settles one, a part credit leaves the rest due', async () => {
+      const exact = parseMoney(first.disputedAmount);
+      const exactNet = (exact * 100n) / 120n;
+      const lines = [
+        [refs.rate, -exactNet, -(exact - exactNet)],
+        [refs.ceased, -10_000n, -2_000n],
+      ] as const;
+      const net = lines.reduce((sum, [, n]) => sum + n, 0n);
+      const tax = lines.reduce((sum, [, , v]) => sum + v, 0n);
+      const csv = [
+        'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
+        ...lines.map(([reference, n, v]) => `PDN-REC-2,2027-01-02,2026-12-01,2026-12-31,${reference},CREDIT,1,${formatMoney(n)},${formatMoney(n)},20,${formatMoney(v)},${formatMoney(net)},${formatMoney(tax)},${formatMoney(net + tax)}`),
+      ].join('\n');
+      const pdn = await supplierId(server, manager, 'PDN00001');
+      expect((await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: csv })).data.ingestFeed.rowsAccepted).toBe(1);
+      const later = (await server.gql('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }', {}, manager)).data.invoices.edges.find((e: any) => e.node.invoiceNumber === 'PDN-REC-2').node.id;
+      await server.gql(RECONCILE, { id: later }, manager);
+      await server.gql(RECONCILE, { id: later }, manager); // a re-run matches nothing twice
+
+      const state = async (id: string) => (await server.gql('query($id: ID!) { dispute(id: $id) { state disputedAmount creditedAmount history { reason } credits { amount line { lineNumber } } } }', { id }, manager)).data.dispute;
+      const settled = await state(first.id);
+      expect(settled).toMatchObject({ state: 'CREDITED', creditedAmount: settled.disputedAmount });
+      expect(settled.history.at(-1).reason).toMatch(/matched from invoice PDN-REC-2 line 1/);
+      expect(settled.credits).toEqual([{ amount: settled.disputedAmount, line: { lineNumber: 1 } }]);
+      const part = await state(second.id);
+      expect(part).toMatchObject({ state: 'UPHELD', creditedAmount: '120.00' });
+      expect(part.history.at(-1).reason).toMatch(/still due/);
+      expect(part.credits).toEqual([{ amount: '120.00', line: { lineNumber: 2 } }]);
+    });
+  });
 });

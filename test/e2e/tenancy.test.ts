@@ -22,6 +22,7 @@ describe('tenancy', () => {
     incidents(first: 100) { edges { node { id status severity statusHistory { id } } } }
     invoices(first: 100) { edges { node { id grossTotal status lines { id } reconciliation { id } } } }
     feedEndpoints { edges { node { id url enabled lastPulledAt } } }
+    disputes { edges { node { id state disputedAmount history { id } } } }
     slaContracts: contracts(first: 100) { edges { node { slaTerms { id targetPercent } creditPolicy { id } } } } }`;
 
   beforeAll(async () => {
@@ -78,6 +79,16 @@ describe('tenancy', () => {
       rx1,
     );
     ids.exclusionWindow = exclusion.data.recordExclusionWindow.id;
+ await ingest(server, rx1, { supplierId: ids.supplier, kind: 'INVOICE', format: 'CSV', document: fixture('invoices/invoices-phantom-service.csv') });
+    const withPhantom = (await server.gql('{ invoices(first: 100) { edges { node { id lines { serviceReference } } } } }', {}, rx1)).data.invoices.edges
+      .map((e: any) => e.node).find((invoice: any) => invoice.lines.some((line: any) => line.serviceReference === 'PDN-PHANTOM-9999')).id;
+    const reconciled = await server.gql('mutation($id: ID!) { reconcileInvoice(id: $id) { id } }', { id: withPhantom }, rx1);
+    expect(reconciled.errors).toBeUndefined();
+    const finding = (await server.gql('query($id: ID!) { invoice(id: $id) { reconciliation { findings { id type } } } }', { id: withPhantom }, rx1)).data.invoice.reconciliation.findings
+      .find((f: any) => f.type === 'UNKNOWN_SERVICE');
+    ids.finding = finding.id;
+    const disputeOf = await server.gql('mutation($f: ID!) { raiseDispute(input: { findingIds: [$f], evidence: "RX1 evidence" }) { id } }', { f: ids.finding }, rx1);
+    ids.dispute = disputeOf.data.raiseDispute.id;
     ids.feedRejection = (await server.gql('query($run: ID!) { feedRun(id: $run) { rejectedRows(first: 1) { edges { node { id } } } } }', { run: ids.feedRun }, rx1)).data.feedRun.rejectedRows.edges[0].node.id;
     const ownContact = await server.gql(`mutation { createContact(input: { name: "Eastbrook IT lead" }) { id } }`, {}, outsider);
     ids.outsiderContact = ownContact.data.createContact.id;
@@ -108,7 +119,7 @@ describe('tenancy', () => {
       expect(data.me.organisations.map((o: { odsCode: string }) => o.odsCode)).toEqual(['Y0A01']);
     },
     node: async () => {
-      for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison', 'feedEndpoint', 'slaTerm', 'exclusionWindow']) {
+      for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison', 'feedEndpoint', 'slaTerm', 'exclusionWindow', 'finding', 'dispute']) {
         await notFound('query($id: ID!) { node(id: $id) { id } }', { id: ids[key] });
       }
     },
@@ -199,6 +210,11 @@ describe('tenancy', () => {
     incidentsAtRisk: () => noneOfRx1('{ incidentsAtRisk { id supplierRef } }').then(() => undefined),
     incident: () => notFound('query($id: ID!) { incident(id: $id) { supplierRef } }', { id: ids.incident }),
     invoices: () => noneOfRx1('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }').then(() => undefined),
+    disputes: () => noneOfRx1('{ disputes { edges { node { id evidence } } } }').then(() => undefined),
+    dispute: () => notFound('query($id: ID!) { dispute(id: $id) { state } }', { id: ids.dispute }),
+    disputesNearingDeadline: () => noneOfRx1('{ disputesNearingDeadline(withinDays: 365) { id } }').then(() => undefined),
+    raiseDispute: () => notFound('mutation($f: ID!) { raiseDispute(input: { findingIds: [$f], evidence: "x" }) { id } }', { f: ids.finding }),
+    moveDispute: () => notFound('mutation($id: ID!) { moveDispute(input: { id: $id, state: WITHDRAWN, reason: "x" }) { state } }', { id: ids.dispute }),
     reconcileInvoice: () => notFound('mutation($id: ID!) { reconcileInvoice(id: $id) { findingCount } }', { id: ids.invoice }),
     invoice: () => notFound('query($id: ID!) { invoice(id: $id) { invoiceNumber } }', { id: ids.invoice }),
     inventoryComparisons: () => noneOfRx1('{ inventoryComparisons(first: 100) { edges { node { id } } } }').then(() => undefined),

@@ -1,0 +1,105 @@
+import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Pence } from '../common/money';
+import { READ_INVENTORY, RECONCILE_INVOICES } from '../auth/roles';
+import { ConnectionType, PageArgs } from '../graphql/connection';
+import type { RequestContext } from '../graphql/context';
+import { idOf, optionalIdOf } from '../graphql/global-id';
+import { MoneyScalar } from '../graphql/scalars';
+import { Supplier } from '../suppliers/supplier.entity';
+import { Dispute, DisputeCredit, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
+import { InvoiceLine } from './invoice-line.entity';
+import { DisputeService } from './dispute.service';
+import { Invoice } from './invoice.entity';
+import { ReconciliationFinding } from './reconciliation.entity';
+
+export const DisputeConnection = ConnectionType(Dispute, 'Dispute');
+
+@InputType()
+export class RaiseDisputeInput {
+  @Field(() => [ID]) @ArrayMaxSize(500) findingIds!: string[];
+  @Field() @Length(1, 10_000) evidence!: string;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Gross; defaults to the findings\' total difference.' }) @IsOptional() disputedAmount?: Pence;
+}
+
+@InputType()
+export class MoveDisputeInput {
+  @Field(() => ID) id!: string;
+  @Field(() => DisputeState) state!: DisputeState;
+  @Field() @Length(1, 1000) reason!: string;
+}
+
+@Resolver(() => Dispute)
+export class DisputeResolver {
+  constructor(private readonly disputeService: DisputeService) {}
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => DisputeConnection, { description: 'Disputes with suppliers, newest first.' })
+  disputes(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('state', () => [DisputeState], { nullable: true }) state?: DisputeState[],
+    @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string,
+  ) {
+    return this.disputeService.list(ctx, { state, supplierId: optionalIdOf(supplierId, Supplier.typename, 'supplierId') }, page);
+  }
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => Dispute)
+  dispute(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.disputeService.get(ctx, idOf(id, Dispute.typename));
+  }
+
+  @Authorized(READ_INVENTORY)
+  @Query(() => [Dispute], { description: 'Draft disputes whose deadline is within withinDays days (or past), soonest first.' })
+  disputesNearingDeadline(@Ctx() ctx: RequestContext, @Arg('withinDays', () => Int, { defaultValue: 14 }) withinDays: number) {
+    return this.disputeService.nearingDeadline(ctx, withinDays);
+  }
+
+  @Authorized(RECONCILE_INVOICES)
+  @Mutation(() => Dispute, { description: 'Raises a dispute (DRAFT) from findings of one invoice.' })
+  raiseDispute(@Ctx() ctx: RequestContext, @Arg('input') input: RaiseDisputeInput) {
+    return this.disputeService.raise(ctx, input.findingIds.map((id, i) => idOf(id, ReconciliationFinding.typename, `input.findingIds.${i}`)), input.evidence, input.disputedAmount);
+  }
+
+  @Authorized(RECONCILE_INVOICES)
+  @Mutation(() => Dispute, { description: 'Moves a dispute on (SUBMITTED, ACKNOWLEDGED, UPHELD, REJECTED, WITHDRAWN, CREDITED), recording who and why.' })
+  moveDispute(@Ctx() ctx: RequestContext, @Arg('input') input: MoveDisputeInput) {
+    return this.disputeService.move(ctx, idOf(input.id, Dispute.typename, 'input.id'), input.state, input.reason);
+  }
+
+  @FieldResolver(() => [ReconciliationFinding])
+  async findings(@Root() dispute: Dispute, @Ctx() ctx: RequestContext) {
+    const links = await ctx.loaders.manyBy(DisputeFinding, 'disputeId').load(dispute.id);
+    const rows = await ctx.loaders.byId(ReconciliationFinding).loadMany(links.map((link) => link.findingId));
+    return rows.filter((row) => row instanceof ReconciliationFinding);
+  }
+
+  @FieldResolver(() => [DisputeTransition], { description: 'Every move, oldest first, with credits matched.' })
+  history(@Root() dispute: Dispute, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(DisputeTransition, 'disputeId').load(dispute.id);
+  }
+
+  @FieldResolver(() => [DisputeCredit], { description: 'The credit lines on later invoices matched to this dispute.' })
+  credits(@Root() dispute: Dispute, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(DisputeCredit, 'disputeId').load(dispute.id);
+  }
+
+  @FieldResolver(() => Invoice)
+  invoice(@Root() dispute: Dispute, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Invoice).load(dispute.invoiceId);
+  }
+
+  @FieldResolver(() => Supplier)
+  supplier(@Root() dispute: Dispute, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Supplier).load(dispute.supplierId);
+  }
+}
+
+@Resolver(() => DisputeCredit)
+export class DisputeCreditResolver {
+  @FieldResolver(() => InvoiceLine, { description: 'The credit line, on its invoice.' })
+  line(@Root() credit: DisputeCredit, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(InvoiceLine).load(credit.invoiceLineId);
+  }
+}

@@ -1,0 +1,171 @@
+import { In } from 'typeorm';
+import { addDays, todayInLondon } from '../common/dates';
+import { badInput, conflict, notFound } from '../common/errors';
+import { formatMoney, type Pence } from '../common/money';
+import { requiredText } from '../common/text';
+import { findVisible, withinScope } from '../auth/tenancy';
+import { Contract } from '../contracts/contract.entity';
+import { ChargeType } from '../feeds/records';
+import { paginate, type Connection, type PageArgs } from '../graphql/connection';
+import type { RequestContext } from '../graphql/context';
+import { NetworkService } from '../services/network-service.entity';
+import { Dispute, DisputeCredit, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
+import { InvoiceLine } from './invoice-line.entity';
+import { Invoice } from './invoice.entity';
+import { ReconciliationFinding } from './reconciliation.entity';
+
+const NEXT: Record<DisputeState, readonly DisputeState[]> = {
+  [DisputeState.DRAFT]: [DisputeState.SUBMITTED, DisputeState.WITHDRAWN],
+  [DisputeState.SUBMITTED]: [DisputeState.ACKNOWLEDGED, DisputeState.UPHELD, DisputeState.REJECTED, DisputeState.WITHDRAWN],
+  [DisputeState.ACKNOWLEDGED]: [DisputeState.UPHELD, DisputeState.REJECTED, DisputeState.WITHDRAWN],
+  [DisputeState.UPHELD]: [DisputeState.CREDITED],
+  [DisputeState.REJECTED]: [],
+  [DisputeState.WITHDRAWN]: [],
+  [DisputeState.CREDITED]: [],
+};
+
+const DEFAULT_WINDOW_DAYS = 90;
+
+/**
+ * Disputes raised from reconciliation findings: a state machine whose every move is
+ * recorded, a deadline from the contract's dispute window, and credits on later invoices
+ * matched to upheld disputes automatically, wholly or in part.
+ */
+export class DisputeService {
+  list(ctx: RequestContext, filter: { state?: DisputeState[]; supplierId?: number }, page: PageArgs): Promise<Connection<Dispute>> {
+    const query = withinScope(ctx, ctx.repository(Dispute).createQueryBuilder('dispute'));
+    if (filter.state?.length) query.andWhere('dispute.state IN (:...states)', { states: filter.state });
+    if (filter.supplierId !== undefined) query.andWhere('dispute.supplierId = :supplier', { supplier: filter.supplierId });
+    return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize, direction: 'DESC' });
+  }
+
+  get(ctx: RequestContext, id: number): Promise<Dispute> {
+    return findVisible(ctx, Dispute, id, Dispute.typename);
+  }
+
+  /** Drafts not yet sent whose deadline falls within `withinDays` days (or has passed), soonest first. */
+  async nearingDeadline(ctx: RequestContext, withinDays: number): Promise<Dispute[]> {
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 365) throw badInput('withinDays', 'withinDays: from 0 to 365', 'OUT_OF_RANGE');
+    return withinScope(ctx, ctx.repository(Dispute).createQueryBuilder('dispute'))
+      .andWhere('dispute.state = :draft AND dispute.deadline <= :horizon', { draft: DisputeState.DRAFT, horizon: addDays(todayInLondon(), withinDays) })
+      .orderBy('dispute.deadline', 'ASC')
+      .getMany();
+  }
+
+  async raise(ctx: RequestContext, findingIds: number[], evidence: string, amount?: Pence): Promise<Dispute> {
+    if (findingIds.length === 0) throw badInput('input.findingIds', 'input.findingIds: name at least one finding', 'FINDINGS_REQUIRED');
+    return ctx.transaction(async (tx) => {
+      const findings = await withinScope(tx, tx.repository(ReconciliationFinding).createQueryBuilder('finding')).andWhere('finding.id IN (:...ids)', { ids: findingIds }).getMany();
+      if (findings.length !== new Set(findingIds).size) throw notFound(ReconciliationFinding.typename);
+      if (new Set(findings.map((f) => f.invoiceId)).size > 1) throw badInput('input.findingIds', 'input.findingIds: a dispute covers findings of one invoice', 'MIXED_INVOICES');
+      const notDisputable = findings.find((f) => !f.disputable || f.difference <= 0n);
+      if (notDisputable) throw badInput('input.findingIds', `input.findingIds: the ${notDisputable.type} finding is not an overcharge to dispute`, 'NOT_DISPUTABLE');
+      const taken = await tx.repository(DisputeFinding).findBy({ findingId: In(findingIds) });
+      if (taken.length) throw conflict('A finding is already in a dispute', { reason: 'ALREADY_DISPUTED' });
+      const total = findings.reduce((sum, f) => sum + f.difference, 0n);
+      const disputed = amount ?? total;
+      if (disputed <= 0n || disputed > total) throw badInput('input.disputedAmount', `input.disputedAmount: from £0.01 to the findings' £${formatMoney(total)}`, 'OUT_OF_RANGE');
+
+      const invoice = await tx.repository(Invoice).findOneByOrFail({ id: findings[0].invoiceId });
+      const window = await this.windowFor(tx, invoice, findings);
+      const dispute = await tx.repository(Dispute).save(
+        tx.repository(Dispute).create({
+          organisationId: invoice.organisationId,
+          supplierId: invoice.supplierId,
+          invoiceId: invoice.id,
+          state: DisputeState.DRAFT,
+          disputedAmount: disputed,
+          creditedAmount: 0n,
+          evidence: requiredText(evidence, 'input.evidence'),
+          deadline: addDays(invoice.invoiceDate, window),
+        }),
+      );
+      await tx.repository(DisputeFinding).insert(findings.map((finding) => ({ disputeId: dispute.id, findingId: finding.id })));
+      await this.record(tx, dispute, null, `Raised on invoice ${invoice.invoiceNumber} for £${formatMoney(disputed)}`);
+      return dispute;
+    });
+  }
+
+  async move(ctx: RequestContext, id: number, to: DisputeState, reason: string): Promise<Dispute> {
+    const why = requiredText(reason, 'input.reason');
+    return ctx.transaction(async (tx) => {
+      const dispute = await this.get(tx, id);
+      if (!NEXT[dispute.state].includes(to)) {
+        const allowed = NEXT[dispute.state];
+        throw conflict(`A ${dispute.state} dispute cannot become ${to}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: 'INVALID_STATE_TRANSITION' });
+      }
+      if (to === DisputeState.SUBMITTED && todayInLondon() > dispute.deadline) {
+        throw conflict(`The dispute window closed on ${dispute.deadline}`, { reason: 'PAST_DEADLINE' });
+      }
+      const from = dispute.state;
+      dispute.state = to;
+      const saved = await tx.repository(Dispute).save(dispute);
+      await this.record(tx, saved, from, why);
+      return saved;
+    });
+  }
+
+  /**
+   * Matches an invoice's credit lines to the supplier's upheld disputes: first those about
+   * the credited service, an exact amount before a part, oldest first. A dispute credited in
+   * full becomes CREDITED; each match is recorded on the dispute with the line it came from.
+   */
+  async matchCredits(ctx: RequestContext, invoice: Invoice): Promise<void> {
+    const credits = (await ctx.repository(InvoiceLine).find({ where: { invoiceId: invoice.id, chargeType: ChargeType.CREDIT }, order: { lineNumber: 'ASC' } })).filter((line) => line.netAmount < 0n);
+    if (credits.length === 0) return;
+    const open = await ctx.repository(Dispute).find({ where: { supplierId: invoice.supplierId, organisationId: invoice.organisationId, state: DisputeState.UPHELD }, order: { id: 'ASC' } });
+    if (open.length === 0) return;
+    // lines already matched are not matched again: a re-run changes nothing
+    const used = new Set((await ctx.repository(DisputeCredit).findBy({ invoiceLineId: In(credits.map((line) => line.id)) })).map((c) => c.invoiceLineId));
+    const links = await ctx.repository(DisputeFinding).findBy({ disputeId: In(open.map((d) => d.id)) });
+    const findings = links.length ? await ctx.repository(ReconciliationFinding).findBy({ id: In(links.map((l) => l.findingId)) }) : [];
+    const servicesOf = (dispute: Dispute) => new Set(links.filter((l) => l.disputeId === dispute.id).map((l) => findings.find((f) => f.id === l.findingId)?.serviceId));
+
+    for (const line of credits) {
+      if (used.has(line.id)) continue;
+      let available = -(line.netAmount + line.vatAmount);
+      const remaining = (d: Dispute) => d.disputedAmount - d.creditedAmount;
+      const candidates = open
+        .filter((d) => d.state === DisputeState.UPHELD && remaining(d) > 0n)
+        .sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+      function rank(d: Dispute) {
+        const sameService = line.serviceId !== null && servicesOf(d).has(line.serviceId);
+        return (sameService ? 0 : 2) + (remaining(d) === available ? 0 : 1);
+      }
+      for (const dispute of candidates) {
+        if (available <= 0n) break;
+        const applied = remaining(dispute) < available ? remaining(dispute) : available;
+        available -= applied;
+        dispute.creditedAmount += applied;
+        const full = dispute.creditedAmount === dispute.disputedAmount;
+        const from = dispute.state;
+        if (full) dispute.state = DisputeState.CREDITED;
+        await ctx.repository(Dispute).save(dispute);
+        await ctx.repository(DisputeCredit).insert({ disputeId: dispute.id, organisationId: dispute.organisationId, invoiceLineId: line.id, amount: applied, createdAt: new Date(), updatedAt: new Date() });
+        await this.record(
+          ctx,
+          dispute,
+          from,
+          `Credit of £${formatMoney(applied)} matched from invoice ${invoice.invoiceNumber} line ${line.lineNumber}${full ? '' : `; £${formatMoney(remaining(dispute))} still due`}`,
+          full ? DisputeState.CREDITED : DisputeState.UPHELD,
+        );
+      }
+    }
+  }
+
+  /** The dispute window of the contract behind the findings' services, else 90 days. */
+  private async windowFor(ctx: RequestContext, invoice: Invoice, findings: ReconciliationFinding[]): Promise<number> {
+    const serviceIds = findings.map((f) => f.serviceId).filter((id): id is number => id !== null);
+    const service = serviceIds.length ? await ctx.repository(NetworkService).findOneBy({ id: In(serviceIds) }) : null;
+    const contract = service
+      ? await ctx.repository(Contract).findOneBy({ id: service.contractId })
+      : await ctx.repository(Contract).findOneBy({ supplierId: invoice.supplierId, organisationId: invoice.organisationId });
+    return contract?.disputeWindowDays ?? DEFAULT_WINDOW_DAYS;
+  }
+
+  private record(ctx: RequestContext, dispute: Dispute, from: DisputeState | null, reason: string, to = dispute.state) {
+    return ctx.repository(DisputeTransition).save(
+      ctx.repository(DisputeTransition).create({ disputeId: dispute.id, organisationId: dispute.organisationId, fromState: from, toState: to, reason: reason.slice(0, 1000), changedBy: ctx.requireViewer.subject }),
+    );
+  }
+}
