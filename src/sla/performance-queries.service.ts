@@ -56,10 +56,12 @@ export class PerformanceQueries {
             [service.id, ukDay(from.getTime()), ukDay(to.getTime() - 1)],
           );
     const points = buckets.map((bucket) => ({ ...bucket, covered: 0, up: 0 }));
+    // buckets are in order: a row belongs to the last bucket starting at or before it
+    const starts = points.map((p) => p.start);
     for (const row of rows) {
       const at = granularity === Granularity.HOUR ? asUtcDate(row.at).getTime() : DateTime.fromISO(String(row.at).slice(0, 10), { zone: ZONE }).toMillis();
-      const point = points.find((p) => at >= p.start && at < p.end);
-      if (!point) continue;
+      const point = points[lastAtOrBefore(starts, at)];
+      if (!point || at >= point.end) continue;
       point.covered += Number(row.covered);
       point.up += Number(row.up);
     }
@@ -108,6 +110,21 @@ export class PerformanceQueries {
       }];
     });
   }
+}
+
+/** Index of the last sorted value ≤ `target`, or -1. */
+function lastAtOrBefore(sorted: number[], target: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] <= target) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }
 
 const ukDay = (millis: number) => DateTime.fromMillis(millis, { zone: ZONE }).toISODate()!;

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { In, LessThan, MoreThanOrEqual } from 'typeorm';
+import { Between, In } from 'typeorm';
 import { badInput } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
 import type { Contract } from '../contracts/contract.entity';
@@ -123,14 +123,19 @@ export class SlaReportService {
     credits: ServiceCreditLine[],
     policy: Pick<CreditPolicy, 'resolutionBreachPercent'>,
   ): Promise<void> {
-    const incidents = services.length
+    const inMonth = services.length
       ? await ctx.repository(Incident).find({
-          where: { serviceId: In(services.map((s) => s.id)), openedAt: MoreThanOrEqual(new Date(month.start)) },
+          where: { serviceId: In(services.map((s) => s.id)), openedAt: Between(new Date(month.start), new Date(month.end - 1)) },
           order: { openedAt: 'ASC' },
         })
       : [];
-    const inMonth = incidents.filter((incident) => incident.openedAt.getTime() < month.end);
-    const histories = inMonth.length ? await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(inMonth.map((i) => i.id)), changedAt: LessThan(new Date(month.end + 400 * 86_400_000)) } }) : [];
+    const historyOf = new Map<number, IncidentStatusChange[]>();
+    if (inMonth.length) {
+      for (const entry of await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(inMonth.map((i) => i.id)) } })) {
+        historyOf.set(entry.incidentId, [...(historyOf.get(entry.incidentId) ?? []), entry]);
+      }
+    }
+    const incidentById = new Map(inMonth.map((incident) => [incident.id, incident]));
     const serviceById = new Map(services.map((service) => [service.id, service]));
     const calendar = await calendarOfContract(ctx, contract);
     const reportAt = new Date(Math.min(now.getTime(), month.end));
@@ -145,7 +150,7 @@ export class SlaReportService {
         const targetMinutes = kind === SlaTermKind.INCIDENT_RESPONSE ? targets.responseMinutes : targets.resolutionMinutes;
         const evidence: IncidentEvidence[] = ofSeverity.map((incident) => {
           const clock = incidentClock(
-            { openedAt: incident.openedAt, acknowledgedAt: incident.acknowledgedAt, resolvedAt: incident.resolvedAt, history: histories.filter((h) => h.incidentId === incident.id) },
+            { openedAt: incident.openedAt, acknowledgedAt: incident.acknowledgedAt, resolvedAt: incident.resolvedAt, history: historyOf.get(incident.id) ?? [] },
             calendar,
             targets,
             reportAt,
@@ -169,7 +174,7 @@ export class SlaReportService {
         );
         if (kind === SlaTermKind.INCIDENT_RESOLUTION && policy.resolutionBreachPercent) {
           for (const breach of evidence.filter((e) => e.breached)) {
-            const service = serviceById.get(inMonth.find((i) => i.id === breach.incidentId)!.serviceId)!;
+            const service = serviceById.get(incidentById.get(breach.incidentId)!.serviceId)!;
             credits.push(credit(kind, service, policy.resolutionBreachPercent, `${service.reference}: Severity ${severity} incident ${breach.supplierRef ?? breach.incidentId} resolved in ${breach.minutes} of ${breach.targetMinutes} minutes`));
           }
         }
