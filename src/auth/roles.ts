@@ -49,3 +49,9 @@ export const READ_FEEDS: readonly Role[] = [...READ_INVENTORY, Role.SUPPLIER_FEE
 
 /** Roles that reconcile suppliers' invoices. */
 export const RECONCILE_INVOICES: readonly Role[] = [Role.CONTRACT_MANAGER, Role.FINANCE_APPROVER, Role.ADMIN];
+
+/** Roles that approve invoices for payment and record payments: finance only, never the reconciler's role alone. */
+export const APPROVE_INVOICES: readonly Role[] = [Role.FINANCE_APPROVER];
+
+/** Roles that set an organisation's approval threshold and cost centre. */
+export const MANAGE_BILLING_POLICY: readonly Role[] = [Role.ADMIN];

@@ -73,4 +73,32 @@ export class Invoice extends BaseRecord {
 
   @Column({ type: 'int' })
   feedRunId!: number;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Gross amount approved for payment: the invoice less what is in dispute.' })
+  @Column({ type: 'bigint', nullable: true, transformer: penceTransformer })
+  approvedAmount!: Pence | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'The VAT within the approved amount.' })
+  @Column({ type: 'bigint', nullable: true, transformer: penceTransformer })
+  approvedVat!: Pence | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  approvedAt!: Date | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  paidOn!: string | null;
+
+  @Field(() => MoneyScalar, { nullable: true })
+  @Column({ type: 'bigint', nullable: true, transformer: penceTransformer })
+  paidAmount!: Pence | null;
+
+  @Field(() => String, { nullable: true, description: 'The accounts-payable system\'s payment reference.' })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  paymentReference!: string | null;
+
+  /** the status an invoice on hold returns to when released */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  heldFrom!: InvoiceStatus | null;
 }

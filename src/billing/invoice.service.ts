@@ -1,8 +1,10 @@
 import { addDays, addMonths } from '../common/dates';
+import { formatMoney } from '../common/money';
 import { findVisible, withinScope } from '../auth/tenancy';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
-import { Invoice, type InvoiceStatus } from './invoice.entity';
+import { InvoiceStatusChange } from './invoice-approval.entity';
+import { Invoice, InvoiceStatus } from './invoice.entity';
 
 export interface InvoiceFilter {
   supplierId?: number;
@@ -31,5 +33,26 @@ export class InvoiceService {
 
   get(ctx: RequestContext, id: number): Promise<Invoice> {
     return findVisible(ctx, Invoice, id, Invoice.typename);
+  }
+
+  /**
+   * Moves the invoice to `to` (or records an event that leaves it where it is) with who and
+   * why. `changes` are the invoice's other columns that move with it.
+   */
+  async recordStatus(ctx: RequestContext, invoice: Invoice, to: InvoiceStatus, reason: string, changes: Partial<Invoice> = {}): Promise<Invoice> {
+    const from = invoice.status;
+    Object.assign(invoice, changes, { status: to, updatedAt: new Date() });
+    await ctx.repository(Invoice).update(invoice.id, { ...changes, status: to, updatedAt: invoice.updatedAt });
+    await ctx.repository(InvoiceStatusChange).save(
+      ctx.repository(InvoiceStatusChange).create({ invoiceId: invoice.id, organisationId: invoice.organisationId, fromStatus: from, toStatus: to, reason, changedBy: ctx.requireViewer.subject }),
+    );
+    return invoice;
+  }
+
+  /** A reconciliation run: the first moves the invoice to RECONCILED; each is kept, for segregation of duties. */
+  recordReconciliation(ctx: RequestContext, invoice: Invoice, findingCount: number, agreedAmount: bigint): Promise<Invoice> {
+    const first = invoice.status === InvoiceStatus.RECEIVED;
+    const summary = `${first ? 'Reconciled' : 'Reconciled again'}: ${findingCount} finding${findingCount === 1 ? '' : 's'}, agreed amount £${formatMoney(agreedAmount)}`;
+    return this.recordStatus(ctx, invoice, first ? InvoiceStatus.RECONCILED : invoice.status, summary);
   }
 }

@@ -240,7 +240,7 @@ export class ReconciliationService {
       ),
       { chunk: 200 },
     );
-    if (invoice.status === InvoiceStatus.RECEIVED) await ctx.repository(Invoice).update(invoice.id, { status: InvoiceStatus.RECONCILED, updatedAt: new Date() });
+    await this.invoices.recordReconciliation(ctx, invoice, findings.length, reconciliation.agreedAmount);
     return reconciliation;
   }
 }

@@ -38,7 +38,7 @@ export const notFound = (typeName: string) =>
 export const conflict = (message: string, details: DomainErrorDetails = {}) =>
   new DomainError(ErrorCode.CONFLICT, message, details);
 
-export const forbidden = (message: string) => new DomainError(ErrorCode.FORBIDDEN, message);
+export const forbidden = (message: string, details: DomainErrorDetails = {}) => new DomainError(ErrorCode.FORBIDDEN, message, details);
 
 export const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseMoney, type Pence } from '../common/money';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -42,6 +43,7 @@ const environmentSchema = z.object({
   FEED_PULL_ALLOWED_HOSTS: z.string().optional(),
   FEED_PULL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   RECONCILIATION_VARIANCE_PERCENT: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 10').default('10'),
+  INVOICE_SECOND_APPROVAL_ABOVE: z.string().regex(/^\d{1,11}(\.\d{2})?$/, 'must be an amount in pounds such as 10000.00').default('10000.00'),
   SLA_COVERAGE_THRESHOLD_PERCENT: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 95 or 97.5').default('95'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
@@ -104,6 +106,8 @@ export interface AppConfig {
   readonly billing: {
     /** an invoice further than this from the previous one, with nothing else to explain it, is a VARIANCE */
     readonly variancePercent: string;
+    /** the default second-approval threshold, gross, for an organisation with no billing policy of its own */
+    readonly secondApprovalAbove: Pence;
   };
   readonly sla: {
     /** a term measured over less data than this (percent of the period) is INSUFFICIENT_DATA */
@@ -158,7 +162,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     sla: { coverageThresholdPercent: env.SLA_COVERAGE_THRESHOLD_PERCENT },
-    billing: { variancePercent: env.RECONCILIATION_VARIANCE_PERCENT },
+    billing: { variancePercent: env.RECONCILIATION_VARIANCE_PERCENT, secondApprovalAbove: parseMoney(env.INVOICE_SECOND_APPROVAL_ABOVE) },
   });
 }
 

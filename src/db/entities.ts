@@ -3,6 +3,7 @@ import { InvoiceLine } from '../billing/invoice-line.entity';
 import { Invoice } from '../billing/invoice.entity';
 import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
 import { Dispute, DisputeCredit, DisputeFinding, DisputeTransition } from '../billing/dispute.entity';
+import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from '../billing/invoice-approval.entity';
 import { ContactAssignment } from '../contacts/contact-assignment.entity';
 import { Contact } from '../contacts/contact.entity';
 import { ContractDocument } from '../contracts/contract-document.entity';
@@ -62,4 +63,7 @@ export const entities = [
   DisputeFinding,
   DisputeTransition,
   DisputeCredit,
+  InvoiceStatusChange,
+  InvoiceApproval,
+  BillingPolicy,
 ];

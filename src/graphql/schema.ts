@@ -58,6 +58,11 @@ import { DisputeCreditResolver, DisputeResolver } from '../billing/dispute.resol
 import { DisputeCredit, DisputeTransition } from '../billing/dispute.entity';
 import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
 import { InvoiceService } from '../billing/invoice.service';
+import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from '../billing/invoice-approval.entity';
+import { InvoiceApprovalService } from '../billing/invoice-approval.service';
+import { InvoiceApprovalResolver } from '../billing/invoice-approval.resolver';
+import { PaymentExportService } from '../billing/payment-export.service';
+import { BillingSummaryService } from '../billing/billing-summary.service';
 import { InventoryComparer } from '../services/inventory-comparer';
 import { InventoryComparison, InventoryDifference } from '../services/inventory-comparison.entity';
 import { InventoryComparisonResolver } from '../services/inventory-comparison.resolver';
@@ -94,7 +99,8 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const invoices = new InvoiceService();
   const disputes = new DisputeService();
   const reconciliation = new ReconciliationService(invoices, slaReports, disputes);
-  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes };
+  const billing = { approvals: new InvoiceApprovalService(invoices), paymentExports: new PaymentExportService(), billingSummaries: new BillingSummaryService() };
+  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes, ...billing };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -126,6 +132,9 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     Dispute: (ctx, id) => services.disputes.get(ctx, id),
     DisputeCredit: (ctx, id) => findVisible(ctx, DisputeCredit, id, DisputeCredit.typename),
     DisputeTransition: (ctx, id) => findVisible(ctx, DisputeTransition, id, DisputeTransition.typename),
+    InvoiceStatusChange: (ctx, id) => findVisible(ctx, InvoiceStatusChange, id, InvoiceStatusChange.typename),
+    InvoiceApproval: (ctx, id) => findVisible(ctx, InvoiceApproval, id, InvoiceApproval.typename),
+    BillingPolicy: (ctx, id) => findVisible(ctx, BillingPolicy, id, BillingPolicy.typename),
     ReconciliationFinding: (ctx, id) => findVisible(ctx, ReconciliationFinding, id, ReconciliationFinding.typename),
     InventoryComparison: (ctx, id) => findVisible(ctx, InventoryComparison, id, InventoryComparison.typename),
     InventoryDifference: (ctx, id) => findVisible(ctx, InventoryDifference, id, InventoryDifference.typename),
@@ -159,6 +168,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new DisputeResolver(services.disputes),
     new DisputeCreditResolver(),
     new InvoiceLineResolver(),
+    new InvoiceApprovalResolver(services.approvals, services.paymentExports, services.billingSummaries),
     new InventoryComparisonResolver(),
     new SlaResolver(services.slaReports, services.slaConfig, services.performance, services.scorecards),
     new ContractSlaResolver(),

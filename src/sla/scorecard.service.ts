@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
 import { In } from 'typeorm';
+import { billingAccuracy } from '../billing/billing-accuracy';
 import { badInput } from '../common/errors';
 import { Contract, ContractStatus } from '../contracts/contract.entity';
 import type { RequestContext } from '../graphql/context';
@@ -49,7 +50,7 @@ export class ScorecardService {
     const trend: Scorecard['trend'] = [];
     let current: Kpi[] = [];
     for (const month of months) {
-      const kpis = await this.kpis(ctx, contracts, month, weights);
+      const kpis = await this.kpis(ctx, supplierId, contracts, month, weights);
       trend.push({ period: month, score: scoreOf(kpis) });
       if (month === period) current = kpis;
     }
@@ -67,7 +68,7 @@ export class ScorecardService {
     return repository.save(repository.merge(existing ?? repository.create(), { ...weights, organisationId }));
   }
 
-  private async kpis(ctx: RequestContext, contracts: Contract[], period: string, weights: KpiWeights): Promise<Kpi[]> {
+  private async kpis(ctx: RequestContext, supplierId: number, contracts: Contract[], period: string, weights: KpiWeights): Promise<Kpi[]> {
     let availabilityMet = 0;
     let availabilityJudged = 0;
     let incidentsWithin = 0;
@@ -91,7 +92,7 @@ export class ScorecardService {
       { name: 'availability', value: share(availabilityMet, availabilityJudged), weight: weights.availability, basis: `${availabilityMet} of ${availabilityJudged} service-months met their availability target` },
       { name: 'incidentResolution', value: share(incidentsWithin, incidents), weight: weights.incidentResolution, basis: `${incidentsWithin} of ${incidents} incidents resolved within target` },
       { name: 'orderDelivery', value: null, weight: weights.orderDelivery, basis: 'No orders are recorded yet' },
-      { name: 'billingAccuracy', value: null, weight: weights.billingAccuracy, basis: 'No invoice reconciliations are recorded yet' },
+      { name: 'billingAccuracy', ...(await billingAccuracy(ctx, supplierId, ctx.organisationIds, period)), weight: weights.billingAccuracy },
     ];
   }
 }

@@ -12,6 +12,8 @@ describe('tenancy', () => {
   let server: TestServer;
   let rx1: string;
   let outsider: string;
+  /** another tenant's finance approver: approval and payment need the role before tenancy is even asked */
+  let financeOutsider: string;
   let ids: Record<string, string>;
   let rx1Snapshot: unknown;
 
@@ -20,7 +22,7 @@ describe('tenancy', () => {
     contacts(first: 100) { edges { node { id name email lastVerifiedAt assignments { id } } } }
     apiKeys(includeRevoked: true) { edges { node { id revokedAt } } }
     incidents(first: 100) { edges { node { id status severity statusHistory { id } } } }
-    invoices(first: 100) { edges { node { id grossTotal status lines { id } reconciliation { id } } } }
+    invoices(first: 100) { edges { node { id grossTotal status lines { id } reconciliation { id } approvedAmount statusHistory { id } approvals { id voidReason } } } }
     feedEndpoints { edges { node { id url enabled lastPulledAt } } }
     disputes { edges { node { id state disputedAmount history { id } } } }
     slaContracts: contracts(first: 100) { edges { node { slaTerms { id targetPercent } creditPolicy { id } } } } }`;
@@ -29,6 +31,7 @@ describe('tenancy', () => {
     server = await startTestServer();
     rx1 = await server.token('RX1', Role.ADMIN, Role.CONTRACT_MANAGER);
     outsider = await server.token('Y0A01', Role.ADMIN, Role.CONTRACT_MANAGER);
+    financeOutsider = await server.token('Y0A01', Role.FINANCE_APPROVER);
 
     const key = await server.gql(`mutation { createApiKey(input: { name: "RX1 reporting", roles: [REPORTING] }) { apiKey { id } } }`, {}, rx1);
     const found = await server.gql(
@@ -89,6 +92,12 @@ describe('tenancy', () => {
     ids.finding = finding.id;
     const disputeOf = await server.gql('mutation($f: ID!) { raiseDispute(input: { findingIds: [$f], evidence: "RX1 evidence" }) { id } }', { f: ids.finding }, rx1);
     ids.dispute = disputeOf.data.raiseDispute.id;
+    await server.gql('mutation($o: ID!) { setBillingPolicy(organisationId: $o, input: { secondApprovalAbove: "1000000.00", costCentre: "RX1-NET" }) { custom } }', { o: ids.organisation }, rx1);
+    const rx1Finance = await server.token('RX1', Role.FINANCE_APPROVER);
+    const approved = await server.gql('mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status statusHistory { id } } }', { id: withPhantom }, rx1Finance);
+    expect(approved.data.approveInvoice.status).toBe('APPROVED');
+    ids.approvedInvoice = withPhantom;
+    ids.invoiceStatusChange = approved.data.approveInvoice.statusHistory[0].id;
     ids.feedRejection = (await server.gql('query($run: ID!) { feedRun(id: $run) { rejectedRows(first: 1) { edges { node { id } } } } }', { run: ids.feedRun }, rx1)).data.feedRun.rejectedRows.edges[0].node.id;
     const ownContact = await server.gql(`mutation { createContact(input: { name: "Eastbrook IT lead" }) { id } }`, {}, outsider);
     ids.outsiderContact = ownContact.data.createContact.id;
@@ -97,11 +106,12 @@ describe('tenancy', () => {
 
   afterAll(() => server.stop());
 
-  const notFound = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await server.gql(query, variables, outsider);
+  const notFoundAs = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
+    const response = await server.gql(query, variables, token);
     expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
     expect(JSON.stringify(response.data ?? {})).not.toMatch(/RX1|Northshire/);
   };
+  const notFound = (query: string, variables: Record<string, unknown> = {}) => notFoundAs(outsider, query, variables);
   const noneOfRx1 = async (query: string) => {
     const response = await server.gql(query, {}, outsider);
     expect(response.errors).toBeUndefined();
@@ -119,7 +129,7 @@ describe('tenancy', () => {
       expect(data.me.organisations.map((o: { odsCode: string }) => o.odsCode)).toEqual(['Y0A01']);
     },
     node: async () => {
-      for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison', 'feedEndpoint', 'slaTerm', 'exclusionWindow', 'finding', 'dispute']) {
+      for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison', 'feedEndpoint', 'slaTerm', 'exclusionWindow', 'finding', 'dispute', 'invoiceStatusChange']) {
         await notFound('query($id: ID!) { node(id: $id) { id } }', { id: ids[key] });
       }
     },
@@ -215,6 +225,29 @@ describe('tenancy', () => {
     disputesNearingDeadline: () => noneOfRx1('{ disputesNearingDeadline(withinDays: 365) { id } }').then(() => undefined),
     raiseDispute: () => notFound('mutation($f: ID!) { raiseDispute(input: { findingIds: [$f], evidence: "x" }) { id } }', { f: ids.finding }),
     moveDispute: () => notFound('mutation($id: ID!) { moveDispute(input: { id: $id, state: WITHDRAWN, reason: "x" }) { state } }', { id: ids.dispute }),
+    approveInvoice: () => notFoundAs(financeOutsider, 'mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status } }', { id: ids.invoice }),
+    holdInvoice: () => notFound('mutation($id: ID!) { holdInvoice(id: $id, reason: "x") { status } }', { id: ids.approvedInvoice }),
+    releaseInvoice: () => notFound('mutation($id: ID!) { releaseInvoice(id: $id, reason: "x") { status } }', { id: ids.approvedInvoice }),
+    recordPayment: () =>
+      notFoundAs(financeOutsider, 'mutation($id: ID!) { recordPayment(input: { id: $id, paidOn: "2026-01-01", amount: "1.00", reference: "x" }) { status } }', { id: ids.approvedInvoice }),
+    exportPayments: async () => {
+      const month = new Date().toISOString().slice(0, 7);
+      const own = await server.gql(`{ exportPayments(period: "${month}") { rows { organisationOdsCode } csv } }`, {}, financeOutsider);
+      expect(own.data.exportPayments.rows).toEqual([]);
+      expect(own.data.exportPayments.csv).not.toMatch(/RX1|PDN-/);
+      await notFoundAs(financeOutsider, `query($o: ID!) { exportPayments(period: "${month}", organisationId: $o) { csv } }`, { o: ids.organisation });
+    },
+    billingSummary: async () => {
+      const data = await noneOfRx1('{ billingSummary(period: "2026-10") { invoiceCount gross bySupplier { supplier { id } } byOrganisation { organisation { odsCode } } } }');
+      expect(data.billingSummary.invoiceCount).toBe(0);
+      await notFound('query($o: ID!) { billingSummary(period: "2026-10", organisationId: $o) { gross } }', { o: ids.organisation });
+    },
+    billingPolicy: () => notFound('query($o: ID!) { billingPolicy(organisationId: $o) { costCentre } }', { o: ids.organisation }),
+    setBillingPolicy: async () => {
+      await notFound('mutation($o: ID!) { setBillingPolicy(organisationId: $o, input: { secondApprovalAbove: "0.00" }) { custom } }', { o: ids.organisation });
+      const kept = await server.gql('query($o: ID!) { billingPolicy(organisationId: $o) { secondApprovalAbove costCentre } }', { o: ids.organisation }, rx1);
+      expect(kept.data.billingPolicy).toEqual({ secondApprovalAbove: '1000000.00', costCentre: 'RX1-NET' });
+    },
     reconcileInvoice: () => notFound('mutation($id: ID!) { reconcileInvoice(id: $id) { findingCount } }', { id: ids.invoice }),
     invoice: () => notFound('query($id: ID!) { invoice(id: $id) { invoiceNumber } }', { id: ids.invoice }),
     inventoryComparisons: () => noneOfRx1('{ inventoryComparisons(first: 100) { edges { node { id } } } }').then(() => undefined),

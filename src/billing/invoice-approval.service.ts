@@ -1,0 +1,217 @@
+import Decimal from 'decimal.js';
+import { In, IsNull } from 'typeorm';
+import { assertInScope } from '../auth/tenancy';
+import { asUtcDate, isLocalDate, todayInLondon } from '../common/dates';
+import { badInput, conflict, forbidden } from '../common/errors';
+import { formatMoney, type Pence } from '../common/money';
+import { requiredText } from '../common/text';
+import type { RequestContext } from '../graphql/context';
+import { Dispute, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
+import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from './invoice-approval.entity';
+import { Invoice, InvoiceStatus } from './invoice.entity';
+import { InvoiceService } from './invoice.service';
+import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
+
+/** Disputes whose amount is withheld from payment: still open, or upheld and not yet credited. */
+export const WITHHELD_DISPUTE_STATES: readonly DisputeState[] = [DisputeState.DRAFT, DisputeState.SUBMITTED, DisputeState.ACKNOWLEDGED, DisputeState.UPHELD];
+
+const HOLDABLE: readonly InvoiceStatus[] = [InvoiceStatus.RECEIVED, InvoiceStatus.RECONCILED, InvoiceStatus.APPROVED];
+
+export interface ApproveInput {
+  note?: string;
+  /** the approver has read the overcharge findings that nobody disputed and pays them anyway */
+  acceptUndisputedFindings?: boolean;
+}
+
+export interface PaymentInput {
+  paidOn: string;
+  amount: Pence;
+  reference: string;
+}
+
+export interface EffectivePolicy {
+  organisationId: number;
+  secondApprovalAbove: Pence;
+  costCentre: string | null;
+  /** false when the organisation has not set one and the configured default applies */
+  custom: boolean;
+}
+
+/**
+ * Approval for payment: RECONCILED → APPROVED for the undisputed amount → PAID, or
+ * ON_HOLD. Only a finance approver approves; nobody approves an invoice they reconciled or
+ * disputed; above the organisation's threshold a second, different approver is needed.
+ * Every move is recorded on the invoice's status history.
+ */
+export class InvoiceApprovalService {
+  constructor(private readonly invoices: InvoiceService) {}
+
+  async approve(ctx: RequestContext, id: number, input: ApproveInput): Promise<Invoice> {
+    const note = input.note === undefined ? null : requiredText(input.note, 'input.note');
+    return ctx.transaction(async (tx) => {
+      const invoice = await this.lockFor(tx, id);
+      if (invoice.status !== InvoiceStatus.RECONCILED) {
+        const hint = invoice.status === InvoiceStatus.RECEIVED ? '; reconcile it first' : '';
+        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a RECONCILED invoice is approved${hint}`, { reason: 'INVALID_STATUS_TRANSITION' });
+      }
+      const me = tx.requireViewer.subject;
+      await this.assertSegregated(tx, invoice, me);
+
+      const undisputed = await this.undisputedOvercharges(tx, invoice);
+      if (undisputed.length && !input.acceptUndisputedFindings) {
+        const total = undisputed.reduce((sum, f) => sum + f.difference, 0n);
+        throw conflict(
+          `Invoice ${invoice.invoiceNumber} has ${undisputed.length} overcharge finding${undisputed.length === 1 ? '' : 's'} (£${formatMoney(total)}: ${[...new Set(undisputed.map((f) => f.type))].join(', ')}) that nobody has disputed; dispute them, or approve with acceptUndisputedFindings: true`,
+          { reason: 'UNDISPUTED_FINDINGS' },
+        );
+      }
+
+      const amount = invoice.grossTotal - (await this.withheld(tx, [invoice.id])).get(invoice.id)!;
+      const policy = await this.policyFor(tx, invoice.organisationId);
+      const approvals = tx.repository(InvoiceApproval);
+      let pending = await approvals.findOneBy({ invoiceId: invoice.id, voidReason: IsNull() });
+      if (pending && pending.amount !== amount) {
+        await approvals.update(pending.id, { voidReason: `The approvable amount changed from £${formatMoney(pending.amount)} to £${formatMoney(amount)}`, updatedAt: new Date() });
+        pending = null;
+      }
+      const needsTwo = amount > policy.secondApprovalAbove;
+      if (pending && pending.approvedBy === me) {
+        throw forbidden(`You gave this invoice its first approval; above £${formatMoney(policy.secondApprovalAbove)} a different finance approver must give the second`, { reason: 'SECOND_APPROVER_REQUIRED' });
+      }
+      const stage = pending ? 2 : 1;
+      await approvals.save(approvals.create({ invoiceId: invoice.id, organisationId: invoice.organisationId, stage, amount, approvedBy: me, note }));
+
+      // a first approval leaves the invoice RECONCILED; the approval itself is the record
+      if (needsTwo && stage === 1) return invoice;
+      return this.invoices.recordStatus(tx, invoice, InvoiceStatus.APPROVED, `Approved for payment: £${formatMoney(amount)} of £${formatMoney(invoice.grossTotal)}${note ? `. ${note}` : ''}`, {
+        approvedAmount: amount,
+        approvedVat: vatWithin(invoice, amount),
+        approvedAt: new Date(),
+      });
+    });
+  }
+
+  async hold(ctx: RequestContext, id: number, reason: string): Promise<Invoice> {
+    const why = requiredText(reason, 'reason');
+    return ctx.transaction(async (tx) => {
+      const invoice = await this.lockFor(tx, id);
+      if (!HOLDABLE.includes(invoice.status)) {
+        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a ${HOLDABLE.join(', ')} invoice can be put on hold`, { reason: 'INVALID_STATUS_TRANSITION' });
+      }
+      await this.voidApprovals(tx, invoice, `The invoice was put on hold: ${why}`);
+      return this.invoices.recordStatus(tx, invoice, InvoiceStatus.ON_HOLD, why, { heldFrom: invoice.status, approvedAmount: null, approvedVat: null, approvedAt: null });
+    });
+  }
+
+  /** Back to RECONCILED (or RECEIVED if never reconciled): an approval voided by the hold is needed again. */
+  async release(ctx: RequestContext, id: number, reason: string): Promise<Invoice> {
+    const why = requiredText(reason, 'reason');
+    return ctx.transaction(async (tx) => {
+      const invoice = await this.lockFor(tx, id);
+      if (invoice.status !== InvoiceStatus.ON_HOLD) {
+        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}, not ON_HOLD`, { reason: 'INVALID_STATUS_TRANSITION' });
+      }
+      const reconciled = await tx.repository(InvoiceReconciliation).existsBy({ invoiceId: invoice.id });
+      return this.invoices.recordStatus(tx, invoice, reconciled ? InvoiceStatus.RECONCILED : InvoiceStatus.RECEIVED, why, { heldFrom: null });
+    });
+  }
+
+  async recordPayment(ctx: RequestContext, id: number, input: PaymentInput): Promise<Invoice> {
+    if (!isLocalDate(input.paidOn)) throw badInput('input.paidOn', 'input.paidOn must be a date, "YYYY-MM-DD"', 'INVALID_DATE');
+    if (input.paidOn > todayInLondon()) throw badInput('input.paidOn', `input.paidOn: ${input.paidOn} is in the future`, 'IN_FUTURE');
+    const reference = requiredText(input.reference, 'input.reference');
+    if (reference.length > 64) throw badInput('input.reference', 'input.reference: at most 64 characters', 'TOO_LONG');
+    return ctx.transaction(async (tx) => {
+      const invoice = await this.lockFor(tx, id);
+      if (invoice.status !== InvoiceStatus.APPROVED) {
+        const already = invoice.status === InvoiceStatus.PAID ? ` (paid on ${invoice.paidOn}, reference ${invoice.paymentReference})` : '';
+        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}${already}; only an APPROVED invoice is paid`, { reason: 'INVALID_STATUS_TRANSITION' });
+      }
+      if (input.amount !== invoice.approvedAmount) {
+        throw badInput('input.amount', `input.amount: £${formatMoney(input.amount)} is not the approved £${formatMoney(invoice.approvedAmount!)}`, 'AMOUNT_MISMATCH');
+      }
+      const approvedOn = todayInLondon(asUtcDate(invoice.approvedAt!));
+      if (input.paidOn < approvedOn) throw badInput('input.paidOn', `input.paidOn: ${input.paidOn} is before the approval on ${approvedOn}`, 'BEFORE_APPROVAL');
+      return this.invoices.recordStatus(tx, invoice, InvoiceStatus.PAID, `Paid £${formatMoney(input.amount)} on ${input.paidOn}, reference ${reference}`, {
+        paidOn: input.paidOn,
+        paidAmount: input.amount,
+        paymentReference: reference,
+      });
+    });
+  }
+
+  async policyFor(ctx: RequestContext, organisationId: number): Promise<EffectivePolicy> {
+    const policy = await ctx.repository(BillingPolicy).findOneBy({ organisationId });
+    return policy
+      ? { organisationId, secondApprovalAbove: policy.secondApprovalAbove, costCentre: policy.costCentre, custom: true }
+      : { organisationId, secondApprovalAbove: ctx.config.billing.secondApprovalAbove, costCentre: null, custom: false };
+  }
+
+  async setPolicy(ctx: RequestContext, organisationId: number, input: { secondApprovalAbove: Pence; costCentre?: string | null }): Promise<EffectivePolicy> {
+    assertInScope(ctx, organisationId);
+    if (input.secondApprovalAbove < 0n) throw badInput('input.secondApprovalAbove', 'input.secondApprovalAbove cannot be negative', 'OUT_OF_RANGE');
+    const costCentre = input.costCentre === undefined || input.costCentre === null ? null : requiredText(input.costCentre, 'input.costCentre');
+    if (costCentre !== null && !/^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$/.test(costCentre)) {
+      throw badInput('input.costCentre', 'input.costCentre: up to 40 letters, digits, spaces and . _ / -', 'INVALID_FORMAT');
+    }
+    return ctx.transaction(async (tx) => {
+      const repository = tx.repository(BillingPolicy);
+      const existing = await repository.findOneBy({ organisationId });
+      await repository.save(repository.merge(existing ?? repository.create({ organisationId }), { secondApprovalAbove: input.secondApprovalAbove, costCentre }));
+      return this.policyFor(tx, organisationId);
+    });
+  }
+
+  /** Gross amounts withheld from each invoice for disputes not yet settled. */
+  async withheld(ctx: RequestContext, invoiceIds: number[]): Promise<Map<number, Pence>> {
+    const withheld = new Map<number, Pence>(invoiceIds.map((id) => [id, 0n]));
+    if (invoiceIds.length === 0) return withheld;
+    const disputes = await ctx.repository(Dispute).findBy({ invoiceId: In(invoiceIds), state: In([...WITHHELD_DISPUTE_STATES]) });
+    for (const dispute of disputes) withheld.set(dispute.invoiceId, withheld.get(dispute.invoiceId)! + dispute.disputedAmount - dispute.creditedAmount);
+    return withheld;
+  }
+
+  /**
+   * Takes the invoice's row for this transaction (an UPDATE holds the row lock on MySQL;
+   * SQLite has one writer), so two approvers acting at once are put in order.
+   */
+  private async lockFor(ctx: RequestContext, id: number): Promise<Invoice> {
+    const visible = await this.invoices.get(ctx, id);
+    await ctx.repository(Invoice).update(visible.id, { updatedAt: new Date() });
+    return ctx.repository(Invoice).findOneByOrFail({ id: visible.id });
+  }
+
+  private async assertSegregated(ctx: RequestContext, invoice: Invoice, subject: string): Promise<void> {
+    const reconciledBy = await ctx.repository(InvoiceStatusChange).existsBy({ invoiceId: invoice.id, toStatus: InvoiceStatus.RECONCILED, fromStatus: In([InvoiceStatus.RECEIVED, InvoiceStatus.RECONCILED]), changedBy: subject });
+    const lastRun = await ctx.repository(InvoiceReconciliation).existsBy({ invoiceId: invoice.id, reconciledBy: subject });
+    if (reconciledBy || lastRun) {
+      throw forbidden(`You reconciled invoice ${invoice.invoiceNumber}; a different finance approver must approve it`, { reason: 'SEGREGATION_OF_DUTIES' });
+    }
+    const disputes = await ctx.repository(Dispute).find({ select: { id: true }, where: { invoiceId: invoice.id } });
+    if (disputes.length && (await ctx.repository(DisputeTransition).existsBy({ disputeId: In(disputes.map((d) => d.id)), changedBy: subject }))) {
+      throw forbidden(`You raised or moved a dispute on invoice ${invoice.invoiceNumber}; a different finance approver must approve it`, { reason: 'SEGREGATION_OF_DUTIES' });
+    }
+  }
+
+  /** Overcharges no live dispute covers. */
+  private async undisputedOvercharges(ctx: RequestContext, invoice: Invoice): Promise<ReconciliationFinding[]> {
+    const overcharges = (await ctx.repository(ReconciliationFinding).findBy({ invoiceId: invoice.id, disputable: true })).filter((f) => f.difference > 0n);
+    if (overcharges.length === 0) return [];
+    const links = await ctx.repository(DisputeFinding).findBy({ findingId: In(overcharges.map((f) => f.id)) });
+    const live = links.length
+      ? new Set((await ctx.repository(Dispute).findBy({ id: In(links.map((l) => l.disputeId)), state: In([...WITHHELD_DISPUTE_STATES, DisputeState.CREDITED, DisputeState.REJECTED]) })).map((d) => d.id))
+      : new Set<number>();
+    const covered = new Set(links.filter((l) => live.has(l.disputeId)).map((l) => l.findingId));
+    return overcharges.filter((f) => !covered.has(f.id));
+  }
+
+  private async voidApprovals(ctx: RequestContext, invoice: Invoice, reason: string): Promise<void> {
+    await ctx.repository(InvoiceApproval).update({ invoiceId: invoice.id, voidReason: IsNull() }, { voidReason: reason, updatedAt: new Date() });
+  }
+}
+
+/** The VAT within a gross amount approved from the invoice, in proportion, to the penny (half up). */
+export function vatWithin(invoice: Pick<Invoice, 'grossTotal' | 'vatTotal'>, approved: Pence): Pence {
+  if (approved === invoice.grossTotal || invoice.grossTotal === 0n) return approved === invoice.grossTotal ? invoice.vatTotal : 0n;
+  return BigInt(new Decimal(invoice.vatTotal.toString()).times(approved.toString()).dividedBy(invoice.grossTotal.toString()).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+}
