@@ -6,6 +6,7 @@ import { openDatabase } from './db/database';
 import { StatementCounter } from './db/statement-counter';
 import { Organisation } from './organisations/organisation.entity';
 import { seedDemoData } from './seed/demo-data';
+import { seedDemoBillingData } from './seed/demo-billing';
 import { seedDemoSlaData } from './seed/demo-sla';
 
 async function main(): Promise<void> {
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
   if (config.seedDemoOnStart && (await dataSource.getRepository(Organisation).count()) === 0) {
     const summary = await seedDemoData(dataSource);
     const sla = await seedDemoSlaData(dataSource, config);
-    log.info({ ...summary, sla }, 'first start: demo data seeded');
+    const billing = await seedDemoBillingData(dataSource, config);
+    log.info({ ...summary, sla, billing }, 'first start: demo data seeded');
   }
 
   const app = await createApp(config, dataSource, statements, log);

@@ -108,4 +108,9 @@ export class InvoiceLineResolver {
   service(@Root() line: InvoiceLine, @Ctx() ctx: RequestContext) {
     return line.serviceId === null ? null : ctx.loaders.byId(NetworkService).load(line.serviceId);
   }
+
+  @FieldResolver(() => Invoice)
+  invoice(@Root() line: InvoiceLine, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Invoice).load(line.invoiceId);
+  }
 }

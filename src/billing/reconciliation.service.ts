@@ -12,6 +12,7 @@ import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 import { InvoiceService } from './invoice.service';
 import { DisputeService } from './dispute.service';
+import { DisputeCredit } from './dispute.entity';
 import { expectedRental, FindingType, recurringLineFindings, vatFindings, vatOn, type EarlierCharge, type Finding, type LineFacts } from './reconciliation-rules';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
 
@@ -161,13 +162,15 @@ export class ReconciliationService {
     return findings;
   }
 
-  /** Credit lines for the services on this supplier's invoices dated after the month, up to this one. */
+  /** Credit lines for the services on this supplier's invoices dated after the month, up to this one, other than dispute settlements. */
   private async creditsReceived(ctx: RequestContext, invoice: Invoice, serviceIds: number[], monthEnd: string): Promise<Pence> {
     if (serviceIds.length === 0) return 0n;
     const lines = await ctx.repository(InvoiceLine).createQueryBuilder('line')
       .innerJoin(Invoice, 'invoice', 'invoice.id = line.invoiceId')
       .where('invoice.supplierId = :supplier AND line.chargeType = :credit AND line.serviceId IN (:...services)', { supplier: invoice.supplierId, credit: ChargeType.CREDIT, services: serviceIds })
       .andWhere('invoice.invoiceDate > :monthEnd AND invoice.invoiceDate <= :date', { monthEnd, date: invoice.invoiceDate })
+      // a credit that settled a dispute is not a service credit
+      .andWhere((query) => `line.id NOT IN ${query.subQuery().select('credit.invoiceLineId').from(DisputeCredit, 'credit').getQuery()}`)
       .getMany();
     return lines.reduce((sum, line) => sum - line.netAmount, 0n);
   }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/database';
 import { seedDemoData } from '../seed/demo-data';
+import { seedDemoBillingData } from '../seed/demo-billing';
 import { seedDemoSlaData } from '../seed/demo-sla';
 
 /** `npm run seed:demo`: applies migrations and (re-)seeds the demo data; running it twice changes nothing more. */
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   try {
     console.log('Demo data seeded:', await seedDemoData(dataSource));
     console.log('Demo SLA data (last month, through the feed pipeline):', await seedDemoSlaData(dataSource, config));
+    console.log('Demo invoices (reconciled, one disputed and credited, one paid):', await seedDemoBillingData(dataSource, config));
   } finally {
     await dataSource.destroy();
   }
