@@ -13,7 +13,7 @@ import { DomainError, httpStatusOf } from './common/errors';
 import type { AppConfig } from './config/config';
 import type { StatementCounter } from './db/statement-counter';
 import { RequestContext } from './graphql/context';
-import { formatError, isDatabaseUnavailable, isInternal } from './graphql/errors';
+import { DATABASE_UNAVAILABLE, formatError, isDatabaseUnavailable, isInternal } from './graphql/errors';
 import { queryLimits } from './graphql/limits';
 import { buildGraphqlSchema, createServices, type Services } from './graphql/schema';
 import { FeedHousekeeping } from './feeds/housekeeping';
@@ -150,7 +150,7 @@ function contextError(error: unknown, log: Logger): GraphQLError {
   if (isDatabaseUnavailable(error)) {
     log.warn({ err: error }, 'database unavailable while authenticating');
     return new GraphQLError('The database is unavailable; retry shortly', {
-      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: DATABASE_UNAVAILABLE, http: { status: 503 } },
     });
   }
   log.error({ err: error }, 'authentication failed unexpectedly');

@@ -20,6 +20,9 @@ const REQUEST_ERROR_CODES = new Set([
 
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'EPIPE', 'POOL_CLOSED']);
 
+/** `extensions.reason` of a SERVICE_UNAVAILABLE caused by the database: retry later */
+export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
+
 /** True when an error came from losing the database, which a client should retry. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const candidate = error as { code?: string; driverError?: { code?: string }; message?: string } | undefined;
@@ -60,7 +63,7 @@ export function formatError(development: boolean) {
       return {
         ...where,
         message: 'The database is unavailable; retry shortly',
-        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...(development ? { detail: String(original) } : {}) },
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: DATABASE_UNAVAILABLE, ...(development ? { detail: String(original) } : {}) },
       };
     }
     if (!isInternal(error)) {
