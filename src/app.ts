@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -28,12 +27,15 @@ export interface App {
   startBackgroundWork(): Promise<void>;
   /** starts listening; resolves with the bound port */
   listen(): Promise<number>;
-  /** stops accepting, lets in-flight requests finish (up to the grace period), closes the database */
-  stop(): Promise<void>;
+  /**
+   * Stops accepting, lets in-flight requests finish for up to `shutdownGraceMs`, cuts off
+   * whatever is still running then, and closes the database. Resolves with how many
+   * requests were cut off.
+   */
+  stop(): Promise<{ cutOff: number }>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
-const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function createApp(config: AppConfig, dataSource: DataSource, statements: StatementCounter, log: Logger): Promise<App> {
   const services = createServices(config);
@@ -44,6 +46,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const inFlight = trackRequests(httpServer);
+  let stopping = false;
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -53,7 +57,6 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
     parseOptions: { maxTokens: config.graphql.maxTokens },
     allowBatchedHttpRequests: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: SHUTDOWN_GRACE_MS }),
       queryLimits(schema, {
         maxDepth: config.graphql.maxDepth,
         maxComplexity: config.graphql.maxComplexity,
@@ -84,6 +87,10 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.get('/readyz', async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: 'unavailable', reason: 'shutting down' });
+      return;
+    }
     try {
       await withTimeout(dataSource.query('SELECT 1'), 2_000);
       res.json({ status: 'ready' });
@@ -125,12 +132,49 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
         });
       }),
     stop: async () => {
+      stopping = true;
       housekeeping.stop();
       services.feedPuller.stop();
+      const cutOff = await drain(httpServer, inFlight, config.shutdownGraceMs);
+      if (cutOff > 0) log.error({ cutOff, graceMs: config.shutdownGraceMs }, 'shutdown grace period over: cut off requests still running');
       await apollo.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
+      log.info({ cutOff }, 'database closed');
+      return { cutOff };
     },
   };
+}
+
+/** Counts requests whose response has not yet finished (or whose connection has not closed). */
+function trackRequests(httpServer: Server): { readonly count: number } {
+  const state = { count: 0 };
+  httpServer.on('request', (_req, res) => {
+    state.count += 1;
+    res.once('close', () => {
+      state.count -= 1;
+    });
+  });
+  return state;
+}
+
+/**
+ * Stops accepting connections and waits for in-flight requests, closing keep-alive
+ * connections as they fall idle. At the deadline every remaining connection is destroyed;
+ * the number of requests cut off is returned.
+ */
+async function drain(httpServer: Server, inFlight: { readonly count: number }, graceMs: number): Promise<number> {
+  if (!httpServer.listening) return 0;
+  const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+  httpServer.closeIdleConnections();
+  const deadline = Date.now() + graceMs;
+  while (inFlight.count > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    httpServer.closeIdleConnections();
+  }
+  const cutOff = inFlight.count;
+  httpServer.closeAllConnections();
+  await closed;
+  return cutOff;
 }
 
 /** The client's request id when it is sane, else a new one; echoed in the response. */
