@@ -51,7 +51,12 @@ export function formatError(development: boolean) {
       return { ...where, message: original.message, extensions: { code: original.code, ...definedOnly(original.details) } };
     }
     if (original instanceof ArgumentValidationError) {
-      const errors = original.extensions.validationErrors as ValidationError[];
+      const errors = original.extensions.validationErrors as ValidationError[] | Error;
+      if (!Array.isArray(errors)) {
+        // a validator threw on the value itself, e.g. isEmail on text that is not well-formed Unicode
+        const message = errors instanceof URIError ? 'Invalid input: text must be well-formed Unicode' : 'Invalid input: a value could not be validated';
+        return { ...where, message, extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'input', reason: 'MALFORMED_VALUE' } };
+      }
       const invalid = flattenValidation(errors, argumentNameOf(errors[0]?.target));
       return {
         ...where,
