@@ -56,6 +56,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
     formatError: formatError(config.isDevelopment),
     parseOptions: { maxTokens: config.graphql.maxTokens },
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT: Apollo's own handler (on outside NODE_ENV=test) would race it and hang the shutdown
+    stopOnTerminationSignals: false,
     plugins: [
       queryLimits(schema, {
         maxDepth: config.graphql.maxDepth,

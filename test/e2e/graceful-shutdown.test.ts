@@ -40,7 +40,9 @@ describe('graceful shutdown', () => {
       cwd: ROOT,
       env: {
         ...process.env,
-        NODE_ENV: 'test',
+        // production, as deployed: Apollo's own signal handling (off under NODE_ENV=test) once hung the shutdown here
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
         PORT: '0',
         DATA_DIR: db.config.dataDir,
         DATABASE_URL: databaseUrl,
