@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     function check(name: string, status: number, body: string): void {
       counts[name] = (counts[name] ?? 0) + 1;
       let problem: string | undefined;
-      if (status !== 200) problem = `HTTP ${status}`;
+      if (status !== 200) problem = `HTTP ${status}: ${body.slice(0, 200)}`;
       else {
         try {
           const parsed = JSON.parse(body) as { errors?: unknown[]; run?: { status?: string; rowsRejected?: number } };

@@ -140,7 +140,7 @@ export async function spawnServer(databaseUrl: string, jwtSecret: string, env: R
       DATA_DIR: mkdtempSync(join(tmpdir(), 'hscn-load-')),
       DATABASE_URL: databaseUrl,
       JWT_SECRET: jwtSecret,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.SERVER_LOG_LEVEL ?? 'warn',
       FEED_PULL_ENABLED: 'false',
       TS_NODE_TRANSPILE_ONLY: 'true',
       ...env,

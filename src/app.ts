@@ -137,7 +137,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       stopping = true;
       housekeeping.stop();
       services.feedPuller.stop();
-      const cutOff = await drain(httpServer, inFlight, config.shutdownGraceMs);
+      const cutOff = await drain(httpServer, inFlight, () => busyConnections(dataSource), config.shutdownGraceMs);
       if (cutOff > 0) log.error({ cutOff, graceMs: config.shutdownGraceMs }, 'shutdown grace period over: cut off requests still running');
       await apollo.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
@@ -164,12 +164,13 @@ function trackRequests(httpServer: Server): { readonly count: number } {
  * connections as they fall idle. At the deadline every remaining connection is destroyed;
  * the number of requests cut off is returned.
  */
-async function drain(httpServer: Server, inFlight: { readonly count: number }, graceMs: number): Promise<number> {
+async function drain(httpServer: Server, inFlight: { readonly count: number }, busy: () => number, graceMs: number): Promise<number> {
   if (!httpServer.listening) return 0;
   const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
   httpServer.closeIdleConnections();
   const deadline = Date.now() + graceMs;
-  while (inFlight.count > 0 && Date.now() < deadline) {
+  // work outlives its request when the client hangs up (a feed run goes on): wait for the database too
+  while ((inFlight.count > 0 || busy() > 0) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 25));
     httpServer.closeIdleConnections();
   }
@@ -177,6 +178,12 @@ async function drain(httpServer: Server, inFlight: { readonly count: number }, g
   httpServer.closeAllConnections();
   await closed;
   return cutOff;
+}
+
+/** MySQL pool connections lent out (in a query or a transaction); 0 on SQLite. */
+function busyConnections(dataSource: DataSource): number {
+  const pool = (dataSource.driver as unknown as { pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number } } }).pool;
+  return pool?._allConnections && pool._freeConnections ? pool._allConnections.length - pool._freeConnections.length : 0;
 }
 
 /** The client's request id when it is sane, else a new one; echoed in the response. */

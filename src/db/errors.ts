@@ -23,13 +23,13 @@ export function isRetryableLockError(error: unknown): boolean {
  * same service-days' rollups) otherwise fail one of them. Only for a transaction of its own:
  * a deadlock inside an outer transaction has rolled that one back too.
  */
-export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 8): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await work();
     } catch (error) {
       if (attempt >= attempts || !isRetryableLockError(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt + Math.random() * 40));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 10 * 2 ** attempt) + Math.random() * 50));
     }
   }
 }

@@ -26,8 +26,10 @@ export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 /** True when an error came from losing the database, which a client should retry. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const candidate = error as { code?: string; driverError?: { code?: string }; message?: string } | undefined;
-  const code = candidate?.driverError?.code ?? candidate?.code;
-  return (code !== undefined && CONNECTION_ERRORS.has(code)) || /Pool is closed|connect ETIMEDOUT|acquire.*timeout/i.test(candidate?.message ?? '');
+  const message = candidate?.message ?? '';
+  // graphql-js replaces a thrown non-Error (the driver's bare connect failure) by "Unexpected error value: { … code: "X" … }"
+  const code = candidate?.driverError?.code ?? candidate?.code ?? /^Unexpected error value: .*\bcode: "([A-Z_]+)"/s.exec(message)?.[1];
+  return (code !== undefined && CONNECTION_ERRORS.has(code)) || /Pool is closed|connect ETIMEDOUT|acquire.*timeout|connection is in closed state/i.test(message);
 }
 
 /** An error that is not one of ours, not the client's, and not the database going away. */
