@@ -99,8 +99,8 @@ async function main(): Promise<void> {
     const invoice = graphql('InvoiceWithReconciliation', INVOICE_QUERY, () => ({ invoice: pick(estate.invoices) }));
     const mix = [dashboard, list, dashboard, invoice, sla, dashboard, list, invoice, dashboard, feedPost];
 
-    // warm up (JIT, pool, caches), then measure the resident set before the run
-    await autocannon({ url: server.url, connections: Math.min(connections, 10), duration: Math.min(5, duration), requests: mix });
+    // warm up at full concurrency (JIT, pool, caches, a heap sized for the load), then measure the resident set
+    await autocannon({ url: server.url, connections, duration: Math.min(10, duration), requests: mix, timeout: 30 });
     for (const key of Object.keys(counts)) delete counts[key];
     for (const key of Object.keys(failures)) delete failures[key];
     const rssBefore = await server.rssBytes();
