@@ -12,6 +12,8 @@ import { ServiceDirectory } from './service-directory';
 import { spool, type SpooledDocument } from './spool';
 import { retryOnDeadlock } from '../db/errors';
 
+const MAX_FAILURE_REASON = 2_000;
+
 export type AdapterRegistry = { [K in FeedKind]: Record<FeedFormat, FeedAdapter<FeedRecords[K]>> };
 export type WriterRegistry = { [K in FeedKind]: FeedWriter<FeedRecords[K]> };
 
@@ -210,7 +212,9 @@ export class FeedPipeline {
     return this.finishRun(ctx, run, run.status, null);
   }
 
-  private async finishRun(ctx: RequestContext, run: FeedRun, status: FeedRunStatus, failureReason: string | null): Promise<FeedRun> {
+  private async finishRun(ctx: RequestContext, run: FeedRun, status: FeedRunStatus, reason: string | null): Promise<FeedRun> {
+    // a reason may quote the document (a header line of any length); MySQL's TEXT holds 64 KB
+    const failureReason = reason !== null && reason.length > MAX_FAILURE_REASON ? `${reason.slice(0, MAX_FAILURE_REASON - 1)}…` : reason;
     Object.assign(run, { status, failureReason, finishedAt: new Date() });
     await ctx.repository(FeedRun).update(run.id, {
       rowsRead: run.rowsRead,

@@ -6,7 +6,9 @@ import { ALL_ROLES, Role } from '../../src/auth/roles';
 import { ErrorCode } from '../../src/common/errors';
 import { penceTransformer } from '../../src/common/money';
 import { buildGraphqlSchema, createServices } from '../../src/graphql/schema';
+import { toGlobalId } from '../../src/graphql/global-id';
 import { Organisation } from '../../src/organisations/organisation.entity';
+import { Supplier } from '../../src/suppliers/supplier.entity';
 import { mutationCall } from '../support/schema-arbitraries';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -138,6 +140,20 @@ describe('mutation fuzzing', () => {
       );
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input', reason: 'MALFORMED_VALUE' });
       expect(response.errors?.[0]?.message).toBe('Invalid input: text must be well-formed Unicode');
+    });
+
+
+    it('a document whose header line is longer than a TEXT column fails its run with a shortened reason, not an internal error (MySQL)', async () => {
+      const supplier = await server.db.dataSource.getRepository(Supplier).findOneByOrFail({ cnspId: 'PDN00001' });
+      const response = await server.gql(
+        'mutation ($input: IngestFeedInput!) { ingestFeed(input: $input) { status failureReason } }',
+        { input: { supplierId: toGlobalId('Supplier', supplier.id), kind: 'INCIDENT', format: 'CSV', document: 'y'.repeat(70_000) } },
+        token,
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data.ingestFeed.status).toBe('FAILED');
+      expect(response.data.ingestFeed.failureReason).toMatch(/^missing column\(s\) ticket_reference/);
+      expect(response.data.ingestFeed.failureReason.length).toBeLessThanOrEqual(2_000);
     });
   });
 
