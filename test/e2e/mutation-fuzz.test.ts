@@ -21,7 +21,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * stack or SQL — and afterwards other tenants' rows are untouched and every money column
  * still holds whole pence.
  *
- * FUZZ_RUNS (default 15 per mutation) and FUZZ_SEED (default fixed; "random" for a new
+ * FUZZ_RUNS (default 25 per mutation) and FUZZ_SEED (default fixed; "random" for a new
  * one each run) widen the search; a failure prints the seed and path that reproduce it.
  */
 const SDL = readFileSync(join(__dirname, '..', '..', 'schema', 'schema.graphql'), 'utf8');
@@ -30,7 +30,7 @@ const MUTATIONS = Object.keys(committed.getMutationType()?.getFields() ?? {}).so
 const NODE_TYPES = Object.values(committed.getTypeMap())
   .filter((type) => isObjectType(type) && type.getInterfaces().some((iface) => iface.name === 'Node'))
   .map((type) => type.name);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env.FUZZ_SEED ?? 20261125);
 
 /** Codes a client can act on. SERVICE_UNAVAILABLE is not here: the database must survive any input. */
