@@ -11,15 +11,15 @@ import { RequestContext } from '../src/graphql/context';
 export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hscn_bench';
 
 /** A fresh, migrated benchmark database (dropped and created again). */
-export async function freshBenchDatabase(): Promise<{ config: AppConfig; dataSource: DataSource; statements: StatementCounter }> {
+export async function freshBenchDatabase(databaseUrl = BENCH_URL, jwtSecret = 'bench-secret-bench-secret-bench-secret'): Promise<{ config: AppConfig; dataSource: DataSource; statements: StatementCounter }> {
   const { createConnection } = await import('mysql2/promise');
-  const url = new URL(BENCH_URL);
+  const url = new URL(databaseUrl);
   const database = url.pathname.slice(1);
   url.pathname = '/';
   const admin = await createConnection(url.toString());
   await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
   await admin.end();
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: BENCH_URL, JWT_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'silent', DB_POOL_SIZE: '10' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, LOG_LEVEL: 'silent', DB_POOL_SIZE: '10' });
   const statements = new StatementCounter();
   const dataSource = await openDatabase(config.database, { logger: statements }, { createIfMissing: true });
   return { config, dataSource, statements };

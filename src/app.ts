@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -13,7 +12,7 @@ import { DomainError, httpStatusOf } from './common/errors';
 import type { AppConfig } from './config/config';
 import type { StatementCounter } from './db/statement-counter';
 import { RequestContext } from './graphql/context';
-import { formatError, isDatabaseUnavailable, isInternal } from './graphql/errors';
+import { DATABASE_UNAVAILABLE, formatError, isDatabaseUnavailable, isInternal } from './graphql/errors';
 import { queryLimits } from './graphql/limits';
 import { buildGraphqlSchema, createServices, type Services } from './graphql/schema';
 import { FeedHousekeeping } from './feeds/housekeeping';
@@ -28,12 +27,15 @@ export interface App {
   startBackgroundWork(): Promise<void>;
   /** starts listening; resolves with the bound port */
   listen(): Promise<number>;
-  /** stops accepting, lets in-flight requests finish (up to the grace period), closes the database */
-  stop(): Promise<void>;
+  /**
+   * Stops accepting, lets in-flight requests finish for up to `shutdownGraceMs`, cuts off
+   * whatever is still running then, and closes the database. Resolves with how many
+   * requests were cut off.
+   */
+  stop(): Promise<{ cutOff: number }>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
-const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function createApp(config: AppConfig, dataSource: DataSource, statements: StatementCounter, log: Logger): Promise<App> {
   const services = createServices(config);
@@ -44,6 +46,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const inFlight = trackRequests(httpServer);
+  let stopping = false;
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -52,8 +56,9 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
     formatError: formatError(config.isDevelopment),
     parseOptions: { maxTokens: config.graphql.maxTokens },
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT: Apollo's own handler (on outside NODE_ENV=test) would race it and hang the shutdown
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: SHUTDOWN_GRACE_MS }),
       queryLimits(schema, {
         maxDepth: config.graphql.maxDepth,
         maxComplexity: config.graphql.maxComplexity,
@@ -84,6 +89,10 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.get('/readyz', async (_req, res) => {
+    if (stopping) {
+      res.status(503).json({ status: 'unavailable', reason: 'shutting down' });
+      return;
+    }
     try {
       await withTimeout(dataSource.query('SELECT 1'), 2_000);
       res.json({ status: 'ready' });
@@ -125,12 +134,56 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
         });
       }),
     stop: async () => {
+      stopping = true;
       housekeeping.stop();
       services.feedPuller.stop();
+      const cutOff = await drain(httpServer, inFlight, () => busyConnections(dataSource), config.shutdownGraceMs);
+      if (cutOff > 0) log.error({ cutOff, graceMs: config.shutdownGraceMs }, 'shutdown grace period over: cut off requests still running');
       await apollo.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
+      log.info({ cutOff }, 'database closed');
+      return { cutOff };
     },
   };
+}
+
+/** Counts requests whose response has not yet finished (or whose connection has not closed). */
+function trackRequests(httpServer: Server): { readonly count: number } {
+  const state = { count: 0 };
+  httpServer.on('request', (_req, res) => {
+    state.count += 1;
+    res.once('close', () => {
+      state.count -= 1;
+    });
+  });
+  return state;
+}
+
+/**
+ * Stops accepting connections and waits for in-flight requests, closing keep-alive
+ * connections as they fall idle. At the deadline every remaining connection is destroyed;
+ * the number of requests cut off is returned.
+ */
+async function drain(httpServer: Server, inFlight: { readonly count: number }, busy: () => number, graceMs: number): Promise<number> {
+  if (!httpServer.listening) return 0;
+  const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+  httpServer.closeIdleConnections();
+  const deadline = Date.now() + graceMs;
+  // work outlives its request when the client hangs up (a feed run goes on): wait for the database too
+  while ((inFlight.count > 0 || busy() > 0) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    httpServer.closeIdleConnections();
+  }
+  const cutOff = inFlight.count;
+  httpServer.closeAllConnections();
+  await closed;
+  return cutOff;
+}
+
+/** MySQL pool connections lent out (in a query or a transaction); 0 on SQLite. */
+function busyConnections(dataSource: DataSource): number {
+  const pool = (dataSource.driver as unknown as { pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number } } }).pool;
+  return pool?._allConnections && pool._freeConnections ? pool._allConnections.length - pool._freeConnections.length : 0;
 }
 
 /** The client's request id when it is sane, else a new one; echoed in the response. */
@@ -150,7 +203,7 @@ function contextError(error: unknown, log: Logger): GraphQLError {
   if (isDatabaseUnavailable(error)) {
     log.warn({ err: error }, 'database unavailable while authenticating');
     return new GraphQLError('The database is unavailable; retry shortly', {
-      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: DATABASE_UNAVAILABLE, http: { status: 503 } },
     });
   }
   log.error({ err: error }, 'authentication failed unexpectedly');

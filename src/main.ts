@@ -45,7 +45,14 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down: finishing in-flight requests');
     app
       .stop()
-      .then(() => process.exit(0))
+      .then(({ cutOff }) => {
+        if (cutOff > 0) {
+          log.error({ cutOff }, 'shut down, cutting off requests that outran the grace period');
+          process.exit(1);
+        }
+        log.info('shut down cleanly');
+        process.exit(0);
+      })
       .catch((error) => {
         log.error({ err: error }, 'shutdown failed');
         process.exit(1);

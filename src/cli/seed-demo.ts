@@ -4,15 +4,51 @@ import { openDatabase } from '../db/database';
 import { seedDemoData } from '../seed/demo-data';
 import { seedDemoBillingData } from '../seed/demo-billing';
 import { seedDemoSlaData } from '../seed/demo-sla';
+import { seedScaleData } from '../seed/scale-data';
+
+const USAGE = `Usage: npm run seed:demo [-- --sites N --services N [--services-per-contract N] [--org ODS]]
+  With --sites and --services, also adds a scaled-up estate at the organisation (default RX1):
+  N sites and N services in contracts of --services-per-contract (default 100), last month's
+  invoices through the feed pipeline and this month's daily performance, in bulk.`;
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+function count(args: string[], name: string): number | undefined {
+  const text = option(args, name);
+  if (text === undefined) return undefined;
+  if (!/^\d{1,7}$/.test(text) || Number(text) < 1) throw new Error(`--${name} must be a whole number from 1 to 9999999\n${USAGE}`);
+  return Number(text);
+}
 
 /** `npm run seed:demo`: applies migrations and (re-)seeds the demo data; running it twice changes nothing more. */
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
+  const sites = count(args, 'sites');
+  const services = count(args, 'services');
+  if ((sites === undefined) !== (services === undefined)) throw new Error(`--sites and --services go together\n${USAGE}`);
   const config = loadConfig();
   const dataSource = await openDatabase(config.database, {}, { createIfMissing: true });
   try {
     console.log('Demo data seeded:', await seedDemoData(dataSource));
     console.log('Demo SLA data (last month, through the feed pipeline):', await seedDemoSlaData(dataSource, config));
     console.log('Demo invoices (reconciled, one disputed and credited, one paid):', await seedDemoBillingData(dataSource, config));
+    if (sites !== undefined && services !== undefined) {
+      const started = Date.now();
+      const { contractIds: _ids, ...scale } = await seedScaleData(dataSource, config, {
+        sites,
+        services,
+        servicesPerContract: count(args, 'services-per-contract'),
+        organisation: option(args, 'org'),
+      });
+      console.log(`Scaled-up estate (${Date.now() - started} ms):`, scale);
+    }
   } finally {
     await dataSource.destroy();
   }

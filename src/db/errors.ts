@@ -9,6 +9,31 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'ER_DUP_ENTRY' || errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+/** True when MySQL chose this transaction as a deadlock victim or it waited too long for a lock: it was rolled back whole and may simply run again. */
+export function isRetryableLockError(error: unknown): boolean {
+  const candidate = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  const code = candidate.driverError?.code ?? candidate.code;
+  const errno = candidate.driverError?.errno ?? candidate.errno;
+  return code === 'ER_LOCK_DEADLOCK' || errno === 1213 || code === 'ER_LOCK_WAIT_TIMEOUT' || errno === 1205;
+}
+
+/**
+ * Runs a whole transaction again when it lost a deadlock, a few times with a random pause,
+ * as MySQL advises: concurrent writers of the same rows (two feed documents rebuilding the
+ * same service-days' rollups) otherwise fail one of them. Only for a transaction of its own:
+ * a deadlock inside an outer transaction has rolled that one back too.
+ */
+export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableLockError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 10 * 2 ** attempt) + Math.random() * 50));
+    }
+  }
+}
+
 /** Saves a record whose natural key must be unique; a duplicate becomes the caller's CONFLICT. */
 export async function saveUnique<T extends ObjectLiteral>(repository: Repository<T>, record: T, onDuplicate: () => DomainError): Promise<T> {
   try {

@@ -10,6 +10,9 @@ import type { AcceptedItem, FeedWriter } from './feed-writer';
 import { FeedFormatError, type FeedAdapter, type FeedFormat, type FeedKind, type FeedRecords } from './records';
 import { ServiceDirectory } from './service-directory';
 import { spool, type SpooledDocument } from './spool';
+import { retryOnDeadlock } from '../db/errors';
+
+const MAX_FAILURE_REASON = 2_000;
 
 export type AdapterRegistry = { [K in FeedKind]: Record<FeedFormat, FeedAdapter<FeedRecords[K]>> };
 export type WriterRegistry = { [K in FeedKind]: FeedWriter<FeedRecords[K]> };
@@ -146,15 +149,19 @@ export class FeedPipeline {
       batch = [];
       rejections = [];
       const delta = { accepted: 0, unchanged: 0, rejected: 0 };
-      await ctx.transaction(async (tx) => {
+      const nested = ctx.manager.queryRunner?.isTransactionActive === true;
+      const write = () => ctx.transaction(async (tx) => {
+        // each attempt starts afresh: a transaction that lost a deadlock was rolled back whole
+        Object.assign(delta, { accepted: 0, unchanged: 0, rejected: 0 });
+        const refusedNow = [...refused];
         const outcomes = items.length ? await writer.write({ ctx: tx, run, services }, items) : [];
         outcomes.forEach((outcome, index) => {
           if (outcome.kind === 'accepted') delta.accepted += 1;
           else if (outcome.kind === 'unchanged') delta.unchanged += 1;
-          else refused.push({ seq: items[index].seq, location: items[index].location, raw: items[index].raw, reason: outcome.reason, field: outcome.field });
+          else refusedNow.push({ seq: items[index].seq, location: items[index].location, raw: items[index].raw, reason: outcome.reason, field: outcome.field });
         });
-        delta.rejected = refused.length;
-        await this.saveRejections(tx, run, refused.sort((a, b) => a.seq - b.seq));
+        delta.rejected = refusedNow.length;
+        await this.saveRejections(tx, run, refusedNow.sort((a, b) => a.seq - b.seq));
         await tx.repository(FeedRun).update(run.id, {
           rowsRead: run.rowsRead,
           rowsAccepted: run.rowsAccepted + delta.accepted,
@@ -164,6 +171,7 @@ export class FeedPipeline {
           updatedAt: new Date(),
         });
       });
+      await (nested ? write() : retryOnDeadlock(write));
       run.rowsAccepted += delta.accepted;
       run.rowsUnchanged += delta.unchanged;
       run.rowsRejected += delta.rejected;
@@ -204,7 +212,9 @@ export class FeedPipeline {
     return this.finishRun(ctx, run, run.status, null);
   }
 
-  private async finishRun(ctx: RequestContext, run: FeedRun, status: FeedRunStatus, failureReason: string | null): Promise<FeedRun> {
+  private async finishRun(ctx: RequestContext, run: FeedRun, status: FeedRunStatus, reason: string | null): Promise<FeedRun> {
+    // a reason may quote the document (a header line of any length); MySQL's TEXT holds 64 KB
+    const failureReason = reason !== null && reason.length > MAX_FAILURE_REASON ? `${reason.slice(0, MAX_FAILURE_REASON - 1)}…` : reason;
     Object.assign(run, { status, failureReason, finishedAt: new Date() });
     await ctx.repository(FeedRun).update(run.id, {
       rowsRead: run.rowsRead,

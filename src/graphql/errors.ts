@@ -20,11 +20,16 @@ const REQUEST_ERROR_CODES = new Set([
 
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'EPIPE', 'POOL_CLOSED']);
 
+/** `extensions.reason` of a SERVICE_UNAVAILABLE caused by the database: retry later */
+export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
+
 /** True when an error came from losing the database, which a client should retry. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const candidate = error as { code?: string; driverError?: { code?: string }; message?: string } | undefined;
-  const code = candidate?.driverError?.code ?? candidate?.code;
-  return (code !== undefined && CONNECTION_ERRORS.has(code)) || /Pool is closed|connect ETIMEDOUT|acquire.*timeout/i.test(candidate?.message ?? '');
+  const message = candidate?.message ?? '';
+  // graphql-js replaces a thrown non-Error (the driver's bare connect failure) by "Unexpected error value: { … code: "X" … }"
+  const code = candidate?.driverError?.code ?? candidate?.code ?? /^Unexpected error value: .*\bcode: "([A-Z_]+)"/s.exec(message)?.[1];
+  return (code !== undefined && CONNECTION_ERRORS.has(code)) || /Pool is closed|connect ETIMEDOUT|acquire.*timeout|connection is in closed state/i.test(message);
 }
 
 /** An error that is not one of ours, not the client's, and not the database going away. */
@@ -48,7 +53,12 @@ export function formatError(development: boolean) {
       return { ...where, message: original.message, extensions: { code: original.code, ...definedOnly(original.details) } };
     }
     if (original instanceof ArgumentValidationError) {
-      const errors = original.extensions.validationErrors as ValidationError[];
+      const errors = original.extensions.validationErrors as ValidationError[] | Error;
+      if (!Array.isArray(errors)) {
+        // a validator threw on the value itself, e.g. isEmail on text that is not well-formed Unicode
+        const message = errors instanceof URIError ? 'Invalid input: text must be well-formed Unicode' : 'Invalid input: a value could not be validated';
+        return { ...where, message, extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'input', reason: 'MALFORMED_VALUE' } };
+      }
       const invalid = flattenValidation(errors, argumentNameOf(errors[0]?.target));
       return {
         ...where,
@@ -60,7 +70,7 @@ export function formatError(development: boolean) {
       return {
         ...where,
         message: 'The database is unavailable; retry shortly',
-        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, ...(development ? { detail: String(original) } : {}) },
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: DATABASE_UNAVAILABLE, ...(development ? { detail: String(original) } : {}) },
       };
     }
     if (!isInternal(error)) {

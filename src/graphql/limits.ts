@@ -73,13 +73,20 @@ export function queryLimits(schema: GraphQLSchema, limits: { maxDepth: number; m
               extensions: { code: 'QUERY_TOO_DEEP', maxDepth: limits.maxDepth, http: { status: 400 } },
             });
           }
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [listEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [listEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // variables are coerced here before graphql-js does it, so their errors are the client's
+            if (!(error instanceof GraphQLError)) throw error;
+            throw new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
           if (complexity > limits.maxComplexity) {
             throw new GraphQLError(`Query is too costly: estimated cost ${complexity} exceeds the limit of ${limits.maxComplexity}`, {
               extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity: limits.maxComplexity, http: { status: 400 } },

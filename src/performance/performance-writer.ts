@@ -79,6 +79,12 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
 
     // new samples are plain inserts; only corrections need the upsert's extra work
     const dialect = dialectOf(ctx.manager);
+    if (dialect === 'mysql') {
+      // Documents arriving together for the same organisation take turns here, before any row
+      // is locked: their rollup rebuilds lock overlapping index ranges and would deadlock.
+      const organisations = [...new Set(changed.map((sample) => sample.organisationId))].sort((a, b) => a - b);
+      await ctx.manager.query(`SELECT id FROM organisation WHERE id IN (${organisations.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`, organisations);
+    }
     await this.insert(ctx.manager, dialect, added);
     for (let i = 0; i < corrected.length; i += UPSERT_CHUNK) {
       const chunk = corrected.slice(i, i + UPSERT_CHUNK);

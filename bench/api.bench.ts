@@ -1,0 +1,182 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { DateTime } from 'luxon';
+import pino from 'pino';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../src/app';
+import { Role } from '../src/auth/roles';
+import { signDevelopmentToken } from '../src/auth/tokens';
+import type { AppConfig } from '../src/config/config';
+import type { StatementCounter } from '../src/db/statement-counter';
+import { Organisation } from '../src/organisations/organisation.entity';
+import { BENCH_URL, round } from './support';
+import { currentPeriod, DASHBOARD_QUERY, prepareEstate, spawnServer } from './scenario';
+
+const ROOT = join(__dirname, '..');
+
+/**
+ * What the API layer costs and whether it scales with the data:
+ * - apiOverheadRatio: p50 of the dashboard query through HTTP + GraphQL ÷ p50 of hand-written
+ *   SQL (mysql2, one connection) fetching the same data;
+ * - frameworkCeilingRatio: req/s of a simple authenticated query on our server ÷ req/s of a
+ *   bare Apollo Server answering a constant, both in processes of their own, same client;
+ * - n1StatementsAt10 / n1StatementsAt1000: SQL statements per dashboard query for a contract
+ *   of 10 and of 1,000 services (equal, or a list is loaded a row at a time).
+ */
+export async function apiBenchmark(dataSource: DataSource, config: AppConfig, statements: StatementCounter, quick: boolean) {
+  const small = await prepareEstate(dataSource, config, { prefix: 'NA', sites: 10, services: 10, servicesPerContract: 10, reconcile: 1 });
+  const large = await prepareEstate(dataSource, config, { prefix: 'NB', sites: 1_000, services: 1_000, servicesPerContract: 1_000, reconcile: 1 });
+  const typical = await prepareEstate(dataSource, config, { prefix: 'NC', sites: 100, services: 100, servicesPerContract: 100, reconcile: 1 });
+
+  const app = await createApp({ ...config, port: 0 }, dataSource, statements, pino({ level: 'silent' }));
+  const url = `http://127.0.0.1:${await app.listen()}`;
+  const token = await signDevelopmentToken(config, { subject: 'bench@rx1', odsCode: 'RX1', roles: [Role.CONTRACT_MANAGER], expiresIn: '1h' });
+  const period = currentPeriod();
+  const dashboard = async (contract: string, supplier: string) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: DASHBOARD_QUERY, variables: { contract, supplier, period } }),
+    });
+    const body = (await response.json()) as { errors?: unknown[]; data?: { contract: { services: unknown[] } } };
+    if (body.errors) throw new Error(`dashboard query failed: ${JSON.stringify(body.errors)}`);
+    return body.data!.contract.services.length;
+  };
+  const statementsFor = async (estate: typeof small) => {
+    await dashboard(estate.contracts[0]!, estate.supplier);
+    const before = statements.statements;
+    const services = await dashboard(estate.contracts[0]!, estate.supplier);
+    return { services, statements: statements.statements - before };
+  };
+
+  let figures;
+  try {
+    const at10 = await statementsFor(small);
+    const at1000 = await statementsFor(large);
+    if (at10.services !== 10 || at1000.services !== 1_000) throw new Error(`dashboard returned ${at10.services} and ${at1000.services} services`);
+
+    const iterations = quick ? 40 : 200;
+    const httpTimes: number[] = [];
+    for (let i = 0; i < iterations + 5; i += 1) {
+      const started = process.hrtime.bigint();
+      await dashboard(typical.contracts[0]!, typical.supplier);
+      if (i >= 5) httpTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    const organisation = await dataSource.getRepository(Organisation).findOneByOrFail({ odsCode: 'RX1' });
+    const sqlTimes = await handWrittenDashboard(typical.contractIds[0]!, organisation.id, iterations);
+    figures = {
+      dashboardServices: 100,
+      dashboardHttpP50Ms: round(median(httpTimes), 2),
+      dashboardSqlP50Ms: round(median(sqlTimes), 2),
+      apiOverheadRatio: round(median(httpTimes) / median(sqlTimes), 2),
+      n1StatementsAt10: at10.statements,
+      n1StatementsAt1000: at1000.statements,
+    };
+  } finally {
+    await app.stop();
+  }
+  return { ...figures, ...(await frameworkCeiling(config, quick)) };
+}
+
+/**
+ * The same data as the dashboard query, fetched by hand: the contract and supplier, its
+ * services with their sites, this month's availability sums per service, its SLA terms, and
+ * the supplier's latest invoice with its reconciliation — five statements on one connection.
+ */
+async function handWrittenDashboard(contractId: number, organisationId: number, iterations: number): Promise<number[]> {
+  const { createConnection } = await import('mysql2/promise');
+  const connection = await createConnection({ uri: BENCH_URL.replace(/^mariadb:/, 'mysql:'), dateStrings: ['DATE'], timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
+  const monthStart = DateTime.now().setZone('Europe/London').startOf('month');
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < iterations + 5; i += 1) {
+      const started = process.hrtime.bigint();
+      const [contracts] = await connection.execute<any[]>(
+        `SELECT c.id, c.reference, c.title, c.status, c.startDate, c.endDate, c.noticeDate, c.supplierId, s.name AS supplierName
+         FROM contract c JOIN supplier s ON s.id = c.supplierId WHERE c.id = ? AND c.organisationId = ?`,
+        [contractId, organisationId],
+      );
+      const contract = contracts[0];
+      await connection.execute(
+        `SELECT sv.id, sv.reference, sv.type, sv.status, sv.bandwidthMbps, sv.monthlyCharge, sv.installDate, si.id AS siteId, si.name, si.town, si.postcode
+         FROM service sv JOIN site si ON si.id = sv.siteId WHERE sv.contractId = ? ORDER BY sv.reference`,
+        [contractId],
+      );
+      await connection.execute(
+        `SELECT d.serviceId, SUM(d.coveredSeconds) AS covered, SUM(d.upSeconds) AS up, SUM(d.latencySumUs) AS latency, SUM(d.latencyCount) AS latencyCount
+         FROM performance_daily d JOIN service sv ON sv.id = d.serviceId
+         WHERE sv.contractId = ? AND d.day >= ? AND d.day < ? GROUP BY d.serviceId`,
+        [contractId, monthStart.toISODate(), monthStart.plus({ months: 1 }).toISODate()],
+      );
+      await connection.execute('SELECT id, kind, severity, targetPercent, targetMinutes FROM sla_term WHERE contractId = ?', [contractId]);
+      await connection.execute(
+        `SELECT i.id, i.invoiceNumber, i.invoiceDate, i.status, i.grossTotal, r.findingCount, r.differenceTotal
+         FROM invoice i LEFT JOIN invoice_reconciliation r ON r.invoiceId = i.id
+         WHERE i.organisationId = ? AND i.supplierId = ? ORDER BY i.invoiceDate DESC, i.id DESC LIMIT 1`,
+        [organisationId, contract.supplierId],
+      );
+      if (i >= 5) times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  } finally {
+    await connection.end();
+  }
+  return times;
+}
+
+/** Requests per second of our server's simplest authenticated query, and of a bare Apollo Server, with the same client. */
+async function frameworkCeiling(config: AppConfig, quick: boolean) {
+  const duration = quick ? 5 : 15;
+  const connections = 10;
+  const server = await spawnServer(BENCH_URL, (config.jwt as { secret: string }).secret);
+  let simpleQueryRps: number;
+  try {
+    const token = await signDevelopmentToken(config, { subject: 'bench@rx1', odsCode: 'RX1', roles: [Role.VIEWER], expiresIn: '1h' });
+    simpleQueryRps = await rate(`${server.url}/graphql`, { authorization: `Bearer ${token}` }, '{ me { subject roles } }', duration, connections);
+  } finally {
+    await server.stop();
+  }
+
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const bare = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bench/bare-apollo.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), NODE_ENV: 'production', TS_NODE_TRANSPILE_ONLY: 'true' },
+    stdio: 'ignore',
+  });
+  let bareApolloRps: number;
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ hello }"}' });
+        if (response.ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error('the bare Apollo Server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    bareApolloRps = await rate(`http://127.0.0.1:${port}/graphql`, {}, '{ hello }', duration, connections);
+  } finally {
+    bare.kill('SIGTERM');
+  }
+  return {
+    simpleQueryRps: round(simpleQueryRps, 1),
+    bareApolloRps: round(bareApolloRps, 1),
+    frameworkCeilingRatio: round(simpleQueryRps / bareApolloRps, 3),
+  };
+}
+
+async function rate(url: string, headers: Record<string, string>, query: string, duration: number, connections: number): Promise<number> {
+  const options = { url, method: 'POST' as const, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }), connections };
+  await autocannon({ ...options, duration: 2 }); // warm
+  const result = await autocannon({ ...options, duration });
+  if (result.errors || result.non2xx) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
+  return result.requests.average;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}

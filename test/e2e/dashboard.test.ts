@@ -1,0 +1,53 @@
+import { Role } from '../../src/auth/roles';
+import { seedScaleData } from '../../src/seed/scale-data';
+import { currentPeriod, DASHBOARD_QUERY, prepareEstate } from '../../bench/scenario';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * The contract manager's dashboard in one round trip (the query the load test and the
+ * benchmarks drive): a contract with its services and sites, this month's SLA status and
+ * the supplier's latest invoice with its reconciliation, at a cost in SQL statements that
+ * does not grow with the number of services.
+ */
+describe('dashboard query', () => {
+  let server: TestServer;
+  let token: string;
+  let small: Awaited<ReturnType<typeof prepareEstate>>;
+  let large: Awaited<ReturnType<typeof prepareEstate>>;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    small = await prepareEstate(server.db.dataSource, server.db.config, { prefix: 'NA', sites: 5, services: 10, servicesPerContract: 10, reconcile: 1 });
+    large = await prepareEstate(server.db.dataSource, server.db.config, { prefix: 'NB', sites: 50, services: 300, servicesPerContract: 300, reconcile: 1 });
+    token = await server.token('RX1', Role.CONTRACT_MANAGER);
+  });
+
+  afterAll(() => server.stop());
+
+  const dashboard = (estate: typeof small) => server.gql(DASHBOARD_QUERY, { contract: estate.contracts[0], supplier: estate.supplier, period: currentPeriod() }, token);
+
+  it('answers with the services and their sites, the SLA status and the latest invoice', async () => {
+    const response = await dashboard(large);
+    expect(response.errors).toBeUndefined();
+    const { contract, slaReport, invoices } = response.data;
+    expect(contract.reference).toBe('NB-00001');
+    expect(contract.services).toHaveLength(300);
+    expect(new Set(contract.services.map((service: { site: { id: string } }) => service.site.id)).size).toBe(50);
+    expect(slaReport.period).toBe(currentPeriod());
+    expect(slaReport.terms.length).toBeGreaterThan(0);
+    expect(invoices.edges).toHaveLength(1);
+  });
+
+  it('costs the same number of SQL statements for 10 services as for 300', async () => {
+    await dashboard(small);
+    await dashboard(large);
+    const atSmall = await server.countStatements(() => dashboard(small));
+    const atLarge = await server.countStatements(() => dashboard(large));
+    expect(atLarge).toBe(atSmall);
+  });
+
+  it('seeds a scaled-up estate once: seeding the same prefix again adds nothing', async () => {
+    const again = await seedScaleData(server.db.dataSource, server.db.config, { prefix: 'NB', sites: 50, services: 300, servicesPerContract: 300 });
+    expect(again).toMatchObject({ alreadySeeded: true, contracts: 1, services: 300 });
+  });
+});

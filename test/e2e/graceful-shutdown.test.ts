@@ -1,0 +1,161 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { Role } from '../../src/auth/roles';
+import { signDevelopmentToken } from '../../src/auth/tokens';
+import { seedDemoData } from '../../src/seed/demo-data';
+import { createTestDatabase, TEST_JWT_SECRET, type TestDatabase } from '../support/database';
+
+const ROOT = join(__dirname, '..', '..');
+const GRACE_MS = 2_500;
+
+interface Server {
+  readonly child: ChildProcess;
+  readonly port: number;
+  readonly logs: Record<string, unknown>[];
+  readonly exited: Promise<number | null>;
+}
+
+/**
+ * SIGTERM to the real server process (src/main.ts): it stops accepting connections, lets
+ * in-flight requests finish within SHUTDOWN_GRACE_MS, cuts off (and logs) whatever outruns
+ * it, closes the database, and exits 0 when nothing was cut off, 1 when something was.
+ */
+describe('graceful shutdown', () => {
+  let db: TestDatabase;
+  let token: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedDemoData(db.dataSource);
+    await db.dataSource.destroy();
+    token = await signDevelopmentToken(db.config, { subject: 'shutdown@rx1', odsCode: 'RX1', roles: [Role.VIEWER], expiresIn: '1h' });
+  });
+
+  afterAll(() => db.drop());
+
+  async function startServer(): Promise<Server> {
+    const databaseUrl = process.env.TEST_DATABASE_URL ? db.config.database.location : `sqlite:${db.config.database.location}`;
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        // production, as deployed: Apollo's own signal handling (off under NODE_ENV=test) once hung the shutdown here
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        DATA_DIR: db.config.dataDir,
+        DATABASE_URL: databaseUrl,
+        JWT_SECRET: TEST_JWT_SECRET,
+        SEED_DEMO_ON_START: 'false',
+        SHUTDOWN_GRACE_MS: String(GRACE_MS),
+        LOG_LEVEL: 'info',
+        TS_NODE_TRANSPILE_ONLY: 'true',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const logs: Record<string, unknown>[] = [];
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    let buffered = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString();
+        let newline: number;
+        while ((newline = buffered.indexOf('\n')) >= 0) {
+          const line = buffered.slice(0, newline);
+          buffered = buffered.slice(newline + 1);
+          try {
+            const entry = JSON.parse(line) as Record<string, unknown>;
+            logs.push(entry);
+            if (entry.msg === 'listening') resolve(Number(new URL(String(entry.url)).port));
+          } catch {
+            // not a log line
+          }
+        }
+      });
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      void exited.then((code) => reject(new Error(`server exited with ${code} before listening: ${stderr}`)));
+    });
+    return { child, port, logs, exited };
+  }
+
+  /**
+   * A GraphQL request whose body is sent in two halves: the request is in flight from the
+   * first half until `finish()` sends the rest. Resolves with the response, or the error
+   * when the connection is cut.
+   */
+  function slowRequest(port: number) {
+    const body = JSON.stringify({ query: '{ contracts(first: 5) { totalCount edges { node { reference } } } }' });
+    const half = Math.floor(body.length / 2);
+    let finish!: () => void;
+    const answer = new Promise<{ status: number; body: any } | { error: string }>((resolve) => {
+      const req = request(
+        { host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+          res.on('error', (error) => resolve({ error: String(error) }));
+        },
+      );
+      req.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? String(error) }));
+      req.write(body.slice(0, half));
+      finish = () => req.end(body.slice(half));
+    });
+    return { answer, finish: () => finish() };
+  }
+
+  const refusesConnections = async (port: number) => {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      try {
+        await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { connection: 'close' } });
+      } catch (error) {
+        if (/ECONNREFUSED/.test(String((error as { cause?: unknown }).cause ?? error))) return true;
+      }
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  it('finishes in-flight requests, refuses new connections, closes the database and exits 0', async () => {
+    const server = await startServer();
+    const inFlight = slowRequest(server.port);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    server.child.kill('SIGTERM');
+
+    expect(await refusesConnections(server.port)).toBe(true);
+    inFlight.finish();
+    const answer = await inFlight.answer;
+    expect(answer).toMatchObject({ status: 200, body: { data: { contracts: { totalCount: expect.any(Number) } } } });
+
+    expect(await server.exited).toBe(0);
+    const messages = server.logs.map((entry) => entry.msg);
+    expect(messages).toContain('database closed');
+    expect(messages).toContain('shut down cleanly');
+  }, 60_000);
+
+  it('cuts off a request that outruns the grace period, says so, and exits 1', async () => {
+    const server = await startServer();
+    const quick = slowRequest(server.port);
+    const stuck = slowRequest(server.port);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const signalled = Date.now();
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    quick.finish();
+    expect(await quick.answer).toMatchObject({ status: 200 });
+
+    const cut = await stuck.answer;
+    expect(cut).toHaveProperty('error');
+    const elapsed = Date.now() - signalled;
+    expect(elapsed).toBeGreaterThanOrEqual(GRACE_MS - 100);
+    expect(elapsed).toBeLessThan(GRACE_MS + 10_000);
+
+    expect(await server.exited).toBe(1);
+    const cutOff = server.logs.find((entry) => /grace period over/.test(String(entry.msg)));
+    expect(cutOff).toMatchObject({ cutOff: 1, graceMs: GRACE_MS });
+    expect(server.logs.map((entry) => entry.msg)).toContain('database closed');
+  }, 60_000);
+});
