@@ -139,5 +139,6 @@ export function assessCompliance(facts: ComplianceFacts): ComplianceFinding[] {
       { typename: 'IpAllocation', id: overlap.id },
     );
   }
-  return findings;
+  const rank = [MISSING, EXPIRING, OVERDUE, CONFLICTING];
+  return findings.sort((a, b) => rank.indexOf(a.category) - rank.indexOf(b.category));
 }
