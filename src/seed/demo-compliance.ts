@@ -24,11 +24,16 @@ const ACTOR = 'seed:demo';
 export const DEMO_DSPT_EXPIRES_IN_DAYS = 30;
 export const DEMO_RX2_OVERLAP = { aggregate: '10.52.0.0/16', inside: '10.52.8.0/24' };
 
-interface PlannedDspt {
+export interface PlannedDspt {
   status: DsptStatus;
   publishedOn: LocalDate;
   expiresOn: LocalDate;
   notes: string | null;
+}
+
+/** Each trust's DSPT publications, oldest first. */
+export function planDemoDspt(today: LocalDate): Record<'RX1' | 'RX2', PlannedDspt[]> {
+  return { RX1: rx1Dspt(today), RX2: rx2Dspt(today) };
 }
 
 /** RX1's current assessment expires in 30 days: the usual 30 June that falls no later, extended to then. */
@@ -92,7 +97,7 @@ export async function seedDemoCompliance(manager: EntityManager, today: LocalDat
 
   // --- DSPT ----------------------------------------------------------------------------
   const dsptRepo = manager.getRepository(DsptAssessment);
-  for (const [code, planned] of [['RX1', rx1Dspt(today)], ['RX2', rx2Dspt(today)]] as const) {
+  for (const [code, planned] of Object.entries(planDemoDspt(today))) {
     const organisationId = org(code).id;
     // the seed's own publications, oldest first, take the plan's places in turn
     const existing = await dsptRepo.find({ where: { organisationId, recordedBy: ACTOR }, order: { publishedOn: 'ASC', id: 'ASC' } });
