@@ -1,3 +1,4 @@
+import { IsNull } from 'typeorm';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { Contact } from '../contacts/contact.entity';
@@ -236,6 +237,14 @@ export class IpAllocationResolver {
   @FieldResolver(() => Organisation)
   organisation(@Root() allocation: IpAllocation, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(Organisation).load(allocation.organisationId);
+  }
+}
+
+@Resolver(() => Site)
+export class SiteIpAllocationsResolver {
+  @FieldResolver(() => [IpAllocation], { description: 'The IP ranges in use at the site.' })
+  ipAllocations(@Root() site: Site, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.manyBy(IpAllocation, 'siteId', { releasedOn: IsNull() }).load(site.id);
   }
 }
 

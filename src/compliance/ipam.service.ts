@@ -4,10 +4,8 @@ import { todayInLondon, type LocalDate } from '../common/dates';
 import { optionalText, requiredText } from '../common/text';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
 import { Contact } from '../contacts/contact.entity';
-import { dialectOf } from '../db/dialect';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
-import { Organisation } from '../organisations/organisation.entity';
 import { Site } from '../sites/site.entity';
 import { SupplierKind } from '../suppliers/supplier.entity';
 import type { SupplierService } from '../suppliers/supplier.service';
@@ -15,6 +13,7 @@ import { CidrError, compareCidrs, findOverlappingPairs, formatCidr, overlaps, pa
 import { IpOverlap, OverlapKind } from './compliance.types';
 import { IpAllocation, IpRegistration, IpVersion } from './ip-allocation.entity';
 import { IpamDelegate } from './ipam-delegate.entity';
+import { lockOrganisation } from './organisation-lock';
 import { notInFuture } from './register.service';
 
 export interface AllocationInput {
@@ -220,10 +219,4 @@ export function overlapsAmong(allocations: readonly IpAllocation[]): IpOverlap[]
     overlap.exception = later.overlapException;
     return overlap;
   });
-}
-
-/** Serialises allocations within one organisation on MySQL, where two transactions could otherwise both pass the overlap check. SQLite has one writer. */
-async function lockOrganisation(ctx: RequestContext, organisationId: number): Promise<void> {
-  if (dialectOf(ctx.manager) !== 'mysql') return;
-  await ctx.repository(Organisation).createQueryBuilder('organisation').setLock('pessimistic_write').where('organisation.id = :organisationId', { organisationId }).getOne();
 }

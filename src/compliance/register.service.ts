@@ -8,6 +8,7 @@ import { compareAgreementVersions, isAgreementVersion } from './agreement-versio
 import { ConnectionAgreement } from './connection-agreement.entity';
 import { dsptExpiryOf, dsptYearOf, latestExpiryFor } from './dspt';
 import { DsptAssessment, type DsptStatus } from './dspt-assessment.entity';
+import { lockOrganisation } from './organisation-lock';
 
 /** The DSPT replaced the Information Governance Toolkit in April 2018. */
 const DSPT_FIRST_DAY = '2018-04-01';
@@ -69,6 +70,7 @@ export class RegisterService {
       expiresOn = input.expiresOn;
     }
     return ctx.transaction(async (tx) => {
+      await lockOrganisation(tx, organisationId);
       const same = await tx.repository(DsptAssessment).findOneBy({ organisationId, publishedOn, status: input.status });
       if (same) throw conflict(`A ${input.status} publication on ${publishedOn} is already recorded`, { reason: 'DUPLICATE_DSPT_PUBLICATION' });
       return tx.repository(DsptAssessment).save(
@@ -103,6 +105,7 @@ export class RegisterService {
     const signedByName = requiredText(input.signedByName, 'input.signedByName');
     return ctx.transaction(async (tx) => {
       const repository = tx.repository(ConnectionAgreement);
+      await lockOrganisation(tx, organisationId);
       const current = await repository.findOne({ where: { organisationId, supersededById: IsNull() }, order: { id: 'DESC' } });
       if (current) {
         if (compareAgreementVersions(version, current.version) <= 0) {

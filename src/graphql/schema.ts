@@ -74,6 +74,7 @@ import {
   DsptAssessmentResolver,
   IpamDelegateResolver,
   IpAllocationResolver,
+  SiteIpAllocationsResolver,
 } from '../compliance/compliance.resolver';
 import { ConnectionAgreement } from '../compliance/connection-agreement.entity';
 import { DsptAssessment } from '../compliance/dspt-assessment.entity';
@@ -200,6 +201,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new DsptAssessmentResolver(),
     new ConnectionAgreementResolver(),
     new IpAllocationResolver(),
+    new SiteIpAllocationsResolver(),
     new IpamDelegateResolver(),
     new ApplicationAccessRequestResolver(),
   ];

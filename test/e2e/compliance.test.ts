@@ -98,6 +98,11 @@ describe('compliance register', () => {
       const ranges = await ok('query($org: ID!, $s: ID!) { ripeRangesToReturn(organisationId: $org, supplierId: $s) { cidr registration supplier { cnspId } site { name } } }', { org: ids.rx1, s: ids.pdn }, rx1Manager);
       expect(ranges.ripeRangesToReturn.map((r: any) => r.cidr)).toEqual(['198.51.100.0/25', '198.51.100.128/25', '2001:db8:4100::/48']);
       expect(ranges.ripeRangesToReturn.every((r: any) => r.registration === 'RIPE' && r.supplier.cnspId === 'PDN00001')).toBe(true);
+      const sites = await ok('{ sites(first: 100, filter: { search: "Data Centre" }) { edges { node { name ipAllocations { cidr registration } } } } }', {}, rx1Manager);
+      expect(sites.sites.edges.map((e: any) => e.node.ipAllocations.map((a: any) => a.cidr))).toEqual([
+        ['10.41.20.0/22', '198.51.100.0/25'],
+        ['10.41.24.0/22', '198.51.100.128/25'],
+      ]);
     });
   });
 

@@ -1,0 +1,13 @@
+import { dialectOf } from '../db/dialect';
+import type { RequestContext } from '../graphql/context';
+import { Organisation } from '../organisations/organisation.entity';
+
+/**
+ * Serialises a check-then-write on one organisation's register (an overlap check, the
+ * agreement in force) within the caller's transaction. On MySQL two transactions could
+ * otherwise both pass the check; SQLite has a single writer already.
+ */
+export async function lockOrganisation(ctx: RequestContext, organisationId: number): Promise<void> {
+  if (dialectOf(ctx.manager) !== 'mysql') return;
+  await ctx.repository(Organisation).createQueryBuilder('organisation').setLock('pessimistic_write').where('organisation.id = :organisationId', { organisationId }).getOne();
+}
