@@ -57,6 +57,16 @@ export class ComplianceResolver {
   }
 
   @Authorized(READ_INVENTORY)
+  @Query(() => [ComplianceReport], { description: 'complianceStatus for every organisation the viewer may see (a CSU: its own and those it acts for), by ODS code.' })
+  complianceOverview(
+    @Ctx() ctx: RequestContext,
+    @Arg('dsptReminderDays', () => Int, { defaultValue: DEFAULT_DSPT_REMINDER_DAYS }) dsptReminderDays: number,
+    @Arg('accessRequestOverdueDays', () => Int, { defaultValue: DEFAULT_ACCESS_REQUEST_OVERDUE_DAYS }) accessRequestOverdueDays: number,
+  ) {
+    return this.status.overview(ctx, { dsptReminderDays, accessRequestOverdueDays });
+  }
+
+  @Authorized(READ_INVENTORY)
   @Query(() => [DsptAssessment], { description: 'Every DSPT publication of the organisation, newest first.' })
   dsptAssessments(@Ctx() ctx: RequestContext, @Arg('organisationId', () => ID) organisationId: string) {
     return this.register.dsptAssessments(ctx, organisation(organisationId));

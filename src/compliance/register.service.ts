@@ -47,11 +47,6 @@ export class RegisterService {
     return ctx.repository(DsptAssessment).find({ where: { organisationId }, order: { publishedOn: 'DESC', id: 'DESC' } });
   }
 
-  async currentDspt(ctx: RequestContext, organisationId: number): Promise<DsptAssessment | null> {
-    assertInScope(ctx, organisationId);
-    return ctx.repository(DsptAssessment).findOne({ where: { organisationId }, order: { publishedOn: 'DESC', id: 'DESC' } });
-  }
-
   async recordDspt(ctx: RequestContext, organisationId: number, input: DsptInput): Promise<DsptAssessment> {
     assertInScope(ctx, organisationId);
     const publishedOn = notInFuture(input.publishedOn, 'input.publishedOn', 'the publication date');
@@ -137,10 +132,5 @@ export class RegisterService {
       }
       return agreement;
     });
-  }
-
-  currentAgreement(ctx: RequestContext, organisationId: number): Promise<ConnectionAgreement | null> {
-    assertInScope(ctx, organisationId);
-    return ctx.repository(ConnectionAgreement).findOne({ where: { organisationId, supersededById: IsNull() }, order: { id: 'DESC' } });
   }
 }

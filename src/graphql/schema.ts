@@ -115,7 +115,7 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const complianceRegister = new RegisterService();
   const ipam = new IpamService(suppliers);
   const accessRequests = new AccessRequestService();
-  const complianceStatus = new ComplianceStatusService(complianceRegister, ipam);
+  const complianceStatus = new ComplianceStatusService();
   return {
     suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes,
     complianceRegister, ipam, accessRequests, complianceStatus,

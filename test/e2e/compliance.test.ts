@@ -94,6 +94,21 @@ describe('compliance register', () => {
       expect(errorCode(await server.gql(STATUS, { org: ids.rx1 }, await server.token('RX2', Role.VIEWER)))).toBe('NOT_FOUND');
     });
 
+    it('gives a CSU one overview of every register it may see, in the same statements as a trust gets its own', async () => {
+      const OVERVIEW = '{ complianceOverview { compliant organisation { odsCode } missing { code } expiring { code } conflicting { code } } }';
+      const csu = await server.token('0CX', Role.VIEWER);
+      let seen: any;
+      let own: any;
+      const forThree = await server.countStatements(async () => (seen = await ok(OVERVIEW, {}, csu)));
+      const forOne = await server.countStatements(async () => (own = await ok(OVERVIEW, {}, rx1Manager)));
+      expect(forThree).toBe(forOne);
+      expect(seen.complianceOverview.map((r: any) => r.organisation.odsCode)).toEqual(['0CX', 'RX1', 'RX2']);
+      expect(seen.complianceOverview[1]).toEqual({ compliant: false, organisation: { odsCode: 'RX1' }, missing: [], expiring: [{ code: 'DSPT_EXPIRING' }], conflicting: [] });
+      expect(seen.complianceOverview[2]).toMatchObject({ missing: [{ code: 'NO_CONNECTION_AGREEMENT' }], conflicting: [{ code: 'IP_OVERLAP' }] });
+      expect(codes(seen.complianceOverview[0].missing)).toEqual(expect.arrayContaining(['NO_DSPT', 'NO_CONNECTION_AGREEMENT', 'NO_IPAM_DELEGATE']));
+      expect(own.complianceOverview.map((r: any) => r.organisation.odsCode)).toEqual(['RX1']);
+    });
+
     it('lists the RIPE ranges each CN-SP allocated, to return when leaving it', async () => {
       const ranges = await ok('query($org: ID!, $s: ID!) { ripeRangesToReturn(organisationId: $org, supplierId: $s) { cidr registration supplier { cnspId } site { name } } }', { org: ids.rx1, s: ids.pdn }, rx1Manager);
       expect(ranges.ripeRangesToReturn.map((r: any) => r.cidr)).toEqual(['198.51.100.0/25', '198.51.100.128/25', '2001:db8:4100::/48']);

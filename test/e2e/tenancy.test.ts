@@ -271,6 +271,10 @@ describe('tenancy', () => {
       ),
     removeExclusionWindow: () => notFound('mutation($id: ID!) { removeExclusionWindow(id: $id) }', { id: ids.exclusionWindow }),
     complianceStatus: () => notFound('query($org: ID!) { complianceStatus(organisationId: $org) { compliant missing { message } } }', { org: ids.organisation }),
+    complianceOverview: async () => {
+      const data = await noneOfRx1('{ complianceOverview { organisation { odsCode } missing { message subjectId } conflicting { message subjectId } } }');
+      expect(data.complianceOverview.map((r: any) => r.organisation.odsCode)).toEqual(['Y0A01']);
+    },
     dsptAssessments: () => notFound('query($org: ID!) { dsptAssessments(organisationId: $org) { id } }', { org: ids.organisation }),
     recordDsptAssessment: () =>
       notFound('mutation($org: ID!) { recordDsptAssessment(input: { organisationId: $org, status: STANDARDS_NOT_MET, publishedOn: "2025-01-10" }) { id } }', { org: ids.organisation }),
