@@ -13,7 +13,7 @@ import { CidrError, compareCidrs, findOverlappingPairs, formatCidr, overlaps, pa
 import { IpOverlap, OverlapKind } from './compliance.types';
 import { IpAllocation, IpRegistration, IpVersion } from './ip-allocation.entity';
 import { IpamDelegate } from './ipam-delegate.entity';
-import { lockOrganisation } from './organisation-lock';
+import { latestCommitted, lockOrganisation } from './organisation-lock';
 import { notInFuture } from './register.service';
 
 export interface AllocationInput {
@@ -98,7 +98,11 @@ export class IpamService {
         if (supplier.kind !== SupplierKind.CN_SP) throw badInput('input.supplierId', `input.supplierId: ${supplier.name} is not a CN-SP`, 'NOT_A_CNSP');
       }
       await lockOrganisation(tx, site.organisationId);
-      const inUse = await tx.repository(IpAllocation).find({ where: { organisationId: site.organisationId, releasedOn: IsNull(), ipVersion: versionOf(cidr) }, order: { id: 'ASC' } });
+      const inUse = await tx.repository(IpAllocation).find({
+        where: { organisationId: site.organisationId, releasedOn: IsNull(), ipVersion: versionOf(cidr) },
+        order: { id: 'ASC' },
+        ...latestCommitted(tx),
+      });
       const clashes = inUse.filter((allocation) => overlaps(parseCidr(allocation.cidr), cidr));
       if (clashes.length && !exception) {
         const sites = await tx.repository(Site).findBy(clashes.map((clash) => ({ id: clash.siteId })));
@@ -172,7 +176,8 @@ export class IpamService {
     const on = notInFuture(grantedOn ?? todayInLondon(), 'input.grantedOn', 'the grant date');
     return ctx.transaction(async (tx) => {
       const contact = await findVisible(tx, Contact, contactId, Contact.typename);
-      const held = await tx.repository(IpamDelegate).findOneBy({ contactId: contact.id, revokedOn: IsNull() });
+      await lockOrganisation(tx, contact.organisationId);
+      const held = await tx.repository(IpamDelegate).findOne({ where: { contactId: contact.id, revokedOn: IsNull() }, ...latestCommitted(tx) });
       if (held) throw conflict(`${contact.name} has held IPAM delegate access since ${held.grantedOn}`, { field: 'input.contactId', reason: 'ALREADY_DELEGATE' });
       return tx.repository(IpamDelegate).save(
         tx.repository(IpamDelegate).create({

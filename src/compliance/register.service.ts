@@ -8,7 +8,7 @@ import { compareAgreementVersions, isAgreementVersion } from './agreement-versio
 import { ConnectionAgreement } from './connection-agreement.entity';
 import { dsptExpiryOf, dsptYearOf, latestExpiryFor } from './dspt';
 import { DsptAssessment, type DsptStatus } from './dspt-assessment.entity';
-import { lockOrganisation } from './organisation-lock';
+import { latestCommitted, lockOrganisation } from './organisation-lock';
 
 /** The DSPT replaced the Information Governance Toolkit in April 2018. */
 const DSPT_FIRST_DAY = '2018-04-01';
@@ -66,7 +66,7 @@ export class RegisterService {
     }
     return ctx.transaction(async (tx) => {
       await lockOrganisation(tx, organisationId);
-      const same = await tx.repository(DsptAssessment).findOneBy({ organisationId, publishedOn, status: input.status });
+      const same = await tx.repository(DsptAssessment).findOne({ where: { organisationId, publishedOn, status: input.status }, ...latestCommitted(tx) });
       if (same) throw conflict(`A ${input.status} publication on ${publishedOn} is already recorded`, { reason: 'DUPLICATE_DSPT_PUBLICATION' });
       return tx.repository(DsptAssessment).save(
         tx.repository(DsptAssessment).create({
@@ -101,7 +101,7 @@ export class RegisterService {
     return ctx.transaction(async (tx) => {
       const repository = tx.repository(ConnectionAgreement);
       await lockOrganisation(tx, organisationId);
-      const current = await repository.findOne({ where: { organisationId, supersededById: IsNull() }, order: { id: 'DESC' } });
+      const current = await repository.findOne({ where: { organisationId, supersededById: IsNull() }, order: { id: 'DESC' }, ...latestCommitted(tx) });
       if (current) {
         if (compareAgreementVersions(version, current.version) <= 0) {
           throw conflict(`Version ${version} is not newer than version ${current.version}, signed on ${current.signedOn} and in force`, {

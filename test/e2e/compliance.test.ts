@@ -277,6 +277,17 @@ describe('compliance register', () => {
       await ok(ALLOCATE, { input: { siteId: gpSites[5]!.id, cidr: '203.0.113.0/28', registration: 'RIPE', supplierId: ids.pdn } }, gp);
     });
 
+    it('lets only one of two overlapping allocations sent at once through', async () => {
+      const attempts = await Promise.all(
+        ['10.80.0.0/16', '10.80.1.0/24', '10.80.2.0/24'].map((cidr, i) => server.gql(ALLOCATE, { input: { siteId: gpSites[6 + (i % 2)]!.id, cidr, registration: 'PRIVATE' } }, gp)),
+      );
+      const through = attempts.filter((attempt) => !attempt.errors);
+      expect(attempts.filter((attempt) => attempt.errors).map((attempt) => attempt.errors![0]!.extensions!.reason)).toEqual(['IP_OVERLAP', 'IP_OVERLAP'].slice(0, 3 - through.length));
+      // either the /16 alone, or the two /24s that do not overlap each other
+      expect(through.map((attempt) => attempt.data.allocateIpRange.cidr).sort()).toEqual(through.length === 1 ? ['10.80.0.0/16'] : ['10.80.1.0/24', '10.80.2.0/24']);
+      expect((await ok('query($org: ID!) { ipOverlaps(organisationId: $org) { accepted } }', { org: ids.gp }, gp)).ipOverlaps.every((o: any) => o.accepted)).toBe(true);
+    });
+
     it('answers NOT_FOUND for another organisation\'s site', async () => {
       const rx1Site = (await ok('{ sites(first: 1) { edges { node { id } } } }', {}, rx1Manager)).sites.edges[0].node.id;
       expect(errorCode(await server.gql(ALLOCATE, { input: { siteId: rx1Site, cidr: '10.99.0.0/24', registration: 'PRIVATE' } }, gp))).toBe('NOT_FOUND');
