@@ -49,6 +49,14 @@ export class AllocateIpRangeInput {
 }
 
 @InputType()
+export class UpdateIpAllocationInput {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { nullable: true, description: 'Another site of the same organisation.' }) siteId?: string;
+  @Field(() => ID, { nullable: true, description: 'The CN-SP that allocated it; null clears it (not for RIPE ranges).' }) supplierId?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) description?: string | null;
+}
+
+@InputType()
 export class ReleaseIpRangeInput {
   @Field(() => ID) id!: string;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to today.' }) @IsOptional() releasedOn?: string;

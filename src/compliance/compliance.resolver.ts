@@ -20,6 +20,7 @@ import {
   ReleaseIpRangeInput,
   RequestApplicationAccessInput,
   RevokeIpamDelegateInput,
+  UpdateIpAllocationInput,
 } from './compliance.input';
 import { ComplianceReport, IpOverlap } from './compliance.types';
 import { ConnectionAgreement } from './connection-agreement.entity';
@@ -137,6 +138,16 @@ export class ComplianceResolver {
       description: input.description,
       allocatedOn: input.allocatedOn ?? undefined,
       overlapException: input.overlapException,
+    });
+  }
+
+  @Authorized(MANAGE_INVENTORY)
+  @Mutation(() => IpAllocation, { description: 'Corrects an allocation in use: its site (same organisation), allocating CN-SP or description. To change the range, release it and allocate another.' })
+  updateIpAllocation(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateIpAllocationInput) {
+    return this.ipam.update(ctx, idOf(input.id, IpAllocation.typename, 'input.id'), {
+      siteId: optionalIdOf(input.siteId, Site.typename, 'input.siteId'),
+      supplierId: input.supplierId === null ? null : optionalIdOf(input.supplierId, Supplier.typename, 'input.supplierId'),
+      description: input.description,
     });
   }
 

@@ -135,6 +135,35 @@ export class IpamService {
     });
   }
 
+  /**
+   * Corrects an allocation: the site (within the same organisation, so overlaps are
+   * unchanged), the allocating CN-SP, the description. The range itself is not edited:
+   * release it and allocate the right one, so that the history shows both.
+   */
+  async update(ctx: RequestContext, id: number, changes: { siteId?: number; supplierId?: number | null; description?: string | null }): Promise<IpAllocation> {
+    return ctx.transaction(async (tx) => {
+      const allocation = await this.get(tx, id);
+      if (allocation.releasedOn) throw conflict(`${allocation.cidr} was released on ${allocation.releasedOn} and is kept as history`, { reason: 'ALREADY_RELEASED' });
+      if (changes.siteId !== undefined) {
+        const site = await findVisible(tx, Site, changes.siteId, Site.typename);
+        if (site.organisationId !== allocation.organisationId) {
+          throw badInput('input.siteId', `input.siteId: ${site.name} belongs to another organisation; release the range and allocate it there`, 'OTHER_ORGANISATION');
+        }
+        allocation.siteId = site.id;
+      }
+      if (changes.supplierId === null) {
+        if (allocation.registration === IpRegistration.RIPE) throw badInput('input.supplierId', 'input.supplierId: a RIPE range is registered through a CN-SP and needs one', 'REQUIRED');
+        allocation.supplierId = null;
+      } else if (changes.supplierId !== undefined) {
+        const supplier = await this.suppliers.get(tx, changes.supplierId);
+        if (supplier.kind !== SupplierKind.CN_SP) throw badInput('input.supplierId', `input.supplierId: ${supplier.name} is not a CN-SP`, 'NOT_A_CNSP');
+        allocation.supplierId = supplier.id;
+      }
+      if (changes.description !== undefined) allocation.description = optionalText(changes.description) ?? null;
+      return tx.repository(IpAllocation).save(allocation);
+    });
+  }
+
   /** Marks a range released (handed back to its CN-SP, or given up); it is kept, and no longer counts for overlaps. */
   async release(ctx: RequestContext, id: number, reason: string, releasedOn?: LocalDate): Promise<IpAllocation> {
     const why = requiredText(reason, 'input.reason');

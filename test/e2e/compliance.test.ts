@@ -277,6 +277,18 @@ describe('compliance register', () => {
       await ok(ALLOCATE, { input: { siteId: gpSites[5]!.id, cidr: '203.0.113.0/28', registration: 'RIPE', supplierId: ids.pdn } }, gp);
     });
 
+    it('corrects an allocation\'s site, CN-SP and description, within the organisation', async () => {
+      const UPDATE = 'mutation($input: UpdateIpAllocationInput!) { updateIpAllocation(input: $input) { cidr description site { id } supplier { cnspId } } }';
+      const allocation = (await ok(ALLOCATE, { input: { siteId: gpSites[7]!.id, cidr: '192.168.77.0/24', registration: 'PRIVATE', supplierId: ids.pdn } }, gp)).allocateIpRange;
+      const moved = (await ok(UPDATE, { input: { id: allocation.id, siteId: gpSites[6]!.id, supplierId: null, description: 'Moved: recorded at the wrong surgery' } }, gp)).updateIpAllocation;
+      expect(moved).toEqual({ cidr: '192.168.77.0/24', description: 'Moved: recorded at the wrong surgery', site: { id: gpSites[6]!.id }, supplier: null });
+      const rx1Site = (await ok('{ sites(first: 1) { edges { node { id } } } }', {}, rx1Manager)).sites.edges[0].node.id;
+      expect(errorCode(await server.gql(UPDATE, { input: { id: allocation.id, siteId: rx1Site } }, gp))).toBe('NOT_FOUND');
+      const ripe = (await ok(ALLOCATE, { input: { siteId: gpSites[7]!.id, cidr: '198.51.100.64/26', registration: 'RIPE', supplierId: ids.pdn } }, gp)).allocateIpRange;
+      refused(await server.gql(UPDATE, { input: { id: ripe.id, supplierId: null } }, gp), 'BAD_USER_INPUT', { field: 'input.supplierId', reason: 'REQUIRED' });
+      expect((await ok(UPDATE, { input: { id: ripe.id, supplierId: ids.albc } }, gp)).updateIpAllocation.supplier).toEqual({ cnspId: 'ALBC0002' });
+    });
+
     it('lets only one of two overlapping allocations sent at once through', async () => {
       const attempts = await Promise.all(
         ['10.80.0.0/16', '10.80.1.0/24', '10.80.2.0/24'].map((cidr, i) => server.gql(ALLOCATE, { input: { siteId: gpSites[6 + (i % 2)]!.id, cidr, registration: 'PRIVATE' } }, gp)),

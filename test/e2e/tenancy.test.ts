@@ -292,6 +292,7 @@ describe('tenancy', () => {
     ipOverlaps: () => notFound('query($org: ID!) { ipOverlaps(organisationId: $org) { kind } }', { org: ids.organisation }),
     ripeRangesToReturn: () => notFound('query($org: ID!, $s: ID!) { ripeRangesToReturn(organisationId: $org, supplierId: $s) { cidr } }', { org: ids.organisation, s: ids.supplier }),
     allocateIpRange: () => notFound('mutation($s: ID!) { allocateIpRange(input: { siteId: $s, cidr: "10.250.0.0/24", registration: PRIVATE }) { id } }', { s: ids.site }),
+    updateIpAllocation: () => notFound('mutation($id: ID!) { updateIpAllocation(input: { id: $id, description: "hijacked" }) { id } }', { id: ids.ipAllocation }),
     releaseIpRange: () => notFound('mutation($id: ID!) { releaseIpRange(input: { id: $id, reason: "hijack" }) { id } }', { id: ids.ipAllocation }),
     ipamDelegates: () => notFound('query($org: ID!) { ipamDelegates(organisationId: $org, includeRevoked: true) { id } }', { org: ids.organisation }),
     grantIpamDelegateAccess: () => notFound('mutation($c: ID!) { grantIpamDelegateAccess(input: { contactId: $c }) { id } }', { c: ids.contact }),
