@@ -6,7 +6,7 @@ import { Contact } from '../contacts/contact.entity';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { AccessRequestStatus, ApplicationAccessRequest, ApplicationAccessTransition } from './application-access.entity';
-import { notInFuture } from './register.service';
+import { notInFuture } from './past-date';
 
 /** Where a request may go from each status; a decision is final. */
 export const ACCESS_REQUEST_MOVES: Record<AccessRequestStatus, readonly AccessRequestStatus[]> = {

@@ -14,7 +14,7 @@ import { IpOverlap, OverlapKind } from './compliance.types';
 import { IpAllocation, IpRegistration, IpVersion } from './ip-allocation.entity';
 import { IpamDelegate } from './ipam-delegate.entity';
 import { latestCommitted, lockOrganisation } from './organisation-lock';
-import { notInFuture } from './register.service';
+import { notInFuture } from './past-date';
 
 export interface AllocationInput {
   siteId: number;

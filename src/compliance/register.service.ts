@@ -1,6 +1,6 @@
 import { IsNull } from 'typeorm';
 import { badInput, conflict } from '../common/errors';
-import { isLocalDate, todayInLondon, type LocalDate } from '../common/dates';
+import { isLocalDate, type LocalDate } from '../common/dates';
 import { optionalText, requiredText } from '../common/text';
 import { assertInScope } from '../auth/tenancy';
 import type { RequestContext } from '../graphql/context';
@@ -9,6 +9,7 @@ import { ConnectionAgreement } from './connection-agreement.entity';
 import { dsptExpiryOf, dsptYearOf, latestExpiryFor } from './dspt';
 import { DsptAssessment, type DsptStatus } from './dspt-assessment.entity';
 import { latestCommitted, lockOrganisation } from './organisation-lock';
+import { notInFuture } from './past-date';
 
 /** The DSPT replaced the Information Governance Toolkit in April 2018. */
 const DSPT_FIRST_DAY = '2018-04-01';
@@ -26,14 +27,6 @@ export interface AgreementInput {
   representingCustomers: boolean;
   signedByName: string;
   signedByJobTitle?: string | null;
-}
-
-/** A past or present date, or BAD_USER_INPUT naming the field. */
-export function notInFuture(date: LocalDate, field: string, what: string): LocalDate {
-  if (!isLocalDate(date)) throw badInput(field, `${field}: "${date}" is not a calendar date (YYYY-MM-DD)`, 'INVALID_DATE');
-  const today = todayInLondon();
-  if (date > today) throw badInput(field, `${field}: ${what} ${date} is in the future (today is ${today})`, 'FUTURE_DATE');
-  return date;
 }
 
 /**
