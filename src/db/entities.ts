@@ -27,6 +27,11 @@ import { ExclusionWindow } from '../sla/exclusion-window.entity';
 import { ScorecardWeights } from '../sla/scorecard-weights.entity';
 import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { Supplier } from '../suppliers/supplier.entity';
+import { ApplicationAccessRequest, ApplicationAccessTransition } from '../compliance/application-access.entity';
+import { ConnectionAgreement } from '../compliance/connection-agreement.entity';
+import { DsptAssessment } from '../compliance/dspt-assessment.entity';
+import { IpAllocation } from '../compliance/ip-allocation.entity';
+import { IpamDelegate } from '../compliance/ipam-delegate.entity';
 
 export const entities = [
   Organisation,
@@ -66,4 +71,10 @@ export const entities = [
   InvoiceStatusChange,
   InvoiceApproval,
   BillingPolicy,
+  DsptAssessment,
+  ConnectionAgreement,
+  IpAllocation,
+  IpamDelegate,
+  ApplicationAccessRequest,
+  ApplicationAccessTransition,
 ];

@@ -68,6 +68,24 @@ import { InventoryComparison, InventoryDifference } from '../services/inventory-
 import { InventoryComparisonResolver } from '../services/inventory-comparison.resolver';
 import { Role } from '../auth/roles';
 import { notFound } from '../common/errors';
+import { AccessRequestService } from '../compliance/access-request.service';
+import { ApplicationAccessTransition } from '../compliance/application-access.entity';
+import { ComplianceStatusService } from '../compliance/compliance-status.service';
+import {
+  ApplicationAccessRequestResolver,
+  ComplianceReportResolver,
+  ComplianceResolver,
+  ConnectionAgreementResolver,
+  DsptAssessmentResolver,
+  IpamDelegateResolver,
+  IpAllocationResolver,
+  SiteIpAllocationsResolver,
+} from '../compliance/compliance.resolver';
+import { ConnectionAgreement } from '../compliance/connection-agreement.entity';
+import { DsptAssessment } from '../compliance/dspt-assessment.entity';
+import { IpamDelegate } from '../compliance/ipam-delegate.entity';
+import { IpamService } from '../compliance/ipam.service';
+import { RegisterService } from '../compliance/register.service';
 
 /** The application's services: stateless, built once, shared by the API, the CLI and feeds. */
 export function createServices(config: Pick<AppConfig, 'feeds'>) {
@@ -100,7 +118,15 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const disputes = new DisputeService();
   const reconciliation = new ReconciliationService(invoices, slaReports, disputes);
   const billing = { approvals: new InvoiceApprovalService(invoices), paymentExports: new PaymentExportService(), billingSummaries: new BillingSummaryService() };
-  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes, ...billing };
+  const complianceRegister = new RegisterService();
+  const ipam = new IpamService(suppliers);
+  const accessRequests = new AccessRequestService();
+  const complianceStatus = new ComplianceStatusService();
+  return {
+    suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes,
+    ...billing,
+    complianceRegister, ipam, accessRequests, complianceStatus,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -138,6 +164,12 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     ReconciliationFinding: (ctx, id) => findVisible(ctx, ReconciliationFinding, id, ReconciliationFinding.typename),
     InventoryComparison: (ctx, id) => findVisible(ctx, InventoryComparison, id, InventoryComparison.typename),
     InventoryDifference: (ctx, id) => findVisible(ctx, InventoryDifference, id, InventoryDifference.typename),
+    DsptAssessment: (ctx, id) => findVisible(ctx, DsptAssessment, id, DsptAssessment.typename),
+    ConnectionAgreement: (ctx, id) => findVisible(ctx, ConnectionAgreement, id, ConnectionAgreement.typename),
+    IpAllocation: (ctx, id) => services.ipam.get(ctx, id),
+    IpamDelegate: (ctx, id) => findVisible(ctx, IpamDelegate, id, IpamDelegate.typename),
+    ApplicationAccessRequest: (ctx, id) => services.accessRequests.get(ctx, id),
+    ApplicationAccessTransition: (ctx, id) => findVisible(ctx, ApplicationAccessTransition, id, ApplicationAccessTransition.typename),
     ApiKey: async (ctx, id) => {
       // key metadata is for the organisation's administrators only
       if (!ctx.requireViewer.roles.includes(Role.ADMIN)) throw notFound(ApiKey.typename);
@@ -175,6 +207,14 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new SlaTermResultResolver(),
     new ServiceCreditResolver(),
     new IncidentEvidenceResolver(),
+    new ComplianceResolver(services.complianceRegister, services.ipam, services.accessRequests, services.complianceStatus),
+    new ComplianceReportResolver(),
+    new DsptAssessmentResolver(),
+    new ConnectionAgreementResolver(),
+    new IpAllocationResolver(),
+    new SiteIpAllocationsResolver(),
+    new IpamDelegateResolver(),
+    new ApplicationAccessRequestResolver(),
   ];
   const instances = new Map<Function, object>(resolvers.map((resolver) => [resolver.constructor, resolver]));
   return buildSchema({

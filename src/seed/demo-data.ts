@@ -12,6 +12,7 @@ import { Organisation, OrganisationType } from '../organisations/organisation.en
 import { NetworkService, Resilience, ServiceStatus, ServiceType } from '../services/network-service.entity';
 import { Site } from '../sites/site.entity';
 import { ComplianceStatus, Supplier, SupplierKind } from '../suppliers/supplier.entity';
+import { seedDemoCompliance } from './demo-compliance';
 
 /**
  * Fictional but well-formed demo data: five organisations, four suppliers, their contracts,
@@ -1280,7 +1281,10 @@ async function writePlan(manager: EntityManager, plan: DemoPlan): Promise<void> 
  */
 export async function seedDemoData(dataSource: DataSource, options: DemoSeedOptions = {}): Promise<DemoSeedSummary> {
   const plan = planDemoData(options.today ?? todayInLondon());
-  await dataSource.transaction(async (manager) => writePlan(manager, plan));
+  await dataSource.transaction(async (manager) => {
+    await writePlan(manager, plan);
+    await seedDemoCompliance(manager, plan.today);
+  });
   return {
     organisations: plan.organisations.length,
     suppliers: plan.suppliers.length,

@@ -16,6 +16,13 @@ describe('tenancy', () => {
   let financeOutsider: string;
   let ids: Record<string, string>;
   let rx1Snapshot: unknown;
+  let rx1ComplianceSnapshot: unknown;
+
+  const COMPLIANCE_SNAPSHOT = `query($org: ID!) { dsptAssessments(organisationId: $org) { id status publishedOn expiresOn }
+    connectionAgreements(organisationId: $org) { id version current }
+    ipAllocations(organisationId: $org, first: 100, includeReleased: true) { edges { node { id cidr releasedOn site { id } } } }
+    ipamDelegates(organisationId: $org, includeRevoked: true) { id active }
+    applicationAccessRequests(first: 100) { edges { node { id status history { id } } } } }`;
 
   const SNAPSHOT = `{ contracts(first: 100) { edges { node { id reference title status endDate documents { id } statusHistory { id }
       services { id reference status monthlyCharge site { id name postcode } } contacts { id role } } } }
@@ -101,7 +108,21 @@ describe('tenancy', () => {
     ids.feedRejection = (await server.gql('query($run: ID!) { feedRun(id: $run) { rejectedRows(first: 1) { edges { node { id } } } } }', { run: ids.feedRun }, rx1)).data.feedRun.rejectedRows.edges[0].node.id;
     const ownContact = await server.gql(`mutation { createContact(input: { name: "Eastbrook IT lead" }) { id } }`, {}, outsider);
     ids.outsiderContact = ownContact.data.createContact.id;
+    const compliance = await server.gql(
+      `query($org: ID!) { dsptAssessments(organisationId: $org) { id } connectionAgreements(organisationId: $org) { id }
+         ipAllocations(organisationId: $org, first: 1) { edges { node { id } } } ipamDelegates(organisationId: $org) { id }
+         applicationAccessRequests(first: 1) { edges { node { id history { id } } } } }`,
+      { org: ids.organisation },
+      rx1,
+    );
+    ids.dsptAssessment = compliance.data.dsptAssessments[0].id;
+    ids.connectionAgreement = compliance.data.connectionAgreements[0].id;
+    ids.ipAllocation = compliance.data.ipAllocations.edges[0].node.id;
+    ids.ipamDelegate = compliance.data.ipamDelegates[0].id;
+    ids.accessRequest = compliance.data.applicationAccessRequests.edges[0].node.id;
+    ids.accessTransition = compliance.data.applicationAccessRequests.edges[0].node.history[0].id;
     rx1Snapshot = (await server.gql(SNAPSHOT, {}, rx1)).data;
+    rx1ComplianceSnapshot = (await server.gql(COMPLIANCE_SNAPSHOT, { org: ids.organisation }, rx1)).data;
   });
 
   afterAll(() => server.stop());
@@ -129,7 +150,8 @@ describe('tenancy', () => {
       expect(data.me.organisations.map((o: { odsCode: string }) => o.odsCode)).toEqual(['Y0A01']);
     },
     node: async () => {
-      for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison', 'feedEndpoint', 'slaTerm', 'exclusionWindow', 'finding', 'dispute', 'invoiceStatusChange']) {
+      for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison', 'feedEndpoint', 'slaTerm', 'exclusionWindow', 'finding', 'dispute', 'invoiceStatusChange',
+        'dsptAssessment', 'connectionAgreement', 'ipAllocation', 'ipamDelegate', 'accessRequest', 'accessTransition']) {
         await notFound('query($id: ID!) { node(id: $id) { id } }', { id: ids[key] });
       }
     },
@@ -281,6 +303,42 @@ describe('tenancy', () => {
         { s: ids.service },
       ),
     removeExclusionWindow: () => notFound('mutation($id: ID!) { removeExclusionWindow(id: $id) }', { id: ids.exclusionWindow }),
+    complianceStatus: () => notFound('query($org: ID!) { complianceStatus(organisationId: $org) { compliant missing { message } } }', { org: ids.organisation }),
+    complianceOverview: async () => {
+      const data = await noneOfRx1('{ complianceOverview { organisation { odsCode } missing { message subjectId } conflicting { message subjectId } } }');
+      expect(data.complianceOverview.map((r: any) => r.organisation.odsCode)).toEqual(['Y0A01']);
+    },
+    dsptAssessments: () => notFound('query($org: ID!) { dsptAssessments(organisationId: $org) { id } }', { org: ids.organisation }),
+    recordDsptAssessment: () =>
+      notFound('mutation($org: ID!) { recordDsptAssessment(input: { organisationId: $org, status: STANDARDS_NOT_MET, publishedOn: "2025-01-10" }) { id } }', { org: ids.organisation }),
+    connectionAgreements: () => notFound('query($org: ID!) { connectionAgreements(organisationId: $org) { id } }', { org: ids.organisation }),
+    recordConnectionAgreement: () =>
+      notFound(
+        'mutation($org: ID!) { recordConnectionAgreement(input: { organisationId: $org, version: "99", signedOn: "2025-01-10", representingCustomers: true, signedByName: "x" }) { id } }',
+        { org: ids.organisation },
+      ),
+    ipAllocations: async () => {
+      await noneOfRx1('{ ipAllocations(first: 100, includeReleased: true) { edges { node { id cidr } } } }');
+      const filtered = await server.gql('query($org: ID!) { ipAllocations(organisationId: $org) { totalCount } }', { org: ids.organisation }, outsider);
+      expect(filtered.data.ipAllocations.totalCount).toBe(0);
+    },
+    ipOverlaps: () => notFound('query($org: ID!) { ipOverlaps(organisationId: $org) { kind } }', { org: ids.organisation }),
+    ripeRangesToReturn: () => notFound('query($org: ID!, $s: ID!) { ripeRangesToReturn(organisationId: $org, supplierId: $s) { cidr } }', { org: ids.organisation, s: ids.supplier }),
+    allocateIpRange: () => notFound('mutation($s: ID!) { allocateIpRange(input: { siteId: $s, cidr: "10.250.0.0/24", registration: PRIVATE }) { id } }', { s: ids.site }),
+    updateIpAllocation: () => notFound('mutation($id: ID!) { updateIpAllocation(input: { id: $id, description: "hijacked" }) { id } }', { id: ids.ipAllocation }),
+    releaseIpRange: () => notFound('mutation($id: ID!) { releaseIpRange(input: { id: $id, reason: "hijack" }) { id } }', { id: ids.ipAllocation }),
+    ipamDelegates: () => notFound('query($org: ID!) { ipamDelegates(organisationId: $org, includeRevoked: true) { id } }', { org: ids.organisation }),
+    grantIpamDelegateAccess: () => notFound('mutation($c: ID!) { grantIpamDelegateAccess(input: { contactId: $c }) { id } }', { c: ids.contact }),
+    revokeIpamDelegateAccess: () => notFound('mutation($id: ID!) { revokeIpamDelegateAccess(input: { id: $id }) { id } }', { id: ids.ipamDelegate }),
+    applicationAccessRequests: async () => {
+      await noneOfRx1('{ applicationAccessRequests(first: 100) { edges { node { id application } } } }');
+      const filtered = await server.gql('query($org: ID!) { applicationAccessRequests(organisationId: $org) { totalCount } }', { org: ids.organisation }, outsider);
+      expect(filtered.data.applicationAccessRequests.totalCount).toBe(0);
+    },
+    applicationAccessRequest: () => notFound('query($id: ID!) { applicationAccessRequest(id: $id) { status } }', { id: ids.accessRequest }),
+    requestApplicationAccess: () => notFound('mutation($c: ID!) { requestApplicationAccess(input: { requestedById: $c, application: "x" }) { id } }', { c: ids.contact }),
+    moveApplicationAccessRequest: () =>
+      notFound('mutation($id: ID!) { moveApplicationAccessRequest(input: { id: $id, status: WITHDRAWN, reason: "x" }) { status } }', { id: ids.accessRequest }),
     createApiKey: { global: 'issues keys for the caller\'s own organisation only; covered by the auth suite' },
     revokeApiKey: () => notFound('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: ids.apiKey }),
     createSupplier: { global: 'the supplier catalogue is national reference data maintained by ADMIN users' },
@@ -299,6 +357,7 @@ describe('tenancy', () => {
 
   it("leaves RX1's records exactly as they were", async () => {
     expect((await server.gql(SNAPSHOT, {}, rx1)).data).toEqual(rx1Snapshot);
+    expect((await server.gql(COMPLIANCE_SNAPSHOT, { org: ids.organisation }, rx1)).data).toEqual(rx1ComplianceSnapshot);
   });
 
   it('lets a CSU see the organisations it acts for, and a trust only itself', async () => {

@@ -1,0 +1,90 @@
+import { conflict } from '../common/errors';
+import { todayInLondon, type LocalDate } from '../common/dates';
+import { optionalText, requiredText } from '../common/text';
+import { findVisible, withinScope } from '../auth/tenancy';
+import { Contact } from '../contacts/contact.entity';
+import { paginate, type Connection, type PageArgs } from '../graphql/connection';
+import type { RequestContext } from '../graphql/context';
+import { AccessRequestStatus, ApplicationAccessRequest, ApplicationAccessTransition } from './application-access.entity';
+import { notInFuture } from './past-date';
+
+/** Where a request may go from each status; a decision is final. */
+export const ACCESS_REQUEST_MOVES: Record<AccessRequestStatus, readonly AccessRequestStatus[]> = {
+  [AccessRequestStatus.REQUESTED]: [AccessRequestStatus.APPROVED, AccessRequestStatus.REJECTED, AccessRequestStatus.WITHDRAWN],
+  [AccessRequestStatus.APPROVED]: [],
+  [AccessRequestStatus.REJECTED]: [],
+  [AccessRequestStatus.WITHDRAWN]: [],
+};
+
+export interface AccessRequestFilter {
+  organisationId?: number;
+  status?: AccessRequestStatus[];
+}
+
+/** Requests for access to applications (handbook item 9), every move recorded with who and why. */
+export class AccessRequestService {
+  list(ctx: RequestContext, filter: AccessRequestFilter, page: PageArgs): Promise<Connection<ApplicationAccessRequest>> {
+    const query = withinScope(ctx, ctx.repository(ApplicationAccessRequest).createQueryBuilder('request'));
+    if (filter.organisationId !== undefined) query.andWhere('request.organisationId = :organisationId', { organisationId: filter.organisationId });
+    if (filter.status?.length) query.andWhere('request.status IN (:...statuses)', { statuses: filter.status });
+    return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize, direction: 'DESC' });
+  }
+
+  get(ctx: RequestContext, id: number): Promise<ApplicationAccessRequest> {
+    return findVisible(ctx, ApplicationAccessRequest, id, ApplicationAccessRequest.typename);
+  }
+
+  async request(ctx: RequestContext, input: { requestedById: number; application: string; requestedOn?: LocalDate; notes?: string | null }): Promise<ApplicationAccessRequest> {
+    const application = requiredText(input.application, 'input.application');
+    const requestedOn = notInFuture(input.requestedOn ?? todayInLondon(), 'input.requestedOn', 'the request date');
+    return ctx.transaction(async (tx) => {
+      const contact = await findVisible(tx, Contact, input.requestedById, Contact.typename);
+      const request = await tx.repository(ApplicationAccessRequest).save(
+        tx.repository(ApplicationAccessRequest).create({
+          organisationId: contact.organisationId,
+          application,
+          requestedById: contact.id,
+          requestedOn,
+          status: AccessRequestStatus.REQUESTED,
+          decidedOn: null,
+          notes: optionalText(input.notes) ?? null,
+        }),
+      );
+      await this.record(tx, request, null, `Requested by ${contact.name}`);
+      return request;
+    });
+  }
+
+  async move(ctx: RequestContext, id: number, to: AccessRequestStatus, reason: string): Promise<ApplicationAccessRequest> {
+    const why = requiredText(reason, 'input.reason');
+    return ctx.transaction(async (tx) => {
+      const request = await this.get(tx, id);
+      const allowed = ACCESS_REQUEST_MOVES[request.status];
+      if (!allowed.includes(to)) {
+        throw conflict(`A ${request.status} request cannot become ${to}${allowed.length ? `; it can become ${allowed.join(', ')}` : '; it is final'}`, {
+          field: 'input.status',
+          reason: 'INVALID_STATUS_TRANSITION',
+        });
+      }
+      const from = request.status;
+      request.status = to;
+      request.decidedOn = todayInLondon();
+      const saved = await tx.repository(ApplicationAccessRequest).save(request);
+      await this.record(tx, saved, from, why);
+      return saved;
+    });
+  }
+
+  private record(ctx: RequestContext, request: ApplicationAccessRequest, from: AccessRequestStatus | null, reason: string) {
+    return ctx.repository(ApplicationAccessTransition).save(
+      ctx.repository(ApplicationAccessTransition).create({
+        requestId: request.id,
+        organisationId: request.organisationId,
+        fromStatus: from,
+        toStatus: request.status,
+        reason: reason.slice(0, 1000),
+        changedBy: ctx.requireViewer.subject,
+      }),
+    );
+  }
+}
