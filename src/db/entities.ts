@@ -12,7 +12,7 @@ import { FeedEndpoint } from '../feeds/feed-endpoint.entity';
 import { FeedRejection } from '../feeds/feed-rejection.entity';
 import { FeedRun } from '../feeds/feed-run.entity';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
-import { Incident } from '../incidents/incident.entity';
+import { Incident, IncidentLink } from '../incidents/incident.entity';
 import { ActsFor } from '../organisations/acts-for.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { PerformanceDaily, PerformanceHourly } from '../performance/performance-rollup.entity';
@@ -26,6 +26,8 @@ import { ExclusionWindow } from '../sla/exclusion-window.entity';
 import { ScorecardWeights } from '../sla/scorecard-weights.entity';
 import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { Supplier } from '../suppliers/supplier.entity';
+import { Escalation, EscalationLevelChange, EscalationUpdate } from '../escalations/escalation.entity';
+import { ReviewAction, ReviewEvidence, ServiceReview } from '../reviews/review.entity';
 
 export const entities = [
   Organisation,
@@ -46,6 +48,7 @@ export const entities = [
   PerformanceHourly,
   PerformanceDaily,
   Incident,
+  IncidentLink,
   IncidentStatusChange,
   Invoice,
   InvoiceLine,
@@ -62,4 +65,10 @@ export const entities = [
   DisputeFinding,
   DisputeTransition,
   DisputeCredit,
+  Escalation,
+  EscalationUpdate,
+  EscalationLevelChange,
+  ServiceReview,
+  ReviewEvidence,
+  ReviewAction,
 ];
