@@ -105,7 +105,7 @@ export async function seedDemoServiceDesk(dataSource: DataSource, config: AppCon
     }
 
     const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
-    if (!(await tx.repository(ServiceReview).findOneBy({ contractId: contract.id, periodFrom: lastMonth, periodTo: lastMonth }))) {
+    if (!(await tx.repository(ServiceReview).findOneBy({ contractId: contract.id, periodFrom: lastMonth, periodTo: lastMonth, recordedBy: 'seed:demo' }))) {
       await reviews.record(
         tx,
         {
