@@ -8,6 +8,7 @@ import { Organisation } from './organisations/organisation.entity';
 import { seedDemoData } from './seed/demo-data';
 import { seedDemoBillingData } from './seed/demo-billing';
 import { seedDemoSlaData } from './seed/demo-sla';
+import { seedDemoServiceDesk } from './seed/demo-servicedesk';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
     const summary = await seedDemoData(dataSource);
     const sla = await seedDemoSlaData(dataSource, config);
     const billing = await seedDemoBillingData(dataSource, config);
-    log.info({ ...summary, sla, billing }, 'first start: demo data seeded');
+    const serviceDesk = await seedDemoServiceDesk(dataSource, config);
+    log.info({ ...summary, sla, billing, serviceDesk }, 'first start: demo data seeded');
   }
 
   const app = await createApp(config, dataSource, statements, log);

@@ -2,8 +2,9 @@ import { Init1795575758813 } from './1795575758813-Init';
 import { Feeds1795577911471 } from './1795577911471-Feeds';
 import { Sla1795579408622 } from './1795579408622-Sla';
 import { Billing1795580793530 } from './1795580793530-Billing';
+import { ServiceDesk1795582103553 } from './1795582103553-ServiceDesk';
 import { Payments1795582171467 } from './1795582171467-Payments';
 import { Compliance1795582247960 } from './1795582247960-Compliance';
 
 /** MySQL / MariaDB migrations, in the order they run. Add each new one at the end. */
-export const mysqlMigrations = [Init1795575758813, Feeds1795577911471, Sla1795579408622, Billing1795580793530, Payments1795582171467, Compliance1795582247960];
+export const mysqlMigrations = [Init1795575758813, Feeds1795577911471, Sla1795579408622, Billing1795580793530, ServiceDesk1795582103553, Payments1795582171467, Compliance1795582247960];

@@ -2,8 +2,9 @@ import { Init1795575757698 } from './1795575757698-Init';
 import { Feeds1795577909635 } from './1795577909635-Feeds';
 import { Sla1795579406602 } from './1795579406602-Sla';
 import { Billing1795580791537 } from './1795580791537-Billing';
+import { ServiceDesk1795582100796 } from './1795582100796-ServiceDesk';
 import { Payments1795582167706 } from './1795582167706-Payments';
 import { Compliance1795582241865 } from './1795582241865-Compliance';
 
 /** SQLite migrations, in the order they run. Add each new one at the end. */
-export const sqliteMigrations = [Init1795575757698, Feeds1795577909635, Sla1795579406602, Billing1795580791537, Payments1795582167706, Compliance1795582241865];
+export const sqliteMigrations = [Init1795575757698, Feeds1795577909635, Sla1795579406602, Billing1795580791537, ServiceDesk1795582100796, Payments1795582167706, Compliance1795582241865];

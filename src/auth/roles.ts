@@ -55,3 +55,11 @@ export const APPROVE_INVOICES: readonly Role[] = [Role.FINANCE_APPROVER];
 
 /** Roles that set an organisation's approval threshold and cost centre. */
 export const MANAGE_BILLING_POLICY: readonly Role[] = [Role.ADMIN];
+/** Roles that read incidents: the organisation's readers, and NHS England's Service Co-ordinator (Severity 1 and 2, nationally). */
+export const READ_INCIDENTS: readonly Role[] = [...READ_INVENTORY, Role.SERVICE_COORDINATOR];
+
+/** Roles that log incidents, record escalations and complaints, and record service reviews. */
+export const MANAGE_SERVICE_DESK: readonly Role[] = [Role.CONTRACT_MANAGER, Role.ADMIN];
+
+/** Roles that may delete records past their retention period. */
+export const MANAGE_RETENTION: readonly Role[] = [Role.ADMIN];

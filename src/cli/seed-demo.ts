@@ -4,6 +4,7 @@ import { openDatabase } from '../db/database';
 import { seedDemoData } from '../seed/demo-data';
 import { seedDemoBillingData } from '../seed/demo-billing';
 import { seedDemoSlaData } from '../seed/demo-sla';
+import { seedDemoServiceDesk } from '../seed/demo-servicedesk';
 import { seedScaleData } from '../seed/scale-data';
 
 const USAGE = `Usage: npm run seed:demo [-- --sites N --services N [--services-per-contract N] [--org ODS]]
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     console.log('Demo data seeded:', await seedDemoData(dataSource));
     console.log('Demo SLA data (last month, through the feed pipeline):', await seedDemoSlaData(dataSource, config));
     console.log('Demo invoices (reconciled, one disputed and credited, one paid):', await seedDemoBillingData(dataSource, config));
+    console.log('Demo service desk (incidents, escalations, a review):', await seedDemoServiceDesk(dataSource, config));
     if (sites !== undefined && services !== undefined) {
       const started = Date.now();
       const { contractIds: _ids, ...scale } = await seedScaleData(dataSource, config, {

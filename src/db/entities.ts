@@ -13,7 +13,7 @@ import { FeedEndpoint } from '../feeds/feed-endpoint.entity';
 import { FeedRejection } from '../feeds/feed-rejection.entity';
 import { FeedRun } from '../feeds/feed-run.entity';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
-import { Incident } from '../incidents/incident.entity';
+import { Incident, IncidentLink } from '../incidents/incident.entity';
 import { ActsFor } from '../organisations/acts-for.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { PerformanceDaily, PerformanceHourly } from '../performance/performance-rollup.entity';
@@ -32,6 +32,8 @@ import { ConnectionAgreement } from '../compliance/connection-agreement.entity';
 import { DsptAssessment } from '../compliance/dspt-assessment.entity';
 import { IpAllocation } from '../compliance/ip-allocation.entity';
 import { IpamDelegate } from '../compliance/ipam-delegate.entity';
+import { Escalation, EscalationLevelChange, EscalationUpdate } from '../escalations/escalation.entity';
+import { ReviewAction, ReviewEvidence, ServiceReview } from '../reviews/review.entity';
 
 export const entities = [
   Organisation,
@@ -52,6 +54,7 @@ export const entities = [
   PerformanceHourly,
   PerformanceDaily,
   Incident,
+  IncidentLink,
   IncidentStatusChange,
   Invoice,
   InvoiceLine,
@@ -77,4 +80,10 @@ export const entities = [
   IpamDelegate,
   ApplicationAccessRequest,
   ApplicationAccessTransition,
+  Escalation,
+  EscalationUpdate,
+  EscalationLevelChange,
+  ServiceReview,
+  ReviewEvidence,
+  ReviewAction,
 ];

@@ -35,7 +35,6 @@ import { FeedHealthResolver, FeedRunResolver } from '../feeds/feeds.resolver';
 import { FeedKind } from '../feeds/records';
 import { PerformanceWriter } from '../performance/performance-writer';
 import { IncidentWriter } from '../incidents/incident-writer';
-import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
 import { IncidentResolver } from '../incidents/incident.resolver';
 import { IncidentService } from '../incidents/incident.service';
 import { IncidentSlaService } from '../sla/incident-sla.service';
@@ -67,6 +66,12 @@ import { InventoryComparer } from '../services/inventory-comparer';
 import { InventoryComparison, InventoryDifference } from '../services/inventory-comparison.entity';
 import { InventoryComparisonResolver } from '../services/inventory-comparison.resolver';
 import { Role } from '../auth/roles';
+import { EscalationService } from '../escalations/escalation.service';
+import { EscalationResolver } from '../escalations/escalation.resolver';
+import { EscalationLevelChange, EscalationUpdate } from '../escalations/escalation.entity';
+import { ReviewService } from '../reviews/review.service';
+import { ReviewActionResolver, ReviewEvidenceResolver, ServiceReviewResolver } from '../reviews/review.resolver';
+import { ReviewAction, ReviewEvidence } from '../reviews/review.entity';
 import { notFound } from '../common/errors';
 import { AccessRequestService } from '../compliance/access-request.service';
 import { ApplicationAccessTransition } from '../compliance/application-access.entity';
@@ -118,6 +123,8 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const disputes = new DisputeService();
   const reconciliation = new ReconciliationService(invoices, slaReports, disputes);
   const billing = { approvals: new InvoiceApprovalService(invoices), paymentExports: new PaymentExportService(), billingSummaries: new BillingSummaryService() };
+  const escalations = new EscalationService(suppliers, contracts, incidents);
+  const reviews = new ReviewService(contracts, slaReports);
   const complianceRegister = new RegisterService();
   const ipam = new IpamService(suppliers);
   const accessRequests = new AccessRequestService();
@@ -126,6 +133,7 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
     suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes,
     ...billing,
     complianceRegister, ipam, accessRequests, complianceStatus,
+    escalations, reviews,
   };
 }
 
@@ -146,7 +154,13 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     FeedEndpoint: (ctx, id) => findVisible(ctx, FeedEndpoint, id, FeedEndpoint.typename),
     FeedRejection: (ctx, id) => findVisible(ctx, FeedRejection, id, FeedRejection.typename),
     Incident: (ctx, id) => services.incidents.get(ctx, id),
-    IncidentStatusChange: (ctx, id) => findVisible(ctx, IncidentStatusChange, id, IncidentStatusChange.typename),
+    IncidentStatusChange: (ctx, id) => services.incidents.getHistoryEntry(ctx, id),
+    Escalation: (ctx, id) => services.escalations.get(ctx, id),
+    EscalationUpdate: (ctx, id) => findVisible(ctx, EscalationUpdate, id, EscalationUpdate.typename),
+    EscalationLevelChange: (ctx, id) => findVisible(ctx, EscalationLevelChange, id, EscalationLevelChange.typename),
+    ServiceReview: (ctx, id) => services.reviews.get(ctx, id),
+    ReviewEvidence: (ctx, id) => findVisible(ctx, ReviewEvidence, id, ReviewEvidence.typename),
+    ReviewAction: (ctx, id) => findVisible(ctx, ReviewAction, id, ReviewAction.typename),
     Invoice: (ctx, id) => services.invoices.get(ctx, id),
     SlaTerm: (ctx, id) => findVisible(ctx, SlaTerm, id, SlaTerm.typename),
     CreditPolicy: (ctx, id) => findVisible(ctx, CreditPolicy, id, CreditPolicy.typename),
@@ -215,6 +229,10 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new SiteIpAllocationsResolver(),
     new IpamDelegateResolver(),
     new ApplicationAccessRequestResolver(),
+    new EscalationResolver(services.escalations),
+    new ServiceReviewResolver(services.reviews),
+    new ReviewEvidenceResolver(),
+    new ReviewActionResolver(),
   ];
   const instances = new Map<Function, object>(resolvers.map((resolver) => [resolver.constructor, resolver]));
   return buildSchema({

@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { ACCEPTED, UNCHANGED, unknownService, type AcceptedItem, type FeedWriteContext, type FeedWriter, type WriteOutcome } from '../feeds/feed-writer';
 import type { IncidentRecord } from '../feeds/records';
 import { IncidentStatusChange } from './incident-status-change.entity';
@@ -6,10 +6,16 @@ import { Incident, IncidentOrigin } from './incident.entity';
 
 const historyKey = (at: Date, status: string) => `${at.getTime()}|${status}`;
 
+/** A new ticket joins a consumer-logged incident on the same service logged this close to its opening. */
+export const CONSUMER_MATCH_WINDOW_MS = 2 * 3_600_000;
+
 /**
  * Stores trouble tickets. A ticket is known by (supplier, organisation, ticket reference):
  * sent again, it updates the incident and adds the history entries not yet held, so the
  * history only grows and nothing is duplicated. A time the new version leaves out is kept.
+ * A ticket not yet held that opened within two hours of a consumer-logged incident on the
+ * same service, with no ticket of its own, becomes that incident (the nearest in time):
+ * the consumer's data set stays, the supplier's status and times come in.
  */
 export class IncidentWriter implements FeedWriter<IncidentRecord> {
   readonly batchSize = 200;
@@ -30,7 +36,23 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
     const history = held.length
       ? await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(held.map((incident) => incident.id)) } })
       : [];
-    const seen = new Set(history.map((entry) => `${entry.incidentId}|${historyKey(entry.changedAt, entry.status)}`));
+    // consumer-logged incidents still waiting for the supplier's ticket, on the services of tickets not yet held
+    const waitingServices = [...new Set(items.flatMap(({ record }, i) => (resolved[i] && !byRef.has(`${resolved[i]!.organisationId}|${record.supplierRef}`) ? [resolved[i]!.id] : [])))];
+    const waiting = waitingServices.length
+      ? await incidents.find({
+          where: { supplierId: run.supplierId, serviceId: In(waitingServices), organisationId: In([...ctx.organisationIds]), origin: IncidentOrigin.CONSUMER, supplierRef: IsNull() },
+          order: { openedAt: 'ASC', id: 'ASC' },
+        })
+      : [];
+    const waitingHistory = waiting.length ? await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(waiting.map((incident) => incident.id)) } }) : [];
+    const seen = new Set([...history, ...waitingHistory].map((entry) => `${entry.incidentId}|${historyKey(entry.changedAt, entry.status)}`));
+    const matchConsumer = (serviceId: number, openedAt: Date): Incident | undefined => {
+      const candidates = waiting.filter(
+        (incident) => incident.supplierRef === null && incident.serviceId === serviceId && Math.abs(incident.openedAt.getTime() - openedAt.getTime()) <= CONSUMER_MATCH_WINDOW_MS,
+      );
+      candidates.sort((a, b) => Math.abs(a.openedAt.getTime() - openedAt.getTime()) - Math.abs(b.openedAt.getTime() - openedAt.getTime()) || a.id - b.id);
+      return candidates[0];
+    };
 
     // first every ticket's own fields, saved together; then the history entries, saved together
     const touched = new Map<string, { incident: Incident; isNew: boolean; changed: boolean }>();
@@ -39,12 +61,22 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
       if (!service) continue;
       const key = `${service.organisationId}|${record.supplierRef}`;
       const current = touched.get(key);
-      const existing = current?.incident ?? byRef.get(key);
+      let existing = current?.incident ?? byRef.get(key);
+      let joined = false;
+      if (!existing) {
+        existing = matchConsumer(service.id, record.openedAt);
+        if (existing) {
+          existing.supplierRef = record.supplierRef;
+          existing.supplierTicketLinkedAt = new Date();
+          existing.supplierTicketLinkedBy = 'feed';
+          joined = true;
+        }
+      }
       const incident =
         existing ?? incidents.create({ organisationId: service.organisationId, supplierId: run.supplierId, supplierRef: record.supplierRef, origin: IncidentOrigin.SUPPLIER_FEED });
-      const changed = applyRecord(incident, record, service.id);
+      const changed = applyRecord(incident, record, service.id) || joined;
       if (changed) incident.lastFeedRunId = run.id;
-      touched.set(key, { incident, isNew: current?.isNew ?? !byRef.has(key), changed: (current?.changed ?? false) || changed });
+      touched.set(key, { incident, isNew: current?.isNew ?? (!byRef.has(key) && !joined), changed: (current?.changed ?? false) || changed });
     }
     await incidents.save([...touched.values()].filter((entry) => entry.isNew || entry.changed).map((entry) => entry.incident));
 
@@ -78,7 +110,8 @@ function applyRecord(incident: Incident, record: IncidentRecord, serviceId: numb
     severity: record.severity,
     priority: record.priority ?? incident.priority ?? null,
     status: record.status,
-    summary: record.summary ?? incident.summary ?? null,
+    // a consumer-logged incident keeps the consumer's own description
+    summary: incident.origin === IncidentOrigin.CONSUMER ? (incident.summary ?? record.summary ?? null) : (record.summary ?? incident.summary ?? null),
     openedAt: record.openedAt,
     acknowledgedAt: record.acknowledgedAt ?? incident.acknowledgedAt ?? null,
     resolvedAt: record.resolvedAt ?? incident.resolvedAt ?? null,

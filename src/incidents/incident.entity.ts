@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
 import { IncidentStatus } from '../feeds/records';
 
@@ -19,6 +19,7 @@ registerEnumType(IncidentOrigin, { name: 'IncidentOrigin' });
 @Index(['supplierId', 'organisationId', 'supplierRef'], { unique: true })
 @Index(['organisationId', 'status', 'severity'])
 @Index(['serviceId', 'openedAt'])
+@Index(['severity', 'openedAt'])
 export class Incident extends BaseRecord {
   static readonly typename = 'Incident';
 
@@ -83,7 +84,71 @@ export class Incident extends BaseRecord {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   serviceCoordinatorNotifiedAt!: Date | null;
 
+  @Field(() => String, { nullable: true, description: 'Who recorded the Service Co-ordinator notification by hand (null when it came in the supplier\'s feed).' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  serviceCoordinatorNotificationRecordedBy!: string | null;
+
   /** the last feed run that changed the incident */
   @Column({ type: 'int', nullable: true })
   lastFeedRunId!: number | null;
+
+  // The HSCN minimum data set, when the consumer logs the incident.
+
+  @Field(() => Date, { nullable: true, description: 'When the incident began, as the consumer reports it (openedAt is when the ticket was opened).' })
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  occurredAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'What is affected and how (the technical impact).' })
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  impact!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The effect on patients, staff and services.' })
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  customerImpact!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The workaround in place, if any.' })
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  workaround!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the consumer has already tried.' })
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  stepsTaken!: string | null;
+
+  /** the Contact the supplier sends updates to */
+  @Column({ type: 'int', nullable: true })
+  updatesContactId!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Subject of the user who logged it (consumer-logged incidents).' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  loggedBy!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the supplier\'s ticket reference was joined to a consumer-logged incident.' })
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  supplierTicketLinkedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who joined it: a user\'s subject, or "feed" when matched automatically from the supplier\'s incident feed.' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  supplierTicketLinkedBy!: string | null;
+}
+
+/** Incidents the consumer named as related when logging one (each link recorded once). */
+@Entity('incident_link')
+@Index(['relatedIncidentId'])
+export class IncidentLink {
+  @Column({ type: 'int', primary: true })
+  incidentId!: number;
+
+  @Column({ type: 'int', primary: true })
+  relatedIncidentId!: number;
+
+  @Column({ type: 'int' })
+  organisationId!: number;
+
+  @ManyToOne(() => Incident, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'incidentId' })
+  incident?: Incident;
+
+  @ManyToOne(() => Incident, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'relatedIncidentId' })
+  related?: Incident;
 }

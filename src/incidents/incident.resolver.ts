@@ -1,6 +1,7 @@
-import { ArrayMaxSize, Max, Min } from 'class-validator';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Query, registerEnumType, Resolver, Root } from 'type-graphql';
-import { READ_INVENTORY } from '../auth/roles';
+import { ArrayMaxSize, IsOptional, Length, Max, Min } from 'class-validator';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { MANAGE_SERVICE_DESK, READ_INCIDENTS, READ_INVENTORY } from '../auth/roles';
+import { Contact } from '../contacts/contact.entity';
 import { IncidentStatus } from '../feeds/records';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
@@ -37,6 +38,40 @@ export class IncidentFilterInput {
   severity?: number[];
 }
 
+@InputType({ description: 'An incident as the consumer logs it: the HSCN minimum data set.' })
+export class LogIncidentInput {
+  @Field(() => ID) serviceId!: string;
+  @Field(() => Int, { description: '1 (highest) to 5.' }) severity!: number;
+  @Field({ description: 'One line: what is wrong.' }) @Length(1, 2000) summary!: string;
+  @Field(() => Date, { description: 'When the incident began.' }) occurredAt!: Date;
+  @Field({ description: 'What is affected and how.' }) @Length(1, 2000) impact!: string;
+  @Field({ description: 'The effect on patients, staff and services.' }) @Length(1, 2000) customerImpact!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 2000) workaround?: string | null;
+  @Field({ description: 'What has already been tried.' }) @Length(1, 2000) stepsTaken!: string;
+  @Field(() => ID, { description: 'The Contact the supplier sends updates to (needs an email or phone).' }) updatesContactId!: string;
+  @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(50) relatedIncidentIds?: string[];
+  @Field(() => String, { nullable: true, description: 'The CN-SP\'s ticket reference, when already known.' }) @IsOptional() @Length(1, 64) supplierRef?: string | null;
+}
+
+@InputType()
+export class LinkSupplierTicketInput {
+  @Field(() => ID) incidentId!: string;
+  @Field() @Length(1, 64) supplierRef!: string;
+}
+
+@InputType()
+export class ServiceCoordinatorNotificationInput {
+  @Field(() => ID) incidentId!: string;
+  @Field({ description: 'Whether the CN-SP notified the Service Co-ordinator.' }) notified!: boolean;
+  @Field(() => Date, { nullable: true, description: 'When; required when notified is true.' }) @IsOptional() notifiedAt?: Date | null;
+}
+
+@ObjectType({ description: 'A Severity 1 incident with no notification of the Service Co-ordinator on record.' })
+export class UnnotifiedSeverityOne {
+  @Field(() => Incident) incident!: Incident;
+  @Field(() => Int, { description: 'Minutes since the ticket was opened.' }) minutesSinceOpened!: number;
+}
+
 @Resolver(() => Incident)
 export class IncidentResolver {
   constructor(
@@ -44,8 +79,8 @@ export class IncidentResolver {
     private readonly incidentSla: IncidentSlaService,
   ) {}
 
-  @Authorized(READ_INVENTORY)
-  @Query(() => IncidentConnection, { description: 'Incidents on the viewer\'s organisations\' services, newest first.' })
+  @Authorized(READ_INCIDENTS)
+  @Query(() => IncidentConnection, { description: 'Incidents on the viewer\'s organisations\' services, newest first. The Service Co-ordinator sees Severity 1 and 2 incidents of every organisation, and no others.' })
   incidents(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => IncidentFilterInput, { nullable: true }) filter?: IncidentFilterInput) {
     return this.incidentService.list(
       ctx,
@@ -59,7 +94,7 @@ export class IncidentResolver {
     );
   }
 
-  @Authorized(READ_INVENTORY)
+  @Authorized(READ_INCIDENTS)
   @Query(() => Incident)
   incident(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.incidentService.get(ctx, idOf(id, Incident.typename));
@@ -69,6 +104,42 @@ export class IncidentResolver {
   @Query(() => [Incident], { description: 'Open incidents at 75 % of their resolution target or past it, most urgent first.' })
   async incidentsAtRisk(@Ctx() ctx: RequestContext) {
     return (await this.incidentSla.atRisk(ctx)).map(({ incident }) => incident);
+  }
+
+  @Authorized(READ_INCIDENTS)
+  @Query(() => [UnnotifiedSeverityOne], { description: 'Severity 1 incidents with no notification of the Service Co-ordinator recorded (not reported, or reported as not made), longest open first; cancelled and rejected tickets left out.' })
+  async severityOneWithoutNotification(@Ctx() ctx: RequestContext) {
+    return this.incidentService.severityOneWithoutNotification(ctx);
+  }
+
+  @Authorized(MANAGE_SERVICE_DESK)
+  @Mutation(() => Incident, { description: 'Logs an incident against one of the organisation\'s services (status NEW, origin CONSUMER). The supplier\'s ticket joins it later, by linkSupplierTicket or automatically from the incident feed (same service, opened within two hours).' })
+  logIncident(@Ctx() ctx: RequestContext, @Arg('input') input: LogIncidentInput) {
+    return this.incidentService.log(ctx, {
+      serviceId: idOf(input.serviceId, NetworkService.typename, 'input.serviceId'),
+      severity: input.severity,
+      summary: input.summary,
+      occurredAt: input.occurredAt,
+      impact: input.impact,
+      customerImpact: input.customerImpact,
+      workaround: input.workaround,
+      stepsTaken: input.stepsTaken,
+      updatesContactId: idOf(input.updatesContactId, Contact.typename, 'input.updatesContactId'),
+      relatedIncidentIds: (input.relatedIncidentIds ?? []).map((id, i) => idOf(id, Incident.typename, `input.relatedIncidentIds.${i}`)),
+      supplierRef: input.supplierRef,
+    });
+  }
+
+  @Authorized(MANAGE_SERVICE_DESK)
+  @Mutation(() => Incident, { description: 'Joins a consumer-logged incident to the supplier\'s ticket; if the feed already brought that ticket in, the two become one.' })
+  linkSupplierTicket(@Ctx() ctx: RequestContext, @Arg('input') input: LinkSupplierTicketInput) {
+    return this.incidentService.linkSupplierTicket(ctx, idOf(input.incidentId, Incident.typename, 'input.incidentId'), input.supplierRef);
+  }
+
+  @Authorized(MANAGE_SERVICE_DESK)
+  @Mutation(() => Incident, { description: 'Records whether and when the CN-SP notified the Service Co-ordinator of a Severity 1 incident.' })
+  recordServiceCoordinatorNotification(@Ctx() ctx: RequestContext, @Arg('input') input: ServiceCoordinatorNotificationInput) {
+    return this.incidentService.recordScNotification(ctx, idOf(input.incidentId, Incident.typename, 'input.incidentId'), { notified: input.notified, notifiedAt: input.notifiedAt });
   }
 
   @FieldResolver(() => Int, { description: 'Service-hours minutes from opening to acknowledgement (to now while unacknowledged).' })
@@ -126,9 +197,19 @@ export class IncidentResolver {
     return (await this.incidentSla.clock(ctx, incident)).paused;
   }
 
-  @FieldResolver(() => NetworkService)
+  @FieldResolver(() => NetworkService, { nullable: true, description: 'The service; null for a viewer who may read the incident but not the organisation\'s inventory (the Service Co-ordinator).' })
   service(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(NetworkService).load(incident.serviceId);
+  }
+
+  @FieldResolver(() => Contact, { nullable: true, description: 'The contact for updates, given when the incident was logged.' })
+  updatesContact(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
+    return incident.updatesContactId === null ? null : ctx.loaders.byId(Contact).load(incident.updatesContactId);
+  }
+
+  @FieldResolver(() => [Incident], { description: 'Incidents named as related when it was logged.' })
+  relatedIncidents(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
+    return this.incidentService.related(ctx, incident);
   }
 
   @FieldResolver(() => Supplier)
@@ -143,6 +224,6 @@ export class IncidentResolver {
 
   @FieldResolver(() => [IncidentStatusChange], { description: 'Status history, oldest first.' })
   statusHistory(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(IncidentStatusChange, 'incidentId', {}, { changedAt: 'ASC' }).load(incident.id);
+    return this.incidentService.history(ctx, incident.id);
   }
 }

@@ -10,6 +10,7 @@ import { incidentClock, SlaStage, type IncidentClock } from './incident-clock';
 import { DEFAULT_INCIDENT_TARGETS } from './sla-defaults';
 import { SlaTerm, SlaTermKind } from './sla-term.entity';
 import { calendarOfContract } from './calendars';
+import { contextForIncidents } from '../auth/tenancy';
 
 const CLOSED = [IncidentStatus.RESOLVED, IncidentStatus.CLOSED, IncidentStatus.CANCELLED, IncidentStatus.REJECTED];
 
@@ -50,12 +51,15 @@ export class IncidentSlaService {
       new DataLoader<Incident, IncidentClock, number>(
         async (incidents) => {
           const now = new Date();
-          const services = await ctx.loaders.byId(NetworkService).loadMany(incidents.map((incident) => incident.serviceId));
+          // the Service Co-ordinator reads other organisations' Severity 1 and 2 incidents: their
+          // clocks need those organisations' contracts and calendars, read for this figure only
+          const scope = contextForIncidents(ctx, incidents);
+          const services = await scope.loaders.byId(NetworkService).loadMany(incidents.map((incident) => incident.serviceId));
           const contractIds = services.map((service) => (service instanceof NetworkService ? service.contractId : -1));
-          const contracts = await ctx.loaders.byId(Contract).loadMany(contractIds);
-          const terms = await ctx.loaders.manyBy(SlaTerm, 'contractId').loadMany(contractIds);
-          const histories = await ctx.loaders.manyBy(IncidentStatusChange, 'incidentId').loadMany(incidents.map((incident) => incident.id));
-          const calendars = await Promise.all(contracts.map((contract) => (contract instanceof Contract ? calendarOfContract(ctx, contract) : null)));
+          const contracts = await scope.loaders.byId(Contract).loadMany(contractIds);
+          const terms = await scope.loaders.manyBy(SlaTerm, 'contractId').loadMany(contractIds);
+          const histories = await scope.loaders.manyBy(IncidentStatusChange, 'incidentId').loadMany(incidents.map((incident) => incident.id));
+          const calendars = await Promise.all(contracts.map((contract) => (contract instanceof Contract ? calendarOfContract(scope, contract) : null)));
           return incidents.map((incident, index) => {
             const contract = contracts[index];
             if (!(contract instanceof Contract)) return new Error(`incident ${incident.id} has no contract in scope`);

@@ -32,6 +32,9 @@ describe('tenancy', () => {
     invoices(first: 100) { edges { node { id grossTotal status lines { id } reconciliation { id } approvedAmount statusHistory { id } approvals { id voidReason } } } }
     feedEndpoints { edges { node { id url enabled lastPulledAt } } }
     disputes { edges { node { id state disputedAmount history { id } } } }
+    escalations { edges { node { id status level summary closureAgreedAt updates { id } levelHistory { id } } } }
+    overdueReviewActions { id status dueDate }
+    loggedIncidents: incidents(first: 100, filter: { severity: [1] }) { edges { node { id supplierRef serviceCoordinatorNotified impact relatedIncidents { id } } } }
     slaContracts: contracts(first: 100) { edges { node { slaTerms { id targetPercent } creditPolicy { id } } } } }`;
 
   beforeAll(async () => {
@@ -106,6 +109,34 @@ describe('tenancy', () => {
     ids.approvedInvoice = withPhantom;
     ids.invoiceStatusChange = approved.data.approveInvoice.statusHistory[0].id;
     ids.feedRejection = (await server.gql('query($run: ID!) { feedRun(id: $run) { rejectedRows(first: 1) { edges { node { id } } } } }', { run: ids.feedRun }, rx1)).data.feedRun.rejectedRows.edges[0].node.id;
+    const updatesContact = await server.gql(`mutation { createContact(input: { name: "RX1 network duty desk", email: "duty@northshire.example" }) { id } }`, {}, rx1);
+    const logged = await server.gql(
+      `mutation($s: ID!, $c: ID!) { logIncident(input: { serviceId: $s, severity: 1, summary: "RX1 total loss", occurredAt: "2026-11-01T09:00:00Z",
+         impact: "x", customerImpact: "x", stepsTaken: "x", updatesContactId: $c }) { id } }`,
+      { s: ids.service, c: updatesContact.data.createContact.id },
+      rx1,
+    );
+    expect(logged.errors).toBeUndefined();
+    ids.loggedIncident = logged.data.logIncident.id;
+    const escalation = await server.gql(
+      'mutation($s: ID!, $c: ID!) { raiseEscalation(input: { kind: COMPLAINT, supplierId: $s, contractId: $c, summary: "RX1 complaint", updateIntervalHours: 1 }) { id levelHistory { id } } }',
+      { s: ids.supplier, c: ids.contract },
+      rx1,
+    );
+    ids.escalation = escalation.data.raiseEscalation.id;
+    ids.escalationLevelChange = escalation.data.raiseEscalation.levelHistory[0].id;
+    const update = await server.gql('mutation($id: ID!) { recordEscalationUpdate(input: { escalationId: $id, givenBy: "PDN", text: "RX1 update" }) { updates { id } } }', { id: ids.escalation }, rx1);
+    ids.escalationUpdate = update.data.recordEscalationUpdate.updates[0].id;
+    const review = await server.gql(
+      `mutation($c: ID!) { recordReview(input: { contractId: $c, heldOn: "2026-11-20", periodFrom: "2026-09", periodTo: "2026-10", attendees: ["RX1 manager"],
+         actions: [{ description: "RX1 action", ownerUser: "rx1.manager", dueDate: "2026-11-21" }] }) { id actions { id } evidence { id } } }`,
+      { c: ids.contract },
+      rx1,
+    );
+    expect(review.errors).toBeUndefined();
+    ids.review = review.data.recordReview.id;
+    ids.reviewAction = review.data.recordReview.actions[0].id;
+    ids.reviewEvidence = review.data.recordReview.evidence[0].id;
     const ownContact = await server.gql(`mutation { createContact(input: { name: "Eastbrook IT lead" }) { id } }`, {}, outsider);
     ids.outsiderContact = ownContact.data.createContact.id;
     const compliance = await server.gql(
@@ -151,7 +182,8 @@ describe('tenancy', () => {
     },
     node: async () => {
       for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison', 'feedEndpoint', 'slaTerm', 'exclusionWindow', 'finding', 'dispute', 'invoiceStatusChange',
-        'dsptAssessment', 'connectionAgreement', 'ipAllocation', 'ipamDelegate', 'accessRequest', 'accessTransition']) {
+        'dsptAssessment', 'connectionAgreement', 'ipAllocation', 'ipamDelegate', 'accessRequest', 'accessTransition',
+        'loggedIncident', 'escalation', 'escalationUpdate', 'escalationLevelChange', 'review', 'reviewAction', 'reviewEvidence']) {
         await notFound('query($id: ID!) { node(id: $id) { id } }', { id: ids[key] });
       }
     },
@@ -339,6 +371,45 @@ describe('tenancy', () => {
     requestApplicationAccess: () => notFound('mutation($c: ID!) { requestApplicationAccess(input: { requestedById: $c, application: "x" }) { id } }', { c: ids.contact }),
     moveApplicationAccessRequest: () =>
       notFound('mutation($id: ID!) { moveApplicationAccessRequest(input: { id: $id, status: WITHDRAWN, reason: "x" }) { status } }', { id: ids.accessRequest }),
+    severityOneWithoutNotification: () => noneOfRx1('{ severityOneWithoutNotification { minutesSinceOpened incident { id summary } } }').then(() => undefined),
+    logIncident: () =>
+      notFound(
+        `mutation($s: ID!, $c: ID!) { logIncident(input: { serviceId: $s, severity: 1, summary: "x", occurredAt: "2026-11-01T09:00:00Z", impact: "x",
+          customerImpact: "x", stepsTaken: "x", updatesContactId: $c }) { id } }`,
+        { s: ids.service, c: ids.outsiderContact },
+      ),
+    linkSupplierTicket: () => notFound('mutation($id: ID!) { linkSupplierTicket(input: { incidentId: $id, supplierRef: "HIJACK-1" }) { id } }', { id: ids.loggedIncident }),
+    recordServiceCoordinatorNotification: () =>
+      notFound('mutation($id: ID!) { recordServiceCoordinatorNotification(input: { incidentId: $id, notified: false }) { id } }', { id: ids.loggedIncident }),
+    escalations: () => noneOfRx1('{ escalations { totalCount edges { node { id summary } } } }').then(() => undefined),
+    escalation: () => notFound('query($id: ID!) { escalation(id: $id) { summary } }', { id: ids.escalation }),
+    escalationsOverdueForUpdate: () => noneOfRx1('{ escalationsOverdueForUpdate { id summary } }').then(() => undefined),
+    raiseEscalation: async () => {
+      await notFound('mutation($s: ID!, $c: ID!) { raiseEscalation(input: { kind: ESCALATION, supplierId: $s, contractId: $c, summary: "x", updateIntervalHours: 4 }) { id } }', {
+        s: ids.supplier,
+        c: ids.contract,
+      });
+      await notFound('mutation($s: ID!, $o: ID!) { raiseEscalation(input: { kind: ESCALATION, supplierId: $s, organisationId: $o, summary: "x", updateIntervalHours: 4 }) { id } }', {
+        s: ids.supplier,
+        o: ids.organisation,
+      });
+      await notFound('mutation($s: ID!, $i: ID!) { raiseEscalation(input: { kind: ESCALATION, supplierId: $s, incidentId: $i, summary: "x", updateIntervalHours: 4 }) { id } }', {
+        s: ids.supplier,
+        i: ids.loggedIncident,
+      });
+    },
+    recordEscalationUpdate: () => notFound('mutation($id: ID!) { recordEscalationUpdate(input: { escalationId: $id, givenBy: "x", text: "x" }) { id } }', { id: ids.escalation }),
+    escalate: () => notFound('mutation($id: ID!) { escalate(input: { escalationId: $id, reason: "x" }) { id } }', { id: ids.escalation }),
+    agreeEscalationClosure: () => notFound('mutation($id: ID!) { agreeEscalationClosure(id: $id) { id } }', { id: ids.escalation }),
+    closeEscalation: () => notFound('mutation($id: ID!) { closeEscalation(input: { escalationId: $id, resolution: "x" }) { id } }', { id: ids.escalation }),
+    deleteEscalation: () => notFound('mutation($id: ID!) { deleteEscalation(id: $id) }', { id: ids.escalation }),
+    reviews: () => notFound('query($c: ID!) { reviews(contractId: $c) { id } }', { c: ids.contract }),
+    review: () => notFound('query($id: ID!) { review(id: $id) { attendees } }', { id: ids.review }),
+    overdueReviewActions: () => noneOfRx1('{ overdueReviewActions { id description } }').then(() => undefined),
+    recordReview: () =>
+      notFound('mutation($c: ID!) { recordReview(input: { contractId: $c, heldOn: "2026-11-20", periodFrom: "2026-10", periodTo: "2026-10", attendees: ["x"] }) { id } }', { c: ids.contract }),
+    addReviewAction: () => notFound('mutation($id: ID!) { addReviewAction(input: { reviewId: $id, description: "x", ownerUser: "x", dueDate: "2026-12-01" }) { id } }', { id: ids.review }),
+    setReviewActionStatus: () => notFound('mutation($id: ID!) { setReviewActionStatus(input: { id: $id, status: DONE }) { id } }', { id: ids.reviewAction }),
     createApiKey: { global: 'issues keys for the caller\'s own organisation only; covered by the auth suite' },
     revokeApiKey: () => notFound('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: ids.apiKey }),
     createSupplier: { global: 'the supplier catalogue is national reference data maintained by ADMIN users' },
