@@ -2,6 +2,7 @@ import { Init1795575757698 } from './1795575757698-Init';
 import { Feeds1795577909635 } from './1795577909635-Feeds';
 import { Sla1795579406602 } from './1795579406602-Sla';
 import { Billing1795580791537 } from './1795580791537-Billing';
+import { Orders1795582302853 } from './1795582302853-Orders';
 
 /** SQLite migrations, in the order they run. Add each new one at the end. */
-export const sqliteMigrations = [Init1795575757698, Feeds1795577909635, Sla1795579406602, Billing1795580791537];
+export const sqliteMigrations = [Init1795575757698, Feeds1795577909635, Sla1795579406602, Billing1795580791537, Orders1795582302853];

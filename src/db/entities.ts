@@ -26,6 +26,8 @@ import { ExclusionWindow } from '../sla/exclusion-window.entity';
 import { ScorecardWeights } from '../sla/scorecard-weights.entity';
 import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { Supplier } from '../suppliers/supplier.entity';
+import { OrderTransition, ServiceOrder } from '../orders/order.entity';
+import { ServiceReplacement, ServiceTermsPeriod } from '../orders/service-history.entity';
 
 export const entities = [
   Organisation,
@@ -62,4 +64,8 @@ export const entities = [
   DisputeFinding,
   DisputeTransition,
   DisputeCredit,
+  ServiceOrder,
+  OrderTransition,
+  ServiceTermsPeriod,
+  ServiceReplacement,
 ];

@@ -63,6 +63,11 @@ import { InventoryComparison, InventoryDifference } from '../services/inventory-
 import { InventoryComparisonResolver } from '../services/inventory-comparison.resolver';
 import { Role } from '../auth/roles';
 import { notFound } from '../common/errors';
+import { OrderService } from '../orders/order.service';
+import { LegacyCeaseService } from '../orders/legacy-cease.service';
+import { OrderEvidenceResolver, OrderResolver, ServiceOrdersResolver } from '../orders/order.resolver';
+import { OrderTransition } from '../orders/order.entity';
+import { ServiceTermsPeriod } from '../orders/service-history.entity';
 
 /** The application's services: stateless, built once, shared by the API, the CLI and feeds. */
 export function createServices(config: Pick<AppConfig, 'feeds'>) {
@@ -94,7 +99,9 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const invoices = new InvoiceService();
   const disputes = new DisputeService();
   const reconciliation = new ReconciliationService(invoices, slaReports, disputes);
-  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes };
+  const orders = new OrderService(contracts, sites, inventory);
+  const legacyCeases = new LegacyCeaseService(inventory);
+  return { suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes, orders, legacyCeases };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -129,6 +136,9 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     ReconciliationFinding: (ctx, id) => findVisible(ctx, ReconciliationFinding, id, ReconciliationFinding.typename),
     InventoryComparison: (ctx, id) => findVisible(ctx, InventoryComparison, id, InventoryComparison.typename),
     InventoryDifference: (ctx, id) => findVisible(ctx, InventoryDifference, id, InventoryDifference.typename),
+    Order: (ctx, id) => services.orders.get(ctx, id),
+    OrderTransition: (ctx, id) => findVisible(ctx, OrderTransition, id, OrderTransition.typename),
+    ServiceTermsPeriod: (ctx, id) => findVisible(ctx, ServiceTermsPeriod, id, ServiceTermsPeriod.typename),
     ApiKey: async (ctx, id) => {
       // key metadata is for the organisation's administrators only
       if (!ctx.requireViewer.roles.includes(Role.ADMIN)) throw notFound(ApiKey.typename);
@@ -165,6 +175,9 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new SlaTermResultResolver(),
     new ServiceCreditResolver(),
     new IncidentEvidenceResolver(),
+    new OrderResolver(services.orders),
+    new ServiceOrdersResolver(services.legacyCeases),
+    new OrderEvidenceResolver(),
   ];
   const instances = new Map<Function, object>(resolvers.map((resolver) => [resolver.constructor, resolver]));
   return buildSchema({
