@@ -7,6 +7,7 @@ import { StatementCounter } from './db/statement-counter';
 import { Organisation } from './organisations/organisation.entity';
 import { seedDemoData } from './seed/demo-data';
 import { seedDemoSlaData } from './seed/demo-sla';
+import { seedDemoOrderData } from './seed/demo-orders';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
   if (config.seedDemoOnStart && (await dataSource.getRepository(Organisation).count()) === 0) {
     const summary = await seedDemoData(dataSource);
     const sla = await seedDemoSlaData(dataSource, config);
-    log.info({ ...summary, sla }, 'first start: demo data seeded');
+    const orders = await seedDemoOrderData(dataSource, config);
+    log.info({ ...summary, sla, orders }, 'first start: demo data seeded');
   }
 
   const app = await createApp(config, dataSource, statements, log);

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/database';
 import { seedDemoData } from '../seed/demo-data';
 import { seedDemoSlaData } from '../seed/demo-sla';
+import { seedDemoOrderData } from '../seed/demo-orders';
 
 /** `npm run seed:demo`: applies migrations and (re-)seeds the demo data; running it twice changes nothing more. */
 async function main(): Promise<void> {
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   try {
     console.log('Demo data seeded:', await seedDemoData(dataSource));
     console.log('Demo SLA data (last month, through the feed pipeline):', await seedDemoSlaData(dataSource, config));
+    console.log('Demo orders (last month and open), legacy replacements and an invoice:', await seedDemoOrderData(dataSource, config));
   } finally {
     await dataSource.destroy();
   }
