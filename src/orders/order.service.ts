@@ -181,6 +181,7 @@ export class OrderService {
       if (isClosed(contract.status)) {
         throw conflict(`Contract ${contract.reference} is ${contract.status}; no orders are placed under it`, { field: 'input.contractId', reason: 'CONTRACT_CLOSED' });
       }
+      if (order.serviceId === null && order.serviceReference) await assertReferenceFree(tx, contract.supplierId, order.serviceReference, 'input.serviceReference');
       order.contractId = contract.id;
       order.supplierId = contract.supplierId;
       order.organisationId = contract.organisationId;
@@ -216,6 +217,7 @@ export class OrderService {
         await this.withdrawCeaseRequest(tx, order);
       }
       if (supplierOrderReference != null) order.supplierOrderReference = requiredText(supplierOrderReference, 'input.supplierOrderReference');
+      await claim(tx, order, to);
       order.status = to;
       order.updatedAt = new Date();
       const saved = await this.save(tx, order);
@@ -270,8 +272,9 @@ export class OrderService {
       if (order.submittedOn && completedOn < order.submittedOn) {
         throw badInput('input.completedOn', `input.completedOn: ${completedOn} is before the order was submitted on ${order.submittedOn}`, 'COMPLETED_BEFORE_SUBMISSION');
       }
-      const effect = await this.apply(tx, order, completedOn, serviceReference);
       const from = order.status;
+      await claim(tx, order, OrderStatus.COMPLETED);
+      const effect = await this.apply(tx, order, completedOn, serviceReference);
       order.status = OrderStatus.COMPLETED;
       order.completedOn = completedOn;
       order.updatedAt = new Date();
@@ -295,6 +298,7 @@ export class OrderService {
       }
       const reference = optionalText(serviceReference) ?? order.serviceReference;
       if (!reference) throw badInput('input.serviceReference', 'input.serviceReference: the supplier\'s reference for the new service is needed to add it to the inventory', 'REQUIRED');
+      await assertReferenceFree(ctx, order.supplierId, reference, 'input.serviceReference');
       const created = await this.inventory.create(
         ctx,
         {
@@ -408,6 +412,22 @@ export class OrderService {
       }),
     );
   }
+}
+
+/** A new service's reference must be free with its supplier before the order relies on it. */
+async function assertReferenceFree(ctx: RequestContext, supplierId: number, reference: string, field: string): Promise<void> {
+  if (await ctx.repository(NetworkService).existsBy({ supplierId, reference })) {
+    throw conflict(`The supplier already has a service with reference ${reference}`, { field, reason: 'DUPLICATE_REFERENCE' });
+  }
+}
+
+/**
+ * Moves the order's status only if no one else has moved it since it was read: two
+ * completions racing on MariaDB would otherwise both apply to the inventory.
+ */
+async function claim(ctx: RequestContext, order: ServiceOrder, to: OrderStatus): Promise<void> {
+  const result = await ctx.repository(ServiceOrder).update({ id: order.id, status: order.status }, { status: to, updatedAt: new Date() });
+  if (result.affected === 0) throw conflict('The order was changed by someone else meanwhile; read it again', { reason: 'ORDER_CHANGED' });
 }
 
 function assertCanMove(order: ServiceOrder, to: OrderStatus): void {

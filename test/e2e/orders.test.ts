@@ -126,6 +126,8 @@ describe('orders', () => {
       expect(reason(await move(id, 'CANCELLED'))).toBe('INVALID_STATE_TRANSITION');
       const services = await gql('{ services(filter: { search: "PDN-BRK-90000" }) { totalCount } }');
       expect(services.data.services.totalCount).toBe(1);
+      const taken = await create({ type: 'ADD', contractId: pdnContract, siteId: sites[1], requestedDate: day(20), serviceType: 'VOICE', resilience: 'NON_RESILIENT', bandwidthMbps: 1, monthlyCharge: '10.00', serviceReference: 'PDN-BRK-900001' });
+      expect(taken.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.serviceReference', reason: 'DUPLICATE_REFERENCE' });
     });
 
     it('is read-only to a viewer', async () => {
