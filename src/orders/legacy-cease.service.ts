@@ -11,7 +11,7 @@ import { NetworkService, ServiceStatus } from '../services/network-service.entit
 import { ServiceInventory } from '../services/service-inventory';
 import { Supplier, SupplierKind } from '../suppliers/supplier.entity';
 import { dualRunning } from './dual-running';
-import { OrderType, ServiceOrder, UNFINISHED_ORDER_STATUSES } from './order.entity';
+import { OrderStatus, OrderType, ServiceOrder, UNFINISHED_ORDER_STATUSES } from './order.entity';
 import { ServiceReplacement, ServiceTermsPeriod } from './service-history.entity';
 import { workingDaysBefore } from './working-days';
 
@@ -31,12 +31,13 @@ export class LegacyServiceToCease {
   @Field({ description: 'Why that date.' }) ceaseTargetBasis!: string;
   @Field(() => Int) leadTimeWorkingDays!: number;
   @Field(() => LocalDateScalar, { nullable: true, description: 'The last working day to raise the cease request for it to complete by the target.' }) raiseCeaseBy!: string | null;
-  @Field({ description: 'No cease order is under way and the day to raise one has passed.' }) overdue!: boolean;
+  @Field({ description: 'No cease has been raised with the TN-SP (a draft does not count) and the day to raise one has passed.' }) overdue!: boolean;
   @Field(() => ServiceOrder, { nullable: true, description: 'The cease order under way (draft or placed), if any.' }) ceaseOrder!: ServiceOrder | null;
 }
 
 /**
- * Legacy services to cease: every TN-SP service still billed, its dual-running cost since
+ * Legacy services to cease: every TN-SP service still billed (ACTIVE, or CEASE_REQUESTED
+ * until the cease completes), its dual-running cost since
  * its HSCN replacement went live, and the day by which its cease must be raised, counting
  * the cease-quote lead time in working days (England and Wales bank holidays excluded).
  */
@@ -56,7 +57,7 @@ export class LegacyCeaseService {
         where: { organisationId, supplierId: In(legacySuppliers.map((s) => s.id)), status: In([ServiceStatus.ACTIVE, ServiceStatus.CEASE_REQUESTED]) },
         order: { reference: 'ASC' },
       })
-    ).filter((service) => service.ceaseDate === null || service.ceaseDate > asOf);
+    );
     if (legacy.length === 0) return [];
     const ids = legacy.map((s) => s.id);
     const [links, ceaseOrders, contracts, periods] = await Promise.all([
@@ -82,7 +83,8 @@ export class LegacyCeaseService {
         reference: service.reference,
         monthlyCharge: service.monthlyCharge,
         installDate: service.installDate,
-        ceaseDate: service.ceaseDate,
+        // still billed: a requested cease date is not the day billing stops, the cease's completion is
+        ceaseDate: null,
         chargePeriods: periods.filter((p) => p.serviceId === service.id).map((p) => ({ from: p.effectiveFrom, monthlyCharge: p.monthlyCharge })).sort((a, b) => (a.from === b.from ? 0 : a.from === null ? -1 : b.from === null ? 1 : a.from < b.from ? -1 : 1)),
       };
       const exposure = dualRunning(facts, live, asOf);
@@ -104,7 +106,8 @@ export class LegacyCeaseService {
       }
       const raiseCeaseBy = ceaseTarget ? workingDaysBefore(ceaseTarget, leadTimeWorkingDays) : null;
       const ceaseOrder = ceaseOrders.find((o) => o.serviceId === service.id) ?? null;
-      const underWay = ceaseOrder !== null || service.status === ServiceStatus.CEASE_REQUESTED;
+      // a draft is not yet raised with the TN-SP
+      const underWay = (ceaseOrder !== null && ceaseOrder.status !== OrderStatus.DRAFT) || service.status === ServiceStatus.CEASE_REQUESTED;
       return Object.assign(new LegacyServiceToCease(), {
         service,
         monthlyCharge: service.monthlyCharge,

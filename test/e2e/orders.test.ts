@@ -325,10 +325,17 @@ describe('orders', () => {
       expect(unlinked.every((r: any) => r.dualRunningExposure === '0.00' && r.dualRunningDays === 0)).toBe(true);
     });
 
-    it('stops flagging it once the cease is raised with the TN-SP as a CEASE order', async () => {
+    it('stops flagging it once the cease is raised with the TN-SP as a CEASE order, a draft not being enough', async () => {
       const order = ok<any>(await create({ type: 'CEASE', serviceId: legacy.id, requestedDate: todayInLondon() }), 'createOrder');
-      const rows = (await gql('query($o: ID!) { legacyServicesToCease(organisationId: $o, leadTimeWorkingDays: 5) { service { reference } overdue leadTimeWorkingDays ceaseOrder { id type supplier { kind } } } }', { o: rx1 })).data.legacyServicesToCease;
-      expect(rows.find((r: any) => r.service.reference === legacy.reference)).toMatchObject({ overdue: false, leadTimeWorkingDays: 5, ceaseOrder: { id: order.id, type: 'CEASE', supplier: { kind: 'TN_SP' } } });
+      const row = async () =>
+        (await gql('query($o: ID!) { legacyServicesToCease(organisationId: $o, leadTimeWorkingDays: 5) { service { reference status } overdue leadTimeWorkingDays dualRunningDays ceaseOrder { id status type supplier { kind } } } }', { o: rx1 }))
+          .data.legacyServicesToCease.find((r: any) => r.service.reference === legacy.reference);
+      expect(await row()).toMatchObject({ overdue: true, ceaseOrder: { id: order.id, status: 'DRAFT' } });
+      ok(await move(order.id, 'SUBMITTED'), 'moveOrder');
+      // still billed until the cease completes, so still listed, but no longer overdue
+      const raised = await row();
+      expect(raised).toMatchObject({ service: { status: 'CEASE_REQUESTED' }, overdue: false, leadTimeWorkingDays: 5, ceaseOrder: { id: order.id, status: 'SUBMITTED', type: 'CEASE', supplier: { kind: 'TN_SP' } } });
+      expect(raised.dualRunningDays).toBeGreaterThan(0);
       expect(reason(await gql('query($o: ID!) { legacyServicesToCease(organisationId: $o, leadTimeWorkingDays: -1) { overdue } }', { o: rx1 }))).toBe('OUT_OF_RANGE');
     });
   });
