@@ -233,7 +233,8 @@ export const ONE_OFF_LOOKBACK_DAYS = 62;
  * line quotes, else an order for the line's service completed within the billing period or
  * up to ONE_OFF_LOOKBACK_DAYS before it. Without one the whole charge is in question; with
  * one, anything above the quote is. An order backs one line only: `taken` holds the orders
- * already matched on this invoice. VAT is checked as on any line, and the findings' gross
+ * already matched on this invoice, `billedBefore` those charged on earlier invoices (a
+ * line that matches only one of those is a duplicate charge). VAT is checked as on any line, and the findings' gross
  * differences add up to the line's overcharge exactly.
  */
 export function oneOffLineFindings(
@@ -241,14 +242,26 @@ export function oneOffLineFindings(
   orders: readonly CompletedOrderFacts[],
   taken: Set<number>,
   invoiceNumber: string,
+  billedBefore: ReadonlyMap<number, EarlierOneOff> = new Map(),
 ): { findings: Finding[]; order: CompletedOrderFacts | null } {
   const findings = vatFindings(line, invoiceNumber, line.serviceId);
-  const order = matchOrder(line, orders, taken);
+  const order = matchOrder(line, orders.filter((o) => !taken.has(o.id) && !billedBefore.has(o.id)));
   if (order) taken.add(order.id);
   if (line.netAmount <= 0n) return { findings, order };
   const correctVat = vatOn(line.netAmount, line.vatRate);
   const base = { lineId: line.lineId, lineNumber: line.lineNumber, serviceId: line.serviceId, serviceReference: line.serviceReference, invoiced: line.netAmount + line.vatAmount, disputable: true };
-  if (!order) {
+  const billed = order ? null : matchOrder(line, orders.filter((o) => billedBefore.has(o.id)));
+  if (billed) {
+    const earlier = billedBefore.get(billed.id)!;
+    findings.push({
+      ...base,
+      type: FindingType.DUPLICATE_CHARGE,
+      fingerprint: `${FindingType.DUPLICATE_CHARGE}|${invoiceNumber}|${line.lineNumber}`,
+      expected: 0n,
+      difference: line.netAmount + correctVat,
+      explanation: `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${billed.type} order ${billed.supplierOrderReference ?? billed.id}, already charged on invoice ${earlier.invoiceNumber} line ${earlier.lineNumber}.`,
+    });
+  } else if (!order) {
     findings.push({
       ...base,
       type: FindingType.ONE_OFF_WITHOUT_ORDER,
@@ -273,8 +286,28 @@ export function oneOffLineFindings(
   return { findings, order };
 }
 
-function matchOrder(line: LineFacts, orders: readonly CompletedOrderFacts[], taken: Set<number>): CompletedOrderFacts | null {
-  const free = orders.filter((order) => !taken.has(order.id));
+/** A one-off line on an earlier invoice, and the order it was matched to. */
+export interface EarlierOneOff {
+  orderId: number;
+  invoiceNumber: string;
+  lineNumber: number;
+}
+
+/**
+ * Matches earlier invoices' one-off lines (oldest first) to orders, as each invoice was
+ * matched: the orders already billed, so that a second charge for one is a duplicate.
+ */
+export function ordersBilledBefore(lines: readonly (LineFacts & { invoiceNumber: string })[], orders: readonly CompletedOrderFacts[]): Map<number, EarlierOneOff> {
+  const billed = new Map<number, EarlierOneOff>();
+  for (const line of lines) {
+    if (line.netAmount <= 0n) continue;
+    const order = matchOrder(line, orders.filter((o) => !billed.has(o.id)));
+    if (order) billed.set(order.id, { orderId: order.id, invoiceNumber: line.invoiceNumber, lineNumber: line.lineNumber });
+  }
+  return billed;
+}
+
+function matchOrder(line: LineFacts, free: readonly CompletedOrderFacts[]): CompletedOrderFacts | null {
   const text = (line.description ?? '').toUpperCase();
   const byReference = free.find((order) => order.supplierOrderReference && mentions(text, order.supplierOrderReference.toUpperCase()));
   if (byReference) return byReference;

@@ -18,10 +18,12 @@ import {
   expectedRental,
   FindingType,
   oneOffLineFindings,
+  ordersBilledBefore,
   recurringLineFindings,
   vatFindings,
   vatOn,
   type CompletedOrderFacts,
+  type EarlierOneOff,
   type EarlierCharge,
   type Finding,
   type LineFacts,
@@ -66,6 +68,7 @@ export class ReconciliationService {
     const byId = await this.serviceFacts(ctx, services);
     const earlier = await this.earlierCharges(ctx, invoice, services.map((s) => s.id));
     const orders = lines.some((line) => line.chargeType === ChargeType.ONE_OFF) ? await this.completedOrders(ctx, invoice) : [];
+    const billedBefore = orders.length ? ordersBilledBefore(await this.earlierOneOffs(ctx, invoice), orders) : new Map<number, EarlierOneOff>();
     const ordersMatched = new Set<number>();
     const findings: Finding[] = [];
     const chargedHere: EarlierCharge[] = [];
@@ -74,7 +77,7 @@ export class ReconciliationService {
       // a line that names no period of its own covers the invoice's billing period
       const facts: LineFacts = { ...line, lineId: line.id, periodStart: line.periodStart ?? invoice.periodStart, periodEnd: line.periodEnd ?? invoice.periodEnd };
       if (line.chargeType === ChargeType.ONE_OFF) {
-        findings.push(...oneOffLineFindings(facts, orders, ordersMatched, invoice.invoiceNumber).findings);
+        findings.push(...oneOffLineFindings(facts, orders, ordersMatched, invoice.invoiceNumber, billedBefore).findings);
         continue;
       }
       if (line.chargeType !== ChargeType.RECURRING) {
@@ -117,6 +120,26 @@ export class ReconciliationService {
       order: { completedOn: 'ASC', id: 'ASC' },
     });
     return orders.map((order) => ({ id: order.id, type: order.type, supplierOrderReference: order.supplierOrderReference, serviceId: order.serviceId, completedOn: order.completedOn!, oneOffCharge: order.oneOffCharge }));
+  }
+
+  /** One-off lines on this supplier's earlier invoices to the organisation, oldest first. */
+  private async earlierOneOffs(ctx: RequestContext, invoice: Invoice): Promise<(LineFacts & { invoiceNumber: string })[]> {
+    const rows = await ctx.repository(InvoiceLine).createQueryBuilder('line')
+      .innerJoinAndSelect('line.invoice', 'invoice')
+      .where('invoice.supplierId = :supplier AND invoice.organisationId = :organisation AND invoice.id <> :id', { supplier: invoice.supplierId, organisation: invoice.organisationId, id: invoice.id })
+      .andWhere('(invoice.invoiceDate < :date OR (invoice.invoiceDate = :date AND invoice.id < :id))', { date: invoice.invoiceDate })
+      .andWhere('line.chargeType = :oneOff', { oneOff: ChargeType.ONE_OFF })
+      .orderBy('invoice.invoiceDate', 'ASC')
+      .addOrderBy('invoice.id', 'ASC')
+      .addOrderBy('line.lineNumber', 'ASC')
+      .getMany();
+    return rows.map((line) => ({
+      ...line,
+      lineId: line.id,
+      invoiceNumber: line.invoice!.invoiceNumber,
+      periodStart: line.periodStart ?? line.invoice!.periodStart,
+      periodEnd: line.periodEnd ?? line.invoice!.periodEnd,
+    }));
   }
 
   /** Recurring charges for the same services on this supplier's earlier invoices, overlapping this one's period. */

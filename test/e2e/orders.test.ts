@@ -287,6 +287,18 @@ describe('orders', () => {
       expect(rec.findings.find((f: any) => f.lineNumber === 3).difference).toBe('210.00');
       const sum = rec.findings.reduce((total: bigint, f: any) => total + parseMoney(f.difference), 0n);
       expect(sum + parseMoney(rec.agreedAmount)).toBe(parseMoney(invoice.grossTotal));
+
+      // the same connection charge on a later invoice is a duplicate
+      const again = [
+        'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
+        `PDN-ORD-INV-2,${day(28)},${day(1)},${month.endOf('month').toISODate()},PDN-BRK-900001,ONE_OFF,Connection charge for order PDN-ORD-9001,1,1200.00,1200.00,20,240.00,1200.00,240.00,1440.00`,
+      ].join('\n');
+      expect((await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: again })).data.ingestFeed.rowsAccepted).toBe(1);
+      const second = (await gql(`{ invoices(filter: { period: "${period}" }) { edges { node { id invoiceNumber } } } }`)).data.invoices.edges.map((e: any) => e.node).find((i: any) => i.invoiceNumber === 'PDN-ORD-INV-2');
+      ok(await gql('mutation($id: ID!) { reconcileInvoice(id: $id) { findingCount } }', { id: second.id }), 'reconcileInvoice');
+      const duplicate = (await gql('query($id: ID!) { invoice(id: $id) { reconciliation { findings { type lineNumber difference explanation } } } }', { id: second.id })).data.invoice.reconciliation.findings
+        .filter((f: any) => f.lineNumber === 1);
+      expect(duplicate).toEqual([expect.objectContaining({ type: 'DUPLICATE_CHARGE', difference: '1440.00', explanation: expect.stringMatching(/already charged on invoice PDN-ORD-INV-1 line 2/) })]);
     });
   });
 

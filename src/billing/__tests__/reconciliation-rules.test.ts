@@ -1,5 +1,5 @@
 import { ChargeType } from '../../feeds/records';
-import { expectedRental, FindingType, oneOffLineFindings, recurringLineFindings, vatOn, type CompletedOrderFacts, type LineFacts, type ServiceFacts } from '../reconciliation-rules';
+import { expectedRental, FindingType, oneOffLineFindings, ordersBilledBefore, recurringLineFindings, vatOn, type CompletedOrderFacts, type LineFacts, type ServiceFacts } from '../reconciliation-rules';
 
 const service = (overrides: Partial<ServiceFacts> = {}): ServiceFacts => ({ id: 1, reference: 'PDN-ETH-1', monthlyCharge: 30_000n, installDate: '2025-01-01', ceaseDate: null, ...overrides });
 const line = (overrides: Partial<LineFacts> = {}): LineFacts => ({
@@ -107,6 +107,17 @@ describe('charge history and one-off charges, hand-worked', () => {
     expect(run(oneOff(), [order()], taken).findings).toEqual([]);
     expect(run(oneOff({ lineNumber: 2 }), [order()], taken).findings.map((f) => f.type)).toEqual([FindingType.ONE_OFF_WITHOUT_ORDER]);
     expect(run(oneOff({ description: 'order PDN-ORD-77810', serviceId: null }), [order()]).order).toBeNull();
+  });
+
+  it('calls a one-off for an order already charged on an earlier invoice a duplicate', () => {
+    const billed = ordersBilledBefore([{ ...oneOff({ lineNumber: 3, periodStart: '2026-10-01', periodEnd: '2026-10-31' }), invoiceNumber: 'INV-6' }], [order()]);
+    expect([...billed.values()]).toEqual([{ orderId: 7, invoiceNumber: 'INV-6', lineNumber: 3 }]);
+    const { findings } = oneOffLineFindings(oneOff(), [order()], new Set(), 'INV-7', billed);
+    expect(only(findings)).toEqual([{ type: FindingType.DUPLICATE_CHARGE, expected: 0n, invoiced: 144_000n, difference: 144_000n }]);
+    expect(findings[0].explanation).toMatch(/order PDN-ORD-7781, already charged on invoice INV-6 line 3/);
+    // a second order for the service, not yet billed, is matched instead
+    const next = order({ id: 8, supplierOrderReference: null, completedOn: '2026-11-03' });
+    expect(oneOffLineFindings(oneOff({ description: 'Connection' }), [order(), next], new Set(), 'INV-7', billed).order?.id).toBe(8);
   });
 
   it('keeps a wrong VAT on a one-off as its own finding, the two adding up to the overcharge', () => {
