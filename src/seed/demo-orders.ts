@@ -70,8 +70,8 @@ export async function seedDemoOrderData(dataSource: DataSource, config: AppConfi
   const rx2Site = sites.find((s) => s.organisationId === albc.organisationId)!;
   const moveTo = rx1Sites.find((s) => s.id !== mhnMoved.siteId)!;
 
-  const services_ = createServices(config);
-  const orders = services_.orders;
+  const app = createServices(config);
+  const orders = app.orders;
   const context = async (organisationId: number) =>
     new RequestContext('seed-demo-orders', await systemViewer(dataSource.manager, organisationId, DEMO_SEED_ACTOR), dataSource.manager, config, pino({ level: 'silent' }));
   const rx1 = await context(pdn.organisationId);
@@ -135,8 +135,8 @@ export async function seedDemoOrderData(dataSource: DataSource, config: AppConfi
     );
 
     // --- legacy services with live replacements: dual running ----------------------------
-    await services_.legacyCeases.link(ctx, btVoice.id, circuit.serviceId!);
-    await services_.legacyCeases.link(ctx, btLan.id, pdnAnchor.id);
+    await app.legacyCeases.link(ctx, btVoice.id, circuit.serviceId!);
+    await app.legacyCeases.link(ctx, btLan.id, pdnAnchor.id);
   });
 
   const draftDescription = 'Second circuit for resilience, awaiting the business case';
@@ -175,9 +175,9 @@ export async function seedDemoOrderData(dataSource: DataSource, config: AppConfi
         [invoiceNumber, last, first, last, line.reference, line.type, line.description, '1', formatMoney(line.net), formatMoney(line.net), '20', formatMoney(vatOn(line.net, '20')), formatMoney(netTotal), formatMoney(vatTotal), formatMoney(netTotal + vatTotal)].join(','),
       ),
     ].join('\n');
-    await services_.feeds.ingest(ctx, { supplierId: pdn.supplierId, kind: FeedKind.INVOICE, format: FeedFormat.CSV, source: FeedSource.CLI, sourceName: `demo-invoice-${period}.csv`, input: Readable.from([csv]) });
+    await app.feeds.ingest(ctx, { supplierId: pdn.supplierId, kind: FeedKind.INVOICE, format: FeedFormat.CSV, source: FeedSource.CLI, sourceName: `demo-invoice-${period}.csv`, input: Readable.from([csv]) });
     const invoice = await ctx.repository(Invoice).findOneBy({ invoiceNumber, supplierId: pdn.supplierId });
-    if (invoice) await services_.reconciliation.reconcile(ctx, invoice.id);
+    if (invoice) await app.reconciliation.reconcile(ctx, invoice.id);
   }
   const held = await dataSource.getRepository(ServiceOrder).countBy({ organisationId: In([pdn.organisationId, albc.organisationId]) });
   return { period, orders: held, replacements: 2, invoice: (await ctx.repository(Invoice).existsBy({ invoiceNumber })) ? invoiceNumber : null };
