@@ -9,6 +9,7 @@ import { seedDemoData } from './seed/demo-data';
 import { seedDemoBillingData } from './seed/demo-billing';
 import { seedDemoSlaData } from './seed/demo-sla';
 import { seedDemoServiceDesk } from './seed/demo-servicedesk';
+import { seedDemoOrderData } from './seed/demo-orders';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,9 +21,10 @@ async function main(): Promise<void> {
   if (config.seedDemoOnStart && (await dataSource.getRepository(Organisation).count()) === 0) {
     const summary = await seedDemoData(dataSource);
     const sla = await seedDemoSlaData(dataSource, config);
+    const orders = await seedDemoOrderData(dataSource, config);
     const billing = await seedDemoBillingData(dataSource, config);
     const serviceDesk = await seedDemoServiceDesk(dataSource, config);
-    log.info({ ...summary, sla, billing, serviceDesk }, 'first start: demo data seeded');
+    log.info({ ...summary, sla, orders, billing, serviceDesk }, 'first start: demo data seeded');
   }
 
   const app = await createApp(config, dataSource, statements, log);

@@ -14,6 +14,10 @@ export enum FindingType {
   VAT_ERROR = 'VAT_ERROR',
   MISSING_SERVICE_CREDIT = 'MISSING_SERVICE_CREDIT',
   VARIANCE = 'VARIANCE',
+  /** a one-off charge with no completed order behind it */
+  ONE_OFF_WITHOUT_ORDER = 'ONE_OFF_WITHOUT_ORDER',
+  /** a one-off charge above what the order was quoted */
+  ONE_OFF_ABOVE_QUOTE = 'ONE_OFF_ABOVE_QUOTE',
 }
 
 export interface LineFacts {
@@ -27,6 +31,13 @@ export interface LineFacts {
   netAmount: Pence;
   vatRate: string;
   vatAmount: Pence;
+  description?: string | null;
+}
+
+/** A monthly charge from a date (null: since the service began) until the next period starts. */
+export interface ChargePeriod {
+  from: string | null;
+  monthlyCharge: Pence;
 }
 
 export interface ServiceFacts {
@@ -35,6 +46,19 @@ export interface ServiceFacts {
   monthlyCharge: Pence;
   installDate: string | null;
   ceaseDate: string | null;
+  /** the charge history, oldest first; absent or empty: the monthly charge has always applied */
+  chargePeriods?: readonly ChargePeriod[];
+}
+
+/** An order completed with the supplier, as one-off charges are matched against it. */
+export interface CompletedOrderFacts {
+  id: number;
+  type: string;
+  supplierOrderReference: string | null;
+  serviceId: number | null;
+  completedOn: string;
+  /** quoted, net */
+  oneOffCharge: Pence;
 }
 
 /** An earlier recurring charge for a service, on this invoice or an earlier one. */
@@ -74,6 +98,7 @@ export function vatOn(net: Pence, ratePercent: string): Pence {
 /**
  * What a month's rental should be for a service over [from, to] (inclusive dates within
  * one calendar month): the monthly charge pro-rated by the days it was live, to the penny.
+ * Where the charge changed within the month, each charge counts for its own days.
  */
 export function expectedRental(service: ServiceFacts, from: string, to: string): { amount: Pence; liveDays: number; periodDays: number } {
   const periodDays = daysBetween(from, to) + 1;
@@ -83,11 +108,39 @@ export function expectedRental(service: ServiceFacts, from: string, to: string):
   const liveDays = liveTo < liveFrom ? 0 : daysBetween(liveFrom, liveTo) + 1;
   const monthDays = daysInMonth(from);
   const wholeMonth = periodDays === monthDays;
+  const segments = chargeSegments(service, liveFrom, liveTo);
   const amount =
-    liveDays === periodDays && wholeMonth
-      ? service.monthlyCharge
-      : BigInt(new Decimal(service.monthlyCharge.toString()).times(liveDays).dividedBy(monthDays).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+    liveDays === periodDays && wholeMonth && segments.length === 1
+      ? segments[0]!.monthlyCharge
+      : BigInt(
+          segments
+            .reduce((sum, segment) => sum.plus(new Decimal(segment.monthlyCharge.toString()).times(segment.days)), new Decimal(0))
+            .dividedBy(monthDays)
+            .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+            .toFixed(0),
+        );
   return { amount, liveDays, periodDays };
+}
+
+/** The charges in force over [from, to] (inclusive), with their days, in order. */
+export function chargeSegments(service: ServiceFacts, from: string, to: string): { from: string; to: string; days: number; monthlyCharge: Pence }[] {
+  if (to < from) return [];
+  const periods = service.chargePeriods ?? [];
+  if (periods.length === 0) return [{ from, to, days: daysBetween(from, to) + 1, monthlyCharge: service.monthlyCharge }];
+  const segments: { from: string; to: string; days: number; monthlyCharge: Pence }[] = [];
+  periods.forEach((period, index) => {
+    const next = periods[index + 1];
+    const start = period.from === null || period.from < from ? from : period.from;
+    const end = next?.from && addDays(next.from, -1) < to ? addDays(next.from, -1) : to;
+    if (end < start) return;
+    segments.push({ from: start, to: end, days: daysBetween(start, end) + 1, monthlyCharge: period.monthlyCharge });
+  });
+  // days before the first recorded period: the first period's charge
+  if (segments.length && segments[0]!.from > from) {
+    const first = segments[0]!;
+    segments[0] = { ...first, from, days: daysBetween(from, first.to) + 1 };
+  }
+  return segments;
 }
 
 export const daysInMonth = (date: string) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).getUTCDate();
@@ -144,7 +197,9 @@ export function recurringLineFindings(line: LineFacts, service: ServiceFacts | u
       `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${service.reference}, live ${expected.liveDays} of ${daysInMonth(line.periodStart)} days (${service.installDate && service.installDate > line.periodStart ? `installed ${service.installDate}` : `ceased ${service.ceaseDate}`}): pro rata it is ${pounds(expected.amount)}.`,
     );
   } else {
-    net(FindingType.RATE_MISMATCH, expected.amount, `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${service.reference}; the contracted charge for ${line.periodStart} to ${line.periodEnd} is ${pounds(expected.amount)}.`);
+    const segments = chargeSegments(service, line.periodStart, line.periodEnd);
+    const changed = segments.length > 1 ? ` (${segments.map((s) => `${pounds(s.monthlyCharge)} a month for ${s.days} days from ${s.from}`).join(', then ')})` : '';
+    net(FindingType.RATE_MISMATCH, expected.amount, `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${service.reference}; the contracted charge for ${line.periodStart} to ${line.periodEnd} is ${pounds(expected.amount)}${changed}.`);
   }
   return findings;
 }
@@ -168,4 +223,110 @@ export function vatFindings(line: LineFacts, invoiceNumber: string, serviceId: n
       disputable: true,
     },
   ];
+}
+
+/** How long before the billing period an order may have completed for its one-off charge to be on this invoice. */
+export const ONE_OFF_LOOKBACK_DAYS = 62;
+
+/**
+ * A one-off line must stand on a completed order: the order whose supplier reference the
+ * line quotes, else an order for the line's service completed within the billing period or
+ * up to ONE_OFF_LOOKBACK_DAYS before it. Without one the whole charge is in question; with
+ * one, anything above the quote is. An order backs one line only: `taken` holds the orders
+ * already matched on this invoice, `billedBefore` those charged on earlier invoices (a
+ * line that matches only one of those is a duplicate charge). VAT is checked as on any line, and the findings' gross
+ * differences add up to the line's overcharge exactly.
+ */
+export function oneOffLineFindings(
+  line: LineFacts,
+  orders: readonly CompletedOrderFacts[],
+  taken: Set<number>,
+  invoiceNumber: string,
+  billedBefore: ReadonlyMap<number, EarlierOneOff> = new Map(),
+): { findings: Finding[]; order: CompletedOrderFacts | null } {
+  const findings = vatFindings(line, invoiceNumber, line.serviceId);
+  const order = matchOrder(line, orders.filter((o) => !taken.has(o.id) && !billedBefore.has(o.id)));
+  if (order) taken.add(order.id);
+  if (line.netAmount <= 0n) return { findings, order };
+  const correctVat = vatOn(line.netAmount, line.vatRate);
+  const base = { lineId: line.lineId, lineNumber: line.lineNumber, serviceId: line.serviceId, serviceReference: line.serviceReference, invoiced: line.netAmount + line.vatAmount, disputable: true };
+  const billed = order ? null : matchOrder(line, orders.filter((o) => billedBefore.has(o.id)));
+  if (billed) {
+    const earlier = billedBefore.get(billed.id)!;
+    findings.push({
+      ...base,
+      type: FindingType.DUPLICATE_CHARGE,
+      fingerprint: `${FindingType.DUPLICATE_CHARGE}|${invoiceNumber}|${line.lineNumber}`,
+      expected: 0n,
+      difference: line.netAmount + correctVat,
+      explanation: `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${billed.type} order ${billed.supplierOrderReference ?? billed.id}, already charged on invoice ${earlier.invoiceNumber} line ${earlier.lineNumber}.`,
+    });
+  } else if (!order) {
+    findings.push({
+      ...base,
+      type: FindingType.ONE_OFF_WITHOUT_ORDER,
+      fingerprint: `${FindingType.ONE_OFF_WITHOUT_ORDER}|${invoiceNumber}|${line.lineNumber}`,
+      expected: 0n,
+      difference: line.netAmount + correctVat,
+      explanation: `Line ${line.lineNumber} is a one-off charge of ${pounds(line.netAmount)}${line.description ? ` ("${line.description}")` : ''} with no completed order behind it${
+        line.serviceReference && line.periodStart && line.periodEnd ? ` for ${line.serviceReference} between ${addDays(line.periodStart, -ONE_OFF_LOOKBACK_DAYS)} and ${line.periodEnd}` : ''
+      }, and it quotes no order reference of ours.`,
+    });
+  } else if (line.netAmount > order.oneOffCharge) {
+    const expected = order.oneOffCharge + vatOn(order.oneOffCharge, line.vatRate);
+    findings.push({
+      ...base,
+      type: FindingType.ONE_OFF_ABOVE_QUOTE,
+      fingerprint: `${FindingType.ONE_OFF_ABOVE_QUOTE}|${invoiceNumber}|${line.lineNumber}`,
+      expected,
+      difference: line.netAmount + correctVat - expected,
+      explanation: `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${order.type} order ${order.supplierOrderReference ?? order.id} (completed ${order.completedOn}), quoted at ${pounds(order.oneOffCharge)}.`,
+    });
+  }
+  return { findings, order };
+}
+
+/** A one-off line on an earlier invoice, and the order it was matched to. */
+export interface EarlierOneOff {
+  orderId: number;
+  invoiceNumber: string;
+  lineNumber: number;
+}
+
+/**
+ * Matches earlier invoices' one-off lines (oldest first) to orders, as each invoice was
+ * matched: the orders already billed, so that a second charge for one is a duplicate.
+ */
+export function ordersBilledBefore(lines: readonly (LineFacts & { invoiceNumber: string })[], orders: readonly CompletedOrderFacts[]): Map<number, EarlierOneOff> {
+  const billed = new Map<number, EarlierOneOff>();
+  for (const line of lines) {
+    if (line.netAmount <= 0n) continue;
+    const order = matchOrder(line, orders.filter((o) => !billed.has(o.id)));
+    if (order) billed.set(order.id, { orderId: order.id, invoiceNumber: line.invoiceNumber, lineNumber: line.lineNumber });
+  }
+  return billed;
+}
+
+function matchOrder(line: LineFacts, free: readonly CompletedOrderFacts[]): CompletedOrderFacts | null {
+  const text = (line.description ?? '').toUpperCase();
+  const byReference = free.find((order) => order.supplierOrderReference && mentions(text, order.supplierOrderReference.toUpperCase()));
+  if (byReference) return byReference;
+  if (line.serviceId === null || !line.periodStart || !line.periodEnd) return null;
+  const earliest = addDays(line.periodStart, -ONE_OFF_LOOKBACK_DAYS);
+  const candidates = free
+    .filter((order) => order.serviceId === line.serviceId && order.completedOn >= earliest && order.completedOn <= line.periodEnd!)
+    .sort((a, b) => (a.completedOn < b.completedOn ? -1 : a.completedOn > b.completedOn ? 1 : a.id - b.id));
+  return candidates[0] ?? null;
+}
+
+/** `text` names `reference` as a whole token, not as part of a longer one. */
+function mentions(text: string, reference: string): boolean {
+  let at = text.indexOf(reference);
+  while (at >= 0) {
+    const before = at === 0 ? '' : text[at - 1]!;
+    const after = text[at + reference.length] ?? '';
+    if (!/[A-Z0-9]/.test(before) && !/[A-Z0-9]/.test(after)) return true;
+    at = text.indexOf(reference, at + 1);
+  }
+  return false;
 }

@@ -13,7 +13,23 @@ import { Invoice, InvoiceStatus } from './invoice.entity';
 import { InvoiceService } from './invoice.service';
 import { DisputeService } from './dispute.service';
 import { DisputeCredit } from './dispute.entity';
-import { expectedRental, FindingType, recurringLineFindings, vatFindings, vatOn, type EarlierCharge, type Finding, type LineFacts } from './reconciliation-rules';
+import { OrderStatus, ServiceOrder } from '../orders/order.entity';
+import { ServiceTermsPeriod } from '../orders/service-history.entity';
+import {
+  expectedRental,
+  FindingType,
+  oneOffLineFindings,
+  ordersBilledBefore,
+  recurringLineFindings,
+  vatFindings,
+  vatOn,
+  type CompletedOrderFacts,
+  type EarlierOneOff,
+  type EarlierCharge,
+  type Finding,
+  type LineFacts,
+  type ServiceFacts,
+} from './reconciliation-rules';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
 
 /** How far back reconciliation looks for service credits owed and not yet applied. */
@@ -50,14 +66,21 @@ export class ReconciliationService {
   private async findings(ctx: RequestContext, invoice: Invoice): Promise<Finding[]> {
     const lines = await ctx.repository(InvoiceLine).find({ where: { invoiceId: invoice.id }, order: { lineNumber: 'ASC' } });
     const services = await ctx.repository(NetworkService).find({ where: { supplierId: invoice.supplierId, organisationId: In([...ctx.organisationIds]) } });
-    const byId = new Map(services.map((service) => [service.id, service]));
+    const byId = await this.serviceFacts(ctx, services);
     const earlier = await this.earlierCharges(ctx, invoice, services.map((s) => s.id));
+    const orders = lines.some((line) => line.chargeType === ChargeType.ONE_OFF) ? await this.completedOrders(ctx, invoice) : [];
+    const billedBefore = orders.length ? ordersBilledBefore(await this.earlierOneOffs(ctx, invoice), orders) : new Map<number, EarlierOneOff>();
+    const ordersMatched = new Set<number>();
     const findings: Finding[] = [];
     const chargedHere: EarlierCharge[] = [];
 
     for (const line of lines) {
       // a line that names no period of its own covers the invoice's billing period
       const facts: LineFacts = { ...line, lineId: line.id, periodStart: line.periodStart ?? invoice.periodStart, periodEnd: line.periodEnd ?? invoice.periodEnd };
+      if (line.chargeType === ChargeType.ONE_OFF) {
+        findings.push(...oneOffLineFindings(facts, orders, ordersMatched, invoice.invoiceNumber, billedBefore).findings);
+        continue;
+      }
       if (line.chargeType !== ChargeType.RECURRING) {
         findings.push(...vatFindings(facts, invoice.invoiceNumber, line.serviceId));
         continue;
@@ -69,11 +92,55 @@ export class ReconciliationService {
       }
     }
 
-    findings.push(...this.notBilled(invoice, services, lines));
+    findings.push(...this.notBilled(invoice, services, byId, lines));
     findings.push(...(await this.missingCredits(ctx, invoice, services)));
     const variance = await this.variance(ctx, invoice, findings);
     if (variance) findings.push(variance);
     return findings;
+  }
+
+  /** The services as the rules see them, each with its charge history (one query for all). */
+  private async serviceFacts(ctx: RequestContext, services: NetworkService[]): Promise<Map<number, ServiceFacts>> {
+    const periods = services.length
+      ? await ctx.repository(ServiceTermsPeriod).find({ where: { serviceId: In(services.map((s) => s.id)) }, order: { serviceId: 'ASC', effectiveFrom: 'ASC' } })
+      : [];
+    const facts = new Map<number, ServiceFacts>();
+    for (const service of services) {
+      const own = periods.filter((p) => p.serviceId === service.id).map((p) => ({ from: p.effectiveFrom, monthlyCharge: p.monthlyCharge }));
+      // nulls ("since the service began") first, whatever the database's ordering of nulls
+      own.sort((a, b) => (a.from === b.from ? 0 : a.from === null ? -1 : b.from === null ? 1 : a.from < b.from ? -1 : 1));
+      facts.set(service.id, { id: service.id, reference: service.reference, monthlyCharge: service.monthlyCharge, installDate: service.installDate, ceaseDate: service.ceaseDate, chargePeriods: own });
+    }
+    return facts;
+  }
+
+  /** The supplier's completed orders for the invoice's organisation: what one-off charges stand on. */
+  private async completedOrders(ctx: RequestContext, invoice: Invoice): Promise<CompletedOrderFacts[]> {
+    const orders = await ctx.repository(ServiceOrder).find({
+      where: { supplierId: invoice.supplierId, organisationId: invoice.organisationId, status: OrderStatus.COMPLETED },
+      order: { completedOn: 'ASC', id: 'ASC' },
+    });
+    return orders.map((order) => ({ id: order.id, type: order.type, supplierOrderReference: order.supplierOrderReference, serviceId: order.serviceId, completedOn: order.completedOn!, oneOffCharge: order.oneOffCharge }));
+  }
+
+  /** One-off lines on this supplier's earlier invoices to the organisation, oldest first. */
+  private async earlierOneOffs(ctx: RequestContext, invoice: Invoice): Promise<(LineFacts & { invoiceNumber: string })[]> {
+    const rows = await ctx.repository(InvoiceLine).createQueryBuilder('line')
+      .innerJoinAndSelect('line.invoice', 'invoice')
+      .where('invoice.supplierId = :supplier AND invoice.organisationId = :organisation AND invoice.id <> :id', { supplier: invoice.supplierId, organisation: invoice.organisationId, id: invoice.id })
+      .andWhere('(invoice.invoiceDate < :date OR (invoice.invoiceDate = :date AND invoice.id < :id))', { date: invoice.invoiceDate })
+      .andWhere('line.chargeType = :oneOff', { oneOff: ChargeType.ONE_OFF })
+      .orderBy('invoice.invoiceDate', 'ASC')
+      .addOrderBy('invoice.id', 'ASC')
+      .addOrderBy('line.lineNumber', 'ASC')
+      .getMany();
+    return rows.map((line) => ({
+      ...line,
+      lineId: line.id,
+      invoiceNumber: line.invoice!.invoiceNumber,
+      periodStart: line.periodStart ?? line.invoice!.periodStart,
+      periodEnd: line.periodEnd ?? line.invoice!.periodEnd,
+    }));
   }
 
   /** Recurring charges for the same services on this supplier's earlier invoices, overlapping this one's period. */
@@ -99,14 +166,14 @@ export class ReconciliationService {
   }
 
   /** Live services with no rental on the invoice: reported, not disputed (it is the supplier's loss). */
-  private notBilled(invoice: Invoice, services: NetworkService[], lines: InvoiceLine[]): Finding[] {
+  private notBilled(invoice: Invoice, services: NetworkService[], facts: Map<number, ServiceFacts>, lines: InvoiceLine[]): Finding[] {
     const billed = new Set(lines.filter((line) => line.chargeType === ChargeType.RECURRING && line.serviceId !== null).map((line) => line.serviceId));
     const oneMonth = invoice.periodStart.slice(0, 7) === invoice.periodEnd.slice(0, 7);
     return services
       .filter((service) => invoice.organisationId === service.organisationId && service.status !== ServiceStatus.ORDERED && !billed.has(service.id))
       .filter((service) => service.installDate !== null && service.installDate <= invoice.periodEnd && (service.ceaseDate === null || service.ceaseDate > invoice.periodStart))
       .map((service) => {
-        const expectedNet = oneMonth ? expectedRental(service, invoice.periodStart, invoice.periodEnd).amount : null;
+        const expectedNet = oneMonth ? expectedRental(facts.get(service.id)!, invoice.periodStart, invoice.periodEnd).amount : null;
         return {
           type: FindingType.NOT_BILLED,
           fingerprint: `${FindingType.NOT_BILLED}|${invoice.invoiceNumber}|${service.id}`,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/database';
 import { seedDemoData } from '../seed/demo-data';
+import { seedDemoOrderData } from '../seed/demo-orders';
 import { seedDemoBillingData } from '../seed/demo-billing';
 import { seedDemoSlaData } from '../seed/demo-sla';
 import { seedDemoServiceDesk } from '../seed/demo-servicedesk';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   try {
     console.log('Demo data seeded:', await seedDemoData(dataSource));
     console.log('Demo SLA data (last month, through the feed pipeline):', await seedDemoSlaData(dataSource, config));
+    console.log('Demo orders (last month and open), legacy replacements and an invoice:', await seedDemoOrderData(dataSource, config));
     console.log('Demo invoices (reconciled, one disputed and credited, one paid):', await seedDemoBillingData(dataSource, config));
     console.log('Demo service desk (incidents, escalations, a review):', await seedDemoServiceDesk(dataSource, config));
     if (sites !== undefined && services !== undefined) {

@@ -34,6 +34,8 @@ import { IpAllocation } from '../compliance/ip-allocation.entity';
 import { IpamDelegate } from '../compliance/ipam-delegate.entity';
 import { Escalation, EscalationLevelChange, EscalationUpdate } from '../escalations/escalation.entity';
 import { ReviewAction, ReviewEvidence, ServiceReview } from '../reviews/review.entity';
+import { OrderTransition, ServiceOrder } from '../orders/order.entity';
+import { ServiceReplacement, ServiceTermsPeriod } from '../orders/service-history.entity';
 
 export const entities = [
   Organisation,
@@ -86,4 +88,8 @@ export const entities = [
   ServiceReview,
   ReviewEvidence,
   ReviewAction,
+  ServiceOrder,
+  OrderTransition,
+  ServiceTermsPeriod,
+  ServiceReplacement,
 ];

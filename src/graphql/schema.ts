@@ -91,6 +91,11 @@ import { DsptAssessment } from '../compliance/dspt-assessment.entity';
 import { IpamDelegate } from '../compliance/ipam-delegate.entity';
 import { IpamService } from '../compliance/ipam.service';
 import { RegisterService } from '../compliance/register.service';
+import { OrderService } from '../orders/order.service';
+import { LegacyCeaseService } from '../orders/legacy-cease.service';
+import { OrderEvidenceResolver, OrderResolver, ServiceOrdersResolver } from '../orders/order.resolver';
+import { OrderTransition } from '../orders/order.entity';
+import { ServiceTermsPeriod } from '../orders/service-history.entity';
 
 /** The application's services: stateless, built once, shared by the API, the CLI and feeds. */
 export function createServices(config: Pick<AppConfig, 'feeds'>) {
@@ -129,11 +134,14 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const ipam = new IpamService(suppliers);
   const accessRequests = new AccessRequestService();
   const complianceStatus = new ComplianceStatusService();
+  const orders = new OrderService(contracts, sites, inventory);
+  const legacyCeases = new LegacyCeaseService(inventory);
   return {
     suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes,
     ...billing,
     complianceRegister, ipam, accessRequests, complianceStatus,
     escalations, reviews,
+    orders, legacyCeases,
   };
 }
 
@@ -184,6 +192,9 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     IpamDelegate: (ctx, id) => findVisible(ctx, IpamDelegate, id, IpamDelegate.typename),
     ApplicationAccessRequest: (ctx, id) => services.accessRequests.get(ctx, id),
     ApplicationAccessTransition: (ctx, id) => findVisible(ctx, ApplicationAccessTransition, id, ApplicationAccessTransition.typename),
+    Order: (ctx, id) => services.orders.get(ctx, id),
+    OrderTransition: (ctx, id) => findVisible(ctx, OrderTransition, id, OrderTransition.typename),
+    ServiceTermsPeriod: (ctx, id) => findVisible(ctx, ServiceTermsPeriod, id, ServiceTermsPeriod.typename),
     ApiKey: async (ctx, id) => {
       // key metadata is for the organisation's administrators only
       if (!ctx.requireViewer.roles.includes(Role.ADMIN)) throw notFound(ApiKey.typename);
@@ -233,6 +244,9 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new ServiceReviewResolver(services.reviews),
     new ReviewEvidenceResolver(),
     new ReviewActionResolver(),
+    new OrderResolver(services.orders),
+    new ServiceOrdersResolver(services.legacyCeases),
+    new OrderEvidenceResolver(),
   ];
   const instances = new Map<Function, object>(resolvers.map((resolver) => [resolver.constructor, resolver]));
   return buildSchema({

@@ -30,8 +30,8 @@ export interface Scorecard {
 
 /**
  * A supplier's month across the viewer's contracts with it, as weighted KPIs and a 0–100
- * score, with the twelve months before it. Order delivery and billing accuracy count once
- * orders and invoice reconciliations are kept; until then their weight goes to the others.
+ * score, with the twelve months before it. A KPI with nothing to measure in a month (no
+ * orders completed, say) gives its weight to the others.
  */
 export class ScorecardService {
   constructor(
@@ -73,6 +73,8 @@ export class ScorecardService {
     let availabilityJudged = 0;
     let incidentsWithin = 0;
     let incidents = 0;
+    let ordersOnTime = 0;
+    let orders = 0;
     for (const contract of contracts) {
       const report = await this.reports.report(ctx, contract.id, period);
       for (const term of report.terms) {
@@ -85,13 +87,18 @@ export class ScorecardService {
           incidentsWithin += Number(within);
           incidents += Number(total);
         }
+        if (term.kind === SlaTermKind.ORDER_DELIVERY && term.achieved) {
+          const [onTime, , total] = term.achieved.split(' ');
+          ordersOnTime += Number(onTime);
+          orders += Number(total);
+        }
       }
     }
     const share = (part: number, whole: number) => (whole ? new Decimal(part).times(100).dividedBy(whole).toDecimalPlaces(1).toFixed(1) : null);
     return [
       { name: 'availability', value: share(availabilityMet, availabilityJudged), weight: weights.availability, basis: `${availabilityMet} of ${availabilityJudged} service-months met their availability target` },
       { name: 'incidentResolution', value: share(incidentsWithin, incidents), weight: weights.incidentResolution, basis: `${incidentsWithin} of ${incidents} incidents resolved within target` },
-      { name: 'orderDelivery', value: null, weight: weights.orderDelivery, basis: 'No orders are recorded yet' },
+      { name: 'orderDelivery', value: share(ordersOnTime, orders), weight: weights.orderDelivery, basis: `${ordersOnTime} of ${orders} orders completed by their committed date` },
       { name: 'billingAccuracy', ...(await billingAccuracy(ctx, supplierId, ctx.organisationIds, period)), weight: weights.billingAccuracy },
     ];
   }

@@ -33,3 +33,9 @@ export const DEFAULT_INCIDENT_TARGETS: Record<ServiceWrap, Record<1 | 2 | 3 | 4 
 
 /** HSCN availability obligations, percent: 99.5 resilient, 99.0 non-resilient. */
 export const DEFAULT_AVAILABILITY_PERCENT = { RESILIENT: '99.5', NON_RESILIENT: '99.0' } as const;
+
+/**
+ * Share of orders to complete by their committed date where a contract sets no
+ * ORDER_DELIVERY term of its own (this product's default; reported once orders complete).
+ */
+export const DEFAULT_ORDER_DELIVERY_PERCENT = '90';

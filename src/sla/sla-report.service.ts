@@ -13,8 +13,10 @@ import { CreditPolicy, type AvailabilityCreditBand } from './credit-policy.entit
 import { incidentClock } from './incident-clock';
 import { calendarOfContract } from './calendars';
 import { incidentTargets } from './incident-sla.service';
-import { DEFAULT_AVAILABILITY_PERCENT, DEFAULT_INCIDENT_TARGETS } from './sla-defaults';
-import { ServiceCreditLine, SlaReport, SlaTermResult, SlaTermStatus, type IncidentEvidence } from './sla-report.types';
+import { DEFAULT_AVAILABILITY_PERCENT, DEFAULT_INCIDENT_TARGETS, DEFAULT_ORDER_DELIVERY_PERCENT } from './sla-defaults';
+import { OrderEvidence, ServiceCreditLine, SlaReport, SlaTermResult, SlaTermStatus, type IncidentEvidence } from './sla-report.types';
+import { OrderStatus, ServiceOrder } from '../orders/order.entity';
+import { daysBetween } from '../common/dates';
 import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
 import { sqlTimestamp } from '../common/dates';
 
@@ -86,6 +88,7 @@ export class SlaReportService {
 
     await this.incidentTerms(ctx, contract, services, terms, month, now, results, credits, creditPolicy);
     await this.performanceTerms(ctx, services, terms, month, availability, threshold, results);
+    await this.orderDeliveryTerm(ctx, contract, terms, month, results);
 
     const beforeCap = credits.reduce((sum, line) => sum + line.amount, 0n);
     const cap = capFor(creditPolicy, services, month);
@@ -185,8 +188,7 @@ export class SlaReportService {
   /**
    * Latency, jitter and packet loss, where the contract sets them: each live service's
    * monthly mean (from the daily rollups) or 95th percentile (from the raw samples, while
-   * they are held) against the threshold. Order delivery is measured
-   * from orders, which the product does not hold yet, so it is not applicable for now.
+   * they are held) against the threshold.
    */
   private async performanceTerms(
     ctx: RequestContext,
@@ -233,11 +235,44 @@ export class SlaReportService {
         }
       }
     }
-    for (const term of terms.filter((t) => t.kind === SlaTermKind.ORDER_DELIVERY)) {
-      results.push(
-        result({ kind: term.kind, target: `${term.targetPercent}% on time`, status: SlaTermStatus.NOT_APPLICABLE, contractual: true, note: `No orders are recorded for ${month.period}` }),
-      );
-    }
+  }
+
+  /**
+   * Order delivery: the share of the contract's orders completed in the month that were
+   * completed by their committed date. An order completed without a committed date counts
+   * as late: the supplier never committed. Reported where the contract sets the term, and
+   * against the default target wherever orders completed.
+   */
+  private async orderDeliveryTerm(ctx: RequestContext, contract: Contract, terms: SlaTerm[], month: Month, results: SlaTermResult[]): Promise<void> {
+    const own = terms.find((t) => t.kind === SlaTermKind.ORDER_DELIVERY);
+    const completed = await ctx.repository(ServiceOrder).find({
+      where: { contractId: contract.id, status: OrderStatus.COMPLETED, completedOn: Between(month.firstDay, month.lastDay) },
+      order: { completedOn: 'ASC', id: 'ASC' },
+    });
+    if (!own && completed.length === 0) return;
+    const required = new Decimal(own?.targetPercent ?? DEFAULT_ORDER_DELIVERY_PERCENT);
+    const late = completed.filter((order) => order.committedDate === null || order.completedOn! > order.committedDate);
+    const onTime = completed.length - late.length;
+    const share = completed.length ? new Decimal(onTime).times(100).dividedBy(completed.length) : null;
+    results.push(
+      result({
+        kind: SlaTermKind.ORDER_DELIVERY,
+        target: `${required.toFixed()}% on time`,
+        achieved: share === null ? null : `${onTime} of ${completed.length} (${share.toFixed(1)}%)`,
+        status: share === null ? SlaTermStatus.NOT_APPLICABLE : share.gte(required) ? SlaTermStatus.MET : SlaTermStatus.BREACHED,
+        contractual: own !== undefined,
+        note: share === null ? `No orders completed in ${month.period}` : late.some((o) => o.committedDate === null) ? 'Orders completed without a committed date count as late' : null,
+        orders: late.map((order) =>
+          Object.assign(new OrderEvidence(), {
+            orderId: order.id,
+            supplierOrderReference: order.supplierOrderReference,
+            committedDate: order.committedDate,
+            completedOn: order.completedOn!,
+            daysLate: order.committedDate ? daysBetween(order.committedDate, order.completedOn!) : null,
+          }),
+        ),
+      }),
+    );
   }
 }
 
@@ -276,7 +311,7 @@ async function monthlyMeans(ctx: RequestContext, serviceIds: number[], month: Mo
 }
 
 function result(fields: Partial<SlaTermResult> & Pick<SlaTermResult, 'kind' | 'target' | 'status' | 'contractual'>): SlaTermResult {
-  return Object.assign(new SlaTermResult(), { severity: null, serviceId: null, achieved: null, coveragePercent: null, note: null, downtime: [], exclusions: [], incidents: [], ...fields });
+  return Object.assign(new SlaTermResult(), { severity: null, serviceId: null, achieved: null, coveragePercent: null, note: null, downtime: [], exclusions: [], incidents: [], orders: [], ...fields });
 }
 
 /** The band a shortfall falls in: the first whose upper bound it does not exceed. */

@@ -29,6 +29,15 @@ export class IncidentEvidence {
   @Field() breached!: boolean;
 }
 
+@ObjectType('OrderEvidence', { description: 'An order completed in the month after its committed date (or with none).' })
+export class OrderEvidence {
+  orderId!: number;
+  @Field(() => String, { nullable: true }) supplierOrderReference!: string | null;
+  @Field(() => String, { nullable: true, description: 'LocalDate; null when the supplier never committed to one.' }) committedDate!: string | null;
+  @Field({ description: 'LocalDate.' }) completedOn!: string;
+  @Field(() => Int, { nullable: true, description: 'Days after the committed date.' }) daysLate!: number | null;
+}
+
 @ObjectType('ExclusionEvidence')
 export class ExclusionEvidence {
   @Field() kind!: string;
@@ -51,6 +60,7 @@ export class SlaTermResult {
   @Field(() => [DowntimeEvidence]) downtime!: DowntimeEvidence[];
   @Field(() => [ExclusionEvidence]) exclusions!: ExclusionEvidence[];
   @Field(() => [IncidentEvidence]) incidents!: IncidentEvidence[];
+  @Field(() => [OrderEvidence], { description: 'ORDER_DELIVERY: the orders completed late.' }) orders!: OrderEvidence[];
 }
 
 @ObjectType('ServiceCredit', { description: 'A credit the supplier owes for the month, with the term behind it.' })

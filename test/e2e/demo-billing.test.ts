@@ -25,7 +25,7 @@ describe('the demo invoices', () => {
   it('show every finding type, and re-seeding changes nothing', async () => {
     const first = await seedDemoBillingData(server.db.dataSource, server.db.config, today);
     expect(Object.keys(first.findings).sort()).toEqual(
-      ['CHARGED_AFTER_CEASE', 'CHARGED_BEFORE_INSTALL', 'DUPLICATE_CHARGE', 'MISSING_SERVICE_CREDIT', 'NOT_BILLED', 'PRO_RATA_ERROR', 'RATE_MISMATCH', 'UNKNOWN_SERVICE', 'VARIANCE', 'VAT_ERROR'],
+      ['CHARGED_AFTER_CEASE', 'CHARGED_BEFORE_INSTALL', 'DUPLICATE_CHARGE', 'MISSING_SERVICE_CREDIT', 'NOT_BILLED', 'ONE_OFF_WITHOUT_ORDER', 'PRO_RATA_ERROR', 'RATE_MISMATCH', 'UNKNOWN_SERVICE', 'VARIANCE', 'VAT_ERROR'],
     );
     expect(await seedDemoBillingData(server.db.dataSource, server.db.config, today)).toEqual(first);
   });

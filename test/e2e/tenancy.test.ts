@@ -25,7 +25,8 @@ describe('tenancy', () => {
     applicationAccessRequests(first: 100) { edges { node { id status history { id } } } } }`;
 
   const SNAPSHOT = `{ contracts(first: 100) { edges { node { id reference title status endDate documents { id } statusHistory { id }
-      services { id reference status monthlyCharge site { id name postcode } } contacts { id role } } } }
+      services { id reference status monthlyCharge site { id name postcode } replacedBy { id } termsHistory { id } } contacts { id role } } } }
+    orders(first: 100) { edges { node { id status committedDate completedOn history { id } } } }
     contacts(first: 100) { edges { node { id name email lastVerifiedAt assignments { id } } } }
     apiKeys(includeRevoked: true) { edges { node { id revokedAt } } }
     incidents(first: 100) { edges { node { id status severity statusHistory { id } } } }
@@ -137,6 +138,36 @@ describe('tenancy', () => {
     ids.review = review.data.recordReview.id;
     ids.reviewAction = review.data.recordReview.actions[0].id;
     ids.reviewEvidence = review.data.recordReview.evidence[0].id;
+    // an order delivered ten days ago and a change completed today: an order, its steps, a terms period, a legacy link
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    const today = new Date().toISOString().slice(0, 10);
+    const step = async (query: string, variables: Record<string, unknown>) => {
+      const response = await server.gql(query, variables, rx1);
+      expect(response.errors).toBeUndefined();
+      return response.data;
+    };
+    const newService = (await step(
+      `mutation($c: ID!, $s: ID!, $d: LocalDate!) { createOrder(input: { type: NEW_SERVICE, contractId: $c, siteId: $s, requestedDate: $d, serviceType: VOICE,
+        resilience: NON_RESILIENT, bandwidthMbps: 1, monthlyCharge: "50.00", serviceReference: "RX1-TEN-ORDER-1" }) { id } }`,
+      { c: ids.contract, s: ids.site, d: tenDaysAgo },
+    )).createOrder.id;
+    const advance = (id: string, status: string, on: string) => step('mutation($id: ID!, $s: OrderStatus!, $on: LocalDate) { moveOrder(input: { id: $id, status: $s, reason: "x", on: $on }) { id } }', { id, s: status, on });
+    await advance(newService, 'SUBMITTED', tenDaysAgo);
+    await advance(newService, 'ACKNOWLEDGED', tenDaysAgo);
+    const delivered = await step('mutation($id: ID!, $on: LocalDate!) { completeOrder(input: { id: $id, completedOn: $on }) { service { id } } }', { id: newService, on: tenDaysAgo });
+    ids.newService = delivered.completeOrder.service.id;
+    const change = (await step('mutation($s: ID!, $d: LocalDate!) { createOrder(input: { type: CHANGE, serviceId: $s, requestedDate: $d, monthlyCharge: "55.00" }) { id } }', { s: ids.newService, d: today })).createOrder.id;
+    await advance(change, 'SUBMITTED', today);
+    await step('mutation($id: ID!, $d: LocalDate!) { setOrderCommittedDate(input: { id: $id, committedDate: $d }) { id } }', { id: change, d: today });
+    await advance(change, 'IN_PROGRESS', today);
+    const changed = await step('mutation($id: ID!, $on: LocalDate!) { completeOrder(input: { id: $id, completedOn: $on }) { id history { id } service { termsHistory { id } } } }', { id: change, on: today });
+    ids.order = changed.completeOrder.id;
+    ids.orderTransition = changed.completeOrder.history[0].id;
+    ids.termsPeriod = changed.completeOrder.service.termsHistory[0].id;
+    ids.openOrder = (await step('mutation($s: ID!, $d: LocalDate!) { createOrder(input: { type: CEASE, serviceId: $s, requestedDate: $d }) { id } }', { s: ids.newService, d: today })).createOrder.id;
+    const btContract = (await step('{ contracts(filter: { search: "RX1-N3-LEGACY-01" }) { edges { node { id services { id status } } } } }', {})).contracts.edges[0].node;
+    ids.legacyService = btContract.services.find((s: any) => s.status === 'ACTIVE').id;
+    await step('mutation($l: ID!, $r: ID!) { linkReplacementService(input: { legacyServiceId: $l, replacementServiceId: $r }) { id } }', { l: ids.legacyService, r: ids.newService });
     const ownContact = await server.gql(`mutation { createContact(input: { name: "Eastbrook IT lead" }) { id } }`, {}, outsider);
     ids.outsiderContact = ownContact.data.createContact.id;
     const compliance = await server.gql(
@@ -183,7 +214,7 @@ describe('tenancy', () => {
     node: async () => {
       for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison', 'feedEndpoint', 'slaTerm', 'exclusionWindow', 'finding', 'dispute', 'invoiceStatusChange',
         'dsptAssessment', 'connectionAgreement', 'ipAllocation', 'ipamDelegate', 'accessRequest', 'accessTransition',
-        'loggedIncident', 'escalation', 'escalationUpdate', 'escalationLevelChange', 'review', 'reviewAction', 'reviewEvidence']) {
+        'loggedIncident', 'escalation', 'escalationUpdate', 'escalationLevelChange', 'review', 'reviewAction', 'reviewEvidence', 'order', 'openOrder', 'orderTransition', 'termsPeriod', 'newService', 'legacyService']) {
         await notFound('query($id: ID!) { node(id: $id) { id } }', { id: ids[key] });
       }
     },
@@ -410,6 +441,24 @@ describe('tenancy', () => {
       notFound('mutation($c: ID!) { recordReview(input: { contractId: $c, heldOn: "2026-11-20", periodFrom: "2026-10", periodTo: "2026-10", attendees: ["x"] }) { id } }', { c: ids.contract }),
     addReviewAction: () => notFound('mutation($id: ID!) { addReviewAction(input: { reviewId: $id, description: "x", ownerUser: "x", dueDate: "2026-12-01" }) { id } }', { id: ids.review }),
     setReviewActionStatus: () => notFound('mutation($id: ID!) { setReviewActionStatus(input: { id: $id, status: DONE }) { id } }', { id: ids.reviewAction }),
+    orders: async () => {
+      await noneOfRx1('{ orders(first: 100) { totalCount edges { node { id status supplierOrderReference } } } }');
+      const filtered = await server.gql('query($c: ID!, $s: ID!) { byContract: orders(filter: { contractId: $c }) { totalCount } byService: orders(filter: { serviceId: $s }) { totalCount } }', { c: ids.contract, s: ids.newService }, outsider);
+      expect(filtered.data).toEqual({ byContract: { totalCount: 0 }, byService: { totalCount: 0 } });
+    },
+    order: () => notFound('query($id: ID!) { order(id: $id) { status } }', { id: ids.order }),
+    ordersPastCommittedDate: () => noneOfRx1('{ ordersPastCommittedDate { id supplierOrderReference } }').then(() => undefined),
+    legacyServicesToCease: () => notFound('query($o: ID!) { legacyServicesToCease(organisationId: $o) { service { reference } dualRunningExposure } }', { o: ids.organisation }),
+    createOrder: async () => {
+      await notFound('mutation($c: ID!, $s: ID!) { createOrder(input: { type: NEW_SERVICE, contractId: $c, siteId: $s, requestedDate: "2026-01-01", serviceType: VOICE, resilience: NON_RESILIENT, bandwidthMbps: 1, monthlyCharge: "1.00" }) { id } }', { c: ids.contract, s: ids.site });
+      await notFound('mutation($s: ID!) { createOrder(input: { type: CEASE, serviceId: $s, requestedDate: "2026-01-01" }) { id } }', { s: ids.newService });
+    },
+    moveOrder: () => notFound('mutation($id: ID!) { moveOrder(input: { id: $id, status: CANCELLED, reason: "x" }) { status } }', { id: ids.openOrder }),
+    setOrderCommittedDate: () => notFound('mutation($id: ID!) { setOrderCommittedDate(input: { id: $id, committedDate: "2099-01-01" }) { status } }', { id: ids.openOrder }),
+    completeOrder: () => notFound('mutation($id: ID!) { completeOrder(input: { id: $id, completedOn: "2026-01-01" }) { status } }', { id: ids.openOrder }),
+    linkReplacementService: () =>
+      notFound('mutation($l: ID!, $r: ID!) { linkReplacementService(input: { legacyServiceId: $l, replacementServiceId: $r }) { id } }', { l: ids.legacyService, r: ids.service }),
+    unlinkReplacementService: () => notFound('mutation($l: ID!) { unlinkReplacementService(legacyServiceId: $l) { id } }', { l: ids.legacyService }),
     createApiKey: { global: 'issues keys for the caller\'s own organisation only; covered by the auth suite' },
     revokeApiKey: () => notFound('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: ids.apiKey }),
     createSupplier: { global: 'the supplier catalogue is national reference data maintained by ADMIN users' },

@@ -1,5 +1,5 @@
 import { ChargeType } from '../../feeds/records';
-import { expectedRental, FindingType, recurringLineFindings, vatOn, type LineFacts, type ServiceFacts } from '../reconciliation-rules';
+import { expectedRental, FindingType, oneOffLineFindings, ordersBilledBefore, recurringLineFindings, vatOn, type CompletedOrderFacts, type LineFacts, type ServiceFacts } from '../reconciliation-rules';
 
 const service = (overrides: Partial<ServiceFacts> = {}): ServiceFacts => ({ id: 1, reference: 'PDN-ETH-1', monthlyCharge: 30_000n, installDate: '2025-01-01', ceaseDate: null, ...overrides });
 const line = (overrides: Partial<LineFacts> = {}): LineFacts => ({
@@ -57,5 +57,72 @@ describe('reconciliation rules, hand-worked', () => {
     expect(vatOn(2n, '20')).toBe(0n); // 0.4p
     expect(vatOn(3n, '20')).toBe(1n); // 0.6p
     expect(vatOn(-16_800n, '20')).toBe(-3_360n);
+  });
+});
+
+describe('charge history and one-off charges, hand-worked', () => {
+  it('pro-rates a charge change on the 10th of a 30-day month: 9 days at £300, 21 days at £450', () => {
+    const changed = service({ monthlyCharge: 45_000n, chargePeriods: [{ from: null, monthlyCharge: 30_000n }, { from: '2026-11-10', monthlyCharge: 45_000n }] });
+    // £300 × 9/30 = £90; £450 × 21/30 = £315; £405 in all
+    expect(expectedRental(changed, '2026-11-01', '2026-11-30')).toEqual({ amount: 40_500n, liveDays: 30, periodDays: 30 });
+    expect(recurringLineFindings(line({ netAmount: 40_500n, vatAmount: 8_100n }), changed, [], 'INV-6')).toEqual([]);
+    // billed the new rate for the whole month: £45 over, £54 with VAT
+    const [finding] = recurringLineFindings(line({ netAmount: 45_000n, vatAmount: 9_000n }), changed, [], 'INV-6');
+    expect(finding).toMatchObject({ type: FindingType.RATE_MISMATCH, expected: 48_600n, invoiced: 54_000n, difference: 5_400n });
+    expect(finding.explanation).toMatch(/£300\.00 a month for 9 days from 2026-11-01, then £450\.00 a month for 21 days from 2026-11-10/);
+    // the months either side are whole months at one rate each
+    expect(expectedRental(changed, '2026-10-01', '2026-10-31').amount).toBe(30_000n);
+    expect(expectedRental(changed, '2026-12-01', '2026-12-31').amount).toBe(45_000n);
+  });
+
+  const order = (overrides: Partial<CompletedOrderFacts> = {}): CompletedOrderFacts => ({
+    id: 7, type: 'NEW_SERVICE', supplierOrderReference: 'PDN-ORD-7781', serviceId: 1, completedOn: '2026-10-20', oneOffCharge: 120_000n, ...overrides,
+  });
+  const oneOff = (overrides: Partial<LineFacts> = {}) =>
+    line({ chargeType: ChargeType.ONE_OFF, netAmount: 120_000n, vatAmount: 24_000n, description: 'Connection charge, order PDN-ORD-7781', ...overrides });
+  const run = (l: LineFacts, orders: CompletedOrderFacts[], taken = new Set<number>()) => oneOffLineFindings(l, orders, taken, 'INV-7');
+
+  it('finds nothing for a one-off quoting a completed order at its quoted amount', () => {
+    expect(run(oneOff(), [order()])).toMatchObject({ findings: [], order: { id: 7 } });
+  });
+
+  it('matches by service and a completion date within the period or shortly before, when no reference is quoted', () => {
+    const noReference = oneOff({ description: 'Connection' });
+    expect(run(noReference, [order({ supplierOrderReference: null, completedOn: '2026-09-15' })]).findings).toEqual([]); // 47 days before the period
+    const tooEarly = run(noReference, [order({ supplierOrderReference: null, completedOn: '2026-08-01' })]);
+    expect(only(tooEarly.findings)).toEqual([{ type: FindingType.ONE_OFF_WITHOUT_ORDER, expected: 0n, invoiced: 144_000n, difference: 144_000n }]);
+  });
+
+  it('flags a one-off with no order behind it for its whole gross amount, and one above the quote for the excess', () => {
+    const none = run(oneOff({ description: 'Engineer visit', serviceId: null, serviceReference: null }), [order()]);
+    expect(only(none.findings)).toEqual([{ type: FindingType.ONE_OFF_WITHOUT_ORDER, expected: 0n, invoiced: 144_000n, difference: 144_000n }]);
+    const above = run(oneOff({ netAmount: 130_000n, vatAmount: 26_000n }), [order()]);
+    // quoted £1,200 + £240 VAT; charged £1,300 + £260
+    expect(only(above.findings)).toEqual([{ type: FindingType.ONE_OFF_ABOVE_QUOTE, expected: 144_000n, invoiced: 156_000n, difference: 12_000n }]);
+    expect(above.findings[0].explanation).toMatch(/NEW_SERVICE order PDN-ORD-7781 \(completed 2026-10-20\), quoted at £1200\.00/);
+  });
+
+  it('lets an order back one line only, and matches references as whole tokens', () => {
+    const taken = new Set<number>();
+    expect(run(oneOff(), [order()], taken).findings).toEqual([]);
+    expect(run(oneOff({ lineNumber: 2 }), [order()], taken).findings.map((f) => f.type)).toEqual([FindingType.ONE_OFF_WITHOUT_ORDER]);
+    expect(run(oneOff({ description: 'order PDN-ORD-77810', serviceId: null }), [order()]).order).toBeNull();
+  });
+
+  it('calls a one-off for an order already charged on an earlier invoice a duplicate', () => {
+    const billed = ordersBilledBefore([{ ...oneOff({ lineNumber: 3, periodStart: '2026-10-01', periodEnd: '2026-10-31' }), invoiceNumber: 'INV-6' }], [order()]);
+    expect([...billed.values()]).toEqual([{ orderId: 7, invoiceNumber: 'INV-6', lineNumber: 3 }]);
+    const { findings } = oneOffLineFindings(oneOff(), [order()], new Set(), 'INV-7', billed);
+    expect(only(findings)).toEqual([{ type: FindingType.DUPLICATE_CHARGE, expected: 0n, invoiced: 144_000n, difference: 144_000n }]);
+    expect(findings[0].explanation).toMatch(/order PDN-ORD-7781, already charged on invoice INV-6 line 3/);
+    // a second order for the service, not yet billed, is matched instead
+    const next = order({ id: 8, supplierOrderReference: null, completedOn: '2026-11-03' });
+    expect(oneOffLineFindings(oneOff({ description: 'Connection' }), [order(), next], new Set(), 'INV-7', billed).order?.id).toBe(8);
+  });
+
+  it('keeps a wrong VAT on a one-off as its own finding, the two adding up to the overcharge', () => {
+    const findings = run(oneOff({ netAmount: 130_000n, vatAmount: 26_001n }), [order()]).findings;
+    expect(findings.map((f) => f.type)).toEqual([FindingType.VAT_ERROR, FindingType.ONE_OFF_ABOVE_QUOTE]);
+    expect(findings.reduce((sum, f) => sum + f.difference, 0n)).toBe(130_000n + 26_001n - 144_000n);
   });
 });
