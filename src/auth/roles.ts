@@ -63,3 +63,6 @@ export const MANAGE_SERVICE_DESK: readonly Role[] = [Role.CONTRACT_MANAGER, Role
 
 /** Roles that may delete records past their retention period. */
 export const MANAGE_RETENTION: readonly Role[] = [Role.ADMIN];
+
+/** Roles that read the audit trail. */
+export const MANAGE_AUDIT: readonly Role[] = [Role.ADMIN];

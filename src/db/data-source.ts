@@ -4,6 +4,7 @@ import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from
 import type { DatabaseConfig } from '../config/config';
 import { openInfile } from './bulk-load';
 import { entities } from './entities';
+import { AuditSubscriber } from '../audit/audit-subscriber';
 import { mysqlMigrations } from '../../migrations/mysql';
 import { sqliteMigrations } from '../../migrations/sqlite';
 
@@ -17,6 +18,7 @@ export interface DataSourceExtras {
 export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras = {}): DataSourceOptions {
   const common = {
     entities,
+    subscribers: [AuditSubscriber] as Function[],
     synchronize: extras.synchronize ?? false,
     migrationsRun: false,
     migrationsTableName: 'migrations',

@@ -27,6 +27,7 @@ import { ExclusionWindow } from '../sla/exclusion-window.entity';
 import { ScorecardWeights } from '../sla/scorecard-weights.entity';
 import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { Supplier } from '../suppliers/supplier.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApplicationAccessRequest, ApplicationAccessTransition } from '../compliance/application-access.entity';
 import { ConnectionAgreement } from '../compliance/connection-agreement.entity';
 import { DsptAssessment } from '../compliance/dspt-assessment.entity';
@@ -92,4 +93,5 @@ export const entities = [
   OrderTransition,
   ServiceTermsPeriod,
   ServiceReplacement,
+  AuditEntry,
 ];

@@ -1,3 +1,4 @@
+import { auditScopeOf, currentAuditScope, withAuditScope } from '../audit/audit-scope';
 import { In, LessThan } from 'typeorm';
 import { notFound } from '../common/errors';
 import { hasAnyRole } from '../auth/viewer';
@@ -69,7 +70,13 @@ export class FeedPipeline {
     this.listeners.push(listener);
   }
 
-  async ingest(ctx: RequestContext, request: FeedRequest): Promise<FeedRun> {
+  ingest(ctx: RequestContext, request: FeedRequest): Promise<FeedRun> {
+    // a document sent over HTTP, pulled or loaded from the CLI is audited under its route in
+    const entryPoint = `feed:${request.source}${request.sourceName ? ` ${request.sourceName.slice(0, 80)}` : ''}`;
+    return currentAuditScope() ? this.ingestAudited(ctx, request) : withAuditScope(auditScopeOf(ctx.viewer, entryPoint, ctx.requestId), () => this.ingestAudited(ctx, request));
+  }
+
+  private async ingestAudited(ctx: RequestContext, request: FeedRequest): Promise<FeedRun> {
     const viewer = ctx.requireViewer;
     // a supplier's own credentials speak for that supplier only
     if (hasAnyRole(viewer, [Role.SUPPLIER_FEED]) && !hasAnyRole(viewer, [Role.CONTRACT_MANAGER, Role.ADMIN]) && viewer.supplierId !== request.supplierId) {

@@ -57,6 +57,8 @@ import { DisputeCreditResolver, DisputeResolver } from '../billing/dispute.resol
 import { DisputeCredit, DisputeTransition } from '../billing/dispute.entity';
 import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
 import { InvoiceService } from '../billing/invoice.service';
+import { AuditResolver } from '../audit/audit.resolver';
+import { AuditService, auditMutations } from '../audit/audit.service';
 import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from '../billing/invoice-approval.entity';
 import { InvoiceApprovalService } from '../billing/invoice-approval.service';
 import { InvoiceApprovalResolver } from '../billing/invoice-approval.resolver';
@@ -142,6 +144,7 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
     complianceRegister, ipam, accessRequests, complianceStatus,
     escalations, reviews,
     orders, legacyCeases,
+    audit: new AuditService(),
   };
 }
 
@@ -180,6 +183,7 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     Dispute: (ctx, id) => services.disputes.get(ctx, id),
     DisputeCredit: (ctx, id) => findVisible(ctx, DisputeCredit, id, DisputeCredit.typename),
     DisputeTransition: (ctx, id) => findVisible(ctx, DisputeTransition, id, DisputeTransition.typename),
+    AuditEntry: (ctx, id) => services.audit.get(ctx, id),
     InvoiceStatusChange: (ctx, id) => findVisible(ctx, InvoiceStatusChange, id, InvoiceStatusChange.typename),
     InvoiceApproval: (ctx, id) => findVisible(ctx, InvoiceApproval, id, InvoiceApproval.typename),
     BillingPolicy: (ctx, id) => findVisible(ctx, BillingPolicy, id, BillingPolicy.typename),
@@ -225,6 +229,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new DisputeResolver(services.disputes),
     new DisputeCreditResolver(),
     new InvoiceLineResolver(),
+    new AuditResolver(services.audit),
     new InvoiceApprovalResolver(services.approvals, services.paymentExports, services.billingSummaries),
     new InventoryComparisonResolver(),
     new SlaResolver(services.slaReports, services.slaConfig, services.performance, services.scorecards),
@@ -253,6 +258,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     resolvers: resolvers.map((resolver) => resolver.constructor) as unknown as [Function, ...Function[]],
     container: { get: (resolverClass: Function) => instances.get(resolverClass) },
     authChecker,
+    globalMiddlewares: [auditMutations],
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],
   });

@@ -310,6 +310,11 @@ describe('tenancy', () => {
     disputesNearingDeadline: () => noneOfRx1('{ disputesNearingDeadline(withinDays: 365) { id } }').then(() => undefined),
     raiseDispute: () => notFound('mutation($f: ID!) { raiseDispute(input: { findingIds: [$f], evidence: "x" }) { id } }', { f: ids.finding }),
     moveDispute: () => notFound('mutation($id: ID!) { moveDispute(input: { id: $id, state: WITHDRAWN, reason: "x" }) { state } }', { id: ids.dispute }),
+    auditTrail: async () => {
+      const data = await noneOfRx1('{ auditTrail(first: 100) { totalCount edges { node { id recordId entityType after } } } }');
+      expect(data.auditTrail.edges.every((e: any) => !/RX1|Northshire/.test(e.node.after ?? ''))).toBe(true);
+      await notFound('query($o: ID!) { auditTrail(filter: { organisationId: $o }) { totalCount } }', { o: ids.organisation });
+    },
     approveInvoice: () => notFoundAs(financeOutsider, 'mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status } }', { id: ids.invoice }),
     holdInvoice: () => notFound('mutation($id: ID!) { holdInvoice(id: $id, reason: "x") { status } }', { id: ids.approvedInvoice }),
     releaseInvoice: () => notFound('mutation($id: ID!) { releaseInvoice(id: $id, reason: "x") { status } }', { id: ids.approvedInvoice }),

@@ -1,0 +1,40 @@
+import { IsOptional, Length } from 'class-validator';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { MANAGE_AUDIT } from '../auth/roles';
+import { assertInScope } from '../auth/tenancy';
+import { ConnectionType, PageArgs } from '../graphql/connection';
+import type { RequestContext } from '../graphql/context';
+import { optionalIdOf } from '../graphql/global-id';
+import { Organisation } from '../organisations/organisation.entity';
+import { AuditEntry } from './audit-entry.entity';
+import { AuditService } from './audit.service';
+
+export const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry');
+
+@InputType()
+export class AuditFilterInput {
+  @Field(() => ID, { nullable: true }) organisationId?: string;
+  @Field(() => ID, { nullable: true, description: 'Any record\'s global id: its whole history.' }) @IsOptional() @Length(1, 100) recordId?: string;
+  @Field({ nullable: true, description: 'A GraphQL type name, e.g. Invoice.' }) @IsOptional() @Length(1, 60) entityType?: string;
+  @Field({ nullable: true }) @IsOptional() @Length(1, 200) actor?: string;
+  @Field(() => Date, { nullable: true }) from?: Date;
+  @Field(() => Date, { nullable: true }) to?: Date;
+}
+
+@Resolver(() => AuditEntry)
+export class AuditResolver {
+  constructor(private readonly audit: AuditService) {}
+
+  @Authorized(MANAGE_AUDIT)
+  @Query(() => AuditEntryConnection, { description: 'Who changed what, when, and through which entry point, newest first; read-only.' })
+  auditTrail(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => AuditFilterInput, { nullable: true }) filter?: AuditFilterInput) {
+    const organisationId = optionalIdOf(filter?.organisationId, Organisation.typename, 'filter.organisationId');
+    if (organisationId !== undefined) assertInScope(ctx, organisationId);
+    return this.audit.list(ctx, { ...filter, organisationId }, page);
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true })
+  organisation(@Root() entry: AuditEntry, @Ctx() ctx: RequestContext) {
+    return entry.organisationId === null ? null : ctx.loaders.byId(Organisation).load(entry.organisationId);
+  }
+}

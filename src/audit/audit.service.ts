@@ -1,0 +1,51 @@
+import type { MiddlewareFn } from 'type-graphql';
+import { MANAGE_AUDIT } from '../auth/roles';
+import { withinScope } from '../auth/tenancy';
+import { hasAnyRole } from '../auth/viewer';
+import { badInput, notFound } from '../common/errors';
+import { paginate, type Connection, type PageArgs } from '../graphql/connection';
+import type { RequestContext } from '../graphql/context';
+import { parseGlobalId } from '../graphql/global-id';
+import { AuditEntry } from './audit-entry.entity';
+import { auditScopeOf, withAuditScope } from './audit-scope';
+
+export interface AuditFilter {
+  organisationId?: number;
+  /** a record's global id: its whole history */
+  recordId?: string;
+  entityType?: string;
+  actor?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** The audit trail, newest first, of the organisations the viewer administers. */
+export class AuditService {
+  async get(ctx: RequestContext, id: number): Promise<AuditEntry> {
+    if (!hasAnyRole(ctx.requireViewer, MANAGE_AUDIT)) throw notFound(AuditEntry.typename);
+    const entry = await withinScope(ctx, ctx.repository(AuditEntry).createQueryBuilder('audit')).andWhere('audit.id = :id', { id }).getOne();
+    if (!entry) throw notFound(AuditEntry.typename);
+    return entry;
+  }
+
+  list(ctx: RequestContext, filter: AuditFilter, page: PageArgs): Promise<Connection<AuditEntry>> {
+    const query = withinScope(ctx, ctx.repository(AuditEntry).createQueryBuilder('audit'));
+    if (filter.organisationId !== undefined) query.andWhere('audit.organisationId = :organisation', { organisation: filter.organisationId });
+    if (filter.recordId !== undefined) {
+      const record = parseGlobalId(filter.recordId);
+      if (!record) throw badInput('filter.recordId', `filter.recordId: "${filter.recordId.slice(0, 40)}" is not an id`, 'INVALID_ID');
+      query.andWhere('audit.entityType = :type AND audit.entityId = :id', { type: record.typename, id: record.id });
+    }
+    if (filter.entityType !== undefined) query.andWhere('audit.entityType = :entityType', { entityType: filter.entityType });
+    if (filter.actor !== undefined) query.andWhere('audit.actor = :actor', { actor: filter.actor });
+    if (filter.from !== undefined) query.andWhere('audit.createdAt >= :from', { from: filter.from });
+    if (filter.to !== undefined) query.andWhere('audit.createdAt < :to', { to: filter.to });
+    return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize, direction: 'DESC' });
+  }
+}
+
+/** Every root mutation runs in an audit scope naming the mutation, so each change it makes is recorded. */
+export const auditMutations: MiddlewareFn<RequestContext> = ({ context, info }, next) => {
+  if (info.parentType.name !== 'Mutation' || info.path.prev !== undefined) return next();
+  return withAuditScope(auditScopeOf(context.viewer, `graphql:${info.fieldName}`, context.requestId), next);
+};
