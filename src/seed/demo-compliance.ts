@@ -86,12 +86,14 @@ async function upsert<T extends ObjectLiteral & { id: number }, P>(
   return out;
 }
 
-export async function seedDemoCompliance(manager: EntityManager, today: LocalDate): Promise<void> {
+/** `demoSites`: the demo plan's site codes; an organisation may hold other sites too (the bench's and load test's scaled-up estate), which get no demo allocations. */
+export async function seedDemoCompliance(manager: EntityManager, today: LocalDate, demoSites: readonly string[]): Promise<void> {
   const organisations = await manager.getRepository(Organisation).findBy({ odsCode: In(['RX1', 'RX2']) });
   const org = (code: string) => organisations.find((o) => o.odsCode === code)!;
   const suppliers = await manager.getRepository(Supplier).find();
   const supplierId = (cnspId: string) => suppliers.find((s) => s.cnspId === cnspId)!.id;
-  const sitesOf = async (code: string) => manager.getRepository(Site).find({ where: { organisationId: org(code).id }, order: { odsCode: 'ASC' } });
+  const sitesOf = async (code: string) =>
+    manager.getRepository(Site).find({ where: { organisationId: org(code).id, odsCode: In([...demoSites]) }, order: { odsCode: 'ASC' } });
   const staffOf = async (code: string, domain: string) =>
     (await manager.getRepository(Contact).find({ where: { organisationId: org(code).id }, order: { email: 'ASC' } })).filter((c) => c.email?.endsWith(`@${domain}`));
 

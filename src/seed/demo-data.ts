@@ -1283,7 +1283,7 @@ export async function seedDemoData(dataSource: DataSource, options: DemoSeedOpti
   const plan = planDemoData(options.today ?? todayInLondon());
   await dataSource.transaction(async (manager) => {
     await writePlan(manager, plan);
-    await seedDemoCompliance(manager, plan.today);
+    await seedDemoCompliance(manager, plan.today, plan.sites.map((site) => site.odsCode));
   });
   return {
     organisations: plan.organisations.length,

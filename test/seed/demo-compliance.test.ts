@@ -10,6 +10,8 @@ import { IpamDelegate } from '../../src/compliance/ipam-delegate.entity';
 import { createDataSource } from '../../src/db/data-source';
 import { DEMO_DSPT_EXPIRES_IN_DAYS, planDemoDspt } from '../../src/seed/demo-compliance';
 import { seedDemoData } from '../../src/seed/demo-data';
+import { seedScaleData } from '../../src/seed/scale-data';
+import { loadConfig } from '../../src/config/config';
 
 const TABLES = [DsptAssessment, ConnectionAgreement, IpAllocation, IpamDelegate, ApplicationAccessRequest, ApplicationAccessTransition];
 
@@ -48,6 +50,15 @@ describe('demo compliance register', () => {
     for (const table of TABLES) expect(after[table.name]!.length).toBe(before[table.name]!.length);
     const rx1Latest = await ds.getRepository(DsptAssessment).find({ order: { publishedOn: 'DESC' }, take: 1, where: { expiresOn: addDays('2027-05-02', DEMO_DSPT_EXPIRES_IN_DAYS) } });
     expect(rx1Latest).toHaveLength(1);
+  });
+
+  // the bench and the load test seed the demo beside a scaled-up estate: RX1 with 70 more sites once overflowed 10.41.x.0/22
+  it('allocates demo ranges to the demo sites only, beside a scaled-up estate', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', JWT_SECRET: 'demo-compliance-test-secret-0123456789', LOG_LEVEL: 'silent' });
+    await seedScaleData(ds, config, { prefix: 'CIDR', sites: 70, services: 1, invoices: false, performance: false });
+    const before = await snapshot();
+    await seedDemoData(ds, { today: '2027-05-02' });
+    expect(await snapshot()).toEqual(before);
   });
 
   it('keeps RX1\'s DSPT 30 days from expiry, on a valid date, for every day of two years', () => {
