@@ -3,29 +3,47 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiBenchmark } from './api.bench';
 import { ingestBenchmark } from './ingest.bench';
+import { reconcileBenchmark } from './reconcile.bench';
 import { slaBenchmark } from './sla.bench';
 import { freshBenchDatabase, machine } from './support';
 
 /**
  * `npm run bench` (MySQL at BENCH_DATABASE_URL, default mysql://root@127.0.0.1:3306/hscn_bench):
  * every figure measured in one run, printed as one JSON document and written to
- * bench/results/latest.json. `-- --quick` runs at smaller sizes (under 3 minutes).
- * docs/PERFORMANCE.md says what each figure means.
+ * bench/results/latest.json. `-- --quick` runs at smaller sizes (under 3 minutes);
+ * `-- --only sla,reconcile` runs some of the parts (written to bench/results/only-<parts>.json,
+ * so that latest.json always holds a whole run). docs/PERFORMANCE.md says what each figure means.
  */
+const PARTS = ['ingest', 'sla', 'reconcile', 'api'] as const;
+type Part = (typeof PARTS)[number];
+
+function partsToRun(argv: string[]): readonly Part[] {
+  const at = argv.indexOf('--only');
+  if (at < 0) return PARTS;
+  const asked = (argv[at + 1] ?? '').split(',').filter(Boolean);
+  const unknown = asked.filter((part) => !(PARTS as readonly string[]).includes(part));
+  if (asked.length === 0 || unknown.length > 0) throw new Error(`--only takes a comma-separated list of ${PARTS.join(', ')}${unknown.length ? ` (not: ${unknown.join(', ')})` : ''}`);
+  return PARTS.filter((part) => asked.includes(part));
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  const parts = partsToRun(process.argv);
   const { config, dataSource, statements } = await freshBenchDatabase();
   try {
+    const run = async <T>(part: Part, bench: () => Promise<T>): Promise<T | Record<string, never>> => (parts.includes(part) ? bench() : {});
     const figures = {
       quick,
       machine: await machine(dataSource),
-      ...(await ingestBenchmark(dataSource, config, quick ? 100_000 : 1_000_000)),
-      ...(await slaBenchmark(dataSource, config, quick ? 500 : 10_000)),
-      ...(await apiBenchmark(dataSource, config, statements, quick)),
+      ...(await run('ingest', () => ingestBenchmark(dataSource, config, quick ? 100_000 : 1_000_000))),
+      ...(await run('sla', () => slaBenchmark(dataSource, config, quick ? 500 : 10_000))),
+      ...(await run('reconcile', () => reconcileBenchmark(dataSource, config, statements, quick ? 2_000 : 10_000))),
+      ...(await run('api', () => apiBenchmark(dataSource, config, statements, quick))),
     };
     const json = JSON.stringify(figures, null, 2);
     mkdirSync(join(__dirname, 'results'), { recursive: true });
-    writeFileSync(join(__dirname, 'results', 'latest.json'), `${json}\n`);
+    const file = parts.length === PARTS.length ? 'latest.json' : `only-${parts.join('-')}.json`;
+    writeFileSync(join(__dirname, 'results', file), `${json}\n`);
     console.log(json);
   } finally {
     // the API benchmark's server closes the database when it stops

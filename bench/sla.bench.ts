@@ -47,34 +47,36 @@ export async function slaBenchmark(dataSource: DataSource, config: AppConfig, se
   };
 }
 
-async function createOrganisation(dataSource: DataSource, count: number) {
+/** An organisation with `count` active services at £500 a month, in contracts of `perContract`. */
+export async function createOrganisation(dataSource: DataSource, count: number, options: { odsCode: string; prefix: string; perContract: number } = { odsCode: 'RSLA', prefix: 'SLA', perContract: SERVICES_PER_CONTRACT }) {
+  const { odsCode, prefix, perContract } = options;
   const manager = dataSource.manager;
-  const organisation = await manager.save(manager.create(Organisation, { odsCode: 'RSLA', name: 'SLA Benchmark Trust', type: OrganisationType.TRUST }));
-  const supplier = await manager.save(manager.create(Supplier, { name: 'SLA Bench Networks', kind: SupplierKind.CN_SP, cnspId: 'SLABENCH', complianceStatus: ComplianceStatus.COMPLIANT, complianceDate: null, notes: null }));
-  const site = await manager.save(manager.create(Site, { organisationId: organisation.id, odsCode: 'RSLA01', name: 'Bench site', addressLine1: '1 Bench Road', addressLine2: null, town: 'Leeds', postcode: 'LS1 4AP' }));
+  const organisation = await manager.save(manager.create(Organisation, { odsCode, name: `${prefix} Benchmark Trust`, type: OrganisationType.TRUST }));
+  const supplier = await manager.save(manager.create(Supplier, { name: `${prefix} Bench Networks`, kind: SupplierKind.CN_SP, cnspId: `${prefix}BENCH`.slice(0, 8).padEnd(8, 'X'), complianceStatus: ComplianceStatus.COMPLIANT, complianceDate: null, notes: null }));
+  const site = await manager.save(manager.create(Site, { organisationId: organisation.id, odsCode: `${odsCode}01`, name: 'Bench site', addressLine1: '1 Bench Road', addressLine2: null, town: 'Leeds', postcode: 'LS1 4AP' }));
   const contractIds: number[] = [];
-  for (let c = 0; c * SERVICES_PER_CONTRACT < count; c += 1) {
+  for (let c = 0; c * perContract < count; c += 1) {
     const contract = await manager.save(
       manager.create(Contract, {
-        organisationId: organisation.id, supplierId: supplier.id, reference: `SLA-BENCH-${c}`, title: 'Benchmark', procurementRoute: ProcurementRoute.DIRECT_AWARD, procurementVehicle: null,
+        organisationId: organisation.id, supplierId: supplier.id, reference: `${prefix}-BENCH-${c}`, title: 'Benchmark', procurementRoute: ProcurementRoute.DIRECT_AWARD, procurementVehicle: null,
         status: ContractStatus.ACTIVE, startDate: '2025-01-01', endDate: '2029-12-31', initialTermMonths: 60, renewalTermMonths: null, noticePeriodDays: 90, noticeDate: '2029-10-02',
         serviceWrap: ServiceWrap.MINIMUM, serviceHours: ServiceHours.TWENTY_FOUR_SEVEN, serviceHoursCalendar: null, currency: 'GBP', totalContractValue: null,
       }),
     );
     contractIds.push(contract.id);
-    const size = Math.min(SERVICES_PER_CONTRACT, count - c * SERVICES_PER_CONTRACT);
+    const size = Math.min(perContract, count - c * perContract);
     for (let i = 0; i < size; i += 500) {
       await manager.insert(
         NetworkService,
         Array.from({ length: Math.min(500, size - i) }, (_, k) => ({
-          organisationId: organisation.id, contractId: contract.id, supplierId: supplier.id, siteId: site.id, reference: `SLA-${c}-${i + k}`, type: ServiceType.ACCESS_CIRCUIT,
+          organisationId: organisation.id, contractId: contract.id, supplierId: supplier.id, siteId: site.id, reference: `${prefix}-${c}-${i + k}`, type: ServiceType.ACCESS_CIRCUIT,
           bandwidthMbps: 100, resilience: (i + k) % 3 ? Resilience.RESILIENT : Resilience.NON_RESILIENT, qosProfile: null, status: ServiceStatus.ACTIVE,
           installDate: '2025-01-01', ceaseDate: null, monthlyCharge: 50_000n, oneOffCharge: 0n, createdAt: new Date(), updatedAt: new Date(),
         })),
       );
     }
   }
-  return { organisationId: organisation.id, contractIds };
+  return { organisationId: organisation.id, supplierId: supplier.id, contractIds };
 }
 
 /** Replaces the organisation's samples with a month at one density, generated in SQL, and rebuilds the rollups. */

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
-import { In, LessThanOrEqual, Not } from 'typeorm';
+import { In, LessThanOrEqual, Not, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { conflict } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
 import { Contract } from '../contracts/contract.entity';
@@ -66,13 +66,14 @@ export class ReconciliationService {
   private async findings(ctx: RequestContext, invoice: Invoice): Promise<Finding[]> {
     const lines = await ctx.repository(InvoiceLine).find({ where: { invoiceId: invoice.id }, order: { lineNumber: 'ASC' } });
     const services = await ctx.repository(NetworkService).find({ where: { supplierId: invoice.supplierId, organisationId: In([...ctx.organisationIds]) } });
-    const byId = await this.serviceFacts(ctx, services);
-    const earlier = await this.earlierCharges(ctx, invoice, services.map((s) => s.id));
+    const byId = await this.serviceFacts(ctx, invoice, services);
+    const earlier = services.length ? await this.earlierCharges(ctx, invoice) : [];
     const orders = lines.some((line) => line.chargeType === ChargeType.ONE_OFF) ? await this.completedOrders(ctx, invoice) : [];
     const billedBefore = orders.length ? ordersBilledBefore(await this.earlierOneOffs(ctx, invoice), orders) : new Map<number, EarlierOneOff>();
     const ordersMatched = new Set<number>();
     const findings: Finding[] = [];
-    const chargedHere: EarlierCharge[] = [];
+    // each service's charges so far (earlier invoices first, then this one's lines), so a line is checked against its own service's only
+    const chargesByService = groupBy(earlier, (charge) => charge.serviceId);
 
     for (const line of lines) {
       // a line that names no period of its own covers the invoice's billing period
@@ -86,9 +87,11 @@ export class ReconciliationService {
         continue;
       }
       const service = line.serviceId === null ? undefined : byId.get(line.serviceId);
-      findings.push(...recurringLineFindings(facts, service, [...earlier, ...chargedHere], invoice.invoiceNumber));
+      const charged = service ? (chargesByService.get(service.id) ?? []) : [];
+      findings.push(...recurringLineFindings(facts, service, charged, invoice.invoiceNumber));
       if (service) {
-        chargedHere.push({ invoiceNumber: invoice.invoiceNumber, lineNumber: line.lineNumber, serviceId: service.id, periodStart: facts.periodStart!, periodEnd: facts.periodEnd! });
+        charged.push({ invoiceNumber: invoice.invoiceNumber, lineNumber: line.lineNumber, serviceId: service.id, periodStart: facts.periodStart!, periodEnd: facts.periodEnd! });
+        chargesByService.set(service.id, charged);
       }
     }
 
@@ -100,18 +103,33 @@ export class ReconciliationService {
   }
 
   /** The services as the rules see them, each with its charge history (one query for all). */
-  private async serviceFacts(ctx: RequestContext, services: NetworkService[]): Promise<Map<number, ServiceFacts>> {
+  private async serviceFacts(ctx: RequestContext, invoice: Invoice, services: NetworkService[]): Promise<Map<number, ServiceFacts>> {
     const periods = services.length
-      ? await ctx.repository(ServiceTermsPeriod).find({ where: { serviceId: In(services.map((s) => s.id)) }, order: { serviceId: 'ASC', effectiveFrom: 'ASC' } })
+      ? await ctx.repository(ServiceTermsPeriod).createQueryBuilder('period')
+          .where((query) => `period.serviceId IN ${this.suppliedServices(query, invoice, ctx.organisationIds)}`)
+          .orderBy('period.serviceId', 'ASC')
+          .addOrderBy('period.effectiveFrom', 'ASC')
+          .getMany()
       : [];
+    const periodsByService = groupBy(periods, (period) => period.serviceId);
     const facts = new Map<number, ServiceFacts>();
     for (const service of services) {
-      const own = periods.filter((p) => p.serviceId === service.id).map((p) => ({ from: p.effectiveFrom, monthlyCharge: p.monthlyCharge }));
+      const own = (periodsByService.get(service.id) ?? []).map((p) => ({ from: p.effectiveFrom, monthlyCharge: p.monthlyCharge }));
       // nulls ("since the service began") first, whatever the database's ordering of nulls
       own.sort((a, b) => (a.from === b.from ? 0 : a.from === null ? -1 : b.from === null ? 1 : a.from < b.from ? -1 : 1));
       facts.set(service.id, { id: service.id, reference: service.reference, monthlyCharge: service.monthlyCharge, installDate: service.installDate, ceaseDate: service.ceaseDate, chargePeriods: own });
     }
     return facts;
+  }
+
+  /**
+   * The invoice's supplier's services in the viewer's organisations, as a subquery: the same
+   * services `findings` loads, named without binding thousands of ids.
+   */
+  private suppliedServices(query: SelectQueryBuilder<ObjectLiteral>, invoice: Invoice, organisationIds: readonly number[]): string {
+    return query.subQuery().select('supplied.id').from(NetworkService, 'supplied')
+      .where('supplied.supplierId = :suppliedBy AND supplied.organisationId IN (:...suppliedTo)', { suppliedBy: invoice.supplierId, suppliedTo: [...organisationIds] })
+      .getQuery();
   }
 
   /** The supplier's completed orders for the invoice's organisation: what one-off charges stand on. */
@@ -144,8 +162,7 @@ export class ReconciliationService {
   }
 
   /** Recurring charges for the same services on this supplier's earlier invoices, overlapping this one's period. */
-  private async earlierCharges(ctx: RequestContext, invoice: Invoice, serviceIds: number[]): Promise<EarlierCharge[]> {
-    if (serviceIds.length === 0) return [];
+  private async earlierCharges(ctx: RequestContext, invoice: Invoice): Promise<EarlierCharge[]> {
     const rows: { invoiceNumber: string; lineNumber: number; serviceId: number; periodStart: string; periodEnd: string }[] = await ctx.manager
       .getRepository(InvoiceLine)
       .createQueryBuilder('line')
@@ -159,7 +176,8 @@ export class ReconciliationService {
       ])
       .where('invoice.supplierId = :supplier AND invoice.id <> :id', { supplier: invoice.supplierId, id: invoice.id })
       .andWhere('(invoice.invoiceDate < :date OR (invoice.invoiceDate = :date AND invoice.id < :id))', { date: invoice.invoiceDate })
-      .andWhere('line.chargeType = :recurring AND line.serviceId IN (:...services)', { recurring: ChargeType.RECURRING, services: serviceIds })
+      .andWhere('line.chargeType = :recurring', { recurring: ChargeType.RECURRING })
+      .andWhere((query) => `line.serviceId IN ${this.suppliedServices(query, invoice, ctx.organisationIds)}`)
       .andWhere('COALESCE(line.periodStart, invoice.periodStart) <= :end AND COALESCE(line.periodEnd, invoice.periodEnd) >= :start', { start: invoice.periodStart, end: invoice.periodEnd })
       .getRawMany();
     return rows.map((row) => ({ ...row, lineNumber: Number(row.lineNumber), serviceId: Number(row.serviceId), periodStart: String(row.periodStart).slice(0, 10), periodEnd: String(row.periodEnd).slice(0, 10) }));
@@ -201,13 +219,13 @@ export class ReconciliationService {
     const start = DateTime.fromISO(invoice.periodStart).startOf('month');
     const findings: Finding[] = [];
     for (const contract of contracts) {
-      const ownServices = services.filter((s) => s.contractId === contract.id).map((s) => s.id);
+
       for (let back = CREDIT_LOOKBACK_MONTHS; back >= 1; back -= 1) {
         const month = start.minus({ months: back });
         const period = month.toFormat('yyyy-MM');
         const owed = (await this.slaReports.report(ctx, contract.id, period)).totals.creditsOwed;
         if (owed <= 0n) continue;
-        const received = await this.creditsReceived(ctx, invoice, ownServices, month.endOf('month').toISODate()!);
+        const received = await this.creditsReceived(ctx, invoice, contract.id, month.endOf('month').toISODate()!);
         const missing = owed - received;
         if (missing <= 0n) continue;
         const gross = missing + vatOn(missing, STANDARD_VAT);
@@ -230,11 +248,11 @@ export class ReconciliationService {
   }
 
   /** Credit lines for the services on this supplier's invoices dated after the month, up to this one, other than dispute settlements. */
-  private async creditsReceived(ctx: RequestContext, invoice: Invoice, serviceIds: number[], monthEnd: string): Promise<Pence> {
-    if (serviceIds.length === 0) return 0n;
+  private async creditsReceived(ctx: RequestContext, invoice: Invoice, contractId: number, monthEnd: string): Promise<Pence> {
     const lines = await ctx.repository(InvoiceLine).createQueryBuilder('line')
       .innerJoin(Invoice, 'invoice', 'invoice.id = line.invoiceId')
-      .where('invoice.supplierId = :supplier AND line.chargeType = :credit AND line.serviceId IN (:...services)', { supplier: invoice.supplierId, credit: ChargeType.CREDIT, services: serviceIds })
+      .where('invoice.supplierId = :supplier AND line.chargeType = :credit', { supplier: invoice.supplierId, credit: ChargeType.CREDIT })
+      .andWhere((query) => `line.serviceId IN ${query.subQuery().select('service.id').from(NetworkService, 'service').where('service.contractId = :contractId AND service.supplierId = :supplier', { contractId }).getQuery()}`)
       .andWhere('invoice.invoiceDate > :monthEnd AND invoice.invoiceDate <= :date', { monthEnd, date: invoice.invoiceDate })
       // a credit that settled a dispute is not a service credit
       .andWhere((query) => `line.id NOT IN ${query.subQuery().select('credit.invoiceLineId').from(DisputeCredit, 'credit').getQuery()}`)
@@ -308,9 +326,19 @@ export class ReconciliationService {
           disputable: finding.disputable,
         }),
       ),
-      { chunk: 200 },
+      { chunk: 1_000 },
     );
     await this.invoices.recordReconciliation(ctx, invoice, findings.length, reconciliation.agreedAmount);
     return reconciliation;
   }
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
-import { Between, In, LessThan, MoreThan, type EntityManager } from 'typeorm';
+import { Between, In, LessThan, MoreThan, Raw, type EntityManager } from 'typeorm';
 import { asUtcDate, sqlTimestamp } from '../common/dates';
 import { PerformanceHourly } from '../performance/performance-rollup.entity';
 import type { NetworkService } from '../services/network-service.entity';
@@ -52,17 +52,37 @@ export interface MonthlyAvailability {
 /** When in the month the service was live: from its install date to its cease date, UK midnights. */
 export function activeSpan(service: Pick<NetworkService, 'installDate' | 'ceaseDate'>, month: Month): Span | null {
   if (!service.installDate) return null;
-  const start = Math.max(month.start, DateTime.fromISO(service.installDate, { zone: ZONE }).toMillis());
-  const end = service.ceaseDate ? Math.min(month.end, DateTime.fromISO(service.ceaseDate, { zone: ZONE }).toMillis()) : month.end;
+  const start = Math.max(month.start, ukMidnight(service.installDate));
+  const end = service.ceaseDate ? Math.min(month.end, ukMidnight(service.ceaseDate)) : month.end;
   return end > start ? { start, end } : null;
 }
 
 /**
+ * The instant a UK calendar day begins. Memoised: an estate's services share a handful of
+ * install dates, and the time-zone lookup behind each conversion dominated reports of
+ * thousands of services. Dates are few, so the memo stays small (and is reset if it is not).
+ */
+const midnights = new Map<string, number>();
+function ukMidnight(date: string): number {
+  let instant = midnights.get(date);
+  if (instant === undefined) {
+    if (midnights.size >= 50_000) midnights.clear();
+    instant = DateTime.fromISO(date, { zone: ZONE }).toMillis();
+    midnights.set(date, instant);
+  }
+  return instant;
+}
+
+/** The UK calendar day an instant falls in. */
+const ukDay = (instant: number) => DateTime.fromMillis(instant, { zone: ZONE }).toISODate()!;
+
+/**
  * Each service's availability over the month from the rollups: the days it was live, less
  * the exclusion windows on record. Data missing is unknown, not up: coverage says how much
- * of the month was reported. A handful of statements whatever the number of services.
+ * of the month was reported. A handful of statements whatever the number of services when
+ * `contractId` says that `services` are that contract's services (all of them).
  */
-export async function monthlyAvailability(manager: EntityManager, services: NetworkService[], month: Month): Promise<Map<number, MonthlyAvailability>> {
+export async function monthlyAvailability(manager: EntityManager, services: NetworkService[], month: Month, contractId?: number): Promise<Map<number, MonthlyAvailability>> {
   const results = new Map<number, MonthlyAvailability>();
   const live = services.map((service) => ({ service, span: activeSpan(service, month) })).filter((entry): entry is { service: NetworkService; span: Span } => entry.span !== null);
   if (live.length === 0) return results;
@@ -72,18 +92,24 @@ export async function monthlyAvailability(manager: EntityManager, services: Netw
   const partial = new Set(live.filter(({ span }) => span.start > month.start || span.end < month.end).map(({ service }) => service.id));
   const totals = new Map<number, { covered: number; up: number }>();
   const days = new Map<number, { day: string; covered: number; up: number }[]>();
+  const sumWhole = async (where: string, params: unknown[]) => {
+    const rows: { serviceId: number; covered: string | number; up: string | number }[] = await manager.query(
+      `SELECT serviceId, SUM(coveredSeconds) AS covered, SUM(upSeconds) AS up FROM performance_daily
+       WHERE qosClass = '' AND day >= ? AND day <= ? AND ${where} GROUP BY serviceId`,
+      [month.firstDay, month.lastDay, ...params],
+    );
+    for (const row of rows) {
+      const id = Number(row.serviceId);
+      if (!partial.has(id)) totals.set(id, { covered: Number(row.covered), up: Number(row.up) });
+    }
+  };
+  // a whole contract's services are named by the contract, so a contract of 10,000 services costs one statement, not one per thousand
+  if (contractId !== undefined) await sumWhole('serviceId IN (SELECT id FROM service WHERE contractId = ?)', [contractId]);
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
-    const whole = chunk.filter((id) => !partial.has(id));
+    const whole = contractId === undefined ? chunk.filter((id) => !partial.has(id)) : [];
     const some = chunk.filter((id) => partial.has(id));
-    if (whole.length) {
-      const rows: { serviceId: number; covered: string | number; up: string | number }[] = await manager.query(
-        `SELECT serviceId, SUM(coveredSeconds) AS covered, SUM(upSeconds) AS up FROM performance_daily
-         WHERE qosClass = '' AND day >= ? AND day <= ? AND serviceId IN (${whole.map(() => '?').join(', ')}) GROUP BY serviceId`,
-        [month.firstDay, month.lastDay, ...whole],
-      );
-      for (const row of rows) totals.set(Number(row.serviceId), { covered: Number(row.covered), up: Number(row.up) });
-    }
+    if (whole.length) await sumWhole(`serviceId IN (${whole.map(() => '?').join(', ')})`, whole);
     if (some.length) {
       const rows: { serviceId: number; day: string; covered: string | number; up: string | number }[] = await manager.query(
         `SELECT serviceId, day, coveredSeconds AS covered, upSeconds AS up FROM performance_daily
@@ -98,14 +124,14 @@ export async function monthlyAvailability(manager: EntityManager, services: Netw
     }
   }
   const windows = await manager.getRepository(ExclusionWindow).find({
-    where: { serviceId: In(ids), startsAt: LessThan(new Date(month.end)), endsAt: MoreThan(new Date(month.start)) },
+    where: { serviceId: contractId === undefined ? In(ids) : Raw((column) => `${column} IN (SELECT id FROM service WHERE contractId = :contractId)`, { contractId }), startsAt: LessThan(new Date(month.end)), endsAt: MoreThan(new Date(month.start)) },
     order: { startsAt: 'ASC' },
   });
-  const downtime = await downtimeHours(manager, ids, month);
+  const downtime = await downtimeHours(manager, ids, month, contractId);
 
   for (const { service, span } of live) {
-    const firstLiveDay = DateTime.fromMillis(span.start, { zone: ZONE }).toISODate()!;
-    const lastLiveDay = DateTime.fromMillis(span.end - 1, { zone: ZONE }).toISODate()!;
+    const firstLiveDay = span.start === month.start ? month.firstDay : ukDay(span.start);
+    const lastLiveDay = span.end === month.end ? month.lastDay : ukDay(span.end - 1);
     let covered = totals.get(service.id)?.covered ?? 0;
     let up = totals.get(service.id)?.up ?? 0;
     for (const day of days.get(service.id) ?? []) {
@@ -139,14 +165,14 @@ export async function monthlyAvailability(manager: EntityManager, services: Netw
 }
 
 /** Hours with downtime, merged into intervals: the evidence behind a breach. */
-async function downtimeHours(manager: EntityManager, ids: number[], month: Month): Promise<Map<number, DowntimeInterval[]>> {
+async function downtimeHours(manager: EntityManager, ids: number[], month: Month, contractId?: number): Promise<Map<number, DowntimeInterval[]>> {
   const byService = new Map<number, DowntimeInterval[]>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
+  const read = async (where: string, params: unknown[]) => {
     const rows: { serviceId: number; hourStart: string | Date; down: string | number }[] = await manager.query(
       `SELECT serviceId, hourStart, coveredSeconds - upSeconds AS down FROM performance_hourly
-       WHERE qosClass = '' AND hourStart >= ? AND hourStart < ? AND upSeconds < coveredSeconds AND serviceId IN (${ids.slice(i, i + CHUNK).map(() => '?').join(', ')})
+       WHERE qosClass = '' AND hourStart >= ? AND hourStart < ? AND upSeconds < coveredSeconds AND ${where}
        ORDER BY serviceId, hourStart`,
-      [sqlTimestamp(new Date(month.start)), sqlTimestamp(new Date(month.end)), ...ids.slice(i, i + CHUNK)],
+      [sqlTimestamp(new Date(month.start)), sqlTimestamp(new Date(month.end)), ...params],
     );
     for (const row of rows) {
       const list = byService.get(Number(row.serviceId)) ?? [];
@@ -158,6 +184,14 @@ async function downtimeHours(manager: EntityManager, ids: number[], month: Month
       } else list.push({ start, end: new Date(start.getTime() + 3_600_000), downSeconds: Number(row.down) });
       byService.set(Number(row.serviceId), list);
     }
+  };
+  if (contractId !== undefined) {
+    await read('serviceId IN (SELECT id FROM service WHERE contractId = ?)', [contractId]);
+    return byService;
+  }
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    await read(`serviceId IN (${chunk.map(() => '?').join(', ')})`, chunk);
   }
   return byService;
 }

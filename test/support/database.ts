@@ -51,12 +51,16 @@ export async function createTestDatabase(extraEnv: Record<string, string> = {}):
   };
 }
 
-/** `<base>_<file>_<hash>`: a database per test file, so files run in parallel without sharing rows. */
+/**
+ * `<base>_<file>_<hash>`: a database per test file and process, so files run in parallel
+ * without sharing rows, and two test runs on one server (two engineers, or CI beside a
+ * session) never drop each other's databases.
+ */
 function perFileMysqlUrl(base: string): string {
   const testPath = expect.getState().testPath ?? 'unknown';
   const url = new URL(base);
   const stem = basename(testPath).replace(/\.test\.ts$/, '').replace(/[^A-Za-z0-9]/g, '_').slice(0, 24);
-  const hash = createHash('sha1').update(testPath).digest('hex').slice(0, 6);
+  const hash = createHash('sha1').update(`${testPath}:${process.pid}`).digest('hex').slice(0, 6);
   url.pathname = `/${url.pathname.slice(1) || 'hscn_test'}_${stem}_${hash}`;
   return url.toString();
 }
