@@ -23,7 +23,7 @@ export interface App {
   readonly httpServer: Server;
   readonly statements: StatementCounter;
   readonly services: Services;
-  /** the scheduled work: interrupted-run sweeps, raw-sample pruning and (if enabled) feed pulls */
+  /** the scheduled work: interrupted-run sweeps, raw-sample pruning and (if enabled) feed pulls and webhook deliveries */
   startBackgroundWork(): Promise<void>;
   /** starts listening; resolves with the bound port */
   listen(): Promise<number>;
@@ -127,6 +127,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
     },
     listen: () =>
       new Promise((resolve, reject) => {
+      if (config.webhooks.dispatchEnabled && config.webhooks.secretKey !== null) services.webhookDispatcher.start(dataSource, config, log);
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
           const address = httpServer.address();
@@ -140,6 +141,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       const cutOff = await drain(httpServer, inFlight, () => busyConnections(dataSource), config.shutdownGraceMs);
       if (cutOff > 0) log.error({ cutOff, graceMs: config.shutdownGraceMs }, 'shutdown grace period over: cut off requests still running');
       await apollo.stop();
+      await services.webhookDispatcher.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
       log.info({ cutOff }, 'database closed');
       return { cutOff };

@@ -16,6 +16,8 @@ const NOT_AUDITED = new Set([
   'inventory_difference',
   'invoice_line',
   'reconciliation_finding',
+  // each POST of a webhook delivery: the delivery's own row records the outcome
+  'webhook_delivery_attempt',
 ]);
 /** Columns never copied into the trail. */
 const SECRET = /hash|secret|password|token/i;

@@ -66,3 +66,6 @@ export const MANAGE_RETENTION: readonly Role[] = [Role.ADMIN];
 
 /** Roles that read the audit trail. */
 export const MANAGE_AUDIT: readonly Role[] = [Role.ADMIN];
+
+/** Roles that register webhooks for reporting integrations and read their delivery log. */
+export const MANAGE_WEBHOOKS: readonly Role[] = [Role.ADMIN];

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { In, IsNull } from 'typeorm';
-import { assertInScope } from '../auth/tenancy';
+import { assertInScope, withinScope } from '../auth/tenancy';
 import { asUtcDate, isLocalDate, todayInLondon } from '../common/dates';
 import { badInput, conflict, forbidden } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
@@ -27,6 +27,15 @@ export interface PaymentInput {
   paidOn: string;
   amount: Pence;
   reference: string;
+}
+
+export interface AwaitingApproval {
+  invoice: Invoice;
+  /** gross, for disputes not yet settled */
+  withheld: Pence;
+  /** the approval already given, when the invoice is over its threshold and needs a second */
+  firstApproval: InvoiceApproval | null;
+  secondApprovalAbove: Pence;
 }
 
 export interface EffectivePolicy {
@@ -160,6 +169,34 @@ export class InvoiceApprovalService {
       await repository.save(repository.merge(existing ?? repository.create({ organisationId }), { secondApprovalAbove: input.secondApprovalAbove, costCentre }));
       return this.policyFor(tx, organisationId);
     });
+  }
+
+  /**
+   * RECONCILED invoices of the viewer's organisations waiting for a finance approver, oldest
+   * first: each with what is withheld for disputes, its first approval when it has one (and so
+   * needs a second), and the threshold that applies. Four statements, however many invoices.
+   */
+  async awaitingApproval(ctx: RequestContext, limit: number): Promise<AwaitingApproval[]> {
+    const invoices = await withinScope(ctx, ctx.repository(Invoice).createQueryBuilder('invoice'))
+      .andWhere('invoice.status = :reconciled', { reconciled: InvoiceStatus.RECONCILED })
+      .orderBy('invoice.invoiceDate', 'ASC')
+      .addOrderBy('invoice.id', 'ASC')
+      .take(limit)
+      .getMany();
+    if (invoices.length === 0) return [];
+    const ids = invoices.map((invoice) => invoice.id);
+    const [withheld, pending, policies] = await Promise.all([
+      this.withheld(ctx, ids),
+      ctx.repository(InvoiceApproval).find({ where: { invoiceId: In(ids), voidReason: IsNull() }, order: { id: 'ASC' } }),
+      ctx.repository(BillingPolicy).findBy({ organisationId: In([...new Set(invoices.map((invoice) => invoice.organisationId))]) }),
+    ]);
+    const thresholdOf = new Map(policies.map((policy) => [policy.organisationId, policy.secondApprovalAbove]));
+    return invoices.map((invoice) => ({
+      invoice,
+      withheld: withheld.get(invoice.id)!,
+      firstApproval: pending.find((approval) => approval.invoiceId === invoice.id) ?? null,
+      secondApprovalAbove: thresholdOf.get(invoice.organisationId) ?? ctx.config.billing.secondApprovalAbove,
+    }));
   }
 
   /** Gross amounts withheld from each invoice for disputes not yet settled. */

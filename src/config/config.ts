@@ -48,6 +48,18 @@ const environmentSchema = z.object({
   SLA_COVERAGE_THRESHOLD_PERCENT: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 95 or 97.5').default('95'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
+  NOTIFICATION_NOTICE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  NOTIFICATION_CONTACT_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  NOTIFICATION_DISPUTE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  NOTIFICATION_DSPT_REMINDER_DAYS: z.coerce.number().int().min(0).max(730).default(60),
+  WEBHOOK_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  WEBHOOK_DISPATCH_ENABLED: booleanString.optional(),
+  WEBHOOK_DISPATCH_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(0).max(1_000).default(10),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanString.optional(),
 
 export type Environment = z.infer<typeof environmentSchema>;
 
@@ -125,6 +137,37 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = environmentSchema.safeParse(blankToUndefined(source));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  /** the default windows of the notifications query and of webhook deliveries */
+  readonly notifications: {
+    /** an ACTIVE contract whose notice date is this close (or past, while the term runs) */
+    readonly noticeWithinDays: number;
+    /** a contact not verified for this long */
+    readonly contactStaleAfterDays: number;
+    /** a draft dispute whose deadline is this close (or past) */
+    readonly disputeWithinDays: number;
+    /** a DSPT assessment expiring this soon */
+    readonly dsptReminderDays: number;
+  };
+  readonly webhooks: {
+    /**
+     * the key that encrypts webhook signing secrets at rest (AES-256-GCM); null in production
+     * when WEBHOOK_SECRET_KEY is unset, and webhooks are then unavailable
+     */
+    readonly secretKey: string | null;
+    /** whether this server runs the dispatcher (turn off on all but one instance, or leave on: deliveries are claimed) */
+    readonly dispatchEnabled: boolean;
+    readonly dispatchIntervalMs: number;
+    /** one attempt's limit, connection to last byte */
+    readonly timeoutMs: number;
+    /** attempts per delivery before it is FAILED */
+    readonly maxAttempts: number;
+    /** the wait before the second attempt; each later wait doubles */
+    readonly retryBaseMs: number;
+    /** a subscription whose deliveries fail this many times in a row is disabled; 0 never */
+    readonly disableAfterFailures: number;
+    /** whether webhooks may target loopback, private and link-local addresses (never in production unless set) */
+    readonly allowPrivateTargets: boolean;
+  };
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const env = parsed.data;
@@ -177,6 +220,22 @@ function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | un
 function databaseConfig(env: Environment, dataDir: string): DatabaseConfig {
   const common = { poolSize: env.DB_POOL_SIZE, connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS };
   const url = env.DATABASE_URL;
+    notifications: {
+      noticeWithinDays: env.NOTIFICATION_NOTICE_DAYS,
+      contactStaleAfterDays: env.NOTIFICATION_CONTACT_STALE_DAYS,
+      disputeWithinDays: env.NOTIFICATION_DISPUTE_DAYS,
+      dsptReminderDays: env.NOTIFICATION_DSPT_REMINDER_DAYS,
+    },
+    webhooks: {
+      secretKey: env.WEBHOOK_SECRET_KEY ?? (production ? null : developmentSecret(dataDir, 'dev-webhook-key')),
+      dispatchEnabled: env.WEBHOOK_DISPATCH_ENABLED ?? env.NODE_ENV !== 'test',
+      dispatchIntervalMs: env.WEBHOOK_DISPATCH_INTERVAL_SECONDS * 1000,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_SECONDS * 1000,
+      disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
+      allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? !production,
+    },
   if (url === undefined) return { dialect: 'sqlite', location: join(dataDir, 'hscn.sqlite'), ...common };
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
@@ -199,15 +258,16 @@ function jwtVerification(env: Environment, dataDir: string): JwtVerification {
   if (env.NODE_ENV === 'production') {
     throw new ConfigError('Invalid configuration:\n  JWT_JWKS_URL: required in production (or JWT_SECRET for HS256 tokens)');
   }
-  return { kind: 'secret', secret: developmentSecret(dataDir), ...claims };
+  return { kind: 'secret', secret: developmentSecret(dataDir, 'dev-jwt-secret'), ...claims };
 }
 
 /**
- * Outside production a newcomer needs tokens without configuring anything, so a random
- * secret is made once per data directory and shared by the server and `npm run token`.
+ * Outside production a newcomer needs tokens (and webhook signing) without configuring
+ * anything, so a random secret is made once per data directory and shared by the server
+ * and `npm run token`.
  */
-function developmentSecret(dataDir: string): string {
-  const file = join(dataDir, 'dev-jwt-secret');
+function developmentSecret(dataDir: string, name: 'dev-jwt-secret' | 'dev-webhook-key'): string {
+  const file = join(dataDir, name);
   const existing = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
   if (existing.length >= 32) return existing;
   mkdirSync(dataDir, { recursive: true });

@@ -49,15 +49,19 @@ export class ContactService {
 
   /** Contacts nobody has confirmed in `olderThanDays` days, or ever: the handbook asks for up-to-date site contacts. */
   dueForReview(ctx: RequestContext, olderThanDays: number, page: PageArgs, now = new Date()): Promise<Connection<Contact>> {
+    return paginate(this.dueForReviewQuery(ctx, olderThanDays, now), page, { maxPageSize: ctx.config.graphql.maxPageSize, sort: BY_STALENESS });
+  }
+
+  /** The query behind `dueForReview`, unpaged and stalest first, for callers that take every row (notifications). */
+  dueForReviewQuery(ctx: RequestContext, olderThanDays: number, now = new Date()) {
     if (!Number.isInteger(olderThanDays) || olderThanDays < 0 || olderThanDays > 3650) {
       throw badInput('olderThanDays', 'olderThanDays: must be a whole number of days from 0 to 3650', 'OUT_OF_RANGE');
     }
     const cutoff = sqlTimestamp(new Date(now.getTime() - olderThanDays * 86_400_000));
-    const query = withinScope(ctx, ctx.repository(Contact).createQueryBuilder('contact')).andWhere(
+    return withinScope(ctx, ctx.repository(Contact).createQueryBuilder('contact')).andWhere(
       '(contact.lastVerifiedAt IS NULL OR contact.lastVerifiedAt < :cutoff)',
       { cutoff },
     );
-    return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize, sort: BY_STALENESS });
   }
 
   get(ctx: RequestContext, id: number): Promise<Contact> {

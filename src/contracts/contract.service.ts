@@ -64,18 +64,21 @@ export class ContractService {
    * last chance to renegotiate, re-procure or serve notice.
    */
   dueForRenewal(ctx: RequestContext, withinDays: number, page: PageArgs): Promise<Connection<Contract>> {
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3650) {
-      throw badInput('withinDays', 'withinDays: must be a whole number of days from 0 to 3650', 'OUT_OF_RANGE');
-    }
-    const today = todayInLondon();
-    const query = withinScope(ctx, ctx.repository(Contract).createQueryBuilder('contract'))
-      .andWhere('contract.status = :active', { active: ContractStatus.ACTIVE })
-      .andWhere('contract.noticeDate <= :horizon', { horizon: addDays(today, withinDays) })
-      .andWhere('contract.endDate >= :today', { today });
-    return paginate(query, page, {
+    return paginate(this.dueForRenewalQuery(ctx, withinDays), page, {
       maxPageSize: ctx.config.graphql.maxPageSize,
       sort: SORT_KEYS[ContractSortField.NOTICE_DATE],
     });
+  }
+
+  /** The query behind `dueForRenewal`, unpaged, for callers that take every row (notifications). */
+  dueForRenewalQuery(ctx: RequestContext, withinDays: number, today = todayInLondon()) {
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3650) {
+      throw badInput('withinDays', 'withinDays: must be a whole number of days from 0 to 3650', 'OUT_OF_RANGE');
+    }
+    return withinScope(ctx, ctx.repository(Contract).createQueryBuilder('contract'))
+      .andWhere('contract.status = :active', { active: ContractStatus.ACTIVE })
+      .andWhere('contract.noticeDate <= :horizon', { horizon: addDays(today, withinDays) })
+      .andWhere('contract.endDate >= :today', { today });
   }
 
   get(ctx: RequestContext, id: number): Promise<Contract> {

@@ -37,6 +37,7 @@ import { Escalation, EscalationLevelChange, EscalationUpdate } from '../escalati
 import { ReviewAction, ReviewEvidence, ServiceReview } from '../reviews/review.entity';
 import { OrderTransition, ServiceOrder } from '../orders/order.entity';
 import { ServiceReplacement, ServiceTermsPeriod } from '../orders/service-history.entity';
+import { WebhookDelivery, WebhookDeliveryAttempt, WebhookSubscription } from '../notifications/webhook.entity';
 
 export const entities = [
   Organisation,
@@ -94,4 +95,7 @@ export const entities = [
   ServiceTermsPeriod,
   ServiceReplacement,
   AuditEntry,
+  WebhookSubscription,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
 ];

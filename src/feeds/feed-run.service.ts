@@ -28,6 +28,11 @@ export interface FeedHealthEntry {
   late: boolean;
 }
 
+/** A feed's health at one organisation. */
+export interface OrganisationFeedHealth extends FeedHealthEntry {
+  organisationId: number;
+}
+
 const GOOD = [FeedRunStatus.SUCCEEDED, FeedRunStatus.PARTIAL];
 
 /** Feed runs, their rejected rows, and whether each supplier's feeds are arriving. */
@@ -61,8 +66,17 @@ export class FeedRunService {
    * when the last run and the last good run were, and whether the feed is late.
    */
   async health(ctx: RequestContext, lateAfterHours: number, now = new Date()): Promise<FeedHealthEntry[]> {
+    return this.entries(ctx, lateAfterHours, now, false);
+  }
+
+  /** The same, for each of the viewer's organisations separately (a CSU's trusts each have their own feeds), in as many statements. */
+  async healthByOrganisation(ctx: RequestContext, lateAfterHours: number, now = new Date()): Promise<OrganisationFeedHealth[]> {
+    return this.entries(ctx, lateAfterHours, now, true) as Promise<OrganisationFeedHealth[]>;
+  }
+
+  private async entries(ctx: RequestContext, lateAfterHours: number, now: Date, perOrganisation: boolean): Promise<FeedHealthEntry[]> {
     const scope = [...ctx.organisationIds];
-    const rows: { supplierId: number; kind: FeedKind; lastRunId: number; lastGoodAt: string | Date | null }[] = await ctx
+    const runs = ctx
       .repository(FeedRun)
       .createQueryBuilder('run')
       .select('run.supplierId', 'supplierId')
@@ -74,16 +88,20 @@ export class FeedRunService {
       )
       .where('run.organisationId IN (:...scope)', { scope, good: GOOD })
       .groupBy('run.supplierId')
-      .addGroupBy('run.kind')
-      .getRawMany();
+      .addGroupBy('run.kind');
+    if (perOrganisation) runs.addSelect('run.organisationId', 'organisationId').addGroupBy('run.organisationId');
+    const rows: { supplierId: number; kind: FeedKind; lastRunId: number; lastGoodAt: string | Date | null; organisationId?: number }[] = await runs.getRawMany();
     const lastRuns = rows.length ? await ctx.repository(FeedRun).find({ where: { id: In(rows.map((row) => Number(row.lastRunId))) } }) : [];
     const lastRunById = new Map(lastRuns.map((run) => [run.id, run]));
+    const keyOf = (organisationId: number | undefined, supplierId: number, kind: FeedKind) => `${perOrganisation ? organisationId : ''}|${supplierId}|${kind}`;
+    const organisationOf = (organisationId: number | undefined) => (perOrganisation ? { organisationId: Number(organisationId) } : {});
 
     const entries = new Map<string, FeedHealthEntry>();
     for (const row of rows) {
       const lastRun = lastRunById.get(Number(row.lastRunId));
       const lastGoodRunAt = row.lastGoodAt === null ? null : asUtcDate(row.lastGoodAt);
-      entries.set(`${row.supplierId}|${row.kind}`, {
+      entries.set(keyOf(row.organisationId, Number(row.supplierId), row.kind), {
+        ...organisationOf(row.organisationId),
         supplierId: Number(row.supplierId),
         kind: row.kind,
         lastRunAt: lastRun?.startedAt ?? null,
@@ -92,25 +110,27 @@ export class FeedRunService {
         late: isLate(lastGoodRunAt, lateAfterHours, now),
       });
     }
-    const expected = await ctx
+    const expectedQuery = ctx
       .repository(Contract)
       .createQueryBuilder('contract')
       .innerJoin(Supplier, 'supplier', 'supplier.id = contract.supplierId')
-      .select('DISTINCT contract.supplierId', 'supplierId')
+      .select('contract.supplierId', 'supplierId')
+      .distinct(true)
       .where('contract.organisationId IN (:...scope)', { scope })
       .andWhere('contract.status IN (:...live)', { live: [ContractStatus.ACTIVE, ContractStatus.IN_NOTICE] })
-      .andWhere('supplier.kind = :cnsp', { cnsp: SupplierKind.CN_SP })
-      .getRawMany<{ supplierId: number }>();
-    for (const { supplierId } of expected) {
-      const key = `${Number(supplierId)}|${FeedKind.PERFORMANCE}`;
+      .andWhere('supplier.kind = :cnsp', { cnsp: SupplierKind.CN_SP });
+    if (perOrganisation) expectedQuery.addSelect('contract.organisationId', 'organisationId');
+    const expected = await expectedQuery.getRawMany<{ supplierId: number; organisationId?: number }>();
+    for (const { supplierId, organisationId } of expected) {
+      const key = keyOf(organisationId, Number(supplierId), FeedKind.PERFORMANCE);
       if (!entries.has(key)) {
-        entries.set(key, { supplierId: Number(supplierId), kind: FeedKind.PERFORMANCE, lastRunAt: null, lastRunStatus: null, lastGoodRunAt: null, late: true });
+        entries.set(key, { ...organisationOf(organisationId), supplierId: Number(supplierId), kind: FeedKind.PERFORMANCE, lastRunAt: null, lastRunStatus: null, lastGoodRunAt: null, late: true });
       }
     }
     const supplierId = this.supplierScope(ctx);
     return [...entries.values()]
       .filter((entry) => supplierId === undefined || entry.supplierId === supplierId)
-      .sort((a, b) => a.supplierId - b.supplierId || a.kind.localeCompare(b.kind));
+      .sort((a, b) => a.supplierId - b.supplierId || a.kind.localeCompare(b.kind) || ((a as OrganisationFeedHealth).organisationId ?? 0) - ((b as OrganisationFeedHealth).organisationId ?? 0));
   }
 
   /** A supplier's own integration sees only that supplier's runs. */

@@ -128,6 +128,49 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
   };
 }
 
+/**
+ * The same paging over a list worked out in memory (already sorted by `keyOf`, whose keys
+ * are unique): a cursor holds the item's key, so a page stays put when items before it
+ * appear or go away between requests.
+ */
+export function paginateList<T>(items: readonly T[], keyOf: (item: T) => string, args: PageArgs, options: { maxPageSize: number }): Connection<T> {
+  const backward = args.last !== undefined || args.before !== undefined;
+  if (backward && (args.first !== undefined || args.after !== undefined)) {
+    throw badInput('first', 'Use first/after or last/before, not both', 'INVALID_PAGINATION');
+  }
+  const sizeField = backward ? 'last' : 'first';
+  const size = (backward ? args.last : args.first) ?? Math.min(50, options.maxPageSize);
+  if (size > options.maxPageSize) {
+    throw badInput(sizeField, `${sizeField}: at most ${options.maxPageSize} items per page`, 'PAGE_SIZE_EXCEEDED');
+  }
+  const cursorText = backward ? args.before : args.after;
+  let from = 0;
+  let to = items.length;
+  if (cursorText !== undefined) {
+    const [key] = decodeCursor(cursorText, backward ? 'before' : 'after');
+    if (typeof key !== 'string') throw badInput(backward ? 'before' : 'after', `${backward ? 'before' : 'after'}: not a cursor returned by this list`, 'INVALID_CURSOR');
+    const boundary = (test: (itemKey: string) => boolean) => {
+      const index = items.findIndex((item) => test(keyOf(item)));
+      return index === -1 ? items.length : index;
+    };
+    if (backward) to = boundary((itemKey) => itemKey >= key);
+    else from = boundary((itemKey) => itemKey > key);
+  }
+  const page = size === 0 ? [] : backward ? items.slice(Math.max(from, to - size), to) : items.slice(from, from + size);
+  const hasMore = to - from > size;
+  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node), 0), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: backward ? cursorText !== undefined && to < items.length : hasMore,
+      hasPreviousPage: backward ? hasMore : cursorText !== undefined && from > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    countTotal: async () => items.length,
+  };
+}
+
 function encodeCursor(value: string | number, id: number): string {
   return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
 }

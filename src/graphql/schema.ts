@@ -98,6 +98,12 @@ import { LegacyCeaseService } from '../orders/legacy-cease.service';
 import { OrderEvidenceResolver, OrderResolver, ServiceOrdersResolver } from '../orders/order.resolver';
 import { OrderTransition } from '../orders/order.entity';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';
+import { NotificationService } from '../notifications/notification.service';
+import { NotificationResolver } from '../notifications/notification.resolver';
+import { WebhookDispatcher } from '../notifications/webhook-dispatcher';
+import { WebhookService } from '../notifications/webhook.service';
+import { WebhookDeliveryResolver, WebhookSubscriptionResolver } from '../notifications/webhook.resolver';
+import { WebhookDelivery, WebhookDeliveryAttempt, WebhookSubscription } from '../notifications/webhook.entity';
 
 /** The application's services: stateless, built once, shared by the API, the CLI and feeds. */
 export function createServices(config: Pick<AppConfig, 'feeds'>) {
@@ -138,12 +144,16 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const complianceStatus = new ComplianceStatusService();
   const orders = new OrderService(contracts, sites, inventory);
   const legacyCeases = new LegacyCeaseService(inventory);
+  const notifications = new NotificationService(contracts, contacts, reviews, incidents, escalations, orders, disputes, billing.approvals, complianceStatus, feedRuns);
+  const webhookDispatcher = new WebhookDispatcher(notifications);
+  const webhooks = new WebhookService(webhookDispatcher);
   return {
     suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes,
     ...billing,
     complianceRegister, ipam, accessRequests, complianceStatus,
     escalations, reviews,
     orders, legacyCeases,
+    notifications, webhookDispatcher, webhooks,
     audit: new AuditService(),
   };
 }
@@ -199,12 +209,21 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     Order: (ctx, id) => services.orders.get(ctx, id),
     OrderTransition: (ctx, id) => findVisible(ctx, OrderTransition, id, OrderTransition.typename),
     ServiceTermsPeriod: (ctx, id) => findVisible(ctx, ServiceTermsPeriod, id, ServiceTermsPeriod.typename),
+    WebhookSubscription: async (ctx, id) => adminOnly(ctx, WebhookSubscription.typename, () => services.webhooks.get(ctx, id)),
+    WebhookDelivery: async (ctx, id) => adminOnly(ctx, WebhookDelivery.typename, () => findVisible(ctx, WebhookDelivery, id, WebhookDelivery.typename)),
+    WebhookDeliveryAttempt: async (ctx, id) => adminOnly(ctx, WebhookDeliveryAttempt.typename, () => findVisible(ctx, WebhookDeliveryAttempt, id, WebhookDeliveryAttempt.typename)),
     ApiKey: async (ctx, id) => {
       // key metadata is for the organisation's administrators only
       if (!ctx.requireViewer.roles.includes(Role.ADMIN)) throw notFound(ApiKey.typename);
       return findVisible(ctx, ApiKey, id, ApiKey.typename);
     },
   };
+}
+
+/** Webhook records are for the organisation's administrators only: anyone else gets NOT_FOUND, as for a record that does not exist. */
+function adminOnly<T>(ctx: Parameters<NodeFetcher>[0], typename: string, fetch: () => Promise<T>): Promise<T> {
+  if (!ctx.requireViewer.roles.includes(Role.ADMIN)) throw notFound(typename);
+  return fetch();
 }
 
 export async function buildGraphqlSchema(services: Services): Promise<GraphQLSchema> {
@@ -252,6 +271,9 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new OrderResolver(services.orders),
     new ServiceOrdersResolver(services.legacyCeases),
     new OrderEvidenceResolver(),
+    new NotificationResolver(services.notifications),
+    new WebhookSubscriptionResolver(services.webhooks),
+    new WebhookDeliveryResolver(services.webhooks),
   ];
   const instances = new Map<Function, object>(resolvers.map((resolver) => [resolver.constructor, resolver]));
   return buildSchema({
