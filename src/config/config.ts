@@ -47,7 +47,6 @@ const environmentSchema = z.object({
   INVOICE_SECOND_APPROVAL_ABOVE: z.string().regex(/^\d{1,11}(\.\d{2})?$/, 'must be an amount in pounds such as 10000.00').default('10000.00'),
   SLA_COVERAGE_THRESHOLD_PERCENT: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 95 or 97.5').default('95'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-});
   NOTIFICATION_NOTICE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   NOTIFICATION_CONTACT_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   NOTIFICATION_DISPUTE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
@@ -60,6 +59,7 @@ const environmentSchema = z.object({
   WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(0).max(1_000).default(10),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanString.optional(),
+});
 
 export type Environment = z.infer<typeof environmentSchema>;
 
@@ -128,15 +128,6 @@ export interface AppConfig {
     /** a term measured over less data than this (percent of the period) is INSUFFICIENT_DATA */
     readonly coverageThresholdPercent: string;
   };
-}
-
-export class ConfigError extends Error {}
-
-/** Reads and validates the environment once; every message names the variable at fault. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = environmentSchema.safeParse(blankToUndefined(source));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   /** the default windows of the notifications query and of webhook deliveries */
   readonly notifications: {
     /** an ACTIVE contract whose notice date is this close (or past, while the term runs) */
@@ -168,6 +159,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     /** whether webhooks may target loopback, private and link-local addresses (never in production unless set) */
     readonly allowPrivateTargets: boolean;
   };
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; every message names the variable at fault. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(blankToUndefined(source));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const env = parsed.data;
@@ -210,16 +210,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     sla: { coverageThresholdPercent: env.SLA_COVERAGE_THRESHOLD_PERCENT },
     billing: { variancePercent: env.RECONCILIATION_VARIANCE_PERCENT, secondApprovalAbove: parseMoney(env.INVOICE_SECOND_APPROVAL_ABOVE) },
-  });
-}
-
-function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(source).map(([key, value]) => [key, value?.trim() === '' ? undefined : value]));
-}
-
-function databaseConfig(env: Environment, dataDir: string): DatabaseConfig {
-  const common = { poolSize: env.DB_POOL_SIZE, connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS };
-  const url = env.DATABASE_URL;
     notifications: {
       noticeWithinDays: env.NOTIFICATION_NOTICE_DAYS,
       contactStaleAfterDays: env.NOTIFICATION_CONTACT_STALE_DAYS,
@@ -236,6 +226,16 @@ function databaseConfig(env: Environment, dataDir: string): DatabaseConfig {
       disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
       allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? !production,
     },
+  });
+}
+
+function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(source).map(([key, value]) => [key, value?.trim() === '' ? undefined : value]));
+}
+
+function databaseConfig(env: Environment, dataDir: string): DatabaseConfig {
+  const common = { poolSize: env.DB_POOL_SIZE, connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS };
+  const url = env.DATABASE_URL;
   if (url === undefined) return { dialect: 'sqlite', location: join(dataDir, 'hscn.sqlite'), ...common };
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
