@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
@@ -65,6 +65,9 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
         defaultPageSize: Math.min(50, config.graphql.maxPageSize),
       }),
       requestLogging(metrics),
+      // no field carries a cache hint, so every answer is "no-store" (set in requestLogging); Apollo's
+      // cache-control plugin would otherwise wrap every field resolver of every query to work that out
+      ApolloServerPluginCacheControlDisabled(),
       ...(config.graphql.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
@@ -212,7 +215,7 @@ function contextError(error: unknown, log: Logger): GraphQLError {
   return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 500 } } });
 }
 
-/** One log line per operation, and the full detail of any internal error (which the client never sees). */
+/** One log line per operation, and the full detail of any internal error (which the client never sees); answers are never cached. */
 function requestLogging(metrics: Metrics): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
@@ -224,6 +227,7 @@ function requestLogging(metrics: Metrics): ApolloServerPlugin<RequestContext> {
           }
         },
         async willSendResponse({ request, response, errors, operationName }) {
+          response.http.headers.set('cache-control', 'no-store');
           const operation = metrics.operationLabel(operationName ?? request.operationName);
           metrics.operations.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
           metrics.operationSeconds.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);

@@ -1,4 +1,4 @@
-import type { MiddlewareFn } from 'type-graphql';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { MANAGE_AUDIT } from '../auth/roles';
 import { withinScope } from '../auth/tenancy';
 import { hasAnyRole } from '../auth/viewer';
@@ -44,8 +44,17 @@ export class AuditService {
   }
 }
 
-/** Every root mutation runs in an audit scope naming the mutation, so each change it makes is recorded. */
-export const auditMutations: MiddlewareFn<RequestContext> = ({ context, info }, next) => {
-  if (info.parentType.name !== 'Mutation' || info.path.prev !== undefined) return next();
-  return withAuditScope(auditScopeOf(context.viewer, `graphql:${info.fieldName}`, context.requestId), next);
-};
+/**
+ * Every root mutation runs in an audit scope naming the mutation, so each change it makes is
+ * recorded. Wrapped onto the Mutation type's own resolvers rather than installed as a global
+ * middleware: a global middleware would run on every field of every query, and make each of
+ * them asynchronous.
+ */
+export function auditMutations<S extends GraphQLSchema>(schema: S): S {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = (root, args, context: RequestContext, info) =>
+      withAuditScope(auditScopeOf(context.viewer, `graphql:${info.fieldName}`, context.requestId), () => resolve(root, args, context, info));
+  }
+  return schema;
+}

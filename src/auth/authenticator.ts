@@ -1,17 +1,18 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createHash, timingSafeEqual, webcrypto } from 'node:crypto';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type CryptoKey, type JWTVerifyGetKey } from 'jose';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { unauthenticated } from '../common/errors';
-import { ActsFor } from '../organisations/acts-for.entity';
-import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { ApiKey } from './api-key.entity';
+import { OrganisationScopes } from './organisation-scopes';
+import { VerifiedTokens } from './verified-tokens';
 import { parseRole, Role } from './roles';
 import type { Viewer } from './viewer';
 
 const API_KEY_PATTERN = /^hscn_([0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
 const LAST_USED_RESOLUTION_MS = 60_000;
+const CLOCK_TOLERANCE_SECONDS = 30;
 
 export interface Credentials {
   readonly authorization?: string;
@@ -23,8 +24,10 @@ export interface Credentials {
  * not an error here (the operation's guard decides); bad credentials always are.
  */
 export class Authenticator {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly key: Promise<CryptoKey> | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  private readonly scopes: OrganisationScopes;
+  private readonly tokens: VerifiedTokens;
 
   constructor(
     private readonly config: AppConfig,
@@ -34,9 +37,12 @@ export class Authenticator {
       this.key = createRemoteJWKSet(new URL(config.jwt.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
       this.algorithms = ['RS256', 'ES256'];
     } else {
-      this.key = new TextEncoder().encode(config.jwt.secret);
+      // imported once: given the raw bytes, jose would import them again for every token
+      this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(config.jwt.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
       this.algorithms = ['HS256'];
     }
+    this.scopes = new OrganisationScopes(dataSource, config.auth.cacheMs);
+    this.tokens = new VerifiedTokens(config.auth.cacheMs, CLOCK_TOLERANCE_SECONDS * 1000);
   }
 
   async authenticate(credentials: Credentials): Promise<Viewer | null> {
@@ -50,17 +56,21 @@ export class Authenticator {
   }
 
   private async fromJwt(token: string): Promise<Viewer> {
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(token, this.key as Uint8Array, {
-        algorithms: this.algorithms,
-        issuer: this.config.jwt.issuer,
-        audience: this.config.jwt.audience,
-        clockTolerance: 30,
-        requiredClaims: ['sub', 'exp'],
-      }));
-    } catch (error) {
-      throw unauthenticated(describeJwtFailure(error));
+    let payload = this.tokens.claimsOf(token);
+    if (!payload) {
+      try {
+        const key = typeof this.key === 'function' ? this.key : await this.key;
+        ({ payload } = await jwtVerify(token, key, {
+          algorithms: this.algorithms,
+          issuer: this.config.jwt.issuer,
+          audience: this.config.jwt.audience,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          requiredClaims: ['sub', 'exp'],
+        }));
+      } catch (error) {
+        throw unauthenticated(describeJwtFailure(error));
+      }
+      this.tokens.remember(token, payload);
     }
     const claims = this.config.jwt;
     const odsCode = payload[claims.orgClaim];
@@ -112,12 +122,8 @@ export class Authenticator {
     via: Viewer['via'];
     apiKeyId: number | null;
   }): Promise<Viewer> {
-    const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ odsCode: identity.odsCode });
-    if (!organisation) throw unauthenticated(`Organisation ${identity.odsCode} is not registered`);
-    const managed = await this.dataSource.getRepository(ActsFor).find({
-      select: { managedId: true },
-      where: { managerId: organisation.id },
-    });
+    const scope = await this.scopes.get(identity.odsCode);
+    if (!scope) throw unauthenticated(`Organisation ${identity.odsCode} is not registered`);
 
     let supplierId = identity.supplierId;
     if (identity.roles.includes(Role.SUPPLIER_FEED) && supplierId === null) {
@@ -131,10 +137,10 @@ export class Authenticator {
     }
     return {
       subject: identity.subject,
-      organisationId: organisation.id,
-      odsCode: organisation.odsCode,
+      organisationId: scope.organisationId,
+      odsCode: scope.odsCode,
       roles: identity.roles,
-      organisationIds: [organisation.id, ...managed.map((row) => row.managedId)],
+      organisationIds: scope.organisationIds,
       supplierId,
       via: identity.via,
       apiKeyId: identity.apiKeyId,

@@ -28,6 +28,7 @@ const environmentSchema = z.object({
   JWT_ORG_CLAIM: z.string().min(1).default('org'),
   JWT_ROLES_CLAIM: z.string().min(1).default('roles'),
   JWT_SUPPLIER_CLAIM: z.string().min(1).default('supplier'),
+  AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
   GRAPHQL_INTROSPECTION: booleanString.optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(50_000),
@@ -88,6 +89,14 @@ export interface AppConfig {
     readonly orgClaim: string;
     readonly rolesClaim: string;
     readonly supplierClaim: string;
+  };
+  readonly auth: {
+    /**
+     * how long a verified bearer token, and an organisation's id and the organisations it acts
+     * for, are remembered after a request reads them (0: not at all); a changed acts-for link
+     * applies within it. API keys are looked up on every request.
+     */
+    readonly cacheMs: number;
   };
   readonly graphql: {
     readonly introspection: boolean;
@@ -187,6 +196,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       rolesClaim: env.JWT_ROLES_CLAIM,
       supplierClaim: env.JWT_SUPPLIER_CLAIM,
     },
+    auth: { cacheMs: env.AUTH_CACHE_SECONDS * 1000 },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION ?? env.NODE_ENV === 'development',
       maxDepth: env.GRAPHQL_MAX_DEPTH,

@@ -4,6 +4,10 @@ import {
   getNullableType,
   isListType,
   Kind,
+  getVariableValues,
+  visit,
+  BREAK,
+  type ASTNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
@@ -58,35 +62,80 @@ function listEstimator(defaultPageSize: number): ComplexityEstimator {
 }
 
 /**
+ * Whether an operation's estimated cost can change with its variables: a variable given as a
+ * page size (`first`/`last`, which listEstimator reads) or to a directive (`@include`/`@skip`
+ * decide which fields count). Ids, filters and the like do not change it.
+ */
+export function costDependsOnVariables(document: DocumentNode): boolean {
+  let depends = false;
+  visit(document, {
+    Variable(_node, _key, parent, _path, ancestors) {
+      const costly = [...ancestors, parent].some((ancestor) => {
+        const node = ancestor as ASTNode | undefined;
+        return node !== undefined && 'kind' in node && (node.kind === Kind.DIRECTIVE || (node.kind === Kind.ARGUMENT && (node.name.value === 'first' || node.name.value === 'last')));
+      });
+      if (!costly) return undefined;
+      depends = true;
+      return BREAK;
+    },
+  });
+  return depends;
+}
+
+/** What the limits found for one operation of a parsed document; `complexity` is absent when it depends on the variables. */
+interface Assessment {
+  readonly depth: number;
+  readonly complexity?: number;
+}
+
+/**
  * Refuses, after validation and before execution, an operation nested deeper than
  * `maxDepth` (QUERY_TOO_DEEP) or whose estimated cost exceeds `maxComplexity`
  * (QUERY_TOO_COMPLEX). Aliases and fragments count in full.
+ *
+ * Apollo hands the same parsed document to every request with the same query text, so what
+ * the limits find is kept with the document (and goes when Apollo's document cache drops it):
+ * a client repeating a query pays for the walk once, unless its cost depends on the variables.
  */
 export function queryLimits(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number; defaultPageSize: number }): ApolloServerPlugin {
+  const estimators = [listEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })];
+  const assessments = new WeakMap<DocumentNode, Map<string, Assessment>>();
+  const badVariables = (error: GraphQLError) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  const complexityOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number => {
+    try {
+      return getComplexity({ schema, query: document, operationName, variables, estimators });
+    } catch (error) {
+      // variables are coerced here before graphql-js does it, so their errors are the client's
+      if (!(error instanceof GraphQLError)) throw error;
+      throw badVariables(error);
+    }
+  };
+
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
-          const depth = operation ? operationDepth(document, operation, limits.maxDepth) : 0;
-          if (depth > limits.maxDepth) {
+          const operationName = request.operationName ?? undefined;
+          const variables = request.variables ?? {};
+          let byOperation = assessments.get(document);
+          let assessment = byOperation?.get(operationName ?? '');
+          if (!assessment) {
+            const depth = operation ? operationDepth(document, operation, limits.maxDepth) : 0;
+            const fixed = depth <= limits.maxDepth && !costDependsOnVariables(document);
+            assessment = { depth, complexity: fixed ? complexityOf(document, operationName, variables) : undefined };
+            if (!byOperation) assessments.set(document, (byOperation = new Map()));
+            byOperation.set(operationName ?? '', assessment);
+          } else if (assessment.complexity !== undefined && operation?.variableDefinitions?.length) {
+            // the cost is known, but the variables still have to be valid, as above
+            const { errors } = getVariableValues(schema, operation.variableDefinitions, variables);
+            if (errors?.length) throw badVariables(errors[errors.length - 1]!);
+          }
+          if (assessment.depth > limits.maxDepth) {
             throw new GraphQLError(`Query is nested too deeply: more than ${limits.maxDepth} levels`, {
               extensions: { code: 'QUERY_TOO_DEEP', maxDepth: limits.maxDepth, http: { status: 400 } },
             });
           }
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [listEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (error) {
-            // variables are coerced here before graphql-js does it, so their errors are the client's
-            if (!(error instanceof GraphQLError)) throw error;
-            throw new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
-          }
+          const complexity = assessment.complexity ?? complexityOf(document, operationName, variables);
           if (complexity > limits.maxComplexity) {
             throw new GraphQLError(`Query is too costly: estimated cost ${complexity} exceeds the limit of ${limits.maxComplexity}`, {
               extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity: limits.maxComplexity, http: { status: 400 } },

@@ -276,14 +276,14 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new WebhookDeliveryResolver(services.webhooks),
   ];
   const instances = new Map<Function, object>(resolvers.map((resolver) => [resolver.constructor, resolver]));
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: resolvers.map((resolver) => resolver.constructor) as unknown as [Function, ...Function[]],
     container: { get: (resolverClass: Function) => instances.get(resolverClass) },
     authChecker,
-    globalMiddlewares: [auditMutations],
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],
   });
+  return auditMutations(schema);
 }
 
 /** The schema as committed in schema/schema.graphql: sorted, so that diffs are readable. */

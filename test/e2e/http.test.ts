@@ -49,6 +49,11 @@ describe('HTTP surface', () => {
     expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('marks every GraphQL answer as not to be cached, errors included', async () => {
+    expect((await post(JSON.stringify({ query: '{ me { subject } }' }))).headers.get('cache-control')).toBe('no-store');
+    expect((await post(JSON.stringify({ query: '{ nope }' }))).headers.get('cache-control')).toBe('no-store');
+  });
+
   it('refuses a query nested beyond the depth limit before running it', async () => {
     const deep = '{ contracts { edges { node { organisation { contracts { organisation { contracts { organisation { contracts { organisation { contracts { organisation { contracts { id } } } } } } } } } } } } } }';
     const before = server.db.statements.statements;
@@ -67,6 +72,23 @@ describe('HTTP surface', () => {
     const fragments = `fragment F on Service { site { contacts { contact { name } } } }
       { ${Array.from({ length: 30 }, (_, i) => `b${i}: services(first: 100) { edges { node { ...F } } }`).join(' ')} }`;
     expect(errorCode(await server.gql(fragments, {}, token))).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('keeps applying the limits to a query it has seen before, with the variables of each request', async () => {
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: services(first: $size) { edges { node { site { contacts { contact { name } } } } } }`).join(' ');
+    const paged = `query Paged($size: Int!) { ${aliases(30)} }`;
+    expect((await server.gql(paged, { size: 1 }, token)).errors).toBeUndefined();
+    expect(errorCode(await server.gql(paged, { size: 100 }, token))).toBe('QUERY_TOO_COMPLEX');
+    expect((await server.gql(paged, { size: 1 }, token)).errors).toBeUndefined();
+
+    const fixed = `query Fixed($search: String) { ${aliases(30).replaceAll('$size', '100')} contracts(filter: { search: $search }) { totalCount } }`;
+    for (const search of ['RX1', 'RX2']) expect(errorCode(await server.gql(fixed, { search }, token))).toBe('QUERY_TOO_COMPLEX');
+
+    const cheap = 'query Cheap($search: String) { contracts(filter: { search: $search }) { totalCount } }';
+    expect((await server.gql(cheap, { search: 'RX1' }, token)).errors).toBeUndefined();
+    const wrong = await server.gql(cheap, { search: 42 }, token);
+    expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
+    expect(wrong.errors?.[0].message).toMatch(/\$search/);
   });
 
   it('refuses a document with too many tokens', async () => {
