@@ -18,6 +18,7 @@ import { ActsFor } from '../organisations/acts-for.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { PerformanceDaily, PerformanceHourly } from '../performance/performance-rollup.entity';
 import { PerformanceSample } from '../performance/performance-sample.entity';
+import { PerformanceMonthFrozen, PerformanceMonthlyPercentile } from '../performance/monthly-percentile.entity';
 import { InventoryComparison, InventoryDifference } from '../services/inventory-comparison.entity';
 import { NetworkService } from '../services/network-service.entity';
 import { Site } from '../sites/site.entity';
@@ -98,4 +99,6 @@ export const entities = [
   WebhookSubscription,
   WebhookDelivery,
   WebhookDeliveryAttempt,
+  PerformanceMonthlyPercentile,
+  PerformanceMonthFrozen,
 ];

@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { asUtcDate, sqlTimestamp } from '../common/dates';
+import { asUtcDate, sqlTimestamp, todayInLondon } from '../common/dates';
 import { isLocalInfileRefused, loadRows } from '../db/bulk-load';
 import { dialectOf, insertStatement, upsertStatement, type Dialect } from '../db/dialect';
 import { ACCEPTED, rejected, UNCHANGED, unknownService, type AcceptedItem, type FeedWriteContext, type FeedWriter, type WriteOutcome } from '../feeds/feed-writer';
 import type { PerformanceRecord } from '../feeds/records';
 import { MeasureRangeError, sampleKey, sampleSignature, toSample } from './measures';
+import { frozenPeriods } from './monthly-percentiles';
 import { PerformanceSample } from './performance-sample.entity';
 import { rebuildRollups, type DayKey } from './rollups';
 
@@ -62,6 +63,7 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
         outcomes[index] = rejected(error.message, error.field);
       }
     });
+    await this.refuseFrozenMonths(ctx.manager, incoming, outcomes, now);
     if (incoming.size === 0) return outcomes;
 
     const existing = await this.existingSignatures(ctx.manager, [...incoming.values()].map((entry) => entry.sample));
@@ -93,6 +95,25 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
     const days = new Map<string, DayKey>(changed.map((s) => [`${s.serviceId}|${s.qosClass}|${s.day}`, { serviceId: s.serviceId, qosClass: s.qosClass, day: s.day }]));
     await rebuildRollups(ctx.manager, [...days.values()]);
     return outcomes;
+  }
+
+  /**
+   * Corrections to a month whose 95th percentiles were fixed when its samples began to be
+   * pruned are refused: they could no longer change the figures on record. Only a batch with
+   * samples from before this month asks.
+   */
+  private async refuseFrozenMonths(manager: EntityManager, incoming: Map<string, { sample: PerformanceSample; indexes: number[] }>, outcomes: WriteOutcome[], now: number): Promise<void> {
+    const thisMonth = todayInLondon(new Date(now)).slice(0, 7);
+    const earliest = [...incoming.values()].reduce((min, { sample }) => (sample.day < min ? sample.day : min), thisMonth).slice(0, 7);
+    if (earliest >= thisMonth) return;
+    const frozen = await frozenPeriods(manager, earliest);
+    if (frozen.size === 0) return;
+    for (const [key, { sample, indexes }] of incoming) {
+      const period = sample.day.slice(0, 7);
+      if (!frozen.has(period)) continue;
+      for (const index of indexes) outcomes[index] = rejected(`${period}'s 95th percentiles were fixed when its samples began to be pruned; corrections to it are no longer taken`, 'intervalStart');
+      incoming.delete(key);
+    }
   }
 
   /** New samples: LOAD DATA on a MySQL server that allows it (much the fastest), multi-row INSERT otherwise. */

@@ -9,6 +9,7 @@ import { IncidentStatusChange } from '../incidents/incident-status-change.entity
 import { Incident } from '../incidents/incident.entity';
 import { NetworkService, Resilience } from '../services/network-service.entity';
 import { monthlyAvailability, monthOf, type Month } from './availability';
+import { monthlyPercentiles, type MonthlyPercentiles } from '../performance/monthly-percentiles';
 import { CreditPolicy, type AvailabilityCreditBand } from './credit-policy.entity';
 import { incidentClock } from './incident-clock';
 import { calendarOfContract } from './calendars';
@@ -18,7 +19,6 @@ import { OrderEvidence, ServiceCreditLine, SlaReport, SlaTermResult, SlaTermStat
 import { OrderStatus, ServiceOrder } from '../orders/order.entity';
 import { daysBetween } from '../common/dates';
 import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
-import { sqlTimestamp } from '../common/dates';
 
 /** Credits where a contract sets none of its own: the bands HSCN contracts commonly use. */
 export const DEFAULT_CREDIT_POLICY: Pick<CreditPolicy, 'availabilityBands' | 'resolutionBreachPercent' | 'capPercent' | 'capAmount'> = {
@@ -207,16 +207,17 @@ export class SlaReportService {
     if (measured.length && live.length) {
       const ids = live.map((s) => s.id);
       const means = await monthlyMeans(ctx, ids, month);
-      const p95 = measured.some((t) => t.statistic === SlaStatistic.P95) ? await monthlyPercentiles(ctx, ids, month) : new Map<number, Record<string, string | number | null>>();
+      const p95 = measured.some((t) => t.statistic === SlaStatistic.P95) ? await monthlyPercentiles(ctx.manager, ids, month) : new Map<number, MonthlyPercentiles>();
       for (const term of measured) {
         const { column, unit, scale } = MEASURES[term.kind as keyof typeof MEASURES];
         const percentile = term.statistic === SlaStatistic.P95;
         for (const service of live) {
           const sums = means.get(service.id);
           const count = sums ? Number(sums[`${column}Count`]) : 0;
-          const raw = p95.get(service.id)?.[column];
+          const percentiles = p95.get(service.id);
+          const raw = percentiles?.[percentileOf[column]];
           const value = percentile
-            ? raw === undefined || raw === null ? null : new Decimal(String(raw)).dividedBy(scale)
+            ? raw === undefined || raw === null ? null : new Decimal(raw).dividedBy(scale)
             : count ? new Decimal(String(sums![`${column}Sum`])).dividedBy(count).dividedBy(scale) : null;
           const coverage = availability.get(service.id)!.coveragePercent;
           const enough = value !== null && new Decimal(coverage).gte(threshold);
@@ -232,7 +233,9 @@ export class SlaReportService {
               contractual: true,
               note: pruned
                 ? `${service.reference}: the month's raw samples are no longer held (PERFORMANCE_RETENTION_DAYS), and a 95th percentile needs them`
-                : `${service.reference}: ${percentile ? 'nearest-rank 95th percentile' : 'mean'} of ${count} samples`,
+                : percentile
+                  ? `${service.reference}: nearest-rank 95th percentile of ${percentiles?.[`${column}Count`] ?? 0} samples${percentiles?.frozenAt ? `, fixed on ${percentiles.frozenAt.toISOString().slice(0, 10)} before the raw samples were pruned` : ''}`
+                  : `${service.reference}: mean of ${count} samples`,
             }),
           );
         }
@@ -279,22 +282,7 @@ export class SlaReportService {
   }
 }
 
-/** Each service's nearest-rank 95th percentile of latency, jitter and loss over the month, from the raw samples. */
-async function monthlyPercentiles(ctx: RequestContext, serviceIds: number[], month: Month): Promise<Map<number, Record<string, string | number | null>>> {
-  const measures = { latency: 'latencyUs', jitter: 'jitterUs', packetLoss: 'packetLossPpm' } as const;
-  const rank = (source: string) =>
-    `ROW_NUMBER() OVER (PARTITION BY serviceId ORDER BY ${source} IS NULL, ${source}) AS ${source}Rank, COUNT(${source}) OVER (PARTITION BY serviceId) AS ${source}Count`;
-  const pick = (source: string, name: string) =>
-    `MAX(CASE WHEN ${source}Rank * 100 >= 95 * ${source}Count AND (${source}Rank - 1) * 100 < 95 * ${source}Count THEN ${source} END) AS ${name}`;
-  const rows: Record<string, string | number | null>[] = await ctx.manager.query(
-    `SELECT serviceId, ${Object.entries(measures).map(([name, source]) => pick(source, name)).join(', ')}
-     FROM (SELECT serviceId, ${Object.values(measures).join(', ')}, ${Object.values(measures).map(rank).join(', ')}
-           FROM performance_sample WHERE qosClass = '' AND intervalStart >= ? AND intervalStart < ? AND serviceId IN (${serviceIds.map(() => '?').join(', ')})) ranked
-     GROUP BY serviceId`,
-    [sqlTimestamp(new Date(month.start)), sqlTimestamp(new Date(month.end)), ...serviceIds],
-  );
-  return new Map(rows.map((row) => [Number(row.serviceId), row]));
-}
+const percentileOf = { latency: 'latencyP95Us', jitter: 'jitterP95Us', packetLoss: 'packetLossP95Ppm' } as const;
 
 const MEASURES = {
   [SlaTermKind.LATENCY]: { column: 'latency', unit: 'ms', scale: 1_000 },

@@ -1,4 +1,5 @@
 import { Role } from '../../src/auth/roles';
+import { pruneRawSamples } from '../../src/performance/retention';
 import { ingest, supplierId } from '../support/feeds';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
@@ -150,6 +151,25 @@ describe('the monthly SLA report', () => {
     const p95 = (await server.gql(query, { c: contractId }, manager)).data.slaReport.terms.find((t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.a);
     // rank ⌈0.95 × 745⌉ = 708: past the 707 samples of 10 ms
     expect(p95).toMatchObject({ target: '95th percentile ≤ 25 ms', achieved: '40 ms', status: 'BREACHED' });
+  });
+
+  it('keeps a month\'s 95th percentiles once its raw samples are pruned, and refuses corrections to it', async () => {
+    const latencyOfA = async () => (await server.gql(query, { c: contractId }, manager)).data.slaReport.terms.find((t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.a);
+    // the housekeeping prune as it would run in January with 35 days' retention: October's samples go
+    const pruned = await pruneRawSamples(server.db.dataSource.manager, 35, new Date('2027-01-10T12:00:00Z'));
+    expect(pruned).toBeGreaterThanOrEqual(HOURS_IN_OCTOBER + 361 + 480);
+    const [{ remaining }] = await server.db.dataSource.query(`SELECT COUNT(*) AS remaining FROM performance_sample WHERE day >= '2026-10-01' AND day <= '2026-10-31'`);
+    expect(Number(remaining)).toBe(0);
+
+    const p95 = await latencyOfA();
+    expect(p95).toMatchObject({ target: '95th percentile ≤ 25 ms', achieved: '40 ms', status: 'BREACHED' });
+    expect(p95.note).toBe(`${refs.a}: nearest-rank 95th percentile of ${HOURS_IN_OCTOBER} samples, fixed on 2027-01-10 before the raw samples were pruned`);
+
+    const pdn = await supplierId(server, manager, 'PDN00001');
+    const correction = await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: `service_reference,interval_start,interval,availability_seconds,latency_ms\n${refs.a},2026-10-05T10:00:00Z,1h,3600,99` });
+    expect(correction.data.ingestFeed).toMatchObject({ rowsAccepted: 0, rowsRejected: 1 });
+    expect(correction.data.ingestFeed.rejectedRows.edges[0].node).toMatchObject({ field: 'intervalStart', reason: expect.stringMatching(/2026-10's 95th percentiles were fixed/) });
+    expect((await latencyOfA()).achieved).toBe('40 ms');
   });
 
   it('refuses malformed terms and periods, naming the field', async () => {
