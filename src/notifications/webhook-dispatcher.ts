@@ -271,7 +271,9 @@ export class WebhookDispatcher {
       const redirect = response.status >= 300 && response.status < 400 ? ' (redirects are not followed)' : '';
       return { succeeded: false, statusCode: response.status, error: `the receiver answered HTTP ${response.status}${redirect}` };
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      // fetch rejects with a DOMException, which need not be an Error of this realm
+      const name = (error as { name?: unknown } | null)?.name;
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
       return { succeeded: false, statusCode: null, error: timedOut ? `no answer within ${config.webhooks.timeoutMs} ms` : messageOf(error) };
     }
   }

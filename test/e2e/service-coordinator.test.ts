@@ -4,7 +4,7 @@ import { buildGraphqlSchema, createServices } from '../../src/graphql/schema';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
 /** What the Service Co-ordinator may call; everything else must refuse it. */
-const COORDINATOR_FIELDS = ['me', 'node', 'incidents', 'incident', 'severityOneWithoutNotification'];
+const COORDINATOR_FIELDS = ['me', 'node', 'incidents', 'incident', 'severityOneWithoutNotification', 'notifications'];
 
 /** A literal for an argument of this type, so that a call reaches the resolver's guard. */
 function literal(type: GraphQLInputType): string {
@@ -106,6 +106,16 @@ describe('the Service Co-ordinator', () => {
     const response = await server.gql('{ severityOneWithoutNotification { minutesSinceOpened incident { summary severity } } }', {}, coordinator);
     expect(response.errors).toBeUndefined();
     expect(response.data.severityOneWithoutNotification.map((row: any) => row.incident.summary).sort()).toEqual(['RX1 severity 1', 'RX2 severity 1']);
+  });
+
+  it('is notified of those Severity 1 incidents, nationally, and of nothing else', async () => {
+    const response = await server.gql('{ notifications(first: 100) { viewerKinds totalCount edges { node { kind subjectId message organisation { odsCode } } } } }', {}, coordinator);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.notifications.viewerKinds).toEqual(['SEVERITY_ONE_NOT_NOTIFIED']);
+    const nodes = response.data.notifications.edges.map((e: any) => e.node);
+    expect(nodes.map((n: any) => n.subjectId).sort()).toEqual([incidentIds['RX1-1'], incidentIds['RX2-1']].sort());
+    expect(nodes.map((n: any) => n.organisation.odsCode).sort()).toEqual(['RX1', 'RX2']);
+    expect(nodes.every((n: any) => n.kind === 'SEVERITY_ONE_NOT_NOTIFIED' && /no notification of the Service Co-ordinator is recorded/.test(n.message))).toBe(true);
   });
 
   it('is refused every other query and every mutation, and nothing changes', async () => {

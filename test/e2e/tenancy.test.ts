@@ -36,7 +36,8 @@ describe('tenancy', () => {
     escalations { edges { node { id status level summary closureAgreedAt updates { id } levelHistory { id } } } }
     overdueReviewActions { id status dueDate }
     loggedIncidents: incidents(first: 100, filter: { severity: [1] }) { edges { node { id supplierRef serviceCoordinatorNotified impact relatedIncidents { id } } } }
-    slaContracts: contracts(first: 100) { edges { node { slaTerms { id targetPercent } creditPolicy { id } } } } }`;
+    slaContracts: contracts(first: 100) { edges { node { slaTerms { id targetPercent } creditPolicy { id } } } }
+    webhookSubscriptions { edges { node { id url kinds enabled signingKeyHint rotatedAt } } } }`;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -183,6 +184,14 @@ describe('tenancy', () => {
     ids.ipamDelegate = compliance.data.ipamDelegates[0].id;
     ids.accessRequest = compliance.data.applicationAccessRequests.edges[0].node.id;
     ids.accessTransition = compliance.data.applicationAccessRequests.edges[0].node.history[0].id;
+    const webhook = await server.gql(
+      'mutation { createWebhookSubscription(input: { url: "http://127.0.0.1:9/rx1-hook", kinds: [CONTRACT_NOTICE_DUE, CONTACT_STALE], deliverExisting: false }) { subscription { id } } }',
+      {},
+      rx1,
+    );
+    ids.webhookSubscription = webhook.data.createWebhookSubscription.subscription.id;
+    const webhookLog = await server.gql('query($id: ID!) { webhookDeliveries(subscriptionId: $id, first: 1) { edges { node { id } } } }', { id: ids.webhookSubscription }, rx1);
+    ids.webhookDelivery = webhookLog.data.webhookDeliveries.edges[0].node.id;
     rx1Snapshot = (await server.gql(SNAPSHOT, {}, rx1)).data;
     rx1ComplianceSnapshot = (await server.gql(COMPLIANCE_SNAPSHOT, { org: ids.organisation }, rx1)).data;
   });
@@ -214,7 +223,7 @@ describe('tenancy', () => {
     node: async () => {
       for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison', 'feedEndpoint', 'slaTerm', 'exclusionWindow', 'finding', 'dispute', 'invoiceStatusChange',
         'dsptAssessment', 'connectionAgreement', 'ipAllocation', 'ipamDelegate', 'accessRequest', 'accessTransition',
-        'loggedIncident', 'escalation', 'escalationUpdate', 'escalationLevelChange', 'review', 'reviewAction', 'reviewEvidence', 'order', 'openOrder', 'orderTransition', 'termsPeriod', 'newService', 'legacyService']) {
+        'loggedIncident', 'escalation', 'escalationUpdate', 'escalationLevelChange', 'review', 'reviewAction', 'reviewEvidence', 'order', 'openOrder', 'orderTransition', 'termsPeriod', 'newService', 'legacyService', 'webhookSubscription', 'webhookDelivery']) {
         await notFound('query($id: ID!) { node(id: $id) { id } }', { id: ids[key] });
       }
     },
@@ -464,6 +473,24 @@ describe('tenancy', () => {
     linkReplacementService: () =>
       notFound('mutation($l: ID!, $r: ID!) { linkReplacementService(input: { legacyServiceId: $l, replacementServiceId: $r }) { id } }', { l: ids.legacyService, r: ids.service }),
     unlinkReplacementService: () => notFound('mutation($l: ID!) { unlinkReplacementService(legacyServiceId: $l) { id } }', { l: ids.legacyService }),
+    notifications: async () => {
+      const data = await noneOfRx1('{ notifications(first: 100) { totalCount edges { node { kind subjectId message organisation { odsCode } } } } }');
+      expect(data.notifications.edges.every((e: any) => e.node.organisation.odsCode === 'Y0A01')).toBe(true);
+      await notFound('query($o: ID!) { notifications(filter: { organisationId: $o }) { totalCount } }', { o: ids.organisation });
+    },
+    webhookSubscriptions: async () => {
+      await noneOfRx1('{ webhookSubscriptions { totalCount edges { node { id url } } } }');
+      const filtered = await server.gql('query($o: ID!) { webhookSubscriptions(filter: { organisationId: $o }) { totalCount } }', { o: ids.organisation }, outsider);
+      expect(filtered.data.webhookSubscriptions.totalCount).toBe(0);
+    },
+    webhookDeliveries: () => notFound('query($id: ID!) { webhookDeliveries(subscriptionId: $id) { totalCount edges { node { payload } } } }', { id: ids.webhookSubscription }),
+    createWebhookSubscription: () =>
+      notFound('mutation($o: ID!) { createWebhookSubscription(input: { organisationId: $o, url: "http://127.0.0.1:9/hijack", kinds: [CONTRACT_NOTICE_DUE] }) { secret } }', { o: ids.organisation }),
+    updateWebhookSubscription: () =>
+      notFound('mutation($id: ID!) { updateWebhookSubscription(input: { id: $id, url: "http://127.0.0.1:9/hijack", enabled: true }) { id } }', { id: ids.webhookSubscription }),
+    deleteWebhookSubscription: () => notFound('mutation($id: ID!) { deleteWebhookSubscription(id: $id) }', { id: ids.webhookSubscription }),
+    rotateWebhookSecret: () => notFound('mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }', { id: ids.webhookSubscription }),
+    redeliverWebhook: () => notFound('mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { status } }', { id: ids.webhookDelivery }),
     createApiKey: { global: 'issues keys for the caller\'s own organisation only; covered by the auth suite' },
     revokeApiKey: () => notFound('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: ids.apiKey }),
     createSupplier: { global: 'the supplier catalogue is national reference data maintained by ADMIN users' },
