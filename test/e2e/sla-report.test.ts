@@ -1,4 +1,5 @@
 import { Role } from '../../src/auth/roles';
+import { freezeMonthsBeforePruning } from '../../src/performance/monthly-percentiles';
 import { pruneRawSamples } from '../../src/performance/retention';
 import { ingest, supplierId } from '../support/feeds';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
@@ -160,6 +161,11 @@ describe('the monthly SLA report', () => {
     expect(pruned).toBeGreaterThanOrEqual(HOURS_IN_OCTOBER + 361 + 480);
     const [{ remaining }] = await server.db.dataSource.query(`SELECT COUNT(*) AS remaining FROM performance_sample WHERE day >= '2026-10-01' AND day <= '2026-10-31'`);
     expect(Number(remaining)).toBe(0);
+    // each ended month is fixed once; January, still running on the 10th, is not
+    const frozen = await server.db.dataSource.query('SELECT period FROM performance_month_frozen ORDER BY period');
+    expect(frozen.map((row: { period: string }) => row.period)).toEqual(expect.arrayContaining(['2026-10', '2026-11', '2026-12']));
+    expect(frozen.map((row: { period: string }) => row.period)).not.toContain('2027-01');
+    expect(await freezeMonthsBeforePruning(server.db.dataSource.manager, new Date('2027-01-09T00:00:00Z'), new Date('2027-01-10T12:00:00Z'))).toEqual([]);
 
     const p95 = await latencyOfA();
     expect(p95).toMatchObject({ target: '95th percentile ≤ 25 ms', achieved: '40 ms', status: 'BREACHED' });
