@@ -323,3 +323,29 @@ describe('regressions', () => {
     expect(readFileSync(join(dataDir, 'dev-jwt-secret'), 'utf8').trim()).toBe(config.jwt.kind === 'secret' ? config.jwt.secret : '');
   });
 });
+
+describe('notifications and webhooks', () => {
+  it('default the windows and the dispatcher, and keep a development webhook key in the data directory', () => {
+    const dataDir = freshDataDir();
+    const config = loadConfig({ DATA_DIR: dataDir });
+    expect(config.notifications).toEqual({ noticeWithinDays: 90, contactStaleAfterDays: 365, disputeWithinDays: 14, dsptReminderDays: 60 });
+    expect(config.webhooks).toMatchObject({ dispatchEnabled: true, dispatchIntervalMs: 60_000, timeoutMs: 5_000, maxAttempts: 6, retryBaseMs: 30_000, disableAfterFailures: 10, allowPrivateTargets: true });
+    expect(config.webhooks.secretKey).toBe(readFileSync(join(dataDir, 'dev-webhook-key'), 'utf8').trim());
+    expect(loadConfig({ DATA_DIR: dataDir }).webhooks.secretKey).toBe(config.webhooks.secretKey);
+    expect(loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test' }).webhooks.dispatchEnabled).toBe(false);
+  });
+
+  it('leaves webhooks unconfigured in production without WEBHOOK_SECRET_KEY, and refuses private targets there', () => {
+    const dataDir = freshDataDir();
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: SECRET });
+    expect(config.webhooks).toMatchObject({ secretKey: null, allowPrivateTargets: false });
+    expect(existsSync(join(dataDir, 'dev-webhook-key'))).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: SECRET, WEBHOOK_SECRET_KEY: SECRET }).webhooks.secretKey).toBe(SECRET);
+  });
+
+  it('names the bad variable', () => {
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), WEBHOOK_SECRET_KEY: 'short' }).message).toMatch(namesVariable('WEBHOOK_SECRET_KEY'));
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), WEBHOOK_MAX_ATTEMPTS: '0' }).message).toMatch(namesVariable('WEBHOOK_MAX_ATTEMPTS'));
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), NOTIFICATION_NOTICE_DAYS: '-1' }).message).toMatch(namesVariable('NOTIFICATION_NOTICE_DAYS'));
+  });
+});
