@@ -127,10 +127,10 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       await housekeeping.sweep();
       housekeeping.start();
       if (config.feeds.pullEnabled) services.feedPuller.start(dataSource, config, log);
+      if (config.webhooks.dispatchEnabled && config.webhooks.secretKey !== null) services.webhookDispatcher.start(dataSource, config, log);
     },
     listen: () =>
       new Promise((resolve, reject) => {
-      if (config.webhooks.dispatchEnabled && config.webhooks.secretKey !== null) services.webhookDispatcher.start(dataSource, config, log);
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
           const address = httpServer.address();
@@ -141,10 +141,10 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       stopping = true;
       housekeeping.stop();
       services.feedPuller.stop();
+      await services.webhookDispatcher.stop();
       const cutOff = await drain(httpServer, inFlight, () => busyConnections(dataSource), config.shutdownGraceMs);
       if (cutOff > 0) log.error({ cutOff, graceMs: config.shutdownGraceMs }, 'shutdown grace period over: cut off requests still running');
       await apollo.stop();
-      await services.webhookDispatcher.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
       log.info({ cutOff }, 'database closed');
       return { cutOff };
