@@ -5,11 +5,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './db/database';
 import { StatementCounter } from './db/statement-counter';
 import { Organisation } from './organisations/organisation.entity';
-import { seedDemoData } from './seed/demo-data';
-import { seedDemoBillingData } from './seed/demo-billing';
-import { seedDemoSlaData } from './seed/demo-sla';
-import { seedDemoServiceDesk } from './seed/demo-servicedesk';
-import { seedDemoOrderData } from './seed/demo-orders';
+import { seedDemo } from './seed/demo';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,12 +15,8 @@ async function main(): Promise<void> {
   log.info({ dialect: config.database.dialect }, 'database ready, migrations applied');
 
   if (config.seedDemoOnStart && (await dataSource.getRepository(Organisation).count()) === 0) {
-    const summary = await seedDemoData(dataSource);
-    const sla = await seedDemoSlaData(dataSource, config);
-    const orders = await seedDemoOrderData(dataSource, config);
-    const billing = await seedDemoBillingData(dataSource, config);
-    const serviceDesk = await seedDemoServiceDesk(dataSource, config);
-    log.info({ ...summary, sla, orders, billing, serviceDesk }, 'first start: demo data seeded');
+    const { estate, ...rest } = await seedDemo(dataSource, config);
+    log.info({ ...estate, ...rest }, 'first start: demo data seeded');
   }
 
   const app = await createApp(config, dataSource, statements, log);

@@ -8,6 +8,7 @@ import { ChargeType } from '../feeds/records';
 import type { RequestContext } from '../graphql/context';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
 import { SlaReportService } from '../sla/sla-report.service';
+import { chargeHistories } from './charge-history';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 import { InvoiceService } from './invoice.service';
@@ -111,13 +112,10 @@ export class ReconciliationService {
           .addOrderBy('period.effectiveFrom', 'ASC')
           .getMany()
       : [];
-    const periodsByService = groupBy(periods, (period) => period.serviceId);
+    const histories = chargeHistories(periods);
     const facts = new Map<number, ServiceFacts>();
     for (const service of services) {
-      const own = (periodsByService.get(service.id) ?? []).map((p) => ({ from: p.effectiveFrom, monthlyCharge: p.monthlyCharge }));
-      // nulls ("since the service began") first, whatever the database's ordering of nulls
-      own.sort((a, b) => (a.from === b.from ? 0 : a.from === null ? -1 : b.from === null ? 1 : a.from < b.from ? -1 : 1));
-      facts.set(service.id, { id: service.id, reference: service.reference, monthlyCharge: service.monthlyCharge, installDate: service.installDate, ceaseDate: service.ceaseDate, chargePeriods: own });
+      facts.set(service.id, { id: service.id, reference: service.reference, monthlyCharge: service.monthlyCharge, installDate: service.installDate, ceaseDate: service.ceaseDate, chargePeriods: histories.get(service.id) ?? [] });
     }
     return facts;
   }

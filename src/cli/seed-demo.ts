@@ -1,11 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/database';
-import { seedDemoData } from '../seed/demo-data';
-import { seedDemoOrderData } from '../seed/demo-orders';
-import { seedDemoBillingData } from '../seed/demo-billing';
-import { seedDemoSlaData } from '../seed/demo-sla';
-import { seedDemoServiceDesk } from '../seed/demo-servicedesk';
+import { seedDemo } from '../seed/demo';
 import { seedScaleData } from '../seed/scale-data';
 
 const USAGE = `Usage: npm run seed:demo [-- --sites N --services N [--services-per-contract N] [--org ODS]]
@@ -38,11 +34,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const dataSource = await openDatabase(config.database, {}, { createIfMissing: true });
   try {
-    console.log('Demo data seeded:', await seedDemoData(dataSource));
-    console.log('Demo SLA data (last month, through the feed pipeline):', await seedDemoSlaData(dataSource, config));
-    console.log('Demo orders (last month and open), legacy replacements and an invoice:', await seedDemoOrderData(dataSource, config));
-    console.log('Demo invoices (reconciled, one disputed and credited, one paid):', await seedDemoBillingData(dataSource, config));
-    console.log('Demo service desk (incidents, escalations, a review):', await seedDemoServiceDesk(dataSource, config));
+    const demo = await seedDemo(dataSource, config);
+    console.log('Demo data seeded:', demo.estate);
+    console.log('Demo SLA data (last month, through the feed pipeline):', demo.sla);
+    console.log('Demo orders (last month and open), legacy replacements and an invoice:', demo.orders);
+    console.log('Demo invoices (reconciled, one disputed and credited, one paid):', demo.billing);
+    console.log('Demo service desk (incidents, escalations, a review):', demo.serviceDesk);
     if (sites !== undefined && services !== undefined) {
       const started = Date.now();
       const { contractIds: _ids, ...scale } = await seedScaleData(dataSource, config, {

@@ -5,7 +5,8 @@ import { In, type DataSource } from 'typeorm';
 import { systemViewer } from '../auth/system-viewer';
 import { DisputeFinding, DisputeState } from '../billing/dispute.entity';
 import { Invoice, InvoiceStatus } from '../billing/invoice.entity';
-import { FindingType, vatOn } from '../billing/reconciliation-rules';
+import { chargeHistories } from '../billing/charge-history';
+import { expectedRental, FindingType, vatOn } from '../billing/reconciliation-rules';
 import { ReconciliationFinding } from '../billing/reconciliation.entity';
 import { todayInLondon } from '../common/dates';
 import { formatMoney, type Pence } from '../common/money';
@@ -15,6 +16,7 @@ import { FeedSource } from '../feeds/feed-run.entity';
 import { FeedFormat, FeedKind } from '../feeds/records';
 import { RequestContext } from '../graphql/context';
 import { createServices, type Services } from '../graphql/schema';
+import { ServiceTermsPeriod } from '../orders/service-history.entity';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
 import { DEMO_CONTRACT_DUE_FOR_NOTICE } from './demo-data';
 
@@ -76,15 +78,28 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
   const ceasedLongAgo = all.find((s) => s.status === ServiceStatus.CEASED && s.ceaseDate !== null && s.ceaseDate < m1.toISODate()!);
   const notInstalled = all.find((s) => s.status === ServiceStatus.ORDERED);
 
-  const rental = (s: NetworkService): Line => ({ reference: s.reference, description: `${s.type.replace(/_/g, ' ').toLowerCase()} ${s.bandwidthMbps} Mbps - monthly rental`, net: s.monthlyCharge });
+  // what each month's rental should be, from the charge history (orders may have changed a charge mid-month)
+  const billedServices = await repository.find({ select: { id: true }, where: { contractId: In([contract.id, varianceContract.id]) } });
+  const histories = chargeHistories(await dataSource.getRepository(ServiceTermsPeriod).find({ where: { serviceId: In(billedServices.map((s) => s.id)) } }));
+  const description = (s: NetworkService) => `${s.type.replace(/_/g, ' ').toLowerCase()} ${s.bandwidthMbps} Mbps - monthly rental`;
+  const rentalIn = (month: DateTime) => (s: NetworkService): Line => ({
+    reference: s.reference,
+    description: description(s),
+    net: expectedRental({ ...s, chargePeriods: histories.get(s.id) ?? [] }, month.toISODate()!, month.endOf('month').toISODate()!).amount,
+  });
+  // the deliberate errors bill a whole month at the current charge
+  const rental = (s: NetworkService): Line => ({ reference: s.reference, description: description(s), net: s.monthlyCharge });
   const pdnInvoices: [string, DateTime, Line[]][] = [
-    [`PDN-INV-${m2.toFormat('yyyyMM')}`, m2, [...steady, ceasing].map(rental)],
+    [`PDN-INV-${m2.toFormat('yyyyMM')}`, m2, [...steady, ceasing].map(rentalIn(m2))],
     [
       `PDN-INV-${m1.toFormat('yyyyMM')}`,
       m1,
       [
-        ...steady.filter((s) => s !== leftOff).map((s) => (s === rate ? { ...rental(s), net: s.monthlyCharge + 2_500n } : s === vatPenny ? { ...rental(s), vat: vatOn(s.monthlyCharge, '20') + 1n } : rental(s))),
-        rental(twice),
+        ...steady.filter((s) => s !== leftOff).map((s) => {
+          const right = rentalIn(m1)(s);
+          return s === rate ? { ...right, net: right.net + 2_500n } : s === vatPenny ? { ...right, vat: vatOn(right.net, '20') + 1n } : right;
+        }),
+        rentalIn(m1)(twice),
         rental(ceasing),
         ...(ceasedLongAgo ? [rental(ceasedLongAgo)] : []),
         ...(notInstalled ? [rental(notInstalled)] : []),
@@ -92,7 +107,7 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
         { reference: steady[4].reference, chargeType: 'ONE_OFF', description: 'Site survey and re-termination', net: 45_000n },
       ],
     ],
-    [`PDN-INV-${m0.toFormat('yyyyMM')}`, m0, steady.map(rental)],
+    [`PDN-INV-${m0.toFormat('yyyyMM')}`, m0, steady.map(rentalIn(m0))],
   ];
 
   const send = (supplierId: number, number: string, month: DateTime, lines: Line[]) =>
@@ -141,8 +156,8 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
   const billed = meridian.filter((s) => s.installDate !== null && s.installDate < m1.toISODate()!);
   const usage = billed.reduce((sum, s) => sum + s.monthlyCharge, 0n) / 4n;
   const mhn: [string, DateTime, Line[]][] = [
-    [`MHN-${m1.toFormat('yyyyMM')}`, m1, billed.map(rental)],
-    [`MHN-${m0.toFormat('yyyyMM')}`, m0, [...billed.map(rental), { reference: billed[0].reference, chargeType: 'USAGE', description: 'Internet breakout burst usage above commit', net: usage }]],
+    [`MHN-${m1.toFormat('yyyyMM')}`, m1, billed.map(rentalIn(m1))],
+    [`MHN-${m0.toFormat('yyyyMM')}`, m0, [...billed.map(rentalIn(m0)), { reference: billed[0].reference, chargeType: 'USAGE', description: 'Internet breakout burst usage above commit', net: usage }]],
   ];
   for (const [number, month, lines] of mhn) {
     await send(varianceContract.supplierId, number, month, lines);

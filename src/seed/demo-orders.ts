@@ -4,6 +4,7 @@ import pino from 'pino';
 import { In, type DataSource } from 'typeorm';
 import { systemViewer } from '../auth/system-viewer';
 import { expectedRental, vatOn } from '../billing/reconciliation-rules';
+import { chargeHistories } from '../billing/charge-history';
 import { Invoice } from '../billing/invoice.entity';
 import { addDays } from '../common/dates';
 import { formatMoney, type Pence } from '../common/money';
@@ -153,17 +154,13 @@ export async function seedDemoOrderData(dataSource: DataSource, config: AppConfi
   const ctx = rx1;
   if (!(await ctx.repository(Invoice).existsBy({ invoiceNumber, supplierId: pdn.supplierId }))) {
     const billed = await ctx.repository(NetworkService).find({ where: { contractId: pdn.id }, order: { reference: 'ASC' } });
-    const periods = await ctx.repository(ServiceTermsPeriod).find({ where: { serviceId: In(billed.map((s) => s.id)) } });
+    const histories = chargeHistories(await ctx.repository(ServiceTermsPeriod).find({ where: { serviceId: In(billed.map((s) => s.id)) } }));
     const first = day(1);
     const last = month.endOf('month').toISODate()!;
     const lines: { reference: string; type: string; description: string; net: Pence }[] = [];
     for (const service of billed) {
       if (!service.installDate || service.installDate > last || (service.ceaseDate && service.ceaseDate <= first)) continue;
-      const chargePeriods = periods
-        .filter((p) => p.serviceId === service.id)
-        .map((p) => ({ from: p.effectiveFrom, monthlyCharge: p.monthlyCharge }))
-        .sort((a, b) => (a.from === b.from ? 0 : a.from === null ? -1 : b.from === null ? 1 : a.from < b.from ? -1 : 1));
-      const net = expectedRental({ ...service, chargePeriods }, first, last).amount;
+      const net = expectedRental({ ...service, chargePeriods: histories.get(service.id) ?? [] }, first, last).amount;
       lines.push({ reference: service.reference, type: 'RECURRING', description: 'Monthly rental', net });
     }
     lines.push({ reference: 'PDN-ETH-D70001', type: 'ONE_OFF', description: `Connection charge - order ${FIRST_REFERENCE}`, net: 145_000n });
