@@ -85,15 +85,7 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
   const alias = query.alias;
   const sort: SortKey<T> = options.sort ?? { column: `${alias}.id`, valueOf: (row) => row.id };
   const direction = options.direction ?? 'ASC';
-  const backward = args.last !== undefined || args.before !== undefined;
-  if (backward && (args.first !== undefined || args.after !== undefined)) {
-    throw badInput('first', 'Use first/after or last/before, not both', 'INVALID_PAGINATION');
-  }
-  const sizeField = backward ? 'last' : 'first';
-  const size = (backward ? args.last : args.first) ?? Math.min(50, options.maxPageSize);
-  if (size > options.maxPageSize) {
-    throw badInput(sizeField, `${sizeField}: at most ${options.maxPageSize} items per page`, 'PAGE_SIZE_EXCEEDED');
-  }
+  const { backward, size } = pageRequest(args, options.maxPageSize);
 
   const countQuery = query.clone();
   const cursorText = backward ? args.before : args.after;
@@ -134,15 +126,7 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
  * appear or go away between requests.
  */
 export function paginateList<T>(items: readonly T[], keyOf: (item: T) => string, args: PageArgs, options: { maxPageSize: number }): Connection<T> {
-  const backward = args.last !== undefined || args.before !== undefined;
-  if (backward && (args.first !== undefined || args.after !== undefined)) {
-    throw badInput('first', 'Use first/after or last/before, not both', 'INVALID_PAGINATION');
-  }
-  const sizeField = backward ? 'last' : 'first';
-  const size = (backward ? args.last : args.first) ?? Math.min(50, options.maxPageSize);
-  if (size > options.maxPageSize) {
-    throw badInput(sizeField, `${sizeField}: at most ${options.maxPageSize} items per page`, 'PAGE_SIZE_EXCEEDED');
-  }
+  const { backward, size } = pageRequest(args, options.maxPageSize);
   const cursorText = backward ? args.before : args.after;
   let from = 0;
   let to = items.length;
@@ -169,6 +153,20 @@ export function paginateList<T>(items: readonly T[], keyOf: (item: T) => string,
     },
     countTotal: async () => items.length,
   };
+}
+
+/** Which way a page is read and how long it is: first/after forward, last/before backward, never both. */
+function pageRequest(args: PageArgs, maxPageSize: number): { backward: boolean; size: number } {
+  const backward = args.last !== undefined || args.before !== undefined;
+  if (backward && (args.first !== undefined || args.after !== undefined)) {
+    throw badInput('first', 'Use first/after or last/before, not both', 'INVALID_PAGINATION');
+  }
+  const sizeField = backward ? 'last' : 'first';
+  const size = (backward ? args.last : args.first) ?? Math.min(50, maxPageSize);
+  if (size > maxPageSize) {
+    throw badInput(sizeField, `${sizeField}: at most ${maxPageSize} items per page`, 'PAGE_SIZE_EXCEEDED');
+  }
+  return { backward, size };
 }
 
 function encodeCursor(value: string | number, id: number): string {
