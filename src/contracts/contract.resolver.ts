@@ -51,7 +51,7 @@ export class ContractResolver {
   @Authorized(READ_INVENTORY)
   @Query(() => Contract)
   contract(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return this.contractService.get(ctx, idOf(id, Contract.typename));
+    return this.contractService.visible(ctx, idOf(id, Contract.typename));
   }
 
   @Authorized(READ_INVENTORY)

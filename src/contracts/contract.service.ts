@@ -1,4 +1,4 @@
-import { badInput, conflict } from '../common/errors';
+import { badInput, conflict, notFound } from '../common/errors';
 import { addDays, isLocalDate, todayInLondon } from '../common/dates';
 import { optionalText, requiredText } from '../common/text';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
@@ -83,6 +83,17 @@ export class ContractService {
 
   get(ctx: RequestContext, id: number): Promise<Contract> {
     return findVisible(ctx, Contract, id, Contract.typename);
+  }
+
+  /**
+   * As get(), read through the request's loader, so that the parts of one query that need the
+   * same contract (the contract itself, its SLA report) share one statement. For reads only:
+   * what a change reads must come from get(), fresh.
+   */
+  async visible(ctx: RequestContext, id: number): Promise<Contract> {
+    const contract = await ctx.loaders.byId(Contract).load(id);
+    if (!contract) throw notFound(Contract.typename);
+    return contract;
   }
 
   async create(ctx: RequestContext, input: CreateContractInput, supplierId: number, organisationId?: number): Promise<Contract> {

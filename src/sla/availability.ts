@@ -103,31 +103,37 @@ export async function monthlyAvailability(manager: EntityManager, services: Netw
       if (!partial.has(id)) totals.set(id, { covered: Number(row.covered), up: Number(row.up) });
     }
   };
-  // a whole contract's services are named by the contract, so a contract of 10,000 services costs one statement, not one per thousand
-  if (contractId !== undefined) await sumWhole('serviceId IN (SELECT id FROM service WHERE contractId = ?)', [contractId]);
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
-    const whole = contractId === undefined ? chunk.filter((id) => !partial.has(id)) : [];
-    const some = chunk.filter((id) => partial.has(id));
-    if (whole.length) await sumWhole(`serviceId IN (${whole.map(() => '?').join(', ')})`, whole);
-    if (some.length) {
-      const rows: { serviceId: number; day: string; covered: string | number; up: string | number }[] = await manager.query(
-        `SELECT serviceId, day, coveredSeconds AS covered, upSeconds AS up FROM performance_daily
-         WHERE qosClass = '' AND day >= ? AND day <= ? AND serviceId IN (${some.map(() => '?').join(', ')})`,
-        [month.firstDay, month.lastDay, ...some],
-      );
-      for (const row of rows) {
-        const list = days.get(Number(row.serviceId)) ?? [];
-        list.push({ day: String(row.day).slice(0, 10), covered: Number(row.covered), up: Number(row.up) });
-        days.set(Number(row.serviceId), list);
+  const summed = (async () => {
+    // a whole contract's services are named by the contract, so a contract of 10,000 services costs one statement, not one per thousand
+    if (contractId !== undefined) await sumWhole('serviceId IN (SELECT id FROM service WHERE contractId = ?)', [contractId]);
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const whole = contractId === undefined ? chunk.filter((id) => !partial.has(id)) : [];
+      const some = chunk.filter((id) => partial.has(id));
+      if (whole.length) await sumWhole(`serviceId IN (${whole.map(() => '?').join(', ')})`, whole);
+      if (some.length) {
+        const rows: { serviceId: number; day: string; covered: string | number; up: string | number }[] = await manager.query(
+          `SELECT serviceId, day, coveredSeconds AS covered, upSeconds AS up FROM performance_daily
+           WHERE qosClass = '' AND day >= ? AND day <= ? AND serviceId IN (${some.map(() => '?').join(', ')})`,
+          [month.firstDay, month.lastDay, ...some],
+        );
+        for (const row of rows) {
+          const list = days.get(Number(row.serviceId)) ?? [];
+          list.push({ day: String(row.day).slice(0, 10), covered: Number(row.covered), up: Number(row.up) });
+          days.set(Number(row.serviceId), list);
+        }
       }
     }
-  }
-  const windows = await manager.getRepository(ExclusionWindow).find({
-    where: { serviceId: contractId === undefined ? In(ids) : Raw((column) => `${column} IN (SELECT id FROM service WHERE contractId = :contractId)`, { contractId }), startsAt: LessThan(new Date(month.end)), endsAt: MoreThan(new Date(month.start)) },
-    order: { startsAt: 'ASC' },
-  });
-  const downtime = await downtimeHours(manager, ids, month, contractId);
+  })();
+  // the sums, the exclusion windows and the downtime evidence do not wait for each other
+  const [, windows, downtime] = await Promise.all([
+    summed,
+    manager.getRepository(ExclusionWindow).find({
+      where: { serviceId: contractId === undefined ? In(ids) : Raw((column) => `${column} IN (SELECT id FROM service WHERE contractId = :contractId)`, { contractId }), startsAt: LessThan(new Date(month.end)), endsAt: MoreThan(new Date(month.start)) },
+      order: { startsAt: 'ASC' },
+    }),
+    downtimeHours(manager, ids, month, contractId),
+  ]);
 
   for (const { service, span } of live) {
     const firstLiveDay = span.start === month.start ? month.firstDay : ukDay(span.start);

@@ -44,7 +44,7 @@ export class SlaReportService {
 
   async report(ctx: RequestContext, contractId: number, period: string, now = new Date()): Promise<SlaReport> {
     if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
-    const contract = await this.contracts.get(ctx, contractId);
+    const contract = await this.contracts.visible(ctx, contractId);
     const month = monthOf(period);
     const [services, terms, policy] = await Promise.all([
       ctx.repository(NetworkService).find({ where: { contractId: contract.id }, order: { reference: 'ASC' } }),
@@ -56,7 +56,16 @@ export class SlaReportService {
     const credits: ServiceCreditLine[] = [];
     const creditPolicy = policy ?? DEFAULT_CREDIT_POLICY;
 
-    const availability = await monthlyAvailability(ctx.manager, services, month, contract.id);
+    // the availability, incident and order-delivery reads do not wait for each other; each part
+    // keeps its own results, joined in the report's order below
+    const incidentResults: SlaTermResult[] = [];
+    const incidentCredits: ServiceCreditLine[] = [];
+    const orderResults: SlaTermResult[] = [];
+    const [availability] = await Promise.all([
+      monthlyAvailability(ctx.manager, services, month, contract.id),
+      this.incidentTerms(ctx, contract, services, terms, month, now, incidentResults, incidentCredits, creditPolicy),
+      this.orderDeliveryTerm(ctx, contract, terms, month, orderResults),
+    ]);
     for (const service of services) {
       const measured = availability.get(service.id);
       if (!measured) continue; // not live in the month
@@ -86,9 +95,10 @@ export class SlaReportService {
       }
     }
 
-    await this.incidentTerms(ctx, contract, services, terms, month, now, results, credits, creditPolicy);
+    results.push(...incidentResults);
+    credits.push(...incidentCredits);
     await this.performanceTerms(ctx, services, terms, month, availability, threshold, results);
-    await this.orderDeliveryTerm(ctx, contract, terms, month, results);
+    results.push(...orderResults);
 
     const beforeCap = credits.reduce((sum, line) => sum + line.amount, 0n);
     const cap = capFor(creditPolicy, services, month);
