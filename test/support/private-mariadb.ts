@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection as netConnect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,9 @@ export class PrivateMariadb {
   static async create(): Promise<PrivateMariadb> {
     if (!privateMariadbAvailable) throw new Error(`mariadbd is not installed at ${MARIADBD}`);
     const dir = mkdtempSync(join(tmpdir(), 'hscn-mariadb-'));
-    const install = spawnSync(INSTALL_DB!, ['--no-defaults', '--auth-root-authentication-method=normal', `--datadir=${join(dir, 'data')}`, '--user=root', '--skip-test-db'], {
+    mkdirSync(join(dir, 'tmp'));
+    // the bootstrap server too gets a tmpdir of its own (other options are passed to it)
+    const install = spawnSync(INSTALL_DB!, ['--no-defaults', '--auth-root-authentication-method=normal', `--datadir=${join(dir, 'data')}`, '--user=root', '--skip-test-db', `--tmpdir=${join(dir, 'tmp')}`], {
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -36,6 +38,10 @@ export class PrivateMariadb {
 
   get url(): string {
     return `mysql://root@127.0.0.1:${this.port}/hscn_fault`;
+  }
+
+  private get tmp(): string {
+    return join(this.dir, 'tmp');
   }
 
   /** Starts the server on the same data directory and port, and waits until it answers. */
@@ -49,6 +55,10 @@ export class PrivateMariadb {
         '--bind-address=127.0.0.1',
         `--socket=${join(this.dir, 'sock')}`,
         `--pid-file=${join(this.dir, 'pid')}`,
+        // its own temporary directory: at start-up mariadbd deletes every #sql* file in its
+        // tmpdir, and in the shared /tmp those are the temporary tables of the machine's own
+        // MariaDB, in the middle of other test files' (and benchmarks') queries
+        `--tmpdir=${this.tmp}`,
         `--log-error=${join(this.dir, 'error.log')}`,
         '--user=root',
         '--skip-grant-tables',
