@@ -1,3 +1,4 @@
+import { groupBy } from '../common/collections';
 import type { ServiceTermsPeriod } from '../orders/service-history.entity';
 import type { ChargePeriod } from './reconciliation-rules';
 
@@ -8,13 +9,10 @@ import type { ChargePeriod } from './reconciliation-rules';
  */
 export function chargeHistories(periods: readonly Pick<ServiceTermsPeriod, 'serviceId' | 'effectiveFrom' | 'monthlyCharge'>[]): Map<number, ChargePeriod[]> {
   const histories = new Map<number, ChargePeriod[]>();
-  for (const period of periods) {
-    const history = histories.get(period.serviceId) ?? [];
-    history.push({ from: period.effectiveFrom, monthlyCharge: period.monthlyCharge });
-    histories.set(period.serviceId, history);
-  }
-  for (const history of histories.values()) {
+  for (const [serviceId, own] of groupBy(periods, (period) => period.serviceId)) {
+    const history = own.map((period) => ({ from: period.effectiveFrom, monthlyCharge: period.monthlyCharge }));
     history.sort((a, b) => (a.from === b.from ? 0 : a.from === null ? -1 : b.from === null ? 1 : a.from < b.from ? -1 : 1));
+    histories.set(serviceId, history);
   }
   return histories;
 }

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
 import { In, LessThanOrEqual, Not, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { conflict } from '../common/errors';
+import { groupBy } from '../common/collections';
 import { formatMoney, type Pence } from '../common/money';
 import { Contract } from '../contracts/contract.entity';
 import { ChargeType } from '../feeds/records';
@@ -329,14 +330,4 @@ export class ReconciliationService {
     await this.invoices.recordReconciliation(ctx, invoice, findings.length, reconciliation.agreedAmount);
     return reconciliation;
   }
-}
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }

@@ -1,4 +1,5 @@
 import { In, IsNull } from 'typeorm';
+import { groupBy } from '../common/collections';
 import { badInput } from '../common/errors';
 import { todayInLondon } from '../common/dates';
 import { assertInScope } from '../auth/tenancy';
@@ -28,15 +29,6 @@ function days(value: number, field: string): number {
   if (!Number.isInteger(value) || value < 0 || value > 730) throw badInput(field, `${field}: a whole number of days from 0 to 730`, 'OUT_OF_RANGE');
   return value;
 }
-
-const groupBy = <T>(rows: readonly T[], keyOf: (row: T) => number) => {
-  const groups = new Map<number, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return groups;
-};
 
 /**
  * Organisations' compliance registers read as lists of what needs doing. One organisation

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { groupBy } from '../common/collections';
 import { In, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { systemViewer } from '../auth/system-viewer';
 import type { AppConfig } from '../config/config';
@@ -100,8 +101,7 @@ export class WebhookDispatcher {
   async runOnce(manager: EntityManager, config: AppConfig, log: Logger, now = new Date()): Promise<SweepResult> {
     const result: SweepResult = { recorded: 0, attempted: 0, delivered: 0, failed: 0 };
     const subscriptions = await manager.getRepository(WebhookSubscription).find({ where: { enabled: true }, order: { id: 'ASC' } });
-    const byOrganisation = new Map<number, WebhookSubscription[]>();
-    for (const subscription of subscriptions) byOrganisation.set(subscription.organisationId, [...(byOrganisation.get(subscription.organisationId) ?? []), subscription]);
+    const byOrganisation = groupBy(subscriptions, (subscription) => subscription.organisationId);
     for (const [organisationId, own] of byOrganisation) {
       if (this.stopping) return result;
       try {

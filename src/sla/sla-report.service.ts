@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { groupBy } from '../common/collections';
 import { Between, In } from 'typeorm';
 import { badInput } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
@@ -145,12 +146,10 @@ export class SlaReportService {
           .addOrderBy('incident.id', 'ASC')
           .getMany()
       : [];
-    const historyOf = new Map<number, IncidentStatusChange[]>();
-    if (inMonth.length) {
-      for (const entry of await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(inMonth.map((i) => i.id)) } })) {
-        historyOf.set(entry.incidentId, [...(historyOf.get(entry.incidentId) ?? []), entry]);
-      }
-    }
+    const historyOf = groupBy(
+      inMonth.length ? await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(inMonth.map((i) => i.id)) } }) : [],
+      (entry) => entry.incidentId,
+    );
     const incidentById = new Map(inMonth.map((incident) => [incident.id, incident]));
     const serviceById = new Map(services.map((service) => [service.id, service]));
     const calendar = await calendarOfContract(ctx, contract);
