@@ -12,7 +12,7 @@ describe('the monthly SLA report', () => {
   let server: TestServer;
   let manager: string;
   let contractId: string;
-  const refs = { a: 'SLA-A-0001', b: 'SLA-B-0001', c: 'SLA-C-0001' };
+  const refs = { a: 'SLA-A-0001', b: 'SLA-B-0001', c: 'SLA-C-0001', d: 'SLA-D-0001' };
 
   const query = `query($c: ID!) { slaReport(contractId: $c, period: "2026-10") {
     period coverageThresholdPercent
@@ -36,6 +36,10 @@ describe('the monthly SLA report', () => {
     const a = await create(refs.a, '2025-01-01', '1000.00');
     await create(refs.b, '2026-10-17', '400.00');
     await create(refs.c, '2025-01-01', '600.00');
+    const d = await server.gql('mutation($i: CreateServiceInput!) { createService(input: $i) { id } }', {
+      i: { contractId, siteId: site, reference: refs.d, type: 'ACCESS_CIRCUIT', bandwidthMbps: 100, resilience: 'NON_RESILIENT', status: 'ACTIVE', installDate: '2025-01-01', monthlyCharge: '100.00' },
+    }, manager);
+    expect(d.errors).toBeUndefined();
 
     const rows = ['service_reference,interval_start,interval,availability_seconds,latency_ms'];
     const hour = (i: number) => new Date(OCTOBER_START + i * 3_600_000).toISOString();
@@ -44,8 +48,10 @@ describe('the monthly SLA report', () => {
     for (let i = 0; i < HOURS_IN_OCTOBER; i += 1) rows.push(`${refs.a},${hour(i)},1h,${outage(i) ? 0 : 3600},${i % 20 === 0 ? 40 : 10}`);
     for (let i = HOURS_IN_OCTOBER - 361; i < HOURS_IN_OCTOBER; i += 1) rows.push(`${refs.b},${hour(i)},1h,3600,`);
     for (let i = 0; i < 480; i += 1) rows.push(`${refs.c},${hour(i)},1h,3600,`);
+    // D is down in the month's first hour (23:00 UTC on 30 September) and across UK midnight on 4–5 October
+    for (let i = 0; i < HOURS_IN_OCTOBER; i += 1) rows.push(`${refs.d},${hour(i)},1h,${i === 0 || i === 95 || i === 96 ? 0 : 3600},`);
     const performance = await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: rows.join('\n') });
-    expect(performance.data.ingestFeed).toMatchObject({ status: 'SUCCEEDED', rowsAccepted: HOURS_IN_OCTOBER + 361 + 480 });
+    expect(performance.data.ingestFeed).toMatchObject({ status: 'SUCCEEDED', rowsAccepted: 2 * HOURS_IN_OCTOBER + 361 + 480 });
 
     const incident = await ingest(server, manager, {
       supplierId: pdn,
@@ -78,6 +84,16 @@ describe('the monthly SLA report', () => {
     expect(availabilityOf(report, refs.b)).toMatchObject({ achieved: '100.000%', coveragePercent: '100.0', status: 'MET' });
     // 480 of 745 hours reported: never reported as met
     expect(availabilityOf(report, refs.c)).toMatchObject({ achieved: '100.000%', coveragePercent: '64.4', status: 'INSUFFICIENT_DATA' });
+  });
+
+  it('gives the downtime of every down hour, across UK midnight and from the month\'s first hour', async () => {
+    const report = (await server.gql(query, { c: contractId }, manager)).data.slaReport;
+    // 742 of 745 hours up: 99.597 % against the 99 % a non-resilient service owes, so met, with its evidence all the same
+    expect(availabilityOf(report, refs.d)).toMatchObject({ achieved: '99.597%', status: 'MET' });
+    expect(availabilityOf(report, refs.d).downtime).toEqual([
+      { start: '2026-09-30T23:00:00.000Z', end: '2026-10-01T00:00:00.000Z', downSeconds: 3_600 },
+      { start: '2026-10-04T22:00:00.000Z', end: '2026-10-05T00:00:00.000Z', downSeconds: 7_200 },
+    ]);
   });
 
   it('judges incidents per severity and owes exact credits for each breach', async () => {
