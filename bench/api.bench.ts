@@ -108,13 +108,19 @@ function post(url: string, agent: Agent, headers: Record<string, string>, body: 
 
 /**
  * The same data as the dashboard query, fetched by hand: the contract and supplier, its
- * services with their sites, this month's availability sums per service, its SLA terms, and
- * the supplier's latest invoice with its reconciliation — five statements on one connection.
+ * services with their sites, and the supplier's latest invoice with its reconciliation; and
+ * everything this month's SLA status is worked out from — the contract's SLA terms and credit
+ * policy (credits owed), each service's availability sums and the exclusion windows that
+ * come off them, the incidents opened this month with their status changes (paused clocks),
+ * and the orders completed this month (order delivery). Nine statements on one connection,
+ * none of them the downtime hours (evidence the dashboard does not ask for).
  */
 async function handWrittenDashboard(contractId: number, organisationId: number): Promise<{ once(): Promise<void>; close(): Promise<void> }> {
   const { createConnection } = await import('mysql2/promise');
   const connection = await createConnection({ uri: BENCH_URL.replace(/^mariadb:/, 'mysql:'), dateStrings: ['DATE'], timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
   const monthStart = DateTime.now().setZone('Europe/London').startOf('month');
+  const monthStartUtc = monthStart.toUTC().toJSDate();
+  const monthEnd = monthStart.plus({ months: 1 }).toUTC().toJSDate();
   return {
     close: () => connection.end(),
     once: async () => {
@@ -135,7 +141,23 @@ async function handWrittenDashboard(contractId: number, organisationId: number):
          WHERE sv.contractId = ? AND d.day >= ? AND d.day < ? GROUP BY d.serviceId`,
         [contractId, monthStart.toISODate(), monthStart.plus({ months: 1 }).toISODate()],
       );
-      await connection.execute('SELECT id, kind, severity, targetPercent, targetMinutes FROM sla_term WHERE contractId = ?', [contractId]);
+      await connection.execute('SELECT id, kind, severity, resilience, statistic, threshold, targetPercent, targetMinutes FROM sla_term WHERE contractId = ?', [contractId]);
+      await connection.execute('SELECT availabilityBands, resolutionBreachPercent, capPercent, capAmount FROM credit_policy WHERE contractId = ?', [contractId]);
+      await connection.execute(
+        `SELECT w.serviceId, w.kind, w.startsAt, w.endsAt FROM exclusion_window w JOIN service sv ON sv.id = w.serviceId
+         WHERE sv.contractId = ? AND w.startsAt < ? AND w.endsAt > ?`,
+        [contractId, monthEnd, monthStartUtc],
+      );
+      await connection.execute(
+        `SELECT i.id, i.serviceId, i.severity, i.openedAt, i.acknowledgedAt, i.resolvedAt, h.status, h.changedAt
+         FROM incident i JOIN service sv ON sv.id = i.serviceId LEFT JOIN incident_status_change h ON h.incidentId = i.id
+         WHERE sv.contractId = ? AND i.openedAt >= ? AND i.openedAt < ?`,
+        [contractId, monthStartUtc, monthEnd],
+      );
+      await connection.execute(
+        "SELECT id, committedDate, completedOn FROM service_order WHERE contractId = ? AND status = 'COMPLETED' AND completedOn >= ? AND completedOn < ?",
+        [contractId, monthStart.toISODate(), monthStart.plus({ months: 1 }).toISODate()],
+      );
       await connection.execute(
         `SELECT i.id, i.invoiceNumber, i.invoiceDate, i.status, i.grossTotal, r.findingCount, r.differenceTotal
          FROM invoice i LEFT JOIN invoice_reconciliation r ON r.invoiceId = i.id

@@ -222,7 +222,7 @@ export class ReconciliationService {
       for (let back = CREDIT_LOOKBACK_MONTHS; back >= 1; back -= 1) {
         const month = start.minus({ months: back });
         const period = month.toFormat('yyyy-MM');
-        const owed = (await this.slaReports.report(ctx, contract.id, period)).totals.creditsOwed;
+        const owed = (await this.slaReports.report(ctx, contract.id, period, new Date(), { evidence: false })).totals.creditsOwed;
         if (owed <= 0n) continue;
         const received = await this.creditsReceived(ctx, invoice, contract.id, month.endOf('month').toISODate()!);
         const missing = owed - received;

@@ -52,7 +52,9 @@ export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras =
     dateStrings: ['DATE'],
     poolSize: db.poolSize,
     connectTimeout: db.connectTimeoutMs,
-    extra: { enableKeepAlive: true, maxIdle: db.poolSize, infileStreamFactory: openInfile },
+    // trace: false — mysql2 would otherwise capture a stack trace before every statement, for errors
+    // TypeORM rethrows as QueryFailedError with its own stack anyway (about a twentieth of a dashboard's CPU)
+    extra: { enableKeepAlive: true, maxIdle: db.poolSize, infileStreamFactory: openInfile, trace: false },
   };
 }
 

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { In, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import { FindOperator, In, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import { plainSelect, type PlainCondition } from '../db/plain-select';
 import type { RequestContext } from './context';
 
 const MAX_BATCH = 1_000;
@@ -19,7 +20,7 @@ export class Loaders {
     return this.memoise(`byId:${this.nameOf(target)}`, () =>
       new DataLoader<number, T | null>(
         async (ids) => {
-          const rows = await this.ctx.repository(target).find({ where: this.scoped(target, { id: In([...ids]) } as FindOptionsWhere<T>) });
+          const rows = await this.select(target, { id: [...ids] }, []);
           const byId = new Map(rows.map((row) => [row.id, row]));
           return ids.map((id) => byId.get(id) ?? null);
         },
@@ -39,10 +40,9 @@ export class Loaders {
     return this.memoise(key, () =>
       new DataLoader<number, T[]>(
         async (keys) => {
-          const where = this.scoped(target, { ...fixed, [column]: In([...keys]) } as FindOptionsWhere<T>);
           // a stable order: the one asked for, then the primary key (which need not be `id`)
-          const primary = Object.fromEntries(this.metadataOf(target).primaryColumns.map((column) => [column.propertyName, 'ASC']));
-          const rows = await this.ctx.repository(target).find({ where, order: { ...order, ...primary } as never });
+          const primary = this.metadataOf(target).primaryColumns.map((column) => [column.propertyName, 'ASC'] as const);
+          const rows = await this.select(target, { ...fixed, [column]: [...keys] }, [...(Object.entries(order) as [string, 'ASC' | 'DESC'][]), ...primary]);
           const grouped = new Map<number, T[]>(keys.map((k) => [k, []]));
           for (const row of rows) grouped.get(row[column] as number)?.push(row);
           return keys.map((k) => grouped.get(k) ?? []);
@@ -57,9 +57,21 @@ export class Loaders {
     return this.memoise(`custom:${key}`, create as () => DataLoader<number, unknown>) as unknown as DataLoader<K, V>;
   }
 
-  private scoped<T extends ObjectLiteral>(target: EntityTarget<T>, where: FindOptionsWhere<T>): FindOptionsWhere<T> {
-    if (!this.metadataOf(target).findColumnWithPropertyName('organisationId')) return where;
-    return { ...where, organisationId: In([...this.ctx.organisationIds]) } as FindOptionsWhere<T>;
+  /**
+   * The rows matching `where` in the viewer's scope, in `order`. Conditions the plain reader
+   * takes (values, lists, IS NULL) go through it; any other operator through TypeORM's find.
+   */
+  private async select<T extends ObjectLiteral>(target: EntityTarget<T>, where: Record<string, unknown>, order: readonly (readonly [string, 'ASC' | 'DESC'])[]): Promise<T[]> {
+    const scoped = this.metadataOf(target).findColumnWithPropertyName('organisationId') ? { ...where, organisationId: [...this.ctx.organisationIds] } : where;
+    const plain: Record<string, PlainCondition> = {};
+    for (const [property, wanted] of Object.entries(scoped)) {
+      if (wanted === undefined) continue; // as find does
+      if (wanted instanceof FindOperator) {
+        if (wanted.type !== 'isNull') return this.ctx.repository(target).find({ where: findWhere(scoped), order: Object.fromEntries(order) as never });
+        plain[property] = null;
+      } else plain[property] = wanted as PlainCondition;
+    }
+    return plainSelect(this.ctx.manager, target, plain, order);
   }
 
   private metadataOf(target: EntityTarget<unknown>) {
@@ -78,4 +90,9 @@ export class Loaders {
     }
     return loader;
   }
+}
+
+/** The same conditions as TypeORM find options: lists become IN. */
+function findWhere<T>(where: Record<string, unknown>): FindOptionsWhere<T> {
+  return Object.fromEntries(Object.entries(where).map(([property, wanted]) => [property, Array.isArray(wanted) ? In(wanted) : wanted])) as FindOptionsWhere<T>;
 }

@@ -47,6 +47,7 @@ export interface MonthlyAvailability {
   availabilityPercent: string | null;
   /** covered ÷ (active − excluded), percent to one place */
   coveragePercent: string;
+  /** the down hours merged into intervals; empty when not asked for */
   downtime: DowntimeInterval[];
   exclusions: ExclusionWindow[];
 }
@@ -84,7 +85,13 @@ const ukDay = (instant: number) => DateTime.fromMillis(instant, { zone: ZONE }).
  * of the month was reported. A handful of statements whatever the number of services when
  * `contractId` says that `services` are that contract's services (all of them).
  */
-export async function monthlyAvailability(manager: EntityManager, services: NetworkService[], month: Month, contractId?: number): Promise<Map<number, MonthlyAvailability>> {
+export async function monthlyAvailability(
+  manager: EntityManager,
+  services: NetworkService[],
+  month: Month,
+  contractId?: number,
+  { downtime: withDowntime = true }: { downtime?: boolean } = {},
+): Promise<Map<number, MonthlyAvailability>> {
   const results = new Map<number, MonthlyAvailability>();
   const live = services.map((service) => ({ service, span: activeSpan(service, month) })).filter((entry): entry is { service: NetworkService; span: Span } => entry.span !== null);
   if (live.length === 0) return results;
@@ -134,7 +141,7 @@ export async function monthlyAvailability(manager: EntityManager, services: Netw
       where: { serviceId: contractId === undefined ? In(ids) : Raw((column) => `${column} IN (SELECT id FROM service WHERE contractId = :contractId)`, { contractId }), startsAt: LessThan(new Date(month.end)), endsAt: MoreThan(new Date(month.start)) },
       order: { startsAt: 'ASC' },
     }),
-    downtimeHours(manager, ids, month, contractId),
+    withDowntime ? downtimeHours(manager, ids, month, contractId) : new Map<number, DowntimeInterval[]>(),
   ]);
 
   for (const { service, span } of live) {

@@ -43,15 +43,21 @@ const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 export class SlaReportService {
   constructor(private readonly contracts: ContractService) {}
 
-  async report(ctx: RequestContext, contractId: number, period: string, now = new Date()): Promise<SlaReport> {
+  /**
+   * `evidence: false` leaves out the downtime intervals (each term's `downtime` is then empty):
+   * for callers that want statuses and credits, not the hours behind them.
+   */
+  async report(ctx: RequestContext, contractId: number, period: string, now = new Date(), { evidence = true }: { evidence?: boolean } = {}): Promise<SlaReport> {
     if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
     const contract = await this.contracts.visible(ctx, contractId);
     const month = monthOf(period);
-    const [services, terms, policy] = await Promise.all([
-      ctx.repository(NetworkService).find({ where: { contractId: contract.id }, order: { reference: 'ASC' } }),
-      ctx.repository(SlaTerm).find({ where: { contractId: contract.id } }),
-      ctx.repository(CreditPolicy).findOneBy({ contractId: contract.id }),
+    const [contractServices, terms, policy] = await Promise.all([
+      // through the request's loader: a query that lists the contract's services reads them once
+      ctx.loaders.manyBy(NetworkService, 'contractId').load(contract.id),
+      ctx.loaders.manyBy(SlaTerm, 'contractId').load(contract.id),
+      ctx.loaders.manyBy(CreditPolicy, 'contractId').load(contract.id).then((policies) => policies[0] ?? null),
     ]);
+    const services = [...contractServices].sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : a.id - b.id));
     const threshold = new Decimal(ctx.config.sla.coverageThresholdPercent);
     const results: SlaTermResult[] = [];
     const credits: ServiceCreditLine[] = [];
@@ -63,7 +69,7 @@ export class SlaReportService {
     const incidentCredits: ServiceCreditLine[] = [];
     const orderResults: SlaTermResult[] = [];
     const [availability] = await Promise.all([
-      monthlyAvailability(ctx.manager, services, month, contract.id),
+      monthlyAvailability(ctx.manager, services, month, contract.id, { downtime: evidence }),
       this.incidentTerms(ctx, contract, services, terms, month, now, incidentResults, incidentCredits, creditPolicy),
       this.orderDeliveryTerm(ctx, contract, terms, month, orderResults),
     ]);

@@ -1,10 +1,12 @@
 import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { Pence } from '../common/money';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
 import type { RequestContext } from '../graphql/context';
 import { idOf } from '../graphql/global-id';
+import { selects } from '../graphql/selection';
 import { MoneyScalar } from '../graphql/scalars';
 import { Incident } from '../incidents/incident.entity';
 import { NetworkService, Resilience } from '../services/network-service.entity';
@@ -178,8 +180,9 @@ export class SlaResolver {
 
   @Authorized(READ_INVENTORY)
   @Query(() => SlaReport, { description: 'A contract\'s month against its service levels, with evidence and the credits owed.' })
-  slaReport(@Ctx() ctx: RequestContext, @Arg('contractId', () => ID) contractId: string, @Arg('period', { description: '"YYYY-MM"' }) period: string) {
-    return this.reports.report(ctx, idOf(contractId, Contract.typename, 'contractId'), period);
+  slaReport(@Ctx() ctx: RequestContext, @Arg('contractId', () => ID) contractId: string, @Arg('period', { description: '"YYYY-MM"' }) period: string, @Info() info: GraphQLResolveInfo) {
+    // the down hours are read only when the query asks for them
+    return this.reports.report(ctx, idOf(contractId, Contract.typename, 'contractId'), period, new Date(), { evidence: selects(info, ['terms', 'downtime']) });
   }
 
   @Authorized(MANAGE_INVENTORY)
