@@ -17,13 +17,16 @@ const shapes = new WeakMap<EntityMetadata, Shape>();
  * hydrated column by column the way TypeORM's own transformer does (its driver conversions
  * and column transformers), but without building the query through the query builder:
  * for the request loaders, whose handful of shapes run thousands of times, the builder's
- * alias bookkeeping cost more than the database did. Conditions name entity properties.
+ * alias bookkeeping cost more than the database did. Conditions name entity properties;
+ * `and` adds one in SQL (ranges, subqueries).
  */
 export async function plainSelect<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
   where: Readonly<Record<string, PlainCondition>>,
   order: readonly (readonly [property: string, direction: 'ASC' | 'DESC'])[],
+  /** a further condition in SQL of the caller's writing (column names as the database has them, `?` placeholders) */
+  and?: { sql: string; params: readonly unknown[] },
 ): Promise<T[]> {
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
@@ -42,6 +45,10 @@ export async function plainSelect<T extends ObjectLiteral>(
       clauses.push(`${name} = ?`);
       params.push(driver.preparePersistentValue(wanted, column));
     }
+  }
+  if (and) {
+    clauses.push(`(${and.sql})`);
+    params.push(...and.params);
   }
   const sql =
     shape.head +

@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
-import { Between, In, LessThan, MoreThan, Raw, type EntityManager } from 'typeorm';
+import { Between, type EntityManager } from 'typeorm';
+import { plainSelect } from '../db/plain-select';
+import { groupBy } from '../common/collections';
 import { asUtcDate, sqlTimestamp } from '../common/dates';
 import { PerformanceHourly } from '../performance/performance-rollup.entity';
 import type { NetworkService } from '../services/network-service.entity';
@@ -9,6 +11,8 @@ import { mergeSpans, subtract, total, type Span } from './service-hours';
 
 const ZONE = 'Europe/London';
 const CHUNK = 1_000;
+/** a contract's services, named by the contract: a list of 10,000 ids costs more to bind than the statement to run */
+const IN_CONTRACT = 'serviceId IN (SELECT id FROM service WHERE contractId = ?)';
 /** hour ranges (service, from, to) per statement: three bound values each */
 const RANGES_PER_STATEMENT = 500;
 
@@ -82,67 +86,53 @@ const ukDay = (instant: number) => DateTime.fromMillis(instant, { zone: ZONE }).
 /**
  * Each service's availability over the month from the rollups: the days it was live, less
  * the exclusion windows on record. Data missing is unknown, not up: coverage says how much
- * of the month was reported. A handful of statements whatever the number of services when
- * `contractId` says that `services` are that contract's services (all of them).
+ * of the month was reported. `services` are the contract's services (all of them), or the
+ * promise of them: the reads are named by the contract, so they go out at once, beside
+ * whatever reads the services, and a contract of 10,000 services costs what one of ten does.
  */
 export async function monthlyAvailability(
   manager: EntityManager,
-  services: NetworkService[],
+  services: NetworkService[] | Promise<NetworkService[]>,
   month: Month,
-  contractId?: number,
+  contractId: number,
   { downtime: withDowntime = true }: { downtime?: boolean } = {},
 ): Promise<Map<number, MonthlyAvailability>> {
-  const results = new Map<number, MonthlyAvailability>();
-  const live = services.map((service) => ({ service, span: activeSpan(service, month) })).filter((entry): entry is { service: NetworkService; span: Span } => entry.span !== null);
-  if (live.length === 0) return results;
-  const ids = live.map(({ service }) => service.id);
-
-  // services live all month are summed in SQL; only those installed or ceased in it need their days
-  const partial = new Set(live.filter(({ span }) => span.start > month.start || span.end < month.end).map(({ service }) => service.id));
-  const totals = new Map<number, { covered: number; up: number }>();
-  const days = new Map<number, { day: string; covered: number; up: number }[]>();
-  const sumWhole = async (where: string, params: unknown[]) => {
-    const rows: { serviceId: number; covered: string | number; up: string | number }[] = await manager.query(
+  const [listed, sums, windows, downtime] = await Promise.all([
+    services,
+    manager.query(
       `SELECT serviceId, SUM(coveredSeconds) AS covered, SUM(upSeconds) AS up FROM performance_daily
-       WHERE qosClass = '' AND day >= ? AND day <= ? AND ${where} GROUP BY serviceId`,
-      [month.firstDay, month.lastDay, ...params],
+       WHERE qosClass = '' AND day >= ? AND day <= ? AND ${IN_CONTRACT} GROUP BY serviceId`,
+      [month.firstDay, month.lastDay, contractId],
+    ) as Promise<{ serviceId: number; covered: string | number; up: string | number }[]>,
+    plainSelect(manager, ExclusionWindow, {}, [['startsAt', 'ASC'], ['id', 'ASC']], {
+      sql: `${IN_CONTRACT} AND startsAt < ? AND endsAt > ?`,
+      params: [contractId, sqlTimestamp(new Date(month.end)), sqlTimestamp(new Date(month.start))],
+    }),
+    withDowntime ? downtimeHours(manager, month, contractId) : new Map<number, DowntimeInterval[]>(),
+  ]);
+  const results = new Map<number, MonthlyAvailability>();
+  const live = listed.map((service) => ({ service, span: activeSpan(service, month) })).filter((entry): entry is { service: NetworkService; span: Span } => entry.span !== null);
+  if (live.length === 0) return results;
+
+  // services live all month take the month's sums; only those installed or ceased in it need their days
+  const partial = live.filter(({ span }) => span.start > month.start || span.end < month.end).map(({ service }) => service.id);
+  const totals = new Map(sums.map((row) => [Number(row.serviceId), { covered: Number(row.covered), up: Number(row.up) }]));
+  for (const id of partial) totals.delete(id);
+  const days = new Map<number, { day: string; covered: number; up: number }[]>();
+  for (let i = 0; i < partial.length; i += CHUNK) {
+    const some = partial.slice(i, i + CHUNK);
+    const rows: { serviceId: number; day: string | Date; covered: string | number; up: string | number }[] = await manager.query(
+      `SELECT serviceId, day, coveredSeconds AS covered, upSeconds AS up FROM performance_daily
+       WHERE qosClass = '' AND day >= ? AND day <= ? AND serviceId IN (${some.map(() => '?').join(', ')})`,
+      [month.firstDay, month.lastDay, ...some],
     );
     for (const row of rows) {
-      const id = Number(row.serviceId);
-      if (!partial.has(id)) totals.set(id, { covered: Number(row.covered), up: Number(row.up) });
+      const list = days.get(Number(row.serviceId)) ?? [];
+      list.push({ day: isoDay(row.day), covered: Number(row.covered), up: Number(row.up) });
+      days.set(Number(row.serviceId), list);
     }
-  };
-  const summed = (async () => {
-    // a whole contract's services are named by the contract, so a contract of 10,000 services costs one statement, not one per thousand
-    if (contractId !== undefined) await sumWhole('serviceId IN (SELECT id FROM service WHERE contractId = ?)', [contractId]);
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const chunk = ids.slice(i, i + CHUNK);
-      const whole = contractId === undefined ? chunk.filter((id) => !partial.has(id)) : [];
-      const some = chunk.filter((id) => partial.has(id));
-      if (whole.length) await sumWhole(`serviceId IN (${whole.map(() => '?').join(', ')})`, whole);
-      if (some.length) {
-        const rows: { serviceId: number; day: string; covered: string | number; up: string | number }[] = await manager.query(
-          `SELECT serviceId, day, coveredSeconds AS covered, upSeconds AS up FROM performance_daily
-           WHERE qosClass = '' AND day >= ? AND day <= ? AND serviceId IN (${some.map(() => '?').join(', ')})`,
-          [month.firstDay, month.lastDay, ...some],
-        );
-        for (const row of rows) {
-          const list = days.get(Number(row.serviceId)) ?? [];
-          list.push({ day: String(row.day).slice(0, 10), covered: Number(row.covered), up: Number(row.up) });
-          days.set(Number(row.serviceId), list);
-        }
-      }
-    }
-  })();
-  // the sums, the exclusion windows and the downtime evidence do not wait for each other
-  const [, windows, downtime] = await Promise.all([
-    summed,
-    manager.getRepository(ExclusionWindow).find({
-      where: { serviceId: contractId === undefined ? In(ids) : Raw((column) => `${column} IN (SELECT id FROM service WHERE contractId = :contractId)`, { contractId }), startsAt: LessThan(new Date(month.end)), endsAt: MoreThan(new Date(month.start)) },
-      order: { startsAt: 'ASC' },
-    }),
-    withDowntime ? downtimeHours(manager, ids, month, contractId) : new Map<number, DowntimeInterval[]>(),
-  ]);
+  }
+  const windowsOf = groupBy(windows, (window) => window.serviceId);
 
   for (const { service, span } of live) {
     const firstLiveDay = span.start === month.start ? month.firstDay : ukDay(span.start);
@@ -154,7 +144,7 @@ export async function monthlyAvailability(
       covered += day.covered;
       up += day.up;
     }
-    const own = windows.filter((window) => window.serviceId === service.id);
+    const own = windowsOf.get(service.id) ?? [];
     const excludedSpans = mergeSpans(own.map((window) => ({ start: Math.max(window.startsAt.getTime(), span.start), end: Math.min(window.endsAt.getTime(), span.end) })));
     if (excludedSpans.length) {
       const inWindows = await measuredWithin(manager, service.id, excludedSpans);
@@ -186,27 +176,19 @@ export async function monthlyAvailability(
  * 1,000 services reads its 30,000 daily rows and the few hundred hours that matter, not
  * 720,000 hourly rows.
  */
-async function downtimeHours(manager: EntityManager, ids: number[], month: Month, contractId?: number): Promise<Map<number, DowntimeInterval[]>> {
+async function downtimeHours(manager: EntityManager, month: Month, contractId: number): Promise<Map<number, DowntimeInterval[]>> {
   const byService = new Map<number, DowntimeInterval[]>();
-  const downDays: { serviceId: number; day: string }[] = [];
-  const readDays = async (where: string, params: unknown[]) => {
-    const rows: { serviceId: number; day: string | Date }[] = await manager.query(
-      `SELECT serviceId, day FROM performance_daily
-       WHERE qosClass = '' AND day >= ? AND day <= ? AND upSeconds < coveredSeconds AND ${where}`,
-      [month.firstDay, month.lastDay, ...params],
-    );
-    for (const row of rows) downDays.push({ serviceId: Number(row.serviceId), day: isoDay(row.day) });
-  };
-  if (contractId !== undefined) await readDays('serviceId IN (SELECT id FROM service WHERE contractId = ?)', [contractId]);
-  else for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
-    await readDays(`serviceId IN (${chunk.map(() => '?').join(', ')})`, chunk);
-  }
+  const downDays: { serviceId: number; day: string | Date }[] = await manager.query(
+    `SELECT serviceId, day FROM performance_daily
+     WHERE qosClass = '' AND day >= ? AND day <= ? AND upSeconds < coveredSeconds AND ${IN_CONTRACT}`,
+    [month.firstDay, month.lastDay, contractId],
+  );
 
   // consecutive down days of a service make one range of hours
   const ranges: { serviceId: number; start: number; end: number }[] = [];
-  downDays.sort((a, b) => a.serviceId - b.serviceId || (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  for (const { serviceId, day } of downDays) {
+  const ordered = downDays.map((row) => ({ serviceId: Number(row.serviceId), day: isoDay(row.day) }));
+  ordered.sort((a, b) => a.serviceId - b.serviceId || (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  for (const { serviceId, day } of ordered) {
     const start = Math.max(month.start, ukMidnight(day));
     const end = Math.min(month.end, ukMidnight(nextDay(day)));
     const last = ranges[ranges.length - 1];

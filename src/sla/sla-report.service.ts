@@ -1,10 +1,10 @@
 import Decimal from 'decimal.js';
-import { groupBy } from '../common/collections';
-import { Between, In } from 'typeorm';
+import { daysBetween, sqlTimestamp } from '../common/dates';
 import { badInput } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
 import type { Contract } from '../contracts/contract.entity';
 import { ContractService } from '../contracts/contract.service';
+import { plainSelect } from '../db/plain-select';
 import type { RequestContext } from '../graphql/context';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
 import { Incident } from '../incidents/incident.entity';
@@ -18,7 +18,6 @@ import { incidentTargets } from './incident-sla.service';
 import { DEFAULT_AVAILABILITY_PERCENT, DEFAULT_INCIDENT_TARGETS, DEFAULT_ORDER_DELIVERY_PERCENT } from './sla-defaults';
 import { OrderEvidence, ServiceCreditLine, SlaReport, SlaTermResult, SlaTermStatus, type IncidentEvidence } from './sla-report.types';
 import { OrderStatus, ServiceOrder } from '../orders/order.entity';
-import { daysBetween } from '../common/dates';
 import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
 
 /** Credits where a contract sets none of its own: the bands HSCN contracts commonly use. */
@@ -51,28 +50,30 @@ export class SlaReportService {
     if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
     const contract = await this.contracts.visible(ctx, contractId);
     const month = monthOf(period);
-    const [contractServices, terms, policy] = await Promise.all([
-      // through the request's loader: a query that lists the contract's services reads them once
-      ctx.loaders.manyBy(NetworkService, 'contractId').load(contract.id),
-      ctx.loaders.manyBy(SlaTerm, 'contractId').load(contract.id),
-      ctx.loaders.manyBy(CreditPolicy, 'contractId').load(contract.id).then((policies) => policies[0] ?? null),
-    ]);
-    const services = [...contractServices].sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : a.id - b.id));
-    const threshold = new Decimal(ctx.config.sla.coverageThresholdPercent);
-    const results: SlaTermResult[] = [];
-    const credits: ServiceCreditLine[] = [];
-    const creditPolicy = policy ?? DEFAULT_CREDIT_POLICY;
-
-    // the availability, incident and order-delivery reads do not wait for each other; each part
-    // keeps its own results, joined in the report's order below
+    // every read below is named by the contract, so all of them go out in one round, none
+    // waiting for another's answer (only incidents' status changes wait for the incidents)
+    const servicesRead = ctx.loaders
+      .manyBy(NetworkService, 'contractId')
+      .load(contract.id) // through the request's loader: a query that lists the contract's services reads them once
+      .then((listed) => [...listed].sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : a.id - b.id)));
+    const termsRead = ctx.loaders.manyBy(SlaTerm, 'contractId').load(contract.id);
+    const policyRead = ctx.loaders.manyBy(CreditPolicy, 'contractId').load(contract.id).then((policies) => policies[0] ?? DEFAULT_CREDIT_POLICY);
+    // each part keeps its own results, joined in the report's order below
     const incidentResults: SlaTermResult[] = [];
     const incidentCredits: ServiceCreditLine[] = [];
     const orderResults: SlaTermResult[] = [];
-    const [availability] = await Promise.all([
-      monthlyAvailability(ctx.manager, services, month, contract.id, { downtime: evidence }),
-      this.incidentTerms(ctx, contract, services, terms, month, now, incidentResults, incidentCredits, creditPolicy),
-      this.orderDeliveryTerm(ctx, contract, terms, month, orderResults),
+    const [services, terms, creditPolicy, availability] = await Promise.all([
+      servicesRead,
+      termsRead,
+      policyRead,
+      monthlyAvailability(ctx.manager, servicesRead, month, contract.id, { downtime: evidence }),
+      this.incidentTerms(ctx, contract, servicesRead, termsRead, month, now, incidentResults, incidentCredits, policyRead),
+      this.orderDeliveryTerm(ctx, contract, termsRead, month, orderResults),
     ]);
+    const threshold = new Decimal(ctx.config.sla.coverageThresholdPercent);
+    const results: SlaTermResult[] = [];
+    const credits: ServiceCreditLine[] = [];
+
     for (const service of services) {
       const measured = availability.get(service.id);
       if (!measured) continue; // not live in the month
@@ -135,30 +136,29 @@ export class SlaReportService {
   private async incidentTerms(
     ctx: RequestContext,
     contract: Contract,
-    services: NetworkService[],
-    terms: SlaTerm[],
+    servicesRead: Promise<NetworkService[]>,
+    termsRead: Promise<SlaTerm[]>,
     month: Month,
     now: Date,
     results: SlaTermResult[],
     credits: ServiceCreditLine[],
-    policy: Pick<CreditPolicy, 'resolutionBreachPercent'>,
+    policyRead: Promise<Pick<CreditPolicy, 'resolutionBreachPercent'>>,
   ): Promise<void> {
-    // the contract's services named by a subquery: a list of 10,000 ids costs more to bind than to run
-    const inMonth = services.length
-      ? await ctx.repository(Incident).createQueryBuilder('incident')
-          .where((query) => `incident.serviceId IN ${query.subQuery().select('service.id').from(NetworkService, 'service').where('service.contractId = :contractId').getQuery()}`, { contractId: contract.id })
-          .andWhere('incident.openedAt BETWEEN :from AND :to', { from: new Date(month.start), to: new Date(month.end - 1) })
-          .orderBy('incident.openedAt', 'ASC')
-          .addOrderBy('incident.id', 'ASC')
-          .getMany()
-      : [];
-    const historyOf = groupBy(
-      inMonth.length ? await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(inMonth.map((i) => i.id)) } }) : [],
-      (entry) => entry.incidentId,
-    );
+    const histories = ctx.loaders.manyBy(IncidentStatusChange, 'incidentId');
+    const [inMonth, calendar, services, terms, policy] = await Promise.all([
+      // the contract's services named by a subquery: a list of 10,000 ids costs more to bind than to run
+      plainSelect(ctx.manager, Incident, {}, [['openedAt', 'ASC'], ['id', 'ASC']], {
+        sql: 'serviceId IN (SELECT id FROM service WHERE contractId = ?) AND openedAt >= ? AND openedAt < ?',
+        params: [contract.id, sqlTimestamp(new Date(month.start)), sqlTimestamp(new Date(month.end))],
+      }),
+      calendarOfContract(ctx, contract),
+      servicesRead,
+      termsRead,
+      policyRead,
+    ]);
+    const historyOf = new Map(await Promise.all(inMonth.map(async (incident) => [incident.id, await histories.load(incident.id)] as const)));
     const incidentById = new Map(inMonth.map((incident) => [incident.id, incident]));
     const serviceById = new Map(services.map((service) => [service.id, service]));
-    const calendar = await calendarOfContract(ctx, contract);
     const reportAt = new Date(Math.min(now.getTime(), month.end));
 
     for (const severity of [1, 2, 3, 4, 5] as const) {
@@ -264,12 +264,15 @@ export class SlaReportService {
    * as late: the supplier never committed. Reported where the contract sets the term, and
    * against the default target wherever orders completed.
    */
-  private async orderDeliveryTerm(ctx: RequestContext, contract: Contract, terms: SlaTerm[], month: Month, results: SlaTermResult[]): Promise<void> {
+  private async orderDeliveryTerm(ctx: RequestContext, contract: Contract, termsRead: Promise<SlaTerm[]>, month: Month, results: SlaTermResult[]): Promise<void> {
+    const [completed, terms] = await Promise.all([
+      plainSelect(ctx.manager, ServiceOrder, { contractId: contract.id, status: OrderStatus.COMPLETED }, [['completedOn', 'ASC'], ['id', 'ASC']], {
+        sql: 'completedOn >= ? AND completedOn <= ?',
+        params: [month.firstDay, month.lastDay],
+      }),
+      termsRead,
+    ]);
     const own = terms.find((t) => t.kind === SlaTermKind.ORDER_DELIVERY);
-    const completed = await ctx.repository(ServiceOrder).find({
-      where: { contractId: contract.id, status: OrderStatus.COMPLETED, completedOn: Between(month.firstDay, month.lastDay) },
-      order: { completedOn: 'ASC', id: 'ASC' },
-    });
     if (!own && completed.length === 0) return;
     const required = new Decimal(own?.targetPercent ?? DEFAULT_ORDER_DELIVERY_PERCENT);
     const late = completed.filter((order) => order.committedDate === null || order.completedOn! > order.committedDate);

@@ -57,9 +57,14 @@ describe('the monthly SLA report', () => {
       supplierId: pdn,
       kind: 'INCIDENT',
       format: 'CSV',
-      document: `ticket_reference,service_reference,severity,status,opened_at,acknowledged_at,resolved_at\nSLA-INC-1,${refs.a},1,Resolved,2026-10-10T10:00:00Z,2026-10-10T10:10:00Z,2026-10-10T20:00:00Z`,
+      document: [
+        'ticket_reference,service_reference,severity,status,opened_at,acknowledged_at,resolved_at,status_history',
+        `SLA-INC-1,${refs.a},1,Resolved,2026-10-10T10:00:00Z,2026-10-10T10:10:00Z,2026-10-10T20:00:00Z,`,
+        // six hours open, two of them awaiting the customer: four hours on the clock, inside the five-hour target
+        `SLA-INC-2,${refs.c},1,Resolved,2026-10-20T10:00:00Z,2026-10-20T10:10:00Z,2026-10-20T16:00:00Z,2026-10-20T10:10:00Z IN_PROGRESS | 2026-10-20T11:00:00Z PENDING (awaiting access) | 2026-10-20T13:00:00Z IN_PROGRESS | 2026-10-20T16:00:00Z RESOLVED`,
+      ].join('\n'),
     });
-    expect(incident.data.ingestFeed.rowsAccepted).toBe(1);
+    expect(incident.data.ingestFeed.rowsAccepted).toBe(2);
     const window = await server.gql(
       'mutation($s: ID!) { recordExclusionWindow(input: { serviceId: $s, kind: PLANNED_MAINTENANCE, startsAt: "2026-10-10T10:00:00Z", endsAt: "2026-10-10T14:00:00Z", reason: "Core router upgrade CHG-1042" }) { id } }',
       { s: a.data.createService.id },
@@ -99,9 +104,10 @@ describe('the monthly SLA report', () => {
   it('judges incidents per severity and owes exact credits for each breach', async () => {
     const report = (await server.gql(query, { c: contractId }, manager)).data.slaReport;
     const resolution = report.terms.find((t: any) => t.kind === 'INCIDENT_RESOLUTION' && t.severity === 1);
-    expect(resolution).toMatchObject({ achieved: '0 of 1 (0.0%)', status: 'BREACHED' });
+    // SLA-INC-2's paused hours do not count: 240 minutes, within target
+    expect(resolution).toMatchObject({ achieved: '1 of 2 (50.0%)', status: 'BREACHED' });
     expect(resolution.incidents).toEqual([expect.objectContaining({ supplierRef: 'SLA-INC-1', minutes: 600 })]);
-    expect(report.terms.find((t: any) => t.kind === 'INCIDENT_RESPONSE' && t.severity === 1)).toMatchObject({ achieved: '1 of 1 (100.0%)', status: 'MET' });
+    expect(report.terms.find((t: any) => t.kind === 'INCIDENT_RESPONSE' && t.severity === 1)).toMatchObject({ achieved: '2 of 2 (100.0%)', status: 'MET' });
     expect(report.terms.find((t: any) => t.kind === 'INCIDENT_RESOLUTION' && t.severity === 3)).toMatchObject({ status: 'NOT_APPLICABLE' });
 
     const credits = report.credits.filter((c: any) => c.service?.reference === refs.a);
