@@ -52,6 +52,28 @@ export class Loaders {
     );
   }
 
+  /**
+   * Primes `byId(target)` with the records related to a batch of keys: `via` is SQL picking
+   * them out, with `(?)` standing for the list of keys — e.g. the sites of some contracts'
+   * services, `id IN (SELECT siteId FROM service WHERE contractId IN (?))`. A list resolver
+   * that sees its relation selected loads this beside the list rather than after it, saving
+   * the query a round trip; keys are batched like any loader's, so it costs one statement.
+   */
+  prefetchById<T extends ObjectLiteral & { id: number }>(target: EntityTarget<T>, via: string): DataLoader<number, true> {
+    return this.memoise(`prefetch:${this.nameOf(target)}:${via}`, () =>
+      new DataLoader<number, true>(
+        async (keys) => {
+          const scope: Record<string, PlainCondition> = this.metadataOf(target).findColumnWithPropertyName('organisationId') ? { organisationId: [...this.ctx.organisationIds] } : {};
+          const loader = this.byId(target);
+          const rows = await plainSelect(this.ctx.manager, target, scope, [], { sql: via.replace('(?)', `(${keys.map(() => '?').join(', ')})`), params: keys });
+          for (const row of rows) loader.prime(row.id, row);
+          return keys.map(() => true as const);
+        },
+        { maxBatchSize: MAX_BATCH },
+      ),
+    );
+  }
+
   /** A loader of the caller's own making, one per request under `key`. */
   custom<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
     return this.memoise(`custom:${key}`, create as () => DataLoader<number, unknown>) as unknown as DataLoader<K, V>;
