@@ -81,7 +81,7 @@ export class NetworkServiceResolver {
 
   @FieldResolver(() => Site)
   site(@Root() service: NetworkService, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(Site).load(service.siteId);
+    return ctx.loaders.byIdNow(Site, service.siteId);
   }
 
   @FieldResolver(() => Supplier)

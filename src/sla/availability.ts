@@ -1,8 +1,8 @@
-import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
 import { Between, type EntityManager } from 'typeorm';
 import { plainSelect } from '../db/plain-select';
 import { groupBy } from '../common/collections';
+import { formatUnits, percentUnitsDown } from '../common/percent';
 import { asUtcDate, sqlTimestamp } from '../common/dates';
 import { PerformanceHourly } from '../performance/performance-rollup.entity';
 import type { NetworkService } from '../services/network-service.entity';
@@ -26,10 +26,19 @@ export interface Month {
 }
 
 export function monthOf(period: string): Month {
-  const start = DateTime.fromISO(`${period}-01`, { zone: ZONE });
-  const end = start.plus({ months: 1 });
-  return { period, start: start.toMillis(), end: end.toMillis(), firstDay: start.toISODate()!, lastDay: end.minus({ days: 1 }).toISODate()! };
+  let month = months.get(period);
+  if (!month) {
+    const start = DateTime.fromISO(`${period}-01`, { zone: ZONE });
+    const end = start.plus({ months: 1 });
+    month = Object.freeze({ period, start: start.toMillis(), end: end.toMillis(), firstDay: start.toISODate()!, lastDay: end.minus({ days: 1 }).toISODate()! });
+    if (months.size >= 1_000) months.clear();
+    months.set(period, month);
+  }
+  return month;
 }
+
+/** Months worked out once: the zone arithmetic behind each cost more than a small report did. */
+const months = new Map<string, Month>();
 
 export interface DowntimeInterval {
   start: Date;
@@ -47,10 +56,14 @@ export interface MonthlyAvailability {
   /** seconds with availability data, exclusions removed */
   coveredSeconds: number;
   upSeconds: number;
-  /** up ÷ covered, percent to three places; null without data */
+  /** up ÷ covered, percent to three places (rounded down); null without data */
   availabilityPercent: string | null;
-  /** covered ÷ (active − excluded), percent to one place */
+  /** the same in thousandths of a percent */
+  availabilityUnits: number | null;
+  /** covered ÷ (active − excluded), percent to one place (rounded down, at most 100) */
   coveragePercent: string;
+  /** the same in tenths of a percent */
+  coverageUnits: number;
   /** the down hours merged into intervals; empty when not asked for */
   downtime: DowntimeInterval[];
   exclusions: ExclusionWindow[];
@@ -151,17 +164,20 @@ export async function monthlyAvailability(
       covered -= inWindows.covered;
       up -= inWindows.up;
     }
-    const excludedSeconds = total(excludedSpans) / 1000;
-    const activeSeconds = (span.end - span.start) / 1000;
-    const measurable = activeSeconds - excludedSeconds;
+    const excludedMs = total(excludedSpans);
+    const measurableMs = span.end - span.start - excludedMs;
+    const availabilityUnits = covered > 0 ? percentUnitsDown(up, covered, 3) : null;
+    const coverageUnits = measurableMs > 0 ? Math.min(1_000, percentUnitsDown(covered * 1000, measurableMs, 1)) : 0;
     results.set(service.id, {
       serviceId: service.id,
-      activeSeconds,
-      excludedSeconds,
+      activeSeconds: (span.end - span.start) / 1000,
+      excludedSeconds: excludedMs / 1000,
       coveredSeconds: covered,
       upSeconds: up,
-      availabilityPercent: covered > 0 ? new Decimal(up).times(100).dividedBy(covered).toDecimalPlaces(3, Decimal.ROUND_DOWN).toFixed(3) : null,
-      coveragePercent: measurable > 0 ? Decimal.min(100, new Decimal(covered).times(100).dividedBy(measurable)).toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1) : '0.0',
+      availabilityPercent: availabilityUnits === null ? null : formatUnits(availabilityUnits, 3),
+      availabilityUnits,
+      coveragePercent: formatUnits(coverageUnits, 1),
+      coverageUnits,
       downtime: (downtime.get(service.id) ?? []).filter((interval) => subtract([{ start: interval.start.getTime(), end: interval.end.getTime() }], excludedSpans).length > 0),
       exclusions: own,
     });

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
 import { badInput } from '../common/errors';
 import { asUtcDate, sqlTimestamp } from '../common/dates';
+import { formatUnits, percentUnitsDown } from '../common/percent';
 import type { RequestContext } from '../graphql/context';
 import { NetworkService } from '../services/network-service.entity';
 import { ServiceInventory } from '../services/service-inventory';
@@ -67,14 +68,14 @@ export class PerformanceQueries {
     }
     return points.map((point) => {
       const live = activeSpan(service, { period: '', start: point.start, end: point.end, firstDay: '', lastDay: '' });
-      const liveSeconds = live ? (live.end - live.start) / 1000 : 0;
+      const liveMs = live ? live.end - live.start : 0;
       return {
         start: new Date(point.start),
         end: new Date(point.end),
         coveredSeconds: point.covered,
         upSeconds: point.up,
-        availabilityPercent: point.covered > 0 ? new Decimal(point.up).times(100).dividedBy(point.covered).toDecimalPlaces(3, Decimal.ROUND_DOWN).toFixed(3) : null,
-        coveragePercent: liveSeconds > 0 ? Decimal.min(100, new Decimal(point.covered).times(100).dividedBy(liveSeconds)).toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1) : '0.0',
+        availabilityPercent: point.covered > 0 ? formatUnits(percentUnitsDown(point.up, point.covered, 3), 3) : null,
+        coveragePercent: formatUnits(liveMs > 0 ? Math.min(1_000, percentUnitsDown(point.covered * 1000, liveMs, 1)) : 0, 1),
       };
     });
   }

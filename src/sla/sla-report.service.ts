@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { daysBetween, sqlTimestamp } from '../common/dates';
+import { unitsAtLeast } from '../common/percent';
 import { badInput } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
 import type { Contract } from '../contracts/contract.entity';
@@ -74,18 +75,30 @@ export class SlaReportService {
     const results: SlaTermResult[] = [];
     const credits: ServiceCreditLine[] = [];
 
+    // the target of each resilience, worked out once: a contract has thousands of services and two or three targets
+    const coverageNeeded = unitsAtLeast(threshold, 1);
+    const availabilityTargets = new Map<string, { own: SlaTerm | undefined; target: Decimal; label: string; needed: number }>();
+    const availabilityTarget = (resilience: string) => {
+      let found = availabilityTargets.get(resilience);
+      if (!found) {
+        const own = terms.find((t) => t.kind === SlaTermKind.AVAILABILITY && t.resilience === resilience) ?? terms.find((t) => t.kind === SlaTermKind.AVAILABILITY && t.resilience === null);
+        const target = new Decimal(own?.targetPercent ?? DEFAULT_AVAILABILITY_PERCENT[resilience as Resilience]);
+        found = { own, target, label: `${target.toFixed()}%`, needed: unitsAtLeast(target, 3) };
+        availabilityTargets.set(resilience, found);
+      }
+      return found;
+    };
     for (const service of services) {
       const measured = availability.get(service.id);
       if (!measured) continue; // not live in the month
-      const own = terms.find((t) => t.kind === SlaTermKind.AVAILABILITY && t.resilience === service.resilience) ?? terms.find((t) => t.kind === SlaTermKind.AVAILABILITY && t.resilience === null);
-      const target = new Decimal(own?.targetPercent ?? DEFAULT_AVAILABILITY_PERCENT[service.resilience as Resilience]);
-      const enoughData = measured.availabilityPercent !== null && new Decimal(measured.coveragePercent).gte(threshold);
-      const status = !enoughData ? SlaTermStatus.INSUFFICIENT_DATA : new Decimal(measured.availabilityPercent!).gte(target) ? SlaTermStatus.MET : SlaTermStatus.BREACHED;
+      const { own, target, label, needed } = availabilityTarget(service.resilience);
+      const enoughData = measured.availabilityUnits !== null && measured.coverageUnits >= coverageNeeded;
+      const status = !enoughData ? SlaTermStatus.INSUFFICIENT_DATA : measured.availabilityUnits! >= needed ? SlaTermStatus.MET : SlaTermStatus.BREACHED;
       results.push(
         result({
           kind: SlaTermKind.AVAILABILITY,
           serviceId: service.id,
-          target: `${target.toFixed()}%`,
+          target: label,
           achieved: measured.availabilityPercent === null ? null : `${measured.availabilityPercent}%`,
           coveragePercent: measured.coveragePercent,
           status,
