@@ -6,11 +6,16 @@ export type PlainCondition = string | number | boolean | null | readonly (string
 
 interface Shape {
   readonly columns: readonly ColumnMetadata[];
+  /** per column: its value as the driver returns it is the entity's (no conversion, no transformer, not embedded) */
+  readonly asIs: readonly boolean[];
   /** SELECT … FROM …, ready for a WHERE */
   readonly head: string;
 }
 
 const shapes = new WeakMap<EntityMetadata, Shape>();
+
+/** column types whose values TypeORM's drivers hand over unchanged when hydrating (see prepareHydratedValue) */
+const AS_IS = new Set(['int', 'integer', 'varchar', 'text', 'char', 'decimal', 'bigint']);
 
 /**
  * Whole entities whose columns equal the given values, read with one plain SELECT and
@@ -57,9 +62,12 @@ export async function plainSelect<T extends ObjectLiteral>(
   const rows: Record<string, unknown>[] = await manager.query(sql, params);
   return rows.map((row) => {
     const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
-    for (const column of shape.columns) {
+    for (let i = 0; i < shape.columns.length; i += 1) {
+      const column = shape.columns[i]!;
       const value = row[column.databaseName];
-      if (value !== undefined) column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
+      if (value === undefined) continue;
+      if (shape.asIs[i]) (entity as Record<string, unknown>)[column.propertyName] = value;
+      else column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
     }
     return entity;
   });
@@ -71,7 +79,8 @@ function shapeOf(manager: EntityManager, metadata: EntityMetadata): Shape {
     const driver = manager.connection.driver;
     if (metadata.childEntityMetadatas.length || metadata.discriminatorColumn) throw new Error(`plainSelect: ${metadata.name} uses table inheritance`);
     const columns = metadata.columns.filter((column) => !column.isVirtual);
-    shape = { columns, head: `SELECT ${columns.map((column) => driver.escape(column.databaseName)).join(', ')} FROM ${driver.escape(metadata.tableName)}` };
+    const asIs = columns.map((column) => !column.transformer && !column.embeddedMetadata && typeof column.type === 'string' && AS_IS.has(column.type));
+    shape = { columns, asIs, head: `SELECT ${columns.map((column) => driver.escape(column.databaseName)).join(', ')} FROM ${driver.escape(metadata.tableName)}` };
     shapes.set(metadata, shape);
   }
   return shape;

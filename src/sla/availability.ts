@@ -11,8 +11,24 @@ import { mergeSpans, subtract, total, type Span } from './service-hours';
 
 const ZONE = 'Europe/London';
 const CHUNK = 1_000;
-/** a contract's services, named by the contract: a list of 10,000 ids costs more to bind than the statement to run */
-const IN_CONTRACT = 'serviceId IN (SELECT id FROM service WHERE contractId = ?)';
+/** A contract, and the organisations whose records the reader may see. */
+export interface ContractScope {
+  readonly contractId: number;
+  readonly organisationIds: readonly number[];
+}
+
+/**
+ * The contract's services, named by the contract (a list of 10,000 ids costs more to bind than
+ * the statement to run) and held to the reader's organisations, so that the reads may go out
+ * before the contract's visibility is settled without ever touching another tenant's rows.
+ */
+export function inContract({ contractId, organisationIds }: ContractScope): { sql: string; params: unknown[] } {
+  if (organisationIds.length === 0) return { sql: '1 = 0', params: [] };
+  return {
+    sql: `serviceId IN (SELECT id FROM service WHERE contractId = ? AND organisationId IN (${organisationIds.map(() => '?').join(', ')}))`,
+    params: [contractId, ...organisationIds],
+  };
+}
 /** hour ranges (service, from, to) per statement: three bound values each */
 const RANGES_PER_STATEMENT = 500;
 
@@ -107,21 +123,22 @@ export async function monthlyAvailability(
   manager: EntityManager,
   services: NetworkService[] | Promise<NetworkService[]>,
   month: Month,
-  contractId: number,
+  contract: ContractScope,
   { downtime: withDowntime = true }: { downtime?: boolean } = {},
 ): Promise<Map<number, MonthlyAvailability>> {
+  const ofContract = inContract(contract);
   const [listed, sums, windows, downtime] = await Promise.all([
     services,
     manager.query(
       `SELECT serviceId, SUM(coveredSeconds) AS covered, SUM(upSeconds) AS up FROM performance_daily
-       WHERE qosClass = '' AND day >= ? AND day <= ? AND ${IN_CONTRACT} GROUP BY serviceId`,
-      [month.firstDay, month.lastDay, contractId],
+       WHERE qosClass = '' AND day >= ? AND day <= ? AND ${ofContract.sql} GROUP BY serviceId`,
+      [month.firstDay, month.lastDay, ...ofContract.params],
     ) as Promise<{ serviceId: number; covered: string | number; up: string | number }[]>,
     plainSelect(manager, ExclusionWindow, {}, [['startsAt', 'ASC'], ['id', 'ASC']], {
-      sql: `${IN_CONTRACT} AND startsAt < ? AND endsAt > ?`,
-      params: [contractId, sqlTimestamp(new Date(month.end)), sqlTimestamp(new Date(month.start))],
+      sql: `${ofContract.sql} AND startsAt < ? AND endsAt > ?`,
+      params: [...ofContract.params, sqlTimestamp(new Date(month.end)), sqlTimestamp(new Date(month.start))],
     }),
-    withDowntime ? downtimeHours(manager, month, contractId) : new Map<number, DowntimeInterval[]>(),
+    withDowntime ? downtimeHours(manager, month, contract) : new Map<number, DowntimeInterval[]>(),
   ]);
   const results = new Map<number, MonthlyAvailability>();
   const live = listed.map((service) => ({ service, span: activeSpan(service, month) })).filter((entry): entry is { service: NetworkService; span: Span } => entry.span !== null);
@@ -192,12 +209,13 @@ export async function monthlyAvailability(
  * 1,000 services reads its 30,000 daily rows and the few hundred hours that matter, not
  * 720,000 hourly rows.
  */
-async function downtimeHours(manager: EntityManager, month: Month, contractId: number): Promise<Map<number, DowntimeInterval[]>> {
+async function downtimeHours(manager: EntityManager, month: Month, contract: ContractScope): Promise<Map<number, DowntimeInterval[]>> {
   const byService = new Map<number, DowntimeInterval[]>();
+  const services = inContract(contract);
   const downDays: { serviceId: number; day: string | Date }[] = await manager.query(
     `SELECT serviceId, day FROM performance_daily
-     WHERE qosClass = '' AND day >= ? AND day <= ? AND upSeconds < coveredSeconds AND ${IN_CONTRACT}`,
-    [month.firstDay, month.lastDay, contractId],
+     WHERE qosClass = '' AND day >= ? AND day <= ? AND upSeconds < coveredSeconds AND ${services.sql}`,
+    [month.firstDay, month.lastDay, ...services.params],
   );
 
   // consecutive down days of a service make one range of hours

@@ -10,7 +10,7 @@ import type { RequestContext } from '../graphql/context';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
 import { Incident } from '../incidents/incident.entity';
 import { NetworkService, Resilience } from '../services/network-service.entity';
-import { monthlyAvailability, monthOf, type Month } from './availability';
+import { inContract, monthlyAvailability, monthOf, type ContractScope, type Month } from './availability';
 import { monthlyPercentiles, type MonthlyPercentiles } from '../performance/monthly-percentiles';
 import { CreditPolicy, type AvailabilityCreditBand } from './credit-policy.entity';
 import { incidentClock } from './incident-clock';
@@ -49,27 +49,31 @@ export class SlaReportService {
    */
   async report(ctx: RequestContext, contractId: number, period: string, now = new Date(), { evidence = true }: { evidence?: boolean } = {}): Promise<SlaReport> {
     if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
-    const contract = await this.contracts.visible(ctx, contractId);
     const month = monthOf(period);
-    // every read below is named by the contract, so all of them go out in one round, none
-    // waiting for another's answer (only incidents' status changes wait for the incidents)
+    // Every read is named by the contract, so all of them go out in one round, none waiting for
+    // another's answer (only incidents' status changes wait for the incidents) — nor for the
+    // check that the viewer may see the contract: each is held to the viewer's organisations,
+    // and if the contract is not theirs the answers are dropped and the report is NOT_FOUND.
+    const contractRead = this.contracts.visible(ctx, contractId);
+    const scope = { contractId, organisationIds: ctx.organisationIds };
     const servicesRead = ctx.loaders
       .manyBy(NetworkService, 'contractId')
-      .load(contract.id) // through the request's loader: a query that lists the contract's services reads them once
+      .load(contractId) // through the request's loader: a query that lists the contract's services reads them once
       .then((listed) => [...listed].sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : a.id - b.id)));
-    const termsRead = ctx.loaders.manyBy(SlaTerm, 'contractId').load(contract.id);
-    const policyRead = ctx.loaders.manyBy(CreditPolicy, 'contractId').load(contract.id).then((policies) => policies[0] ?? DEFAULT_CREDIT_POLICY);
+    const termsRead = ctx.loaders.manyBy(SlaTerm, 'contractId').load(contractId);
+    const policyRead = ctx.loaders.manyBy(CreditPolicy, 'contractId').load(contractId).then((policies) => policies[0] ?? DEFAULT_CREDIT_POLICY);
     // each part keeps its own results, joined in the report's order below
     const incidentResults: SlaTermResult[] = [];
     const incidentCredits: ServiceCreditLine[] = [];
     const orderResults: SlaTermResult[] = [];
-    const [services, terms, creditPolicy, availability] = await Promise.all([
+    const [contract, services, terms, creditPolicy, availability] = await Promise.all([
+      contractRead,
       servicesRead,
       termsRead,
       policyRead,
-      monthlyAvailability(ctx.manager, servicesRead, month, contract.id, { downtime: evidence }),
-      this.incidentTerms(ctx, contract, servicesRead, termsRead, month, now, incidentResults, incidentCredits, policyRead),
-      this.orderDeliveryTerm(ctx, contract, termsRead, month, orderResults),
+      monthlyAvailability(ctx.manager, servicesRead, month, scope, { downtime: evidence }),
+      this.incidentTerms(ctx, contractRead, scope, servicesRead, termsRead, month, now, incidentResults, incidentCredits, policyRead),
+      this.orderDeliveryTerm(ctx, scope, termsRead, month, orderResults),
     ]);
     const threshold = new Decimal(ctx.config.sla.coverageThresholdPercent);
     const results: SlaTermResult[] = [];
@@ -148,7 +152,8 @@ export class SlaReportService {
   /** Per severity: the share of the month's incidents resolved (and responded to) within target. */
   private async incidentTerms(
     ctx: RequestContext,
-    contract: Contract,
+    contractRead: Promise<Contract>,
+    scope: ContractScope,
     servicesRead: Promise<NetworkService[]>,
     termsRead: Promise<SlaTerm[]>,
     month: Month,
@@ -158,18 +163,21 @@ export class SlaReportService {
     policyRead: Promise<Pick<CreditPolicy, 'resolutionBreachPercent'>>,
   ): Promise<void> {
     const histories = ctx.loaders.manyBy(IncidentStatusChange, 'incidentId');
-    const [inMonth, calendar, services, terms, policy] = await Promise.all([
-      // the contract's services named by a subquery: a list of 10,000 ids costs more to bind than to run
+    const ofContract = inContract(scope);
+    const [inMonth, contract, services, terms, policy] = await Promise.all([
       plainSelect(ctx.manager, Incident, {}, [['openedAt', 'ASC'], ['id', 'ASC']], {
-        sql: 'serviceId IN (SELECT id FROM service WHERE contractId = ?) AND openedAt >= ? AND openedAt < ?',
-        params: [contract.id, sqlTimestamp(new Date(month.start)), sqlTimestamp(new Date(month.end))],
+        sql: `${ofContract.sql} AND openedAt >= ? AND openedAt < ?`,
+        params: [...ofContract.params, sqlTimestamp(new Date(month.start)), sqlTimestamp(new Date(month.end))],
       }),
-      calendarOfContract(ctx, contract),
+      contractRead,
       servicesRead,
       termsRead,
       policyRead,
     ]);
-    const historyOf = new Map(await Promise.all(inMonth.map(async (incident) => [incident.id, await histories.load(incident.id)] as const)));
+    const [historyOf, calendar] = await Promise.all([
+      Promise.all(inMonth.map(async (incident) => [incident.id, await histories.load(incident.id)] as const)).then((entries) => new Map(entries)),
+      calendarOfContract(ctx, contract),
+    ]);
     const incidentById = new Map(inMonth.map((incident) => [incident.id, incident]));
     const serviceById = new Map(services.map((service) => [service.id, service]));
     const reportAt = new Date(Math.min(now.getTime(), month.end));
@@ -277,9 +285,9 @@ export class SlaReportService {
    * as late: the supplier never committed. Reported where the contract sets the term, and
    * against the default target wherever orders completed.
    */
-  private async orderDeliveryTerm(ctx: RequestContext, contract: Contract, termsRead: Promise<SlaTerm[]>, month: Month, results: SlaTermResult[]): Promise<void> {
+  private async orderDeliveryTerm(ctx: RequestContext, scope: ContractScope, termsRead: Promise<SlaTerm[]>, month: Month, results: SlaTermResult[]): Promise<void> {
     const [completed, terms] = await Promise.all([
-      plainSelect(ctx.manager, ServiceOrder, { contractId: contract.id, status: OrderStatus.COMPLETED }, [['completedOn', 'ASC'], ['id', 'ASC']], {
+      plainSelect(ctx.manager, ServiceOrder, { contractId: scope.contractId, organisationId: [...scope.organisationIds], status: OrderStatus.COMPLETED }, [['completedOn', 'ASC'], ['id', 'ASC']], {
         sql: 'completedOn >= ? AND completedOn <= ?',
         params: [month.firstDay, month.lastDay],
       }),
