@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { FindOperator, In, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import { FindOperator, In, type EntityMetadata, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { plainSelect, type PlainCondition } from '../db/plain-select';
 import type { RequestContext } from './context';
 
@@ -14,6 +14,7 @@ export class Loaders {
   private readonly registry = new Map<string, DataLoader<number, unknown>>();
   /** what `byId` loaders have answered (or been primed with), by entity: see `byIdNow` */
   private readonly known = new Map<string, Map<number, unknown>>();
+  private readonly metadata = new Map<EntityTarget<unknown>, EntityMetadata>();
 
   constructor(private readonly ctx: RequestContext) {}
 
@@ -122,7 +123,13 @@ export class Loaders {
   }
 
   private metadataOf(target: EntityTarget<unknown>) {
-    return this.ctx.manager.connection.getMetadata(target);
+    // DataSource.getMetadata searches every entity each time; a list's field resolvers ask per row
+    let metadata = this.metadata.get(target);
+    if (!metadata) {
+      metadata = this.ctx.manager.connection.getMetadata(target);
+      this.metadata.set(target, metadata);
+    }
+    return metadata;
   }
 
   private nameOf(target: EntityTarget<unknown>): string {
