@@ -126,8 +126,10 @@ export class ContractResolver {
   ) {
     const services = ctx.loaders.manyBy(NetworkService, 'contractId', status ? { status } : {}).load(contract.id);
     // the services' sites, when asked for, are read beside the services rather than after them
-    if (selects(info, ['site'])) await ctx.loaders.prefetchById(Site, 'id IN (SELECT siteId FROM service WHERE contractId IN (?))').load(contract.id);
-    return services;
+    // (both awaited together: a failure of either must not leave the other's unobserved)
+    const sites = selects(info, ['site']) ? ctx.loaders.prefetchById(Site, 'id IN (SELECT siteId FROM service WHERE contractId IN (?))').load(contract.id) : null;
+    const [listed] = await Promise.all([services, sites]);
+    return listed;
   }
 
   @FieldResolver(() => [ContractDocument])
