@@ -183,8 +183,8 @@ export async function monthlyAvailability(
     }
     const excludedMs = total(excludedSpans);
     const measurableMs = span.end - span.start - excludedMs;
-    const availabilityUnits = covered > 0 ? percentUnitsDown(up, covered, 3) : null;
-    const coverageUnits = measurableMs > 0 ? Math.min(1_000, percentUnitsDown(covered * 1000, measurableMs, 1)) : 0;
+    const availabilityUnits = covered > 0 ? percentUnitsDown(Math.max(0, up), covered, 3) : null;
+    const coverageUnits = measurableMs > 0 ? Math.min(1_000, percentUnitsDown(Math.max(0, covered) * 1000, measurableMs, 1)) : 0;
     results.set(service.id, {
       serviceId: service.id,
       activeSeconds: (span.end - span.start) / 1000,
