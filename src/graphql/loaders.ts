@@ -85,11 +85,9 @@ export class Loaders {
     return this.memoise(`prefetch:${this.nameOf(target)}:${via}`, () =>
       new DataLoader<number, true>(
         async (keys) => {
-          const scope: Record<string, PlainCondition> = this.metadataOf(target).findColumnWithPropertyName('organisationId') ? { organisationId: [...this.ctx.organisationIds] } : {};
           const loader = this.byId(target);
-          const rows = await plainSelect(this.ctx.manager, target, scope, [], { sql: via.replace('(?)', `(${keys.map(() => '?').join(', ')})`), params: keys });
           const known = this.known.get(this.nameOf(target))!;
-          for (const row of rows) {
+          for (const row of await this.select(target, {}, [], { sql: via.replace('(?)', `(${keys.map(() => '?').join(', ')})`), params: keys })) {
             loader.prime(row.id, row);
             known.set(row.id, row);
           }
@@ -106,20 +104,27 @@ export class Loaders {
   }
 
   /**
-   * The rows matching `where` in the viewer's scope, in `order`. Conditions the plain reader
-   * takes (values, lists, IS NULL) go through it; any other operator through TypeORM's find.
+   * The rows matching `where` (and `and`, SQL of the caller's) in the viewer's scope, in
+   * `order`: the one place loaders apply tenancy. Conditions the plain reader takes (values,
+   * lists, IS NULL) go through it; any other operator through TypeORM's find.
    */
-  private async select<T extends ObjectLiteral>(target: EntityTarget<T>, where: Record<string, unknown>, order: readonly (readonly [string, 'ASC' | 'DESC'])[]): Promise<T[]> {
+  private async select<T extends ObjectLiteral>(
+    target: EntityTarget<T>,
+    where: Record<string, unknown>,
+    order: readonly (readonly [string, 'ASC' | 'DESC'])[],
+    and?: { sql: string; params: readonly unknown[] },
+  ): Promise<T[]> {
     const scoped = this.metadataOf(target).findColumnWithPropertyName('organisationId') ? { ...where, organisationId: [...this.ctx.organisationIds] } : where;
     const plain: Record<string, PlainCondition> = {};
     for (const [property, wanted] of Object.entries(scoped)) {
       if (wanted === undefined) continue; // as find does
-      if (wanted instanceof FindOperator) {
-        if (wanted.type !== 'isNull') return this.ctx.repository(target).find({ where: findWhere(scoped), order: Object.fromEntries(order) as never });
-        plain[property] = null;
-      } else plain[property] = wanted as PlainCondition;
+      if (wanted instanceof FindOperator && wanted.type !== 'isNull') {
+        if (and) throw new Error(`Loaders: a ${wanted.type} condition cannot be combined with SQL of the caller's`);
+        return this.ctx.repository(target).find({ where: findWhere(scoped), order: Object.fromEntries(order) as never });
+      }
+      plain[property] = wanted instanceof FindOperator ? null : (wanted as PlainCondition);
     }
-    return plainSelect(this.ctx.manager, target, plain, order);
+    return plainSelect(this.ctx.manager, target, plain, order, and);
   }
 
   private metadataOf(target: EntityTarget<unknown>) {

@@ -3,7 +3,7 @@ import { Between, type EntityManager } from 'typeorm';
 import { plainSelect } from '../db/plain-select';
 import { groupBy } from '../common/collections';
 import { formatUnits, percentUnitsDown } from '../common/percent';
-import { asUtcDate, sqlTimestamp } from '../common/dates';
+import { addDays, asUtcDate, sqlTimestamp } from '../common/dates';
 import { PerformanceHourly } from '../performance/performance-rollup.entity';
 import type { NetworkService } from '../services/network-service.entity';
 import { ExclusionWindow } from './exclusion-window.entity';
@@ -214,17 +214,18 @@ async function downtimeHours(manager: EntityManager, month: Month, contract: Con
   const services = inContract(contract);
   const downDays: { serviceId: number; day: string | Date }[] = await manager.query(
     `SELECT serviceId, day FROM performance_daily
-     WHERE qosClass = '' AND day >= ? AND day <= ? AND upSeconds < coveredSeconds AND ${services.sql}`,
+     WHERE qosClass = '' AND day >= ? AND day <= ? AND upSeconds < coveredSeconds AND ${services.sql}
+     ORDER BY serviceId, day`,
     [month.firstDay, month.lastDay, ...services.params],
   );
 
   // consecutive down days of a service make one range of hours
   const ranges: { serviceId: number; start: number; end: number }[] = [];
-  const ordered = downDays.map((row) => ({ serviceId: Number(row.serviceId), day: isoDay(row.day) }));
-  ordered.sort((a, b) => a.serviceId - b.serviceId || (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  for (const { serviceId, day } of ordered) {
+  for (const row of downDays) {
+    const serviceId = Number(row.serviceId);
+    const day = isoDay(row.day);
     const start = Math.max(month.start, ukMidnight(day));
-    const end = Math.min(month.end, ukMidnight(nextDay(day)));
+    const end = Math.min(month.end, ukMidnight(addDays(day, 1)));
     const last = ranges[ranges.length - 1];
     if (last && last.serviceId === serviceId && last.end === start) last.end = end;
     else ranges.push({ serviceId, start, end });
@@ -254,9 +255,6 @@ async function downtimeHours(manager: EntityManager, month: Month, contract: Con
 
 /** A DATE column as "YYYY-MM-DD", whichever way the driver hands it over. */
 const isoDay = (value: string | Date) => (value instanceof Date ? value.toISOString() : String(value)).slice(0, 10);
-
-/** The calendar day after `day`. */
-const nextDay = (day: string) => DateTime.fromISO(day, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!;
 
 /**
  * Seconds reported, and up, inside the given spans: from the raw samples where they are
