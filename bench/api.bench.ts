@@ -115,7 +115,7 @@ function post(url: string, agent: Agent, headers: Record<string, string>, body: 
  * and the orders completed this month (order delivery). Nine statements on one connection,
  * none of them the downtime hours (evidence the dashboard does not ask for).
  */
-async function handWrittenDashboard(contractId: number, organisationId: number): Promise<{ once(): Promise<void>; close(): Promise<void> }> {
+export async function handWrittenDashboard(contractId: number, organisationId: number): Promise<{ once(): Promise<void>; close(): Promise<void> }> {
   const { createConnection } = await import('mysql2/promise');
   const connection = await createConnection({ uri: BENCH_URL.replace(/^mariadb:/, 'mysql:'), dateStrings: ['DATE'], timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
   const monthStart = DateTime.now().setZone('Europe/London').startOf('month');

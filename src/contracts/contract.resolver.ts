@@ -9,7 +9,6 @@ import { idOf, optionalIdOf } from '../graphql/global-id';
 import { selects } from '../graphql/selection';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
-import { Site } from '../sites/site.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { ContractDocument } from './contract-document.entity';
 import { ContractStatusChange } from './contract-status-change.entity';
@@ -53,7 +52,11 @@ export class ContractResolver {
 
   @Authorized(READ_INVENTORY)
   @Query(() => Contract)
-  contract(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  contract(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
+    // the supplier and the services' sites, when asked for, are read with the contract and the
+    // services (from here, before anything else in the query loads the services)
+    if (selects(info, ['supplier'])) ctx.loaders.include(Contract, 'supplier');
+    if (selects(info, ['services', 'site'])) ctx.loaders.include(NetworkService, 'site');
     return this.contractService.visible(ctx, idOf(id, Contract.typename));
   }
 
@@ -118,18 +121,15 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => [NetworkService], { description: 'Services under the contract, optionally of one status.' })
-  async services(
+  services(
     @Root() contract: Contract,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
     @Arg('status', () => ServiceStatus, { nullable: true }) status?: ServiceStatus,
   ) {
-    const services = ctx.loaders.manyBy(NetworkService, 'contractId', status ? { status } : {}).load(contract.id);
-    // the services' sites, when asked for, are read beside the services rather than after them
-    // (both awaited together: a failure of either must not leave the other's unobserved)
-    const sites = selects(info, ['site']) ? ctx.loaders.prefetchById(Site, 'id IN (SELECT siteId FROM service WHERE contractId IN (?))').load(contract.id) : null;
-    const [listed] = await Promise.all([services, sites]);
-    return listed;
+    // the services' sites, when asked for, are read with the services rather than after them
+    if (selects(info, ['site'])) ctx.loaders.include(NetworkService, 'site');
+    return ctx.loaders.manyBy(NetworkService, 'contractId', status ? { status } : {}).load(contract.id);
   }
 
   @FieldResolver(() => [ContractDocument])

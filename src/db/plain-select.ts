@@ -18,6 +18,18 @@ const shapes = new WeakMap<EntityMetadata, Shape>();
 const AS_IS = new Set(['int', 'integer', 'varchar', 'text', 'char', 'decimal', 'bigint']);
 
 /**
+ * A many-to-one read in the same statement as the entities that point at it: each row's
+ * `from` property names the joined entity's `to` (its key). Conditions in `where` hold the
+ * joined row to them (one that fails reads as absent, as does a dangling key).
+ */
+export interface PlainJoin {
+  readonly target: EntityTarget<ObjectLiteral>;
+  readonly from: string;
+  readonly to: string;
+  readonly where?: Readonly<Record<string, PlainCondition>>;
+}
+
+/**
  * Whole entities whose columns equal the given values, read with one plain SELECT and
  * hydrated column by column the way TypeORM's own transformer does (its driver conversions
  * and column transformers), but without building the query through the query builder:
@@ -33,17 +45,72 @@ export async function plainSelect<T extends ObjectLiteral>(
   /** a further condition in SQL of the caller's writing (column names as the database has them, `?` placeholders) */
   and?: { sql: string; params: readonly unknown[] },
 ): Promise<T[]> {
+  return (await plainSelectJoined(manager, target, where, order, and, [])).rows;
+}
+
+/**
+ * `plainSelect`, with each row's many-to-one `joins` read in the same statement:
+ * `joined[k][i]` is row i's entity of join k, or null. The rows are selected as by
+ * `plainSelect` in a derived table, so the caller's SQL names the main table's columns
+ * unqualified either way, and a join can never narrow or repeat the rows.
+ */
+export async function plainSelectJoined<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  where: Readonly<Record<string, PlainCondition>>,
+  order: readonly (readonly [property: string, direction: 'ASC' | 'DESC'])[],
+  and: { sql: string; params: readonly unknown[] } | undefined,
+  joins: readonly PlainJoin[],
+): Promise<{ rows: T[]; joined: (ObjectLiteral | null)[][] }> {
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
   const shape = shapeOf(manager, metadata);
-  const clauses: string[] = [];
   const params: unknown[] = [];
+  const clauses = conditions(manager, metadata, where, params);
+  if (clauses === null) return { rows: [], joined: joins.map(() => []) };
+  if (and) {
+    clauses.push(`(${and.sql})`);
+    params.push(...and.params);
+  }
+  const filtered = shape.head + (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '');
+  const ordered = (alias: string) =>
+    order.length ? ` ORDER BY ${order.map(([property, direction]) => `${alias}${driver.escape(columnOf(metadata, property).databaseName)} ${direction}`).join(', ')}` : '';
+
+  const joinedShapes = joins.map((join, k) => ({ join, metadata: manager.connection.getMetadata(join.target), alias: `j${k}` }));
+  let sql = filtered + ordered('');
+  if (joins.length) {
+    const selects = ['t.*'];
+    const from = [`(${filtered}) t`];
+    for (const { join, metadata: joinedMetadata, alias } of joinedShapes) {
+      const joinedShape = shapeOf(manager, joinedMetadata);
+      for (const column of joinedShape.columns) selects.push(`${alias}.${driver.escape(column.databaseName)} AS ${driver.escape(`${alias}.${column.databaseName}`)}`);
+      const on = [`${alias}.${driver.escape(columnOf(joinedMetadata, join.to).databaseName)} = t.${driver.escape(columnOf(metadata, join.from).databaseName)}`];
+      const onClauses = conditions(manager, joinedMetadata, join.where ?? {}, params, `${alias}.`);
+      // an empty list matches nothing: the join then reads every row's entity as absent
+      on.push(...(onClauses ?? ['1 = 0']));
+      from.push(`LEFT JOIN ${driver.escape(joinedMetadata.tableName)} ${alias} ON ${on.join(' AND ')}`);
+    }
+    sql = `SELECT ${selects.join(', ')} FROM ${from.join(' ')}${ordered('t.')}`;
+  }
+  const raw: Record<string, unknown>[] = await manager.query(sql, params);
+  const rows = raw.map((row) => hydrate<T>(manager, metadata, row, ''));
+  const joined = joinedShapes.map(({ join, metadata: joinedMetadata, alias }) => {
+    const key = `${alias}.${columnOf(joinedMetadata, join.to).databaseName}`;
+    return raw.map((row) => (row[key] === null || row[key] === undefined ? null : hydrate(manager, joinedMetadata, row, `${alias}.`)));
+  });
+  return { rows, joined };
+}
+
+/** SQL conditions for `where` (values into `params`), or null when one can match nothing (an empty list). */
+function conditions(manager: EntityManager, metadata: EntityMetadata, where: Readonly<Record<string, PlainCondition>>, params: unknown[], alias = ''): string[] | null {
+  const driver = manager.connection.driver;
+  const clauses: string[] = [];
   for (const [property, wanted] of Object.entries(where)) {
     const column = columnOf(metadata, property);
-    const name = driver.escape(column.databaseName);
+    const name = alias + driver.escape(column.databaseName);
     if (wanted === null) clauses.push(`${name} IS NULL`);
     else if (Array.isArray(wanted)) {
-      if (wanted.length === 0) return [];
+      if (wanted.length === 0) return null;
       clauses.push(`${name} IN (${wanted.map(() => '?').join(', ')})`);
       for (const value of wanted) params.push(driver.preparePersistentValue(value, column));
     } else {
@@ -51,26 +118,22 @@ export async function plainSelect<T extends ObjectLiteral>(
       params.push(driver.preparePersistentValue(wanted, column));
     }
   }
-  if (and) {
-    clauses.push(`(${and.sql})`);
-    params.push(...and.params);
+  return clauses;
+}
+
+/** One entity from a row's columns (named `prefix` + column name). */
+function hydrate<T extends ObjectLiteral>(manager: EntityManager, metadata: EntityMetadata, row: Record<string, unknown>, prefix: string): T {
+  const driver = manager.connection.driver;
+  const shape = shapeOf(manager, metadata);
+  const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
+  for (let i = 0; i < shape.columns.length; i += 1) {
+    const column = shape.columns[i]!;
+    const value = row[prefix + column.databaseName];
+    if (value === undefined) continue;
+    if (shape.asIs[i]) (entity as Record<string, unknown>)[column.propertyName] = value;
+    else column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
   }
-  const sql =
-    shape.head +
-    (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') +
-    (order.length ? ` ORDER BY ${order.map(([property, direction]) => `${driver.escape(columnOf(metadata, property).databaseName)} ${direction}`).join(', ')}` : '');
-  const rows: Record<string, unknown>[] = await manager.query(sql, params);
-  return rows.map((row) => {
-    const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
-    for (let i = 0; i < shape.columns.length; i += 1) {
-      const column = shape.columns[i]!;
-      const value = row[column.databaseName];
-      if (value === undefined) continue;
-      if (shape.asIs[i]) (entity as Record<string, unknown>)[column.propertyName] = value;
-      else column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
-    }
-    return entity;
-  });
+  return entity;
 }
 
 function shapeOf(manager: EntityManager, metadata: EntityMetadata): Shape {

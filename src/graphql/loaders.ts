@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { FindOperator, In, type EntityMetadata, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
-import { plainSelect, type PlainCondition } from '../db/plain-select';
+import { plainSelectJoined, type PlainCondition, type PlainJoin } from '../db/plain-select';
 import type { RequestContext } from './context';
 
 const MAX_BATCH = 1_000;
@@ -15,6 +15,8 @@ export class Loaders {
   /** what `byId` loaders have answered (or been primed with), by entity: see `byIdNow` */
   private readonly known = new Map<string, Map<number, unknown>>();
   private readonly metadata = new Map<EntityTarget<unknown>, EntityMetadata>();
+  /** the many-to-one relations read beside each entity's rows, by entity: see `include` */
+  private readonly includes = new Map<string, Set<string>>();
 
   constructor(private readonly ctx: RequestContext) {}
 
@@ -75,27 +77,23 @@ export class Loaders {
   }
 
   /**
-   * Primes `byId(target)` with the records related to a batch of keys: `via` is SQL picking
-   * them out, with `(?)` standing for the list of keys — e.g. the sites of some contracts'
-   * services, `id IN (SELECT siteId FROM service WHERE contractId IN (?))`. A list resolver
-   * that sees its relation selected loads this beside the list rather than after it, saving
-   * the query a round trip; keys are batched like any loader's, so it costs one statement.
+   * From now on in this request, every load of `target` reads its many-to-one `relation`
+   * in the same statement and primes `byId` of the related entity with it: a resolver that
+   * sees the relation selected calls this before loading, and the relation's field then
+   * costs the query no statement of its own (a contract's services with their sites are
+   * one read). The related rows are held to the viewer's scope as `byId` holds them.
    */
-  prefetchById<T extends ObjectLiteral & { id: number }>(target: EntityTarget<T>, via: string): DataLoader<number, true> {
-    return this.memoise(`prefetch:${this.nameOf(target)}:${via}`, () =>
-      new DataLoader<number, true>(
-        async (keys) => {
-          const loader = this.byId(target);
-          const known = this.known.get(this.nameOf(target))!;
-          for (const row of await this.select(target, {}, [], { sql: via.replace('(?)', `(${keys.map(() => '?').join(', ')})`), params: keys })) {
-            loader.prime(row.id, row);
-            known.set(row.id, row);
-          }
-          return keys.map(() => true as const);
-        },
-        { maxBatchSize: MAX_BATCH },
-      ),
-    );
+  include<T extends ObjectLiteral>(target: EntityTarget<T>, relation: keyof T & string): void {
+    const name = this.nameOf(target);
+    const relations = this.includes.get(name) ?? new Set<string>();
+    if (!relations.has(relation)) {
+      const found = this.metadataOf(target).findRelationWithPropertyPath(relation);
+      if (!found?.isManyToOne || found.joinColumns.length !== 1 || found.joinColumns[0]!.referencedColumn?.propertyName !== 'id') {
+        throw new Error(`Loaders.include: ${name}.${relation} is not a many-to-one onto an id`);
+      }
+      relations.add(relation);
+    }
+    this.includes.set(name, relations);
   }
 
   /** A loader of the caller's own making, one per request under `key`. */
@@ -124,7 +122,31 @@ export class Loaders {
       }
       plain[property] = wanted instanceof FindOperator ? null : (wanted as PlainCondition);
     }
-    return plainSelect(this.ctx.manager, target, plain, order, and);
+    const included = [...(this.includes.get(this.nameOf(target)) ?? [])].map((relation) => this.joinOf(target, relation));
+    const { rows, joined } = await plainSelectJoined(this.ctx.manager, target, plain, order, and, included.map(({ join }) => join));
+    included.forEach(({ join, related }, k) => {
+      const loader = this.byId(related as EntityTarget<{ id: number }>);
+      const known = this.known.get(this.nameOf(related))!;
+      rows.forEach((row, i) => {
+        const key = row[join.from] as number | null;
+        if (key === null) return;
+        const entity = joined[k]![i] ?? null;
+        loader.prime(key, entity as { id: number } | null);
+        known.set(key, entity);
+      });
+    });
+    return rows;
+  }
+
+  /** The join reading `relation` of `target` (its related rows in the viewer's scope). */
+  private joinOf(target: EntityTarget<unknown>, relation: string): { join: PlainJoin; related: EntityTarget<ObjectLiteral> } {
+    const found = this.metadataOf(target).findRelationWithPropertyPath(relation)!;
+    const related = found.inverseEntityMetadata;
+    const local = found.joinColumns[0]!;
+    const from = this.metadataOf(target).columns.find((column) => column.databaseName === local.databaseName && !column.isVirtual)!;
+    const to = local.referencedColumn!;
+    const where: Record<string, PlainCondition> = related.findColumnWithPropertyName('organisationId') ? { organisationId: [...this.ctx.organisationIds] } : {};
+    return { join: { target: related.target, from: from.propertyName, to: to.propertyName, where }, related: related.target };
   }
 
   private metadataOf(target: EntityTarget<unknown>) {

@@ -1,6 +1,11 @@
 import { DateTime } from 'luxon';
-import { IsNull } from 'typeorm';
-import { plainSelect } from '../../src/db/plain-select';
+import pino from 'pino';
+import { IsNull, Not } from 'typeorm';
+import { Role } from '../../src/auth/roles';
+import { plainSelect, plainSelectJoined } from '../../src/db/plain-select';
+import { RequestContext } from '../../src/graphql/context';
+import { NetworkService } from '../../src/services/network-service.entity';
+import { Site } from '../../src/sites/site.entity';
 import { seedDemo } from '../../src/seed/demo';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
@@ -42,5 +47,55 @@ describe('plainSelect', () => {
     expect((await plainSelect<any>(manager, 'NetworkService', { id: two }, [['id', 'ASC']])).map((s) => s.id)).toEqual([...two].sort((a, b) => a - b));
     expect(await plainSelect(manager, 'NetworkService', { id: [] }, [])).toEqual([]);
     await expect(plainSelect(manager, 'NetworkService', { colour: 'red' }, [])).rejects.toThrow('NetworkService has no column colour');
+  });
+
+  it('reads many-to-one relations in the same statement, as find with relations does', async () => {
+    const manager = db.dataSource.manager;
+    const order = [['id', 'ASC']] as const;
+    const joins = [
+      { target: 'Site', from: 'siteId', to: 'id' },
+      { target: 'Contract', from: 'contractId', to: 'id' },
+    ];
+    const before = db.statements.statements;
+    const { rows, joined } = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, undefined, joins);
+    expect(db.statements.statements - before).toBe(1);
+    const viaFind = await manager.find<any>('NetworkService', { where: { status: 'ACTIVE' }, relations: { site: true, contract: true }, order: { id: 'ASC' } });
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows).toStrictEqual(await plainSelect(manager, 'NetworkService', { status: 'ACTIVE' }, order));
+    expect(joined[0]).toStrictEqual(viaFind.map((service) => service.site));
+    expect(joined[1]).toStrictEqual(viaFind.map((service) => service.contract));
+
+    // a condition on the joined rows reads those that fail it as absent, and never drops a row
+    const elsewhere = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, undefined, [{ ...joins[0]!, where: { organisationId: [-1] } }]);
+    expect(elsewhere.rows.map((service) => service.id)).toEqual(rows.map((service) => service.id));
+    expect(elsewhere.joined[0]!.every((site) => site === null)).toBe(true);
+    const nowhere = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, undefined, [{ ...joins[0]!, where: { organisationId: [] } }]);
+    expect(nowhere.rows).toHaveLength(rows.length);
+    expect(nowhere.joined[0]!.every((site) => site === null)).toBe(true);
+  });
+
+  it("holds the loaders' included relations to the viewer's organisations, and reads them with the rows", async () => {
+    const manager = db.dataSource.manager;
+    const [service] = await manager.find(NetworkService, { order: { id: 'ASC' }, take: 1 });
+    const foreign = await manager.findOneOrFail(Site, { where: { organisationId: Not(service!.organisationId) } });
+    // a service pointed at another organisation's site: data the API refuses, but a loader must not leak it either
+    await manager.update(NetworkService, service!.id, { siteId: foreign.id });
+    try {
+      const viewer = { subject: 'test', organisationId: service!.organisationId, odsCode: 'TEST', roles: [Role.VIEWER], organisationIds: [service!.organisationId], supplierId: null, via: 'JWT' as const, apiKeyId: null };
+      const ctx = new RequestContext('test', viewer, manager, db.config, pino({ level: 'silent' }));
+      ctx.loaders.include(NetworkService, 'site');
+      const services = await ctx.loaders.manyBy(NetworkService, 'contractId').load(service!.contractId);
+      expect(services.map((each) => each.id)).toContain(service!.id);
+      const before = db.statements.statements;
+      const sites = await Promise.all(services.map((each) => ctx.loaders.byIdNow(Site, each.siteId)));
+      expect(db.statements.statements - before).toBe(0);
+      expect(sites.find((site) => site?.id === foreign.id)).toBeUndefined();
+      expect(await ctx.loaders.byId(Site).load(foreign.id)).toBeNull();
+      expect(sites.filter((site) => site !== null).every((site) => site!.organisationId === service!.organisationId)).toBe(true);
+      expect(sites.filter((site) => site !== null).length).toBe(services.length - 1);
+      expect(() => ctx.loaders.include(NetworkService, 'reference' as never)).toThrow('NetworkService.reference is not a many-to-one onto an id');
+    } finally {
+      await manager.update(NetworkService, service!.id, { siteId: service!.siteId });
+    }
   });
 });
