@@ -12,83 +12,95 @@ import type { AppConfig } from '../src/config/config';
 import type { StatementCounter } from '../src/db/statement-counter';
 import { Organisation } from '../src/organisations/organisation.entity';
 import { BENCH_URL, round } from './support';
-import { currentPeriod, DASHBOARD_QUERY, prepareEstate, spawnServer } from './scenario';
+import { currentPeriod, DASHBOARD_QUERY, prepareEstate, spawnServer, type SpawnedServer } from './scenario';
 
 const ROOT = join(__dirname, '..');
 
 /**
  * What the API layer costs and whether it scales with the data:
  * - apiOverheadRatio: p50 of the dashboard query through HTTP + GraphQL ÷ p50 of hand-written
- *   SQL (mysql2, one connection) fetching the same data;
- * - frameworkCeilingRatio: req/s of a simple authenticated query on our server ÷ req/s of a
+ *   SQL (mysql2, one connection) fetching the same data, measured in turn; the server runs in a
+ *   process of its own, as `npm start` runs it;
+ * - frameworkCeilingRatio: req/s of a simple authenticated query on that server ÷ req/s of a
  *   bare Apollo Server answering a constant, both in processes of their own, same client;
  * - n1StatementsAt10 / n1StatementsAt1000: SQL statements per dashboard query for a contract
- *   of 10 and of 1,000 services (equal, or a list is loaded a row at a time).
+ *   of 10 and of 1,000 services (equal, or a list is loaded a row at a time), counted on a
+ *   server in this process.
  */
 export async function apiBenchmark(dataSource: DataSource, config: AppConfig, statements: StatementCounter, quick: boolean) {
   const small = await prepareEstate(dataSource, config, { prefix: 'NA', sites: 10, services: 10, servicesPerContract: 10, reconcile: 1 });
   const large = await prepareEstate(dataSource, config, { prefix: 'NB', sites: 1_000, services: 1_000, servicesPerContract: 1_000, reconcile: 1 });
   const typical = await prepareEstate(dataSource, config, { prefix: 'NC', sites: 100, services: 100, servicesPerContract: 100, reconcile: 1 });
-
-  const app = await createApp({ ...config, port: 0 }, dataSource, statements, pino({ level: 'silent' }));
-  const url = `http://127.0.0.1:${await app.listen()}`;
+  const organisation = await dataSource.getRepository(Organisation).findOneByOrFail({ odsCode: 'RX1' });
   const token = await signDevelopmentToken(config, { subject: 'bench@rx1', odsCode: 'RX1', roles: [Role.CONTRACT_MANAGER], expiresIn: '1h' });
   const period = currentPeriod();
-  // node:http on one kept-alive connection, as a browser or a service client would hold one: the
-  // client shares this thread with the server, and undici's fetch cost about 1 ms of it per request
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const dashboard = async (contract: string, supplier: string) => {
-    const text = await post(`${url}/graphql`, agent, { authorization: `Bearer ${token}` }, JSON.stringify({ query: DASHBOARD_QUERY, variables: { contract, supplier, period } }));
+  // node:http on one kept-alive connection, as a browser or a service client would hold one
+  // (undici's fetch cost the client about 1 ms a request more)
+  const dashboard = async (url: string, agent: Agent, estate: typeof small) => {
+    const variables = { contract: estate.contracts[0]!, supplier: estate.supplier, period };
+    const text = await post(`${url}/graphql`, agent, { authorization: `Bearer ${token}` }, JSON.stringify({ query: DASHBOARD_QUERY, variables }));
     const body = JSON.parse(text) as { errors?: unknown[]; data?: { contract: { services: unknown[] } } };
     if (body.errors) throw new Error(`dashboard query failed: ${JSON.stringify(body.errors)}`);
     return body.data!.contract.services.length;
   };
-  const statementsFor = async (estate: typeof small) => {
-    await dashboard(estate.contracts[0]!, estate.supplier);
-    const before = statements.statements;
-    const services = await dashboard(estate.contracts[0]!, estate.supplier);
-    return { services, statements: statements.statements - before };
-  };
 
-  let figures;
+  let counts;
+  const app = await createApp({ ...config, port: 0 }, dataSource, statements, pino({ level: 'silent' }));
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
+    const url = `http://127.0.0.1:${await app.listen()}`;
+    const statementsFor = async (estate: typeof small) => {
+      await dashboard(url, agent, estate);
+      const before = statements.statements;
+      const services = await dashboard(url, agent, estate);
+      return { services, statements: statements.statements - before };
+    };
     const at10 = await statementsFor(small);
     const at1000 = await statementsFor(large);
     if (at10.services !== 10 || at1000.services !== 1_000) throw new Error(`dashboard returned ${at10.services} and ${at1000.services} services`);
+    counts = { n1StatementsAt10: at10.statements, n1StatementsAt1000: at1000.statements };
+  } finally {
+    agent.destroy();
+    await app.stop(); // closes the database too
+  }
 
-    const iterations = quick ? 40 : 200;
-    const organisation = await dataSource.getRepository(Organisation).findOneByOrFail({ odsCode: 'RX1' });
+  const server = await spawnServer(BENCH_URL, (config.jwt as { secret: string }).secret);
+  try {
+    // a server that has been up a while: the first rounds (untimed) let V8 optimise both sides' hot code
+    const warmup = quick ? 100 : 200;
+    const iterations = quick ? 100 : 400;
     const byHand = await handWrittenDashboard(typical.contractIds[0]!, organisation.id);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     // one of each in turn, so that both medians see the same machine (it is shared, and its load comes and goes)
     const httpTimes: number[] = [];
     const sqlTimes: number[] = [];
     try {
-      for (let i = 0; i < iterations + 5; i += 1) {
+      for (let i = 0; i < warmup + iterations; i += 1) {
         const started = process.hrtime.bigint();
-        await dashboard(typical.contracts[0]!, typical.supplier);
+        const services = await dashboard(server.url, agent, typical);
         const between = process.hrtime.bigint();
         await byHand.once();
-        if (i >= 5) {
+        if (services !== 100) throw new Error(`dashboard returned ${services} services`);
+        if (i >= warmup) {
           httpTimes.push(Number(between - started) / 1e6);
           sqlTimes.push(Number(process.hrtime.bigint() - between) / 1e6);
         }
       }
     } finally {
       await byHand.close();
+      agent.destroy();
     }
-    figures = {
+    return {
       dashboardServices: 100,
       dashboardHttpP50Ms: round(median(httpTimes), 2),
       dashboardSqlP50Ms: round(median(sqlTimes), 2),
       apiOverheadRatio: round(median(httpTimes) / median(sqlTimes), 2),
-      n1StatementsAt10: at10.statements,
-      n1StatementsAt1000: at1000.statements,
+      ...counts,
+      ...(await frameworkCeiling(config, quick, server)),
     };
   } finally {
-    agent.destroy();
-    await app.stop();
+    await server.stop();
   }
-  return { ...figures, ...(await frameworkCeiling(config, quick)) };
 }
 
 /** POSTs a JSON body and resolves with the answer's text (any status but 200 rejects). */
@@ -173,11 +185,10 @@ export async function handWrittenDashboard(contractId: number, organisationId: n
  * Server, with the same client: both servers up at once and measured in turn, a few seconds
  * each for several rounds, so that a burst of load on the shared machine falls on both.
  */
-async function frameworkCeiling(config: AppConfig, quick: boolean) {
+async function frameworkCeiling(config: AppConfig, quick: boolean, server: SpawnedServer) {
   const rounds = quick ? 2 : 5;
   const seconds = quick ? 3 : 4;
   const connections = 10;
-  const server = await spawnServer(BENCH_URL, (config.jwt as { secret: string }).secret);
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const bare = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bench/bare-apollo.ts'], {
     cwd: ROOT,
@@ -214,7 +225,6 @@ async function frameworkCeiling(config: AppConfig, quick: boolean) {
     };
   } finally {
     bare.kill('SIGTERM');
-    await server.stop();
   }
 }
 

@@ -14,7 +14,7 @@ export enum InvoiceStatus {
 registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
 
 /** A supplier's invoice to the organisation, as received; accepted whole or not at all. */
-@ObjectType('Invoice', { implements: BaseRecord })
+@ObjectType('Invoice', { implements: BaseRecord, simpleResolvers: true })
 @Entity('invoice')
 @Index(['organisationId', 'supplierId', 'invoiceNumber'], { unique: true })
 @Index(['organisationId', 'status', 'invoiceDate'])

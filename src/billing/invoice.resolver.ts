@@ -1,11 +1,13 @@
 import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { READ_INVENTORY, RECONCILE_INVOICES } from '../auth/roles';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
 import { ReconciliationService } from './reconciliation.service';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { idOf, optionalIdOf } from '../graphql/global-id';
+import { selects } from '../graphql/selection';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService } from '../services/network-service.entity';
 import { Supplier } from '../suppliers/supplier.entity';
@@ -39,11 +41,18 @@ export class InvoiceResolver {
 
   @Authorized(READ_INVENTORY)
   @Query(() => InvoiceConnection, { description: 'Suppliers\' invoices to the viewer\'s organisations, newest first.' })
-  invoices(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter?: InvoiceFilterInput) {
+  invoices(
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+    @Args() page: PageArgs,
+    @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter?: InvoiceFilterInput,
+  ) {
     return this.invoiceService.list(
       ctx,
       { status: filter?.status, period: filter?.period, supplierId: optionalIdOf(filter?.supplierId, Supplier.typename, 'filter.supplierId') },
       page,
+      // the page's reconciliations, when asked for, are read with the page
+      { withReconciliation: selects(info, ['edges', 'node', 'reconciliation']) },
     );
   }
 

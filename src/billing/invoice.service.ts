@@ -5,6 +5,10 @@ import { paginate, type Connection, type PageArgs } from '../graphql/connection'
 import type { RequestContext } from '../graphql/context';
 import { InvoiceStatusChange } from './invoice-approval.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
+import { InvoiceReconciliation } from './reconciliation.entity';
+
+/** where a page read with its reconciliations holds each one until it is handed to the loader */
+const JOINED_RECONCILIATION = 'joinedReconciliation';
 
 export interface InvoiceFilter {
   supplierId?: number;
@@ -14,8 +18,18 @@ export interface InvoiceFilter {
 }
 
 export class InvoiceService {
-  list(ctx: RequestContext, filter: InvoiceFilter, page: PageArgs): Promise<Connection<Invoice>> {
+  /**
+   * A page of the viewer's invoices. `withReconciliation` reads each one's reconciliation in
+   * the same statement and hands it to the request's loader, where `Invoice.reconciliation`
+   * finds it.
+   */
+  async list(ctx: RequestContext, filter: InvoiceFilter, page: PageArgs, options: { withReconciliation?: boolean } = {}): Promise<Connection<Invoice>> {
     const query = withinScope(ctx, ctx.repository(Invoice).createQueryBuilder('invoice'));
+    if (options.withReconciliation) {
+      query.leftJoinAndMapOne(`invoice.${JOINED_RECONCILIATION}`, InvoiceReconciliation, 'reconciliation', 'reconciliation.invoiceId = invoice.id AND reconciliation.organisationId IN (:...reconciliationScope)', {
+        reconciliationScope: ctx.organisationIds,
+      });
+    }
     if (filter.supplierId !== undefined) query.andWhere('invoice.supplierId = :supplierId', { supplierId: filter.supplierId });
     if (filter.status?.length) query.andWhere('invoice.status IN (:...statuses)', { statuses: filter.status });
     if (filter.period) {
@@ -24,11 +38,20 @@ export class InvoiceService {
         monthEnd: addDays(addMonths(`${filter.period}-01`, 1), -1),
       });
     }
-    return paginate(query, page, {
+    const connection = await paginate(query, page, {
       maxPageSize: ctx.config.graphql.maxPageSize,
       sort: { column: 'invoice.invoiceDate', valueOf: (row) => row.invoiceDate },
       direction: 'DESC',
     });
+    if (options.withReconciliation) {
+      const loader = ctx.loaders.manyBy(InvoiceReconciliation, 'invoiceId');
+      for (const { node } of connection.edges) {
+        const joined = (node as Invoice & { [JOINED_RECONCILIATION]?: InvoiceReconciliation })[JOINED_RECONCILIATION];
+        delete (node as Invoice & { [JOINED_RECONCILIATION]?: InvoiceReconciliation })[JOINED_RECONCILIATION];
+        loader.prime(node.id, joined ? [joined] : []);
+      }
+    }
+    return connection;
   }
 
   get(ctx: RequestContext, id: number): Promise<Invoice> {

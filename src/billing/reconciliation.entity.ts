@@ -11,7 +11,7 @@ registerEnumType(FindingType, { name: 'FindingType' });
  * An invoice checked line by line against our records. Gross amounts throughout: the sum of
  * the findings' differences plus the agreed amount is the invoice's gross total, exactly.
  */
-@ObjectType('InvoiceReconciliation', { implements: BaseRecord })
+@ObjectType('InvoiceReconciliation', { implements: BaseRecord, simpleResolvers: true })
 @Entity('invoice_reconciliation')
 @Index(['invoiceId'], { unique: true })
 export class InvoiceReconciliation extends BaseRecord {

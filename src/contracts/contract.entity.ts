@@ -37,7 +37,7 @@ export enum ServiceHours {
 registerEnumType(ServiceHours, { name: 'ServiceHours', description: 'When the contract\'s service levels apply.' });
 
 /** A contract between an organisation (the HSCN consumer) and a supplier. */
-@ObjectType('Contract', { implements: BaseRecord })
+@ObjectType('Contract', { implements: BaseRecord, simpleResolvers: true })
 @Entity('contract')
 @Index(['organisationId', 'reference'], { unique: true })
 @Index(['organisationId', 'status', 'noticeDate'])

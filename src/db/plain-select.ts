@@ -93,10 +93,11 @@ export async function plainSelectJoined<T extends ObjectLiteral>(
     sql = `SELECT ${selects.join(', ')} FROM ${from.join(' ')}${ordered('t.')}`;
   }
   const raw: Record<string, unknown>[] = await manager.query(sql, params);
-  const rows = raw.map((row) => hydrate<T>(manager, metadata, row, ''));
+  const rows = raw.map(hydrator<T>(manager, metadata, ''));
   const joined = joinedShapes.map(({ join, metadata: joinedMetadata, alias }) => {
     const key = `${alias}.${columnOf(joinedMetadata, join.to).databaseName}`;
-    return raw.map((row) => (row[key] === null || row[key] === undefined ? null : hydrate(manager, joinedMetadata, row, `${alias}.`)));
+    const entityOf = hydrator(manager, joinedMetadata, `${alias}.`);
+    return raw.map((row) => (row[key] === null || row[key] === undefined ? null : entityOf(row)));
   });
   return { rows, joined };
 }
@@ -121,19 +122,21 @@ function conditions(manager: EntityManager, metadata: EntityMetadata, where: Rea
   return clauses;
 }
 
-/** One entity from a row's columns (named `prefix` + column name). */
-function hydrate<T extends ObjectLiteral>(manager: EntityManager, metadata: EntityMetadata, row: Record<string, unknown>, prefix: string): T {
+/** Turns rows into entities: each from its columns named `prefix` + column name. */
+function hydrator<T extends ObjectLiteral>(manager: EntityManager, metadata: EntityMetadata, prefix: string): (row: Record<string, unknown>) => T {
   const driver = manager.connection.driver;
-  const shape = shapeOf(manager, metadata);
-  const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
-  for (let i = 0; i < shape.columns.length; i += 1) {
-    const column = shape.columns[i]!;
-    const value = row[prefix + column.databaseName];
-    if (value === undefined) continue;
-    if (shape.asIs[i]) (entity as Record<string, unknown>)[column.propertyName] = value;
-    else column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
-  }
-  return entity;
+  const { columns, asIs } = shapeOf(manager, metadata);
+  const names = columns.map((column) => prefix + column.databaseName);
+  return (row) => {
+    const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
+    for (let i = 0; i < columns.length; i += 1) {
+      const value = row[names[i]!];
+      if (value === undefined) continue;
+      if (asIs[i]) (entity as Record<string, unknown>)[columns[i]!.propertyName] = value;
+      else columns[i]!.setEntityValue(entity, driver.prepareHydratedValue(value, columns[i]!));
+    }
+    return entity;
+  };
 }
 
 function shapeOf(manager: EntityManager, metadata: EntityMetadata): Shape {

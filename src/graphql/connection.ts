@@ -3,7 +3,7 @@ import { Max, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../common/errors';
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ description: 'Relay page information.', simpleResolvers: true })
 export class PageInfo {
   @Field() hasNextPage!: boolean;
   @Field() hasPreviousPage!: boolean;
@@ -45,13 +45,13 @@ export interface Connection<T> {
 
 /** Builds the `XConnection` and `XEdge` object types for a node type. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field() cursor!: string;
     @Field(() => nodeType) node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionClass implements Connection<T> {
     @Field(() => [EdgeType]) edges!: Edge<T>[];
     @Field(() => PageInfo) pageInfo!: PageInfo;
@@ -101,7 +101,10 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
     });
   }
   const order = ascending ? 'ASC' : 'DESC';
-  pageQuery.orderBy(sort.column, order).addOrderBy(`${alias}.id`, order).take(size + 1);
+  pageQuery.orderBy(sort.column, order).addOrderBy(`${alias}.id`, order);
+  // a plain LIMIT, unless a join can repeat a row (TypeORM's take then reads the page's ids first)
+  if (query.expressionMap.joinAttributes.some((join) => join.isMany)) pageQuery.take(size + 1);
+  else pageQuery.limit(size + 1);
   const rows = size === 0 ? [] : await pageQuery.getMany();
 
   const hasMore = rows.length > size;

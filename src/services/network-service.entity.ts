@@ -34,7 +34,7 @@ registerEnumType(ServiceStatus, { name: 'ServiceStatus' });
  * An ordered service instance (a circuit, a breakout, a voice service…) under a contract at
  * a site. Its reference is the supplier's, unique per supplier, like NetBox's circuit id.
  */
-@ObjectType('Service', { implements: BaseRecord })
+@ObjectType('Service', { implements: BaseRecord, simpleResolvers: true })
 @Entity('service')
 @Index(['supplierId', 'reference'], { unique: true })
 @Index(['contractId', 'status'])

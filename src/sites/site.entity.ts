@@ -4,7 +4,7 @@ import { BaseRecord } from '../db/base-record';
 import { Organisation } from '../organisations/organisation.entity';
 
 /** A physical location of an organisation where services are delivered. */
-@ObjectType('Site', { implements: BaseRecord })
+@ObjectType('Site', { implements: BaseRecord, simpleResolvers: true })
 @Entity('site')
 @Index(['organisationId', 'odsCode'], { unique: true })
 @Index(['organisationId', 'name'])

@@ -46,7 +46,7 @@ export class ExclusionEvidence {
   @Field() reason!: string;
 }
 
-@ObjectType('SlaTermResult', { description: 'One obligation for the month: target, what was achieved, and the evidence.' })
+@ObjectType('SlaTermResult', { description: 'One obligation for the month: target, what was achieved, and the evidence.', simpleResolvers: true })
 export class SlaTermResult {
   @Field(() => SlaTermKind) kind!: SlaTermKind;
   @Field(() => Int, { nullable: true }) severity!: number | null;
@@ -71,7 +71,7 @@ export class ServiceCreditLine {
   @Field() reason!: string;
 }
 
-@ObjectType('SlaReportTotals')
+@ObjectType('SlaReportTotals', { simpleResolvers: true })
 export class SlaReportTotals {
   @Field(() => Int) met!: number;
   @Field(() => Int) breached!: number;
@@ -82,7 +82,7 @@ export class SlaReportTotals {
   @Field(() => MoneyScalar, { nullable: true }) cap!: Pence | null;
 }
 
-@ObjectType('SlaReport')
+@ObjectType('SlaReport', { simpleResolvers: true })
 export class SlaReport {
   contractId!: number;
   @Field() period!: string;

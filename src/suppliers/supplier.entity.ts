@@ -26,7 +26,7 @@ registerEnumType(ComplianceStatus, { name: 'ComplianceStatus', description: 'HSC
  * A network supplier. Suppliers form a national catalogue shared by every organisation;
  * what an organisation buys from one lives on its contracts.
  */
-@ObjectType('Supplier', { implements: BaseRecord })
+@ObjectType('Supplier', { implements: BaseRecord, simpleResolvers: true })
 @Entity('supplier')
 export class Supplier extends BaseRecord {
   static readonly typename = 'Supplier';

@@ -82,6 +82,32 @@ describe('invoice reconciliation', () => {
     expect(after.map((f: any) => [f.id, f.type, f.difference])).toEqual(before.map((f: any) => [f.id, f.type, f.difference]));
   });
 
+  it('reads a page of invoices with their reconciliations in one statement, the same as one by one', async () => {
+    const RECONCILIATION = 'invoicedTotal agreedAmount differenceTotal findingCount findings { id type difference }';
+    await server.gql(RECONCILE, { id: invoiceId }, manager);
+    const pdn = await supplierId(server, manager, 'PDN00001');
+    const csv = [
+      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
+      `PDN-REC-PAGE,2026-12-02,2026-11-01,2026-11-30,${refs.ok},RECURRING,1,${refs.okCharge},${refs.okCharge},20,0.00,${refs.okCharge},0.00,${refs.okCharge}`,
+    ].join('\n');
+    expect((await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: csv })).data.ingestFeed.rowsAccepted).toBe(1);
+    const page = async () => (await server.gql(`{ invoices(first: 20) { edges { node { id invoiceNumber reconciliation { ${RECONCILIATION} } } } } }`, {}, manager)).data.invoices.edges.map((e: any) => e.node);
+    await page();
+    let listed: any[] = [];
+    const statements = await server.countStatements(async () => {
+      listed = await page();
+    });
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed.find((invoice) => invoice.id === invoiceId).reconciliation.findingCount).toBeGreaterThan(0);
+    expect(listed.some((invoice) => invoice.reconciliation === null)).toBe(true);
+    for (const invoice of listed) {
+      const alone = (await server.gql(`query($id: ID!) { invoice(id: $id) { reconciliation { ${RECONCILIATION} } } }`, { id: invoice.id }, manager)).data.invoice;
+      expect({ id: invoice.id, reconciliation: invoice.reconciliation }).toEqual({ id: invoice.id, reconciliation: alone.reconciliation });
+    }
+    // the page with its reconciliations, and the findings of all of them
+    expect(statements).toBe(2);
+  });
+
   it('is another tenant\'s business only to that tenant', async () => {
     const outsider = await server.token('Y0A01', Role.FINANCE_APPROVER);
     expect(errorCode(await server.gql(RECONCILE, { id: invoiceId }, outsider))).toBe('NOT_FOUND');
