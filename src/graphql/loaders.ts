@@ -88,8 +88,10 @@ export class Loaders {
     const relations = this.includes.get(name) ?? new Set<string>();
     if (!relations.has(relation)) {
       const found = this.metadataOf(target).findRelationWithPropertyPath(relation);
-      if (!found?.isManyToOne || found.joinColumns.length !== 1 || found.joinColumns[0]!.referencedColumn?.propertyName !== 'id') {
-        throw new Error(`Loaders.include: ${name}.${relation} is not a many-to-one onto an id`);
+      const local = found?.joinColumns[0];
+      const column = local && this.metadataOf(target).columns.find((each) => each.databaseName === local.databaseName && !each.isVirtual);
+      if (!found?.isManyToOne || found.joinColumns.length !== 1 || !column || local!.referencedColumn?.propertyName !== 'id') {
+        throw new Error(`Loaders.include: ${name}.${relation} is not a many-to-one onto an id, held in a column of its own`);
       }
       relations.add(relation);
     }

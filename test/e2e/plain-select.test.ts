@@ -93,7 +93,7 @@ describe('plainSelect', () => {
       expect(await ctx.loaders.byId(Site).load(foreign.id)).toBeNull();
       expect(sites.filter((site) => site !== null).every((site) => site!.organisationId === service!.organisationId)).toBe(true);
       expect(sites.filter((site) => site !== null).length).toBe(services.length - 1);
-      expect(() => ctx.loaders.include(NetworkService, 'reference' as never)).toThrow('NetworkService.reference is not a many-to-one onto an id');
+      expect(() => ctx.loaders.include(NetworkService, 'reference' as never)).toThrow('NetworkService.reference is not a many-to-one onto an id, held in a column of its own');
     } finally {
       await manager.update(NetworkService, service!.id, { siteId: service!.siteId });
     }
