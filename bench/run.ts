@@ -36,7 +36,7 @@ async function main(): Promise<void> {
       quick,
       machine: await machine(dataSource),
       ...(await run('ingest', () => ingestBenchmark(dataSource, config, quick ? 100_000 : 1_000_000))),
-      ...(await run('sla', () => slaBenchmark(dataSource, config, quick ? 500 : 10_000))),
+      ...(await run('sla', () => slaBenchmark(dataSource, config, quick ? 200 : 10_000))),
       ...(await run('reconcile', () => reconcileBenchmark(dataSource, config, statements, quick ? 2_000 : 10_000))),
       ...(await run('api', () => apiBenchmark(dataSource, config, statements, quick))),
     };
