@@ -70,14 +70,14 @@ export async function apiBenchmark(dataSource: DataSource, config: AppConfig, st
     const warmup = quick ? 100 : 200;
     const iterations = quick ? 100 : 400;
     const byHand = await handWrittenDashboard(typical.contractIds[0]!, organisation.id);
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const client = new Agent({ keepAlive: true, maxSockets: 1 });
     // one of each in turn, so that both medians see the same machine (it is shared, and its load comes and goes)
     const httpTimes: number[] = [];
     const sqlTimes: number[] = [];
     try {
       for (let i = 0; i < warmup + iterations; i += 1) {
         const started = process.hrtime.bigint();
-        const services = await dashboard(server.url, agent, typical);
+        const services = await dashboard(server.url, client, typical);
         const between = process.hrtime.bigint();
         await byHand.once();
         if (services !== 100) throw new Error(`dashboard returned ${services} services`);
@@ -88,7 +88,7 @@ export async function apiBenchmark(dataSource: DataSource, config: AppConfig, st
       }
     } finally {
       await byHand.close();
-      agent.destroy();
+      client.destroy();
     }
     return {
       dashboardServices: 100,
@@ -127,7 +127,7 @@ function post(url: string, agent: Agent, headers: Record<string, string>, body: 
  * and the orders completed this month (order delivery). Nine statements on one connection,
  * none of them the downtime hours (evidence the dashboard does not ask for).
  */
-export async function handWrittenDashboard(contractId: number, organisationId: number): Promise<{ once(): Promise<void>; close(): Promise<void> }> {
+async function handWrittenDashboard(contractId: number, organisationId: number): Promise<{ once(): Promise<void>; close(): Promise<void> }> {
   const { createConnection } = await import('mysql2/promise');
   const connection = await createConnection({ uri: BENCH_URL.replace(/^mariadb:/, 'mysql:'), dateStrings: ['DATE'], timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
   const monthStart = DateTime.now().setZone('Europe/London').startOf('month');

@@ -99,14 +99,26 @@ async function main(): Promise<void> {
     const invoice = graphql('InvoiceWithReconciliation', INVOICE_QUERY, () => ({ invoice: pick(estate.invoices) }));
     const mix = [dashboard, list, dashboard, invoice, sla, dashboard, list, invoice, dashboard, feedPost];
 
-    // warm up at full concurrency (JIT, pool, caches, a heap sized for the load), then measure the resident set
-    await autocannon({ url: server.url, connections, duration: Math.min(10, duration), requests: mix, timeout: 30 });
+    // warm up at full concurrency (JIT, pool, caches, a heap sized for the load), then measure the
+    // resident set: 20 s, since after 10 s (about eight requests a client) the heap was still growing
+    // to its working size on one run in two (371 MB, then 544 MB at the end; 548 MB at the start of the next)
+    await autocannon({ url: server.url, connections, duration: Math.min(20, duration), requests: mix, timeout: 30 });
     for (const key of Object.keys(counts)) delete counts[key];
     for (const key of Object.keys(failures)) delete failures[key];
     const rssBefore = await server.rssBytes();
 
     process.stderr.write(`driving ${connections} clients for ${duration} s…\n`);
-    const result = await autocannon({ url: server.url, connections, duration, requests: mix, timeout: 30 });
+    // the resident set every 10 s as well: a leak climbs all the way, a heap still sizing itself levels off
+    const rssSamples: number[] = [];
+    const sampler = setInterval(() => {
+      server.rssBytes().then((bytes) => rssSamples.push(round(bytes / 1024 / 1024, 1)), () => undefined);
+    }, 10_000);
+    let result;
+    try {
+      result = await autocannon({ url: server.url, connections, duration, requests: mix, timeout: 30 });
+    } finally {
+      clearInterval(sampler);
+    }
     const rssAfter = await server.rssBytes();
 
     const failed = Object.values(failures).reduce((sum, count) => sum + count, 0);
@@ -124,7 +136,7 @@ async function main(): Promise<void> {
       latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
       errors,
       errorDetail: { transport: result.errors, timeouts: result.timeouts, byOperation: failures, firstOfEach: samples },
-      rssMb: { before: round(rssBefore / 1024 / 1024, 1), after: round(rssAfter / 1024 / 1024, 1), growthPercent: round(growth * 100, 1) },
+      rssMb: { before: round(rssBefore / 1024 / 1024, 1), every10s: rssSamples, after: round(rssAfter / 1024 / 1024, 1), growthPercent: round(growth * 100, 1) },
       rssGrowthFlagged: growth > RSS_GROWTH_FLAG,
     };
     const json = JSON.stringify(figures, null, 2);
