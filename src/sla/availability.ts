@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
-import { Between, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { plainSelect } from '../db/plain-select';
 import { groupBy } from '../common/collections';
 import { formatUnits, percentUnitsDown } from '../common/percent';
 import { addDays, asUtcDate, sqlTimestamp } from '../common/dates';
-import { PerformanceHourly } from '../performance/performance-rollup.entity';
 import type { NetworkService } from '../services/network-service.entity';
 import { ExclusionWindow } from './exclusion-window.entity';
 import { mergeSpans, subtract, total, type Span } from './service-hours';
@@ -163,6 +162,13 @@ export async function monthlyAvailability(
     }
   }
   const windowsOf = groupBy(windows, (window) => window.serviceId);
+  const excludedOf = new Map<number, Span[]>();
+  for (const { service, span } of live) {
+    const own = windowsOf.get(service.id) ?? [];
+    const spans = mergeSpans(own.map((window) => ({ start: Math.max(window.startsAt.getTime(), span.start), end: Math.min(window.endsAt.getTime(), span.end) })));
+    if (spans.length) excludedOf.set(service.id, spans);
+  }
+  const inWindows = await measuredWithin(manager, excludedOf);
 
   for (const { service, span } of live) {
     const firstLiveDay = span.start === month.start ? month.firstDay : ukDay(span.start);
@@ -175,12 +181,9 @@ export async function monthlyAvailability(
       up += day.up;
     }
     const own = windowsOf.get(service.id) ?? [];
-    const excludedSpans = mergeSpans(own.map((window) => ({ start: Math.max(window.startsAt.getTime(), span.start), end: Math.min(window.endsAt.getTime(), span.end) })));
-    if (excludedSpans.length) {
-      const inWindows = await measuredWithin(manager, service.id, excludedSpans);
-      covered -= inWindows.covered;
-      up -= inWindows.up;
-    }
+    const excludedSpans = excludedOf.get(service.id) ?? [];
+    covered -= inWindows.get(service.id)?.covered ?? 0;
+    up -= inWindows.get(service.id)?.up ?? 0;
     const excludedMs = total(excludedSpans);
     const measurableMs = span.end - span.start - excludedMs;
     const availabilityUnits = covered > 0 ? percentUnitsDown(Math.max(0, up), covered, 3) : null;
@@ -231,24 +234,23 @@ async function downtimeHours(manager: EntityManager, month: Month, contract: Con
     else ranges.push({ serviceId, start, end });
   }
 
-  for (let i = 0; i < ranges.length; i += RANGES_PER_STATEMENT) {
-    const chunk = ranges.slice(i, i + RANGES_PER_STATEMENT);
-    const rows: { serviceId: number; hourStart: string | Date; down: string | number }[] = await manager.query(
-      `SELECT serviceId, hourStart, coveredSeconds - upSeconds AS down FROM performance_hourly
-       WHERE qosClass = '' AND upSeconds < coveredSeconds AND (${chunk.map(() => '(serviceId = ? AND hourStart >= ? AND hourStart < ?)').join(' OR ')})
-       ORDER BY serviceId, hourStart`,
-      chunk.flatMap((range) => [range.serviceId, sqlTimestamp(new Date(range.start)), sqlTimestamp(new Date(range.end))]),
-    );
-    for (const row of rows) {
-      const list = byService.get(Number(row.serviceId)) ?? [];
-      const start = asUtcDate(row.hourStart);
-      const last = list[list.length - 1];
-      if (last && last.end.getTime() === start.getTime()) {
-        last.end = new Date(start.getTime() + 3_600_000);
-        last.downSeconds += Number(row.down);
-      } else list.push({ start, end: new Date(start.getTime() + 3_600_000), downSeconds: Number(row.down) });
-      byService.set(Number(row.serviceId), list);
-    }
+  const rows = await rangesRead<{ serviceId: number; hourStart: string | Date; down: string | number }>(
+    manager,
+    ranges.map(({ serviceId, start, end }) => ({ serviceId, from: start, to: end })),
+    `SELECT serviceId, hourStart, coveredSeconds - upSeconds AS down FROM performance_hourly
+     WHERE qosClass = '' AND upSeconds < coveredSeconds AND ($ranges)
+     ORDER BY serviceId, hourStart`,
+    '(serviceId = ? AND hourStart >= ? AND hourStart < ?)',
+  );
+  for (const row of rows) {
+    const list = byService.get(Number(row.serviceId)) ?? [];
+    const start = asUtcDate(row.hourStart);
+    const last = list[list.length - 1];
+    if (last && last.end.getTime() === start.getTime()) {
+      last.end = new Date(start.getTime() + 3_600_000);
+      last.downSeconds += Number(row.down);
+    } else list.push({ start, end: new Date(start.getTime() + 3_600_000), downSeconds: Number(row.down) });
+    byService.set(Number(row.serviceId), list);
   }
   return byService;
 }
@@ -257,37 +259,87 @@ async function downtimeHours(manager: EntityManager, month: Month, contract: Con
 const isoDay = (value: string | Date) => (value instanceof Date ? value.toISOString() : String(value)).slice(0, 10);
 
 /**
- * Seconds reported, and up, inside the given spans: from the raw samples where they are
- * still held (exact to the sample), else from the hourly rollups pro rata.
+ * Seconds reported, and up, inside each service's excluded spans: from the raw samples where
+ * they are still held (exact to the sample), else from the hourly rollups pro rata. All the
+ * spans of all the services are read together, a few hundred to a statement, so a supplier's
+ * maintenance window over a thousand circuits costs a report two statements, not two thousand.
  */
-async function measuredWithin(manager: EntityManager, serviceId: number, spans: Span[]): Promise<{ covered: number; up: number }> {
-  let covered = 0;
-  let up = 0;
-  for (const span of spans) {
-    const samples: { intervalStart: string | Date; intervalSeconds: number; upSeconds: number | null }[] = await manager.query(
-      `SELECT intervalStart, intervalSeconds, upSeconds FROM performance_sample
-       WHERE serviceId = ? AND qosClass = '' AND intervalStart >= ? AND intervalStart < ? AND upSeconds IS NOT NULL`,
-      [serviceId, sqlTimestamp(new Date(span.start - 86_400_000)), sqlTimestamp(new Date(span.end))],
-    );
-    if (samples.length) {
-      for (const sample of samples) {
-        const start = asUtcDate(sample.intervalStart).getTime();
-        const overlap = Math.max(0, Math.min(span.end, start + sample.intervalSeconds * 1000) - Math.max(span.start, start));
-        const share = overlap / (sample.intervalSeconds * 1000);
-        covered += sample.intervalSeconds * share;
-        up += Number(sample.upSeconds) * share;
-      }
+async function measuredWithin(manager: EntityManager, spansOf: ReadonlyMap<number, readonly Span[]>): Promise<Map<number, { covered: number; up: number }>> {
+  const wanted = [...spansOf].flatMap(([serviceId, spans]) => spans.map((span) => ({ serviceId, span })));
+  const sums = new Map<number, { covered: number; up: number }>();
+  const add = (serviceId: number, covered: number, up: number) => {
+    const sum = sums.get(serviceId) ?? { covered: 0, up: 0 };
+    sum.covered += covered;
+    sum.up += up;
+    sums.set(serviceId, sum);
+  };
+
+  // a sample may start up to a day before the span and still reach into it
+  const samples = await rangesRead<{ serviceId: number; intervalStart: string | Date; intervalSeconds: number; upSeconds: number | null }>(
+    manager,
+    wanted.map(({ serviceId, span }) => ({ serviceId, from: span.start - 86_400_000, to: span.end })),
+    `SELECT serviceId, intervalStart, intervalSeconds, upSeconds FROM performance_sample
+     WHERE qosClass = '' AND upSeconds IS NOT NULL AND ($ranges)`,
+    '(serviceId = ? AND intervalStart >= ? AND intervalStart < ?)',
+  );
+  const samplesOf = groupBy(
+    samples.map((sample) => ({ serviceId: Number(sample.serviceId), start: asUtcDate(sample.intervalStart).getTime(), seconds: Number(sample.intervalSeconds), up: Number(sample.upSeconds) })),
+    (sample) => sample.serviceId,
+  );
+  const withoutSamples: typeof wanted = [];
+  for (const { serviceId, span } of wanted) {
+    const inSpan = (samplesOf.get(serviceId) ?? []).filter((sample) => sample.start >= span.start - 86_400_000 && sample.start < span.end);
+    if (!inSpan.length) {
+      withoutSamples.push({ serviceId, span });
       continue;
     }
-    const hours = await manager.getRepository(PerformanceHourly).find({
-      where: { serviceId, qosClass: '', hourStart: Between(new Date(span.start - 3_599_999), new Date(span.end - 1)) },
-    });
-    for (const hour of hours) {
-      const start = new Date(hour.hourStart).getTime();
-      const overlap = Math.max(0, Math.min(span.end, start + 3_600_000) - Math.max(span.start, start));
-      covered += (hour.coveredSeconds * overlap) / 3_600_000;
-      up += (hour.upSeconds * overlap) / 3_600_000;
+    for (const sample of inSpan) {
+      const overlap = Math.max(0, Math.min(span.end, sample.start + sample.seconds * 1000) - Math.max(span.start, sample.start));
+      const share = overlap / (sample.seconds * 1000);
+      add(serviceId, sample.seconds * share, sample.up * share);
     }
   }
-  return { covered: Math.round(covered), up: Math.round(up) };
+
+  // spans whose raw samples have been pruned: the hours that overlap them
+  const hours = await rangesRead<{ serviceId: number; hourStart: string | Date; coveredSeconds: number; upSeconds: number }>(
+    manager,
+    withoutSamples.map(({ serviceId, span }) => ({ serviceId, from: span.start - 3_599_999, to: span.end - 1 })),
+    `SELECT serviceId, hourStart, coveredSeconds, upSeconds FROM performance_hourly WHERE qosClass = '' AND ($ranges)`,
+    '(serviceId = ? AND hourStart >= ? AND hourStart <= ?)',
+  );
+  const hoursOf = groupBy(
+    hours.map((hour) => ({ serviceId: Number(hour.serviceId), start: asUtcDate(hour.hourStart).getTime(), covered: Number(hour.coveredSeconds), up: Number(hour.upSeconds) })),
+    (hour) => hour.serviceId,
+  );
+  for (const { serviceId, span } of withoutSamples) {
+    for (const hour of hoursOf.get(serviceId) ?? []) {
+      if (hour.start < span.start - 3_599_999 || hour.start > span.end - 1) continue;
+      const overlap = Math.max(0, Math.min(span.end, hour.start + 3_600_000) - Math.max(span.start, hour.start));
+      add(serviceId, (hour.covered * overlap) / 3_600_000, (hour.up * overlap) / 3_600_000);
+    }
+  }
+  for (const sum of sums.values()) {
+    sum.covered = Math.round(sum.covered);
+    sum.up = Math.round(sum.up);
+  }
+  return sums;
+}
+
+/**
+ * The rows of `sql` in any of the services' time ranges, `RANGES_PER_STATEMENT` ranges to a
+ * statement: `$ranges` in `sql` becomes the ranges' conditions, each `range` with its
+ * service id and the range's bounds as placeholders.
+ */
+async function rangesRead<Row>(manager: EntityManager, ranges: readonly { serviceId: number; from: number; to: number }[], sql: string, range: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (let i = 0; i < ranges.length; i += RANGES_PER_STATEMENT) {
+    const chunk = ranges.slice(i, i + RANGES_PER_STATEMENT);
+    rows.push(
+      ...((await manager.query(
+        sql.replace('$ranges', chunk.map(() => range).join(' OR ')),
+        chunk.flatMap(({ serviceId, from, to }) => [serviceId, sqlTimestamp(new Date(from)), sqlTimestamp(new Date(to))]),
+      )) as Row[]),
+    );
+  }
+  return rows;
 }

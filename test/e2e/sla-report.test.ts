@@ -198,6 +198,32 @@ describe('the monthly SLA report', () => {
     expect(correction.data.ingestFeed).toMatchObject({ rowsAccepted: 0, rowsRejected: 1 });
     expect(correction.data.ingestFeed.rejectedRows.edges[0].node).toMatchObject({ field: 'intervalStart', reason: expect.stringMatching(/2026-10's 95th percentiles were fixed/) });
     expect((await latencyOfA()).achieved).toBe('40 ms');
+    // the maintenance window now comes off A's hourly rollups: the same 741 hours measured, 735 up
+    const availability = availabilityOf((await server.gql(query, { c: contractId }, manager)).data.slaReport, refs.a);
+    expect(availability).toMatchObject({ achieved: '99.190%', coveragePercent: '100.0', status: 'BREACHED' });
+  });
+
+  it('reads every service\'s maintenance windows together: a window on more services costs the report no more statements', async () => {
+    const ids = (await server.gql('query($c: ID!) { contract(id: $c) { services { id reference } } }', { c: contractId }, manager)).data.contract.services;
+    const report = () => server.gql(query, { c: contractId }, manager);
+    await report();
+    const withOne = await server.countStatements(report);
+    for (const reference of [refs.b, refs.c, refs.d]) {
+      const window = await server.gql(
+        'mutation($s: ID!) { recordExclusionWindow(input: { serviceId: $s, kind: PLANNED_MAINTENANCE, startsAt: "2026-10-25T01:00:00Z", endsAt: "2026-10-25T03:00:00Z", reason: "Clocks change CHG-1101" }) { id } }',
+        { s: ids.find((service: { reference: string }) => service.reference === reference).id },
+        manager,
+      );
+      expect(window.errors).toBeUndefined();
+    }
+    let after: any;
+    const withFour = await server.countStatements(async () => {
+      after = (await report()).data.slaReport;
+    });
+    expect(withFour).toBe(withOne);
+    // two hours that each service reported as up come off its measured and its up time alike
+    expect(availabilityOf(after, refs.d)).toMatchObject({ achieved: '99.596%', status: 'MET' });
+    expect(availabilityOf(after, refs.d).exclusions).toEqual([{ kind: 'PLANNED_MAINTENANCE', reason: 'Clocks change CHG-1101' }]);
   });
 
   it('refuses malformed terms and periods, naming the field', async () => {
