@@ -49,8 +49,10 @@ describe('HTTP surface', () => {
     expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('marks every GraphQL answer as not to be cached, errors included', async () => {
-    expect((await post(JSON.stringify({ query: '{ me { subject } }' }))).headers.get('cache-control')).toBe('no-store');
+  it('marks every GraphQL answer as not to be cached, errors included, with no validator to revalidate it by', async () => {
+    const answer = await post(JSON.stringify({ query: '{ me { subject } }' }));
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    expect(answer.headers.get('etag')).toBeNull();
     expect((await post(JSON.stringify({ query: '{ nope }' }))).headers.get('cache-control')).toBe('no-store');
   });
 
