@@ -45,9 +45,9 @@ export class InvoiceService {
     });
     if (options.withReconciliation) {
       const loader = ctx.loaders.manyBy(InvoiceReconciliation, 'invoiceId');
-      for (const { node } of connection.edges) {
-        const joined = (node as Invoice & { [JOINED_RECONCILIATION]?: InvoiceReconciliation })[JOINED_RECONCILIATION];
-        delete (node as Invoice & { [JOINED_RECONCILIATION]?: InvoiceReconciliation })[JOINED_RECONCILIATION];
+      for (const { node } of connection.edges as { node: Invoice & { [JOINED_RECONCILIATION]?: InvoiceReconciliation } }[]) {
+        const joined = node[JOINED_RECONCILIATION];
+        delete node[JOINED_RECONCILIATION];
         loader.prime(node.id, joined ? [joined] : []);
       }
     }

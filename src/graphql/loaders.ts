@@ -15,8 +15,8 @@ export class Loaders {
   /** what `byId` loaders have answered (or been primed with), by entity: see `byIdNow` */
   private readonly known = new Map<string, Map<number, unknown>>();
   private readonly metadata = new Map<EntityTarget<unknown>, EntityMetadata>();
-  /** the many-to-one relations read beside each entity's rows, by entity: see `include` */
-  private readonly includes = new Map<string, Set<string>>();
+  /** the many-to-one relations read beside each entity's rows, by entity and relation: see `include` */
+  private readonly includes = new Map<string, Map<string, { join: PlainJoin; related: EntityTarget<{ id: number }> }>>();
 
   constructor(private readonly ctx: RequestContext) {}
 
@@ -85,17 +85,20 @@ export class Loaders {
    */
   include<T extends ObjectLiteral>(target: EntityTarget<T>, relation: keyof T & string): void {
     const name = this.nameOf(target);
-    const relations = this.includes.get(name) ?? new Set<string>();
-    if (!relations.has(relation)) {
-      const found = this.metadataOf(target).findRelationWithPropertyPath(relation);
-      const local = found?.joinColumns[0];
-      const column = local && this.metadataOf(target).columns.find((each) => each.databaseName === local.databaseName && !each.isVirtual);
-      if (!found?.isManyToOne || found.joinColumns.length !== 1 || !column || local!.referencedColumn?.propertyName !== 'id') {
-        throw new Error(`Loaders.include: ${name}.${relation} is not a many-to-one onto an id, held in a column of its own`);
-      }
-      relations.add(relation);
-    }
+    const relations = this.includes.get(name) ?? new Map();
     this.includes.set(name, relations);
+    if (relations.has(relation)) return;
+    const metadata = this.metadataOf(target);
+    const found = metadata.findRelationWithPropertyPath(relation);
+    const local = found?.joinColumns[0];
+    const from = local && metadata.columns.find((column) => column.databaseName === local.databaseName && !column.isVirtual);
+    if (!found?.isManyToOne || found.joinColumns.length !== 1 || !from || local!.referencedColumn?.propertyName !== 'id') {
+      throw new Error(`Loaders.include: ${name}.${relation} is not a many-to-one onto an id, held in a column of its own`);
+    }
+    // the related rows in the viewer's scope, as byId reads them
+    const related = found.inverseEntityMetadata;
+    const where: Record<string, PlainCondition> = related.findColumnWithPropertyName('organisationId') ? { organisationId: [...this.ctx.organisationIds] } : {};
+    relations.set(relation, { join: { target: related.target, from: from.propertyName, to: 'id', where }, related: related.target as EntityTarget<{ id: number }> });
   }
 
   /** A loader of the caller's own making, one per request under `key`. */
@@ -124,10 +127,10 @@ export class Loaders {
       }
       plain[property] = wanted instanceof FindOperator ? null : (wanted as PlainCondition);
     }
-    const included = [...(this.includes.get(this.nameOf(target)) ?? [])].map((relation) => this.joinOf(target, relation));
+    const included = [...(this.includes.get(this.nameOf(target))?.values() ?? [])];
     const { rows, joined } = await plainSelectJoined(this.ctx.manager, target, plain, order, and, included.map(({ join }) => join));
     included.forEach(({ join, related }, k) => {
-      const loader = this.byId(related as EntityTarget<{ id: number }>);
+      const loader = this.byId(related);
       const known = this.known.get(this.nameOf(related))!;
       rows.forEach((row, i) => {
         const key = row[join.from] as number | null;
@@ -138,17 +141,6 @@ export class Loaders {
       });
     });
     return rows;
-  }
-
-  /** The join reading `relation` of `target` (its related rows in the viewer's scope). */
-  private joinOf(target: EntityTarget<unknown>, relation: string): { join: PlainJoin; related: EntityTarget<ObjectLiteral> } {
-    const found = this.metadataOf(target).findRelationWithPropertyPath(relation)!;
-    const related = found.inverseEntityMetadata;
-    const local = found.joinColumns[0]!;
-    const from = this.metadataOf(target).columns.find((column) => column.databaseName === local.databaseName && !column.isVirtual)!;
-    const to = local.referencedColumn!;
-    const where: Record<string, PlainCondition> = related.findColumnWithPropertyName('organisationId') ? { organisationId: [...this.ctx.organisationIds] } : {};
-    return { join: { target: related.target, from: from.propertyName, to: to.propertyName, where }, related: related.target };
   }
 
   private metadataOf(target: EntityTarget<unknown>) {
