@@ -1,14 +1,12 @@
 import { addDays, addMonths } from '../common/dates';
 import { formatMoney } from '../common/money';
-import { findVisible, withinScope } from '../auth/tenancy';
-import { paginate, type Connection, type PageArgs } from '../graphql/connection';
+import { findVisible } from '../auth/tenancy';
+import type { PlainCondition } from '../db/plain-select';
+import { paginatePlain, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { InvoiceStatusChange } from './invoice-approval.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 import { InvoiceReconciliation } from './reconciliation.entity';
-
-/** where a page read with its reconciliations holds each one until it is handed to the loader */
-const JOINED_RECONCILIATION = 'joinedReconciliation';
 
 export interface InvoiceFilter {
   supplierId?: number;
@@ -19,37 +17,26 @@ export interface InvoiceFilter {
 
 export class InvoiceService {
   /**
-   * A page of the viewer's invoices. `withReconciliation` reads each one's reconciliation in
-   * the same statement and hands it to the request's loader, where `Invoice.reconciliation`
-   * finds it.
+   * A page of the viewer's invoices, newest first. `withReconciliation` reads each one's
+   * reconciliation in the same statement and hands it to the request's loader, where
+   * `Invoice.reconciliation` finds it.
    */
   async list(ctx: RequestContext, filter: InvoiceFilter, page: PageArgs, options: { withReconciliation?: boolean } = {}): Promise<Connection<Invoice>> {
-    const query = withinScope(ctx, ctx.repository(Invoice).createQueryBuilder('invoice'));
-    if (options.withReconciliation) {
-      query.leftJoinAndMapOne(`invoice.${JOINED_RECONCILIATION}`, InvoiceReconciliation, 'reconciliation', 'reconciliation.invoiceId = invoice.id AND reconciliation.organisationId IN (:...reconciliationScope)', {
-        reconciliationScope: ctx.organisationIds,
-      });
-    }
-    if (filter.supplierId !== undefined) query.andWhere('invoice.supplierId = :supplierId', { supplierId: filter.supplierId });
-    if (filter.status?.length) query.andWhere('invoice.status IN (:...statuses)', { statuses: filter.status });
-    if (filter.period) {
-      query.andWhere('invoice.periodStart <= :monthEnd AND invoice.periodEnd >= :monthStart', {
-        monthStart: `${filter.period}-01`,
-        monthEnd: addDays(addMonths(`${filter.period}-01`, 1), -1),
-      });
-    }
-    const connection = await paginate(query, page, {
+    const scope = [...ctx.organisationIds];
+    const where: Record<string, PlainCondition> = { organisationId: scope };
+    if (filter.supplierId !== undefined) where.supplierId = filter.supplierId;
+    if (filter.status?.length) where.status = filter.status;
+    const and = filter.period ? { sql: 'periodStart <= ? AND periodEnd >= ?', params: [addDays(addMonths(`${filter.period}-01`, 1), -1), `${filter.period}-01`] } : undefined;
+    const joins = options.withReconciliation ? [{ target: InvoiceReconciliation, from: 'id', to: 'invoiceId', where: { organisationId: scope } }] : [];
+    const connection = await paginatePlain(ctx.manager, { target: Invoice, where, and, joins }, page, {
       maxPageSize: ctx.config.graphql.maxPageSize,
-      sort: { column: 'invoice.invoiceDate', valueOf: (row) => row.invoiceDate },
+      sort: { property: 'invoiceDate', valueOf: (row) => row.invoiceDate },
       direction: 'DESC',
     });
     if (options.withReconciliation) {
       const loader = ctx.loaders.manyBy(InvoiceReconciliation, 'invoiceId');
-      for (const { node } of connection.edges as { node: Invoice & { [JOINED_RECONCILIATION]?: InvoiceReconciliation } }[]) {
-        const joined = node[JOINED_RECONCILIATION];
-        delete node[JOINED_RECONCILIATION];
-        loader.prime(node.id, joined ? [joined] : []);
-      }
+      const [reconciliations] = connection.joined as [(InvoiceReconciliation | null)[]];
+      connection.edges.forEach(({ node }, i) => loader.prime(node.id, reconciliations[i] ? [reconciliations[i]] : []));
     }
     return connection;
   }

@@ -29,6 +29,21 @@ export interface PlainJoin {
   readonly where?: Readonly<Record<string, PlainCondition>>;
 }
 
+/** SQL of the caller's writing: column names as the database has them, `?` placeholders. */
+export interface PlainSql {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+export interface PlainSelectOptions {
+  /** a further condition in SQL (ranges, subqueries) */
+  readonly and?: PlainSql;
+  /** many-to-one relations read in the same statement */
+  readonly joins?: readonly PlainJoin[];
+  /** at most this many rows, the first in `order` */
+  readonly limit?: number;
+}
+
 /**
  * Whole entities whose columns equal the given values, read with one plain SELECT and
  * hydrated column by column the way TypeORM's own transformer does (its driver conversions
@@ -42,10 +57,10 @@ export async function plainSelect<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   where: Readonly<Record<string, PlainCondition>>,
   order: readonly (readonly [property: string, direction: 'ASC' | 'DESC'])[],
-  /** a further condition in SQL of the caller's writing (column names as the database has them, `?` placeholders) */
-  and?: { sql: string; params: readonly unknown[] },
+  /** a further condition in SQL of the caller's writing */
+  and?: PlainSql,
 ): Promise<T[]> {
-  return (await plainSelectJoined(manager, target, where, order, and, [])).rows;
+  return (await plainSelectJoined(manager, target, where, order, { and })).rows;
 }
 
 /**
@@ -59,28 +74,25 @@ export async function plainSelectJoined<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   where: Readonly<Record<string, PlainCondition>>,
   order: readonly (readonly [property: string, direction: 'ASC' | 'DESC'])[],
-  and: { sql: string; params: readonly unknown[] } | undefined,
-  joins: readonly PlainJoin[],
+  { and, joins = [], limit }: PlainSelectOptions = {},
 ): Promise<{ rows: T[]; joined: (ObjectLiteral | null)[][] }> {
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
   const shape = shapeOf(manager, metadata);
   const params: unknown[] = [];
-  const clauses = conditions(manager, metadata, where, params);
-  if (clauses === null) return { rows: [], joined: joins.map(() => []) };
-  if (and) {
-    clauses.push(`(${and.sql})`);
-    params.push(...and.params);
-  }
-  const filtered = shape.head + (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '');
+  const filter = whereClause(manager, metadata, where, and, params);
+  if (filter === null) return { rows: [], joined: joins.map(() => []) };
   const ordered = (alias: string) =>
     order.length ? ` ORDER BY ${order.map(([property, direction]) => `${alias}${driver.escape(columnOf(metadata, property).databaseName)} ${direction}`).join(', ')}` : '';
+  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) throw new Error(`plainSelect: a limit must be a whole number, not ${limit}`);
+  // the rows, ordered and limited before any join (which can then neither narrow nor repeat them)
+  const selected = shape.head + filter + ordered('') + (limit === undefined ? '' : ` LIMIT ${limit}`);
 
   const joinedShapes = joins.map((join, k) => ({ join, metadata: manager.connection.getMetadata(join.target), alias: `j${k}` }));
-  let sql = filtered + ordered('');
+  let sql = selected;
   if (joins.length) {
     const selects = ['t.*'];
-    const from = [`(${filtered}) t`];
+    const from = [`(${selected}) t`];
     for (const { join, metadata: joinedMetadata, alias } of joinedShapes) {
       const joinedShape = shapeOf(manager, joinedMetadata);
       for (const column of joinedShape.columns) selects.push(`${alias}.${driver.escape(column.databaseName)} AS ${driver.escape(`${alias}.${column.databaseName}`)}`);
@@ -100,6 +112,27 @@ export async function plainSelectJoined<T extends ObjectLiteral>(
     return raw.map((row) => (row[key] === null || row[key] === undefined ? null : entityOf(row)));
   });
   return { rows, joined };
+}
+
+/** How many rows `plainSelect` would read for these conditions. */
+export async function plainCount(manager: EntityManager, target: EntityTarget<ObjectLiteral>, where: Readonly<Record<string, PlainCondition>>, and?: PlainSql): Promise<number> {
+  const metadata = manager.connection.getMetadata(target);
+  const params: unknown[] = [];
+  const filter = whereClause(manager, metadata, where, and, params);
+  if (filter === null) return 0;
+  const [row] = (await manager.query(`SELECT COUNT(*) AS n FROM ${manager.connection.driver.escape(metadata.tableName)}${filter}`, params)) as { n: number | string }[];
+  return Number(row!.n);
+}
+
+/** ` WHERE …` for `where` and `and` (values into `params`; empty when there is no condition), or null when they match nothing. */
+function whereClause(manager: EntityManager, metadata: EntityMetadata, where: Readonly<Record<string, PlainCondition>>, and: PlainSql | undefined, params: unknown[]): string | null {
+  const clauses = conditions(manager, metadata, where, params);
+  if (clauses === null) return null;
+  if (and) {
+    clauses.push(`(${and.sql})`);
+    params.push(...and.params);
+  }
+  return clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
 }
 
 /** SQL conditions for `where` (values into `params`), or null when one can match nothing (an empty list). */

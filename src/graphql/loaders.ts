@@ -128,7 +128,7 @@ export class Loaders {
       plain[property] = wanted instanceof FindOperator ? null : (wanted as PlainCondition);
     }
     const included = [...(this.includes.get(this.nameOf(target))?.values() ?? [])];
-    const { rows, joined } = await plainSelectJoined(this.ctx.manager, target, plain, order, and, included.map(({ join }) => join));
+    const { rows, joined } = await plainSelectJoined(this.ctx.manager, target, plain, order, { and, joins: included.map(({ join }) => join) });
     included.forEach(({ join, related }, k) => {
       const loader = this.byId(related);
       const known = this.known.get(this.nameOf(related))!;

@@ -1,4 +1,7 @@
+import { DateTime } from 'luxon';
 import { Role } from '../../src/auth/roles';
+import { seedDemoBillingData } from '../../src/seed/demo-billing';
+import { seedDemoSlaData } from '../../src/seed/demo-sla';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
 const PAGE = `query($first: Int, $after: String, $last: Int, $before: String) {
@@ -56,5 +59,57 @@ describe('Relay pagination', () => {
   it('refuses cursors it did not issue and mixed directions', async () => {
     expect(errorCode(await server.gql(PAGE, { first: 5, after: 'bm90LWEtY3Vyc29y' }, csu))).toBe('BAD_USER_INPUT');
     expect(errorCode(await server.gql(PAGE, { first: 5, last: 5 }, csu))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('Relay pagination of invoices', () => {
+  let server: TestServer;
+  let manager: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const today = DateTime.fromISO('2026-11-25T12:00:00', { zone: 'Europe/London' });
+    await seedDemoSlaData(server.db.dataSource, server.db.config, today);
+    await seedDemoBillingData(server.db.dataSource, server.db.config, today);
+    manager = await server.token('RX1', Role.CONTRACT_MANAGER);
+  });
+
+  afterAll(() => server.stop());
+
+  it('pages invoices (read without the query builder) the same way: newest first, every one once, with their reconciliations', async () => {
+    const INVOICES = `query($first: Int, $after: String, $last: Int, $before: String, $filter: InvoiceFilterInput) {
+      invoices(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        edges { node { id invoiceDate status reconciliation { findingCount } } } } }`;
+    const walk = async (variables: Record<string, unknown>, backward: boolean) => {
+      const seen: any[] = [];
+      let cursor: string | undefined;
+      for (let pages = 1; pages <= 50; pages += 1) {
+        const page = (await server.gql(INVOICES, { ...variables, ...(backward ? { last: 2, before: cursor } : { first: 2, after: cursor }) }, manager)).data.invoices;
+        const nodes = page.edges.map((edge: any) => edge.node);
+        if (backward) seen.unshift(...nodes);
+        else seen.push(...nodes);
+        if (!(backward ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage)) return seen;
+        cursor = backward ? page.pageInfo.startCursor : page.pageInfo.endCursor;
+      }
+      throw new Error('paging did not end within 50 pages');
+    };
+    const all = (await server.gql(INVOICES, { first: 100 }, manager)).data.invoices;
+    expect(all.totalCount).toBe(all.edges.length);
+    expect(all.totalCount).toBeGreaterThan(2);
+    const dates = all.edges.map((edge: any) => edge.node.invoiceDate);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(all.edges.some((edge: any) => edge.node.reconciliation !== null)).toBe(true);
+    const forward = await walk({}, false);
+    expect(forward).toEqual(all.edges.map((edge: any) => edge.node));
+    expect(await walk({}, true)).toEqual(forward);
+
+    const status = all.edges[0].node.status;
+    const filtered = (await server.gql(INVOICES, { first: 100, filter: { status: [status] } }, manager)).data.invoices;
+    expect(filtered.edges.map((edge: any) => edge.node)).toEqual(forward.filter((invoice) => invoice.status === status));
+    expect(filtered.totalCount).toBe(filtered.edges.length);
+    expect(await walk({ filter: { status: [status] } }, false)).toEqual(filtered.edges.map((edge: any) => edge.node));
+    const foreign = await server.gql('{ invoices(first: 5, after: "bm90LWEtY3Vyc29y") { edges { node { id } } } }', {}, manager);
+    expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', reason: 'INVALID_CURSOR' });
   });
 });

@@ -57,7 +57,7 @@ describe('plainSelect', () => {
       { target: 'Contract', from: 'contractId', to: 'id' },
     ];
     const before = db.statements.statements;
-    const { rows, joined } = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, undefined, joins);
+    const { rows, joined } = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, { joins });
     expect(db.statements.statements - before).toBe(1);
     const viaFind = await manager.find<any>('NetworkService', { where: { status: 'ACTIVE' }, relations: { site: true, contract: true }, order: { id: 'ASC' } });
     expect(rows.length).toBeGreaterThan(10);
@@ -66,10 +66,10 @@ describe('plainSelect', () => {
     expect(joined[1]).toStrictEqual(viaFind.map((service) => service.contract));
 
     // a condition on the joined rows reads those that fail it as absent, and never drops a row
-    const elsewhere = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, undefined, [{ ...joins[0]!, where: { organisationId: [-1] } }]);
+    const elsewhere = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, { joins: [{ ...joins[0]!, where: { organisationId: [-1] } }] });
     expect(elsewhere.rows.map((service) => service.id)).toEqual(rows.map((service) => service.id));
     expect(elsewhere.joined[0]!.every((site) => site === null)).toBe(true);
-    const nowhere = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, undefined, [{ ...joins[0]!, where: { organisationId: [] } }]);
+    const nowhere = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, { joins: [{ ...joins[0]!, where: { organisationId: [] } }] });
     expect(nowhere.rows).toHaveLength(rows.length);
     expect(nowhere.joined[0]!.every((site) => site === null)).toBe(true);
   });
