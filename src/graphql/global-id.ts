@@ -1,9 +1,24 @@
 import { badInput } from '../common/errors';
 
+/**
+ * Ids already encoded, by "Type:id": a dashboard answer holds hundreds, the same ones request
+ * after request, and a lookup costs less than encoding. Bounded: when full it starts again.
+ */
+const issued = new Map<string, string>();
+const ISSUED_KEPT = 50_000;
+
 /** Opaque global ids: base64url of "Type:id", so a client never builds or parses them. */
 export function toGlobalId(typename: string, id: number): string {
-  return Buffer.from(`${typename}:${id}`, 'utf8').toString('base64url');
+  const plain = `${typename}:${id}`;
+  let globalId = issued.get(plain);
+  if (globalId === undefined) {
+    globalId = Buffer.from(plain, 'utf8').toString('base64url');
+    if (issued.size >= ISSUED_KEPT) issued.clear();
+    issued.set(plain, globalId);
+  }
+  return globalId;
 }
+
 
 export function parseGlobalId(globalId: string): { typename: string; id: number } | null {
   if (globalId.length === 0 || globalId.length > 100 || !/^[A-Za-z0-9_-]+$/.test(globalId)) return null;

@@ -1,6 +1,7 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { BaseRecord } from '../db/base-record';
 import { ApiKeyResolver } from '../auth/api-key.resolver';
 import { ApiKeyService } from '../auth/api-key.service';
 import { ApiKey } from '../auth/api-key.entity';
@@ -283,7 +284,25 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],
   });
-  return auditMutations(schema);
+  return auditMutations(readNodeIdsDirectly(schema));
+}
+
+/**
+ * Every Node type's `id` is BaseRecord's `globalId` getter, which type-graphql reads through
+ * its field-resolver wrapper (parameters, middleware, conversion to the class): hundreds of
+ * times in a dashboard answer, for a getter that needs none of it. A record is asked for its
+ * id directly; anything else (a plain object the wrapper would first make a record of) still
+ * goes through the wrapper. Plain fields carry no guards (simple-resolvers.test.ts), so none is
+ * skipped.
+ */
+function readNodeIdsDirectly(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || !type.getInterfaces().some((node) => node.name === 'Node')) continue;
+    const id = type.getFields().id!;
+    const wrapped = id.resolve!;
+    id.resolve = (source, args, context, info) => (source instanceof BaseRecord ? source.globalId : wrapped(source, args, context, info));
+  }
+  return schema;
 }
 
 /** The schema as committed in schema/schema.graphql: sorted, so that diffs are readable. */
