@@ -12,7 +12,7 @@ import type { AppConfig } from '../src/config/config';
 import type { StatementCounter } from '../src/db/statement-counter';
 import { Organisation } from '../src/organisations/organisation.entity';
 import { BENCH_URL, round } from './support';
-import { currentPeriod, DASHBOARD_QUERY, prepareEstate, spawnServer, type SpawnedServer } from './scenario';
+import { compiledServer, currentPeriod, DASHBOARD_QUERY, prepareEstate, spawnServer, type SpawnedServer } from './scenario';
 
 const ROOT = join(__dirname, '..');
 
@@ -190,9 +190,9 @@ async function frameworkCeiling(config: AppConfig, quick: boolean, server: Spawn
   const seconds = quick ? 3 : 4;
   const connections = 10;
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const bare = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bench/bare-apollo.ts'], {
+  const bare = spawn(process.execPath, [compiledServer('bench/bare-apollo.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'production', TS_NODE_TRANSPILE_ONLY: 'true' },
+    env: { ...process.env, PORT: String(port), NODE_ENV: 'production' },
     stdio: 'ignore',
   });
   try {
