@@ -33,6 +33,7 @@ export class ContractResolver {
   @Query(() => ContractConnection)
   contracts(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgs,
     @Arg('filter', () => ContractFilter, { nullable: true }) filter?: ContractFilter,
     @Arg('orderBy', () => ContractOrder, { nullable: true }) orderBy?: ContractOrder,
@@ -47,6 +48,8 @@ export class ContractResolver {
       },
       page,
       orderBy,
+      // the page's suppliers, when asked for, are read with the page
+      { withSupplier: selects(info, ['edges', 'node', 'supplier']) },
     );
   }
 

@@ -3,8 +3,10 @@ import { addDays, isLocalDate, todayInLondon } from '../common/dates';
 import { optionalText, requiredText } from '../common/text';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
 import { saveUnique } from '../db/errors';
-import { applySearch, paginate, type Connection, type PageArgs, type SortKey } from '../graphql/connection';
+import type { PlainCondition } from '../db/plain-select';
+import { paginate, paginatePlain, searchCondition, type Connection, type PageArgs, type SortKey } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
+import { Supplier } from '../suppliers/supplier.entity';
 import { SupplierService } from '../suppliers/supplier.service';
 import { ContractDocument } from './contract-document.entity';
 import {
@@ -39,23 +41,45 @@ const SORT_KEYS: Record<ContractSortField, SortKey<Contract>> = {
   [ContractSortField.NOTICE_DATE]: { column: 'contract.noticeDate', valueOf: (row) => row.noticeDate },
 };
 
+/** The same orders for the plain-SQL list: the property each sorts by. */
+const SORT_PROPERTIES: Record<ContractSortField, 'reference' | 'startDate' | 'endDate' | 'noticeDate'> = {
+  [ContractSortField.REFERENCE]: 'reference',
+  [ContractSortField.START_DATE]: 'startDate',
+  [ContractSortField.END_DATE]: 'endDate',
+  [ContractSortField.NOTICE_DATE]: 'noticeDate',
+};
+
 export class ContractService {
   constructor(private readonly suppliers: SupplierService) {}
 
-  list(ctx: RequestContext, filter: ContractListFilter, page: PageArgs, order?: ContractOrder): Promise<Connection<Contract>> {
-    const query = withinScope(ctx, ctx.repository(Contract).createQueryBuilder('contract'));
-    if (filter.status?.length) query.andWhere('contract.status IN (:...statuses)', { statuses: filter.status });
-    if (filter.supplierId !== undefined) query.andWhere('contract.supplierId = :supplierId', { supplierId: filter.supplierId });
-    if (filter.organisationId !== undefined) {
-      query.andWhere('contract.organisationId = :organisationId', { organisationId: filter.organisationId });
-    }
-    if (filter.endingOnOrBefore) query.andWhere('contract.endDate <= :endingOnOrBefore', { endingOnOrBefore: filter.endingOnOrBefore });
-    applySearch(query, ['contract.reference', 'contract.title'], filter.search);
-    return paginate(query, page, {
+  /**
+   * A page of the viewer's contracts. `withSupplier` reads each one's supplier in the same
+   * statement and hands it to the request's loader, where `Contract.supplier` finds it.
+   */
+  async list(ctx: RequestContext, filter: ContractListFilter, page: PageArgs, order?: ContractOrder, options: { withSupplier?: boolean } = {}): Promise<Connection<Contract>> {
+    // the viewer's organisations, or the one of them the filter names (none, if it names another)
+    const scope = filter.organisationId === undefined ? [...ctx.organisationIds] : ctx.organisationIds.filter((id) => id === filter.organisationId);
+    const where: Record<string, PlainCondition> = { organisationId: scope };
+    if (filter.status?.length) where.status = filter.status;
+    if (filter.supplierId !== undefined) where.supplierId = filter.supplierId;
+    const conditions = [
+      ...(filter.endingOnOrBefore ? [{ sql: 'endDate <= ?', params: [filter.endingOnOrBefore] }] : []),
+      ...[searchCondition(['reference', 'title'], filter.search)].filter((condition) => condition !== undefined),
+    ];
+    const and = conditions.length ? { sql: conditions.map((condition) => condition.sql).join(' AND '), params: conditions.flatMap((condition) => condition.params) } : undefined;
+    // suppliers are the national catalogue: no organisation holds them to a scope
+    const joins = options.withSupplier ? [{ target: Supplier, from: 'supplierId', to: 'id' }] : [];
+    const property = SORT_PROPERTIES[order?.field ?? ContractSortField.REFERENCE];
+    const connection = await paginatePlain(ctx.manager, { target: Contract, where, and, joins }, page, {
       maxPageSize: ctx.config.graphql.maxPageSize,
-      sort: order ? SORT_KEYS[order.field] : SORT_KEYS[ContractSortField.REFERENCE],
+      sort: { property, valueOf: (row) => row[property] as string },
       direction: order?.direction,
     });
+    if (options.withSupplier) {
+      const [suppliers] = connection.joined as [(Supplier | null)[]];
+      connection.edges.forEach(({ node }, i) => ctx.loaders.primeById(Supplier, node.supplierId, suppliers[i]));
+    }
+    return connection;
   }
 
   /**

@@ -246,8 +246,18 @@ function decodeCursor(cursor: string, field: string): [string | number, number] 
  * are escaped (with "!", which both dialects accept), so "50%" finds "50%", not everything.
  */
 export function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, columns: string[], search: string | undefined): void {
+  const pattern = searchPattern(search);
+  if (pattern !== undefined) query.andWhere(`(${columns.map((column) => `LOWER(${column}) LIKE :search ESCAPE '!'`).join(' OR ')})`, { search: pattern });
+}
+
+/** `applySearch`'s condition in SQL with `?` placeholders, for `paginatePlain` (undefined: no search). */
+export function searchCondition(columns: readonly string[], search: string | undefined): PlainSql | undefined {
+  const pattern = searchPattern(search);
+  if (pattern === undefined) return undefined;
+  return { sql: `(${columns.map((column) => `LOWER(${column}) LIKE ? ESCAPE '!'`).join(' OR ')})`, params: columns.map(() => pattern) };
+}
+
+function searchPattern(search: string | undefined): string | undefined {
   const term = search?.trim();
-  if (!term) return;
-  const pattern = `%${term.toLowerCase().replace(/[!%_]/g, (char) => `!${char}`)}%`;
-  query.andWhere(`(${columns.map((column) => `LOWER(${column}) LIKE :search ESCAPE '!'`).join(' OR ')})`, { search: pattern });
+  return term ? `%${term.toLowerCase().replace(/[!%_]/g, (char) => `!${char}`)}%` : undefined;
 }

@@ -130,17 +130,22 @@ export class Loaders {
     const included = [...(this.includes.get(this.nameOf(target))?.values() ?? [])];
     const { rows, joined } = await plainSelectJoined(this.ctx.manager, target, plain, order, { and, joins: included.map(({ join }) => join) });
     included.forEach(({ join, related }, k) => {
-      const loader = this.byId(related);
-      const known = this.known.get(this.nameOf(related))!;
       rows.forEach((row, i) => {
         const key = row[join.from] as number | null;
-        if (key === null) return;
-        const entity = joined[k]![i] ?? null;
-        loader.prime(key, entity as { id: number } | null);
-        known.set(key, entity);
+        if (key !== null) this.primeById(related, key, (joined[k]![i] ?? null) as { id: number } | null);
       });
     });
     return rows;
+  }
+
+  /**
+   * Hands `byId` a record this request has read some other way (null: absent, or outside the
+   * viewer's scope), so that loading it costs no statement. The caller holds the read to the
+   * viewer's scope, as `byId` would.
+   */
+  primeById<T extends ObjectLiteral & { id: number }>(target: EntityTarget<T>, id: number, entity: T | null): void {
+    this.byId(target).prime(id, entity);
+    this.known.get(this.nameOf(target))!.set(id, entity);
   }
 
   private metadataOf(target: EntityTarget<unknown>) {

@@ -71,8 +71,9 @@ describe('N+1 guard', () => {
     const services = fifty.data.contracts.edges.flatMap((edge: any) => edge.node.services);
     expect(services).toHaveLength(100);
     expect(services.every((service: any) => service.site.contacts.length === 1 && service.monthlyCharge === '123.45')).toBe(true);
+    expect(fifty.data.contracts.edges.every((edge: any) => edge.node.supplier.name === 'Bulk CN-SP')).toBe(true);
     expect(atFifty).toBe(atFive);
-    // page + count + supplier + organisation + services + sites + assignments + contacts
-    expect(atFive).toBeLessThanOrEqual(8);
+    // page (with its suppliers) + count + organisation + services (with their sites) + contact assignments + contacts
+    expect(atFive).toBeLessThanOrEqual(6);
   });
 });
