@@ -3,7 +3,7 @@ import { addDays, isLocalDate, todayInLondon } from '../common/dates';
 import { optionalText, requiredText } from '../common/text';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
 import { saveUnique } from '../db/errors';
-import type { PlainCondition } from '../db/plain-select';
+import { allOf, type PlainCondition } from '../db/plain-select';
 import { paginate, paginatePlain, searchCondition, type Connection, type PageArgs, type SortKey } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { Supplier } from '../suppliers/supplier.entity';
@@ -34,20 +34,16 @@ export interface ContractListFilter extends Omit<ContractFilter, 'supplierId' | 
   organisationId?: number;
 }
 
-const SORT_KEYS: Record<ContractSortField, SortKey<Contract>> = {
-  [ContractSortField.REFERENCE]: { column: 'contract.reference', valueOf: (row) => row.reference },
-  [ContractSortField.START_DATE]: { column: 'contract.startDate', valueOf: (row) => row.startDate },
-  [ContractSortField.END_DATE]: { column: 'contract.endDate', valueOf: (row) => row.endDate },
-  [ContractSortField.NOTICE_DATE]: { column: 'contract.noticeDate', valueOf: (row) => row.noticeDate },
-};
-
-/** The same orders for the plain-SQL list: the property each sorts by. */
+/** The property each order of the contract list sorts by. */
 const SORT_PROPERTIES: Record<ContractSortField, 'reference' | 'startDate' | 'endDate' | 'noticeDate'> = {
   [ContractSortField.REFERENCE]: 'reference',
   [ContractSortField.START_DATE]: 'startDate',
   [ContractSortField.END_DATE]: 'endDate',
   [ContractSortField.NOTICE_DATE]: 'noticeDate',
 };
+
+/** Contracts due for renewal come soonest notice date first. */
+const BY_NOTICE_DATE: SortKey<Contract> = { column: 'contract.noticeDate', valueOf: (row) => row.noticeDate };
 
 export class ContractService {
   constructor(private readonly suppliers: SupplierService) {}
@@ -62,11 +58,7 @@ export class ContractService {
     const where: Record<string, PlainCondition> = { organisationId: scope };
     if (filter.status?.length) where.status = filter.status;
     if (filter.supplierId !== undefined) where.supplierId = filter.supplierId;
-    const conditions = [
-      ...(filter.endingOnOrBefore ? [{ sql: 'endDate <= ?', params: [filter.endingOnOrBefore] }] : []),
-      ...[searchCondition(['reference', 'title'], filter.search)].filter((condition) => condition !== undefined),
-    ];
-    const and = conditions.length ? { sql: conditions.map((condition) => condition.sql).join(' AND '), params: conditions.flatMap((condition) => condition.params) } : undefined;
+    const and = allOf([filter.endingOnOrBefore ? { sql: 'endDate <= ?', params: [filter.endingOnOrBefore] } : undefined, searchCondition(['reference', 'title'], filter.search)]);
     // suppliers are the national catalogue: no organisation holds them to a scope
     const joins = options.withSupplier ? [{ target: Supplier, from: 'supplierId', to: 'id' }] : [];
     const property = SORT_PROPERTIES[order?.field ?? ContractSortField.REFERENCE];
@@ -90,7 +82,7 @@ export class ContractService {
   dueForRenewal(ctx: RequestContext, withinDays: number, page: PageArgs): Promise<Connection<Contract>> {
     return paginate(this.dueForRenewalQuery(ctx, withinDays), page, {
       maxPageSize: ctx.config.graphql.maxPageSize,
-      sort: SORT_KEYS[ContractSortField.NOTICE_DATE],
+      sort: BY_NOTICE_DATE,
     });
   }
 

@@ -35,6 +35,13 @@ export interface PlainSql {
   readonly params: readonly unknown[];
 }
 
+/** Every one of the conditions given (none: undefined). */
+export function allOf(conditions: readonly (PlainSql | undefined)[]): PlainSql | undefined {
+  const given = conditions.filter((condition): condition is PlainSql => condition !== undefined);
+  if (given.length === 0) return undefined;
+  return { sql: given.map((condition) => `(${condition.sql})`).join(' AND '), params: given.flatMap((condition) => condition.params) };
+}
+
 export interface PlainSelectOptions {
   /** a further condition in SQL (ranges, subqueries) */
   readonly and?: PlainSql;

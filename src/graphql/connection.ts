@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { plainCount, plainSelectJoined, type PlainCondition, type PlainJoin, type PlainSql } from '../db/plain-select';
+import { allOf, plainCount, plainSelectJoined, type PlainCondition, type PlainJoin, type PlainSql } from '../db/plain-select';
 import { badInput } from '../common/errors';
 
 @ObjectType({ description: 'Relay page information.', simpleResolvers: true })
@@ -134,15 +134,15 @@ export async function paginatePlain<T extends ObjectLiteral & { id: number }>(
   const { backward, size } = pageRequest(args, options.maxPageSize);
   const cursorText = backward ? args.before : args.after;
   const ascending = ((options.direction ?? 'ASC') === 'ASC') !== backward;
-  const conditions = list.and ? [list.and] : [];
+  let after: PlainSql | undefined;
   if (cursorText !== undefined) {
     const [value, id] = decodeCursor(cursorText, backward ? 'before' : 'after');
     const { driver } = manager.connection;
     const [column, key] = [sort.property, 'id'].map((property) => driver.escape(manager.connection.getMetadata(list.target).findColumnWithPropertyName(property)!.databaseName));
     const op = ascending ? '>' : '<';
-    conditions.push({ sql: `${column} ${op} ? OR (${column} = ? AND ${key} ${op} ?)`, params: [value, value, id] });
+    after = { sql: `${column} ${op} ? OR (${column} = ? AND ${key} ${op} ?)`, params: [value, value, id] };
   }
-  const and = conditions.length ? { sql: conditions.map((condition) => `(${condition.sql})`).join(' AND '), params: conditions.flatMap((condition) => condition.params) } : undefined;
+  const and = allOf([list.and, after]);
   const order = ascending ? 'ASC' : 'DESC';
   const { rows, joined } =
     size === 0
