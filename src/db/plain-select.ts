@@ -121,6 +121,11 @@ export async function plainSelectJoined<T extends ObjectLiteral>(
   return { rows, joined };
 }
 
+/** A property's column as SQL names it (escaped), for conditions of the caller's writing. */
+export function columnSql(manager: EntityManager, target: EntityTarget<ObjectLiteral>, property: string): string {
+  return manager.connection.driver.escape(columnOf(manager.connection.getMetadata(target), property).databaseName);
+}
+
 /** How many rows `plainSelect` would read for these conditions. */
 export async function plainCount(manager: EntityManager, target: EntityTarget<ObjectLiteral>, where: Readonly<Record<string, PlainCondition>>, and?: PlainSql): Promise<number> {
   const metadata = manager.connection.getMetadata(target);

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { allOf, plainCount, plainSelectJoined, type PlainCondition, type PlainJoin, type PlainSql } from '../db/plain-select';
+import { allOf, columnSql, plainCount, plainSelectJoined, type PlainCondition, type PlainJoin, type PlainSql } from '../db/plain-select';
 import { badInput } from '../common/errors';
 
 @ObjectType({ description: 'Relay page information.', simpleResolvers: true })
@@ -137,8 +137,7 @@ export async function paginatePlain<T extends ObjectLiteral & { id: number }>(
   let after: PlainSql | undefined;
   if (cursorText !== undefined) {
     const [value, id] = decodeCursor(cursorText, backward ? 'before' : 'after');
-    const { driver } = manager.connection;
-    const [column, key] = [sort.property, 'id'].map((property) => driver.escape(manager.connection.getMetadata(list.target).findColumnWithPropertyName(property)!.databaseName));
+    const [column, key] = [columnSql(manager, list.target, sort.property), columnSql(manager, list.target, 'id')];
     const op = ascending ? '>' : '<';
     after = { sql: `${column} ${op} ? OR (${column} = ? AND ${key} ${op} ?)`, params: [value, value, id] };
   }

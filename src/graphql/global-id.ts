@@ -19,7 +19,6 @@ export function toGlobalId(typename: string, id: number): string {
   return globalId;
 }
 
-
 export function parseGlobalId(globalId: string): { typename: string; id: number } | null {
   if (globalId.length === 0 || globalId.length > 100 || !/^[A-Za-z0-9_-]+$/.test(globalId)) return null;
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');

@@ -85,8 +85,11 @@ export class Loaders {
    */
   include<T extends ObjectLiteral>(target: EntityTarget<T>, relation: keyof T & string): void {
     const name = this.nameOf(target);
-    const relations = this.includes.get(name) ?? new Map();
-    this.includes.set(name, relations);
+    let relations = this.includes.get(name);
+    if (relations === undefined) {
+      relations = new Map();
+      this.includes.set(name, relations);
+    }
     if (relations.has(relation)) return;
     const metadata = this.metadataOf(target);
     const found = metadata.findRelationWithPropertyPath(relation);
