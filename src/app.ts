@@ -13,6 +13,7 @@ import type { AppConfig } from './config/config';
 import type { StatementCounter } from './db/statement-counter';
 import { RequestContext } from './graphql/context';
 import { DATABASE_UNAVAILABLE, formatError, isDatabaseUnavailable, isInternal } from './graphql/errors';
+import { jitExecutor } from './graphql/executor';
 import { queryLimits } from './graphql/limits';
 import { buildGraphqlSchema, createServices, type Services } from './graphql/schema';
 import { FeedHousekeeping } from './feeds/housekeeping';
@@ -54,7 +55,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   let stopping = false;
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // the schema, executed by graphql-jit (see jitExecutor)
+    gateway: jitExecutor(schema),
     introspection: config.graphql.introspection,
     includeStacktraceInErrorResponses: config.isDevelopment,
     formatError: formatError(config.isDevelopment),

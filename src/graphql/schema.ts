@@ -1,4 +1,4 @@
-import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { isAbstractType, isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { BaseRecord } from '../db/base-record';
@@ -284,7 +284,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],
   });
-  return auditMutations(readNodeIdsDirectly(schema));
+  return auditMutations(readNodeIdsDirectly(resolveAbstractTypesAtOnce(schema)));
 }
 
 /**
@@ -301,6 +301,24 @@ function readNodeIdsDirectly(schema: GraphQLSchema): GraphQLSchema {
     const id = type.getFields().id!;
     const wrapped = id.resolve!;
     id.resolve = (source, args, context, info) => (source instanceof BaseRecord ? source.globalId : wrapped(source, args, context, info));
+  }
+  return schema;
+}
+
+/**
+ * The Node interface and the ContactTarget union name a record's type by its class's
+ * `typename`; type-graphql wraps every such `resolveType` in an async function, and
+ * graphql-jit (executor.ts), unlike graphql-js, does not wait for one. A record is named here
+ * at once, as those functions name it; anything else goes to the wrapped function.
+ */
+function resolveAbstractTypesAtOnce(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isAbstractType(type)) continue;
+    const wrapped = type.resolveType;
+    type.resolveType = (value, context, info, abstractType) => {
+      const typename = (value as { constructor?: { typename?: unknown } } | null)?.constructor?.typename;
+      return typeof typename === 'string' ? typename : wrapped?.(value, context, info, abstractType);
+    };
   }
   return schema;
 }
