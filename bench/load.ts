@@ -7,10 +7,10 @@ import { signDevelopmentToken } from '../src/auth/tokens';
 import { CONTRACT_LIST_QUERY, currentPeriod, DASHBOARD_QUERY, INVOICE_QUERY, performanceDocument, prepareEstate, SLA_REPORT_QUERY, spawnServer } from './scenario';
 import { freshBenchDatabase, machine, round } from './support';
 
-const USAGE = `Usage: npm run load [-- --duration S] [--connections N] [--sites N] [--services N] [--services-per-contract N]
+const USAGE = `Usage: npm run load [-- --duration S] [--warmup S] [--connections N] [--sites N] [--services N] [--services-per-contract N]
   Seeds a scaled-up estate on MySQL/MariaDB (LOAD_DATABASE_URL, default mysql://root@127.0.0.1:3306/hscn_load;
   the database is dropped and created again), starts the real server on loopback, and drives a realistic mix
-  with N concurrent clients for S seconds (defaults: 60 s, 50 clients, 1000 sites, 10000 services).
+  with N concurrent clients for S seconds after a warm-up (defaults: 60 s, 60 s, 50 clients, 1000 sites, 10000 services).
   Writes bench/results/load.json; exits 1 when any request failed.`;
 
 const LOAD_URL = process.env.LOAD_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hscn_load';
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   const sites = flag('sites', 1_000);
   const services = flag('services', 10_000);
   const servicesPerContract = flag('services-per-contract', 100);
+  const warmup = flag('warmup', 60);
 
   process.stderr.write(`seeding ${sites} sites and ${services} services on ${LOAD_URL.replace(/\/\/[^@]*@/, '//')}…\n`);
   const { config, dataSource } = await freshBenchDatabase(LOAD_URL, JWT_SECRET);
@@ -99,27 +100,30 @@ async function main(): Promise<void> {
     const invoice = graphql('InvoiceWithReconciliation', INVOICE_QUERY, () => ({ invoice: pick(estate.invoices) }));
     const mix = [dashboard, list, dashboard, invoice, sla, dashboard, list, invoice, dashboard, feedPost];
 
-    // warm up at full concurrency (JIT, pool, caches, a heap sized for the load), then measure the
-    // resident set: 20 s, since after 10 s (about eight requests a client) the heap was still growing
-    // to its working size on one run in two (371 MB, then 544 MB at the end; 548 MB at the start of the next)
-    await autocannon({ url: server.url, connections, duration: Math.min(20, duration), requests: mix, timeout: 30 });
+    // warm up at full concurrency (JIT, pool, caches, a heap sized for the load), then measure.
+    // The heap takes about 50 s of this load to reach its working size: a 180 s run (6 December)
+    // went 369, 395, 488 MB in its first 30 s after a 20 s warm-up, then held between 490 and 530
+    // MB for the remaining 150 s. A leak climbs all the way; a heap still sizing itself levels off.
+    const rss = residentSampler(server);
+    await autocannon({ url: server.url, connections, duration: warmup, requests: mix, timeout: 30 });
     for (const key of Object.keys(counts)) delete counts[key];
     for (const key of Object.keys(failures)) delete failures[key];
-    const rssBefore = await server.rssBytes();
+    await rss.next();
+    // RSS swings ±10 % with the garbage collector's cycle, so "before" and "after" are each the
+    // median of the last three samples (the last 10–15 s of the warm-up, of the run)
+    const rssBefore = median(rss.samples.slice(-3));
+    const measuredFrom = rss.samples.length;
 
     process.stderr.write(`driving ${connections} clients for ${duration} s…\n`);
-    // the resident set every 10 s as well: a leak climbs all the way, a heap still sizing itself levels off
-    const rssSamples: number[] = [];
-    const sampler = setInterval(() => {
-      server.rssBytes().then((bytes) => rssSamples.push(round(bytes / 1024 / 1024, 1)), () => undefined);
-    }, 10_000);
     let result;
     try {
       result = await autocannon({ url: server.url, connections, duration, requests: mix, timeout: 30 });
+      await rss.next();
     } finally {
-      clearInterval(sampler);
+      rss.stop();
     }
-    const rssAfter = await server.rssBytes();
+    const during = rss.samples.slice(measuredFrom);
+    const rssAfter = median(during.slice(-3));
 
     const failed = Object.values(failures).reduce((sum, count) => sum + count, 0);
     const errors = result.errors + result.timeouts + failed;
@@ -136,7 +140,8 @@ async function main(): Promise<void> {
       latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
       errors,
       errorDetail: { transport: result.errors, timeouts: result.timeouts, byOperation: failures, firstOfEach: samples },
-      rssMb: { before: round(rssBefore / 1024 / 1024, 1), every10s: rssSamples, after: round(rssAfter / 1024 / 1024, 1), growthPercent: round(growth * 100, 1) },
+      warmupSeconds: warmup,
+      rssMb: { before: mb(rssBefore), every5s: during.map(mb), after: mb(rssAfter), growthPercent: round(growth * 100, 1) },
       rssGrowthFlagged: growth > RSS_GROWTH_FLAG,
     };
     const json = JSON.stringify(figures, null, 2);
@@ -157,3 +162,20 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('no resident-memory samples were taken');
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The server's resident set every 5 s from now on (from its own /metrics); `next` takes one more at once. */
+function residentSampler(server: { rssBytes(): Promise<number> }) {
+  const samples: number[] = [];
+  const take = () => server.rssBytes().then((bytes) => void samples.push(bytes), () => undefined);
+  const timer = setInterval(take, 5_000);
+  return { samples, next: take, stop: () => clearInterval(timer) };
+}

@@ -17,8 +17,8 @@ describe('query execution', () => {
 
   afterAll(() => server.stop());
 
-  const charges = (response: { data: { services: { edges: { node: { monthlyCharge: string } }[] } } }) =>
-    response.data.services.edges.map((edge) => Number(edge.node.monthlyCharge));
+  const charges = (response: { data?: { services: { edges: { node: { monthlyCharge: string } }[] } } }) =>
+    response.data!.services.edges.map((edge) => Number(edge.node.monthlyCharge));
 
   it("fills in an input field's default whether the object comes as a variable or written in the query", async () => {
     const asVariable = await server.gql(
