@@ -55,8 +55,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   let stopping = false;
 
   const apollo = new ApolloServer<RequestContext>({
-    // the schema, executed by graphql-jit (see jitExecutor)
-    gateway: jitExecutor(schema),
+    // the schema, its queries executed by graphql-jit (see jitExecutor), or all of it by graphql-js
+    ...(config.graphql.jit ? { gateway: jitExecutor(schema) } : { schema }),
     introspection: config.graphql.introspection,
     includeStacktraceInErrorResponses: config.isDevelopment,
     formatError: formatError(config.isDevelopment),

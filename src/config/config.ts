@@ -30,6 +30,7 @@ const environmentSchema = z.object({
   JWT_SUPPLIER_CLAIM: z.string().min(1).default('supplier'),
   AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
   GRAPHQL_INTROSPECTION: booleanString.optional(),
+  GRAPHQL_JIT: booleanString.optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(50_000),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(5_000),
@@ -100,6 +101,8 @@ export interface AppConfig {
   };
   readonly graphql: {
     readonly introspection: boolean;
+    /** queries run compiled by graphql-jit (src/graphql/executor.ts); false: everything on graphql-js */
+    readonly jit: boolean;
     readonly maxDepth: number;
     readonly maxComplexity: number;
     readonly maxTokens: number;
@@ -199,6 +202,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     auth: { cacheMs: env.AUTH_CACHE_SECONDS * 1000 },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION ?? env.NODE_ENV === 'development',
+      jit: env.GRAPHQL_JIT ?? true,
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxComplexity: env.GRAPHQL_MAX_COMPLEXITY,
       maxTokens: env.GRAPHQL_MAX_TOKENS,

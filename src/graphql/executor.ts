@@ -37,7 +37,8 @@ const COMPILED_KEPT = 1_000;
  * own error, which Apollo answers as BAD_USER_INPUT with a 400, exactly as before.
  */
 export function jitExecutor(schema: GraphQLSchema): ApolloServerOptionsWithGateway<RequestContext>['gateway'] {
-  const compiled = new Map<string, CompiledQuery>();
+  /** by query and operation: the compiled query, or null where graphql-jit could not compile it */
+  const compiled = new Map<string, CompiledQuery | null>();
   return {
     onSchemaLoadOrUpdate(callback) {
       callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
@@ -48,18 +49,20 @@ export function jitExecutor(schema: GraphQLSchema): ApolloServerOptionsWithGatew
         executor: async (request): Promise<ExecutionResult> => {
           const { document, operation, operationName, queryHash, context } = request;
           const variables = request.request.variables ?? {};
-          if (!compilable(schema, operation)) return execute({ schema, document, operationName, variableValues: variables, contextValue: context });
+          const interpret = () => execute({ schema, document, operationName, variableValues: variables, contextValue: context });
+          if (!compilable(schema, operation)) return interpret();
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
           if (coerced.errors) return { errors: coerced.errors };
           const key = `${queryHash}:${operationName ?? ''}`;
           let query = compiled.get(key);
           if (query === undefined) {
             const result = compileQuery(schema, document, operationName ?? undefined);
-            if (!isCompiledQuery(result)) return result;
+            // a document graphql-jit cannot compile (Apollo has validated it) is graphql-js's to run
+            query = isCompiledQuery(result) ? result : null;
             if (compiled.size >= COMPILED_KEPT) compiled.clear();
-            compiled.set(key, result);
-            query = result;
+            compiled.set(key, query);
           }
+          if (query === null) return interpret();
           const result = await query.query(undefined, context, variables);
           return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
         },

@@ -1,4 +1,10 @@
+import { getIntrospectionQuery } from 'graphql';
+import { DateTime } from 'luxon';
+import pino from 'pino';
+import { createApp, type App } from '../../src/app';
 import { Role } from '../../src/auth/roles';
+import { seedDemoBillingData } from '../../src/seed/demo-billing';
+import { seedDemoSlaData } from '../../src/seed/demo-sla';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -55,5 +61,109 @@ describe('query execution', () => {
     expect(response.status).toBe(400);
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0].message).toMatch(/^Variable "\$first" got invalid value "ten"; Int cannot represent non-integer value/);
+  });
+});
+
+/**
+ * The same operations against two servers on one database: ours, and one that runs every
+ * operation on graphql-js (GRAPHQL_JIT=false). Every answer must be the same to the byte:
+ * data, errors (message, path, locations, code) and status.
+ */
+describe('compiled queries answer as graphql-js does', () => {
+  let server: TestServer;
+  let interpreted: App;
+  let interpretedUrl: string;
+  let manager: string;
+  let ids: { contract: string; supplier: string; invoice: string; service: string; site: string };
+
+  beforeAll(async () => {
+    // introspection on, and deep enough for the standard introspection query
+    server = await startTestServer({ env: { GRAPHQL_INTROSPECTION: 'true', GRAPHQL_MAX_DEPTH: '20' } });
+    const today = DateTime.fromISO('2026-11-25T12:00:00', { zone: 'Europe/London' });
+    await seedDemoSlaData(server.db.dataSource, server.db.config, today);
+    await seedDemoBillingData(server.db.dataSource, server.db.config, today);
+    interpreted = await createApp({ ...server.db.config, graphql: { ...server.db.config.graphql, jit: false } }, server.db.dataSource, server.db.statements, pino({ level: 'silent' }));
+    interpretedUrl = `http://127.0.0.1:${await interpreted.listen()}`;
+    manager = await server.token('RX1', Role.CONTRACT_MANAGER);
+    const found = await server.gql(
+      '{ contracts(first: 1, filter: { search: "RX1-HSCN-2023-01" }) { edges { node { id supplier { id } services { id site { id } } } } } invoices(first: 1) { edges { node { id } } } }',
+      {},
+      manager,
+    );
+    const contract = found.data.contracts.edges[0].node;
+    ids = { contract: contract.id, supplier: contract.supplier.id, invoice: found.data.invoices.edges[0].node.id, service: contract.services[0].id, site: contract.services[0].site.id };
+  });
+
+  afterAll(async () => {
+    // the second server shares the database, which the first one's stop closes
+    interpreted.httpServer.closeAllConnections();
+    await new Promise((resolve) => interpreted.httpServer.close(resolve));
+    await server.stop();
+  });
+
+  const answer = async (url: string, query: string, variables: Record<string, unknown>) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${manager}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return `${response.status} ${await response.text()}`;
+  };
+
+  const operations: [string, string, () => Record<string, unknown>][] = [
+    [
+      'the dashboard',
+      `query Dashboard($contract: ID!, $supplier: ID!, $period: String!) {
+        contract(id: $contract) {
+          id reference title status startDate endDate noticeDate daysUntilNoticeDate
+          supplier { id name }
+          services { id reference type status bandwidthMbps monthlyCharge installDate site { id name town postcode } }
+        }
+        slaReport(contractId: $contract, period: $period) {
+          period coverageThresholdPercent
+          totals { met breached insufficientData notApplicable creditsBeforeCap creditsOwed cap }
+          terms { kind severity status target achieved coveragePercent contractual service { reference } }
+          credits { kind amount }
+        }
+        invoices(first: 1, filter: { supplierId: $supplier }) {
+          edges { node { id invoiceNumber invoiceDate status grossTotal reconciliation { findingCount differenceTotal } } }
+        }
+      }`,
+      () => ({ contract: ids.contract, supplier: ids.supplier, period: '2026-10' }),
+    ],
+    [
+      'an invoice with its lines and findings',
+      `query($invoice: ID!) { invoice(id: $invoice) {
+        id invoiceNumber periodStart periodEnd status netTotal vatTotal grossTotal
+        lines { lineNumber serviceReference chargeType netAmount vatAmount service { reference } }
+        reconciliation { findingCount invoicedTotal agreedAmount differenceTotal findings { type difference explanation serviceReference } }
+      } }`,
+      () => ({ invoice: ids.invoice }),
+    ],
+    [
+      'records behind the Node interface, through fragments, aliases and directives',
+      `query($c: ID!, $s: ID!, $site: ID!, $more: Boolean!) {
+        c: node(id: $c) { __typename id ...on Contract { reference supplier @include(if: $more) { name } } }
+        s: node(id: $s) { __typename ...Svc }
+        t: node(id: $site) { __typename ... on Site { name postcode contacts @skip(if: $more) { role } } }
+      }
+      fragment Svc on Service { reference status site { name } }`,
+      () => ({ c: ids.contract, s: ids.service, site: ids.site, more: true }),
+    ],
+    ['pages of contracts with a cursor', '{ contracts(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { reference status daysUntilNoticeDate } } } }', () => ({})],
+    ["a resolver's error, with its code and details", 'query($id: ID!) { contract(id: $id) { reference } }', () => ({ id: 'bm90LWFuLWlk' })],
+    ['a page too large', '{ services(first: 500) { totalCount } }', () => ({})],
+    ['a bad variable', 'query($first: Int) { services(first: $first) { totalCount } }', () => ({ first: 'ten' })],
+    ['the introspection query', getIntrospectionQuery({ descriptions: true, directiveIsRepeatable: true, specifiedByUrl: true }), () => ({})],
+  ];
+
+  /** the operations answered with an error (the rest must answer in full) */
+  const refused = new Set(["a resolver's error, with its code and details", 'a page too large', 'a bad variable']);
+
+  it.each(operations)('%s', async (name, query, variables) => {
+    const ours = await answer(server.url, query, variables());
+    if (refused.has(name)) expect(ours).toMatch(/"code":"(NOT_FOUND|BAD_USER_INPUT)"/);
+    else expect(ours).toMatch(/^200 \{"data":\{(?!.*"errors")/s);
+    expect(ours).toBe(await answer(interpretedUrl, query, variables()));
   });
 });
