@@ -15,14 +15,20 @@ import {
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { RequestContext } from './context';
 
-/** Queries kept compiled: each is a validated document within the depth and cost limits. */
-const COMPILED_KEPT = 1_000;
+/** Queries remembered (compiled, or counted until they are): each a validated document within the depth and cost limits. */
+const KEPT = 500;
+/**
+ * A query is compiled the second time it is seen. Compiling costs 0.5–20 ms (the dashboard 3.4,
+ * the introspection query 20), more than running it once: a query seen once (a client that
+ * writes ids into the query text makes every query new) is run by graphql-js instead.
+ */
+const COMPILE_AT = 2;
 
 /**
  * Executes queries with graphql-jit instead of graphql-js's interpreter, through the `gateway`
  * option, which is Apollo Server 4+'s place for a custom executor (its migration guide says
  * so: the `executor` option was folded into it). Apollo still parses, validates, runs the
- * plugins and formats errors; only execution changes. A query is compiled once into a
+ * plugins and formats errors; only execution changes. A query seen again is compiled into a
  * function that resolves, completes and serialises its fields without interpreting the
  * document field by field; a dashboard answer completes about 1,500 fields, and this made
  * it about a tenth faster end to end (docs/PERFORMANCE.md).
@@ -37,8 +43,12 @@ const COMPILED_KEPT = 1_000;
  * own error, which Apollo answers as BAD_USER_INPUT with a 400, exactly as before.
  */
 export function jitExecutor(schema: GraphQLSchema): ApolloServerOptionsWithGateway<RequestContext>['gateway'] {
-  /** by query and operation: the compiled query, or null where graphql-jit could not compile it */
-  const compiled = new Map<string, CompiledQuery | null>();
+  /** by query and operation: how often it has been seen, its compiled form, or null where graphql-jit could not compile it */
+  const cache = new Map<string, number | CompiledQuery | null>();
+  const remember = (key: string, entry: number | CompiledQuery | null) => {
+    if (cache.size >= KEPT && !cache.has(key)) cache.clear();
+    cache.set(key, entry);
+  };
   return {
     onSchemaLoadOrUpdate(callback) {
       callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
@@ -54,14 +64,19 @@ export function jitExecutor(schema: GraphQLSchema): ApolloServerOptionsWithGatew
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
           if (coerced.errors) return { errors: coerced.errors };
           const key = `${queryHash}:${operationName ?? ''}`;
-          let query = compiled.get(key);
-          if (query === undefined) {
+          const known = cache.get(key);
+          let query: CompiledQuery | null;
+          if (known === undefined || typeof known === 'number') {
+            const sightings = (known ?? 0) + 1;
+            if (sightings < COMPILE_AT) {
+              remember(key, sightings);
+              return interpret();
+            }
             const result = compileQuery(schema, document, operationName ?? undefined);
             // a document graphql-jit cannot compile (Apollo has validated it) is graphql-js's to run
             query = isCompiledQuery(result) ? result : null;
-            if (compiled.size >= COMPILED_KEPT) compiled.clear();
-            compiled.set(key, query);
-          }
+            remember(key, query);
+          } else query = known;
           if (query === null) return interpret();
           const result = await query.query(undefined, context, variables);
           return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
