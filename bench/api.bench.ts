@@ -11,7 +11,7 @@ import { signDevelopmentToken } from '../src/auth/tokens';
 import type { AppConfig } from '../src/config/config';
 import type { StatementCounter } from '../src/db/statement-counter';
 import { Organisation } from '../src/organisations/organisation.entity';
-import { BENCH_URL, round } from './support';
+import { BENCH_URL, median, round } from './support';
 import { compiledServer, currentPeriod, DASHBOARD_QUERY, prepareEstate, spawnServer, type SpawnedServer } from './scenario';
 
 const ROOT = join(__dirname, '..');
@@ -236,8 +236,3 @@ async function rate(url: string, headers: Record<string, string>, query: string,
   return result.requests.average;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}

@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import { Role } from '../src/auth/roles';
 import { signDevelopmentToken } from '../src/auth/tokens';
 import { CONTRACT_LIST_QUERY, currentPeriod, DASHBOARD_QUERY, INVOICE_QUERY, performanceDocument, prepareEstate, SLA_REPORT_QUERY, spawnServer } from './scenario';
-import { freshBenchDatabase, machine, round } from './support';
+import { freshBenchDatabase, machine, median, round } from './support';
 
 const USAGE = `Usage: npm run load [-- --duration S] [--warmup S] [--connections N] [--sites N] [--services N] [--services-per-contract N]
   Seeds a scaled-up estate on MySQL/MariaDB (LOAD_DATABASE_URL, default mysql://root@127.0.0.1:3306/hscn_load;
@@ -164,13 +164,6 @@ main().catch((error) => {
 });
 
 const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('no resident-memory samples were taken');
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /** The server's resident set every 5 s from now on (from its own /metrics); `next` takes one more at once. */
 function residentSampler(server: { rssBytes(): Promise<number> }) {

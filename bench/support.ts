@@ -36,3 +36,11 @@ export async function machine(dataSource: DataSource) {
 }
 
 export const round = (value: number, places = 0) => Number(value.toFixed(places));
+
+/** The middle value (the mean of the middle two of an even count); there must be at least one. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
