@@ -94,6 +94,7 @@ function inventoryCsv(references: string[]): string {
 if (require.main === module) {
   const { values } = parseArgs({ options: { port: { type: 'string', default: '4010' }, token: { type: 'string' }, references: { type: 'string', default: 'PDN-ETH-100037,PDN-ETH-100074' } } });
   startSimulatedCnsp({ port: Number(values.port), token: values.token, references: values.references!.split(',') }).then((cnsp) => {
-    console.log(`Simulated CN-SP serving ${cnsp.url}/feeds/{performance,incidents,inventory}.csv${values.token ? ' (Bearer token required)' : ''}`);
+    console.log(`Simulated CN-SP serving ${cnsp.url}/feeds/{performance,incidents,inventory}.csv${values.token ? ` (give configureFeedEndpoint credential: "Bearer ${values.token}")` : ''}`);
+    console.log(`Start the server with FEED_PULL_ALLOWED_HOSTS=${new URL(cnsp.url).host} to pull from it.`);
   });
 }

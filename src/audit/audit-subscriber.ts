@@ -19,8 +19,8 @@ const NOT_AUDITED = new Set([
   // each POST of a webhook delivery: the delivery's own row records the outcome
   'webhook_delivery_attempt',
 ]);
-/** Columns never copied into the trail. */
-const SECRET = /hash|secret|password|token/i;
+/** Columns never copied into the trail: secrets, sealed or hashed, and the digests of the keys that sealed them. */
+const SECRET = /hash|secret|password|token|ciphertext|keyid/i;
 /** MySQL's TEXT holds 65,535 bytes: a longer snapshot is cut, and says so. */
 const MAX_SNAPSHOT = 60_000;
 const CHUNK = 200;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseMoney, type Pence } from '../common/money';
+import { parseHostList, type AllowedHost } from './host-list';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -43,7 +44,14 @@ const environmentSchema = z.object({
   FEED_STALE_RUN_MINUTES: z.coerce.number().int().min(1).default(15),
   FEED_SPOOL_DIR: z.string().min(1).optional(),
   FEED_PULL_ENABLED: booleanString.optional(),
-  FEED_PULL_ALLOWED_HOSTS: z.string().optional(),
+  FEED_PULL_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const parsed = parseHostList(value ?? '');
+      if ('invalid' in parsed) ctx.addIssue({ code: 'custom', message: `"${parsed.invalid}" is not host or host:port (a comma-separated list, e.g. feeds.supplier.example:443)` });
+    }),
+  FEED_PULL_ALLOW_ANY_HOST: booleanString.optional(),
   FEED_PULL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   RECONCILIATION_VARIANCE_PERCENT: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 10').default('10'),
   INVOICE_SECOND_APPROVAL_ABOVE: z.string().regex(/^\d{1,11}(\.\d{2})?$/, 'must be an amount in pounds such as 10000.00').default('10000.00'),
@@ -125,8 +133,10 @@ export interface AppConfig {
     readonly spoolDir: string;
     /** whether this server runs the scheduled pulls from suppliers' endpoints */
     readonly pullEnabled: boolean;
-    /** hosts pulls may reach; empty means any (refused in production, where the list is required) */
-    readonly pullAllowedHosts: readonly string[];
+    /** the hosts and ports pulls may reach: checked when an endpoint is configured and again before each pull */
+    readonly pullAllowedHosts: readonly AllowedHost[];
+    /** FEED_PULL_ALLOW_ANY_HOST: the list is not applied (never in production) */
+    readonly pullAllowAnyHost: boolean;
     readonly pullTimeoutMs: number;
   };
   readonly logLevel: NonNullable<Environment['LOG_LEVEL']>;
@@ -218,7 +228,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       staleRunMinutes: env.FEED_STALE_RUN_MINUTES,
       spoolDir: resolve(env.FEED_SPOOL_DIR ?? tmpdir()),
       pullEnabled: env.FEED_PULL_ENABLED ?? env.NODE_ENV !== 'test',
-      pullAllowedHosts: (env.FEED_PULL_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean),
+      ...pullHosts(env),
       pullTimeoutMs: env.FEED_PULL_TIMEOUT_MS,
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
@@ -245,6 +255,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
 
 function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(source).map(([key, value]) => [key, value?.trim() === '' ? undefined : value]));
+}
+
+/**
+ * Pulls reach only the listed hosts and ports, in every mode: an organisation's ADMIN
+ * chooses the URL, and the server's own network is no place for it to look. Opting out is
+ * for a developer's machine; production refuses to start with it.
+ */
+function pullHosts(env: Environment): { pullAllowedHosts: AllowedHost[]; pullAllowAnyHost: boolean } {
+  const allowAny = env.FEED_PULL_ALLOW_ANY_HOST ?? false;
+  if (allowAny && env.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration:\n  FEED_PULL_ALLOW_ANY_HOST: not allowed in production; list the suppliers\' hosts in FEED_PULL_ALLOWED_HOSTS');
+  }
+  const parsed = parseHostList(env.FEED_PULL_ALLOWED_HOSTS ?? '');
+  return { pullAllowedHosts: 'hosts' in parsed ? parsed.hosts : [], pullAllowAnyHost: allowAny };
 }
 
 function databaseConfig(env: Environment, dataDir: string): DatabaseConfig {

@@ -14,8 +14,9 @@ export enum PullOutcome {
 registerEnumType(PullOutcome, { name: 'PullOutcome' });
 
 /**
- * Where to fetch one kind of feed from a supplier, and how often. The credential is never
- * stored: `credentialEnv` names the environment variable holding the Authorization header.
+ * Where to fetch one kind of feed from a supplier, and how often. The Authorization header
+ * a pull sends is the endpoint's own credential, kept sealed (pull-credential.ts) and never
+ * shown: the API answers only whether there is one and when it was set.
  */
 @ObjectType('FeedEndpoint', { implements: BaseRecord })
 @Entity('feed_endpoint')
@@ -42,9 +43,17 @@ export class FeedEndpoint extends BaseRecord {
   @Column({ type: 'varchar', length: 2000 })
   url!: string;
 
-  @Field(() => String, { nullable: true, description: 'Environment variable holding the Authorization header to send.' })
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  credentialEnv!: string | null;
+  /** AES-256-GCM of the Authorization header value under WEBHOOK_SECRET_KEY: iv, tag and ciphertext, base64url */
+  @Column({ type: 'text', nullable: true })
+  credentialCiphertext!: string | null;
+
+  /** which server key sealed it (a digest of the key), to say so plainly when the key has changed */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  credentialKeyId!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the credential was last given; null while there is none.' })
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  credentialSetAt!: Date | null;
 
   @Field(() => Int)
   @Column({ type: 'int' })
@@ -62,7 +71,7 @@ export class FeedEndpoint extends BaseRecord {
   @Column({ type: 'varchar', length: 15, nullable: true })
   lastOutcome!: PullOutcome | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the last pull failed, in the server\'s words: one line of at most 500 characters; never the supplier\'s own text.' })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   lastError!: string | null;
 

@@ -8,6 +8,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { FeedEndpoint } from './feed-endpoint.entity';
 import { FeedPuller } from './feed-puller';
+import { MAX_CREDENTIAL } from './pull-credential';
 import { FeedRun } from './feed-run.entity';
 import { FeedFormat, FeedKind } from './records';
 
@@ -27,14 +28,18 @@ export class ConfigureFeedEndpointInput {
   @Field(() => FeedFormat)
   format!: FeedFormat;
 
-  @Field({ description: 'The supplier\'s URL for the document (https in production; host must be in FEED_PULL_ALLOWED_HOSTS).' })
+  @Field({ description: 'The supplier\'s URL for the document (https in production); its host and port must be in FEED_PULL_ALLOWED_HOSTS.' })
   @MaxLength(2000)
   url!: string;
 
-  @Field(() => String, { nullable: true, description: 'Name of the environment variable holding the Authorization header value.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The whole Authorization header value each pull sends, e.g. "Bearer <token>" or "Basic <base64>": printable ASCII, at most 4096 characters. Write-only: kept encrypted, never shown (see hasCredential). Omitted keeps the stored one (unless the URL moves to another host, when it must be given again); null removes it.',
+  })
   @IsOptional()
-  @MaxLength(100)
-  credentialEnv?: string | null;
+  @MaxLength(MAX_CREDENTIAL)
+  credential?: string | null;
 
   @Field(() => Int, { defaultValue: 60 })
   @Min(5)
@@ -76,6 +81,11 @@ export class FeedEndpointResolver {
   @Mutation(() => FeedEndpoint, { description: 'Pulls an endpoint now; its lastOutcome and lastRun say what happened.' })
   pullFeedNow(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.puller.pullNow(ctx, idOf(id, FeedEndpoint.typename));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether pulls send a credential; the credential itself is never shown.' })
+  hasCredential(@Root() endpoint: FeedEndpoint) {
+    return endpoint.credentialCiphertext !== null;
   }
 
   @FieldResolver(() => Supplier)

@@ -12,8 +12,10 @@ import { FeedFormatError, type FeedAdapter, type FeedFormat, type FeedKind, type
 import { ServiceDirectory } from './service-directory';
 import { spool, type SpooledDocument } from './spool';
 import { retryOnDeadlock } from '../db/errors';
+import { displayText } from '../common/display-text';
 
-const MAX_FAILURE_REASON = 2_000;
+/** a failure reason or a row's reason may quote the document: kept to one line of at most this */
+const MAX_REASON = 1_000;
 
 export type AdapterRegistry = { [K in FeedKind]: Record<FeedFormat, FeedAdapter<FeedRecords[K]>> };
 export type WriterRegistry = { [K in FeedKind]: FeedWriter<FeedRecords[K]> };
@@ -220,8 +222,8 @@ export class FeedPipeline {
   }
 
   private async finishRun(ctx: RequestContext, run: FeedRun, status: FeedRunStatus, reason: string | null): Promise<FeedRun> {
-    // a reason may quote the document (a header line of any length); MySQL's TEXT holds 64 KB
-    const failureReason = reason !== null && reason.length > MAX_FAILURE_REASON ? `${reason.slice(0, MAX_FAILURE_REASON - 1)}…` : reason;
+    // a reason may quote the document (a header line of any length, control characters and all)
+    const failureReason = reason === null ? null : displayText(reason, MAX_REASON);
     Object.assign(run, { status, failureReason, finishedAt: new Date() });
     await ctx.repository(FeedRun).update(run.id, {
       rowsRead: run.rowsRead,
@@ -245,9 +247,9 @@ export class FeedPipeline {
         repository.create({
           feedRunId: run.id,
           organisationId: run.organisationId,
-          location: rejection.location.slice(0, 100),
-          field: rejection.field?.slice(0, 100) ?? null,
-          reason: rejection.reason.slice(0, 1000),
+          location: displayText(rejection.location, 100),
+          field: rejection.field === undefined ? null : displayText(rejection.field, 100),
+          reason: displayText(rejection.reason, MAX_REASON),
           raw: rejection.raw.length > RAW_LIMIT ? `${rejection.raw.slice(0, RAW_LIMIT)}…` : rejection.raw,
         }),
       ),

@@ -6,7 +6,9 @@ import type { AppConfig } from '../config/config';
 import { systemViewer } from '../auth/system-viewer';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
 import { saveUnique } from '../db/errors';
-import { badInput, conflict } from '../common/errors';
+import { badInput, conflict, DomainError } from '../common/errors';
+import { displayText } from '../common/display-text';
+import { fetchFailureOf, isTimeout, statusLineOf } from '../common/remote-answer';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
 import { RequestContext } from '../graphql/context';
 import { SupplierService } from '../suppliers/supplier.service';
@@ -14,6 +16,9 @@ import { FeedEndpoint, PullOutcome } from './feed-endpoint.entity';
 import { FeedSource } from './feed-run.entity';
 import type { FeedPipeline } from './feed-pipeline';
 import type { FeedFormat, FeedKind } from './records';
+import { checkCredential, openCredential, sealCredential, type SealedCredential } from './pull-credential';
+import { checkPullUrl, originOf, PullFailure } from './pull-target';
+import { DocumentTooLargeError } from './spool';
 
 export interface FeedEndpointInput {
   supplierId: number;
@@ -21,12 +26,15 @@ export interface FeedEndpointInput {
   kind: FeedKind;
   format: FeedFormat;
   url: string;
-  credentialEnv?: string | null;
+  /** the Authorization header value to send: undefined keeps the stored one, null removes it */
+  credential?: string | null;
   intervalMinutes: number;
   enabled: boolean;
 }
 
 const TICK_MS = 60_000;
+/** lastError is the server's own sentence; this bounds it whatever it quotes */
+const MAX_LAST_ERROR = 500;
 
 /**
  * Fetches suppliers' feeds on a schedule, from endpoints each organisation configures, and
@@ -47,30 +55,37 @@ export class FeedPuller {
   }
 
   /** Creates or replaces the organisation's endpoint for a supplier's feed of one kind. */
-  async configure(ctx: RequestContext, input: FeedEndpointInput): Promise<FeedEndpoint> {
+  async configure(ctx: RequestContext, input: FeedEndpointInput, now = new Date()): Promise<FeedEndpoint> {
     const organisationId = input.organisationId ?? ctx.requireViewer.organisationId;
     assertInScope(ctx, organisationId);
     await this.suppliers.get(ctx, input.supplierId);
-    checkUrl(input.url, ctx.config, 'input.url');
-    if (input.credentialEnv && !/^[A-Z_][A-Z0-9_]{0,99}$/.test(input.credentialEnv)) {
-      throw badInput('input.credentialEnv', 'input.credentialEnv: the name of an environment variable, e.g. PDN_FEED_TOKEN', 'INVALID_ENV_NAME');
-    }
+    const url = checkPullUrl(input.url, ctx.config, 'input.url');
+    const credential = input.credential === undefined || input.credential === null ? input.credential : checkCredential(input.credential, 'input.credential');
     if (!Number.isInteger(input.intervalMinutes) || input.intervalMinutes < 5 || input.intervalMinutes > 7 * 24 * 60) {
       throw badInput('input.intervalMinutes', 'input.intervalMinutes: from 5 minutes to a week', 'OUT_OF_RANGE');
     }
     const repository = ctx.repository(FeedEndpoint);
     const existing = await repository.findOneBy({ organisationId, supplierId: input.supplierId, kind: input.kind });
-    const endpoint = repository.merge(existing ?? repository.create({ lastPulledAt: null, lastOutcome: null, lastError: null, lastRunId: null, etag: null }), {
+    const previousUrl = existing?.url;
+    // a credential kept write-only must not be sent to a host it was not given for
+    if (existing?.credentialCiphertext && credential === undefined && originOf(existing.url) !== originOf(url)) {
+      throw badInput('input.credential', 'input.credential: the URL now names another host; give the credential again, or null to pull without one', 'CREDENTIAL_REQUIRED');
+    }
+    const credentialChange =
+      credential === undefined ? {} : credential === null ? { credentialCiphertext: null, credentialKeyId: null, credentialSetAt: null } : { ...sealCredential(credential, ctx.config), credentialSetAt: now };
+    const blank = { lastPulledAt: null, lastOutcome: null, lastError: null, lastRunId: null, etag: null, credentialCiphertext: null, credentialKeyId: null, credentialSetAt: null };
+    const endpoint = repository.merge(existing ?? repository.create(blank), {
       organisationId,
       supplierId: input.supplierId,
       kind: input.kind,
       format: input.format,
-      url: input.url.trim(),
-      credentialEnv: input.credentialEnv ?? null,
+      url,
+      ...credentialChange,
       intervalMinutes: input.intervalMinutes,
       enabled: input.enabled,
     });
-    if (existing && existing.url !== endpoint.url) endpoint.etag = null;
+    // merge changed `existing` in place: compare with the URL it had
+    if (previousUrl !== undefined && previousUrl !== url) endpoint.etag = null;
     return saveUnique(repository, endpoint, () => conflict('The endpoint was configured at the same moment by someone else; try again'));
   }
 
@@ -126,47 +141,49 @@ export class FeedPuller {
   private async pull(ctx: RequestContext, endpoint: FeedEndpoint, pulledAt = new Date()): Promise<FeedEndpoint> {
     const repository = ctx.repository(FeedEndpoint);
     const record = (changes: Partial<FeedEndpoint>) => repository.save(repository.merge(endpoint, { lastPulledAt: pulledAt, ...changes }));
+    const timeoutMs = ctx.config.feeds.pullTimeoutMs;
     try {
-      checkUrl(endpoint.url, ctx.config, 'url');
+      const url = checkPullUrl(endpoint.url, ctx.config, 'url');
       const headers: Record<string, string> = { accept: 'text/csv, application/json' };
-      const credential = endpoint.credentialEnv ? process.env[endpoint.credentialEnv] : undefined;
-      if (endpoint.credentialEnv && !credential) throw new Error(`environment variable ${endpoint.credentialEnv} is not set on the server`);
-      if (credential) headers.authorization = credential;
+      if (endpoint.credentialCiphertext !== null) headers.authorization = openCredential(endpoint as SealedCredential, ctx.config);
       if (endpoint.etag) headers['if-none-match'] = endpoint.etag;
-      const response = await fetch(endpoint.url, { headers, redirect: 'error', signal: AbortSignal.timeout(ctx.config.feeds.pullTimeoutMs) });
-      if (response.status === 304) return await record({ lastOutcome: PullOutcome.NOT_MODIFIED, lastError: null });
-      if (!response.ok || !response.body) throw new Error(`the supplier answered HTTP ${response.status} ${response.statusText}`.trim());
+      const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) }).catch((error: unknown) => {
+        throw new PullFailure(`the supplier's host: ${fetchFailureOf(error, timeoutMs)}`);
+      });
+      if (response.status === 304) {
+        await response.body?.cancel().catch(() => undefined);
+        return await record({ lastOutcome: PullOutcome.NOT_MODIFIED, lastError: null });
+      }
+      if (!response.ok || !response.body) {
+        // the answer's body and status text are the host's to write: only the status is kept
+        await response.body?.cancel().catch(() => undefined);
+        const redirect = response.status >= 300 && response.status < 400 ? ' (redirects are not followed)' : '';
+        throw new PullFailure(`the supplier answered ${statusLineOf(response.status)}${redirect}`);
+      }
       const run = await this.pipeline.ingest(ctx, {
         supplierId: endpoint.supplierId,
         kind: endpoint.kind,
         format: endpoint.format,
         source: FeedSource.PULL,
         sourceName: endpoint.url,
-        input: Readable.fromWeb(response.body as WebReadableStream<Uint8Array>),
+        input: received(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), timeoutMs),
       });
       return await record({ lastOutcome: PullOutcome.INGESTED, lastError: null, lastRunId: run.id, etag: response.headers.get('etag')?.slice(0, 200) ?? null });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      ctx.log.warn({ feedEndpointId: endpoint.id, err: error }, 'feed pull failed');
-      return record({ lastOutcome: PullOutcome.ERROR, lastError: message.slice(0, 1000) });
+      const shown = error instanceof PullFailure || error instanceof DomainError || error instanceof DocumentTooLargeError;
+      const lastError = displayText(shown ? error.message : 'the pull stopped on an internal error (logged on the server); it is tried again at the next interval', MAX_LAST_ERROR);
+      if (shown) ctx.log.warn({ feedEndpointId: endpoint.id, reason: lastError }, 'feed pull failed');
+      else ctx.log.error({ feedEndpointId: endpoint.id, err: error }, 'feed pull failed on an internal error');
+      return record({ lastOutcome: PullOutcome.ERROR, lastError });
     }
   }
 }
 
-/** http(s) only, and in production only to the hosts FEED_PULL_ALLOWED_HOSTS names. */
-function checkUrl(url: string, config: AppConfig, field: string): void {
-  let parsed: URL;
+/** The answer's body as it arrives; a connection that breaks or stalls part-way says so in our words, not the socket's. */
+async function* received(body: Readable, timeoutMs: number): AsyncGenerator<Buffer> {
   try {
-    parsed = new URL(url);
-  } catch {
-    throw badInput(field, `${field}: not a URL`, 'INVALID_URL');
+    for await (const chunk of body) yield chunk as Buffer;
+  } catch (error) {
+    throw new PullFailure(isTimeout(error) ? `the supplier's answer did not arrive in full within ${timeoutMs} ms` : `the supplier's answer was cut short: ${fetchFailureOf(error, timeoutMs)}`);
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw badInput(field, `${field}: must be an http(s) URL`, 'INVALID_URL');
-  if (parsed.username || parsed.password) throw badInput(field, `${field}: must not carry credentials; use credentialEnv`, 'INVALID_URL');
-  const allowed = config.feeds.pullAllowedHosts;
-  const production = config.env === 'production';
-  if ((allowed.length > 0 || production) && !allowed.includes(parsed.hostname.toLowerCase())) {
-    throw badInput(field, `${field}: ${parsed.hostname} is not in FEED_PULL_ALLOWED_HOSTS`, 'HOST_NOT_ALLOWED');
-  }
-  if (production && parsed.protocol !== 'https:') throw badInput(field, `${field}: must be https in production`, 'INVALID_URL');
 }

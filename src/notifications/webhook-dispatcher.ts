@@ -11,6 +11,8 @@ import type { Notification } from './notification.types';
 import { WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryStatus, WebhookSubscription } from './webhook.entity';
 import { decryptSecret, retryDelayMs, signatureOf } from './webhook-signing';
 import { assertPublicTarget } from './webhook-target';
+import { displayText } from '../common/display-text';
+import { fetchFailureOf } from '../common/remote-answer';
 
 /** Deliveries attempted per sweep; the rest wait for the next. */
 const BATCH = 200;
@@ -19,6 +21,8 @@ const PARALLEL = 4;
 const CHUNK = 100;
 /** An attempt claims its delivery for its timeout plus this; a server that dies mid-attempt leaves it to be retried after. */
 const LEASE_MARGIN_MS = 60_000;
+/** an attempt's error is the server's own sentence; this bounds it whatever it quotes */
+const MAX_ERROR = 500;
 
 export interface SweepResult {
   /** deliveries recorded for notifications no subscription had seen */
@@ -247,7 +251,7 @@ export class WebhookDispatcher {
       secret = decryptSecret(subscription.secretCiphertext, config.webhooks.secretKey ?? '', subscription.secretKeyId);
       await assertPublicTarget(subscription.url, config);
     } catch (error) {
-      return { succeeded: false, statusCode: null, error: messageOf(error) };
+      return { succeeded: false, statusCode: null, error: displayText(messageOf(error), MAX_ERROR) };
     }
     const timestamp = Math.floor(Date.now() / 1000);
     try {
@@ -271,10 +275,8 @@ export class WebhookDispatcher {
       const redirect = response.status >= 300 && response.status < 400 ? ' (redirects are not followed)' : '';
       return { succeeded: false, statusCode: response.status, error: `the receiver answered HTTP ${response.status}${redirect}` };
     } catch (error) {
-      // fetch rejects with a DOMException, which need not be an Error of this realm
-      const name = (error as { name?: unknown } | null)?.name;
-      const timedOut = name === 'TimeoutError' || name === 'AbortError';
-      return { succeeded: false, statusCode: null, error: timedOut ? `no answer within ${config.webhooks.timeoutMs} ms` : messageOf(error) };
+      // the failure's own message may quote the receiver (a certificate's names): only its code is kept
+      return { succeeded: false, statusCode: null, error: fetchFailureOf(error, config.webhooks.timeoutMs) };
     }
   }
 
@@ -299,7 +301,5 @@ export class WebhookDispatcher {
 }
 
 function messageOf(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const text = error instanceof Error ? `${error.message}${cause?.code ? ` (${cause.code})` : cause?.message ? ` (${cause.message})` : ''}` : String(error);
-  return text.slice(0, 1000);
+  return error instanceof Error ? error.message : String(error);
 }

@@ -19,22 +19,23 @@ describe('pulling feeds from a supplier\'s endpoint', () => {
   let pdn: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // the simulated CN-SP first, so that the server can be told its port; it reads the references when asked
+    const references: string[] = [];
+    cnsp = await startSimulatedCnsp({ token: 'sim-secret', references, hours: 30 });
+    server = await startTestServer({ env: { FEED_PULL_ALLOWED_HOSTS: new URL(cnsp.url).host } });
     admin = await server.token('RX1', Role.ADMIN);
     pdn = await supplierId(server, admin, 'PDN00001');
     const services = await server.gql('query($s: ID!) { services(first: 3, filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { reference } } } }', { s: pdn }, admin);
-    process.env.SIM_CNSP_TOKEN = 'Bearer sim-secret';
-    cnsp = await startSimulatedCnsp({ token: 'sim-secret', references: services.data.services.edges.map((e: any) => e.node.reference), hours: 30 });
+    references.push(...services.data.services.edges.map((e: any) => e.node.reference));
   });
 
   afterAll(async () => {
     await server.stop();
     await cnsp.stop();
-    delete process.env.SIM_CNSP_TOKEN;
   });
 
   it('pulls a document into a run, and an unchanged one is not fetched again (ETag)', async () => {
-    const configured = await server.gql(CONFIGURE, { input: { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', url: `${cnsp.url}/feeds/performance.csv`, credentialEnv: 'SIM_CNSP_TOKEN', intervalMinutes: 15 } }, admin);
+    const configured = await server.gql(CONFIGURE, { input: { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', url: `${cnsp.url}/feeds/performance.csv`, credential: 'Bearer sim-secret', intervalMinutes: 15 } }, admin);
     expect(configured.errors).toBeUndefined();
     const id = configured.data.configureFeedEndpoint.id;
 
@@ -52,13 +53,13 @@ describe('pulling feeds from a supplier\'s endpoint', () => {
     const failed = await server.gql(PULL, { id: configured.data.configureFeedEndpoint.id }, admin);
     expect(failed.data.pullFeedNow).toMatchObject({ lastOutcome: 'ERROR', lastError: expect.stringContaining('401') });
 
-    await server.gql(CONFIGURE, { input: { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', url: `${cnsp.url}/feeds/incidents.csv`, credentialEnv: 'SIM_CNSP_TOKEN', intervalMinutes: 15 } }, admin);
+    await server.gql(CONFIGURE, { input: { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', url: `${cnsp.url}/feeds/incidents.csv`, credential: 'Bearer sim-secret', intervalMinutes: 15 } }, admin);
     const fixed = await server.gql(PULL, { id: configured.data.configureFeedEndpoint.id }, admin);
     expect(fixed.data.pullFeedNow).toMatchObject({ lastOutcome: 'INGESTED', lastRun: { rowsAccepted: 1 } });
   });
 
   it('pulls every due endpoint on the schedule, once, even when two servers tick together', async () => {
-    const configured = await server.gql(CONFIGURE, { input: { supplierId: pdn, kind: 'INVENTORY', format: 'CSV', url: `${cnsp.url}/feeds/inventory.csv`, credentialEnv: 'SIM_CNSP_TOKEN', intervalMinutes: 60 } }, admin);
+    const configured = await server.gql(CONFIGURE, { input: { supplierId: pdn, kind: 'INVENTORY', format: 'CSV', url: `${cnsp.url}/feeds/inventory.csv`, credential: 'Bearer sim-secret', intervalMinutes: 60 } }, admin);
     expect(configured.errors).toBeUndefined();
     const before = cnsp.hits.get('/feeds/inventory.csv') ?? 0;
     const puller = server.app.services.feedPuller;

@@ -73,7 +73,7 @@ describe('mutation fuzzing', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { FEED_PULL_ALLOWED_HOSTS: '127.0.0.1', FEED_PULL_TIMEOUT_MS: '1000' } });
+    server = await startTestServer({ env: { FEED_PULL_ALLOWED_HOSTS: '127.0.0.1:9', FEED_PULL_TIMEOUT_MS: '1000' } });
     // everything a human at RX1 may hold, so that the mutations run past their guards
     const roles = ALL_ROLES.filter((role) => role !== Role.SUPPLIER_FEED && role !== Role.SERVICE_COORDINATOR);
     token = await server.token('RX1', ...roles);

@@ -40,7 +40,7 @@ describe('tenancy', () => {
     webhookSubscriptions { edges { node { id url kinds enabled signingKeyHint rotatedAt } } } }`;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ env: { FEED_PULL_ALLOWED_HOSTS: '127.0.0.1:9' } });
     rx1 = await server.token('RX1', Role.ADMIN, Role.CONTRACT_MANAGER);
     outsider = await server.token('Y0A01', Role.ADMIN, Role.CONTRACT_MANAGER);
     financeOutsider = await server.token('Y0A01', Role.FINANCE_APPROVER);
