@@ -8,11 +8,11 @@ import { ApiKey } from './api-key.entity';
 import { OrganisationScopes } from './organisation-scopes';
 import { VerifiedTokens } from './verified-tokens';
 import { parseRole, Role } from './roles';
+import { tokenTimesProblem } from './token-times';
 import type { Viewer } from './viewer';
 
 const API_KEY_PATTERN = /^hscn_([0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
 const LAST_USED_RESOLUTION_MS = 60_000;
-const CLOCK_TOLERANCE_SECONDS = 30;
 
 export interface Credentials {
   readonly authorization?: string;
@@ -42,7 +42,7 @@ export class Authenticator {
       this.algorithms = ['HS256'];
     }
     this.scopes = new OrganisationScopes(dataSource, config.auth.cacheMs);
-    this.tokens = new VerifiedTokens(config.auth.cacheMs, CLOCK_TOLERANCE_SECONDS * 1000);
+    this.tokens = new VerifiedTokens(config.auth.cacheMs, config.jwt.clockSkewSeconds * 1000);
   }
 
   async authenticate(credentials: Credentials): Promise<Viewer | null> {
@@ -64,12 +64,14 @@ export class Authenticator {
           algorithms: this.algorithms,
           issuer: this.config.jwt.issuer,
           audience: this.config.jwt.audience,
-          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          clockTolerance: this.config.jwt.clockSkewSeconds,
           requiredClaims: ['sub', 'exp'],
         }));
       } catch (error) {
         throw unauthenticated(describeJwtFailure(error));
       }
+      const problem = tokenTimesProblem(payload, Date.now() / 1000, this.config.jwt);
+      if (problem) throw unauthenticated(problem);
       this.tokens.remember(token, payload);
     }
     const claims = this.config.jwt;

@@ -5,7 +5,8 @@ import { loadConfig } from '../config/config';
 
 const USAGE = `Usage: npm run -s token -- [--org ODS] [--role ROLE]... [--sub SUBJECT] [--supplier CNSPID] [--expires 12h]
   Prints a development token (HS256, signed with JWT_SECRET or the generated dev secret).
-  Defaults: --org RX1 --role CONTRACT_MANAGER. Roles: ${Object.values(Role).join(', ')}.
+  Defaults: --org RX1 --role CONTRACT_MANAGER, --expires the longest the server accepts
+  (JWT_MAX_LIFETIME_SECONDS, 12h unless set). Roles: ${Object.values(Role).join(', ')}.
   Demo organisations: RX1, RX2, 0CX (a CSU acting for RX1 and RX2), Y0A01, X26 (NHS England).`;
 
 async function main(): Promise<void> {
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
       role: { type: 'string', multiple: true },
       sub: { type: 'string' },
       supplier: { type: 'string' },
-      expires: { type: 'string', default: '12h' },
+      expires: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
     return role;
   });
   const odsCode = values.org!.toUpperCase();
-  const token = await signDevelopmentToken(loadConfig(), {
+  const config = loadConfig();
+  const token = await signDevelopmentToken(config, {
     subject: values.sub ?? `demo.${roles[0].toLowerCase()}@${odsCode.toLowerCase()}.nhs.example`,
     odsCode,
     roles,
