@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseMoney, type Pence } from '../common/money';
+import { ODS_CODE } from '../common/text';
 import { secretWeakness, TEST_JWT_SECRET } from './secret-strength';
 
 const booleanString = z
@@ -31,6 +32,11 @@ const environmentSchema = z.object({
   JWT_SUPPLIER_CLAIM: z.string().min(1).default('supplier'),
   JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(12 * 3_600),
   JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
+  NATIONAL_ODS_CODE: z
+    .string()
+    .transform((value) => value.trim().toUpperCase())
+    .pipe(z.string().regex(ODS_CODE, 'must be an ODS code such as X26'))
+    .default('X26'),
   AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
   GRAPHQL_INTROSPECTION: booleanString.optional(),
   GRAPHQL_JIT: booleanString.optional(),
@@ -105,6 +111,11 @@ export interface AppConfig {
      * applies within it. API keys are looked up on every request.
      */
     readonly cacheMs: number;
+    /**
+     * the ODS code of the national body (NHS England): national roles (CATALOGUE_ADMIN,
+     * SERVICE_COORDINATOR) are honoured only for viewers of this organisation
+     */
+    readonly nationalOdsCode: string;
   };
   readonly graphql: {
     readonly introspection: boolean;
@@ -208,7 +219,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxLifetimeSeconds: env.JWT_MAX_LIFETIME_SECONDS,
       clockSkewSeconds: env.JWT_CLOCK_SKEW_SECONDS,
     },
-    auth: { cacheMs: env.AUTH_CACHE_SECONDS * 1000 },
+    auth: { cacheMs: env.AUTH_CACHE_SECONDS * 1000, nationalOdsCode: env.NATIONAL_ODS_CODE },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION ?? env.NODE_ENV === 'development',
       jit: env.GRAPHQL_JIT ?? true,

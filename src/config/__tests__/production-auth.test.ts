@@ -129,3 +129,14 @@ describe('token lifetime and clock skew', () => {
     expect(refusal({ DATA_DIR: freshDataDir(), [variable]: value })).toMatch(namesVariable(variable));
   });
 });
+
+describe('the national organisation', () => {
+  it('is X26 (NHS England) unless NATIONAL_ODS_CODE names another, in upper case', () => {
+    expect(loadConfig({ DATA_DIR: freshDataDir() }).auth.nationalOdsCode).toBe('X26');
+    expect(loadConfig({ DATA_DIR: freshDataDir(), NATIONAL_ODS_CODE: ' x24 ' }).auth.nationalOdsCode).toBe('X24');
+  });
+
+  it('refuses a value that is not an ODS code, naming NATIONAL_ODS_CODE', () => {
+    expect(refusal({ DATA_DIR: freshDataDir(), NATIONAL_ODS_CODE: 'NHS England' })).toMatch(namesVariable('NATIONAL_ODS_CODE'));
+  });
+});
