@@ -64,7 +64,7 @@ export async function apiBenchmark(dataSource: DataSource, config: AppConfig, st
     await app.stop(); // closes the database too
   }
 
-  const server = await spawnServer(BENCH_URL, (config.jwt as { secret: string }).secret);
+  const server = await spawnServer(BENCH_URL);
   try {
     // a server that has been up a while: the first rounds (untimed) let V8 optimise both sides' hot code
     const warmup = quick ? 100 : 200;

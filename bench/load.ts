@@ -14,7 +14,6 @@ const USAGE = `Usage: npm run load [-- --duration S] [--warmup S] [--connections
   Writes bench/results/load.json; exits 1 when any request failed.`;
 
 const LOAD_URL = process.env.LOAD_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hscn_load';
-const JWT_SECRET = 'load-test-secret-load-test-secret-load-test';
 /** growth in resident memory over the run that is worth a look */
 const RSS_GROWTH_FLAG = 0.2;
 
@@ -39,7 +38,7 @@ async function main(): Promise<void> {
   const warmup = flag('warmup', 60);
 
   process.stderr.write(`seeding ${sites} sites and ${services} services on ${LOAD_URL.replace(/\/\/[^@]*@/, '//')}…\n`);
-  const { config, dataSource } = await freshBenchDatabase(LOAD_URL, JWT_SECRET);
+  const { config, dataSource } = await freshBenchDatabase(LOAD_URL);
   let estate;
   let machineInfo;
   try {
@@ -49,7 +48,7 @@ async function main(): Promise<void> {
     await dataSource.destroy();
   }
 
-  const server = await spawnServer(LOAD_URL, JWT_SECRET, { DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20' });
+  const server = await spawnServer(LOAD_URL, { DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20' });
   try {
     const manager = await signDevelopmentToken(config, { subject: 'load@rx1', odsCode: 'RX1', roles: [Role.CONTRACT_MANAGER], expiresIn: '2h' });
     const feed = await signDevelopmentToken(config, { subject: 'load-feed@pdn', odsCode: 'RX1', roles: [Role.SUPPLIER_FEED], cnspId: 'PDN00001', expiresIn: '2h' });

@@ -16,6 +16,7 @@ import { seedDemoData } from '../src/seed/demo-data';
 import { seedScaleData, type ScaleSeedOptions } from '../src/seed/scale-data';
 import { NetworkService } from '../src/services/network-service.entity';
 import { Supplier } from '../src/suppliers/supplier.entity';
+import { BENCH_JWT } from './support';
 
 const ROOT = join(__dirname, '..');
 
@@ -145,7 +146,7 @@ export function compiledServer(entry: 'src/main.ts' | 'bench/bare-apollo.ts'): s
 }
 
 /** The real server (src/main.ts, compiled) in a process of its own, on loopback, in production mode, as `npm start` runs it. */
-export async function spawnServer(databaseUrl: string, jwtSecret: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
+export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [compiledServer('src/main.ts')], {
     cwd: ROOT,
@@ -156,7 +157,7 @@ export async function spawnServer(databaseUrl: string, jwtSecret: string, env: R
       PORT: String(port),
       DATA_DIR: mkdtempSync(join(tmpdir(), 'hscn-load-')),
       DATABASE_URL: databaseUrl,
-      JWT_SECRET: jwtSecret,
+      ...BENCH_JWT,
       LOG_LEVEL: process.env.SERVER_LOG_LEVEL ?? 'warn',
       FEED_PULL_ENABLED: 'false',
       ...env,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import type { DataSource } from 'typeorm';
 import pino from 'pino';
@@ -10,8 +11,14 @@ import { RequestContext } from '../src/graphql/context';
 
 export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hscn_bench';
 
+/**
+ * How the benchmarked servers verify tokens: a secret made for this run, and the issuer and
+ * audience production requires before it starts. The tokens are signed with the same.
+ */
+export const BENCH_JWT = { JWT_SECRET: randomBytes(48).toString('base64url'), JWT_ISSUER: 'https://bench.invalid/', JWT_AUDIENCE: 'hscn-bench' };
+
 /** A fresh, migrated benchmark database (dropped and created again). */
-export async function freshBenchDatabase(databaseUrl = BENCH_URL, jwtSecret = 'bench-secret-bench-secret-bench-secret'): Promise<{ config: AppConfig; dataSource: DataSource; statements: StatementCounter }> {
+export async function freshBenchDatabase(databaseUrl = BENCH_URL): Promise<{ config: AppConfig; dataSource: DataSource; statements: StatementCounter }> {
   const { createConnection } = await import('mysql2/promise');
   const url = new URL(databaseUrl);
   const database = url.pathname.slice(1);
@@ -19,7 +26,7 @@ export async function freshBenchDatabase(databaseUrl = BENCH_URL, jwtSecret = 'b
   const admin = await createConnection(url.toString());
   await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
   await admin.end();
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, LOG_LEVEL: 'silent', DB_POOL_SIZE: '10' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, ...BENCH_JWT, LOG_LEVEL: 'silent', DB_POOL_SIZE: '10' });
   const statements = new StatementCounter();
   const dataSource = await openDatabase(config.database, { logger: statements }, { createIfMissing: true });
   return { config, dataSource, statements };

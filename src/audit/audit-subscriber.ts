@@ -1,5 +1,5 @@
 import { EventSubscriber } from 'typeorm';
-import type { EntityMetadata, EntitySubscriberInterface, InsertEvent, ObjectLiteral, QueryRunner, RemoveEvent, TransactionCommitEvent, TransactionRollbackEvent, UpdateEvent } from 'typeorm';
+import type { EntityManager, EntityMetadata, EntitySubscriberInterface, InsertEvent, ObjectLiteral, QueryRunner, RemoveEvent, TransactionCommitEvent, TransactionRollbackEvent, UpdateEvent } from 'typeorm';
 import { AuditAction, AuditEntry } from './audit-entry.entity';
 import { currentAuditScope } from './audit-scope';
 
@@ -26,6 +26,15 @@ const MAX_SNAPSHOT = 60_000;
 const CHUNK = 200;
 
 const pending = new WeakMap<QueryRunner, Partial<AuditEntry>[]>();
+
+/**
+ * An entity no organisation owns whose changes concern many (the national supplier
+ * catalogue): the entry is written once for the actor's organisation and once more for each
+ * organisation this names, so that each reads it in its own trail and none reads another's.
+ */
+interface SharedRecordClass {
+  auditAudience?(manager: EntityManager, record: ObjectLiteral): Promise<readonly number[]>;
+}
 
 /**
  * Writes an audit entry for every insert, update and removal made inside an audit scope,
@@ -66,28 +75,32 @@ export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral>
     const subject = after ?? before ?? {};
     const id = subject.id ?? before?.id ?? (typeof removedId === 'number' ? removedId : null);
     const organisationId = subject.organisationId ?? before?.organisationId ?? scope.actorOrganisationId;
+    const target = metadata.target as { typename?: string } & SharedRecordClass;
+    const audience = target.auditAudience ? await target.auditAudience(queryRunner.manager, { ...subject, id }) : [];
+    const own = typeof organisationId === 'number' ? organisationId : null;
     const now = new Date();
     const entry: Partial<AuditEntry> = {
       createdAt: now,
       updatedAt: now,
-      organisationId: typeof organisationId === 'number' ? organisationId : null,
+      organisationId: own,
       actor: scope.actor.slice(0, 200),
       actorOrganisationId: scope.actorOrganisationId,
       via: scope.via,
       entryPoint: scope.entryPoint.slice(0, 120),
       requestId: scope.requestId,
-      entityType: ((metadata.target as { typename?: string }).typename ?? metadata.name).slice(0, 60),
+      entityType: (target.typename ?? metadata.name).slice(0, 60),
       entityId: typeof id === 'number' ? id : null,
       action,
       before: before ? snapshot(metadata, before) : null,
       after: after ? snapshot(metadata, after) : null,
     };
+    const entries = [entry, ...audience.filter((organisation) => organisation !== own).map((organisation) => ({ ...entry, organisationId: organisation }))];
     if (queryRunner.isTransactionActive) {
       const list = pending.get(queryRunner) ?? [];
-      list.push(entry);
+      list.push(...entries);
       pending.set(queryRunner, list);
     } else {
-      await queryRunner.manager.createQueryBuilder().insert().into(AuditEntry).values(entry).callListeners(false).execute();
+      await queryRunner.manager.createQueryBuilder().insert().into(AuditEntry).values(entries).callListeners(false).execute();
     }
   }
 }

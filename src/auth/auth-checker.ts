@@ -1,7 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
 import { forbidden, unauthenticated } from '../common/errors';
 import type { RequestContext } from '../graphql/context';
-import type { Role } from './roles';
+import { NATIONAL_ROLES, type Role } from './roles';
 import { hasAnyRole } from './viewer';
 
 /**
@@ -12,7 +12,9 @@ export const authChecker: AuthChecker<RequestContext, Role> = ({ context }, role
   const viewer = context.viewer;
   if (!viewer) throw unauthenticated('Authentication required: send "Authorization: Bearer <token>" or an API key');
   if (roles.length > 0 && !hasAnyRole(viewer, roles)) {
-    throw forbidden(`This operation needs one of these roles: ${roles.join(', ')}`);
+    // a tenant whose token names a national role was read without it: say why it does not count
+    const national = roles.every((role) => NATIONAL_ROLES.includes(role)) ? ` (held only by users of the national organisation, ${context.config.auth.nationalOdsCode})` : '';
+    throw forbidden(`This operation needs one of these roles: ${roles.join(', ')}${national}`);
   }
   return true;
 };

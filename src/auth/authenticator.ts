@@ -7,12 +7,12 @@ import { Supplier } from '../suppliers/supplier.entity';
 import { ApiKey } from './api-key.entity';
 import { OrganisationScopes } from './organisation-scopes';
 import { VerifiedTokens } from './verified-tokens';
-import { parseRole, Role } from './roles';
+import { API_KEY_ROLES, honouredRoles, parseRole, Role } from './roles';
+import { tokenTimesProblem } from './token-times';
 import type { Viewer } from './viewer';
 
 const API_KEY_PATTERN = /^hscn_([0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
 const LAST_USED_RESOLUTION_MS = 60_000;
-const CLOCK_TOLERANCE_SECONDS = 30;
 
 export interface Credentials {
   readonly authorization?: string;
@@ -42,7 +42,7 @@ export class Authenticator {
       this.algorithms = ['HS256'];
     }
     this.scopes = new OrganisationScopes(dataSource, config.auth.cacheMs);
-    this.tokens = new VerifiedTokens(config.auth.cacheMs, CLOCK_TOLERANCE_SECONDS * 1000);
+    this.tokens = new VerifiedTokens(config.auth.cacheMs, config.jwt.clockSkewSeconds * 1000);
   }
 
   async authenticate(credentials: Credentials): Promise<Viewer | null> {
@@ -64,12 +64,14 @@ export class Authenticator {
           algorithms: this.algorithms,
           issuer: this.config.jwt.issuer,
           audience: this.config.jwt.audience,
-          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          clockTolerance: this.config.jwt.clockSkewSeconds,
           requiredClaims: ['sub', 'exp'],
         }));
       } catch (error) {
         throw unauthenticated(describeJwtFailure(error));
       }
+      const problem = tokenTimesProblem(payload, Date.now() / 1000, this.config.jwt);
+      if (problem) throw unauthenticated(problem);
       this.tokens.remember(token, payload);
     }
     const claims = this.config.jwt;
@@ -84,6 +86,7 @@ export class Authenticator {
       odsCode,
       roles,
       cnspId: typeof supplierClaim === 'string' ? supplierClaim : undefined,
+      issuedAt: payload.iat,
       via: 'JWT',
       apiKeyId: null,
       supplierId: null,
@@ -106,7 +109,8 @@ export class Authenticator {
     return this.viewerFor({
       subject: `api-key:${key.prefix}`,
       odsCode: key.organisation!.odsCode,
-      roles: key.roles,
+      // a key was issued with these roles only; a row edited in the database gains nothing
+      roles: key.roles.filter((role) => API_KEY_ROLES.includes(role)),
       via: 'API_KEY',
       apiKeyId: key.id,
       supplierId: key.supplierId,
@@ -118,6 +122,8 @@ export class Authenticator {
     odsCode: string;
     roles: readonly Role[];
     cnspId?: string;
+    /** the token's iat, in seconds */
+    issuedAt?: number;
     supplierId: number | null;
     via: Viewer['via'];
     apiKeyId: number | null;
@@ -125,26 +131,35 @@ export class Authenticator {
     const scope = await this.scopes.get(identity.odsCode);
     if (!scope) throw unauthenticated(`Organisation ${identity.odsCode} is not registered`);
 
+    const roles = honouredRoles(identity.roles, scope.odsCode.toUpperCase() === this.config.auth.nationalOdsCode);
     let supplierId = identity.supplierId;
-    if (identity.roles.includes(Role.SUPPLIER_FEED) && supplierId === null) {
-      const supplier = identity.cnspId
-        ? await this.dataSource.getRepository(Supplier).findOneBy({ cnspId: identity.cnspId })
-        : null;
-      if (!supplier) {
-        throw unauthenticated(`A SUPPLIER_FEED token needs a "${this.config.jwt.supplierClaim}" claim with a known CN-SP ID`);
-      }
-      supplierId = supplier.id;
-    }
+    if (roles.includes(Role.SUPPLIER_FEED) && supplierId === null) supplierId = await this.supplierOfToken(identity.cnspId, identity.issuedAt);
     return {
       subject: identity.subject,
       organisationId: scope.organisationId,
       odsCode: scope.odsCode,
-      roles: identity.roles,
+      roles,
       organisationIds: scope.organisationIds,
       supplierId,
       via: identity.via,
       apiKeyId: identity.apiKeyId,
     };
+  }
+
+  /**
+   * The supplier a SUPPLIER_FEED token speaks for: the one holding the CN-SP ID it names, and
+   * only if that supplier already held the ID when the token was issued. A token issued while
+   * the ID belonged to another supplier was meant for that one; after a correction of the
+   * catalogue it must never be read as the new holder's.
+   */
+  private async supplierOfToken(cnspId: string | undefined, issuedAt: number | undefined): Promise<number> {
+    const supplier = cnspId ? await this.dataSource.getRepository(Supplier).findOneBy({ cnspId }) : null;
+    if (!supplier) throw unauthenticated(`A SUPPLIER_FEED token needs a "${this.config.jwt.supplierClaim}" claim with a known CN-SP ID`);
+    const since = supplier.cnspIdAssignedAt;
+    if (since && (issuedAt === undefined || issuedAt < Math.ceil(since.getTime() / 1000))) {
+      throw unauthenticated(`CN-SP ID ${cnspId} was given to its supplier after this token was issued (or the token has no "iat"): ask for a new token`);
+    }
+    return supplier.id;
   }
 }
 

@@ -11,6 +11,8 @@ export enum Role {
   SUPPLIER_FEED = 'SUPPLIER_FEED',
   /** a read-only reporting integration */
   REPORTING = 'REPORTING',
+  /** NHS England's operator of the national supplier catalogue: adds and corrects suppliers */
+  CATALOGUE_ADMIN = 'CATALOGUE_ADMIN',
 }
 registerEnumType(Role, { name: 'Role' });
 
@@ -31,12 +33,28 @@ export const MANAGE_INVENTORY: readonly Role[] = [Role.CONTRACT_MANAGER, Role.AD
 /** Roles that an API key may carry; a key never holds a human's approval or admin powers. */
 export const API_KEY_ROLES: readonly Role[] = [Role.VIEWER, Role.REPORTING, Role.SUPPLIER_FEED];
 
+/**
+ * Roles that reach beyond one tenant, held by NHS England's staff. They are honoured only for a
+ * viewer whose own organisation is the national body (NATIONAL_ODS_CODE): a token that gives one
+ * to anybody else (a tenant's identity provider misconfigured, or a claim a tenant controls)
+ * is read without it. An API key never carries one (API_KEY_ROLES).
+ */
+export const NATIONAL_ROLES: readonly Role[] = [Role.SERVICE_COORDINATOR, Role.CATALOGUE_ADMIN];
+
+/** The roles a viewer of this organisation actually holds, of those its credentials name. */
+export function honouredRoles(roles: readonly Role[], national: boolean): Role[] {
+  return national ? [...roles] : roles.filter((role) => !NATIONAL_ROLES.includes(role));
+}
+
 export function parseRole(value: unknown): Role | undefined {
   return typeof value === 'string' && (ALL_ROLES as string[]).includes(value) ? (value as Role) : undefined;
 }
 
-/** Roles that maintain the shared supplier catalogue. */
-export const MANAGE_SUPPLIERS: readonly Role[] = [Role.ADMIN];
+/** Roles that maintain the national supplier catalogue: NHS England's operator, never a tenant. */
+export const MANAGE_SUPPLIERS: readonly Role[] = [Role.CATALOGUE_ADMIN];
+
+/** Roles that read the supplier catalogue: every reader of the inventory, and the catalogue's operator. */
+export const READ_SUPPLIERS: readonly Role[] = [...READ_INVENTORY, Role.CATALOGUE_ADMIN];
 
 /** Roles that manage the organisation's API keys. */
 export const MANAGE_API_KEYS: readonly Role[] = [Role.ADMIN];

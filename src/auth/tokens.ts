@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import type { AppConfig } from '../config/config';
 import { Role } from './roles';
 
@@ -7,6 +7,7 @@ export interface TokenRequest {
   readonly odsCode: string;
   readonly roles: readonly Role[];
   readonly cnspId?: string;
+  /** e.g. "1h"; at most, and by default, the server's maximum token lifetime */
   readonly expiresIn?: string;
 }
 
@@ -25,8 +26,13 @@ export async function signDevelopmentToken(config: AppConfig, request: TokenRequ
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(request.subject)
     .setIssuedAt()
-    .setExpirationTime(request.expiresIn ?? '12h');
+    .setExpirationTime(request.expiresIn ?? `${config.jwt.maxLifetimeSeconds}s`);
   if (config.jwt.issuer) jwt = jwt.setIssuer(config.jwt.issuer);
   if (config.jwt.audience) jwt = jwt.setAudience(config.jwt.audience);
-  return jwt.sign(new TextEncoder().encode(config.jwt.secret));
+  const token = await jwt.sign(new TextEncoder().encode(config.jwt.secret));
+  const { exp = 0, iat = 0 } = decodeJwt(token);
+  if (exp - iat > config.jwt.maxLifetimeSeconds) {
+    throw new Error(`A token may live at most ${config.jwt.maxLifetimeSeconds} s (JWT_MAX_LIFETIME_SECONDS); "${request.expiresIn}" is longer, and the server would refuse it`);
+  }
+  return token;
 }

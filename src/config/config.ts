@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseMoney, type Pence } from '../common/money';
+import { ODS_CODE } from '../common/text';
 import { parseHostList, type AllowedHost } from './host-list';
+import { secretWeakness, TEST_JWT_SECRET } from './secret-strength';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -29,6 +31,13 @@ const environmentSchema = z.object({
   JWT_ORG_CLAIM: z.string().min(1).default('org'),
   JWT_ROLES_CLAIM: z.string().min(1).default('roles'),
   JWT_SUPPLIER_CLAIM: z.string().min(1).default('supplier'),
+  JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(12 * 3_600),
+  JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
+  NATIONAL_ODS_CODE: z
+    .string()
+    .transform((value) => value.trim().toUpperCase())
+    .pipe(z.string().regex(ODS_CODE, 'must be an ODS code such as X26'))
+    .default('X26'),
   AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
   GRAPHQL_INTROSPECTION: booleanString.optional(),
   GRAPHQL_JIT: booleanString.optional(),
@@ -98,6 +107,10 @@ export interface AppConfig {
     readonly orgClaim: string;
     readonly rolesClaim: string;
     readonly supplierClaim: string;
+    /** the longest a token may live (exp − iat), and how far a token without iat may expire ahead of now */
+    readonly maxLifetimeSeconds: number;
+    /** how far exp, nbf and iat may be off the server's clock */
+    readonly clockSkewSeconds: number;
   };
   readonly auth: {
     /**
@@ -106,6 +119,11 @@ export interface AppConfig {
      * applies within it. API keys are looked up on every request.
      */
     readonly cacheMs: number;
+    /**
+     * the ODS code of the national body (NHS England): national roles (CATALOGUE_ADMIN,
+     * SERVICE_COORDINATOR) are honoured only for viewers of this organisation
+     */
+    readonly nationalOdsCode: string;
   };
   readonly graphql: {
     readonly introspection: boolean;
@@ -208,8 +226,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       orgClaim: env.JWT_ORG_CLAIM,
       rolesClaim: env.JWT_ROLES_CLAIM,
       supplierClaim: env.JWT_SUPPLIER_CLAIM,
+      maxLifetimeSeconds: env.JWT_MAX_LIFETIME_SECONDS,
+      clockSkewSeconds: env.JWT_CLOCK_SKEW_SECONDS,
     },
-    auth: { cacheMs: env.AUTH_CACHE_SECONDS * 1000 },
+    auth: { cacheMs: env.AUTH_CACHE_SECONDS * 1000, nationalOdsCode: env.NATIONAL_ODS_CODE },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION ?? env.NODE_ENV === 'development',
       jit: env.GRAPHQL_JIT ?? true,
@@ -290,13 +310,42 @@ function databaseConfig(env: Environment, dataDir: string): DatabaseConfig {
 }
 
 function jwtVerification(env: Environment, dataDir: string): JwtVerification {
+  if (env.NODE_ENV === 'production') {
+    const problems = productionJwtProblems(env, dataDir);
+    if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
   const claims = { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
   if (env.JWT_JWKS_URL) return { kind: 'jwks', jwksUrl: env.JWT_JWKS_URL, ...claims };
   if (env.JWT_SECRET) return { kind: 'secret', secret: env.JWT_SECRET, ...claims };
-  if (env.NODE_ENV === 'production') {
-    throw new ConfigError('Invalid configuration:\n  JWT_JWKS_URL: required in production (or JWT_SECRET for HS256 tokens)');
-  }
   return { kind: 'secret', secret: developmentSecret(dataDir, 'dev-jwt-secret'), ...claims };
+}
+
+/**
+ * Production accepts only tokens its own identity provider issued for this API: without an
+ * issuer and an audience to check, a token any other application obtained from the same
+ * provider (or signed with the same key) would pass. Keys fetched over plain http can be
+ * swapped in transit, and a secret that is guessable, published or left on disk by
+ * development lets anyone sign tokens.
+ */
+function productionJwtProblems(env: Environment, dataDir: string): string[] {
+  const problems: string[] = [];
+  if (!env.JWT_JWKS_URL && !env.JWT_SECRET) problems.push('JWT_JWKS_URL: required in production (or JWT_SECRET for HS256 tokens)');
+  if (!env.JWT_ISSUER) problems.push('JWT_ISSUER: required in production: the "iss" your identity provider puts in tokens, so that tokens from any other issuer are refused');
+  if (!env.JWT_AUDIENCE) problems.push('JWT_AUDIENCE: required in production: the "aud" of tokens issued for this API, so that tokens meant for other applications are refused');
+  if (env.JWT_JWKS_URL && new URL(env.JWT_JWKS_URL).protocol !== 'https:') {
+    problems.push('JWT_JWKS_URL: must be an https:// URL in production (keys fetched over plain http can be replaced in transit)');
+  } else if (!env.JWT_JWKS_URL && env.JWT_SECRET) {
+    const weakness = secretWeakness(env.JWT_SECRET, knownSecrets(dataDir));
+    if (weakness) problems.push(`JWT_SECRET: ${weakness}`);
+  }
+  return problems;
+}
+
+function knownSecrets(dataDir: string): { value: string; name: string }[] {
+  const known = [{ value: TEST_JWT_SECRET, name: 'the test suite\'s published secret' }];
+  const development = join(dataDir, 'dev-jwt-secret');
+  if (existsSync(development)) known.push({ value: readFileSync(development, 'utf8').trim(), name: `the development secret generated in ${development}` });
+  return known;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ObjectLiteral, Repository } from 'typeorm';
+import type { EntityMetadata, ObjectLiteral, Repository } from 'typeorm';
 import type { DomainError } from '../common/errors';
 
 /** True for a unique-key violation on either dialect, so a lost race still answers CONFLICT. */
@@ -35,11 +35,30 @@ export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 8): 
 }
 
 /** Saves a record whose natural key must be unique; a duplicate becomes the caller's CONFLICT. */
-export async function saveUnique<T extends ObjectLiteral>(repository: Repository<T>, record: T, onDuplicate: () => DomainError): Promise<T> {
+export async function saveUnique<T extends ObjectLiteral>(repository: Repository<T>, record: T, onDuplicate: (error: unknown) => DomainError): Promise<T> {
   try {
     return await repository.save(record);
   } catch (error) {
-    if (isUniqueViolation(error)) throw onDuplicate();
+    if (isUniqueViolation(error)) throw onDuplicate(error);
     throw error;
   }
+}
+
+/**
+ * The properties of the unique index a unique violation names, for a table with more than one
+ * natural key: SQLite names the columns ("UNIQUE constraint failed: supplier.cnspId"), MySQL
+ * and MariaDB the index ("Duplicate entry … for key 'IDX_…'"). Empty when it names none of them.
+ */
+export function violatedUniqueKey(error: unknown, metadata: EntityMetadata): string[] {
+  const candidate = error as { message?: string; driverError?: { message?: string; sqlMessage?: string } };
+  const message = candidate.driverError?.sqlMessage ?? candidate.driverError?.message ?? candidate.message ?? '';
+  const sqliteColumns = /UNIQUE constraint failed: (.+)$/m.exec(message)?.[1]?.split(/,\s*/).map((column) => column.split('.').pop());
+  for (const index of metadata.indices.filter((each) => each.isUnique)) {
+    const columns = index.columns.map((column) => column.databaseName);
+    const named = sqliteColumns
+      ? sqliteColumns.length === columns.length && columns.every((column) => sqliteColumns.includes(column))
+      : new RegExp(`key '(?:[^']*\\.)?${index.name}'`).test(message);
+    if (named) return index.columns.map((column) => column.propertyName);
+  }
+  return [];
 }

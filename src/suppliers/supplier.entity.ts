@@ -1,7 +1,9 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index } from 'typeorm';
+import { BeforeInsert, BeforeUpdate, Column, Entity, Index, type EntityManager } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
 import { LocalDateScalar } from '../graphql/scalars';
+import { organisationsDealingWith } from './supplier-audience';
+import { supplierNameKey } from './supplier-identity';
 
 export enum SupplierKind {
   /** Consumer Network Service Provider: sells HSCN connectivity */
@@ -31,10 +33,25 @@ registerEnumType(ComplianceStatus, { name: 'ComplianceStatus', description: 'HSC
 export class Supplier extends BaseRecord {
   static readonly typename = 'Supplier';
 
+  /** a change to a catalogue entry is written to the audit trail of every organisation that deals with the supplier */
+  static auditAudience(manager: EntityManager, supplier: { id?: unknown }): Promise<number[]> {
+    return typeof supplier.id === 'number' ? organisationsDealingWith(manager, supplier.id) : Promise.resolve([]);
+  }
+
   @Field()
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 200 })
   name!: string;
+
+  /**
+   * The name as compared for uniqueness (supplierNameKey: case, spacing and width folded), so
+   * that "Albion Connect plc" and " ALBION  connect PLC" are one supplier on either database,
+   * under any collation, and a lost race still meets the unique index. Kept by the listener
+   * below: a bulk `update()` that changes a name must set it too.
+   */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  nameKey!: string;
 
   @Field(() => SupplierKind)
   @Column({ type: 'varchar', length: 20 })
@@ -44,6 +61,13 @@ export class Supplier extends BaseRecord {
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 8, nullable: true })
   cnspId!: string | null;
+
+  /**
+   * When the supplier took its current CN-SP ID (null: before this was recorded). A
+   * SUPPLIER_FEED token issued earlier was meant for whoever held the ID then, and is refused.
+   */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  cnspIdAssignedAt!: Date | null;
 
   @Field(() => ComplianceStatus)
   @Column({ type: 'varchar', length: 20 })
@@ -56,4 +80,10 @@ export class Supplier extends BaseRecord {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   notes!: string | null;
+
+  @BeforeInsert()
+  @BeforeUpdate()
+  protected keyName(): void {
+    if (typeof this.name === 'string') this.nameKey = supplierNameKey(this.name);
+  }
 }

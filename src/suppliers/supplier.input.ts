@@ -1,8 +1,10 @@
 import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { CNSP_ID } from '../common/text';
 import { LocalDateScalar } from '../graphql/scalars';
 import { ComplianceStatus, SupplierKind } from './supplier.entity';
+
+/** As a person types it: spaces around it and lower case are forgiven (and removed) before it is stored. */
+const CNSP_ID_AS_TYPED = /^\s*[A-Za-z0-9]{8}\s*$/;
 
 @InputType()
 export class SupplierFilter {
@@ -26,9 +28,9 @@ export class CreateSupplierInput {
   @Field(() => SupplierKind)
   kind!: SupplierKind;
 
-  @Field(() => String, { nullable: true, description: 'Required for a CN_SP: 8 upper-case letters or digits.' })
+  @Field(() => String, { nullable: true, description: 'Required for a CN_SP: 8 letters or digits, stored upper-case. No two suppliers share one.' })
   @IsOptional()
-  @Matches(CNSP_ID, { message: 'cnspId must be 8 upper-case letters or digits' })
+  @Matches(CNSP_ID_AS_TYPED, { message: 'cnspId must be 8 letters or digits' })
   cnspId?: string | null;
 
   @Field(() => ComplianceStatus)
@@ -53,9 +55,12 @@ export class UpdateSupplierInput {
   @Length(1, 200)
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A new CN-SP ID (null clears it, except for a CN_SP). SUPPLIER_FEED tokens issued before the change are refused from then on; API keys keep working.',
+  })
   @IsOptional()
-  @Matches(CNSP_ID, { message: 'cnspId must be 8 upper-case letters or digits' })
+  @Matches(CNSP_ID_AS_TYPED, { message: 'cnspId must be 8 letters or digits' })
   cnspId?: string | null;
 
   @Field(() => ComplianceStatus, { nullable: true })

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MANAGE_SUPPLIERS, READ_INVENTORY } from '../auth/roles';
+import { MANAGE_SUPPLIERS, READ_SUPPLIERS } from '../auth/roles';
 import { ContactAssignment, ContactObjectType } from '../contacts/contact-assignment.entity';
 import { Contract } from '../contracts/contract.entity';
 import { ConnectionType, PageArgs } from '../graphql/connection';
@@ -15,26 +15,29 @@ export const SupplierConnection = ConnectionType(Supplier, 'Supplier');
 export class SupplierResolver {
   constructor(private readonly supplierService: SupplierService) {}
 
-  @Authorized(READ_INVENTORY)
+  @Authorized(READ_SUPPLIERS)
   @Query(() => SupplierConnection, { description: 'The national supplier catalogue.' })
   suppliers(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => SupplierFilter, { nullable: true }) filter?: SupplierFilter) {
     return this.supplierService.list(ctx, filter ?? {}, page);
   }
 
-  @Authorized(READ_INVENTORY)
+  @Authorized(READ_SUPPLIERS)
   @Query(() => Supplier)
   supplier(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.supplierService.get(ctx, idOf(id, Supplier.typename));
   }
 
   @Authorized(MANAGE_SUPPLIERS)
-  @Mutation(() => Supplier, { description: 'Adds a supplier to the national catalogue (ADMIN).' })
+  @Mutation(() => Supplier, { description: 'Adds a supplier to the national catalogue (CATALOGUE_ADMIN, at the national organisation only).' })
   createSupplier(@Ctx() ctx: RequestContext, @Arg('input') input: CreateSupplierInput) {
     return this.supplierService.create(ctx, input);
   }
 
   @Authorized(MANAGE_SUPPLIERS)
-  @Mutation(() => Supplier, { description: 'Corrects a catalogue entry (ADMIN).' })
+  @Mutation(() => Supplier, {
+    description:
+      'Corrects a catalogue entry (CATALOGUE_ADMIN, at the national organisation only). Written to the audit trail of every organisation that deals with the supplier.',
+  })
   updateSupplier(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateSupplierInput) {
     return this.supplierService.update(ctx, idOf(input.id, Supplier.typename, 'input.id'), input);
   }

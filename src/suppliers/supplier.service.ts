@@ -1,14 +1,20 @@
-import { badInput, conflict, notFound } from '../common/errors';
-import { optionalText, requiredText } from '../common/text';
-import { saveUnique } from '../db/errors';
+import { MANAGE_SUPPLIERS } from '../auth/roles';
+import { hasAnyRole } from '../auth/viewer';
+import { badInput, conflict, forbidden, notFound } from '../common/errors';
+import { CNSP_ID, optionalText, requiredText } from '../common/text';
+import { saveUnique, violatedUniqueKey } from '../db/errors';
 import { applySearch, paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { Supplier, SupplierKind } from './supplier.entity';
+import { canonicalCnspId } from './supplier-identity';
 import type { CreateSupplierInput, SupplierFilter, UpdateSupplierInput } from './supplier.input';
 
 /**
- * The national supplier catalogue. Every organisation reads it; it is maintained by
- * ADMIN users, since it is shared reference data rather than a tenant's own record.
+ * The national supplier catalogue. Every organisation reads it; only NHS England's catalogue
+ * operator (CATALOGUE_ADMIN, honoured at the national organisation alone) changes it, since a
+ * change reaches every organisation: a CN-SP ID decides which supplier a feed token speaks for.
+ * Each change is audited in the trail of every organisation that deals with the supplier
+ * (Supplier.auditAudience).
  */
 export class SupplierService {
   list(ctx: RequestContext, filter: SupplierFilter, page: PageArgs): Promise<Connection<Supplier>> {
@@ -29,10 +35,13 @@ export class SupplierService {
   }
 
   async create(ctx: RequestContext, input: CreateSupplierInput): Promise<Supplier> {
+    assertCatalogueOperator(ctx);
+    const cnspId = cnspIdOf(input.cnspId);
     const supplier = ctx.repository(Supplier).create({
       name: requiredText(input.name, 'input.name'),
       kind: input.kind,
-      cnspId: input.cnspId ?? null,
+      cnspId,
+      cnspIdAssignedAt: cnspId ? new Date() : null,
       complianceStatus: input.complianceStatus,
       complianceDate: input.complianceDate ?? null,
       notes: optionalText(input.notes) ?? null,
@@ -42,9 +51,17 @@ export class SupplierService {
   }
 
   async update(ctx: RequestContext, id: number, input: Omit<UpdateSupplierInput, 'id'>): Promise<Supplier> {
+    assertCatalogueOperator(ctx);
     const supplier = await this.get(ctx, id);
+    if (input.name === null) throw badInput('input.name', 'input.name: a supplier keeps a name; omit it to leave it unchanged', 'REQUIRED');
     if (input.name !== undefined) supplier.name = requiredText(input.name, 'input.name');
-    if (input.cnspId !== undefined) supplier.cnspId = input.cnspId;
+    if (input.cnspId !== undefined) {
+      const cnspId = cnspIdOf(input.cnspId);
+      if (cnspId !== supplier.cnspId) {
+        supplier.cnspId = cnspId;
+        supplier.cnspIdAssignedAt = cnspId ? new Date() : null;
+      }
+    }
     if (input.complianceStatus) supplier.complianceStatus = input.complianceStatus;
     if (input.complianceDate !== undefined) supplier.complianceDate = input.complianceDate;
     if (input.notes !== undefined) supplier.notes = optionalText(input.notes) ?? null;
@@ -52,11 +69,36 @@ export class SupplierService {
     return this.save(ctx, supplier);
   }
 
+  /** The unique indexes decide, so that two operators racing for one name or CN-SP ID get the same answer as one who comes second. */
   private save(ctx: RequestContext, supplier: Supplier): Promise<Supplier> {
-    return saveUnique(ctx.repository(Supplier), supplier, () =>
-      conflict('A supplier with this name or CN-SP ID already exists', { reason: 'DUPLICATE_SUPPLIER' }),
-    );
+    const repository = ctx.repository(Supplier);
+    return saveUnique(repository, supplier, (error) => {
+      if (violatedUniqueKey(error, repository.metadata).includes('cnspId')) {
+        return conflict(`CN-SP ID ${supplier.cnspId} already belongs to another supplier`, { field: 'input.cnspId', reason: 'DUPLICATE_CNSP_ID' });
+      }
+      return conflict(`Another supplier is already named "${supplier.name}" (names are compared ignoring case and spacing)`, {
+        field: 'input.name',
+        reason: 'DUPLICATE_SUPPLIER_NAME',
+      });
+    });
   }
+}
+
+/**
+ * The resolvers' guard already demands the role; this holds for every other caller of the
+ * service (a script, a future entry point), so that no path edits the catalogue as a tenant.
+ */
+function assertCatalogueOperator(ctx: RequestContext): void {
+  if (!hasAnyRole(ctx.requireViewer, MANAGE_SUPPLIERS)) {
+    throw forbidden(`Only the national catalogue operator (${MANAGE_SUPPLIERS.join(', ')} at ${ctx.config.auth.nationalOdsCode}) changes the supplier catalogue`);
+  }
+}
+
+function cnspIdOf(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  const cnspId = canonicalCnspId(value);
+  if (!CNSP_ID.test(cnspId)) throw badInput('input.cnspId', 'input.cnspId: must be 8 letters or digits', 'INVALID_CNSP_ID');
+  return cnspId;
 }
 
 function assertCnspId(supplier: Supplier): void {

@@ -4,11 +4,13 @@ import { errorCode, startTestServer, type TestServer } from '../support/test-ser
 describe('suppliers, organisations and node(id)', () => {
   let server: TestServer;
   let admin: string;
+  let operator: string;
   let viewer: string;
 
   beforeAll(async () => {
     server = await startTestServer();
     admin = await server.token('RX1', Role.ADMIN);
+    operator = await server.token('X26', Role.CATALOGUE_ADMIN);
     viewer = await server.token('RX1', Role.VIEWER);
   });
 
@@ -31,10 +33,11 @@ describe('suppliers, organisations and node(id)', () => {
       expect(response.data.suppliers.totalCount).toBe(0);
     });
 
-    it('is maintained by ADMIN users, with CN-SP IDs validated', async () => {
-      const create = (input: Record<string, unknown>, token = admin) =>
+    it("is maintained by NHS England's catalogue operator, with CN-SP IDs validated", async () => {
+      const create = (input: Record<string, unknown>, token = operator) =>
         server.gql('mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id name cnspId complianceDate } }', { input }, token);
       expect(errorCode(await create({ name: 'Viewer Networks', kind: 'CN_SP', cnspId: 'VWR00001', complianceStatus: 'COMPLIANT' }, viewer))).toBe('FORBIDDEN');
+      expect(errorCode(await create({ name: 'Admin Networks', kind: 'CN_SP', cnspId: 'ADM00001', complianceStatus: 'COMPLIANT' }, admin))).toBe('FORBIDDEN');
       const noId = await create({ name: 'Nameless Networks', kind: 'CN_SP', complianceStatus: 'IN_PROGRESS' });
       expect(noId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.cnspId' });
       const badId = await create({ name: 'Short Id Networks', kind: 'CN_SP', cnspId: 'abc', complianceStatus: 'IN_PROGRESS' });
@@ -45,7 +48,7 @@ describe('suppliers, organisations and node(id)', () => {
       const updated = await server.gql(
         'mutation($id: ID!) { updateSupplier(input: { id: $id, complianceStatus: LAPSED, notes: "Accreditation lapsed in October" }) { complianceStatus notes } }',
         { id: created.data.createSupplier.id },
-        admin,
+        operator,
       );
       expect(updated.data.updateSupplier).toEqual({ complianceStatus: 'LAPSED', notes: 'Accreditation lapsed in October' });
     });

@@ -1,13 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { Role } from '../../src/auth/roles';
 import { signDevelopmentToken } from '../../src/auth/tokens';
 import { seedDemoData } from '../../src/seed/demo-data';
-import { createTestDatabase, TEST_JWT_SECRET, type TestDatabase } from '../support/database';
+import { createTestDatabase, type TestDatabase } from '../support/database';
 
 const ROOT = join(__dirname, '..', '..');
 const GRACE_MS = 2_500;
+/** what production demands before it starts: a secret of its own, an issuer and an audience */
+const PRODUCTION_JWT = { JWT_SECRET: randomBytes(48).toString('base64url'), JWT_ISSUER: 'https://login.example.nhs.uk/', JWT_AUDIENCE: 'api://hscn-supplier-api' };
 
 interface Server {
   readonly child: ChildProcess;
@@ -29,7 +32,8 @@ describe('graceful shutdown', () => {
     db = await createTestDatabase();
     await seedDemoData(db.dataSource);
     await db.dataSource.destroy();
-    token = await signDevelopmentToken(db.config, { subject: 'shutdown@rx1', odsCode: 'RX1', roles: [Role.VIEWER], expiresIn: '1h' });
+    const jwt = { ...db.config.jwt, kind: 'secret' as const, secret: PRODUCTION_JWT.JWT_SECRET, issuer: PRODUCTION_JWT.JWT_ISSUER, audience: PRODUCTION_JWT.JWT_AUDIENCE };
+    token = await signDevelopmentToken({ ...db.config, jwt }, { subject: 'shutdown@rx1', odsCode: 'RX1', roles: [Role.VIEWER], expiresIn: '1h' });
   });
 
   afterAll(() => db.drop());
@@ -46,7 +50,7 @@ describe('graceful shutdown', () => {
         PORT: '0',
         DATA_DIR: db.config.dataDir,
         DATABASE_URL: databaseUrl,
-        JWT_SECRET: TEST_JWT_SECRET,
+        ...PRODUCTION_JWT,
         SEED_DEMO_ON_START: 'false',
         SHUTDOWN_GRACE_MS: String(GRACE_MS),
         LOG_LEVEL: 'info',

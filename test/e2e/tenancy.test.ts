@@ -493,8 +493,8 @@ describe('tenancy', () => {
     redeliverWebhook: () => notFound('mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { status } }', { id: ids.webhookDelivery }),
     createApiKey: { global: 'issues keys for the caller\'s own organisation only; covered by the auth suite' },
     revokeApiKey: () => notFound('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: ids.apiKey }),
-    createSupplier: { global: 'the supplier catalogue is national reference data maintained by ADMIN users' },
-    updateSupplier: { global: 'the supplier catalogue is national reference data maintained by ADMIN users' },
+    createSupplier: { global: "the supplier catalogue is national reference data maintained by NHS England's CATALOGUE_ADMIN alone; covered by catalogue-authority" },
+    updateSupplier: { global: "the supplier catalogue is national reference data maintained by NHS England's CATALOGUE_ADMIN alone; covered by catalogue-authority" },
   };
 
   it('has a case for every root query and mutation', async () => {

@@ -7,8 +7,10 @@ import { loadConfig, type AppConfig } from '../../src/config/config';
 import { ensureMysqlDatabase } from '../../src/db/data-source';
 import { openDatabase } from '../../src/db/database';
 import { StatementCounter } from '../../src/db/statement-counter';
+import { TEST_JWT_SECRET } from '../../src/config/secret-strength';
 
-export const TEST_JWT_SECRET = 'test-only-secret-that-is-long-enough-for-hs256';
+// kept in src/config so that production refuses it
+export { TEST_JWT_SECRET };
 
 export interface TestDatabase {
   readonly config: AppConfig;

@@ -4,6 +4,13 @@ import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../config';
 
 const SECRET = 'x'.repeat(32);
+/** What production needs to start: a strong secret of its own, and the issuer and audience it checks. */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'Q2x7Vb9pLr4mZt1sKw8yNf3hDj6cGa0eUi5oRq', // made up for this test, never used anywhere
+  JWT_ISSUER: 'https://login.example.nhs.uk/',
+  JWT_AUDIENCE: 'api://hscn-supplier-api',
+};
 const createdDirs: string[] = [];
 
 /** A fresh, empty data directory outside the repository. */
@@ -50,7 +57,7 @@ describe('loadConfig defaults', () => {
   });
 
   it('listens on all interfaces in production unless HOST is given', () => {
-    const base = { NODE_ENV: 'production', DATA_DIR: freshDataDir(), JWT_SECRET: SECRET };
+    const base = { ...PRODUCTION, DATA_DIR: freshDataDir() };
     expect(loadConfig(base).host).toBe('0.0.0.0');
     expect(loadConfig({ ...base, HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
   });
@@ -173,8 +180,8 @@ describe('JWT verification', () => {
 
   it('uses JWT_SECRET in production without writing a development secret', () => {
     const dataDir = freshDataDir();
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: SECRET });
-    expect(config.jwt).toMatchObject({ kind: 'secret', secret: SECRET });
+    const config = loadConfig({ ...PRODUCTION, DATA_DIR: dataDir });
+    expect(config.jwt).toMatchObject({ kind: 'secret', secret: PRODUCTION.JWT_SECRET });
     expect(existsSync(join(dataDir, 'dev-jwt-secret'))).toBe(false);
   });
 
@@ -264,7 +271,7 @@ describe('GraphQL settings', () => {
   it('enables introspection by default only in development', () => {
     expect(loadConfig({ NODE_ENV: 'development', DATA_DIR: freshDataDir() }).graphql.introspection).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: freshDataDir() }).graphql.introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: freshDataDir(), JWT_SECRET: SECRET }).graphql.introspection).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, DATA_DIR: freshDataDir() }).graphql.introspection).toBe(false);
   });
 
   it.each([
@@ -280,7 +287,7 @@ describe('GraphQL settings', () => {
     ['1', true],
     ['yes', true],
   ])('turns introspection on in production with GRAPHQL_INTROSPECTION=%p', (value, expected) => {
-    const env = { NODE_ENV: 'production', DATA_DIR: freshDataDir(), JWT_SECRET: SECRET, GRAPHQL_INTROSPECTION: value };
+    const env = { ...PRODUCTION, DATA_DIR: freshDataDir(), GRAPHQL_INTROSPECTION: value };
     expect(loadConfig(env).graphql.introspection).toBe(expected);
   });
 
@@ -304,7 +311,7 @@ describe('other defaults', () => {
   it('seeds demo data by default only outside production when no DATABASE_URL is set', () => {
     expect(loadConfig({ DATA_DIR: freshDataDir() }).seedDemoOnStart).toBe(true);
     expect(loadConfig({ DATA_DIR: freshDataDir(), DATABASE_URL: 'mysql://u:p@host/db' }).seedDemoOnStart).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: freshDataDir(), JWT_SECRET: SECRET }).seedDemoOnStart).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, DATA_DIR: freshDataDir() }).seedDemoOnStart).toBe(false);
     expect(loadConfig({ DATA_DIR: freshDataDir(), SEED_DEMO_ON_START: 'no' }).seedDemoOnStart).toBe(false);
   });
 });
@@ -337,10 +344,10 @@ describe('notifications and webhooks', () => {
 
   it('leaves webhooks unconfigured in production without WEBHOOK_SECRET_KEY, and refuses private targets there', () => {
     const dataDir = freshDataDir();
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: SECRET });
+    const config = loadConfig({ ...PRODUCTION, DATA_DIR: dataDir });
     expect(config.webhooks).toMatchObject({ secretKey: null, allowPrivateTargets: false });
     expect(existsSync(join(dataDir, 'dev-webhook-key'))).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: SECRET, WEBHOOK_SECRET_KEY: SECRET }).webhooks.secretKey).toBe(SECRET);
+    expect(loadConfig({ ...PRODUCTION, DATA_DIR: dataDir, WEBHOOK_SECRET_KEY: SECRET }).webhooks.secretKey).toBe(SECRET);
   });
 
   it('names the bad variable', () => {

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { loadConfig } from '../../config/config';
 import { decryptSecret, encryptSecret, keyIdOf, newSigningSecret, retryDelayMs, signatureOf, verifySignature, WebhookKeyError } from '../webhook-signing';
 import { checkWebhookUrl, isPrivateAddress } from '../webhook-target';
@@ -34,7 +34,14 @@ describe('webhook signing secrets', () => {
 });
 
 describe('webhook targets', () => {
-  const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: KEY, WEBHOOK_SECRET_KEY: KEY, DATA_DIR: '/tmp' });
+  const production = loadConfig({
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+    JWT_ISSUER: 'https://login.example.nhs.uk/',
+    JWT_AUDIENCE: 'api://hscn-supplier-api',
+    WEBHOOK_SECRET_KEY: KEY,
+    DATA_DIR: '/tmp',
+  });
   const development = loadConfig({ NODE_ENV: 'test', JWT_SECRET: KEY, WEBHOOK_SECRET_KEY: KEY, DATA_DIR: '/tmp' });
 
   it('knows the private, loopback and link-local ranges', () => {
