@@ -1,6 +1,7 @@
 import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { CNSP_ID } from '../common/text';
+import { Clearable } from '../graphql/explicit-null';
 import { LocalDateScalar } from '../graphql/scalars';
 import { ComplianceStatus, SupplierKind } from './supplier.entity';
 
@@ -29,15 +30,18 @@ export class CreateSupplierInput {
   @Field(() => String, { nullable: true, description: 'Required for a CN_SP: 8 upper-case letters or digits.' })
   @IsOptional()
   @Matches(CNSP_ID, { message: 'cnspId must be 8 upper-case letters or digits' })
+  @Clearable()
   cnspId?: string | null;
 
   @Field(() => ComplianceStatus)
   complianceStatus!: ComplianceStatus;
 
   @Field(() => LocalDateScalar, { nullable: true })
+  @Clearable()
   complianceDate?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(10_000)
   notes?: string | null;
@@ -56,15 +60,18 @@ export class UpdateSupplierInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(CNSP_ID, { message: 'cnspId must be 8 upper-case letters or digits' })
+  @Clearable()
   cnspId?: string | null;
 
   @Field(() => ComplianceStatus, { nullable: true })
   complianceStatus?: ComplianceStatus;
 
   @Field(() => LocalDateScalar, { nullable: true })
+  @Clearable()
   complianceDate?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(10_000)
   notes?: string | null;
