@@ -82,12 +82,12 @@ describe('explicit null on every optional input field', () => {
     server = await startTestServer();
     // everything a human at RX1 may hold, so that the mutations run past their guards
     token = await server.token('RX1', ...ALL_ROLES.filter((role) => role !== Role.SUPPLIER_FEED && role !== Role.SERVICE_COORDINATOR));
-    fixtures = await setUp(server, token);
+    fixtures = await setUp(server, token, token);
   });
 
   afterAll(() => server.stop());
 
-  const call = (name: string, selection: string, variables: Record<string, unknown>) => server.gql(operation(name, selection), variables, token);
+  const call = (name: string, selection: string, variables: Record<string, unknown>) => server.gql(operation(name, selection), variables, fixtures[name]?.token ?? token);
 
   it('finds the mutations and their optional fields in the schema', () => {
     expect(WITH_OPTIONAL_FIELDS.length).toBeGreaterThan(40);

@@ -10,6 +10,8 @@ import type { GraphqlResponse, TestServer } from './test-server';
 export interface Fixture {
   /** fresh arguments that succeed as they are, with the clearable fields given values where the mutation allows */
   variables(): Promise<Record<string, unknown>>;
+  /** who calls the mutation, when not the tenant's user who holds every role */
+  readonly token?: string;
   /** the mutation changes a record that exists (the same one each time): a field left out must keep its value */
   readonly update?: boolean;
   /** the field of the answer that holds the record, e.g. `subscription` */
@@ -30,8 +32,12 @@ export type Fixtures = Record<string, Fixture>;
 const lastMonth = DateTime.now().setZone('Europe/London').startOf('month').minus({ months: 1 });
 const day = (n: number) => lastMonth.set({ day: n }).toISODate()!;
 
-/** The records the fixtures work on, at RX1, made through the API as a client would. */
-export async function setUp(server: TestServer, token: string): Promise<Fixtures> {
+/**
+ * The records the fixtures work on, at RX1, made through the API as a client would: `token`
+ * holds every role a user at RX1 can hold, `catalogue` may change the national supplier
+ * catalogue.
+ */
+export async function setUp(server: TestServer, token: string, catalogue: string): Promise<Fixtures> {
   let serial = 0;
   const next = () => ++serial;
   const ok = async (query: string, variables: Record<string, unknown> = {}, as = token) => {
@@ -84,7 +90,7 @@ export async function setUp(server: TestServer, token: string): Promise<Fixtures
   const allocationInput = () => ({ siteId: site, cidr: `10.77.${next()}.0/24`, registration: 'PRIVATE', supplierId: pdn, description: 'Clinic LAN', overlapException: 'Inside the site aggregate' });
   const allocation = (await ok('mutation($input: AllocateIpRangeInput!) { allocateIpRange(input: $input) { id } }', { input: allocationInput() })).id as string;
   const supplierInput = () => ({ name: `Null Catalogue Supplier ${next()}`, kind: 'OTHER', cnspId: `NUL${String(serial).padStart(5, '0')}`, complianceStatus: 'COMPLIANT', complianceDate: '2026-01-01', notes: 'Framework supplier' });
-  const supplier = (await ok('mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id cnspId } }', { input: supplierInput() })) as { id: string; cnspId: string };
+  const supplier = (await ok('mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id cnspId } }', { input: supplierInput() }, catalogue)) as { id: string; cnspId: string };
   const reconciledInvoice = await invoices(server, token, pdn, contract);
   // a site of its own, so that changing its address touches nothing the other fixtures read
   const ownSite = await newSite();
@@ -102,7 +108,7 @@ export async function setUp(server: TestServer, token: string): Promise<Fixtures
       clearedTo: { 'input.serviceHoursCalendar': DEFAULT_BUSINESS_CALENDAR },
     },
     updateService: { update: true, variables: async () => ({ input: { id: service, qosProfile: 'EF' } }) },
-    updateSupplier: { update: true, variables: async () => ({ input: { id: supplier.id, cnspId: supplier.cnspId, complianceDate: '2026-01-01', notes: 'Framework supplier' } }) },
+    updateSupplier: { update: true, token: catalogue, variables: async () => ({ input: { id: supplier.id, cnspId: supplier.cnspId, complianceDate: '2026-01-01', notes: 'Framework supplier' } }) },
     updateWebhookSubscription: { update: true, variables: async () => ({ input: { id: subscription, description: 'Power BI' } }) },
     updateIpAllocation: { update: true, variables: async () => ({ input: { id: allocation, supplierId: pdn, description: 'Clinic LAN' } }) },
     setBillingPolicy: { update: true, variables: async () => ({ organisationId: organisation, input: { secondApprovalAbove: '1000.00', costCentre: 'NET-4410' } }) },
@@ -135,7 +141,7 @@ export async function setUp(server: TestServer, token: string): Promise<Fixtures
     },
     createContract: { variables: async () => ({ input: contractInput() }), clearedTo: { 'input.serviceHoursCalendar': DEFAULT_BUSINESS_CALENDAR } },
     createService: { variables: async () => ({ input: serviceInput() }) },
-    createSupplier: { variables: async () => ({ input: supplierInput() }) },
+    createSupplier: { token: catalogue, variables: async () => ({ input: supplierInput() }) },
     createApiKey: { within: 'apiKey', variables: async () => ({ input: { name: 'Reporting', roles: ['REPORTING'] } }) },
     createWebhookSubscription: {
       within: 'subscription',
