@@ -9,14 +9,15 @@ import { parseGlobalId } from '../graphql/global-id';
 import { AuditEntry } from './audit-entry.entity';
 import { auditScopeOf, withAuditScope } from './audit-scope';
 
+/** A filter's null, as its absence, means "any" (the GraphQL convention for filters). */
 export interface AuditFilter {
   organisationId?: number;
   /** a record's global id: its whole history */
-  recordId?: string;
-  entityType?: string;
-  actor?: string;
-  from?: Date;
-  to?: Date;
+  recordId?: string | null;
+  entityType?: string | null;
+  actor?: string | null;
+  from?: Date | null;
+  to?: Date | null;
 }
 
 /** The audit trail, newest first, of the organisations the viewer administers. */
@@ -31,15 +32,15 @@ export class AuditService {
   list(ctx: RequestContext, filter: AuditFilter, page: PageArgs): Promise<Connection<AuditEntry>> {
     const query = withinScope(ctx, ctx.repository(AuditEntry).createQueryBuilder('audit'));
     if (filter.organisationId !== undefined) query.andWhere('audit.organisationId = :organisation', { organisation: filter.organisationId });
-    if (filter.recordId !== undefined) {
+    if (filter.recordId != null) {
       const record = parseGlobalId(filter.recordId);
       if (!record) throw badInput('filter.recordId', `filter.recordId: "${filter.recordId.slice(0, 40)}" is not an id`, 'INVALID_ID');
       query.andWhere('audit.entityType = :type AND audit.entityId = :id', { type: record.typename, id: record.id });
     }
-    if (filter.entityType !== undefined) query.andWhere('audit.entityType = :entityType', { entityType: filter.entityType });
-    if (filter.actor !== undefined) query.andWhere('audit.actor = :actor', { actor: filter.actor });
-    if (filter.from !== undefined) query.andWhere('audit.createdAt >= :from', { from: filter.from });
-    if (filter.to !== undefined) query.andWhere('audit.createdAt < :to', { to: filter.to });
+    if (filter.entityType != null) query.andWhere('audit.entityType = :entityType', { entityType: filter.entityType });
+    if (filter.actor != null) query.andWhere('audit.actor = :actor', { actor: filter.actor });
+    if (filter.from != null) query.andWhere('audit.createdAt >= :from', { from: filter.from });
+    if (filter.to != null) query.andWhere('audit.createdAt < :to', { to: filter.to });
     return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize, direction: 'DESC' });
   }
 }

@@ -2,6 +2,7 @@ import { ArrayMaxSize, Length } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
+import { Clearable } from '../graphql/explicit-null';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { Supplier } from '../suppliers/supplier.entity';
 import { ApiKey } from './api-key.entity';
@@ -21,7 +22,8 @@ export class CreateApiKeyInput {
   roles!: Role[];
 
   @Field(() => ID, { nullable: true, description: 'For a SUPPLIER_FEED key: the supplier whose feeds it sends.' })
-  supplierId?: string;
+  @Clearable()
+  supplierId?: string | null;
 }
 
 @ObjectType()

@@ -5,6 +5,7 @@ import { APPROVE_INVOICES, MANAGE_BILLING_POLICY, READ_INVENTORY, RECONCILE_INVO
 import { assertInScope } from '../auth/tenancy';
 import type { Pence } from '../common/money';
 import type { RequestContext } from '../graphql/context';
+import { Clearable } from '../graphql/explicit-null';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
 import { Organisation } from '../organisations/organisation.entity';
@@ -18,7 +19,7 @@ import { PaymentExportService } from './payment-export.service';
 @InputType()
 export class ApproveInvoiceInput {
   @Field(() => ID) id!: string;
-  @Field({ nullable: true }) @IsOptional() @Length(1, 1000) note?: string;
+  @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @Length(1, 1000) note?: string | null;
   @Field({ defaultValue: false, description: 'Pay overcharge findings nobody disputed, having read them.' }) acceptUndisputedFindings!: boolean;
 }
 
@@ -33,7 +34,7 @@ export class RecordPaymentInput {
 @InputType()
 export class BillingPolicyInput {
   @Field(() => MoneyScalar, { description: 'An approval of more than this (gross) needs a second approver.' }) secondApprovalAbove!: Pence;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 40) costCentre?: string | null;
+  @Field(() => String, { nullable: true, description: 'Left out, the cost centre stays as it is.' }) @Clearable() @IsOptional() @Length(1, 40) costCentre?: string | null;
 }
 
 @ObjectType('EffectiveBillingPolicy')
@@ -178,7 +179,7 @@ export class InvoiceApprovalResolver {
   }
 
   @Authorized(MANAGE_BILLING_POLICY)
-  @Mutation(() => EffectiveBillingPolicyType, { description: 'Sets the organisation\'s second-approval threshold and cost centre.' })
+  @Mutation(() => EffectiveBillingPolicyType, { description: 'Sets the organisation\'s second-approval threshold, and its cost centre when one is given.' })
   async setBillingPolicy(@Ctx() ctx: RequestContext, @Arg('organisationId', () => ID) organisationId: string, @Arg('input', () => BillingPolicyInput) input: BillingPolicyInput) {
     const id = idOf(organisationId, Organisation.typename, 'organisationId');
     const policy = await this.approvalService.setPolicy(ctx, id, input);

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { In, IsNull } from 'typeorm';
 import { assertInScope, withinScope } from '../auth/tenancy';
+import { applyChanges, ifGiven } from '../common/changes';
 import { asUtcDate, isLocalDate, todayInLondon } from '../common/dates';
 import { badInput, conflict, forbidden } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
@@ -18,7 +19,7 @@ export const WITHHELD_DISPUTE_STATES: readonly DisputeState[] = [DisputeState.DR
 const HOLDABLE: readonly InvoiceStatus[] = [InvoiceStatus.RECEIVED, InvoiceStatus.RECONCILED, InvoiceStatus.APPROVED];
 
 export interface ApproveInput {
-  note?: string;
+  note?: string | null;
   /** the approver has read the overcharge findings that nobody disputed and pays them anyway */
   acceptUndisputedFindings?: boolean;
 }
@@ -56,7 +57,7 @@ export class InvoiceApprovalService {
   constructor(private readonly invoices: InvoiceService) {}
 
   async approve(ctx: RequestContext, id: number, input: ApproveInput): Promise<Invoice> {
-    const note = input.note === undefined ? null : requiredText(input.note, 'input.note');
+    const note = ifGiven(input.note, (text) => requiredText(text, 'input.note')) ?? null;
     return ctx.transaction(async (tx) => {
       const invoice = await this.lockFor(tx, id);
       if (invoice.status !== InvoiceStatus.RECONCILED) {
@@ -156,17 +157,19 @@ export class InvoiceApprovalService {
       : { organisationId, secondApprovalAbove: ctx.config.billing.secondApprovalAbove, costCentre: null, custom: false };
   }
 
+  /** Sets the threshold; the cost centre changes only when given (null clears it). */
   async setPolicy(ctx: RequestContext, organisationId: number, input: { secondApprovalAbove: Pence; costCentre?: string | null }): Promise<EffectivePolicy> {
     assertInScope(ctx, organisationId);
     if (input.secondApprovalAbove < 0n) throw badInput('input.secondApprovalAbove', 'input.secondApprovalAbove cannot be negative', 'OUT_OF_RANGE');
-    const costCentre = input.costCentre === undefined || input.costCentre === null ? null : requiredText(input.costCentre, 'input.costCentre');
-    if (costCentre !== null && !/^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$/.test(costCentre)) {
+    const costCentre = ifGiven(input.costCentre, (text) => requiredText(text, 'input.costCentre'));
+    if (typeof costCentre === 'string' && !/^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$/.test(costCentre)) {
       throw badInput('input.costCentre', 'input.costCentre: up to 40 letters, digits, spaces and . _ / -', 'INVALID_FORMAT');
     }
     return ctx.transaction(async (tx) => {
       const repository = tx.repository(BillingPolicy);
       const existing = await repository.findOneBy({ organisationId });
-      await repository.save(repository.merge(existing ?? repository.create({ organisationId }), { secondApprovalAbove: input.secondApprovalAbove, costCentre }));
+      const policy = existing ?? repository.create({ organisationId, costCentre: null });
+      await repository.save(applyChanges(policy, { secondApprovalAbove: input.secondApprovalAbove, costCentre }));
       return this.policyFor(tx, organisationId);
     });
   }

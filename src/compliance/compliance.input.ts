@@ -1,5 +1,6 @@
 import { IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { Clearable } from '../graphql/explicit-null';
 import { LocalDateScalar } from '../graphql/scalars';
 import { AccessRequestStatus } from './application-access.entity';
 import { DsptStatus } from './dspt-assessment.entity';
@@ -16,7 +17,7 @@ export class RecordDsptAssessmentInput {
   })
   @IsOptional()
   expiresOn?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(1000) notes?: string | null;
+  @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @MaxLength(1000) notes?: string | null;
 }
 
 @InputType()
@@ -26,7 +27,7 @@ export class RecordConnectionAgreementInput {
   @Field(() => LocalDateScalar) signedOn!: string;
   @Field({ description: 'Whether the Representing Customers variation applies.' }) representingCustomers!: boolean;
   @Field() @Length(1, 200) signedByName!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) signedByJobTitle?: string | null;
+  @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @MaxLength(200) signedByJobTitle?: string | null;
 }
 
 @InputType()
@@ -36,13 +37,14 @@ export class AllocateIpRangeInput {
   @Length(1, 60)
   cidr!: string;
   @Field(() => IpRegistration) registration!: IpRegistration;
-  @Field(() => ID, { nullable: true, description: 'The CN-SP that allocated it; required for RIPE ranges.' }) supplierId?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) description?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The CN-SP that allocated it; required for RIPE ranges.' }) @Clearable() supplierId?: string | null;
+  @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @MaxLength(200) description?: string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to today.' }) @IsOptional() allocatedOn?: string;
   @Field(() => String, {
     nullable: true,
     description: 'Why this range may overlap ranges already allocated (e.g. a site subnet inside an aggregate). Without it an overlap is refused.',
   })
+  @Clearable()
   @IsOptional()
   @MaxLength(1000)
   overlapException?: string | null;
@@ -52,8 +54,8 @@ export class AllocateIpRangeInput {
 export class UpdateIpAllocationInput {
   @Field(() => ID) id!: string;
   @Field(() => ID, { nullable: true, description: 'Another site of the same organisation.' }) siteId?: string;
-  @Field(() => ID, { nullable: true, description: 'The CN-SP that allocated it; null clears it (not for RIPE ranges).' }) supplierId?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) description?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The CN-SP that allocated it; a RIPE range needs one.' }) @Clearable() supplierId?: string | null;
+  @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @MaxLength(200) description?: string | null;
 }
 
 @InputType()
@@ -73,7 +75,7 @@ export class GrantIpamDelegateInput {
 export class RevokeIpamDelegateInput {
   @Field(() => ID) id!: string;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to today.' }) @IsOptional() revokedOn?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(1000) reason?: string | null;
+  @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @MaxLength(1000) reason?: string | null;
 }
 
 @InputType()
@@ -81,7 +83,7 @@ export class RequestApplicationAccessInput {
   @Field(() => ID, { description: 'The contact asking for access; the request belongs to their organisation.' }) requestedById!: string;
   @Field() @Length(1, 200) application!: string;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to today.' }) @IsOptional() requestedOn?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(1000) notes?: string | null;
+  @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @MaxLength(1000) notes?: string | null;
 }
 
 @InputType()

@@ -1,5 +1,6 @@
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { Clearable } from '../graphql/explicit-null';
 import { ContactObjectType, ContactPriority, ContactRole } from './contact-assignment.entity';
 
 const PHONE = /^\+?[0-9][0-9 ()-]{5,24}$/;
@@ -28,27 +29,32 @@ export class CreateContactInput {
   name!: string;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(200)
   jobTitle?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be an email address' })
   email?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @Matches(PHONE, { message: PHONE_MESSAGE })
   phone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'e.g. "24x7" or "Mon–Fri 08:00–18:00".' })
+  @Clearable()
   @IsOptional()
   @MaxLength(100)
   hours?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(10_000)
   notes?: string | null;
@@ -65,27 +71,32 @@ export class UpdateContactInput {
   name?: string;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(200)
   jobTitle?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be an email address' })
   email?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @Matches(PHONE, { message: PHONE_MESSAGE })
   phone?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(100)
   hours?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(10_000)
   notes?: string | null;

@@ -1,3 +1,4 @@
+import { applyChanges, ifGiven } from '../common/changes';
 import { badInput, conflict } from '../common/errors';
 import { sqlTimestamp } from '../common/dates';
 import { optionalText, requiredText } from '../common/text';
@@ -89,12 +90,14 @@ export class ContactService {
   async update(ctx: RequestContext, id: number, input: Omit<UpdateContactInput, 'id'>): Promise<Contact> {
     return ctx.transaction(async (tx) => {
       const contact = await this.get(tx, id);
-      if (input.name !== undefined) contact.name = requiredText(input.name, 'input.name');
-      if (input.jobTitle !== undefined) contact.jobTitle = optionalText(input.jobTitle) ?? null;
-      if (input.email !== undefined) contact.email = optionalText(input.email)?.toLowerCase() ?? null;
-      if (input.phone !== undefined) contact.phone = optionalText(input.phone) ?? null;
-      if (input.hours !== undefined) contact.hours = optionalText(input.hours) ?? null;
-      if (input.notes !== undefined) contact.notes = optionalText(input.notes) ?? null;
+      applyChanges(contact, {
+        name: ifGiven(input.name, (name) => requiredText(name, 'input.name')),
+        jobTitle: optionalText(input.jobTitle),
+        email: ifGiven(optionalText(input.email), (email) => email.toLowerCase()),
+        phone: optionalText(input.phone),
+        hours: optionalText(input.hours),
+        notes: optionalText(input.notes),
+      });
       if (input.markVerified) this.stampVerified(tx, contact);
       return tx.repository(Contact).save(contact);
     });

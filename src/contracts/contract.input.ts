@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import type { Pence } from '../common/money';
+import { Clearable } from '../graphql/explicit-null';
 import { OrderDirection } from '../graphql/ordering';
 import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
 import { ContractDocumentKind } from './contract-document.entity';
@@ -82,6 +83,7 @@ export class CreateContractInput {
   procurementRoute!: ProcurementRoute;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(200)
   procurementVehicle?: string | null;
@@ -93,7 +95,7 @@ export class CreateContractInput {
   startDate!: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to the day before startDate + initialTermMonths.' })
-  endDate?: string | null;
+  endDate?: string;
 
   @Field(() => Int)
   @Min(1)
@@ -101,6 +103,7 @@ export class CreateContractInput {
   initialTermMonths!: number;
 
   @Field(() => Int, { nullable: true })
+  @Clearable()
   @IsOptional()
   @Min(1)
   @Max(120)
@@ -118,11 +121,13 @@ export class CreateContractInput {
   serviceHours!: ServiceHours;
 
   @Field(() => String, { nullable: true, description: 'Business-hours calendar; defaults to the England and Wales calendar.' })
+  @Clearable()
   @IsOptional()
   @MaxLength(100)
   serviceHoursCalendar?: string | null;
 
   @Field(() => MoneyScalar, { nullable: true })
+  @Clearable()
   totalContractValue?: Pence | null;
 
   @Field(() => Int, { nullable: true, description: 'Days after an invoice\'s date within which it may be disputed (default 90).' })
@@ -158,6 +163,7 @@ export class UpdateContractInput {
   procurementRoute?: ProcurementRoute;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(200)
   procurementVehicle?: string | null;
@@ -175,6 +181,7 @@ export class UpdateContractInput {
   initialTermMonths?: number;
 
   @Field(() => Int, { nullable: true })
+  @Clearable()
   @IsOptional()
   @Min(1)
   @Max(120)
@@ -193,11 +200,13 @@ export class UpdateContractInput {
   serviceHours?: ServiceHours;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(100)
   serviceHoursCalendar?: string | null;
 
   @Field(() => MoneyScalar, { nullable: true })
+  @Clearable()
   totalContractValue?: Pence | null;
 
   @Field(() => Int, { nullable: true })

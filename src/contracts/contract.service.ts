@@ -1,3 +1,4 @@
+import { applyChanges, ifGiven } from '../common/changes';
 import { badInput, conflict, notFound } from '../common/errors';
 import { addDays, isLocalDate, todayInLondon } from '../common/dates';
 import { optionalText, requiredText } from '../common/text';
@@ -158,24 +159,26 @@ export class ContractService {
           reason: 'CONTRACT_CLOSED',
         });
       }
-      if (input.reference !== undefined) contract.reference = requiredText(input.reference, 'input.reference');
-      if (input.title !== undefined) contract.title = requiredText(input.title, 'input.title');
-      if (input.procurementRoute) contract.procurementRoute = input.procurementRoute;
-      if (input.procurementVehicle !== undefined) contract.procurementVehicle = optionalText(input.procurementVehicle) ?? null;
       const termChanged =
         (input.startDate !== undefined && input.startDate !== contract.startDate) ||
         (input.initialTermMonths !== undefined && input.initialTermMonths !== contract.initialTermMonths);
-      if (input.startDate !== undefined) contract.startDate = input.startDate;
-      if (input.initialTermMonths !== undefined) contract.initialTermMonths = input.initialTermMonths;
-      if (input.endDate !== undefined) contract.endDate = input.endDate;
-      else if (termChanged) contract.endDate = termEnd(contract.startDate, contract.initialTermMonths);
-      if (input.renewalTermMonths !== undefined) contract.renewalTermMonths = input.renewalTermMonths;
-      if (input.noticePeriodDays !== undefined) contract.noticePeriodDays = input.noticePeriodDays;
-      if (input.serviceWrap) contract.serviceWrap = input.serviceWrap;
-      if (input.serviceHours) contract.serviceHours = input.serviceHours;
-      if (input.serviceHoursCalendar !== undefined) contract.serviceHoursCalendar = optionalText(input.serviceHoursCalendar) ?? null;
-      if (input.totalContractValue !== undefined) contract.totalContractValue = input.totalContractValue;
-      if (input.disputeWindowDays !== undefined) contract.disputeWindowDays = input.disputeWindowDays;
+      applyChanges(contract, {
+        reference: ifGiven(input.reference, (reference) => requiredText(reference, 'input.reference')),
+        title: ifGiven(input.title, (title) => requiredText(title, 'input.title')),
+        procurementRoute: input.procurementRoute,
+        procurementVehicle: optionalText(input.procurementVehicle),
+        startDate: input.startDate,
+        initialTermMonths: input.initialTermMonths,
+        endDate: input.endDate,
+        renewalTermMonths: input.renewalTermMonths,
+        noticePeriodDays: input.noticePeriodDays,
+        serviceWrap: input.serviceWrap,
+        serviceHours: input.serviceHours,
+        serviceHoursCalendar: optionalText(input.serviceHoursCalendar),
+        totalContractValue: input.totalContractValue,
+        disputeWindowDays: input.disputeWindowDays,
+      });
+      if (input.endDate === undefined && termChanged) contract.endDate = termEnd(contract.startDate, contract.initialTermMonths);
       normaliseTerms(contract);
       await assertCalendarExists(tx, contract);
       return this.save(tx, contract);

@@ -4,6 +4,7 @@ import { MANAGE_RETENTION, MANAGE_SERVICE_DESK, READ_INVENTORY } from '../auth/r
 import { Contract } from '../contracts/contract.entity';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
+import { Clearable } from '../graphql/explicit-null';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { Incident } from '../incidents/incident.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -27,8 +28,8 @@ export class EscalationFilterInput {
 export class RaiseEscalationInput {
   @Field(() => EscalationKind) kind!: EscalationKind;
   @Field(() => ID) supplierId!: string;
-  @Field(() => ID, { nullable: true, description: 'The contract it is about; its organisation owns the escalation.' }) contractId?: string;
-  @Field(() => ID, { nullable: true, description: 'The incident it is about.' }) incidentId?: string;
+  @Field(() => ID, { nullable: true, description: 'The contract it is about; its organisation owns the escalation.' }) @Clearable() contractId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The incident it is about.' }) @Clearable() incidentId?: string | null;
   @Field(() => ID, { nullable: true, description: 'The organisation it is raised for (a CSU for one of its trusts); defaults to the contract\'s, the incident\'s, or the caller\'s own.' }) organisationId?: string;
   @Field() @Length(1, 2000) summary!: string;
   @Field(() => Int, { description: 'Hours agreed between updates to the raiser.' }) @Min(1) @Max(720) updateIntervalHours!: number;
@@ -48,7 +49,7 @@ export class EscalateInput {
   @Field(() => ID) escalationId!: string;
   @Field(() => EscalationLevel, { nullable: true, description: 'Defaults to the next level up.' }) to?: EscalationLevel;
   @Field() @Length(1, 2000) reason!: string;
-  @Field(() => String, { nullable: true, description: 'The HSCN obligation not met; required to escalate to the Service Co-ordinator.' }) @IsOptional() @Length(0, 500) obligation?: string;
+  @Field(() => String, { nullable: true, description: 'The HSCN obligation not met; required to escalate to the Service Co-ordinator.' }) @Clearable() @IsOptional() @Length(0, 500) obligation?: string | null;
 }
 
 @InputType()

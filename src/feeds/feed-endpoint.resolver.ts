@@ -3,6 +3,7 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, M
 import { MANAGE_API_KEYS, READ_INVENTORY } from '../auth/roles';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
+import { Clearable } from '../graphql/explicit-null';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
@@ -39,6 +40,7 @@ export class ConfigureFeedEndpointInput {
   })
   @IsOptional()
   @MaxLength(MAX_CREDENTIAL)
+  @Clearable()
   credential?: string | null;
 
   @Field(() => Int, { defaultValue: 60 })

@@ -5,6 +5,7 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, M
 import { INGEST_FEEDS, READ_FEEDS } from '../auth/roles';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
+import { Clearable } from '../graphql/explicit-null';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { InventoryComparison } from '../services/inventory-comparison.entity';
 import { Supplier } from '../suppliers/supplier.entity';
@@ -32,6 +33,7 @@ export class IngestFeedInput {
   document!: string;
 
   @Field(() => String, { nullable: true, description: 'The file name, for the run\'s record.' })
+  @Clearable()
   @IsOptional()
   @MaxLength(500)
   fileName?: string | null;

@@ -86,10 +86,9 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
   const alias = query.alias;
   const sort: SortKey<T> = options.sort ?? { column: `${alias}.id`, valueOf: (row) => row.id };
   const direction = options.direction ?? 'ASC';
-  const { backward, size } = pageRequest(args, options.maxPageSize);
+  const { backward, size, cursorText } = pageRequest(args, options.maxPageSize);
 
   const countQuery = query.clone();
-  const cursorText = backward ? args.before : args.after;
   const pageQuery = query.clone();
   // Walking backward reads the reverse order, then flips the page round.
   const ascending = (direction === 'ASC') !== backward;
@@ -131,8 +130,7 @@ export async function paginatePlain<T extends ObjectLiteral & { id: number }>(
   options: { maxPageSize: number; sort?: { property: keyof T & string; valueOf: (row: T) => string | number }; direction?: SortDirection },
 ): Promise<Connection<T> & { joined: (ObjectLiteral | null)[][] }> {
   const sort = options.sort ?? { property: 'id', valueOf: (row: T) => row.id };
-  const { backward, size } = pageRequest(args, options.maxPageSize);
-  const cursorText = backward ? args.before : args.after;
+  const { backward, size, cursorText } = pageRequest(args, options.maxPageSize);
   const ascending = ((options.direction ?? 'ASC') === 'ASC') !== backward;
   let after: PlainSql | undefined;
   if (cursorText !== undefined) {
@@ -176,8 +174,7 @@ function pageOf<T extends { id: number }>(rows: readonly T[], size: number, back
  * appear or go away between requests.
  */
 export function paginateList<T>(items: readonly T[], keyOf: (item: T) => string, args: PageArgs, options: { maxPageSize: number }): Connection<T> {
-  const { backward, size } = pageRequest(args, options.maxPageSize);
-  const cursorText = backward ? args.before : args.after;
+  const { backward, size, cursorText } = pageRequest(args, options.maxPageSize);
   let from = 0;
   let to = items.length;
   if (cursorText !== undefined) {
@@ -205,18 +202,23 @@ export function paginateList<T>(items: readonly T[], keyOf: (item: T) => string,
   };
 }
 
-/** Which way a page is read and how long it is: first/after forward, last/before backward, never both. */
-function pageRequest(args: PageArgs, maxPageSize: number): { backward: boolean; size: number } {
-  const backward = args.last !== undefined || args.before !== undefined;
-  if (backward && (args.first !== undefined || args.after !== undefined)) {
+/**
+ * Which way a page is read, how long it is and from where: first/after forward, last/before
+ * backward, never both. A null argument is one left out, as Relay clients send `after: null`
+ * for the first page.
+ */
+function pageRequest(args: PageArgs, maxPageSize: number): { backward: boolean; size: number; cursorText: string | undefined } {
+  const { first, after, last, before } = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null)) as PageArgs;
+  const backward = last !== undefined || before !== undefined;
+  if (backward && (first !== undefined || after !== undefined)) {
     throw badInput('first', 'Use first/after or last/before, not both', 'INVALID_PAGINATION');
   }
   const sizeField = backward ? 'last' : 'first';
-  const size = (backward ? args.last : args.first) ?? Math.min(50, maxPageSize);
+  const size = (backward ? last : first) ?? Math.min(50, maxPageSize);
   if (size > maxPageSize) {
     throw badInput(sizeField, `${sizeField}: at most ${maxPageSize} items per page`, 'PAGE_SIZE_EXCEEDED');
   }
-  return { backward, size };
+  return { backward, size, cursorText: backward ? before : after };
 }
 
 function encodeCursor(value: string | number, id: number): string {

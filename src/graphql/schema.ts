@@ -23,6 +23,7 @@ import { SiteResolver } from '../sites/site.resolver';
 import { SiteService } from '../sites/site.service';
 import { SupplierResolver } from '../suppliers/supplier.resolver';
 import { SupplierService } from '../suppliers/supplier.service';
+import { refuseNullsWhereNotClearable } from './explicit-null';
 import { NodeResolver, type NodeFetcher } from './node.resolver';
 import type { AppConfig } from '../config/config';
 import { adapters } from '../feeds/adapters';
@@ -284,7 +285,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],
   });
-  return auditMutations(readNodeIdsDirectly(resolveAbstractTypesAtOnce(schema)));
+  return auditMutations(refuseNullsWhereNotClearable(readNodeIdsDirectly(resolveAbstractTypesAtOnce(schema))));
 }
 
 /**

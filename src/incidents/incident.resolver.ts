@@ -5,6 +5,7 @@ import { Contact } from '../contacts/contact.entity';
 import { IncidentStatus } from '../feeds/records';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
+import { Clearable } from '../graphql/explicit-null';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService } from '../services/network-service.entity';
@@ -46,11 +47,11 @@ export class LogIncidentInput {
   @Field(() => Date, { description: 'When the incident began.' }) occurredAt!: Date;
   @Field({ description: 'What is affected and how.' }) @Length(1, 2000) impact!: string;
   @Field({ description: 'The effect on patients, staff and services.' }) @Length(1, 2000) customerImpact!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 2000) workaround?: string | null;
+  @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @Length(0, 2000) workaround?: string | null;
   @Field({ description: 'What has already been tried.' }) @Length(1, 2000) stepsTaken!: string;
   @Field(() => ID, { description: 'The Contact the supplier sends updates to (needs an email or phone).' }) updatesContactId!: string;
   @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(50) relatedIncidentIds?: string[];
-  @Field(() => String, { nullable: true, description: 'The CN-SP\'s ticket reference, when already known.' }) @IsOptional() @Length(1, 64) supplierRef?: string | null;
+  @Field(() => String, { nullable: true, description: 'The CN-SP\'s ticket reference, when already known.' }) @Clearable() @IsOptional() @Length(1, 64) supplierRef?: string | null;
 }
 
 @InputType()
@@ -63,7 +64,7 @@ export class LinkSupplierTicketInput {
 export class ServiceCoordinatorNotificationInput {
   @Field(() => ID) incidentId!: string;
   @Field({ description: 'Whether the CN-SP notified the Service Co-ordinator.' }) notified!: boolean;
-  @Field(() => Date, { nullable: true, description: 'When; required when notified is true.' }) @IsOptional() notifiedAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When; required when notified is true.' }) @Clearable() @IsOptional() notifiedAt?: Date | null;
 }
 
 @ObjectType({ description: 'A Severity 1 incident with no notification of the Service Co-ordinator on record.' })

@@ -3,6 +3,7 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutati
 import { MANAGE_WEBHOOKS } from '../auth/roles';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
+import { Clearable } from '../graphql/explicit-null';
 import { idOf, optionalIdOf, toGlobalId } from '../graphql/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { NotificationKind } from './notification.types';
@@ -23,9 +24,10 @@ export class CreateWebhookSubscriptionInput {
   kinds!: NotificationKind[];
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @Length(0, 200)
-  description?: string;
+  description?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The organisation whose notifications (with those it acts for) are delivered; defaults to the caller\'s own.' })
   organisationId?: string;
@@ -39,7 +41,7 @@ export class UpdateWebhookSubscriptionInput {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 2000) url?: string;
   @Field(() => [NotificationKind], { nullable: true }) @IsOptional() @ArrayMaxSize(20) kinds?: NotificationKind[];
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 200) description?: string;
+  @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @Length(0, 200) description?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'False disables it (nothing is recorded or sent); true enables it again and clears its failure count. Deliveries left PENDING resume.' })
   enabled?: boolean;
 }

@@ -5,6 +5,7 @@ import { parseMoney, type Pence } from '../common/money';
 import { Contact } from '../contacts/contact.entity';
 import { Contract } from '../contracts/contract.entity';
 import type { RequestContext } from '../graphql/context';
+import { Clearable } from '../graphql/explicit-null';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
 import type { EvidenceDocument } from './review-evidence';
@@ -14,8 +15,8 @@ import { daysOverdue, ReviewService } from './review.service';
 @InputType()
 export class ReviewActionInput {
   @Field() @Length(1, 2000) description!: string;
-  @Field(() => ID, { nullable: true, description: 'The owner as a Contact (e.g. the supplier\'s service manager)…' }) ownerContactId?: string;
-  @Field(() => String, { nullable: true, description: '…or as one of our users (their subject or name). Exactly one of the two.' }) @IsOptional() @Length(1, 200) ownerUser?: string;
+  @Field(() => ID, { nullable: true, description: 'The owner as a Contact (e.g. the supplier\'s service manager)…' }) @Clearable() ownerContactId?: string | null;
+  @Field(() => String, { nullable: true, description: '…or as one of our users (their subject or name). Exactly one of the two.' }) @Clearable() @IsOptional() @Length(1, 200) ownerUser?: string | null;
   @Field(() => LocalDateScalar) dueDate!: string;
 }
 
@@ -26,7 +27,7 @@ export class RecordReviewInput {
   @Field({ description: 'First month reviewed, "YYYY-MM".' }) periodFrom!: string;
   @Field({ description: 'Last month reviewed, "YYYY-MM" (at most 12 months).' }) periodTo!: string;
   @Field(() => [String]) @ArrayMaxSize(50) attendees!: string[];
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(0, 20_000) notes?: string;
+  @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @Length(0, 20_000) notes?: string | null;
   @Field(() => [ReviewActionInput], { nullable: true }) @IsOptional() @ArrayMaxSize(100) actions?: ReviewActionInput[];
 }
 
@@ -39,7 +40,7 @@ export class AddReviewActionInput extends ReviewActionInput {
 export class SetReviewActionStatusInput {
   @Field(() => ID) id!: string;
   @Field(() => ReviewActionStatus, { description: 'DONE or CANCELLED (an OPEN action only).' }) status!: ReviewActionStatus;
-  @Field(() => String, { nullable: true, description: 'Required to cancel.' }) @IsOptional() @Length(0, 1000) note?: string;
+  @Field(() => String, { nullable: true, description: 'Required to cancel.' }) @Clearable() @IsOptional() @Length(0, 1000) note?: string | null;
 }
 
 @ObjectType({ description: 'One SLA term as the review saw it.' })

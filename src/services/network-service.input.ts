@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import type { Pence } from '../common/money';
+import { Clearable } from '../graphql/explicit-null';
 import { OrderDirection } from '../graphql/ordering';
 import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
 import { Resilience, ServiceStatus, ServiceType } from './network-service.entity';
@@ -79,6 +80,7 @@ export class CreateServiceInput {
   resilience!: Resilience;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(64)
   qosProfile?: string | null;
@@ -86,14 +88,15 @@ export class CreateServiceInput {
   @Field(() => ServiceStatus, { defaultValue: ServiceStatus.ORDERED, description: 'ORDERED, or ACTIVE with an installDate.' })
   status!: ServiceStatus;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'For an ACTIVE service; an ORDERED one has none yet.' })
+  @Clearable()
   installDate?: string | null;
 
   @Field(() => MoneyScalar)
   monthlyCharge!: Pence;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Defaults to 0.00.' })
-  oneOffCharge?: Pence | null;
+  oneOffCharge?: Pence;
 }
 
 @InputType()
@@ -123,6 +126,7 @@ export class UpdateServiceInput {
   resilience?: Resilience;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(64)
   qosProfile?: string | null;

@@ -1,3 +1,4 @@
+import { applyChanges, ifGiven } from '../common/changes';
 import { badInput, conflict } from '../common/errors';
 import { isLocalDate } from '../common/dates';
 import { optionalText, requiredText } from '../common/text';
@@ -105,15 +106,17 @@ export class ServiceInventory {
         assertSameOrganisation(site.organisationId, service.organisationId);
         service.siteId = site.id;
       }
-      if (input.reference !== undefined) service.reference = requiredText(input.reference, 'input.reference');
-      if (input.type) service.type = input.type;
-      if (input.bandwidthMbps !== undefined) service.bandwidthMbps = input.bandwidthMbps;
-      if (input.resilience) service.resilience = input.resilience;
-      if (input.qosProfile !== undefined) service.qosProfile = optionalText(input.qosProfile) ?? null;
-      if (input.installDate !== undefined) service.installDate = input.installDate;
-      if (input.ceaseDate !== undefined) service.ceaseDate = input.ceaseDate;
-      if (input.monthlyCharge !== undefined) service.monthlyCharge = input.monthlyCharge;
-      if (input.oneOffCharge !== undefined) service.oneOffCharge = input.oneOffCharge;
+      applyChanges(service, {
+        reference: ifGiven(input.reference, (reference) => requiredText(reference, 'input.reference')),
+        type: input.type,
+        bandwidthMbps: input.bandwidthMbps,
+        resilience: input.resilience,
+        qosProfile: optionalText(input.qosProfile),
+        installDate: input.installDate,
+        ceaseDate: input.ceaseDate,
+        monthlyCharge: input.monthlyCharge,
+        oneOffCharge: input.oneOffCharge,
+      });
       assertConsistent(service);
       return this.save(tx, service);
     });

@@ -1,6 +1,7 @@
 import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ODS_CODE } from '../common/text';
+import { Clearable } from '../graphql/explicit-null';
 
 @InputType()
 export class SiteFilter {
@@ -34,6 +35,7 @@ export class CreateSiteInput {
   addressLine1!: string;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(200)
   addressLine2?: string | null;
@@ -68,6 +70,7 @@ export class UpdateSiteInput {
   addressLine1?: string;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(200)
   addressLine2?: string | null;

@@ -1,3 +1,4 @@
+import { applyChanges, ifGiven } from '../common/changes';
 import { conflict } from '../common/errors';
 import { normalisePostcode, optionalText, requiredText } from '../common/text';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
@@ -52,12 +53,14 @@ export class SiteService {
   async update(ctx: RequestContext, id: number, input: Omit<UpdateSiteInput, 'id'>): Promise<Site> {
     return ctx.transaction(async (tx) => {
       const site = await this.get(tx, id);
-      if (input.odsCode !== undefined) site.odsCode = input.odsCode;
-      if (input.name !== undefined) site.name = requiredText(input.name, 'input.name');
-      if (input.addressLine1 !== undefined) site.addressLine1 = requiredText(input.addressLine1, 'input.addressLine1');
-      if (input.addressLine2 !== undefined) site.addressLine2 = optionalText(input.addressLine2) ?? null;
-      if (input.town !== undefined) site.town = requiredText(input.town, 'input.town');
-      if (input.postcode !== undefined) site.postcode = normalisePostcode(input.postcode, 'input.postcode');
+      applyChanges(site, {
+        odsCode: input.odsCode,
+        name: ifGiven(input.name, (name) => requiredText(name, 'input.name')),
+        addressLine1: ifGiven(input.addressLine1, (line) => requiredText(line, 'input.addressLine1')),
+        addressLine2: optionalText(input.addressLine2),
+        town: ifGiven(input.town, (town) => requiredText(town, 'input.town')),
+        postcode: ifGiven(input.postcode, (postcode) => normalisePostcode(postcode, 'input.postcode')),
+      });
       return this.save(tx, site);
     });
   }

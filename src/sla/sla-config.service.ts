@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { IsNull } from 'typeorm';
+import { applyChanges, changedValue, ifGiven } from '../common/changes';
 import { badInput, conflict } from '../common/errors';
 import { requiredText } from '../common/text';
 import { findVisible } from '../auth/tenancy';
@@ -41,18 +42,31 @@ export class SlaConfigService {
     private readonly inventory: ServiceInventory,
   ) {}
 
-  /** Creates or replaces the contract's term of this kind (and severity, and resilience). */
+  /**
+   * Creates or changes the contract's term of this kind (and severity, and resilience, which
+   * name the term): a target left out keeps the term's current one, null clears it.
+   */
   async setTerm(ctx: RequestContext, contractId: number, input: SlaTermInput): Promise<SlaTerm> {
     return ctx.transaction(async (tx) => {
       const contract = await this.contracts.get(tx, contractId);
       if (isClosed(contract.status)) throw conflict(`Contract ${contract.reference} is ${contract.status}`, { reason: 'CONTRACT_CLOSED' });
-      const term = validTerm(input);
+      const severity = input.severity ?? null;
+      const resilience = input.resilience ?? null;
       const repository = tx.repository(SlaTerm);
       const existing = await repository.findOneBy({
         contractId: contract.id,
-        kind: term.kind,
-        severity: term.severity === null ? IsNull() : term.severity,
-        resilience: term.resilience === null ? IsNull() : term.resilience,
+        kind: input.kind,
+        severity: severity === null ? IsNull() : severity,
+        resilience: resilience === null ? IsNull() : resilience,
+      });
+      const term = validTerm({
+        kind: input.kind,
+        severity,
+        resilience,
+        targetPercent: changedValue(existing?.targetPercent ?? null, input.targetPercent),
+        targetMinutes: changedValue(existing?.targetMinutes ?? null, input.targetMinutes),
+        threshold: changedValue(existing?.threshold ?? null, input.threshold),
+        statistic: changedValue(existing?.statistic ?? null, input.statistic),
       });
       return repository.save(repository.merge(existing ?? repository.create(), { ...term, contractId: contract.id, organisationId: contract.organisationId }));
     });
@@ -84,14 +98,15 @@ export class SlaConfigService {
       if (input.capAmount !== undefined && input.capAmount !== null && input.capAmount < 0n) throw badInput('input.capAmount', 'input.capAmount: must not be negative', 'NEGATIVE_AMOUNT');
       const repository = tx.repository(CreditPolicy);
       const existing = await repository.findOneBy({ contractId: contract.id });
+      const policy = existing ?? repository.create({ resolutionBreachPercent: null, capPercent: null, capAmount: null });
       return repository.save(
-        repository.merge(existing ?? repository.create(), {
+        applyChanges(policy, {
           contractId: contract.id,
           organisationId: contract.organisationId,
           availabilityBands: bands,
-          resolutionBreachPercent: percent(input.resolutionBreachPercent, 'input.resolutionBreachPercent'),
-          capPercent: percent(input.capPercent, 'input.capPercent'),
-          capAmount: input.capAmount ?? null,
+          resolutionBreachPercent: ifGiven(input.resolutionBreachPercent, (value) => percent(value, 'input.resolutionBreachPercent')),
+          capPercent: ifGiven(input.capPercent, (value) => percent(value, 'input.capPercent')),
+          capAmount: input.capAmount,
         }),
       );
     });

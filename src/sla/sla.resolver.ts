@@ -5,6 +5,7 @@ import type { Pence } from '../common/money';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
 import type { RequestContext } from '../graphql/context';
+import { Clearable } from '../graphql/explicit-null';
 import { idOf } from '../graphql/global-id';
 import { selects } from '../graphql/selection';
 import { MoneyScalar } from '../graphql/scalars';
@@ -26,26 +27,26 @@ import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
 @InputType()
 export class SlaTermInput {
   @Field(() => SlaTermKind) kind!: SlaTermKind;
-  @Field(() => Int, { nullable: true }) severity?: number | null;
-  @Field(() => Resilience, { nullable: true }) resilience?: Resilience | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(12) targetPercent?: string | null;
-  @Field(() => Int, { nullable: true }) targetMinutes?: number | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(12) threshold?: string | null;
-  @Field(() => SlaStatistic, { nullable: true }) statistic?: SlaStatistic | null;
+  @Field(() => Int, { nullable: true, description: 'Incident terms: the severity the term is for.' }) @Clearable() severity?: number | null;
+  @Field(() => Resilience, { nullable: true, description: 'Availability terms: the resilience the term is for; none for every service.' }) @Clearable() resilience?: Resilience | null;
+  @Field(() => String, { nullable: true, description: 'Left out, an existing term keeps its target; likewise targetMinutes, threshold and statistic.' }) @Clearable() @IsOptional() @MaxLength(12) targetPercent?: string | null;
+  @Field(() => Int, { nullable: true }) @Clearable() targetMinutes?: number | null;
+  @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @MaxLength(12) threshold?: string | null;
+  @Field(() => SlaStatistic, { nullable: true, description: 'Latency, jitter and packet loss: MEAN when none is given.' }) @Clearable() statistic?: SlaStatistic | null;
 }
 
 @InputType()
 export class CreditBandInput {
-  @Field(() => String, { nullable: true, description: 'Upper bound of the shortfall in points; null for the open-ended last band.' }) shortfallUpTo!: string | null;
+  @Field(() => String, { nullable: true, description: 'Upper bound of the shortfall in points; none for the open-ended last band.' }) @Clearable() shortfallUpTo!: string | null;
   @Field() creditPercent!: string;
 }
 
 @InputType()
 export class CreditPolicyInput {
   @Field(() => [CreditBandInput]) @ArrayMaxSize(10) availabilityBands!: CreditBandInput[];
-  @Field(() => String, { nullable: true }) resolutionBreachPercent?: string | null;
-  @Field(() => String, { nullable: true }) capPercent?: string | null;
-  @Field(() => MoneyScalar, { nullable: true }) capAmount?: Pence | null;
+  @Field(() => String, { nullable: true, description: 'Left out, the policy keeps its current value; likewise capPercent and capAmount.' }) @Clearable() resolutionBreachPercent?: string | null;
+  @Field(() => String, { nullable: true }) @Clearable() capPercent?: string | null;
+  @Field(() => MoneyScalar, { nullable: true }) @Clearable() capAmount?: Pence | null;
 }
 
 @InputType()

@@ -1,5 +1,6 @@
 import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { Clearable } from '../graphql/explicit-null';
 import { LocalDateScalar } from '../graphql/scalars';
 import { ComplianceStatus, SupplierKind } from './supplier.entity';
 
@@ -31,15 +32,18 @@ export class CreateSupplierInput {
   @Field(() => String, { nullable: true, description: 'Required for a CN_SP: 8 letters or digits, stored upper-case. No two suppliers share one.' })
   @IsOptional()
   @Matches(CNSP_ID_AS_TYPED, { message: 'cnspId must be 8 letters or digits' })
+  @Clearable()
   cnspId?: string | null;
 
   @Field(() => ComplianceStatus)
   complianceStatus!: ComplianceStatus;
 
   @Field(() => LocalDateScalar, { nullable: true })
+  @Clearable()
   complianceDate?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(10_000)
   notes?: string | null;
@@ -61,15 +65,18 @@ export class UpdateSupplierInput {
   })
   @IsOptional()
   @Matches(CNSP_ID_AS_TYPED, { message: 'cnspId must be 8 letters or digits' })
+  @Clearable()
   cnspId?: string | null;
 
   @Field(() => ComplianceStatus, { nullable: true })
   complianceStatus?: ComplianceStatus;
 
   @Field(() => LocalDateScalar, { nullable: true })
+  @Clearable()
   complianceDate?: string | null;
 
   @Field(() => String, { nullable: true })
+  @Clearable()
   @IsOptional()
   @MaxLength(10_000)
   notes?: string | null;

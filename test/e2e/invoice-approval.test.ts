@@ -3,6 +3,7 @@ import { Role } from '../../src/auth/roles';
 import { todayInLondon } from '../../src/common/dates';
 import { formatMoney, parseMoney } from '../../src/common/money';
 import { ingest, supplierId } from '../support/feeds';
+import { invoiceCsv } from '../support/invoices';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
 const INVOICE = `query($id: ID!) { invoice(id: $id) { id invoiceNumber status grossTotal vatTotal approvedAmount approvedVat approvedAt paidOn paidAmount paymentReference
@@ -14,21 +15,6 @@ const PAY = 'mutation($id: ID!, $on: LocalDate!, $amount: Money!, $ref: String!)
 const RAISE = 'mutation($ids: [ID!]!) { raiseDispute(input: { findingIds: $ids, evidence: "Schedule 2 rate card" }) { id disputedAmount } }';
 const POLICY = 'mutation($org: ID!, $above: Money!, $cc: String) { setBillingPolicy(organisationId: $org, input: { secondApprovalAbove: $above, costCentre: $cc }) { secondApprovalAbove costCentre custom } }';
 const EXPORT = 'query($p: String!, $org: ID) { exportPayments(period: $p, organisationId: $org) { period totalApproved totalVat csv rows { organisationOdsCode costCentre approvedAmount vat net invoice { invoiceNumber } } } }';
-
-const vat = (net: bigint) => (net * 20n + 50n) / 100n;
-
-/** A one-invoice CSV whose totals add up, from [reference, net] lines charged at 20 % VAT. */
-function invoiceCsv(number: string, month: string, lines: [string, bigint][]): string {
-  const [year, m] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
-  const dated = new Date(Date.UTC(year, m, 1)).toISOString().slice(0, 10);
-  const net = lines.reduce((sum, [, n]) => sum + n, 0n);
-  const tax = lines.reduce((sum, [, n]) => sum + vat(n), 0n);
-  return [
-    'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
-    ...lines.map(([ref, n]) => `${number},${dated},${month}-01,${last},${ref},RECURRING,1,${formatMoney(n)},${formatMoney(n)},20,${formatMoney(vat(n))},${formatMoney(net)},${formatMoney(tax)},${formatMoney(net + tax)}`),
-  ].join('\n');
-}
 
 describe('invoice approval for payment', () => {
   let server: TestServer;
@@ -227,5 +213,23 @@ describe('invoice approval for payment', () => {
     const billing = card.kpis.find((k: any) => k.name === 'billingAccuracy');
     expect(billing.basis).toBe(`${services.length - 1} of ${services.length} charges on 1 reconciled invoice billed right`);
     expect(billing.value).toBe(((100 * (services.length - 1)) / services.length).toFixed(1));
+  });
+
+  it('keeps the cost centre when only the threshold is set, and clears it with null (it was erased)', async () => {
+    const THRESHOLD_ONLY = 'mutation($org: ID!, $above: Money!) { setBillingPolicy(organisationId: $org, input: { secondApprovalAbove: $above }) { secondApprovalAbove costCentre custom } }';
+    const POLICY_NOW = 'query($org: ID!) { billingPolicy(organisationId: $org) { secondApprovalAbove costCentre } }';
+    await server.gql(POLICY, { org: rx1, above: '100.00', cc: 'NET-4410' }, admin);
+
+    const raised = await server.gql(THRESHOLD_ONLY, { org: rx1, above: '250.00' }, admin);
+    expect(raised.data.setBillingPolicy).toEqual({ secondApprovalAbove: '250.00', costCentre: 'NET-4410', custom: true });
+    expect((await server.gql(POLICY_NOW, { org: rx1 }, admin)).data.billingPolicy).toEqual({ secondApprovalAbove: '250.00', costCentre: 'NET-4410' });
+
+    const cleared = await server.gql(POLICY, { org: rx1, above: '250.00', cc: null }, admin);
+    expect(cleared.data.setBillingPolicy).toEqual({ secondApprovalAbove: '250.00', costCentre: null, custom: true });
+
+    // a threshold-only policy for an organisation that had none starts with no cost centre
+    const csu = (await server.gql('{ me { organisation { id } } }', {}, csuApprover)).data.me.organisation.id;
+    const csuAdmin = await server.token('0CX', Role.ADMIN);
+    expect((await server.gql(THRESHOLD_ONLY, { org: csu, above: '500.00' }, csuAdmin)).data.setBillingPolicy).toEqual({ secondApprovalAbove: '500.00', costCentre: null, custom: true });
   });
 });

@@ -13,9 +13,9 @@ import {
 import { toGlobalId } from '../../src/graphql/global-id';
 
 /**
- * Hostile text: oversized, unicode (combining marks, RTL, emoji, lone surrogates), control
- * and null bytes, and SQL / script / path injection shapes. None contains the markers the
- * fuzz test looks for as leaked internals.
+ * Hostile text: oversized, unicode (combining marks, bidi overrides and isolates, zero-width
+ * characters, emoji, lone and reversed surrogates), control and null bytes, and SQL / script /
+ * path injection shapes. None contains the markers the fuzz test looks for as leaked internals.
  */
 export const hostileStrings: readonly string[] = [
   '',
@@ -36,8 +36,15 @@ export const hostileStrings: readonly string[] = [
   '{{7*7}}',
   'Zalgo Z̷̢̛̙a̸̧͚l̵̢̛g̶̡̛o̵̧͝',
   '\u202Egnirts desrever',
+  'Leeds\u202E\u2066RX1\u2069',
+  '\u200B',
+  'RX\u200D1\uFEFF',
+  '\u0301',
+  'e\u0301\u0000\u0301',
   '🏥🚑💷',
   '\uD800',
+  'a\uDC00b',
+  '\uDC00\uD800',
   '\r\n\t',
   'x'.repeat(256),
   'y'.repeat(70_000),
@@ -91,7 +98,11 @@ const instant = fc.oneof(
  */
 function globalIds(options: ArbitraryOptions, hint: string | undefined, hostile: boolean) {
   const anyType = fc.tuple(fc.constantFrom(...options.nodeTypes), fc.integer({ min: 1, max: 60 })).map(([type, id]) => toGlobalId(type, id));
-  const typed = hint ? fc.integer({ min: 1, max: 60 }).map((id) => toGlobalId(hint, id)) : anyType;
+  const numbers = fc.integer({ min: 1, max: 60 });
+  const known = hint ? options.knownIds?.[hint] : undefined;
+  // ids of rows that exist reach past "not found"; any small number still tries rows of other tenants
+  const ofHint = known?.length ? fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 3 }, { arbitrary: numbers, weight: 1 }) : numbers;
+  const typed = hint ? ofHint.map((id) => toGlobalId(hint, id)) : anyType;
   const real = fc.oneof({ arbitrary: typed, weight: 6 }, { arbitrary: anyType, weight: 1 });
   if (!hostile) return real;
   const junk = fc.oneof(
@@ -103,6 +114,8 @@ function globalIds(options: ArbitraryOptions, hint: string | undefined, hostile:
 
 export interface ArbitraryOptions {
   readonly nodeTypes: readonly string[];
+  /** ids of rows that exist (the fuzzing tenant's and others'), by Node type */
+  readonly knownIds?: Readonly<Record<string, readonly number[]>>;
   /** well-formed values only (still with injection-shaped text), or anything at all */
   readonly hostile: boolean;
 }
@@ -131,13 +144,20 @@ export function nodeTypeOfMutation(mutation: string, nodeTypes: readonly string[
 export function arbitraryFor(type: GraphQLInputType, options: ArbitraryOptions, hint?: string, depth = 0): fc.Arbitrary<unknown> {
   const { hostile } = options;
   if (isNonNullType(type)) {
-    const value = arbitraryFor(type.ofType, options, hint, depth);
+    const value = valueFor(type.ofType, options, hint, depth);
     return hostile ? fc.oneof({ arbitrary: value, weight: 20 }, { arbitrary: fc.constant(null), weight: 1 }) : value;
   }
+  // an optional field is sometimes omitted (fc.record) and sometimes an explicit null, which a
+  // client may send and the server must answer as "clear" or BAD_USER_INPUT, never crash on
+  return fc.oneof({ arbitrary: valueFor(type, options, hint, depth), weight: hostile ? 3 : 8 }, { arbitrary: fc.constant(null), weight: 1 });
+}
+
+function valueFor(type: GraphQLInputType, options: ArbitraryOptions, hint: string | undefined, depth: number): fc.Arbitrary<unknown> {
+  const { hostile } = options;
   if (isListType(type)) {
     const item = arbitraryFor(type.ofType, options, hint, depth + 1);
     if (!hostile) return fc.array(item, { maxLength: 3 });
-    return fc.oneof({ arbitrary: fc.array(item, { maxLength: 4 }), weight: 8 }, { arbitrary: fc.array(item, { minLength: 150, maxLength: 200 }), weight: 1 }, { arbitrary: fc.constant(null), weight: 1 });
+    return fc.oneof({ arbitrary: fc.array(item, { maxLength: 4 }), weight: 8 }, { arbitrary: fc.array(item, { minLength: 150, maxLength: 200 }), weight: 1 });
   }
   if (isEnumType(type)) {
     const values = type.getValues().map((value) => value.name);
@@ -148,7 +168,7 @@ export function arbitraryFor(type: GraphQLInputType, options: ArbitraryOptions, 
     if (depth > 4) return fc.constant(null);
     const fields = Object.values(type.getFields());
     const record: Record<string, fc.Arbitrary<unknown>> = {};
-    for (const field of fields) record[field.name] = arbitraryFor(field.type, options, nodeTypeHint(field.name, options.nodeTypes), depth + 1);
+    for (const field of fields) record[field.name] = arbitraryFor(field.type, options, fieldHint(field.name, hint, options.nodeTypes), depth + 1);
     const required = fields.filter((field) => isNonNullType(field.type) && field.defaultValue === undefined).map((field) => field.name);
     if (!hostile) return fc.record(record, { requiredKeys: required });
     return fc.record(record, { requiredKeys: required }).chain((value) =>
@@ -189,8 +209,34 @@ export function arbitraryFor(type: GraphQLInputType, options: ArbitraryOptions, 
   return fc.constant(null);
 }
 
+/** The Node type a field's id points at; an input's own `id` is of the type the input is about (`updateSite(input: { id })` → Site). */
+const fieldHint = (name: string, objectHint: string | undefined, nodeTypes: readonly string[]) => (name === 'id' ? objectHint : nodeTypeHint(name, nodeTypes));
+
+/**
+ * Well-formed required fields and exactly one optional field, given null or something
+ * hostile: with few other fields to fail validation first, each optional field's value
+ * reaches the code behind it.
+ */
+function oneOptionalField(type: GraphQLInputType, options: ArbitraryOptions, hint: string | undefined): fc.Arbitrary<unknown> {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  const wellFormed = { ...options, hostile: false };
+  if (!isInputObjectType(inner)) return arbitraryFor(type, wellFormed, hint);
+  const fields = Object.values(inner.getFields());
+  const required = fields.filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
+  const optional = fields.filter((field) => !isNonNullType(field.type));
+  const base = fc.record(Object.fromEntries(required.map((field) => [field.name, arbitraryFor(field.type, wellFormed, fieldHint(field.name, hint, options.nodeTypes), 1)])));
+  if (optional.length === 0) return base;
+  return fc.tuple(base, fc.constantFrom(...optional)).chain(([value, field]) => {
+    const given = fc.oneof(
+      { arbitrary: fc.constant(null), weight: 2 },
+      { arbitrary: valueFor(field.type, { ...options, hostile: true }, fieldHint(field.name, hint, options.nodeTypes), 1), weight: 1 },
+    );
+    return given.map((fieldValue) => ({ ...(value as Record<string, unknown>), [field.name]: fieldValue }));
+  });
+}
+
 /** An operation calling one mutation with every argument as a variable, and its variables' arbitrary. */
-export function mutationCall(schema: GraphQLSchema, fieldName: string, nodeTypes: readonly string[]) {
+export function mutationCall(schema: GraphQLSchema, fieldName: string, nodeTypes: readonly string[], knownIds?: ArbitraryOptions['knownIds']) {
   const field = schema.getMutationType()!.getFields()[fieldName]!;
   const args: readonly GraphQLArgument[] = field.args;
   const variables = args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
@@ -198,14 +244,17 @@ export function mutationCall(schema: GraphQLSchema, fieldName: string, nodeTypes
   const named = getNamedType(field.type);
   const selection = isScalarType(named) || isEnumType(named) ? '' : ' { __typename }';
   const query = `mutation Fuzz${variables ? `(${variables})` : ''} { ${fieldName}${call ? `(${call})` : ''}${selection} }`;
-  const variablesIn = (hostile: boolean) => {
-    const record: Record<string, fc.Arbitrary<unknown>> = {};
-    for (const arg of args) {
-      const hint = arg.name === 'id' ? nodeTypeOfMutation(fieldName, nodeTypes) : nodeTypeHint(arg.name, nodeTypes);
-      record[arg.name] = arbitraryFor(arg.type, { nodeTypes, hostile }, hint);
-    }
-    return fc.record(record);
+  // an argument's ids, and those of an input object it holds, are of the type the mutation is about
+  const hintOf = (arg: GraphQLArgument) =>
+    arg.name === 'id' || isInputObjectType(getNamedType(arg.type)) ? nodeTypeOfMutation(fieldName, nodeTypes) : nodeTypeHint(arg.name, nodeTypes);
+  const variablesIn = (make: (arg: GraphQLArgument) => fc.Arbitrary<unknown>) => fc.record(Object.fromEntries(args.map((arg) => [arg.name, make(arg)])));
+  // well-formed (reaching the services), anything at all (testing the edges), and one optional field at a time (null or hostile)
+  return {
+    query,
+    variables: fc.oneof(
+      variablesIn((arg) => arbitraryFor(arg.type, { nodeTypes, knownIds, hostile: false }, hintOf(arg))),
+      variablesIn((arg) => arbitraryFor(arg.type, { nodeTypes, knownIds, hostile: true }, hintOf(arg))),
+      variablesIn((arg) => oneOptionalField(arg.type, { nodeTypes, knownIds, hostile: false }, hintOf(arg))),
+    ),
   };
-  // half well-formed (reaching the services), half anything at all (testing the edges)
-  return { query, variables: fc.oneof(variablesIn(false), variablesIn(true)) };
 }
