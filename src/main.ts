@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config);
   const statements = new StatementCounter(log);
-  const dataSource = await openDatabase(config.database, { logger: statements });
+  // a MySQL database that does not exist yet is created, as `npm run migrate` does
+  const dataSource = await openDatabase(config.database, { logger: statements }, { createIfMissing: true });
   log.info({ dialect: config.database.dialect }, 'database ready, migrations applied');
 
   if (config.seedDemoOnStart && (await dataSource.getRepository(Organisation).count()) === 0) {
