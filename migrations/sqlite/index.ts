@@ -9,6 +9,7 @@ import { Orders1795582302853 } from './1795582302853-Orders';
 import { Audit1795587770749 } from './1795587770749-Audit';
 import { Notifications1796208687326 } from './1796208687326-Notifications';
 import { MonthlyPercentiles1796209124154 } from './1796209124154-MonthlyPercentiles';
+import { FeedRunOwners1796900100000 } from './1796900100000-FeedRunOwners';
 
 /** SQLite migrations, in the order they run. Add each new one at the end. */
-export const sqliteMigrations = [Init1795575757698, Feeds1795577909635, Sla1795579406602, Billing1795580791537, ServiceDesk1795582100796, Payments1795582167706, Compliance1795582241865, Orders1795582302853, Audit1795587770749, Notifications1796208687326, MonthlyPercentiles1796209124154];
+export const sqliteMigrations = [Init1795575757698, Feeds1795577909635, Sla1795579406602, Billing1795580791537, ServiceDesk1795582100796, Payments1795582167706, Compliance1795582241865, Orders1795582302853, Audit1795587770749, Notifications1796208687326, MonthlyPercentiles1796209124154, FeedRunOwners1796900100000];
