@@ -22,6 +22,8 @@ import { createTestDatabase, TEST_JWT_SECRET, type TestDatabase } from '../suppo
 
 const ROOT = join(__dirname, '..', '..');
 const INVOICES = 1_500;
+/** each test ingests thousands of rows in child processes: about 30 s on MariaDB, minutes on a loaded machine; only a hang guard */
+const HANG_GUARD_MS = 600_000;
 
 /**
  * A feed ingestion killed mid-run (SIGKILL, no chance to tidy up) leaves whole invoices or
@@ -51,7 +53,7 @@ describe('an ingestion killed mid-run', () => {
     live = await createApp(db.config, db.dataSource, db.statements, pino({ level: 'silent' }));
     liveUrl = `http://127.0.0.1:${await live.listen()}`;
     token = await signDevelopmentToken(db.config, { subject: 'ops@rx1', odsCode: 'RX1', roles: [Role.CONTRACT_MANAGER], expiresIn: '1h' });
-  });
+  }, HANG_GUARD_MS);
 
   afterAll(async () => {
     await live.stop();
@@ -154,7 +156,7 @@ describe('an ingestion killed mid-run', () => {
     expect(rerun.rowsAccepted + rerun.rowsUnchanged).toBe(INVOICES);
     expect(rerun.rowsUnchanged).toBe(storedAtKill);
     expect(await invoicesAreWhole()).toBe(INVOICES);
-  });
+  }, HANG_GUARD_MS);
 
   it('leaves samples and rollups that agree, the next server to start fails the run at once, and a re-run completes the document', async () => {
     const file = join(db.config.dataDir, 'performance.csv');
@@ -195,7 +197,7 @@ describe('an ingestion killed mid-run', () => {
 
     expect(await exited(ingest('performance', file))).toBe(0);
     expect(await consistent()).toBe(total);
-  });
+  }, HANG_GUARD_MS);
 
   it('a run failed by another process while its own still works on it takes no more rows', async () => {
     const file = invoiceDocument('invoices-given-up.csv', 'GIVEN');
@@ -213,5 +215,5 @@ describe('an ingestion killed mid-run', () => {
     expect(given).toMatchObject({ id: run.id, status: FeedRunStatus.FAILED, failureReason: ORPHANED_RUN });
     expect(given.rowsAccepted).toBeLessThan(INVOICES);
     expect(await invoicesAreWhole()).toBe(before + given.rowsAccepted);
-  });
+  }, HANG_GUARD_MS);
 });

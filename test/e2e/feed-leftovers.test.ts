@@ -17,6 +17,8 @@ import { listening, spawnMain, stopMain, type MainProcess } from '../support/mai
 
 const MYSQL = process.env.TEST_DATABASE_URL;
 const STALE_MINUTES = 15;
+/** starting src/main.ts takes seconds, and minutes on a loaded machine: only a hang guard */
+const HANG_GUARD_MS = 300_000;
 
 /** A process that runs until it is killed, and its token. */
 async function sleeper(): Promise<{ child: ChildProcess; token: string }> {
@@ -112,14 +114,14 @@ describe('leftovers of a crash, at start-up', () => {
       FEED_STALE_RUN_MINUTES: String(STALE_MINUTES),
     });
     port = await listening(main);
-  });
+  }, HANG_GUARD_MS);
 
   afterAll(async () => {
     if (main) expect(await stopMain(main)).toBe(0);
     if (alive) await killed(alive);
     rmSync(spoolDir, { recursive: true, force: true });
     await db.drop();
-  });
+  }, HANG_GUARD_MS);
 
   it('removes the documents spooled by processes that died, and nothing else', () => {
     const left = readdirSync(spoolDir).sort();

@@ -18,6 +18,8 @@ import { listening, spawnMain, stopMain } from '../support/main-process';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const MYSQL = process.env.TEST_DATABASE_URL;
+/** these start src/main.ts or migrate and seed whole databases: seconds, minutes on a loaded machine; only a hang guard */
+const HANG_GUARD_MS = 300_000;
 /** MySQL only: on SQLite these are reported as skipped, never as passed */
 const onMysql = MYSQL ? describe : describe.skip;
 
@@ -59,7 +61,7 @@ onMysql('MySQL: a database whose default character set is latin1', () => {
 
     beforeAll(async () => {
       server = await startTestServer({ database: { mysqlCharacterSet: 'latin1' } });
-    });
+    }, HANG_GUARD_MS);
 
     afterAll(() => server.stop());
 
@@ -74,7 +76,7 @@ onMysql('MySQL: a database whose default character set is latin1', () => {
       const [schema] = await server.db.dataSource.query('SELECT DEFAULT_CHARACTER_SET_NAME AS charset FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()');
       expect(schema.charset).toBe('utf8mb4');
       expect(notUtf8mb4(await tableCharsets(server.db.dataSource))).toEqual([]);
-    });
+    }, HANG_GUARD_MS);
   });
 
   describe('installed before the tables stated their character set', () => {
@@ -83,7 +85,7 @@ onMysql('MySQL: a database whose default character set is latin1', () => {
     beforeAll(async () => {
       db = await createTestDatabase({}, { mysqlCharacterSet: 'latin1' });
       await db.dataSource.destroy();
-    });
+    }, HANG_GUARD_MS);
 
     afterAll(() => db.drop());
 
@@ -135,7 +137,7 @@ onMysql('MySQL: a database whose default character set is latin1', () => {
       } finally {
         if (upgraded.isInitialized) await upgraded.destroy();
       }
-    });
+    }, HANG_GUARD_MS);
   });
 });
 
@@ -163,7 +165,7 @@ onMysql('MySQL: npm start on a database that does not exist yet', () => {
       await stopMain(main);
       await dropMysqlDatabase(url);
     }
-  });
+  }, HANG_GUARD_MS);
 
   it('says exactly what an administrator must run when its user may not create it, and starts once that is done', async () => {
     const url = new URL(otherDatabase('granted'));
@@ -201,5 +203,5 @@ onMysql('MySQL: npm start on a database that does not exist yet', () => {
       await withRoot((query) => query(`DROP USER IF EXISTS '${user}'@'%'`));
       await dropMysqlDatabase(otherDatabase('granted'));
     }
-  });
+  }, HANG_GUARD_MS);
 });
