@@ -3,9 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import { Role } from '../../src/auth/roles';
 import { signDevelopmentToken } from '../../src/auth/tokens';
 import { thisProcess, tokenOf } from '../../src/common/process-identity';
+import { Instance } from '../../src/db/instance';
 import { FeedRun, FeedRunStatus } from '../../src/feeds/feed-run.entity';
 import { ORPHANED_RUN, stalledRun } from '../../src/feeds/run-owners';
 import { FeedFormat, FeedKind } from '../../src/feeds/records';
@@ -153,5 +155,37 @@ describe('leftovers of a crash, at start-up', () => {
     const failed = await send('this is not,a performance document\n1,2\n');
     expect(failed.status).toBe(422);
     expect(readdirSync(spoolDir).sort()).toEqual(before);
+  });
+});
+
+/** MySQL only: on SQLite these are reported as skipped, never as passed */
+(MYSQL ? describe : describe.skip)('MySQL: a server whose instance lock connection is lost', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(() => db.drop());
+
+  it('is seen as gone while it is lost, and takes its lock again at its next check', async () => {
+    const instance = await Instance.claim(db.dataSource, pino({ level: 'silent' }));
+    const lock = instance.owner.replace(/^lock:/, '');
+    try {
+      const holder = async () => Number((await db.dataSource.query('SELECT IS_USED_LOCK(?) AS id', [lock]))[0].id ?? 0);
+      const first = await holder();
+      expect(first).toBeGreaterThan(0);
+      // as a database restart or a network cut would: the server ends the session, and with it the lock,
+      // so other servers now take this one's runs for orphaned
+      await db.dataSource.query(`KILL CONNECTION ${first}`);
+      while ((await holder()) !== 0) await new Promise((resolve) => setTimeout(resolve, 10));
+
+      await instance.keepAlive();
+      const again = await holder();
+      expect(again).toBeGreaterThan(0);
+      expect(again).not.toBe(first);
+    } finally {
+      await instance.release();
+    }
   });
 });
