@@ -44,7 +44,9 @@ export async function spool(input: AsyncIterable<Buffer | string> | NodeJS.Reada
     },
   });
   try {
-    await pipeline(input as AsyncIterable<Buffer>, meter, createWriteStream(path));
+    // supplier data, in a directory other users may list (/tmp by default): readable by this user only,
+    // and never written through a file or link someone placed at the name first
+    await pipeline(input as AsyncIterable<Buffer>, meter, createWriteStream(path, { mode: 0o600, flags: 'wx' }));
   } catch (error) {
     await rm(path, { force: true });
     throw error;
