@@ -17,6 +17,7 @@ import { jitExecutor } from './graphql/executor';
 import { queryLimits } from './graphql/limits';
 import { buildGraphqlSchema, createServices, type Services } from './graphql/schema';
 import { FeedHousekeeping } from './feeds/housekeeping';
+import { Instance } from './db/instance';
 import { Metrics } from './common/metrics';
 import { feedIntake } from './feeds/feed-intake';
 
@@ -24,7 +25,11 @@ export interface App {
   readonly httpServer: Server;
   readonly statements: StatementCounter;
   readonly services: Services;
-  /** the scheduled work: interrupted-run sweeps, raw-sample pruning and (if enabled) feed pulls and webhook deliveries */
+  /**
+   * what a crash left behind cleared (runs of dead processes FAILED, their spooled documents
+   * removed), then the scheduled work: run-owner checks, stalled-run sweeps, raw-sample pruning
+   * and (if enabled) feed pulls and webhook deliveries
+   */
   startBackgroundWork(): Promise<void>;
   /** starts listening; resolves with the bound port */
   listen(): Promise<number>;
@@ -39,6 +44,9 @@ export interface App {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 export async function createApp(config: AppConfig, dataSource: DataSource, statements: StatementCounter, log: Logger): Promise<App> {
+  // the owner of the feed runs this server starts; main.ts claims it sooner, for the first-start seed
+  const claimedHere = Instance.of(dataSource) === undefined;
+  const instance = await Instance.claim(dataSource, log);
   const services = createServices(config);
   const schema = await buildGraphqlSchema(services);
   const authenticator = new Authenticator(config, dataSource);
@@ -130,7 +138,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
     statements,
     services,
     startBackgroundWork: async () => {
-      await housekeeping.sweep();
+      await housekeeping.atStartUp();
       housekeeping.start();
       if (config.feeds.pullEnabled) services.feedPuller.start(dataSource, config, log);
       if (config.webhooks.dispatchEnabled && config.webhooks.secretKey !== null) services.webhookDispatcher.start(dataSource, config, log);
@@ -152,6 +160,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       if (cutOff > 0) log.error({ cutOff, graceMs: config.shutdownGraceMs }, 'shutdown grace period over: cut off requests still running');
       await apollo.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
+      if (claimedHere) await instance.release();
       log.info({ cutOff }, 'database closed');
       return { cutOff };
     },

@@ -3,6 +3,8 @@ import { createApp } from './app';
 import { createLogger } from './common/logger';
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './db/database';
+import { Instance } from './db/instance';
+import { removeOwnSpoolFiles } from './feeds/spool';
 import { StatementCounter } from './db/statement-counter';
 import { Organisation } from './organisations/organisation.entity';
 import { seedDemo } from './seed/demo';
@@ -11,8 +13,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config);
   const statements = new StatementCounter(log);
-  const dataSource = await openDatabase(config.database, { logger: statements });
+  // a MySQL database that does not exist yet is created, as `npm run migrate` does
+  const dataSource = await openDatabase(config.database, { logger: statements }, { createIfMissing: true });
   log.info({ dialect: config.database.dialect }, 'database ready, migrations applied');
+  // the owner of the feed runs this process starts, the first-start seed's included
+  const instance = await Instance.claim(dataSource, log);
 
   if (config.seedDemoOnStart && (await dataSource.getRepository(Organisation).count()) === 0) {
     const { estate, ...rest } = await seedDemo(dataSource, config);
@@ -41,7 +46,10 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down: finishing in-flight requests');
     app
       .stop()
-      .then(({ cutOff }) => {
+      .then(async ({ cutOff }) => {
+        // documents of runs cut off: nothing will read them again
+        await removeOwnSpoolFiles(config.feeds.spoolDir);
+        await instance.release();
         if (cutOff > 0) {
           log.error({ cutOff }, 'shut down, cutting off requests that outran the grace period');
           process.exit(1);

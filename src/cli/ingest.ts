@@ -9,9 +9,11 @@ import { Role } from '../auth/roles';
 import type { Viewer } from '../auth/viewer';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/database';
+import { Instance } from '../db/instance';
 import { FeedRejection } from '../feeds/feed-rejection.entity';
 import { FeedSource } from '../feeds/feed-run.entity';
-import { FeedPipeline, type FeedProgress } from '../feeds/feed-pipeline';
+import type { FeedProgress } from '../feeds/feed-pipeline';
+import { failOrphanedRuns, failStalledRuns } from '../feeds/run-owners';
 import { FeedFormat, FeedKind } from '../feeds/records';
 import { RequestContext } from '../graphql/context';
 import { createServices } from '../graphql/schema';
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: 'warn' });
   const dataSource = await openDatabase(config.database, {}, { createIfMissing: true });
+  // the run this process starts is its own: if the process dies, any server sees so at once
+  const instance = await Instance.claim(dataSource, log);
   try {
     const supplier = await dataSource.getRepository(Supplier).findOne({
       where: [{ cnspId: values.supplier.toUpperCase() }, { name: values.supplier }],
@@ -63,7 +67,8 @@ async function main(): Promise<void> {
     };
     const ctx = new RequestContext(`cli-${Date.now()}`, viewer, dataSource.manager, config, log);
     const services = createServices(config);
-    await FeedPipeline.failInterruptedRuns(ctx, config.feeds.staleRunMinutes);
+    await failOrphanedRuns(dataSource.manager);
+    await failStalledRuns(dataSource.manager, config.feeds.staleRunMinutes);
 
     const bar = progressBar(statSync(file).size);
     const started = Date.now();
@@ -86,6 +91,7 @@ async function main(): Promise<void> {
     if (run.rowsRejected > rejections.length) console.log(`  … and ${run.rowsRejected - rejections.length} more (query feedRun(id: "${run.globalId}") { rejectedRows })`);
     process.exitCode = run.status === 'FAILED' || run.status === 'REJECTED' ? 2 : 0;
   } finally {
+    await instance.release();
     await dataSource.destroy();
   }
 }

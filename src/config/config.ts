@@ -145,9 +145,12 @@ export interface AppConfig {
     readonly lateAfterHours: number;
     /** the largest document the HTTP intake accepts */
     readonly maxBytes: number;
-    /** a RUNNING run silent this long was interrupted */
+    /**
+     * a RUNNING run with no progress this long is FAILED: the fallback for an owner that lives but
+     * has hung, or that this server cannot judge (a run whose process died is FAILED at once)
+     */
     readonly staleRunMinutes: number;
-    /** where documents are spooled while they are read */
+    /** where documents are spooled while they are read; those of processes that died are removed at start-up */
     readonly spoolDir: string;
     /** whether this server runs the scheduled pulls from suppliers' endpoints */
     readonly pullEnabled: boolean;

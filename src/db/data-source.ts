@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from 'typeorm';
-import type { DatabaseConfig } from '../config/config';
+import { ConfigError, type DatabaseConfig } from '../config/config';
 import { openInfile } from './bulk-load';
 import { entities } from './entities';
 import { AuditSubscriber } from '../audit/audit-subscriber';
@@ -74,16 +74,38 @@ export async function detectMariadb(url: string): Promise<boolean> {
   }
 }
 
-/** Creates the MySQL database named in the URL when it is absent (tests and benchmarks). */
+const MISSING_OR_FORBIDDEN = new Set(['ER_BAD_DB_ERROR', 'ER_DBACCESS_DENIED_ERROR']);
+
+/**
+ * Creates the MySQL database named in the URL when it is absent, in utf8mb4 whatever the
+ * server's default (`npm start`, `npm run migrate`, the CLI, tests). A user who may not
+ * create databases is told the statements an administrator runs instead.
+ */
 export async function ensureMysqlDatabase(url: string): Promise<void> {
   const { createConnection } = await import('mysql2/promise');
   const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
   const database = decodeURIComponent(parsed.pathname.slice(1));
   if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`refusing to create database with name "${database}"`);
+  // connecting is the check that needs no privilege beyond the database's own (CREATE DATABASE IF NOT EXISTS needs the global one)
+  try {
+    await (await createConnection(parsed.toString())).end();
+    return;
+  } catch (error) {
+    if (!MISSING_OR_FORBIDDEN.has(String((error as { code?: string }).code))) throw error;
+  }
   parsed.pathname = '/';
   const connection = await createConnection(parsed.toString());
+  const create = `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`;
   try {
-    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await connection.query(create);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ER_DBACCESS_DENIED_ERROR') throw error;
+    const [rows] = await connection.query('SELECT CURRENT_USER() AS user');
+    const [user, host] = String((rows as { user: string }[])[0]?.user).split('@');
+    throw new ConfigError(
+      `Invalid configuration:\n  DATABASE_URL: the database \`${database}\` does not exist (or '${user}' has no rights on it), and '${user}' may not create it.\n` +
+        `  Ask an administrator to run:\n    ${create};\n    GRANT ALL PRIVILEGES ON \`${database}\`.* TO '${user}'@'${host}';`,
+    );
   } finally {
     await connection.end();
   }

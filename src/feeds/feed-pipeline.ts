@@ -1,5 +1,5 @@
 import { auditScopeOf, currentAuditScope, withAuditScope } from '../audit/audit-scope';
-import { In, LessThan } from 'typeorm';
+import { In } from 'typeorm';
 import { notFound } from '../common/errors';
 import { hasAnyRole } from '../auth/viewer';
 import { Role } from '../auth/roles';
@@ -13,6 +13,8 @@ import { ServiceDirectory } from './service-directory';
 import { spool, type SpooledDocument } from './spool';
 import { retryOnDeadlock } from '../db/errors';
 import { displayText } from '../common/display-text';
+import { Instance } from '../db/instance';
+import { failOrphanedRuns } from './run-owners';
 
 /** a failure reason or a row's reason may quote the document: kept to one line of at most this */
 const MAX_REASON = 1_000;
@@ -93,22 +95,10 @@ export class FeedPipeline {
     }
   }
 
-  /** Marks runs that stopped making progress (the process died) as FAILED, so they are re-run, not trusted. */
-  static async failInterruptedRuns(ctx: Pick<RequestContext, 'manager'>, staleMinutes: number): Promise<number> {
-    const result = await ctx.manager.getRepository(FeedRun).update(
-      { status: FeedRunStatus.RUNNING, updatedAt: LessThan(new Date(Date.now() - staleMinutes * 60_000)) },
-      {
-        status: FeedRunStatus.FAILED,
-        failureReason: 'The run was interrupted (the server stopped while it ran). Send the document again.',
-        finishedAt: new Date(),
-        updatedAt: new Date(),
-      },
-    );
-    return result.affected ?? 0;
-  }
-
   private async process(ctx: RequestContext, request: FeedRequest, document: SpooledDocument): Promise<FeedRun> {
     const runs = ctx.repository(FeedRun);
+    // an earlier run of this feed whose process died is FAILED before this one is counted beside it
+    await failOrphanedRuns(ctx.manager, { organisationIds: ctx.organisationIds, supplierId: request.supplierId, kind: request.kind });
     const previous = await runs.findOne({
       select: { id: true },
       where: {
@@ -140,6 +130,7 @@ export class FeedPipeline {
         failureReason: null,
         triggeredBy: ctx.requireViewer.subject,
         duplicateOfRunId: previous?.id ?? null,
+        ownerInstance: Instance.of(ctx.manager.connection)?.owner ?? null,
       }),
     );
 
@@ -171,14 +162,20 @@ export class FeedPipeline {
         });
         delta.rejected = refusedNow.length;
         await this.saveRejections(tx, run, refusedNow.sort((a, b) => a.seq - b.seq));
-        await tx.repository(FeedRun).update(run.id, {
-          rowsRead: run.rowsRead,
-          rowsAccepted: run.rowsAccepted + delta.accepted,
-          rowsUnchanged: run.rowsUnchanged + delta.unchanged,
-          rowsRejected: run.rowsRejected + delta.rejected,
-          // the heartbeat that tells a live run from an interrupted one
-          updatedAt: new Date(),
-        });
+        const heartbeat = await tx.repository(FeedRun).update(
+          { id: run.id, status: FeedRunStatus.RUNNING },
+          {
+            rowsRead: run.rowsRead,
+            rowsAccepted: run.rowsAccepted + delta.accepted,
+            rowsUnchanged: run.rowsUnchanged + delta.unchanged,
+            rowsRejected: run.rowsRejected + delta.rejected,
+            // the heartbeat that tells a live run from a stalled one
+            updatedAt: new Date(),
+          },
+        );
+        // another process judged this run dead (stalled, or this one lost its instance lock): once FAILED
+        // a run takes no more rows, so this batch is rolled back and the run stops here
+        if (heartbeat.affected === 0) throw new RunGivenUp(run.id);
       });
       await (nested ? write() : retryOnDeadlock(write));
       run.rowsAccepted += delta.accepted;
@@ -209,6 +206,10 @@ export class FeedPipeline {
     } catch (error) {
       await writing.catch(() => undefined);
       writer.abandon?.(run);
+      if (error instanceof RunGivenUp) {
+        ctx.log.warn({ feedRunId: run.id }, 'feed run stopped: it was marked FAILED while it ran');
+        return ctx.repository(FeedRun).findOneByOrFail({ id: run.id });
+      }
       if (!(error instanceof FeedFormatError)) {
         ctx.log.error({ err: error, feedRunId: run.id }, 'feed run failed');
         await this.finishRun(ctx, run, FeedRunStatus.FAILED, 'The run stopped on an internal error; nothing after the last completed batch was stored. Send the document again.').catch(() => undefined);
@@ -225,7 +226,7 @@ export class FeedPipeline {
     // a reason may quote the document (a header line of any length, control characters and all)
     const failureReason = reason === null ? null : displayText(reason, MAX_REASON);
     Object.assign(run, { status, failureReason, finishedAt: new Date() });
-    await ctx.repository(FeedRun).update(run.id, {
+    const finished = await ctx.repository(FeedRun).update({ id: run.id, status: FeedRunStatus.RUNNING }, {
       rowsRead: run.rowsRead,
       rowsAccepted: run.rowsAccepted,
       rowsUnchanged: run.rowsUnchanged,
@@ -235,6 +236,8 @@ export class FeedPipeline {
       finishedAt: run.finishedAt,
       updatedAt: run.finishedAt!,
     });
+    // failed meanwhile by another process: its verdict stands
+    if (finished.affected === 0) return ctx.repository(FeedRun).findOneByOrFail({ id: run.id });
     for (const listener of this.listeners) listener(run);
     return run;
   }
@@ -258,3 +261,9 @@ export class FeedPipeline {
   }
 }
 
+/** The run was marked FAILED by another process while this one still worked on it. */
+class RunGivenUp extends Error {
+  constructor(runId: number) {
+    super(`feed run ${runId} was marked FAILED while it ran`);
+  }
+}

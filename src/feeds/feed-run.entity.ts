@@ -32,6 +32,7 @@ registerEnumType(FeedRunStatus, { name: 'FeedRunStatus' });
 @Entity('feed_run')
 @Index(['organisationId', 'supplierId', 'kind', 'status', 'finishedAt'])
 @Index(['supplierId', 'kind', 'checksum'])
+@Index(['status', 'updatedAt'])
 export class FeedRun extends BaseRecord {
   static readonly typename = 'FeedRun';
 
@@ -100,4 +101,12 @@ export class FeedRun extends BaseRecord {
   /** an earlier run of the same supplier and kind with the same checksum */
   @Column({ type: 'int', nullable: true })
   duplicateOfRunId!: number | null;
+
+  /**
+   * the process running it (db/instance.ts): a RUNNING run whose owner is gone is FAILED at
+   * once. Null for runs begun outside a claimed instance (and before owners were recorded).
+   * Not in the API: it names hosts and processes.
+   */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  ownerInstance!: string | null;
 }

@@ -11,6 +11,7 @@ import { Supplier, SupplierKind } from '../suppliers/supplier.entity';
 import { FeedRejection } from './feed-rejection.entity';
 import { FeedRun, FeedRunStatus } from './feed-run.entity';
 import { FeedKind } from './records';
+import { failOrphanedRuns } from './run-owners';
 
 export interface FeedRunFilter {
   supplierId?: number;
@@ -35,9 +36,14 @@ export interface OrganisationFeedHealth extends FeedHealthEntry {
 
 const GOOD = [FeedRunStatus.SUCCEEDED, FeedRunStatus.PARTIAL];
 
-/** Feed runs, their rejected rows, and whether each supplier's feeds are arriving. */
+/**
+ * Feed runs, their rejected rows, and whether each supplier's feeds are arriving. Each read
+ * first fails the viewer's RUNNING runs whose process has died (one indexed statement when
+ * none is running), so no one is shown a dead run as RUNNING.
+ */
 export class FeedRunService {
-  list(ctx: RequestContext, filter: FeedRunFilter, page: PageArgs): Promise<Connection<FeedRun>> {
+  async list(ctx: RequestContext, filter: FeedRunFilter, page: PageArgs): Promise<Connection<FeedRun>> {
+    await failOrphanedRuns(ctx.manager, { organisationIds: ctx.organisationIds });
     const query = withinScope(ctx, ctx.repository(FeedRun).createQueryBuilder('run'));
     const supplierId = this.supplierScope(ctx) ?? filter.supplierId;
     if (supplierId !== undefined) query.andWhere('run.supplierId = :supplierId', { supplierId });
@@ -47,6 +53,7 @@ export class FeedRunService {
   }
 
   async get(ctx: RequestContext, id: number): Promise<FeedRun> {
+    await failOrphanedRuns(ctx.manager, { organisationIds: ctx.organisationIds });
     const run = await findVisible(ctx, FeedRun, id, FeedRun.typename);
     const supplierId = this.supplierScope(ctx);
     if (supplierId !== undefined && run.supplierId !== supplierId) throw notFound(FeedRun.typename);
@@ -76,6 +83,7 @@ export class FeedRunService {
 
   private async entries(ctx: RequestContext, lateAfterHours: number, now: Date, perOrganisation: boolean): Promise<FeedHealthEntry[]> {
     const scope = [...ctx.organisationIds];
+    await failOrphanedRuns(ctx.manager, { organisationIds: scope });
     const runs = ctx
       .repository(FeedRun)
       .createQueryBuilder('run')

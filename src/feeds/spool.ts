@@ -1,9 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { isProcessToken, livenessOf, thisProcess } from '../common/process-identity';
+
+const PREFIX = 'hscn-feed-';
+/** `hscn-feed-<process token>-<uuid>`: the writer's token tells a dead process's file from a live one's */
+const NAME = /^hscn-feed-(.+)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+/** `hscn-feed-<uuid>`, written before files named their process */
+const UNOWNED = /^hscn-feed-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** an unowned file this old cannot belong to a document still being read */
+const UNOWNED_AFTER_MS = 24 * 3_600_000;
 
 export class DocumentTooLargeError extends Error {}
 
@@ -22,7 +31,7 @@ export interface SpooledDocument {
  * checksum is known up front, so a re-sent document is recognised.
  */
 export async function spool(input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream, directory: string, maxBytes: number): Promise<SpooledDocument> {
-  const path = join(directory, `hscn-feed-${randomUUID()}`);
+  const path = join(directory, `${PREFIX}${thisProcess()}-${randomUUID()}`);
   const hash = createHash('sha256');
   let bytes = 0;
   const meter = new Transform({
@@ -35,7 +44,9 @@ export async function spool(input: AsyncIterable<Buffer | string> | NodeJS.Reada
     },
   });
   try {
-    await pipeline(input as AsyncIterable<Buffer>, meter, createWriteStream(path));
+    // supplier data, in a directory other users may list (/tmp by default): readable by this user only,
+    // and never written through a file or link someone placed at the name first
+    await pipeline(input as AsyncIterable<Buffer>, meter, createWriteStream(path, { mode: 0o600, flags: 'wx' }));
   } catch (error) {
     await rm(path, { force: true });
     throw error;
@@ -56,4 +67,36 @@ async function* countBytes(stream: AsyncIterable<Buffer>, onBytes?: (bytesSoFar:
     onBytes?.(read);
     yield chunk;
   }
+}
+
+/**
+ * Removes the spooled documents (supplier data) that processes killed before they could tidy
+ * up left in `directory`: files of this server's naming only, and only those whose process
+ * is certainly gone. Several servers may share the directory; a live one's files, and files
+ * written on another machine or container, stay. Answers how many were removed.
+ */
+export async function removeOrphanedSpoolFiles(directory: string, now = Date.now()): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(directory).catch(() => [] as string[])) {
+    if (!name.startsWith(PREFIX) || !(await isOrphan(join(directory, name), name, now))) continue;
+    await rm(join(directory, name), { force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
+/** Removes this process's own spooled documents: on shutdown, those of runs cut off. */
+export async function removeOwnSpoolFiles(directory: string): Promise<number> {
+  const own = `${PREFIX}${thisProcess()}-`;
+  const names = (await readdir(directory).catch(() => [] as string[])).filter((name) => name.startsWith(own));
+  await Promise.all(names.map((name) => rm(join(directory, name), { force: true })));
+  return names.length;
+}
+
+async function isOrphan(path: string, name: string, now: number): Promise<boolean> {
+  const stats = await lstat(path).catch(() => null);
+  if (!stats?.isFile()) return false;
+  const owned = NAME.exec(name);
+  if (owned && isProcessToken(owned[1])) return livenessOf(owned[1]) === 'dead';
+  return UNOWNED.test(name) && now - stats.mtimeMs > UNOWNED_AFTER_MS;
 }

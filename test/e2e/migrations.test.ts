@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 describe('migrations', () => {
@@ -22,5 +24,14 @@ describe('migrations', () => {
     const reapplied = await db.dataSource.runMigrations({ transaction: 'each' });
     expect(reapplied.length).toBe(db.dataSource.migrations.length);
     expect((await db.dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+  });
+
+  it('state utf8mb4 for every MySQL table, whatever the database default', () => {
+    const folder = join(__dirname, '..', '..', 'migrations', 'mysql');
+    const creates = readdirSync(folder)
+      .filter((file) => /^\d+-\w+\.ts$/.test(file))
+      .flatMap((file) => readFileSync(join(folder, file), 'utf8').match(/CREATE TABLE [^\n]*/g) ?? []);
+    expect(creates.length).toBeGreaterThan(50);
+    expect(creates.filter((statement) => !statement.includes('DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci'))).toEqual([]);
   });
 });

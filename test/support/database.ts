@@ -20,15 +20,20 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /** MySQL: the new database's default character set (as a server configured for latin1 would give), instead of utf8mb4 */
+  readonly mysqlCharacterSet?: string;
+}
+
 /**
  * A fresh database for one test file, migrated from empty: a temporary SQLite file by
  * default, or a database of its own on the server named by TEST_DATABASE_URL.
  */
-export async function createTestDatabase(extraEnv: Record<string, string> = {}): Promise<TestDatabase> {
+export async function createTestDatabase(extraEnv: Record<string, string> = {}, options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hscn-test-'));
   const mysqlUrl = process.env.TEST_DATABASE_URL;
   const databaseUrl = mysqlUrl ? perFileMysqlUrl(mysqlUrl) : `sqlite:${join(dataDir, 'test.sqlite')}`;
-  if (mysqlUrl) await recreateMysqlDatabase(databaseUrl);
+  if (mysqlUrl) await recreateMysqlDatabase(databaseUrl, options.mysqlCharacterSet);
 
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -67,7 +72,7 @@ function perFileMysqlUrl(base: string): string {
   return url.toString();
 }
 
-async function withServer(url: string, work: (connection: import('mysql2/promise').Connection, database: string) => Promise<void>) {
+export async function withServer(url: string, work: (connection: import('mysql2/promise').Connection, database: string) => Promise<void>) {
   const { createConnection } = await import('mysql2/promise');
   const parsed = new URL(url);
   const database = parsed.pathname.slice(1);
@@ -80,11 +85,12 @@ async function withServer(url: string, work: (connection: import('mysql2/promise
   }
 }
 
-async function recreateMysqlDatabase(url: string): Promise<void> {
+async function recreateMysqlDatabase(url: string, characterSet?: string): Promise<void> {
   await dropMysqlDatabase(url);
-  await ensureMysqlDatabase(url);
+  if (characterSet === undefined) return ensureMysqlDatabase(url);
+  await withServer(url, (connection, database) => connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET ${characterSet}`).then(() => undefined));
 }
 
-async function dropMysqlDatabase(url: string): Promise<void> {
+export async function dropMysqlDatabase(url: string): Promise<void> {
   await withServer(url, (connection, database) => connection.query(`DROP DATABASE IF EXISTS \`${database}\``).then(() => undefined));
 }

@@ -30,9 +30,10 @@ export class PrivateMariadb {
     // the bootstrap server too gets a tmpdir of its own (other options are passed to it)
     const install = spawnSync(INSTALL_DB!, ['--no-defaults', '--auth-root-authentication-method=normal', `--datadir=${join(dir, 'data')}`, '--user=root', '--skip-test-db', `--tmpdir=${join(dir, 'tmp')}`], {
       encoding: 'utf8',
-      timeout: 60_000,
+      // a hang guard: it takes seconds, but a loaded machine may take far longer
+      timeout: 180_000,
     });
-    if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr || install.stdout}`);
+    if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.error?.message ?? ''} ${install.stderr || install.stdout}`);
     return new PrivateMariadb(dir, await freePort());
   }
 
@@ -70,10 +71,11 @@ export class PrivateMariadb {
     );
     this.process = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    const deadline = Date.now() + 30_000;
+    // a hang guard: mariadbd starts in a second or two, but a loaded machine may take far longer
+    const deadline = Date.now() + 180_000;
     while (!(await answers(this.port))) {
       if (child.exitCode !== null) throw new Error(`mariadbd exited with ${child.exitCode}; see ${join(this.dir, 'error.log')}`);
-      if (Date.now() > deadline) throw new Error('mariadbd did not answer within 30 s');
+      if (Date.now() > deadline) throw new Error(`mariadbd did not answer within 180 s; see ${join(this.dir, 'error.log')}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

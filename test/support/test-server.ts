@@ -3,7 +3,7 @@ import { createApp, type App } from '../../src/app';
 import { Role } from '../../src/auth/roles';
 import { signDevelopmentToken } from '../../src/auth/tokens';
 import { seedDemoData } from '../../src/seed/demo-data';
-import { createTestDatabase, type TestDatabase } from './database';
+import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './database';
 
 export interface GraphqlResponse<T = any> {
   status: number;
@@ -26,8 +26,8 @@ export interface TestServer {
 }
 
 /** The real server on a real database, listening on a free loopback port. */
-export async function startTestServer(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
-  const db = await createTestDatabase(options.env);
+export async function startTestServer(options: { seed?: boolean; env?: Record<string, string>; database?: TestDatabaseOptions } = {}): Promise<TestServer> {
+  const db = await createTestDatabase(options.env, options.database);
   if (options.seed !== false) await seedDemoData(db.dataSource);
   const app = await createApp(db.config, db.dataSource, db.statements, pino({ level: 'silent' }));
   const port = await app.listen();

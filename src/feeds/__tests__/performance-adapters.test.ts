@@ -183,8 +183,10 @@ describe('performance CSV template', () => {
     }
     const rows = performanceCsv(slowUpload())[Symbol.asyncIterator]();
 
+    // the rest never arrives until the first row is out: an adapter that waited for it would hang, which this
+    // guard reports (generously: the row normally comes in milliseconds, but the machine may be loaded)
     let timer!: NodeJS.Timeout;
-    const stillWaiting = new Promise<'still waiting'>((resolve) => (timer = setTimeout(() => resolve('still waiting'), 1000)));
+    const stillWaiting = new Promise<'still waiting'>((resolve) => (timer = setTimeout(() => resolve('still waiting'), 30_000)));
     const first = await Promise.race([rows.next(), stillWaiting]);
     clearTimeout(timer);
     release();

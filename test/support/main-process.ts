@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface MainProcess {
+  readonly child: ChildProcess;
+  /** every JSON log line so far */
+  readonly logs: Record<string, unknown>[];
+  readonly stderr: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+/**
+ * `src/main.ts` as `npm start` runs it, in a process of its own, with `env` over a quiet test
+ * environment. Resolve `listening(server)` for its port; a process that exits first rejects
+ * with what it wrote to stderr.
+ */
+export function spawnMain(env: Record<string, string>): MainProcess {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', SEED_DEMO_ON_START: 'false', LOG_LEVEL: 'info', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Record<string, unknown>[] = [];
+  let stderr = '';
+  let buffered = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      try {
+        logs.push(JSON.parse(line) as Record<string, unknown>);
+        child.emit('log', logs[logs.length - 1]);
+      } catch {
+        // not a log line
+      }
+    }
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, logs, stderr: () => stderr, exited };
+}
+
+/** The port once the process logs `listening` (after its start-up work); rejects if it exits first. */
+export function listening(main: MainProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onLog = (entry: Record<string, unknown>) => {
+      if (entry.msg === 'listening') resolve(Number(new URL(String(entry.url)).port));
+    };
+    main.logs.forEach(onLog);
+    main.child.on('log', onLog);
+    void main.exited.then((code) => reject(new Error(`the server exited with ${code} before listening:\n${main.stderr()}`)));
+  });
+}
+
+/** SIGTERM, and the exit code. */
+export async function stopMain(main: MainProcess): Promise<number | null> {
+  if (main.child.exitCode === null && main.child.signalCode === null) main.child.kill('SIGTERM');
+  return main.exited;
+}
