@@ -8,7 +8,8 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { Authenticator } from './auth/authenticator';
-import { DomainError, httpStatusOf } from './common/errors';
+import { FailedAuthentication } from './auth/failed-authentication';
+import { DomainError, ErrorCode, httpStatusOf } from './common/errors';
 import type { AppConfig } from './config/config';
 import type { StatementCounter } from './db/statement-counter';
 import { RequestContext } from './graphql/context';
@@ -19,6 +20,7 @@ import { buildGraphqlSchema, createServices, type Services } from './graphql/sch
 import { FeedHousekeeping } from './feeds/housekeeping';
 import { Metrics } from './common/metrics';
 import { feedIntake } from './feeds/feed-intake';
+import { metricsEndpoint, metricsServer } from './http/metrics-endpoint';
 
 export interface App {
   readonly httpServer: Server;
@@ -26,8 +28,10 @@ export interface App {
   readonly services: Services;
   /** the scheduled work: interrupted-run sweeps, raw-sample pruning and (if enabled) feed pulls and webhook deliveries */
   startBackgroundWork(): Promise<void>;
-  /** starts listening; resolves with the bound port */
+  /** starts listening (and on METRICS_PORT, when set); resolves with the bound port */
   listen(): Promise<number>;
+  /** the bound port of METRICS_PORT's server, once listening; null when /metrics has no port of its own */
+  metricsPort(): number | null;
   /**
    * Stops accepting, lets in-flight requests finish for up to `shutdownGraceMs`, cuts off
    * whatever is still running then, and closes the database. Resolves with how many
@@ -50,6 +54,11 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   // metrics are read fresh): express's ETag would hash every body for nothing, about 0.3 ms of a
   // 40 KB dashboard answer
   app.set('etag', false);
+  // req.ip, the client address failed authentications are counted by: the peer, or what the trusted proxies say
+  app.set('trust proxy', config.trustProxy);
+  const failures = new FailedAuthentication(config, metrics, log);
+  const metricsHandlers = metricsEndpoint(config, metrics, failures);
+  const ownMetricsServer = config.metrics.port === null ? null : metricsServer(config, metricsHandlers);
   const httpServer = createServer(app);
   const inFlight = trackRequests(httpServer);
   let stopping = false;
@@ -87,6 +96,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       const viewer = await authenticator.authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') });
       return new RequestContext(requestId, viewer, dataSource.manager, config, log.child({ requestId, subject: viewer?.subject }));
     } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.UNAUTHENTICATED) failures.record(req, error.details.reason, requestId);
       throw contextError(error, log.child({ requestId }));
     }
   };
@@ -94,9 +104,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  if (config.metrics.onMainPort) app.get('/metrics', ...metricsHandlers);
   app.get('/readyz', async (_req, res) => {
     if (stopping) {
       res.status(503).json({ status: 'unavailable', reason: 'shutting down' });
@@ -111,6 +119,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
     }
   });
 
+  // a limited client is refused before its body is read or its credentials looked at
+  app.use(['/graphql', '/feeds'], failures.refuseLimitedClients);
   app.use(
     '/graphql',
     (req, res, next) => {
@@ -135,19 +145,24 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       if (config.feeds.pullEnabled) services.feedPuller.start(dataSource, config, log);
       if (config.webhooks.dispatchEnabled && config.webhooks.secretKey !== null) services.webhookDispatcher.start(dataSource, config, log);
     },
-    listen: () =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.port, config.host, () => {
-          const address = httpServer.address();
-          resolve(typeof address === 'object' && address ? address.port : config.port);
-        });
-      }),
+    listen: async () => {
+      if (ownMetricsServer) await listenOn(ownMetricsServer, config.metrics.port!, config.host);
+      return listenOn(httpServer, config.port, config.host);
+    },
+    metricsPort: () => {
+      const address = ownMetricsServer?.address();
+      return typeof address === 'object' && address ? address.port : null;
+    },
     stop: async () => {
       stopping = true;
       housekeeping.stop();
       services.feedPuller.stop();
       await services.webhookDispatcher.stop();
+      if (ownMetricsServer?.listening) {
+        const closed = new Promise((resolve) => ownMetricsServer.close(resolve));
+        ownMetricsServer.closeAllConnections();
+        await closed;
+      }
       const cutOff = await drain(httpServer, inFlight, () => busyConnections(dataSource), config.shutdownGraceMs);
       if (cutOff > 0) log.error({ cutOff, graceMs: config.shutdownGraceMs }, 'shutdown grace period over: cut off requests still running');
       await apollo.stop();
@@ -156,6 +171,17 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       return { cutOff };
     },
   };
+}
+
+/** Listens on host:port; resolves with the bound port. */
+function listenOn(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
 }
 
 /** Counts requests whose response has not yet finished (or whose connection has not closed). */
