@@ -16,6 +16,7 @@ import { RequestContext } from './graphql/context';
 import { DATABASE_UNAVAILABLE, formatError, isDatabaseUnavailable, isInternal } from './graphql/errors';
 import { jitExecutor } from './graphql/executor';
 import { queryLimits } from './graphql/limits';
+import { hideSchemaHints } from './graphql/schema-hints';
 import { buildGraphqlSchema, createServices, type Services } from './graphql/schema';
 import { FeedHousekeeping } from './feeds/housekeeping';
 import { Metrics } from './common/metrics';
@@ -80,6 +81,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
         defaultPageSize: Math.min(50, config.graphql.maxPageSize),
       }),
       requestLogging(metrics),
+      hideSchemaHints(config.graphql.introspection),
       // no field carries a cache hint, so every answer is "no-store" (set in requestLogging); Apollo's
       // cache-control plugin would otherwise wrap every field resolver of every query to work that out
       ApolloServerPluginCacheControlDisabled(),
