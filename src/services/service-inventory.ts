@@ -1,6 +1,6 @@
 import { badInput, conflict } from '../common/errors';
 import { isLocalDate } from '../common/dates';
-import { optionalText, requiredText } from '../common/text';
+import { optionalIdentifier, requiredText } from '../common/text';
 import { findVisible, withinScope } from '../auth/tenancy';
 import { isClosed } from '../contracts/contract-lifecycle';
 import { ContractService } from '../contracts/contract.service';
@@ -82,7 +82,7 @@ export class ServiceInventory {
         type: input.type,
         bandwidthMbps: input.bandwidthMbps,
         resilience: input.resilience,
-        qosProfile: optionalText(input.qosProfile) ?? null,
+        qosProfile: optionalIdentifier(input.qosProfile, 'input.qosProfile', 64) ?? null,
         status: input.status,
         installDate: input.installDate ?? null,
         ceaseDate: null,
@@ -109,7 +109,7 @@ export class ServiceInventory {
       if (input.type) service.type = input.type;
       if (input.bandwidthMbps !== undefined) service.bandwidthMbps = input.bandwidthMbps;
       if (input.resilience) service.resilience = input.resilience;
-      if (input.qosProfile !== undefined) service.qosProfile = optionalText(input.qosProfile) ?? null;
+      if (input.qosProfile !== undefined) service.qosProfile = optionalIdentifier(input.qosProfile, 'input.qosProfile', 64) ?? null;
       if (input.installDate !== undefined) service.installDate = input.installDate;
       if (input.ceaseDate !== undefined) service.ceaseDate = input.ceaseDate;
       if (input.monthlyCharge !== undefined) service.monthlyCharge = input.monthlyCharge;
