@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/config';
 import { unauthenticated } from '../common/errors';
 import { Supplier } from '../suppliers/supplier.entity';
 import { ApiKey } from './api-key.entity';
-import { AuthFailure } from './auth-failure';
+import { AuthFailure, jwtFailureReason } from './auth-failure';
 import { OrganisationScopes } from './organisation-scopes';
 import { VerifiedTokens } from './verified-tokens';
 import { parseRole, Role } from './roles';
@@ -69,7 +69,7 @@ export class Authenticator {
           requiredClaims: ['sub', 'exp'],
         }));
       } catch (error) {
-        throw unauthenticated(describeJwtFailure(error), error instanceof joseErrors.JWTExpired ? AuthFailure.TOKEN_EXPIRED : AuthFailure.TOKEN_INVALID);
+        throw unauthenticated(describeJwtFailure(error), jwtFailureReason(error));
       }
       this.tokens.remember(token, payload);
     }

@@ -55,7 +55,7 @@ export class FailedAuthentication {
     const label = reason !== undefined && KNOWN.has(reason) ? reason : 'OTHER';
     const client = clientKey(req.ip);
     this.metrics.authFailures.inc({ reason: label });
-    const limited = this.limiter.fail(client);
+    const limited = label !== AuthFailure.VERIFIER_UNAVAILABLE && this.limiter.fail(client);
     this.log.warn({ client, address: req.ip, reason: label, path: req.baseUrl + req.path, requestId }, 'authentication failed');
     if (limited) this.log.warn({ client, reason: label }, 'client refused after too many failed authentications');
   }

@@ -1,5 +1,5 @@
-import { request as httpRequest } from 'node:http';
-import { SignJWT } from 'jose';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import { generateKeyPair, SignJWT } from 'jose';
 import { Role } from '../../src/auth/roles';
 import { TEST_JWT_SECRET } from '../support/database';
 import { fixture, supplierId } from '../support/feeds';
@@ -130,3 +130,31 @@ describe('failed authentication behind a proxy (TRUST_PROXY=loopback)', () => {
     expect((await graphql('2001:db8:1:3::1', { authorization: `Bearer ${good}` })).status).toBe(200);
   });
 });
+
+describe('failed authentication while the identity provider is down', () => {
+  let provider: Server;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    // the provider's JWKS answers 503, as during an outage
+    provider = createServer((_req, res) => res.writeHead(503).end());
+    await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+    server = await startTestServer({ seed: false, env: { AUTH_FAILURE_LIMIT: '2', JWT_JWKS_URL: `http://127.0.0.1:${(provider.address() as { port: number }).port}/keys` } });
+  });
+
+  afterAll(async () => {
+    await server.stop();
+    await new Promise((resolve) => provider.close(resolve));
+  });
+
+  it('refuses the tokens it cannot check, but does not hold that against the clients', async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    const token = await new SignJWT({ org: 'RX1', roles: ['VIEWER'] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('alice').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    for (let i = 0; i < 4; i += 1) {
+      expect((await from('127.0.0.6', `${server.url}/graphql`, { headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: ME })).status).toBe(401);
+    }
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(/^hscn_auth_failures_total\{reason="VERIFIER_UNAVAILABLE"\} 4$/m);
+  });
+});
+
