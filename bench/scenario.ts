@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -129,6 +130,7 @@ export interface SpawnedServer {
 }
 
 let built = false;
+const METRICS_TOKEN = randomBytes(32).toString('base64url');
 
 /**
  * The servers the benchmarks measure, compiled as `npm start` compiles ours (tsc, into dist/):
@@ -160,6 +162,8 @@ export async function spawnServer(databaseUrl: string, env: Record<string, strin
       ...BENCH_JWT,
       LOG_LEVEL: process.env.SERVER_LOG_LEVEL ?? 'warn',
       FEED_PULL_ENABLED: 'false',
+      // production serves /metrics on the public port only behind a token
+      METRICS_TOKEN,
       ...env,
     },
     stdio: ['ignore', process.env.SERVER_STDOUT ? 'inherit' : 'ignore', 'inherit'],
@@ -181,7 +185,7 @@ export async function spawnServer(databaseUrl: string, env: Record<string, strin
     url,
     child,
     rssBytes: async () => {
-      const text = await (await fetch(`${url}/metrics`)).text();
+      const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
       const match = /^hscn_process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)$/m.exec(text);
       if (!match) throw new Error('no hscn_process_resident_memory_bytes in /metrics');
       return Number(match[1]);

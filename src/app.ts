@@ -8,18 +8,21 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { Authenticator } from './auth/authenticator';
-import { DomainError, httpStatusOf } from './common/errors';
+import { FailedAuthentication } from './auth/failed-authentication';
+import { DomainError, ErrorCode, httpStatusOf } from './common/errors';
 import type { AppConfig } from './config/config';
 import type { StatementCounter } from './db/statement-counter';
 import { RequestContext } from './graphql/context';
 import { DATABASE_UNAVAILABLE, formatError, isDatabaseUnavailable, isInternal } from './graphql/errors';
 import { jitExecutor } from './graphql/executor';
 import { queryLimits } from './graphql/limits';
+import { hideSchemaHints } from './graphql/schema-hints';
 import { buildGraphqlSchema, createServices, type Services } from './graphql/schema';
 import { FeedHousekeeping } from './feeds/housekeeping';
 import { Instance } from './db/instance';
 import { Metrics } from './common/metrics';
 import { feedIntake } from './feeds/feed-intake';
+import { metricsEndpoint, metricsServer } from './http/metrics-endpoint';
 
 export interface App {
   readonly httpServer: Server;
@@ -31,8 +34,10 @@ export interface App {
    * and (if enabled) feed pulls and webhook deliveries
    */
   startBackgroundWork(): Promise<void>;
-  /** starts listening; resolves with the bound port */
+  /** starts listening (and on METRICS_PORT, when set); resolves with the bound port */
   listen(): Promise<number>;
+  /** the bound port of METRICS_PORT's server, once listening; null when /metrics has no port of its own */
+  metricsPort(): number | null;
   /**
    * Stops accepting, lets in-flight requests finish for up to `shutdownGraceMs`, cuts off
    * whatever is still running then, and closes the database. Resolves with how many
@@ -58,6 +63,11 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   // metrics are read fresh): express's ETag would hash every body for nothing, about 0.3 ms of a
   // 40 KB dashboard answer
   app.set('etag', false);
+  // req.ip, the client address failed authentications are counted by: the peer, or what the trusted proxies say
+  app.set('trust proxy', config.trustProxy);
+  const failures = new FailedAuthentication(config, metrics, log);
+  const metricsHandlers = metricsEndpoint(config, metrics, failures);
+  const ownMetricsServer = config.metrics.port === null ? null : metricsServer(config, metricsHandlers);
   const httpServer = createServer(app);
   const inFlight = trackRequests(httpServer);
   let stopping = false;
@@ -79,6 +89,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
         defaultPageSize: Math.min(50, config.graphql.maxPageSize),
       }),
       requestLogging(metrics),
+      hideSchemaHints(config.graphql.introspection),
       // no field carries a cache hint, so every answer is "no-store" (set in requestLogging); Apollo's
       // cache-control plugin would otherwise wrap every field resolver of every query to work that out
       ApolloServerPluginCacheControlDisabled(),
@@ -95,6 +106,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       const viewer = await authenticator.authenticate({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') });
       return new RequestContext(requestId, viewer, dataSource.manager, config, log.child({ requestId, subject: viewer?.subject }));
     } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.UNAUTHENTICATED) failures.record(req, error.details.reason, requestId);
       throw contextError(error, log.child({ requestId }));
     }
   };
@@ -102,9 +114,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  if (config.metrics.onMainPort) app.get('/metrics', ...metricsHandlers);
   app.get('/readyz', async (_req, res) => {
     if (stopping) {
       res.status(503).json({ status: 'unavailable', reason: 'shutting down' });
@@ -119,6 +129,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
     }
   });
 
+  // a limited client is refused before its body is read or its credentials looked at
+  app.use(['/graphql', '/feeds'], failures.refuseLimitedClients);
   app.use(
     '/graphql',
     (req, res, next) => {
@@ -143,19 +155,24 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       if (config.feeds.pullEnabled) services.feedPuller.start(dataSource, config, log);
       if (config.webhooks.dispatchEnabled && config.webhooks.secretKey !== null) services.webhookDispatcher.start(dataSource, config, log);
     },
-    listen: () =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.port, config.host, () => {
-          const address = httpServer.address();
-          resolve(typeof address === 'object' && address ? address.port : config.port);
-        });
-      }),
+    listen: async () => {
+      if (ownMetricsServer) await listenOn(ownMetricsServer, config.metrics.port!, config.host);
+      return listenOn(httpServer, config.port, config.host);
+    },
+    metricsPort: () => {
+      const address = ownMetricsServer?.address();
+      return typeof address === 'object' && address ? address.port : null;
+    },
     stop: async () => {
       stopping = true;
       housekeeping.stop();
       services.feedPuller.stop();
       await services.webhookDispatcher.stop();
+      if (ownMetricsServer?.listening) {
+        const closed = new Promise((resolve) => ownMetricsServer.close(resolve));
+        ownMetricsServer.closeAllConnections();
+        await closed;
+      }
       const cutOff = await drain(httpServer, inFlight, () => busyConnections(dataSource), config.shutdownGraceMs);
       if (cutOff > 0) log.error({ cutOff, graceMs: config.shutdownGraceMs }, 'shutdown grace period over: cut off requests still running');
       await apollo.stop();
@@ -165,6 +182,17 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       return { cutOff };
     },
   };
+}
+
+/** Listens on host:port; resolves with the bound port. */
+function listenOn(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
 }
 
 /** Counts requests whose response has not yet finished (or whose connection has not closed). */

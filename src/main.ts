@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   const app = await createApp(config, dataSource, statements, log);
   const port = await app.listen();
   await app.startBackgroundWork();
+  if (config.metrics.port !== null) log.info({ port: app.metricsPort() }, 'serving /metrics on its own port');
+  else if (!config.metrics.onMainPort) log.warn('/metrics is not served: in production it needs METRICS_PORT (a port of its own) or METRICS_TOKEN');
   const url = `http://${['0.0.0.0', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host}:${port}/graphql`;
   log.info({ url }, 'listening');
   if (config.env !== 'production') {

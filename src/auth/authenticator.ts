@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/config';
 import { unauthenticated } from '../common/errors';
 import { Supplier } from '../suppliers/supplier.entity';
 import { ApiKey } from './api-key.entity';
+import { AuthFailure, jwtFailureReason } from './auth-failure';
 import { OrganisationScopes } from './organisation-scopes';
 import { VerifiedTokens } from './verified-tokens';
 import { API_KEY_ROLES, honouredRoles, parseRole, Role } from './roles';
@@ -52,7 +53,7 @@ export class Authenticator {
     const [scheme, value] = header.split(/\s+/, 2);
     if (/^bearer$/i.test(scheme) && value) return this.fromJwt(value);
     if (/^apikey$/i.test(scheme) && value) return this.fromApiKey(value);
-    throw unauthenticated('Authorization header must be "Bearer <token>" or "ApiKey <key>"');
+    throw unauthenticated('Authorization header must be "Bearer <token>" or "ApiKey <key>"', AuthFailure.MALFORMED_HEADER);
   }
 
   private async fromJwt(token: string): Promise<Viewer> {
@@ -68,16 +69,16 @@ export class Authenticator {
           requiredClaims: ['sub', 'exp'],
         }));
       } catch (error) {
-        throw unauthenticated(describeJwtFailure(error));
+        throw unauthenticated(describeJwtFailure(error), jwtFailureReason(error));
       }
       const problem = tokenTimesProblem(payload, Date.now() / 1000, this.config.jwt);
-      if (problem) throw unauthenticated(problem);
+      if (problem) throw unauthenticated(problem, AuthFailure.TOKEN_INVALID);
       this.tokens.remember(token, payload);
     }
     const claims = this.config.jwt;
     const odsCode = payload[claims.orgClaim];
     if (typeof odsCode !== 'string' || odsCode.length === 0) {
-      throw unauthenticated(`Token has no "${claims.orgClaim}" claim naming the organisation`);
+      throw unauthenticated(`Token has no "${claims.orgClaim}" claim naming the organisation`, AuthFailure.TOKEN_CLAIMS);
     }
     const roles = rolesFrom(payload[claims.rolesClaim]);
     const supplierClaim = payload[claims.supplierClaim];
@@ -95,13 +96,13 @@ export class Authenticator {
 
   private async fromApiKey(presented: string): Promise<Viewer> {
     const match = API_KEY_PATTERN.exec(presented.trim());
-    if (!match) throw unauthenticated('API key is malformed');
+    if (!match) throw unauthenticated('API key is malformed', AuthFailure.API_KEY_MALFORMED);
     const key = await this.dataSource.getRepository(ApiKey).findOne({
       where: { prefix: match[1] },
       relations: { organisation: true },
     });
-    if (!key || !digestsEqual(key.secretHash, hashApiKey(presented.trim()))) throw unauthenticated('API key is not valid');
-    if (key.revokedAt) throw unauthenticated('API key has been revoked');
+    if (!key || !digestsEqual(key.secretHash, hashApiKey(presented.trim()))) throw unauthenticated('API key is not valid', AuthFailure.API_KEY_UNKNOWN);
+    if (key.revokedAt) throw unauthenticated('API key has been revoked', AuthFailure.API_KEY_REVOKED);
     const now = Date.now();
     if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.dataSource.getRepository(ApiKey).update(key.id, { lastUsedAt: new Date(now) });
@@ -129,7 +130,7 @@ export class Authenticator {
     apiKeyId: number | null;
   }): Promise<Viewer> {
     const scope = await this.scopes.get(identity.odsCode);
-    if (!scope) throw unauthenticated(`Organisation ${identity.odsCode} is not registered`);
+    if (!scope) throw unauthenticated(`Organisation ${identity.odsCode} is not registered`, AuthFailure.UNKNOWN_ORGANISATION);
 
     const roles = honouredRoles(identity.roles, scope.odsCode.toUpperCase() === this.config.auth.nationalOdsCode);
     let supplierId = identity.supplierId;
@@ -154,10 +155,10 @@ export class Authenticator {
    */
   private async supplierOfToken(cnspId: string | undefined, issuedAt: number | undefined): Promise<number> {
     const supplier = cnspId ? await this.dataSource.getRepository(Supplier).findOneBy({ cnspId }) : null;
-    if (!supplier) throw unauthenticated(`A SUPPLIER_FEED token needs a "${this.config.jwt.supplierClaim}" claim with a known CN-SP ID`);
+    if (!supplier) throw unauthenticated(`A SUPPLIER_FEED token needs a "${this.config.jwt.supplierClaim}" claim with a known CN-SP ID`, AuthFailure.TOKEN_CLAIMS);
     const since = supplier.cnspIdAssignedAt;
     if (since && (issuedAt === undefined || issuedAt < Math.ceil(since.getTime() / 1000))) {
-      throw unauthenticated(`CN-SP ID ${cnspId} was given to its supplier after this token was issued (or the token has no "iat"): ask for a new token`);
+      throw unauthenticated(`CN-SP ID ${cnspId} was given to its supplier after this token was issued (or the token has no "iat"): ask for a new token`, AuthFailure.TOKEN_CLAIMS);
     }
     return supplier.id;
   }

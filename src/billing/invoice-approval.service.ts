@@ -5,7 +5,7 @@ import { applyChanges, ifGiven } from '../common/changes';
 import { asUtcDate, isLocalDate, todayInLondon } from '../common/dates';
 import { badInput, conflict, forbidden } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
-import { requiredText } from '../common/text';
+import { requiredIdentifier, requiredText } from '../common/text';
 import type { RequestContext } from '../graphql/context';
 import { Dispute, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
 import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from './invoice-approval.entity';
@@ -129,8 +129,7 @@ export class InvoiceApprovalService {
   async recordPayment(ctx: RequestContext, id: number, input: PaymentInput): Promise<Invoice> {
     if (!isLocalDate(input.paidOn)) throw badInput('input.paidOn', 'input.paidOn must be a date, "YYYY-MM-DD"', 'INVALID_DATE');
     if (input.paidOn > todayInLondon()) throw badInput('input.paidOn', `input.paidOn: ${input.paidOn} is in the future`, 'IN_FUTURE');
-    const reference = requiredText(input.reference, 'input.reference');
-    if (reference.length > 64) throw badInput('input.reference', 'input.reference: at most 64 characters', 'TOO_LONG');
+    const reference = requiredIdentifier(input.reference, 'input.reference', 64);
     return ctx.transaction(async (tx) => {
       const invoice = await this.lockFor(tx, id);
       if (invoice.status !== InvoiceStatus.APPROVED) {

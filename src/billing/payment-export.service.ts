@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { In } from 'typeorm';
 import { assertInScope } from '../auth/tenancy';
 import { badInput } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
+import { spreadsheetCsv, type CsvColumn } from '../common/spreadsheet';
 import type { RequestContext } from '../graphql/context';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
@@ -40,25 +40,25 @@ export interface PaymentExport {
   csv: string;
 }
 
-const COLUMNS: [header: string, value: (row: PaymentExportRow) => string][] = [
-  ['supplier', (r) => r.supplierName],
-  ['supplier_cnsp_id', (r) => r.supplierCnspId ?? ''],
-  ['invoice_number', (r) => r.invoiceNumber],
-  ['invoice_date', (r) => r.invoiceDate],
-  ['due_date', (r) => r.dueDate ?? ''],
-  ['organisation_ods', (r) => r.organisationOdsCode],
-  ['organisation', (r) => r.organisationName],
-  ['cost_centre', (r) => r.costCentre],
-  ['currency', (r) => r.currency],
-  ['approved_amount', (r) => formatMoney(r.approvedAmount)],
-  ['vat', (r) => formatMoney(r.vat)],
-  ['net', (r) => formatMoney(r.net)],
-  ['approved_at', (r) => r.approvedAt.toISOString()],
-  ['status', (r) => r.status],
-  ['paid_on', (r) => r.paidOn ?? ''],
-  ['payment_reference', (r) => r.paymentReference ?? ''],
+/** Amounts are numbers, so that the accounts-payable spreadsheet adds them up, credits included; the rest is text. */
+const COLUMNS: CsvColumn<PaymentExportRow>[] = [
+  { header: 'supplier', text: (r) => r.supplierName },
+  { header: 'supplier_cnsp_id', text: (r) => r.supplierCnspId ?? '' },
+  { header: 'invoice_number', text: (r) => r.invoiceNumber },
+  { header: 'invoice_date', text: (r) => r.invoiceDate },
+  { header: 'due_date', text: (r) => r.dueDate ?? '' },
+  { header: 'organisation_ods', text: (r) => r.organisationOdsCode },
+  { header: 'organisation', text: (r) => r.organisationName },
+  { header: 'cost_centre', text: (r) => r.costCentre },
+  { header: 'currency', text: (r) => r.currency },
+  { header: 'approved_amount', number: (r) => formatMoney(r.approvedAmount) },
+  { header: 'vat', number: (r) => formatMoney(r.vat) },
+  { header: 'net', number: (r) => formatMoney(r.net) },
+  { header: 'approved_at', text: (r) => r.approvedAt.toISOString() },
+  { header: 'status', text: (r) => r.status },
+  { header: 'paid_on', text: (r) => r.paidOn ?? '' },
+  { header: 'payment_reference', text: (r) => r.paymentReference ?? '' },
 ];
-const MONEY_COLUMNS = new Set(['approved_amount', 'vat', 'net']);
 
 /**
  * The accounts-payable export: every invoice approved in the month (London time) in the
@@ -125,15 +125,5 @@ export class PaymentExportService {
 }
 
 export function toCsv(rows: PaymentExportRow[]): string {
-  return stringify([COLUMNS.map(([header]) => header), ...rows.map((row) => COLUMNS.map(([header, value]) => (MONEY_COLUMNS.has(header) ? value(row) : defuse(value(row)))))], {
-    record_delimiter: '\r\n',
-  });
-}
-
-/**
- * A text cell a spreadsheet would run as a formula (supplier-sent names and numbers can
- * start with = + - @) is prefixed with an apostrophe, as OWASP advises for CSV exports.
- */
-export function defuse(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return spreadsheetCsv(COLUMNS, rows);
 }

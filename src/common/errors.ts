@@ -9,6 +9,7 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
 }
 
 export interface DomainErrorDetails {
@@ -40,7 +41,8 @@ export const conflict = (message: string, details: DomainErrorDetails = {}) =>
 
 export const forbidden = (message: string, details: DomainErrorDetails = {}) => new DomainError(ErrorCode.FORBIDDEN, message, details);
 
-export const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);
+/** `reason` says which check refused the credential, for the failed-authentication count (auth/failed-authentication.ts) */
+export const unauthenticated = (message: string, reason?: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message, { reason });
 
 /** HTTP status for errors raised before GraphQL execution (authentication, transport). */
 export function httpStatusOf(code: ErrorCode): number {
@@ -57,6 +59,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case ErrorCode.SERVICE_UNAVAILABLE:
       return 503;
+    case ErrorCode.TOO_MANY_REQUESTS:
+      return 429;
     default: {
       const unhandled: never = code;
       throw new Error(`unmapped error code ${String(unhandled)}`);

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 
 /**
  * The server's Prometheus metrics: GraphQL operations by name and outcome with their
- * latency, feed runs by kind and status, and the database pool. One registry per app, so
+ * latency, feed runs by kind and status, refused credentials, and the database pool. One registry per app, so
  * tests can run several servers in one process.
  */
 export class Metrics {
@@ -28,6 +28,19 @@ export class Metrics {
     name: 'hscn_feed_runs_total',
     help: 'Supplier feed runs finished, by kind and status.',
     labelNames: ['kind', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly authFailures = new Counter({
+    name: 'hscn_auth_failures_total',
+    help: 'Credentials refused (API keys, bearer tokens, the metrics token), by reason: a fixed set, never the credential.',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly authRateLimited = new Counter({
+    name: 'hscn_auth_rate_limited_total',
+    help: 'Requests refused with 429 because their client had too many failed authentications.',
     registers: [this.registry],
   });
 

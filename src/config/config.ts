@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -16,6 +17,9 @@ const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  TRUST_PROXY: z.string().optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -39,6 +43,8 @@ const environmentSchema = z.object({
     .pipe(z.string().regex(ODS_CODE, 'must be an ODS code such as X26'))
     .default('X26'),
   AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
+  AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+  AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   GRAPHQL_INTROSPECTION: booleanString.optional(),
   GRAPHQL_JIT: booleanString.optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
@@ -101,6 +107,20 @@ export interface AppConfig {
   readonly isDevelopment: boolean;
   readonly host: string;
   readonly port: number;
+  /**
+   * express's `trust proxy`: false (the client is the connection's peer), how many proxies
+   * stand in front, or their addresses (IPs, CIDRs, loopback, linklocal, uniquelocal).
+   * Failed-authentication limits key on the client address this yields.
+   */
+  readonly trustProxy: false | number | readonly string[];
+  readonly metrics: {
+    /** a port of its own for /metrics (0: any free port); /metrics is then not served on `port` */
+    readonly port: number | null;
+    /** a bearer token /metrics requires, wherever it is served */
+    readonly token: string | null;
+    /** whether /metrics is served on the main port: not when it has a port of its own, nor in production without a token */
+    readonly onMainPort: boolean;
+  };
   readonly dataDir: string;
   readonly database: DatabaseConfig;
   readonly jwt: JwtVerification & {
@@ -124,6 +144,11 @@ export interface AppConfig {
      * SERVICE_COORDINATOR) are honoured only for viewers of this organisation
      */
     readonly nationalOdsCode: string;
+  };
+  /** a client (by address) whose credentials are refused this many times within the window is refused, 429, for a window */
+  readonly authFailures: {
+    readonly limit: number;
+    readonly windowMs: number;
   };
   readonly graphql: {
     readonly introspection: boolean;
@@ -222,6 +247,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     isDevelopment: env.NODE_ENV === 'development',
     host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     port: env.PORT,
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    metrics: metricsConfig(env, production),
     dataDir,
     database: databaseConfig(env, dataDir),
     jwt: {
@@ -233,6 +260,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       clockSkewSeconds: env.JWT_CLOCK_SKEW_SECONDS,
     },
     auth: { cacheMs: env.AUTH_CACHE_SECONDS * 1000, nationalOdsCode: env.NATIONAL_ODS_CODE },
+    authFailures: { limit: env.AUTH_FAILURE_LIMIT, windowMs: env.AUTH_FAILURE_WINDOW_SECONDS * 1000 },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION ?? env.NODE_ENV === 'development',
       jit: env.GRAPHQL_JIT ?? true,
@@ -310,6 +338,54 @@ function databaseConfig(env: Environment, dataDir: string): DatabaseConfig {
     throw new ConfigError('Invalid configuration:\n  DATABASE_URL: expected mysql://user:password@host:port/database');
   }
   return { dialect: 'mysql', location: url, ...(url.startsWith('mariadb:') ? { mariadb: true } : {}), ...common };
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `true` (trust every hop) is refused: the client could then write its own address into
+ * X-Forwarded-For and step around the failed-authentication limit.
+ */
+function trustProxy(value: string | undefined): AppConfig['trustProxy'] {
+  const text = value?.trim().toLowerCase();
+  if (text === undefined || ['false', 'no', '0'].includes(text)) return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10) throw new ConfigError('Invalid configuration:\n  TRUST_PROXY: at most 10 proxy hops');
+    return hops;
+  }
+  if (['true', 'yes'].includes(text)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  TRUST_PROXY: "true" would let any client choose its own address; give the number of proxies in front (e.g. 1) or their addresses (e.g. loopback,10.0.0.0/8)',
+    );
+  }
+  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.find((entry) => !PROXY_NAMES.has(entry) && !isAddressOrCidr(entry));
+  if (bad !== undefined || entries.length === 0) {
+    throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY: "${bad ?? text}" is not a hop count, an IP address, a CIDR, loopback, linklocal or uniquelocal`);
+  }
+  return entries;
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address!);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * /metrics tells anyone who reads it the operations clients run, feed volumes and the pool's
+ * state. In production it is served on the public port only behind METRICS_TOKEN; with
+ * neither METRICS_PORT nor METRICS_TOKEN it is not served at all (main.ts says so at start-up).
+ */
+function metricsConfig(env: Environment, production: boolean): AppConfig['metrics'] {
+  const port = env.METRICS_PORT ?? null;
+  if (port !== null && port !== 0 && port === env.PORT) {
+    throw new ConfigError('Invalid configuration:\n  METRICS_PORT: must differ from PORT (it serves /metrics apart from the API)');
+  }
+  const token = env.METRICS_TOKEN ?? null;
+  return { port, token, onMainPort: port === null && (token !== null || !production) };
 }
 
 function jwtVerification(env: Environment, dataDir: string): JwtVerification {

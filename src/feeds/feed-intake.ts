@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { badInput, DomainError, ErrorCode, httpStatusOf, forbidden } from '../common/errors';
 import { INGEST_FEEDS } from '../auth/roles';
+import { optionalIdentifier } from '../common/text';
 import { hasAnyRole } from '../auth/viewer';
 import type { RequestContext } from '../graphql/context';
 import { isDatabaseUnavailable } from '../graphql/errors';
@@ -45,7 +46,7 @@ export function feedIntake(pipeline: FeedPipeline, contextFor: (req: Request, re
         kind,
         format: formatOf(req),
         source: FeedSource.HTTP,
-        sourceName: typeof req.query.filename === 'string' ? req.query.filename : (req.header('x-file-name') ?? null),
+        sourceName: optionalIdentifier(typeof req.query.filename === 'string' ? req.query.filename : req.header('x-file-name'), 'filename', 500) ?? null,
         input: req,
       });
       const rejections = await ctx.repository(FeedRejection).find({ where: { feedRunId: run.id }, order: { id: 'ASC' }, take: REJECTIONS_SHOWN });

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { badInput } from '../common/errors';
+import { optionalIdentifier } from '../common/text';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { INGEST_FEEDS, READ_FEEDS } from '../auth/roles';
 import { ConnectionType, PageArgs } from '../graphql/connection';
@@ -87,7 +88,7 @@ export class FeedRunResolver {
       kind: input.kind,
       format: input.format,
       source: FeedSource.GRAPHQL,
-      sourceName: input.fileName ?? null,
+      sourceName: optionalIdentifier(input.fileName, 'input.fileName', 500) ?? null,
       input: Readable.from([Buffer.from(input.document, 'utf8')]),
     });
   }

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { incidentsWithinScope, withinScope } from '../auth/tenancy';
 import { badInput, conflict, notFound } from '../common/errors';
-import { optionalText, requiredText } from '../common/text';
+import { optionalText, requiredIdentifier, requiredText } from '../common/text';
 import { Contact } from '../contacts/contact.entity';
 import { IncidentStatus } from '../feeds/records';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
@@ -283,8 +283,4 @@ function optionalWorkaround(value: string | null | undefined): string | null {
   return text === undefined || text === null ? null : limited(text, 'input.workaround');
 }
 
-function ticketRef(value: string): string {
-  const ref = requiredText(value, 'input.supplierRef');
-  if (ref.length > 64) throw badInput('input.supplierRef', 'input.supplierRef: at most 64 characters', 'TOO_LONG');
-  return ref;
-}
+const ticketRef = (value: string) => requiredIdentifier(value, 'input.supplierRef', 64);

@@ -2,7 +2,7 @@ import { In } from 'typeorm';
 import { isLocalDate, todayInLondon } from '../common/dates';
 import { badInput, conflict } from '../common/errors';
 import { formatMoney } from '../common/money';
-import { optionalText, requiredText } from '../common/text';
+import { optionalIdentifier, optionalText, requiredText } from '../common/text';
 import { findVisible, withinScope } from '../auth/tenancy';
 import { isClosed } from '../contracts/contract-lifecycle';
 import type { Contract } from '../contracts/contract.entity';
@@ -130,7 +130,7 @@ export class OrderService {
           order.serviceReference = optionalText(input.serviceReference) ?? null;
           order.serviceType = input.serviceType!;
           order.resilience = input.resilience!;
-          order.qosProfile = optionalText(input.qosProfile) ?? null;
+          order.qosProfile = optionalIdentifier(input.qosProfile, 'input.qosProfile', 64) ?? null;
           order.bandwidthMbps = input.bandwidthMbps!;
           order.monthlyCharge = input.monthlyCharge!;
         }

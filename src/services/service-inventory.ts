@@ -1,7 +1,7 @@
 import { applyChanges, ifGiven } from '../common/changes';
 import { badInput, conflict } from '../common/errors';
 import { isLocalDate } from '../common/dates';
-import { optionalText, requiredText } from '../common/text';
+import { optionalIdentifier, requiredText } from '../common/text';
 import { findVisible, withinScope } from '../auth/tenancy';
 import { isClosed } from '../contracts/contract-lifecycle';
 import { ContractService } from '../contracts/contract.service';
@@ -83,7 +83,7 @@ export class ServiceInventory {
         type: input.type,
         bandwidthMbps: input.bandwidthMbps,
         resilience: input.resilience,
-        qosProfile: optionalText(input.qosProfile) ?? null,
+        qosProfile: optionalIdentifier(input.qosProfile, 'input.qosProfile', 64) ?? null,
         status: input.status,
         installDate: input.installDate ?? null,
         ceaseDate: null,
@@ -111,7 +111,7 @@ export class ServiceInventory {
         type: input.type,
         bandwidthMbps: input.bandwidthMbps,
         resilience: input.resilience,
-        qosProfile: optionalText(input.qosProfile),
+        qosProfile: optionalIdentifier(input.qosProfile, 'input.qosProfile', 64),
         installDate: input.installDate,
         ceaseDate: input.ceaseDate,
         monthlyCharge: input.monthlyCharge,

@@ -42,6 +42,9 @@ export async function createTestDatabase(extraEnv: Record<string, string> = {}, 
     DATABASE_URL: databaseUrl,
     JWT_SECRET: TEST_JWT_SECRET,
     DB_POOL_SIZE: '5',
+    // every test client is 127.0.0.1: files that try many bad credentials (auth.test.ts) would
+    // otherwise be limited by their own earlier cases; auth-failures.test.ts sets its own limit
+    AUTH_FAILURE_LIMIT: '1000',
     ...extraEnv,
   });
   const statements = new StatementCounter();

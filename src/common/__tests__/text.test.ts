@@ -1,5 +1,6 @@
 import { DomainError, ErrorCode } from '../errors';
-import { normalisePostcode, optionalText, requiredText } from '../text';
+import fc from 'fast-check';
+import { identifierProblem, normalisePostcode, optionalIdentifier, optionalText, requiredIdentifier, requiredText } from '../text';
 
 function caught(action: () => unknown): DomainError {
   try {
@@ -92,5 +93,46 @@ describe('optionalText', () => {
 
   it('keeps undefined as undefined (leave the value unchanged)', () => {
     expect(optionalText(undefined)).toBeUndefined();
+  });
+});
+
+describe('identifiers', () => {
+  it.each([
+    ['INV\u0000001', 'U+0000 at character 4'],
+    ['INV\u0007', 'U+0007 at character 4'],
+    ['INV\t001', 'U+0009 at character 4'],
+    ['PDN\u200B001', 'U+200B at character 4'],
+    ['CCT\u202E001', 'U+202E at character 4'],
+    ['\u{1F4A9}X\u2028Y', 'U+2028 at character 3'],
+    ['X\uD800', 'U+D800 at character 2'],
+    ['X\u0085', 'U+0085 at character 2'],
+  ])('refuse %j, naming %s', (value, named) => {
+    const error = caught(() => requiredIdentifier(value, 'input.reference', 64));
+    expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(error.details).toEqual({ field: 'input.reference', reason: 'CONTROL_CHARACTER' });
+    expect(error.message).toContain(`input.reference: holds ${named}`);
+  });
+
+  it('accept what real identifiers hold, trimmed', () => {
+    expect(requiredIdentifier('  PDN-INV/2026.11 #4 ', 'input.reference', 64)).toBe('PDN-INV/2026.11 #4');
+    expect(requiredIdentifier('Siân-Ŵyn_01', 'input.reference', 64)).toBe('Siân-Ŵyn_01');
+    expect(optionalIdentifier(undefined, 'input.qosProfile', 64)).toBeUndefined();
+    expect(optionalIdentifier('  ', 'input.qosProfile', 64)).toBeNull();
+  });
+
+  it('find a character no identifier may hold wherever it is, and nothing in printable text', () => {
+    const forbidden = fc.constantFrom('\u0000', '\u0001', '\u0007', '\u001B', '\u007F', '\u0085', '\u009F', '\t', '\n', '\r', '\u00AD', '\u200B', '\u200E', '\u202A', '\u2066', '\u2028', '\u2029', '\uFEFF', '\uDC00');
+    const printable = fc.string({ unit: fc.constantFrom(...'ABCxyz019 -_./#£é€ŴĀ中'.split('')), maxLength: 20 });
+    fc.assert(
+      fc.property(printable, forbidden, printable, (before, bad, after) => {
+        const problem = identifierProblem(`${before}${bad}${after}`);
+        return problem !== null && problem.includes(`U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${[...before].length + 1}`);
+      }),
+    );
+    fc.assert(fc.property(printable, (text) => identifierProblem(text) === null));
+  });
+
+  it('refuse one that is too long', () => {
+    expect(caught(() => requiredIdentifier('x'.repeat(65), 'input.reference', 64)).details.reason).toBe('TOO_LONG');
   });
 });

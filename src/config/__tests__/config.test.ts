@@ -356,3 +356,41 @@ describe('notifications and webhooks', () => {
     expect(configErrorFor({ DATA_DIR: freshDataDir(), NOTIFICATION_NOTICE_DAYS: '-1' }).message).toMatch(namesVariable('NOTIFICATION_NOTICE_DAYS'));
   });
 });
+
+describe('failed authentication, proxies and /metrics', () => {
+  it('limits 20 failed authentications a minute per client, trusting no proxy, by default', () => {
+    const config = loadConfig({ DATA_DIR: freshDataDir() });
+    expect(config.authFailures).toEqual({ limit: 20, windowMs: 60_000 });
+    expect(config.trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: freshDataDir(), AUTH_FAILURE_LIMIT: '5', AUTH_FAILURE_WINDOW_SECONDS: '300' }).authFailures).toEqual({ limit: 5, windowMs: 300_000 });
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), AUTH_FAILURE_LIMIT: '0' }).message).toMatch(namesVariable('AUTH_FAILURE_LIMIT'));
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), AUTH_FAILURE_WINDOW_SECONDS: 'soon' }).message).toMatch(namesVariable('AUTH_FAILURE_WINDOW_SECONDS'));
+  });
+
+  it.each([
+    ['false', false],
+    ['1', 1],
+    ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8,2001:db8::/32, 192.0.2.10', ['loopback', '10.0.0.0/8', '2001:db8::/32', '192.0.2.10']],
+  ])('reads TRUST_PROXY=%p', (value, expected) => {
+    expect(loadConfig({ DATA_DIR: freshDataDir(), TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each(['true', 'proxy.example', '10.0.0.0/33', '300.1.1.1', '11'])('refuses TRUST_PROXY=%p, naming it', (value) => {
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), TRUST_PROXY: value }).message).toMatch(namesVariable('TRUST_PROXY'));
+  });
+
+  it('serves /metrics on the main port outside production, on its own port when given one, and in production only behind a token', () => {
+    expect(loadConfig({ DATA_DIR: freshDataDir() }).metrics).toEqual({ port: null, token: null, onMainPort: true });
+    expect(loadConfig({ DATA_DIR: freshDataDir(), METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, token: null, onMainPort: false });
+    const production = { ...PRODUCTION, DATA_DIR: freshDataDir() };
+    expect(loadConfig(production).metrics.onMainPort).toBe(false);
+    expect(loadConfig({ ...production, METRICS_TOKEN: SECRET }).metrics).toEqual({ port: null, token: SECRET, onMainPort: true });
+    expect(loadConfig({ ...production, METRICS_PORT: '9464', METRICS_TOKEN: SECRET }).metrics).toEqual({ port: 9464, token: SECRET, onMainPort: false });
+  });
+
+  it('names METRICS_TOKEN when it is short and METRICS_PORT when it is the API port', () => {
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), METRICS_TOKEN: 'short' }).message).toMatch(namesVariable('METRICS_TOKEN'));
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), PORT: '4000', METRICS_PORT: '4000' }).message).toMatch(namesVariable('METRICS_PORT'));
+  });
+});

@@ -1,6 +1,6 @@
 import { IncidentStatus, type FeedAdapter, type IncidentRecord, type IncidentStatusRecord } from '../records';
 import { readCsv, readItem } from './readers';
-import { FieldError, isBlank, optionalBoolean, optionalInstant, optionalString, parseEnum, parseInstant, requiredString, squash } from './values';
+import { FieldError, isBlank, optionalBoolean, optionalIdentifier, optionalInstant, optionalString, parseEnum, parseInstant, requiredIdentifier, squash } from './values';
 
 /**
  * The incident CSV template (docs/feeds/incidents.md): one row per ticket, its status
@@ -45,9 +45,9 @@ const CSV_FIELDS: IncidentFieldNames = {
 };
 
 function incidentFromRow(values: Record<string, string>): IncidentRecord {
-  const supplierRef = requiredString(values.ticket_reference, 'ticket_reference');
-  const externalId = optionalString(values.external_id, 'external_id', 200);
-  const serviceReference = requiredString(values.service_reference, 'service_reference');
+  const supplierRef = requiredIdentifier(values.ticket_reference, 'ticket_reference');
+  const externalId = optionalIdentifier(values.external_id, 'external_id', 200);
+  const serviceReference = requiredIdentifier(values.service_reference, 'service_reference');
   const severity = parseSeverity(values.severity, 'severity');
   const priority = optionalString(values.priority, 'priority', 50);
   const status = parseIncidentStatus(values.status, 'status');

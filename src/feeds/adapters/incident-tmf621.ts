@@ -1,7 +1,7 @@
 import type { FeedAdapter, IncidentRecord, IncidentStatusRecord } from '../records';
 import { completeIncident, parseIncidentStatus, parseSeverity, type IncidentFieldNames } from './incident-csv';
 import { itemsOf, rawJson, readJson, readItem } from './readers';
-import { FieldError, isBlank, optionalBoolean, optionalInstant, optionalString, parseInstant, requiredString, squash } from './values';
+import { FieldError, isBlank, optionalBoolean, optionalIdentifier, optionalInstant, optionalString, parseInstant, requiredIdentifier, squash } from './values';
 
 /**
  * TMF621 Trouble Ticket v4 JSON (docs/feeds/incidents.md): one ticket, an array of them, or
@@ -30,7 +30,7 @@ const TMF_FIELDS: IncidentFieldNames = {
 };
 
 function incidentFromTicket(ticket: Record<string, unknown>): IncidentRecord {
-  const supplierRef = requiredString(ticket.id, 'id');
+  const supplierRef = requiredIdentifier(ticket.id, 'id');
   const externalId = externalIdOf(ticket.externalId);
   const serviceReference = serviceReferenceOf(ticket.relatedEntity);
   const severity = parseSeverity(ticket.severity, 'severity');
@@ -63,9 +63,9 @@ function incidentFromTicket(ticket: Record<string, unknown>): IncidentRecord {
 
 /** v4 sends a string; v5 a list of identifiers, of which the first is ours. */
 function externalIdOf(value: unknown): string | null {
-  if (!Array.isArray(value)) return optionalString(value, 'externalId', 200);
+  if (!Array.isArray(value)) return optionalIdentifier(value, 'externalId', 200);
   const first: unknown = value[0];
-  return isObject(first) ? optionalString(first.id, 'externalId[0].id', 200) : optionalString(first, 'externalId[0]', 200);
+  return isObject(first) ? optionalIdentifier(first.id, 'externalId[0].id', 200) : optionalIdentifier(first, 'externalId[0]', 200);
 }
 
 const SERVICE_ROLES = new Set(['service', 'affectedservice']);
@@ -96,8 +96,8 @@ function serviceReferenceOf(relatedEntity: unknown): string {
 }
 
 function referenceOf({ entity, field }: { entity: Record<string, unknown>; field: string }): string {
-  if (!isBlank(entity.id)) return requiredString(entity.id, `${field}.id`);
-  if (!isBlank(entity.name)) return requiredString(entity.name, `${field}.name`);
+  if (!isBlank(entity.id)) return requiredIdentifier(entity.id, `${field}.id`);
+  if (!isBlank(entity.name)) return requiredIdentifier(entity.name, `${field}.name`);
   throw new FieldError(field, 'has neither an id nor a name to identify the service');
 }
 

@@ -3,7 +3,7 @@ import { formatMoney } from '../../common/money';
 import type { FeedAdapter, InventoryRecord } from '../records';
 import { SERVICE_REFERENCE_MAX_LENGTH } from './invoice-csv';
 import { readCsv, readItem } from './readers';
-import { FieldError, isBlank, optionalEnum, optionalLocalDate, optionalMoneyValue, optionalString, requiredString } from './values';
+import { FieldError, isBlank, optionalEnum, optionalLocalDate, optionalIdentifier, optionalMoneyValue, optionalString, requiredIdentifier } from './values';
 
 /** The inventory CSV template (docs/feeds/inventory.md): one row per service. */
 export const INVENTORY_CSV_COLUMNS = {
@@ -61,10 +61,10 @@ const upperCaseOrNull = (text: string | null) => (text === null ? null : text.to
 export function inventoryRecordFrom(values: InventoryValues, statusWords: Record<string, SupplierServiceStatus> = SUPPLIER_STATUS_WORDS): InventoryRecord {
   const { serviceReference, siteOdsCode, siteName, postcode, bandwidthMbps, status, installDate, ceaseDate, monthlyCharge } = values;
   const record: InventoryRecord = {
-    serviceReference: requiredString(serviceReference.value, serviceReference.field, SERVICE_REFERENCE_MAX_LENGTH),
-    siteOdsCode: upperCaseOrNull(optionalString(siteOdsCode.value, siteOdsCode.field, 10)),
+    serviceReference: requiredIdentifier(serviceReference.value, serviceReference.field, SERVICE_REFERENCE_MAX_LENGTH),
+    siteOdsCode: upperCaseOrNull(optionalIdentifier(siteOdsCode.value, siteOdsCode.field, 10)),
     siteName: optionalString(siteName.value, siteName.field, 200),
-    postcode: upperCaseOrNull(optionalString(postcode.value, postcode.field, 10)),
+    postcode: upperCaseOrNull(optionalIdentifier(postcode.value, postcode.field, 10)),
     bandwidthMbps: parseBandwidthMbps(bandwidthMbps.value, bandwidthMbps.field),
     status: optionalEnum(status.value, status.field, SERVICE_STATUSES, statusWords),
     installDate: optionalLocalDate(installDate.value, installDate.field),

@@ -6,6 +6,7 @@ import { readCsv, type CsvRow } from './readers';
 import {
   FieldError,
   isBlank,
+  optionalIdentifier,
   optionalLocalDate,
   optionalNumber,
   optionalString,
@@ -13,7 +14,7 @@ import {
   parseEnum,
   parseLocalDate,
   parseMoneyValue,
-  requiredString,
+  requiredIdentifier,
 } from './values';
 
 /**
@@ -141,7 +142,7 @@ interface RowContent {
 
 function contentOf(values: Record<string, string>): RowContent {
   const header: InvoiceHeader = {
-    invoiceNumber: requiredString(values.invoice_number, 'invoice_number', 100),
+    invoiceNumber: requiredIdentifier(values.invoice_number, 'invoice_number', 100),
     invoiceDate: parseLocalDate(values.invoice_date, 'invoice_date'),
     periodStart: parseLocalDate(values.period_start, 'period_start'),
     periodEnd: parseLocalDate(values.period_end, 'period_end'),
@@ -166,7 +167,7 @@ function contentOf(values: Record<string, string>): RowContent {
     header,
     lineNumber: optionalNumber(values.line_number, 'line_number', { min: 1, integer: true }),
     line: {
-      serviceReference: optionalString(values.service_reference, 'service_reference', SERVICE_REFERENCE_MAX_LENGTH),
+      serviceReference: optionalIdentifier(values.service_reference, 'service_reference', SERVICE_REFERENCE_MAX_LENGTH),
       chargeType,
       description: optionalString(values.description, 'description', 500),
       periodStart,

@@ -8,13 +8,14 @@ import { pick, rawJson, readJson } from './readers';
 import {
   FieldError,
   isBlank,
+  optionalIdentifier,
   optionalLocalDate,
   optionalString,
   parseDecimal,
   parseInstant,
   parseLocalDate,
   parseMoneyValue,
-  requiredString,
+  requiredIdentifier,
   squash,
 } from './values';
 
@@ -119,10 +120,10 @@ function characteristicValue(characteristics: unknown, name: string): unknown {
 
 function readServiceReference(rate: JsonObject): string | null {
   if (isObject(rate.product)) {
-    const product = optionalString(pick(rate.product, 'id', 'name'), 'product.id', SERVICE_REFERENCE_MAX_LENGTH);
+    const product = optionalIdentifier(pick(rate.product, 'id', 'name'), 'product.id', SERVICE_REFERENCE_MAX_LENGTH);
     if (product) return product;
   }
-  return optionalString(characteristicValue(rate.characteristic, 'serviceReference'), 'characteristic.serviceReference', SERVICE_REFERENCE_MAX_LENGTH);
+  return optionalIdentifier(characteristicValue(rate.characteristic, 'serviceReference'), 'characteristic.serviceReference', SERVICE_REFERENCE_MAX_LENGTH);
 }
 
 /** A quantity: a plain number, or a TMF Quantity `{ amount, units }`. */
@@ -175,7 +176,7 @@ function readLine(rate: unknown, lineNumber: number): InvoiceLineRecord {
 type InvoiceHeader = Omit<InvoiceRecord, 'lines'>;
 
 function readHeader(bill: JsonObject): InvoiceHeader {
-  const invoiceNumber = requiredString(pick(bill, 'billNo', 'id'), 'billNo', 100);
+  const invoiceNumber = requiredIdentifier(pick(bill, 'billNo', 'id'), 'billNo', 100);
   // the amounts first: a bill in another currency is refused for that, whatever else it lacks
   const netTotal = parseMoneyValue(bill.taxExcludedAmount, 'taxExcludedAmount');
   const grossTotal = parseMoneyValue(bill.taxIncludedAmount, 'taxIncludedAmount');

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { FeedFormatError, SAMPLE_INTERVALS, type FeedAdapter, type PerformanceRecord, type SampleInterval } from '../records';
 import { readCsv, readItem } from './readers';
-import { FieldError, isBlank, optionalNumber, optionalString, parseEnum, parseInstant, requiredString, squash } from './values';
+import { FieldError, isBlank, optionalNumber, optionalString, parseEnum, parseInstant, requiredIdentifier, requiredString, squash } from './values';
 
 /**
  * The performance CSV template (docs/feeds/performance.md): one row per service, interval
@@ -56,7 +56,7 @@ function requireAnAvailabilityColumn(values: Record<string, string>): void {
 }
 
 function performanceFromRow(values: Record<string, string>): PerformanceRecord {
-  const serviceReference = requiredString(values.service_reference, 'service_reference');
+  const serviceReference = requiredIdentifier(values.service_reference, 'service_reference');
   const intervalSeconds = parseSampleInterval(values.interval, 'interval');
   const intervalStart = parseIntervalStart(values.interval_start, 'interval_start', intervalSeconds);
   return {

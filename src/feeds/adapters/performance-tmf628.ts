@@ -8,7 +8,7 @@ import {
   upSecondsOfState,
 } from './performance-csv';
 import { itemsOf, rawJson, readItem, readJson } from './readers';
-import { FieldError, isBlank, parseNumber, requiredString, squash } from './values';
+import { FieldError, isBlank, parseNumber, requiredIdentifier, requiredString, squash } from './values';
 
 /**
  * TMF628-style performance measurements (docs/feeds/performance.md). Each measurement names
@@ -128,14 +128,14 @@ function readHeader(item: Record<string, unknown>): MeasurementHeader {
 const SERVICE_HOLDERS = ['service', 'resource', 'measuredObject'] as const;
 
 function serviceReferenceOf(item: Record<string, unknown>): string {
-  if (!isBlank(item.serviceId)) return requiredString(item.serviceId, 'serviceId');
+  if (!isBlank(item.serviceId)) return requiredIdentifier(item.serviceId, 'serviceId');
   for (const holder of SERVICE_HOLDERS) {
     const reference = item[holder];
-    if (isObject(reference) && !isBlank(reference.id)) return requiredString(reference.id, `${holder}.id`);
+    if (isObject(reference) && !isBlank(reference.id)) return requiredIdentifier(reference.id, `${holder}.id`);
   }
   if (Array.isArray(item.relatedEntity)) {
     const index = item.relatedEntity.findIndex((entity) => isObject(entity) && !isBlank(entity.id));
-    if (index >= 0) return requiredString((item.relatedEntity[index] as Record<string, unknown>).id, `relatedEntity[${index}].id`);
+    if (index >= 0) return requiredIdentifier((item.relatedEntity[index] as Record<string, unknown>).id, `relatedEntity[${index}].id`);
   }
   throw new FieldError('serviceId', 'is required (or service.id, resource.id, measuredObject.id, or a relatedEntity with an id)');
 }

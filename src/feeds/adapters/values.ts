@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
 import { isLocalDate, type LocalDate } from '../../common/dates';
 import { MoneyFormatError, parseMoney, type Pence } from '../../common/money';
+import { identifierProblem } from '../../common/text';
 
 /**
  * Tolerant readers for the values suppliers send. Where the meaning is clear they accept
@@ -36,6 +37,22 @@ export function optionalString(value: unknown, field: string, maxLength = 2000):
   if (typeof value !== 'string' && typeof value !== 'number') throw new FieldError(field, `expected text, got ${typeof value}`);
   const text = String(value).trim();
   if (text.length > maxLength) throw new FieldError(field, `is longer than ${maxLength} characters`);
+  return text;
+}
+
+/** A supplier's identifier for something (a ticket, a service, an invoice): text without control, invisible or line-break characters. */
+export function requiredIdentifier(value: unknown, field: string, maxLength = 200): string {
+  return identifier(requiredString(value, field, maxLength), field);
+}
+
+export function optionalIdentifier(value: unknown, field: string, maxLength = 200): string | null {
+  const text = optionalString(value, field, maxLength);
+  return text === null ? null : identifier(text, field);
+}
+
+function identifier(text: string, field: string): string {
+  const problem = identifierProblem(text);
+  if (problem) throw new FieldError(field, problem);
   return text;
 }
 
