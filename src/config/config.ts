@@ -390,7 +390,7 @@ function metricsConfig(env: Environment, production: boolean): AppConfig['metric
 
 function jwtVerification(env: Environment, dataDir: string): JwtVerification {
   if (env.NODE_ENV === 'production') {
-    const problems = productionJwtProblems(env, dataDir);
+    const problems = [...productionJwtProblems(env, dataDir), ...productionKeyProblems(env, dataDir)];
     if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const claims = { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
@@ -419,6 +419,22 @@ function productionJwtProblems(env: Environment, dataDir: string): string[] {
   }
   return problems;
 }
+
+/**
+ * WEBHOOK_SECRET_KEY seals webhook signing secrets and suppliers' pull credentials: a guessable
+ * or published key would open every one of them to whoever reads the database or a backup.
+ */
+function productionKeyProblems(env: Environment, dataDir: string): string[] {
+  if (env.WEBHOOK_SECRET_KEY === undefined) return [];
+  const known = [{ value: EXAMPLE_WEBHOOK_KEY, name: 'the placeholder in .env.example' }];
+  const development = join(dataDir, 'dev-webhook-key');
+  if (existsSync(development)) known.push({ value: readFileSync(development, 'utf8').trim(), name: `the development key generated in ${development}` });
+  const weakness = secretWeakness(env.WEBHOOK_SECRET_KEY, known);
+  return weakness ? [`WEBHOOK_SECRET_KEY: ${weakness}`] : [];
+}
+
+/** The placeholder .env.example gives, refused in production by name (a copied example is no key). */
+const EXAMPLE_WEBHOOK_KEY = 'change-me-to-48-random-bytes-base64-encoded-xxxxxxxxxxxx';
 
 function knownSecrets(dataDir: string): { value: string; name: string }[] {
   const known = [{ value: TEST_JWT_SECRET, name: 'the test suite\'s published secret' }];

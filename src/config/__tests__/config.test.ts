@@ -347,7 +347,8 @@ describe('notifications and webhooks', () => {
     const config = loadConfig({ ...PRODUCTION, DATA_DIR: dataDir });
     expect(config.webhooks).toMatchObject({ secretKey: null, allowPrivateTargets: false });
     expect(existsSync(join(dataDir, 'dev-webhook-key'))).toBe(false);
-    expect(loadConfig({ ...PRODUCTION, DATA_DIR: dataDir, WEBHOOK_SECRET_KEY: SECRET }).webhooks.secretKey).toBe(SECRET);
+    const key = PRODUCTION.JWT_SECRET.split('').reverse().join('');
+    expect(loadConfig({ ...PRODUCTION, DATA_DIR: dataDir, WEBHOOK_SECRET_KEY: key }).webhooks.secretKey).toBe(key);
   });
 
   it('names the bad variable', () => {

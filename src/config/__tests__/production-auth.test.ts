@@ -140,3 +140,28 @@ describe('the national organisation', () => {
     expect(refusal({ DATA_DIR: freshDataDir(), NATIONAL_ODS_CODE: 'NHS England' })).toMatch(namesVariable('NATIONAL_ODS_CODE'));
   });
 });
+
+describe('production refuses a guessable key for the secrets it seals', () => {
+  it('starts with a strong WEBHOOK_SECRET_KEY, or none (webhooks and pull credentials are then unavailable)', () => {
+    expect(loadConfig(production({ WEBHOOK_SECRET_KEY: randomBytes(48).toString('base64') })).webhooks.secretKey).not.toBeNull();
+    expect(loadConfig(production()).webhooks.secretKey).toBeNull();
+  });
+
+  it.each([
+    ['the .env.example placeholder', 'change-me-to-48-random-bytes-base64-encoded-xxxxxxxxxxxx'],
+    ['one character repeated', 'k'.repeat(64)],
+    ['a phrase', 'correct horse battery staple webhook signing key'],
+  ])('refuses %s as WEBHOOK_SECRET_KEY, naming it', (_, key) => {
+    expect(refusal(production({ WEBHOOK_SECRET_KEY: key }))).toMatch(namesVariable('WEBHOOK_SECRET_KEY'));
+  });
+
+  it('refuses the development key left in DATA_DIR', () => {
+    const dataDir = freshDataDir();
+    const developmentKey = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir }).webhooks.secretKey!;
+    expect(refusal(production({ DATA_DIR: dataDir, WEBHOOK_SECRET_KEY: developmentKey }))).toMatch(/WEBHOOK_SECRET_KEY: is the development key/);
+  });
+
+  it('lets a weak key through outside production, where it guards nothing real', () => {
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: freshDataDir(), JWT_SECRET: TEST_JWT_SECRET, WEBHOOK_SECRET_KEY: 'k'.repeat(64) }).webhooks.secretKey).toBe('k'.repeat(64));
+  });
+});
