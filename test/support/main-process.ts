@@ -8,7 +8,8 @@ export interface MainProcess {
   /** every JSON log line so far */
   readonly logs: Record<string, unknown>[];
   readonly stderr: () => string;
-  readonly exited: Promise<number | null>;
+  /** the exit code, or the signal that ended the process (so a failure says which) */
+  readonly exited: Promise<number | NodeJS.Signals>;
 }
 
 /**
@@ -40,7 +41,7 @@ export function spawnMain(env: Record<string, string>): MainProcess {
       }
     }
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal!)));
   return { child, logs, stderr: () => stderr, exited };
 }
 
@@ -57,7 +58,7 @@ export function listening(main: MainProcess): Promise<number> {
 }
 
 /** SIGTERM, and the exit code. */
-export async function stopMain(main: MainProcess): Promise<number | null> {
+export async function stopMain(main: MainProcess): Promise<number | NodeJS.Signals> {
   if (main.child.exitCode === null && main.child.signalCode === null) main.child.kill('SIGTERM');
   return main.exited;
 }
