@@ -40,6 +40,11 @@ const environmentSchema = z.object({
   PERFORMANCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(35),
   FEED_LATE_AFTER_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24),
   FEED_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 ** 3),
+  FEED_MAX_INVOICE_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 ** 2),
+  FEED_MAX_ROWS: z.coerce.number().int().min(1).default(2_000_000),
+  FEED_MAX_DEPTH: z.coerce.number().int().min(2, 'must be at least 2 (an array of objects)').max(1_000).default(64),
+  FEED_MAX_ITEM_BYTES: z.coerce.number().int().min(1024).default(1024 ** 2),
+  FEED_MAX_RECORD_BYTES: z.coerce.number().int().min(1024).default(1024 ** 2),
   FEED_STALE_RUN_MINUTES: z.coerce.number().int().min(1).default(15),
   FEED_SPOOL_DIR: z.string().min(1).optional(),
   FEED_PULL_ENABLED: booleanString.optional(),
@@ -78,6 +83,18 @@ export interface DatabaseConfig {
 export type JwtVerification =
   | { readonly kind: 'jwks'; readonly jwksUrl: string; readonly issuer?: string; readonly audience?: string }
   | { readonly kind: 'secret'; readonly secret: string; readonly issuer?: string; readonly audience?: string };
+
+/** What one supplier document may hold; each is checked as the document arrives, before any row is stored. */
+export interface FeedLimits {
+  /** rows in one document: CSV records, or JSON items (the elements of its lists) */
+  readonly maxRows: number;
+  /** JSON objects and arrays nested inside one another */
+  readonly maxDepth: number;
+  /** one JSON item as written (a ticket, a measurement, a bill with its lines), in bytes */
+  readonly maxItemBytes: number;
+  /** one CSV record as written, in bytes */
+  readonly maxRecordBytes: number;
+}
 
 export interface AppConfig {
   readonly env: Environment['NODE_ENV'];
@@ -119,6 +136,10 @@ export interface AppConfig {
     readonly lateAfterHours: number;
     /** the largest document the HTTP intake accepts */
     readonly maxBytes: number;
+    /** the largest invoice document: its lines are put with their invoices wherever they stand, so it is read whole */
+    readonly maxInvoiceBytes: number;
+    /** what one document may hold, checked as it arrives, before any row is stored */
+    readonly limits: FeedLimits;
     /** a RUNNING run silent this long was interrupted */
     readonly staleRunMinutes: number;
     /** where documents are spooled while they are read */
@@ -215,6 +236,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       retentionDays: env.PERFORMANCE_RETENTION_DAYS,
       lateAfterHours: env.FEED_LATE_AFTER_HOURS,
       maxBytes: env.FEED_MAX_BYTES,
+      maxInvoiceBytes: env.FEED_MAX_INVOICE_BYTES,
+      limits: {
+        maxRows: env.FEED_MAX_ROWS,
+        maxDepth: env.FEED_MAX_DEPTH,
+        maxItemBytes: env.FEED_MAX_ITEM_BYTES,
+        maxRecordBytes: env.FEED_MAX_RECORD_BYTES,
+      },
       staleRunMinutes: env.FEED_STALE_RUN_MINUTES,
       spoolDir: resolve(env.FEED_SPOOL_DIR ?? tmpdir()),
       pullEnabled: env.FEED_PULL_ENABLED ?? env.NODE_ENV !== 'test',

@@ -7,8 +7,10 @@ import type { RequestContext } from '../graphql/context';
 import { SupplierService } from '../suppliers/supplier.service';
 import { FeedRejection } from './feed-rejection.entity';
 import { FeedRun, FeedRunStatus, type FeedSource } from './feed-run.entity';
+import { documentChecks } from './adapters';
 import type { AcceptedItem, FeedWriter } from './feed-writer';
-import { FeedFormatError, type FeedAdapter, type FeedFormat, type FeedKind, type FeedRecords } from './records';
+import { FeedLimitError } from './limits';
+import { FeedFormatError, FeedKind, type FeedAdapter, type FeedFormat, type FeedRecords } from './records';
 import { ServiceDirectory } from './service-directory';
 import { spool, type SpooledDocument } from './spool';
 import { retryOnDeadlock } from '../db/errors';
@@ -25,6 +27,8 @@ export interface FeedRequest {
   source: FeedSource;
   sourceName?: string | null;
   input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream;
+  /** the input that carried the document, named when it goes past a limit (`input.document` through GraphQL) */
+  documentField?: string;
   /** called after each batch: for progress bars */
   onProgress?: (progress: FeedProgress) => void;
 }
@@ -83,7 +87,15 @@ export class FeedPipeline {
       throw notFound('Supplier');
     }
     await this.suppliers.get(ctx, request.supplierId);
-    const document = await spool(request.input, ctx.config.feeds.spoolDir, ctx.config.feeds.maxBytes);
+    const { feeds } = ctx.config;
+    // an invoice document is read whole (its lines go with their invoices wherever they stand), so it has a smaller limit
+    const size =
+      request.kind === FeedKind.INVOICE && feeds.maxInvoiceBytes < feeds.maxBytes
+        ? { maxBytes: feeds.maxInvoiceBytes, setting: 'FEED_MAX_INVOICE_BYTES' }
+        : { maxBytes: feeds.maxBytes, setting: 'FEED_MAX_BYTES' };
+    const document = await spool(request.input, feeds.spoolDir, size, documentChecks[request.format](feeds.limits)).catch((error: unknown) => {
+      throw error instanceof FeedLimitError && request.documentField ? error.forField(request.documentField) : error;
+    });
     try {
       return await this.process(ctx, request, document);
     } finally {
@@ -141,6 +153,11 @@ export class FeedPipeline {
       }),
     );
 
+    if (document.unreadable) {
+      const { message, location } = document.unreadable;
+      return this.finishRun(ctx, run, FeedRunStatus.FAILED, location ? `${message} (at ${location})` : message);
+    }
+
     const writer = this.writers[request.kind] as FeedWriter<unknown>;
     const adapter = this.adapters[request.kind][request.format] as FeedAdapter<unknown>;
     const services = await ServiceDirectory.load(ctx, request.supplierId);
@@ -187,7 +204,7 @@ export class FeedPipeline {
 
     let writing: Promise<void> = Promise.resolve();
     try {
-      for await (const item of adapter(document.open((bytes) => (bytesRead = bytes)))) {
+      for await (const item of adapter(document.open((bytes) => (bytesRead = bytes)), ctx.config.feeds.limits)) {
         run.rowsRead += 1;
         const seq = run.rowsRead;
         if (item.ok) batch.push({ seq, location: item.location, raw: item.raw, record: item.record });
@@ -207,6 +224,11 @@ export class FeedPipeline {
     } catch (error) {
       await writing.catch(() => undefined);
       writer.abandon?.(run);
+      if (error instanceof FeedLimitError) {
+        // an item past a limit that only its reader could see (the check on arrival caught the rest): refused as those are
+        await this.finishRun(ctx, run, FeedRunStatus.FAILED, error.message);
+        throw request.documentField ? error.forField(request.documentField) : error;
+      }
       if (!(error instanceof FeedFormatError)) {
         ctx.log.error({ err: error, feedRunId: run.id }, 'feed run failed');
         await this.finishRun(ctx, run, FeedRunStatus.FAILED, 'The run stopped on an internal error; nothing after the last completed batch was stored. Send the document again.').catch(() => undefined);

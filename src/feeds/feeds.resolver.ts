@@ -87,6 +87,7 @@ export class FeedRunResolver {
       source: FeedSource.GRAPHQL,
       sourceName: input.fileName ?? null,
       input: Readable.from([Buffer.from(input.document, 'utf8')]),
+      documentField: 'input.document',
     });
   }
 

@@ -258,10 +258,10 @@ function invoiceFrom(invoiceNumber: string, rows: ReadRow[]): ParsedItem<Invoice
  * its first row: one bad row rejects its whole invoice, since a part-invoice cannot be
  * checked against its totals.
  */
-export const invoiceCsv: FeedAdapter<InvoiceRecord> = async function* (input) {
+export const invoiceCsv: FeedAdapter<InvoiceRecord> = async function* (input, limits) {
   const invoices = new Map<string, ReadRow[]>();
   const entries: Array<{ invoiceNumber: string; rows: ReadRow[] } | { unattached: ReadRow }> = [];
-  for await (const row of readCsv(input, INVOICE_CSV_COLUMNS)) {
+  for await (const row of readCsv(input, INVOICE_CSV_COLUMNS, limits)) {
     const read = readRow(row);
     const invoiceNumber = row.values.invoice_number.trim();
     if (!invoiceNumber) {
