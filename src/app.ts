@@ -19,6 +19,7 @@ import { buildGraphqlSchema, createServices, type Services } from './graphql/sch
 import { FeedHousekeeping } from './feeds/housekeeping';
 import { Metrics } from './common/metrics';
 import { feedIntake } from './feeds/feed-intake';
+import { answerClientErrors, serverTimeouts } from './http/client-errors';
 
 export interface App {
   readonly httpServer: Server;
@@ -50,7 +51,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   // metrics are read fresh): express's ETag would hash every body for nothing, about 0.3 ms of a
   // 40 KB dashboard answer
   app.set('etag', false);
-  const httpServer = createServer(app);
+  const httpServer = createServer(serverTimeouts(config.requestTimeoutMs), app);
+  answerClientErrors(httpServer, config.requestTimeoutMs, log);
   const inFlight = trackRequests(httpServer);
   let stopping = false;
 

@@ -21,6 +21,7 @@ const environmentSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1, 'must be at least 1 second').max(86_400).default(300),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_JWKS_URL: z.string().url().optional(),
   JWT_ISSUER: z.string().min(1).optional(),
@@ -126,6 +127,8 @@ export interface AppConfig {
     readonly maxPageSize: number;
   };
   readonly requestBodyLimit: string;
+  /** how long a client may take to send a whole request, headers and body (a feed document included) */
+  readonly requestTimeoutMs: number;
   /** on SIGTERM, how long in-flight requests may run before their connections are cut */
   readonly shutdownGraceMs: number;
   readonly seedDemoOnStart: boolean;
@@ -230,6 +233,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxPageSize: env.MAX_PAGE_SIZE,
     },
     requestBodyLimit: env.REQUEST_BODY_LIMIT,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_SECONDS * 1000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     seedDemoOnStart: env.SEED_DEMO_ON_START ?? (!production && env.DATABASE_URL === undefined),
     feeds: {

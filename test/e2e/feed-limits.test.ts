@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { Role } from '../../src/auth/roles';
 import { PerformanceSample } from '../../src/performance/performance-sample.entity';
@@ -127,5 +128,56 @@ describe('hostile feed documents (issue #16, hole 2)', () => {
     expect(response.status).toBe(413);
     expect(((await response.json()) as any).errors[0].message).toMatch(/FEED_MAX_ITEM_BYTES.*\$\[5\]/);
     expect({ runs: await runCount(), samples: await samples() }).toEqual(before);
+  });
+});
+
+describe('a slow upload (issue #16, hole 2)', () => {
+  let server: TestServer;
+  let manager: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { REQUEST_TIMEOUT_SECONDS: '1' } });
+    manager = await server.token('RX1', Role.CONTRACT_MANAGER);
+  });
+
+  afterAll(() => server.stop());
+
+  /** Sends the headers and then a byte at a time, until the server answers; resolves with what it said. */
+  function sendSlowly(path: string, headers: Record<string, string>): Promise<{ status: number; headers: string; body: string }> {
+    return new Promise((resolve, reject) => {
+      const { port } = new URL(server.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      let answer = '';
+      let timer: NodeJS.Timeout | undefined;
+      socket.once('connect', () => {
+        socket.write(`POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: 1000000\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`);
+        // a trickle, never finished: only the server's answer ends it
+        timer = setInterval(() => socket.writable && socket.write('a'), 50);
+      });
+      socket.on('data', (data) => (answer += data.toString('utf8')));
+      socket.on('error', reject);
+      socket.once('close', () => {
+        clearInterval(timer);
+        const [head = '', body = ''] = answer.split('\r\n\r\n');
+        resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), headers: head, body });
+      });
+    });
+  }
+
+  it('answers a feed upload still arriving after REQUEST_TIMEOUT_SECONDS with 408 and the documented JSON error', async () => {
+    const answer = await sendSlowly('/feeds/performance?supplier=PDN00001', { 'content-type': 'text/csv', authorization: `Bearer ${manager}` });
+    expect(answer.status).toBe(408);
+    expect(answer.headers).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(answer.body)).toEqual({
+      errors: [{ message: 'The request was not received within 1 seconds (REQUEST_TIMEOUT_SECONDS); send it faster, or in smaller parts', extensions: { code: 'REQUEST_TIMEOUT' } }],
+    });
+    expect((await server.gql('{ feedRuns { totalCount } }', {}, manager)).data.feedRuns.totalCount).toBe(0);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('does the same for a slow GraphQL request', async () => {
+    const answer = await sendSlowly('/graphql', { 'content-type': 'application/json' });
+    expect(answer.status).toBe(408);
+    expect(JSON.parse(answer.body).errors[0].extensions.code).toBe('REQUEST_TIMEOUT');
   });
 });
