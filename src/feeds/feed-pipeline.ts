@@ -10,6 +10,7 @@ import { FeedRun, FeedRunStatus, type FeedSource } from './feed-run.entity';
 import { documentChecks } from './adapters';
 import type { AcceptedItem, FeedWriter } from './feed-writer';
 import { FeedLimitError } from './limits';
+import { NaturalKeys } from './natural-keys';
 import { FeedFormatError, FeedKind, type FeedAdapter, type FeedFormat, type FeedRecords } from './records';
 import { ServiceDirectory } from './service-directory';
 import { spool, type SpooledDocument } from './spool';
@@ -161,6 +162,7 @@ export class FeedPipeline {
     const writer = this.writers[request.kind] as FeedWriter<unknown>;
     const adapter = this.adapters[request.kind][request.format] as FeedAdapter<unknown>;
     const services = await ServiceDirectory.load(ctx, request.supplierId);
+    const keys = new NaturalKeys(document.rows);
     let bytesRead = 0;
     const progress = () =>
       request.onProgress?.({ bytesRead, bytesTotal: document.bytes, rowsRead: run.rowsRead, rowsAccepted: run.rowsAccepted, rowsRejected: run.rowsRejected, rowsUnchanged: run.rowsUnchanged });
@@ -207,7 +209,10 @@ export class FeedPipeline {
       for await (const item of adapter(document.open((bytes) => (bytesRead = bytes)), ctx.config.feeds.limits)) {
         run.rowsRead += 1;
         const seq = run.rowsRead;
-        if (item.ok) batch.push({ seq, location: item.location, raw: item.raw, record: item.record });
+        const key = item.ok ? writer.naturalKey(item.record, { services, run }) : null;
+        const earlier = key ? keys.firstAt(key.key, item.location) : undefined;
+        if (item.ok && earlier === undefined) batch.push({ seq, location: item.location, raw: item.raw, record: item.record });
+        else if (item.ok) rejections.push({ seq, location: item.location, raw: item.raw, reason: `duplicates ${earlier}: ${key!.describe()} is already in this document`, field: key!.field });
         else rejections.push({ seq, location: item.location, raw: item.raw, reason: item.reason, field: item.field });
         if (batch.length >= writer.batchSize || rejections.length >= REJECTION_FLUSH) {
           // read the next batch while this one is written; writes stay one at a time, in order

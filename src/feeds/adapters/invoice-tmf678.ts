@@ -233,7 +233,18 @@ function invoiceFrom(bill: Located, linkedRates: Located[]): ParsedItem<InvoiceR
   if (!rates.length) return reject(`${name} has no lines`);
   const lines: InvoiceLineRecord[] = [];
   const problems: { reason: string; field: string }[] = [];
+  // a rate listed twice (in the bill and again on its own, or sent twice) would be charged twice
+  const earlierWithId = new Map<string, string>();
   rates.forEach((rate, index) => {
+    const id = isObject(rate.item) && !isBlank(rate.item.id) ? String(rate.item.id).trim() : null;
+    if (id !== null) {
+      const earlier = earlierWithId.get(id);
+      if (earlier) {
+        problems.push({ reason: `line ${index + 1} (${rate.path}): id ${id} duplicates ${earlier}`, field: 'id' });
+        return;
+      }
+      earlierWithId.set(id, `line ${index + 1} (${rate.path})`);
+    }
     try {
       lines.push(readLine(rate.item, index + 1));
     } catch (error) {
