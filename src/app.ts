@@ -124,7 +124,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       context: ({ req, res }) => contextFor(req, res),
     }),
   );
-  app.use(feedIntake(services.feeds, contextFor, log));
+  app.use(feedIntake(services.feeds, contextFor, log, config.feeds.maxBytes));
   app.use(transportErrors(log));
 
   return {

@@ -32,7 +32,7 @@ const REJECTIONS_SHOWN = 100;
  * A SUPPLIER_FEED credential speaks for its own supplier; a consumer's manager names the
  * supplier with ?supplier=<CN-SP ID or id>. The answer is the run, with its first rejections.
  */
-export function feedIntake(pipeline: FeedPipeline, contextFor: (req: Request, res: Response) => Promise<RequestContext>, log: Logger) {
+export function feedIntake(pipeline: FeedPipeline, contextFor: (req: Request, res: Response) => Promise<RequestContext>, log: Logger, maxBytes: number) {
   const router = express.Router();
   router.post('/feeds/:kind', async (req, res) => {
     try {
@@ -58,11 +58,26 @@ export function feedIntake(pipeline: FeedPipeline, contextFor: (req: Request, re
         return;
       }
       const { status, body } = failure(error, log);
-      // the client may still be sending; answer, then stop reading
-      res.status(status).set('connection', 'close').json(body);
+      if (!req.complete) discardRest(req, maxBytes);
+      res.status(status).json(body);
     }
   });
   return router;
+}
+
+/**
+ * A client refused part way through its upload is usually still sending, and one that gets
+ * its connection closed under it sees a broken pipe, not the answer. The rest is read and
+ * dropped — up to FEED_MAX_BYTES more, what an upload may be anyway — so that the client
+ * finishes and reads why; past that, the connection is cut.
+ */
+function discardRest(req: Request, maxBytes: number): void {
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > maxBytes) req.destroy();
+  });
+  req.resume();
 }
 
 /**

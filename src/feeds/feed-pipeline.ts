@@ -53,7 +53,15 @@ interface PendingRejection {
 }
 
 const RAW_LIMIT = 4_000;
+const REASON_LIMIT = 1_000;
 const REJECTION_FLUSH = 500;
+
+/**
+ * At most `limit` characters, as a string of its own: V8 keeps the whole of a string alive
+ * for as long as any slice of it is, and a row's raw text (up to FEED_MAX_ITEM_BYTES) waits
+ * in its batch, or among the 500 pending rejections, until it is written.
+ */
+const clipped = (text: string, limit: number) => (text.length > limit ? `${Buffer.from(text.slice(0, limit)).toString()}…` : text);
 
 /**
  * adapter → pipeline → writer → tables. The document is spooled and hashed first; rows are
@@ -209,11 +217,12 @@ export class FeedPipeline {
       for await (const item of adapter(document.open((bytes) => (bytesRead = bytes)), ctx.config.feeds.limits)) {
         run.rowsRead += 1;
         const seq = run.rowsRead;
+        const raw = clipped(item.raw, RAW_LIMIT);
         const key = item.ok ? writer.naturalKey(item.record, { services, run }) : null;
         const earlier = key ? keys.firstAt(key.key, item.location) : undefined;
-        if (item.ok && earlier === undefined) batch.push({ seq, location: item.location, raw: item.raw, record: item.record });
-        else if (item.ok) rejections.push({ seq, location: item.location, raw: item.raw, reason: `duplicates ${earlier}: ${key!.describe()} is already in this document`, field: key!.field });
-        else rejections.push({ seq, location: item.location, raw: item.raw, reason: item.reason, field: item.field });
+        if (item.ok && earlier === undefined) batch.push({ seq, location: item.location, raw, record: item.record });
+        else if (item.ok) rejections.push({ seq, location: item.location, raw, reason: `duplicates ${earlier}: ${key!.describe()} is already in this document`, field: key!.field });
+        else rejections.push({ seq, location: item.location, raw, reason: clipped(item.reason, REASON_LIMIT), field: item.field });
         if (batch.length >= writer.batchSize || rejections.length >= REJECTION_FLUSH) {
           // read the next batch while this one is written; writes stay one at a time, in order
           await writing;
@@ -274,8 +283,8 @@ export class FeedPipeline {
           organisationId: run.organisationId,
           location: rejection.location.slice(0, 100),
           field: rejection.field?.slice(0, 100) ?? null,
-          reason: rejection.reason.slice(0, 1000),
-          raw: rejection.raw.length > RAW_LIMIT ? `${rejection.raw.slice(0, RAW_LIMIT)}…` : rejection.raw,
+          reason: rejection.reason.slice(0, REASON_LIMIT),
+          raw: rejection.raw,
         }),
       ),
       { chunk: 200 },
