@@ -8,7 +8,7 @@ import { createInventory } from './ingest.bench';
 import { spawnServer, type SpawnedServer } from './scenario';
 import { benchContext, freshBenchDatabase, round } from './support';
 
-const USAGE = `Usage: npm run bench:documents [-- --quick] [--heap MB]
+const USAGE = `Usage: npm run bench:documents [-- --quick] [--heap MB] [--only TEXT]
   Posts the hostile documents of issue #16 (a 100 MB [[],[],…], a 200 MB single-line CSV, 100,000
   nested brackets, a 100 MB string value, and 100 items just under FEED_MAX_ITEM_BYTES) and the
   largest legitimate documents the limits let through (a performance feed of FEED_MAX_ROWS rows as
@@ -18,7 +18,7 @@ const USAGE = `Usage: npm run bench:documents [-- --quick] [--heap MB]
   (DOCUMENTS_DATABASE_URL, default mysql://root@127.0.0.1:3306/hscn_documents; dropped and created
   again). Reads each server's peak resident set (VmHWM in /proc/<pid>/status) after its answer.
   --quick: the legitimate documents at a tenth of their size. --heap MB: the servers run with
-  --max-old-space-size=MB. Writes bench/results/documents[-quick][-heap-MB].json; exits 1 when a
+  --max-old-space-size=MB. --only TEXT: the documents whose name holds TEXT. Writes bench/results/documents[-quick][-heap-MB].json; exits 1 when a
   document is answered otherwise than expected or a hostile one's peak reaches 300 MB.`;
 
 const DATABASE_URL = process.env.DOCUMENTS_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hscn_documents';
@@ -93,7 +93,9 @@ function* invoiceCsv(references: readonly string[], bytes: number): Generator<st
   const header = 'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total\n';
   yield header;
   let written = header.length;
-  for (let invoice = 0; written < bytes - 20_000; invoice += 1) {
+  // a line is never longer than the header and a little more: whole invoices, within `bytes`
+  const lineBytes = header.length + 40;
+  for (let invoice = 0; written + LINES_PER_INVOICE * lineBytes < bytes; invoice += 1) {
     for (let line = 0; line < LINES_PER_INVOICE; line += 1) {
       const row = `BENCH-INV-${invoice},2026-11-01,2026-10-01,2026-10-31,${references[(invoice + line) % references.length]},RECURRING,HSCN access rental line ${line},1,100.00,100.00,20,20.00,${LINES_PER_INVOICE * 100}.00,${LINES_PER_INVOICE * 20}.00,${LINES_PER_INVOICE * 120}.00\n`;
       written += row.length;
@@ -102,12 +104,31 @@ function* invoiceCsv(references: readonly string[], bytes: number): Generator<st
   }
 }
 
+/**
+ * The most an invoice document can make the server hold: the shortest rows the template
+ * takes, each its own invoice (each a map entry besides its row), up to `bytes`. Their
+ * totals are off by a penny, so that all are read and held but none is written.
+ */
+function* shortestInvoiceRows(bytes: number): Generator<string> {
+  const header = 'invoice_number,invoice_date,period_start,period_end,charge_type,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total\n';
+  yield header;
+  let written = header.length;
+  for (let invoice = 0; ; invoice += 1) {
+    const row = `I${invoice},2026-11-01,2026-10-01,2026-10-31,USAGE,1,1,0,0,1,0,1.01\n`;
+    if (written + row.length > bytes) return;
+    written += row.length;
+    yield row;
+  }
+}
+
 /** `{ customerBill: [...], appliedCustomerBillingRate: [...] }`: the rates listed apart from their bills, after them. */
 function* invoiceTmf(references: readonly string[], bytes: number): Generator<string> {
   const money = (value: number) => `{"unit": "GBP", "value": ${value}}`;
   const rate = (invoice: number, line: number) =>
     `{"id": "R-${invoice}-${line}", "bill": {"id": "CB-${invoice}"}, "type": "Rental", "name": "HSCN access rental line ${line}", "characteristic": [{"name": "serviceReference", "value": "${references[(invoice + line) % references.length]}"}], "periodCoverage": {"startDateTime": "2026-10-01T00:00:00Z", "endDateTime": "2026-10-31T23:59:59Z"}, "taxExcludedAmount": ${money(100)}, "appliedTax": [{"taxCategory": "VAT", "taxRate": 0.2, "taxAmount": ${money(20)}}]}`;
-  const invoices = Math.max(1, Math.floor(bytes / (LINES_PER_INVOICE * rate(0, 0).length)));
+  // the longest rate and bill, with their separators, so that the document stays within `bytes`
+  const perInvoice = LINES_PER_INVOICE * (rate(99_999, 99).length + 2) + 400;
+  const invoices = Math.max(1, Math.floor((bytes - 100) / perInvoice));
   yield '{"customerBill": [';
   for (let invoice = 0; invoice < invoices; invoice += 1) {
     yield `${invoice ? ',' : ''}{"id": "CB-${invoice}", "billNo": "BENCH-TMF-${invoice}", "billDate": "2026-11-01", "billingPeriod": {"startDateTime": "2026-10-01T00:00:00Z", "endDateTime": "2026-10-31T23:59:59Z"}, "taxExcludedAmount": ${money(LINES_PER_INVOICE * 100)}, "taxIncludedAmount": ${money(LINES_PER_INVOICE * 120)}}`;
@@ -182,14 +203,25 @@ async function main(): Promise<void> {
       // every item is read and refused (it is no trouble ticket): the run is REJECTED
       expect: 422,
     },
+    {
+      name: 'invoice CSV of FEED_MAX_INVOICE_BYTES, shortest rows',
+      hostile: true,
+      path: '/feeds/invoices',
+      contentType: 'text/csv',
+      pieces: () => sliced(shortestInvoiceRows(config.feeds.maxInvoiceBytes)),
+      // every invoice is read and refused for its totals: the run is REJECTED
+      expect: 422,
+    },
     { name: `performance CSV, ${rows} rows`, hostile: false, path: '/feeds/performance', contentType: 'text/csv', pieces: () => sliced(performanceCsv(references, rows)), expect: 200 },
     { name: `performance TMF628, ${rows / 4} measurements`, hostile: false, path: '/feeds/performance', contentType: 'application/json', pieces: () => sliced(performanceTmf(references, rows / 4)), expect: 200 },
     { name: `invoice CSV, ${round(invoiceBytes / MB, 1)} MB`, hostile: false, path: '/feeds/invoices', contentType: 'text/csv', pieces: () => sliced(invoiceCsv(references, invoiceBytes)), expect: 200 },
     { name: `invoice TMF678 with separate rates, ${round(invoiceBytes / MB, 1)} MB`, hostile: false, path: '/feeds/invoices', contentType: 'application/json', pieces: () => sliced(invoiceTmf(references, invoiceBytes)), expect: 200 },
   ];
 
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt < 0 ? null : (process.argv[onlyAt + 1] ?? '');
   const results = [];
-  for (const entry of cases) {
+  for (const entry of cases.filter((candidate) => only === null || candidate.name.includes(only))) {
     // a server of its own for each document, so that each peak is that document's
     const server: SpawnedServer = await spawnServer(DATABASE_URL, JWT_SECRET, heap ? { NODE_OPTIONS: `--max-old-space-size=${heap}` } : {});
     try {
@@ -217,7 +249,7 @@ async function main(): Promise<void> {
   const figures = { quick, heapMb: heap, ceilingMb: RSS_CEILING_MB, documents: results };
   const json = JSON.stringify(figures, null, 2);
   mkdirSync(join(__dirname, 'results'), { recursive: true });
-  writeFileSync(join(__dirname, 'results', `documents${quick ? '-quick' : ''}${heap ? `-heap-${heap}` : ''}.json`), `${json}\n`);
+  writeFileSync(join(__dirname, 'results', `documents${quick ? '-quick' : ''}${heap ? `-heap-${heap}` : ''}${only === null ? '' : '-only'}.json`), `${json}\n`);
   console.log(json);
   if (results.some((result) => !result.ok)) process.exitCode = 1;
 }
