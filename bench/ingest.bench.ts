@@ -52,7 +52,8 @@ export async function ingestBenchmark(dataSource: DataSource, config: AppConfig,
   };
 }
 
-async function createInventory(dataSource: DataSource, count: number) {
+/** An organisation, a CN-SP, a contract between them and `count` active services: the estate a feed speaks about. */
+export async function createInventory(dataSource: DataSource, count: number) {
   const manager = dataSource.manager;
   const organisation = await manager.save(manager.create(Organisation, { odsCode: 'RBENCH', name: 'Benchmark Trust', type: OrganisationType.TRUST }));
   const supplier = await manager.save(manager.create(Supplier, { name: 'Bench Networks', kind: SupplierKind.CN_SP, cnspId: 'BENCH001', complianceStatus: ComplianceStatus.COMPLIANT, complianceDate: null, notes: null }));

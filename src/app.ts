@@ -23,6 +23,7 @@ import { Instance } from './db/instance';
 import { Metrics } from './common/metrics';
 import { feedIntake } from './feeds/feed-intake';
 import { metricsEndpoint, metricsServer } from './http/metrics-endpoint';
+import { answerClientErrors, serverTimeouts } from './http/client-errors';
 
 export interface App {
   readonly httpServer: Server;
@@ -68,7 +69,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   const failures = new FailedAuthentication(config, metrics, log);
   const metricsHandlers = metricsEndpoint(config, metrics, failures);
   const ownMetricsServer = config.metrics.port === null ? null : metricsServer(config, metricsHandlers);
-  const httpServer = createServer(app);
+  const httpServer = createServer(serverTimeouts(config.requestTimeoutMs), app);
+  answerClientErrors(httpServer, config.requestTimeoutMs, log);
   const inFlight = trackRequests(httpServer);
   let stopping = false;
 
@@ -142,7 +144,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       context: ({ req, res }) => contextFor(req, res),
     }),
   );
-  app.use(feedIntake(services.feeds, contextFor, log));
+  app.use(feedIntake(services.feeds, contextFor, log, config.feeds.maxBytes));
   app.use(transportErrors(log));
 
   return {

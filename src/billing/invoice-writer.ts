@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { formatMoney, type Pence } from '../common/money';
-import { ACCEPTED, rejected, UNCHANGED, type AcceptedItem, type FeedWriteContext, type FeedWriter, type WriteOutcome } from '../feeds/feed-writer';
+import { ACCEPTED, rejected, UNCHANGED, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';
+import type { FeedRun } from '../feeds/feed-run.entity';
+import type { ServiceDirectory } from '../feeds/service-directory';
 import type { InvoiceRecord } from '../feeds/records';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
@@ -14,6 +16,12 @@ import { Invoice, InvoiceStatus } from './invoice.entity';
 export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
   readonly batchSize = 1;
 
+  /** One invoice per organisation, supplier and number, case ignored as MySQL's collation ignores it. */
+  naturalKey(record: InvoiceRecord, { services, run }: { services: ServiceDirectory; run: FeedRun }): NaturalKey {
+    const { organisationId } = ownerOf(record, services, run);
+    return { key: `${organisationId}|${record.invoiceNumber.trim().toUpperCase()}`, field: 'invoiceNumber', describe: () => `invoice ${record.invoiceNumber}` };
+  }
+
   async write({ ctx, run, services }: FeedWriteContext, items: AcceptedItem<InvoiceRecord>[]): Promise<WriteOutcome[]> {
     const outcomes: WriteOutcome[] = [];
     for (const { record } of items) {
@@ -22,10 +30,7 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
         outcomes.push(rejected(`Invoice ${record.invoiceNumber}: ${disagreement}`, 'totals'));
         continue;
       }
-      const lineServices = record.lines.map((line) => (line.serviceReference ? services.find(line.serviceReference) : undefined));
-      const owners = new Set(lineServices.filter((service) => service !== undefined).map((service) => service!.organisationId));
-      // an invoice for one organisation's services belongs to it; one spanning several (a CSU's) to the sender
-      const organisationId = owners.size === 1 ? [...owners][0] : run.organisationId;
+      const { lineServices, organisationId } = ownerOf(record, services, run);
       const contentHash = hashInvoice(record);
 
       const invoices = ctx.repository(Invoice);
@@ -83,6 +88,14 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
     }
     return outcomes;
   }
+}
+
+/** The services of an invoice's lines, and the organisation the invoice belongs to. */
+function ownerOf(record: InvoiceRecord, services: ServiceDirectory, run: FeedRun) {
+  const lineServices = record.lines.map((line) => (line.serviceReference ? services.find(line.serviceReference) : undefined));
+  const owners = new Set(lineServices.filter((service) => service !== undefined).map((service) => service!.organisationId));
+  // an invoice for one organisation's services belongs to it; one spanning several (a CSU's) to the sender
+  return { lineServices, organisationId: owners.size === 1 ? [...owners][0]! : run.organisationId };
 }
 
 /** How the invoice's stated totals differ from its lines, or null when they agree to the penny. */

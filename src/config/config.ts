@@ -28,6 +28,7 @@ const environmentSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1, 'must be at least 1 second').max(86_400).default(300),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_JWKS_URL: z.string().url().optional(),
   JWT_ISSUER: z.string().min(1).optional(),
@@ -56,6 +57,11 @@ const environmentSchema = z.object({
   PERFORMANCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(35),
   FEED_LATE_AFTER_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24),
   FEED_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 ** 3),
+  FEED_MAX_INVOICE_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 ** 2),
+  FEED_MAX_ROWS: z.coerce.number().int().min(1).default(2_000_000),
+  FEED_MAX_DEPTH: z.coerce.number().int().min(3, 'must be at least 3 (an object holding a list of objects)').max(1_000).default(64),
+  FEED_MAX_ITEM_BYTES: z.coerce.number().int().min(1024).default(1024 ** 2),
+  FEED_MAX_RECORD_BYTES: z.coerce.number().int().min(1024).default(1024 ** 2),
   FEED_STALE_RUN_MINUTES: z.coerce.number().int().min(1).default(15),
   FEED_SPOOL_DIR: z.string().min(1).optional(),
   FEED_PULL_ENABLED: booleanString.optional(),
@@ -101,6 +107,18 @@ export interface DatabaseConfig {
 export type JwtVerification =
   | { readonly kind: 'jwks'; readonly jwksUrl: string; readonly issuer?: string; readonly audience?: string }
   | { readonly kind: 'secret'; readonly secret: string; readonly issuer?: string; readonly audience?: string };
+
+/** What one supplier document may hold; each is checked as the document arrives, before any row is stored. */
+export interface FeedLimits {
+  /** rows in one document: CSV records, or JSON items (the elements of its lists) */
+  readonly maxRows: number;
+  /** JSON objects and arrays nested inside one another */
+  readonly maxDepth: number;
+  /** one JSON item as written (a ticket, a measurement, a bill with its lines), in bytes */
+  readonly maxItemBytes: number;
+  /** one CSV record as written, in bytes */
+  readonly maxRecordBytes: number;
+}
 
 export interface AppConfig {
   readonly env: Environment['NODE_ENV'];
@@ -160,6 +178,8 @@ export interface AppConfig {
     readonly maxPageSize: number;
   };
   readonly requestBodyLimit: string;
+  /** how long a client may take to send a whole request, headers and body (a feed document included) */
+  readonly requestTimeoutMs: number;
   /** on SIGTERM, how long in-flight requests may run before their connections are cut */
   readonly shutdownGraceMs: number;
   readonly seedDemoOnStart: boolean;
@@ -170,6 +190,10 @@ export interface AppConfig {
     readonly lateAfterHours: number;
     /** the largest document the HTTP intake accepts */
     readonly maxBytes: number;
+    /** the largest invoice document: its lines are put with their invoices wherever they stand, so it is read whole */
+    readonly maxInvoiceBytes: number;
+    /** what one document may hold, checked as it arrives, before any row is stored */
+    readonly limits: FeedLimits;
     /**
      * a RUNNING run with no progress this long is FAILED: the fallback for an owner that lives but
      * has hung, or that this server cannot judge (a run whose process died is FAILED at once)
@@ -270,12 +294,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxPageSize: env.MAX_PAGE_SIZE,
     },
     requestBodyLimit: env.REQUEST_BODY_LIMIT,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_SECONDS * 1000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     seedDemoOnStart: env.SEED_DEMO_ON_START ?? (!production && env.DATABASE_URL === undefined),
     feeds: {
       retentionDays: env.PERFORMANCE_RETENTION_DAYS,
       lateAfterHours: env.FEED_LATE_AFTER_HOURS,
       maxBytes: env.FEED_MAX_BYTES,
+      maxInvoiceBytes: env.FEED_MAX_INVOICE_BYTES,
+      limits: {
+        maxRows: env.FEED_MAX_ROWS,
+        maxDepth: env.FEED_MAX_DEPTH,
+        maxItemBytes: env.FEED_MAX_ITEM_BYTES,
+        maxRecordBytes: env.FEED_MAX_RECORD_BYTES,
+      },
       staleRunMinutes: env.FEED_STALE_RUN_MINUTES,
       spoolDir: resolve(env.FEED_SPOOL_DIR ?? tmpdir()),
       pullEnabled: env.FEED_PULL_ENABLED ?? env.NODE_ENV !== 'test',

@@ -1,4 +1,5 @@
 import express, { type Request, type Response } from 'express';
+import { finished, PassThrough, type Readable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { badInput, DomainError, ErrorCode, httpStatusOf, forbidden } from '../common/errors';
@@ -12,8 +13,8 @@ import { Supplier } from '../suppliers/supplier.entity';
 import { FeedRejection } from './feed-rejection.entity';
 import { FeedRunStatus, FeedSource, type FeedRun } from './feed-run.entity';
 import type { FeedPipeline } from './feed-pipeline';
+import { FeedLimitError } from './limits';
 import { FeedFormat, FeedKind } from './records';
-import { DocumentTooLargeError } from './spool';
 
 const KINDS: Record<string, FeedKind> = {
   performance: FeedKind.PERFORMANCE,
@@ -32,7 +33,7 @@ const REJECTIONS_SHOWN = 100;
  * A SUPPLIER_FEED credential speaks for its own supplier; a consumer's manager names the
  * supplier with ?supplier=<CN-SP ID or id>. The answer is the run, with its first rejections.
  */
-export function feedIntake(pipeline: FeedPipeline, contextFor: (req: Request, res: Response) => Promise<RequestContext>, log: Logger) {
+export function feedIntake(pipeline: FeedPipeline, contextFor: (req: Request, res: Response) => Promise<RequestContext>, log: Logger, maxBytes: number) {
   const router = express.Router();
   router.post('/feeds/:kind', async (req, res) => {
     try {
@@ -47,17 +48,51 @@ export function feedIntake(pipeline: FeedPipeline, contextFor: (req: Request, re
         format: formatOf(req),
         source: FeedSource.HTTP,
         sourceName: optionalIdentifier(typeof req.query.filename === 'string' ? req.query.filename : req.header('x-file-name'), 'filename', 500) ?? null,
-        input: req,
+        input: detached(req),
       });
       const rejections = await ctx.repository(FeedRejection).find({ where: { feedRunId: run.id }, order: { id: 'ASC' }, take: REJECTIONS_SHOWN });
       res.status(run.status === FeedRunStatus.FAILED || run.status === FeedRunStatus.REJECTED ? 422 : 200).json(summary(run, rejections));
     } catch (error) {
+      // the client hung up, or was cut off for sending too slowly (answered by the server itself, see http/client-errors.ts)
+      if (req.destroyed && !req.complete) {
+        log.info({ err: error }, 'feed upload abandoned before it was complete');
+        return;
+      }
       const { status, body } = failure(error, log);
-      // the client may still be sending; answer, then stop reading
-      res.status(status).set('connection', 'close').json(body);
+      if (!req.complete) discardRest(req, maxBytes);
+      res.status(status).json(body);
     }
   });
   return router;
+}
+
+/**
+ * A client refused part way through its upload is usually still sending, and one that gets
+ * its connection closed under it sees a broken pipe, not the answer. The rest is read and
+ * dropped — up to FEED_MAX_BYTES more, what an upload may be anyway — so that the client
+ * finishes and reads why; past that, the connection is cut.
+ */
+function discardRest(req: Request, maxBytes: number): void {
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > maxBytes) req.destroy();
+  });
+  req.resume();
+}
+
+/**
+ * The request's bytes, through a stream of their own: when the document is refused part
+ * way (past a limit), reading stops but the request is not destroyed, so that the refusal
+ * can still be answered. A client that hangs up still ends the reading with its error.
+ */
+function detached(req: Request): Readable {
+  const bytes = new PassThrough();
+  req.pipe(bytes);
+  finished(req, { writable: false }, (error) => {
+    if (error) bytes.destroy(error);
+  });
+  return bytes;
 }
 
 async function supplierOf(ctx: RequestContext, req: Request): Promise<number> {
@@ -108,13 +143,16 @@ function summary(run: FeedRun, rejections: FeedRejection[]) {
 
 function failure(error: unknown, log: Logger): { status: number; body: object } {
   const body = (code: string, message: string, extra: object = {}) => ({ errors: [{ message, extensions: { code, ...extra } }] });
+  if (error instanceof FeedLimitError) {
+    const { httpStatus, limit, setting } = error;
+    return { status: httpStatus, body: body(httpStatus === 413 ? 'PAYLOAD_TOO_LARGE' : error.code, error.message, { reason: error.details.reason, limit, setting }) };
+  }
   if (error instanceof DomainError) return { status: httpStatusOf(error.code), body: body(error.code, error.message, error.details) };
   if (error instanceof GraphQLError) {
     // raised while authenticating: it already carries its code and HTTP status
     const { http, ...extensions } = error.extensions as { http?: { status?: number }; code?: string };
     return { status: http?.status ?? 500, body: { errors: [{ message: error.message, extensions }] } };
   }
-  if (error instanceof DocumentTooLargeError) return { status: 413, body: body('PAYLOAD_TOO_LARGE', error.message) };
   if (isDatabaseUnavailable(error)) return { status: 503, body: body(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; retry shortly') };
   log.error({ err: error }, 'feed intake failed');
   return { status: 500, body: body('INTERNAL_SERVER_ERROR', 'Internal server error') };

@@ -7,8 +7,11 @@ import type { RequestContext } from '../graphql/context';
 import { SupplierService } from '../suppliers/supplier.service';
 import { FeedRejection } from './feed-rejection.entity';
 import { FeedRun, FeedRunStatus, type FeedSource } from './feed-run.entity';
+import { documentChecks } from './adapters';
 import type { AcceptedItem, FeedWriter } from './feed-writer';
-import { FeedFormatError, type FeedAdapter, type FeedFormat, type FeedKind, type FeedRecords } from './records';
+import { FeedLimitError } from './limits';
+import { NaturalKeys } from './natural-keys';
+import { FeedFormatError, FeedKind, type FeedAdapter, type FeedFormat, type FeedRecords } from './records';
 import { ServiceDirectory } from './service-directory';
 import { spool, type SpooledDocument } from './spool';
 import { retryOnDeadlock } from '../db/errors';
@@ -29,6 +32,8 @@ export interface FeedRequest {
   source: FeedSource;
   sourceName?: string | null;
   input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream;
+  /** the input that carried the document, named when it goes past a limit (`input.document` through GraphQL) */
+  documentField?: string;
   /** called after each batch: for progress bars */
   onProgress?: (progress: FeedProgress) => void;
 }
@@ -53,6 +58,13 @@ interface PendingRejection {
 
 const RAW_LIMIT = 4_000;
 const REJECTION_FLUSH = 500;
+
+/**
+ * At most `limit` characters, as a string of its own: V8 keeps the whole of a string alive
+ * for as long as any slice of it is, and a row's raw text (up to FEED_MAX_ITEM_BYTES) waits
+ * in its batch, or among the 500 pending rejections, until it is written.
+ */
+const clipped = (text: string, limit: number) => (text.length > limit ? `${Buffer.from(text.slice(0, limit)).toString()}…` : text);
 
 /**
  * adapter → pipeline → writer → tables. The document is spooled and hashed first; rows are
@@ -87,7 +99,15 @@ export class FeedPipeline {
       throw notFound('Supplier');
     }
     await this.suppliers.get(ctx, request.supplierId);
-    const document = await spool(request.input, ctx.config.feeds.spoolDir, ctx.config.feeds.maxBytes);
+    const { feeds } = ctx.config;
+    // an invoice document is read whole (its lines go with their invoices wherever they stand), so it has a smaller limit
+    const size =
+      request.kind === FeedKind.INVOICE && feeds.maxInvoiceBytes < feeds.maxBytes
+        ? { maxBytes: feeds.maxInvoiceBytes, setting: 'FEED_MAX_INVOICE_BYTES' }
+        : { maxBytes: feeds.maxBytes, setting: 'FEED_MAX_BYTES' };
+    const document = await spool(request.input, feeds.spoolDir, size, documentChecks[request.format](feeds.limits)).catch((error: unknown) => {
+      throw error instanceof FeedLimitError && request.documentField ? error.forField(request.documentField) : error;
+    });
     try {
       return await this.process(ctx, request, document);
     } finally {
@@ -134,9 +154,15 @@ export class FeedPipeline {
       }),
     );
 
+    if (document.unreadable) {
+      const { message, location } = document.unreadable;
+      return this.finishRun(ctx, run, FeedRunStatus.FAILED, location ? `${message} (at ${location})` : message);
+    }
+
     const writer = this.writers[request.kind] as FeedWriter<unknown>;
     const adapter = this.adapters[request.kind][request.format] as FeedAdapter<unknown>;
     const services = await ServiceDirectory.load(ctx, request.supplierId);
+    const keys = new NaturalKeys(document.rows);
     let bytesRead = 0;
     const progress = () =>
       request.onProgress?.({ bytesRead, bytesTotal: document.bytes, rowsRead: run.rowsRead, rowsAccepted: run.rowsAccepted, rowsRejected: run.rowsRejected, rowsUnchanged: run.rowsUnchanged });
@@ -186,11 +212,15 @@ export class FeedPipeline {
 
     let writing: Promise<void> = Promise.resolve();
     try {
-      for await (const item of adapter(document.open((bytes) => (bytesRead = bytes)))) {
+      for await (const item of adapter(document.open((bytes) => (bytesRead = bytes)), ctx.config.feeds.limits)) {
         run.rowsRead += 1;
         const seq = run.rowsRead;
-        if (item.ok) batch.push({ seq, location: item.location, raw: item.raw, record: item.record });
-        else rejections.push({ seq, location: item.location, raw: item.raw, reason: item.reason, field: item.field });
+        const raw = clipped(item.raw, RAW_LIMIT);
+        const key = item.ok ? writer.naturalKey(item.record, { services, run }) : null;
+        const earlier = key ? keys.firstAt(key.key, item.location) : undefined;
+        if (item.ok && earlier === undefined) batch.push({ seq, location: item.location, raw, record: item.record });
+        else if (item.ok) rejections.push({ seq, location: item.location, raw, reason: `duplicates ${earlier}: ${key!.describe()} is already in this document`, field: key!.field });
+        else rejections.push({ seq, location: item.location, raw, reason: clipped(item.reason, MAX_REASON), field: item.field });
         if (batch.length >= writer.batchSize || rejections.length >= REJECTION_FLUSH) {
           // read the next batch while this one is written; writes stay one at a time, in order
           await writing;
@@ -209,6 +239,11 @@ export class FeedPipeline {
       if (error instanceof RunGivenUp) {
         ctx.log.warn({ feedRunId: run.id }, 'feed run stopped: it was marked FAILED while it ran');
         return ctx.repository(FeedRun).findOneByOrFail({ id: run.id });
+      }
+      if (error instanceof FeedLimitError) {
+        // an item past a limit that only its reader could see (the check on arrival caught the rest): refused as those are
+        await this.finishRun(ctx, run, FeedRunStatus.FAILED, error.message);
+        throw request.documentField ? error.forField(request.documentField) : error;
       }
       if (!(error instanceof FeedFormatError)) {
         ctx.log.error({ err: error, feedRunId: run.id }, 'feed run failed');
@@ -253,7 +288,7 @@ export class FeedPipeline {
           location: displayText(rejection.location, 100),
           field: rejection.field === undefined ? null : displayText(rejection.field, 100),
           reason: displayText(rejection.reason, MAX_REASON),
-          raw: rejection.raw.length > RAW_LIMIT ? `${rejection.raw.slice(0, RAW_LIMIT)}…` : rejection.raw,
+          raw: rejection.raw,
         }),
       ),
       { chunk: 200 },

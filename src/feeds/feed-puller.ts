@@ -18,7 +18,6 @@ import type { FeedPipeline } from './feed-pipeline';
 import type { FeedFormat, FeedKind } from './records';
 import { checkCredential, openCredential, sealCredential, type SealedCredential } from './pull-credential';
 import { checkPullUrl, originOf, PullFailure } from './pull-target';
-import { DocumentTooLargeError } from './spool';
 
 export interface FeedEndpointInput {
   supplierId: number;
@@ -170,7 +169,7 @@ export class FeedPuller {
       });
       return await record({ lastOutcome: PullOutcome.INGESTED, lastError: null, lastRunId: run.id, etag: response.headers.get('etag')?.slice(0, 200) ?? null });
     } catch (error) {
-      const shown = error instanceof PullFailure || error instanceof DomainError || error instanceof DocumentTooLargeError;
+      const shown = error instanceof PullFailure || error instanceof DomainError;
       const lastError = displayText(shown ? error.message : 'the pull stopped on an internal error (logged on the server); it is tried again at the next interval', MAX_LAST_ERROR);
       if (shown) ctx.log.warn({ feedEndpointId: endpoint.id, reason: lastError }, 'feed pull failed');
       else ctx.log.error({ feedEndpointId: endpoint.id, err: error }, 'feed pull failed on an internal error');

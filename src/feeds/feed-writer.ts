@@ -21,6 +21,15 @@ export interface FeedWriteContext {
   services: ServiceDirectory;
 }
 
+/** A record's natural key within one document, and how to name it in a rejection. */
+export interface NaturalKey {
+  readonly key: string;
+  /** the record field the key is mainly about */
+  readonly field: string;
+  /** what the key is, in words: `ticket PDN-INC-1` */
+  describe(): string;
+}
+
 /**
  * Stores one kind of record. Each call is one batch in one transaction, so a run that dies
  * leaves whole batches (and whole invoices) or nothing; every natural key makes a re-run safe.
@@ -28,6 +37,13 @@ export interface FeedWriteContext {
 export interface FeedWriter<T> {
   /** records per transaction */
   readonly batchSize: number;
+  /**
+   * The key under which the writer stores a record, or null when it has none yet (a
+   * reference the sender does not hold, which write() refuses for that). Two rows of one
+   * document with the same key would be stored one over the other, so the pipeline refuses
+   * the later one, naming the earlier.
+   */
+  naturalKey(record: T, context: { services: ServiceDirectory; run: FeedRun }): NaturalKey | null;
   /** one outcome per item, in the items' order */
   write(context: FeedWriteContext, items: AcceptedItem<T>[]): Promise<WriteOutcome[]>;
   /** runs once after the last batch, in its own transaction (e.g. what the supplier did not list) */

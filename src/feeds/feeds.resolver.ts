@@ -90,6 +90,7 @@ export class FeedRunResolver {
       source: FeedSource.GRAPHQL,
       sourceName: optionalIdentifier(input.fileName, 'input.fileName', 500) ?? null,
       input: Readable.from([Buffer.from(input.document, 'utf8')]),
+      documentField: 'input.document',
     });
   }
 

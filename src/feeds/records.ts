@@ -1,5 +1,6 @@
 import type { LocalDate } from '../common/dates';
 import type { Pence } from '../common/money';
+import type { FeedLimits } from './limits';
 
 /**
  * What a supplier's feed says, once an adapter has read it: one shape per feed kind, the
@@ -159,5 +160,20 @@ export class FeedFormatError extends Error {
   }
 }
 
-/** Reads one format of one kind: a stream of items, in document order. */
-export type FeedAdapter<T> = (input: AsyncIterable<Buffer | string>) => AsyncIterable<ParsedItem<T>>;
+/**
+ * Reads one format of one kind: a stream of items, in document order. The limits bound
+ * what one item may hold (FEED_MAX_ITEM_BYTES, FEED_MAX_DEPTH, FEED_MAX_RECORD_BYTES); the
+ * defaults when none are given.
+ */
+export type FeedAdapter<T> = (input: AsyncIterable<Buffer | string>, limits?: FeedLimits) => AsyncIterable<ParsedItem<T>>;
+
+/**
+ * Looks at a document's bytes as they arrive, before any row is read: a FeedLimitError
+ * refuses the document there and then; a FeedFormatError says it cannot be read.
+ */
+export interface DocumentCheck {
+  write(chunk: Buffer): void;
+  end(): void;
+  /** the rows seen: CSV records after the header, or JSON items */
+  readonly rows: number;
+}

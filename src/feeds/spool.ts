@@ -13,34 +13,69 @@ const NAME = /^hscn-feed-(.+)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
 const UNOWNED = /^hscn-feed-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** an unowned file this old cannot belong to a document still being read */
 const UNOWNED_AFTER_MS = 24 * 3_600_000;
-
-export class DocumentTooLargeError extends Error {}
+import { documentTooLarge } from './limits';
+import { FeedFormatError, type DocumentCheck } from './records';
 
 export interface SpooledDocument {
   readonly path: string;
   readonly checksum: string;
   readonly bytes: number;
+  /** rows counted by the check as the document arrived */
+  readonly rows: number;
+  /** why the document cannot be read, when the check found it on arrival: the run fails without reading a row */
+  readonly unreadable: FeedFormatError | null;
   /** reads the document again, counting bytes as they go by */
   open(onBytes?: (bytesSoFar: number) => void): AsyncIterable<Buffer>;
   discard(): Promise<void>;
 }
 
 /**
- * Writes a document to a temporary file while hashing it. The whole document is in hand
- * before any row is stored — an upload cut short never becomes half a run — and its
- * checksum is known up front, so a re-sent document is recognised.
+ * Writes a document to a temporary file while hashing and checking it. The whole document
+ * is in hand before any row is stored — an upload cut short never becomes half a run — and
+ * its checksum is known up front, so a re-sent document is recognised. The check sees
+ * every byte as it arrives: past a limit, the upload is refused at once (a FeedLimitError,
+ * nothing kept); a document that cannot be read is still spooled whole, so that its run
+ * records the reason with the document's checksum.
  */
-export async function spool(input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream, directory: string, maxBytes: number): Promise<SpooledDocument> {
+export async function spool(
+  input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream,
+  directory: string,
+  size: { maxBytes: number; setting: string },
+  check?: DocumentCheck,
+): Promise<SpooledDocument> {
   const path = join(directory, `${PREFIX}${thisProcess()}-${randomUUID()}`);
   const hash = createHash('sha256');
   let bytes = 0;
+  let unreadable: FeedFormatError | null = null;
+  const inspect = (look: () => void) => {
+    if (!check || unreadable) return;
+    try {
+      look();
+    } catch (error) {
+      if (!(error instanceof FeedFormatError)) throw error;
+      unreadable = error;
+    }
+  };
   const meter = new Transform({
     transform(chunk: Buffer | string, _encoding, callback) {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       bytes += buffer.length;
-      if (bytes > maxBytes) return callback(new DocumentTooLargeError(`The document is larger than the ${maxBytes}-byte limit`));
+      if (bytes > size.maxBytes) return callback(documentTooLarge(size.maxBytes, size.setting));
+      try {
+        inspect(() => check!.write(buffer));
+      } catch (error) {
+        return callback(error as Error);
+      }
       hash.update(buffer);
       callback(null, buffer);
+    },
+    flush(callback) {
+      try {
+        inspect(() => check!.end());
+        callback();
+      } catch (error) {
+        callback(error as Error);
+      }
     },
   });
   try {
@@ -55,6 +90,8 @@ export async function spool(input: AsyncIterable<Buffer | string> | NodeJS.Reada
     path,
     checksum: hash.digest('hex'),
     bytes,
+    rows: check?.rows ?? 0,
+    unreadable,
     open: (onBytes) => countBytes(createReadStream(path, { highWaterMark: 256 * 1024 }), onBytes),
     discard: () => rm(path, { force: true }),
   };

@@ -1,5 +1,6 @@
 import { In, IsNull } from 'typeorm';
-import { ACCEPTED, UNCHANGED, unknownService, type AcceptedItem, type FeedWriteContext, type FeedWriter, type WriteOutcome } from '../feeds/feed-writer';
+import { ACCEPTED, UNCHANGED, unknownService, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';
+import type { ServiceDirectory } from '../feeds/service-directory';
 import type { IncidentRecord } from '../feeds/records';
 import { IncidentStatusChange } from './incident-status-change.entity';
 import { Incident, IncidentOrigin } from './incident.entity';
@@ -19,6 +20,16 @@ export const CONSUMER_MATCH_WINDOW_MS = 2 * 3_600_000;
  */
 export class IncidentWriter implements FeedWriter<IncidentRecord> {
   readonly batchSize = 200;
+
+  /**
+   * One incident per organisation and ticket reference. Case is ignored, as MySQL's
+   * collation ignores it in the unique key: "T-1" and "t-1" are one ticket on either dialect.
+   */
+  naturalKey(record: IncidentRecord, { services }: { services: ServiceDirectory }): NaturalKey | null {
+    const service = services.find(record.serviceReference);
+    if (!service) return null;
+    return { key: `${service.organisationId}|${record.supplierRef.trim().toUpperCase()}`, field: 'supplierRef', describe: () => `ticket ${record.supplierRef}` };
+  }
 
   async write({ ctx, run, services }: FeedWriteContext, items: AcceptedItem<IncidentRecord>[]): Promise<WriteOutcome[]> {
     const outcomes: WriteOutcome[] = new Array(items.length);

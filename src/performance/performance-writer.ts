@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { asUtcDate, sqlTimestamp, todayInLondon } from '../common/dates';
 import { isLocalInfileRefused, loadRows } from '../db/bulk-load';
 import { dialectOf, insertStatement, upsertStatement, type Dialect } from '../db/dialect';
-import { ACCEPTED, rejected, UNCHANGED, unknownService, type AcceptedItem, type FeedWriteContext, type FeedWriter, type WriteOutcome } from '../feeds/feed-writer';
+import { ACCEPTED, rejected, UNCHANGED, unknownService, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';
+import type { ServiceDirectory } from '../feeds/service-directory';
 import type { PerformanceRecord } from '../feeds/records';
 import { MeasureRangeError, sampleKey, sampleSignature, toSample } from './measures';
 import { frozenPeriods } from './monthly-percentiles';
@@ -31,6 +32,18 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
     private readonly retentionDays: number,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** One sample per service, interval start, interval length and QoS class, as the table's key. */
+  naturalKey(record: PerformanceRecord, { services }: { services: ServiceDirectory }): NaturalKey | null {
+    const service = services.find(record.serviceReference);
+    if (!service) return null;
+    return {
+      key: sampleKey({ serviceId: service.id, intervalStart: record.intervalStart, intervalSeconds: record.intervalSeconds, qosClass: record.qosClass ?? '' }),
+      field: 'intervalStart',
+      describe: () =>
+        `the sample of ${record.serviceReference} from ${record.intervalStart.toISOString()} over ${record.intervalSeconds} s${record.qosClass ? ` for QoS class ${record.qosClass}` : ''}`,
+    };
+  }
 
   async write({ ctx, run, services }: FeedWriteContext, items: AcceptedItem<PerformanceRecord>[]): Promise<WriteOutcome[]> {
     const outcomes: WriteOutcome[] = new Array(items.length);

@@ -139,29 +139,39 @@ export async function seedScaleData(dataSource: DataSource, config: AppConfig, o
     const periodStart = month.toISODate()!;
     const periodEnd = month.endOf('month').toISODate()!;
     const invoiceDate = today.startOf('month').toISODate()!;
-    const rows = ['invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total'];
+    const header = 'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total';
+    // a large estate's invoices go in several documents, each within FEED_MAX_INVOICE_BYTES
+    const documents: string[][] = [[header]];
+    let bytes = header.length;
     for (let c = 0; c < contractIds.length; c += 1) {
       const own = services.filter((service) => service.contract === c);
       const net = own.reduce((sum, service) => sum + service.charge, 0n);
       const vat = own.reduce((sum, service) => sum + service.charge / 5n, 0n);
-      for (const service of own) {
-        rows.push(
-          [`${prefix}-INV-${month.toFormat('yyyyMM')}-${c + 1}`, invoiceDate, periodStart, periodEnd, service.reference, 'RECURRING', '1', pounds(service.charge), pounds(service.charge), '20', pounds(service.charge / 5n), pounds(net), pounds(vat), pounds(net + vat)].join(','),
-        );
+      const lines = own.map((service) =>
+        [`${prefix}-INV-${month.toFormat('yyyyMM')}-${c + 1}`, invoiceDate, periodStart, periodEnd, service.reference, 'RECURRING', '1', pounds(service.charge), pounds(service.charge), '20', pounds(service.charge / 5n), pounds(net), pounds(vat), pounds(net + vat)].join(','),
+      );
+      const size = lines.reduce((sum, line) => sum + line.length + 1, 0);
+      if (bytes + size > config.feeds.maxInvoiceBytes && documents.at(-1)!.length > 1) {
+        documents.push([header]);
+        bytes = header.length;
       }
+      documents.at(-1)!.push(...lines);
+      bytes += size;
     }
     const viewer = await systemViewer(manager, organisation.id, 'seed:scale');
     const ctx = new RequestContext('seed-scale', viewer, manager, config, pino({ level: 'silent' }));
-    const run = await createServices(config).feeds.ingest(ctx, {
-      supplierId: supplier.id,
-      kind: FeedKind.INVOICE,
-      format: FeedFormat.CSV,
-      source: FeedSource.CLI,
-      sourceName: `${prefix.toLowerCase()}-invoices-${month.toFormat('yyyy-MM')}.csv`,
-      input: Readable.from([rows.join('\n')]),
-    });
-    if (run.rowsRejected > 0) throw new Error(`scale invoices: ${run.rowsRejected} rows rejected`);
-    invoices = run.rowsAccepted;
+    for (const [index, rows] of documents.entries()) {
+      const run = await createServices(config).feeds.ingest(ctx, {
+        supplierId: supplier.id,
+        kind: FeedKind.INVOICE,
+        format: FeedFormat.CSV,
+        source: FeedSource.CLI,
+        sourceName: `${prefix.toLowerCase()}-invoices-${month.toFormat('yyyy-MM')}${documents.length > 1 ? `-${index + 1}` : ''}.csv`,
+        input: Readable.from([rows.join('\n')]),
+      });
+      if (run.rowsRejected > 0 || run.status === 'FAILED') throw new Error(`scale invoices: ${run.rowsRejected} rows rejected ${run.failureReason ?? ''}`);
+      invoices += run.rowsAccepted;
+    }
   }
 
   let dailyRollups = 0;

@@ -1,6 +1,6 @@
 import { In, MoreThan, Not } from 'typeorm';
 import { formatMoney } from '../common/money';
-import { ACCEPTED, UNCHANGED, type AcceptedItem, type FeedWriteContext, type FeedWriter, type WriteOutcome } from '../feeds/feed-writer';
+import { ACCEPTED, UNCHANGED, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';
 import type { FeedRun } from '../feeds/feed-run.entity';
 import type { InventoryRecord } from '../feeds/records';
 import { Site } from '../sites/site.entity';
@@ -28,6 +28,11 @@ const key = (reference: string) => reference.trim().toUpperCase();
 export class InventoryComparer implements FeedWriter<InventoryRecord> {
   readonly batchSize = 500;
   private readonly runs = new Map<number, RunState>();
+
+  /** One row per service reference, matched as we match it to ours (case and surrounding space ignored). */
+  naturalKey(record: InventoryRecord): NaturalKey {
+    return { key: key(record.serviceReference), field: 'serviceReference', describe: () => `service ${record.serviceReference}` };
+  }
 
   async write(context: FeedWriteContext, items: AcceptedItem<InventoryRecord>[]): Promise<WriteOutcome[]> {
     const state = await this.stateFor(context);

@@ -19,8 +19,12 @@ export interface FakeSupplierHost {
 /** Where a hostile answer starts: a test looks for it in what the server stores. */
 export const MARKER = 'MARKER-7f3a9c';
 
-/** About 1 MB of what a reader should never be shown: C0 and C1 controls, ANSI escapes, bidi overrides and isolates, zero-width characters. */
-export const JUNK = `${MARKER}\u0000\u0007\u001b[2J\u001b[31m\u0085\u009b\u202e\u2066\u200b\u200d\u2060\ufeff<script>,`.repeat(30_000);
+/**
+ * About 700 KB of what a reader should never be shown: C0 and C1 controls, ANSI escapes, bidi
+ * overrides and isolates, zero-width characters. One line, under FEED_MAX_RECORD_BYTES (1 MiB),
+ * so that the document is read and its run fails quoting it.
+ */
+export const JUNK = `${MARKER}\u0000\u0007\u001b[2J\u001b[31m\u0085\u009b\u202e\u2066\u200b\u200d\u2060\ufeff<script>,`.repeat(12_000);
 
 /**
  * A supplier's feed host on loopback, as an attacker would run it: it records every request

@@ -395,3 +395,25 @@ describe('failed authentication, proxies and /metrics', () => {
     expect(configErrorFor({ DATA_DIR: freshDataDir(), PORT: '4000', METRICS_PORT: '4000' }).message).toMatch(namesVariable('METRICS_PORT'));
   });
 });
+
+describe('feed document limits and the request timeout', () => {
+  it('default to what DEFAULT_FEED_LIMITS and .env.example say', () => {
+    const config = loadConfig({ DATA_DIR: freshDataDir() });
+    expect(config.feeds.limits).toEqual({ maxRows: 2_000_000, maxDepth: 64, maxItemBytes: 1_048_576, maxRecordBytes: 1_048_576 });
+    expect(config.feeds.maxInvoiceBytes).toBe(2 * 1024 ** 2);
+    expect(config.requestTimeoutMs).toBe(300_000);
+  });
+
+  it('are read from the environment', () => {
+    const config = loadConfig({ DATA_DIR: freshDataDir(), FEED_MAX_ROWS: '10', FEED_MAX_DEPTH: '5', FEED_MAX_ITEM_BYTES: '2048', FEED_MAX_RECORD_BYTES: '4096', FEED_MAX_INVOICE_BYTES: '8192', REQUEST_TIMEOUT_SECONDS: '2' });
+    expect(config.feeds.limits).toEqual({ maxRows: 10, maxDepth: 5, maxItemBytes: 2048, maxRecordBytes: 4096 });
+    expect(config.feeds.maxInvoiceBytes).toBe(8192);
+    expect(config.requestTimeoutMs).toBe(2000);
+  });
+
+  it('refuse values that would make no sense, naming the variable', () => {
+    const error = configErrorFor({ DATA_DIR: freshDataDir(), FEED_MAX_DEPTH: '1', FEED_MAX_ITEM_BYTES: '10', FEED_MAX_ROWS: '0', REQUEST_TIMEOUT_SECONDS: '0', FEED_MAX_RECORD_BYTES: 'lots' });
+    for (const name of ['FEED_MAX_DEPTH', 'FEED_MAX_ITEM_BYTES', 'FEED_MAX_ROWS', 'REQUEST_TIMEOUT_SECONDS', 'FEED_MAX_RECORD_BYTES']) expect(error.message).toMatch(namesVariable(name));
+    expect(error.message).toMatch(/FEED_MAX_DEPTH: must be at least 3/);
+  });
+});

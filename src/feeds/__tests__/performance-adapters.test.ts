@@ -292,7 +292,9 @@ describe('TMF628 performance JSON', () => {
   });
 
   it('fails the whole document when it is truncated', async () => {
-    await expect(readAll(performanceTmf(fixture('truncated.json')))).rejects.toThrow(new FeedFormatError('The JSON document is truncated: Unterminated string in JSON at position 700'));
+    const error = await readAll(performanceTmf(fixture('truncated.json'))).catch((caught) => caught);
+    expect(error).toBeInstanceOf(FeedFormatError);
+    expect(error).toMatchObject({ message: 'The JSON document is truncated: it ends inside a value (in $.performanceMeasurement[0])', location: 'byte 700' });
   });
 
   it('fails the whole document when it holds no measurements', async () => {

@@ -23,8 +23,8 @@ export const INCIDENT_CSV_COLUMNS = {
 } as const;
 
 /** Reads the incident CSV template as it streams in; every row becomes a record or a rejection. */
-export const incidentCsv: FeedAdapter<IncidentRecord> = async function* incidentCsv(input) {
-  for await (const row of readCsv(input, INCIDENT_CSV_COLUMNS)) {
+export const incidentCsv: FeedAdapter<IncidentRecord> = async function* incidentCsv(input, limits) {
+  for await (const row of readCsv(input, INCIDENT_CSV_COLUMNS, limits)) {
     const location = `line ${row.line}`;
     if (row.cellsMismatch) {
       yield { ok: false, location, raw: row.raw, reason: `The row ${row.cellsMismatch}` };

@@ -1,15 +1,17 @@
 import type { FeedAdapter, IncidentRecord, IncidentStatusRecord } from '../records';
 import { completeIncident, parseIncidentStatus, parseSeverity, type IncidentFieldNames } from './incident-csv';
-import { itemsOf, rawJson, readJson, readItem } from './readers';
+import { DEFAULT_FEED_LIMITS } from '../limits';
+import { jsonItems } from './json-stream';
+import { rawJson, readItem } from './readers';
 import { FieldError, isBlank, optionalBoolean, optionalIdentifier, optionalInstant, optionalString, parseInstant, requiredIdentifier, squash } from './values';
 
 /**
  * TMF621 Trouble Ticket v4 JSON (docs/feeds/incidents.md): one ticket, an array of them, or
- * an array under `troubleTicket`, `items` or `data`. Each ticket becomes a record or a
- * rejection naming the property at fault.
+ * an array under `troubleTicket`, `items` or `data`, read a ticket at a time as it streams.
+ * Each ticket becomes a record or a rejection naming the property at fault.
  */
-export const incidentTmf: FeedAdapter<IncidentRecord> = async function* incidentTmf(input) {
-  for (const { item, path } of itemsOf(await readJson(input), ['troubleTicket', 'items', 'data'])) {
+export const incidentTmf: FeedAdapter<IncidentRecord> = async function* incidentTmf(input, limits = DEFAULT_FEED_LIMITS) {
+  for await (const { item, path } of jsonItems(input, ['troubleTicket', 'items', 'data'], limits)) {
     const raw = rawJson(item);
     if (!isObject(item)) {
       yield { ok: false, location: path, raw, reason: `The item is not a trouble ticket object (got ${item === null ? 'null' : typeof item})` };

@@ -1,11 +1,14 @@
 import type { AdapterRegistry } from '../feed-pipeline';
-import { FeedFormat, FeedKind } from '../records';
+import type { FeedLimits } from '../limits';
+import { FeedFormat, FeedKind, type DocumentCheck } from '../records';
+import { csvCheck } from './csv-check';
 import { incidentCsv } from './incident-csv';
 import { incidentTmf } from './incident-tmf621';
 import { inventoryCsv } from './inventory-csv';
 import { inventoryTmf } from './inventory-tmf';
 import { invoiceCsv } from './invoice-csv';
 import { invoiceTmf } from './invoice-tmf678';
+import { jsonCheck } from './json-stream';
 import { performanceCsv } from './performance-csv';
 import { performanceTmf } from './performance-tmf628';
 
@@ -15,4 +18,10 @@ export const adapters: AdapterRegistry = {
   [FeedKind.INCIDENT]: { [FeedFormat.CSV]: incidentCsv, [FeedFormat.TMF]: incidentTmf },
   [FeedKind.INVOICE]: { [FeedFormat.CSV]: invoiceCsv, [FeedFormat.TMF]: invoiceTmf },
   [FeedKind.INVENTORY]: { [FeedFormat.CSV]: inventoryCsv, [FeedFormat.TMF]: inventoryTmf },
+};
+
+/** How each format is checked as it arrives, whatever the kind. */
+export const documentChecks: Record<FeedFormat, (limits: FeedLimits) => DocumentCheck> = {
+  [FeedFormat.CSV]: csvCheck,
+  [FeedFormat.TMF]: jsonCheck,
 };

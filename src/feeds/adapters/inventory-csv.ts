@@ -84,8 +84,8 @@ export function inventoryRecordFrom(values: InventoryValues, statusWords: Record
 export const reasonAbout = (reference: unknown, problem: string) => (isBlank(reference) ? problem : `Service ${String(reference).trim()}: ${problem}`);
 
 /** Reads the inventory CSV template: each row is one item, read or rejected on its own. */
-export const inventoryCsv: FeedAdapter<InventoryRecord> = async function* (input) {
-  for await (const row of readCsv(input, INVENTORY_CSV_COLUMNS)) {
+export const inventoryCsv: FeedAdapter<InventoryRecord> = async function* (input, limits) {
+  for await (const row of readCsv(input, INVENTORY_CSV_COLUMNS, limits)) {
     const location = `line ${row.line}`;
     const reference = row.values.service_reference;
     if (row.cellsMismatch) {

@@ -1,6 +1,8 @@
 import type { FeedAdapter, InventoryRecord } from '../records';
 import { inventoryRecordFrom, reasonAbout, SUPPLIER_STATUS_WORDS, type InventoryValues, type Sourced, type SupplierServiceStatus } from './inventory-csv';
-import { itemsOf, pick, rawJson, readJson, readItem } from './readers';
+import { DEFAULT_FEED_LIMITS } from '../limits';
+import { jsonItems } from './json-stream';
+import { pick, rawJson, readItem } from './readers';
 import { FieldError, isBlank, squash } from './values';
 
 type JsonObject = Record<string, unknown>;
@@ -64,13 +66,13 @@ function inventoryValuesOf(service: JsonObject): InventoryValues {
 
 /**
  * Reads TMF638 Service Inventory JSON: an array of Service resources, one, or a wrapper
- * holding them under `service`, `services`, `items` or `data`. Each service is one item.
- * The reference is a `serviceReference` or `circuitId` characteristic when the supplier
- * sends one (its `id` is often an internal key), else `id`, else `name`.
+ * holding them under `service`, `services`, `items` or `data`. Each service is one item,
+ * read one at a time as the document streams. The reference is a `serviceReference` or
+ * `circuitId` characteristic when the supplier sends one (its `id` is often an internal
+ * key), else `id`, else `name`.
  */
-export const inventoryTmf: FeedAdapter<InventoryRecord> = async function* (input) {
-  const document = await readJson(input);
-  for (const { item, path } of itemsOf(document, ['service', 'services', 'items', 'data'])) {
+export const inventoryTmf: FeedAdapter<InventoryRecord> = async function* (input, limits = DEFAULT_FEED_LIMITS) {
+  for await (const { item, path } of jsonItems(input, ['service', 'services', 'items', 'data'], limits)) {
     const raw = rawJson(item);
     if (!isObject(item)) {
       yield { ok: false, location: path, raw, reason: `${path} is not a Service object` };

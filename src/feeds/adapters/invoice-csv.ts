@@ -186,22 +186,47 @@ interface Problem {
   field?: string;
 }
 
-type ReadRow = { row: CsvRow } & ({ ok: true; content: RowContent } | ({ ok: false } & Problem));
+/** What is kept of a row until its file has been read: its line and (some of) its text. */
+type HeldRow = Pick<CsvRow, 'line' | 'raw'>;
+
+type ReadRow = { row: HeldRow; disagreement?: Problem } & ({ ok: true; content: RowContent } | ({ ok: false } & Problem));
+
+/** Raw text kept per invoice: a rejection shows no more than this (the pipeline cuts it there too). */
+const RAW_KEPT = 4_000;
 
 function readRow(row: CsvRow & { cellsMismatch?: string }): ReadRow {
-  if (row.cellsMismatch) return { row, ok: false, reason: `line ${row.line} ${row.cellsMismatch}` };
+  const held: HeldRow = { line: row.line, raw: row.raw };
+  if (row.cellsMismatch) return { row: held, ok: false, reason: `line ${row.line} ${row.cellsMismatch}` };
   try {
-    return { row, ok: true, content: contentOf(row.values) };
+    return { row: held, ok: true, content: contentOf(row.values) };
   } catch (error) {
-    if (error instanceof FieldError) return { row, ok: false, reason: `line ${row.line}: ${error.message}`, field: error.field };
+    if (error instanceof FieldError) return { row: held, ok: false, reason: `line ${row.line}: ${error.message}`, field: error.field };
     throw error;
   }
+}
+
+/**
+ * Keeps a row with its invoice until the file has been read, holding no more of it than
+ * the invoice needs (an invoice document may be FEED_MAX_INVOICE_BYTES): the invoice's
+ * columns are set against its first row's now, and then shared with it; the text is kept
+ * only as far as a rejection shows it.
+ */
+function hold(invoice: { rows: ReadRow[]; first?: ReadRow & { ok: true }; rawKept: number }, read: ReadRow): void {
+  if (read.ok && invoice.first) {
+    read.disagreement = headerDisagreement(invoice.first, read) ?? undefined;
+    read.content.header = invoice.first.content.header;
+  } else if (read.ok) {
+    invoice.first = read;
+  }
+  if (invoice.rawKept >= RAW_KEPT) read.row.raw = '';
+  invoice.rawKept += read.row.raw.length;
+  invoice.rows.push(read);
 }
 
 const printed = (value: string | Pence | null) => (value === null ? 'blank' : typeof value === 'bigint' ? formatMoney(value) : value);
 
 /** The first header value in which a row disagrees with the invoice's first row. */
-function headerDisagreement(first: { row: CsvRow; content: RowContent }, other: { row: CsvRow; content: RowContent }): Problem | null {
+function headerDisagreement(first: { row: HeldRow; content: RowContent }, other: { row: HeldRow; content: RowContent }): Problem | null {
   for (const [key, column] of Object.entries(HEADER_COLUMNS) as [keyof InvoiceHeader, string][]) {
     const expected = printed(first.content.header[key]);
     const found = printed(other.content.header[key]);
@@ -217,13 +242,13 @@ function invoiceFrom(invoiceNumber: string, rows: ReadRow[]): ParsedItem<Invoice
   const first = rows[0].row.line;
   const last = rows[rows.length - 1].row.line;
   const location = first === last ? `line ${first}` : `lines ${first}–${last}`;
-  const raw = rows.map((read) => read.row.raw).join('\n');
+  const kept = rows.map((read) => read.row.raw).filter(Boolean);
+  const raw = kept.join('\n') + (kept.length < rows.length ? '\n…' : '');
 
   const problems: Problem[] = rows.filter((read): read is ReadRow & { ok: false } => !read.ok);
   const readable = rows.filter((read): read is ReadRow & { ok: true } => read.ok);
   for (const other of readable.slice(1)) {
-    const disagreement = headerDisagreement(readable[0], other);
-    if (disagreement) problems.push(disagreement);
+    if (other.disagreement) problems.push(other.disagreement);
   }
   const lines = readable.map((read, index) => ({ ...read.content.line, lineNumber: read.content.lineNumber ?? index + 1 }));
   const fileLineOf = new Map<number, number>();
@@ -259,24 +284,23 @@ function invoiceFrom(invoiceNumber: string, rows: ReadRow[]): ParsedItem<Invoice
  * its first row: one bad row rejects its whole invoice, since a part-invoice cannot be
  * checked against its totals.
  */
-export const invoiceCsv: FeedAdapter<InvoiceRecord> = async function* (input) {
-  const invoices = new Map<string, ReadRow[]>();
+export const invoiceCsv: FeedAdapter<InvoiceRecord> = async function* (input, limits) {
+  const invoices = new Map<string, { rows: ReadRow[]; first?: ReadRow & { ok: true }; rawKept: number }>();
   const entries: Array<{ invoiceNumber: string; rows: ReadRow[] } | { unattached: ReadRow }> = [];
-  for await (const row of readCsv(input, INVOICE_CSV_COLUMNS)) {
+  for await (const row of readCsv(input, INVOICE_CSV_COLUMNS, limits)) {
     const read = readRow(row);
     const invoiceNumber = row.values.invoice_number.trim();
     if (!invoiceNumber) {
       entries.push({ unattached: read });
       continue;
     }
-    const rows = invoices.get(invoiceNumber);
-    if (rows) {
-      rows.push(read);
-    } else {
-      const firstRows = [read];
-      invoices.set(invoiceNumber, firstRows);
-      entries.push({ invoiceNumber, rows: firstRows });
+    let invoice = invoices.get(invoiceNumber);
+    if (!invoice) {
+      invoice = { rows: [], rawKept: 0 };
+      invoices.set(invoiceNumber, invoice);
+      entries.push({ invoiceNumber, rows: invoice.rows });
     }
+    hold(invoice, read);
   }
 
   for (const entry of entries) {

@@ -4,7 +4,9 @@ import type { LocalDate } from '../../common/dates';
 import { formatMoney, type Pence } from '../../common/money';
 import { FeedFormatError, type FeedAdapter, type InvoiceLineRecord, type InvoiceRecord, type ParsedItem } from '../records';
 import { checkChargeSign, checkPeriodOrder, parseChargeType, SERVICE_REFERENCE_MAX_LENGTH } from './invoice-csv';
-import { pick, rawJson, readJson } from './readers';
+import { DEFAULT_FEED_LIMITS } from '../limits';
+import { readJsonElements } from './json-stream';
+import { pick, rawJson } from './readers';
 import {
   FieldError,
   isBlank,
@@ -33,20 +35,26 @@ const locate = (values: unknown[], path: string): Located[] => values.map((item,
 /** Where a bill may carry its own lines, most to least standard. */
 const EMBEDDED_LINE_KEYS = ['appliedCustomerBillingRate', 'billItem', 'lines'] as const;
 
+const BILLS = 'customerBill';
+const RATES = 'appliedCustomerBillingRate';
+
 /**
- * The bills and the separately listed rates of a document: one CustomerBill, an array of
- * them, or `{ customerBill, appliedCustomerBillingRate }` as two TMF678 list responses.
+ * The bills and the separately listed rates of a top-level object, once it has been read:
+ * `{ customerBill, appliedCustomerBillingRate }` as two TMF678 list responses (either may
+ * be one object rather than a list), or else one CustomerBill, whose own
+ * appliedCustomerBillingRate are its lines.
  */
-function partsOf(document: unknown): { bills: Located[]; rates: Located[] } {
-  if (Array.isArray(document)) return { bills: locate(document, '$'), rates: [] };
-  if (!isObject(document)) throw new FeedFormatError('The JSON document is neither a CustomerBill, an array of them, nor an object holding customerBill');
-  if (document.customerBill === undefined) return { bills: [{ item: document, path: '$' }], rates: [] };
-  const bills = Array.isArray(document.customerBill) ? locate(document.customerBill, '$.customerBill') : [{ item: document.customerBill, path: '$.customerBill' }];
-  const rates = document.appliedCustomerBillingRate;
+function partsOf(rest: JsonObject, lists: string[], listedBills: Located[], listedRates: Located[]): { bills: Located[]; rates: Located[] } {
+  if (!lists.includes(BILLS) && rest[BILLS] === undefined) {
+    const bill = lists.includes(RATES) ? { ...rest, [RATES]: listedRates.map((rate) => rate.item) } : rest;
+    return { bills: [{ item: bill, path: '$' }], rates: [] };
+  }
+  const bills = lists.includes(BILLS) ? listedBills : [{ item: rest[BILLS], path: `$.${BILLS}` }];
+  if (lists.includes(RATES)) return { bills, rates: listedRates };
+  const rates = rest[RATES];
   if (rates === undefined || rates === null) return { bills, rates: [] };
-  if (Array.isArray(rates)) return { bills, rates: locate(rates, '$.appliedCustomerBillingRate') };
-  if (isObject(rates)) return { bills, rates: [{ item: rates, path: '$.appliedCustomerBillingRate' }] };
-  throw new FeedFormatError('appliedCustomerBillingRate is neither an array nor an object', '$.appliedCustomerBillingRate');
+  if (isObject(rates)) return { bills, rates: [{ item: rates, path: `$.${RATES}` }] };
+  throw new FeedFormatError(`${RATES} is neither an array nor an object`, `$.${RATES}`);
 }
 
 /** The bill a separately listed rate belongs to: `bill.id`, else the last segment of `bill.href`. */
@@ -226,7 +234,18 @@ function invoiceFrom(bill: Located, linkedRates: Located[]): ParsedItem<InvoiceR
   if (!rates.length) return reject(`${name} has no lines`);
   const lines: InvoiceLineRecord[] = [];
   const problems: { reason: string; field: string }[] = [];
+  // a rate listed twice (in the bill and again on its own, or sent twice) would be charged twice
+  const earlierWithId = new Map<string, string>();
   rates.forEach((rate, index) => {
+    const id = isObject(rate.item) && !isBlank(rate.item.id) ? String(rate.item.id).trim() : null;
+    if (id !== null) {
+      const earlier = earlierWithId.get(id);
+      if (earlier) {
+        problems.push({ reason: `line ${index + 1} (${rate.path}): id ${id} duplicates ${earlier}`, field: 'id' });
+        return;
+      }
+      earlierWithId.set(id, `line ${index + 1} (${rate.path})`);
+    }
     try {
       lines.push(readLine(rate.item, index + 1));
     } catch (error) {
@@ -239,12 +258,23 @@ function invoiceFrom(bill: Located, linkedRates: Located[]): ParsedItem<InvoiceR
 }
 
 /**
- * Reads TMF678 CustomerBill JSON: one bill, an array of bills, or a wrapper holding
- * `customerBill` and the `appliedCustomerBillingRate` list that links to them by `bill`.
- * Each bill is one item; a rate that names no bill in the document is rejected on its own.
+ * Reads TMF678 CustomerBill JSON: an array of bills, read one bill at a time as it streams;
+ * one bill; or a wrapper holding `customerBill` and the `appliedCustomerBillingRate` list
+ * that links to them by `bill`. A wrapper's rates may come before or after their bills, so
+ * its lists are held until the document ends (FEED_MAX_INVOICE_BYTES bounds an invoice
+ * document). Each bill is one item; a rate that names no bill in the document is rejected
+ * on its own.
  */
-export const invoiceTmf: FeedAdapter<InvoiceRecord> = async function* (input) {
-  const { bills, rates } = partsOf(await readJson(input));
+export const invoiceTmf: FeedAdapter<InvoiceRecord> = async function* (input, limits = DEFAULT_FEED_LIMITS) {
+  const listed: Record<string, Located[]> = { [BILLS]: [], [RATES]: [] };
+  for await (const event of readJsonElements(input, { lists: [BILLS, RATES] }, limits)) {
+    if (event.kind === 'rest') yield* linkedInvoices(partsOf(event.value, event.lists, listed[BILLS], listed[RATES]));
+    else if (event.list === null) yield invoiceFrom({ item: event.value, path: event.path }, []);
+    else listed[event.list].push({ item: event.value, path: event.path });
+  }
+};
+
+function* linkedInvoices({ bills, rates }: { bills: Located[]; rates: Located[] }): Generator<ParsedItem<InvoiceRecord>> {
   const ratesByBill = new Map<string, Located[]>();
   for (const rate of rates) {
     const billId = billIdOf(rate.item);
@@ -274,4 +304,4 @@ export const invoiceTmf: FeedAdapter<InvoiceRecord> = async function* (input) {
       field: 'bill',
     };
   }
-};
+}

@@ -31,9 +31,9 @@ export const MAX_UTILISATION_PERCENT = 1000;
  * Reads the performance CSV template row by row as the file streams in: a 1 GB file never
  * sits in memory. Every row becomes a record or a rejection naming the column at fault.
  */
-export const performanceCsv: FeedAdapter<PerformanceRecord> = async function* performanceCsv(input) {
+export const performanceCsv: FeedAdapter<PerformanceRecord> = async function* performanceCsv(input, limits) {
   let headerChecked = false;
-  for await (const row of readCsv(input, PERFORMANCE_CSV_COLUMNS)) {
+  for await (const row of readCsv(input, PERFORMANCE_CSV_COLUMNS, limits)) {
     if (!headerChecked) {
       requireAnAvailabilityColumn(row.values);
       headerChecked = true;

@@ -7,7 +7,9 @@ import {
   parseSampleInterval,
   upSecondsOfState,
 } from './performance-csv';
-import { itemsOf, rawJson, readItem, readJson } from './readers';
+import { DEFAULT_FEED_LIMITS, type FeedLimits } from '../limits';
+import { jsonItems } from './json-stream';
+import { rawJson, readItem } from './readers';
 import { FieldError, isBlank, parseNumber, requiredIdentifier, requiredString, squash } from './values';
 
 /**
@@ -16,9 +18,9 @@ import { FieldError, isBlank, parseNumber, requiredIdentifier, requiredString, s
  * item per measurement with an array of indicators, or one item per indicator, which is
  * grouped here with the consecutive items of the same measurement.
  */
-export const performanceTmf: FeedAdapter<PerformanceRecord> = async function* performanceTmf(input) {
+export const performanceTmf: FeedAdapter<PerformanceRecord> = async function* performanceTmf(input, limits = DEFAULT_FEED_LIMITS) {
   let group: IndicatorGroup | null = null;
-  for (const { item, path } of measurementsOf(await readJson(input))) {
+  for await (const { item, path } of measurementsOf(input, limits)) {
     const indicatorItem = isObject(item) && 'indicatorName' in item ? readIndicatorItem(path, item) : null;
     const header = indicatorItem && 'header' in indicatorItem ? indicatorItem.header : null;
     if (group && !(header && sameMeasurement(group.header, header))) {
@@ -44,13 +46,14 @@ function readIndicatorItem(path: string, item: Record<string, unknown>): { heade
 const WRAPPERS = ['performanceMeasurement', 'measurements', 'items', 'data'] as const;
 const INDICATOR_LISTS = ['indicators', 'performanceIndicator', 'indicatorValue'] as const;
 
-function measurementsOf(document: unknown): { item: unknown; path: string }[] {
-  const items = itemsOf(document, WRAPPERS);
-  // itemsOf treats an unwrapped object as the only item; that is right only if it is a measurement
-  if (items.length === 1 && items[0]!.path === '$' && !looksLikeMeasurement(items[0]!.item)) {
-    throw new FeedFormatError(`Expected an array of measurements, or an object holding one under ${WRAPPERS.join(', ')}`, '$');
+async function* measurementsOf(input: AsyncIterable<Buffer | string>, limits: FeedLimits): AsyncGenerator<{ item: unknown; path: string }> {
+  for await (const entry of jsonItems(input, WRAPPERS, limits)) {
+    // an unwrapped object is taken as the only item; that is right only if it is a measurement
+    if (entry.path === '$' && !looksLikeMeasurement(entry.item)) {
+      throw new FeedFormatError(`Expected an array of measurements, or an object holding one under ${WRAPPERS.join(', ')}`, '$');
+    }
+    yield entry;
   }
-  return items;
 }
 
 const looksLikeMeasurement = (item: unknown) => isObject(item) && ['indicatorName', ...INDICATOR_LISTS].some((key) => key in item);

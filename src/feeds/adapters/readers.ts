@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
+import { DEFAULT_FEED_LIMITS, FeedLimitError, recordTooLarge, type FeedLimits } from '../limits';
 import { FeedFormatError, type ParsedItem } from '../records';
 import { FieldError, squash } from './values';
 
@@ -24,10 +25,11 @@ export interface CsvRow {
 export async function* readCsv(
   input: AsyncIterable<Buffer | string>,
   template: { required: readonly string[]; optional: readonly string[] },
+  limits: FeedLimits = DEFAULT_FEED_LIMITS,
 ): AsyncGenerator<CsvRow & { cellsMismatch?: string }> {
   const known = new Map([...template.required, ...template.optional].map((name) => [headerKey(name), name]));
   const parser = Readable.from(input).pipe(
-    parse({ bom: true, raw: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }),
+    parse({ bom: true, raw: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: limits.maxRecordBytes }),
   );
   let header: (string | undefined)[] | undefined;
   try {
@@ -60,44 +62,12 @@ export async function* readCsv(
       yield { line, raw: raw.replace(/\r?\n$/, '').replace(/\r$/, ''), values, cellsMismatch };
     }
   } catch (error) {
-    if (error instanceof FeedFormatError) throw error;
+    if (error instanceof FeedFormatError || error instanceof FeedLimitError) throw error;
+    if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw recordTooLarge(limits, `line ${(error as { lines?: number }).lines ?? '?'}`);
     const message = error instanceof Error ? error.message : String(error);
     throw new FeedFormatError(`The CSV cannot be read: ${message}`);
   }
   if (!header) throw new FeedFormatError('The CSV is empty: expected a header row and data rows', 'line 1');
-}
-
-/**
- * Reads a whole JSON document. A truncated or malformed one fails the run with the position
- * where reading stopped; nothing of it is stored.
- */
-export async function readJson(input: AsyncIterable<Buffer | string>): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new FeedFormatError('The JSON document is empty');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // V8 reports a document cut short either as "end of input" or as an error at its very end
-    const position = /position (\d+)/.exec(message);
-    const truncated = /Unexpected end of JSON input|Unterminated/i.test(message) || (position !== null && Number(position[1]) >= text.trimEnd().length);
-    throw new FeedFormatError(`${truncated ? 'The JSON document is truncated' : 'The JSON document is malformed'}: ${message}`);
-  }
-}
-
-/** A JSON document's items: an array of them, one object, or a wrapper holding an array. */
-export function itemsOf(document: unknown, wrappers: readonly string[]): { item: unknown; path: string }[] {
-  if (Array.isArray(document)) return document.map((item, index) => ({ item, path: `$[${index}]` }));
-  if (document && typeof document === 'object') {
-    for (const key of wrappers) {
-      const value = (document as Record<string, unknown>)[key];
-      if (Array.isArray(value)) return value.map((item, index) => ({ item, path: `$.${key}[${index}]` }));
-    }
-    return [{ item: document, path: '$' }];
-  }
-  throw new FeedFormatError('The JSON document is neither an object nor an array of objects');
 }
 
 /** The first of several property names that is present (real feeds say `status` where TMF says `state`). */
