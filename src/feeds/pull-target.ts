@@ -1,8 +1,7 @@
 import { badInput } from '../common/errors';
+import { parseHttpUrl } from '../common/http-url';
 import type { AppConfig } from '../config/config';
 import { hostAndPort, isAllowedHost } from '../config/host-list';
-
-const MAX_URL = 2000;
 
 /** A pull that failed for a reason the ADMIN can act on; its message, written by us, is stored and shown. */
 export class PullFailure extends Error {}
@@ -14,17 +13,7 @@ export class PullFailure extends Error {}
  * FEED_PULL_ALLOW_ANY_HOST. Answers it normalised.
  */
 export function checkPullUrl(url: string, config: AppConfig, field: string): string {
-  const text = url.trim();
-  if (text.length === 0 || text.length > MAX_URL) throw badInput(field, `${field}: a URL of 1 to ${MAX_URL} characters`, 'INVALID_URL');
-  let parsed: URL;
-  try {
-    parsed = new URL(text);
-  } catch {
-    throw badInput(field, `${field}: not a URL`, 'INVALID_URL');
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw badInput(field, `${field}: must be an http(s) URL`, 'INVALID_URL');
-  if (config.env === 'production' && parsed.protocol !== 'https:') throw badInput(field, `${field}: must be https in production`, 'INVALID_URL');
-  if (parsed.username || parsed.password) throw badInput(field, `${field}: must not carry credentials; give them as input.credential`, 'INVALID_URL');
+  const parsed = parseHttpUrl(url, field, { production: config.env === 'production', credentials: 'give them as input.credential' });
   if (!config.feeds.pullAllowAnyHost && !isAllowedHost(parsed, config.feeds.pullAllowedHosts)) {
     throw badInput(field, `${field}: ${hostAndPort(parsed)} is not in FEED_PULL_ALLOWED_HOSTS`, 'HOST_NOT_ALLOWED');
   }

@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { badInput } from '../common/errors';
+import { parseHttpUrl } from '../common/http-url';
 import type { AppConfig } from '../config/config';
 
 /** Addresses a webhook may not reach unless WEBHOOK_ALLOW_PRIVATE_TARGETS: the server's own network. */
@@ -21,25 +22,13 @@ export function isPrivateAddress(address: string): boolean {
   return mapped ? PRIVATE.check(mapped[1], 'ipv4') : PRIVATE.check(address, 'ipv6');
 }
 
-const MAX_URL = 2000;
-
 /**
  * A webhook URL as given by an administrator: http(s) (https only in production), no
  * credentials in it, and — unless private targets are allowed — not aimed at a loopback,
  * private or link-local address by name or number.
  */
 export function checkWebhookUrl(url: string, config: AppConfig, field: string): string {
-  const text = url.trim();
-  if (text.length === 0 || text.length > MAX_URL) throw badInput(field, `${field}: a URL of 1 to ${MAX_URL} characters`, 'INVALID_URL');
-  let parsed: URL;
-  try {
-    parsed = new URL(text);
-  } catch {
-    throw badInput(field, `${field}: not a URL`, 'INVALID_URL');
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw badInput(field, `${field}: must be an http or https URL, not ${parsed.protocol.replace(/:$/, '')}`, 'INVALID_URL');
-  if (config.env === 'production' && parsed.protocol !== 'https:') throw badInput(field, `${field}: must be https in production`, 'INVALID_URL');
-  if (parsed.username || parsed.password) throw badInput(field, `${field}: must not carry credentials; deliveries are signed instead`, 'INVALID_URL');
+  const parsed = parseHttpUrl(url, field, { production: config.env === 'production', credentials: 'deliveries are signed instead' });
   if (parsed.hash) throw badInput(field, `${field}: must not have a #fragment`, 'INVALID_URL');
   if (!config.webhooks.allowPrivateTargets) {
     const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
