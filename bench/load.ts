@@ -7,10 +7,11 @@ import { signDevelopmentToken } from '../src/auth/tokens';
 import { CONTRACT_LIST_QUERY, currentPeriod, DASHBOARD_QUERY, INVOICE_QUERY, performanceDocument, prepareEstate, SLA_REPORT_QUERY, spawnServer } from './scenario';
 import { freshBenchDatabase, machine, median, round } from './support';
 
-const USAGE = `Usage: npm run load [-- --duration S] [--warmup S] [--connections N] [--sites N] [--services N] [--services-per-contract N]
+const USAGE = `Usage: npm run load [-- --duration S] [--warmup S] [--connections N] [--sites N] [--services N] [--services-per-contract N] [--heap MB]
   Seeds a scaled-up estate on MySQL/MariaDB (LOAD_DATABASE_URL, default mysql://root@127.0.0.1:3306/hscn_load;
   the database is dropped and created again), starts the real server on loopback, and drives a realistic mix
   with N concurrent clients for S seconds after a warm-up (defaults: 60 s, 60 s, 50 clients, 1000 sites, 10000 services).
+  --heap caps the server's V8 old space (NODE_OPTIONS=--max-old-space-size), as an operator may to bound its memory.
   Writes bench/results/load.json; exits 1 when any request failed.`;
 
 const LOAD_URL = process.env.LOAD_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hscn_load';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const services = flag('services', 10_000);
   const servicesPerContract = flag('services-per-contract', 100);
   const warmup = flag('warmup', 60);
+  const heap = process.argv.includes('--heap') ? flag('heap', 0) : null;
 
   process.stderr.write(`seeding ${sites} sites and ${services} services on ${LOAD_URL.replace(/\/\/[^@]*@/, '//')}…\n`);
   const { config, dataSource } = await freshBenchDatabase(LOAD_URL);
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
     await dataSource.destroy();
   }
 
-  const server = await spawnServer(LOAD_URL, { DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20' });
+  const server = await spawnServer(LOAD_URL, { DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20', ...(heap ? { NODE_OPTIONS: `--max-old-space-size=${heap}` } : {}) });
   try {
     const manager = await signDevelopmentToken(config, { subject: 'load@rx1', odsCode: 'RX1', roles: [Role.CONTRACT_MANAGER], expiresIn: '2h' });
     const feed = await signDevelopmentToken(config, { subject: 'load-feed@pdn', odsCode: 'RX1', roles: [Role.SUPPLIER_FEED], cnspId: 'PDN00001', expiresIn: '2h' });

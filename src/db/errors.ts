@@ -9,12 +9,18 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'ER_DUP_ENTRY' || errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-/** True when MySQL chose this transaction as a deadlock victim or it waited too long for a lock: it was rolled back whole and may simply run again. */
+/**
+ * True when the transaction lost to another writer and may simply run again: MySQL chose it as
+ * a deadlock victim or it waited too long for a lock; or SQLite, shared by two processes (the
+ * server and `npm run ingest`), found the database written since the transaction first read it
+ * (SQLITE_BUSY_SNAPSHOT, which WAL answers at once rather than wait) or still locked after
+ * busy_timeout.
+ */
 export function isRetryableLockError(error: unknown): boolean {
   const candidate = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
   const code = candidate.driverError?.code ?? candidate.code;
   const errno = candidate.driverError?.errno ?? candidate.errno;
-  return code === 'ER_LOCK_DEADLOCK' || errno === 1213 || code === 'ER_LOCK_WAIT_TIMEOUT' || errno === 1205;
+  return code === 'ER_LOCK_DEADLOCK' || errno === 1213 || code === 'ER_LOCK_WAIT_TIMEOUT' || errno === 1205 || code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
 }
 
 /**
