@@ -89,6 +89,11 @@ function discardRest(req: Request, maxBytes: number): void {
 function detached(req: Request): Readable {
   const bytes = new PassThrough();
   req.pipe(bytes);
+  // A client that hangs up destroys the copy with its error. Whoever reads the copy sees that
+  // through its own listener; but the reading starts only after authentication and the run's
+  // set-up, and a hang-up before then (or after the reading ended) would otherwise be an
+  // 'error' nobody listens to, which takes the whole process down.
+  bytes.on('error', () => undefined);
   finished(req, { writable: false }, (error) => {
     if (error) bytes.destroy(error);
   });
