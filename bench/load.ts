@@ -11,7 +11,7 @@ const USAGE = `Usage: npm run load [-- --duration S] [--warmup S] [--connections
   Seeds a scaled-up estate on MySQL/MariaDB (LOAD_DATABASE_URL, default mysql://root@127.0.0.1:3306/hscn_load;
   the database is dropped and created again), starts the real server on loopback, and drives a realistic mix
   with N concurrent clients for S seconds after a warm-up (defaults: 60 s, 60 s, 50 clients, 1000 sites, 10000 services).
-  --heap caps the server's V8 old space (NODE_OPTIONS=--max-old-space-size), as an operator may to bound its memory.
+  --heap MB: the server's V8 old space (MAX_HEAP_MB; default 256, as npm start runs it).
   Writes bench/results/load.json; exits 1 when any request failed.`;
 
 const LOAD_URL = process.env.LOAD_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hscn_load';
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     await dataSource.destroy();
   }
 
-  const server = await spawnServer(LOAD_URL, { DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20', ...(heap ? { NODE_OPTIONS: `--max-old-space-size=${heap}` } : {}) });
+  const server = await spawnServer(LOAD_URL, { DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20', ...(heap ? { MAX_HEAP_MB: String(heap) } : {}) });
   try {
     const manager = await signDevelopmentToken(config, { subject: 'load@rx1', odsCode: 'RX1', roles: [Role.CONTRACT_MANAGER], expiresIn: '2h' });
     const feed = await signDevelopmentToken(config, { subject: 'load-feed@pdn', odsCode: 'RX1', roles: [Role.SUPPLIER_FEED], cnspId: 'PDN00001', expiresIn: '2h' });

@@ -9,7 +9,7 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { systemViewer } from '../src/auth/system-viewer';
 import { Invoice } from '../src/billing/invoice.entity';
-import type { AppConfig } from '../src/config/config';
+import { DEFAULT_MAX_HEAP_MB, type AppConfig } from '../src/config/config';
 import { RequestContext } from '../src/graphql/context';
 import { toGlobalId } from '../src/graphql/global-id';
 import { createServices } from '../src/graphql/schema';
@@ -147,10 +147,14 @@ export function compiledServer(entry: 'src/main.ts' | 'bench/bare-apollo.ts'): s
   return join(ROOT, 'dist', entry.replace(/\.ts$/, '.js'));
 }
 
-/** The real server (src/main.ts, compiled) in a process of its own, on loopback, in production mode, as `npm start` runs it. */
+/**
+ * The real server (src/main.ts, compiled) in a process of its own, on loopback, in production
+ * mode, as `npm start` runs it: its old space capped at MAX_HEAP_MB (from `env`, or the default).
+ */
 export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [compiledServer('src/main.ts')], {
+  const heapMb = env.MAX_HEAP_MB ?? String(DEFAULT_MAX_HEAP_MB);
+  const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, compiledServer('src/main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -162,6 +166,7 @@ export async function spawnServer(databaseUrl: string, env: Record<string, strin
       ...BENCH_JWT,
       LOG_LEVEL: process.env.SERVER_LOG_LEVEL ?? 'warn',
       FEED_PULL_ENABLED: 'false',
+      MAX_HEAP_MB: heapMb,
       // production serves /metrics on the public port only behind a token
       METRICS_TOKEN,
       ...env,

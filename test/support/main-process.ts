@@ -13,12 +13,12 @@ export interface MainProcess {
 }
 
 /**
- * `src/main.ts` as `npm start` runs it, in a process of its own, with `env` over a quiet test
+ * `src/main.ts` as `npm start` runs it (node's own options in `nodeArgs`), in a process of its own, with `env` over a quiet test
  * environment. Resolve `listening(server)` for its port; a process that exits first rejects
  * with what it wrote to stderr.
  */
-export function spawnMain(env: Record<string, string>): MainProcess {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+export function spawnMain(env: Record<string, string>, nodeArgs: readonly string[] = []): MainProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', SEED_DEMO_ON_START: 'false', LOG_LEVEL: 'info', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -417,3 +417,11 @@ describe('feed document limits and the request timeout', () => {
     expect(error.message).toMatch(/FEED_MAX_DEPTH: must be at least 3/);
   });
 });
+
+describe('the heap cap npm start gives node', () => {
+  it('is 256 MB unless MAX_HEAP_MB says otherwise, and a bad value is named', () => {
+    expect(loadConfig({ DATA_DIR: freshDataDir() }).maxHeapMb).toBe(256);
+    expect(loadConfig({ DATA_DIR: freshDataDir(), MAX_HEAP_MB: '512' }).maxHeapMb).toBe(512);
+    for (const value of ['64', 'lots', '1.5']) expect(configErrorFor({ DATA_DIR: freshDataDir(), MAX_HEAP_MB: value }).message).toMatch(namesVariable('MAX_HEAP_MB'));
+  });
+});
