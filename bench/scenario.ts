@@ -153,7 +153,7 @@ export function compiledServer(entry: 'src/main.ts' | 'bench/bare-apollo.ts'): s
  */
 export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
   const port = await freePort();
-  const heapMb = env.MAX_HEAP_MB ?? String(DEFAULT_MAX_HEAP_MB);
+  const heapMb = env.MAX_HEAP_MB ?? process.env.MAX_HEAP_MB ?? String(DEFAULT_MAX_HEAP_MB);
   const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, compiledServer('src/main.ts')], {
     cwd: ROOT,
     env: {
