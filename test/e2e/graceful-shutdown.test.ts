@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { Role } from '../../src/auth/roles';
 import { signDevelopmentToken } from '../../src/auth/tokens';
 import { seedDemoData } from '../../src/seed/demo-data';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { listening, spawnMain } from '../support/main-process';
 
-const ROOT = join(__dirname, '..', '..');
 /** long enough for a loaded machine to finish a quick request; only the cut-off test waits it out */
 const GRACE_MS = 5_000;
 /** a test that spawns the server may take minutes on a loaded machine: only a hang guard */
@@ -19,7 +18,7 @@ interface Server {
   readonly child: ChildProcess;
   readonly port: number;
   readonly logs: Record<string, unknown>[];
-  readonly exited: Promise<number | null>;
+  readonly exited: Promise<number | NodeJS.Signals>;
 }
 
 /**
@@ -42,49 +41,15 @@ describe('graceful shutdown', () => {
   afterAll(() => db.drop());
 
   async function startServer(): Promise<Server> {
-    const databaseUrl = process.env.TEST_DATABASE_URL ? db.config.database.location : `sqlite:${db.config.database.location}`;
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        // production, as deployed: Apollo's own signal handling (off under NODE_ENV=test) once hung the shutdown here
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATA_DIR: db.config.dataDir,
-        DATABASE_URL: databaseUrl,
-        ...PRODUCTION_JWT,
-        SEED_DEMO_ON_START: 'false',
-        SHUTDOWN_GRACE_MS: String(GRACE_MS),
-        LOG_LEVEL: 'info',
-        TS_NODE_TRANSPILE_ONLY: 'true',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const main = spawnMain({
+      // production, as deployed: Apollo's own signal handling (off under NODE_ENV=test) once hung the shutdown here
+      NODE_ENV: 'production',
+      DATA_DIR: db.config.dataDir,
+      DATABASE_URL: process.env.TEST_DATABASE_URL ? db.config.database.location : `sqlite:${db.config.database.location}`,
+      ...PRODUCTION_JWT,
+      SHUTDOWN_GRACE_MS: String(GRACE_MS),
     });
-    const logs: Record<string, unknown>[] = [];
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    let buffered = '';
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString();
-        let newline: number;
-        while ((newline = buffered.indexOf('\n')) >= 0) {
-          const line = buffered.slice(0, newline);
-          buffered = buffered.slice(newline + 1);
-          try {
-            const entry = JSON.parse(line) as Record<string, unknown>;
-            logs.push(entry);
-            if (entry.msg === 'listening') resolve(Number(new URL(String(entry.url)).port));
-          } catch {
-            // not a log line
-          }
-        }
-      });
-      let stderr = '';
-      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      void exited.then((code) => reject(new Error(`server exited with ${code} before listening: ${stderr}`)));
-    });
-    return { child, port, logs, exited };
+    return { child: main.child, port: await listening(main), logs: main.logs, exited: main.exited };
   }
 
   /**
