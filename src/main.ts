@@ -69,7 +69,6 @@ async function main(): Promise<void> {
         `                   -H 'content-type: application/json' -d '{"query":"{ contracts { totalCount edges { node { reference title } } } }"}'\n\n`,
     );
   }
-
 }
 
 /**
