@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { TEST_JWT_SECRET } from '../support/database';
+import { listening, spawnMain, stopMain } from '../support/main-process';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
-const ROOT = join(__dirname, '..', '..');
 const ISSUER = 'https://login.example.nhs.uk/tenant';
 const AUDIENCE = 'api://hscn-supplier-api';
 
@@ -78,25 +77,17 @@ describe('starting in production', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   /**
-   * src/main.ts as `npm start` runs it, with this environment: its exit code and stderr, or
-   * 'listening' (and the server stopped) if it started after all
+   * src/main.ts as `npm start` runs it, with this environment only: its exit code and stderr,
+   * or 'listening' (and the server stopped) if it started after all
    */
-  function start(env: Record<string, string>): Promise<{ code: number | 'listening' | null; stderr: string }> {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    return new Promise((resolve) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
-        if (!chunk.toString().includes('"msg":"listening"')) return;
-        child.kill('SIGKILL');
-        resolve({ code: 'listening', stderr });
-      });
-      child.once('exit', (code) => resolve({ code, stderr }));
-    });
+  async function start(env: Record<string, string>): Promise<{ code: number | NodeJS.Signals | 'listening'; stderr: string }> {
+    const main = spawnMain({ NODE_ENV: 'production', DATA_DIR: dataDir, ...env }, [], { inheritEnv: false });
+    const started = await listening(main).then(
+      () => true,
+      () => false,
+    );
+    if (started) await stopMain(main);
+    return { code: started ? 'listening' : await main.exited, stderr: main.stderr() };
   }
 
   it('refuses without issuer and audience, and with JWKS over http, naming each variable', async () => {

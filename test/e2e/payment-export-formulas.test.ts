@@ -3,9 +3,10 @@ import { Role } from '../../src/auth/roles';
 import { Invoice } from '../../src/billing/invoice.entity';
 import { todayInLondon } from '../../src/common/dates';
 import { parseGlobalId } from '../../src/graphql/global-id';
-import { formatMoney, parseMoney } from '../../src/common/money';
+import { parseMoney } from '../../src/common/money';
 import { Supplier } from '../../src/suppliers/supplier.entity';
 import { ingest, supplierId } from '../support/feeds';
+import { invoiceCsv } from '../support/invoices';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const EXPORT = 'query($p: String!) { exportPayments(period: $p) { csv rows { approvedAmount vat net } } }';
@@ -39,13 +40,7 @@ describe('the accounts-payable export, with text a spreadsheet would run', () =>
     approver = await server.token('RX1', Role.FINANCE_APPROVER);
     // a supplier's feed sends an invoice whose number is a formula
     const service = (await server.gql('{ services(first: 1, filter: { status: [ACTIVE] }) { edges { node { reference monthlyCharge } } } }', {}, manager)).data.services.edges[0].node;
-    const net = parseMoney(service.monthlyCharge);
-    const tax = (net * 20n + 50n) / 100n;
-    const amounts = [formatMoney(net), formatMoney(net), '20', formatMoney(tax), formatMoney(net), formatMoney(tax), formatMoney(net + tax)];
-    const document = [
-      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
-      `@SUM(1+1)*cmd|' /C calc'!A0,2026-10-01,2026-09-01,2026-09-30,${service.reference},RECURRING,1,${amounts.join(',')}`,
-    ].join('\n');
+    const document = invoiceCsv("@SUM(1+1)*cmd|' /C calc'!A0", '2026-09', [[service.reference, parseMoney(service.monthlyCharge)]]);
     const run = await ingest(server, manager, { supplierId: await supplierId(server, manager, 'PDN00001'), kind: 'INVOICE', format: 'CSV', document });
     expect(run.data.ingestFeed.rowsAccepted).toBe(1);
     const { id } = (await server.gql('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }', {}, manager)).data.invoices.edges.find((e: any) => e.node.invoiceNumber.startsWith('@SUM')).node;

@@ -28,6 +28,15 @@ export interface Fixture {
 
 export type Fixtures = Record<string, Fixture>;
 
+/**
+ * The mutations whose fixtures change a record that exists (`update`), named here as well so
+ * that the test can tell, before the fixtures are made, which of them to try leaving fields out on.
+ */
+export const UPDATE_MUTATIONS: readonly string[] = [
+  'setBillingPolicy', 'setCreditPolicy', 'setSlaTerm', 'updateContact', 'updateContract', 'updateIpAllocation',
+  'updateService', 'updateSite', 'updateSupplier', 'updateWebhookSubscription',
+];
+
 /** Days of last month, so that every date is in the past whatever today is. */
 const lastMonth = DateTime.now().setZone('Europe/London').startOf('month').minus({ months: 1 });
 const day = (n: number) => lastMonth.set({ day: n }).toISODate()!;

@@ -17,10 +17,11 @@ export interface MainProcess {
  * environment. Resolve `listening(server)` for its port; a process that exits first rejects
  * with what it wrote to stderr.
  */
-export function spawnMain(env: Record<string, string>, nodeArgs: readonly string[] = []): MainProcess {
+export function spawnMain(env: Record<string, string>, nodeArgs: readonly string[] = [], options: { inheritEnv?: boolean } = {}): MainProcess {
+  const inherited = options.inheritEnv === false ? { PATH: process.env.PATH } : process.env;
   const child = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', SEED_DEMO_ON_START: 'false', LOG_LEVEL: 'info', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+    env: { ...inherited, HOST: '127.0.0.1', PORT: '0', SEED_DEMO_ON_START: 'false', LOG_LEVEL: 'info', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
@@ -41,20 +42,27 @@ export function spawnMain(env: Record<string, string>, nodeArgs: readonly string
       }
     }
   });
-  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal!)));
+  // 'close', not 'exit': only then has everything the process wrote been read
+  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal!)));
   return { child, logs, stderr: () => stderr, exited };
 }
 
-/** The port once the process logs `listening` (after its start-up work); rejects if it exits first. */
-export function listening(main: MainProcess): Promise<number> {
+/** The first log line whose message is `message` (now, or when it is written); rejects if the process exits first. */
+export function logged(main: MainProcess, message: string): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const onLog = (entry: Record<string, unknown>) => {
-      if (entry.msg === 'listening') resolve(Number(new URL(String(entry.url)).port));
+      if (entry.msg === message) resolve(entry);
     };
     main.logs.forEach(onLog);
     main.child.on('log', onLog);
-    void main.exited.then((code) => reject(new Error(`the server exited with ${code} before listening:\n${main.stderr()}`)));
+    void main.exited.then((code) => reject(new Error(`the server exited with ${code} before logging "${message}":\n${main.stderr()}`)));
   });
+}
+
+/** The port once the process logs `listening` (after its start-up work); rejects if it exits first. */
+export async function listening(main: MainProcess): Promise<number> {
+  const entry = await logged(main, 'listening');
+  return Number(new URL(String(entry.url)).port);
 }
 
 /** SIGTERM, and the exit code. */
