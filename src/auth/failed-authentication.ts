@@ -9,7 +9,7 @@ import { clientKey, FailureLimiter } from './failure-limiter';
 const KNOWN = new Set<string>(Object.values(AuthFailure));
 
 /** `extensions.reason` of the 429 a limited client gets */
-export const AUTHENTICATION_RATE_LIMITED = 'AUTHENTICATION_RATE_LIMITED';
+const AUTHENTICATION_RATE_LIMITED = 'AUTHENTICATION_RATE_LIMITED';
 
 /**
  * Refused credentials are counted in /metrics, logged (client address and reason, never the

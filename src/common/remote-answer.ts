@@ -13,6 +13,9 @@ export function statusLineOf(status: number): string {
   return phrase ? `HTTP ${status} ${phrase}` : `HTTP ${status}`;
 }
 
+/** What a refused redirect adds to the status: the request is never sent on to where the host points. */
+export const redirectNote = (status: number): string => (status >= 300 && status < 400 ? ' (redirects are not followed)' : '');
+
 /** Codes such as ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET, CERT_HAS_EXPIRED, HPE_INVALID_CONSTANT. */
 const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
 

@@ -17,6 +17,14 @@ import { secretWeakness, TEST_JWT_SECRET } from './secret-strength';
  */
 export const DEFAULT_MAX_HEAP_MB = 256;
 
+/** The defaults of FEED_MAX_ROWS, FEED_MAX_DEPTH, FEED_MAX_ITEM_BYTES and FEED_MAX_RECORD_BYTES. */
+export const DEFAULT_FEED_LIMITS: FeedLimits = Object.freeze({
+  maxRows: 2_000_000,
+  maxDepth: 64,
+  maxItemBytes: 1024 ** 2,
+  maxRecordBytes: 1024 ** 2,
+});
+
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
@@ -67,10 +75,10 @@ const environmentSchema = z.object({
   FEED_LATE_AFTER_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24),
   FEED_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 ** 3),
   FEED_MAX_INVOICE_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 ** 2),
-  FEED_MAX_ROWS: z.coerce.number().int().min(1).default(2_000_000),
-  FEED_MAX_DEPTH: z.coerce.number().int().min(3, 'must be at least 3 (an object holding a list of objects)').max(1_000).default(64),
-  FEED_MAX_ITEM_BYTES: z.coerce.number().int().min(1024).default(1024 ** 2),
-  FEED_MAX_RECORD_BYTES: z.coerce.number().int().min(1024).default(1024 ** 2),
+  FEED_MAX_ROWS: z.coerce.number().int().min(1).default(DEFAULT_FEED_LIMITS.maxRows),
+  FEED_MAX_DEPTH: z.coerce.number().int().min(3, 'must be at least 3 (an object holding a list of objects)').max(1_000).default(DEFAULT_FEED_LIMITS.maxDepth),
+  FEED_MAX_ITEM_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_FEED_LIMITS.maxItemBytes),
+  FEED_MAX_RECORD_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_FEED_LIMITS.maxRecordBytes),
   FEED_STALE_RUN_MINUTES: z.coerce.number().int().min(1).default(15),
   FEED_SPOOL_DIR: z.string().min(1).optional(),
   FEED_PULL_ENABLED: booleanString.optional(),

@@ -33,7 +33,7 @@ function hostnameOf(text: string): string | null {
 }
 
 /** The port a URL reaches: its own, or its scheme's default. */
-export const portOf = (url: URL): number => (url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80);
+const portOf = (url: URL): number => (url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80);
 
 /** Whether the list names the URL's host and port; an entry without a port stands for the scheme's default only. */
 export function isAllowedHost(url: URL, hosts: readonly AllowedHost[]): boolean {

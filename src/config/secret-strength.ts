@@ -5,7 +5,7 @@
 export const TEST_JWT_SECRET = 'test-only-secret-that-is-long-enough-for-hs256';
 
 /** Bits a production HS256 secret must carry, by the estimate below. */
-export const MIN_SECRET_BITS = 128;
+const MIN_SECRET_BITS = 128;
 /** Letter runs shorter than this are too common in random text to count as words. */
 const MIN_WORD_LENGTH = 4;
 /** A secret at least this much made of words is a phrase, not a random string. */

@@ -4,7 +4,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { livenessOf, thisProcess, type Liveness } from '../common/process-identity';
 import { dialectOf } from './dialect';
 
-export type { Liveness } from '../common/process-identity';
 
 const LOCK = 'lock:';
 const PROCESS = 'process:';

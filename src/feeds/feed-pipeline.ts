@@ -11,7 +11,7 @@ import { documentChecks } from './adapters';
 import type { AcceptedItem, FeedWriter } from './feed-writer';
 import { FeedLimitError } from './limits';
 import { NaturalKeys } from './natural-keys';
-import { FeedFormatError, FeedKind, type FeedAdapter, type FeedFormat, type FeedRecords } from './records';
+import { FeedFormatError, FeedKind, RAW_SHOWN, type FeedAdapter, type FeedFormat, type FeedRecords } from './records';
 import { ServiceDirectory } from './service-directory';
 import { spool, type SpooledDocument } from './spool';
 import { retryOnDeadlock } from '../db/errors';
@@ -56,7 +56,6 @@ interface PendingRejection {
   field?: string;
 }
 
-const RAW_LIMIT = 4_000;
 const REJECTION_FLUSH = 500;
 
 /**
@@ -215,7 +214,7 @@ export class FeedPipeline {
       for await (const item of adapter(document.open((bytes) => (bytesRead = bytes)), ctx.config.feeds.limits)) {
         run.rowsRead += 1;
         const seq = run.rowsRead;
-        const raw = clipped(item.raw, RAW_LIMIT);
+        const raw = clipped(item.raw, RAW_SHOWN);
         const key = item.ok ? writer.naturalKey(item.record, { services, run }) : null;
         const earlier = key ? keys.firstAt(key.key, item.location) : undefined;
         if (item.ok && earlier === undefined) batch.push({ seq, location: item.location, raw, record: item.record });

@@ -6,9 +6,10 @@ import type { AppConfig } from '../config/config';
 import { systemViewer } from '../auth/system-viewer';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
 import { saveUnique } from '../db/errors';
+import { ifGiven } from '../common/changes';
 import { badInput, conflict, DomainError } from '../common/errors';
 import { displayText } from '../common/display-text';
-import { fetchFailureOf, isTimeout, statusLineOf } from '../common/remote-answer';
+import { fetchFailureOf, isTimeout, redirectNote, statusLineOf } from '../common/remote-answer';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
 import { RequestContext } from '../graphql/context';
 import { SupplierService } from '../suppliers/supplier.service';
@@ -59,7 +60,7 @@ export class FeedPuller {
     assertInScope(ctx, organisationId);
     await this.suppliers.get(ctx, input.supplierId);
     const url = checkPullUrl(input.url, ctx.config, 'input.url');
-    const credential = input.credential === undefined || input.credential === null ? input.credential : checkCredential(input.credential, 'input.credential');
+    const credential = ifGiven(input.credential, (given) => checkCredential(given, 'input.credential'));
     if (!Number.isInteger(input.intervalMinutes) || input.intervalMinutes < 5 || input.intervalMinutes > 7 * 24 * 60) {
       throw badInput('input.intervalMinutes', 'input.intervalMinutes: from 5 minutes to a week', 'OUT_OF_RANGE');
     }
@@ -156,8 +157,7 @@ export class FeedPuller {
       if (!response.ok || !response.body) {
         // the answer's body and status text are the host's to write: only the status is kept
         await response.body?.cancel().catch(() => undefined);
-        const redirect = response.status >= 300 && response.status < 400 ? ' (redirects are not followed)' : '';
-        throw new PullFailure(`the supplier answered ${statusLineOf(response.status)}${redirect}`);
+        throw new PullFailure(`the supplier answered ${statusLineOf(response.status)}${redirectNote(response.status)}`);
       }
       const run = await this.pipeline.ingest(ctx, {
         supplierId: endpoint.supplierId,

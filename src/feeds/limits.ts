@@ -1,15 +1,7 @@
 import { DomainError, ErrorCode } from '../common/errors';
 import type { FeedLimits } from '../config/config';
 
-export type { FeedLimits } from '../config/config';
-
-/** The defaults of FEED_MAX_ROWS, FEED_MAX_DEPTH, FEED_MAX_ITEM_BYTES and FEED_MAX_RECORD_BYTES. */
-export const DEFAULT_FEED_LIMITS: FeedLimits = Object.freeze({
-  maxRows: 2_000_000,
-  maxDepth: 64,
-  maxItemBytes: 1024 ** 2,
-  maxRecordBytes: 1024 ** 2,
-});
+export { DEFAULT_FEED_LIMITS, type FeedLimits } from '../config/config';
 
 /** `extensions.reason` of a document refused for a limit; stable, for clients that branch on it. */
 export enum FeedLimitReason {

@@ -150,6 +150,9 @@ export type ParsedItem<T> =
   | { ok: false; location: string; raw: string; reason: string; field?: string };
 
 /** A document that cannot be read at all (truncated JSON, wrong columns): the run fails whole. */
+/** The raw text of a row or item a rejection keeps and shows, in characters. */
+export const RAW_SHOWN = 4_000;
+
 export class FeedFormatError extends Error {
   constructor(
     message: string,

@@ -12,7 +12,7 @@ import { WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryStatus, Webhook
 import { decryptSecret, retryDelayMs, signatureOf } from './webhook-signing';
 import { assertPublicTarget } from './webhook-target';
 import { displayText } from '../common/display-text';
-import { fetchFailureOf } from '../common/remote-answer';
+import { fetchFailureOf, redirectNote } from '../common/remote-answer';
 
 /** Deliveries attempted per sweep; the rest wait for the next. */
 const BATCH = 200;
@@ -272,8 +272,7 @@ export class WebhookDispatcher {
       // the receiver's answer is not kept: only its status
       await response.body?.cancel().catch(() => undefined);
       if (response.status >= 200 && response.status < 300) return { succeeded: true, statusCode: response.status, error: null };
-      const redirect = response.status >= 300 && response.status < 400 ? ' (redirects are not followed)' : '';
-      return { succeeded: false, statusCode: response.status, error: `the receiver answered HTTP ${response.status}${redirect}` };
+      return { succeeded: false, statusCode: response.status, error: `the receiver answered HTTP ${response.status}${redirectNote(response.status)}` };
     } catch (error) {
       // the failure's own message may quote the receiver (a certificate's names): only its code is kept
       return { succeeded: false, statusCode: null, error: fetchFailureOf(error, config.webhooks.timeoutMs) };

@@ -53,7 +53,6 @@ export class SupplierService {
   async update(ctx: RequestContext, id: number, input: Omit<UpdateSupplierInput, 'id'>): Promise<Supplier> {
     assertCatalogueOperator(ctx);
     const supplier = await this.get(ctx, id);
-    if (input.name === null) throw badInput('input.name', 'input.name: a supplier keeps a name; omit it to leave it unchanged', 'REQUIRED');
     if (input.name !== undefined) supplier.name = requiredText(input.name, 'input.name');
     if (input.cnspId !== undefined) {
       const cnspId = cnspIdOf(input.cnspId);

@@ -1,6 +1,5 @@
 import type { FeedAdapter, IncidentRecord, IncidentStatusRecord } from '../records';
 import { completeIncident, parseIncidentStatus, parseSeverity, type IncidentFieldNames } from './incident-csv';
-import { DEFAULT_FEED_LIMITS } from '../limits';
 import { jsonItems } from './json-stream';
 import { rawJson, readItem } from './readers';
 import { FieldError, isBlank, optionalBoolean, optionalIdentifier, optionalInstant, optionalString, parseInstant, requiredIdentifier, squash } from './values';
@@ -10,7 +9,7 @@ import { FieldError, isBlank, optionalBoolean, optionalIdentifier, optionalInsta
  * an array under `troubleTicket`, `items` or `data`, read a ticket at a time as it streams.
  * Each ticket becomes a record or a rejection naming the property at fault.
  */
-export const incidentTmf: FeedAdapter<IncidentRecord> = async function* incidentTmf(input, limits = DEFAULT_FEED_LIMITS) {
+export const incidentTmf: FeedAdapter<IncidentRecord> = async function* incidentTmf(input, limits) {
   for await (const { item, path } of jsonItems(input, ['troubleTicket', 'items', 'data'], limits)) {
     const raw = rawJson(item);
     if (!isObject(item)) {

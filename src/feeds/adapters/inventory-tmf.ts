@@ -1,6 +1,5 @@
 import type { FeedAdapter, InventoryRecord } from '../records';
 import { inventoryRecordFrom, reasonAbout, SUPPLIER_STATUS_WORDS, type InventoryValues, type Sourced, type SupplierServiceStatus } from './inventory-csv';
-import { DEFAULT_FEED_LIMITS } from '../limits';
 import { jsonItems } from './json-stream';
 import { pick, rawJson, readItem } from './readers';
 import { FieldError, isBlank, squash } from './values';
@@ -71,7 +70,7 @@ function inventoryValuesOf(service: JsonObject): InventoryValues {
  * `circuitId` characteristic when the supplier sends one (its `id` is often an internal
  * key), else `id`, else `name`.
  */
-export const inventoryTmf: FeedAdapter<InventoryRecord> = async function* (input, limits = DEFAULT_FEED_LIMITS) {
+export const inventoryTmf: FeedAdapter<InventoryRecord> = async function* (input, limits) {
   for await (const { item, path } of jsonItems(input, ['service', 'services', 'items', 'data'], limits)) {
     const raw = rawJson(item);
     if (!isObject(item)) {

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { LocalDate } from '../../common/dates';
 import { formatMoney, type Pence } from '../../common/money';
-import { ChargeType, type FeedAdapter, type InvoiceLineRecord, type InvoiceRecord, type ParsedItem } from '../records';
+import { ChargeType, RAW_SHOWN, type FeedAdapter, type InvoiceLineRecord, type InvoiceRecord, type ParsedItem } from '../records';
 import { readCsv, type CsvRow } from './readers';
 import {
   FieldError,
@@ -191,8 +191,6 @@ type HeldRow = Pick<CsvRow, 'line' | 'raw'>;
 
 type ReadRow = { row: HeldRow; disagreement?: Problem } & ({ ok: true; content: RowContent } | ({ ok: false } & Problem));
 
-/** Raw text kept per invoice: a rejection shows no more than this (the pipeline cuts it there too). */
-const RAW_KEPT = 4_000;
 
 function readRow(row: CsvRow & { cellsMismatch?: string }): ReadRow {
   const held: HeldRow = { line: row.line, raw: row.raw };
@@ -218,7 +216,7 @@ function hold(invoice: { rows: ReadRow[]; first?: ReadRow & { ok: true }; rawKep
   } else if (read.ok) {
     invoice.first = read;
   }
-  if (invoice.rawKept >= RAW_KEPT) read.row.raw = '';
+  if (invoice.rawKept >= RAW_SHOWN) read.row.raw = '';
   invoice.rawKept += read.row.raw.length;
   invoice.rows.push(read);
 }

@@ -4,7 +4,6 @@ import type { LocalDate } from '../../common/dates';
 import { formatMoney, type Pence } from '../../common/money';
 import { FeedFormatError, type FeedAdapter, type InvoiceLineRecord, type InvoiceRecord, type ParsedItem } from '../records';
 import { checkChargeSign, checkPeriodOrder, parseChargeType, SERVICE_REFERENCE_MAX_LENGTH } from './invoice-csv';
-import { DEFAULT_FEED_LIMITS } from '../limits';
 import { readJsonElements } from './json-stream';
 import { pick, rawJson } from './readers';
 import {
@@ -265,7 +264,7 @@ function invoiceFrom(bill: Located, linkedRates: Located[]): ParsedItem<InvoiceR
  * document). Each bill is one item; a rate that names no bill in the document is rejected
  * on its own.
  */
-export const invoiceTmf: FeedAdapter<InvoiceRecord> = async function* (input, limits = DEFAULT_FEED_LIMITS) {
+export const invoiceTmf: FeedAdapter<InvoiceRecord> = async function* (input, limits) {
   const listed: Record<string, Located[]> = { [BILLS]: [], [RATES]: [] };
   for await (const event of readJsonElements(input, { lists: [BILLS, RATES] }, limits)) {
     if (event.kind === 'rest') yield* linkedInvoices(partsOf(event.value, event.lists, listed[BILLS], listed[RATES]));

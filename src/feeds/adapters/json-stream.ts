@@ -1,6 +1,6 @@
 import { Tokenizer, TokenParser, TokenType, type ParsedTokenInfo } from '@streamparser/json';
 import { FeedFormatError, type DocumentCheck } from '../records';
-import { FeedLimitError, itemTooLarge, nestedTooDeep, tooManyRows, type FeedLimits } from '../limits';
+import { DEFAULT_FEED_LIMITS, FeedLimitError, itemTooLarge, nestedTooDeep, tooManyRows, type FeedLimits } from '../limits';
 
 /**
  * What a JSON document holds, read as it streams: each element of its top-level array or
@@ -22,7 +22,7 @@ export interface JsonShape {
 }
 
 /** Reads a JSON document into elements as it streams (see JsonEvent). */
-export async function* readJsonElements(input: AsyncIterable<Buffer | string>, shape: JsonShape, limits: FeedLimits): AsyncGenerator<JsonEvent> {
+export async function* readJsonElements(input: AsyncIterable<Buffer | string>, shape: JsonShape, limits: FeedLimits = DEFAULT_FEED_LIMITS): AsyncGenerator<JsonEvent> {
   const events: JsonEvent[] = [];
   const scanner = new JsonScanner(shape, limits, (event) => events.push(event));
   for await (const chunk of input) {
@@ -37,7 +37,7 @@ export async function* readJsonElements(input: AsyncIterable<Buffer | string>, s
  * A document's items as the TMF adapters take them: the elements of a top-level array, of
  * the first of `wrappers` holding an array, or else the one top-level object.
  */
-export async function* jsonItems(input: AsyncIterable<Buffer | string>, wrappers: readonly string[], limits: FeedLimits): AsyncGenerator<{ item: unknown; path: string }> {
+export async function* jsonItems(input: AsyncIterable<Buffer | string>, wrappers: readonly string[], limits: FeedLimits = DEFAULT_FEED_LIMITS): AsyncGenerator<{ item: unknown; path: string }> {
   for await (const event of readJsonElements(input, { lists: wrappers, firstListOnly: true }, limits)) {
     if (event.kind === 'element') yield { item: event.value, path: event.path };
     else if (event.lists.length === 0) yield { item: event.value, path: '$' };
@@ -45,16 +45,7 @@ export async function* jsonItems(input: AsyncIterable<Buffer | string>, wrappers
 }
 
 /** Checks a JSON document as it arrives, building nothing: well-formed, and within the limits. */
-export function jsonCheck(limits: FeedLimits): DocumentCheck {
-  const scanner = new JsonScanner({ lists: '*' }, limits, null);
-  return {
-    write: (chunk) => scanner.write(chunk),
-    end: () => scanner.end(),
-    get rows() {
-      return scanner.rows;
-    },
-  };
-}
+export const jsonCheck = (limits: FeedLimits): DocumentCheck => new JsonScanner({ lists: '*' }, limits, null);
 
 type TokenValue = ParsedTokenInfo['value'];
 

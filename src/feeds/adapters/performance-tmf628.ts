@@ -7,7 +7,7 @@ import {
   parseSampleInterval,
   upSecondsOfState,
 } from './performance-csv';
-import { DEFAULT_FEED_LIMITS, type FeedLimits } from '../limits';
+import type { FeedLimits } from '../limits';
 import { jsonItems } from './json-stream';
 import { rawJson, readItem } from './readers';
 import { FieldError, isBlank, parseNumber, requiredIdentifier, requiredString, squash } from './values';
@@ -18,7 +18,7 @@ import { FieldError, isBlank, parseNumber, requiredIdentifier, requiredString, s
  * item per measurement with an array of indicators, or one item per indicator, which is
  * grouped here with the consecutive items of the same measurement.
  */
-export const performanceTmf: FeedAdapter<PerformanceRecord> = async function* performanceTmf(input, limits = DEFAULT_FEED_LIMITS) {
+export const performanceTmf: FeedAdapter<PerformanceRecord> = async function* performanceTmf(input, limits) {
   let group: IndicatorGroup | null = null;
   for await (const { item, path } of measurementsOf(input, limits)) {
     const indicatorItem = isObject(item) && 'indicatorName' in item ? readIndicatorItem(path, item) : null;
@@ -46,7 +46,7 @@ function readIndicatorItem(path: string, item: Record<string, unknown>): { heade
 const WRAPPERS = ['performanceMeasurement', 'measurements', 'items', 'data'] as const;
 const INDICATOR_LISTS = ['indicators', 'performanceIndicator', 'indicatorValue'] as const;
 
-async function* measurementsOf(input: AsyncIterable<Buffer | string>, limits: FeedLimits): AsyncGenerator<{ item: unknown; path: string }> {
+async function* measurementsOf(input: AsyncIterable<Buffer | string>, limits?: FeedLimits): AsyncGenerator<{ item: unknown; path: string }> {
   for await (const entry of jsonItems(input, WRAPPERS, limits)) {
     // an unwrapped object is taken as the only item; that is right only if it is a measurement
     if (entry.path === '$' && !looksLikeMeasurement(entry.item)) {

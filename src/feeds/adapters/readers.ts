@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
-import { DEFAULT_FEED_LIMITS, FeedLimitError, recordTooLarge, type FeedLimits } from '../limits';
+import { DEFAULT_FEED_LIMITS, recordTooLarge, type FeedLimits } from '../limits';
 import { FeedFormatError, type ParsedItem } from '../records';
 import { FieldError, squash } from './values';
 
@@ -62,7 +62,7 @@ export async function* readCsv(
       yield { line, raw: raw.replace(/\r?\n$/, '').replace(/\r$/, ''), values, cellsMismatch };
     }
   } catch (error) {
-    if (error instanceof FeedFormatError || error instanceof FeedLimitError) throw error;
+    if (error instanceof FeedFormatError) throw error;
     if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw recordTooLarge(limits, `line ${(error as { lines?: number }).lines ?? '?'}`);
     const message = error instanceof Error ? error.message : String(error);
     throw new FeedFormatError(`The CSV cannot be read: ${message}`);
