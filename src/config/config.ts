@@ -85,9 +85,11 @@ const environmentSchema = z.object({
   FEED_PULL_ALLOWED_HOSTS: z
     .string()
     .optional()
-    .superRefine((value, ctx) => {
+    .transform((value, ctx) => {
       const parsed = parseHostList(value ?? '');
-      if ('invalid' in parsed) ctx.addIssue({ code: 'custom', message: `"${parsed.invalid}" is not host or host:port (a comma-separated list, e.g. feeds.supplier.example:443)` });
+      if ('hosts' in parsed) return parsed.hosts;
+      ctx.addIssue({ code: 'custom', message: `"${parsed.invalid}" is not host or host:port (a comma-separated list, e.g. feeds.supplier.example:443)` });
+      return z.NEVER;
     }),
   FEED_PULL_ALLOW_ANY_HOST: booleanString.optional(),
   FEED_PULL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
@@ -370,8 +372,7 @@ function pullHosts(env: Environment): { pullAllowedHosts: AllowedHost[]; pullAll
   if (allowAny && env.NODE_ENV === 'production') {
     throw new ConfigError('Invalid configuration:\n  FEED_PULL_ALLOW_ANY_HOST: not allowed in production; list the suppliers\' hosts in FEED_PULL_ALLOWED_HOSTS');
   }
-  const parsed = parseHostList(env.FEED_PULL_ALLOWED_HOSTS ?? '');
-  return { pullAllowedHosts: 'hosts' in parsed ? parsed.hosts : [], pullAllowAnyHost: allowAny };
+  return { pullAllowedHosts: [...env.FEED_PULL_ALLOWED_HOSTS], pullAllowAnyHost: allowAny };
 }
 
 function databaseConfig(env: Environment, dataDir: string): DatabaseConfig {
@@ -478,9 +479,7 @@ function productionJwtProblems(env: Environment, dataDir: string): string[] {
  */
 function productionKeyProblems(env: Environment, dataDir: string): string[] {
   if (env.WEBHOOK_SECRET_KEY === undefined) return [];
-  const known = [{ value: EXAMPLE_WEBHOOK_KEY, name: 'the placeholder in .env.example' }];
-  const development = join(dataDir, 'dev-webhook-key');
-  if (existsSync(development)) known.push({ value: readFileSync(development, 'utf8').trim(), name: `the development key generated in ${development}` });
+  const known = [{ value: EXAMPLE_WEBHOOK_KEY, name: 'the placeholder in .env.example' }, ...onDisk(dataDir, 'dev-webhook-key', 'the development key')];
   const weakness = secretWeakness(env.WEBHOOK_SECRET_KEY, known);
   return weakness ? [`WEBHOOK_SECRET_KEY: ${weakness}`] : [];
 }
@@ -489,10 +488,21 @@ function productionKeyProblems(env: Environment, dataDir: string): string[] {
 const EXAMPLE_WEBHOOK_KEY = 'change-me-to-48-random-bytes-base64-encoded-xxxxxxxxxxxx';
 
 function knownSecrets(dataDir: string): { value: string; name: string }[] {
-  const known = [{ value: TEST_JWT_SECRET, name: 'the test suite\'s published secret' }];
-  const development = join(dataDir, 'dev-jwt-secret');
-  if (existsSync(development)) known.push({ value: readFileSync(development, 'utf8').trim(), name: `the development secret generated in ${development}` });
-  return known;
+  return [{ value: TEST_JWT_SECRET, name: 'the test suite\'s published secret' }, ...onDisk(dataDir, 'dev-jwt-secret', 'the development secret')];
+}
+
+type DevelopmentSecret = 'dev-jwt-secret' | 'dev-webhook-key';
+
+/** What development left in DATA_DIR under `name`, or nothing. */
+function readDevelopmentSecret(dataDir: string, name: DevelopmentSecret): string {
+  const file = join(dataDir, name);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+}
+
+/** A development secret found in DATA_DIR, as a known secret production refuses. */
+function onDisk(dataDir: string, name: DevelopmentSecret, what: string): { value: string; name: string }[] {
+  const value = readDevelopmentSecret(dataDir, name);
+  return value ? [{ value, name: `${what} generated in ${join(dataDir, name)}` }] : [];
 }
 
 /**
@@ -500,12 +510,11 @@ function knownSecrets(dataDir: string): { value: string; name: string }[] {
  * anything, so a random secret is made once per data directory and shared by the server
  * and `npm run token`.
  */
-function developmentSecret(dataDir: string, name: 'dev-jwt-secret' | 'dev-webhook-key'): string {
-  const file = join(dataDir, name);
-  const existing = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+function developmentSecret(dataDir: string, name: DevelopmentSecret): string {
+  const existing = readDevelopmentSecret(dataDir, name);
   if (existing.length >= 32) return existing;
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  writeFileSync(join(dataDir, name), `${secret}\n`, { mode: 0o600 });
   return secret;
 }
