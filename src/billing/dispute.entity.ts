@@ -99,9 +99,13 @@ export class DisputeTransition extends BaseRecord {
   @Column({ type: 'varchar', length: 1000 })
   reason!: string;
 
-  @Field()
+  @Field({ description: 'Who moved it: a person\'s subject, or "system" for an automatic move.' })
   @Column({ type: 'varchar', length: 200 })
   changedBy!: string;
+
+  @Field({ description: 'True when the system made the move (a credit matched), not a person.' })
+  @Column({ type: 'boolean', default: false })
+  automatic!: boolean;
 }
 
 /** A credit line on a later invoice, matched to a dispute (all or part of it). */
@@ -124,6 +128,10 @@ export class DisputeCredit extends BaseRecord {
 
   @Column({ type: 'int' })
   invoiceLineId!: number;
+
+  /** the ledger receipt it came through, for a dispute that claimed credits owed (null: matched to the dispute itself) */
+  @Column({ type: 'int', nullable: true })
+  receiptId!: number | null;
 
   @Field(() => MoneyScalar, { description: 'Gross amount of the line applied to this dispute.' })
   @Column({ type: 'bigint', transformer: penceTransformer })

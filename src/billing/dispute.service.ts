@@ -5,14 +5,14 @@ import { formatMoney, type Pence } from '../common/money';
 import { requiredText } from '../common/text';
 import { findVisible, withinScope } from '../auth/tenancy';
 import { Contract } from '../contracts/contract.entity';
-import { ChargeType } from '../feeds/records';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { NetworkService } from '../services/network-service.entity';
-import { Dispute, DisputeCredit, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
-import { InvoiceLine } from './invoice-line.entity';
+import { Dispute, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
 import { Invoice } from './invoice.entity';
 import { ReconciliationFinding } from './reconciliation.entity';
+import { FindingType } from './reconciliation-rules';
+import type { CreditLedgerService } from './ledger/credit-ledger.service';
 
 const NEXT: Record<DisputeState, readonly DisputeState[]> = {
   [DisputeState.DRAFT]: [DisputeState.SUBMITTED, DisputeState.WITHDRAWN],
@@ -32,6 +32,8 @@ const DEFAULT_WINDOW_DAYS = 90;
  * matched to upheld disputes automatically, wholly or in part.
  */
 export class DisputeService {
+  constructor(private readonly ledger: CreditLedgerService) {}
+
   list(ctx: RequestContext, filter: { state?: DisputeState[]; supplierId?: number }, page: PageArgs): Promise<Connection<Dispute>> {
     const query = withinScope(ctx, ctx.repository(Dispute).createQueryBuilder('dispute'));
     if (filter.state?.length) query.andWhere('dispute.state IN (:...states)', { states: filter.state });
@@ -61,7 +63,10 @@ export class DisputeService {
       const notDisputable = findings.find((f) => !f.disputable || f.difference <= 0n);
       if (notDisputable) throw badInput('input.findingIds', `input.findingIds: the ${notDisputable.type} finding is not an overcharge to dispute`, 'NOT_DISPUTABLE');
       const taken = await tx.repository(DisputeFinding).findBy({ findingId: In(findingIds) });
-      if (taken.length) throw conflict('A finding is already in a dispute', { reason: 'ALREADY_DISPUTED' });
+      if (taken.length) {
+        const existing = await tx.repository(Dispute).findOneByOrFail({ id: taken[0]!.disputeId });
+        throw conflict(`A finding is already in dispute ${existing.globalId} (${existing.state})`, { reason: 'ALREADY_DISPUTED' });
+      }
       const total = findings.reduce((sum, f) => sum + f.difference, 0n);
       const disputed = amount ?? total;
       if (disputed <= 0n || disputed > total) throw badInput('input.disputedAmount', `input.disputedAmount: from £0.01 to the findings' £${formatMoney(total)}`, 'OUT_OF_RANGE');
@@ -81,6 +86,9 @@ export class DisputeService {
         }),
       );
       await tx.repository(DisputeFinding).insert(findings.map((finding) => ({ disputeId: dispute.id, findingId: finding.id })));
+      // credits owed are claimed from the supplier once: a second claim names the first
+      const credits = findings.filter((f) => f.type === FindingType.MISSING_SERVICE_CREDIT).map((f) => f.id);
+      if (credits.length) await this.ledger.claimInDispute(tx, dispute, credits);
       await this.record(tx, dispute, null, `Raised on invoice ${invoice.invoiceNumber} for £${formatMoney(disputed)}`);
       return dispute;
     });
@@ -101,56 +109,14 @@ export class DisputeService {
       dispute.state = to;
       const saved = await tx.repository(Dispute).save(dispute);
       await this.record(tx, saved, from, why);
+      if (to === DisputeState.WITHDRAWN) await this.ledger.releaseDispute(tx, saved);
+      if (to === DisputeState.UPHELD) {
+        // credits that came before the supplier agreed are matched now
+        await this.ledger.match(tx, saved.supplierId, tx.organisationIds);
+        return tx.repository(Dispute).findOneByOrFail({ id: saved.id });
+      }
       return saved;
     });
-  }
-
-  /**
-   * Matches an invoice's credit lines to the supplier's upheld disputes: first those about
-   * the credited service, an exact amount before a part, oldest first. A dispute credited in
-   * full becomes CREDITED; each match is recorded on the dispute with the line it came from.
-   */
-  async matchCredits(ctx: RequestContext, invoice: Invoice): Promise<void> {
-    const credits = (await ctx.repository(InvoiceLine).find({ where: { invoiceId: invoice.id, chargeType: ChargeType.CREDIT }, order: { lineNumber: 'ASC' } })).filter((line) => line.netAmount < 0n);
-    if (credits.length === 0) return;
-    const open = await ctx.repository(Dispute).find({ where: { supplierId: invoice.supplierId, organisationId: invoice.organisationId, state: DisputeState.UPHELD }, order: { id: 'ASC' } });
-    if (open.length === 0) return;
-    // lines already matched are not matched again: a re-run changes nothing
-    const used = new Set((await ctx.repository(DisputeCredit).findBy({ invoiceLineId: In(credits.map((line) => line.id)) })).map((c) => c.invoiceLineId));
-    const links = await ctx.repository(DisputeFinding).findBy({ disputeId: In(open.map((d) => d.id)) });
-    const findings = links.length ? await ctx.repository(ReconciliationFinding).findBy({ id: In(links.map((l) => l.findingId)) }) : [];
-    const servicesOf = (dispute: Dispute) => new Set(links.filter((l) => l.disputeId === dispute.id).map((l) => findings.find((f) => f.id === l.findingId)?.serviceId));
-
-    for (const line of credits) {
-      if (used.has(line.id)) continue;
-      let available = -(line.netAmount + line.vatAmount);
-      const remaining = (d: Dispute) => d.disputedAmount - d.creditedAmount;
-      const candidates = open
-        .filter((d) => d.state === DisputeState.UPHELD && remaining(d) > 0n)
-        .sort((a, b) => rank(a) - rank(b) || a.id - b.id);
-      function rank(d: Dispute) {
-        const sameService = line.serviceId !== null && servicesOf(d).has(line.serviceId);
-        return (sameService ? 0 : 2) + (remaining(d) === available ? 0 : 1);
-      }
-      for (const dispute of candidates) {
-        if (available <= 0n) break;
-        const applied = remaining(dispute) < available ? remaining(dispute) : available;
-        available -= applied;
-        dispute.creditedAmount += applied;
-        const full = dispute.creditedAmount === dispute.disputedAmount;
-        const from = dispute.state;
-        if (full) dispute.state = DisputeState.CREDITED;
-        await ctx.repository(Dispute).save(dispute);
-        await ctx.repository(DisputeCredit).insert({ disputeId: dispute.id, organisationId: dispute.organisationId, invoiceLineId: line.id, amount: applied, createdAt: new Date(), updatedAt: new Date() });
-        await this.record(
-          ctx,
-          dispute,
-          from,
-          `Credit of £${formatMoney(applied)} matched from invoice ${invoice.invoiceNumber} line ${line.lineNumber}${full ? '' : `; £${formatMoney(remaining(dispute))} still due`}`,
-          full ? DisputeState.CREDITED : DisputeState.UPHELD,
-        );
-      }
-    }
   }
 
   /** The dispute window of the contract behind the findings' services, else 90 days. */

@@ -41,6 +41,10 @@ export class InvoiceStatusChange extends BaseRecord {
   @Field({ description: 'Subject of the user (or system process) that made the change.' })
   @Column({ type: 'varchar', length: 200 })
   changedBy!: string;
+
+  @Field({ description: 'True when the system made the move (a stale reconciliation withdrawing an approval), not a person: changedBy is then "system".' })
+  @Column({ type: 'boolean', default: false })
+  automatic!: boolean;
 }
 
 /**

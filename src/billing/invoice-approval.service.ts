@@ -64,6 +64,10 @@ export class InvoiceApprovalService {
         const hint = invoice.status === InvoiceStatus.RECEIVED ? '; reconcile it first' : '';
         throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a RECONCILED invoice is approved${hint}`, { reason: 'INVALID_STATUS_TRANSITION' });
       }
+      const reconciliation = await tx.repository(InvoiceReconciliation).findOneBy({ invoiceId: invoice.id });
+      if (reconciliation?.staleSince) {
+        throw conflict(`Invoice ${invoice.invoiceNumber}'s reconciliation is stale (${reconciliation.staleReason ?? 'a later document changed it'}); reconcile it again before approving`, { reason: 'STALE_RECONCILIATION' });
+      }
       const me = tx.requireViewer.subject;
       await this.assertSegregated(tx, invoice, me);
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { formatMoney, type Pence } from '../common/money';
 import { ACCEPTED, rejected, UNCHANGED, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';
 import type { FeedRun } from '../feeds/feed-run.entity';
+import type { RequestContext } from '../graphql/context';
 import type { ServiceDirectory } from '../feeds/service-directory';
 import type { InvoiceRecord } from '../feeds/records';
 import { InvoiceLine } from './invoice-line.entity';
@@ -15,6 +16,13 @@ import { Invoice, InvoiceStatus } from './invoice.entity';
  */
 export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
   readonly batchSize = 1;
+
+  /** `arrived`: what must follow a run's invoices (stale reconciliations marked, credits matched), in the run's last transaction */
+  constructor(private readonly arrived?: (ctx: RequestContext, run: FeedRun) => Promise<void>) {}
+
+  async finish({ ctx, run }: FeedWriteContext): Promise<void> {
+    await this.arrived?.(ctx, run);
+  }
 
   /** One invoice per organisation, supplier and number, case ignored as MySQL's collation ignores it. */
   naturalKey(record: InvoiceRecord, { services, run }: { services: ServiceDirectory; run: FeedRun }): NaturalKey {

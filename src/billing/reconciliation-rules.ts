@@ -18,6 +18,8 @@ export enum FindingType {
   ONE_OFF_WITHOUT_ORDER = 'ONE_OFF_WITHOUT_ORDER',
   /** a one-off charge above what the order was quoted */
   ONE_OFF_ABOVE_QUOTE = 'ONE_OFF_ABOVE_QUOTE',
+  /** a credit line that matches nothing owed or disputed: reported, for a person to place */
+  UNMATCHED_CREDIT = 'UNMATCHED_CREDIT',
 }
 
 export interface LineFacts {
@@ -86,6 +88,9 @@ export interface Finding {
   explanation: string;
   /** a finding worth disputing (money the supplier should not have charged) */
   disputable: boolean;
+  /** MISSING_SERVICE_CREDIT: the contract and month */
+  contractId?: number | null;
+  period?: string | null;
 }
 
 const pounds = (pence: Pence) => `£${formatMoney(pence)}`;

@@ -46,6 +46,14 @@ export class InvoiceReconciliation extends BaseRecord {
   @Field(() => Int)
   @Column({ type: 'int' })
   findingCount!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When a later document (an earlier-dated invoice, a credit, a revised month) changed what this reconciliation would find; null while it is current. A stale reconciliation is not approved: run it again.' })
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  staleSince!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'What made it stale.' })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  staleReason!: string | null;
 }
 
 @ObjectType('ReconciliationFinding', { implements: BaseRecord })
@@ -88,6 +96,14 @@ export class ReconciliationFinding extends BaseRecord {
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 64, nullable: true })
   serviceReference!: string | null;
+
+  /** MISSING_SERVICE_CREDIT: the contract whose credits are missing */
+  @Column({ type: 'int', nullable: true })
+  contractId!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'MISSING_SERVICE_CREDIT and UNMATCHED_CREDIT: the month the credit is for, "YYYY-MM".' })
+  @Column({ type: 'varchar', length: 7, nullable: true })
+  period!: string | null;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Gross (VAT included).' })
   @Column({ type: 'bigint', nullable: true, transformer: penceTransformer })

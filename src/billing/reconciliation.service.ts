@@ -1,19 +1,18 @@
 import Decimal from 'decimal.js';
-import { DateTime } from 'luxon';
 import { In, LessThanOrEqual, Not, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { conflict } from '../common/errors';
 import { groupBy } from '../common/collections';
-import { formatMoney, type Pence } from '../common/money';
+import { formatMoney } from '../common/money';
 import { Contract } from '../contracts/contract.entity';
 import { ChargeType } from '../feeds/records';
 import type { RequestContext } from '../graphql/context';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
-import { SlaReportService } from '../sla/sla-report.service';
 import { chargeHistories } from './charge-history';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 import { InvoiceService } from './invoice.service';
-import { DisputeService } from './dispute.service';
+import { CreditLedgerService } from './ledger/credit-ledger.service';
+import { CreditReceipt } from './ledger/credit-ledger.entity';
 import { DisputeCredit } from './dispute.entity';
 import { OrderStatus, ServiceOrder } from '../orders/order.entity';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';
@@ -34,8 +33,6 @@ import {
 } from './reconciliation-rules';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
 
-/** How far back reconciliation looks for service credits owed and not yet applied. */
-const CREDIT_LOOKBACK_MONTHS = 3;
 const STANDARD_VAT = '20';
 
 /**
@@ -48,8 +45,7 @@ const STANDARD_VAT = '20';
 export class ReconciliationService {
   constructor(
     private readonly invoices: InvoiceService,
-    private readonly slaReports: SlaReportService,
-    private readonly disputes: DisputeService,
+    private readonly ledger: CreditLedgerService,
   ) {}
 
   async reconcile(ctx: RequestContext, invoiceId: number): Promise<InvoiceReconciliation> {
@@ -58,14 +54,20 @@ export class ReconciliationService {
       if (invoice.status !== InvoiceStatus.RECEIVED && invoice.status !== InvoiceStatus.RECONCILED) {
         throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a RECEIVED or RECONCILED invoice is reconciled`, { reason: 'INVOICE_CLOSED' });
       }
-      // credits on this invoice settle upheld disputes first, so they are not also counted as missing
-      await this.disputes.matchCredits(tx, invoice);
-      const findings = await this.findings(tx, invoice);
-      return this.save(tx, invoice, findings);
+      // months past their grace period close, and credits received are matched to what is owed, before anything is found
+      await this.ledger.refresh(tx, { supplierId: invoice.supplierId });
+      const claims = new Map<string, number[]>();
+      const findings = await this.findings(tx, invoice, claims);
+      const reconciliation = await this.save(tx, invoice, findings);
+      if (claims.size) {
+        const saved = await tx.repository(ReconciliationFinding).find({ select: { id: true, fingerprint: true }, where: { invoiceId: invoice.id, type: FindingType.MISSING_SERVICE_CREDIT } });
+        await this.ledger.claimOnInvoice(tx, invoice, saved.filter((f) => claims.has(f.fingerprint)).map((f) => ({ findingId: f.id, entryIds: claims.get(f.fingerprint)! })));
+      }
+      return reconciliation;
     });
   }
 
-  private async findings(ctx: RequestContext, invoice: Invoice): Promise<Finding[]> {
+  private async findings(ctx: RequestContext, invoice: Invoice, claims: Map<string, number[]>): Promise<Finding[]> {
     const lines = await ctx.repository(InvoiceLine).find({ where: { invoiceId: invoice.id }, order: { lineNumber: 'ASC' } });
     const services = await ctx.repository(NetworkService).find({ where: { supplierId: invoice.supplierId, organisationId: In([...ctx.organisationIds]) } });
     const byId = await this.serviceFacts(ctx, invoice, services);
@@ -98,7 +100,8 @@ export class ReconciliationService {
     }
 
     findings.push(...this.notBilled(invoice, services, byId, lines));
-    findings.push(...(await this.missingCredits(ctx, invoice, services)));
+    findings.push(...(await this.missingCredits(ctx, invoice, services, claims)));
+    findings.push(...(await this.unmatchedCredits(ctx, lines)));
     const variance = await this.variance(ctx, invoice, findings);
     if (variance) findings.push(variance);
     return findings;
@@ -208,55 +211,79 @@ export class ReconciliationService {
   }
 
   /**
-   * Credits the SLA engine says the supplier owes for the months before this invoice's
-   * period, less the credit lines already received for the same contracts' services.
+   * Credits the ledger holds as owed for months before this invoice's period, final (their
+   * month closed), with something outstanding, and claimed on no other invoice: one finding
+   * per contract and month, and the entries it claims.
    */
-  private async missingCredits(ctx: RequestContext, invoice: Invoice, services: NetworkService[]): Promise<Finding[]> {
+  private async missingCredits(ctx: RequestContext, invoice: Invoice, services: NetworkService[], claims: Map<string, number[]>): Promise<Finding[]> {
     const contractIds = [...new Set(services.filter((s) => s.organisationId === invoice.organisationId).map((s) => s.contractId))];
-    if (contractIds.length === 0) return [];
-    const contracts = await ctx.repository(Contract).find({ where: { id: In(contractIds) } });
-    const start = DateTime.fromISO(invoice.periodStart).startOf('month');
+    const entries = await this.ledger.claimable(ctx, invoice, contractIds);
+    if (entries.length === 0) return [];
+    const contracts = new Map((await ctx.repository(Contract).findBy({ id: In(contractIds) })).map((c) => [c.id, c]));
+    const referenceOf = new Map(services.map((s) => [s.id, s.reference]));
     const findings: Finding[] = [];
-    for (const contract of contracts) {
-
-      for (let back = CREDIT_LOOKBACK_MONTHS; back >= 1; back -= 1) {
-        const month = start.minus({ months: back });
-        const period = month.toFormat('yyyy-MM');
-        const owed = (await this.slaReports.report(ctx, contract.id, period, new Date(), { evidence: false })).totals.creditsOwed;
-        if (owed <= 0n) continue;
-        const received = await this.creditsReceived(ctx, invoice, contract.id, month.endOf('month').toISODate()!);
-        const missing = owed - received;
-        if (missing <= 0n) continue;
-        const gross = missing + vatOn(missing, STANDARD_VAT);
-        findings.push({
-          type: FindingType.MISSING_SERVICE_CREDIT,
-          fingerprint: `${FindingType.MISSING_SERVICE_CREDIT}|${invoice.invoiceNumber}|${contract.id}|${period}`,
-          lineId: null,
-          lineNumber: null,
-          serviceId: null,
-          serviceReference: null,
-          expected: -gross,
-          invoiced: 0n,
-          difference: gross,
-          explanation: `Contract ${contract.reference} is owed £${formatMoney(owed)} of service credits for ${period} (see slaReport); £${formatMoney(received)} has been credited so far, so £${formatMoney(missing)} (£${formatMoney(gross)} with VAT) is missing.`,
-          disputable: true,
-        });
-      }
+    for (const month of groupBy(entries, (entry) => `${entry.contractId}|${entry.period}`).values()) {
+      const { contractId, period } = month[0]!;
+      const contract = contracts.get(contractId)!;
+      const owed = month.reduce((sum, entry) => sum + entry.owed, 0n);
+      const missing = month.reduce((sum, entry) => sum + entry.outstanding, 0n);
+      const cleared = owed - missing;
+      const gross = missing + vatOn(missing, STANDARD_VAT);
+      const serviceIds = [...new Set(month.map((entry) => entry.serviceId))];
+      const fingerprint = `${FindingType.MISSING_SERVICE_CREDIT}|${invoice.invoiceNumber}|${contractId}|${period}`;
+      claims.set(fingerprint, month.map((entry) => entry.id));
+      findings.push({
+        type: FindingType.MISSING_SERVICE_CREDIT,
+        fingerprint,
+        lineId: null,
+        lineNumber: null,
+        serviceId: serviceIds.length === 1 ? serviceIds[0]! : null,
+        serviceReference: serviceIds.length === 1 && serviceIds[0] !== null ? (referenceOf.get(serviceIds[0]!) ?? null) : null,
+        contractId,
+        period,
+        expected: -gross,
+        invoiced: 0n,
+        difference: gross,
+        explanation: `Contract ${contract.reference} is owed £${formatMoney(owed)} of service credits for ${period} (${month.length} credit${month.length === 1 ? '' : 's'} in the ledger, final since the month closed)${cleared > 0n ? `; £${formatMoney(cleared)} has been credited or waived` : ''}, so £${formatMoney(missing)} (£${formatMoney(gross)} with VAT) is missing.`,
+        disputable: true,
+      });
     }
     return findings;
   }
 
-  /** Credit lines for the services on this supplier's invoices dated after the month, up to this one, other than dispute settlements. */
-  private async creditsReceived(ctx: RequestContext, invoice: Invoice, contractId: number, monthEnd: string): Promise<Pence> {
-    const lines = await ctx.repository(InvoiceLine).createQueryBuilder('line')
-      .innerJoin(Invoice, 'invoice', 'invoice.id = line.invoiceId')
-      .where('invoice.supplierId = :supplier AND line.chargeType = :credit', { supplier: invoice.supplierId, credit: ChargeType.CREDIT })
-      .andWhere((query) => `line.serviceId IN ${query.subQuery().select('service.id').from(NetworkService, 'service').where('service.contractId = :contractId AND service.supplierId = :supplier', { contractId }).getQuery()}`)
-      .andWhere('invoice.invoiceDate > :monthEnd AND invoice.invoiceDate <= :date', { monthEnd, date: invoice.invoiceDate })
-      // a credit that settled a dispute is not a service credit
-      .andWhere((query) => `line.id NOT IN ${query.subQuery().select('credit.invoiceLineId').from(DisputeCredit, 'credit').getQuery()}`)
-      .getMany();
-    return lines.reduce((sum, line) => sum - line.netAmount, 0n);
+  /** Credit lines on this invoice that match nothing owed or disputed: reported, for a person to place. */
+  private async unmatchedCredits(ctx: RequestContext, lines: InvoiceLine[]): Promise<Finding[]> {
+    const credits = lines.filter((line) => line.chargeType === ChargeType.CREDIT && line.netAmount < 0n);
+    if (credits.length === 0) return [];
+    const ids = credits.map((line) => line.id);
+    const [receipts, disputeCredits] = await Promise.all([
+      ctx.repository(CreditReceipt).find({ select: { invoiceLineId: true, amount: true }, where: { invoiceLineId: In(ids) } }),
+      ctx.repository(DisputeCredit).find({ select: { invoiceLineId: true, amount: true, receiptId: true }, where: { invoiceLineId: In(ids) } }),
+    ]);
+    const findings: Finding[] = [];
+    for (const line of credits) {
+      const matchedNet = receipts.filter((r) => r.invoiceLineId === line.id).reduce((sum, r) => sum + r.amount, 0n);
+      const matchedGross = disputeCredits.filter((c) => c.invoiceLineId === line.id && c.receiptId === null).reduce((sum, c) => sum + c.amount, 0n);
+      const gross = -(line.netAmount + line.vatAmount);
+      const left = gross - matchedGross - (matchedNet + vatOn(matchedNet, line.vatRate));
+      if (left <= 0n) continue;
+      const period = line.periodStart ? line.periodStart.slice(0, 7) : null;
+      findings.push({
+        type: FindingType.UNMATCHED_CREDIT,
+        fingerprint: `${FindingType.UNMATCHED_CREDIT}|${line.invoiceId}|${line.lineNumber}`,
+        lineId: line.id,
+        lineNumber: line.lineNumber,
+        serviceId: line.serviceId,
+        serviceReference: line.serviceReference,
+        period,
+        expected: null,
+        invoiced: line.netAmount + line.vatAmount,
+        difference: 0n,
+        explanation: `Line ${line.lineNumber} credits £${formatMoney(gross)}${line.serviceReference ? ` for ${line.serviceReference}` : ''}${line.periodStart ? ` for ${line.periodStart} to ${line.periodEnd}` : ''}, and £${formatMoney(left)} of it matches no credit owed for that period${line.serviceReference ? ' and service' : ''} and no upheld dispute. Reported only: check which month it is for.`,
+        disputable: false,
+      });
+    }
+    return findings;
   }
 
   /** A total far from the previous invoice's, when nothing else explains it. */
@@ -298,6 +325,8 @@ export class ReconciliationService {
         agreedAmount: invoice.grossTotal - differenceTotal,
         differenceTotal,
         findingCount: findings.length,
+        staleSince: null,
+        staleReason: null,
       }),
     );
     const repository = ctx.repository(ReconciliationFinding);
@@ -323,6 +352,8 @@ export class ReconciliationService {
           difference: finding.difference,
           explanation: finding.explanation,
           disputable: finding.disputable,
+          contractId: finding.contractId ?? null,
+          period: finding.period ?? null,
         }),
       ),
       { chunk: 1_000 },

@@ -96,6 +96,8 @@ const environmentSchema = z.object({
   RECONCILIATION_VARIANCE_PERCENT: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 10').default('10'),
   INVOICE_SECOND_APPROVAL_ABOVE: z.string().regex(/^\d{1,11}(\.\d{2})?$/, 'must be an amount in pounds such as 10000.00').default('10000.00'),
   SLA_COVERAGE_THRESHOLD_PERCENT: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 95 or 97.5').default('95'),
+  SLA_MONTH_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(5),
+  CREDIT_LEDGER_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   NOTIFICATION_NOTICE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   NOTIFICATION_CONTACT_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
@@ -240,6 +242,10 @@ export interface AppConfig {
   readonly sla: {
     /** a term measured over less data than this (percent of the period) is INSUFFICIENT_DATA */
     readonly coverageThresholdPercent: string;
+    /** days after a month ends before its figures are final: late feeds still count until then */
+    readonly monthGraceDays: number;
+    /** how many months back the credit ledger is kept from (a contract's earlier months are not opened) */
+    readonly ledgerMonths: number;
   };
   /** the default windows of the notifications query and of webhook deliveries */
   readonly notifications: {
@@ -337,7 +343,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       pullTimeoutMs: env.FEED_PULL_TIMEOUT_MS,
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
-    sla: { coverageThresholdPercent: env.SLA_COVERAGE_THRESHOLD_PERCENT },
+    sla: { coverageThresholdPercent: env.SLA_COVERAGE_THRESHOLD_PERCENT, monthGraceDays: env.SLA_MONTH_GRACE_DAYS, ledgerMonths: env.CREDIT_LEDGER_MONTHS },
     billing: { variancePercent: env.RECONCILIATION_VARIANCE_PERCENT, secondApprovalAbove: parseMoney(env.INVOICE_SECOND_APPROVAL_ABOVE) },
     notifications: {
       noticeWithinDays: env.NOTIFICATION_NOTICE_DAYS,

@@ -3,6 +3,7 @@ import { InvoiceLine } from '../billing/invoice-line.entity';
 import { Invoice } from '../billing/invoice.entity';
 import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
 import { Dispute, DisputeCredit, DisputeFinding, DisputeTransition } from '../billing/dispute.entity';
+import { CreditLedgerEntry, CreditReceipt, SlaMonthSnapshot, SlaMonthSnapshotPart } from '../billing/ledger/credit-ledger.entity';
 import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from '../billing/invoice-approval.entity';
 import { ContactAssignment } from '../contacts/contact-assignment.entity';
 import { Contact } from '../contacts/contact.entity';
@@ -76,6 +77,10 @@ export const entities = [
   DisputeFinding,
   DisputeTransition,
   DisputeCredit,
+  SlaMonthSnapshot,
+  SlaMonthSnapshotPart,
+  CreditLedgerEntry,
+  CreditReceipt,
   InvoiceStatusChange,
   InvoiceApproval,
   BillingPolicy,

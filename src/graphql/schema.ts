@@ -100,6 +100,8 @@ import { LegacyCeaseService } from '../orders/legacy-cease.service';
 import { OrderEvidenceResolver, OrderResolver, ServiceOrdersResolver } from '../orders/order.resolver';
 import { OrderTransition } from '../orders/order.entity';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';
+import { CreditLedgerService } from '../billing/ledger/credit-ledger.service';
+import { MonthCloser } from '../billing/ledger/month-close';
 import { NotificationService } from '../notifications/notification.service';
 import { NotificationResolver } from '../notifications/notification.resolver';
 import { WebhookDispatcher } from '../notifications/webhook-dispatcher';
@@ -117,12 +119,14 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const contacts = new ContactService(suppliers, contracts, sites);
   const apiKeys = new ApiKeyService(suppliers);
   const feedRuns = new FeedRunService();
+  const slaReports = new SlaReportService(contracts);
+  const creditLedger = new CreditLedgerService(new MonthCloser(slaReports));
   const feeds = new FeedPipeline(
     adapters,
     {
       [FeedKind.PERFORMANCE]: new PerformanceWriter(config.feeds.retentionDays),
       [FeedKind.INCIDENT]: new IncidentWriter(),
-      [FeedKind.INVOICE]: new InvoiceWriter(),
+      [FeedKind.INVOICE]: new InvoiceWriter((ctx, run) => creditLedger.invoicesArrived(ctx, run)),
       [FeedKind.INVENTORY]: new InventoryComparer(),
     },
     suppliers,
@@ -130,13 +134,12 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const feedPuller = new FeedPuller(feeds, suppliers);
   const incidents = new IncidentService();
   const incidentSla = new IncidentSlaService();
-  const slaReports = new SlaReportService(contracts);
   const slaConfig = new SlaConfigService(contracts, inventory);
   const performance = new PerformanceQueries(inventory);
   const scorecards = new ScorecardService(slaReports, suppliers);
   const invoices = new InvoiceService();
-  const disputes = new DisputeService();
-  const reconciliation = new ReconciliationService(invoices, slaReports, disputes);
+  const disputes = new DisputeService(creditLedger);
+  const reconciliation = new ReconciliationService(invoices, creditLedger);
   const billing = { approvals: new InvoiceApprovalService(invoices), paymentExports: new PaymentExportService(), billingSummaries: new BillingSummaryService() };
   const escalations = new EscalationService(suppliers, contracts, incidents);
   const reviews = new ReviewService(contracts, slaReports);
@@ -150,7 +153,7 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const webhookDispatcher = new WebhookDispatcher(notifications);
   const webhooks = new WebhookService(webhookDispatcher);
   return {
-    suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes,
+    suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes, creditLedger,
     ...billing,
     complianceRegister, ipam, accessRequests, complianceStatus,
     escalations, reviews,

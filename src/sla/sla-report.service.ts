@@ -217,7 +217,8 @@ export class SlaReportService {
         if (kind === SlaTermKind.INCIDENT_RESOLUTION && policy.resolutionBreachPercent) {
           for (const breach of evidence.filter((e) => e.breached)) {
             const service = serviceById.get(incidentById.get(breach.incidentId)!.serviceId)!;
-            credits.push(credit(kind, service, policy.resolutionBreachPercent, `${service.reference}: Severity ${severity} incident ${breach.supplierRef ?? breach.incidentId} resolved in ${breach.minutes} of ${breach.targetMinutes} minutes`));
+            const line = credit(kind, service, policy.resolutionBreachPercent, `${service.reference}: Severity ${severity} incident ${breach.supplierRef ?? breach.incidentId} resolved in ${breach.minutes} of ${breach.targetMinutes} minutes`);
+            credits.push(Object.assign(line, { incidentId: breach.incidentId, severity }));
           }
         }
       }

@@ -67,6 +67,9 @@ export class SlaTermResult {
 export class ServiceCreditLine {
   @Field(() => SlaTermKind, { nullable: true }) kind!: SlaTermKind | null;
   serviceId!: number | null;
+  /** INCIDENT_RESOLUTION: the incident whose breach earned it, and its severity (the ledger keys credits by them) */
+  incidentId?: number | null;
+  severity?: number | null;
   @Field(() => MoneyScalar) amount!: Pence;
   @Field() reason!: string;
 }

@@ -1,0 +1,237 @@
+import { In, IsNull, Not } from 'typeorm';
+import { findVisible } from '../../auth/tenancy';
+import { systemViewer } from '../../auth/system-viewer';
+import { badInput, conflict } from '../../common/errors';
+import type { Pence } from '../../common/money';
+import { SYSTEM_ACTOR } from '../../common/system-actor';
+import { requiredText } from '../../common/text';
+import { Contract } from '../../contracts/contract.entity';
+import type { FeedRun } from '../../feeds/feed-run.entity';
+import { RequestContext } from '../../graphql/context';
+import { Dispute, DisputeState } from '../dispute.entity';
+import { Invoice, InvoiceStatus } from '../invoice.entity';
+import { CreditLedgerEntry, CreditEntryState, SlaMonthSnapshot } from './credit-ledger.entity';
+import { matchCredits } from './credit-matching';
+import { MonthCloser, periodOf } from './month-close';
+import { markStale } from './stale-reconciliations';
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** One month of a ledger, added up. */
+export interface LedgerMonthTotals {
+  period: string;
+  supplierId: number;
+  final: boolean;
+  owed: Pence;
+  claimed: Pence;
+  received: Pence;
+  waived: Pence;
+  outstanding: Pence;
+  entries: number;
+}
+
+export interface LedgerFilter {
+  contractId?: number;
+  supplierId?: number;
+  from?: string;
+  to?: string;
+  state?: CreditEntryState[];
+}
+
+/** An entry's state, from what is recorded on it. */
+export function entryState(entry: CreditLedgerEntry): CreditEntryState {
+  if (!entry.final) return CreditEntryState.PROVISIONAL;
+  if (entry.waived > 0n && entry.outstanding === 0n) return CreditEntryState.WAIVED;
+  if (entry.owed > 0n && entry.outstanding === 0n) return CreditEntryState.RECEIVED;
+  if (entry.claimedDisputeId !== null || entry.claimedInvoiceId !== null) return CreditEntryState.CLAIMED;
+  return CreditEntryState.OWED;
+}
+
+/** What of an entry is claimed: its outstanding amount once it is on an invoice's findings or in a dispute, and what was received of it. */
+export const claimedOf = (entry: CreditLedgerEntry): Pence => (entry.claimedDisputeId !== null || entry.claimedInvoiceId !== null ? entry.owed - entry.waived : 0n);
+
+/**
+ * The credit ledger: the one place the loop from breach to credit is kept. Months close into
+ * it, reconciliation claims its entries on an invoice, disputes claim them from the
+ * supplier, credit lines are matched to them, and a person may waive them. Each entry is
+ * claimed once and cleared once.
+ */
+export class CreditLedgerService {
+  readonly months: MonthCloser;
+
+  constructor(months: MonthCloser) {
+    this.months = months;
+  }
+
+  /** Brings the supplier's contracts in the viewer's organisations up to `now`, and matches credits received. */
+  async refresh(ctx: RequestContext, filter: { supplierId?: number; contractId?: number }, now = new Date()): Promise<void> {
+    await ctx.transaction(async (tx) => {
+      const where: Record<string, unknown> = { organisationId: In([...tx.organisationIds]) };
+      if (filter.supplierId !== undefined) where.supplierId = filter.supplierId;
+      if (filter.contractId !== undefined) where.id = filter.contractId;
+      const contracts = await tx.repository(Contract).find({ where, order: { id: 'ASC' } });
+      await this.months.bringUpToDate(tx, contracts, now);
+      for (const supplierId of new Set(contracts.map((c) => c.supplierId))) await this.match(tx, supplierId, tx.organisationIds);
+    });
+  }
+
+  /** Matches the supplier's credit lines and marks stale the reconciliations whose claimed credits were received. */
+  async match(ctx: RequestContext, supplierId: number, organisationIds: readonly number[]): Promise<void> {
+    const outcome = await matchCredits(ctx, supplierId, organisationIds);
+    for (const [invoiceId, why] of outcome.claimsReceived) await markStale(ctx, [invoiceId], `since it ran, ${why}`);
+  }
+
+  /**
+   * A feed run stored invoices: the supplier's later-dated reconciliations no longer see every
+   * earlier charge, so they are stale; its credits are matched to what is owed. Runs as the
+   * system, in the organisations the invoices belong to.
+   */
+  async invoicesArrived(ctx: RequestContext, run: FeedRun): Promise<void> {
+    const arrived = await ctx.repository(Invoice).findBy({ feedRunId: run.id, supplierId: run.supplierId });
+    for (const organisationId of new Set(arrived.map((invoice) => invoice.organisationId))) {
+      const system = new RequestContext(ctx.requestId, await systemViewer(ctx.manager, organisationId, SYSTEM_ACTOR), ctx.manager, ctx.config, ctx.log, true);
+      for (const invoice of arrived.filter((i) => i.organisationId === organisationId)) {
+        const later = await system.repository(Invoice).find({
+          select: { id: true },
+          where: { supplierId: invoice.supplierId, organisationId, id: Not(invoice.id), status: In([InvoiceStatus.RECONCILED, InvoiceStatus.APPROVED, InvoiceStatus.ON_HOLD]) },
+        });
+        const affected = (await system.repository(Invoice).findBy({ id: In(later.map((l) => l.id)) })).filter((other) => other.invoiceDate >= invoice.invoiceDate);
+        await markStale(system, affected.map((a) => a.id), `${invoice.invoiceNumber}, dated ${invoice.invoiceDate}, arrived after it was reconciled`);
+      }
+      await this.refresh(system, { supplierId: run.supplierId });
+    }
+  }
+
+  /**
+   * The entries an invoice may claim as missing credits: final, for months before its billing
+   * period, with something outstanding, and claimed by no other invoice. Claims the invoice held
+   * are let go first, so a re-run claims afresh.
+   */
+  async claimable(ctx: RequestContext, invoice: Invoice, contractIds: readonly number[]): Promise<CreditLedgerEntry[]> {
+    await ctx.repository(CreditLedgerEntry).update({ claimedInvoiceId: invoice.id, claimedDisputeId: IsNull() }, { claimedInvoiceId: null, claimedFindingId: null, updatedAt: new Date() });
+    if (contractIds.length === 0) return [];
+    return ctx.repository(CreditLedgerEntry).createQueryBuilder('entry')
+      .where('entry.contractId IN (:...contractIds) AND entry.final = :final AND entry.period < :period', { contractIds: [...contractIds], final: true, period: invoice.periodStart.slice(0, 7) })
+      .andWhere('entry.owed - entry.received - entry.waived > 0')
+      .andWhere('(entry.claimedInvoiceId IS NULL OR entry.claimedInvoiceId = :invoiceId)', { invoiceId: invoice.id })
+      .orderBy('entry.contractId', 'ASC')
+      .addOrderBy('entry.period', 'ASC')
+      .addOrderBy('entry.id', 'ASC')
+      .getMany();
+  }
+
+  /** Records the invoice's missing-credit findings as the claim on their entries. */
+  async claimOnInvoice(ctx: RequestContext, invoice: Invoice, claims: readonly { findingId: number; entryIds: number[] }[]): Promise<void> {
+    for (const claim of claims) {
+      await ctx.repository(CreditLedgerEntry).update({ id: In(claim.entryIds) }, { claimedInvoiceId: invoice.id, claimedFindingId: claim.findingId, updatedAt: new Date() });
+    }
+  }
+
+  /**
+   * A dispute raised on missing-credit findings claims their entries from the supplier. An
+   * entry already claimed by a live dispute is a CONFLICT naming it: a credit is asked for once.
+   */
+  async claimInDispute(ctx: RequestContext, dispute: Dispute, findingIds: readonly number[]): Promise<void> {
+    const entries = await ctx.repository(CreditLedgerEntry).findBy({ claimedFindingId: In([...findingIds]) });
+    const held = entries.filter((entry) => entry.claimedDisputeId !== null && entry.claimedDisputeId !== dispute.id);
+    if (held.length) {
+      const other = await ctx.repository(Dispute).findOneBy({ id: held[0]!.claimedDisputeId! });
+      if (other && other.state !== DisputeState.WITHDRAWN) {
+        throw conflict(`The ${held[0]!.period} credit is already claimed by dispute ${other.globalId} (${other.state})`, { reason: 'ALREADY_CLAIMED' });
+      }
+    }
+    if (entries.length) await ctx.repository(CreditLedgerEntry).update({ id: In(entries.map((e) => e.id)) }, { claimedDisputeId: dispute.id, updatedAt: new Date() });
+  }
+
+  /** A withdrawn dispute lets go of its entries: they may be claimed again. */
+  async releaseDispute(ctx: RequestContext, dispute: Dispute): Promise<void> {
+    await ctx.repository(CreditLedgerEntry).update({ claimedDisputeId: dispute.id }, { claimedDisputeId: null, updatedAt: new Date() });
+  }
+
+  /** Gives up what is outstanding of final entries: only a person, with a reason, and audited. */
+  async waive(ctx: RequestContext, entryIds: number[], reason: string): Promise<CreditLedgerEntry[]> {
+    const why = requiredText(reason, 'input.reason');
+    if (entryIds.length === 0) throw badInput('input.entryIds', 'input.entryIds: name at least one entry', 'ENTRIES_REQUIRED');
+    return ctx.transaction(async (tx) => {
+      const entries: CreditLedgerEntry[] = [];
+      for (const id of new Set(entryIds)) entries.push(await findVisible(tx, CreditLedgerEntry, id, CreditLedgerEntry.typename));
+      const provisional = entries.find((entry) => !entry.final);
+      if (provisional) throw conflict(`The ${provisional.period} credit is provisional: its month is not closed, so there is nothing final to waive yet`, { reason: 'MONTH_OPEN' });
+      const cleared = entries.find((entry) => entry.outstanding === 0n);
+      if (cleared) throw conflict(`The ${cleared.period} credit ${cleared.entryKey} has nothing outstanding to waive`, { reason: 'NOTHING_OUTSTANDING' });
+      const now = new Date();
+      for (const entry of entries) {
+        entry.waived += entry.outstanding;
+        entry.waivedBy = tx.requireViewer.subject;
+        entry.waivedAt = now;
+        entry.waivedReason = why.slice(0, 1000);
+        await tx.repository(CreditLedgerEntry).save(entry);
+      }
+      const invoices = [...new Set(entries.map((e) => e.claimedInvoiceId).filter((id): id is number => id !== null))];
+      await markStale(tx, invoices, `a claimed credit was waived by ${tx.requireViewer.subject}`);
+      return entries;
+    });
+  }
+
+  /** The viewer's ledger entries, filtered, oldest month first; the months' totals beside them. */
+  async entries(ctx: RequestContext, filter: LedgerFilter): Promise<CreditLedgerEntry[]> {
+    for (const [field, value] of [['filter.from', filter.from], ['filter.to', filter.to]] as const) {
+      if (value !== undefined && !PERIOD.test(value)) throw badInput(field, `${field}: a month, "YYYY-MM"`, 'INVALID_PERIOD');
+    }
+    if (filter.contractId !== undefined) await findVisible(ctx, Contract, filter.contractId, Contract.typename);
+    await this.refresh(ctx, { supplierId: filter.supplierId, contractId: filter.contractId });
+    const query = ctx.repository(CreditLedgerEntry).createQueryBuilder('entry').where('entry.organisationId IN (:...organisationIds)', { organisationIds: [...ctx.organisationIds] });
+    if (filter.contractId !== undefined) query.andWhere('entry.contractId = :contractId', { contractId: filter.contractId });
+    if (filter.supplierId !== undefined) query.andWhere('entry.supplierId = :supplierId', { supplierId: filter.supplierId });
+    if (filter.from) query.andWhere('entry.period >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('entry.period <= :to', { to: filter.to });
+    const entries = await query.orderBy('entry.period', 'ASC').addOrderBy('entry.contractId', 'ASC').addOrderBy('entry.id', 'ASC').getMany();
+    return filter.state?.length ? entries.filter((entry) => filter.state!.includes(entryState(entry))) : entries;
+  }
+
+  /** Totals per supplier and month of the entries given. */
+  totals(entries: readonly CreditLedgerEntry[]): LedgerMonthTotals[] {
+    const months = new Map<string, LedgerMonthTotals>();
+    for (const entry of entries) {
+      const key = `${entry.supplierId}|${entry.period}`;
+      const month = months.get(key) ?? { period: entry.period, supplierId: entry.supplierId, final: entry.final, owed: 0n, claimed: 0n, received: 0n, waived: 0n, outstanding: 0n, entries: 0 };
+      month.owed += entry.owed;
+      month.claimed += claimedOf(entry);
+      month.received += entry.received;
+      month.waived += entry.waived;
+      month.outstanding += entry.outstanding;
+      month.final &&= entry.final;
+      month.entries += 1;
+      months.set(key, month);
+    }
+    return [...months.values()].sort((a, b) => (a.period === b.period ? a.supplierId - b.supplierId : a.period < b.period ? -1 : 1));
+  }
+
+  /** A month's latest snapshot (or a given revision) of a contract the viewer sees. */
+  async snapshot(ctx: RequestContext, contractId: number, period: string, revision?: number): Promise<SlaMonthSnapshot | null> {
+    if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
+    await findVisible(ctx, Contract, contractId, Contract.typename);
+    await this.refresh(ctx, { contractId });
+    return ctx.repository(SlaMonthSnapshot).findOne({ where: { contractId, period, ...(revision === undefined ? {} : { revision }) }, order: { revision: 'DESC' } });
+  }
+
+  /** Recomputes a closed month from the feeds as they now stand: a new revision if anything changed. */
+  async revise(ctx: RequestContext, contractId: number, period: string): Promise<SlaMonthSnapshot> {
+    if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
+    return ctx.transaction(async (tx) => {
+      const contract = await findVisible(tx, Contract, contractId, Contract.typename);
+      await this.months.bringUpToDate(tx, [contract]);
+      const closed = await tx.repository(SlaMonthSnapshot).existsBy({ contractId, period });
+      if (!closed) throw conflict(`${period} of contract ${contract.reference} is not closed yet (${period < periodOf(new Date()) ? `it closes ${tx.config.sla.monthGraceDays} days after it ends` : 'it is not over'}); its figures are provisional`, { reason: 'MONTH_OPEN' });
+      const { snapshot, changedClaims } = await this.months.revise(tx, contract, period);
+      await markStale(tx, changedClaims, `${period} of contract ${contract.reference} was revised (revision ${snapshot.revision}) and a claimed credit changed`);
+      await this.match(tx, contract.supplierId, tx.organisationIds);
+      return snapshot;
+    });
+  }
+
+  /** An entry the viewer sees, or NOT_FOUND. */
+  get(ctx: RequestContext, id: number): Promise<CreditLedgerEntry> {
+    return findVisible(ctx, CreditLedgerEntry, id, CreditLedgerEntry.typename);
+  }
+}

@@ -1,0 +1,248 @@
+import { DateTime } from 'luxon';
+import { In } from 'typeorm';
+import { groupBy } from '../../common/collections';
+import { formatMoney, type Pence } from '../../common/money';
+import { SYSTEM_ACTOR } from '../../common/system-actor';
+import { ChargeType } from '../../feeds/records';
+import type { RequestContext } from '../../graphql/context';
+import { Dispute, DisputeCredit, DisputeFinding, DisputeState, DisputeTransition } from '../dispute.entity';
+import { InvoiceLine } from '../invoice-line.entity';
+import { Invoice } from '../invoice.entity';
+import { ReconciliationFinding } from '../reconciliation.entity';
+import { vatOn } from '../reconciliation-rules';
+import { CreditLedgerEntry, CreditReceipt } from './credit-ledger.entity';
+
+/** Disputes a credit can settle: sent or agreed, not closed. */
+const OPEN_DISPUTES: readonly DisputeState[] = [DisputeState.DRAFT, DisputeState.SUBMITTED, DisputeState.ACKNOWLEDGED, DisputeState.UPHELD];
+const CHUNK = 500;
+
+/** A credit line and what of it is not yet matched, net and gross (positive amounts). */
+interface OpenCredit {
+  line: InvoiceLine;
+  invoice: Invoice;
+  months: string[];
+  net: Pence;
+  gross: Pence;
+}
+
+export interface MatchOutcome {
+  /** invoices whose claimed credits were received in part or whole: their reconciliations are stale */
+  claimsReceived: Map<number, string>;
+  /** receipts made */
+  receipts: number;
+}
+
+/**
+ * Matches the supplier's credit lines, in the order they were dated, to what is owed:
+ *
+ * 1. ledger entries of the months the line names (its own period, else its document's), and
+ *    of the service it names, if it names one — oldest month first, whatever state a dispute
+ *    claiming them is in. A dispute that claimed the entries is credited with them, and
+ *    becomes CREDITED once credited in full;
+ * 2. what is left, to UPHELD disputes about overcharges, the credited service's first and an
+ *    exact amount before a part.
+ *
+ * Every move is the system's. A line is never matched beyond its amount, so re-running
+ * changes nothing.
+ */
+export async function matchCredits(ctx: RequestContext, supplierId: number, organisationIds: readonly number[]): Promise<MatchOutcome> {
+  const outcome: MatchOutcome = { claimsReceived: new Map(), receipts: 0 };
+  if (organisationIds.length === 0) return outcome;
+  const open = await openCredits(ctx, supplierId, organisationIds);
+  if (open.length === 0) return outcome;
+
+  const entries = await ctx.repository(CreditLedgerEntry).createQueryBuilder('entry')
+    .where('entry.supplierId = :supplierId AND entry.organisationId IN (:...organisationIds) AND entry.final = :final', { supplierId, organisationIds: [...organisationIds], final: true })
+    .andWhere('entry.owed - entry.received - entry.waived > 0')
+    .orderBy('entry.period', 'ASC')
+    .addOrderBy('entry.id', 'ASC')
+    .getMany();
+  const byMonth = groupBy(entries, (entry) => entry.period);
+  const receipts: Omit<CreditReceipt, 'id' | 'globalId' | 'entry' | 'createdAt' | 'updatedAt' | 'stampCreated' | 'stampUpdated'>[] = [];
+  const receiptGross: Pence[] = [];
+  const touched = new Set<CreditLedgerEntry>();
+
+  for (const credit of open) {
+    for (const month of credit.months) {
+      for (const entry of byMonth.get(month) ?? []) {
+        if (credit.net <= 0n) break;
+        if (entry.organisationId !== credit.line.organisationId) continue;
+        if (credit.line.serviceId !== null && entry.serviceId !== credit.line.serviceId) continue;
+        const outstanding = entry.outstanding;
+        if (outstanding <= 0n) continue;
+        const applied = outstanding < credit.net ? outstanding : credit.net;
+        const gross = applied === credit.net ? credit.gross : applied + vatOn(applied, credit.line.vatRate);
+        credit.net -= applied;
+        credit.gross -= gross;
+        entry.received += applied;
+        touched.add(entry);
+        receipts.push({ organisationId: entry.organisationId, entryId: entry.id, invoiceId: credit.invoice.id, invoiceLineId: credit.line.id, amount: applied });
+        receiptGross.push(gross);
+        if (entry.claimedInvoiceId !== null) {
+          const was = outcome.claimsReceived.get(entry.claimedInvoiceId);
+          outcome.claimsReceived.set(entry.claimedInvoiceId, was ?? `a credit for ${entry.period} was received on ${credit.invoice.invoiceNumber} line ${credit.line.lineNumber}`);
+        }
+      }
+    }
+  }
+  if (receipts.length) {
+    const now = new Date();
+    const saved: CreditReceipt[] = [];
+    for (let at = 0; at < receipts.length; at += CHUNK) {
+      const chunk = receipts.slice(at, at + CHUNK).map((r) => ({ ...r, createdAt: now, updatedAt: now }));
+      await ctx.repository(CreditReceipt).insert(chunk);
+    }
+    saved.push(...(await ctx.repository(CreditReceipt).find({ where: { invoiceLineId: In([...new Set(receipts.map((r) => r.invoiceLineId))]) } })));
+    const ids = [...touched].map((entry) => entry.id);
+    for (let at = 0; at < ids.length; at += CHUNK) {
+      const chunk = ids.slice(at, at + CHUNK);
+      await ctx.manager.query(
+        `UPDATE credit_ledger_entry SET received = (SELECT COALESCE(SUM(r.amount), 0) FROM credit_receipt r WHERE r.entryId = credit_ledger_entry.id) WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+    }
+    await creditClaimingDisputes(ctx, [...touched], receipts, receiptGross, saved);
+    outcome.receipts = receipts.length;
+  }
+  await creditUpheldDisputes(ctx, supplierId, organisationIds, open.filter((credit) => credit.gross > 0n));
+  return outcome;
+}
+
+/** The supplier's credit lines in the organisations with something still unmatched, oldest document first. */
+async function openCredits(ctx: RequestContext, supplierId: number, organisationIds: readonly number[]): Promise<OpenCredit[]> {
+  const lines = await ctx.repository(InvoiceLine).createQueryBuilder('line')
+    .innerJoinAndSelect('line.invoice', 'invoice')
+    .where('invoice.supplierId = :supplierId AND line.organisationId IN (:...organisationIds)', { supplierId, organisationIds: [...organisationIds] })
+    .andWhere('line.chargeType = :credit AND line.netAmount < 0', { credit: ChargeType.CREDIT })
+    .orderBy('invoice.invoiceDate', 'ASC')
+    .addOrderBy('invoice.id', 'ASC')
+    .addOrderBy('line.lineNumber', 'ASC')
+    .getMany();
+  if (lines.length === 0) return [];
+  const ids = lines.map((line) => line.id);
+  const usedNet = new Map<number, Pence>();
+  const usedGross = new Map<number, Pence>();
+  for (let at = 0; at < ids.length; at += CHUNK) {
+    const chunk = ids.slice(at, at + CHUNK);
+    for (const receipt of await ctx.repository(CreditReceipt).find({ select: { invoiceLineId: true, amount: true }, where: { invoiceLineId: In(chunk) } })) {
+      usedNet.set(receipt.invoiceLineId, (usedNet.get(receipt.invoiceLineId) ?? 0n) + receipt.amount);
+    }
+    for (const credit of await ctx.repository(DisputeCredit).find({ select: { invoiceLineId: true, amount: true, receiptId: true }, where: { invoiceLineId: In(chunk) } })) {
+      usedGross.set(credit.invoiceLineId, (usedGross.get(credit.invoiceLineId) ?? 0n) + credit.amount);
+      // a dispute credited through the ledger is already counted in the receipts' net
+      if (credit.receiptId === null) usedNet.set(credit.invoiceLineId, (usedNet.get(credit.invoiceLineId) ?? 0n) + netWithin(credit.amount, credit.invoiceLineId, lines));
+    }
+  }
+  const open: OpenCredit[] = [];
+  for (const line of lines) {
+    const net = -line.netAmount - (usedNet.get(line.id) ?? 0n);
+    if (net <= 0n) continue;
+    const gross = -(line.netAmount + line.vatAmount) - (usedGross.get(line.id) ?? 0n);
+    open.push({ line, invoice: line.invoice!, months: monthsOf(line.periodStart ?? line.invoice!.periodStart, line.periodEnd ?? line.invoice!.periodEnd), net, gross: gross > 0n ? gross : 0n });
+  }
+  return open;
+}
+
+/** The net part of a gross amount of a line, in the line's own proportion. */
+function netWithin(gross: Pence, lineId: number, lines: readonly InvoiceLine[]): Pence {
+  const line = lines.find((l) => l.id === lineId)!;
+  const lineGross = line.netAmount + line.vatAmount;
+  return lineGross === 0n ? 0n : (gross * line.netAmount) / lineGross;
+}
+
+/** The months [from, to] touches, "YYYY-MM", in order. */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let month = DateTime.fromISO(from.slice(0, 7) + '-01'); month.toISODate()! <= to && months.length < 120; month = month.plus({ months: 1 })) months.push(month.toFormat('yyyy-MM'));
+  return months;
+}
+
+/** Disputes that claimed entries now received: credited with the receipts' gross amounts, CREDITED when whole. */
+async function creditClaimingDisputes(
+  ctx: RequestContext,
+  entries: readonly CreditLedgerEntry[],
+  receipts: readonly { entryId: number; invoiceLineId: number; invoiceId: number }[],
+  receiptGross: readonly Pence[],
+  saved: readonly CreditReceipt[],
+): Promise<void> {
+  const claimed = entries.filter((entry) => entry.claimedDisputeId !== null);
+  if (claimed.length === 0) return;
+  const disputes = await ctx.repository(Dispute).findBy({ id: In([...new Set(claimed.map((entry) => entry.claimedDisputeId!))]), state: In([...OPEN_DISPUTES]) });
+  const entryById = new Map(claimed.map((entry) => [entry.id, entry]));
+  const invoices = new Map((await ctx.repository(Invoice).findBy({ id: In([...new Set(receipts.map((r) => r.invoiceId))]) })).map((invoice) => [invoice.id, invoice]));
+  for (const dispute of disputes) {
+    const from = dispute.state;
+    const parts: string[] = [];
+    for (const [index, receipt] of receipts.entries()) {
+      const entry = entryById.get(receipt.entryId);
+      if (!entry || entry.claimedDisputeId !== dispute.id) continue;
+      const left = dispute.disputedAmount - dispute.creditedAmount;
+      if (left <= 0n) break;
+      const gross = receiptGross[index]! < left ? receiptGross[index]! : left;
+      const receiptId = saved.find((s) => s.entryId === receipt.entryId && s.invoiceLineId === receipt.invoiceLineId)?.id ?? null;
+      await ctx.repository(DisputeCredit).insert({ disputeId: dispute.id, organisationId: dispute.organisationId, invoiceLineId: receipt.invoiceLineId, receiptId, amount: gross, createdAt: new Date(), updatedAt: new Date() });
+      dispute.creditedAmount += gross;
+      parts.push(`£${formatMoney(gross)} for ${entry.period} from ${invoices.get(receipt.invoiceId)?.invoiceNumber ?? 'a credit'}`);
+    }
+    if (parts.length === 0) continue;
+    const full = dispute.creditedAmount >= dispute.disputedAmount;
+    if (full) dispute.state = DisputeState.CREDITED;
+    await ctx.repository(Dispute).update(dispute.id, { creditedAmount: dispute.creditedAmount, state: dispute.state, updatedAt: new Date() });
+    await recordSystemMove(ctx, dispute, from, `Credits matched through the ledger: ${parts.join(', ')}${full ? '' : `; £${formatMoney(dispute.disputedAmount - dispute.creditedAmount)} still due`}`);
+  }
+}
+
+/**
+ * What is left of the credit lines, to UPHELD disputes about overcharges (those that claimed no
+ * ledger credits): the credited service's first, an exact amount before a part, oldest first.
+ */
+async function creditUpheldDisputes(ctx: RequestContext, supplierId: number, organisationIds: readonly number[], open: OpenCredit[]): Promise<void> {
+  if (open.length === 0) return;
+  const upheld = await ctx.repository(Dispute).find({ where: { supplierId, organisationId: In([...organisationIds]), state: DisputeState.UPHELD }, order: { id: 'ASC' } });
+  if (upheld.length === 0) return;
+  const claiming = new Set((await ctx.repository(CreditLedgerEntry).find({ select: { claimedDisputeId: true }, where: { claimedDisputeId: In(upheld.map((d) => d.id)) } })).map((e) => e.claimedDisputeId));
+  const disputes = upheld.filter((dispute) => !claiming.has(dispute.id));
+  if (disputes.length === 0) return;
+  const links = await ctx.repository(DisputeFinding).findBy({ disputeId: In(disputes.map((d) => d.id)) });
+  const findings = links.length ? await ctx.repository(ReconciliationFinding).findBy({ id: In(links.map((l) => l.findingId)) }) : [];
+  const servicesOf = (dispute: Dispute) => new Set(links.filter((l) => l.disputeId === dispute.id).map((l) => findings.find((f) => f.id === l.findingId)?.serviceId));
+  const remaining = (d: Dispute) => d.disputedAmount - d.creditedAmount;
+
+  for (const credit of open) {
+    const { line, invoice } = credit;
+    const rank = (d: Dispute) => (line.serviceId !== null && servicesOf(d).has(line.serviceId) ? 0 : 2) + (remaining(d) === credit.gross ? 0 : 1);
+    const candidates = disputes.filter((d) => d.state === DisputeState.UPHELD && remaining(d) > 0n).sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+    for (const dispute of candidates) {
+      if (credit.gross <= 0n) break;
+      const applied = remaining(dispute) < credit.gross ? remaining(dispute) : credit.gross;
+      credit.gross -= applied;
+      dispute.creditedAmount += applied;
+      const full = dispute.creditedAmount === dispute.disputedAmount;
+      if (full) dispute.state = DisputeState.CREDITED;
+      await ctx.repository(Dispute).update(dispute.id, { creditedAmount: dispute.creditedAmount, state: dispute.state, updatedAt: new Date() });
+      await ctx.repository(DisputeCredit).insert({ disputeId: dispute.id, organisationId: dispute.organisationId, invoiceLineId: line.id, receiptId: null, amount: applied, createdAt: new Date(), updatedAt: new Date() });
+      await recordSystemMove(
+        ctx,
+        dispute,
+        DisputeState.UPHELD,
+        `Credit of £${formatMoney(applied)} matched from invoice ${invoice.invoiceNumber} line ${line.lineNumber}${full ? '' : `; £${formatMoney(remaining(dispute))} still due`}`,
+      );
+    }
+  }
+}
+
+/** A dispute's move made by the system: recorded as the system's, never a person's. */
+export function recordSystemMove(ctx: RequestContext, dispute: Dispute, from: DisputeState, reason: string): Promise<unknown> {
+  const now = new Date();
+  return ctx.repository(DisputeTransition).insert({
+    createdAt: now,
+    updatedAt: now,
+    disputeId: dispute.id,
+    organisationId: dispute.organisationId,
+    fromState: from,
+    toState: dispute.state,
+    reason: reason.slice(0, 1000),
+    changedBy: SYSTEM_ACTOR,
+    automatic: true,
+  });
+}

@@ -1,0 +1,232 @@
+import { DateTime } from 'luxon';
+import { In } from 'typeorm';
+import { isUniqueViolation } from '../../db/errors';
+import type { Contract } from '../../contracts/contract.entity';
+import type { RequestContext } from '../../graphql/context';
+import { toGlobalId } from '../../graphql/global-id';
+import { NetworkService } from '../../services/network-service.entity';
+import { monthOf } from '../../sla/availability';
+import type { SlaReportService } from '../../sla/sla-report.service';
+import type { SlaReport } from '../../sla/sla-report.types';
+import { Supplier } from '../../suppliers/supplier.entity';
+import { CreditLedgerEntry, SlaMonthSnapshot, SlaMonthSnapshotPart } from './credit-ledger.entity';
+import { creditDifferences, monthCredits, monthDocument, type MonthCredit } from './month-document';
+
+const ZONE = 'Europe/London';
+/** characters per stored piece of a snapshot: four bytes each at most, inside a MySQL TEXT's 65,535 */
+const PART_CHARACTERS = 16_000;
+const INSERT_CHUNK = 500;
+
+/** The month a date falls in, in the UK. */
+export const periodOf = (instant: Date) => DateTime.fromJSDate(instant, { zone: ZONE }).toFormat('yyyy-MM');
+
+/** Whether a month's figures are final at `now`: it has ended and its grace days for late feeds have passed. */
+export function monthIsFinal(period: string, now: Date, graceDays: number): boolean {
+  return now.getTime() >= DateTime.fromMillis(monthOf(period).end, { zone: ZONE }).plus({ days: graceDays }).toMillis();
+}
+
+/**
+ * The months a contract's ledger covers at `now`: from its start (at most `ledgerMonths`
+ * back) to the current month or the month it ended, oldest first.
+ */
+export function ledgerPeriods(contract: Pick<Contract, 'startDate' | 'endDate'>, now: Date, ledgerMonths: number): string[] {
+  const current = DateTime.fromJSDate(now, { zone: ZONE }).startOf('month');
+  const earliest = current.minus({ months: ledgerMonths - 1 });
+  const started = DateTime.fromISO(contract.startDate, { zone: ZONE }).startOf('month');
+  const ended = DateTime.fromISO(contract.endDate, { zone: ZONE }).startOf('month');
+  const periods: string[] = [];
+  for (let month = started > earliest ? started : earliest; month <= current && month <= ended; month = month.plus({ months: 1 })) periods.push(month.toFormat('yyyy-MM'));
+  return periods;
+}
+
+/**
+ * Keeps each contract's months in the ledger: an open month's credits provisional and
+ * recomputed, a month past its grace period closed once — its SLA report frozen as a hashed
+ * snapshot and its credits final — and a closed month revised only on request, as a new
+ * revision that never changes a figure already claimed or received.
+ */
+export class MonthCloser {
+  constructor(private readonly slaReports: SlaReportService) {}
+
+  /** Closes the contracts' due months and refreshes their open ones. Run in a transaction. */
+  async bringUpToDate(ctx: RequestContext, contracts: readonly Contract[], now = new Date()): Promise<void> {
+    if (contracts.length === 0) return;
+    const closed = await ctx.repository(SlaMonthSnapshot).find({ select: { contractId: true, period: true }, where: { contractId: In(contracts.map((c) => c.id)), revision: 1 } });
+    const isClosed = new Set(closed.map((s) => `${s.contractId}|${s.period}`));
+    const { monthGraceDays, ledgerMonths } = ctx.config.sla;
+    for (const contract of contracts) {
+      for (const period of ledgerPeriods(contract, now, ledgerMonths)) {
+        if (isClosed.has(`${contract.id}|${period}`)) continue;
+        if (monthIsFinal(period, now, monthGraceDays)) await this.close(ctx, contract, period, now);
+        else await this.refreshProvisional(ctx, contract, period, now);
+      }
+    }
+  }
+
+  /** Freezes the month: snapshot revision 1 and final entries in place of the provisional ones. */
+  async close(ctx: RequestContext, contract: Contract, period: string, now = new Date()): Promise<SlaMonthSnapshot | null> {
+    const { report, credits, content, sha256 } = await this.compute(ctx, contract, period, now);
+    const snapshot = await this.saveSnapshot(ctx, contract, period, 1, now, { content, sha256, creditsOwed: report.totals.creditsOwed, differences: null });
+    if (!snapshot) return null; // another process closed it first
+    await ctx.repository(CreditLedgerEntry).delete({ contractId: contract.id, period, final: false });
+    await this.insertEntries(ctx, contract, period, credits, snapshot.id);
+    return snapshot;
+  }
+
+  /**
+   * Recomputes a closed month. Unchanged, it is left alone; changed, a new revision records the
+   * differences. Entries nobody has claimed, received or waived take the new figure; the others
+   * keep theirs and show the new one as `revisedOwed`. Returns the latest revision and the
+   * invoices whose claimed credits the revision changed.
+   */
+  async revise(ctx: RequestContext, contract: Contract, period: string, now = new Date()): Promise<{ snapshot: SlaMonthSnapshot; changedClaims: number[] }> {
+    const latest = await ctx.repository(SlaMonthSnapshot).findOne({ where: { contractId: contract.id, period }, order: { revision: 'DESC' } });
+    if (!latest) {
+      const snapshot = (await this.close(ctx, contract, period, now)) ?? (await ctx.repository(SlaMonthSnapshot).findOneByOrFail({ contractId: contract.id, period, revision: 1 }));
+      return { snapshot, changedClaims: [] };
+    }
+    const { report, credits, content, sha256 } = await this.compute(ctx, contract, period, now);
+    if (sha256 === latest.sha256) return { snapshot: latest, changedClaims: [] };
+    const entries = ctx.repository(CreditLedgerEntry);
+    const held = await entries.findBy({ contractId: contract.id, period });
+    const current = held.map((entry) => ({ entryKey: entry.entryKey, owed: entry.revisedOwed ?? entry.owed })).filter((entry) => entry.owed !== 0n);
+    const differences = creditDifferences(current, credits);
+    const snapshot = await this.saveSnapshot(ctx, contract, period, latest.revision + 1, now, {
+      content,
+      sha256,
+      creditsOwed: report.totals.creditsOwed,
+      differences: JSON.stringify({ from: latest.sha256, credits: differences }),
+    });
+    if (!snapshot) return { snapshot: latest, changedClaims: [] };
+
+    const byKey = new Map(held.map((entry) => [entry.entryKey, entry]));
+    const changedClaims = new Set<number>();
+    const fresh: MonthCredit[] = [];
+    const next = new Map(credits.map((credit) => [credit.entryKey, credit]));
+    for (const entry of held) {
+      const credit = next.get(entry.entryKey);
+      const owed = credit?.owed ?? 0n;
+      const touched = entry.claimedInvoiceId !== null || entry.claimedDisputeId !== null || entry.received > 0n || entry.waived > 0n;
+      if (touched) {
+        if (owed !== entry.owed) {
+          await entries.update(entry.id, { revisedOwed: owed, snapshotId: snapshot.id, updatedAt: new Date() });
+          if (entry.claimedInvoiceId !== null) changedClaims.add(entry.claimedInvoiceId);
+        }
+      } else {
+        await entries.update(entry.id, {
+          owed,
+          owedBeforeCap: credit?.owedBeforeCap ?? 0n,
+          reason: credit?.reason ?? `${entry.reason.slice(0, 900)} (not owed from revision ${snapshot.revision})`,
+          revisedOwed: null,
+          snapshotId: snapshot.id,
+          updatedAt: new Date(),
+        });
+      }
+    }
+    for (const credit of credits) if (!byKey.has(credit.entryKey)) fresh.push(credit);
+    await this.insertEntries(ctx, contract, period, fresh, snapshot.id);
+    return { snapshot, changedClaims: [...changedClaims] };
+  }
+
+  /** The open month's credits as they stand, replacing the last provisional figures. */
+  private async refreshProvisional(ctx: RequestContext, contract: Contract, period: string, now: Date): Promise<void> {
+    const report = await this.slaReports.report(ctx, contract.id, period, now, { evidence: false });
+    await ctx.repository(CreditLedgerEntry).delete({ contractId: contract.id, period, final: false });
+    await this.insertEntries(ctx, contract, period, monthCredits(report), null);
+  }
+
+  private async compute(ctx: RequestContext, contract: Contract, period: string, now: Date): Promise<{ report: SlaReport; credits: MonthCredit[]; content: string; sha256: string }> {
+    const report = await this.slaReports.report(ctx, contract.id, period, now, { evidence: true });
+    const credits = monthCredits(report);
+    const serviceIds = [...new Set([...report.terms.map((t) => t.serviceId), ...credits.map((c) => c.serviceId)].filter((id): id is number => id !== null))];
+    const [services, supplier] = await Promise.all([
+      serviceIds.length ? ctx.loaders.manyBy(NetworkService, 'contractId').load(contract.id) : Promise.resolve([] as NetworkService[]),
+      ctx.repository(Supplier).findOneBy({ id: contract.supplierId }),
+    ]);
+    const incidentReferences = new Map<number, string | null>();
+    for (const term of report.terms) for (const incident of term.incidents) incidentReferences.set(incident.incidentId, incident.supplierRef);
+    const { content, sha256 } = monthDocument(report, credits, {
+      contractGlobalId: toGlobalId('Contract', contract.id),
+      contractReference: contract.reference,
+      supplierName: supplier?.name ?? `#${contract.supplierId}`,
+      serviceReferences: new Map(services.map((s) => [s.id, s.reference])),
+      incidentReferences,
+    });
+    return { report, credits, content, sha256 };
+  }
+
+  private async saveSnapshot(
+    ctx: RequestContext,
+    contract: Contract,
+    period: string,
+    revision: number,
+    now: Date,
+    fields: { content: string; sha256: string; creditsOwed: bigint; differences: string | null },
+  ): Promise<SlaMonthSnapshot | null> {
+    const snapshots = ctx.repository(SlaMonthSnapshot);
+    let snapshot: SlaMonthSnapshot;
+    try {
+      snapshot = await snapshots.save(
+        snapshots.create({
+          organisationId: contract.organisationId,
+          supplierId: contract.supplierId,
+          contractId: contract.id,
+          period,
+          revision,
+          closedAt: now,
+          sha256: fields.sha256,
+          creditsOwed: fields.creditsOwed,
+          differences: fields.differences,
+          contentBytes: Buffer.byteLength(fields.content, 'utf8'),
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+    const parts: SlaMonthSnapshotPart[] = [];
+    for (let at = 0, position = 0; at < fields.content.length; at += PART_CHARACTERS, position += 1) {
+      parts.push(Object.assign(new SlaMonthSnapshotPart(), { snapshotId: snapshot.id, position, content: fields.content.slice(at, at + PART_CHARACTERS) }));
+    }
+    for (let at = 0; at < parts.length; at += 50) await ctx.repository(SlaMonthSnapshotPart).insert(parts.slice(at, at + 50));
+    return snapshot;
+  }
+
+  private async insertEntries(ctx: RequestContext, contract: Contract, period: string, credits: readonly MonthCredit[], snapshotId: number | null): Promise<void> {
+    const now = new Date();
+    const rows = credits.map((credit) => ({
+      createdAt: now,
+      updatedAt: now,
+      organisationId: contract.organisationId,
+      supplierId: contract.supplierId,
+      contractId: contract.id,
+      period,
+      entryKey: credit.entryKey,
+      serviceId: credit.serviceId,
+      termKind: credit.termKind,
+      severity: credit.severity,
+      incidentId: credit.incidentId,
+      reason: credit.reason,
+      owed: credit.owed,
+      owedBeforeCap: credit.owedBeforeCap,
+      final: snapshotId !== null,
+      snapshotId,
+      revisedOwed: null,
+      claimedInvoiceId: null,
+      claimedFindingId: null,
+      claimedDisputeId: null,
+      received: 0n,
+      waived: 0n,
+      waivedBy: null,
+      waivedAt: null,
+      waivedReason: null,
+    }));
+    for (let at = 0; at < rows.length; at += INSERT_CHUNK) await ctx.repository(CreditLedgerEntry).insert(rows.slice(at, at + INSERT_CHUNK));
+  }
+}
+
+/** A snapshot's content, whole, from its stored pieces. */
+export async function snapshotContent(ctx: RequestContext, snapshotId: number): Promise<string> {
+  const parts = await ctx.repository(SlaMonthSnapshotPart).find({ where: { snapshotId }, order: { position: 'ASC' } });
+  return parts.map((part) => part.content).join('');
+}

@@ -1,0 +1,39 @@
+import { In, IsNull } from 'typeorm';
+import { SYSTEM_ACTOR } from '../../common/system-actor';
+import type { RequestContext } from '../../graphql/context';
+import { InvoiceApproval, InvoiceStatusChange } from '../invoice-approval.entity';
+import { Invoice, InvoiceStatus } from '../invoice.entity';
+import { InvoiceReconciliation } from '../reconciliation.entity';
+
+/**
+ * Marks reconciliations stale: a document arrived (an earlier-dated invoice, a credit, a
+ * revised month) that changes what they would find. An approved invoice not yet paid loses its
+ * approval and goes back to RECONCILED, recorded as the system's move, so nobody pays from a
+ * reconciliation that is no longer true. A paid invoice is only marked.
+ */
+export async function markStale(ctx: RequestContext, invoiceIds: Iterable<number>, reason: string): Promise<number[]> {
+  const ids = [...new Set(invoiceIds)];
+  if (ids.length === 0) return [];
+  const reconciliations = await ctx.repository(InvoiceReconciliation).find({ select: { id: true, invoiceId: true }, where: { invoiceId: In(ids), staleSince: IsNull() } });
+  if (reconciliations.length === 0) return [];
+  const now = new Date();
+  const why = reason.slice(0, 1000);
+  await ctx.repository(InvoiceReconciliation).update({ id: In(reconciliations.map((r) => r.id)) }, { staleSince: now, staleReason: why, updatedAt: now });
+  const approved = await ctx.repository(Invoice).findBy({ id: In(reconciliations.map((r) => r.invoiceId)), status: InvoiceStatus.APPROVED });
+  for (const invoice of approved) {
+    await ctx.repository(InvoiceApproval).update({ invoiceId: invoice.id, voidReason: IsNull() }, { voidReason: `The reconciliation went stale: ${why}`.slice(0, 500), updatedAt: now });
+    await ctx.repository(Invoice).update(invoice.id, { status: InvoiceStatus.RECONCILED, approvedAmount: null, approvedVat: null, approvedAt: null, updatedAt: now });
+    await ctx.repository(InvoiceStatusChange).insert({
+      createdAt: now,
+      updatedAt: now,
+      invoiceId: invoice.id,
+      organisationId: invoice.organisationId,
+      fromStatus: InvoiceStatus.APPROVED,
+      toStatus: InvoiceStatus.RECONCILED,
+      reason: `Approval withdrawn: the reconciliation is stale (${why})`.slice(0, 1000),
+      changedBy: SYSTEM_ACTOR,
+      automatic: true,
+    });
+  }
+  return reconciliations.map((r) => r.invoiceId);
+}
