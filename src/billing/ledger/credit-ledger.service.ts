@@ -10,6 +10,9 @@ import type { FeedRun } from '../../feeds/feed-run.entity';
 import { RequestContext } from '../../graphql/context';
 import { Dispute, DisputeState } from '../dispute.entity';
 import { Invoice, InvoiceStatus } from '../invoice.entity';
+import { InvoiceLine } from '../invoice-line.entity';
+import { ReconciliationFinding } from '../reconciliation.entity';
+import { ChargeType } from '../../feeds/records';
 import { CreditLedgerEntry, CreditEntryState, SlaMonthSnapshot } from './credit-ledger.entity';
 import { matchCredits } from './credit-matching';
 import { MonthCloser, periodOf } from './month-close';
@@ -91,12 +94,8 @@ export class CreditLedgerService {
     for (const organisationId of new Set(arrived.map((invoice) => invoice.organisationId))) {
       const system = new RequestContext(ctx.requestId, await systemViewer(ctx.manager, organisationId, SYSTEM_ACTOR), ctx.manager, ctx.config, ctx.log, true);
       for (const invoice of arrived.filter((i) => i.organisationId === organisationId)) {
-        const later = await system.repository(Invoice).find({
-          select: { id: true },
-          where: { supplierId: invoice.supplierId, organisationId, id: Not(invoice.id), status: In([InvoiceStatus.RECONCILED, InvoiceStatus.APPROVED, InvoiceStatus.ON_HOLD]) },
-        });
-        const affected = (await system.repository(Invoice).findBy({ id: In(later.map((l) => l.id)) })).filter((other) => other.invoiceDate >= invoice.invoiceDate);
-        await markStale(system, affected.map((a) => a.id), `${invoice.invoiceNumber}, dated ${invoice.invoiceDate}, arrived after it was reconciled`);
+        const affected = await affectedBy(system, invoice);
+        await markStale(system, affected, `${invoice.invoiceNumber}, dated ${invoice.invoiceDate}, arrived after it was reconciled`);
       }
       await this.refresh(system, { supplierId: run.supplierId });
     }
@@ -234,4 +233,26 @@ export class CreditLedgerService {
   get(ctx: RequestContext, id: number): Promise<CreditLedgerEntry> {
     return findVisible(ctx, CreditLedgerEntry, id, CreditLedgerEntry.typename);
   }
+}
+
+/**
+ * The reconciled invoices of the supplier a newly arrived, earlier-or-same-dated invoice
+ * changes: those whose billing periods overlap it (a charge may now be a duplicate), those
+ * with one-off charges when it has some (an order may now be billed already), and the one it
+ * now comes just before, when that one has nothing disputable (its variance is measured from
+ * the invoice before it).
+ */
+async function affectedBy(ctx: RequestContext, arrived: Invoice): Promise<number[]> {
+  const later = (
+    await ctx.repository(Invoice).findBy({ supplierId: arrived.supplierId, organisationId: arrived.organisationId, id: Not(arrived.id), status: In([InvoiceStatus.RECONCILED, InvoiceStatus.APPROVED, InvoiceStatus.ON_HOLD]) })
+  ).filter((other) => other.invoiceDate > arrived.invoiceDate || (other.invoiceDate === arrived.invoiceDate && other.id > arrived.id));
+  if (later.length === 0) return [];
+  const affected = new Set(later.filter((other) => other.periodStart <= arrived.periodEnd && other.periodEnd >= arrived.periodStart).map((other) => other.id));
+  const oneOffs = await ctx.repository(InvoiceLine).find({ select: { invoiceId: true }, where: { invoiceId: In([arrived.id, ...later.map((l) => l.id)]), chargeType: ChargeType.ONE_OFF } });
+  const withOneOffs = new Set(oneOffs.map((line) => line.invoiceId));
+  if (withOneOffs.has(arrived.id)) for (const other of later) if (withOneOffs.has(other.id)) affected.add(other.id);
+  const next = [...later].sort((a, b) => (a.invoiceDate === b.invoiceDate ? a.id - b.id : a.invoiceDate < b.invoiceDate ? -1 : 1))[0]!;
+  const disputable = await ctx.repository(ReconciliationFinding).existsBy({ invoiceId: next.id, disputable: true });
+  if (!disputable) affected.add(next.id);
+  return [...affected];
 }
