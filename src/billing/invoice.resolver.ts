@@ -1,3 +1,6 @@
+import { Contract } from '../contracts/contract.entity';
+import { CreditLedgerEntry } from './ledger/credit-ledger.entity';
+import { FindingType } from './reconciliation-rules';
 import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -108,6 +111,16 @@ export class ReconciliationFindingResolver {
   @FieldResolver(() => InvoiceLine, { nullable: true })
   line(@Root() finding: ReconciliationFinding, @Ctx() ctx: RequestContext) {
     return finding.lineId === null ? null : ctx.loaders.byId(InvoiceLine).load(finding.lineId);
+  }
+
+  @FieldResolver(() => Contract, { nullable: true, description: 'MISSING_SERVICE_CREDIT: the contract whose credits are missing.' })
+  contract(@Root() finding: ReconciliationFinding, @Ctx() ctx: RequestContext) {
+    return finding.contractId === null ? null : ctx.loaders.byId(Contract).load(finding.contractId);
+  }
+
+  @FieldResolver(() => [CreditLedgerEntry], { description: 'MISSING_SERVICE_CREDIT: the ledger entries the finding claims, one per service and term.' })
+  credits(@Root() finding: ReconciliationFinding, @Ctx() ctx: RequestContext) {
+    return finding.type === FindingType.MISSING_SERVICE_CREDIT ? ctx.loaders.manyBy(CreditLedgerEntry, 'claimedFindingId').load(finding.id) : [];
   }
 }
 

@@ -102,6 +102,15 @@ import { OrderTransition } from '../orders/order.entity';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';
 import { CreditLedgerService } from '../billing/ledger/credit-ledger.service';
 import { MonthCloser } from '../billing/ledger/month-close';
+import { CreditReceipt, SlaMonthSnapshot } from '../billing/ledger/credit-ledger.entity';
+import {
+  CreditLedgerEntryResolver,
+  CreditLedgerMonthResolver,
+  CreditLedgerResolver,
+  CreditReceiptResolver,
+  SlaMonthSnapshotResolver,
+  SupplierCreditsOutstandingResolver,
+} from '../billing/ledger/credit-ledger.resolver';
 import { NotificationService } from '../notifications/notification.service';
 import { NotificationResolver } from '../notifications/notification.resolver';
 import { WebhookDispatcher } from '../notifications/webhook-dispatcher';
@@ -197,6 +206,9 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     InvoiceReconciliation: (ctx, id) => findVisible(ctx, InvoiceReconciliation, id, InvoiceReconciliation.typename),
     Dispute: (ctx, id) => services.disputes.get(ctx, id),
     DisputeCredit: (ctx, id) => findVisible(ctx, DisputeCredit, id, DisputeCredit.typename),
+    CreditLedgerEntry: (ctx, id) => services.creditLedger.get(ctx, id),
+    CreditReceipt: (ctx, id) => findVisible(ctx, CreditReceipt, id, CreditReceipt.typename),
+    SlaMonthSnapshot: (ctx, id) => findVisible(ctx, SlaMonthSnapshot, id, SlaMonthSnapshot.typename),
     DisputeTransition: (ctx, id) => findVisible(ctx, DisputeTransition, id, DisputeTransition.typename),
     AuditEntry: (ctx, id) => services.audit.get(ctx, id),
     InvoiceStatusChange: (ctx, id) => findVisible(ctx, InvoiceStatusChange, id, InvoiceStatusChange.typename),
@@ -252,6 +264,12 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new ReconciliationFindingResolver(),
     new DisputeResolver(services.disputes),
     new DisputeCreditResolver(),
+    new CreditLedgerResolver(services.creditLedger),
+    new CreditLedgerEntryResolver(),
+    new CreditLedgerMonthResolver(),
+    new SupplierCreditsOutstandingResolver(),
+    new CreditReceiptResolver(),
+    new SlaMonthSnapshotResolver(),
     new InvoiceLineResolver(),
     new AuditResolver(services.audit),
     new InvoiceApprovalResolver(services.approvals, services.paymentExports, services.billingSummaries),

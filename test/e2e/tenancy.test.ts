@@ -370,6 +370,19 @@ describe('tenancy', () => {
     defineServiceCalendar: { global: 'defines a calendar for the caller\'s own organisation only; covered by the incident SLA suite' },
     setScorecardWeights: { global: 'sets the caller\'s own organisation\'s weights only; covered by the SLA suite' },
     slaReport: () => notFound('query($c: ID!) { slaReport(contractId: $c, period: "2026-10") { period } }', { c: ids.contract }),
+    creditLedger: async () => {
+      await notFound('query($c: ID!) { creditLedger(filter: { contractId: $c }) { totals { owed } } }', { c: ids.contract });
+      const data = await noneOfRx1('{ creditLedger { months { period owed } totals { owed outstanding } entries(first: 100) { edges { node { id contract { id } } } } } }');
+      expect(data.creditLedger.entries.edges).toEqual([]);
+    },
+    creditsOutstanding: async () => expect((await noneOfRx1('{ creditsOutstanding { outstanding supplier { id } } }')).creditsOutstanding).toEqual([]),
+    slaMonthSnapshot: () => notFound('query($c: ID!) { slaMonthSnapshot(contractId: $c, period: "2026-10") { sha256 content } }', { c: ids.contract }),
+    reviseSlaMonth: () => notFound('mutation($c: ID!) { reviseSlaMonth(input: { contractId: $c, period: "2026-10" }) { sha256 } }', { c: ids.contract }),
+    waiveCredits: async () => {
+      const entries = (await server.gql('{ creditLedger { entries(first: 1) { edges { node { id } } } } }', {}, rx1)).data.creditLedger.entries.edges;
+      expect(entries.length).toBe(1); // RX1 has credits owed: the outsider must not reach them
+      await notFound('mutation($id: ID!) { waiveCredits(input: { entryIds: [$id], reason: "x" }) { id } }', { id: entries[0].node.id });
+    },
     setSlaTerm: () => notFound('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: AVAILABILITY, targetPercent: "50" }) { id } }', { c: ids.contract }),
     removeSlaTerm: () => notFound('mutation($id: ID!) { removeSlaTerm(id: $id) }', { id: ids.slaTerm }),
     setCreditPolicy: () =>

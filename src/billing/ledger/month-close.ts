@@ -68,8 +68,7 @@ export class MonthCloser {
     const { report, credits, content, sha256 } = await this.compute(ctx, contract, period, now);
     const snapshot = await this.saveSnapshot(ctx, contract, period, 1, now, { content, sha256, creditsOwed: report.totals.creditsOwed, differences: null });
     if (!snapshot) return null; // another process closed it first
-    await ctx.repository(CreditLedgerEntry).delete({ contractId: contract.id, period, final: false });
-    await this.insertEntries(ctx, contract, period, credits, snapshot.id);
+    await this.syncProvisional(ctx, contract, period, credits, snapshot.id);
     return snapshot;
   }
 
@@ -131,8 +130,28 @@ export class MonthCloser {
   /** The open month's credits as they stand, replacing the last provisional figures. */
   private async refreshProvisional(ctx: RequestContext, contract: Contract, period: string, now: Date): Promise<void> {
     const report = await this.slaReports.report(ctx, contract.id, period, now, { evidence: false });
-    await ctx.repository(CreditLedgerEntry).delete({ contractId: contract.id, period, final: false });
-    await this.insertEntries(ctx, contract, period, monthCredits(report), null);
+    await this.syncProvisional(ctx, contract, period, monthCredits(report), null);
+  }
+
+  /**
+   * Brings the month's provisional entries to `credits`, keeping each entry's id while its key
+   * stands (a client holding one still finds it): changed figures updated, new credits added,
+   * credits no longer owed removed. With a snapshot, they become final in it.
+   */
+  private async syncProvisional(ctx: RequestContext, contract: Contract, period: string, credits: readonly MonthCredit[], snapshotId: number | null): Promise<void> {
+    const entries = ctx.repository(CreditLedgerEntry);
+    const held = new Map((await entries.findBy({ contractId: contract.id, period, final: false })).map((entry) => [entry.entryKey, entry]));
+    const wanted = new Set(credits.map((credit) => credit.entryKey));
+    const gone = [...held.values()].filter((entry) => !wanted.has(entry.entryKey)).map((entry) => entry.id);
+    for (let at = 0; at < gone.length; at += INSERT_CHUNK) await entries.delete({ id: In(gone.slice(at, at + INSERT_CHUNK)) });
+    for (const credit of credits) {
+      const entry = held.get(credit.entryKey);
+      if (entry && (entry.owed !== credit.owed || entry.owedBeforeCap !== credit.owedBeforeCap || entry.reason !== credit.reason)) {
+        await entries.update(entry.id, { owed: credit.owed, owedBeforeCap: credit.owedBeforeCap, reason: credit.reason, updatedAt: new Date() });
+      }
+    }
+    if (snapshotId !== null && held.size) await entries.update({ contractId: contract.id, period, final: false }, { final: true, snapshotId, updatedAt: new Date() });
+    await this.insertEntries(ctx, contract, period, credits.filter((credit) => !held.has(credit.entryKey)), snapshotId);
   }
 
   private async compute(ctx: RequestContext, contract: Contract, period: string, now: Date): Promise<{ report: SlaReport; credits: MonthCredit[]; content: string; sha256: string }> {
