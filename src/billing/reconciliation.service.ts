@@ -99,7 +99,7 @@ export class ReconciliationService {
       }
     }
 
-    findings.push(...this.notBilled(invoice, services, byId, lines));
+    findings.push(...this.notBilled(invoice, services, byId, lines, services.length ? await this.billedElsewhere(ctx, invoice) : new Set()));
     findings.push(...(await this.missingCredits(ctx, invoice, services, claims)));
     findings.push(...(await this.unmatchedCredits(ctx, lines)));
     const variance = await this.variance(ctx, invoice, findings);
@@ -185,9 +185,22 @@ export class ReconciliationService {
     return rows.map((row) => ({ ...row, lineNumber: Number(row.lineNumber), serviceId: Number(row.serviceId), periodStart: String(row.periodStart).slice(0, 10), periodEnd: String(row.periodEnd).slice(0, 10) }));
   }
 
-  /** Live services with no rental on the invoice: reported, not disputed (it is the supplier's loss). */
-  private notBilled(invoice: Invoice, services: NetworkService[], facts: Map<number, ServiceFacts>, lines: InvoiceLine[]): Finding[] {
+  /** Services with rental for this invoice's period on the supplier's other invoices, whatever their date (a supplementary invoice bills some, the regular one the rest). */
+  private async billedElsewhere(ctx: RequestContext, invoice: Invoice): Promise<Set<number>> {
+    const rows: { serviceId: number | string }[] = await ctx.repository(InvoiceLine).createQueryBuilder('line')
+      .innerJoin(Invoice, 'invoice', 'invoice.id = line.invoiceId')
+      .select('DISTINCT line.serviceId', 'serviceId')
+      .where('invoice.supplierId = :supplier AND invoice.id <> :id AND line.chargeType = :recurring', { supplier: invoice.supplierId, id: invoice.id, recurring: ChargeType.RECURRING })
+      .andWhere((query) => `line.serviceId IN ${this.suppliedServices(query, invoice, ctx.organisationIds)}`)
+      .andWhere('COALESCE(line.periodStart, invoice.periodStart) <= :end AND COALESCE(line.periodEnd, invoice.periodEnd) >= :start', { start: invoice.periodStart, end: invoice.periodEnd })
+      .getRawMany();
+    return new Set(rows.map((row) => Number(row.serviceId)));
+  }
+
+  /** Live services with no rental on the invoice, nor on another of the supplier's for its period: reported, not disputed (it is the supplier's loss). */
+  private notBilled(invoice: Invoice, services: NetworkService[], facts: Map<number, ServiceFacts>, lines: InvoiceLine[], elsewhere: ReadonlySet<number>): Finding[] {
     const billed = new Set(lines.filter((line) => line.chargeType === ChargeType.RECURRING && line.serviceId !== null).map((line) => line.serviceId));
+    for (const id of elsewhere) billed.add(id);
     const oneMonth = invoice.periodStart.slice(0, 7) === invoice.periodEnd.slice(0, 7);
     return services
       .filter((service) => invoice.organisationId === service.organisationId && service.status !== ServiceStatus.ORDERED && !billed.has(service.id))
@@ -204,7 +217,7 @@ export class ReconciliationService {
           expected: expectedNet === null ? null : expectedNet + vatOn(expectedNet, STANDARD_VAT),
           invoiced: 0n,
           difference: 0n,
-          explanation: `${service.reference} was live from ${service.installDate} but has no rental on this invoice${expectedNet === null ? '' : ` (about £${formatMoney(expectedNet)} net)`}. Reported only: it may come on a later invoice.`,
+          explanation: `${service.reference} was live from ${service.installDate} but has no rental on this invoice, nor on another of the supplier's for the period${expectedNet === null ? '' : ` (about £${formatMoney(expectedNet)} net)`}. Reported only: it may come on a later invoice.`,
           disputable: false,
         };
       });

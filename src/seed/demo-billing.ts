@@ -1,13 +1,16 @@
 import { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
 import pino from 'pino';
-import { In, type DataSource } from 'typeorm';
+import { In, IsNull, Not, type DataSource } from 'typeorm';
 import { systemViewer } from '../auth/system-viewer';
 import { DisputeFinding, DisputeState } from '../billing/dispute.entity';
 import { Invoice, InvoiceStatus } from '../billing/invoice.entity';
 import { chargeHistories } from '../billing/charge-history';
 import { expectedRental, FindingType, vatOn } from '../billing/reconciliation-rules';
-import { ReconciliationFinding } from '../billing/reconciliation.entity';
+import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
+import { InvoiceLine } from '../billing/invoice-line.entity';
+import { CreditLedgerEntry } from '../billing/ledger/credit-ledger.entity';
+import { SlaTermKind } from '../sla/sla-term.entity';
 import { todayInLondon } from '../common/dates';
 import { formatMoney, type Pence } from '../common/money';
 import type { AppConfig } from '../config/config';
@@ -42,8 +45,10 @@ type Line = { reference: string; chargeType?: string; description: string; net: 
  *   ceased on the 17th charged for the whole month, one left off, and a one-off charge; the
  *   rate dispute is submitted and upheld;
  * - this month (rental billed in advance): the upheld dispute credited in full, last
- *   month's SLA service credits missing (MISSING_SERVICE_CREDIT, disputed in draft) — left
- *   RECONCILED for a newcomer to approve and export;
+ *   month's SLA service credits (final: the demo closes last month at once) missing
+ *   (MISSING_SERVICE_CREDIT), disputed and sent; a credit note then pays the availability
+ *   credit, matched to the ledger by month and service, and the dispute is credited in part —
+ *   the invoice, reconciled again, is left RECONCILED for a newcomer to approve and export;
  * - Meridian: a usage charge lifts this month's total 25 % with nothing wrong (VARIANCE).
  *
  * Runs after the SLA seed (the missing credits are that month's). Re-running changes nothing.
@@ -53,8 +58,10 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
   const varianceContract = await dataSource.getRepository(Contract).findOneBy({ reference: VARIANCE_CONTRACT });
   if (!contract || !varianceContract) return { invoices: [], findings: {} };
   const services = createServices(config);
+  // the demo treats last month as closed at once (no grace days for late feeds), so its credits are final
+  const seedConfig: AppConfig = { ...config, sla: { ...config.sla, monthGraceDays: 0 } };
   const as = async (subject: string) =>
-    new RequestContext('seed-demo-billing', await systemViewer(dataSource.manager, contract.organisationId, subject), dataSource.manager, config, pino({ level: 'silent' }));
+    new RequestContext('seed-demo-billing', await systemViewer(dataSource.manager, contract.organisationId, subject), dataSource.manager, seedConfig, pino({ level: 'silent' }));
   const reconciler = await as(DEMO_RECONCILER);
   const approver = await as(DEMO_APPROVER);
 
@@ -89,13 +96,20 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
   });
   // the deliberate errors bill a whole month at the current charge
   const rental = (s: NetworkService): Line => ({ reference: s.reference, description: description(s), net: s.monthlyCharge });
+  // services the orders demo billed on its own invoice for last month are not billed twice
+  const supplementary = await dataSource.getRepository(InvoiceLine).createQueryBuilder('line')
+    .innerJoin('line.invoice', 'invoice')
+    .select('line.serviceId', 'serviceId')
+    .where('invoice.invoiceNumber = :number AND line.chargeType = :recurring', { number: `PDN-INV-${m1.toFormat('yyyy-MM')}-DEMO`, recurring: 'RECURRING' })
+    .getRawMany<{ serviceId: number | null }>();
+  const billedElsewhere = new Set(supplementary.map((row) => Number(row.serviceId)));
   const pdnInvoices: [string, DateTime, Line[]][] = [
     [`PDN-INV-${m2.toFormat('yyyyMM')}`, m2, [...steady, ceasing].map(rentalIn(m2))],
     [
       `PDN-INV-${m1.toFormat('yyyyMM')}`,
       m1,
       [
-        ...steady.filter((s) => s !== leftOff).map((s) => {
+        ...steady.filter((s) => s !== leftOff && !billedElsewhere.has(s.id)).map((s) => {
           const right = rentalIn(m1)(s);
           return s === rate ? { ...right, net: right.net + 2_500n } : s === vatPenny ? { ...right, vat: vatOn(right.net, '20') + 1n } : right;
         }),
@@ -149,7 +163,21 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
   const third = await invoiceOf(pdnInvoices[2][0]);
   if (third.status === InvoiceStatus.RECEIVED) await services.reconciliation.reconcile(reconciler, third.id);
   const missing = await dataSource.getRepository(ReconciliationFinding).findOneBy({ invoiceId: third.id, type: FindingType.MISSING_SERVICE_CREDIT });
-  if (missing) await disputeOnce(services, reconciler, dataSource, missing, 'slaReport for last month: availability and Severity 1 resolution credits owed under schedule 3.');
+  if (missing) {
+    const claim = await disputeOnce(services, reconciler, dataSource, missing, 'slaMonthSnapshot for last month: availability and Severity 1 resolution credits owed under schedule 3.');
+    if (claim.state === DisputeState.DRAFT) await services.disputes.move(reconciler, claim.id, DisputeState.SUBMITTED, 'Demo: sent to Pennine');
+  }
+
+  // a credit note for last month's availability credit only: matched to the ledger by month and
+  // service, crediting the dispute in part; the Severity 1 credit stays outstanding
+  const creditNote = `PDN-CN-${m0.toFormat('yyyyMM')}`;
+  const availability = await dataSource.getRepository(CreditLedgerEntry).findOneBy({ contractId: contract.id, period: m1.toFormat('yyyy-MM'), termKind: SlaTermKind.AVAILABILITY, final: true });
+  const outage = availability?.serviceId ? all.find((s) => s.id === availability.serviceId) : undefined;
+  if (availability && outage && !(await dataSource.getRepository(Invoice).existsBy({ invoiceNumber: creditNote, organisationId: contract.organisationId }))) {
+    const line: Line = { reference: outage.reference, chargeType: 'CREDIT', description: `Service credit - availability ${m1.toFormat("MMMM yyyy")}`, net: -availability.owed, periodStart: m1.toISODate()!, periodEnd: m1.endOf('month').toISODate()! };
+    await send(contract.supplierId, creditNote, m0, [line]);
+    await services.reconciliation.reconcile(reconciler, (await invoiceOf(creditNote)).id);
+  }
 
   // Meridian: the same charges, then a usage charge that lifts the total with nothing wrong
   const meridian = await repository.find({ where: { contractId: varianceContract.id, status: In([ServiceStatus.ACTIVE, ServiceStatus.CEASE_REQUESTED]) }, order: { reference: 'ASC' } });
@@ -163,6 +191,13 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
     await send(varianceContract.supplierId, number, month, lines);
     const invoice = await invoiceOf(number);
     if (invoice.status === InvoiceStatus.RECEIVED) await services.reconciliation.reconcile(reconciler, invoice.id);
+  }
+
+  // every reconciliation current: those a later document made stale are run again
+  const stale = await dataSource.getRepository(InvoiceReconciliation).find({ where: { organisationId: contract.organisationId, staleSince: Not(IsNull()) } });
+  for (const reconciliation of stale) {
+    const invoice = await dataSource.getRepository(Invoice).findOneByOrFail({ id: reconciliation.invoiceId });
+    if (invoice.status === InvoiceStatus.RECONCILED || invoice.status === InvoiceStatus.RECEIVED) await services.reconciliation.reconcile(reconciler, invoice.id);
   }
 
   const numbers = [...pdnInvoices.map(([n]) => n), ...mhn.map(([n]) => n)];

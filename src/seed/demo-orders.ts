@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
 import pino from 'pino';
-import { In, type DataSource } from 'typeorm';
+import { Between, In, type DataSource } from 'typeorm';
 import { systemViewer } from '../auth/system-viewer';
 import { expectedRental, vatOn } from '../billing/reconciliation-rules';
 import { chargeHistories } from '../billing/charge-history';
@@ -41,8 +41,10 @@ const FIRST_REFERENCE = 'PDN-ORD-D0001';
  *   committed for ten days' time, and a draft for Southvale (RX2);
  * - two of RX1's BT voice and LAN services linked to HSCN replacements that are live, so
  *   they show dual running in legacyServicesToCease;
- * - Pennine's invoice for last month, which bills the new circuit's one-off charge against
- *   its order and pro-rates the upgraded circuit's rental, reconciled with nothing wrong.
+ * - Pennine's supplementary invoice for last month, for the services its orders changed: the
+ *   new circuit's one-off charge against its order, its rental from install, the upgraded
+ *   circuit's rental pro-rated across the change and the ceased one's to its cease, reconciled
+ *   with nothing wrong.
  * Everything hangs off `today` (which must not be after the real date), and a second run changes nothing.
  */
 export async function seedDemoOrderData(dataSource: DataSource, config: AppConfig, today = DateTime.now().setZone('Europe/London')): Promise<DemoOrdersSummary> {
@@ -153,9 +155,12 @@ export async function seedDemoOrderData(dataSource: DataSource, config: AppConfi
   const invoiceNumber = `PDN-INV-${period}-DEMO`;
   const ctx = rx1;
   if (!(await ctx.repository(Invoice).existsBy({ invoiceNumber, supplierId: pdn.supplierId }))) {
-    const billed = await ctx.repository(NetworkService).find({ where: { contractId: pdn.id }, order: { reference: 'ASC' } });
-    const histories = chargeHistories(await ctx.repository(ServiceTermsPeriod).find({ where: { serviceId: In(billed.map((s) => s.id)) } }));
     const first = day(1);
+    // the services last month's orders changed: the rest of the month's rental is on the regular invoice (demo-billing)
+    const changed = await ctx.repository(ServiceOrder).find({ select: { serviceId: true }, where: { contractId: pdn.id, status: OrderStatus.COMPLETED, completedOn: Between(first, month.endOf('month').toISODate()!) } });
+    const touched = new Set(changed.map((order) => order.serviceId));
+    const billed = (await ctx.repository(NetworkService).find({ where: { contractId: pdn.id }, order: { reference: 'ASC' } })).filter((service) => touched.has(service.id));
+    const histories = chargeHistories(await ctx.repository(ServiceTermsPeriod).find({ where: { serviceId: In(billed.map((s) => s.id)) } }));
     const last = month.endOf('month').toISODate()!;
     const lines: { reference: string; type: string; description: string; net: Pence }[] = [];
     for (const service of billed) {

@@ -61,7 +61,8 @@ describe('the demo orders', () => {
       .data.invoices.edges.map((e: any) => e.node).find((i: any) => i.invoiceNumber === `PDN-INV-${period}-DEMO`);
     expect(invoice.status).toBe('RECONCILED');
     expect(invoice.lines.filter((l: any) => l.chargeType === 'ONE_OFF')).toHaveLength(1);
-    expect(invoice.reconciliation.findings).toEqual([]);
+    // a supplementary invoice, for the services the orders changed: on its own (no regular invoice seeded here) the rest are only reported as not billed
+    expect(invoice.reconciliation.findings.filter((f: any) => f.type !== 'NOT_BILLED')).toEqual([]);
     expect(invoice.reconciliation.differenceTotal).toBe('0.00');
   });
 });
