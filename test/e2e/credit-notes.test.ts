@@ -227,6 +227,25 @@ describe('credit notes and where invoices came from', () => {
     expect(redeclared).toMatchObject({ rowsAccepted: 1, rowsUnchanged: 0 });
     expect(await invoiceNamed('CN-MOVE-1')).toMatchObject({ kind: 'INVOICE', feedRun: { id: redeclared.id } });
   });
+
+  it('reads each page\'s feed runs and lines in a fixed number of statements, whatever the page size', async () => {
+    const document = [CSV_HEADER, ...Array.from({ length: 10 }, (_, i) => row(`PAGE-${i}`, refs[i % refs.length], 'RECURRING', '10.00', '10.00'))].join('\n');
+    expect(await send('CSV', document)).toMatchObject({ rowsAccepted: 10 });
+    const page = (first: number) => server.gql(`{ invoices(first: ${first}) { edges { node { kind sourceLocation feedRun { id status } lines { sourceLocation } } } } }`, {}, manager);
+    await page(1); // the viewer's organisation is remembered from here on
+    let small: any;
+    let large: any;
+    const atTwo = await server.countStatements(async () => {
+      small = await page(2);
+    });
+    const atTen = await server.countStatements(async () => {
+      large = await page(10);
+    });
+    expect([small.errors, large.errors]).toEqual([undefined, undefined]);
+    expect(large.data.invoices.edges).toHaveLength(10);
+    expect(large.data.invoices.edges.every((e: any) => e.node.feedRun.status)).toBe(true);
+    expect(atTen).toBe(atTwo);
+  });
 });
 
 describe('the CreditNotes migration', () => {
