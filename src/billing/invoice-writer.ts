@@ -6,7 +6,7 @@ import type { RequestContext } from '../graphql/context';
 import type { ServiceDirectory } from '../feeds/service-directory';
 import type { InvoiceRecord } from '../feeds/records';
 import { InvoiceLine } from './invoice-line.entity';
-import { Invoice, InvoiceStatus } from './invoice.entity';
+import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';
 
 /**
  * Stores invoices whole: one invoice per transaction, its lines with it, or nothing. An
@@ -32,7 +32,7 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
 
   async write({ ctx, run, services }: FeedWriteContext, items: AcceptedItem<InvoiceRecord>[]): Promise<WriteOutcome[]> {
     const outcomes: WriteOutcome[] = [];
-    for (const { record } of items) {
+    for (const { record, location } of items) {
       const disagreement = totalsDisagreement(record);
       if (disagreement) {
         outcomes.push(rejected(`Invoice ${record.invoiceNumber}: ${disagreement}`, 'totals'));
@@ -43,7 +43,8 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
 
       const invoices = ctx.repository(Invoice);
       const existing = await invoices.findOneBy({ organisationId, supplierId: run.supplierId, invoiceNumber: record.invoiceNumber });
-      if (existing?.contentHash === contentHash) {
+      // the same content and kind is the same invoice, wherever it stood in the new document
+      if (existing?.contentHash === contentHash && existing.kind === InvoiceKind[record.kind]) {
         outcomes.push(UNCHANGED);
         continue;
       }
@@ -57,6 +58,7 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
         organisationId,
         supplierId: run.supplierId,
         invoiceNumber: record.invoiceNumber,
+        kind: InvoiceKind[record.kind],
         invoiceDate: record.invoiceDate,
         periodStart: record.periodStart,
         periodEnd: record.periodEnd,
@@ -68,6 +70,7 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
         status: InvoiceStatus.RECEIVED,
         contentHash,
         feedRunId: run.id,
+        sourceLocation: location,
       });
       const saved = await invoices.save(invoice);
       if (existing) await ctx.repository(InvoiceLine).delete({ invoiceId: saved.id });
@@ -88,6 +91,7 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
             netAmount: line.netAmount,
             vatRate: line.vatRate,
             vatAmount: line.vatAmount,
+            sourceLocation: line.sourceLocation,
           }),
         ),
         { chunk: 200 },
@@ -126,8 +130,15 @@ export function totalsDisagreement(record: InvoiceRecord): string | null {
   return problems.length ? problems.join('; ') : null;
 }
 
-function hashInvoice(record: InvoiceRecord): string {
+/**
+ * The hash of what the invoice says. Where it stood in the document (sourceLocation) is left
+ * out, so a re-sent invoice is UNCHANGED when only its rows moved, keeping the feed run and
+ * locations it was first stored from, which agree with each other. The kind is left out too,
+ * so that invoices hashed before there was one still match: it is compared on its own.
+ */
+function hashInvoice({ kind: _kind, lines, ...invoice }: InvoiceRecord): string {
+  const content = { ...invoice, lines: lines.map(({ sourceLocation: _location, ...line }) => line) };
   return createHash('sha256')
-    .update(JSON.stringify(record, (_key, value) => (typeof value === 'bigint' ? value.toString() : value)))
+    .update(JSON.stringify(content, (_key, value) => (typeof value === 'bigint' ? value.toString() : value)))
     .digest('hex');
 }

@@ -13,6 +13,20 @@ export enum InvoiceStatus {
 }
 registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
 
+/**
+ * What a supplier's document is: an invoice charges, a credit note gives money back. A
+ * credit note is not a month's bill, so reconciliation must not read the services it leaves
+ * out as unbilled, nor compare its total with the last invoice's.
+ */
+export enum InvoiceKind {
+  INVOICE = 'INVOICE',
+  CREDIT_NOTE = 'CREDIT_NOTE',
+}
+registerEnumType(InvoiceKind, {
+  name: 'InvoiceKind',
+  description: 'An invoice or a credit note: declared by the feed (CSV document_type, TMF678 category or billType), else inferred from the lines.',
+});
+
 /** A supplier's invoice to the organisation, as received; accepted whole or not at all. */
 @ObjectType('Invoice', { implements: BaseRecord, simpleResolvers: true })
 @Entity('invoice')
@@ -30,6 +44,12 @@ export class Invoice extends BaseRecord {
   @Field()
   @Column({ type: 'varchar', length: 64 })
   invoiceNumber!: string;
+
+  @Field(() => InvoiceKind, {
+    description: 'INVOICE or CREDIT_NOTE, as the feed declared it; when it did not, CREDIT_NOTE only for a negative document of credit lines alone.',
+  })
+  @Column({ type: 'varchar', length: 12, default: InvoiceKind.INVOICE })
+  kind!: InvoiceKind;
 
   @Field(() => LocalDateScalar)
   @Column({ type: 'date' })
@@ -71,8 +91,16 @@ export class Invoice extends BaseRecord {
   @Column({ type: 'varchar', length: 64 })
   contentHash!: string;
 
+  /** the feed run that stored this content (a re-sent, identical invoice leaves it) */
   @Column({ type: 'int' })
   feedRunId!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the invoice stood in its feed run\'s document: CSV "line 7" or "lines 7–9"; TMF678 a JSON path such as "$[0]". Null for invoices stored before it was recorded.',
+  })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  sourceLocation!: string | null;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Gross amount approved for payment: the invoice less what is in dispute.' })
   @Column({ type: 'bigint', nullable: true, transformer: penceTransformer })

@@ -11,11 +11,12 @@ import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { selects } from '../graphql/selection';
+import { FeedRun } from '../feeds/feed-run.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService } from '../services/network-service.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { InvoiceLine } from './invoice-line.entity';
-import { Invoice, InvoiceStatus } from './invoice.entity';
+import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';
 import { InvoiceService } from './invoice.service';
 
 export const InvoiceConnection = ConnectionType(Invoice, 'Invoice');
@@ -28,6 +29,10 @@ export class InvoiceFilterInput {
   @Field(() => [InvoiceStatus], { nullable: true })
   @ArrayMaxSize(5)
   status?: InvoiceStatus[];
+
+  @Field(() => [InvoiceKind], { nullable: true, description: 'Only documents of these kinds: [CREDIT_NOTE] for credit notes alone.' })
+  @ArrayMaxSize(2)
+  kind?: InvoiceKind[];
 
   @Field({ nullable: true, description: 'Invoices whose billing period overlaps this month, "YYYY-MM".' })
   @IsOptional()
@@ -52,7 +57,7 @@ export class InvoiceResolver {
   ) {
     return this.invoiceService.list(
       ctx,
-      { status: filter?.status, period: filter?.period, supplierId: optionalIdOf(filter?.supplierId, Supplier.typename, 'filter.supplierId') },
+      { status: filter?.status, kind: filter?.kind, period: filter?.period, supplierId: optionalIdOf(filter?.supplierId, Supplier.typename, 'filter.supplierId') },
       page,
       // the page's reconciliations, when asked for, are read with the page
       { withReconciliation: selects(info, ['edges', 'node', 'reconciliation']) },
@@ -85,6 +90,14 @@ export class InvoiceResolver {
   @FieldResolver(() => Supplier)
   supplier(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(Supplier).load(invoice.supplierId);
+  }
+
+  @FieldResolver(() => FeedRun, {
+    nullable: true,
+    description: 'The feed run that stored this content: its document holds the invoice at sourceLocation. Null when the run was sent by an organisation outside the viewer\'s.',
+  })
+  feedRun(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(FeedRun).load(invoice.feedRunId);
   }
 
   @FieldResolver(() => Organisation)

@@ -5,12 +5,14 @@ import type { PlainCondition } from '../db/plain-select';
 import { paginatePlain, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { InvoiceStatusChange } from './invoice-approval.entity';
-import { Invoice, InvoiceStatus } from './invoice.entity';
+import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';
 import { InvoiceReconciliation } from './reconciliation.entity';
 
 export interface InvoiceFilter {
   supplierId?: number;
   status?: InvoiceStatus[];
+  /** documents of these kinds only: [CREDIT_NOTE] for the credit notes */
+  kind?: InvoiceKind[];
   /** invoices whose billing period overlaps this month, "YYYY-MM" */
   period?: string;
 }
@@ -26,6 +28,7 @@ export class InvoiceService {
     const where: Record<string, PlainCondition> = { organisationId: scope };
     if (filter.supplierId !== undefined) where.supplierId = filter.supplierId;
     if (filter.status?.length) where.status = filter.status;
+    if (filter.kind?.length) where.kind = filter.kind;
     const and = filter.period ? { sql: 'periodStart <= ? AND periodEnd >= ?', params: [addDays(addMonths(`${filter.period}-01`, 1), -1), `${filter.period}-01`] } : undefined;
     const joins = options.withReconciliation ? [{ target: InvoiceReconciliation, from: 'id', to: 'invoiceId', where: { organisationId: scope } }] : [];
     const connection = await paginatePlain(ctx.manager, { target: Invoice, where, and, joins }, page, {

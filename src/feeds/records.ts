@@ -109,9 +109,16 @@ export interface InvoiceLineRecord {
   /** percent as an exact decimal string, e.g. "20" or "0" */
   vatRate: string;
   vatAmount: Pence;
+  /**
+   * where the line stands in the document, for tracing a charge back to what was sent: CSV
+   * the file's line ("line 7"), TMF678 the JSON path of its rate ("$[0].billItem[2]")
+   */
+  sourceLocation: string;
 }
 
 export interface InvoiceRecord {
+  /** as the document declared it, else inferred where it is unambiguous (adapters/invoice-kind.ts) */
+  kind: 'INVOICE' | 'CREDIT_NOTE';
   invoiceNumber: string;
   invoiceDate: LocalDate;
   periodStart: LocalDate;

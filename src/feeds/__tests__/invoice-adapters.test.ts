@@ -69,7 +69,9 @@ describe('invoice CSV adapter', () => {
       netAmount: 35000n,
       vatRate: '20',
       vatAmount: 7000n,
+      sourceLocation: 'line 11',
     });
+    expect(first.lines.map((line) => line.sourceLocation)).toEqual(['line 2', 'line 3', 'line 4', 'line 5', 'line 11']);
     expect(second.lines.find((line) => line.chargeType === ChargeType.USAGE)).toMatchObject({ quantity: '12.5', unitPrice: '4', netAmount: 5000n });
     expect(second.lines.find((line) => line.chargeType === ChargeType.CREDIT)).toMatchObject({
       serviceReference: 'PDN-ETH-100259',
@@ -222,6 +224,11 @@ describe('TMF678 invoice adapter', () => {
     ]);
     expect(first.lines[2]).toMatchObject({ quantity: '2', unitPrice: '175', netAmount: 35000n, vatAmount: 7000n, periodStart: null });
     expect(second.lines.map((line) => line.serviceReference)).toEqual(['PDN-ETH-100259', 'PDN-INT-100629', 'PDN-ETH-100259']);
+    // the rates are listed beside the bills, so each line is traced to its place in that list
+    expect(first.lines.map((line) => line.sourceLocation)).toEqual(['$.appliedCustomerBillingRate[0]', '$.appliedCustomerBillingRate[1]', '$.appliedCustomerBillingRate[2]']);
+    expect(second.lines.map((line) => line.sourceLocation)).toEqual(['$.appliedCustomerBillingRate[3]', '$.appliedCustomerBillingRate[4]', '$.appliedCustomerBillingRate[5]']);
+    // TMF678's "normal" category is a regular bill
+    expect([first.kind, second.kind]).toEqual(['INVOICE', 'INVOICE']);
   });
 
   it('reads period ends at midnight or written in UTC as the last day covered', async () => {
@@ -337,5 +344,120 @@ describe('TMF678 invoice adapter', () => {
 
   it('fails a document that is not a bill, an array of bills or a wrapper', async () => {
     await expect(readText(invoiceTmf, '"CB-1"')).rejects.toThrow(FeedFormatError);
+  });
+});
+
+describe('invoice kind', () => {
+  const KIND_HEADER = `${HEADER},document_type`;
+  const creditRow = (number: string, type: string, net = '-50.00', vat = '-10.00', totals = '-50.00,-10.00,-60.00') =>
+    `${number},2026-11-20,2026-10-01,2026-10-31,PDN-ETH-100037,CREDIT,Service credit,1,${net},${net},20,${vat},${totals},${type}`;
+
+  it('reads a CSV document_type in any case, and infers a credit note only from a negative document of credits alone', async () => {
+    const declared = await readText(invoiceCsv, [KIND_HEADER, creditRow('CN-1', 'credit_note'), creditRow('INV-1', 'Invoice')].join('\n'));
+    const undeclared = await readText(
+      invoiceCsv,
+      [
+        HEADER,
+        creditRow('CN-2', '').replace(/,$/, ''),
+        // a credit beside a charge: an invoice with a credit on it
+        'MIX-1,2026-11-20,2026-10-01,2026-10-31,PDN-ETH-100037,RECURRING,Rental,1,100,100.00,20,20.00,50.00,10.00,60.00',
+        'MIX-1,2026-11-20,2026-10-01,2026-10-31,PDN-ETH-100037,CREDIT,Credit,1,-50,-50.00,20,-10.00,50.00,10.00,60.00',
+        // a negative adjustment is not declared a credit
+        'ADJ-1,2026-11-20,2026-10-01,2026-10-31,,ADJUSTMENT,Correction,1,-5,-5.00,20,-1.00,-5.00,-1.00,-6.00',
+      ].join('\n'),
+    );
+
+    expect(declared.map((item) => accepted(item).kind)).toEqual(['CREDIT_NOTE', 'INVOICE']);
+    expect(undeclared.map((item) => [accepted(item).invoiceNumber, accepted(item).kind])).toEqual([
+      ['CN-2', 'CREDIT_NOTE'],
+      ['MIX-1', 'INVOICE'],
+      ['ADJ-1', 'INVOICE'],
+    ]);
+  });
+
+  it('rejects a CSV invoice whose rows disagree on document_type, naming the rows, and an unknown type', async () => {
+    const [mixed, unknown] = await readText(
+      invoiceCsv,
+      [KIND_HEADER, creditRow('CN-3', 'CREDIT_NOTE'), creditRow('CN-3', 'INVOICE'), creditRow('CN-4', 'refund note')].join('\n'),
+    );
+
+    expect(rejected(mixed)).toMatchObject({ field: 'document_type', reason: 'Invoice CN-3 cannot be read: line 3: document_type INVOICE differs from CREDIT_NOTE on line 2' });
+    expect(rejected(unknown)).toMatchObject({ field: 'document_type', reason: 'Invoice CN-4 cannot be read: line 4: document_type: "refund note" is not one of INVOICE, CREDIT_NOTE' });
+  });
+
+  it('rejects a declared credit note that charges, saying what contradicts it', async () => {
+    const [positive, charging] = await readText(
+      invoiceCsv,
+      [
+        KIND_HEADER,
+        'CN-5,2026-11-20,2026-10-01,2026-10-31,,ONE_OFF,Fee,1,10,10.00,20,2.00,10.00,2.00,12.00,CREDIT_NOTE',
+        'CN-6,2026-11-20,2026-10-01,2026-10-31,,RECURRING,Rental,1,10,10.00,20,2.00,-90.00,-18.00,-108.00,CREDIT_NOTE',
+        'CN-6,2026-11-20,2026-10-01,2026-10-31,,CREDIT,Credit,1,-100,-100.00,20,-20.00,-90.00,-18.00,-108.00,CREDIT_NOTE',
+      ].join('\n'),
+    );
+
+    expect(rejected(positive)).toMatchObject({
+      field: 'document_type',
+      reason: 'Invoice CN-5 cannot be read: document_type: declares a credit note but the gross total £12.00 is positive; a credit note gives money back',
+    });
+    expect(rejected(charging).reason).toBe(
+      'Invoice CN-6 cannot be read: document_type: declares a credit note but line 1 (RECURRING £10.00) charges; send charges on an invoice',
+    );
+  });
+
+  const tmfBill = (id: string, declared: Record<string, string>, lines: { type: string; net: string }[]) => {
+    const net = lines.reduce((total, line) => total + Number(line.net), 0);
+    return {
+      id,
+      billDate: '2026-11-20',
+      billingPeriod: { startDateTime: '2026-10-01', endDateTime: '2026-10-31' },
+      taxExcludedAmount: { unit: 'GBP', value: net },
+      taxIncludedAmount: { unit: 'GBP', value: net * 1.2 },
+      ...declared,
+      billItem: lines.map((line) => ({ type: line.type, taxExcludedAmount: line.net, appliedTax: [{ taxCategory: 'VAT', taxRate: 20, taxAmount: String(Number(line.net) * 0.2) }] })),
+    };
+  };
+
+  it('reads a TMF678 category or billType: credit note words, regular-bill words, and infers when neither is given', async () => {
+    const credit = [{ type: 'credit', net: '-50' }];
+    const items = await readText(
+      invoiceTmf,
+      JSON.stringify([
+        tmfBill('A', { category: 'creditNote' }, credit),
+        tmfBill('B', { billType: 'Credit Note' }, credit),
+        tmfBill('C', { category: 'CREDIT_NOTE', billType: 'credit-note' }, credit),
+        tmfBill('D', { category: 'normal' }, credit),
+        tmfBill('E', {}, credit),
+        tmfBill('F', { category: 'interim' }, [{ type: 'recurring', net: '100' }]),
+      ]),
+    );
+
+    expect(items.map((item) => [accepted(item).invoiceNumber, accepted(item).kind])).toEqual([
+      ['A', 'CREDIT_NOTE'],
+      ['B', 'CREDIT_NOTE'],
+      ['C', 'CREDIT_NOTE'],
+      ['D', 'INVOICE'],
+      ['E', 'CREDIT_NOTE'],
+      ['F', 'INVOICE'],
+    ]);
+    expect(accepted(items[0]).lines[0].sourceLocation).toBe('$[0].billItem[0]');
+  });
+
+  it('rejects a TMF678 bill of an unknown category, one whose category and billType disagree, and a credit note that charges', async () => {
+    const [unknown, disagree, charging] = await readText(
+      invoiceTmf,
+      JSON.stringify([
+        tmfBill('U', { category: 'proforma' }, [{ type: 'credit', net: '-50' }]),
+        tmfBill('V', { category: 'normal', billType: 'creditNote' }, [{ type: 'credit', net: '-50' }]),
+        tmfBill('W', { category: 'credit note' }, [{ type: 'credit', net: '-50' }, { type: 'oneTime', net: '20' }]),
+      ]),
+    );
+
+    expect(rejected(unknown)).toMatchObject({ location: '$[0]', field: 'category', reason: 'Bill U: category: "proforma" is not a document type we know: send INVOICE or CREDIT_NOTE' });
+    expect(rejected(disagree)).toMatchObject({ field: 'billType', reason: 'Bill V: billType: "creditNote" means CREDIT_NOTE but category "normal" means INVOICE' });
+    expect(rejected(charging)).toMatchObject({
+      field: 'category',
+      reason: 'Bill W: category: declares a credit note but line 2 (ONE_OFF £20.00) charges; send charges on an invoice',
+    });
   });
 });

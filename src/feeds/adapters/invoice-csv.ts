@@ -2,10 +2,12 @@ import Decimal from 'decimal.js';
 import type { LocalDate } from '../../common/dates';
 import { formatMoney, type Pence } from '../../common/money';
 import { ChargeType, RAW_SHOWN, type FeedAdapter, type InvoiceLineRecord, type InvoiceRecord, type ParsedItem } from '../records';
+import { documentKind, type DocumentKind } from './invoice-kind';
 import { readCsv, type CsvRow } from './readers';
 import {
   FieldError,
   isBlank,
+  optionalEnum,
   optionalIdentifier,
   optionalLocalDate,
   optionalNumber,
@@ -46,6 +48,7 @@ export const INVOICE_CSV_COLUMNS = {
     'line_period_start',
     'line_period_end',
     'quantity',
+    'document_type',
   ],
 } as const;
 
@@ -118,8 +121,11 @@ function parseCurrency(value: unknown): string {
   return currency;
 }
 
-/** The invoice's own values, repeated on each of its rows. */
-type InvoiceHeader = Omit<InvoiceRecord, 'lines'>;
+/**
+ * The invoice's own values, repeated on each of its rows; the kind as the rows declare it
+ * (document_type), settled against the lines once they are all read.
+ */
+type InvoiceHeader = Omit<InvoiceRecord, 'lines' | 'kind'> & { declaredKind: DocumentKind | null };
 
 const HEADER_COLUMNS: Record<keyof InvoiceHeader, string> = {
   invoiceNumber: 'invoice_number',
@@ -131,11 +137,12 @@ const HEADER_COLUMNS: Record<keyof InvoiceHeader, string> = {
   netTotal: 'invoice_net_total',
   vatTotal: 'invoice_vat_total',
   grossTotal: 'invoice_gross_total',
+  declaredKind: 'document_type',
 };
 
 interface RowContent {
   header: InvoiceHeader;
-  line: Omit<InvoiceLineRecord, 'lineNumber'>;
+  line: Omit<InvoiceLineRecord, 'lineNumber' | 'sourceLocation'>;
   /** as written; blank means the row's position within its invoice */
   lineNumber: number | null;
 }
@@ -151,6 +158,7 @@ function contentOf(values: Record<string, string>): RowContent {
     netTotal: parseMoneyValue(values.invoice_net_total, 'invoice_net_total'),
     vatTotal: parseMoneyValue(values.invoice_vat_total, 'invoice_vat_total'),
     grossTotal: parseMoneyValue(values.invoice_gross_total, 'invoice_gross_total'),
+    declaredKind: optionalEnum(values.document_type, 'document_type', ['INVOICE', 'CREDIT_NOTE'] as const),
   };
   checkPeriodOrder(header.periodStart, header.periodEnd, 'period_start', 'period_end');
 
@@ -235,6 +243,11 @@ function headerDisagreement(first: { row: HeldRow; content: RowContent }, other:
   return null;
 }
 
+/** The record's own columns, without the kind as declared (the record holds the kind as settled). */
+function headerOf({ declaredKind: _declared, ...header }: InvoiceHeader): Omit<InvoiceRecord, 'lines' | 'kind'> {
+  return header;
+}
+
 /** One invoice from all of its rows: a record, or one rejection naming every bad row. */
 function invoiceFrom(invoiceNumber: string, rows: ReadRow[]): ParsedItem<InvoiceRecord> {
   const first = rows[0].row.line;
@@ -248,7 +261,11 @@ function invoiceFrom(invoiceNumber: string, rows: ReadRow[]): ParsedItem<Invoice
   for (const other of readable.slice(1)) {
     if (other.disagreement) problems.push(other.disagreement);
   }
-  const lines = readable.map((read, index) => ({ ...read.content.line, lineNumber: read.content.lineNumber ?? index + 1 }));
+  const lines = readable.map((read, index) => ({
+    ...read.content.line,
+    lineNumber: read.content.lineNumber ?? index + 1,
+    sourceLocation: `line ${read.row.line}`,
+  }));
   const fileLineOf = new Map<number, number>();
   readable.forEach((read, index) => {
     const lineNumber = lines[index].lineNumber;
@@ -258,6 +275,17 @@ function invoiceFrom(invoiceNumber: string, rows: ReadRow[]): ParsedItem<Invoice
     }
     fileLineOf.set(lineNumber, read.row.line);
   });
+
+  let kind: DocumentKind = 'INVOICE';
+  if (readable.length && !problems.length) {
+    const { declaredKind, grossTotal } = readable[0].content.header;
+    try {
+      kind = documentKind(declaredKind, { grossTotal, lines }, 'document_type');
+    } catch (error) {
+      if (!(error instanceof FieldError)) throw error;
+      problems.push({ reason: error.message, field: error.field });
+    }
+  }
 
   if (problems.length) {
     return {
@@ -272,7 +300,7 @@ function invoiceFrom(invoiceNumber: string, rows: ReadRow[]): ParsedItem<Invoice
     ok: true,
     location,
     raw,
-    record: { ...readable[0].content.header, lines: lines.sort((a, b) => a.lineNumber - b.lineNumber) },
+    record: { ...headerOf(readable[0].content.header), kind, lines: lines.sort((a, b) => a.lineNumber - b.lineNumber) },
   };
 }
 

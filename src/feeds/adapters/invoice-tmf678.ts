@@ -4,9 +4,11 @@ import type { LocalDate } from '../../common/dates';
 import { formatMoney, type Pence } from '../../common/money';
 import { FeedFormatError, type FeedAdapter, type InvoiceLineRecord, type InvoiceRecord, type ParsedItem } from '../records';
 import { checkChargeSign, checkPeriodOrder, parseChargeType, SERVICE_REFERENCE_MAX_LENGTH } from './invoice-csv';
+import { documentKind, parseDocumentKind, type DocumentKind } from './invoice-kind';
 import { readJsonElements } from './json-stream';
 import { pick, rawJson } from './readers';
 import {
+  clip,
   FieldError,
   isBlank,
   optionalIdentifier,
@@ -159,7 +161,7 @@ function unitPriceFrom(netAmount: Pence, quantity: string): string {
   return price.toFixed();
 }
 
-function readLine(rate: unknown, lineNumber: number): InvoiceLineRecord {
+function readLine(rate: unknown, lineNumber: number, sourceLocation: string): InvoiceLineRecord {
   if (!isObject(rate)) throw new FieldError('appliedCustomerBillingRate', 'expected an object');
   const chargeType = parseChargeType(pick(rate, 'appliedBillingRateType', 'type'), 'appliedBillingRateType');
   const netAmount = parseMoneyValue(rate.taxExcludedAmount, 'taxExcludedAmount');
@@ -177,10 +179,31 @@ function readLine(rate: unknown, lineNumber: number): InvoiceLineRecord {
     unitPrice: readUnitPrice(rate) ?? unitPriceFrom(netAmount, quantity),
     netAmount,
     ...readVat(rate, netAmount),
+    sourceLocation,
   };
 }
 
-type InvoiceHeader = Omit<InvoiceRecord, 'lines'>;
+type InvoiceHeader = Omit<InvoiceRecord, 'lines' | 'kind'>;
+
+/** Where a bill may say it is a credit note: TMF678's `category` ("normal", "credit note"…), or a `billType`. */
+const KIND_FIELDS = ['category', 'billType'] as const;
+
+/**
+ * The kind the bill declares, if it does: `category` and `billType` read alike
+ * (parseDocumentKind), and refused when they disagree.
+ */
+function declaredKind(bill: JsonObject): { kind: DocumentKind | null; field: string } {
+  let found: { kind: DocumentKind; field: string } | null = null;
+  for (const field of KIND_FIELDS) {
+    const kind = parseDocumentKind(bill[field], field);
+    if (kind === null) continue;
+    if (found && found.kind !== kind) {
+      throw new FieldError(field, `"${clip(String(bill[field]))}" means ${kind} but ${found.field} "${clip(String(bill[found.field]))}" means ${found.kind}`);
+    }
+    found ??= { kind, field };
+  }
+  return found ?? { kind: null, field: KIND_FIELDS[0] };
+}
 
 function readHeader(bill: JsonObject): InvoiceHeader {
   const invoiceNumber = requiredIdentifier(pick(bill, 'billNo', 'id'), 'billNo', 100);
@@ -222,8 +245,10 @@ function invoiceFrom(bill: Located, linkedRates: Located[]): ParsedItem<InvoiceR
 
   const name = `Bill ${String(pick(bill.item, 'billNo', 'id') ?? bill.path)}`;
   let header: InvoiceHeader;
+  let declared: { kind: DocumentKind | null; field: string };
   try {
     header = readHeader(bill.item);
+    declared = declaredKind(bill.item);
   } catch (error) {
     if (error instanceof FieldError) return reject(`${name}: ${error.message}`, error.field);
     throw error;
@@ -246,14 +271,21 @@ function invoiceFrom(bill: Located, linkedRates: Located[]): ParsedItem<InvoiceR
       earlierWithId.set(id, `line ${index + 1} (${rate.path})`);
     }
     try {
-      lines.push(readLine(rate.item, index + 1));
+      lines.push(readLine(rate.item, index + 1, rate.path));
     } catch (error) {
       if (!(error instanceof FieldError)) throw error;
       problems.push({ reason: `line ${index + 1} (${rate.path}): ${error.message}`, field: error.field });
     }
   });
   if (problems.length) return reject(`${name} cannot be read: ${problems.map((problem) => problem.reason).join('; ')}`, problems[0].field);
-  return { ok: true, location, raw, record: { ...header, lines } };
+  let kind: DocumentKind;
+  try {
+    kind = documentKind(declared.kind, { grossTotal: header.grossTotal, lines }, declared.field);
+  } catch (error) {
+    if (error instanceof FieldError) return reject(`${name}: ${error.message}`, error.field);
+    throw error;
+  }
+  return { ok: true, location, raw, record: { ...header, kind, lines } };
 }
 
 /**

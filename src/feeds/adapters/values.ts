@@ -204,4 +204,5 @@ export function optionalBoolean(value: unknown, field: string): boolean | null {
   throw new FieldError(field, `"${clip(String(value))}" is not yes or no`);
 }
 
-const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+/** A value as quoted in a reason: its first 60 characters. */
+export const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
