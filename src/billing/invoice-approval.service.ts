@@ -9,7 +9,7 @@ import { requiredIdentifier, requiredText } from '../common/text';
 import type { RequestContext } from '../graphql/context';
 import { Dispute, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
 import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from './invoice-approval.entity';
-import { Invoice, InvoiceStatus } from './invoice.entity';
+import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';
 import { InvoiceService } from './invoice.service';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
 
@@ -63,6 +63,9 @@ export class InvoiceApprovalService {
       if (invoice.status !== InvoiceStatus.RECONCILED) {
         const hint = invoice.status === InvoiceStatus.RECEIVED ? '; reconcile it first' : '';
         throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a RECONCILED invoice is approved${hint}`, { reason: 'INVALID_STATUS_TRANSITION' });
+      }
+      if (invoice.kind === InvoiceKind.CREDIT_NOTE) {
+        throw conflict(`${invoice.invoiceNumber} is a credit note: nothing is paid on it; its credits are matched to what the supplier owes (creditLedger)`, { reason: 'CREDIT_NOTE_NOT_PAYABLE' });
       }
       const reconciliation = await tx.repository(InvoiceReconciliation).findOneBy({ invoiceId: invoice.id });
       if (reconciliation?.staleSince) {
@@ -184,7 +187,7 @@ export class InvoiceApprovalService {
    */
   async awaitingApproval(ctx: RequestContext, limit: number): Promise<AwaitingApproval[]> {
     const invoices = await withinScope(ctx, ctx.repository(Invoice).createQueryBuilder('invoice'))
-      .andWhere('invoice.status = :reconciled', { reconciled: InvoiceStatus.RECONCILED })
+      .andWhere('invoice.status = :reconciled AND invoice.kind = :invoiceKind', { reconciled: InvoiceStatus.RECONCILED, invoiceKind: InvoiceKind.INVOICE })
       .orderBy('invoice.invoiceDate', 'ASC')
       .addOrderBy('invoice.id', 'ASC')
       .take(limit)

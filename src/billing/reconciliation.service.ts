@@ -9,7 +9,7 @@ import type { RequestContext } from '../graphql/context';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
 import { chargeHistories } from './charge-history';
 import { InvoiceLine } from './invoice-line.entity';
-import { Invoice, InvoiceStatus } from './invoice.entity';
+import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';
 import { InvoiceService } from './invoice.service';
 import { CreditLedgerService } from './ledger/credit-ledger.service';
 import { CreditReceipt } from './ledger/credit-ledger.entity';
@@ -69,6 +69,7 @@ export class ReconciliationService {
 
   private async findings(ctx: RequestContext, invoice: Invoice, claims: Map<string, number[]>): Promise<Finding[]> {
     const lines = await ctx.repository(InvoiceLine).find({ where: { invoiceId: invoice.id }, order: { lineNumber: 'ASC' } });
+    if (invoice.kind === InvoiceKind.CREDIT_NOTE) return this.creditNoteFindings(ctx, invoice, lines);
     const services = await ctx.repository(NetworkService).find({ where: { supplierId: invoice.supplierId, organisationId: In([...ctx.organisationIds]) } });
     const byId = await this.serviceFacts(ctx, invoice, services);
     const earlier = services.length ? await this.earlierCharges(ctx, invoice) : [];
@@ -264,6 +265,18 @@ export class ReconciliationService {
     return findings;
   }
 
+  /**
+   * A credit note is reconciled as credits: each line's VAT, and whatever of its credit lines
+   * matches nothing owed or disputed. Nothing else is expected of it — no rental, no missing
+   * credits, no comparison with the last invoice's total.
+   */
+  private async creditNoteFindings(ctx: RequestContext, invoice: Invoice, lines: InvoiceLine[]): Promise<Finding[]> {
+    const findings: Finding[] = [];
+    for (const line of lines) findings.push(...vatFindings({ ...line, lineId: line.id }, invoice.invoiceNumber, line.serviceId));
+    findings.push(...(await this.unmatchedCredits(ctx, lines)));
+    return findings;
+  }
+
   /** Credit lines on this invoice that match nothing owed or disputed: reported, for a person to place. */
   private async unmatchedCredits(ctx: RequestContext, lines: InvoiceLine[]): Promise<Finding[]> {
     const credits = lines.filter((line) => line.chargeType === ChargeType.CREDIT && line.netAmount < 0n);
@@ -302,8 +315,9 @@ export class ReconciliationService {
   /** A total far from the previous invoice's, when nothing else explains it. */
   private async variance(ctx: RequestContext, invoice: Invoice, findings: Finding[]): Promise<Finding | null> {
     if (findings.some((finding) => finding.disputable)) return null;
+    // measured against the last invoice, not a credit note
     const previous = await ctx.repository(Invoice).findOne({
-      where: { supplierId: invoice.supplierId, organisationId: invoice.organisationId, invoiceDate: LessThanOrEqual(invoice.invoiceDate), id: Not(invoice.id) },
+      where: { supplierId: invoice.supplierId, organisationId: invoice.organisationId, invoiceDate: LessThanOrEqual(invoice.invoiceDate), id: Not(invoice.id), kind: InvoiceKind.INVOICE },
       order: { invoiceDate: 'DESC', id: 'DESC' },
     });
     if (!previous || previous.grossTotal === 0n) return null;

@@ -90,7 +90,8 @@ describe('the money loop: credits claimed once, received against their month', (
     // the credit note's own reconciliation finds nothing left unplaced
     const cn = await loop.invoiceId('PDN-CN-1');
     await loop.reconcile(cn);
-    expect((await loop.findings(cn)).reconciliation.findings.filter((f: any) => f.type === 'UNMATCHED_CREDIT')).toEqual([]);
+    // a credit note is read as credits: no rental expected of it, no variance against the last invoice
+    expect((await loop.findings(cn)).reconciliation.findings).toEqual([]);
     expect((await loop.server.gql('{ creditsOutstanding { outstanding } }', {}, loop.manager)).data.creditsOutstanding).toEqual([]);
   });
 });
@@ -188,6 +189,11 @@ describe('the money loop: a credit for one month never clears another', () => {
     const unmatched = (await loop.findings(cn)).reconciliation.findings.filter((f: any) => f.type === 'UNMATCHED_CREDIT');
     expect(unmatched.length).toBe(entries.length);
     expect(unmatched.every((f: any) => f.period === loop.thisMonth && !f.disputable)).toBe(true);
+    const kinds = await loop.server.gql('{ invoices(filter: { kind: [CREDIT_NOTE] }) { edges { node { invoiceNumber kind reconciliation { findings { type } } } } } }', {}, loop.manager);
+    expect(kinds.data.invoices.edges.map((e: any) => e.node.invoiceNumber)).toEqual(['PDN-CN-WRONG']);
+    expect(new Set(kinds.data.invoices.edges[0].node.reconciliation.findings.map((f: any) => f.type))).toEqual(new Set(['UNMATCHED_CREDIT']));
+    const paid = await loop.server.gql('mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status } }', { id: cn }, loop.approver);
+    expect(paid.errors![0].extensions!.reason).toBe('CREDIT_NOTE_NOT_PAYABLE');
     const outstanding = (await loop.server.gql('{ creditsOutstanding { outstanding claimed supplier { cnspId } months { period outstanding } } }', {}, loop.manager)).data.creditsOutstanding;
     expect(outstanding).toEqual([{ outstanding: formatMoney(owed), claimed: formatMoney(owed), supplier: { cnspId: 'PDN00001' }, months: [{ period: loop.lastMonth, outstanding: formatMoney(owed) }] }]);
   });
