@@ -17,8 +17,8 @@ import { DisputeService } from './dispute.service';
 import { DisputeCredit } from './dispute.entity';
 import { OrderStatus, ServiceOrder } from '../orders/order.entity';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';
+import { expectedRental, type ServiceFacts } from './pricing';
 import {
-  expectedRental,
   FindingType,
   oneOffLineFindings,
   ordersBilledBefore,
@@ -30,7 +30,6 @@ import {
   type EarlierCharge,
   type Finding,
   type LineFacts,
-  type ServiceFacts,
 } from './reconciliation-rules';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
 
