@@ -83,7 +83,9 @@ export function vatOn(net: Pence, ratePercent: string): Pence {
 /**
  * The findings for one recurring line: at most one about its net amount (unknown service,
  * outside the service's dates, pro rata, rate, duplicate) and one about its VAT. The two
- * differences add up to the line's gross overcharge exactly.
+ * differences add up to the line's gross overcharge exactly. The line is priced by
+ * `priceSpan`, month by month, whatever its period: a quarterly or annual line, or one from
+ * the 15th to the 14th, is its months' prices added up, and a finding on it names them.
  */
 export function recurringLineFindings(line: LineFacts, service: ServiceFacts | undefined, earlier: EarlierCharge[], invoiceNumber: string): Finding[] {
   const findings: Finding[] = vatFindings(line, invoiceNumber, service?.id ?? null);
