@@ -1,6 +1,6 @@
 import { groupBy } from '../common/collections';
 import type { ServiceTermsPeriod } from '../orders/service-history.entity';
-import type { ChargePeriod } from './reconciliation-rules';
+import type { ChargePeriod } from './pricing';
 
 /**
  * Each service's charge history as the billing rules read it, oldest first: the period that

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
-import { addDays, daysBetween } from '../common/dates';
+import { addDays } from '../common/dates';
 import { formatMoney, type Pence } from '../common/money';
 import { ChargeType } from '../feeds/records';
+import { priceSpan, type ChargeSegment, type ServiceFacts, type SpanPrice } from './pricing';
 
 export enum FindingType {
   RATE_MISMATCH = 'RATE_MISMATCH',
@@ -34,22 +35,6 @@ export interface LineFacts {
   vatRate: string;
   vatAmount: Pence;
   description?: string | null;
-}
-
-/** A monthly charge from a date (null: since the service began) until the next period starts. */
-export interface ChargePeriod {
-  from: string | null;
-  monthlyCharge: Pence;
-}
-
-export interface ServiceFacts {
-  id: number;
-  reference: string;
-  monthlyCharge: Pence;
-  installDate: string | null;
-  ceaseDate: string | null;
-  /** the charge history, oldest first; absent or empty: the monthly charge has always applied */
-  chargePeriods?: readonly ChargePeriod[];
 }
 
 /** An order completed with the supplier, as one-off charges are matched against it. */
@@ -101,59 +86,11 @@ export function vatOn(net: Pence, ratePercent: string): Pence {
 }
 
 /**
- * What a month's rental should be for a service over [from, to] (inclusive dates within
- * one calendar month): the monthly charge pro-rated by the days it was live, to the penny.
- * Where the charge changed within the month, each charge counts for its own days.
- */
-export function expectedRental(service: ServiceFacts, from: string, to: string): { amount: Pence; liveDays: number; periodDays: number } {
-  const periodDays = daysBetween(from, to) + 1;
-  const liveFrom = service.installDate && service.installDate > from ? service.installDate : from;
-  // the cease date is the first day without service
-  const liveTo = service.ceaseDate && addDays(service.ceaseDate, -1) < to ? addDays(service.ceaseDate, -1) : to;
-  const liveDays = liveTo < liveFrom ? 0 : daysBetween(liveFrom, liveTo) + 1;
-  const monthDays = daysInMonth(from);
-  const wholeMonth = periodDays === monthDays;
-  const segments = chargeSegments(service, liveFrom, liveTo);
-  const amount =
-    liveDays === periodDays && wholeMonth && segments.length === 1
-      ? segments[0]!.monthlyCharge
-      : BigInt(
-          segments
-            .reduce((sum, segment) => sum.plus(new Decimal(segment.monthlyCharge.toString()).times(segment.days)), new Decimal(0))
-            .dividedBy(monthDays)
-            .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
-            .toFixed(0),
-        );
-  return { amount, liveDays, periodDays };
-}
-
-/** The charges in force over [from, to] (inclusive), with their days, in order. */
-export function chargeSegments(service: ServiceFacts, from: string, to: string): { from: string; to: string; days: number; monthlyCharge: Pence }[] {
-  if (to < from) return [];
-  const periods = service.chargePeriods ?? [];
-  if (periods.length === 0) return [{ from, to, days: daysBetween(from, to) + 1, monthlyCharge: service.monthlyCharge }];
-  const segments: { from: string; to: string; days: number; monthlyCharge: Pence }[] = [];
-  periods.forEach((period, index) => {
-    const next = periods[index + 1];
-    const start = period.from === null || period.from < from ? from : period.from;
-    const end = next?.from && addDays(next.from, -1) < to ? addDays(next.from, -1) : to;
-    if (end < start) return;
-    segments.push({ from: start, to: end, days: daysBetween(start, end) + 1, monthlyCharge: period.monthlyCharge });
-  });
-  // days before the first recorded period: the first period's charge
-  if (segments.length && segments[0]!.from > from) {
-    const first = segments[0]!;
-    segments[0] = { ...first, from, days: daysBetween(from, first.to) + 1 };
-  }
-  return segments;
-}
-
-export const daysInMonth = (date: string) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).getUTCDate();
-
-/**
  * The findings for one recurring line: at most one about its net amount (unknown service,
  * outside the service's dates, pro rata, rate, duplicate) and one about its VAT. The two
- * differences add up to the line's gross overcharge exactly.
+ * differences add up to the line's gross overcharge exactly. The line is priced by
+ * `priceSpan`, month by month, whatever its period: a quarterly or annual line, or one from
+ * the 15th to the 14th, is its months' prices added up, and a finding on it names them.
  */
 export function recurringLineFindings(line: LineFacts, service: ServiceFacts | undefined, earlier: EarlierCharge[], invoiceNumber: string): Finding[] {
   const findings: Finding[] = vatFindings(line, invoiceNumber, service?.id ?? null);
@@ -193,20 +130,56 @@ export function recurringLineFindings(line: LineFacts, service: ServiceFacts | u
     net(FindingType.CHARGED_BEFORE_INSTALL, 0n, `Line ${line.lineNumber} charges ${service.reference} for ${line.periodStart} to ${line.periodEnd}; the service was ${service.installDate ? `installed on ${service.installDate}` : 'not yet installed'}.`);
     return findings;
   }
-  const expected = expectedRental(service, line.periodStart, line.periodEnd);
+  const expected = priceSpan(service, line.periodStart, line.periodEnd);
   if (expected.amount === line.netAmount) return findings;
+  const oneMonth = expected.months.length === 1;
   if (expected.liveDays < expected.periodDays) {
+    const dates = [
+      service.installDate && service.installDate > line.periodStart ? `installed ${service.installDate}` : null,
+      service.ceaseDate && service.ceaseDate <= line.periodEnd ? `ceased ${service.ceaseDate}` : null,
+    ].filter((date) => date !== null).join(', ');
     net(
       FindingType.PRO_RATA_ERROR,
       expected.amount,
-      `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${service.reference}, live ${expected.liveDays} of ${daysInMonth(line.periodStart)} days (${service.installDate && service.installDate > line.periodStart ? `installed ${service.installDate}` : `ceased ${service.ceaseDate}`}): pro rata it is ${pounds(expected.amount)}.`,
+      oneMonth
+        ? `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${service.reference}, live ${expected.liveDays} of ${expected.months[0]!.monthDays} days (${dates}): pro rata it is ${pounds(expected.amount)}.`
+        : `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${service.reference} from ${line.periodStart} to ${line.periodEnd}, live ${expected.liveDays} of its ${expected.periodDays} days (${dates}): pro rata month by month it is ${pounds(expected.amount)} (${monthByMonth(expected)}).`,
     );
   } else {
-    const segments = chargeSegments(service, line.periodStart, line.periodEnd);
-    const changed = segments.length > 1 ? ` (${segments.map((s) => `${pounds(s.monthlyCharge)} a month for ${s.days} days from ${s.from}`).join(', then ')})` : '';
-    net(FindingType.RATE_MISMATCH, expected.amount, `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${service.reference}; the contracted charge for ${line.periodStart} to ${line.periodEnd} is ${pounds(expected.amount)}${changed}.`);
+    const segments = oneMonth ? expected.months[0]!.charges : [];
+    const changed = segments.length > 1 ? ` (${segments.map(chargeText).join(', then ')})` : '';
+    net(
+      FindingType.RATE_MISMATCH,
+      expected.amount,
+      oneMonth
+        ? `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${service.reference}; the contracted charge for ${line.periodStart} to ${line.periodEnd} is ${pounds(expected.amount)}${changed}.`
+        : `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${service.reference}; the contracted charge for ${line.periodStart} to ${line.periodEnd} is ${pounds(expected.amount)}, month by month: ${monthByMonth(expected)}.`,
+    );
   }
   return findings;
+}
+
+const chargeText = (segment: ChargeSegment) => `${pounds(segment.monthlyCharge)} a month for ${segment.days} days from ${segment.from}`;
+
+/**
+ * A span's months as an explanation names them: "2026-10: £300.00; 2026-11: £164.52 (16 of
+ * 30 days at £300.00 a month)", each month's charges where more than one applied.
+ */
+function monthByMonth(price: SpanPrice): string {
+  return price.months
+    .map((month) => {
+      const [only] = month.charges;
+      const detail =
+        month.charges.length === 0
+          ? ' (not live)'
+          : month.charges.length > 1
+            ? ` (${month.charges.map(chargeText).join(', then ')})`
+            : month.liveDays < month.monthDays
+              ? ` (${month.liveDays} of ${month.monthDays} days at ${pounds(only!.monthlyCharge)} a month)`
+              : '';
+      return `${month.period}: ${pounds(month.amount)}${detail}`;
+    })
+    .join('; ');
 }
 
 /** Any line: its VAT must be its net amount at its rate, to the penny. */

@@ -16,8 +16,8 @@ import { CreditReceipt } from './ledger/credit-ledger.entity';
 import { DisputeCredit } from './dispute.entity';
 import { OrderStatus, ServiceOrder } from '../orders/order.entity';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';
+import { expectedRental, type ServiceFacts } from './pricing';
 import {
-  expectedRental,
   FindingType,
   oneOffLineFindings,
   ordersBilledBefore,
@@ -29,7 +29,6 @@ import {
   type EarlierCharge,
   type Finding,
   type LineFacts,
-  type ServiceFacts,
 } from './reconciliation-rules';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
 

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { In } from 'typeorm';
 import { assertInScope } from '../auth/tenancy';
+import { chargeHistories } from '../billing/charge-history';
 import { isLocalDate, todayInLondon, type LocalDate } from '../common/dates';
 import { badInput, conflict } from '../common/errors';
 import type { Pence } from '../common/money';
@@ -73,6 +74,7 @@ export class LegacyCeaseService {
       ? await ctx.repository(ServiceOrder).find({ where: { serviceId: In(pending.map((r) => r.id)), type: In([OrderType.NEW_SERVICE, OrderType.ADD]), status: In([...UNFINISHED_ORDER_STATUSES]) } })
       : [];
 
+    const histories = chargeHistories(periods);
     const rows = legacy.map((service) => {
       const link = links.find((l) => l.legacyServiceId === service.id);
       const replacement = link ? replacements.find((r) => r.id === link.replacementServiceId) ?? null : null;
@@ -85,7 +87,7 @@ export class LegacyCeaseService {
         installDate: service.installDate,
         // still billed: a requested cease date is not the day billing stops, the cease's completion is
         ceaseDate: null,
-        chargePeriods: periods.filter((p) => p.serviceId === service.id).map((p) => ({ from: p.effectiveFrom, monthlyCharge: p.monthlyCharge })).sort((a, b) => (a.from === b.from ? 0 : a.from === null ? -1 : b.from === null ? 1 : a.from < b.from ? -1 : 1)),
+        chargePeriods: histories.get(service.id) ?? [],
       };
       const exposure = dualRunning(facts, live, asOf);
       const delivery = replacement ? deliveries.find((o) => o.serviceId === replacement.id && o.committedDate) : undefined;

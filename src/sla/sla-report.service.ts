@@ -2,6 +2,8 @@ import Decimal from 'decimal.js';
 import { daysBetween, sqlTimestamp } from '../common/dates';
 import { unitsAtLeast } from '../common/percent';
 import { badInput } from '../common/errors';
+import { chargeHistories } from '../billing/charge-history';
+import { monthlyChargeIn } from '../billing/pricing';
 import { formatMoney, type Pence } from '../common/money';
 import type { Contract } from '../contracts/contract.entity';
 import { ContractService } from '../contracts/contract.service';
@@ -19,6 +21,7 @@ import { incidentTargets } from './incident-sla.service';
 import { DEFAULT_AVAILABILITY_PERCENT, DEFAULT_INCIDENT_TARGETS, DEFAULT_ORDER_DELIVERY_PERCENT } from './sla-defaults';
 import { OrderEvidence, ServiceCreditLine, SlaReport, SlaTermResult, SlaTermStatus, type IncidentEvidence } from './sla-report.types';
 import { OrderStatus, ServiceOrder } from '../orders/order.entity';
+import { ServiceTermsPeriod } from '../orders/service-history.entity';
 import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
 
 /** Credits where a contract sets none of its own: the bands HSCN contracts commonly use. */
@@ -62,17 +65,19 @@ export class SlaReportService {
       .then((listed) => [...listed].sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : a.id - b.id)));
     const termsRead = ctx.loaders.manyBy(SlaTerm, 'contractId').load(contractId);
     const policyRead = ctx.loaders.manyBy(CreditPolicy, 'contractId').load(contractId).then((policies) => policies[0] ?? DEFAULT_CREDIT_POLICY);
+    const chargeRead = monthlyCharges(ctx, scope, period);
     // each part keeps its own results, joined in the report's order below
     const incidentResults: SlaTermResult[] = [];
     const incidentCredits: ServiceCreditLine[] = [];
     const orderResults: SlaTermResult[] = [];
-    const [contract, services, terms, creditPolicy, availability] = await Promise.all([
+    const [contract, services, terms, creditPolicy, availability, chargeOf] = await Promise.all([
       contractRead,
       servicesRead,
       termsRead,
       policyRead,
       monthlyAvailability(ctx.manager, servicesRead, month, scope, { downtime: evidence }),
-      this.incidentTerms(ctx, contractRead, scope, servicesRead, termsRead, month, now, incidentResults, incidentCredits, policyRead),
+      chargeRead,
+      this.incidentTerms(ctx, contractRead, scope, servicesRead, termsRead, month, now, incidentResults, incidentCredits, policyRead, chargeRead),
       this.orderDeliveryTerm(ctx, scope, termsRead, month, orderResults),
     ]);
     const threshold = new Decimal(ctx.config.sla.coverageThresholdPercent);
@@ -116,7 +121,7 @@ export class SlaReportService {
       if (status === SlaTermStatus.BREACHED) {
         const shortfall = target.minus(measured.availabilityPercent!);
         const band = bandFor(creditPolicy.availabilityBands, shortfall);
-        if (band) credits.push(credit(SlaTermKind.AVAILABILITY, service, band.creditPercent, `${service.reference}: availability ${measured.availabilityPercent}% against ${target.toFixed()}% (${shortfall.toFixed()} points short)`));
+        if (band) credits.push(credit(SlaTermKind.AVAILABILITY, service, chargeOf(service), band.creditPercent, `${service.reference}: availability ${measured.availabilityPercent}% against ${target.toFixed()}% (${shortfall.toFixed()} points short)`));
       }
     }
 
@@ -126,7 +131,7 @@ export class SlaReportService {
     results.push(...orderResults);
 
     const beforeCap = credits.reduce((sum, line) => sum + line.amount, 0n);
-    const cap = capFor(creditPolicy, services, month);
+    const cap = capFor(creditPolicy, services, month, chargeOf);
     if (cap !== null && beforeCap > cap) {
       credits.push(Object.assign(new ServiceCreditLine(), { kind: null, serviceId: null, amount: cap - beforeCap, reason: `Monthly cap of £${formatMoney(cap)} applied` }));
     }
@@ -161,10 +166,11 @@ export class SlaReportService {
     results: SlaTermResult[],
     credits: ServiceCreditLine[],
     policyRead: Promise<Pick<CreditPolicy, 'resolutionBreachPercent'>>,
+    chargeRead: Promise<ChargeOf>,
   ): Promise<void> {
     const histories = ctx.loaders.manyBy(IncidentStatusChange, 'incidentId');
     const ofContract = inContract(scope);
-    const [inMonth, contract, services, terms, policy] = await Promise.all([
+    const [inMonth, contract, services, terms, policy, chargeOf] = await Promise.all([
       plainSelect(ctx.manager, Incident, {}, [['openedAt', 'ASC'], ['id', 'ASC']], {
         sql: `${ofContract.sql} AND openedAt >= ? AND openedAt < ?`,
         params: [...ofContract.params, sqlTimestamp(new Date(month.start)), sqlTimestamp(new Date(month.end))],
@@ -173,6 +179,7 @@ export class SlaReportService {
       servicesRead,
       termsRead,
       policyRead,
+      chargeRead,
     ]);
     const [historyOf, calendar] = await Promise.all([
       Promise.all(inMonth.map(async (incident) => [incident.id, await histories.load(incident.id)] as const)).then((entries) => new Map(entries)),
@@ -217,7 +224,7 @@ export class SlaReportService {
         if (kind === SlaTermKind.INCIDENT_RESOLUTION && policy.resolutionBreachPercent) {
           for (const breach of evidence.filter((e) => e.breached)) {
             const service = serviceById.get(incidentById.get(breach.incidentId)!.serviceId)!;
-            const line = credit(kind, service, policy.resolutionBreachPercent, `${service.reference}: Severity ${severity} incident ${breach.supplierRef ?? breach.incidentId} resolved in ${breach.minutes} of ${breach.targetMinutes} minutes`);
+            const line = credit(kind, service, chargeOf(service), policy.resolutionBreachPercent, `${service.reference}: Severity ${severity} incident ${breach.supplierRef ?? breach.incidentId} resolved in ${breach.minutes} of ${breach.targetMinutes} minutes`);
             credits.push(Object.assign(line, { incidentId: breach.incidentId, severity }));
           }
         }
@@ -350,16 +357,34 @@ export function bandFor(bands: readonly AvailabilityCreditBand[], shortfall: Dec
   return bands.find((band) => band.shortfallUpTo === null || shortfall.lte(band.shortfallUpTo));
 }
 
-/** `percent` of the service's monthly charge, to the penny (half up). */
-function credit(kind: SlaTermKind, service: NetworkService, percent: string, reason: string): ServiceCreditLine {
-  const amount = BigInt(new Decimal(service.monthlyCharge.toString()).times(percent).dividedBy(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
-  return Object.assign(new ServiceCreditLine(), { kind, serviceId: service.id, amount, reason: `${reason}: ${percent}% of £${formatMoney(service.monthlyCharge)}` });
+/** A service's monthly charge for the report's month. */
+type ChargeOf = (service: NetworkService) => Pence;
+
+/**
+ * The monthly charge of each of the contract's services for `period`, from its charge
+ * history (a completed CHANGE order rewrites `monthlyCharge`, not the months before it):
+ * credits and their cap are percentages of what the month cost, as billing prices it. The
+ * histories of all the contract's services are read in one statement, however many there are.
+ */
+async function monthlyCharges(ctx: RequestContext, scope: ContractScope, period: string): Promise<ChargeOf> {
+  const histories = chargeHistories(await plainSelect(ctx.manager, ServiceTermsPeriod, {}, [['serviceId', 'ASC'], ['effectiveFrom', 'ASC']], inContract(scope)));
+  return (service) => {
+    const chargePeriods = histories.get(service.id);
+    if (!chargePeriods) return service.monthlyCharge; // never changed: today's charge has always applied
+    return monthlyChargeIn({ id: service.id, reference: service.reference, monthlyCharge: service.monthlyCharge, installDate: service.installDate, ceaseDate: service.ceaseDate, chargePeriods }, period);
+  };
 }
 
-/** The lower of the percentage cap (of the monthly charges of the services live in the month) and the fixed cap. */
-function capFor(policy: Pick<CreditPolicy, 'capPercent' | 'capAmount'>, services: NetworkService[], month: Month): Pence | null {
+/** `percent` of the service's monthly charge for the month (`charge`), to the penny (half up). */
+function credit(kind: SlaTermKind, service: NetworkService, charge: Pence, percent: string, reason: string): ServiceCreditLine {
+  const amount = BigInt(new Decimal(charge.toString()).times(percent).dividedBy(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+  return Object.assign(new ServiceCreditLine(), { kind, serviceId: service.id, amount, reason: `${reason}: ${percent}% of £${formatMoney(charge)}` });
+}
+
+/** The lower of the percentage cap (of the month's charges of the services live in the month) and the fixed cap. */
+function capFor(policy: Pick<CreditPolicy, 'capPercent' | 'capAmount'>, services: NetworkService[], month: Month, chargeOf: ChargeOf): Pence | null {
   const live = services.filter((s) => s.installDate && s.installDate <= month.lastDay && (!s.ceaseDate || s.ceaseDate > month.firstDay));
-  const charges = live.reduce((sum, s) => sum + s.monthlyCharge, 0n);
+  const charges = live.reduce((sum, s) => sum + chargeOf(s), 0n);
   const byPercent = policy.capPercent === null ? null : BigInt(new Decimal(charges.toString()).times(policy.capPercent).dividedBy(100).toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed(0));
   if (byPercent === null) return policy.capAmount;
   return policy.capAmount === null || byPercent < policy.capAmount ? byPercent : policy.capAmount;

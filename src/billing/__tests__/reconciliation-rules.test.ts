@@ -1,5 +1,6 @@
 import { ChargeType } from '../../feeds/records';
-import { expectedRental, FindingType, oneOffLineFindings, ordersBilledBefore, recurringLineFindings, vatOn, type CompletedOrderFacts, type LineFacts, type ServiceFacts } from '../reconciliation-rules';
+import { expectedRental, type ServiceFacts } from '../pricing';
+import { FindingType, oneOffLineFindings, ordersBilledBefore, recurringLineFindings, vatOn, type CompletedOrderFacts, type LineFacts } from '../reconciliation-rules';
 
 const service = (overrides: Partial<ServiceFacts> = {}): ServiceFacts => ({ id: 1, reference: 'PDN-ETH-1', monthlyCharge: 30_000n, installDate: '2025-01-01', ceaseDate: null, ...overrides });
 const line = (overrides: Partial<LineFacts> = {}): LineFacts => ({

@@ -1,6 +1,7 @@
 import { OrderStatus } from '../order.entity';
 import { allowedOrderMoves, canMoveOrder, isFinal } from '../order-lifecycle';
-import { costOver, dualRunning } from '../dual-running';
+import { priceSpan } from '../../billing/pricing';
+import { dualRunning } from '../dual-running';
 import { isWorkingDay, workingDaysBefore, workingDaysBetween } from '../working-days';
 
 describe('order lifecycle (TMF641)', () => {
@@ -55,7 +56,7 @@ describe('dual running, hand-worked', () => {
   });
 
   it('counts whole months at the monthly charge, and nothing before the replacement is live', () => {
-    expect(costOver(voice, '2026-09-01', '2026-10-31')).toEqual({ amount: 13_700n, days: 61 });
+    expect(priceSpan(voice, '2026-09-01', '2026-10-31')).toMatchObject({ amount: 13_700n, liveDays: 61 });
     expect(dualRunning(voice, '2026-12-01', '2026-11-25')).toEqual({ amount: 0n, days: 0 });
     expect(dualRunning(voice, null, '2026-11-25')).toEqual({ amount: 0n, days: 0 });
   });
