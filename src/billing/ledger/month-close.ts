@@ -16,6 +16,8 @@ const ZONE = 'Europe/London';
 /** characters per stored piece of a snapshot: four bytes each at most, inside a MySQL TEXT's 65,535 */
 const PART_CHARACTERS = 16_000;
 const INSERT_CHUNK = 500;
+/** how long an open month's provisional credits are used as computed before they are recomputed */
+export const PROVISIONAL_FRESH_MS = 60_000;
 
 /** The month a date falls in, in the UK. */
 export const periodOf = (instant: Date) => DateTime.fromJSDate(instant, { zone: ZONE }).toFormat('yyyy-MM');
@@ -46,6 +48,14 @@ export function ledgerPeriods(contract: Pick<Contract, 'startDate' | 'endDate'>,
  * revision that never changes a figure already claimed or received.
  */
 export class MonthCloser {
+  /**
+   * When each open month was last recomputed, by contract: an open month's figures are
+   * provisional, so a ledger read within PROVISIONAL_FRESH_MS of the last recomputation uses
+   * them as they are rather than running the month's SLA report again. Process-local and
+   * bounded; closing a month never waits on it.
+   */
+  private readonly provisionalAt = new Map<string, number>();
+
   constructor(private readonly slaReports: SlaReportService) {}
 
   /** Closes the contracts' due months and refreshes their open ones. Run in a transaction. */
@@ -57,8 +67,16 @@ export class MonthCloser {
     for (const contract of contracts) {
       for (const period of ledgerPeriods(contract, now, ledgerMonths)) {
         if (isClosed.has(`${contract.id}|${period}`)) continue;
-        if (monthIsFinal(period, now, monthGraceDays)) await this.close(ctx, contract, period, now);
-        else await this.refreshProvisional(ctx, contract, period, now);
+        if (monthIsFinal(period, now, monthGraceDays)) {
+          await this.close(ctx, contract, period, now);
+          continue;
+        }
+        const key = `${contract.id}|${period}`;
+        const last = this.provisionalAt.get(key);
+        if (last !== undefined && now.getTime() - last < PROVISIONAL_FRESH_MS && now.getTime() >= last) continue;
+        await this.refreshProvisional(ctx, contract, period, now);
+        if (this.provisionalAt.size >= 10_000) this.provisionalAt.clear();
+        this.provisionalAt.set(key, now.getTime());
       }
     }
   }
