@@ -53,6 +53,25 @@ export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8'
 /** One hash over the items' hashes in order: changes if any item, or their order, does. */
 export const combinedHash = (hashes: readonly string[]) => sha256(hashes.join('\n'));
 
+/** A report's totals as frozen: counts, and money as decimal strings. */
+export function frozenTotals(report: SlaReport): SlaReportSnapshot['totals'] {
+  const { totals } = report;
+  return {
+    met: totals.met,
+    breached: totals.breached,
+    insufficientData: totals.insufficientData,
+    notApplicable: totals.notApplicable,
+    creditsBeforeCap: formatMoney(totals.creditsBeforeCap),
+    creditsOwed: formatMoney(totals.creditsOwed),
+    cap: totals.cap === null ? null : formatMoney(totals.cap),
+  };
+}
+
+/** One term's figures as frozen, its service named by reference. */
+export function frozenTerm(term: SlaReport['terms'][number], service: string | null): SlaReportSnapshot['terms'][number] {
+  return { kind: term.kind, severity: term.severity, service, target: term.target, achieved: term.achieved, coveragePercent: term.coveragePercent, status: term.status, contractual: term.contractual, note: term.note };
+}
+
 export function slaSnapshot(report: SlaReport, contractReference: string, serviceReferences: ReadonlyMap<number, string>): SlaReportSnapshot {
   const service = (id: number | null) => (id === null ? null : (serviceReferences.get(id) ?? null));
   return {
@@ -61,26 +80,8 @@ export function slaSnapshot(report: SlaReport, contractReference: string, servic
     period: report.period,
     generatedAt: report.generatedAt.toISOString(),
     coverageThresholdPercent: report.coverageThresholdPercent,
-    totals: {
-      met: report.totals.met,
-      breached: report.totals.breached,
-      insufficientData: report.totals.insufficientData,
-      notApplicable: report.totals.notApplicable,
-      creditsBeforeCap: formatMoney(report.totals.creditsBeforeCap),
-      creditsOwed: formatMoney(report.totals.creditsOwed),
-      cap: report.totals.cap === null ? null : formatMoney(report.totals.cap),
-    },
-    terms: report.terms.map((term) => ({
-      kind: term.kind,
-      severity: term.severity,
-      service: service(term.serviceId),
-      target: term.target,
-      achieved: term.achieved,
-      coveragePercent: term.coveragePercent,
-      status: term.status,
-      contractual: term.contractual,
-      note: term.note,
-    })),
+    totals: frozenTotals(report),
+    terms: report.terms.map((term) => frozenTerm(term, service(term.serviceId))),
     credits: report.credits.map((credit) => ({ kind: credit.kind, service: service(credit.serviceId), amount: formatMoney(credit.amount), reason: credit.reason })),
   };
 }

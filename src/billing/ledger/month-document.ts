@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../common/canonical-json';
 import { formatMoney, type Pence } from '../../common/money';
-import { sha256 } from '../../reviews/review-evidence';
+import { frozenTerm, frozenTotals, sha256 } from '../../reviews/review-evidence';
 import type { SlaReport } from '../../sla/sla-report.types';
 import type { SlaTermKind } from '../../sla/sla-term.entity';
 
@@ -79,25 +79,9 @@ export function monthDocument(report: SlaReport, credits: readonly MonthCredit[]
     supplier: context.supplierName,
     period: report.period,
     coverageThresholdPercent: report.coverageThresholdPercent,
-    totals: {
-      met: report.totals.met,
-      breached: report.totals.breached,
-      insufficientData: report.totals.insufficientData,
-      notApplicable: report.totals.notApplicable,
-      creditsBeforeCap: formatMoney(report.totals.creditsBeforeCap),
-      creditsOwed: formatMoney(report.totals.creditsOwed),
-      cap: report.totals.cap === null ? null : formatMoney(report.totals.cap),
-    },
+    totals: frozenTotals(report),
     terms: report.terms.map((term) => ({
-      kind: term.kind,
-      severity: term.severity,
-      service: service(term.serviceId),
-      target: term.target,
-      achieved: term.achieved,
-      coveragePercent: term.coveragePercent,
-      status: term.status,
-      contractual: term.contractual,
-      note: term.note,
+      ...frozenTerm(term, service(term.serviceId)),
       downtime: term.downtime.map((d) => ({ start: d.start, end: d.end, downSeconds: d.downSeconds })),
       exclusions: term.exclusions.map((e) => ({ kind: e.kind, startsAt: e.startsAt, endsAt: e.endsAt, reason: e.reason })),
       incidents: term.incidents.map((i) => ({ incident: context.incidentReferences.get(i.incidentId) ?? i.supplierRef ?? `#${i.incidentId}`, severity: i.severity, minutes: i.minutes, targetMinutes: i.targetMinutes, breached: i.breached })),
