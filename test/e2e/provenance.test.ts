@@ -27,7 +27,7 @@ describe('provenance of incidents and downtime', () => {
   beforeAll(async () => {
     server = await startTestServer({ env: { PERFORMANCE_RETENTION_DAYS: '400' } });
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
-    coordinator = await server.token('RX1', Role.SERVICE_COORDINATOR);
+    coordinator = await server.token('X26', Role.SERVICE_COORDINATOR);
     pdn = await supplierId(server, manager, 'PDN00001');
     const contracts = await server.gql('query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }', { s: pdn }, manager);
     contractId = contracts.data.contracts.edges.map((e: any) => e.node).find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1').id;
