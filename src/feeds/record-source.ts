@@ -59,9 +59,12 @@ export class RecordSourceResolver {
   /**
    * Through the request's loader: a list of a hundred incidents naming their runs costs one
    * statement. A viewer who may read the record but not feed runs (the Service Co-ordinator
-   * reading incidents) gets null, as does one outside the run's organisation.
+   * reading incidents) gets null, as does one outside the organisation that sent the run.
    */
-  @FieldResolver(() => FeedRun, { nullable: true, description: 'The run; null for a viewer who may not read feed runs.' })
+  @FieldResolver(() => FeedRun, {
+    nullable: true,
+    description: 'The run; null for a viewer who may not read feed runs (the Service Co-ordinator), or not this one (a run belongs to the organisation that sent it).',
+  })
   feedRun(@Root() source: RecordSource, @Ctx() ctx: RequestContext): FeedRun | null | Promise<FeedRun | null> {
     if (!hasAnyRole(ctx.requireViewer, READ_FEEDS)) return null;
     return ctx.loaders.byIdNow(FeedRun, source.feedRunId);
