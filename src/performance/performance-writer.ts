@@ -112,7 +112,11 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
     const days = new Map<string, DayKey>(changed.map((s) => [`${s.serviceId}|${s.qosClass}|${s.day}`, { serviceId: s.serviceId, qosClass: s.qosClass, day: s.day }]));
     await rebuildRollups(ctx.manager, [...days.values()]);
     stored.sort((a, b) => a.index - b.index);
-    await recordSpans(ctx.manager, dialect, run.id, stored.map(({ index, sample }) => ({
+    await recordSpans(
+      ctx.manager,
+      dialect,
+      run.id,
+      stored.map(({ index, sample }) => ({
         serviceId: sample.serviceId,
         organisationId: sample.organisationId,
         intervalStart: sample.intervalStart,
