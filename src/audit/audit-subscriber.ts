@@ -12,6 +12,7 @@ const NOT_AUDITED = new Set([
   'performance_sample',
   'performance_hourly',
   'performance_daily',
+  'performance_feed_span',
   'feed_rejection',
   'inventory_difference',
   'invoice_line',

@@ -19,6 +19,7 @@ import { ActsFor } from '../organisations/acts-for.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { PerformanceDaily, PerformanceHourly } from '../performance/performance-rollup.entity';
 import { PerformanceSample } from '../performance/performance-sample.entity';
+import { PerformanceFeedSpan } from '../performance/performance-feed-span.entity';
 import { PerformanceMonthFrozen, PerformanceMonthlyPercentile } from '../performance/monthly-percentile.entity';
 import { InventoryComparison, InventoryDifference } from '../services/inventory-comparison.entity';
 import { NetworkService } from '../services/network-service.entity';
@@ -106,4 +107,5 @@ export const entities = [
   WebhookDeliveryAttempt,
   PerformanceMonthlyPercentile,
   PerformanceMonthFrozen,
+  PerformanceFeedSpan,
 ];

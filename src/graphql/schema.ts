@@ -37,7 +37,8 @@ import { FeedHealthResolver, FeedRunResolver } from '../feeds/feeds.resolver';
 import { FeedKind } from '../feeds/records';
 import { PerformanceWriter } from '../performance/performance-writer';
 import { IncidentWriter } from '../incidents/incident-writer';
-import { IncidentResolver } from '../incidents/incident.resolver';
+import { IncidentResolver, IncidentStatusChangeResolver } from '../incidents/incident.resolver';
+import { RecordSourceResolver } from '../feeds/record-source';
 import { IncidentService } from '../incidents/incident.service';
 import { IncidentSlaService } from '../sla/incident-sla.service';
 import { SlaTerm } from '../sla/sla-term.entity';
@@ -49,6 +50,7 @@ import { PerformanceQueries } from '../sla/performance-queries.service';
 import { ScorecardService } from '../sla/scorecard.service';
 import { ScorecardWeights } from '../sla/scorecard-weights.entity';
 import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
+import { DowntimeEvidenceResolver } from '../sla/downtime-sources';
 import { ContractSlaResolver, IncidentEvidenceResolver, ServiceCreditResolver, SlaResolver, SlaTermResultResolver } from '../sla/sla.resolver';
 import { InvoiceWriter } from '../billing/invoice-writer';
 import { InvoiceLine } from '../billing/invoice-line.entity';
@@ -259,6 +261,8 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new FeedHealthResolver(),
     new FeedEndpointResolver(services.feedPuller),
     new IncidentResolver(services.incidents, services.incidentSla),
+    new IncidentStatusChangeResolver(),
+    new RecordSourceResolver(),
     new InvoiceResolver(services.invoices, services.reconciliation),
     new InvoiceReconciliationResolver(),
     new ReconciliationFindingResolver(),
@@ -279,6 +283,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new SlaTermResultResolver(),
     new ServiceCreditResolver(),
     new IncidentEvidenceResolver(),
+    new DowntimeEvidenceResolver(),
     new ComplianceResolver(services.complianceRegister, services.ipam, services.accessRequests, services.complianceStatus),
     new ComplianceReportResolver(),
     new DsptAssessmentResolver(),

@@ -32,4 +32,12 @@ export class IncidentStatusChange extends BaseRecord {
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   reason!: string | null;
+
+  /** the feed run that brought the entry in; null for an entry made through the API (logging an incident) */
+  @Column({ type: 'int', nullable: true })
+  feedRunId!: number | null;
+
+  /** where in that run's document: the ticket's CSV "line N" or TMF621 JSON path */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  feedLocation!: string | null;
 }

@@ -1,5 +1,6 @@
 import { In, IsNull } from 'typeorm';
 import { ACCEPTED, UNCHANGED, unknownService, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';
+import { storedLocation } from '../feeds/record-source';
 import type { ServiceDirectory } from '../feeds/service-directory';
 import type { IncidentRecord } from '../feeds/records';
 import { IncidentStatusChange } from './incident-status-change.entity';
@@ -67,7 +68,7 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
 
     // first every ticket's own fields, saved together; then the history entries, saved together
     const touched = new Map<string, { incident: Incident; isNew: boolean; changed: boolean }>();
-    for (const [index, { record }] of items.entries()) {
+    for (const [index, { record, location }] of items.entries()) {
       const service = resolved[index];
       if (!service) continue;
       const key = `${service.organisationId}|${record.supplierRef}`;
@@ -86,13 +87,17 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
       const incident =
         existing ?? incidents.create({ organisationId: service.organisationId, supplierId: run.supplierId, supplierRef: record.supplierRef, origin: IncidentOrigin.SUPPLIER_FEED });
       const changed = applyRecord(incident, record, service.id) || joined;
-      if (changed) incident.lastFeedRunId = run.id;
+      if (changed) {
+        // the incident's source: this run, and the ticket's row or item in its document
+        incident.lastFeedRunId = run.id;
+        incident.lastFeedLocation = storedLocation(location);
+      }
       touched.set(key, { incident, isNew: current?.isNew ?? (!byRef.has(key) && !joined), changed: (current?.changed ?? false) || changed });
     }
     await incidents.save([...touched.values()].filter((entry) => entry.isNew || entry.changed).map((entry) => entry.incident));
 
     const additions: IncidentStatusChange[] = [];
-    for (const [index, { record }] of items.entries()) {
+    for (const [index, { record, location }] of items.entries()) {
       const service = resolved[index];
       if (!service) continue;
       const { incident, isNew, changed } = touched.get(`${service.organisationId}|${record.supplierRef}`)!;
@@ -103,7 +108,15 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
         seen.add(key);
         added += 1;
         additions.push(
-          ctx.repository(IncidentStatusChange).create({ incidentId: incident.id, organisationId: incident.organisationId, status: entry.status, changedAt: entry.at, reason: entry.reason }),
+          ctx.repository(IncidentStatusChange).create({
+            incidentId: incident.id,
+            organisationId: incident.organisationId,
+            status: entry.status,
+            changedAt: entry.at,
+            reason: entry.reason,
+            feedRunId: run.id,
+            feedLocation: storedLocation(location),
+          }),
         );
       }
       outcomes[index] = isNew || changed || added > 0 ? ACCEPTED : UNCHANGED;

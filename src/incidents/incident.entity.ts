@@ -88,9 +88,13 @@ export class Incident extends BaseRecord {
   @Column({ type: 'varchar', length: 200, nullable: true })
   serviceCoordinatorNotificationRecordedBy!: string | null;
 
-  /** the last feed run that changed the incident */
+  /** the last feed run that changed the incident: with `lastFeedLocation`, the incident's `source` */
   @Column({ type: 'int', nullable: true })
   lastFeedRunId!: number | null;
+
+  /** where in that run's document the ticket was: a CSV "line N" or a TMF621 JSON path */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  lastFeedLocation!: string | null;
 
   // The HSCN minimum data set, when the consumer logs the incident.
 

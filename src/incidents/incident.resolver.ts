@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsOptional, Length, Max, Min } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { MANAGE_SERVICE_DESK, READ_INCIDENTS, READ_INVENTORY } from '../auth/roles';
 import { Contact } from '../contacts/contact.entity';
+import { RecordSource, rowSource } from '../feeds/record-source';
 import { IncidentStatus } from '../feeds/records';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
@@ -226,5 +227,25 @@ export class IncidentResolver {
   @FieldResolver(() => [IncidentStatusChange], { description: 'Status history, oldest first.' })
   statusHistory(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
     return this.incidentService.history(ctx, incident.id);
+  }
+
+  @FieldResolver(() => RecordSource, {
+    nullable: true,
+    description: 'The supplier feed run that last changed the incident, and the ticket\'s row (CSV) or item (TMF621) in its document. Null when no feed has changed it: a consumer-logged incident names who logged it in loggedBy.',
+  })
+  source(@Root() incident: Incident): RecordSource | null {
+    return incident.lastFeedRunId === null ? null : rowSource(incident.lastFeedRunId, incident.lastFeedLocation);
+  }
+}
+
+/** Where a status history entry came from. */
+@Resolver(() => IncidentStatusChange)
+export class IncidentStatusChangeResolver {
+  @FieldResolver(() => RecordSource, {
+    nullable: true,
+    description: 'The supplier feed run that brought the entry in, and the ticket\'s row or item in its document. Null for an entry made through the API.',
+  })
+  source(@Root() entry: IncidentStatusChange): RecordSource | null {
+    return entry.feedRunId === null ? null : rowSource(entry.feedRunId, entry.feedLocation);
   }
 }

@@ -159,6 +159,7 @@ export class IncidentService {
           serviceCoordinatorNotifiedAt: null,
           serviceCoordinatorNotificationRecordedBy: null,
           lastFeedRunId: null,
+          lastFeedLocation: null,
           occurredAt: input.occurredAt,
           ...values,
           updatesContactId: contact.id,
@@ -258,6 +259,7 @@ export class IncidentService {
       serviceCoordinatorNotified: feed.serviceCoordinatorNotified ?? consumer.serviceCoordinatorNotified,
       serviceCoordinatorNotifiedAt: feed.serviceCoordinatorNotifiedAt ?? consumer.serviceCoordinatorNotifiedAt,
       lastFeedRunId: feed.lastFeedRunId,
+      lastFeedLocation: feed.lastFeedLocation,
     });
     const history = ctx.repository(IncidentStatusChange);
     const held = new Set((await history.findBy({ incidentId: consumer.id })).map((entry) => `${entry.changedAt.getTime()}|${entry.status}`));

@@ -5,6 +5,7 @@ import { dialectOf, insertStatement, upsertStatement, type Dialect } from '../db
 import { ACCEPTED, rejected, UNCHANGED, unknownService, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';
 import type { ServiceDirectory } from '../feeds/service-directory';
 import type { PerformanceRecord } from '../feeds/records';
+import { recordSpans } from './feed-spans';
 import { MeasureRangeError, sampleKey, sampleSignature, toSample } from './measures';
 import { frozenPeriods } from './monthly-percentiles';
 import { PerformanceSample } from './performance-sample.entity';
@@ -82,11 +83,14 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
     const existing = await this.existingSignatures(ctx.manager, [...incoming.values()].map((entry) => entry.sample));
     const added: PerformanceSample[] = [];
     const corrected: PerformanceSample[] = [];
+    // where each stored sample's row was, in document order: the run's spans (feed-spans.ts)
+    const stored: { index: number; sample: PerformanceSample }[] = [];
     for (const [key, { sample, indexes }] of incoming) {
       const held = existing.get(key);
       const same = held === sampleSignature(sample);
       if (held === undefined) added.push(sample);
       else if (!same) corrected.push(sample);
+      if (!same) stored.push({ index: indexes[indexes.length - 1], sample });
       for (const index of indexes) outcomes[index] = same ? UNCHANGED : ACCEPTED;
     }
     const changed = [...added, ...corrected];
@@ -107,6 +111,19 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
     }
     const days = new Map<string, DayKey>(changed.map((s) => [`${s.serviceId}|${s.qosClass}|${s.day}`, { serviceId: s.serviceId, qosClass: s.qosClass, day: s.day }]));
     await rebuildRollups(ctx.manager, [...days.values()]);
+    stored.sort((a, b) => a.index - b.index);
+    await recordSpans(
+      ctx.manager,
+      dialect,
+      run.id,
+      stored.map(({ index, sample }) => ({
+        serviceId: sample.serviceId,
+        organisationId: sample.organisationId,
+        intervalStart: sample.intervalStart,
+        intervalSeconds: sample.intervalSeconds,
+        location: items[index].location,
+      })),
+    );
     return outcomes;
   }
 

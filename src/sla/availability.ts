@@ -56,6 +56,8 @@ export function monthOf(period: string): Month {
 const months = new Map<string, Month>();
 
 export interface DowntimeInterval {
+  /** the service that was down: with the times, what names the feed runs behind it (downtime-sources.ts) */
+  serviceId: number;
   start: Date;
   end: Date;
   /** seconds down within the interval (samples report seconds up, not when within the hour) */
@@ -249,7 +251,7 @@ async function downtimeHours(manager: EntityManager, month: Month, contract: Con
     if (last && last.end.getTime() === start.getTime()) {
       last.end = new Date(start.getTime() + 3_600_000);
       last.downSeconds += Number(row.down);
-    } else list.push({ start, end: new Date(start.getTime() + 3_600_000), downSeconds: Number(row.down) });
+    } else list.push({ serviceId: Number(row.serviceId), start, end: new Date(start.getTime() + 3_600_000), downSeconds: Number(row.down) });
     byService.set(Number(row.serviceId), list);
   }
   return byService;
@@ -264,15 +266,32 @@ const isoDay = (value: string | Date) => (value instanceof Date ? value.toISOStr
  * spans of all the services are read together, a few hundred to a statement, so a supplier's
  * maintenance window over a thousand circuits costs a report two statements, not two thousand.
  */
-async function measuredWithin(manager: EntityManager, spansOf: ReadonlyMap<number, readonly Span[]>): Promise<Map<number, { covered: number; up: number }>> {
-  const wanted = [...spansOf].flatMap(([serviceId, spans]) => spans.map((span) => ({ serviceId, span })));
-  const sums = new Map<number, { covered: number; up: number }>();
-  const add = (serviceId: number, covered: number, up: number) => {
-    const sum = sums.get(serviceId) ?? { covered: 0, up: 0 };
+function measuredWithin(manager: EntityManager, spansOf: ReadonlyMap<number, readonly Span[]>): Promise<Map<number, { covered: number; up: number }>> {
+  return measuredWithinSpans(manager, [...spansOf].flatMap(([serviceId, spans]) => spans.map((span) => ({ key: serviceId, serviceId, span }))));
+}
+
+/** A span of one service's time, and the total it counts towards. */
+export interface KeyedSpan<K> {
+  key: K;
+  serviceId: number;
+  span: Span;
+}
+
+/**
+ * The seconds reported and up inside each span, summed by key and rounded once per key, as
+ * `measuredWithin` counts them for a report: a service's month (the SLA report) or a bucket
+ * of a series (serviceAvailability) takes its exclusions off by the same arithmetic, so the
+ * two give the same figure for the same month.
+ */
+export async function measuredWithinSpans<K>(manager: EntityManager, wanted: readonly KeyedSpan<K>[]): Promise<Map<K, { covered: number; up: number }>> {
+  const sums = new Map<K, { covered: number; up: number }>();
+  const add = (key: K, covered: number, up: number) => {
+    const sum = sums.get(key) ?? { covered: 0, up: 0 };
     sum.covered += covered;
     sum.up += up;
-    sums.set(serviceId, sum);
+    sums.set(key, sum);
   };
+  if (wanted.length === 0) return sums;
 
   // a sample may start up to a day before the span and still reach into it
   const samples = await rangesRead<{ serviceId: number; intervalStart: string | Date; intervalSeconds: number; upSeconds: number | null }>(
@@ -286,17 +305,18 @@ async function measuredWithin(manager: EntityManager, spansOf: ReadonlyMap<numbe
     samples.map((sample) => ({ serviceId: Number(sample.serviceId), start: asUtcDate(sample.intervalStart).getTime(), seconds: Number(sample.intervalSeconds), up: Number(sample.upSeconds) })),
     (sample) => sample.serviceId,
   );
-  const withoutSamples: typeof wanted = [];
-  for (const { serviceId, span } of wanted) {
+  const withoutSamples: KeyedSpan<K>[] = [];
+  for (const entry of wanted) {
+    const { key, serviceId, span } = entry;
     const inSpan = (samplesOf.get(serviceId) ?? []).filter((sample) => sample.start >= span.start - 86_400_000 && sample.start < span.end);
     if (!inSpan.length) {
-      withoutSamples.push({ serviceId, span });
+      withoutSamples.push(entry);
       continue;
     }
     for (const sample of inSpan) {
       const overlap = Math.max(0, Math.min(span.end, sample.start + sample.seconds * 1000) - Math.max(span.start, sample.start));
       const share = overlap / (sample.seconds * 1000);
-      add(serviceId, sample.seconds * share, sample.up * share);
+      add(key, sample.seconds * share, sample.up * share);
     }
   }
 
@@ -311,11 +331,11 @@ async function measuredWithin(manager: EntityManager, spansOf: ReadonlyMap<numbe
     hours.map((hour) => ({ serviceId: Number(hour.serviceId), start: asUtcDate(hour.hourStart).getTime(), covered: Number(hour.coveredSeconds), up: Number(hour.upSeconds) })),
     (hour) => hour.serviceId,
   );
-  for (const { serviceId, span } of withoutSamples) {
+  for (const { key, serviceId, span } of withoutSamples) {
     for (const hour of hoursOf.get(serviceId) ?? []) {
       if (hour.start < span.start - 3_599_999 || hour.start > span.end - 1) continue;
       const overlap = Math.max(0, Math.min(span.end, hour.start + 3_600_000) - Math.max(span.start, hour.start));
-      add(serviceId, (hour.covered * overlap) / 3_600_000, (hour.up * overlap) / 3_600_000);
+      add(key, (hour.covered * overlap) / 3_600_000, (hour.up * overlap) / 3_600_000);
     }
   }
   for (const sum of sums.values()) {

@@ -6,7 +6,10 @@ import { formatUnits, percentUnitsDown } from '../common/percent';
 import type { RequestContext } from '../graphql/context';
 import { NetworkService } from '../services/network-service.entity';
 import { ServiceInventory } from '../services/service-inventory';
-import { activeSpan, monthOf } from './availability';
+import { plainSelect } from '../db/plain-select';
+import { activeSpan, measuredWithinSpans, monthOf, type KeyedSpan } from './availability';
+import { ExclusionWindow } from './exclusion-window.entity';
+import { mergeSpans, total, type Span } from './service-hours';
 
 export enum Granularity {
   HOUR = 'HOUR',
@@ -14,6 +17,11 @@ export enum Granularity {
   MONTH = 'MONTH',
 }
 
+/**
+ * One bucket of a service's availability, in both figures: as measured (every reported
+ * second), and as the SLA counts it (the seconds inside exclusion windows taken out), so
+ * that a reader comparing a MONTH point with the SLA report sees which is which.
+ */
 export interface AvailabilityPoint {
   start: Date;
   end: Date;
@@ -21,6 +29,12 @@ export interface AvailabilityPoint {
   upSeconds: number;
   availabilityPercent: string | null;
   coveragePercent: string;
+  /** live seconds of the bucket inside planned-maintenance or consumer-attributed windows */
+  excludedSeconds: number;
+  slaCoveredSeconds: number;
+  slaUpSeconds: number;
+  slaAvailabilityPercent: string | null;
+  slaCoveragePercent: string;
 }
 
 export interface CapacityAlert {
@@ -66,9 +80,17 @@ export class PerformanceQueries {
       point.covered += Number(row.covered);
       point.up += Number(row.up);
     }
-    return points.map((point) => {
-      const live = activeSpan(service, { period: '', start: point.start, end: point.end, firstDay: '', lastDay: '' });
+    const lives = points.map((point) => activeSpan(service, { period: '', start: point.start, end: point.end, firstDay: '', lastDay: '' }));
+    const excluded = await excludedSpans(ctx, service.id, points, lives);
+    const within = await measuredWithinSpans(ctx.manager, [...excluded].flatMap(([index, spans]) => spans.map((span): KeyedSpan<number> => ({ key: index, serviceId: service.id, span }))));
+    return points.map((point, index) => {
+      const live = lives[index];
       const liveMs = live ? live.end - live.start : 0;
+      const excludedMs = total(excluded.get(index) ?? []);
+      // as slaReport counts a month (availability.ts monthlyAvailability): the windows' seconds out of covered and up alike
+      const slaCovered = point.covered - (within.get(index)?.covered ?? 0);
+      const slaUp = point.up - (within.get(index)?.up ?? 0);
+      const measurableMs = liveMs - excludedMs;
       return {
         start: new Date(point.start),
         end: new Date(point.end),
@@ -76,6 +98,11 @@ export class PerformanceQueries {
         upSeconds: point.up,
         availabilityPercent: point.covered > 0 ? formatUnits(percentUnitsDown(point.up, point.covered, 3), 3) : null,
         coveragePercent: formatUnits(liveMs > 0 ? Math.min(1_000, percentUnitsDown(point.covered * 1000, liveMs, 1)) : 0, 1),
+        excludedSeconds: excludedMs / 1000,
+        slaCoveredSeconds: slaCovered,
+        slaUpSeconds: slaUp,
+        slaAvailabilityPercent: slaCovered > 0 ? formatUnits(percentUnitsDown(Math.max(0, slaUp), slaCovered, 3), 3) : null,
+        slaCoveragePercent: formatUnits(measurableMs > 0 ? Math.min(1_000, percentUnitsDown(Math.max(0, slaCovered) * 1000, measurableMs, 1)) : 0, 1),
       };
     });
   }
@@ -111,6 +138,28 @@ export class PerformanceQueries {
       }];
     });
   }
+}
+
+/**
+ * Each bucket's live time inside the service's exclusion windows, merged, by bucket index
+ * (buckets with none left out): one read of the windows over the whole range.
+ */
+async function excludedSpans(ctx: RequestContext, serviceId: number, points: readonly { start: number; end: number }[], lives: readonly (Span | null)[]): Promise<Map<number, Span[]>> {
+  const spans = new Map<number, Span[]>();
+  if (points.length === 0) return spans;
+  const windows = await plainSelect(ctx.manager, ExclusionWindow, { serviceId, organisationId: [...ctx.organisationIds] }, [['startsAt', 'ASC'], ['id', 'ASC']], {
+    sql: 'startsAt < ? AND endsAt > ?',
+    params: [sqlTimestamp(new Date(points[points.length - 1].end)), sqlTimestamp(new Date(points[0].start))],
+  });
+  if (windows.length === 0) return spans;
+  lives.forEach((live, index) => {
+    if (!live) return;
+    const clipped = mergeSpans(
+      windows.map((window) => ({ start: Math.max(window.startsAt.getTime(), live.start), end: Math.min(window.endsAt.getTime(), live.end) })),
+    );
+    if (clipped.length) spans.set(index, clipped);
+  });
+  return spans;
 }
 
 /** Index of the last sorted value ≤ `target`, or -1. */

@@ -12,8 +12,10 @@ export enum SlaTermStatus {
 }
 registerEnumType(SlaTermStatus, { name: 'SlaTermStatus' });
 
-@ObjectType('DowntimeInterval')
+@ObjectType('DowntimeInterval', { description: 'Hours a service was down in the month, merged; `sources` names the feed runs and rows behind them.' })
 export class DowntimeEvidence {
+  /** the service that was down: `sources` looks its feed runs up by it */
+  serviceId!: number;
   @Field(() => Date) start!: Date;
   @Field(() => Date) end!: Date;
   @Field(() => Int, { description: 'Seconds down within the interval.' }) downSeconds!: number;
@@ -52,8 +54,13 @@ export class SlaTermResult {
   @Field(() => Int, { nullable: true }) severity!: number | null;
   serviceId!: number | null;
   @Field({ description: 'The target as stated, e.g. "99.5%" or "95% within 300 min".' }) target!: string;
-  @Field(() => String, { nullable: true, description: 'What was achieved, e.g. "99.212%" or "4 of 5 (80.0%)".' }) achieved!: string | null;
-  @Field(() => String, { nullable: true, description: 'Data coverage, percent; below the threshold the term is INSUFFICIENT_DATA.' }) coveragePercent!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What was achieved, e.g. "99.212%" or "4 of 5 (80.0%)". AVAILABILITY: the SLA availability, with exclusion windows (planned maintenance, consumer-attributed) taken out; serviceAvailability\'s MONTH point gives the same figure as slaAvailabilityPercent, and the figure as measured as availabilityPercent.',
+  })
+  achieved!: string | null;
+  @Field(() => String, { nullable: true, description: 'Data coverage, percent; below the threshold the term is INSUFFICIENT_DATA. AVAILABILITY: the exclusion windows left out of both sides, as serviceAvailability\'s slaCoveragePercent.' }) coveragePercent!: string | null;
   @Field(() => SlaTermStatus) status!: SlaTermStatus;
   @Field({ description: 'Whether the term is the contract\'s own or the HSCN default.' }) contractual!: boolean;
   @Field(() => String, { nullable: true }) note!: string | null;
