@@ -10,7 +10,7 @@ import { DowntimeEvidence } from './sla-report.types';
  * with a hundred intervals across its terms costs one statement (one per 500 intervals), and
  * nothing at all unless `sources` is asked for.
  */
-function downtimeSources(ctx: RequestContext): DataLoader<SpanLookup, RecordSource[], string> {
+export function downtimeSources(ctx: RequestContext): DataLoader<SpanLookup, RecordSource[], string> {
   return ctx.loaders.custom('downtime-sources', () =>
     new DataLoader<SpanLookup, RecordSource[], string>(
       async (lookups) =>

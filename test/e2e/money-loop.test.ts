@@ -46,6 +46,11 @@ describe('the money loop: credits claimed once, received against their month', (
     const content = JSON.parse(snapshot.content);
     expect(content.credits.map((c: any) => c.owed)).toEqual(entries.map((e: any) => e.owed));
     expect(content.terms.some((t: any) => t.downtime.length > 0)).toBe(true);
+    // each credit traces to the feed rows behind it: the samples' run for availability, the ticket's row for the incident
+    const availability = entries.find((e: any) => e.termKind === 'AVAILABILITY');
+    expect(availability.sources[0]).toMatchObject({ feedRun: { kind: 'PERFORMANCE' }, location: expect.stringMatching(/^line \d+$/), lastLocation: expect.stringMatching(/^line \d+$/) });
+    const incident = entries.find((e: any) => e.termKind === 'INCIDENT_RESOLUTION');
+    expect(incident.sources).toEqual([{ location: 'line 2', lastLocation: null, feedRun: { id: expect.any(String), kind: 'INCIDENT' } }]);
   });
 
   it('reports last month\'s credits missing once, on the first invoice after it closed, naming contract and month', async () => {

@@ -39,7 +39,8 @@ export const LEDGER = `query($c: ID!, $from: String, $to: String) { creditLedger
   months { period final owed claimed received waived outstanding }
   totals { owed claimed received waived outstanding provisional }
   entries(first: 100) { edges { node { id period state entryKey termKind owed received waived outstanding claimed revisedOwed final
-    claimedOnInvoice { invoiceNumber } claimedByDispute { id state } receipts { amount invoice { invoiceNumber } line { lineNumber } } } } } } }`;
+    claimedOnInvoice { invoiceNumber } claimedByDispute { id state } receipts { amount invoice { invoiceNumber } line { lineNumber sourceLocation } }
+    sources { location lastLocation feedRun { id kind } } } } } } }`;
 
 export const FINDINGS = `query($id: ID!) { invoice(id: $id) { id invoiceNumber status reconciliation { staleSince staleReason findingCount
   findings { id type difference disputable period lineNumber explanation contract { reference } credits { id period owed } } } } }`;

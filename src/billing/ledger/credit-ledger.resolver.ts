@@ -8,6 +8,9 @@ import type { RequestContext } from '../../graphql/context';
 import { idOf, optionalIdOf } from '../../graphql/global-id';
 import { MoneyScalar } from '../../graphql/scalars';
 import { Incident } from '../../incidents/incident.entity';
+import { RecordSource, rowSource } from '../../feeds/record-source';
+import { monthOf } from '../../sla/availability';
+import { downtimeSources } from '../../sla/downtime-sources';
 import { NetworkService } from '../../services/network-service.entity';
 import { Supplier } from '../../suppliers/supplier.entity';
 import { Dispute } from '../dispute.entity';
@@ -201,6 +204,19 @@ export class CreditLedgerEntryResolver {
   @FieldResolver(() => Incident, { nullable: true, description: 'INCIDENT_RESOLUTION: the incident whose breach earned the credit (its source names the feed run and row).' })
   incident(@Root() entry: CreditLedgerEntry, @Ctx() ctx: RequestContext) {
     return entry.incidentId === null ? null : ctx.loaders.byId(Incident).load(entry.incidentId);
+  }
+
+  @FieldResolver(() => [RecordSource], {
+    description: 'The feed rows behind the credit: for a resolution breach, the row that last changed the incident; for availability, the performance runs that delivered the service\'s samples in the month (first and last rows, and the time they cover).',
+  })
+  async sources(@Root() entry: CreditLedgerEntry, @Ctx() ctx: RequestContext): Promise<RecordSource[]> {
+    if (entry.incidentId !== null) {
+      const incident = await ctx.loaders.byId(Incident).load(entry.incidentId);
+      return incident?.lastFeedRunId ? [rowSource(incident.lastFeedRunId, incident.lastFeedLocation)] : [];
+    }
+    if (entry.serviceId === null) return [];
+    const month = monthOf(entry.period);
+    return downtimeSources(ctx).load({ serviceId: entry.serviceId, start: new Date(month.start), end: new Date(month.end) });
   }
 
   @FieldResolver(() => SlaMonthSnapshot, { nullable: true, description: 'The frozen month the figure is final in (null while provisional).' })
