@@ -1,5 +1,7 @@
 import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { badInput } from '../common/errors';
 import type { Pence } from '../common/money';
 import { READ_INVENTORY, RECONCILE_INVOICES } from '../auth/roles';
 import { ConnectionType, PageArgs } from '../graphql/connection';
@@ -104,8 +106,12 @@ export class DisputeResolver {
     return ctx.loaders.byId(Supplier).load(dispute.supplierId);
   }
 
-  @FieldResolver(() => DisputeEvidencePackType, { description: 'The evidence pack for an auditor (also GET /disputes/{id}/evidence.json and .csv).' })
-  async evidencePack(@Root() dispute: Dispute, @Ctx() ctx: RequestContext) {
+  @FieldResolver(() => DisputeEvidencePackType, { description: 'The evidence pack for an auditor (also GET /disputes/{id}/evidence.json and .csv). One dispute at a time: asked for within a list, it is BAD_USER_INPUT (ONE_DISPUTE_AT_A_TIME).' })
+  async evidencePack(@Root() dispute: Dispute, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    // a pack holds whole SLA months (megabytes for a national contract): a page of them is one answer too large to build
+    for (let at = info.path.prev; at; at = at.prev) {
+      if (typeof at.key === 'number') throw badInput('evidencePack', 'evidencePack: ask for one dispute\'s pack at a time (dispute(id:) or node(id:))', 'ONE_DISPUTE_AT_A_TIME');
+    }
     return Object.assign(new DisputeEvidencePackType(), await evidencePack(ctx, dispute.id));
   }
 }

@@ -180,6 +180,15 @@ describe('a dispute\'s evidence pack', () => {
     expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('builds one dispute\'s pack at a time: asked for across a page of disputes, it is BAD_USER_INPUT', async () => {
+    const page = await loop.server.gql('{ disputes(first: 50) { edges { node { id evidencePack { sha256 } } } } }', {}, loop.manager);
+    expect(errorCode(page)).toBe('BAD_USER_INPUT');
+    expect(page.errors![0].extensions!.reason).toBe('ONE_DISPUTE_AT_A_TIME');
+    const node = await loop.server.gql('query($id: ID!) { node(id: $id) { ... on Dispute { evidencePack { sha256 } } } }', { id: disputeId }, loop.manager);
+    expect(node.errors).toBeUndefined();
+    expect(node.data.node.evidencePack.sha256).toBe((await packOverGraphql()).sha256);
+  });
+
   it('answers a malformed dispute id with BAD_USER_INPUT, and an invoice\'s id is not a dispute\'s', async () => {
     const bad = await download('json', loop.manager, 'not-an-id');
     expect(bad.status).toBe(400);
