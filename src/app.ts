@@ -24,6 +24,7 @@ import { Metrics } from './common/metrics';
 import { feedIntake } from './feeds/feed-intake';
 import { metricsEndpoint, metricsServer } from './http/metrics-endpoint';
 import { answerClientErrors, serverTimeouts } from './http/client-errors';
+import { evidenceDownload } from './http/evidence-download';
 
 export interface App {
   readonly httpServer: Server;
@@ -132,7 +133,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   });
 
   // a limited client is refused before its body is read or its credentials looked at
-  app.use(['/graphql', '/feeds'], failures.refuseLimitedClients);
+  app.use(['/graphql', '/feeds', '/disputes'], failures.refuseLimitedClients);
   app.use(
     '/graphql',
     (req, res, next) => {
@@ -145,6 +146,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
     }),
   );
   app.use(feedIntake(services.feeds, contextFor, log, config.feeds.maxBytes));
+  app.use(evidenceDownload(contextFor, log));
   app.use(transportErrors(log));
 
   return {
