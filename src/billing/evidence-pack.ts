@@ -75,16 +75,6 @@ function hashed(id: string, fields: Record<string, unknown>): EvidenceRow {
 }
 
 /**
- * Where the supplier's document held the line (file row, JSON pointer), once invoice lines
- * record it. Read through this accessor so that the pack compiles and works before the column
- * exists; null until then.
- */
-function sourceLocationOf(line: InvoiceLine): string | null {
-  const value: unknown = (line as InvoiceLine & { sourceLocation?: unknown }).sourceLocation;
-  return typeof value === 'string' ? value : null;
-}
-
-/**
  * A dispute's evidence pack (issue 17): the dispute and its history, the invoice, the findings
  * it stands on, the invoice lines they name, and for missing credits the ledger entries
  * claimed, the frozen SLA months they are final in and the incidents behind resolution
@@ -178,7 +168,7 @@ export async function evidenceDocument(ctx: RequestContext, disputeId: number): 
       netAmount: formatMoney(line.netAmount),
       vatRate: line.vatRate,
       vatAmount: formatMoney(line.vatAmount),
-      sourceLocation: sourceLocationOf(line),
+      sourceLocation: line.sourceLocation,
       feedRun: line.invoiceId === invoice.id ? feedRun(invoice.feedRunId) : null,
     }),
   );

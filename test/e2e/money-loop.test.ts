@@ -229,6 +229,8 @@ describe('the money loop: months not over', () => {
     await loop.reconcile(id);
     const periods = (await loop.findings(id)).reconciliation.findings.filter((f: any) => f.type === 'MISSING_SERVICE_CREDIT').map((f: any) => f.period);
     expect(periods).toEqual([loop.lastMonth]);
+    const open = await loop.server.gql('query($c: ID!, $p: String!) { slaMonthSnapshot(contractId: $c, period: $p) { sha256 } }', { c: loop.contractId, p: loop.thisMonth }, loop.manager);
+    expect(open.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'MONTH_OPEN' });
     const waive = await loop.server.gql('mutation($id: ID!) { waiveCredits(input: { entryIds: [$id], reason: "x" }) { id } }', { id: entries[0].id }, loop.manager);
     expect(waive.errors?.[0]?.extensions?.reason ?? JSON.stringify(waive)).toBe('MONTH_OPEN');
   });

@@ -130,7 +130,7 @@ export class CreditLedgerResolver {
   }
 
   @Authorized(READ_INVENTORY)
-  @Query(() => SlaMonthSnapshot, { nullable: true, description: 'A contract\'s month as frozen when it closed (or a later revision): null while the month is open.' })
+  @Query(() => SlaMonthSnapshot, { description: 'A contract\'s month as frozen when it closed (or a later revision). A month not yet closed is CONFLICT (reason MONTH_OPEN): its figures are provisional (slaReport).' })
   slaMonthSnapshot(
     @Ctx() ctx: RequestContext,
     @Arg('contractId', () => ID) contractId: string,

@@ -207,11 +207,14 @@ export class CreditLedgerService {
   }
 
   /** A month's latest snapshot (or a given revision) of a contract the viewer sees. */
-  async snapshot(ctx: RequestContext, contractId: number, period: string, revision?: number): Promise<SlaMonthSnapshot | null> {
+  async snapshot(ctx: RequestContext, contractId: number, period: string, revision?: number): Promise<SlaMonthSnapshot> {
     if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
-    await findVisible(ctx, Contract, contractId, Contract.typename);
+    const contract = await findVisible(ctx, Contract, contractId, Contract.typename);
     await this.refresh(ctx, { contractId });
-    return ctx.repository(SlaMonthSnapshot).findOne({ where: { contractId, period, ...(revision === undefined ? {} : { revision }) }, order: { revision: 'DESC' } });
+    const snapshot = await ctx.repository(SlaMonthSnapshot).findOne({ where: { contractId, period, ...(revision === undefined ? {} : { revision }) }, order: { revision: 'DESC' } });
+    if (snapshot) return snapshot;
+    if (revision !== undefined && (await ctx.repository(SlaMonthSnapshot).existsBy({ contractId, period }))) throw badInput('revision', `revision: ${period} of contract ${contract.reference} has no revision ${revision}`, 'NO_SUCH_REVISION');
+    throw conflict(`${period} of contract ${contract.reference} is not closed: its figures are provisional until ${ctx.config.sla.monthGraceDays} days after it ends, or it is outside the ledger (CREDIT_LEDGER_MONTHS)`, { reason: 'MONTH_OPEN' });
   }
 
   /** Recomputes a closed month from the feeds as they now stand: a new revision if anything changed. */
