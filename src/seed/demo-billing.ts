@@ -44,7 +44,7 @@ type Line = { reference: string; chargeType?: string; description: string; net: 
  * - last month: a rate £25 over contract, VAT a penny out, a phantom service, a service
  *   ceased in June still charged, one not yet installed charged, one charged twice, one
  *   ceased on the 17th charged for the whole month, one left off, and a one-off charge; the
- *   rate dispute is submitted and upheld;
+ *   rate dispute is submitted and upheld, the duplicate charge's is a draft still to send;
  * - this month (rental billed in advance): the upheld dispute credited in full, last
  *   month's SLA service credits (final: the demo closes last month at once) missing
  *   (MISSING_SERVICE_CREDIT), disputed and sent; a credit note then pays the availability
@@ -157,6 +157,9 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
   if (upheld.state === DisputeState.DRAFT) {
     for (const state of [DisputeState.SUBMITTED, DisputeState.UPHELD]) await services.disputes.move(reconciler, upheld.id, state, `Demo: ${state.toLowerCase()}`);
   }
+  // the duplicate charge: disputed, still a draft to send before the deadline
+  const duplicate = await dataSource.getRepository(ReconciliationFinding).findOneBy({ invoiceId: second.id, type: FindingType.DUPLICATE_CHARGE });
+  if (duplicate) await disputeOnce(services, reconciler, dataSource, duplicate, 'The same circuit and month charged on two lines of this invoice.');
 
   // this month: the upheld dispute credited; last month's service credits missing
   const credit: Line = { reference: rate.reference, chargeType: 'CREDIT', description: `Credit: rate correction on ${pdnInvoices[1][0]}`, net: -2_500n };
