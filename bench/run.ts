@@ -3,18 +3,20 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiBenchmark } from './api.bench';
 import { ingestBenchmark } from './ingest.bench';
+import { ledgerBenchmark } from './ledger.bench';
 import { reconcileBenchmark } from './reconcile.bench';
 import { slaBenchmark } from './sla.bench';
 import { freshBenchDatabase, machine } from './support';
 
 /**
- * `npm run bench` (MySQL at BENCH_DATABASE_URL, default mysql://root@127.0.0.1:3306/hscn_bench):
+ * `npm run bench` (MySQL at BENCH_DATABASE_URL, default mysql://root@127.0.0.1:3306/hscn_bench;
+ * `--only ledger` also runs on SQLite, BENCH_DATABASE_URL=sqlite:/path/file.sqlite):
  * every figure measured in one run, printed as one JSON document and written to
  * bench/results/latest.json. `-- --quick` runs at smaller sizes (under 3 minutes);
- * `-- --only sla,reconcile` runs some of the parts (written to bench/results/only-<parts>.json,
+ * `-- --only sla,reconcile` (or `ledger`) runs some of the parts (written to bench/results/only-<parts>.json,
  * so that latest.json always holds a whole run). docs/PERFORMANCE.md says what each figure means.
  */
-const PARTS = ['ingest', 'sla', 'reconcile', 'api'] as const;
+const PARTS = ['ingest', 'sla', 'reconcile', 'ledger', 'api'] as const;
 type Part = (typeof PARTS)[number];
 
 function partsToRun(argv: string[]): readonly Part[] {
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
       ...(await run('ingest', () => ingestBenchmark(dataSource, config, quick ? 100_000 : 1_000_000))),
       ...(await run('sla', () => slaBenchmark(dataSource, config, quick ? 200 : 10_000))),
       ...(await run('reconcile', () => reconcileBenchmark(dataSource, config, statements, quick ? 2_000 : 10_000))),
+      ...(await run('ledger', () => ledgerBenchmark(dataSource, config, statements, quick ? 1_000 : 10_000))),
       ...(await run('api', () => apiBenchmark(dataSource, config, statements, quick))),
     };
     const json = JSON.stringify(figures, null, 2);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { DataSource } from 'typeorm';
 import pino from 'pino';
@@ -17,15 +18,23 @@ export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0
  */
 export const BENCH_JWT = { JWT_SECRET: randomBytes(48).toString('base64url'), JWT_ISSUER: 'https://bench.invalid/', JWT_AUDIENCE: 'hscn-bench' };
 
-/** A fresh, migrated benchmark database (dropped and created again). */
+/**
+ * A fresh, migrated benchmark database (dropped and created again). A `sqlite:` URL names a
+ * file, removed first (with its journal files), for the parts that run on both dialects.
+ */
 export async function freshBenchDatabase(databaseUrl = BENCH_URL): Promise<{ config: AppConfig; dataSource: DataSource; statements: StatementCounter }> {
-  const { createConnection } = await import('mysql2/promise');
-  const url = new URL(databaseUrl);
-  const database = url.pathname.slice(1);
-  url.pathname = '/';
-  const admin = await createConnection(url.toString());
-  await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
-  await admin.end();
+  if (databaseUrl.startsWith('sqlite:')) {
+    const file = databaseUrl.slice('sqlite:'.length).replace(/^\/\//, '');
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+  } else {
+    const { createConnection } = await import('mysql2/promise');
+    const url = new URL(databaseUrl);
+    const database = url.pathname.slice(1);
+    url.pathname = '/';
+    const admin = await createConnection(url.toString());
+    await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+    await admin.end();
+  }
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, ...BENCH_JWT, LOG_LEVEL: 'silent', DB_POOL_SIZE: '10' });
   const statements = new StatementCounter();
   const dataSource = await openDatabase(config.database, { logger: statements }, { createIfMissing: true });
@@ -38,7 +47,8 @@ export function benchContext(dataSource: DataSource, config: AppConfig, organisa
 }
 
 export async function machine(dataSource: DataSource) {
-  const [{ version }] = await dataSource.query('SELECT VERSION() AS version');
+  const sqlite = dataSource.options.type === 'better-sqlite3';
+  const [{ version }] = await dataSource.query(sqlite ? "SELECT 'SQLite ' || sqlite_version() AS version" : 'SELECT VERSION() AS version');
   return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, database: version };
 }
 

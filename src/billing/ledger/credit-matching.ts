@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { In } from 'typeorm';
+import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { groupBy } from '../../common/collections';
 import { formatMoney, type Pence } from '../../common/money';
 import { SYSTEM_ACTOR } from '../../common/system-actor';
@@ -92,7 +92,8 @@ export async function matchCredits(ctx: RequestContext, supplierId: number, orga
       const chunk = receipts.slice(at, at + CHUNK).map((r) => ({ ...r, createdAt: now, updatedAt: now }));
       await ctx.repository(CreditReceipt).insert(chunk);
     }
-    saved.push(...(await ctx.repository(CreditReceipt).find({ where: { invoiceLineId: In([...new Set(receipts.map((r) => r.invoiceLineId))]) } })));
+    // named by the credit notes, not by their lines: one statement however many lines they have
+    saved.push(...(await ctx.repository(CreditReceipt).find({ where: { invoiceId: In([...new Set(receipts.map((r) => r.invoiceId))]) } })));
     const ids = [...touched].map((entry) => entry.id);
     for (let at = 0; at < ids.length; at += CHUNK) {
       const chunk = ids.slice(at, at + CHUNK);
@@ -119,19 +120,39 @@ async function openCredits(ctx: RequestContext, supplierId: number, organisation
     .addOrderBy('line.lineNumber', 'ASC')
     .getMany();
   if (lines.length === 0) return [];
-  const ids = lines.map((line) => line.id);
+  // what is already used of each line, read for all of them at once (not line by line, nor in chunks of ids)
+  const ofTheseLines = <T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string) =>
+    query
+      .innerJoin(InvoiceLine, 'line', `line.id = ${alias}.invoiceLineId`)
+      .innerJoin(Invoice, 'invoice', 'invoice.id = line.invoiceId')
+      .where('invoice.supplierId = :supplierId AND line.organisationId IN (:...organisationIds)', { supplierId, organisationIds: [...organisationIds] })
+      .andWhere('line.chargeType = :credit AND line.netAmount < 0', { credit: ChargeType.CREDIT });
+  const [receiptSums, disputeCredits] = await Promise.all([
+    ofTheseLines(ctx.repository(CreditReceipt).createQueryBuilder('receipt'), 'receipt')
+      .select('receipt.invoiceLineId', 'invoiceLineId')
+      .addSelect('SUM(receipt.amount)', 'amount')
+      .groupBy('receipt.invoiceLineId')
+      .getRawMany<{ invoiceLineId: number | string; amount: number | string | bigint }>(),
+    ofTheseLines(ctx.repository(DisputeCredit).createQueryBuilder('credit'), 'credit')
+      .select('credit.invoiceLineId', 'invoiceLineId')
+      .addSelect('credit.amount', 'amount')
+      .addSelect('credit.receiptId', 'receiptId')
+      .orderBy('credit.id', 'ASC')
+      .getRawMany<{ invoiceLineId: number | string; amount: number | string | bigint; receiptId: number | string | null }>(),
+  ]);
+  const lineById = new Map(lines.map((line) => [line.id, line]));
   const usedNet = new Map<number, Pence>();
   const usedGross = new Map<number, Pence>();
-  for (let at = 0; at < ids.length; at += CHUNK) {
-    const chunk = ids.slice(at, at + CHUNK);
-    for (const receipt of await ctx.repository(CreditReceipt).find({ select: { invoiceLineId: true, amount: true }, where: { invoiceLineId: In(chunk) } })) {
-      usedNet.set(receipt.invoiceLineId, (usedNet.get(receipt.invoiceLineId) ?? 0n) + receipt.amount);
-    }
-    for (const credit of await ctx.repository(DisputeCredit).find({ select: { invoiceLineId: true, amount: true, receiptId: true }, where: { invoiceLineId: In(chunk) } })) {
-      usedGross.set(credit.invoiceLineId, (usedGross.get(credit.invoiceLineId) ?? 0n) + credit.amount);
-      // a dispute credited through the ledger is already counted in the receipts' net
-      if (credit.receiptId === null) usedNet.set(credit.invoiceLineId, (usedNet.get(credit.invoiceLineId) ?? 0n) + netWithin(credit.amount, credit.invoiceLineId, lines));
-    }
+  for (const receipt of receiptSums) {
+    const lineId = Number(receipt.invoiceLineId);
+    usedNet.set(lineId, (usedNet.get(lineId) ?? 0n) + BigInt(String(receipt.amount)));
+  }
+  for (const credit of disputeCredits) {
+    const lineId = Number(credit.invoiceLineId);
+    const amount = BigInt(String(credit.amount));
+    usedGross.set(lineId, (usedGross.get(lineId) ?? 0n) + amount);
+    // a dispute credited through the ledger is already counted in the receipts' net
+    if (credit.receiptId === null) usedNet.set(lineId, (usedNet.get(lineId) ?? 0n) + netWithin(amount, lineById.get(lineId)!));
   }
   const open: OpenCredit[] = [];
   for (const line of lines) {
@@ -144,8 +165,7 @@ async function openCredits(ctx: RequestContext, supplierId: number, organisation
 }
 
 /** The net part of a gross amount of a line, in the line's own proportion. */
-function netWithin(gross: Pence, lineId: number, lines: readonly InvoiceLine[]): Pence {
-  const line = lines.find((l) => l.id === lineId)!;
+function netWithin(gross: Pence, line: InvoiceLine): Pence {
   const lineGross = line.netAmount + line.vatAmount;
   return lineGross === 0n ? 0n : (gross * line.netAmount) / lineGross;
 }
@@ -170,6 +190,11 @@ async function creditClaimingDisputes(
   const disputes = await ctx.repository(Dispute).findBy({ id: In([...new Set(claimed.map((entry) => entry.claimedDisputeId!))]), state: In([...OPEN_DISPUTES]) });
   const entryById = new Map(claimed.map((entry) => [entry.id, entry]));
   const invoices = new Map((await ctx.repository(Invoice).findBy({ id: In([...new Set(receipts.map((r) => r.invoiceId))]) })).map((invoice) => [invoice.id, invoice]));
+  const receiptIdOf = new Map(saved.map((s) => [`${s.entryId}|${s.invoiceLineId}`, s.id]));
+  const now = new Date();
+  // every dispute's credits, inserted together in chunks after the loop: not one statement per receipt
+  const credits: Omit<DisputeCredit, 'id' | 'globalId' | 'stampCreated' | 'stampUpdated'>[] = [];
+  const moves: { dispute: Dispute; from: DisputeState; reason: string }[] = [];
   for (const dispute of disputes) {
     const from = dispute.state;
     const parts: string[] = [];
@@ -179,16 +204,20 @@ async function creditClaimingDisputes(
       const left = dispute.disputedAmount - dispute.creditedAmount;
       if (left <= 0n) break;
       const gross = receiptGross[index]! < left ? receiptGross[index]! : left;
-      const receiptId = saved.find((s) => s.entryId === receipt.entryId && s.invoiceLineId === receipt.invoiceLineId)?.id ?? null;
-      await ctx.repository(DisputeCredit).insert({ disputeId: dispute.id, organisationId: dispute.organisationId, invoiceLineId: receipt.invoiceLineId, receiptId, amount: gross, createdAt: new Date(), updatedAt: new Date() });
+      const receiptId = receiptIdOf.get(`${receipt.entryId}|${receipt.invoiceLineId}`) ?? null;
+      credits.push({ disputeId: dispute.id, organisationId: dispute.organisationId, invoiceLineId: receipt.invoiceLineId, receiptId, amount: gross, createdAt: now, updatedAt: now });
       dispute.creditedAmount += gross;
       parts.push(`£${formatMoney(gross)} for ${entry.period} from ${invoices.get(receipt.invoiceId)?.invoiceNumber ?? 'a credit'}`);
     }
     if (parts.length === 0) continue;
     const full = dispute.creditedAmount >= dispute.disputedAmount;
     if (full) dispute.state = DisputeState.CREDITED;
+    moves.push({ dispute, from, reason: `Credits matched through the ledger: ${parts.join(', ')}${full ? '' : `; £${formatMoney(dispute.disputedAmount - dispute.creditedAmount)} still due`}` });
+  }
+  for (let at = 0; at < credits.length; at += CHUNK) await ctx.repository(DisputeCredit).insert(credits.slice(at, at + CHUNK));
+  for (const { dispute, from, reason } of moves) {
     await ctx.repository(Dispute).update(dispute.id, { creditedAmount: dispute.creditedAmount, state: dispute.state, updatedAt: new Date() });
-    await recordSystemMove(ctx, dispute, from, `Credits matched through the ledger: ${parts.join(', ')}${full ? '' : `; £${formatMoney(dispute.disputedAmount - dispute.creditedAmount)} still due`}`);
+    await recordSystemMove(ctx, dispute, from, reason);
   }
 }
 

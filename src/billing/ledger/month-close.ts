@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import { In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { groupBy } from '../../common/collections';
 import { isUniqueViolation } from '../../db/errors';
 import type { Contract } from '../../contracts/contract.entity';
 import type { RequestContext } from '../../graphql/context';
@@ -18,6 +20,8 @@ const PART_CHARACTERS = 16_000;
 const INSERT_CHUNK = 500;
 /** how long an open month's provisional credits are used as computed before they are recomputed */
 export const PROVISIONAL_FRESH_MS = 60_000;
+/** entries an UPDATE sets, each to its own figures (a CASE branch and a few parameters each) */
+const UPDATE_CHUNK = 200;
 
 /** The month a date falls in, in the UK. */
 export const periodOf = (instant: Date) => DateTime.fromJSDate(instant, { zone: ZONE }).toFormat('yyyy-MM');
@@ -120,26 +124,30 @@ export class MonthCloser {
     const changedClaims = new Set<number>();
     const fresh: MonthCredit[] = [];
     const next = new Map(credits.map((credit) => [credit.entryKey, credit]));
+    const changes: EntryChange[] = [];
     for (const entry of held) {
       const credit = next.get(entry.entryKey);
       const owed = credit?.owed ?? 0n;
       const touched = entry.claimedInvoiceId !== null || entry.claimedDisputeId !== null || entry.received > 0n || entry.waived > 0n;
       if (touched) {
         if (owed !== entry.owed) {
-          await entries.update(entry.id, { revisedOwed: owed, snapshotId: snapshot.id, updatedAt: new Date() });
+          changes.push({ id: entry.id, set: { revisedOwed: owed, snapshotId: snapshot.id } });
           if (entry.claimedInvoiceId !== null) changedClaims.add(entry.claimedInvoiceId);
         }
       } else {
-        await entries.update(entry.id, {
-          owed,
-          owedBeforeCap: credit?.owedBeforeCap ?? 0n,
-          reason: credit?.reason ?? `${entry.reason.slice(0, 900)} (not owed from revision ${snapshot.revision})`,
-          revisedOwed: null,
-          snapshotId: snapshot.id,
-          updatedAt: new Date(),
+        changes.push({
+          id: entry.id,
+          set: {
+            owed,
+            owedBeforeCap: credit?.owedBeforeCap ?? 0n,
+            reason: credit?.reason ?? `${entry.reason.slice(0, 900)} (not owed from revision ${snapshot.revision})`,
+            revisedOwed: null,
+            snapshotId: snapshot.id,
+          },
         });
       }
     }
+    await updateEntries(ctx, changes);
     for (const credit of credits) if (!byKey.has(credit.entryKey)) fresh.push(credit);
     await this.insertEntries(ctx, contract, period, fresh, snapshot.id);
     return { snapshot, changedClaims: [...changedClaims] };
@@ -162,12 +170,14 @@ export class MonthCloser {
     const wanted = new Set(credits.map((credit) => credit.entryKey));
     const gone = [...held.values()].filter((entry) => !wanted.has(entry.entryKey)).map((entry) => entry.id);
     for (let at = 0; at < gone.length; at += INSERT_CHUNK) await entries.delete({ id: In(gone.slice(at, at + INSERT_CHUNK)) });
+    const changes: EntryChange[] = [];
     for (const credit of credits) {
       const entry = held.get(credit.entryKey);
       if (entry && (entry.owed !== credit.owed || entry.owedBeforeCap !== credit.owedBeforeCap || entry.reason !== credit.reason)) {
-        await entries.update(entry.id, { owed: credit.owed, owedBeforeCap: credit.owedBeforeCap, reason: credit.reason, updatedAt: new Date() });
+        changes.push({ id: entry.id, set: { owed: credit.owed, owedBeforeCap: credit.owedBeforeCap, reason: credit.reason } });
       }
     }
+    await updateEntries(ctx, changes);
     if (snapshotId !== null && held.size) await entries.update({ contractId: contract.id, period, final: false }, { final: true, snapshotId, updatedAt: new Date() });
     await this.insertEntries(ctx, contract, period, credits.filter((credit) => !held.has(credit.entryKey)), snapshotId);
   }
@@ -259,6 +269,39 @@ export class MonthCloser {
       waivedReason: null,
     }));
     for (let at = 0; at < rows.length; at += INSERT_CHUNK) await ctx.repository(CreditLedgerEntry).insert(rows.slice(at, at + INSERT_CHUNK));
+  }
+}
+
+/** Figures of one entry to change, each its own. */
+interface EntryChange {
+  id: number;
+  set: Partial<Pick<CreditLedgerEntry, 'owed' | 'owedBeforeCap' | 'reason' | 'revisedOwed' | 'snapshotId'>>;
+}
+
+/**
+ * Writes each entry's own new figures in a few statements — `SET column = CASE id WHEN … END`
+ * for UPDATE_CHUNK entries at a time, entries changing the same columns together — rather than
+ * one UPDATE per entry: a month of a national contract changes thousands at once.
+ */
+async function updateEntries(ctx: RequestContext, changes: readonly EntryChange[]): Promise<void> {
+  const now = new Date();
+  const asParameter = (value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
+  for (const group of groupBy(changes, (change) => Object.keys(change.set).sort().join(',')).values()) {
+    const columns = Object.keys(group[0]!.set) as (keyof EntryChange['set'])[];
+    for (let at = 0; at < group.length; at += UPDATE_CHUNK) {
+      const chunk = group.slice(at, at + UPDATE_CHUNK);
+      const parameters: Record<string, unknown> = { ids: chunk.map((change) => change.id) };
+      chunk.forEach((change, i) => {
+        parameters[`id${i}`] = change.id;
+        for (const column of columns) parameters[`${column}${i}`] = asParameter(change.set[column]);
+      });
+      const set: Record<string, unknown> = { updatedAt: now };
+      for (const column of columns) {
+        const cases = chunk.map((_, i) => `WHEN :id${i} THEN :${column}${i}`).join(' ');
+        set[column] = () => `CASE id ${cases} END`;
+      }
+      await ctx.repository(CreditLedgerEntry).createQueryBuilder().update().set(set as QueryDeepPartialEntity<CreditLedgerEntry>).where('id IN (:...ids)').setParameters(parameters).execute();
+    }
   }
 }
 
