@@ -98,6 +98,7 @@ const environmentSchema = z.object({
   SLA_COVERAGE_THRESHOLD_PERCENT: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 95 or 97.5').default('95'),
   SLA_MONTH_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   CREDIT_LEDGER_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+  LEDGER_PROVISIONAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   NOTIFICATION_NOTICE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   NOTIFICATION_CONTACT_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
@@ -246,6 +247,8 @@ export interface AppConfig {
     readonly monthGraceDays: number;
     /** how many months back the credit ledger is kept from (a contract's earlier months are not opened) */
     readonly ledgerMonths: number;
+    /** an open month's provisional credits are recomputed at most this often per process */
+    readonly provisionalSeconds: number;
   };
   /** the default windows of the notifications query and of webhook deliveries */
   readonly notifications: {
@@ -343,7 +346,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       pullTimeoutMs: env.FEED_PULL_TIMEOUT_MS,
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
-    sla: { coverageThresholdPercent: env.SLA_COVERAGE_THRESHOLD_PERCENT, monthGraceDays: env.SLA_MONTH_GRACE_DAYS, ledgerMonths: env.CREDIT_LEDGER_MONTHS },
+    sla: { coverageThresholdPercent: env.SLA_COVERAGE_THRESHOLD_PERCENT, monthGraceDays: env.SLA_MONTH_GRACE_DAYS, ledgerMonths: env.CREDIT_LEDGER_MONTHS, provisionalSeconds: env.LEDGER_PROVISIONAL_SECONDS },
     billing: { variancePercent: env.RECONCILIATION_VARIANCE_PERCENT, secondApprovalAbove: parseMoney(env.INVOICE_SECOND_APPROVAL_ABOVE) },
     notifications: {
       noticeWithinDays: env.NOTIFICATION_NOTICE_DAYS,

@@ -95,7 +95,7 @@ describe('the credit ledger costs the same statements for 5 credits as for 50', 
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { SLA_MONTH_GRACE_DAYS: '60' } });
+    server = await startTestServer({ env: { SLA_MONTH_GRACE_DAYS: '60', LEDGER_PROVISIONAL_SECONDS: '0' } });
     small = await estate(5, 'LSS');
     large = await estate(50, 'LSL');
     // the first read closes the months past their grace and computes the open one

@@ -18,8 +18,6 @@ const ZONE = 'Europe/London';
 /** characters per stored piece of a snapshot: four bytes each at most, inside a MySQL TEXT's 65,535 */
 const PART_CHARACTERS = 16_000;
 const INSERT_CHUNK = 500;
-/** how long an open month's provisional credits are used as computed before they are recomputed */
-export const PROVISIONAL_FRESH_MS = 60_000;
 /** entries an UPDATE sets, each to its own figures (a CASE branch and a few parameters each) */
 const UPDATE_CHUNK = 200;
 
@@ -54,7 +52,7 @@ export function ledgerPeriods(contract: Pick<Contract, 'startDate' | 'endDate'>,
 export class MonthCloser {
   /**
    * When each open month was last recomputed, by contract: an open month's figures are
-   * provisional, so a ledger read within PROVISIONAL_FRESH_MS of the last recomputation uses
+   * provisional, so a ledger read within LEDGER_PROVISIONAL_SECONDS of the last recomputation uses
    * them as they are rather than running the month's SLA report again. Process-local and
    * bounded; closing a month never waits on it.
    */
@@ -77,7 +75,7 @@ export class MonthCloser {
         }
         const key = `${contract.id}|${period}`;
         const last = this.provisionalAt.get(key);
-        if (last !== undefined && now.getTime() - last < PROVISIONAL_FRESH_MS && now.getTime() >= last) continue;
+        if (last !== undefined && now.getTime() - last < ctx.config.sla.provisionalSeconds * 1_000 && now.getTime() >= last) continue;
         await this.refreshProvisional(ctx, contract, period, now);
         if (this.provisionalAt.size >= 10_000) this.provisionalAt.clear();
         this.provisionalAt.set(key, now.getTime());
