@@ -63,6 +63,8 @@ export async function matchCredits(ctx: RequestContext, supplierId: number, orga
   const touched = new Set<CreditLedgerEntry>();
 
   for (const credit of open) {
+    // a line naming a service we do not hold credits nothing of ours: it is left for a person to place
+    if (credit.line.serviceId === null && credit.line.serviceReference) continue;
     for (const month of credit.months) {
       for (const entry of byMonth.get(month) ?? []) {
         if (credit.net <= 0n) break;
