@@ -1,6 +1,5 @@
-import { Role } from '../../src/auth/roles';
 import { PerformanceSample } from '../../src/performance/performance-sample.entity';
-import { fixture, ingest, recentHours, supplierId } from '../support/feeds';
+import { fixture, ingest, pennineAtRx1, recentHours } from '../support/feeds';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -16,10 +15,7 @@ describe('rows of one document that share a natural key', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    manager = await server.token('RX1', Role.CONTRACT_MANAGER);
-    pdn = await supplierId(server, manager, 'PDN00001');
-    const services = await server.gql('query($s: ID!) { services(first: 10, filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { reference } } } }', { s: pdn }, manager);
-    refs = services.data.services.edges.map((e: any) => e.node.reference);
+    ({ manager, pdn, refs } = await pennineAtRx1(server));
   });
 
   afterAll(() => server.stop());

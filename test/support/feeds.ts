@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Role } from '../../src/auth/roles';
 import type { TestServer } from './test-server';
 
 export const fixture = (path: string) => readFileSync(join(__dirname, '..', 'fixtures', 'feeds', path), 'utf8');
@@ -16,6 +17,15 @@ export async function ingest(server: TestServer, token: string, input: { supplie
 export async function supplierId(server: TestServer, token: string, cnspId: string): Promise<string> {
   const response = await server.gql('query($s: String!) { suppliers(filter: { search: $s }) { edges { node { id } } } }', { s: cnspId }, token);
   return response.data.suppliers.edges[0].node.id;
+}
+
+/** A contract manager at RX1, Pennine's global id, and the references of up to ten of its active services. */
+export async function pennineAtRx1(server: TestServer) {
+  const manager = await server.token('RX1', Role.CONTRACT_MANAGER);
+  const pdn = await supplierId(server, manager, 'PDN00001');
+  const services = await server.gql('query($s: ID!) { services(first: 10, filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { reference } } } }', { s: pdn }, manager);
+  const refs: string[] = services.data.services.edges.map((e: any) => e.node.reference);
+  return { manager, pdn, refs };
 }
 
 /** Hour-aligned UTC instants going back from the last whole hour. */
