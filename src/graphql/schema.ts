@@ -153,7 +153,7 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const reconciliation = new ReconciliationService(invoices, creditLedger);
   const billing = { approvals: new InvoiceApprovalService(invoices), paymentExports: new PaymentExportService(), billingSummaries: new BillingSummaryService() };
   const escalations = new EscalationService(suppliers, contracts, incidents);
-  const reviews = new ReviewService(contracts, slaReports);
+  const reviews = new ReviewService(contracts, slaReports, creditLedger);
   const complianceRegister = new RegisterService();
   const ipam = new IpamService(suppliers);
   const accessRequests = new AccessRequestService();

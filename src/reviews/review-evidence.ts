@@ -17,6 +17,8 @@ export interface SlaReportSnapshot {
   totals: { met: number; breached: number; insufficientData: number; notApplicable: number; creditsBeforeCap: string; creditsOwed: string; cap: string | null };
   terms: { kind: string; severity: number | null; service: string | null; target: string; achieved: string | null; coveragePercent: string | null; status: string; contractual: boolean; note: string | null }[];
   credits: { kind: string | null; service: string | null; amount: string; reason: string }[];
+  /** the closed month's frozen snapshot the review cites (the credit ledger's figures), null while the month is open */
+  monthSnapshot?: { revision: number; sha256: string } | null;
   /** entries left out to keep the document within its column, if any */
   omitted?: number;
 }

@@ -73,6 +73,8 @@ export class ReviewSlaSnapshot {
   @Field(() => MoneyScalar) creditsOwed!: Pence;
   @Field(() => [ReviewSlaTermSnapshot]) terms!: ReviewSlaTermSnapshot[];
   @Field(() => [ReviewCreditSnapshot]) credits!: ReviewCreditSnapshot[];
+  @Field(() => Int, { nullable: true, description: 'The closed month\'s frozen snapshot the review cites (slaMonthSnapshot): its revision. Null when the month was still open.' }) monthSnapshotRevision!: number | null;
+  @Field(() => String, { nullable: true, description: 'That snapshot\'s SHA-256, as disputes cite it.' }) monthSnapshotSha256!: string | null;
 }
 
 @ObjectType()
@@ -194,6 +196,8 @@ export class ReviewEvidenceResolver {
       creditsOwed: parseMoney(document.totals.creditsOwed),
       terms: document.terms.map((term) => ({ ...term })),
       credits: document.credits.map((credit) => ({ ...credit, amount: parseMoney(credit.amount) })),
+      monthSnapshotRevision: document.monthSnapshot?.revision ?? null,
+      monthSnapshotSha256: document.monthSnapshot?.sha256 ?? null,
     });
   }
 

@@ -10,6 +10,8 @@ import { ContractService } from '../contracts/contract.service';
 import type { RequestContext } from '../graphql/context';
 import { NetworkService } from '../services/network-service.entity';
 import { SlaReportService } from '../sla/sla-report.service';
+import { SlaMonthSnapshot } from '../billing/ledger/credit-ledger.entity';
+import type { CreditLedgerService } from '../billing/ledger/credit-ledger.service';
 import { combinedHash, invoiceSnapshot, serialise, sha256, slaSnapshot } from './review-evidence';
 import { ReviewAction, ReviewActionStatus, ReviewEvidence, ReviewEvidenceKind, ServiceReview } from './review.entity';
 
@@ -62,6 +64,7 @@ export class ReviewService {
   constructor(
     private readonly contracts: ContractService,
     private readonly slaReports: SlaReportService,
+    private readonly ledger: CreditLedgerService,
   ) {}
 
   async forContract(ctx: RequestContext, contractId: number): Promise<ServiceReview[]> {
@@ -105,9 +108,14 @@ export class ReviewService {
       const services = await tx.repository(NetworkService).find({ where: { contractId: contract.id } });
       const references = new Map(services.map((service) => [service.id, service.reference]));
       const documents: { kind: ReviewEvidenceKind; label: string; document: string }[] = [];
+      // months past their grace period are closed first, so the review cites the frozen figures disputes cite
+      await this.ledger.refresh(tx, { contractId: contract.id }, now);
+      const frozen = await tx.repository(SlaMonthSnapshot).find({ where: { contractId: contract.id, period: In(months) }, order: { revision: 'DESC' } });
       for (const month of months) {
         const report = await this.slaReports.report(tx, contract.id, month, now);
-        documents.push({ kind: ReviewEvidenceKind.SLA_REPORT, label: month, document: serialise(slaSnapshot(report, contract.reference, references)) });
+        const closed = frozen.find((snapshot) => snapshot.period === month);
+        const snapshot = { ...slaSnapshot(report, contract.reference, references), monthSnapshot: closed ? { revision: closed.revision, sha256: closed.sha256 } : null };
+        documents.push({ kind: ReviewEvidenceKind.SLA_REPORT, label: month, document: serialise(snapshot) });
       }
       const periodStart = `${input.periodFrom}-01`;
       const periodEnd = addDays(addMonths(`${input.periodTo}-01`, 1), -1);

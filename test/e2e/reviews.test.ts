@@ -9,7 +9,7 @@ import { ingest, supplierId } from '../support/feeds';
 import { errorCode, startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 
 const RECORD = `mutation($input: RecordReviewInput!) { recordReview(input: $input) { id heldOn periodFrom periodTo attendees recordedBy evidenceSha256 evidenceIntact
-  evidence { id kind label sha256 document slaReport { period met breached insufficientData creditsOwed terms { kind status service } credits { amount } }
+  evidence { id kind label sha256 document slaReport { period met breached insufficientData creditsOwed monthSnapshotRevision monthSnapshotSha256 terms { kind status service } credits { amount } }
     invoice { invoiceNumber grossTotal reconciled agreedAmount differenceTotal findingCount findings { type difference } } }
   actions { id description ownerUser ownerContact { name } dueDate status daysOverdue } } }`;
 const REVIEW = RECORD.replace('mutation($input: RecordReviewInput!) { recordReview(input: $input)', 'query($id: ID!) { review(id: $id)');
@@ -52,6 +52,9 @@ describe('service management reviews', () => {
     expect(sla.kind).toBe('SLA_REPORT');
     expect(sla.slaReport).toMatchObject({ period: '2026-10', met: live.met, breached: live.breached, insufficientData: live.insufficientData, creditsOwed: live.creditsOwed });
     expect(sla.slaReport.terms.some((t: any) => t.status === 'BREACHED')).toBe(true);
+    // October is closed: the review cites the frozen month disputes cite
+    const frozen = (await server.gql('query($c: ID!) { slaMonthSnapshot(contractId: $c, period: "2026-10") { revision sha256 } }', { c: contract }, manager)).data.slaMonthSnapshot;
+    expect(sla.slaReport).toMatchObject({ monthSnapshotRevision: frozen.revision, monthSnapshotSha256: frozen.sha256 });
     expect(invoices.length).toBeGreaterThan(0);
     expect(invoices.every((i: any) => i.kind === 'INVOICE_RECONCILIATION' && i.invoice.reconciled)).toBe(true);
     expect(JSON.parse(sla.document).totals.creditsOwed).toBe(live.creditsOwed);
