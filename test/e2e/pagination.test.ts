@@ -56,6 +56,23 @@ describe('Relay pagination', () => {
     expect(response.errors?.[0].message).toMatch(/at most 100/);
   });
 
+  it('takes an explicit null cursor as none, as Relay, Apollo Client and generated clients send for the first page', async () => {
+    const lists = [
+      '{ contracts(first: 2, after: null) { totalCount edges { node { id } } } }',
+      '{ contracts(last: 2, before: null) { totalCount edges { node { id } } } }',
+      '{ services(first: 2, after: null, before: null, last: null) { totalCount edges { node { id } } } }',
+      '{ invoices(first: 2, after: null) { edges { node { id } } } }',
+      '{ disputes(first: 2, after: null) { edges { node { id } } } }',
+      '{ creditLedger(filter: null) { entries(first: 2, after: null) { edges { node { id } } } } }',
+    ];
+    for (const query of lists) {
+      const answer = await server.gql(query, {}, csu);
+      expect({ query, errors: answer.errors }).toEqual({ query, errors: undefined });
+    }
+    const withVariables = await server.gql('query($after: String) { contracts(first: 2, after: $after) { totalCount } }', { after: null }, csu);
+    expect(withVariables.errors).toBeUndefined();
+  });
+
   it('refuses cursors it did not issue and mixed directions', async () => {
     expect(errorCode(await server.gql(PAGE, { first: 5, after: 'bm90LWEtY3Vyc29y' }, csu))).toBe('BAD_USER_INPUT');
     expect(errorCode(await server.gql(PAGE, { first: 5, last: 5 }, csu))).toBe('BAD_USER_INPUT');
