@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { In, LessThanOrEqual, Not, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { conflict } from '../common/errors';
 import { groupBy } from '../common/collections';
-import { formatMoney } from '../common/money';
+import { formatMoney, type Pence } from '../common/money';
 import { Contract } from '../contracts/contract.entity';
 import { ChargeType } from '../feeds/records';
 import type { RequestContext } from '../graphql/context';
@@ -280,15 +280,26 @@ export class ReconciliationService {
   private async unmatchedCredits(ctx: RequestContext, lines: InvoiceLine[]): Promise<Finding[]> {
     const credits = lines.filter((line) => line.chargeType === ChargeType.CREDIT && line.netAmount < 0n);
     if (credits.length === 0) return [];
-    const ids = credits.map((line) => line.id);
+    // read by the document, not by a list of its lines' ids (a credit note may have thousands)
+    const invoiceId = credits[0]!.invoiceId;
     const [receipts, disputeCredits] = await Promise.all([
-      ctx.repository(CreditReceipt).find({ select: { invoiceLineId: true, amount: true }, where: { invoiceLineId: In(ids) } }),
-      ctx.repository(DisputeCredit).find({ select: { invoiceLineId: true, amount: true, receiptId: true }, where: { invoiceLineId: In(ids) } }),
+      ctx.repository(CreditReceipt).find({ select: { invoiceLineId: true, amount: true }, where: { invoiceId } }),
+      ctx.repository(DisputeCredit).createQueryBuilder('credit')
+        .innerJoin(InvoiceLine, 'line', 'line.id = credit.invoiceLineId')
+        .where('line.invoiceId = :invoiceId AND credit.receiptId IS NULL', { invoiceId })
+        .getMany(),
     ]);
+    const sumBy = (rows: readonly { invoiceLineId: number; amount: Pence }[]) => {
+      const sums = new Map<number, Pence>();
+      for (const row of rows) sums.set(row.invoiceLineId, (sums.get(row.invoiceLineId) ?? 0n) + row.amount);
+      return sums;
+    };
+    const matchedNetOf = sumBy(receipts);
+    const matchedGrossOf = sumBy(disputeCredits);
     const findings: Finding[] = [];
     for (const line of credits) {
-      const matchedNet = receipts.filter((r) => r.invoiceLineId === line.id).reduce((sum, r) => sum + r.amount, 0n);
-      const matchedGross = disputeCredits.filter((c) => c.invoiceLineId === line.id && c.receiptId === null).reduce((sum, c) => sum + c.amount, 0n);
+      const matchedNet = matchedNetOf.get(line.id) ?? 0n;
+      const matchedGross = matchedGrossOf.get(line.id) ?? 0n;
       const gross = -(line.netAmount + line.vatAmount);
       const left = gross - matchedGross - (matchedNet + vatOn(matchedNet, line.vatRate));
       if (left <= 0n) continue;

@@ -1,3 +1,4 @@
+import { Role } from '../../src/auth/roles';
 import { formatMoney, parseMoney } from '../../src/common/money';
 import { sha256 } from '../../src/reviews/review-evidence';
 import { billingLoop, documentCsv, monthDays, type BillingLoop } from '../support/billing-loop';
@@ -250,7 +251,7 @@ describe('the money loop: months not over', () => {
     expect(waived.errors).toBeUndefined();
     expect(waived.data.waiveCredits.every((e: any) => e.state === 'WAIVED' && e.waivedBy === 'test.contract_manager@rx1')).toBe(true);
     expect((await loop.ledger(loop.lastMonth, loop.lastMonth)).totals.outstanding).toBe('0.00');
-    const audit = await loop.server.gql('{ auditTrail(first: 50, filter: { entityType: "CreditLedgerEntry" }) { totalCount edges { node { actor action } } } }', {}, await loop.server.token('RX1', 'ADMIN' as never));
+    const audit = await loop.server.gql('{ auditTrail(first: 50, filter: { entityType: "CreditLedgerEntry" }) { totalCount edges { node { actor action } } } }', {}, await loop.server.token('RX1', Role.ADMIN));
     expect(audit.errors).toBeUndefined();
     expect(audit.data.auditTrail.totalCount).toBeGreaterThanOrEqual(entries.length);
   });

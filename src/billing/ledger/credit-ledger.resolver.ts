@@ -117,15 +117,19 @@ export class CreditLedgerResolver {
   @Query(() => [SupplierCreditsOutstandingType], { description: 'Credits outstanding across all the viewer\'s suppliers, largest first, each month by month.' })
   async creditsOutstanding(@Ctx() ctx: RequestContext) {
     const entries = (await this.ledger.entries(ctx, {})).filter((entry) => entry.final && entry.outstanding > 0n);
-    const months = this.ledger.totals(entries);
     const bySupplier = new Map<number, SupplierCreditsOutstandingType>();
-    for (const month of months) {
-      const supplier = bySupplier.get(month.supplierId) ?? Object.assign(new SupplierCreditsOutstandingType(), { supplierId: month.supplierId, outstanding: 0n, claimed: 0n, months: [] });
-      supplier.outstanding += month.outstanding;
-      supplier.claimed += month.claimed > month.outstanding ? month.outstanding : month.claimed;
-      supplier.months.push(Object.assign(new CreditLedgerMonthType(), month));
-      bySupplier.set(month.supplierId, supplier);
+    const supplierOf = (supplierId: number) => {
+      const found = bySupplier.get(supplierId) ?? Object.assign(new SupplierCreditsOutstandingType(), { supplierId, outstanding: 0n, claimed: 0n, months: [] });
+      bySupplier.set(supplierId, found);
+      return found;
+    };
+    for (const entry of entries) {
+      const supplier = supplierOf(entry.supplierId);
+      supplier.outstanding += entry.outstanding;
+      // what of the outstanding is already asked for: the whole of a claimed entry's, none of an unclaimed one's
+      if (claimedOf(entry) > 0n) supplier.claimed += entry.outstanding;
     }
+    for (const month of this.ledger.totals(entries)) supplierOf(month.supplierId).months.push(Object.assign(new CreditLedgerMonthType(), month));
     return [...bySupplier.values()].sort((a, b) => (a.outstanding === b.outstanding ? a.supplierId - b.supplierId : a.outstanding > b.outstanding ? -1 : 1));
   }
 
