@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { badInput } from '../common/errors';
+import { givenArguments } from './null-arguments';
 
 /**
  * One rule for every optional input field of every mutation (docs/ARCHITECTURE.md, "Optional
@@ -65,7 +66,7 @@ export function refuseNullsWhereNotClearable<S extends GraphQLSchema>(schema: S)
         const refused = refusedNullIn(arg, values[arg.name], arg.name);
         if (refused) throw badInput(refused, `${refused} cannot be null: leave it out to keep its value (or take its default)`, NULL_NOT_ALLOWED);
       }
-      return resolve(root, values, context, info);
+      return resolve(root, givenArguments(args, values, 'keep'), context, info);
     };
   }
   return schema;
@@ -73,7 +74,8 @@ export function refuseNullsWhereNotClearable<S extends GraphQLSchema>(schema: S)
 
 /** The path of the first null that may not be there, in a value graphql-js has already coerced to its type. */
 function refusedNullIn(field: GraphQLInputField | GraphQLArgument, value: unknown, path: string): string | undefined {
-  if (value === null) return isNonNullType(field.type) || isClearable(field) ? undefined : path;
+  // a null where there is a default takes it (null-arguments.ts)
+  if (value === null) return isNonNullType(field.type) || isClearable(field) || field.defaultValue !== undefined ? undefined : path;
   return value === undefined ? undefined : refusedNullWithin(field.type, value, path);
 }
 
@@ -98,12 +100,14 @@ function refusedNullWithin(type: GraphQLInputType, value: unknown, path: string)
   return undefined;
 }
 
-/** Whether a value of this type can hold a null the rule refuses: most mutations' inputs can, a bare `id: ID!` cannot. */
+/** Whether a value of this type can hold a null the rule refuses or a default replaces: most mutations' inputs can, a bare `id: ID!` cannot. */
 function mayCarryRefusedNull(type: GraphQLInputType, seen = new Set<string>()): boolean {
   const named = getNamedType(type);
   if (!isInputObjectType(named) || seen.has(named.name)) return false;
   seen.add(named.name);
-  return Object.values(named.getFields()).some((field) => (!isNonNullType(field.type) && !isClearable(field)) || mayCarryRefusedNull(field.type, seen));
+  return Object.values(named.getFields()).some(
+    (field) => (!isNonNullType(field.type) && !isClearable(field)) || field.defaultValue !== undefined || mayCarryRefusedNull(field.type, seen),
+  );
 }
 
 function markClearableFields(schema: GraphQLSchema): void {

@@ -24,6 +24,7 @@ import { SiteService } from '../sites/site.service';
 import { SupplierResolver } from '../suppliers/supplier.resolver';
 import { SupplierService } from '../suppliers/supplier.service';
 import { refuseNullsWhereNotClearable } from './explicit-null';
+import { nullMeansNotGiven } from './null-arguments';
 import { NodeResolver, type NodeFetcher } from './node.resolver';
 import type { AppConfig } from '../config/config';
 import { adapters } from '../feeds/adapters';
@@ -311,7 +312,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],
   });
-  return auditMutations(refuseNullsWhereNotClearable(readNodeIdsDirectly(resolveAbstractTypesAtOnce(schema))));
+  return auditMutations(refuseNullsWhereNotClearable(nullMeansNotGiven(readNodeIdsDirectly(resolveAbstractTypesAtOnce(schema)))));
 }
 
 /**

@@ -14,7 +14,8 @@ import { startTestServer, type GraphqlResponse, type TestServer } from '../suppo
  * added tomorrow is covered without touching this file:
  * - null on an optional field that is not clearable is BAD_USER_INPUT naming that field, with
  *   reason NULL_NOT_ALLOWED, and nothing is written;
- * - null on a clearable field is never refused as null, and never an internal error.
+ * - null on a clearable field is never refused as null, and never an internal error;
+ * - null on a field with a default takes the default, as if it were left out.
  * A query answers a null argument or filter field as if it were left out (no filter, the first page).
  * With a real record (test/support/explicit-null-fixtures.ts, which every mutation with a
  * clearable field needs), a clearable field given null is stored as none, or refused by a rule
@@ -100,7 +101,7 @@ describe('explicit null on every optional input field', () => {
     expect(WITH_CLEARABLE_FIELDS.filter((name) => !fixtures[name])).toEqual([]);
   });
 
-  it.each(WITH_OPTIONAL_FIELDS)('%s: null on a field that is not clearable is BAD_USER_INPUT naming it; on one that is, never refused as null', async (name) => {
+  it.each(WITH_OPTIONAL_FIELDS)('%s: null on a field that is not clearable is BAD_USER_INPUT naming it; on one that is, or has a default, never refused as null', async (name) => {
     const fixture = fixtures[name];
     const base = fixture ? await fixture.variables() : minimalArguments(schema, name, NODE_TYPES);
     const problems: string[] = [];
@@ -109,13 +110,20 @@ describe('explicit null on every optional input field', () => {
       const response = await call(name, '__typename', variables);
       const error = response.errors?.[0];
       if (error?.extensions?.code === 'INTERNAL_SERVER_ERROR') problems.push(`${field.path}: INTERNAL_SERVER_ERROR`);
-      else if (field.clearable && error?.extensions?.reason === NULL_NOT_ALLOWED) problems.push(`${field.path}: clearable, but null was refused`);
+      else if ((field.clearable || field.defaulted) && error?.extensions?.reason === NULL_NOT_ALLOWED) problems.push(`${field.path}: clearable or defaulted, but null was refused`);
+      else if (field.defaulted) continue;
       else if (!field.clearable && !(error?.extensions?.code === 'BAD_USER_INPUT' && error.extensions.field === field.path && error.extensions.reason === NULL_NOT_ALLOWED)) {
         problems.push(`${field.path}: not clearable, answered ${error ? JSON.stringify(error.extensions) : 'with success'}`);
       }
       if (!field.clearable && error?.extensions?.reason === NULL_NOT_ALLOWED) expect(error.message).toContain(field.path);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('takes the default for a null where the input has one: createContract with status null makes a DRAFT', async () => {
+    const response = await call('createContract', 'status', withValueAt(await fixtures.createContract!.variables(), 'input.status', null));
+    expect(response.errors).toBeUndefined();
+    expect(response.data.createContract.status).toBe('DRAFT');
   });
 
   it.each(QUERIES_WITH_NULLABLE)('query %s answers a null argument or filter field as if it were left out', async (name) => {

@@ -18,6 +18,8 @@ export interface OptionalField {
   readonly path: string;
   /** the schema says so ("Null means none."): null stores none rather than being refused */
   readonly clearable: boolean;
+  /** the field has a default, which a null takes as if the field were left out */
+  readonly defaulted: boolean;
 }
 
 /** A well-typed value with every required field filled and no optional one: enough to get past GraphQL's coercion. */
@@ -71,12 +73,12 @@ export function optionalFields(field: GraphQLField<unknown, unknown>, values: Re
     if (!isInputObjectType(inner) || value === null || typeof value !== 'object') return;
     for (const child of Object.values(inner.getFields())) {
       const childPath = `${path}.${child.name}`;
-      if (!isNonNullType(child.type)) found.push({ path: childPath, clearable: (child.description ?? '').endsWith(CLEARABLE_NOTE) });
+      if (!isNonNullType(child.type)) found.push({ path: childPath, clearable: (child.description ?? '').endsWith(CLEARABLE_NOTE), defaulted: child.defaultValue !== undefined });
       visit(child.type, (value as Record<string, unknown>)[child.name], childPath);
     }
   };
   for (const arg of field.args) {
-    if (!isNonNullType(arg.type)) found.push({ path: arg.name, clearable: false });
+    if (!isNonNullType(arg.type)) found.push({ path: arg.name, clearable: false, defaulted: arg.defaultValue !== undefined });
     visit(arg.type, values[arg.name], arg.name);
   }
   return found;
