@@ -36,6 +36,7 @@ export function pageHtml(assets: PageAssets): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>HSCN supplier API · GraphiQL</title>
 <link rel="stylesheet" href="${assets.graphiqlStyle.url}">
 <link rel="stylesheet" href="${assets.pageStyle.url}">
