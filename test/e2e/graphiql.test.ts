@@ -116,6 +116,21 @@ describe('GraphiQL in a browser', () => {
     expect(page.requests.filter((request) => request.url.includes('/graphiql/')).length).toBeGreaterThanOrEqual(6);
     expect(page.problems).toEqual([]);
   });
+});
+
+/** The page, its files and the introspection it needs, as any HTTP client sees them. */
+describe('GraphiQL over HTTP', () => {
+  let server: TestServer;
+  let token: string;
+  let endpoint: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { GRAPHQL_INTROSPECTION: 'true' } });
+    endpoint = `${server.url}/graphql`;
+    token = await server.token('RX1', Role.CONTRACT_MANAGER);
+  });
+
+  afterAll(() => server.stop());
 
   it('serves the files with their types, cached for a year under a URL that changes with the content', async () => {
     const assets = loadGraphiqlAssets();
