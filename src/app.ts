@@ -25,6 +25,7 @@ import { feedIntake } from './feeds/feed-intake';
 import { metricsEndpoint, metricsServer } from './http/metrics-endpoint';
 import { answerClientErrors, serverTimeouts } from './http/client-errors';
 import { evidenceDownload } from './http/evidence-download';
+import { graphiqlExplorer } from './http/graphiql';
 
 export interface App {
   readonly httpServer: Server;
@@ -96,7 +97,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       // no field carries a cache hint, so every answer is "no-store" (set in requestLogging); Apollo's
       // cache-control plugin would otherwise wrap every field resolver of every query to work that out
       ApolloServerPluginCacheControlDisabled(),
-      ...(config.graphql.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      // the explorer is our own GraphiQL (graphiqlExplorer below); Apollo's page loads from a CDN
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -134,6 +136,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
 
   // a limited client is refused before its body is read or its credentials looked at
   app.use(['/graphql', '/feeds', '/disputes'], failures.refuseLimitedClients);
+  // the explorer goes with introspection: a production server without it serves no page and no files
+  if (config.graphql.introspection) app.use(graphiqlExplorer('/graphql'));
   app.use(
     '/graphql',
     (req, res, next) => {

@@ -20,31 +20,43 @@ import type { GraphQLSchema } from 'graphql';
 /** Lists without paging arguments (a contract's services) are assumed to hold this many items. */
 const NESTED_LIST_ESTIMATE = 10;
 
-/** The deepest field selection in an operation, fragments expanded (cycles are graphql's own NoFragmentCycles error). */
+/**
+ * The deepest field selection in an operation, fragments expanded (cycles are graphql's own
+ * NoFragmentCycles error). Under `__schema` and `__type`, `ofType` does not count: it unwraps
+ * a list or non-null type, one level per wrapper, so the standard introspection query (the one
+ * GraphiQL and codegen send) reaches 8 levels deeper than its 5 levels of schema, and would
+ * otherwise be refused by the default limit of 12.
+ */
 export function operationDepth(document: DocumentNode, operation: OperationDefinitionNode, stopAt: number): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  const depthOf = (selectionSet: SelectionSetNode, depth: number, seen: ReadonlySet<string>): number => {
+  const depthOf = (selectionSet: SelectionSetNode, depth: number, seen: ReadonlySet<string>, introspecting: boolean): number => {
     let deepest = depth;
     for (const selection of selectionSet.selections) {
       if (deepest > stopAt) break;
       if (selection.kind === Kind.FIELD) {
-        if (selection.selectionSet) deepest = Math.max(deepest, depthOf(selection.selectionSet, depth + 1, seen));
+        const name = selection.name.value;
+        const unwrapping = introspecting && name === 'ofType';
+        if (selection.selectionSet) {
+          deepest = Math.max(deepest, depthOf(selection.selectionSet, unwrapping ? depth : depth + 1, seen, introspecting || INTROSPECTION_ROOTS.has(name)));
+        }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        deepest = Math.max(deepest, depthOf(selection.selectionSet, depth, seen));
+        deepest = Math.max(deepest, depthOf(selection.selectionSet, depth, seen, introspecting));
       } else {
         const fragment = fragments.get(selection.name.value);
         if (fragment && !seen.has(fragment.name.value)) {
-          deepest = Math.max(deepest, depthOf(fragment.selectionSet, depth, new Set([...seen, fragment.name.value])));
+          deepest = Math.max(deepest, depthOf(fragment.selectionSet, depth, new Set([...seen, fragment.name.value]), introspecting));
         }
       }
     }
     return deepest;
   };
-  return depthOf(operation.selectionSet, 1, new Set());
+  return depthOf(operation.selectionSet, 1, new Set(), false);
 }
+
+const INTROSPECTION_ROOTS: ReadonlySet<string> = new Set(['__schema', '__type']);
 
 /**
  * Estimates a page as its size times its items: `first`/`last` where given, the default
