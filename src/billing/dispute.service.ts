@@ -100,7 +100,7 @@ export class DisputeService {
       const dispute = await this.get(tx, id);
       if (!NEXT[dispute.state].includes(to)) {
         const allowed = NEXT[dispute.state];
-        throw conflict(`A ${dispute.state} dispute cannot become ${to}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: 'INVALID_STATE_TRANSITION' });
+        throw conflict(`A ${dispute.state} dispute cannot become ${to}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: 'INVALID_STATUS_TRANSITION' });
       }
       if (to === DisputeState.SUBMITTED && todayInLondon() > dispute.deadline) {
         throw conflict(`The dispute window closed on ${dispute.deadline}`, { reason: 'PAST_DEADLINE' });

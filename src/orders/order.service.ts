@@ -433,7 +433,7 @@ async function claim(ctx: RequestContext, order: ServiceOrder, to: OrderStatus):
 function assertCanMove(order: ServiceOrder, to: OrderStatus): void {
   if (canMoveOrder(order.status, to)) return;
   const allowed = allowedOrderMoves(order.status);
-  throw conflict(`A ${order.status} order cannot become ${to}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: 'INVALID_STATE_TRANSITION' });
+  throw conflict(`A ${order.status} order cannot become ${to}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: 'INVALID_STATUS_TRANSITION' });
 }
 
 function assertDate(value: string, field: string): void {
