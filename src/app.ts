@@ -80,8 +80,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
     // the schema, its queries executed by graphql-jit (see jitExecutor), or all of it by graphql-js
     ...(config.graphql.jit ? { gateway: jitExecutor(schema) } : { schema }),
     introspection: config.graphql.introspection,
-    includeStacktraceInErrorResponses: config.isDevelopment,
-    formatError: formatError(config.isDevelopment),
+    includeStacktraceInErrorResponses: config.graphql.stackTraces,
+    formatError: formatError({ development: config.isDevelopment, stackTraces: config.graphql.stackTraces }),
     parseOptions: { maxTokens: config.graphql.maxTokens },
     allowBatchedHttpRequests: false,
     // main.ts owns SIGTERM/SIGINT: Apollo's own handler (on outside NODE_ENV=test) would race it and hang the shutdown
@@ -254,7 +254,8 @@ function requestIdOf(req: express.Request, res: express.Response): string {
 /** Errors raised while authenticating: the client gets a code and an HTTP status, never internals. */
 function contextError(error: unknown, log: Logger): GraphQLError {
   if (error instanceof DomainError) {
-    return new GraphQLError(error.message, { extensions: { code: error.code, http: { status: httpStatusOf(error.code) } } });
+    // the reason (TOKEN_EXPIRED, API_KEY_REVOKED …) tells a client whether a new token will do; the message already says as much
+    return new GraphQLError(error.message, { extensions: { code: error.code, ...(error.details.reason ? { reason: error.details.reason } : {}), http: { status: httpStatusOf(error.code) } } });
   }
   if (isDatabaseUnavailable(error)) {
     log.warn({ err: error }, 'database unavailable while authenticating');

@@ -8,6 +8,7 @@ import type { RequestContext } from '../graphql/context';
 import { parseGlobalId } from '../graphql/global-id';
 import { AuditEntry } from './audit-entry.entity';
 import { auditScopeOf, withAuditScope } from './audit-scope';
+import { ErrorReason } from '../common/error-reasons';
 
 /** A filter's null, as its absence, means "any" (the GraphQL convention for filters). */
 export interface AuditFilter {
@@ -34,7 +35,7 @@ export class AuditService {
     if (filter.organisationId !== undefined) query.andWhere('audit.organisationId = :organisation', { organisation: filter.organisationId });
     if (filter.recordId != null) {
       const record = parseGlobalId(filter.recordId);
-      if (!record) throw badInput('filter.recordId', `filter.recordId: "${filter.recordId.slice(0, 40)}" is not an id`, 'INVALID_ID');
+      if (!record) throw badInput('filter.recordId', `filter.recordId: "${filter.recordId.slice(0, 40)}" is not an id`, ErrorReason.INVALID_ID);
       query.andWhere('audit.entityType = :type AND audit.entityId = :id', { type: record.typename, id: record.id });
     }
     if (filter.entityType != null) query.andWhere('audit.entityType = :entityType', { entityType: filter.entityType });

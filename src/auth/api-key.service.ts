@@ -8,6 +8,7 @@ import { ApiKey } from './api-key.entity';
 import { hashApiKey } from './authenticator';
 import { API_KEY_ROLES, Role } from './roles';
 import { findVisible, withinScope } from './tenancy';
+import { ErrorReason } from '../common/error-reasons';
 
 export interface IssuedApiKey {
   apiKey: ApiKey;
@@ -29,14 +30,14 @@ export class ApiKeyService {
 
   async issue(ctx: RequestContext, name: string, roles: Role[], supplierId?: number): Promise<IssuedApiKey> {
     const wanted = [...new Set(roles)];
-    if (wanted.length === 0) throw badInput('input.roles', 'input.roles: give the key at least one role', 'ROLES_REQUIRED');
+    if (wanted.length === 0) throw badInput('input.roles', 'input.roles: give the key at least one role', ErrorReason.ROLES_REQUIRED);
     const refused = wanted.filter((role) => !API_KEY_ROLES.includes(role));
     if (refused.length) {
-      throw badInput('input.roles', `input.roles: an API key cannot hold ${refused.join(', ')}; allowed: ${API_KEY_ROLES.join(', ')}`, 'ROLE_NOT_ALLOWED');
+      throw badInput('input.roles', `input.roles: an API key cannot hold ${refused.join(', ')}; allowed: ${API_KEY_ROLES.join(', ')}`, ErrorReason.ROLE_NOT_ALLOWED);
     }
     const feed = wanted.includes(Role.SUPPLIER_FEED);
     if (feed !== (supplierId !== undefined)) {
-      throw badInput('input.supplierId', 'input.supplierId: required for, and only for, a SUPPLIER_FEED key', 'SUPPLIER_REQUIRED');
+      throw badInput('input.supplierId', 'input.supplierId: required for, and only for, a SUPPLIER_FEED key', ErrorReason.SUPPLIER_REQUIRED);
     }
     if (supplierId !== undefined) await this.suppliers.get(ctx, supplierId);
 

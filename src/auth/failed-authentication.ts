@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { ErrorReason } from '../common/error-reasons';
 import { ErrorCode } from '../common/errors';
 import type { Metrics } from '../common/metrics';
 import type { AppConfig } from '../config/config';
@@ -9,7 +10,7 @@ import { clientKey, FailureLimiter } from './failure-limiter';
 const KNOWN = new Set<string>(Object.values(AuthFailure));
 
 /** `extensions.reason` of the 429 a limited client gets */
-const AUTHENTICATION_RATE_LIMITED = 'AUTHENTICATION_RATE_LIMITED';
+const AUTHENTICATION_RATE_LIMITED = ErrorReason.AUTHENTICATION_RATE_LIMITED;
 
 /**
  * Refused credentials are counted in /metrics, logged (client address and reason, never the

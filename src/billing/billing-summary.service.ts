@@ -11,6 +11,7 @@ import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 import { PERIOD_PATTERN } from './payment-export.service';
 import { ReconciliationFinding } from './reconciliation.entity';
+import { ErrorReason } from '../common/error-reasons';
 
 export interface SpendBySupplier {
   supplierId: number;
@@ -62,7 +63,7 @@ const toPence = (value: unknown): Pence => (value === null || value === undefine
  */
 export class BillingSummaryService {
   async summary(ctx: RequestContext, period: string, organisationId?: number): Promise<BillingSummary> {
-    if (!PERIOD_PATTERN.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
+    if (!PERIOD_PATTERN.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     if (organisationId !== undefined) assertInScope(ctx, organisationId);
     const organisationIds = organisationId === undefined ? [...ctx.organisationIds] : [organisationId];
     const monthStart = `${period}-01`;

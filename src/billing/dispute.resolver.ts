@@ -15,6 +15,7 @@ import { DisputeService } from './dispute.service';
 import { evidencePack } from './evidence-pack';
 import { Invoice } from './invoice.entity';
 import { ReconciliationFinding } from './reconciliation.entity';
+import { ErrorReason } from '../common/error-reasons';
 
 export const DisputeConnection = ConnectionType(Dispute, 'Dispute');
 
@@ -110,7 +111,7 @@ export class DisputeResolver {
   async evidencePack(@Root() dispute: Dispute, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     // a pack holds whole SLA months (megabytes for a national contract): a page of them is one answer too large to build
     for (let at = info.path.prev; at; at = at.prev) {
-      if (typeof at.key === 'number') throw badInput('evidencePack', 'evidencePack: ask for one dispute\'s pack at a time (dispute(id:) or node(id:))', 'ONE_DISPUTE_AT_A_TIME');
+      if (typeof at.key === 'number') throw badInput('evidencePack', 'evidencePack: ask for one dispute\'s pack at a time (dispute(id:) or node(id:))', ErrorReason.ONE_DISPUTE_AT_A_TIME);
     }
     return Object.assign(new DisputeEvidencePackType(), await evidencePack(ctx, dispute.id));
   }

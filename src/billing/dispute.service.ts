@@ -13,6 +13,7 @@ import { Invoice } from './invoice.entity';
 import { ReconciliationFinding } from './reconciliation.entity';
 import { FindingType } from './reconciliation-rules';
 import type { CreditLedgerService } from './ledger/credit-ledger.service';
+import { ErrorReason } from '../common/error-reasons';
 
 const NEXT: Record<DisputeState, readonly DisputeState[]> = {
   [DisputeState.DRAFT]: [DisputeState.SUBMITTED, DisputeState.WITHDRAWN],
@@ -47,7 +48,7 @@ export class DisputeService {
 
   /** Drafts not yet sent whose deadline falls within `withinDays` days (or has passed), soonest first. */
   async nearingDeadline(ctx: RequestContext, withinDays: number): Promise<Dispute[]> {
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 365) throw badInput('withinDays', 'withinDays: from 0 to 365', 'OUT_OF_RANGE');
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 365) throw badInput('withinDays', 'withinDays: from 0 to 365', ErrorReason.OUT_OF_RANGE);
     return withinScope(ctx, ctx.repository(Dispute).createQueryBuilder('dispute'))
       .andWhere('dispute.state = :draft AND dispute.deadline <= :horizon', { draft: DisputeState.DRAFT, horizon: addDays(todayInLondon(), withinDays) })
       .orderBy('dispute.deadline', 'ASC')
@@ -55,21 +56,21 @@ export class DisputeService {
   }
 
   async raise(ctx: RequestContext, findingIds: number[], evidence: string, amount?: Pence): Promise<Dispute> {
-    if (findingIds.length === 0) throw badInput('input.findingIds', 'input.findingIds: name at least one finding', 'FINDINGS_REQUIRED');
+    if (findingIds.length === 0) throw badInput('input.findingIds', 'input.findingIds: name at least one finding', ErrorReason.FINDINGS_REQUIRED);
     return ctx.transaction(async (tx) => {
       const findings = await withinScope(tx, tx.repository(ReconciliationFinding).createQueryBuilder('finding')).andWhere('finding.id IN (:...ids)', { ids: findingIds }).getMany();
       if (findings.length !== new Set(findingIds).size) throw notFound(ReconciliationFinding.typename);
-      if (new Set(findings.map((f) => f.invoiceId)).size > 1) throw badInput('input.findingIds', 'input.findingIds: a dispute covers findings of one invoice', 'MIXED_INVOICES');
+      if (new Set(findings.map((f) => f.invoiceId)).size > 1) throw badInput('input.findingIds', 'input.findingIds: a dispute covers findings of one invoice', ErrorReason.MIXED_INVOICES);
       const notDisputable = findings.find((f) => !f.disputable || f.difference <= 0n);
-      if (notDisputable) throw badInput('input.findingIds', `input.findingIds: the ${notDisputable.type} finding is not an overcharge to dispute`, 'NOT_DISPUTABLE');
+      if (notDisputable) throw badInput('input.findingIds', `input.findingIds: the ${notDisputable.type} finding is not an overcharge to dispute`, ErrorReason.NOT_DISPUTABLE);
       const taken = await tx.repository(DisputeFinding).findBy({ findingId: In(findingIds) });
       if (taken.length) {
         const existing = await tx.repository(Dispute).findOneByOrFail({ id: taken[0]!.disputeId });
-        throw conflict(`A finding is already in dispute ${existing.globalId} (${existing.state})`, { reason: 'ALREADY_DISPUTED' });
+        throw conflict(`A finding is already in dispute ${existing.globalId} (${existing.state})`, { reason: ErrorReason.ALREADY_DISPUTED });
       }
       const total = findings.reduce((sum, f) => sum + f.difference, 0n);
       const disputed = amount ?? total;
-      if (disputed <= 0n || disputed > total) throw badInput('input.disputedAmount', `input.disputedAmount: from £0.01 to the findings' £${formatMoney(total)}`, 'OUT_OF_RANGE');
+      if (disputed <= 0n || disputed > total) throw badInput('input.disputedAmount', `input.disputedAmount: from £0.01 to the findings' £${formatMoney(total)}`, ErrorReason.OUT_OF_RANGE);
 
       const invoice = await tx.repository(Invoice).findOneByOrFail({ id: findings[0].invoiceId });
       const window = await this.windowFor(tx, invoice, findings);
@@ -100,10 +101,10 @@ export class DisputeService {
       const dispute = await this.get(tx, id);
       if (!NEXT[dispute.state].includes(to)) {
         const allowed = NEXT[dispute.state];
-        throw conflict(`A ${dispute.state} dispute cannot become ${to}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: 'INVALID_STATE_TRANSITION' });
+        throw conflict(`A ${dispute.state} dispute cannot become ${to}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
       }
       if (to === DisputeState.SUBMITTED && todayInLondon() > dispute.deadline) {
-        throw conflict(`The dispute window closed on ${dispute.deadline}`, { reason: 'PAST_DEADLINE' });
+        throw conflict(`The dispute window closed on ${dispute.deadline}`, { reason: ErrorReason.PAST_DEADLINE });
       }
       const from = dispute.state;
       dispute.state = to;

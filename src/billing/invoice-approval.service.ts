@@ -12,6 +12,7 @@ import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from './invoice-a
 import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';
 import { InvoiceService } from './invoice.service';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
+import { ErrorReason } from '../common/error-reasons';
 
 /** Disputes whose amount is withheld from payment: still open, or upheld and not yet credited. */
 export const WITHHELD_DISPUTE_STATES: readonly DisputeState[] = [DisputeState.DRAFT, DisputeState.SUBMITTED, DisputeState.ACKNOWLEDGED, DisputeState.UPHELD];
@@ -62,14 +63,14 @@ export class InvoiceApprovalService {
       const invoice = await this.lockFor(tx, id);
       if (invoice.status !== InvoiceStatus.RECONCILED) {
         const hint = invoice.status === InvoiceStatus.RECEIVED ? '; reconcile it first' : '';
-        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a RECONCILED invoice is approved${hint}`, { reason: 'INVALID_STATUS_TRANSITION' });
+        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a RECONCILED invoice is approved${hint}`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
       }
       if (invoice.kind === InvoiceKind.CREDIT_NOTE) {
-        throw conflict(`${invoice.invoiceNumber} is a credit note: nothing is paid on it; its credits are matched to what the supplier owes (creditLedger)`, { reason: 'CREDIT_NOTE_NOT_PAYABLE' });
+        throw conflict(`${invoice.invoiceNumber} is a credit note: nothing is paid on it; its credits are matched to what the supplier owes (creditLedger)`, { reason: ErrorReason.CREDIT_NOTE_NOT_PAYABLE });
       }
       const reconciliation = await tx.repository(InvoiceReconciliation).findOneBy({ invoiceId: invoice.id });
       if (reconciliation?.staleSince) {
-        throw conflict(`Invoice ${invoice.invoiceNumber}'s reconciliation is stale (${reconciliation.staleReason ?? 'a later document changed it'}); reconcile it again before approving`, { reason: 'STALE_RECONCILIATION' });
+        throw conflict(`Invoice ${invoice.invoiceNumber}'s reconciliation is stale (${reconciliation.staleReason ?? 'a later document changed it'}); reconcile it again before approving`, { reason: ErrorReason.STALE_RECONCILIATION });
       }
       const me = tx.requireViewer.subject;
       await this.assertSegregated(tx, invoice, me);
@@ -79,7 +80,7 @@ export class InvoiceApprovalService {
         const total = undisputed.reduce((sum, f) => sum + f.difference, 0n);
         throw conflict(
           `Invoice ${invoice.invoiceNumber} has ${undisputed.length} overcharge finding${undisputed.length === 1 ? '' : 's'} (£${formatMoney(total)}: ${[...new Set(undisputed.map((f) => f.type))].join(', ')}) that nobody has disputed; dispute them, or approve with acceptUndisputedFindings: true`,
-          { reason: 'UNDISPUTED_FINDINGS' },
+          { reason: ErrorReason.UNDISPUTED_FINDINGS },
         );
       }
 
@@ -93,7 +94,7 @@ export class InvoiceApprovalService {
       }
       const needsTwo = amount > policy.secondApprovalAbove;
       if (pending && pending.approvedBy === me) {
-        throw forbidden(`You gave this invoice its first approval; above £${formatMoney(policy.secondApprovalAbove)} a different finance approver must give the second`, { reason: 'SECOND_APPROVER_REQUIRED' });
+        throw forbidden(`You gave this invoice its first approval; above £${formatMoney(policy.secondApprovalAbove)} a different finance approver must give the second`, { reason: ErrorReason.SECOND_APPROVER_REQUIRED });
       }
       const stage = pending ? 2 : 1;
       await approvals.save(approvals.create({ invoiceId: invoice.id, organisationId: invoice.organisationId, stage, amount, approvedBy: me, note }));
@@ -113,7 +114,7 @@ export class InvoiceApprovalService {
     return ctx.transaction(async (tx) => {
       const invoice = await this.lockFor(tx, id);
       if (!HOLDABLE.includes(invoice.status)) {
-        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a ${HOLDABLE.join(', ')} invoice can be put on hold`, { reason: 'INVALID_STATUS_TRANSITION' });
+        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a ${HOLDABLE.join(', ')} invoice can be put on hold`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
       }
       await this.voidApprovals(tx, invoice, `The invoice was put on hold: ${why}`);
       return this.invoices.recordStatus(tx, invoice, InvoiceStatus.ON_HOLD, why, { heldFrom: invoice.status, approvedAmount: null, approvedVat: null, approvedAt: null });
@@ -126,7 +127,7 @@ export class InvoiceApprovalService {
     return ctx.transaction(async (tx) => {
       const invoice = await this.lockFor(tx, id);
       if (invoice.status !== InvoiceStatus.ON_HOLD) {
-        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}, not ON_HOLD`, { reason: 'INVALID_STATUS_TRANSITION' });
+        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}, not ON_HOLD`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
       }
       const reconciled = await tx.repository(InvoiceReconciliation).existsBy({ invoiceId: invoice.id });
       return this.invoices.recordStatus(tx, invoice, reconciled ? InvoiceStatus.RECONCILED : InvoiceStatus.RECEIVED, why, { heldFrom: null });
@@ -134,20 +135,20 @@ export class InvoiceApprovalService {
   }
 
   async recordPayment(ctx: RequestContext, id: number, input: PaymentInput): Promise<Invoice> {
-    if (!isLocalDate(input.paidOn)) throw badInput('input.paidOn', 'input.paidOn must be a date, "YYYY-MM-DD"', 'INVALID_DATE');
-    if (input.paidOn > todayInLondon()) throw badInput('input.paidOn', `input.paidOn: ${input.paidOn} is in the future`, 'IN_FUTURE');
+    if (!isLocalDate(input.paidOn)) throw badInput('input.paidOn', 'input.paidOn must be a date, "YYYY-MM-DD"', ErrorReason.INVALID_DATE);
+    if (input.paidOn > todayInLondon()) throw badInput('input.paidOn', `input.paidOn: ${input.paidOn} is in the future`, ErrorReason.IN_FUTURE);
     const reference = requiredIdentifier(input.reference, 'input.reference', 64);
     return ctx.transaction(async (tx) => {
       const invoice = await this.lockFor(tx, id);
       if (invoice.status !== InvoiceStatus.APPROVED) {
         const already = invoice.status === InvoiceStatus.PAID ? ` (paid on ${invoice.paidOn}, reference ${invoice.paymentReference})` : '';
-        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}${already}; only an APPROVED invoice is paid`, { reason: 'INVALID_STATUS_TRANSITION' });
+        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}${already}; only an APPROVED invoice is paid`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
       }
       if (input.amount !== invoice.approvedAmount) {
-        throw badInput('input.amount', `input.amount: £${formatMoney(input.amount)} is not the approved £${formatMoney(invoice.approvedAmount!)}`, 'AMOUNT_MISMATCH');
+        throw badInput('input.amount', `input.amount: £${formatMoney(input.amount)} is not the approved £${formatMoney(invoice.approvedAmount!)}`, ErrorReason.AMOUNT_MISMATCH);
       }
       const approvedOn = todayInLondon(asUtcDate(invoice.approvedAt!));
-      if (input.paidOn < approvedOn) throw badInput('input.paidOn', `input.paidOn: ${input.paidOn} is before the approval on ${approvedOn}`, 'BEFORE_APPROVAL');
+      if (input.paidOn < approvedOn) throw badInput('input.paidOn', `input.paidOn: ${input.paidOn} is before the approval on ${approvedOn}`, ErrorReason.BEFORE_APPROVAL);
       return this.invoices.recordStatus(tx, invoice, InvoiceStatus.PAID, `Paid £${formatMoney(input.amount)} on ${input.paidOn}, reference ${reference}`, {
         paidOn: input.paidOn,
         paidAmount: input.amount,
@@ -166,10 +167,10 @@ export class InvoiceApprovalService {
   /** Sets the threshold; the cost centre changes only when given (null clears it). */
   async setPolicy(ctx: RequestContext, organisationId: number, input: { secondApprovalAbove: Pence; costCentre?: string | null }): Promise<EffectivePolicy> {
     assertInScope(ctx, organisationId);
-    if (input.secondApprovalAbove < 0n) throw badInput('input.secondApprovalAbove', 'input.secondApprovalAbove cannot be negative', 'OUT_OF_RANGE');
+    if (input.secondApprovalAbove < 0n) throw badInput('input.secondApprovalAbove', 'input.secondApprovalAbove cannot be negative', ErrorReason.OUT_OF_RANGE);
     const costCentre = ifGiven(input.costCentre, (text) => requiredText(text, 'input.costCentre'));
     if (typeof costCentre === 'string' && !/^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$/.test(costCentre)) {
-      throw badInput('input.costCentre', 'input.costCentre: up to 40 letters, digits, spaces and . _ / -', 'INVALID_FORMAT');
+      throw badInput('input.costCentre', 'input.costCentre: up to 40 letters, digits, spaces and . _ / -', ErrorReason.INVALID_FORMAT);
     }
     return ctx.transaction(async (tx) => {
       const repository = tx.repository(BillingPolicy);
@@ -231,11 +232,11 @@ export class InvoiceApprovalService {
     const reconciledBy = await ctx.repository(InvoiceStatusChange).existsBy({ invoiceId: invoice.id, toStatus: InvoiceStatus.RECONCILED, fromStatus: In([InvoiceStatus.RECEIVED, InvoiceStatus.RECONCILED]), changedBy: subject });
     const lastRun = await ctx.repository(InvoiceReconciliation).existsBy({ invoiceId: invoice.id, reconciledBy: subject });
     if (reconciledBy || lastRun) {
-      throw forbidden(`You reconciled invoice ${invoice.invoiceNumber}; a different finance approver must approve it`, { reason: 'SEGREGATION_OF_DUTIES' });
+      throw forbidden(`You reconciled invoice ${invoice.invoiceNumber}; a different finance approver must approve it`, { reason: ErrorReason.SEGREGATION_OF_DUTIES });
     }
     const disputes = await ctx.repository(Dispute).find({ select: { id: true }, where: { invoiceId: invoice.id } });
     if (disputes.length && (await ctx.repository(DisputeTransition).existsBy({ disputeId: In(disputes.map((d) => d.id)), changedBy: subject }))) {
-      throw forbidden(`You raised or moved a dispute on invoice ${invoice.invoiceNumber}; a different finance approver must approve it`, { reason: 'SEGREGATION_OF_DUTIES' });
+      throw forbidden(`You raised or moved a dispute on invoice ${invoice.invoiceNumber}; a different finance approver must approve it`, { reason: ErrorReason.SEGREGATION_OF_DUTIES });
     }
   }
 

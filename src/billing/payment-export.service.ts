@@ -9,6 +9,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { BillingPolicy } from './invoice-approval.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
+import { ErrorReason } from '../common/error-reasons';
 
 export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -67,7 +68,7 @@ const COLUMNS: CsvColumn<PaymentExportRow>[] = [
  */
 export class PaymentExportService {
   async export(ctx: RequestContext, period: string, organisationId?: number): Promise<PaymentExport> {
-    if (!PERIOD_PATTERN.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
+    if (!PERIOD_PATTERN.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     if (organisationId !== undefined) assertInScope(ctx, organisationId);
     const month = DateTime.fromISO(`${period}-01`, { zone: 'Europe/London' });
     const invoices = await ctx.repository(Invoice).createQueryBuilder('invoice')

@@ -31,6 +31,7 @@ import {
   type LineFacts,
 } from './reconciliation-rules';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
+import { ErrorReason } from '../common/error-reasons';
 
 const STANDARD_VAT = '20';
 
@@ -51,7 +52,7 @@ export class ReconciliationService {
     return ctx.transaction(async (tx) => {
       const invoice = await this.invoices.get(tx, invoiceId);
       if (invoice.status !== InvoiceStatus.RECEIVED && invoice.status !== InvoiceStatus.RECONCILED) {
-        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a RECEIVED or RECONCILED invoice is reconciled`, { reason: 'INVOICE_CLOSED' });
+        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a RECEIVED or RECONCILED invoice is reconciled`, { reason: ErrorReason.INVOICE_CLOSED });
       }
       // months past their grace period close, and credits received are matched to what is owed, before anything is found
       await this.ledger.refresh(tx, { supplierId: invoice.supplierId });

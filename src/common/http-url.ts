@@ -1,4 +1,5 @@
 import { badInput } from './errors';
+import { ErrorReason } from './error-reasons';
 
 const MAX_URL = 2000;
 
@@ -10,15 +11,15 @@ const MAX_URL = 2000;
  */
 export function parseHttpUrl(url: string, field: string, rules: { production: boolean; credentials: string }): URL {
   const text = url.trim();
-  if (text.length === 0 || text.length > MAX_URL) throw badInput(field, `${field}: a URL of 1 to ${MAX_URL} characters`, 'INVALID_URL');
+  if (text.length === 0 || text.length > MAX_URL) throw badInput(field, `${field}: a URL of 1 to ${MAX_URL} characters`, ErrorReason.INVALID_URL);
   let parsed: URL;
   try {
     parsed = new URL(text);
   } catch {
-    throw badInput(field, `${field}: not a URL`, 'INVALID_URL');
+    throw badInput(field, `${field}: not a URL`, ErrorReason.INVALID_URL);
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw badInput(field, `${field}: must be an http or https URL, not ${parsed.protocol.replace(/:$/, '')}`, 'INVALID_URL');
-  if (rules.production && parsed.protocol !== 'https:') throw badInput(field, `${field}: must be https in production`, 'INVALID_URL');
-  if (parsed.username || parsed.password) throw badInput(field, `${field}: must not carry credentials; ${rules.credentials}`, 'INVALID_URL');
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw badInput(field, `${field}: must be an http or https URL, not ${parsed.protocol.replace(/:$/, '')}`, ErrorReason.INVALID_URL);
+  if (rules.production && parsed.protocol !== 'https:') throw badInput(field, `${field}: must be https in production`, ErrorReason.INVALID_URL);
+  if (parsed.username || parsed.password) throw badInput(field, `${field}: must not carry credentials; ${rules.credentials}`, ErrorReason.INVALID_URL);
   return parsed;
 }

@@ -1,9 +1,10 @@
 import { badInput } from './errors';
+import { ErrorReason } from './error-reasons';
 
 /** Trims a required text input and refuses it when nothing is left. */
 export function requiredText(value: string, field: string): string {
   const trimmed = value.trim();
-  if (trimmed.length === 0) throw badInput(field, `${field}: must not be blank`, 'BLANK');
+  if (trimmed.length === 0) throw badInput(field, `${field}: must not be blank`, ErrorReason.BLANK);
   return trimmed;
 }
 
@@ -35,8 +36,8 @@ export function identifierProblem(text: string): string | null {
 export function requiredIdentifier(value: string, field: string, maxLength: number): string {
   const text = requiredText(value, field);
   const problem = identifierProblem(text);
-  if (problem) throw badInput(field, `${field}: ${problem}`, 'CONTROL_CHARACTER');
-  if (text.length > maxLength) throw badInput(field, `${field}: at most ${maxLength} characters`, 'TOO_LONG');
+  if (problem) throw badInput(field, `${field}: ${problem}`, ErrorReason.CONTROL_CHARACTER);
+  if (text.length > maxLength) throw badInput(field, `${field}: at most ${maxLength} characters`, ErrorReason.TOO_LONG);
   return text;
 }
 
@@ -53,6 +54,6 @@ const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;
 /** Normalises a UK postcode to upper case with one space ("ls14ap" → "LS1 4AP"), or refuses it. */
 export function normalisePostcode(value: string, field: string): string {
   const match = POSTCODE.exec(value.trim().toUpperCase().replace(/\s+/g, ' '));
-  if (!match) throw badInput(field, `${field}: "${value}" is not a UK postcode`, 'INVALID_POSTCODE');
+  if (!match) throw badInput(field, `${field}: "${value}" is not a UK postcode`, ErrorReason.INVALID_POSTCODE);
   return `${match[1]} ${match[2]}`;
 }

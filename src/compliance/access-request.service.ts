@@ -7,6 +7,7 @@ import { paginate, type Connection, type PageArgs } from '../graphql/connection'
 import type { RequestContext } from '../graphql/context';
 import { AccessRequestStatus, ApplicationAccessRequest, ApplicationAccessTransition } from './application-access.entity';
 import { notInFuture } from './past-date';
+import { ErrorReason } from '../common/error-reasons';
 
 /** Where a request may go from each status; a decision is final. */
 export const ACCESS_REQUEST_MOVES: Record<AccessRequestStatus, readonly AccessRequestStatus[]> = {
@@ -63,7 +64,7 @@ export class AccessRequestService {
       if (!allowed.includes(to)) {
         throw conflict(`A ${request.status} request cannot become ${to}${allowed.length ? `; it can become ${allowed.join(', ')}` : '; it is final'}`, {
           field: 'input.status',
-          reason: 'INVALID_STATUS_TRANSITION',
+          reason: ErrorReason.INVALID_STATUS_TRANSITION,
         });
       }
       const from = request.status;

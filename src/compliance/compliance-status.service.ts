@@ -16,6 +16,7 @@ import { DsptAssessment } from './dspt-assessment.entity';
 import { IpAllocation } from './ip-allocation.entity';
 import { IpamDelegate } from './ipam-delegate.entity';
 import { overlapsAmong } from './ipam.service';
+import { ErrorReason } from '../common/error-reasons';
 
 export const DEFAULT_DSPT_REMINDER_DAYS = 60;
 export const DEFAULT_ACCESS_REQUEST_OVERDUE_DAYS = 30;
@@ -26,7 +27,7 @@ export interface ComplianceWindows {
 }
 
 function days(value: number, field: string): number {
-  if (!Number.isInteger(value) || value < 0 || value > 730) throw badInput(field, `${field}: a whole number of days from 0 to 730`, 'OUT_OF_RANGE');
+  if (!Number.isInteger(value) || value < 0 || value > 730) throw badInput(field, `${field}: a whole number of days from 0 to 730`, ErrorReason.OUT_OF_RANGE);
   return value;
 }
 

@@ -15,6 +15,7 @@ import { IpAllocation, IpRegistration, IpVersion } from './ip-allocation.entity'
 import { IpamDelegate } from './ipam-delegate.entity';
 import { latestCommitted, lockOrganisation } from './organisation-lock';
 import { notInFuture } from './past-date';
+import { ErrorReason } from '../common/error-reasons';
 
 export interface AllocationInput {
   siteId: number;
@@ -38,7 +39,7 @@ export function cidrInput(text: string, field: string): Cidr {
   try {
     return parseCidr(text);
   } catch (error) {
-    if (error instanceof CidrError) throw badInput(field, `${field}: ${error.message}`, error.problem === 'HOST_BITS_SET' ? 'HOST_BITS_SET' : 'INVALID_CIDR');
+    if (error instanceof CidrError) throw badInput(field, `${field}: ${error.message}`, error.problem === 'HOST_BITS_SET' ? ErrorReason.HOST_BITS_SET : ErrorReason.INVALID_CIDR);
     throw error;
   }
 }
@@ -78,15 +79,15 @@ export class IpamService {
       throw badInput(
         'input.cidr',
         `input.cidr: ${text} is not private address space (RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16; IPv6 unique local: fc00::/7); a public range is registered with RIPE`,
-        'NOT_PRIVATE_RANGE',
+        ErrorReason.NOT_PRIVATE_RANGE,
       );
     }
     if (input.registration === IpRegistration.RIPE) {
       const privateRange = privateOverlap(cidr);
-      if (privateRange) throw badInput('input.cidr', `input.cidr: ${text} lies in private space (${formatCidr(privateRange)}), which is not RIPE-registered: record it as PRIVATE`, 'PRIVATE_RANGE');
+      if (privateRange) throw badInput('input.cidr', `input.cidr: ${text} lies in private space (${formatCidr(privateRange)}), which is not RIPE-registered: record it as PRIVATE`, ErrorReason.PRIVATE_RANGE);
       const special = specialPurposeOverlap(cidr);
-      if (special) throw badInput('input.cidr', `input.cidr: ${text} lies in ${special.name} space (${formatCidr(special.cidr)}), which no registry allocates`, 'SPECIAL_PURPOSE_RANGE');
-      if (input.supplierId === undefined) throw badInput('input.supplierId', 'input.supplierId: a RIPE range is registered through a CN-SP; name the CN-SP that allocated it', 'REQUIRED');
+      if (special) throw badInput('input.cidr', `input.cidr: ${text} lies in ${special.name} space (${formatCidr(special.cidr)}), which no registry allocates`, ErrorReason.SPECIAL_PURPOSE_RANGE);
+      if (input.supplierId === undefined) throw badInput('input.supplierId', 'input.supplierId: a RIPE range is registered through a CN-SP; name the CN-SP that allocated it', ErrorReason.REQUIRED);
     }
     const allocatedOn = notInFuture(input.allocatedOn ?? todayInLondon(), 'input.allocatedOn', 'the allocation date');
     const exception = optionalText(input.overlapException) ?? null;
@@ -95,7 +96,7 @@ export class IpamService {
       const site = await findVisible(tx, Site, input.siteId, Site.typename);
       if (input.supplierId !== undefined) {
         const supplier = await this.suppliers.get(tx, input.supplierId);
-        if (supplier.kind !== SupplierKind.CN_SP) throw badInput('input.supplierId', `input.supplierId: ${supplier.name} is not a CN-SP`, 'NOT_A_CNSP');
+        if (supplier.kind !== SupplierKind.CN_SP) throw badInput('input.supplierId', `input.supplierId: ${supplier.name} is not a CN-SP`, ErrorReason.NOT_A_CNSP);
       }
       await lockOrganisation(tx, site.organisationId);
       const inUse = await tx.repository(IpAllocation).find({
@@ -113,7 +114,7 @@ export class IpamService {
         const more = clashes.length > 3 ? ` and ${clashes.length - 3} more` : '';
         throw conflict(`${text} overlaps ${named.join(', ')}${more}, already allocated; give an overlapException to record it anyway`, {
           field: 'input.cidr',
-          reason: 'IP_OVERLAP',
+          reason: ErrorReason.IP_OVERLAP,
         });
       }
       return tx.repository(IpAllocation).save(
@@ -143,20 +144,20 @@ export class IpamService {
   async update(ctx: RequestContext, id: number, changes: { siteId?: number; supplierId?: number | null; description?: string | null }): Promise<IpAllocation> {
     return ctx.transaction(async (tx) => {
       const allocation = await this.get(tx, id);
-      if (allocation.releasedOn) throw conflict(`${allocation.cidr} was released on ${allocation.releasedOn} and is kept as history`, { reason: 'ALREADY_RELEASED' });
+      if (allocation.releasedOn) throw conflict(`${allocation.cidr} was released on ${allocation.releasedOn} and is kept as history`, { reason: ErrorReason.ALREADY_RELEASED });
       if (changes.siteId !== undefined) {
         const site = await findVisible(tx, Site, changes.siteId, Site.typename);
         if (site.organisationId !== allocation.organisationId) {
-          throw badInput('input.siteId', `input.siteId: ${site.name} belongs to another organisation; release the range and allocate it there`, 'OTHER_ORGANISATION');
+          throw badInput('input.siteId', `input.siteId: ${site.name} belongs to another organisation; release the range and allocate it there`, ErrorReason.OTHER_ORGANISATION);
         }
         allocation.siteId = site.id;
       }
       if (changes.supplierId === null) {
-        if (allocation.registration === IpRegistration.RIPE) throw badInput('input.supplierId', 'input.supplierId: a RIPE range is registered through a CN-SP and needs one', 'REQUIRED');
+        if (allocation.registration === IpRegistration.RIPE) throw badInput('input.supplierId', 'input.supplierId: a RIPE range is registered through a CN-SP and needs one', ErrorReason.REQUIRED);
         allocation.supplierId = null;
       } else if (changes.supplierId !== undefined) {
         const supplier = await this.suppliers.get(tx, changes.supplierId);
-        if (supplier.kind !== SupplierKind.CN_SP) throw badInput('input.supplierId', `input.supplierId: ${supplier.name} is not a CN-SP`, 'NOT_A_CNSP');
+        if (supplier.kind !== SupplierKind.CN_SP) throw badInput('input.supplierId', `input.supplierId: ${supplier.name} is not a CN-SP`, ErrorReason.NOT_A_CNSP);
         allocation.supplierId = supplier.id;
       }
       if (changes.description !== undefined) allocation.description = optionalText(changes.description) ?? null;
@@ -170,8 +171,8 @@ export class IpamService {
     const on = notInFuture(releasedOn ?? todayInLondon(), 'input.releasedOn', 'the release date');
     return ctx.transaction(async (tx) => {
       const allocation = await this.get(tx, id);
-      if (allocation.releasedOn) throw conflict(`${allocation.cidr} was already released on ${allocation.releasedOn}`, { reason: 'ALREADY_RELEASED' });
-      if (on < allocation.allocatedOn) throw badInput('input.releasedOn', `input.releasedOn: ${on} is before the allocation on ${allocation.allocatedOn}`, 'BEFORE_ALLOCATION');
+      if (allocation.releasedOn) throw conflict(`${allocation.cidr} was already released on ${allocation.releasedOn}`, { reason: ErrorReason.ALREADY_RELEASED });
+      if (on < allocation.allocatedOn) throw badInput('input.releasedOn', `input.releasedOn: ${on} is before the allocation on ${allocation.allocatedOn}`, ErrorReason.BEFORE_ALLOCATION);
       allocation.releasedOn = on;
       allocation.releaseReason = why;
       return tx.repository(IpAllocation).save(allocation);
@@ -207,7 +208,7 @@ export class IpamService {
       const contact = await findVisible(tx, Contact, contactId, Contact.typename);
       await lockOrganisation(tx, contact.organisationId);
       const held = await tx.repository(IpamDelegate).findOne({ where: { contactId: contact.id, revokedOn: IsNull() }, ...latestCommitted(tx) });
-      if (held) throw conflict(`${contact.name} has held IPAM delegate access since ${held.grantedOn}`, { field: 'input.contactId', reason: 'ALREADY_DELEGATE' });
+      if (held) throw conflict(`${contact.name} has held IPAM delegate access since ${held.grantedOn}`, { field: 'input.contactId', reason: ErrorReason.ALREADY_DELEGATE });
       return tx.repository(IpamDelegate).save(
         tx.repository(IpamDelegate).create({
           organisationId: contact.organisationId,
@@ -226,8 +227,8 @@ export class IpamService {
     const on = notInFuture(revokedOn ?? todayInLondon(), 'input.revokedOn', 'the revocation date');
     return ctx.transaction(async (tx) => {
       const delegate = await findVisible(tx, IpamDelegate, id, IpamDelegate.typename);
-      if (delegate.revokedOn) throw conflict(`This IPAM delegate access was already revoked on ${delegate.revokedOn}`, { reason: 'ALREADY_REVOKED' });
-      if (on < delegate.grantedOn) throw badInput('input.revokedOn', `input.revokedOn: ${on} is before the grant on ${delegate.grantedOn}`, 'BEFORE_GRANT');
+      if (delegate.revokedOn) throw conflict(`This IPAM delegate access was already revoked on ${delegate.revokedOn}`, { reason: ErrorReason.ALREADY_REVOKED });
+      if (on < delegate.grantedOn) throw badInput('input.revokedOn', `input.revokedOn: ${on} is before the grant on ${delegate.grantedOn}`, ErrorReason.BEFORE_GRANT);
       delegate.revokedOn = on;
       delegate.revokeReason = optionalText(reason) ?? null;
       delegate.revokedBy = ctx.requireViewer.subject;

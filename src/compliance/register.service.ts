@@ -10,6 +10,7 @@ import { dsptExpiryOf, dsptYearOf, latestExpiryFor } from './dspt';
 import { DsptAssessment, type DsptStatus } from './dspt-assessment.entity';
 import { latestCommitted, lockOrganisation } from './organisation-lock';
 import { notInFuture } from './past-date';
+import { ErrorReason } from '../common/error-reasons';
 
 /** The DSPT replaced the Information Governance Toolkit in April 2018. */
 const DSPT_FIRST_DAY = '2018-04-01';
@@ -43,16 +44,16 @@ export class RegisterService {
   async recordDspt(ctx: RequestContext, organisationId: number, input: DsptInput): Promise<DsptAssessment> {
     assertInScope(ctx, organisationId);
     const publishedOn = notInFuture(input.publishedOn, 'input.publishedOn', 'the publication date');
-    if (publishedOn < DSPT_FIRST_DAY) throw badInput('input.publishedOn', `input.publishedOn: the DSPT began in April 2018; ${publishedOn} is earlier`, 'OUT_OF_RANGE');
+    if (publishedOn < DSPT_FIRST_DAY) throw badInput('input.publishedOn', `input.publishedOn: the DSPT began in April 2018; ${publishedOn} is earlier`, ErrorReason.OUT_OF_RANGE);
     const usual = dsptExpiryOf(publishedOn);
     let expiresOn = usual;
     if (input.expiresOn !== undefined && input.expiresOn !== null) {
-      if (!isLocalDate(input.expiresOn)) throw badInput('input.expiresOn', `input.expiresOn: "${input.expiresOn}" is not a calendar date`, 'INVALID_DATE');
+      if (!isLocalDate(input.expiresOn)) throw badInput('input.expiresOn', `input.expiresOn: "${input.expiresOn}" is not a calendar date`, ErrorReason.INVALID_DATE);
       if (input.expiresOn < usual || input.expiresOn > latestExpiryFor(publishedOn)) {
         throw badInput(
           'input.expiresOn',
           `input.expiresOn: an assessment published on ${publishedOn} expires on ${usual}; an extended date must fall between then and ${latestExpiryFor(publishedOn)}`,
-          'OUT_OF_RANGE',
+          ErrorReason.OUT_OF_RANGE,
         );
       }
       expiresOn = input.expiresOn;
@@ -60,7 +61,7 @@ export class RegisterService {
     return ctx.transaction(async (tx) => {
       await lockOrganisation(tx, organisationId);
       const same = await tx.repository(DsptAssessment).findOne({ where: { organisationId, publishedOn, status: input.status }, ...latestCommitted(tx) });
-      if (same) throw conflict(`A ${input.status} publication on ${publishedOn} is already recorded`, { reason: 'DUPLICATE_DSPT_PUBLICATION' });
+      if (same) throw conflict(`A ${input.status} publication on ${publishedOn} is already recorded`, { reason: ErrorReason.DUPLICATE_DSPT_PUBLICATION });
       return tx.repository(DsptAssessment).save(
         tx.repository(DsptAssessment).create({
           organisationId,
@@ -88,7 +89,7 @@ export class RegisterService {
   async recordAgreement(ctx: RequestContext, organisationId: number, input: AgreementInput): Promise<ConnectionAgreement> {
     assertInScope(ctx, organisationId);
     const version = input.version.trim();
-    if (!isAgreementVersion(version)) throw badInput('input.version', `input.version: "${input.version}" is not a version such as "3" or "3.1"`, 'INVALID_VERSION');
+    if (!isAgreementVersion(version)) throw badInput('input.version', `input.version: "${input.version}" is not a version such as "3" or "3.1"`, ErrorReason.INVALID_VERSION);
     const signedOn = notInFuture(input.signedOn, 'input.signedOn', 'the signature date');
     const signedByName = requiredText(input.signedByName, 'input.signedByName');
     return ctx.transaction(async (tx) => {
@@ -99,11 +100,11 @@ export class RegisterService {
         if (compareAgreementVersions(version, current.version) <= 0) {
           throw conflict(`Version ${version} is not newer than version ${current.version}, signed on ${current.signedOn} and in force`, {
             field: 'input.version',
-            reason: 'NOT_NEWER_VERSION',
+            reason: ErrorReason.NOT_NEWER_VERSION,
           });
         }
         if (signedOn < current.signedOn) {
-          throw badInput('input.signedOn', `input.signedOn: version ${version} cannot have been signed (${signedOn}) before version ${current.version} (${current.signedOn})`, 'BEFORE_CURRENT');
+          throw badInput('input.signedOn', `input.signedOn: version ${version} cannot have been signed (${signedOn}) before version ${current.version} (${current.signedOn})`, ErrorReason.BEFORE_CURRENT);
         }
       }
       const agreement = await repository.save(

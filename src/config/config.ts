@@ -65,6 +65,7 @@ const environmentSchema = z.object({
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   GRAPHQL_INTROSPECTION: booleanString.optional(),
   GRAPHQL_JIT: booleanString.optional(),
+  GRAPHQL_STACK_TRACES: booleanString.optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(50_000),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(5_000),
@@ -194,6 +195,8 @@ export interface AppConfig {
     readonly introspection: boolean;
     /** queries run compiled by graphql-jit (src/graphql/executor.ts); false: everything on graphql-js */
     readonly jit: boolean;
+    /** errors carry `extensions.stacktrace`: only when asked for, never in production */
+    readonly stackTraces: boolean;
     readonly maxDepth: number;
     readonly maxComplexity: number;
     readonly maxTokens: number;
@@ -318,6 +321,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION ?? env.NODE_ENV === 'development',
       jit: env.GRAPHQL_JIT ?? true,
+      stackTraces: stackTraces(env),
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxComplexity: env.GRAPHQL_MAX_COMPLEXITY,
       maxTokens: env.GRAPHQL_MAX_TOKENS,
@@ -382,6 +386,18 @@ function pullHosts(env: Environment): { pullAllowedHosts: AllowedHost[]; pullAll
     throw new ConfigError('Invalid configuration:\n  FEED_PULL_ALLOW_ANY_HOST: not allowed in production; list the suppliers\' hosts in FEED_PULL_ALLOWED_HOSTS');
   }
   return { pullAllowedHosts: [...env.FEED_PULL_ALLOWED_HOSTS], pullAllowAnyHost: allowAny };
+}
+
+/**
+ * A stack trace names the server's files and libraries and shows how it handled the request:
+ * for a developer who asks, never for production's clients, so production refuses to start with it.
+ */
+function stackTraces(env: Environment): boolean {
+  const asked = env.GRAPHQL_STACK_TRACES ?? false;
+  if (asked && env.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration:\n  GRAPHQL_STACK_TRACES: not allowed in production; stack traces are for development');
+  }
+  return asked;
 }
 
 function databaseConfig(env: Environment, dataDir: string): DatabaseConfig {

@@ -12,6 +12,7 @@ import { SupplierService } from '../suppliers/supplier.service';
 import { ContactAssignment, ContactObjectType, type ContactPriority, type ContactRole } from './contact-assignment.entity';
 import { Contact } from './contact.entity';
 import type { ContactFilter, CreateContactInput, UpdateContactInput } from './contact.input';
+import { ErrorReason } from '../common/error-reasons';
 
 export interface ContactListFilter extends Omit<ContactFilter, 'organisationId'> {
   organisationId?: number;
@@ -56,7 +57,7 @@ export class ContactService {
   /** The query behind `dueForReview`, unpaged and stalest first, for callers that take every row (notifications). */
   dueForReviewQuery(ctx: RequestContext, olderThanDays: number, now = new Date()) {
     if (!Number.isInteger(olderThanDays) || olderThanDays < 0 || olderThanDays > 3650) {
-      throw badInput('olderThanDays', 'olderThanDays: must be a whole number of days from 0 to 3650', 'OUT_OF_RANGE');
+      throw badInput('olderThanDays', 'olderThanDays: must be a whole number of days from 0 to 3650', ErrorReason.OUT_OF_RANGE);
     }
     const cutoff = sqlTimestamp(new Date(now.getTime() - olderThanDays * 86_400_000));
     return withinScope(ctx, ctx.repository(Contact).createQueryBuilder('contact')).andWhere(
@@ -140,7 +141,7 @@ export class ContactService {
         priority,
       });
       return saveUnique(tx.repository(ContactAssignment), assignment, () =>
-        conflict(`${contact.name} already holds the ${role} role there`, { reason: 'DUPLICATE_ASSIGNMENT' }),
+        conflict(`${contact.name} already holds the ${role} role there`, { reason: ErrorReason.DUPLICATE_ASSIGNMENT }),
       );
     });
   }
@@ -174,7 +175,7 @@ export class ContactService {
         ? await this.contracts.get(ctx, target.objectId)
         : await this.sites.get(ctx, target.objectId);
     if (owner.organisationId !== contact.organisationId) {
-      throw badInput('input.objectId', `input.objectId: the ${target.objectType.toLowerCase()} belongs to another organisation than the contact`, 'ORGANISATION_MISMATCH');
+      throw badInput('input.objectId', `input.objectId: the ${target.objectType.toLowerCase()} belongs to another organisation than the contact`, ErrorReason.ORGANISATION_MISMATCH);
     }
   }
 }

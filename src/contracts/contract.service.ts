@@ -29,6 +29,7 @@ import {
   type CreateContractInput,
   type UpdateContractInput,
 } from './contract.input';
+import { ErrorReason } from '../common/error-reasons';
 
 export interface ContractListFilter extends Omit<ContractFilter, 'supplierId' | 'organisationId'> {
   supplierId?: number;
@@ -90,7 +91,7 @@ export class ContractService {
   /** The query behind `dueForRenewal`, unpaged, for callers that take every row (notifications). */
   dueForRenewalQuery(ctx: RequestContext, withinDays: number, today = todayInLondon()) {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3650) {
-      throw badInput('withinDays', 'withinDays: must be a whole number of days from 0 to 3650', 'OUT_OF_RANGE');
+      throw badInput('withinDays', 'withinDays: must be a whole number of days from 0 to 3650', ErrorReason.OUT_OF_RANGE);
     }
     return withinScope(ctx, ctx.repository(Contract).createQueryBuilder('contract'))
       .andWhere('contract.status = :active', { active: ContractStatus.ACTIVE })
@@ -118,7 +119,7 @@ export class ContractService {
     assertInScope(ctx, ownerId);
     await this.suppliers.get(ctx, supplierId);
     if (input.status !== ContractStatus.DRAFT && input.status !== ContractStatus.ACTIVE) {
-      throw badInput('input.status', 'input.status: a new contract is DRAFT or ACTIVE', 'INVALID_STATUS');
+      throw badInput('input.status', 'input.status: a new contract is DRAFT or ACTIVE', ErrorReason.INVALID_STATUS);
     }
     const endDate = input.endDate ?? termEnd(input.startDate, input.initialTermMonths);
     const contract = ctx.repository(Contract).create({
@@ -156,7 +157,7 @@ export class ContractService {
       const contract = await this.get(tx, id);
       if (isClosed(contract.status)) {
         throw conflict(`Contract ${contract.reference} is ${contract.status} and can no longer be changed`, {
-          reason: 'CONTRACT_CLOSED',
+          reason: ErrorReason.CONTRACT_CLOSED,
         });
       }
       const termChanged =
@@ -194,7 +195,7 @@ export class ContractService {
         throw conflict(
           `Contract ${contract.reference} cannot move from ${contract.status} to ${status}` +
             (allowed.length ? `; it can move to ${allowed.join(', ')}` : '; it is closed'),
-          { reason: 'INVALID_STATUS_TRANSITION' },
+          { reason: ErrorReason.INVALID_STATUS_TRANSITION },
         );
       }
       const from = contract.status;
@@ -211,11 +212,11 @@ export class ContractService {
       const contract = await this.get(tx, id);
       if (contract.status !== ContractStatus.ACTIVE) {
         throw conflict(`Contract ${contract.reference} is ${contract.status}; only an ACTIVE contract renews`, {
-          reason: 'INVALID_STATUS_TRANSITION',
+          reason: ErrorReason.INVALID_STATUS_TRANSITION,
         });
       }
       if (!contract.renewalTermMonths) {
-        throw conflict(`Contract ${contract.reference} has no renewal term`, { reason: 'NO_RENEWAL_TERM' });
+        throw conflict(`Contract ${contract.reference} has no renewal term`, { reason: ErrorReason.NO_RENEWAL_TERM });
       }
       const previousEnd = contract.endDate;
       contract.endDate = termEnd(addDays(previousEnd, 1), contract.renewalTermMonths);
@@ -267,7 +268,7 @@ export class ContractService {
     return saveUnique(ctx.repository(Contract), contract, () =>
       conflict(`The organisation already has a contract with reference ${contract.reference}`, {
         field: 'input.reference',
-        reason: 'DUPLICATE_REFERENCE',
+        reason: ErrorReason.DUPLICATE_REFERENCE,
       }),
     );
   }
@@ -279,27 +280,27 @@ async function assertCalendarExists(ctx: RequestContext, contract: Contract): Pr
   if (!name || name === DEFAULT_BUSINESS_CALENDAR) return;
   const found = await ctx.repository(ServiceCalendarRecord).countBy({ organisationId: contract.organisationId, name });
   if (!found) {
-    throw badInput('input.serviceHoursCalendar', `input.serviceHoursCalendar: the organisation has no calendar named "${name}" (defineServiceCalendar first)`, 'UNKNOWN_CALENDAR');
+    throw badInput('input.serviceHoursCalendar', `input.serviceHoursCalendar: the organisation has no calendar named "${name}" (defineServiceCalendar first)`, ErrorReason.UNKNOWN_CALENDAR);
   }
 }
 
 /** Checks the term's dates and derives what follows from them. */
 function normaliseTerms(contract: Contract): void {
   for (const field of ['startDate', 'endDate'] as const) {
-    if (!isLocalDate(contract[field])) throw badInput(`input.${field}`, `input.${field}: not a calendar date`, 'INVALID_DATE');
+    if (!isLocalDate(contract[field])) throw badInput(`input.${field}`, `input.${field}: not a calendar date`, ErrorReason.INVALID_DATE);
   }
   if (contract.endDate < contract.startDate) {
-    throw badInput('input.endDate', `input.endDate: ${contract.endDate} is before the start date ${contract.startDate}`, 'END_BEFORE_START');
+    throw badInput('input.endDate', `input.endDate: ${contract.endDate} is before the start date ${contract.startDate}`, ErrorReason.END_BEFORE_START);
   }
   if (contract.totalContractValue !== null && contract.totalContractValue < 0n) {
-    throw badInput('input.totalContractValue', 'input.totalContractValue: must not be negative', 'NEGATIVE_AMOUNT');
+    throw badInput('input.totalContractValue', 'input.totalContractValue: must not be negative', ErrorReason.NEGATIVE_AMOUNT);
   }
   if (contract.serviceHours === ServiceHours.TWENTY_FOUR_SEVEN) {
     if (contract.serviceHoursCalendar) {
       throw badInput(
         'input.serviceHoursCalendar',
         'input.serviceHoursCalendar: only a BUSINESS_HOURS contract names a calendar',
-        'CALENDAR_NOT_APPLICABLE',
+        ErrorReason.CALENDAR_NOT_APPLICABLE,
       );
     }
   } else {

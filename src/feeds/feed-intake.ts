@@ -15,6 +15,7 @@ import { FeedRunStatus, FeedSource, type FeedRun } from './feed-run.entity';
 import type { FeedPipeline } from './feed-pipeline';
 import { FeedLimitError } from './limits';
 import { FeedFormat, FeedKind } from './records';
+import { ErrorReason } from '../common/error-reasons';
 
 const KINDS: Record<string, FeedKind> = {
   performance: FeedKind.PERFORMANCE,
@@ -41,7 +42,7 @@ export function feedIntake(pipeline: FeedPipeline, contextFor: (req: Request, re
       const viewer = ctx.requireViewer;
       if (!hasAnyRole(viewer, INGEST_FEEDS)) throw forbidden(`Sending feeds needs one of these roles: ${INGEST_FEEDS.join(', ')}`);
       const kind = KINDS[String(req.params.kind).toLowerCase()];
-      if (!kind) throw badInput('kind', `kind: "${req.params.kind}" is not one of performance, incidents, invoices, inventory`, 'UNKNOWN_FEED_KIND');
+      if (!kind) throw badInput('kind', `kind: "${req.params.kind}" is not one of performance, incidents, invoices, inventory`, ErrorReason.UNKNOWN_FEED_KIND);
       const run = await pipeline.ingest(ctx, {
         supplierId: await supplierOf(ctx, req),
         kind,
@@ -105,7 +106,7 @@ async function supplierOf(ctx: RequestContext, req: Request): Promise<number> {
   const viewer = ctx.requireViewer;
   if (!named) {
     if (viewer.supplierId !== null) return viewer.supplierId;
-    throw badInput('supplier', 'supplier: name the supplier with ?supplier=<CN-SP ID or id>', 'SUPPLIER_REQUIRED');
+    throw badInput('supplier', 'supplier: name the supplier with ?supplier=<CN-SP ID or id>', ErrorReason.SUPPLIER_REQUIRED);
   }
   const globalId = parseGlobalId(named);
   if (globalId?.typename === Supplier.typename) return globalId.id;
@@ -118,11 +119,11 @@ function formatOf(req: Request): FeedFormat {
   const asked = typeof req.query.format === 'string' ? req.query.format.toLowerCase() : '';
   if (asked === 'csv') return FeedFormat.CSV;
   if (asked === 'tmf' || asked === 'json') return FeedFormat.TMF;
-  if (asked) throw badInput('format', `format: "${asked}" is not csv or tmf`, 'UNKNOWN_FEED_FORMAT');
+  if (asked) throw badInput('format', `format: "${asked}" is not csv or tmf`, ErrorReason.UNKNOWN_FEED_FORMAT);
   const type = req.header('content-type') ?? '';
   if (/csv/i.test(type)) return FeedFormat.CSV;
   if (/json/i.test(type)) return FeedFormat.TMF;
-  throw badInput('format', 'format: send Content-Type text/csv or application/json, or ?format=csv|tmf', 'UNKNOWN_FEED_FORMAT');
+  throw badInput('format', 'format: send Content-Type text/csv or application/json, or ?format=csv|tmf', ErrorReason.UNKNOWN_FEED_FORMAT);
 }
 
 function summary(run: FeedRun, rejections: FeedRejection[]) {

@@ -19,6 +19,7 @@ import type { FeedPipeline } from './feed-pipeline';
 import type { FeedFormat, FeedKind } from './records';
 import { checkCredential, openCredential, sealCredential, type SealedCredential } from './pull-credential';
 import { checkPullUrl, originOf, PullFailure } from './pull-target';
+import { ErrorReason } from '../common/error-reasons';
 
 export interface FeedEndpointInput {
   supplierId: number;
@@ -62,14 +63,14 @@ export class FeedPuller {
     const url = checkPullUrl(input.url, ctx.config, 'input.url');
     const credential = ifGiven(input.credential, (given) => checkCredential(given, 'input.credential'));
     if (!Number.isInteger(input.intervalMinutes) || input.intervalMinutes < 5 || input.intervalMinutes > 7 * 24 * 60) {
-      throw badInput('input.intervalMinutes', 'input.intervalMinutes: from 5 minutes to a week', 'OUT_OF_RANGE');
+      throw badInput('input.intervalMinutes', 'input.intervalMinutes: from 5 minutes to a week', ErrorReason.OUT_OF_RANGE);
     }
     const repository = ctx.repository(FeedEndpoint);
     const existing = await repository.findOneBy({ organisationId, supplierId: input.supplierId, kind: input.kind });
     const previousUrl = existing?.url;
     // a credential kept write-only must not be sent to a host it was not given for
     if (existing?.credentialCiphertext && credential === undefined && originOf(existing.url) !== originOf(url)) {
-      throw badInput('input.credential', 'input.credential: the URL now names another host; give the credential again, or null to pull without one', 'CREDENTIAL_REQUIRED');
+      throw badInput('input.credential', 'input.credential: the URL now names another host; give the credential again, or null to pull without one', ErrorReason.CREDENTIAL_REQUIRED);
     }
     const credentialChange =
       credential === undefined ? {} : credential === null ? { credentialCiphertext: null, credentialKeyId: null, credentialSetAt: null } : { ...sealCredential(credential, ctx.config), credentialSetAt: now };

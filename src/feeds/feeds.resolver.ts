@@ -15,6 +15,7 @@ import { FeedRun, FeedRunStatus, FeedSource } from './feed-run.entity';
 import { FeedPipeline } from './feed-pipeline';
 import { FeedRunService } from './feed-run.service';
 import { FeedFormat, FeedKind } from './records';
+import { ErrorReason } from '../common/error-reasons';
 
 export const FeedRunConnection = ConnectionType(FeedRun, 'FeedRun');
 export const FeedRejectionConnection = ConnectionType(FeedRejection, 'FeedRejection');
@@ -145,7 +146,7 @@ export class FeedHealthResolver {
 
 function validHours(hours: number): number {
   if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 365) {
-    throw badInput('lateAfterHours', 'lateAfterHours: must be a whole number of hours from 1 to 8760', 'OUT_OF_RANGE');
+    throw badInput('lateAfterHours', 'lateAfterHours: must be a whole number of hours from 1 to 8760', ErrorReason.OUT_OF_RANGE);
   }
   return hours;
 }

@@ -1,16 +1,18 @@
+import { ErrorReason } from '../common/error-reasons';
 import { DomainError, ErrorCode } from '../common/errors';
 import type { FeedLimits } from '../config/config';
 
 export { DEFAULT_FEED_LIMITS, type FeedLimits } from '../config/config';
 
 /** `extensions.reason` of a document refused for a limit; stable, for clients that branch on it. */
-export enum FeedLimitReason {
-  DOCUMENT_TOO_LARGE = 'FEED_DOCUMENT_TOO_LARGE',
-  TOO_MANY_ROWS = 'FEED_TOO_MANY_ROWS',
-  NESTING_TOO_DEEP = 'FEED_NESTING_TOO_DEEP',
-  ITEM_TOO_LARGE = 'FEED_ITEM_TOO_LARGE',
-  RECORD_TOO_LARGE = 'FEED_RECORD_TOO_LARGE',
-}
+export const FeedLimitReason = {
+  DOCUMENT_TOO_LARGE: ErrorReason.FEED_DOCUMENT_TOO_LARGE,
+  TOO_MANY_ROWS: ErrorReason.FEED_TOO_MANY_ROWS,
+  NESTING_TOO_DEEP: ErrorReason.FEED_NESTING_TOO_DEEP,
+  ITEM_TOO_LARGE: ErrorReason.FEED_ITEM_TOO_LARGE,
+  RECORD_TOO_LARGE: ErrorReason.FEED_RECORD_TOO_LARGE,
+} as const;
+export type FeedLimitReason = (typeof FeedLimitReason)[keyof typeof FeedLimitReason];
 
 const SETTINGS: Record<FeedLimitReason, string> = {
   [FeedLimitReason.DOCUMENT_TOO_LARGE]: 'FEED_MAX_BYTES',

@@ -1,7 +1,8 @@
-import { badInput, DomainError, ErrorCode } from '../common/errors';
+import { badInput, unavailable } from '../common/errors';
 import { keyIdOf, openSecret, sealSecret, SealedSecretError } from '../common/sealed-secret';
 import type { AppConfig } from '../config/config';
 import { PullFailure } from './pull-target';
+import { ErrorReason } from '../common/error-reasons';
 
 /**
  * A feed endpoint's credential: the whole Authorization header value a pull sends (`Bearer
@@ -21,10 +22,10 @@ export interface SealedCredential {
 
 /** Refuses what could not be sent as one header value, naming the field. */
 export function checkCredential(value: string, field: string): string {
-  if (value.length === 0) throw badInput(field, `${field}: empty; give null to remove the credential`, 'BLANK');
-  if (value.length > MAX_CREDENTIAL) throw badInput(field, `${field}: at most ${MAX_CREDENTIAL} characters`, 'TOO_LONG');
+  if (value.length === 0) throw badInput(field, `${field}: empty; give null to remove the credential`, ErrorReason.BLANK);
+  if (value.length > MAX_CREDENTIAL) throw badInput(field, `${field}: at most ${MAX_CREDENTIAL} characters`, ErrorReason.TOO_LONG);
   if (!HEADER_VALUE.test(value)) {
-    throw badInput(field, `${field}: printable ASCII only (an Authorization header value such as "Bearer <token>"), with no control characters or leading or trailing spaces`, 'INVALID_CREDENTIAL');
+    throw badInput(field, `${field}: printable ASCII only (an Authorization header value such as "Bearer <token>"), with no control characters or leading or trailing spaces`, ErrorReason.INVALID_CREDENTIAL);
   }
   return value;
 }
@@ -54,7 +55,7 @@ export function openCredential(sealed: SealedCredential, config: AppConfig): str
 function serverKeyOf(config: AppConfig): string {
   const key = config.webhooks.secretKey;
   if (key === null) {
-    throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Feed credentials cannot be stored on this server (WEBHOOK_SECRET_KEY is not set)', { reason: 'CREDENTIALS_NOT_CONFIGURED' });
+    throw unavailable('Feed credentials cannot be stored on this server (WEBHOOK_SECRET_KEY is not set)', { reason: ErrorReason.CREDENTIALS_NOT_CONFIGURED });
   }
   return key;
 }

@@ -2,6 +2,7 @@ import { badInput } from '../common/errors';
 import { parseHttpUrl } from '../common/http-url';
 import type { AppConfig } from '../config/config';
 import { hostAndPort, isAllowedHost } from '../config/host-list';
+import { ErrorReason } from '../common/error-reasons';
 
 /** A pull that failed for a reason the ADMIN can act on; its message, written by us, is stored and shown. */
 export class PullFailure extends Error {}
@@ -15,7 +16,7 @@ export class PullFailure extends Error {}
 export function checkPullUrl(url: string, config: AppConfig, field: string): string {
   const parsed = parseHttpUrl(url, field, { production: config.env === 'production', credentials: 'give them as input.credential' });
   if (!config.feeds.pullAllowAnyHost && !isAllowedHost(parsed, config.feeds.pullAllowedHosts)) {
-    throw badInput(field, `${field}: ${hostAndPort(parsed)} is not in FEED_PULL_ALLOWED_HOSTS`, 'HOST_NOT_ALLOWED');
+    throw badInput(field, `${field}: ${hostAndPort(parsed)} is not in FEED_PULL_ALLOWED_HOSTS`, ErrorReason.HOST_NOT_ALLOWED);
   }
   return parsed.toString();
 }

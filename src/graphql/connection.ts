@@ -3,6 +3,7 @@ import { Max, Min } from 'class-validator';
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { allOf, columnSql, plainCount, plainSelectJoined, type PlainCondition, type PlainJoin, type PlainSql } from '../db/plain-select';
 import { badInput } from '../common/errors';
+import { ErrorReason } from '../common/error-reasons';
 
 @ObjectType({ description: 'Relay page information.', simpleResolvers: true })
 export class PageInfo {
@@ -179,7 +180,7 @@ export function paginateList<T>(items: readonly T[], keyOf: (item: T) => string,
   let to = items.length;
   if (cursorText !== undefined) {
     const [key] = decodeCursor(cursorText, backward ? 'before' : 'after');
-    if (typeof key !== 'string') throw badInput(backward ? 'before' : 'after', `${backward ? 'before' : 'after'}: not a cursor returned by this list`, 'INVALID_CURSOR');
+    if (typeof key !== 'string') throw badInput(backward ? 'before' : 'after', `${backward ? 'before' : 'after'}: not a cursor returned by this list`, ErrorReason.INVALID_CURSOR);
     const boundary = (test: (itemKey: string) => boolean) => {
       const index = items.findIndex((item) => test(keyOf(item)));
       return index === -1 ? items.length : index;
@@ -211,12 +212,12 @@ function pageRequest(args: PageArgs, maxPageSize: number): { backward: boolean; 
   const { first, after, last, before } = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null)) as PageArgs;
   const backward = last !== undefined || before !== undefined;
   if (backward && (first !== undefined || after !== undefined)) {
-    throw badInput('first', 'Use first/after or last/before, not both', 'INVALID_PAGINATION');
+    throw badInput('first', 'Use first/after or last/before, not both', ErrorReason.INVALID_PAGINATION);
   }
   const sizeField = backward ? 'last' : 'first';
   const size = (backward ? last : first) ?? Math.min(50, maxPageSize);
   if (size > maxPageSize) {
-    throw badInput(sizeField, `${sizeField}: at most ${maxPageSize} items per page`, 'PAGE_SIZE_EXCEEDED');
+    throw badInput(sizeField, `${sizeField}: at most ${maxPageSize} items per page`, ErrorReason.PAGE_SIZE_EXCEEDED);
   }
   return { backward, size, cursorText: backward ? before : after };
 }
@@ -239,7 +240,7 @@ function decodeCursor(cursor: string, field: string): [string | number, number] 
   } catch {
     // fall through to the error below
   }
-  throw badInput(field, `${field}: not a cursor returned by this list`, 'INVALID_CURSOR');
+  throw badInput(field, `${field}: not a cursor returned by this list`, ErrorReason.INVALID_CURSOR);
 }
 
 /**

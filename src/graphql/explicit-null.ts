@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { badInput } from '../common/errors';
+import { ErrorReason } from '../common/error-reasons';
 import { givenArguments } from './null-arguments';
 
 /**
@@ -20,7 +21,7 @@ import { givenArguments } from './null-arguments';
  * `@Clearable()`; on any other field null is refused here, once, before the mutation runs,
  * so that no service ever sees a null it cannot store.
  */
-export const NULL_NOT_ALLOWED = 'NULL_NOT_ALLOWED';
+export const NULL_NOT_ALLOWED = ErrorReason.NULL_NOT_ALLOWED;
 
 /** The description a clearable field carries in the schema, so that a client knows without trying. */
 export const CLEARABLE_NOTE = 'Null means none.';

@@ -1,4 +1,5 @@
 import { badInput } from '../common/errors';
+import { ErrorReason } from '../common/error-reasons';
 
 /**
  * Ids already encoded, by "Type:id": a dashboard answer holds hundreds, the same ones request
@@ -34,7 +35,7 @@ export function parseGlobalId(globalId: string): { typename: string; id: number 
 export function idOf(globalId: string, typename: string, field = 'id'): number {
   const parsed = parseGlobalId(globalId);
   if (!parsed || parsed.typename !== typename) {
-    throw badInput(field, `${field}: "${truncate(globalId)}" is not a ${typename} id`, 'INVALID_ID');
+    throw badInput(field, `${field}: "${truncate(globalId)}" is not a ${typename} id`, ErrorReason.INVALID_ID);
   }
   return parsed.id;
 }

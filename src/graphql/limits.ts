@@ -112,7 +112,9 @@ interface Assessment {
 export function queryLimits(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number; defaultPageSize: number }): ApolloServerPlugin {
   const estimators = [listEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })];
   const assessments = new WeakMap<DocumentNode, Map<string, Assessment>>();
-  const badVariables = (error: GraphQLError) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  // the scalar's reason (MONEY_NOT_EXACT …) stays with the error, for formatError to report
+  const badVariables = (error: GraphQLError) =>
+    new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { ...error.extensions, code: 'BAD_USER_INPUT', http: { status: 400 } } });
   const complexityOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number => {
     try {
       return getComplexity({ schema, query: document, operationName, variables, estimators });

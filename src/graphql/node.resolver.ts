@@ -6,6 +6,7 @@ import { BaseRecord } from '../db/base-record';
 import type { RequestContext } from './context';
 import { parseGlobalId } from './global-id';
 import { badInput } from '../common/errors';
+import { ErrorReason } from '../common/error-reasons';
 
 /** Fetches one record of a type by its database id, applying the viewer's scope. */
 export type NodeFetcher = (ctx: RequestContext, id: number) => Promise<BaseRecord>;
@@ -21,7 +22,7 @@ export class NodeResolver {
   @Query(() => BaseRecord, { description: 'Any object by its global id (Relay).' })
   async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<BaseRecord> {
     const parsed = parseGlobalId(id);
-    if (!parsed) throw badInput('id', 'id: not a global id issued by this API', 'INVALID_ID');
+    if (!parsed) throw badInput('id', 'id: not a global id issued by this API', ErrorReason.INVALID_ID);
     const fetch = this.fetchers[parsed.typename];
     if (!fetch) throw notFound(parsed.typename);
     // a viewer without an inventory role (the Service Co-ordinator) reads incidents only

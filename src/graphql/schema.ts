@@ -1,5 +1,4 @@
 import { isAbstractType, isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { DateTimeISOResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { BaseRecord } from '../db/base-record';
 import { ApiKeyResolver } from '../auth/api-key.resolver';
@@ -26,6 +25,8 @@ import { SupplierService } from '../suppliers/supplier.service';
 import { refuseNullsWhereNotClearable } from './explicit-null';
 import { nullMeansNotGiven } from './null-arguments';
 import { NodeResolver, type NodeFetcher } from './node.resolver';
+import { ErrorReasonsResolver } from './error-reasons.resolver';
+import { DateTimeISOScalar } from './scalars';
 import type { AppConfig } from '../config/config';
 import { adapters } from '../feeds/adapters';
 import { FeedPipeline } from '../feeds/feed-pipeline';
@@ -250,6 +251,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
   const resolvers = [
     new ViewerResolver(),
     new NodeResolver(nodeFetchers(services)),
+    new ErrorReasonsResolver(),
     new OrganisationResolver(services.organisations),
     new SupplierResolver(services.suppliers),
     new ContractResolver(services.contracts),
@@ -310,7 +312,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     container: { get: (resolverClass: Function) => instances.get(resolverClass) },
     authChecker,
     validate: { forbidUnknownValues: false },
-    scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],
+    scalarsMap: [{ type: Date, scalar: DateTimeISOScalar }],
   });
   return auditMutations(refuseNullsWhereNotClearable(nullMeansNotGiven(readNodeIdsDirectly(resolveAbstractTypesAtOnce(schema)))));
 }

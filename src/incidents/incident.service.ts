@@ -11,6 +11,7 @@ import { NetworkService } from '../services/network-service.entity';
 import { Escalation } from '../escalations/escalation.entity';
 import { IncidentStatusChange } from './incident-status-change.entity';
 import { Incident, IncidentLink, IncidentOrigin } from './incident.entity';
+import { ErrorReason } from '../common/error-reasons';
 
 export interface IncidentFilter {
   supplierId?: number;
@@ -107,8 +108,8 @@ export class IncidentService {
 
   /** Consumers log an incident with the HSCN minimum data set; the supplier's ticket joins it later. */
   async log(ctx: RequestContext, input: LogIncident, now = new Date()): Promise<Incident> {
-    if (!Number.isInteger(input.severity) || input.severity < 1 || input.severity > 5) throw badInput('input.severity', 'input.severity: 1 (highest) to 5', 'OUT_OF_RANGE');
-    if (input.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.occurredAt', 'input.occurredAt: must not be in the future', 'IN_FUTURE');
+    if (!Number.isInteger(input.severity) || input.severity < 1 || input.severity > 5) throw badInput('input.severity', 'input.severity: 1 (highest) to 5', ErrorReason.OUT_OF_RANGE);
+    if (input.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.occurredAt', 'input.occurredAt: must not be in the future', ErrorReason.IN_FUTURE);
     const values = {
       summary: limited(requiredText(input.summary, 'input.summary'), 'input.summary'),
       impact: limited(requiredText(input.impact, 'input.impact'), 'input.impact'),
@@ -123,10 +124,10 @@ export class IncidentService {
       const contact = await withinScope(tx, tx.repository(Contact).createQueryBuilder('contact')).andWhere('contact.id = :id', { id: input.updatesContactId }).getOne();
       if (!contact) throw notFound(Contact.typename);
       if (contact.organisationId !== service.organisationId) {
-        throw badInput('input.updatesContactId', 'input.updatesContactId: the contact must belong to the organisation whose service it is', 'OTHER_ORGANISATION');
+        throw badInput('input.updatesContactId', 'input.updatesContactId: the contact must belong to the organisation whose service it is', ErrorReason.OTHER_ORGANISATION);
       }
       if (!contact.email && !contact.phone) {
-        throw badInput('input.updatesContactId', `input.updatesContactId: ${contact.name} has no email or phone to send updates to`, 'UNREACHABLE_CONTACT');
+        throw badInput('input.updatesContactId', `input.updatesContactId: ${contact.name} has no email or phone to send updates to`, ErrorReason.UNREACHABLE_CONTACT);
       }
       const relatedIds = [...new Set(input.relatedIncidentIds ?? [])];
       const related = relatedIds.length
@@ -134,9 +135,9 @@ export class IncidentService {
         : [];
       if (related.length !== relatedIds.length) throw notFound(Incident.typename);
       const foreign = related.find((incident) => incident.organisationId !== service.organisationId);
-      if (foreign) throw badInput('input.relatedIncidentIds', 'input.relatedIncidentIds: related incidents must be the same organisation\'s', 'OTHER_ORGANISATION');
+      if (foreign) throw badInput('input.relatedIncidentIds', 'input.relatedIncidentIds: related incidents must be the same organisation\'s', ErrorReason.OTHER_ORGANISATION);
       if (supplierRef !== null && (await tx.repository(Incident).findOneBy({ supplierId: service.supplierId, organisationId: service.organisationId, supplierRef }))) {
-        throw conflict(`Supplier ticket ${supplierRef} is already held as an incident; open that one instead`, { reason: 'SUPPLIER_TICKET_HELD' });
+        throw conflict(`Supplier ticket ${supplierRef} is already held as an incident; open that one instead`, { reason: ErrorReason.SUPPLIER_TICKET_HELD });
       }
 
       const viewer = tx.requireViewer;
@@ -189,15 +190,15 @@ export class IncidentService {
       const incident = await this.getOwn(tx, id);
       if (incident.supplierRef === ref) return incident;
       if (incident.origin !== IncidentOrigin.CONSUMER) {
-        throw conflict('This incident came from the supplier\'s feed and already carries its ticket reference', { reason: 'NOT_CONSUMER_LOGGED' });
+        throw conflict('This incident came from the supplier\'s feed and already carries its ticket reference', { reason: ErrorReason.NOT_CONSUMER_LOGGED });
       }
       if (incident.supplierRef !== null) {
-        throw conflict(`Already joined to supplier ticket ${incident.supplierRef}`, { reason: 'SUPPLIER_TICKET_ALREADY_LINKED' });
+        throw conflict(`Already joined to supplier ticket ${incident.supplierRef}`, { reason: ErrorReason.SUPPLIER_TICKET_ALREADY_LINKED });
       }
       const held = await tx.repository(Incident).findOneBy({ supplierId: incident.supplierId, organisationId: incident.organisationId, supplierRef: ref });
       if (held) {
-        if (held.origin === IncidentOrigin.CONSUMER) throw conflict(`Supplier ticket ${ref} is already joined to another logged incident`, { reason: 'SUPPLIER_TICKET_ALREADY_LINKED' });
-        if (held.serviceId !== incident.serviceId) throw conflict(`Supplier ticket ${ref} is about another service`, { reason: 'SUPPLIER_TICKET_OTHER_SERVICE' });
+        if (held.origin === IncidentOrigin.CONSUMER) throw conflict(`Supplier ticket ${ref} is already joined to another logged incident`, { reason: ErrorReason.SUPPLIER_TICKET_ALREADY_LINKED });
+        if (held.serviceId !== incident.serviceId) throw conflict(`Supplier ticket ${ref} is about another service`, { reason: ErrorReason.SUPPLIER_TICKET_OTHER_SERVICE });
         await this.absorb(tx, incident, held);
       }
       incident.supplierRef = ref;
@@ -209,13 +210,13 @@ export class IncidentService {
 
   /** Records whether and when the CN-SP notified the Service Co-ordinator of a Severity 1 incident. */
   async recordScNotification(ctx: RequestContext, id: number, input: ScNotification, now = new Date()): Promise<Incident> {
-    if (input.notified && !input.notifiedAt) throw badInput('input.notifiedAt', 'input.notifiedAt: say when the Service Co-ordinator was notified', 'REQUIRED');
-    if (!input.notified && input.notifiedAt) throw badInput('input.notifiedAt', 'input.notifiedAt: only when notified is true', 'NOT_APPLICABLE');
-    if (input.notifiedAt && input.notifiedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.notifiedAt', 'input.notifiedAt: must not be in the future', 'IN_FUTURE');
+    if (input.notified && !input.notifiedAt) throw badInput('input.notifiedAt', 'input.notifiedAt: say when the Service Co-ordinator was notified', ErrorReason.REQUIRED);
+    if (!input.notified && input.notifiedAt) throw badInput('input.notifiedAt', 'input.notifiedAt: only when notified is true', ErrorReason.NOT_APPLICABLE);
+    if (input.notifiedAt && input.notifiedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.notifiedAt', 'input.notifiedAt: must not be in the future', ErrorReason.IN_FUTURE);
     return ctx.transaction(async (tx) => {
       const incident = await this.getOwn(tx, id);
       if (incident.severity !== 1) {
-        throw conflict(`Only Severity 1 incidents are notified to the Service Co-ordinator; this one is Severity ${incident.severity}`, { reason: 'NOT_SEVERITY_ONE' });
+        throw conflict(`Only Severity 1 incidents are notified to the Service Co-ordinator; this one is Severity ${incident.severity}`, { reason: ErrorReason.NOT_SEVERITY_ONE });
       }
       incident.serviceCoordinatorNotified = input.notified;
       incident.serviceCoordinatorNotifiedAt = input.notifiedAt ?? null;
@@ -276,7 +277,7 @@ export class IncidentService {
 }
 
 function limited(text: string, field: string): string {
-  if (text.length > TEXT_LIMIT) throw badInput(field, `${field}: at most ${TEXT_LIMIT} characters`, 'TOO_LONG');
+  if (text.length > TEXT_LIMIT) throw badInput(field, `${field}: at most ${TEXT_LIMIT} characters`, ErrorReason.TOO_LONG);
   return text;
 }
 

@@ -25,6 +25,7 @@ import { ReviewService } from '../reviews/review.service';
 import { Supplier } from '../suppliers/supplier.entity';
 import * as rules from './notification-rules';
 import { Notification, NOTIFICATION_KINDS, NotificationKind, NotificationSeverity, NotificationWindows, SEVERITY_RANK } from './notification.types';
+import { ErrorReason } from '../common/error-reasons';
 
 /** The most of one kind a list holds; beyond it the kind is reported as truncated. */
 export const MAX_PER_KIND = 500;
@@ -117,7 +118,7 @@ export class NotificationService {
     for (const [name, [min, max]] of Object.entries(WINDOW_LIMITS) as [keyof NotificationWindows, [number, number]][]) {
       const value = windows[name];
       if (!Number.isInteger(value) || value < min || value > max) {
-        throw badInput(`windows.${name}`, `windows.${name}: a whole number from ${min} to ${max}`, 'OUT_OF_RANGE');
+        throw badInput(`windows.${name}`, `windows.${name}: a whole number from ${min} to ${max}`, ErrorReason.OUT_OF_RANGE);
       }
     }
     return windows;

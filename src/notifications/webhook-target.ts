@@ -3,6 +3,7 @@ import { BlockList, isIP } from 'node:net';
 import { badInput } from '../common/errors';
 import { parseHttpUrl } from '../common/http-url';
 import type { AppConfig } from '../config/config';
+import { ErrorReason } from '../common/error-reasons';
 
 /** Addresses a webhook may not reach unless WEBHOOK_ALLOW_PRIVATE_TARGETS: the server's own network. */
 const PRIVATE = new BlockList();
@@ -29,11 +30,11 @@ export function isPrivateAddress(address: string): boolean {
  */
 export function checkWebhookUrl(url: string, config: AppConfig, field: string): string {
   const parsed = parseHttpUrl(url, field, { production: config.env === 'production', credentials: 'deliveries are signed instead' });
-  if (parsed.hash) throw badInput(field, `${field}: must not have a #fragment`, 'INVALID_URL');
+  if (parsed.hash) throw badInput(field, `${field}: must not have a #fragment`, ErrorReason.INVALID_URL);
   if (!config.webhooks.allowPrivateTargets) {
     const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
     if (host === 'localhost' || host.endsWith('.localhost') || isPrivateAddress(host)) {
-      throw badInput(field, `${field}: ${parsed.hostname} is a loopback, private or link-local address`, 'PRIVATE_TARGET');
+      throw badInput(field, `${field}: ${parsed.hostname} is a loopback, private or link-local address`, ErrorReason.PRIVATE_TARGET);
     }
   }
   return parsed.toString();

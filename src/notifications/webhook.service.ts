@@ -1,5 +1,5 @@
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
-import { badInput, conflict, DomainError, ErrorCode } from '../common/errors';
+import { badInput, conflict, unavailable } from '../common/errors';
 import { optionalText } from '../common/text';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
@@ -8,6 +8,7 @@ import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryStatus, WebhookSubscription } from './webhook.entity';
 import { encryptSecret, hintOf, keyIdOf, newSigningSecret } from './webhook-signing';
 import { checkWebhookUrl } from './webhook-target';
+import { ErrorReason } from '../common/error-reasons';
 
 export interface CreateWebhookSubscription {
   url: string;
@@ -60,7 +61,7 @@ export class WebhookService {
     const secret = newSigningSecret();
     const subscription = await ctx.transaction(async (tx) => {
       const held = await tx.repository(WebhookSubscription).countBy({ organisationId });
-      if (held >= MAX_SUBSCRIPTIONS) throw conflict(`The organisation already has ${MAX_SUBSCRIPTIONS} webhook subscriptions; delete one first`, { reason: 'TOO_MANY_SUBSCRIPTIONS' });
+      if (held >= MAX_SUBSCRIPTIONS) throw conflict(`The organisation already has ${MAX_SUBSCRIPTIONS} webhook subscriptions; delete one first`, { reason: ErrorReason.TOO_MANY_SUBSCRIPTIONS });
       const saved = await tx.repository(WebhookSubscription).save(
         tx.repository(WebhookSubscription).create({
           organisationId,
@@ -147,11 +148,11 @@ export class WebhookService {
     this.serverKey(ctx);
     const delivery = await findVisible(ctx, WebhookDelivery, id, WebhookDelivery.typename);
     const subscription = await this.get(ctx, delivery.subscriptionId);
-    if (!subscription.enabled) throw conflict('The subscription is disabled; enable it with updateWebhookSubscription first', { reason: 'SUBSCRIPTION_DISABLED' });
+    if (!subscription.enabled) throw conflict('The subscription is disabled; enable it with updateWebhookSubscription first', { reason: ErrorReason.SUBSCRIPTION_DISABLED });
     const queued = await ctx
       .repository(WebhookDelivery)
       .update({ id: delivery.id, attemptCount: delivery.attemptCount }, { status: WebhookDeliveryStatus.PENDING, roundAttempts: 0, nextAttemptAt: now, updatedAt: new Date() });
-    if (!queued.affected) throw conflict('The delivery is being attempted at this moment; look again shortly', { reason: 'DELIVERY_IN_PROGRESS' });
+    if (!queued.affected) throw conflict('The delivery is being attempted at this moment; look again shortly', { reason: ErrorReason.DELIVERY_IN_PROGRESS });
     const requeued = await ctx.repository(WebhookDelivery).findOneByOrFail({ id: delivery.id });
     const attempted = await this.dispatcher.attempt(ctx.manager, ctx.config, ctx.log, requeued, subscription, now);
     return attempted ?? ctx.repository(WebhookDelivery).findOneByOrFail({ id: delivery.id });
@@ -160,7 +161,7 @@ export class WebhookService {
   private serverKey(ctx: RequestContext): string {
     const key = ctx.config.webhooks.secretKey;
     if (key === null) {
-      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Webhooks are not configured on this server (WEBHOOK_SECRET_KEY is not set)', { reason: 'WEBHOOKS_NOT_CONFIGURED' });
+      throw unavailable('Webhooks are not configured on this server (WEBHOOK_SECRET_KEY is not set)', { reason: ErrorReason.WEBHOOKS_NOT_CONFIGURED });
     }
     return key;
   }
@@ -168,14 +169,14 @@ export class WebhookService {
 
 function checkKinds(kinds: NotificationKind[], field: string): NotificationKind[] {
   const unique = [...new Set(kinds)];
-  if (unique.length === 0) throw badInput(field, `${field}: choose at least one kind`, 'KINDS_REQUIRED');
+  if (unique.length === 0) throw badInput(field, `${field}: choose at least one kind`, ErrorReason.KINDS_REQUIRED);
   const unknown = unique.filter((kind) => !NOTIFICATION_KINDS.includes(kind));
-  if (unknown.length) throw badInput(field, `${field}: unknown kind ${unknown.join(', ')}; known: ${NOTIFICATION_KINDS.join(', ')}`, 'UNKNOWN_KIND');
+  if (unknown.length) throw badInput(field, `${field}: unknown kind ${unknown.join(', ')}; known: ${NOTIFICATION_KINDS.join(', ')}`, ErrorReason.UNKNOWN_KIND);
   return NOTIFICATION_KINDS.filter((kind) => unique.includes(kind));
 }
 
 function checkDescription(value: string | null | undefined): string | null {
   const text = optionalText(value) ?? null;
-  if (text !== null && text.length > 200) throw badInput('input.description', 'input.description: at most 200 characters', 'TOO_LONG');
+  if (text !== null && text.length > 200) throw badInput('input.description', 'input.description: at most 200 characters', ErrorReason.TOO_LONG);
   return text;
 }

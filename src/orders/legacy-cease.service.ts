@@ -15,6 +15,7 @@ import { dualRunning } from './dual-running';
 import { OrderStatus, OrderType, ServiceOrder, UNFINISHED_ORDER_STATUSES } from './order.entity';
 import { ServiceReplacement, ServiceTermsPeriod } from './service-history.entity';
 import { workingDaysBefore } from './working-days';
+import { ErrorReason } from '../common/error-reasons';
 
 /** HSCN's guidance: a cease quote for complex or in-term services can take 20 working days. */
 export const DEFAULT_CEASE_LEAD_WORKING_DAYS = 20;
@@ -48,9 +49,9 @@ export class LegacyCeaseService {
   async toCease(ctx: RequestContext, organisationId: number, leadTimeWorkingDays = DEFAULT_CEASE_LEAD_WORKING_DAYS, asOf = todayInLondon()): Promise<LegacyServiceToCease[]> {
     assertInScope(ctx, organisationId);
     if (!Number.isInteger(leadTimeWorkingDays) || leadTimeWorkingDays < 0 || leadTimeWorkingDays > 250) {
-      throw badInput('leadTimeWorkingDays', 'leadTimeWorkingDays: from 0 to 250', 'OUT_OF_RANGE');
+      throw badInput('leadTimeWorkingDays', 'leadTimeWorkingDays: from 0 to 250', ErrorReason.OUT_OF_RANGE);
     }
-    if (!isLocalDate(asOf)) throw badInput('asOf', 'asOf: not a calendar date (YYYY-MM-DD)', 'INVALID_DATE');
+    if (!isLocalDate(asOf)) throw badInput('asOf', 'asOf: not a calendar date (YYYY-MM-DD)', ErrorReason.INVALID_DATE);
     const legacySuppliers = await ctx.repository(Supplier).find({ where: { kind: SupplierKind.TN_SP } });
     if (legacySuppliers.length === 0) return [];
     const legacy = (
@@ -137,12 +138,12 @@ export class LegacyCeaseService {
       const replacement = await this.inventory.get(tx, replacementServiceId);
       const suppliers = await tx.repository(Supplier).find({ where: { id: In([legacy.supplierId, replacement.supplierId]) } });
       const kindOf = (id: number) => suppliers.find((s) => s.id === id)?.kind;
-      if (kindOf(legacy.supplierId) !== SupplierKind.TN_SP) throw badInput('input.legacyServiceId', `input.legacyServiceId: ${legacy.reference} is not a TN-SP (legacy) service`, 'NOT_LEGACY');
-      if (kindOf(replacement.supplierId) === SupplierKind.TN_SP) throw badInput('input.replacementServiceId', `input.replacementServiceId: ${replacement.reference} is itself a legacy service`, 'NOT_HSCN');
+      if (kindOf(legacy.supplierId) !== SupplierKind.TN_SP) throw badInput('input.legacyServiceId', `input.legacyServiceId: ${legacy.reference} is not a TN-SP (legacy) service`, ErrorReason.NOT_LEGACY);
+      if (kindOf(replacement.supplierId) === SupplierKind.TN_SP) throw badInput('input.replacementServiceId', `input.replacementServiceId: ${replacement.reference} is itself a legacy service`, ErrorReason.NOT_HSCN);
       if (legacy.organisationId !== replacement.organisationId) {
-        throw badInput('input.replacementServiceId', 'input.replacementServiceId: the services belong to different organisations', 'ORGANISATION_MISMATCH');
+        throw badInput('input.replacementServiceId', 'input.replacementServiceId: the services belong to different organisations', ErrorReason.ORGANISATION_MISMATCH);
       }
-      if (replacement.status === ServiceStatus.CEASED) throw conflict(`${replacement.reference} has ceased; it replaces nothing`, { field: 'input.replacementServiceId', reason: 'SERVICE_ALREADY_CEASED' });
+      if (replacement.status === ServiceStatus.CEASED) throw conflict(`${replacement.reference} has ceased; it replaces nothing`, { field: 'input.replacementServiceId', reason: ErrorReason.SERVICE_ALREADY_CEASED });
       const repository = tx.repository(ServiceReplacement);
       const existing = await repository.findOneBy({ legacyServiceId: legacy.id });
       await repository.save(

@@ -14,6 +14,7 @@ import { SlaMonthSnapshot } from '../billing/ledger/credit-ledger.entity';
 import type { CreditLedgerService } from '../billing/ledger/credit-ledger.service';
 import { combinedHash, invoiceSnapshot, serialise, sha256, slaSnapshot } from './review-evidence';
 import { ReviewAction, ReviewActionStatus, ReviewEvidence, ReviewEvidenceKind, ServiceReview } from './review.entity';
+import { ErrorReason } from '../common/error-reasons';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const MAX_MONTHS = 12;
@@ -92,16 +93,16 @@ export class ReviewService {
 
   async record(ctx: RequestContext, input: RecordReview, now = new Date()): Promise<ServiceReview> {
     const today = todayInLondon(now);
-    if (!isLocalDate(input.heldOn)) throw badInput('input.heldOn', 'input.heldOn: a date, "YYYY-MM-DD"', 'INVALID_DATE');
-    if (input.heldOn > today) throw badInput('input.heldOn', 'input.heldOn: record a review once it has been held', 'IN_FUTURE');
-    if (!MONTH.test(input.periodFrom)) throw badInput('input.periodFrom', 'input.periodFrom: a month, "YYYY-MM"', 'INVALID_PERIOD');
-    if (!MONTH.test(input.periodTo)) throw badInput('input.periodTo', 'input.periodTo: a month, "YYYY-MM"', 'INVALID_PERIOD');
-    if (input.periodTo < input.periodFrom) throw badInput('input.periodTo', 'input.periodTo: must not be before periodFrom', 'END_BEFORE_START');
-    if (input.periodTo > input.heldOn.slice(0, 7)) throw badInput('input.periodTo', 'input.periodTo: a review looks back; the period cannot run past the meeting\'s month', 'AFTER_MEETING');
+    if (!isLocalDate(input.heldOn)) throw badInput('input.heldOn', 'input.heldOn: a date, "YYYY-MM-DD"', ErrorReason.INVALID_DATE);
+    if (input.heldOn > today) throw badInput('input.heldOn', 'input.heldOn: record a review once it has been held', ErrorReason.IN_FUTURE);
+    if (!MONTH.test(input.periodFrom)) throw badInput('input.periodFrom', 'input.periodFrom: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    if (!MONTH.test(input.periodTo)) throw badInput('input.periodTo', 'input.periodTo: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    if (input.periodTo < input.periodFrom) throw badInput('input.periodTo', 'input.periodTo: must not be before periodFrom', ErrorReason.END_BEFORE_START);
+    if (input.periodTo > input.heldOn.slice(0, 7)) throw badInput('input.periodTo', 'input.periodTo: a review looks back; the period cannot run past the meeting\'s month', ErrorReason.AFTER_MEETING);
     const months = monthsBetween(input.periodFrom, input.periodTo);
-    if (months.length > MAX_MONTHS) throw badInput('input.periodTo', `input.periodTo: a review covers at most ${MAX_MONTHS} months`, 'PERIOD_TOO_LONG');
+    if (months.length > MAX_MONTHS) throw badInput('input.periodTo', `input.periodTo: a review covers at most ${MAX_MONTHS} months`, ErrorReason.PERIOD_TOO_LONG);
     const attendees = input.attendees.map((name, i) => requiredText(name, `input.attendees.${i}`));
-    if (attendees.length === 0) throw badInput('input.attendees', 'input.attendees: name at least one attendee', 'REQUIRED');
+    if (attendees.length === 0) throw badInput('input.attendees', 'input.attendees: name at least one attendee', ErrorReason.REQUIRED);
 
     return ctx.transaction(async (tx) => {
       const contract = await this.contracts.get(tx, input.contractId);
@@ -167,12 +168,12 @@ export class ReviewService {
 
   async setActionStatus(ctx: RequestContext, id: number, status: ReviewActionStatus, note: string | null | undefined, now = new Date()): Promise<ReviewAction> {
     const why = optionalText(note) ?? null;
-    if (status === ReviewActionStatus.CANCELLED && why === null) throw badInput('input.note', 'input.note: say why the action is cancelled', 'REQUIRED');
+    if (status === ReviewActionStatus.CANCELLED && why === null) throw badInput('input.note', 'input.note: say why the action is cancelled', ErrorReason.REQUIRED);
     return ctx.transaction(async (tx) => {
       const action = await findVisible(tx, ReviewAction, id, ReviewAction.typename);
       if (!NEXT[action.status].includes(status)) {
         const allowed = NEXT[action.status];
-        throw conflict(`A ${action.status} action cannot become ${status}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: 'INVALID_STATUS_TRANSITION' });
+        throw conflict(`A ${action.status} action cannot become ${status}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
       }
       action.status = status;
       action.statusChangedAt = now;
@@ -190,16 +191,16 @@ export class ReviewService {
 
   private async createAction(ctx: RequestContext, review: ServiceReview, input: NewReviewAction, prefix: string): Promise<ReviewAction> {
     const description = requiredText(input.description, `${prefix}.description`);
-    if (!isLocalDate(input.dueDate)) throw badInput(`${prefix}.dueDate`, `${prefix}.dueDate: a date, "YYYY-MM-DD"`, 'INVALID_DATE');
+    if (!isLocalDate(input.dueDate)) throw badInput(`${prefix}.dueDate`, `${prefix}.dueDate: a date, "YYYY-MM-DD"`, ErrorReason.INVALID_DATE);
     const ownerUser = optionalText(input.ownerUser) ?? null;
     if ((input.ownerContactId === undefined) === (ownerUser === null)) {
-      throw badInput(`${prefix}.ownerContactId`, `${prefix}.ownerContactId: give the owner as a contact or as a user (ownerUser), one of them`, 'OWNER_REQUIRED');
+      throw badInput(`${prefix}.ownerContactId`, `${prefix}.ownerContactId: give the owner as a contact or as a user (ownerUser), one of them`, ErrorReason.OWNER_REQUIRED);
     }
     if (input.ownerContactId !== undefined) {
       const contact = await withinScope(ctx, ctx.repository(Contact).createQueryBuilder('contact')).andWhere('contact.id = :id', { id: input.ownerContactId }).getOne();
       if (!contact) throw notFound(Contact.typename);
       if (contact.organisationId !== review.organisationId) {
-        throw badInput(`${prefix}.ownerContactId`, `${prefix}.ownerContactId: the contact must be one the contract's organisation keeps`, 'OTHER_ORGANISATION');
+        throw badInput(`${prefix}.ownerContactId`, `${prefix}.ownerContactId: the contact must be one the contract's organisation keeps`, ErrorReason.OTHER_ORGANISATION);
       }
     }
     return ctx.repository(ReviewAction).save(

@@ -18,6 +18,7 @@ import {
   type UpdateServiceInput,
 } from './network-service.input';
 import { allowedServiceMoves, canMoveService } from './service-lifecycle';
+import { ErrorReason } from '../common/error-reasons';
 
 export interface ServiceListFilter extends Omit<ServiceFilter, 'contractId' | 'siteId' | 'supplierId' | 'organisationId'> {
   contractId?: number;
@@ -66,13 +67,13 @@ export class ServiceInventory {
       if (isClosed(contract.status)) {
         throw conflict(`Contract ${contract.reference} is ${contract.status}; services cannot be added to it`, {
           field: 'input.contractId',
-          reason: 'CONTRACT_CLOSED',
+          reason: ErrorReason.CONTRACT_CLOSED,
         });
       }
       const site = await this.sites.get(tx, siteId);
       assertSameOrganisation(site.organisationId, contract.organisationId);
       if (input.status !== ServiceStatus.ORDERED && input.status !== ServiceStatus.ACTIVE) {
-        throw badInput('input.status', 'input.status: a new service is ORDERED, or ACTIVE with an installDate', 'INVALID_STATUS');
+        throw badInput('input.status', 'input.status: a new service is ORDERED, or ACTIVE with an installDate', ErrorReason.INVALID_STATUS);
       }
       const service = tx.repository(NetworkService).create({
         organisationId: contract.organisationId,
@@ -99,7 +100,7 @@ export class ServiceInventory {
     return ctx.transaction(async (tx) => {
       const service = await this.get(tx, id);
       if (service.status === ServiceStatus.CEASED && (input.monthlyCharge !== undefined || input.bandwidthMbps !== undefined)) {
-        throw conflict(`Service ${service.reference} is CEASED; its charges and bandwidth are history`, { reason: 'SERVICE_CEASED' });
+        throw conflict(`Service ${service.reference} is CEASED; its charges and bandwidth are history`, { reason: ErrorReason.SERVICE_CEASED });
       }
       if (siteId !== undefined) {
         const site = await this.sites.get(tx, siteId);
@@ -130,13 +131,13 @@ export class ServiceInventory {
         throw conflict(
           `Service ${service.reference} cannot move from ${service.status} to ${status}` +
             (allowed.length ? `; it can move to ${allowed.join(', ')}` : '; it is ceased'),
-          { reason: 'INVALID_STATUS_TRANSITION' },
+          { reason: ErrorReason.INVALID_STATUS_TRANSITION },
         );
       }
       const needsDate = status === ServiceStatus.CEASED || status === ServiceStatus.CEASE_REQUESTED ||
         (status === ServiceStatus.ACTIVE && service.status === ServiceStatus.ORDERED);
       if (needsDate && !effectiveDate) {
-        throw badInput('input.effectiveDate', `input.effectiveDate: required to move a service to ${status}`, 'DATE_REQUIRED');
+        throw badInput('input.effectiveDate', `input.effectiveDate: required to move a service to ${status}`, ErrorReason.DATE_REQUIRED);
       }
       if (status === ServiceStatus.ACTIVE && service.status === ServiceStatus.ORDERED) service.installDate = effectiveDate!;
       else if (status === ServiceStatus.ACTIVE) service.ceaseDate = null; // cease request withdrawn
@@ -151,7 +152,7 @@ export class ServiceInventory {
     return saveUnique(ctx.repository(NetworkService), service, () =>
       conflict(`The supplier already has a service with reference ${service.reference}`, {
         field: 'input.reference',
-        reason: 'DUPLICATE_REFERENCE',
+        reason: ErrorReason.DUPLICATE_REFERENCE,
       }),
     );
   }
@@ -159,7 +160,7 @@ export class ServiceInventory {
 
 function assertSameOrganisation(siteOrganisationId: number, contractOrganisationId: number): void {
   if (siteOrganisationId !== contractOrganisationId) {
-    throw badInput('input.siteId', 'input.siteId: the site belongs to a different organisation from the contract', 'SITE_ORGANISATION_MISMATCH');
+    throw badInput('input.siteId', 'input.siteId: the site belongs to a different organisation from the contract', ErrorReason.SITE_ORGANISATION_MISMATCH);
   }
 }
 
@@ -167,19 +168,19 @@ function assertSameOrganisation(siteOrganisationId: number, contractOrganisation
 function assertConsistent(service: NetworkService): void {
   for (const field of ['installDate', 'ceaseDate'] as const) {
     const value = service[field];
-    if (value !== null && !isLocalDate(value)) throw badInput(`input.${field}`, `input.${field}: not a calendar date`, 'INVALID_DATE');
+    if (value !== null && !isLocalDate(value)) throw badInput(`input.${field}`, `input.${field}: not a calendar date`, ErrorReason.INVALID_DATE);
   }
   // a CEASED service may never have been installed: an order cancelled before installation
   const installed = service.status === ServiceStatus.ACTIVE || service.status === ServiceStatus.CEASE_REQUESTED;
   if (installed && !service.installDate) {
-    throw badInput('input.installDate', `input.installDate: a ${service.status} service needs an install date`, 'DATE_REQUIRED');
+    throw badInput('input.installDate', `input.installDate: a ${service.status} service needs an install date`, ErrorReason.DATE_REQUIRED);
   }
   if (service.status === ServiceStatus.ORDERED && service.ceaseDate) {
-    throw badInput('input.ceaseDate', 'input.ceaseDate: an ORDERED service has no cease date', 'DATE_NOT_APPLICABLE');
+    throw badInput('input.ceaseDate', 'input.ceaseDate: an ORDERED service has no cease date', ErrorReason.DATE_NOT_APPLICABLE);
   }
   if (service.installDate && service.ceaseDate && service.ceaseDate < service.installDate) {
-    throw badInput('input.ceaseDate', `input.ceaseDate: ${service.ceaseDate} is before the install date ${service.installDate}`, 'CEASE_BEFORE_INSTALL');
+    throw badInput('input.ceaseDate', `input.ceaseDate: ${service.ceaseDate} is before the install date ${service.installDate}`, ErrorReason.CEASE_BEFORE_INSTALL);
   }
-  if (service.monthlyCharge < 0n) throw badInput('input.monthlyCharge', 'input.monthlyCharge: must not be negative', 'NEGATIVE_AMOUNT');
-  if (service.oneOffCharge < 0n) throw badInput('input.oneOffCharge', 'input.oneOffCharge: must not be negative', 'NEGATIVE_AMOUNT');
+  if (service.monthlyCharge < 0n) throw badInput('input.monthlyCharge', 'input.monthlyCharge: must not be negative', ErrorReason.NEGATIVE_AMOUNT);
+  if (service.oneOffCharge < 0n) throw badInput('input.oneOffCharge', 'input.oneOffCharge: must not be negative', ErrorReason.NEGATIVE_AMOUNT);
 }

@@ -7,6 +7,7 @@ import { applySearch, paginate, type Connection, type PageArgs } from '../graphq
 import type { RequestContext } from '../graphql/context';
 import { Site } from './site.entity';
 import type { CreateSiteInput, SiteFilter, UpdateSiteInput } from './site.input';
+import { ErrorReason } from '../common/error-reasons';
 
 export interface SiteListFilter extends Omit<SiteFilter, 'organisationId'> {
   organisationId?: number;
@@ -69,7 +70,7 @@ export class SiteService {
     return saveUnique(ctx.repository(Site), site, () =>
       conflict(`The organisation already has a site with ODS code ${site.odsCode}`, {
         field: 'input.odsCode',
-        reason: 'DUPLICATE_ODS_CODE',
+        reason: ErrorReason.DUPLICATE_ODS_CODE,
       }),
     );
   }

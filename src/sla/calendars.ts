@@ -4,6 +4,7 @@ import { DEFAULT_BUSINESS_CALENDAR } from '../contracts/contract-lifecycle';
 import type { RequestContext } from '../graphql/context';
 import { ServiceCalendarRecord, type WeeklyWindowType } from './service-calendar.entity';
 import { ENGLAND_AND_WALES_BUSINESS_HOURS, TWENTY_FOUR_SEVEN, type ServiceHoursCalendar, type WeeklyWindow } from './service-hours';
+import { ErrorReason } from '../common/error-reasons';
 
 const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 
@@ -33,13 +34,13 @@ export async function calendarOfContract(ctx: RequestContext, contract: Contract
 
 /** Checks a calendar's windows: real UK times, on real weekdays, each ending after it starts. */
 export function validWindows(windows: readonly WeeklyWindowType[]): WeeklyWindowType[] {
-  if (windows.length === 0) throw badInput('input.windows', 'input.windows: a calendar needs at least one window (use TWENTY_FOUR_SEVEN for always)', 'NO_WINDOWS');
+  if (windows.length === 0) throw badInput('input.windows', 'input.windows: a calendar needs at least one window (use TWENTY_FOUR_SEVEN for always)', ErrorReason.NO_WINDOWS);
   return windows.map((window, index) => {
     const field = `input.windows.${index}`;
-    if (!Number.isInteger(window.weekday) || window.weekday < 1 || window.weekday > 7) throw badInput(`${field}.weekday`, `${field}.weekday: 1 (Monday) to 7 (Sunday)`, 'INVALID_WEEKDAY');
-    if (!CLOCK.test(window.from) || window.from === '24:00') throw badInput(`${field}.from`, `${field}.from: a UK time "HH:MM"`, 'INVALID_TIME');
-    if (!CLOCK.test(window.to)) throw badInput(`${field}.to`, `${field}.to: a UK time "HH:MM" or "24:00"`, 'INVALID_TIME');
-    if (minutesOf(window.to) <= minutesOf(window.from)) throw badInput(`${field}.to`, `${field}.to: must be after from (a window past midnight is two windows)`, 'END_BEFORE_START');
+    if (!Number.isInteger(window.weekday) || window.weekday < 1 || window.weekday > 7) throw badInput(`${field}.weekday`, `${field}.weekday: 1 (Monday) to 7 (Sunday)`, ErrorReason.INVALID_WEEKDAY);
+    if (!CLOCK.test(window.from) || window.from === '24:00') throw badInput(`${field}.from`, `${field}.from: a UK time "HH:MM"`, ErrorReason.INVALID_TIME);
+    if (!CLOCK.test(window.to)) throw badInput(`${field}.to`, `${field}.to: a UK time "HH:MM" or "24:00"`, ErrorReason.INVALID_TIME);
+    if (minutesOf(window.to) <= minutesOf(window.from)) throw badInput(`${field}.to`, `${field}.to: must be after from (a window past midnight is two windows)`, ErrorReason.END_BEFORE_START);
     return { weekday: window.weekday, from: window.from, to: window.to };
   });
 }

@@ -10,6 +10,7 @@ import { plainSelect } from '../db/plain-select';
 import { activeSpan, measuredWithinSpans, monthOf, type KeyedSpan } from './availability';
 import { ExclusionWindow } from './exclusion-window.entity';
 import { mergeSpans, total, type Span } from './service-hours';
+import { ErrorReason } from '../common/error-reasons';
 
 export enum Granularity {
   HOUR = 'HOUR',
@@ -57,9 +58,9 @@ export class PerformanceQueries {
   /** A service's availability per hour, UK day or UK month, each point with its data coverage. */
   async availabilitySeries(ctx: RequestContext, serviceId: number, from: Date, to: Date, granularity: Granularity): Promise<AvailabilityPoint[]> {
     const service = await this.inventory.get(ctx, serviceId);
-    if (to.getTime() <= from.getTime()) throw badInput('to', 'to: must be after from', 'END_BEFORE_START');
+    if (to.getTime() <= from.getTime()) throw badInput('to', 'to: must be after from', ErrorReason.END_BEFORE_START);
     const buckets = bucketsOf(from, to, granularity);
-    if (buckets.length > MAX_POINTS) throw badInput('to', `to: at most ${MAX_POINTS} points per request; choose a coarser granularity or a shorter range`, 'TOO_MANY_POINTS');
+    if (buckets.length > MAX_POINTS) throw badInput('to', `to: at most ${MAX_POINTS} points per request; choose a coarser granularity or a shorter range`, ErrorReason.TOO_MANY_POINTS);
     const rows: { at: string | Date; covered: string | number; up: string | number }[] =
       granularity === Granularity.HOUR
         ? await ctx.manager.query(
@@ -113,9 +114,9 @@ export class PerformanceQueries {
    * consider: the capacity advice the handbook expects of the CN-SP, checked.
    */
   async capacityAlerts(ctx: RequestContext, period: string, thresholdPercent: number, minDays: number): Promise<CapacityAlert[]> {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
-    if (!(thresholdPercent > 0 && thresholdPercent <= 1000)) throw badInput('thresholdPercent', 'thresholdPercent: from 0 to 1000', 'OUT_OF_RANGE');
-    if (!Number.isInteger(minDays) || minDays < 1 || minDays > 31) throw badInput('minDays', 'minDays: from 1 to 31', 'OUT_OF_RANGE');
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    if (!(thresholdPercent > 0 && thresholdPercent <= 1000)) throw badInput('thresholdPercent', 'thresholdPercent: from 0 to 1000', ErrorReason.OUT_OF_RANGE);
+    if (!Number.isInteger(minDays) || minDays < 1 || minDays > 31) throw badInput('minDays', 'minDays: from 1 to 31', ErrorReason.OUT_OF_RANGE);
     const month = monthOf(period);
     const threshold = Math.round(thresholdPercent * 100);
     const rows: { serviceId: number; daysOver: string | number; peak: string | number }[] = await ctx.manager.query(

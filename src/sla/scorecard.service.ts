@@ -10,6 +10,7 @@ import { DEFAULT_SCORECARD_WEIGHTS, ScorecardWeights, type KpiWeights } from './
 import { SlaReportService } from './sla-report.service';
 import { SlaTermStatus } from './sla-report.types';
 import { SlaTermKind } from './sla-term.entity';
+import { ErrorReason } from '../common/error-reasons';
 
 export interface Kpi {
   name: 'availability' | 'incidentResolution' | 'orderDelivery' | 'billingAccuracy';
@@ -40,7 +41,7 @@ export class ScorecardService {
   ) {}
 
   async scorecard(ctx: RequestContext, supplierId: number, period: string): Promise<Scorecard> {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     await this.suppliers.get(ctx, supplierId);
     const weights = (await ctx.repository(ScorecardWeights).findOneBy({ organisationId: ctx.requireViewer.organisationId })) ?? DEFAULT_SCORECARD_WEIGHTS;
     const contracts = await ctx.repository(Contract).find({
@@ -59,9 +60,9 @@ export class ScorecardService {
 
   async setWeights(ctx: RequestContext, weights: KpiWeights): Promise<ScorecardWeights> {
     for (const [name, weight] of Object.entries(weights)) {
-      if (!Number.isInteger(weight) || weight < 0 || weight > 100) throw badInput(`input.${name}`, `input.${name}: a whole number from 0 to 100`, 'OUT_OF_RANGE');
+      if (!Number.isInteger(weight) || weight < 0 || weight > 100) throw badInput(`input.${name}`, `input.${name}: a whole number from 0 to 100`, ErrorReason.OUT_OF_RANGE);
     }
-    if (Object.values(weights).every((weight) => weight === 0)) throw badInput('input', 'input: at least one weight must be above 0', 'ALL_ZERO');
+    if (Object.values(weights).every((weight) => weight === 0)) throw badInput('input', 'input: at least one weight must be above 0', ErrorReason.ALL_ZERO);
     const repository = ctx.repository(ScorecardWeights);
     const organisationId = ctx.requireViewer.organisationId;
     const existing = await repository.findOneBy({ organisationId });

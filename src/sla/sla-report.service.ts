@@ -23,6 +23,7 @@ import { OrderEvidence, ServiceCreditLine, SlaReport, SlaTermResult, SlaTermStat
 import { OrderStatus, ServiceOrder } from '../orders/order.entity';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';
 import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
+import { ErrorReason } from '../common/error-reasons';
 
 /** Credits where a contract sets none of its own: the bands HSCN contracts commonly use. */
 export const DEFAULT_CREDIT_POLICY: Pick<CreditPolicy, 'availabilityBands' | 'resolutionBreachPercent' | 'capPercent' | 'capAmount'> = {
@@ -51,7 +52,7 @@ export class SlaReportService {
    * for callers that want statuses and credits, not the hours behind them.
    */
   async report(ctx: RequestContext, contractId: number, period: string, now = new Date(), { evidence = true }: { evidence?: boolean } = {}): Promise<SlaReport> {
-    if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
+    if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     const month = monthOf(period);
     // Every read is named by the contract, so all of them go out in one round, none waiting for
     // another's answer (only incidents' status changes wait for the incidents) — nor for the

@@ -8,6 +8,7 @@ import type { RequestContext } from '../graphql/context';
 import { Supplier, SupplierKind } from './supplier.entity';
 import { canonicalCnspId } from './supplier-identity';
 import type { CreateSupplierInput, SupplierFilter, UpdateSupplierInput } from './supplier.input';
+import { ErrorReason } from '../common/error-reasons';
 
 /**
  * The national supplier catalogue. Every organisation reads it; only NHS England's catalogue
@@ -73,11 +74,11 @@ export class SupplierService {
     const repository = ctx.repository(Supplier);
     return saveUnique(repository, supplier, (error) => {
       if (violatedUniqueKey(error, repository.metadata).includes('cnspId')) {
-        return conflict(`CN-SP ID ${supplier.cnspId} already belongs to another supplier`, { field: 'input.cnspId', reason: 'DUPLICATE_CNSP_ID' });
+        return conflict(`CN-SP ID ${supplier.cnspId} already belongs to another supplier`, { field: 'input.cnspId', reason: ErrorReason.DUPLICATE_CNSP_ID });
       }
       return conflict(`Another supplier is already named "${supplier.name}" (names are compared ignoring case and spacing)`, {
         field: 'input.name',
-        reason: 'DUPLICATE_SUPPLIER_NAME',
+        reason: ErrorReason.DUPLICATE_SUPPLIER_NAME,
       });
     });
   }
@@ -96,12 +97,12 @@ function assertCatalogueOperator(ctx: RequestContext): void {
 function cnspIdOf(value: string | null | undefined): string | null {
   if (value === undefined || value === null) return null;
   const cnspId = canonicalCnspId(value);
-  if (!CNSP_ID.test(cnspId)) throw badInput('input.cnspId', 'input.cnspId: must be 8 letters or digits', 'INVALID_CNSP_ID');
+  if (!CNSP_ID.test(cnspId)) throw badInput('input.cnspId', 'input.cnspId: must be 8 letters or digits', ErrorReason.INVALID_CNSP_ID);
   return cnspId;
 }
 
 function assertCnspId(supplier: Supplier): void {
   if (supplier.kind === SupplierKind.CN_SP && !supplier.cnspId) {
-    throw badInput('input.cnspId', 'input.cnspId: a CN-SP needs its 8-character CN-SP ID', 'CNSP_ID_REQUIRED');
+    throw badInput('input.cnspId', 'input.cnspId: a CN-SP needs its 8-character CN-SP ID', ErrorReason.CNSP_ID_REQUIRED);
   }
 }

@@ -73,7 +73,7 @@ describe('orders', () => {
       id = draft.id;
       expect(draft).toMatchObject({ status: 'DRAFT', oneOffCharge: '1200.00', service: null, daysLate: null });
       expect(errorCode(await commit(id, day(20)))).toBe('CONFLICT'); // no commitment before submission
-      expect(reason(await move(id, 'ACKNOWLEDGED', day(2)))).toBe('INVALID_STATE_TRANSITION');
+      expect(reason(await move(id, 'ACKNOWLEDGED', day(2)))).toBe('INVALID_STATUS_TRANSITION');
       ok(await move(id, 'SUBMITTED', day(2)), 'moveOrder');
 
       const early = await commit(id, day(1));
@@ -86,7 +86,7 @@ describe('orders', () => {
       ok(await move(id, 'ACKNOWLEDGED', day(3), { supplierOrderReference: 'PDN-ORD-9001' }), 'moveOrder');
       ok(await move(id, 'IN_PROGRESS', day(4)), 'moveOrder');
       ok(await move(id, 'HELD', day(5)), 'moveOrder');
-      expect(reason(await complete(id, day(6), 'PDN-BRK-900001'))).toBe('INVALID_STATE_TRANSITION'); // held orders are resumed first
+      expect(reason(await complete(id, day(6), 'PDN-BRK-900001'))).toBe('INVALID_STATUS_TRANSITION'); // held orders are resumed first
       expect(reason(await move(id, 'IN_PROGRESS', day(4)))).toBe('DATE_BEFORE_PREVIOUS');
       ok(await move(id, 'IN_PROGRESS', day(9)), 'moveOrder');
       expect(reason(await move(id, 'COMPLETED', day(10)))).toBe('USE_COMPLETE_ORDER');
@@ -123,7 +123,7 @@ describe('orders', () => {
     it('refuses to complete it twice, or to move a completed order', async () => {
       const again = await complete(id, day(16), 'PDN-BRK-900002');
       expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ORDER_ALREADY_COMPLETED' });
-      expect(reason(await move(id, 'CANCELLED'))).toBe('INVALID_STATE_TRANSITION');
+      expect(reason(await move(id, 'CANCELLED'))).toBe('INVALID_STATUS_TRANSITION');
       const services = await gql('{ services(filter: { search: "PDN-BRK-90000" }) { totalCount } }');
       expect(services.data.services.totalCount).toBe(1);
       const taken = await create({ type: 'ADD', contractId: pdnContract, siteId: sites[1], requestedDate: day(20), serviceType: 'VOICE', resilience: 'NON_RESILIENT', bandwidthMbps: 1, monthlyCharge: '10.00', serviceReference: 'PDN-BRK-900001' });

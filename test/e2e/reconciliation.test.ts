@@ -143,7 +143,7 @@ describe('invoice reconciliation', () => {
     });
 
     it('follow their lifecycle, recording each move, and drafts near their deadline are listed', async () => {
-      expect((await server.gql(MOVE, { id: first.id, s: 'UPHELD', r: 'x' }, manager)).errors?.[0].extensions?.reason).toBe('INVALID_STATE_TRANSITION');
+      expect((await server.gql(MOVE, { id: first.id, s: 'UPHELD', r: 'x' }, manager)).errors?.[0].extensions?.reason).toBe('INVALID_STATUS_TRANSITION');
       second = (await server.gql(RAISE, { ids: idsOf('CHARGED_AFTER_CEASE') }, manager)).data.raiseDispute;
       const near = await server.gql('{ disputesNearingDeadline(withinDays: 365) { id } }', {}, manager);
       expect(near.data.disputesNearingDeadline.map((d: any) => d.id)).toEqual(expect.arrayContaining([first.id, second.id]));

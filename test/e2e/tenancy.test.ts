@@ -220,6 +220,7 @@ describe('tenancy', () => {
       const data = await noneOfRx1('{ me { organisation { odsCode } organisations { odsCode } } }');
       expect(data.me.organisations.map((o: { odsCode: string }) => o.odsCode)).toEqual(['Y0A01']);
     },
+    errorReasons: { global: 'the same fixed list of error reasons for every caller; no tenant data' },
     node: async () => {
       for (const key of ['organisation', 'contract', 'document', 'statusChange', 'service', 'site', 'assignment', 'contact', 'apiKey', 'feedRun', 'feedRejection', 'incident', 'invoice', 'inventoryComparison', 'feedEndpoint', 'slaTerm', 'exclusionWindow', 'finding', 'dispute', 'invoiceStatusChange',
         'dsptAssessment', 'connectionAgreement', 'ipAllocation', 'ipamDelegate', 'accessRequest', 'accessTransition',

@@ -17,6 +17,7 @@ import { CreditLedgerEntry, CreditEntryState, SlaMonthSnapshot } from './credit-
 import { matchCredits } from './credit-matching';
 import { MonthCloser, periodOf } from './month-close';
 import { markStale } from './stale-reconciliations';
+import { ErrorReason } from '../../common/error-reasons';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -136,7 +137,7 @@ export class CreditLedgerService {
     if (held.length) {
       const other = await ctx.repository(Dispute).findOneBy({ id: held[0]!.claimedDisputeId! });
       if (other && other.state !== DisputeState.WITHDRAWN) {
-        throw conflict(`The ${held[0]!.period} credit is already claimed by dispute ${other.globalId} (${other.state})`, { reason: 'ALREADY_CLAIMED' });
+        throw conflict(`The ${held[0]!.period} credit is already claimed by dispute ${other.globalId} (${other.state})`, { reason: ErrorReason.ALREADY_CLAIMED });
       }
     }
     if (entries.length) await ctx.repository(CreditLedgerEntry).update({ id: In(entries.map((e) => e.id)) }, { claimedDisputeId: dispute.id, updatedAt: new Date() });
@@ -150,14 +151,14 @@ export class CreditLedgerService {
   /** Gives up what is outstanding of final entries: only a person, with a reason, and audited. */
   async waive(ctx: RequestContext, entryIds: number[], reason: string): Promise<CreditLedgerEntry[]> {
     const why = requiredText(reason, 'input.reason');
-    if (entryIds.length === 0) throw badInput('input.entryIds', 'input.entryIds: name at least one entry', 'ENTRIES_REQUIRED');
+    if (entryIds.length === 0) throw badInput('input.entryIds', 'input.entryIds: name at least one entry', ErrorReason.ENTRIES_REQUIRED);
     return ctx.transaction(async (tx) => {
       const entries: CreditLedgerEntry[] = [];
       for (const id of new Set(entryIds)) entries.push(await findVisible(tx, CreditLedgerEntry, id, CreditLedgerEntry.typename));
       const provisional = entries.find((entry) => !entry.final);
-      if (provisional) throw conflict(`The ${provisional.period} credit is provisional: its month is not closed, so there is nothing final to waive yet`, { reason: 'MONTH_OPEN' });
+      if (provisional) throw conflict(`The ${provisional.period} credit is provisional: its month is not closed, so there is nothing final to waive yet`, { reason: ErrorReason.MONTH_OPEN });
       const cleared = entries.find((entry) => entry.outstanding === 0n);
-      if (cleared) throw conflict(`The ${cleared.period} credit ${cleared.entryKey} has nothing outstanding to waive`, { reason: 'NOTHING_OUTSTANDING' });
+      if (cleared) throw conflict(`The ${cleared.period} credit ${cleared.entryKey} has nothing outstanding to waive`, { reason: ErrorReason.NOTHING_OUTSTANDING });
       const now = new Date();
       for (const entry of entries) {
         entry.waived += entry.outstanding;
@@ -175,7 +176,7 @@ export class CreditLedgerService {
   /** The viewer's ledger entries, filtered, oldest month first; the months' totals beside them. */
   async entries(ctx: RequestContext, filter: LedgerFilter): Promise<CreditLedgerEntry[]> {
     for (const [field, value] of [['filter.from', filter.from], ['filter.to', filter.to]] as const) {
-      if (value !== undefined && !PERIOD.test(value)) throw badInput(field, `${field}: a month, "YYYY-MM"`, 'INVALID_PERIOD');
+      if (value !== undefined && !PERIOD.test(value)) throw badInput(field, `${field}: a month, "YYYY-MM"`, ErrorReason.INVALID_PERIOD);
     }
     if (filter.contractId !== undefined) await findVisible(ctx, Contract, filter.contractId, Contract.typename);
     await this.refresh(ctx, { supplierId: filter.supplierId, contractId: filter.contractId });
@@ -208,23 +209,23 @@ export class CreditLedgerService {
 
   /** A month's latest snapshot (or a given revision) of a contract the viewer sees. */
   async snapshot(ctx: RequestContext, contractId: number, period: string, revision?: number): Promise<SlaMonthSnapshot> {
-    if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
+    if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     const contract = await findVisible(ctx, Contract, contractId, Contract.typename);
     await this.refresh(ctx, { contractId });
     const snapshot = await ctx.repository(SlaMonthSnapshot).findOne({ where: { contractId, period, ...(revision === undefined ? {} : { revision }) }, order: { revision: 'DESC' } });
     if (snapshot) return snapshot;
-    if (revision !== undefined && (await ctx.repository(SlaMonthSnapshot).existsBy({ contractId, period }))) throw badInput('revision', `revision: ${period} of contract ${contract.reference} has no revision ${revision}`, 'NO_SUCH_REVISION');
-    throw conflict(`${period} of contract ${contract.reference} is not closed: its figures are provisional until ${ctx.config.sla.monthGraceDays} days after it ends, or it is outside the ledger (CREDIT_LEDGER_MONTHS)`, { reason: 'MONTH_OPEN' });
+    if (revision !== undefined && (await ctx.repository(SlaMonthSnapshot).existsBy({ contractId, period }))) throw badInput('revision', `revision: ${period} of contract ${contract.reference} has no revision ${revision}`, ErrorReason.NO_SUCH_REVISION);
+    throw conflict(`${period} of contract ${contract.reference} is not closed: its figures are provisional until ${ctx.config.sla.monthGraceDays} days after it ends, or it is outside the ledger (CREDIT_LEDGER_MONTHS)`, { reason: ErrorReason.MONTH_OPEN });
   }
 
   /** Recomputes a closed month from the feeds as they now stand: a new revision if anything changed. */
   async revise(ctx: RequestContext, contractId: number, period: string): Promise<SlaMonthSnapshot> {
-    if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', 'INVALID_PERIOD');
+    if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     return ctx.transaction(async (tx) => {
       const contract = await findVisible(tx, Contract, contractId, Contract.typename);
       await this.months.bringUpToDate(tx, [contract]);
       const closed = await tx.repository(SlaMonthSnapshot).existsBy({ contractId, period });
-      if (!closed) throw conflict(`${period} of contract ${contract.reference} is not closed yet (${period < periodOf(new Date()) ? `it closes ${tx.config.sla.monthGraceDays} days after it ends` : 'it is not over'}); its figures are provisional`, { reason: 'MONTH_OPEN' });
+      if (!closed) throw conflict(`${period} of contract ${contract.reference} is not closed yet (${period < periodOf(new Date()) ? `it closes ${tx.config.sla.monthGraceDays} days after it ends` : 'it is not over'}); its figures are provisional`, { reason: ErrorReason.MONTH_OPEN });
       const { snapshot, changedClaims } = await this.months.revise(tx, contract, period);
       await markStale(tx, changedClaims, `${period} of contract ${contract.reference} was revised (revision ${snapshot.revision}) and a claimed credit changed`);
       await this.match(tx, contract.supplierId, tx.organisationIds);

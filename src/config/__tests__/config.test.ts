@@ -291,6 +291,17 @@ describe('GraphQL settings', () => {
     expect(loadConfig(env).graphql.introspection).toBe(expected);
   });
 
+  it('leaves stack traces out of errors unless GRAPHQL_STACK_TRACES asks, development included', () => {
+    expect(loadConfig({ NODE_ENV: 'development', DATA_DIR: freshDataDir() }).graphql.stackTraces).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, DATA_DIR: freshDataDir() }).graphql.stackTraces).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', DATA_DIR: freshDataDir(), GRAPHQL_STACK_TRACES: 'true' }).graphql.stackTraces).toBe(true);
+  });
+
+  it('refuses to start production with GRAPHQL_STACK_TRACES=true, naming it', () => {
+    expect(() => loadConfig({ ...PRODUCTION, DATA_DIR: freshDataDir(), GRAPHQL_STACK_TRACES: 'true' })).toThrow(/GRAPHQL_STACK_TRACES: not allowed in production/);
+    expect(loadConfig({ ...PRODUCTION, DATA_DIR: freshDataDir(), GRAPHQL_STACK_TRACES: 'false' }).graphql.stackTraces).toBe(false);
+  });
+
   it('has sensible limits by default', () => {
     expect(loadConfig({ DATA_DIR: freshDataDir() }).graphql).toMatchObject({
       maxDepth: 12,
