@@ -9,6 +9,7 @@ import { paginate, type Connection, type PageArgs } from '../graphql/connection'
 import type { RequestContext } from '../graphql/context';
 import { NetworkService } from '../services/network-service.entity';
 import { Escalation } from '../escalations/escalation.entity';
+import { FeedRunRecord } from '../feeds/feed-run-record.entity';
 import { IncidentStatusChange } from './incident-status-change.entity';
 import { Incident, IncidentLink, IncidentOrigin } from './incident.entity';
 
@@ -279,6 +280,11 @@ export class IncidentService {
     const moving = (await history.findBy({ incidentId: feed.id })).filter((entry) => !held.has(`${entry.changedAt.getTime()}|${entry.status}`));
     if (moving.length) await history.update({ id: In(moving.map((entry) => entry.id)) }, { incidentId: consumer.id, updatedAt: new Date() });
     await ctx.repository(Escalation).update({ incidentId: feed.id }, { incidentId: consumer.id, updatedAt: new Date() });
+    // the runs that brought the ticket in now name the incident it became (those naming both keep the one row they have)
+    const runRecords = ctx.repository(FeedRunRecord);
+    const namingConsumer = new Set((await runRecords.findBy({ incidentId: consumer.id })).map((row) => row.feedRunId));
+    const namingFeed = (await runRecords.findBy({ incidentId: feed.id })).filter((row) => !namingConsumer.has(row.feedRunId));
+    if (namingFeed.length) await runRecords.update({ id: In(namingFeed.map((row) => row.id)) }, { incidentId: consumer.id });
     const links = ctx.repository(IncidentLink);
     const pointing = await links.findBy({ relatedIncidentId: feed.id });
     const already = new Set((await links.findBy({ relatedIncidentId: consumer.id })).map((link) => link.incidentId));

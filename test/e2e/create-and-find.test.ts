@@ -11,12 +11,21 @@ describe('create and find', () => {
   let manager: string;
   let outsider: string;
   let pdn: string;
+  /** the runs of the invoice and incident fixtures, sent once */
+  let invoiceRun: string;
+  let incidentRun: string;
 
   beforeAll(async () => {
     server = await startTestServer();
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     outsider = await server.token('Y0A01', Role.ADMIN, Role.CONTRACT_MANAGER);
     pdn = await supplierId(server, manager, 'PDN00001');
+    const invoices = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: fixture('invoices/invoices.csv') });
+    expect(invoices.data.ingestFeed.rowsAccepted).toBe(2);
+    invoiceRun = invoices.data.ingestFeed.id;
+    const incidents = await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') });
+    expect(incidents.data.ingestFeed.rowsAccepted).toBe(4);
+    incidentRun = incidents.data.ingestFeed.id;
   });
 
   afterAll(() => server.stop());
@@ -25,11 +34,6 @@ describe('create and find', () => {
     invoices(filter: { invoiceNumber: $number, supplierId: $supplier }) { totalCount edges { node { id invoiceNumber supplier { cnspId } } } } }`;
 
   describe('invoices(filter: { invoiceNumber })', () => {
-    beforeAll(async () => {
-      const run = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: fixture('invoices/invoices.csv') });
-      expect(run.data.ingestFeed.rowsAccepted).toBeGreaterThan(0);
-    });
-
     it('finds the invoice with that number, case ignored, and only the supplier\'s when one is named', async () => {
       const found = await server.gql(INVOICES_BY_NUMBER, { number: 'PDN-INV-2026-1101' }, manager);
       expect(found.errors).toBeUndefined();
@@ -58,11 +62,6 @@ describe('create and find', () => {
     incidents(first: 100, filter: { contractId: $contract }) { totalCount edges { node { id supplierRef severity service { contract { id } } } } } }`;
 
   describe('incidents(filter: { contractId })', () => {
-    beforeAll(async () => {
-      const run = await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') });
-      expect(run.data.ingestFeed.rowsAccepted).toBeGreaterThan(0);
-    });
-
     it('finds the incidents on the contract\'s services and no others', async () => {
       const all = await server.gql(INCIDENTS_BY_CONTRACT, {}, manager);
       expect(all.errors).toBeUndefined();
@@ -158,6 +157,82 @@ describe('create and find', () => {
     it('refuses a page too large, naming the argument', async () => {
       const response = await server.gql(SERVICES, { first: 101 }, manager);
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    });
+  });
+
+  describe('what a feed run stored', () => {
+    const RUN = `query($id: ID!, $first: Int, $after: String) { feedRun(id: $id) { kind
+      invoices(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id invoiceNumber kind } } }
+      incidents(first: $first, after: $after) { totalCount edges { node { id supplierRef } } } } }`;
+
+    it('lists the invoices an invoice run stored, in document order, as invoices(filter) finds them', async () => {
+      const response = await server.gql(RUN, { id: invoiceRun, first: null, after: null }, manager);
+      expect(response.errors).toBeUndefined();
+      const { invoices, incidents } = response.data.feedRun;
+      expect(invoices.edges.map((e: any) => e.node.invoiceNumber)).toEqual(['PDN-INV-2026-1101', 'PDN-INV-2026-1102']);
+      expect(invoices.totalCount).toBe(2);
+      expect(incidents).toEqual({ totalCount: 0, edges: [] });
+      for (const { node } of invoices.edges) {
+        const found = await server.gql(INVOICES_BY_NUMBER, { number: node.invoiceNumber }, manager);
+        expect(found.data.invoices.edges[0].node.id).toBe(node.id);
+      }
+      // a page at a time
+      const first = await server.gql(RUN, { id: invoiceRun, first: 1 }, manager);
+      expect(first.data.feedRun.invoices.pageInfo.hasNextPage).toBe(true);
+      const second = await server.gql(RUN, { id: invoiceRun, first: 1, after: first.data.feedRun.invoices.pageInfo.endCursor }, manager);
+      expect(second.data.feedRun.invoices.edges.map((e: any) => e.node.invoiceNumber)).toEqual(['PDN-INV-2026-1102']);
+      expect(second.data.feedRun.invoices.pageInfo.hasNextPage).toBe(false);
+    });
+
+    it('lists an invoice a later run replaced under both runs, and none a run sent again unchanged', async () => {
+      const changed = fixture('invoices/invoices.csv').replace('Burst above committed rate (GB)', 'Burst above committed rate per GB');
+      const replacing = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: changed });
+      expect(replacing.data.ingestFeed).toMatchObject({ rowsAccepted: 1, rowsUnchanged: 1 });
+      const later = (await server.gql(RUN, { id: replacing.data.ingestFeed.id }, manager)).data.feedRun.invoices;
+      expect(later.edges.map((e: any) => e.node.invoiceNumber)).toEqual(['PDN-INV-2026-1102']);
+      const earlier = (await server.gql(RUN, { id: invoiceRun }, manager)).data.feedRun.invoices;
+      expect(earlier.edges.map((e: any) => e.node.id)).toContain(later.edges[0].node.id);
+      const again = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: changed });
+      expect(again.data.ingestFeed.rowsUnchanged).toBe(2);
+      expect((await server.gql(RUN, { id: again.data.ingestFeed.id }, manager)).data.feedRun.invoices).toMatchObject({ totalCount: 0, edges: [] });
+    });
+
+    it('lists the incidents an incident run created or changed, in document order', async () => {
+      const response = await server.gql(RUN, { id: incidentRun }, manager);
+      expect(response.errors).toBeUndefined();
+      const { incidents, invoices } = response.data.feedRun;
+      expect(incidents.edges.map((e: any) => e.node.supplierRef)).toEqual(['PDN-INC-20461', 'PDN-INC-20477', 'PDN-INC-20502', 'PDN-INC-20519']);
+      expect(incidents.totalCount).toBe(4);
+      expect(invoices.totalCount).toBe(0);
+      // one ticket changed: the next run lists it alone
+      const changed = fixture('incidents/valid.csv').replace('Intermittent packet loss on AF41', 'Intermittent packet loss on AF41 and EF');
+      const next = await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: changed });
+      const listed = (await server.gql(RUN, { id: next.data.ingestFeed.id }, manager)).data.feedRun.incidents;
+      expect(listed.edges.map((e: any) => e.node)).toEqual([{ id: incidents.edges[1].node.id, supplierRef: 'PDN-INC-20477' }]);
+    });
+
+    it('costs the same statements for the records of 2 runs as of many', async () => {
+      const query = `query($n: Int) { feedRuns(first: $n) { edges { node { id
+        invoices(first: 5) { totalCount edges { node { invoiceNumber } } }
+        incidents(first: 5) { totalCount edges { node { supplierRef } } } } } } }`;
+      for (const round of [1, 2, 3]) {
+        const changed = fixture('incidents/valid.csv').replace('Slow DNS via internet breakout', `Slow DNS via internet breakout (update ${round})`);
+        expect((await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: changed })).data.ingestFeed.rowsAccepted).toBeGreaterThan(0);
+      }
+      const runs = (await server.gql('{ feedRuns(first: 50) { totalCount } }', {}, manager)).data.feedRuns.totalCount;
+      expect(runs).toBeGreaterThan(5);
+      await server.gql(query, { n: 2 }, manager);
+      const atTwo = await server.countStatements(() => server.gql(query, { n: 2 }, manager));
+      const atMany = await server.countStatements(() => server.gql(query, { n: runs }, manager));
+      expect(atMany).toBe(atTwo);
+    });
+
+    it('shows another organisation nothing: the run is not found, and its own run of the same document stored nothing', async () => {
+      expect((await server.gql(RUN, { id: invoiceRun }, outsider)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const theirs = await ingest(server, outsider, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') });
+      const run = await server.gql(RUN, { id: theirs.data.ingestFeed.id }, outsider);
+      expect(run.errors).toBeUndefined();
+      expect(run.data.feedRun.incidents).toEqual({ totalCount: 0, edges: [] });
     });
   });
 });
