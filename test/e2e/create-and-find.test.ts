@@ -235,4 +235,42 @@ describe('create and find', () => {
       expect(run.data.feedRun.incidents).toEqual({ totalCount: 0, edges: [] });
     });
   });
+
+  describe('POST /feeds/{kind} answers what the document became', () => {
+    const post = (path: string, body: string) =>
+      fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${manager}` }, body });
+
+    it('names the invoices a document created or replaced, with the ids GraphQL uses', async () => {
+      const document = fixture('invoices/invoices.csv').replaceAll('PDN-INV-2026-11', 'PDN-INV-2026-21');
+      const response = await post('/feeds/invoices?supplier=PDN00001', document);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as any;
+      expect(body).toMatchObject({ run: { kind: 'INVOICE', status: 'SUCCEEDED', rowsAccepted: 2 }, rejectedRows: [], moreRejectedRows: 0, incidents: [], moreIncidents: 0, moreInvoices: 0 });
+      expect(body.invoices).toEqual([
+        { id: expect.any(String), invoiceNumber: 'PDN-INV-2026-2101', kind: 'INVOICE', created: true },
+        { id: expect.any(String), invoiceNumber: 'PDN-INV-2026-2102', kind: 'INVOICE', created: true },
+      ]);
+      const found = await server.gql('query($id: ID!) { invoice(id: $id) { invoiceNumber feedRun { id } } }', { id: body.invoices[0].id }, manager);
+      expect(found.data.invoice).toEqual({ invoiceNumber: 'PDN-INV-2026-2101', feedRun: { id: body.run.id } });
+      // one of them changed: it is named again, replaced rather than created
+      const replaced = await post('/feeds/invoices?supplier=PDN00001', document.replace('Burst above committed rate (GB)', 'Burst above committed rate per GB'));
+      expect(((await replaced.json()) as any).invoices).toEqual([{ id: body.invoices[1].id, invoiceNumber: 'PDN-INV-2026-2102', kind: 'INVOICE', created: false }]);
+    });
+
+    it('names the incidents a document created or changed, the first 100 of them, and counts the rest', async () => {
+      const header = fixture('incidents/valid.csv').split('\n')[0];
+      const rows = Array.from({ length: 103 }, (_, i) => `PDN-INC-9${String(i).padStart(4, '0')},,PDN-ETH-100037,4,,open,Ticket ${i},2026-11-20T09:00:00Z,,,,,,`);
+      const response = await post('/feeds/incidents?supplier=PDN00001', [header, ...rows].join('\n'));
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as any;
+      expect(body.run.rowsAccepted).toBe(103);
+      expect(body.incidents).toHaveLength(100);
+      expect(body.moreIncidents).toBe(3);
+      expect(body.incidents[0]).toEqual({ id: expect.any(String), supplierRef: 'PDN-INC-90000', status: 'NEW', created: true });
+      expect(body.incidents.map((incident: any) => incident.supplierRef)).toEqual(rows.slice(0, 100).map((row) => row.split(',')[0]));
+      const found = await server.gql('query($id: ID!) { incident(id: $id) { supplierRef } }', { id: body.incidents[99].id }, manager);
+      expect(found.data.incident.supplierRef).toBe('PDN-INC-90099');
+      expect(body).toMatchObject({ invoices: [], moreInvoices: 0 });
+    });
+  });
 });
