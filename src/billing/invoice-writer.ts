@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { formatMoney, type Pence } from '../common/money';
 import { ACCEPTED, rejected, UNCHANGED, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';
 import type { FeedRun } from '../feeds/feed-run.entity';
+import { FeedRecordKind, FeedRunRecord } from '../feeds/feed-run-record.entity';
 import type { RequestContext } from '../graphql/context';
 import type { ServiceDirectory } from '../feeds/service-directory';
 import type { InvoiceRecord } from '../feeds/records';
@@ -32,7 +33,7 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
 
   async write({ ctx, run, services }: FeedWriteContext, items: AcceptedItem<InvoiceRecord>[]): Promise<WriteOutcome[]> {
     const outcomes: WriteOutcome[] = [];
-    for (const { record, location } of items) {
+    for (const { record, location, seq } of items) {
       const disagreement = totalsDisagreement(record);
       if (disagreement) {
         outcomes.push(rejected(`Invoice ${record.invoiceNumber}: ${disagreement}`, 'totals'));
@@ -96,6 +97,7 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
         ),
         { chunk: 200 },
       );
+      await ctx.repository(FeedRunRecord).insert({ feedRunId: run.id, organisationId, kind: FeedRecordKind.INVOICE, invoiceId: saved.id, incidentId: null, position: seq, created: !existing });
       outcomes.push(ACCEPTED);
     }
     return outcomes;

@@ -13,6 +13,7 @@ import { Contract } from '../contracts/contract.entity';
 import { FeedEndpoint } from '../feeds/feed-endpoint.entity';
 import { FeedRejection } from '../feeds/feed-rejection.entity';
 import { FeedRun } from '../feeds/feed-run.entity';
+import { FeedRunRecord } from '../feeds/feed-run-record.entity';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
 import { Incident, IncidentLink } from '../incidents/incident.entity';
 import { ActsFor } from '../organisations/acts-for.entity';
@@ -56,6 +57,7 @@ export const entities = [
   ApiKey,
   FeedRun,
   FeedRejection,
+  FeedRunRecord,
   FeedEndpoint,
   PerformanceSample,
   PerformanceHourly,

@@ -1,6 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import { finished, PassThrough, type Readable } from 'node:stream';
 import { GraphQLError } from 'graphql';
+import { In } from 'typeorm';
 import type { Logger } from 'pino';
 import { badInput, DomainError, ErrorCode, httpStatusOf, forbidden } from '../common/errors';
 import { INGEST_FEEDS } from '../auth/roles';
@@ -11,6 +12,7 @@ import { isDatabaseUnavailable } from '../graphql/errors';
 import { parseGlobalId } from '../graphql/global-id';
 import { Supplier } from '../suppliers/supplier.entity';
 import { FeedRejection } from './feed-rejection.entity';
+import { FeedRecordKind, FeedRunRecord } from './feed-run-record.entity';
 import { FeedRunStatus, FeedSource, type FeedRun } from './feed-run.entity';
 import type { FeedPipeline } from './feed-pipeline';
 import { FeedLimitError } from './limits';
@@ -27,12 +29,14 @@ const KINDS: Record<string, FeedKind> = {
 };
 
 const REJECTIONS_SHOWN = 100;
+const RECORDS_SHOWN = 100;
 
 /**
  * POST /feeds/{performance|incidents|invoices|inventory} — for suppliers' systems. The body
  * is the document itself (text/csv or application/json), streamed, up to FEED_MAX_BYTES.
  * A SUPPLIER_FEED credential speaks for its own supplier; a consumer's manager names the
- * supplier with ?supplier=<CN-SP ID or id>. The answer is the run, with its first rejections.
+ * supplier with ?supplier=<CN-SP ID or id>. The answer is the run, with its first rejections
+ * and the first invoices and incidents it stored (docs/feeds/README.md, "The answer").
  */
 export function feedIntake(pipeline: FeedPipeline, contextFor: (req: Request, res: Response) => Promise<RequestContext>, log: Logger, maxBytes: number) {
   const router = express.Router();
@@ -52,7 +56,8 @@ export function feedIntake(pipeline: FeedPipeline, contextFor: (req: Request, re
         input: detached(req),
       });
       const rejections = await ctx.repository(FeedRejection).find({ where: { feedRunId: run.id }, order: { id: 'ASC' }, take: REJECTIONS_SHOWN });
-      res.status(run.status === FeedRunStatus.FAILED || run.status === FeedRunStatus.REJECTED ? 422 : 200).json(summary(run, rejections));
+      const stored = await storedRecords(ctx, run);
+      res.status(run.status === FeedRunStatus.FAILED || run.status === FeedRunStatus.REJECTED ? 422 : 200).json(summary(run, rejections, stored));
     } catch (error) {
       // the client hung up, or was cut off for sending too slowly (answered by the server itself, see http/client-errors.ts)
       if (req.destroyed && !req.complete) {
@@ -126,7 +131,29 @@ function formatOf(req: Request): FeedFormat {
   throw badInput('format', 'format: send Content-Type text/csv or application/json, or ?format=csv|tmf', ErrorReason.UNKNOWN_FEED_FORMAT);
 }
 
-function summary(run: FeedRun, rejections: FeedRejection[]) {
+/**
+ * The first RECORDS_SHOWN invoices and incidents the run stored, in document order, and how
+ * many more: the client's way from the document it sent to the records it became. Held to
+ * the sender's organisations, as every read is.
+ */
+async function storedRecords(ctx: RequestContext, run: FeedRun) {
+  const [invoices, incidents] = await Promise.all(
+    [FeedRecordKind.INVOICE, FeedRecordKind.INCIDENT].map(async (kind) => {
+      const where = { feedRunId: run.id, kind, organisationId: In([...ctx.organisationIds]) };
+      const records = ctx.repository(FeedRunRecord);
+      const shown = await records.find({ where, relations: { invoice: kind === FeedRecordKind.INVOICE, incident: kind === FeedRecordKind.INCIDENT }, order: { position: 'ASC', id: 'ASC' }, take: RECORDS_SHOWN });
+      return { shown, more: shown.length < RECORDS_SHOWN ? 0 : (await records.countBy(where)) - shown.length };
+    }),
+  );
+  return {
+    invoices: invoices!.shown.map(({ invoice, created }) => ({ id: invoice!.globalId, invoiceNumber: invoice!.invoiceNumber, kind: invoice!.kind, created })),
+    moreInvoices: invoices!.more,
+    incidents: incidents!.shown.map(({ incident, created }) => ({ id: incident!.globalId, supplierRef: incident!.supplierRef, status: incident!.status, created })),
+    moreIncidents: incidents!.more,
+  };
+}
+
+function summary(run: FeedRun, rejections: FeedRejection[], stored: Awaited<ReturnType<typeof storedRecords>>) {
   return {
     run: {
       id: run.globalId,
@@ -144,6 +171,7 @@ function summary(run: FeedRun, rejections: FeedRejection[]) {
     },
     rejectedRows: rejections.map(({ location, field, reason, raw }) => ({ location, field, reason, raw })),
     moreRejectedRows: Math.max(0, run.rowsRejected - rejections.length),
+    ...stored,
   };
 }
 

@@ -166,7 +166,7 @@ export class FeedPipeline {
     const progress = () =>
       request.onProgress?.({ bytesRead, bytesTotal: document.bytes, rowsRead: run.rowsRead, rowsAccepted: run.rowsAccepted, rowsRejected: run.rowsRejected, rowsUnchanged: run.rowsUnchanged });
 
-    let batch: (AcceptedItem<unknown> & { seq: number })[] = [];
+    let batch: AcceptedItem<unknown>[] = [];
     let rejections: PendingRejection[] = [];
     const flush = async () => {
       const items = batch;

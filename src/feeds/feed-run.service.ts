@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { In, type EntityTarget } from 'typeorm';
 import { asUtcDate } from '../common/dates';
 import { notFound } from '../common/errors';
 import { Role } from '../auth/roles';
@@ -8,7 +8,10 @@ import { Contract, ContractStatus } from '../contracts/contract.entity';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { Supplier, SupplierKind } from '../suppliers/supplier.entity';
+import { Invoice } from '../billing/invoice.entity';
+import { Incident } from '../incidents/incident.entity';
 import { FeedRejection } from './feed-rejection.entity';
+import { FeedRecordKind, FeedRunRecord } from './feed-run-record.entity';
 import { FeedRun, FeedRunStatus } from './feed-run.entity';
 import { FeedKind } from './records';
 import { failOrphanedRuns } from './run-owners';
@@ -65,6 +68,24 @@ export class FeedRunService {
       runId: run.id,
     });
     return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize });
+  }
+
+  /**
+   * The invoices or incidents a run stored, in document order, a page at a time: under a list
+   * of runs every run's page is read in one statement, each record with it (the record loader
+   * is primed, so `node` costs nothing more). Held to the viewer's organisations: a CSU's run
+   * lists, to a trust, only the trust's own.
+   */
+  async stored<T extends Invoice | Incident>(ctx: RequestContext, run: FeedRun, kind: FeedRecordKind, page: PageArgs): Promise<Connection<T>> {
+    const invoices = kind === FeedRecordKind.INVOICE;
+    ctx.loaders.include(FeedRunRecord, invoices ? 'invoice' : 'incident');
+    const records = await ctx.loaders
+      .pageBy(FeedRunRecord, 'feedRunId', { kind }, page, { maxPageSize: ctx.config.graphql.maxPageSize, sort: { property: 'position', valueOf: (record) => record.position } })
+      .load(run.id);
+    const target = (invoices ? Invoice : Incident) as EntityTarget<T>;
+    const edges = await Promise.all(records.edges.map(async ({ cursor, node }) => ({ cursor, node: await ctx.loaders.byIdNow(target, (invoices ? node.invoiceId : node.incidentId)!) })));
+    // never null in practice: a record's rows go with it, and carry its organisation
+    return { ...records, edges: edges.filter((edge): edge is { cursor: string; node: T } => edge.node !== null) };
   }
 
   /**

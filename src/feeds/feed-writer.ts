@@ -9,6 +9,8 @@ export type WriteOutcome =
   | { kind: 'rejected'; reason: string; field?: string };
 
 export interface AcceptedItem<T> {
+  /** the item's place in the document: the Nth row (or item) read */
+  seq: number;
   location: string;
   raw: string;
   record: T;

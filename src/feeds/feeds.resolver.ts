@@ -10,7 +10,10 @@ import { Clearable } from '../graphql/explicit-null';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { InventoryComparison } from '../services/inventory-comparison.entity';
 import { Supplier } from '../suppliers/supplier.entity';
+import { InvoiceConnection } from '../billing/invoice.resolver';
+import { IncidentConnection } from '../incidents/incident.resolver';
 import { FeedRejection } from './feed-rejection.entity';
+import { FeedRecordKind } from './feed-run-record.entity';
 import { FeedRun, FeedRunStatus, FeedSource } from './feed-run.entity';
 import { FeedPipeline } from './feed-pipeline';
 import { FeedRunService } from './feed-run.service';
@@ -127,6 +130,20 @@ export class FeedRunResolver {
   @FieldResolver(() => FeedRejectionConnection, { description: 'The rows refused, in document order, each with its reason.' })
   rejectedRows(@Root() run: FeedRun, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
     return this.feedRunService.rejections(ctx, run, page);
+  }
+
+  @FieldResolver(() => InvoiceConnection, {
+    description: 'For an INVOICE run: the invoices and credit notes it stored (new, or replacing one of the same number), in document order. An invoice sent again unchanged is not stored again, and not listed (find it by invoices(filter: { invoiceNumber })).',
+  })
+  invoices(@Root() run: FeedRun, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    return this.feedRunService.stored(ctx, run, FeedRecordKind.INVOICE, page);
+  }
+
+  @FieldResolver(() => IncidentConnection, {
+    description: 'For an INCIDENT run: the incidents it created or changed (fields or new status entries), in document order. A ticket sent again unchanged is not listed.',
+  })
+  incidents(@Root() run: FeedRun, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    return this.feedRunService.stored(ctx, run, FeedRecordKind.INCIDENT, page);
   }
 
   @FieldResolver(() => InventoryComparison, { nullable: true, description: 'For an INVENTORY run: the comparison it produced.' })

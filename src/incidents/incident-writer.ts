@@ -1,5 +1,7 @@
 import { In, IsNull } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ACCEPTED, UNCHANGED, unknownService, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';
+import { FeedRecordKind, FeedRunRecord } from '../feeds/feed-run-record.entity';
 import { storedLocation } from '../feeds/record-source';
 import type { ServiceDirectory } from '../feeds/service-directory';
 import type { IncidentRecord } from '../feeds/records';
@@ -97,7 +99,8 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
     await incidents.save([...touched.values()].filter((entry) => entry.isNew || entry.changed).map((entry) => entry.incident));
 
     const additions: IncidentStatusChange[] = [];
-    for (const [index, { record, location }] of items.entries()) {
+    const stored: QueryDeepPartialEntity<FeedRunRecord>[] = [];
+    for (const [index, { record, location, seq }] of items.entries()) {
       const service = resolved[index];
       if (!service) continue;
       const { incident, isNew, changed } = touched.get(`${service.organisationId}|${record.supplierRef}`)!;
@@ -120,8 +123,12 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
         );
       }
       outcomes[index] = isNew || changed || added > 0 ? ACCEPTED : UNCHANGED;
+      if (outcomes[index] === ACCEPTED) {
+        stored.push({ feedRunId: run.id, organisationId: incident.organisationId, kind: FeedRecordKind.INCIDENT, invoiceId: null, incidentId: incident.id, position: seq, created: isNew });
+      }
     }
     if (additions.length) await ctx.repository(IncidentStatusChange).save(additions, { chunk: 200 });
+    if (stored.length) await ctx.repository(FeedRunRecord).insert(stored);
     return outcomes;
   }
 }

@@ -9,6 +9,7 @@ import { paginate, type Connection, type PageArgs } from '../graphql/connection'
 import type { RequestContext } from '../graphql/context';
 import { NetworkService } from '../services/network-service.entity';
 import { Escalation } from '../escalations/escalation.entity';
+import { FeedRunRecord } from '../feeds/feed-run-record.entity';
 import { IncidentStatusChange } from './incident-status-change.entity';
 import { Incident, IncidentLink, IncidentOrigin } from './incident.entity';
 import { ErrorReason } from '../common/error-reasons';
@@ -16,6 +17,8 @@ import { ErrorReason } from '../common/error-reasons';
 export interface IncidentFilter {
   supplierId?: number;
   serviceId?: number;
+  /** incidents on the contract's services, when the contract is one of the viewer's own organisations' */
+  contractId?: number;
   status?: IncidentStatus[];
   severity?: number[];
 }
@@ -56,6 +59,17 @@ export class IncidentService {
     const query = incidentsWithinScope(ctx, ctx.repository(Incident).createQueryBuilder('incident'));
     if (filter.supplierId !== undefined) query.andWhere('incident.supplierId = :supplierId', { supplierId: filter.supplierId });
     if (filter.serviceId !== undefined) query.andWhere('incident.serviceId = :serviceId', { serviceId: filter.serviceId });
+    if (filter.contractId !== undefined) {
+      // held to the viewer's own organisations: the Service Co-ordinator's national view of
+      // incidents does not make another organisation's contract one to search by
+      const services = query
+        .subQuery()
+        .select('service.id')
+        .from(NetworkService, 'service')
+        .where('service.contractId = :contractId AND service.organisationId IN (:...contractScope)')
+        .getQuery();
+      query.andWhere(`incident.serviceId IN ${services}`, { contractId: filter.contractId, contractScope: [...ctx.organisationIds] });
+    }
     if (filter.status?.length) query.andWhere('incident.status IN (:...statuses)', { statuses: filter.status });
     if (filter.severity?.length) query.andWhere('incident.severity IN (:...severities)', { severities: filter.severity });
     return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize, direction: 'DESC' });
@@ -267,6 +281,11 @@ export class IncidentService {
     const moving = (await history.findBy({ incidentId: feed.id })).filter((entry) => !held.has(`${entry.changedAt.getTime()}|${entry.status}`));
     if (moving.length) await history.update({ id: In(moving.map((entry) => entry.id)) }, { incidentId: consumer.id, updatedAt: new Date() });
     await ctx.repository(Escalation).update({ incidentId: feed.id }, { incidentId: consumer.id, updatedAt: new Date() });
+    // the runs that brought the ticket in now name the incident it became (those naming both keep the one row they have)
+    const runRecords = ctx.repository(FeedRunRecord);
+    const namingConsumer = new Set((await runRecords.findBy({ incidentId: consumer.id })).map((row) => row.feedRunId));
+    const namingFeed = (await runRecords.findBy({ incidentId: feed.id })).filter((row) => !namingConsumer.has(row.feedRunId));
+    if (namingFeed.length) await runRecords.update({ id: In(namingFeed.map((row) => row.id)) }, { incidentId: consumer.id });
     const links = ctx.repository(IncidentLink);
     const pointing = await links.findBy({ relatedIncidentId: feed.id });
     const already = new Set((await links.findBy({ relatedIncidentId: consumer.id })).map((link) => link.incidentId));
