@@ -91,10 +91,69 @@ function inventoryCsv(references: string[]): string {
   return ['service_reference,status', ...references.map((reference) => `${reference},In Service`), 'SIM-PHANTOM-0001,Live'].join('\n');
 }
 
+export const USAGE = `Usage: npm run sim:cnsp -- [--port N] [--token T] [--references A,B,…] [--hours N]
+  A simulated CN-SP feed endpoint on 127.0.0.1, serving /feeds/performance.csv, /feeds/incidents.csv
+  and /feeds/inventory.csv (CSV templates, with ETags) for trying scheduled pulls.
+  --port N              port to listen on (default 4010, which a development server may pull from
+                        without FEED_PULL_ALLOWED_HOSTS; another port must be listed there)
+  --token T             require "Authorization: Bearer T"; give configureFeedEndpoint
+                        credential: "Bearer T" (default: no token required)
+  --references A,B,…    the service references the documents cover (default
+                        PDN-ETH-100037,PDN-ETH-100074, two of the demo's Pennine services at RX1)
+  --hours N             hours of hourly performance samples, up to the last whole hour (default 24)
+  --help, -h            this text`;
+
+/** The simulator's options from the command line, or a UsageError naming what is wrong. */
+export function parseSimulatorArgs(args: string[]): SimulatedCnspOptions | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        port: { type: 'string', default: '4010' },
+        token: { type: 'string' },
+        references: { type: 'string', default: 'PDN-ETH-100037,PDN-ETH-100074' },
+        hours: { type: 'string', default: '24' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    // parseArgs's own message ("Unknown option '--x'…") names the option; the usage says what there is
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return 'help';
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port ${values.port}: not a port (0 to 65535)`);
+  const hours = Number(values.hours);
+  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 35) throw new UsageError(`--hours ${values.hours}: a whole number of hours from 1 to 840 (35 days, the window samples are kept for)`);
+  const references = values.references!.split(',').map((reference) => reference.trim()).filter(Boolean);
+  if (!references.length) throw new UsageError('--references: give at least one service reference');
+  return { port, token: values.token, references, hours };
+}
+
+export class UsageError extends Error {}
+
 if (require.main === module) {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '4010' }, token: { type: 'string' }, references: { type: 'string', default: 'PDN-ETH-100037,PDN-ETH-100074' } } });
-  startSimulatedCnsp({ port: Number(values.port), token: values.token, references: values.references!.split(',') }).then((cnsp) => {
-    console.log(`Simulated CN-SP serving ${cnsp.url}/feeds/{performance,incidents,inventory}.csv${values.token ? ` (give configureFeedEndpoint credential: "Bearer ${values.token}")` : ''}`);
-    console.log(`Start the server with FEED_PULL_ALLOWED_HOSTS=${new URL(cnsp.url).host} to pull from it.`);
-  });
+  let options: SimulatedCnspOptions | 'help';
+  try {
+    options = parseSimulatorArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(1);
+  }
+  if (options === 'help') {
+    console.log(USAGE);
+  } else {
+    const { token } = options;
+    startSimulatedCnsp(options).then((cnsp) => {
+      console.log(`Simulated CN-SP serving ${cnsp.url}/feeds/{performance,incidents,inventory}.csv${token ? ` (give configureFeedEndpoint credential: "Bearer ${token}")` : ''}`);
+      const host = new URL(cnsp.url).host;
+      console.log(
+        host === '127.0.0.1:4010'
+          ? 'A development server (npm start) may pull from it as it is; another needs 127.0.0.1:4010 in FEED_PULL_ALLOWED_HOSTS.'
+          : `Start the server with FEED_PULL_ALLOWED_HOSTS=${host} to pull from it.`,
+      );
+    });
+  }
 }

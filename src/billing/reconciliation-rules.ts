@@ -113,7 +113,7 @@ export function recurringLineFindings(line: LineFacts, service: ServiceFacts | u
   };
 
   if (!service) {
-    if (line.serviceReference) net(FindingType.UNKNOWN_SERVICE, 0n, `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${line.serviceReference}, a service we do not hold with this supplier.`);
+    if (line.serviceReference) net(FindingType.UNKNOWN_SERVICE, 0n, `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net (${pounds(line.netAmount + correctVat)} with VAT at ${line.vatRate}%) for ${line.serviceReference}, a service we do not hold with this supplier.`);
     return findings;
   }
   if (!line.periodStart || !line.periodEnd) return findings;
@@ -142,8 +142,8 @@ export function recurringLineFindings(line: LineFacts, service: ServiceFacts | u
       FindingType.PRO_RATA_ERROR,
       expected.amount,
       oneMonth
-        ? `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${service.reference}, live ${expected.liveDays} of ${expected.months[0]!.monthDays} days (${dates}): pro rata it is ${pounds(expected.amount)}.`
-        : `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${service.reference} from ${line.periodStart} to ${line.periodEnd}, live ${expected.liveDays} of its ${expected.periodDays} days (${dates}): pro rata month by month it is ${pounds(expected.amount)} (${monthByMonth(expected)}).`,
+        ? `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net for ${service.reference}, live ${expected.liveDays} of ${expected.months[0]!.monthDays} days (${dates}): pro rata it is ${pounds(expected.amount)} net; ${gap(line, expected.amount)}.`
+        : `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net for ${service.reference} from ${line.periodStart} to ${line.periodEnd}, live ${expected.liveDays} of its ${expected.periodDays} days (${dates}): pro rata month by month it is ${pounds(expected.amount)} net (${monthByMonth(expected)}); ${gap(line, expected.amount)}.`,
     );
   } else {
     const segments = oneMonth ? expected.months[0]!.charges : [];
@@ -152,11 +152,23 @@ export function recurringLineFindings(line: LineFacts, service: ServiceFacts | u
       FindingType.RATE_MISMATCH,
       expected.amount,
       oneMonth
-        ? `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${service.reference}; the contracted charge for ${line.periodStart} to ${line.periodEnd} is ${pounds(expected.amount)}${changed}.`
-        : `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${service.reference}; the contracted charge for ${line.periodStart} to ${line.periodEnd} is ${pounds(expected.amount)}, month by month: ${monthByMonth(expected)}.`,
+        ? `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net for ${service.reference}; the contracted charge for ${line.periodStart} to ${line.periodEnd} is ${pounds(expected.amount)} net${changed}; ${gap(line, expected.amount)}.`
+        : `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net for ${service.reference}; the contracted charge for ${line.periodStart} to ${line.periodEnd} is ${pounds(expected.amount)} net, month by month: ${monthByMonth(expected)}; ${gap(line, expected.amount)}.`,
     );
   }
   return findings;
+}
+
+/**
+ * How far a line's net amount is from the expected net, and the same gap with VAT: the
+ * finding's `difference` is gross, and its explanation quotes it, so the two never disagree.
+ */
+function gap(line: LineFacts, expectedNet: Pence): string {
+  const net = line.netAmount - expectedNet;
+  const gross = line.netAmount + vatOn(line.netAmount, line.vatRate) - (expectedNet + vatOn(expectedNet, line.vatRate));
+  const side = (amount: Pence) => (amount < 0n ? 'under' : 'over');
+  const abs = (amount: Pence) => (amount < 0n ? -amount : amount);
+  return `${pounds(abs(net))} net ${side(net)}, ${pounds(abs(gross))} ${side(gross)} with VAT at ${line.vatRate}%`;
 }
 
 const chargeText = (segment: ChargeSegment) => `${pounds(segment.monthlyCharge)} a month for ${segment.days} days from ${segment.from}`;

@@ -31,7 +31,22 @@ const KINDS: Record<string, FeedKind> = {
   invoice: FeedKind.INVOICE, invoices: FeedKind.INVOICE, inventory: FeedKind.INVENTORY,
 };
 
+const FORMATS: Record<string, FeedFormat> = { csv: FeedFormat.CSV, tmf: FeedFormat.TMF, json: FeedFormat.TMF };
+
 class UsageError extends Error {}
+
+/** Every option missing or mistaken, each named, so that one run tells the user all they must fix. */
+function usageProblems(values: { supplier?: string; kind?: string; format?: string }, positionals: string[]): string[] {
+  const problems: string[] = [];
+  if (!values.supplier) problems.push('Missing --supplier <CN-SP ID or name>');
+  if (values.kind === undefined) problems.push('Missing --kind <performance|incidents|invoices|inventory>');
+  else if (!KINDS[values.kind.toLowerCase()]) problems.push(`--kind ${values.kind}: not a kind (performance, incidents, invoices or inventory)`);
+  if (values.format === undefined) problems.push('Missing --format <csv|tmf>');
+  else if (!FORMATS[values.format.toLowerCase()]) problems.push(`--format ${values.format}: not a format (csv or tmf)`);
+  if (positionals.length === 0) problems.push('Missing the document to ingest: <file>');
+  else if (positionals.length > 1) problems.push(`One document at a time: ${positionals.length} files given (${positionals.join(', ')})`);
+  return problems;
+}
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -40,9 +55,11 @@ async function main(): Promise<void> {
   });
   if (values.help) return void console.log(USAGE);
   const kind = KINDS[(values.kind ?? '').toLowerCase()];
-  const format = { csv: FeedFormat.CSV, tmf: FeedFormat.TMF, json: FeedFormat.TMF }[(values.format ?? '').toLowerCase()];
+  const format = FORMATS[(values.format ?? '').toLowerCase()];
   const file = positionals[0];
-  if (!values.supplier || !kind || !format || !file || positionals.length !== 1) throw new UsageError(USAGE);
+  const problems = usageProblems(values, positionals);
+  if (problems.length) throw new UsageError(`${problems.join('\n')}\n\n${USAGE}`);
+  if (!values.supplier || !kind || !format || !file) throw new UsageError(USAGE);
 
   const config = loadConfig();
   const log = pino({ level: 'warn' });
@@ -81,7 +98,7 @@ async function main(): Promise<void> {
       input: createReadStream(file),
       onProgress: bar.update,
     });
-    bar.done();
+    bar.done({ bytesRead: statSync(file).size, rowsRead: run.rowsRead, rowsRejected: run.rowsRejected });
     const seconds = (Date.now() - started) / 1000;
     console.log(`\nFeed run ${run.globalId} for ${supplier.name} → ${organisation.odsCode}: ${run.status}`);
     console.log(`  read ${run.rowsRead}  accepted ${run.rowsAccepted}  unchanged ${run.rowsUnchanged}  rejected ${run.rowsRejected}  in ${seconds.toFixed(1)} s (${Math.round(run.rowsRead / Math.max(seconds, 0.001))} rows/s)`);
@@ -111,38 +128,50 @@ async function organisationFor(manager: import('typeorm').EntityManager, supplie
   return (await manager.getRepository(Organisation).findOneByOrFail({ id: Number(owners[0].id) }));
 }
 
-/** A one-line progress bar on a terminal; a line per tenth of the file otherwise. */
+/**
+ * A one-line progress bar on a terminal; a line per tenth of the file otherwise. The file is
+ * read ahead of the rows stored, so the line at 100 % of the bytes is short of the rows: the
+ * last line is the run's own count.
+ */
 function progressBar(totalBytes: number) {
   const tty = process.stderr.isTTY;
   let lastDraw = 0;
   let lastTenth = -1;
+  let lastLine = '';
   const started = Date.now();
-  const render = (progress: FeedProgress) => {
+  const render = (progress: Shown) => {
     const share = totalBytes ? Math.min(1, progress.bytesRead / totalBytes) : 1;
     const width = 30;
     const filled = Math.round(share * width);
     const rate = Math.round(progress.rowsRead / Math.max((Date.now() - started) / 1000, 0.001));
     return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${progress.rowsRead} rows  ${rate} rows/s  (${progress.rowsRejected} rejected)`;
   };
-  let latest: FeedProgress | undefined;
+  const write = (line: string, end: string) => {
+    process.stderr.write(`${tty ? '\r' : ''}${line}${end}`);
+    lastLine = line;
+  };
   return {
-    update: (progress: FeedProgress) => {
-      latest = progress;
+    update: (progress: Shown) => {
       const now = Date.now();
       if (tty && now - lastDraw > 100) {
-        process.stderr.write(`\r${render(progress)}`);
+        write(render(progress), '');
         lastDraw = now;
       } else if (!tty) {
         const tenth = Math.floor((progress.bytesRead / Math.max(totalBytes, 1)) * 10);
-        if (tenth !== lastTenth) process.stderr.write(`${render(progress)}\n`);
+        if (tenth !== lastTenth) write(render(progress), '\n');
         lastTenth = tenth;
       }
     },
-    done: () => {
-      if (tty && latest) process.stderr.write(`\r${render(latest)}\n`);
+    /** the run's final counts, once it has finished */
+    done: (final: Shown) => {
+      const line = render(final);
+      if (tty) write(line, '\n');
+      else if (line.replace(/\d+ rows\/s/, '') !== lastLine.replace(/\d+ rows\/s/, '')) write(line, '\n');
     },
   };
 }
+
+type Shown = Pick<FeedProgress, 'bytesRead' | 'rowsRead' | 'rowsRejected'>;
 
 main().catch((error) => {
   console.error(error instanceof UsageError ? error.message : error instanceof Error ? error.message : error);

@@ -87,7 +87,8 @@ const environmentSchema = z.object({
     .string()
     .optional()
     .transform((value, ctx) => {
-      const parsed = parseHostList(value ?? '');
+      if (value === undefined) return undefined;
+      const parsed = parseHostList(value);
       if ('hosts' in parsed) return parsed.hosts;
       ctx.addIssue({ code: 'custom', message: `"${parsed.invalid}" is not host or host:port (a comma-separated list, e.g. feeds.supplier.example:443)` });
       return z.NEVER;
@@ -380,12 +381,17 @@ function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | un
  * chooses the URL, and the server's own network is no place for it to look. Opting out is
  * for a developer's machine; production refuses to start with it.
  */
+/** Where `npm run sim:cnsp` listens by default (tools/simulated-cnsp.ts), allowed in development when no list is given. */
+export const SIMULATED_CNSP_HOST: AllowedHost = { host: '127.0.0.1', port: 4010 };
+
 function pullHosts(env: Environment): { pullAllowedHosts: AllowedHost[]; pullAllowAnyHost: boolean } {
   const allowAny = env.FEED_PULL_ALLOW_ANY_HOST ?? false;
   if (allowAny && env.NODE_ENV === 'production') {
     throw new ConfigError('Invalid configuration:\n  FEED_PULL_ALLOW_ANY_HOST: not allowed in production; list the suppliers\' hosts in FEED_PULL_ALLOWED_HOSTS');
   }
-  return { pullAllowedHosts: [...env.FEED_PULL_ALLOWED_HOSTS], pullAllowAnyHost: allowAny };
+  // on a developer's machine, unless told otherwise, `npm run sim:cnsp` can be pulled from without a restart
+  const hosts = env.FEED_PULL_ALLOWED_HOSTS ?? (env.NODE_ENV === 'development' ? [SIMULATED_CNSP_HOST] : []);
+  return { pullAllowedHosts: [...hosts], pullAllowAnyHost: allowAny };
 }
 
 /**

@@ -85,7 +85,7 @@ describe('month-by-month pricing', () => {
       expect(line).toEqual([
         expect.objectContaining({ type: 'RATE_MISMATCH', serviceReference: 'PRC-QTR-0002', expectedAmount: '1080.00', invoicedAmount: '1116.00', difference: '36.00', disputable: true }),
       ]);
-      expect(line[0].explanation).toBe('Line 2 charges £930.00 for PRC-QTR-0002; the contracted charge for 2026-07-01 to 2026-09-30 is £900.00, month by month: 2026-07: £300.00; 2026-08: £300.00; 2026-09: £300.00.');
+      expect(line[0].explanation).toBe('Line 2 charges £930.00 net for PRC-QTR-0002; the contracted charge for 2026-07-01 to 2026-09-30 is £900.00 net, month by month: 2026-07: £300.00; 2026-08: £300.00; 2026-09: £300.00; £30.00 net over, £36.00 over with VAT at 20%.');
     });
 
     it('prices a line from the 15th to the 14th as the days of each of its two months', () => {

@@ -29,6 +29,31 @@ describe('reconciliation rules, hand-worked', () => {
     expect(only(findings)).toEqual([{ type: FindingType.PRO_RATA_ERROR, expected: 18_000n, invoiced: 34_800n, difference: 16_800n }]);
   });
 
+  it('explains a rate mismatch in net amounts, saying so, and quotes the gross difference the finding carries', () => {
+    // £325 net invoiced for a £300 circuit: £25 net over, £30 with VAT, and `difference` is the gross £30
+    const [over] = recurringLineFindings(line({ lineNumber: 3, netAmount: 32_500n, vatAmount: 6_500n }), service(), [], 'INV-7');
+    expect(over).toMatchObject({ type: FindingType.RATE_MISMATCH, expected: 36_000n, invoiced: 39_000n, difference: 3_000n });
+    expect(over.explanation).toBe('Line 3 charges £325.00 net for PDN-ETH-1; the contracted charge for 2026-11-01 to 2026-11-30 is £300.00 net; £25.00 net over, £30.00 over with VAT at 20%.');
+    // undercharged: the same, the other way
+    const [under] = recurringLineFindings(line({ netAmount: 29_000n, vatAmount: 5_800n }), service(), [], 'INV-7');
+    expect(under.difference).toBe(-1_200n);
+    expect(under.explanation).toMatch(/£290\.00 net .* £300\.00 net; £10\.00 net under, £12\.00 under with VAT at 20%\.$/);
+  });
+
+  it('quotes every recurring finding\'s gross difference in its explanation, whatever its cause', () => {
+    const cases: [LineFacts, ServiceFacts | undefined][] = [
+      [line({ netAmount: 32_500n, vatAmount: 6_500n }), service()], // rate
+      [line(), service({ ceaseDate: '2026-11-17' })], // pro rata
+      [line({ periodStart: '2026-10-01', periodEnd: '2026-12-31', netAmount: 93_000n, vatAmount: 18_600n }), service()], // rate over a quarter
+      [line({ serviceReference: 'PDN-ETH-404' }), undefined], // unknown service
+    ];
+    for (const [facts, held] of cases) {
+      const [finding] = recurringLineFindings(facts, held, [], 'INV-8');
+      const gross = `£${(Number(finding.difference) / 100).toFixed(2)}`;
+      expect(finding.explanation).toContain(`${gross} ${finding.type === FindingType.UNKNOWN_SERVICE ? '' : 'over '}with VAT at 20%`);
+    }
+  });
+
   it('catches VAT wrong by one penny, as its own finding', () => {
     const findings = recurringLineFindings(line({ netAmount: 179_200n, vatAmount: 35_841n }), service({ monthlyCharge: 179_200n }), [], 'INV-3');
     expect(only(findings)).toEqual([{ type: FindingType.VAT_ERROR, expected: 215_040n, invoiced: 215_041n, difference: 1n }]);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, SIMULATED_CNSP_HOST } from '../config';
 import { isAllowedHost, parseHostList } from '../host-list';
 
 const hosts = (value: string) => {
@@ -48,9 +48,18 @@ describe('FEED_PULL_ALLOWED_HOSTS', () => {
     expect(loadConfig({ DATA_DIR: dataDir, FEED_PULL_ALLOWED_HOSTS: 'feeds.example:8443' }).feeds.pullAllowedHosts).toEqual([{ host: 'feeds.example', port: 8443 }]);
   });
 
+  it("lets a developer pull from `npm run sim:cnsp` without a restart: in development, with no list given, the list is the simulator's loopback address and port, nothing else", () => {
+    const { feeds } = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir });
+    expect(feeds).toMatchObject({ pullAllowedHosts: [SIMULATED_CNSP_HOST], pullAllowAnyHost: false });
+    expect(isAllowedHost(new URL('http://127.0.0.1:4010/feeds/performance.csv'), feeds.pullAllowedHosts)).toBe(true);
+    expect(isAllowedHost(new URL('http://127.0.0.1:4000/graphql'), feeds.pullAllowedHosts)).toBe(false);
+    expect(isAllowedHost(new URL('http://localhost:4010/feeds/performance.csv'), feeds.pullAllowedHosts)).toBe(false);
+  });
+
   it('applies in every mode unless FEED_PULL_ALLOW_ANY_HOST, which production refuses', () => {
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }).feeds).toMatchObject({ pullAllowedHosts: [], pullAllowAnyHost: false });
     for (const NODE_ENV of ['development', 'test'] as const) {
-      expect(loadConfig({ NODE_ENV, DATA_DIR: dataDir }).feeds).toMatchObject({ pullAllowedHosts: [], pullAllowAnyHost: false });
+      expect(loadConfig({ NODE_ENV, DATA_DIR: dataDir, FEED_PULL_ALLOWED_HOSTS: 'feeds.example:8443' }).feeds).toMatchObject({ pullAllowedHosts: [{ host: 'feeds.example', port: 8443 }], pullAllowAnyHost: false });
       expect(loadConfig({ NODE_ENV, DATA_DIR: dataDir, FEED_PULL_ALLOW_ANY_HOST: 'true' }).feeds.pullAllowAnyHost).toBe(true);
     }
     const production = { NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: randomBytes(48).toString('base64'), JWT_ISSUER: 'https://login.example/', JWT_AUDIENCE: 'api://hscn' };
