@@ -62,9 +62,9 @@ export class DisputeResolver {
   }
 
   @Authorized(READ_INVENTORY)
-  @Query(() => [Dispute], { description: 'Draft disputes whose deadline is within withinDays days (or past), soonest first.' })
-  disputesNearingDeadline(@Ctx() ctx: RequestContext, @Arg('withinDays', () => Int, { defaultValue: 14 }) withinDays: number) {
-    return this.disputeService.nearingDeadline(ctx, withinDays);
+  @Query(() => DisputeConnection, { description: 'Draft disputes whose deadline is within withinDays days (or past), soonest first.' })
+  disputesNearingDeadline(@Ctx() ctx: RequestContext, @Arg('withinDays', () => Int, { defaultValue: 14 }) withinDays: number, @Args() page: PageArgs) {
+    return this.disputeService.nearingDeadlinePage(ctx, withinDays, page);
   }
 
   @Authorized(RECONCILE_INVOICES)

@@ -46,12 +46,24 @@ export class DisputeService {
   }
 
   /** Drafts not yet sent whose deadline falls within `withinDays` days (or has passed), soonest first. */
-  async nearingDeadline(ctx: RequestContext, withinDays: number): Promise<Dispute[]> {
+  nearingDeadline(ctx: RequestContext, withinDays: number): Promise<Dispute[]> {
+    return this.nearingDeadlineQuery(ctx, withinDays).orderBy('dispute.deadline', 'ASC').addOrderBy('dispute.id', 'ASC').getMany();
+  }
+
+  /** The same drafts, a page at a time. */
+  nearingDeadlinePage(ctx: RequestContext, withinDays: number, page: PageArgs): Promise<Connection<Dispute>> {
+    return paginate(this.nearingDeadlineQuery(ctx, withinDays), page, {
+      maxPageSize: ctx.config.graphql.maxPageSize,
+      sort: { column: 'dispute.deadline', valueOf: (dispute) => dispute.deadline },
+    });
+  }
+
+  private nearingDeadlineQuery(ctx: RequestContext, withinDays: number) {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 365) throw badInput('withinDays', 'withinDays: from 0 to 365', 'OUT_OF_RANGE');
-    return withinScope(ctx, ctx.repository(Dispute).createQueryBuilder('dispute'))
-      .andWhere('dispute.state = :draft AND dispute.deadline <= :horizon', { draft: DisputeState.DRAFT, horizon: addDays(todayInLondon(), withinDays) })
-      .orderBy('dispute.deadline', 'ASC')
-      .getMany();
+    return withinScope(ctx, ctx.repository(Dispute).createQueryBuilder('dispute')).andWhere('dispute.state = :draft AND dispute.deadline <= :horizon', {
+      draft: DisputeState.DRAFT,
+      horizon: addDays(todayInLondon(), withinDays),
+    });
   }
 
   async raise(ctx: RequestContext, findingIds: number[], evidence: string, amount?: Pence): Promise<Dispute> {

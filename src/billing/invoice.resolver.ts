@@ -10,6 +10,7 @@ import { ReconciliationService } from './reconciliation.service';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { idOf, optionalIdOf } from '../graphql/global-id';
+import { optionalIdentifier } from '../common/text';
 import { selects } from '../graphql/selection';
 import { FeedRun } from '../feeds/feed-run.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -34,6 +35,12 @@ export class InvoiceFilterInput {
   @ArrayMaxSize(2)
   kind?: InvoiceKind[];
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The invoice (or credit note) with this number, case ignored as numbers are held (one per supplier); with supplierId, that supplier\'s.',
+  })
+  invoiceNumber?: string | null;
+
   @Field({ nullable: true, description: 'Invoices whose billing period overlaps this month, "YYYY-MM".' })
   @IsOptional()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period must be a month, "YYYY-MM"' })
@@ -57,7 +64,13 @@ export class InvoiceResolver {
   ) {
     return this.invoiceService.list(
       ctx,
-      { status: filter?.status, kind: filter?.kind, period: filter?.period, supplierId: optionalIdOf(filter?.supplierId, Supplier.typename, 'filter.supplierId') },
+      {
+        status: filter?.status,
+        kind: filter?.kind,
+        period: filter?.period,
+        supplierId: optionalIdOf(filter?.supplierId, Supplier.typename, 'filter.supplierId'),
+        invoiceNumber: optionalIdentifier(filter?.invoiceNumber, 'filter.invoiceNumber', 64) ?? undefined,
+      },
       page,
       // the page's reconciliations, when asked for, are read with the page
       { withReconciliation: selects(info, ['edges', 'node', 'reconciliation']) },

@@ -1,7 +1,7 @@
 import { addDays, addMonths } from '../common/dates';
 import { formatMoney } from '../common/money';
 import { findVisible } from '../auth/tenancy';
-import type { PlainCondition } from '../db/plain-select';
+import { allOf, columnSql, type PlainCondition } from '../db/plain-select';
 import { paginatePlain, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { InvoiceStatusChange } from './invoice-approval.entity';
@@ -15,6 +15,8 @@ export interface InvoiceFilter {
   kind?: InvoiceKind[];
   /** invoices whose billing period overlaps this month, "YYYY-MM" */
   period?: string;
+  /** the invoice with this number, case ignored (as the unique key ignores it on MySQL) */
+  invoiceNumber?: string;
 }
 
 export class InvoiceService {
@@ -29,7 +31,11 @@ export class InvoiceService {
     if (filter.supplierId !== undefined) where.supplierId = filter.supplierId;
     if (filter.status?.length) where.status = filter.status;
     if (filter.kind?.length) where.kind = filter.kind;
-    const and = filter.period ? { sql: 'periodStart <= ? AND periodEnd >= ?', params: [addDays(addMonths(`${filter.period}-01`, 1), -1), `${filter.period}-01`] } : undefined;
+    const and = allOf([
+      filter.period ? { sql: 'periodStart <= ? AND periodEnd >= ?', params: [addDays(addMonths(`${filter.period}-01`, 1), -1), `${filter.period}-01`] } : undefined,
+      // SQLite compares case and MySQL's collation does not: both ignore it this way
+      filter.invoiceNumber !== undefined ? { sql: `LOWER(${columnSql(ctx.manager, Invoice, 'invoiceNumber')}) = ?`, params: [filter.invoiceNumber.toLowerCase()] } : undefined,
+    ]);
     const joins = options.withReconciliation ? [{ target: InvoiceReconciliation, from: 'id', to: 'invoiceId', where: { organisationId: scope } }] : [];
     const connection = await paginatePlain(ctx.manager, { target: Invoice, where, and, joins }, page, {
       maxPageSize: ctx.config.graphql.maxPageSize,

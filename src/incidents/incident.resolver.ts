@@ -2,9 +2,10 @@ import { ArrayMaxSize, IsOptional, Length, Max, Min } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { MANAGE_SERVICE_DESK, READ_INCIDENTS, READ_INVENTORY } from '../auth/roles';
 import { Contact } from '../contacts/contact.entity';
+import { Contract } from '../contracts/contract.entity';
 import { RecordSource, rowSource } from '../feeds/record-source';
 import { IncidentStatus } from '../feeds/records';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs, paginateList } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { Clearable } from '../graphql/explicit-null';
 import { idOf, optionalIdOf } from '../graphql/global-id';
@@ -28,6 +29,9 @@ export class IncidentFilterInput {
 
   @Field(() => ID, { nullable: true })
   serviceId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Incidents on the services of this contract; a contract of another organisation matches none.' })
+  contractId?: string;
 
   @Field(() => [IncidentStatus], { nullable: true })
   @ArrayMaxSize(9)
@@ -91,6 +95,7 @@ export class IncidentResolver {
         severity: filter?.severity,
         supplierId: optionalIdOf(filter?.supplierId, Supplier.typename, 'filter.supplierId'),
         serviceId: optionalIdOf(filter?.serviceId, NetworkService.typename, 'filter.serviceId'),
+        contractId: optionalIdOf(filter?.contractId, Contract.typename, 'filter.contractId'),
       },
       page,
     );
@@ -103,9 +108,14 @@ export class IncidentResolver {
   }
 
   @Authorized(READ_INVENTORY)
-  @Query(() => [Incident], { description: 'Open incidents at 75 % of their resolution target or past it, most urgent first.' })
-  async incidentsAtRisk(@Ctx() ctx: RequestContext) {
-    return (await this.incidentSla.atRisk(ctx)).map(({ incident }) => incident);
+  @Query(() => IncidentConnection, {
+    description: 'Open incidents at 75 % of their resolution target or past it, most urgent (largest share of the target used) first. A cursor holds the share it was read at: clocks run on, so a later page may repeat or skip an incident that moved.',
+  })
+  async incidentsAtRisk(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    const atRisk = (await this.incidentSla.atRisk(ctx)).map(({ incident, clock }) => ({ incident, key: urgencyKey(incident.id, clock.percentOfTargetElapsed) }));
+    atRisk.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const connection = paginateList(atRisk, (entry) => entry.key, page, { maxPageSize: ctx.config.graphql.maxPageSize });
+    return { ...connection, edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: node.incident })) };
   }
 
   @Authorized(READ_INCIDENTS)
@@ -236,6 +246,15 @@ export class IncidentResolver {
   source(@Root() incident: Incident): RecordSource | null {
     return incident.lastFeedRunId === null ? null : rowSource(incident.lastFeedRunId, incident.lastFeedLocation);
   }
+}
+
+/**
+ * A key that sorts the most urgent incident first: the share of its target used, descending
+ * (in thousandths of a percent, so keys compare as text), then the incident, for ties.
+ */
+function urgencyKey(incidentId: number, percent: number | null): string {
+  const used = Math.min(Math.max(Math.round((percent ?? 0) * 1000), 0), 999_999_999_999);
+  return `${String(999_999_999_999 - used).padStart(12, '0')}|${String(incidentId).padStart(10, '0')}`;
 }
 
 /** Where a status history entry came from. */

@@ -15,6 +15,8 @@ import { Incident, IncidentLink, IncidentOrigin } from './incident.entity';
 export interface IncidentFilter {
   supplierId?: number;
   serviceId?: number;
+  /** incidents on the contract's services, when the contract is one of the viewer's own organisations' */
+  contractId?: number;
   status?: IncidentStatus[];
   severity?: number[];
 }
@@ -55,6 +57,17 @@ export class IncidentService {
     const query = incidentsWithinScope(ctx, ctx.repository(Incident).createQueryBuilder('incident'));
     if (filter.supplierId !== undefined) query.andWhere('incident.supplierId = :supplierId', { supplierId: filter.supplierId });
     if (filter.serviceId !== undefined) query.andWhere('incident.serviceId = :serviceId', { serviceId: filter.serviceId });
+    if (filter.contractId !== undefined) {
+      // held to the viewer's own organisations: the Service Co-ordinator's national view of
+      // incidents does not make another organisation's contract one to search by
+      const services = query
+        .subQuery()
+        .select('service.id')
+        .from(NetworkService, 'service')
+        .where('service.contractId = :contractId AND service.organisationId IN (:...contractScope)')
+        .getQuery();
+      query.andWhere(`incident.serviceId IN ${services}`, { contractId: filter.contractId, contractScope: [...ctx.organisationIds] });
+    }
     if (filter.status?.length) query.andWhere('incident.status IN (:...statuses)', { statuses: filter.status });
     if (filter.severity?.length) query.andWhere('incident.severity IN (:...severities)', { severities: filter.severity });
     return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize, direction: 'DESC' });

@@ -49,17 +49,27 @@ describe('incident clocks in the API', () => {
     expect(byRef['T-RESOLVED']).toMatchObject({ resolutionBusinessMinutes: 135, pausedMinutes: 150, slaStage: 'MET', resolutionBreached: false });
     expect(byRef['T-OPEN']).toMatchObject({ resolutionBreached: true, slaStage: 'BREACHED' });
     expect(byRef['T-OPEN'].percentOfTargetElapsed).toBeGreaterThan(100);
-    const atRisk = await server.gql('{ incidentsAtRisk { supplierRef } }', {}, manager);
-    expect(atRisk.data.incidentsAtRisk.map((i: any) => i.supplierRef)).toContain('T-OPEN');
+    const atRisk = await server.gql('{ incidentsAtRisk { edges { node { supplierRef } } } }', {}, manager);
+    expect(atRisk.data.incidentsAtRisk.edges.map((e: any) => e.node.supplierRef)).toContain('T-OPEN');
     expect(new Date(byRef['T-OPEN'].resolutionDueAt).getTime()).toBeGreaterThan(now - 6 * 3_600_000);
   });
 
   it('lists open incidents at risk, most urgent first, and costs the same statements for one incident as for many', async () => {
-    const atRisk = await server.gql('{ incidentsAtRisk { supplierRef slaStage percentOfTargetElapsed } }', {}, manager);
+    const atRisk = await server.gql('{ incidentsAtRisk(after: null) { totalCount edges { node { supplierRef slaStage percentOfTargetElapsed } } } }', {}, manager);
     expect(atRisk.errors).toBeUndefined();
-    for (const incident of atRisk.data.incidentsAtRisk) expect(['WARNING_75', 'BREACHED']).toContain(incident.slaStage);
-    const percents = atRisk.data.incidentsAtRisk.map((i: any) => i.percentOfTargetElapsed);
+    const incidents = atRisk.data.incidentsAtRisk.edges.map((e: any) => e.node);
+    expect(atRisk.data.incidentsAtRisk.totalCount).toBe(incidents.length);
+    for (const incident of incidents) expect(['WARNING_75', 'BREACHED']).toContain(incident.slaStage);
+    const percents = incidents.map((i: any) => i.percentOfTargetElapsed);
     expect(percents).toEqual([...percents].sort((a, b) => b - a));
+    // a page at a time, in the same order
+    const pages: string[] = [];
+    for (let after: string | null = null, more = true; more; ) {
+      const page: any = await server.gql('query($after: String) { incidentsAtRisk(first: 1, after: $after) { pageInfo { hasNextPage endCursor } edges { node { supplierRef } } } }', { after }, manager);
+      pages.push(...page.data.incidentsAtRisk.edges.map((e: any) => e.node.supplierRef));
+      ({ hasNextPage: more, endCursor: after } = page.data.incidentsAtRisk.pageInfo);
+    }
+    expect(pages).toEqual(incidents.map((i: any) => i.supplierRef));
 
     const query = 'query($n: Int) { incidents(first: $n) { edges { node { resolutionBusinessMinutes slaStage responseTargetMinutes } } } }';
     const one = await server.countStatements(() => server.gql(query, { n: 1 }, manager));

@@ -145,12 +145,19 @@ describe('invoice reconciliation', () => {
     it('follow their lifecycle, recording each move, and drafts near their deadline are listed', async () => {
       expect((await server.gql(MOVE, { id: first.id, s: 'UPHELD', r: 'x' }, manager)).errors?.[0].extensions?.reason).toBe('INVALID_STATE_TRANSITION');
       second = (await server.gql(RAISE, { ids: idsOf('CHARGED_AFTER_CEASE') }, manager)).data.raiseDispute;
-      const near = await server.gql('{ disputesNearingDeadline(withinDays: 365) { id } }', {}, manager);
-      expect(near.data.disputesNearingDeadline.map((d: any) => d.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+      const near = await server.gql('{ disputesNearingDeadline(withinDays: 365, after: null) { totalCount edges { node { id deadline } } } }', {}, manager);
+      const nodes = near.data.disputesNearingDeadline.edges.map((e: any) => e.node);
+      expect(nodes.map((d: any) => d.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+      expect(near.data.disputesNearingDeadline.totalCount).toBe(nodes.length);
+      expect(nodes.map((d: any) => d.deadline)).toEqual(nodes.map((d: any) => d.deadline).sort());
+      const firstPage = await server.gql('{ disputesNearingDeadline(withinDays: 365, first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }', {}, manager);
+      expect(firstPage.data.disputesNearingDeadline).toMatchObject({ totalCount: nodes.length, pageInfo: { hasNextPage: true } });
+      const rest = await server.gql('query($after: String) { disputesNearingDeadline(withinDays: 365, first: 10, after: $after) { edges { node { id } } } }', { after: firstPage.data.disputesNearingDeadline.pageInfo.endCursor }, manager);
+      expect([...firstPage.data.disputesNearingDeadline.edges, ...rest.data.disputesNearingDeadline.edges].map((e: any) => e.node.id)).toEqual(nodes.map((d: any) => d.id));
       for (const dispute of [first, second]) {
         for (const state of ['SUBMITTED', 'ACKNOWLEDGED', 'UPHELD']) expect((await server.gql(MOVE, { id: dispute.id, s: state, r: `to ${state}` }, manager)).data.moveDispute.state).toBe(state);
       }
-      expect((await server.gql('{ disputesNearingDeadline(withinDays: 365) { id } }', {}, manager)).data.disputesNearingDeadline).toEqual([]);
+      expect((await server.gql('{ disputesNearingDeadline(withinDays: 365) { totalCount edges { node { id } } } }', {}, manager)).data.disputesNearingDeadline).toEqual({ totalCount: 0, edges: [] });
       const history = await server.gql('query($id: ID!) { dispute(id: $id) { history { fromState toState reason changedBy } } }', { id: first.id }, manager);
       expect(history.data.dispute.history.map((h: any) => `${h.fromState}->${h.toState}`)).toEqual(['null->DRAFT', 'DRAFT->SUBMITTED', 'SUBMITTED->ACKNOWLEDGED', 'ACKNOWLEDGED->UPHELD']);
     });

@@ -311,12 +311,12 @@ describe('tenancy', () => {
       expect(response.data.ingestFeed).toMatchObject({ status: 'REJECTED', rowsAccepted: 0 });
     },
     incidents: () => noneOfRx1('{ incidents(first: 100) { edges { node { id supplierRef } } } }').then(() => undefined),
-    incidentsAtRisk: () => noneOfRx1('{ incidentsAtRisk { id supplierRef } }').then(() => undefined),
+    incidentsAtRisk: () => noneOfRx1('{ incidentsAtRisk(first: 100) { totalCount edges { node { id supplierRef } } } }').then(() => undefined),
     incident: () => notFound('query($id: ID!) { incident(id: $id) { supplierRef } }', { id: ids.incident }),
     invoices: () => noneOfRx1('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }').then(() => undefined),
     disputes: () => noneOfRx1('{ disputes { edges { node { id evidence } } } }').then(() => undefined),
     dispute: () => notFound('query($id: ID!) { dispute(id: $id) { state } }', { id: ids.dispute }),
-    disputesNearingDeadline: () => noneOfRx1('{ disputesNearingDeadline(withinDays: 365) { id } }').then(() => undefined),
+    disputesNearingDeadline: () => noneOfRx1('{ disputesNearingDeadline(withinDays: 365) { totalCount edges { node { id } } } }').then(() => undefined),
     raiseDispute: () => notFound('mutation($f: ID!) { raiseDispute(input: { findingIds: [$f], evidence: "x" }) { id } }', { f: ids.finding }),
     moveDispute: () => notFound('mutation($id: ID!) { moveDispute(input: { id: $id, state: WITHDRAWN, reason: "x" }) { state } }', { id: ids.dispute }),
     auditTrail: async () => {
