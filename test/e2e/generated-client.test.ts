@@ -9,6 +9,8 @@ import { startTestServer, type TestServer } from '../support/test-server';
 const ROOT = join(__dirname, '..', '..');
 const CLIENT = join(ROOT, 'test', 'client');
 const GENERATED = join(CLIENT, 'generated');
+/** codegen and tsc each start a Node process of their own: on two busy cores that takes far longer than a request */
+const SPAWNED = 180_000;
 
 /** A command's exit code and everything it wrote (bounded by its own exit, not a clock). */
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
@@ -51,14 +53,14 @@ describe('a client generated from the committed schema', () => {
     rmSync(next, { recursive: true, force: true });
     expect(readdirSync(GENERATED).filter((file) => file.endsWith('.ts')).sort()).toEqual(['gql.ts', 'graphql.ts', 'index.ts']);
     generated = true;
-  });
+  }, SPAWNED);
 
   it('type-checks the flow against the generated operations', async () => {
     if (!generated) throw new Error('the operations were not generated');
     const tsc = await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'test/client/tsconfig.json']);
     expect(tsc).toEqual({ code: 0, output: '' });
     typeChecked = true;
-  });
+  }, SPAWNED);
 
   it('runs a contract manager\'s first hour against the real server', async () => {
     if (!typeChecked) throw new Error('the flow does not type-check against the generated operations');
