@@ -36,14 +36,15 @@ export function daysBetween(from: string, to: string): number {
 
 type Move = (year: number, month: number, day: number) => [number, number, number];
 
+// digits either side, not word boundaries: `2026-11-02T09:00:00Z` is a date too
 function moveDates(document: string, move: Move): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return document
-    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, year: string, month: string, day: string) => {
+    .replace(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (_, year: string, month: string, day: string) => {
       const [y, m, d] = move(Number(year), Number(month), Number(day));
       return `${y}-${two(m)}-${two(d)}`;
     })
-    .replace(/\b(\d{2})\/(\d{2})\/(\d{4})\b/g, (_, day: string, month: string, year: string) => {
+    .replace(/(?<!\d)(\d{2})\/(\d{2})\/(\d{4})(?!\d)/g, (_, day: string, month: string, year: string) => {
       const [y, m, d] = move(Number(year), Number(month), Number(day));
       return `${two(d)}/${two(m)}/${y}`;
     });
