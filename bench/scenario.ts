@@ -30,7 +30,7 @@ export const DASHBOARD_QUERY = `query Dashboard($contract: ID!, $supplier: ID!, 
   contract(id: $contract) {
     id reference title status startDate endDate noticeDate daysUntilNoticeDate
     supplier { id name }
-    services { id reference type status bandwidthMbps monthlyCharge installDate site { id name town postcode } }
+    services(first: 100) { totalCount edges { node { id reference type status bandwidthMbps monthlyCharge installDate site { id name town postcode } } } }
   }
   slaReport(contractId: $contract, period: $period) {
     period

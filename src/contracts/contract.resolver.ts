@@ -9,6 +9,7 @@ import { idOf, optionalIdOf } from '../graphql/global-id';
 import { selects } from '../graphql/selection';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
+import { ServiceConnection } from '../services/network-service.resolver';
 import { Supplier } from '../suppliers/supplier.entity';
 import { ContractDocument } from './contract-document.entity';
 import { ContractStatusChange } from './contract-status-change.entity';
@@ -59,7 +60,7 @@ export class ContractResolver {
     // the supplier and the services' sites, when asked for, are read with the contract and the
     // services (from here, before anything else in the query loads the services)
     if (selects(info, ['supplier'])) ctx.loaders.include(Contract, 'supplier');
-    if (selects(info, ['services', 'site'])) ctx.loaders.include(NetworkService, 'site');
+    if (selects(info, ['services', 'edges', 'node', 'site'])) ctx.loaders.include(NetworkService, 'site');
     return this.contractService.visible(ctx, idOf(id, Contract.typename));
   }
 
@@ -123,16 +124,24 @@ export class ContractResolver {
     return ctx.loaders.byId(Supplier).load(contract.supplierId);
   }
 
-  @FieldResolver(() => [NetworkService], { description: 'Services under the contract, optionally of one status.' })
+  @FieldResolver(() => ServiceConnection, {
+    description: 'Services under the contract, optionally of one status, by reference. Under a list of contracts every contract\'s page is read together: the statements do not grow with the list.',
+  })
   services(
     @Root() contract: Contract,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-    @Arg('status', () => ServiceStatus, { nullable: true }) status?: ServiceStatus,
+    @Args() page: PageArgs,
+    @Arg('status', () => ServiceStatus, { nullable: true }) status?: ServiceStatus | null,
   ) {
     // the services' sites, when asked for, are read with the services rather than after them
-    if (selects(info, ['site'])) ctx.loaders.include(NetworkService, 'site');
-    return ctx.loaders.manyBy(NetworkService, 'contractId', status ? { status } : {}).load(contract.id);
+    if (selects(info, ['edges', 'node', 'site'])) ctx.loaders.include(NetworkService, 'site');
+    return ctx.loaders
+      .pageBy(NetworkService, 'contractId', status ? { status } : {}, page, {
+        maxPageSize: ctx.config.graphql.maxPageSize,
+        sort: { property: 'reference', valueOf: (service) => service.reference },
+      })
+      .load(contract.id);
   }
 
   @FieldResolver(() => [ContractDocument])

@@ -136,6 +136,28 @@ export async function plainCount(manager: EntityManager, target: EntityTarget<Ob
   return Number(row!.n);
 }
 
+/**
+ * `where` and `and` as one condition in SQL with `?` placeholders, for a statement of the
+ * caller's (a subquery); null when it can match nothing.
+ */
+export function plainCondition(manager: EntityManager, target: EntityTarget<ObjectLiteral>, where: Readonly<Record<string, PlainCondition>>, and?: PlainSql): PlainSql | null {
+  const params: unknown[] = [];
+  const filter = whereClause(manager, manager.connection.getMetadata(target), where, and, params);
+  if (filter === null) return null;
+  return { sql: filter === '' ? '1 = 1' : filter.slice(' WHERE '.length), params };
+}
+
+/** How many rows match, for each value of the integer column `group` among them. */
+export async function plainCountBy(manager: EntityManager, target: EntityTarget<ObjectLiteral>, group: string, where: Readonly<Record<string, PlainCondition>>): Promise<Map<number, number>> {
+  const metadata = manager.connection.getMetadata(target);
+  const params: unknown[] = [];
+  const filter = whereClause(manager, metadata, where, undefined, params);
+  if (filter === null) return new Map();
+  const column = manager.connection.driver.escape(columnOf(metadata, group).databaseName);
+  const rows = (await manager.query(`SELECT ${column} AS k, COUNT(*) AS n FROM ${manager.connection.driver.escape(metadata.tableName)}${filter} GROUP BY ${column}`, params)) as { k: number | string; n: number | string }[];
+  return new Map(rows.map((row) => [Number(row.k), Number(row.n)]));
+}
+
 /** ` WHERE …` for `where` and `and` (values into `params`; empty when there is no condition), or null when they match nothing. */
 function whereClause(manager: EntityManager, metadata: EntityMetadata, where: Readonly<Record<string, PlainCondition>>, and: PlainSql | undefined, params: unknown[]): string | null {
   const clauses = conditions(manager, metadata, where, params);

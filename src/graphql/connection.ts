@@ -130,16 +130,10 @@ export async function paginatePlain<T extends ObjectLiteral & { id: number }>(
   options: { maxPageSize: number; sort?: { property: keyof T & string; valueOf: (row: T) => string | number }; direction?: SortDirection },
 ): Promise<Connection<T> & { joined: (ObjectLiteral | null)[][] }> {
   const sort = options.sort ?? { property: 'id', valueOf: (row: T) => row.id };
-  const { backward, size, cursorText } = pageRequest(args, options.maxPageSize);
+  const request = pageRequest(args, options.maxPageSize);
+  const { backward, size, cursorText } = request;
   const ascending = ((options.direction ?? 'ASC') === 'ASC') !== backward;
-  let after: PlainSql | undefined;
-  if (cursorText !== undefined) {
-    const [value, id] = decodeCursor(cursorText, backward ? 'before' : 'after');
-    const [column, key] = [columnSql(manager, list.target, sort.property), columnSql(manager, list.target, 'id')];
-    const op = ascending ? '>' : '<';
-    after = { sql: `${column} ${op} ? OR (${column} = ? AND ${key} ${op} ?)`, params: [value, value, id] };
-  }
-  const and = allOf([list.and, after]);
+  const and = allOf([list.and, pastCursor(manager, list.target, sort.property, request, ascending)]);
   const order = ascending ? 'ASC' : 'DESC';
   const { rows, joined } =
     size === 0
@@ -151,8 +145,20 @@ export async function paginatePlain<T extends ObjectLiteral & { id: number }>(
   return { ...page, joined: kept, countTotal: () => plainCount(manager, list.target, list.where, list.and) };
 }
 
+/**
+ * The keyset condition for the rows past a page request's cursor (undefined: no cursor),
+ * over (`property`, id), read `ascending` or not: SQL for `plainSelect`.
+ */
+export function pastCursor(manager: EntityManager, target: EntityTarget<ObjectLiteral>, property: string, request: PageRequest, ascending: boolean): PlainSql | undefined {
+  if (request.cursorText === undefined) return undefined;
+  const [value, id] = decodeCursor(request.cursorText, request.backward ? 'before' : 'after');
+  const [column, key] = [columnSql(manager, target, property), columnSql(manager, target, 'id')];
+  const op = ascending ? '>' : '<';
+  return { sql: `${column} ${op} ? OR (${column} = ? AND ${key} ${op} ?)`, params: [value, value, id] };
+}
+
 /** The page of `rows` (read in paging order, one more than `size` when there are more), with its page information. */
-function pageOf<T extends { id: number }>(rows: readonly T[], size: number, backward: boolean, cursorText: string | undefined, valueOf: (row: T) => string | number) {
+export function pageOf<T extends { id: number }>(rows: readonly T[], size: number, backward: boolean, cursorText: string | undefined, valueOf: (row: T) => string | number) {
   const hasMore = rows.length > size;
   const page = rows.slice(0, size);
   if (backward) page.reverse();
@@ -202,12 +208,18 @@ export function paginateList<T>(items: readonly T[], keyOf: (item: T) => string,
   };
 }
 
+export interface PageRequest {
+  readonly backward: boolean;
+  readonly size: number;
+  readonly cursorText: string | undefined;
+}
+
 /**
  * Which way a page is read, how long it is and from where: first/after forward, last/before
  * backward, never both. A null argument is one left out, as Relay clients send `after: null`
  * for the first page.
  */
-function pageRequest(args: PageArgs, maxPageSize: number): { backward: boolean; size: number; cursorText: string | undefined } {
+export function pageRequest(args: PageArgs, maxPageSize: number): PageRequest {
   const { first, after, last, before } = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null)) as PageArgs;
   const backward = last !== undefined || before !== undefined;
   if (backward && (first !== undefined || after !== undefined)) {

@@ -102,4 +102,62 @@ describe('create and find', () => {
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.contractId' });
     });
   });
+
+  describe('Contract.services, a page per contract', () => {
+    const SERVICES = `query($first: Int, $after: String, $last: Int, $before: String, $status: ServiceStatus) {
+      contracts(first: 20) { edges { node { reference
+        services(first: $first, after: $after, last: $last, before: $before, status: $status) {
+          totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { reference status } } } } } } }`;
+    const byContract = (response: any) => Object.fromEntries(response.data.contracts.edges.map((e: any) => [e.node.reference, e.node.services]));
+
+    it('pages each contract\'s services by reference, with each contract\'s own total', async () => {
+      const all = byContract(await server.gql(SERVICES, { first: 100 }, manager));
+      const references = (contract: string) => all[contract].edges.map((e: any) => e.node.reference);
+      const several = Object.keys(all).filter((contract) => all[contract].totalCount >= 2);
+      expect(several.length).toBeGreaterThan(1);
+      for (const contract of Object.keys(all)) {
+        expect(references(contract)).toEqual([...references(contract)].sort());
+        expect(all[contract].totalCount).toBe(references(contract).length);
+      }
+      const firsts = await server.gql(SERVICES, { first: 1, after: null, last: null, before: null, status: null }, manager);
+      expect(firsts.errors).toBeUndefined();
+      for (const [contract, page] of Object.entries<any>(byContract(firsts))) {
+        expect(page.edges.map((e: any) => e.node.reference)).toEqual(references(contract).slice(0, 1));
+        expect(page).toMatchObject({ totalCount: all[contract].totalCount, pageInfo: { hasNextPage: all[contract].totalCount > 1, hasPreviousPage: false } });
+      }
+      // the next page, from one contract's cursor, under every contract
+      const contract = several[0]!;
+      const second = byContract(await server.gql(SERVICES, { first: 1, after: byContract(firsts)[contract].pageInfo.endCursor }, manager));
+      expect(second[contract].edges.map((e: any) => e.node.reference)).toEqual(references(contract).slice(1, 2));
+      expect(second[contract].pageInfo.hasPreviousPage).toBe(true);
+      const lasts = byContract(await server.gql(SERVICES, { last: 1 }, manager));
+      expect(lasts[contract].edges.map((e: any) => e.node.reference)).toEqual(references(contract).slice(-1));
+    });
+
+    it('narrows to a status, and takes a null status as none given', async () => {
+      const all = byContract(await server.gql(SERVICES, { first: 100 }, manager));
+      const active = byContract(await server.gql(SERVICES, { first: 100, status: 'ACTIVE' }, manager));
+      for (const contract of Object.keys(all)) {
+        const expected = all[contract].edges.filter((e: any) => e.node.status === 'ACTIVE').map((e: any) => e.node.reference);
+        expect(active[contract].edges.map((e: any) => e.node.reference)).toEqual(expected);
+        expect(active[contract].totalCount).toBe(expected.length);
+      }
+      expect(Object.values<any>(all).some((page) => page.edges.some((e: any) => e.node.status !== 'ACTIVE'))).toBe(true);
+    });
+
+    it('costs the same statements under 2 contracts as under 20', async () => {
+      const query = `query($n: Int) { contracts(first: $n) { edges { node { services(first: 2) { totalCount edges { node { reference site { name } } } } } } } }`;
+      const contracts = (await server.gql('{ contracts(first: 100) { totalCount } }', {}, manager)).data.contracts.totalCount;
+      expect(contracts).toBeGreaterThan(2);
+      await server.gql(query, { n: 2 }, manager);
+      const atTwo = await server.countStatements(() => server.gql(query, { n: 2 }, manager));
+      const atMany = await server.countStatements(() => server.gql(query, { n: 20 }, manager));
+      expect(atMany).toBe(atTwo);
+    });
+
+    it('refuses a page too large, naming the argument', async () => {
+      const response = await server.gql(SERVICES, { first: 101 }, manager);
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    });
+  });
 });

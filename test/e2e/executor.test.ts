@@ -96,12 +96,12 @@ describe('compiled queries answer as graphql-js does', () => {
     interpretedUrl = `http://127.0.0.1:${await interpreted.listen()}`;
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     const found = await server.gql(
-      '{ contracts(first: 1, filter: { search: "RX1-HSCN-2023-01" }) { edges { node { id supplier { id } services { id site { id } } } } } invoices(first: 1) { edges { node { id } } } }',
+      '{ contracts(first: 1, filter: { search: "RX1-HSCN-2023-01" }) { edges { node { id supplier { id } services(first: 1) { edges { node { id site { id } } } } } } } invoices(first: 1) { edges { node { id } } } }',
       {},
       manager,
     );
     const contract = found.data.contracts.edges[0].node;
-    ids = { contract: contract.id, supplier: contract.supplier.id, invoice: found.data.invoices.edges[0].node.id, service: contract.services[0].id, site: contract.services[0].site.id };
+    ids = { contract: contract.id, supplier: contract.supplier.id, invoice: found.data.invoices.edges[0].node.id, service: contract.services.edges[0].node.id, site: contract.services.edges[0].node.site.id };
   });
 
   afterAll(async () => {
@@ -127,7 +127,7 @@ describe('compiled queries answer as graphql-js does', () => {
         contract(id: $contract) {
           id reference title status startDate endDate noticeDate daysUntilNoticeDate
           supplier { id name }
-          services { id reference type status bandwidthMbps monthlyCharge installDate site { id name town postcode } }
+          services(first: 100) { totalCount edges { node { id reference type status bandwidthMbps monthlyCharge installDate site { id name town postcode } } } }
         }
         slaReport(contractId: $contract, period: $period) {
           period coverageThresholdPercent

@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 
 const CONTRACTS_DEEP = `query($first: Int!) {
   contracts(first: $first) { totalCount edges { node { reference supplier { name } organisation { odsCode }
-    services { reference monthlyCharge site { name contacts { role contact { name } } } } } } } }`;
+    services(first: 10, after: null) { totalCount edges { node { reference monthlyCharge site { name contacts { role contact { name } } } } } } } } } }`;
 
 /** Relations go through per-request DataLoaders: the statement count does not grow with the page. */
 describe('N+1 guard', () => {
@@ -68,12 +68,13 @@ describe('N+1 guard', () => {
     expect(five.errors).toBeUndefined();
     expect(fifty.errors).toBeUndefined();
     expect(fifty.data.contracts.edges).toHaveLength(50);
-    const services = fifty.data.contracts.edges.flatMap((edge: any) => edge.node.services);
+    expect(fifty.data.contracts.edges.every((edge: any) => edge.node.services.totalCount === 2)).toBe(true);
+    const services = fifty.data.contracts.edges.flatMap((edge: any) => edge.node.services.edges.map((e: any) => e.node));
     expect(services).toHaveLength(100);
     expect(services.every((service: any) => service.site.contacts.length === 1 && service.monthlyCharge === '123.45')).toBe(true);
     expect(fifty.data.contracts.edges.every((edge: any) => edge.node.supplier.name === 'Bulk CN-SP')).toBe(true);
     expect(atFifty).toBe(atFive);
-    // page (with its suppliers) + count + organisation + services (with their sites) + contact assignments + contacts
-    expect(atFive).toBeLessThanOrEqual(6);
+    // page (with its suppliers) + count + organisation + services (with their sites) + their counts + contact assignments + contacts
+    expect(atFive).toBeLessThanOrEqual(7);
   });
 });

@@ -25,7 +25,7 @@ describe('tenancy', () => {
     applicationAccessRequests(first: 100) { edges { node { id status history { id } } } } }`;
 
   const SNAPSHOT = `{ contracts(first: 100) { edges { node { id reference title status endDate documents { id } statusHistory { id }
-      services { id reference status monthlyCharge site { id name postcode } replacedBy { id } termsHistory { id } } contacts { id role } } } }
+      services(first: 100) { edges { node { id reference status monthlyCharge site { id name postcode } replacedBy { id } termsHistory { id } } } } contacts { id role } } } }
     orders(first: 100) { edges { node { id status committedDate completedOn history { id } } } }
     contacts(first: 100) { edges { node { id name email lastVerifiedAt assignments { id } } } }
     apiKeys(includeRevoked: true) { edges { node { id revokedAt } } }
@@ -49,12 +49,12 @@ describe('tenancy', () => {
     const found = await server.gql(
       `{ me { organisation { id } }
          contracts(first: 1, filter: { status: [ACTIVE] }) { edges { node { id supplier { id } documents { id } statusHistory { id }
-           services { id site { id contacts { id contact { id } } } } } } } }`,
+           services(first: 1) { edges { node { id site { id contacts { id contact { id } } } } } } } } } }`,
       {},
       rx1,
     );
     const contract = found.data.contracts.edges[0].node;
-    const service = contract.services[0];
+    const service = contract.services.edges[0].node;
     ids = {
       organisation: found.data.me.organisation.id,
       supplier: contract.supplier.id,
@@ -166,8 +166,8 @@ describe('tenancy', () => {
     ids.orderTransition = changed.completeOrder.history[0].id;
     ids.termsPeriod = changed.completeOrder.service.termsHistory[0].id;
     ids.openOrder = (await step('mutation($s: ID!, $d: LocalDate!) { createOrder(input: { type: CEASE, serviceId: $s, requestedDate: $d }) { id } }', { s: ids.newService, d: today })).createOrder.id;
-    const btContract = (await step('{ contracts(filter: { search: "RX1-N3-LEGACY-01" }) { edges { node { id services { id status } } } } }', {})).contracts.edges[0].node;
-    ids.legacyService = btContract.services.find((s: any) => s.status === 'ACTIVE').id;
+    const btContract = (await step('{ contracts(filter: { search: "RX1-N3-LEGACY-01" }) { edges { node { id services(status: ACTIVE, first: 1) { edges { node { id } } } } } } }', {})).contracts.edges[0].node;
+    ids.legacyService = btContract.services.edges[0].node.id;
     await step('mutation($l: ID!, $r: ID!) { linkReplacementService(input: { legacyServiceId: $l, replacementServiceId: $r }) { id } }', { l: ids.legacyService, r: ids.newService });
     const ownContact = await server.gql(`mutation { createContact(input: { name: "Eastbrook IT lead" }) { id } }`, {}, outsider);
     ids.outsiderContact = ownContact.data.createContact.id;
