@@ -12,6 +12,7 @@ import {
   FeedRunDocument,
   IncidentsDocument,
   IngestFeedDocument,
+  IngestInvoicesDocument,
   InvoicesDocument,
   MoveDisputeDocument,
   NotificationsDocument,
@@ -71,12 +72,30 @@ export async function firstHour({ url, manager: managerToken, admin: adminToken,
   // 3. Incidents, posted over HTTP as a supplier's system sends them: the answer is the run, with the row it refused
   const posted = await fetch(`${url}/feeds/incidents?filename=tickets.csv`, { method: 'POST', headers: { 'content-type': 'text/csv', 'x-api-key': feedKey }, body: byMonth('incidents/valid.csv') });
   expect(posted.status).toBe(200);
-  const intake = (await posted.json()) as { run: { id: string; status: string }; rejectedRows: { location: string; reason: string }[]; moreRejectedRows: number };
+  const intake = (await posted.json()) as {
+    run: { id: string; status: string };
+    rejectedRows: { location: string; reason: string }[];
+    moreRejectedRows: number;
+    incidents: { id: string; supplierRef: string; created: boolean }[];
+    moreIncidents: number;
+  };
   expect(intake).toMatchObject({ run: { status: 'PARTIAL' }, moreRejectedRows: 0, rejectedRows: [{ location: 'line 6', reason: expect.stringContaining('PDN-UNKNOWN-0001') }] });
-  const { feedRun: incidentRun } = await manager.request(FeedRunDocument, { id: intake.run.id, firstRejected: 10, afterRejected: null });
+  // the answer names the incidents the document became, as the run itself lists them
+  expect(intake).toMatchObject({ moreIncidents: 0 });
+  expect(intake.incidents).toHaveLength(4);
+  expect(intake.incidents.every((incident) => incident.created)).toBe(true);
+  const { feedRun: incidentRun } = await manager.request(FeedRunDocument, { id: intake.run.id, firstRejected: 10, afterRejected: null, firstStored: 2, afterStored: null });
   expect(incidentRun).toMatchObject({ kind: 'INCIDENT', format: 'CSV', status: 'PARTIAL', rowsRead: 5, rowsAccepted: 4, rowsRejected: 1, rejectedRows: { totalCount: 1 } });
-  // the Severity 1 outage: 4 h 45 min open, 2 h 30 min of it waiting for site access, so 135 of its 240 minutes used
-  const severityOne = await everyNode((after) => manager.request(IncidentsDocument, { first: 10, after, contractId: contract.id, severity: [1] }).then((r) => r.incidents));
+  expect(incidentRun.incidents.totalCount).toBe(4);
+  const stored = await everyNode((after) =>
+    manager.request(FeedRunDocument, { id: intake.run.id, firstRejected: 0, afterRejected: null, firstStored: 2, afterStored: after }).then((r) => r.feedRun.incidents),
+  );
+  expect(stored.map((incident) => incident.id)).toEqual(intake.incidents.map((incident) => incident.id));
+  // the Severity 1 outage: 4 h 45 min open, 2 h 30 min of it waiting for site access, so 135 of its 240 minutes used;
+  // found among what the run stored, and again by the contract's incidents
+  const severityOne = stored.filter((incident) => incident.severity === 1);
+  const byContract = await everyNode((after) => manager.request(IncidentsDocument, { first: 10, after, contractId: contract.id, severity: [1] }).then((r) => r.incidents));
+  expect(byContract.map((incident) => incident.id)).toEqual(severityOne.map((incident) => incident.id));
   expect(severityOne).toEqual([
     expect.objectContaining({
       supplierRef: 'PDN-INC-20461',
@@ -100,16 +119,20 @@ export async function firstHour({ url, manager: managerToken, admin: adminToken,
   expect(performance).toMatchObject({ kind: 'PERFORMANCE', status: 'SUCCEEDED', rowsRead: 8, rowsAccepted: 8, rowsRejected: 0 });
 
   // 5. Invoices through GraphQL; then find the invoice the document became
-  const { ingestFeed: invoiceRun } = await supplierSystem.request(IngestFeedDocument, {
+  const { ingestFeed: invoiceRun } = await supplierSystem.request(IngestInvoicesDocument, {
     input: { supplierId, kind: 'INVOICE', format: 'CSV', document: byMonth('invoices/invoices.csv'), fileName: 'invoices.csv' },
     firstRejected: 10,
     afterRejected: null,
+    firstStored: 10,
+    afterStored: null,
   });
   expect(invoiceRun).toMatchObject({ kind: 'INVOICE', status: 'SUCCEEDED', rowsRead: 2, rowsAccepted: 2 });
-  const found = await everyNode((after) => manager.request(InvoicesDocument, { first: 10, after, invoiceNumber: INVOICE, period: null, status: null }).then((r) => r.invoices));
-  expect(found).toHaveLength(1);
-  const invoice = found[0]!;
+  expect(invoiceRun.invoices).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false } });
+  const invoice = invoiceRun.invoices.edges.map((edge) => edge.node).find((node) => node.invoiceNumber === INVOICE)!;
   expect(invoice).toMatchObject({ invoiceNumber: INVOICE, status: 'RECEIVED', grossTotal: '9189.60' });
+  // and by its number, as a portal finds it later
+  const found = await everyNode((after) => manager.request(InvoicesDocument, { first: 10, after, invoiceNumber: INVOICE, period: null, status: null }).then((r) => r.invoices));
+  expect(found).toEqual([invoice]);
 
   // 6. Last month's SLA report: the outage met its targets; a Severity 2 answered late and a Severity 3 still open breached, and the late fix is owed a credit
   const { slaReport } = await manager.request(SlaReportDocument, { contractId: contract.id, period: lastMonth.toFormat('yyyy-MM') });
