@@ -21,6 +21,7 @@ const ENTRY = join('src', 'main.js');
 const COMPILED_DIRS = ['src', 'migrations'];
 const COMPILED_FILES = ['ormconfig.ts'];
 const SETTINGS = ['tsconfig.json', 'tsconfig.build.json', '.swcrc', 'package-lock.json'];
+const SCRIPT = 'scripts/build-if-changed.js';
 
 const sha256 = (content) => createHash('sha256').update(content).digest('hex');
 
@@ -41,13 +42,13 @@ function compiledFiles(root) {
   return files.sort();
 }
 
-/** Every input's hash by its path; this script under its own name, since a test may build a tree it is not in. */
+/** Every input's hash by its path; this script's under its path here, whichever tree it builds (a test builds one of its own). */
 function fingerprint(root) {
   const hashes = {};
   for (const file of [...compiledFiles(root), ...SETTINGS.filter((file) => existsSync(join(root, file)))]) {
     hashes[file] = sha256(readFileSync(join(root, file)));
   }
-  hashes['(build script)'] = sha256(readFileSync(__filename));
+  hashes[SCRIPT] = sha256(readFileSync(__filename));
   return hashes;
 }
 
@@ -86,13 +87,13 @@ function swcOptions(root) {
 
 /** Transpiles every compiled file into `outDir`; the stamp goes first, and back only once every file is written. */
 async function build(root, outDir, hashes) {
+  // first: without swc, the build there is stays, stamp and all
+  const swc = loadSwc();
   rmSync(join(outDir, STAMP), { force: true });
   // what an earlier build wrote, so that a deleted source leaves no module behind
   for (const top of [...COMPILED_DIRS, ...COMPILED_FILES.flatMap((file) => [file.replace(/\.ts$/, '.js'), file.replace(/\.ts$/, '.js.map')])]) {
     rmSync(join(outDir, top), { recursive: true, force: true });
   }
-  // only now: a start that reuses dist/ never loads swc
-  const swc = require('@swc/core');
   const options = swcOptions(root);
   await Promise.all(
     compiledFiles(root).map(async (file) => {
@@ -107,6 +108,17 @@ async function build(root, outDir, hashes) {
   const stamp = join(outDir, STAMP);
   writeFileSync(`${stamp}.partial`, `${JSON.stringify({ builtAt: new Date().toISOString(), hashes }, null, 1)}\n`);
   renameSync(`${stamp}.partial`, stamp);
+}
+
+/** Only when building: a start that reuses dist/ never loads swc. */
+function loadSwc() {
+  try {
+    return require('@swc/core');
+  } catch (error) {
+    if (error.code !== 'MODULE_NOT_FOUND') throw error;
+    // an install without devDependencies, as production's may be
+    throw new Error('@swc/core (a devDependency) is not installed: run npm install, or build with npm run build where it is and start with node dist/src/main.js');
+  }
 }
 
 /** Builds when needed: `{ built, reason, ms }`. Rejects (leaving no stamp) when the build fails. */
