@@ -3,7 +3,7 @@
 /**
  * `npm start`'s build step: reuses dist/ when nothing it was built from has changed since, and
  * otherwise transpiles src/, migrations/ and ormconfig.ts with swc (under a second, where tsc
- * takes 20–40 s because it type-checks; `npm test` and `npm run typecheck` still do that).
+ * took 15–23 s on two cores because it type-checks; `npm test` and `npm run typecheck` still do that).
  * Prints one line on stderr saying which, and why. `npm run build` stays tsc, for production.
  *
  * "Nothing has changed" is decided by content: the SHA-256 of every file compiled and of every
