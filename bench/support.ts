@@ -46,10 +46,13 @@ export function benchContext(dataSource: DataSource, config: AppConfig, organisa
   return new RequestContext('bench', viewer, dataSource.manager, config, pino({ level: 'silent' }));
 }
 
-export async function machine(dataSource: DataSource) {
+/** The machine, and the database server's version when a part ran on one (`--only startup` opens none). */
+export async function machine(dataSource?: DataSource) {
+  const computer = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
+  if (!dataSource) return computer;
   const sqlite = dataSource.options.type === 'better-sqlite3';
   const [{ version }] = await dataSource.query(sqlite ? "SELECT 'SQLite ' || sqlite_version() AS version" : 'SELECT VERSION() AS version');
-  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, database: version };
+  return { ...computer, database: version };
 }
 
 export const round = (value: number, places = 0) => Number(value.toFixed(places));

@@ -15,14 +15,16 @@ async function main(): Promise<void> {
   const log = createLogger(config);
   const statements = new StatementCounter(log);
   // a MySQL database that does not exist yet is created, as `npm run migrate` does
-  const dataSource = await openDatabase(config.database, { logger: statements }, { createIfMissing: true });
+  const dataSource = await openDatabase(config.database, { logger: statements }, { createIfMissing: true, log });
   log.info({ dialect: config.database.dialect }, 'database ready, migrations applied');
   // the owner of the feed runs this process starts, the first-start seed's included
   const instance = await Instance.claim(dataSource, log);
 
   if (config.seedDemoOnStart && (await dataSource.getRepository(Organisation).count()) === 0) {
-    const { estate, ...rest } = await seedDemo(dataSource, config);
-    log.info({ ...estate, ...rest }, 'first start: demo data seeded');
+    const started = Date.now();
+    log.info('first start: seeding the demo data');
+    await seedDemo(dataSource, config, undefined, ({ summary, ...step }) => log.info({ ...step, ...summary }, 'demo data seeded'));
+    log.info({ ms: Date.now() - started }, 'first start: demo data seeded');
   }
 
   const app = await createApp(config, dataSource, statements, log);

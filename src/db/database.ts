@@ -1,24 +1,45 @@
-import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { MigrationExecutor, type DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
 import { createDataSource, detectMariadb, ensureMysqlDatabase, type DataSourceExtras } from './data-source';
 
-/** Opens the database and applies every pending migration, each in its own transaction where the dialect allows. */
+/**
+ * Opens the database and applies every pending migration, each in its own transaction where the dialect allows.
+ * With `log`, each migration applied is logged as it finishes (a first start applies them all; later ones, none, quietly).
+ */
 export async function openDatabase(
   config: DatabaseConfig,
   extras: DataSourceExtras = {},
-  options: { createIfMissing?: boolean } = {},
+  options: { createIfMissing?: boolean; log?: Logger } = {},
 ): Promise<DataSource> {
   const db = await resolveFlavour(config);
   if (db.dialect === 'mysql' && options.createIfMissing) await ensureMysqlDatabase(db.location);
   const dataSource = createDataSource(db, extras);
   await dataSource.initialize();
   try {
+    if (options.log) await logEachMigration(dataSource, options.log);
     await dataSource.runMigrations({ transaction: 'each' });
   } catch (error) {
     await dataSource.destroy();
     throw error;
   }
   return dataSource;
+}
+
+/** TypeORM says nothing per migration to us: each pending one's `up` reports when it has run (within its transaction). */
+async function logEachMigration(dataSource: DataSource, log: Logger): Promise<void> {
+  const pending = await new MigrationExecutor(dataSource).getPendingMigrations();
+  if (pending.length === 0) return;
+  log.info({ pending: pending.length }, 'applying migrations');
+  pending.forEach(({ name, instance }, index) => {
+    if (!instance) return;
+    const up = instance.up.bind(instance);
+    instance.up = async (queryRunner) => {
+      const started = Date.now();
+      await up(queryRunner);
+      log.info({ migration: name, n: index + 1, of: pending.length, ms: Date.now() - started }, 'migration applied');
+    };
+  });
 }
 
 /** A mysql:// URL may point at MariaDB; find out before TypeORM compares schemas. */

@@ -13,13 +13,15 @@ export interface MainProcess {
 }
 
 /**
- * `src/main.ts` as `npm start` runs it (node's own options in `nodeArgs`), in a process of its own, with `env` over a quiet test
+ * `src/main.ts` as `npm start` runs it (node's own options in `nodeArgs`; or a build of it, `options.built`), in a process of its own, with `env` over a quiet test
  * environment. Resolve `listening(server)` for its port; a process that exits first rejects
  * with what it wrote to stderr.
  */
-export function spawnMain(env: Record<string, string>, nodeArgs: readonly string[] = [], options: { inheritEnv?: boolean } = {}): MainProcess {
+export function spawnMain(env: Record<string, string>, nodeArgs: readonly string[] = [], options: { inheritEnv?: boolean; built?: string } = {}): MainProcess {
   const inherited = options.inheritEnv === false ? { PATH: process.env.PATH } : process.env;
-  const child = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  // `built`: main.js as a build wrote it, where npm start runs it from
+  const entry = options.built ? [options.built] : ['-r', 'ts-node/register/transpile-only', 'src/main.ts'];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: { ...inherited, HOST: '127.0.0.1', PORT: '0', SEED_DEMO_ON_START: 'false', LOG_LEVEL: 'info', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
