@@ -67,16 +67,16 @@ describe('suppliers, organisations and node(id)', () => {
 
   describe('node(id)', () => {
     it('fetches any visible object by its global id, as its own type', async () => {
-      const found = await server.gql('{ contracts(first: 1) { edges { node { id reference services { id reference } } } } }', {}, viewer);
+      const found = await server.gql('{ contracts(first: 1) { edges { node { id reference services(first: 1) { edges { node { id reference } } } } } } }', {}, viewer);
       const contract = found.data.contracts.edges[0].node;
       const node = await server.gql(
         'query($c: ID!, $s: ID!) { c: node(id: $c) { __typename id ... on Contract { reference } } s: node(id: $s) { __typename ... on Service { reference } } }',
-        { c: contract.id, s: contract.services[0].id },
+        { c: contract.id, s: contract.services.edges[0].node.id },
         viewer,
       );
       expect(node.data).toEqual({
         c: { __typename: 'Contract', id: contract.id, reference: contract.reference },
-        s: { __typename: 'Service', reference: contract.services[0].reference },
+        s: { __typename: 'Service', reference: contract.services.edges[0].node.reference },
       });
     });
 

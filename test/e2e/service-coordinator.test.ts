@@ -3,8 +3,8 @@ import { Role } from '../../src/auth/roles';
 import { buildGraphqlSchema, createServices } from '../../src/graphql/schema';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
-/** What the Service Co-ordinator may call; everything else must refuse it. */
-const COORDINATOR_FIELDS = ['me', 'node', 'incidents', 'incident', 'severityOneWithoutNotification', 'notifications'];
+/** What the Service Co-ordinator may call (errorReasons is the server's list of refusal reasons: no one's data); everything else must refuse it. */
+const COORDINATOR_FIELDS = ['me', 'node', 'incidents', 'incident', 'severityOneWithoutNotification', 'notifications', 'errorReasons'];
 
 /** A literal for an argument of this type, so that a call reaches the resolver's guard. */
 function literal(type: GraphQLInputType): string {
