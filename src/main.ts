@@ -68,7 +68,8 @@ async function main(): Promise<void> {
         `  Get a token:   npm run -s token                       (CONTRACT_MANAGER at RX1)\n` +
         `                 npm run -s token -- --org 0CX --role VIEWER\n` +
         `  Then:          curl -s ${url} -H "Authorization: Bearer $(npm run -s token)" \\\n` +
-        `                   -H 'content-type: application/json' -d '{"query":"{ contracts { totalCount edges { node { reference title } } } }"}'\n\n`,
+        `                   -H 'content-type: application/json' -d '{"query":"{ contracts { totalCount edges { node { reference title } } } }"}'\n` +
+        (config.graphql.introspection ? `  Or explore:    open ${url} in a browser (GraphiQL; paste the token at the top)\n\n` : '\n'),
     );
   }
 }
