@@ -58,7 +58,8 @@ export class ContractResolver {
   @Query(() => Contract)
   contract(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
     // the supplier and the services' sites, when asked for, are read with the contract and the
-    // services (from here, before anything else in the query loads the services)
+    // services (from here, before anything else in the query loads the services: the SLA
+    // report's read of every service is then the one the services' page is cut from)
     if (selects(info, ['supplier'])) ctx.loaders.include(Contract, 'supplier');
     if (selects(info, ['services', 'edges', 'node', 'site'])) ctx.loaders.include(NetworkService, 'site');
     return this.contractService.visible(ctx, idOf(id, Contract.typename));
@@ -135,11 +136,11 @@ export class ContractResolver {
     @Arg('status', () => ServiceStatus, { nullable: true }) status?: ServiceStatus | null,
   ) {
     // the services' sites, when asked for, are read with the services rather than after them
-    if (selects(info, ['edges', 'node', 'site'])) ctx.loaders.include(NetworkService, 'site');
     return ctx.loaders
       .pageBy(NetworkService, 'contractId', status ? { status } : {}, page, {
         maxPageSize: ctx.config.graphql.maxPageSize,
         sort: { property: 'reference', valueOf: (service) => service.reference },
+        include: selects(info, ['edges', 'node', 'site']) ? ['site'] : [],
       })
       .load(contract.id);
   }

@@ -107,7 +107,7 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
   if (query.expressionMap.joinAttributes.some((join) => join.isMany)) pageQuery.take(size + 1);
   else pageQuery.limit(size + 1);
   const rows = size === 0 ? [] : await pageQuery.getMany();
-  return { ...pageOf(rows, size, backward, cursorText, sort.valueOf), countTotal: () => countQuery.getCount() };
+  return { ...pageOf(rows, size, backward, cursorText, sort.valueOf), countTotal: totalOf(rows, { size, cursorText }, () => countQuery.getCount()) };
 }
 
 /** A keyset-paged list read with `plainSelectJoined`: the conditions, and the joins its page is read with. */
@@ -143,7 +143,16 @@ export async function paginatePlain<T extends ObjectLiteral & { id: number }>(
   const page = pageOf(rows, size, backward, cursorText, sort.valueOf);
   // the related entities of the rows on the page, in the page's order
   const kept = joined.map((entities) => (backward ? entities.slice(0, size).reverse() : entities.slice(0, size)));
-  return { ...page, joined: kept, countTotal: () => plainCount(manager, list.target, list.where, list.and) };
+  return { ...page, joined: kept, countTotal: totalOf(rows, request, () => plainCount(manager, list.target, list.where, list.and)) };
+}
+
+/**
+ * How `totalCount` is found: a first page (no cursor) that has room to spare holds every match,
+ * so its length is the total and the count query is never sent (a contract's 20 services, a
+ * short list); any other page counts.
+ */
+export function totalOf(rows: readonly unknown[], request: Pick<PageRequest, 'size' | 'cursorText'>, count: () => Promise<number>): () => Promise<number> {
+  return request.size > 0 && request.cursorText === undefined && rows.length <= request.size ? () => Promise.resolve(rows.length) : count;
 }
 
 /**
@@ -163,7 +172,14 @@ export function pageOf<T extends { id: number }>(rows: readonly T[], size: numbe
   const hasMore = rows.length > size;
   const page = rows.slice(0, size);
   if (backward) page.reverse();
-  const edges = page.map((node) => ({ cursor: encodeCursor(valueOf(node), node.id), node }));
+  // an edge's cursor is worked out when a client selects it (a page of 100 services shown
+  // without cursors costs no encoding)
+  const edges = page.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor(valueOf(node), node.id);
+    },
+  }));
   return {
     edges,
     pageInfo: {

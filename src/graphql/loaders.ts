@@ -1,10 +1,16 @@
 import DataLoader from 'dataloader';
 import { FindOperator, In, type EntityMetadata, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { columnSql, plainCondition, plainCountBy, plainSelectJoined, type PlainCondition, type PlainJoin, type PlainSql } from '../db/plain-select';
-import { pageOf, pageRequest, pastCursor, type Connection, type PageArgs, type PageRequest } from './connection';
+import { pageOf, pageRequest, pastCursor, totalOf, type Connection, type PageArgs, type PageRequest } from './connection';
 import type { RequestContext } from './context';
 
 const MAX_BATCH = 1_000;
+
+/** A many-to-one relation read in the same statement as its entity's rows: see `Loaders.include`. */
+interface Included {
+  join: PlainJoin;
+  related: EntityTarget<{ id: number }>;
+}
 
 /**
  * The request's DataLoaders, created on first use and dropped with the request, so that
@@ -17,7 +23,7 @@ export class Loaders {
   private readonly known = new Map<string, Map<number, unknown>>();
   private readonly metadata = new Map<EntityTarget<unknown>, EntityMetadata>();
   /** the many-to-one relations read beside each entity's rows, by entity and relation: see `include` */
-  private readonly includes = new Map<string, Map<string, { join: PlainJoin; related: EntityTarget<{ id: number }> }>>();
+  private readonly includes = new Map<string, Map<string, Included>>();
 
   constructor(private readonly ctx: RequestContext) {}
 
@@ -61,8 +67,7 @@ export class Loaders {
     fixed: FindOptionsWhere<T> = {},
     order: Partial<Record<keyof T & string, 'ASC' | 'DESC'>> = {},
   ): DataLoader<number, T[]> {
-    const key = `manyBy:${this.nameOf(target)}:${column}:${JSON.stringify(fixed)}:${JSON.stringify(order)}`;
-    return this.memoise(key, () =>
+    return this.memoise(this.manyByKey(target, column, fixed, order), () =>
       new DataLoader<number, T[]>(
         async (keys) => {
           // a stable order: the one asked for, then the primary key (which need not be `id`)
@@ -75,6 +80,10 @@ export class Loaders {
         { maxBatchSize: MAX_BATCH },
       ),
     );
+  }
+
+  private manyByKey(target: EntityTarget<unknown>, column: string, fixed: object, order: object): string {
+    return `manyBy:${this.nameOf(target)}:${column}:${JSON.stringify(fixed)}:${JSON.stringify(order)}`;
   }
 
   /**
@@ -91,7 +100,12 @@ export class Loaders {
       relations = new Map();
       this.includes.set(name, relations);
     }
-    if (relations.has(relation)) return;
+    if (!relations.has(relation)) relations.set(relation, this.relationJoin(target, relation));
+  }
+
+  /** How `target`'s many-to-one `relation` is read beside its rows, held to the viewer's scope. */
+  private relationJoin<T extends ObjectLiteral>(target: EntityTarget<T>, relation: keyof T & string): Included {
+    const name = this.nameOf(target);
     const metadata = this.metadataOf(target);
     const found = metadata.findRelationWithPropertyPath(relation);
     const local = found?.joinColumns[0];
@@ -102,7 +116,7 @@ export class Loaders {
     // the related rows in the viewer's scope, as byId reads them
     const related = found.inverseEntityMetadata;
     const where: Record<string, PlainCondition> = related.findColumnWithPropertyName('organisationId') ? { organisationId: [...this.ctx.organisationIds] } : {};
-    relations.set(relation, { join: { target: related.target, from: from.propertyName, to: 'id', where }, related: related.target as EntityTarget<{ id: number }> });
+    return { join: { target: related.target, from: from.propertyName, to: 'id', where }, related: related.target as EntityTarget<{ id: number }> };
   }
 
   /**
@@ -117,25 +131,54 @@ export class Loaders {
     column: keyof T & string,
     fixed: Readonly<Record<string, PlainCondition>>,
     args: PageArgs,
-    options: { maxPageSize: number; sort?: { property: keyof T & string; valueOf: (row: T) => string | number }; direction?: 'ASC' | 'DESC' },
+    options: {
+      maxPageSize: number;
+      sort?: { property: keyof T & string; valueOf: (row: T) => string | number };
+      direction?: 'ASC' | 'DESC';
+      /** many-to-one relations read with this page only (as `include`, but not for other reads of `target`) */
+      include?: readonly (keyof T & string)[];
+    },
   ): DataLoader<number, Connection<T>> {
     const request = pageRequest(args, options.maxPageSize);
     const sort = options.sort ?? { property: 'id', valueOf: (row: T) => row.id };
     const ascending = ((options.direction ?? 'ASC') === 'ASC') !== request.backward;
-    const key = `pageBy:${this.nameOf(target)}:${column}:${JSON.stringify(fixed)}:${JSON.stringify(request)}:${sort.property}:${ascending}`;
-    return this.memoise(key, () =>
-      new DataLoader<number, Connection<T>>(
+    const key = `pageBy:${this.nameOf(target)}:${column}:${JSON.stringify(fixed)}:${JSON.stringify(request)}:${sort.property}:${ascending}:${options.include ?? []}`;
+    return this.memoise(key, () => {
+      const include = (options.include ?? []).map((relation) => this.relationJoin(target, relation));
+      return new DataLoader<number, Connection<T>>(
         async (keys) => {
+          // One parent's first page, when this request reads all of that parent's rows in the
+          // page's order anyway (the SLA report reads every service of the contract by reference),
+          // is cut from them, and their number is the total: no statement of its own.
+          const whole =
+            keys.length === 1 && request.cursorText === undefined && ascending
+              ? (this.registry.get(this.manyByKey(target, column, fixed, { [sort.property]: 'ASC' })) as DataLoader<number, T[]> | undefined)
+              : undefined;
+          if (whole) {
+            const all = await whole.load(keys[0]!);
+            return [{ ...pageOf(all.slice(0, request.size + 1), request.size, false, undefined, sort.valueOf), countTotal: () => Promise.resolve(all.length) }];
+          }
           const where = { ...fixed, [column]: [...keys] };
-          const rows = request.size === 0 ? [] : await this.select(target, where, [[column, 'ASC'], [sort.property, ascending ? 'ASC' : 'DESC'], ['id', ascending ? 'ASC' : 'DESC']], this.firstOfEach(target, column, where, sort.property, request, ascending));
+          const order = ascending ? 'ASC' : 'DESC';
+          const paging: [string, 'ASC' | 'DESC'][] = [[sort.property, order], ['id', order]];
+          // one parent (a contract's own page) is a plain LIMIT; several, each one's first rows by a window
+          const rows =
+            request.size === 0
+              ? []
+              : keys.length === 1
+                ? await this.select(target, where, paging, { and: pastCursor(this.ctx.manager, target, sort.property, request, ascending), limit: request.size + 1, include })
+                : await this.select(target, where, [[column, 'ASC'], ...paging], { and: this.firstOfEach(target, column, where, sort.property, request, ascending), include });
           const grouped = new Map<number, T[]>(keys.map((k) => [k, []]));
           for (const row of rows) grouped.get(row[column] as number)?.push(row);
           const totals = this.countBy(target, column, fixed);
-          return keys.map((k) => ({ ...pageOf(grouped.get(k)!, request.size, request.backward, request.cursorText, sort.valueOf), countTotal: () => totals.load(k) }));
+          return keys.map((k) => {
+            const page = grouped.get(k)!;
+            return { ...pageOf(page, request.size, request.backward, request.cursorText, sort.valueOf), countTotal: totalOf(page, request, () => totals.load(k)) };
+          });
         },
         { maxBatchSize: MAX_BATCH },
-      ),
-    );
+      );
+    });
   }
 
   /** How many records (in the viewer's scope) have each key in `column`, narrowed by `fixed`: one statement for all the keys asked for together. */
@@ -182,20 +225,21 @@ export class Loaders {
     target: EntityTarget<T>,
     where: Record<string, unknown>,
     order: readonly (readonly [string, 'ASC' | 'DESC'])[],
-    and?: { sql: string; params: readonly unknown[] },
+    { and, limit, include = [] }: { and?: PlainSql; limit?: number; include?: readonly Included[] } = {},
   ): Promise<T[]> {
     const scoped = this.scoped(target, where);
     const plain: Record<string, PlainCondition> = {};
     for (const [property, wanted] of Object.entries(scoped)) {
       if (wanted === undefined) continue; // as find does
       if (wanted instanceof FindOperator && wanted.type !== 'isNull') {
-        if (and) throw new Error(`Loaders: a ${wanted.type} condition cannot be combined with SQL of the caller's`);
+        if (and || limit !== undefined) throw new Error(`Loaders: a ${wanted.type} condition cannot be combined with SQL of the caller's or a limit`);
         return this.ctx.repository(target).find({ where: findWhere(scoped), order: Object.fromEntries(order) as never });
       }
       plain[property] = wanted instanceof FindOperator ? null : (wanted as PlainCondition);
     }
     const included = [...(this.includes.get(this.nameOf(target))?.values() ?? [])];
-    const { rows, joined } = await plainSelectJoined(this.ctx.manager, target, plain, order, { and, joins: included.map(({ join }) => join) });
+    for (const extra of include) if (!included.some(({ join }) => join.from === extra.join.from)) included.push(extra);
+    const { rows, joined } = await plainSelectJoined(this.ctx.manager, target, plain, order, { and, limit, joins: included.map(({ join }) => join) });
     included.forEach(({ join, related }, k) => {
       rows.forEach((row, i) => {
         const key = row[join.from] as number | null;

@@ -61,8 +61,10 @@ export class SlaReportService {
     const contractRead = this.contracts.visible(ctx, contractId);
     const scope = { contractId, organisationIds: ctx.organisationIds };
     const servicesRead = ctx.loaders
-      .manyBy(NetworkService, 'contractId')
-      .load(contractId) // through the request's loader: a query that lists the contract's services reads them once
+      // through the request's loader, in a page's order: a query that also pages the contract's
+      // services reads them once (Loaders.pageBy cuts its first page from this list)
+      .manyBy(NetworkService, 'contractId', {}, { reference: 'ASC' })
+      .load(contractId)
       .then((listed) => [...listed].sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : a.id - b.id)));
     const termsRead = ctx.loaders.manyBy(SlaTerm, 'contractId').load(contractId);
     const policyRead = ctx.loaders.manyBy(CreditPolicy, 'contractId').load(contractId).then((policies) => policies[0] ?? DEFAULT_CREDIT_POLICY);
