@@ -10,7 +10,7 @@ import type { DataSource } from 'typeorm';
 import { systemViewer } from '../src/auth/system-viewer';
 import { Invoice } from '../src/billing/invoice.entity';
 import { DEFAULT_MAX_HEAP_MB, type AppConfig } from '../src/config/config';
-import { RequestContext } from '../src/graphql/context';
+import { RequestContext } from '../src/request/context';
 import { toGlobalId } from '../src/graphql/global-id';
 import { createServices } from '../src/graphql/schema';
 import { seedDemoData } from '../src/seed/demo-data';

@@ -8,7 +8,7 @@ import { openDatabase } from '../src/db/database';
 import { StatementCounter } from '../src/db/statement-counter';
 import { Role } from '../src/auth/roles';
 import type { Viewer } from '../src/auth/viewer';
-import { RequestContext } from '../src/graphql/context';
+import { RequestContext } from '../src/request/context';
 
 export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hscn_bench';
 

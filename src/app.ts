@@ -12,7 +12,7 @@ import { FailedAuthentication } from './auth/failed-authentication';
 import { DomainError, ErrorCode, httpStatusOf } from './common/errors';
 import type { AppConfig } from './config/config';
 import type { StatementCounter } from './db/statement-counter';
-import { RequestContext } from './graphql/context';
+import { RequestContext } from './request/context';
 import { DATABASE_UNAVAILABLE, formatError, isDatabaseUnavailable, isInternal } from './graphql/errors';
 import { jitExecutor } from './graphql/executor';
 import { queryLimits } from './graphql/limits';

@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Query,
 import { MANAGE_AUDIT } from '../auth/roles';
 import { assertInScope } from '../auth/tenancy';
 import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { optionalIdOf } from '../graphql/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { AuditEntry } from './audit-entry.entity';

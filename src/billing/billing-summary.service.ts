@@ -4,7 +4,7 @@ import { addDays, addMonths } from '../common/dates';
 import { badInput } from '../common/errors';
 import type { Pence } from '../common/money';
 import { ChargeType } from '../feeds/records';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
 import { Dispute, DisputeCredit, DisputeState } from './dispute.entity';
 import { InvoiceLine } from './invoice-line.entity';

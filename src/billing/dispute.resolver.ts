@@ -5,7 +5,7 @@ import { badInput } from '../common/errors';
 import type { Pence } from '../common/money';
 import { READ_INVENTORY, RECONCILE_INVOICES } from '../auth/roles';
 import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { MoneyScalar } from '../graphql/scalars';
 import { Supplier } from '../suppliers/supplier.entity';

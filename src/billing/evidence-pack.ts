@@ -5,7 +5,7 @@ import { formatMoney, type Pence } from '../common/money';
 import { spreadsheetCsv } from '../common/spreadsheet';
 import { Contract } from '../contracts/contract.entity';
 import { FeedRun } from '../feeds/feed-run.entity';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { toGlobalId } from '../graphql/global-id';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
 import { Incident } from '../incidents/incident.entity';

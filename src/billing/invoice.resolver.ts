@@ -8,7 +8,7 @@ import { READ_INVENTORY, RECONCILE_INVOICES } from '../auth/roles';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
 import { ReconciliationService } from './reconciliation.service';
 import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { optionalIdentifier } from '../common/text';
 import { selects } from '../graphql/selection';

@@ -5,7 +5,7 @@ import { groupBy } from '../common/collections';
 import { formatMoney, type Pence } from '../common/money';
 import { Contract } from '../contracts/contract.entity';
 import { ChargeType } from '../feeds/records';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
 import { chargeHistories } from './charge-history';
 import { InvoiceLine } from './invoice-line.entity';

@@ -15,7 +15,7 @@ import { FeedSource } from '../feeds/feed-run.entity';
 import type { FeedProgress } from '../feeds/feed-pipeline';
 import { failOrphanedRuns, failStalledRuns } from '../feeds/run-owners';
 import { FeedFormat, FeedKind } from '../feeds/records';
-import { RequestContext } from '../graphql/context';
+import { RequestContext } from '../request/context';
 import { createServices } from '../graphql/schema';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService } from '../services/network-service.entity';

@@ -3,7 +3,7 @@ import { groupBy } from '../common/collections';
 import { badInput } from '../common/errors';
 import { todayInLondon } from '../common/dates';
 import { assertInScope } from '../auth/tenancy';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { toGlobalId } from '../graphql/global-id';
 import { ActsFor, ActsForBasis } from '../organisations/acts-for.entity';
 import { Organisation } from '../organisations/organisation.entity';

@@ -4,7 +4,7 @@ import { daysBetween, todayInLondon } from '../common/dates';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { ContactAssignment, ContactObjectType } from '../contacts/contact-assignment.entity';
 import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { selects } from '../graphql/selection';
 import { Organisation } from '../organisations/organisation.entity';

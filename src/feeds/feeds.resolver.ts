@@ -5,7 +5,7 @@ import { optionalIdentifier } from '../common/text';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { INGEST_FEEDS, READ_FEEDS } from '../auth/roles';
 import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { Clearable } from '../graphql/explicit-null';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { InventoryComparison } from '../services/inventory-comparison.entity';

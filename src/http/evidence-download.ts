@@ -6,7 +6,7 @@ import { hasAnyRole } from '../auth/viewer';
 import { DomainError, ErrorCode, forbidden, httpStatusOf } from '../common/errors';
 import { evidencePack } from '../billing/evidence-pack';
 import { Dispute } from '../billing/dispute.entity';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { isDatabaseUnavailable } from '../graphql/errors';
 import { idOf } from '../graphql/global-id';
 

@@ -14,7 +14,7 @@ import { Contract } from '../contracts/contract.entity';
 import { ContractService } from '../contracts/contract.service';
 import { EscalationService } from '../escalations/escalation.service';
 import { FeedRunService } from '../feeds/feed-run.service';
-import { RequestContext } from '../graphql/context';
+import { RequestContext } from '../request/context';
 import { parseGlobalId } from '../graphql/global-id';
 import { Invoice } from '../billing/invoice.entity';
 import { IncidentService } from '../incidents/incident.service';

@@ -3,7 +3,7 @@ import { groupBy } from '../common/collections';
 import { In, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { systemViewer } from '../auth/system-viewer';
 import type { AppConfig } from '../config/config';
-import { RequestContext } from '../graphql/context';
+import { RequestContext } from '../request/context';
 import { toGlobalId } from '../graphql/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { NotificationService } from './notification.service';

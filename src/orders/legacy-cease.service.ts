@@ -6,7 +6,7 @@ import { isLocalDate, todayInLondon, type LocalDate } from '../common/dates';
 import { badInput, conflict } from '../common/errors';
 import type { Pence } from '../common/money';
 import { Contract } from '../contracts/contract.entity';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
 import { ServiceInventory } from '../services/service-inventory';

@@ -3,7 +3,7 @@ import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { daysBetween, todayInLondon } from '../common/dates';
 import { Contract } from '../contracts/contract.entity';
 import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { LocalDateScalar } from '../graphql/scalars';
 import { Organisation } from '../organisations/organisation.entity';

@@ -3,7 +3,7 @@ import { READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
 import { Site } from '../sites/site.entity';
 import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { idOf } from '../graphql/global-id';
 import { Organisation } from './organisation.entity';
 import { OrganisationFilter } from './organisation.input';

@@ -4,7 +4,7 @@ import { MANAGE_SERVICE_DESK, READ_INVENTORY } from '../auth/roles';
 import { parseMoney, type Pence } from '../common/money';
 import { Contact } from '../contacts/contact.entity';
 import { Contract } from '../contracts/contract.entity';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { Clearable } from '../graphql/explicit-null';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';

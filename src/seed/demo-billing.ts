@@ -18,7 +18,7 @@ import type { AppConfig } from '../config/config';
 import { Contract } from '../contracts/contract.entity';
 import { FeedSource } from '../feeds/feed-run.entity';
 import { FeedFormat, FeedKind } from '../feeds/records';
-import { RequestContext } from '../graphql/context';
+import { RequestContext } from '../request/context';
 import { createServices, type Services } from '../graphql/schema';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';

@@ -13,7 +13,7 @@ import type { AppConfig } from '../config/config';
 import { Contract } from '../contracts/contract.entity';
 import { FeedSource } from '../feeds/feed-run.entity';
 import { FeedFormat, FeedKind } from '../feeds/records';
-import { RequestContext } from '../graphql/context';
+import { RequestContext } from '../request/context';
 import { createServices } from '../graphql/schema';
 import { OrderStatus, OrderType, ServiceOrder } from '../orders/order.entity';
 import type { CreateOrderInput } from '../orders/order.input';

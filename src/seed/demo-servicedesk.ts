@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
 import { Contract } from '../contracts/contract.entity';
 import { Escalation, EscalationKind } from '../escalations/escalation.entity';
-import { RequestContext } from '../graphql/context';
+import { RequestContext } from '../request/context';
 import { createServices } from '../graphql/schema';
 import { Incident } from '../incidents/incident.entity';
 import { ServiceReview } from '../reviews/review.entity';

@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/config';
 import { Contract, ContractStatus, ProcurementRoute, ServiceHours, ServiceWrap } from '../contracts/contract.entity';
 import { FeedSource } from '../feeds/feed-run.entity';
 import { FeedFormat, FeedKind } from '../feeds/records';
-import { RequestContext } from '../graphql/context';
+import { RequestContext } from '../request/context';
 import { createServices } from '../graphql/schema';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService, Resilience, ServiceStatus, ServiceType } from '../services/network-service.entity';

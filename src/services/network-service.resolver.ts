@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
 import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../graphql/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { Site } from '../sites/site.entity';

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { badInput } from '../common/errors';
 import { asUtcDate, sqlTimestamp } from '../common/dates';
 import { formatUnits, percentUnitsDown } from '../common/percent';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
 import { ServiceInventory } from '../services/service-inventory';
 import { plainSelect } from '../db/plain-select';

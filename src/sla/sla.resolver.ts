@@ -4,7 +4,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, InputType,
 import type { Pence } from '../common/money';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { Clearable } from '../graphql/explicit-null';
 import { idOf } from '../graphql/global-id';
 import { selects } from '../graphql/selection';

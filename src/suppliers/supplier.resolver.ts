@@ -3,7 +3,7 @@ import { MANAGE_SUPPLIERS, READ_SUPPLIERS } from '../auth/roles';
 import { ContactAssignment, ContactObjectType } from '../contacts/contact-assignment.entity';
 import { Contract } from '../contracts/contract.entity';
 import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { idOf } from '../graphql/global-id';
 import { Supplier } from './supplier.entity';
 import { CreateSupplierInput, SupplierFilter, UpdateSupplierInput } from './supplier.input';

@@ -3,8 +3,9 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, M
 import { READ_INVENTORY, RECONCILE_INVOICES } from '../../auth/roles';
 import type { Pence } from '../../common/money';
 import { Contract } from '../../contracts/contract.entity';
-import { ConnectionType, PageArgs, paginateList } from '../../graphql/connection';
-import type { RequestContext } from '../../graphql/context';
+import { ConnectionType, PageArgs } from '../../graphql/connection';
+import { paginateList } from '../../request/paging';
+import type { RequestContext } from '../../request/context';
 import { idOf, optionalIdOf } from '../../graphql/global-id';
 import { MoneyScalar } from '../../graphql/scalars';
 import { Incident } from '../../incidents/incident.entity';

@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../../common/system-actor';
 import { requiredText } from '../../common/text';
 import { Contract } from '../../contracts/contract.entity';
 import type { FeedRun } from '../../feeds/feed-run.entity';
-import { RequestContext } from '../../graphql/context';
+import { RequestContext } from '../../request/context';
 import { Dispute, DisputeState } from '../dispute.entity';
 import { Invoice, InvoiceStatus } from '../invoice.entity';
 import { InvoiceLine } from '../invoice-line.entity';

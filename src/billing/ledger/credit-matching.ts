@@ -4,7 +4,7 @@ import { groupBy } from '../../common/collections';
 import { formatMoney, type Pence } from '../../common/money';
 import { SYSTEM_ACTOR } from '../../common/system-actor';
 import { ChargeType } from '../../feeds/records';
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../request/context';
 import { Dispute, DisputeCredit, DisputeFinding, DisputeState, DisputeTransition } from '../dispute.entity';
 import { InvoiceLine } from '../invoice-line.entity';
 import { Invoice } from '../invoice.entity';

@@ -4,7 +4,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { groupBy } from '../../common/collections';
 import { isUniqueViolation } from '../../db/errors';
 import type { Contract } from '../../contracts/contract.entity';
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../request/context';
 import { toGlobalId } from '../../graphql/global-id';
 import { NetworkService } from '../../services/network-service.entity';
 import { monthOf } from '../../sla/availability';

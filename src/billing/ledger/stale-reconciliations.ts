@@ -1,6 +1,6 @@
 import { In, IsNull } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../common/system-actor';
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../request/context';
 import { InvoiceApproval, InvoiceStatusChange } from '../invoice-approval.entity';
 import { Invoice, InvoiceStatus } from '../invoice.entity';
 import { InvoiceReconciliation } from '../reconciliation.entity';
