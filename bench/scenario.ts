@@ -11,7 +11,7 @@ import { systemViewer } from '../src/auth/system-viewer';
 import { Invoice } from '../src/billing/invoice.entity';
 import { DEFAULT_MAX_HEAP_MB, type AppConfig } from '../src/config/config';
 import { RequestContext } from '../src/request/context';
-import { toGlobalId } from '../src/graphql/global-id';
+import { toGlobalId } from '../src/common/global-id';
 import { createServices } from '../src/graphql/schema';
 import { seedDemoData } from '../src/seed/demo-data';
 import { seedScaleData, type ScaleSeedOptions } from '../src/seed/scale-data';

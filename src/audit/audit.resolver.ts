@@ -4,7 +4,7 @@ import { MANAGE_AUDIT } from '../auth/roles';
 import { assertInScope } from '../auth/tenancy';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../request/context';
-import { optionalIdOf } from '../graphql/global-id';
+import { optionalIdOf } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditService } from './audit.service';

@@ -5,7 +5,7 @@ import { hasAnyRole } from '../auth/viewer';
 import { badInput, notFound } from '../common/errors';
 import { paginate, type Connection, type PageArgs } from '../request/paging';
 import type { RequestContext } from '../request/context';
-import { parseGlobalId } from '../graphql/global-id';
+import { parseGlobalId } from '../common/global-id';
 import { AuditEntry } from './audit-entry.entity';
 import { auditScopeOf, withAuditScope } from './audit-scope';
 import { ErrorReason } from '../common/error-reasons';

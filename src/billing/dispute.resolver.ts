@@ -6,7 +6,7 @@ import type { Pence } from '../common/money';
 import { READ_INVENTORY, RECONCILE_INVOICES } from '../auth/roles';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../request/context';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { MoneyScalar } from '../graphql/scalars';
 import { Supplier } from '../suppliers/supplier.entity';
 import { Dispute, DisputeCredit, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';

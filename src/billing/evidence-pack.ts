@@ -6,7 +6,7 @@ import { spreadsheetCsv } from '../common/spreadsheet';
 import { Contract } from '../contracts/contract.entity';
 import { FeedRun } from '../feeds/feed-run.entity';
 import type { RequestContext } from '../request/context';
-import { toGlobalId } from '../graphql/global-id';
+import { toGlobalId } from '../common/global-id';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
 import { Incident } from '../incidents/incident.entity';
 import { combinedHash, sha256 } from '../reviews/review-evidence';

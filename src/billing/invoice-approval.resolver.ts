@@ -6,7 +6,7 @@ import { assertInScope } from '../auth/tenancy';
 import type { Pence } from '../common/money';
 import type { RequestContext } from '../request/context';
 import { Clearable } from '../graphql/explicit-null';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';

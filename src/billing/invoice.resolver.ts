@@ -9,7 +9,7 @@ import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.e
 import { ReconciliationService } from './reconciliation.service';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../request/context';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { optionalIdentifier } from '../common/text';
 import { selects } from '../graphql/selection';
 import { FeedRun } from '../feeds/feed-run.entity';

@@ -4,7 +4,7 @@ import { badInput } from '../common/errors';
 import { todayInLondon } from '../common/dates';
 import { assertInScope } from '../auth/tenancy';
 import type { RequestContext } from '../request/context';
-import { toGlobalId } from '../graphql/global-id';
+import { toGlobalId } from '../common/global-id';
 import { ActsFor, ActsForBasis } from '../organisations/acts-for.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Site } from '../sites/site.entity';

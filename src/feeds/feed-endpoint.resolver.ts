@@ -4,7 +4,7 @@ import { MANAGE_API_KEYS, READ_INVENTORY } from '../auth/roles';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../request/context';
 import { Clearable } from '../graphql/explicit-null';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { FeedEndpoint } from './feed-endpoint.entity';

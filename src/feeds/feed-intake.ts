@@ -9,7 +9,7 @@ import { optionalIdentifier } from '../common/text';
 import { hasAnyRole } from '../auth/viewer';
 import type { RequestContext } from '../request/context';
 import { isDatabaseUnavailable } from '../graphql/errors';
-import { parseGlobalId } from '../graphql/global-id';
+import { parseGlobalId } from '../common/global-id';
 import { Supplier } from '../suppliers/supplier.entity';
 import { FeedRejection } from './feed-rejection.entity';
 import { FeedRecordKind, FeedRunRecord } from './feed-run-record.entity';

@@ -7,7 +7,7 @@ import { INGEST_FEEDS, READ_FEEDS } from '../auth/roles';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../request/context';
 import { Clearable } from '../graphql/explicit-null';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { InventoryComparison } from '../services/inventory-comparison.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { InvoiceConnection } from '../billing/invoice.resolver';

@@ -4,7 +4,7 @@ import { READ_INCIDENTS, READ_INVENTORY } from '../auth/roles';
 import { hasAnyRole } from '../auth/viewer';
 import { BaseRecord } from '../db/base-record';
 import type { RequestContext } from '../request/context';
-import { parseGlobalId } from './global-id';
+import { parseGlobalId } from '../common/global-id';
 import { badInput } from '../common/errors';
 import { ErrorReason } from '../common/error-reasons';
 

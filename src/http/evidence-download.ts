@@ -8,7 +8,7 @@ import { evidencePack } from '../billing/evidence-pack';
 import { Dispute } from '../billing/dispute.entity';
 import type { RequestContext } from '../request/context';
 import { isDatabaseUnavailable } from '../graphql/errors';
-import { idOf } from '../graphql/global-id';
+import { idOf } from '../common/global-id';
 
 const FORMATS = {
   json: { type: 'application/json; charset=utf-8', body: (pack: { json: string }) => pack.json },

@@ -9,7 +9,7 @@ import { ConnectionType, PageArgs } from '../graphql/connection';
 import { paginateList } from '../request/paging';
 import type { RequestContext } from '../request/context';
 import { Clearable } from '../graphql/explicit-null';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService } from '../services/network-service.entity';
 import { Supplier } from '../suppliers/supplier.entity';

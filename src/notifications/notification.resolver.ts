@@ -5,7 +5,7 @@ import type { LocalDate } from '../common/dates';
 import { PageArgs, PageInfo } from '../graphql/connection';
 import { paginateList, type Edge } from '../request/paging';
 import type { RequestContext } from '../request/context';
-import { optionalIdOf } from '../graphql/global-id';
+import { optionalIdOf } from '../common/global-id';
 import { LocalDateScalar } from '../graphql/scalars';
 import { Organisation } from '../organisations/organisation.entity';
 import { NotificationService, sortKey, type NotificationFeed } from './notification.service';

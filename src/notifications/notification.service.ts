@@ -15,7 +15,7 @@ import { ContractService } from '../contracts/contract.service';
 import { EscalationService } from '../escalations/escalation.service';
 import { FeedRunService } from '../feeds/feed-run.service';
 import { RequestContext } from '../request/context';
-import { parseGlobalId } from '../graphql/global-id';
+import { parseGlobalId } from '../common/global-id';
 import { Invoice } from '../billing/invoice.entity';
 import { IncidentService } from '../incidents/incident.service';
 import { OrderService } from '../orders/order.service';

@@ -4,7 +4,7 @@ import { In, LessThanOrEqual, type DataSource, type EntityManager } from 'typeor
 import { systemViewer } from '../auth/system-viewer';
 import type { AppConfig } from '../config/config';
 import { RequestContext } from '../request/context';
-import { toGlobalId } from '../graphql/global-id';
+import { toGlobalId } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { NotificationService } from './notification.service';
 import type { Notification } from './notification.types';

@@ -4,7 +4,7 @@ import { MANAGE_WEBHOOKS } from '../auth/roles';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../request/context';
 import { Clearable } from '../graphql/explicit-null';
-import { idOf, optionalIdOf, toGlobalId } from '../graphql/global-id';
+import { idOf, optionalIdOf, toGlobalId } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { NotificationKind } from './notification.types';
 import { WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryStatus, WebhookSubscription } from './webhook.entity';

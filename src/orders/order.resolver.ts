@@ -4,7 +4,7 @@ import { daysBetween, todayInLondon } from '../common/dates';
 import { Contract } from '../contracts/contract.entity';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../request/context';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { LocalDateScalar } from '../graphql/scalars';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService } from '../services/network-service.entity';

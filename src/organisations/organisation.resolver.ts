@@ -4,7 +4,7 @@ import { Contract } from '../contracts/contract.entity';
 import { Site } from '../sites/site.entity';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../request/context';
-import { idOf } from '../graphql/global-id';
+import { idOf } from '../common/global-id';
 import { Organisation } from './organisation.entity';
 import { OrganisationFilter } from './organisation.input';
 import { OrganisationService } from './organisation.service';

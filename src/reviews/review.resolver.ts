@@ -6,7 +6,7 @@ import { Contact } from '../contacts/contact.entity';
 import { Contract } from '../contracts/contract.entity';
 import type { RequestContext } from '../request/context';
 import { Clearable } from '../graphql/explicit-null';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
 import type { EvidenceDocument } from './review-evidence';
 import { ReviewAction, ReviewActionStatus, ReviewEvidence, ServiceReview } from './review.entity';

@@ -5,7 +5,7 @@ import { FeedRun } from '../feeds/feed-run.entity';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import { paginate } from '../request/paging';
 import type { RequestContext } from '../request/context';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { Supplier } from '../suppliers/supplier.entity';
 import { InventoryComparison, InventoryDifference, InventoryDifferenceKind } from './inventory-comparison.entity';
 

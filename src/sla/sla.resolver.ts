@@ -6,7 +6,7 @@ import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
 import type { RequestContext } from '../request/context';
 import { Clearable } from '../graphql/explicit-null';
-import { idOf } from '../graphql/global-id';
+import { idOf } from '../common/global-id';
 import { selects } from '../graphql/selection';
 import { MoneyScalar } from '../graphql/scalars';
 import { Incident } from '../incidents/incident.entity';

@@ -4,7 +4,7 @@ import { ContactAssignment, ContactObjectType } from '../contacts/contact-assign
 import { Contract } from '../contracts/contract.entity';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../request/context';
-import { idOf } from '../graphql/global-id';
+import { idOf } from '../common/global-id';
 import { Supplier } from './supplier.entity';
 import { CreateSupplierInput, SupplierFilter, UpdateSupplierInput } from './supplier.input';
 import { SupplierService } from './supplier.service';

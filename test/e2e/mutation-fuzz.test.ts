@@ -6,7 +6,7 @@ import { ALL_ROLES, NATIONAL_ROLES, Role } from '../../src/auth/roles';
 import { ErrorCode } from '../../src/common/errors';
 import { penceTransformer } from '../../src/common/money';
 import { buildGraphqlSchema, createServices } from '../../src/graphql/schema';
-import { toGlobalId } from '../../src/graphql/global-id';
+import { toGlobalId } from '../../src/common/global-id';
 import { Organisation } from '../../src/organisations/organisation.entity';
 import { Supplier } from '../../src/suppliers/supplier.entity';
 import { mutationCall } from '../support/schema-arbitraries';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { Role } from '../../src/auth/roles';
 import { addDays, todayInLondon } from '../../src/common/dates';
-import { parseGlobalId } from '../../src/graphql/global-id';
+import { parseGlobalId } from '../../src/common/global-id';
 import { ReviewEvidence } from '../../src/reviews/review.entity';
 import { seedDemoSlaData } from '../../src/seed/demo-sla';
 import { seedDemoServiceDesk } from '../../src/seed/demo-servicedesk';

@@ -6,7 +6,7 @@ import { Contract } from '../../contracts/contract.entity';
 import { ConnectionType, PageArgs } from '../../graphql/connection';
 import { paginateList } from '../../request/paging';
 import type { RequestContext } from '../../request/context';
-import { idOf, optionalIdOf } from '../../graphql/global-id';
+import { idOf, optionalIdOf } from '../../common/global-id';
 import { MoneyScalar } from '../../graphql/scalars';
 import { Incident } from '../../incidents/incident.entity';
 import { RecordSource, rowSource } from '../../feeds/record-source';

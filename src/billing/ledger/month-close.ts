@@ -5,7 +5,7 @@ import { groupBy } from '../../common/collections';
 import { isUniqueViolation } from '../../db/errors';
 import type { Contract } from '../../contracts/contract.entity';
 import type { RequestContext } from '../../request/context';
-import { toGlobalId } from '../../graphql/global-id';
+import { toGlobalId } from '../../common/global-id';
 import { NetworkService } from '../../services/network-service.entity';
 import { monthOf } from '../../sla/availability';
 import type { SlaReportService } from '../../sla/sla-report.service';
