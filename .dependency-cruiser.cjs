@@ -11,7 +11,7 @@
  * upward import or cycle fails `npm test`. The list only shrinks.
  */
 
-/** From the bottom up; each entry is a folder of src/ (or a file of src/ without `.ts`). */
+/** From the bottom up; each entry is a folder of src/ or a file directly in src/. */
 const layers = [
   { layer: 'common', folders: ['common', 'config'] },
   { layer: 'platform', folders: ['db', 'request', 'auth', 'audit'] },
@@ -35,13 +35,13 @@ const layers = [
     ],
   },
   { layer: 'reporting', folders: ['reviews', 'notifications'] },
-  { layer: 'wiring', folders: ['entities', 'services-root'] },
+  { layer: 'wiring', folders: ['entities.ts', 'services.ts'] },
   { layer: 'api', folders: ['graphql', 'http'] },
-  { layer: 'entry', folders: ['app', 'seed', 'cli', 'main'] },
+  { layer: 'entry', folders: ['app.ts', 'seed', 'cli', 'main.ts'] },
 ];
 
-/** `services-root` is src/services.ts, the composition root; src/services/ is the network-services domain. */
-const pathOf = (folder) => (folder === 'services-root' ? '^src/services\\.ts$' : `^src/${folder}(/|\\.ts$)`);
+/** src/services.ts is the composition root; src/services/ is the network-services domain. */
+const pathOf = (entry) => (entry.endsWith('.ts') ? `^src/${entry.replace('.', '\\.')}$` : `^src/${entry}/`);
 
 const order = layers.flatMap(({ layer, folders }) => folders.map((folder) => ({ layer, folder })));
 

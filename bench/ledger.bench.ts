@@ -13,7 +13,7 @@ import type { AppConfig } from '../src/config/config';
 import type { StatementCounter } from '../src/db/statement-counter';
 import { FeedRunStatus, FeedSource } from '../src/feeds/feed-run.entity';
 import { FeedFormat, FeedKind, IncidentStatus } from '../src/feeds/records';
-import { createServices, type Services } from '../src/graphql/schema';
+import { createServices, type Services } from '../src/services';
 import { Incident, IncidentOrigin } from '../src/incidents/incident.entity';
 import { NetworkService } from '../src/services/network-service.entity';
 import { createOrganisation } from './sla.bench';

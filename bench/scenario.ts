@@ -12,7 +12,7 @@ import { Invoice } from '../src/billing/invoice.entity';
 import { DEFAULT_MAX_HEAP_MB, type AppConfig } from '../src/config/config';
 import { RequestContext } from '../src/request/context';
 import { toGlobalId } from '../src/common/global-id';
-import { createServices } from '../src/graphql/schema';
+import { createServices } from '../src/services';
 import { seedDemoData } from '../src/seed/demo-data';
 import { seedScaleData, type ScaleSeedOptions } from '../src/seed/scale-data';
 import { NetworkService } from '../src/services/network-service.entity';

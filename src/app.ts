@@ -17,7 +17,8 @@ import { DATABASE_UNAVAILABLE, formatError, isDatabaseUnavailable, isInternal } 
 import { jitExecutor } from './graphql/executor';
 import { queryLimits } from './graphql/limits';
 import { hideSchemaHints } from './graphql/schema-hints';
-import { buildGraphqlSchema, createServices, type Services } from './graphql/schema';
+import { buildGraphqlSchema } from './graphql/schema';
+import { createServices, type Services } from './services';
 import { FeedHousekeeping } from './feeds/housekeeping';
 import { Instance } from './db/instance';
 import { Metrics } from './common/metrics';

@@ -16,7 +16,7 @@ import type { FeedProgress } from '../feeds/feed-pipeline';
 import { failOrphanedRuns, failStalledRuns } from '../feeds/run-owners';
 import { FeedFormat, FeedKind } from '../feeds/records';
 import { RequestContext } from '../request/context';
-import { createServices } from '../graphql/schema';
+import { createServices } from '../services';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService } from '../services/network-service.entity';
 import { Supplier } from '../suppliers/supplier.entity';

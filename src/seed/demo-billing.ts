@@ -19,7 +19,7 @@ import { Contract } from '../contracts/contract.entity';
 import { FeedSource } from '../feeds/feed-run.entity';
 import { FeedFormat, FeedKind } from '../feeds/records';
 import { RequestContext } from '../request/context';
-import { createServices, type Services } from '../graphql/schema';
+import { createServices, type Services } from '../services';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
 import { DEMO_CONTRACT_DUE_FOR_NOTICE } from './demo-data';

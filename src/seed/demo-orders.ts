@@ -14,7 +14,7 @@ import { Contract } from '../contracts/contract.entity';
 import { FeedSource } from '../feeds/feed-run.entity';
 import { FeedFormat, FeedKind } from '../feeds/records';
 import { RequestContext } from '../request/context';
-import { createServices } from '../graphql/schema';
+import { createServices } from '../services';
 import { OrderStatus, OrderType, ServiceOrder } from '../orders/order.entity';
 import type { CreateOrderInput } from '../orders/order.input';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';

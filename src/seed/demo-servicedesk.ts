@@ -7,7 +7,7 @@ import { Contact } from '../contacts/contact.entity';
 import { Contract } from '../contracts/contract.entity';
 import { Escalation, EscalationKind } from '../escalations/escalation.entity';
 import { RequestContext } from '../request/context';
-import { createServices } from '../graphql/schema';
+import { createServices } from '../services';
 import { Incident } from '../incidents/incident.entity';
 import { ServiceReview } from '../reviews/review.entity';
 import { NetworkService } from '../services/network-service.entity';

@@ -8,7 +8,7 @@ import { Contract, ContractStatus, ProcurementRoute, ServiceHours, ServiceWrap }
 import { FeedSource } from '../feeds/feed-run.entity';
 import { FeedFormat, FeedKind } from '../feeds/records';
 import { RequestContext } from '../request/context';
-import { createServices } from '../graphql/schema';
+import { createServices } from '../services';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService, Resilience, ServiceStatus, ServiceType } from '../services/network-service.entity';
 import { Site } from '../sites/site.entity';
