@@ -3,7 +3,7 @@ import { assertInScope } from '../auth/tenancy';
 import { addDays, addMonths } from '../common/dates';
 import { badInput } from '../common/errors';
 import type { Pence } from '../common/money';
-import { ChargeType } from '../feeds/records';
+import { ChargeType } from './charge-type';
 import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
 import { Dispute, DisputeCredit, DisputeState } from './dispute.entity';

@@ -4,7 +4,7 @@ import { conflict } from '../common/errors';
 import { groupBy } from '../common/collections';
 import { formatMoney, type Pence } from '../common/money';
 import { Contract } from '../contracts/contract.entity';
-import { ChargeType } from '../feeds/records';
+import { ChargeType } from './charge-type';
 import type { RequestContext } from '../request/context';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
 import { chargeHistories } from './charge-history';

@@ -4,7 +4,7 @@ import { MANAGE_SERVICE_DESK, READ_INCIDENTS, READ_INVENTORY } from '../auth/rol
 import { Contact } from '../contacts/contact.entity';
 import { Contract } from '../contracts/contract.entity';
 import { RecordSource, rowSource } from '../feeds/record-source';
-import { IncidentStatus } from '../feeds/records';
+import { IncidentStatus } from './incident-status';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import { paginateList } from '../request/paging';
 import type { RequestContext } from '../request/context';

@@ -4,7 +4,7 @@ import { incidentsWithinScope, withinScope } from '../auth/tenancy';
 import { badInput, conflict, notFound } from '../common/errors';
 import { optionalText, requiredIdentifier, requiredText } from '../common/text';
 import { Contact } from '../contacts/contact.entity';
-import { IncidentStatus } from '../feeds/records';
+import { IncidentStatus } from './incident-status';
 import { paginate, type Connection, type PageArgs } from '../request/paging';
 import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';

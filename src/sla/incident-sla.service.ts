@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, Not } from 'typeorm';
 import { Contract, type ServiceWrap } from '../contracts/contract.entity';
-import { IncidentStatus } from '../feeds/records';
+import { IncidentStatus } from '../incidents/incident-status';
 import type { RequestContext } from '../request/context';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
 import { Incident } from '../incidents/incident.entity';

@@ -12,7 +12,7 @@ import { Dispute, DisputeState } from '../dispute.entity';
 import { Invoice, InvoiceStatus } from '../invoice.entity';
 import { InvoiceLine } from '../invoice-line.entity';
 import { ReconciliationFinding } from '../reconciliation.entity';
-import { ChargeType } from '../../feeds/records';
+import { ChargeType } from '../charge-type';
 import { CreditLedgerEntry, CreditEntryState, SlaMonthSnapshot } from './credit-ledger.entity';
 import { matchCredits } from './credit-matching';
 import { MonthCloser, periodOf } from './month-close';

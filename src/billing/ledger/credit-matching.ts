@@ -3,7 +3,7 @@ import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { groupBy } from '../../common/collections';
 import { formatMoney, type Pence } from '../../common/money';
 import { SYSTEM_ACTOR } from '../../common/system-actor';
-import { ChargeType } from '../../feeds/records';
+import { ChargeType } from '../charge-type';
 import type { RequestContext } from '../../request/context';
 import { Dispute, DisputeCredit, DisputeFinding, DisputeState, DisputeTransition } from '../dispute.entity';
 import { InvoiceLine } from '../invoice-line.entity';
