@@ -14,7 +14,7 @@
 /** From the bottom up; each entry is a folder of src/ or a file directly in src/. */
 const layers = [
   { layer: 'common', folders: ['common', 'config'] },
-  { layer: 'platform', folders: ['db', 'request', 'auth', 'audit'] },
+  { layer: 'platform', folders: ['db', 'request', 'graphql-types', 'auth', 'audit'] },
   {
     layer: 'domain',
     folders: [

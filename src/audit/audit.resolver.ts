@@ -2,7 +2,7 @@ import { IsOptional, Length } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import { MANAGE_AUDIT } from '../auth/roles';
 import { assertInScope } from '../auth/tenancy';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { optionalIdOf } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';

@@ -5,9 +5,9 @@ import { APPROVE_INVOICES, MANAGE_BILLING_POLICY, READ_INVENTORY, RECONCILE_INVO
 import { assertInScope } from '../auth/tenancy';
 import type { Pence } from '../common/money';
 import type { RequestContext } from '../request/context';
-import { Clearable } from '../graphql/explicit-null';
+import { Clearable } from '../graphql-types/clearable';
 import { idOf, optionalIdOf } from '../common/global-id';
-import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
+import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { BillingSummaryService } from './billing-summary.service';

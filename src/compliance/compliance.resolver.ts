@@ -2,7 +2,7 @@ import { IsNull } from 'typeorm';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { Contact } from '../contacts/contact.entity';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';

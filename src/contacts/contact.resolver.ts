@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, createUnionType, Ctx, FieldResolver, ID, Int, Mu
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
 import type { NodeClass } from '../db/base-record';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';

@@ -3,10 +3,10 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Que
 import { daysBetween, todayInLondon } from '../common/dates';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { ContactAssignment, ContactObjectType } from '../contacts/contact-assignment.entity';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../common/global-id';
-import { selects } from '../graphql/selection';
+import { selects } from '../graphql-types/selection';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
 import { ServiceConnection } from '../services/network-service.resolver';

@@ -20,7 +20,7 @@ import { nullMeansNotGiven } from './null-arguments';
 import type { Services } from '../services';
 import { NodeResolver, type NodeFetcher } from './node.resolver';
 import { ErrorReasonsResolver } from './error-reasons.resolver';
-import { DateTimeISOScalar } from './scalars';
+import { DateTimeISOScalar } from '../graphql-types/scalars';
 import { FeedEndpoint } from '../feeds/feed-endpoint.entity';
 import { FeedEndpointResolver } from '../feeds/feed-endpoint.resolver';
 import { FeedRejection } from '../feeds/feed-rejection.entity';

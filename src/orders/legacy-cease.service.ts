@@ -7,7 +7,7 @@ import { badInput, conflict } from '../common/errors';
 import type { Pence } from '../common/money';
 import { Contract } from '../contracts/contract.entity';
 import type { RequestContext } from '../request/context';
-import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
+import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
 import { ServiceInventory } from '../services/service-inventory';
 import { Supplier, SupplierKind } from '../suppliers/supplier.entity';

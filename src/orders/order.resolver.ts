@@ -2,10 +2,10 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Re
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { daysBetween, todayInLondon } from '../common/dates';
 import { Contract } from '../contracts/contract.entity';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../common/global-id';
-import { LocalDateScalar } from '../graphql/scalars';
+import { LocalDateScalar } from '../graphql-types/scalars';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService } from '../services/network-service.entity';
 import { Site } from '../sites/site.entity';

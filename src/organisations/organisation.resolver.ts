@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } 
 import { READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
 import { Site } from '../sites/site.entity';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { idOf } from '../common/global-id';
 import { Organisation } from './organisation.entity';

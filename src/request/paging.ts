@@ -1,14 +1,14 @@
 /**
  * Paging as services do it: Relay arguments in, a page of edges out, over the query builder
  * (`paginate`), plain SQL (`paginatePlain`) or a list in memory (`paginateList`). The GraphQL
- * types of the same shapes live in graphql/connection.ts.
+ * types of the same shapes live in graphql-types/connection.ts.
  */
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { allOf, columnSql, plainCount, plainSelectJoined, type PlainCondition, type PlainJoin, type PlainSql } from '../db/plain-select';
 import { badInput } from '../common/errors';
 import { ErrorReason } from '../common/error-reasons';
 
-/** Relay page information as services return it (graphql/connection.ts declares its GraphQL type). */
+/** Relay page information as services return it (graphql-types/connection.ts declares its GraphQL type). */
 export interface PageInfo {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
@@ -16,7 +16,7 @@ export interface PageInfo {
   endCursor: string | null;
 }
 
-/** Relay-style paging arguments as services read them (graphql/connection.ts declares and validates them). */
+/** Relay-style paging arguments as services read them (graphql-types/connection.ts declares and validates them). */
 export interface PageArgs {
   first?: number;
   after?: string;

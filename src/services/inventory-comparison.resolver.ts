@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } 
 import { READ_INVENTORY } from '../auth/roles';
 import { findVisible, withinScope } from '../auth/tenancy';
 import { FeedRun } from '../feeds/feed-run.entity';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import { paginate } from '../request/paging';
 import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../common/global-id';

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { ContactAssignment, ContactObjectType } from '../contacts/contact-assignment.entity';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { MANAGE_SUPPLIERS, READ_SUPPLIERS } from '../auth/roles';
 import { ContactAssignment, ContactObjectType } from '../contacts/contact-assignment.entity';
 import { Contract } from '../contracts/contract.entity';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { idOf } from '../common/global-id';
 import { Supplier } from './supplier.entity';
