@@ -1,5 +1,6 @@
 import { In } from 'typeorm';
-import { addDays, todayInLondon } from '../common/dates';
+import { addDays } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { badInput, conflict, notFound } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
 import { requiredText } from '../common/text';

@@ -1,6 +1,7 @@
 import { applyChanges, ifGiven } from '../common/changes';
 import { badInput, conflict, notFound } from '../common/errors';
-import { addDays, isLocalDate, todayInLondon } from '../common/dates';
+import { addDays, isLocalDate } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { optionalText, requiredText } from '../common/text';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
 import { saveUnique } from '../db/errors';

@@ -1,5 +1,6 @@
 import { In } from 'typeorm';
-import { isLocalDate, todayInLondon } from '../common/dates';
+import { isLocalDate } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { badInput, conflict } from '../common/errors';
 import { formatMoney } from '../common/money';
 import { optionalIdentifier, optionalText, requiredText } from '../common/text';

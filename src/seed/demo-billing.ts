@@ -12,7 +12,7 @@ import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconci
 import { InvoiceLine } from '../billing/invoice-line.entity';
 import { CreditLedgerEntry } from '../billing/ledger/credit-ledger.entity';
 import { SlaTermKind } from '../sla/sla-term.entity';
-import { todayInLondon } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { formatMoney, type Pence } from '../common/money';
 import type { AppConfig } from '../config/config';
 import { Contract } from '../contracts/contract.entity';
