@@ -15,6 +15,18 @@ export interface ChargePeriod {
   monthlyCharge: Pence;
 }
 
+/**
+ * Charge periods oldest first: the one in force "since the service began" (no date) before
+ * any dated one, whatever the database's ordering of nulls. Sorts `periods` in place.
+ */
+export function oldestFirst<T>(periods: T[], from: (period: T) => LocalDate | null): T[] {
+  return periods.sort((x, y) => {
+    const a = from(x);
+    const b = from(y);
+    return a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
+  });
+}
+
 /** What pricing needs to know of a service. */
 export interface ServiceFacts {
   id: number;
