@@ -1,10 +1,11 @@
 import { In } from 'typeorm';
-import { addDays, todayInLondon } from '../common/dates';
+import { addDays } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { badInput, conflict, notFound } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
 import { requiredText } from '../common/text';
 import { findVisible, withinScope } from '../auth/tenancy';
-import { Contract } from '../contracts/contract.entity';
+import { Contract, DEFAULT_DISPUTE_WINDOW_DAYS } from '../contracts/contract.entity';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { NetworkService } from '../services/network-service.entity';
@@ -24,8 +25,6 @@ const NEXT: Record<DisputeState, readonly DisputeState[]> = {
   [DisputeState.WITHDRAWN]: [],
   [DisputeState.CREDITED]: [],
 };
-
-const DEFAULT_WINDOW_DAYS = 90;
 
 /**
  * Disputes raised from reconciliation findings: a state machine whose every move is
@@ -139,7 +138,7 @@ export class DisputeService {
     const contract = service
       ? await ctx.repository(Contract).findOneBy({ id: service.contractId })
       : await ctx.repository(Contract).findOneBy({ supplierId: invoice.supplierId, organisationId: invoice.organisationId });
-    return contract?.disputeWindowDays ?? DEFAULT_WINDOW_DAYS;
+    return contract?.disputeWindowDays ?? DEFAULT_DISPUTE_WINDOW_DAYS;
   }
 
   private record(ctx: RequestContext, dispute: Dispute, from: DisputeState | null, reason: string, to = dispute.state) {

@@ -1,4 +1,4 @@
-import { addDays, addMonths } from '../common/dates';
+import { firstDayOf, lastDayOf } from '../common/calendar';
 import { formatMoney } from '../common/money';
 import { findVisible } from '../auth/tenancy';
 import { allOf, columnSql, type PlainCondition } from '../db/plain-select';
@@ -32,7 +32,7 @@ export class InvoiceService {
     if (filter.status?.length) where.status = filter.status;
     if (filter.kind?.length) where.kind = filter.kind;
     const and = allOf([
-      filter.period ? { sql: 'periodStart <= ? AND periodEnd >= ?', params: [addDays(addMonths(`${filter.period}-01`, 1), -1), `${filter.period}-01`] } : undefined,
+      filter.period ? { sql: 'periodStart <= ? AND periodEnd >= ?', params: [lastDayOf(filter.period), firstDayOf(filter.period)] } : undefined,
       // SQLite compares case and MySQL's collation does not: both ignore it this way
       filter.invoiceNumber !== undefined ? { sql: `LOWER(${columnSql(ctx.manager, Invoice, 'invoiceNumber')}) = ?`, params: [filter.invoiceNumber.toLowerCase()] } : undefined,
     ]);

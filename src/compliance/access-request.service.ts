@@ -1,5 +1,6 @@
 import { conflict } from '../common/errors';
-import { todayInLondon, type LocalDate } from '../common/dates';
+import { type LocalDate } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { optionalText, requiredText } from '../common/text';
 import { findVisible, withinScope } from '../auth/tenancy';
 import { Contact } from '../contacts/contact.entity';

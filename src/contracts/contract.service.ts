@@ -1,6 +1,7 @@
 import { applyChanges, ifGiven } from '../common/changes';
 import { badInput, conflict, notFound } from '../common/errors';
-import { addDays, isLocalDate, todayInLondon } from '../common/dates';
+import { addDays, isLocalDate } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { optionalText, requiredText } from '../common/text';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
 import { saveUnique } from '../db/errors';
@@ -20,7 +21,7 @@ import {
 } from './contract-lifecycle';
 import { ContractStatusChange } from './contract-status-change.entity';
 import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
-import { Contract, ContractStatus, ServiceHours } from './contract.entity';
+import { Contract, ContractStatus, DEFAULT_DISPUTE_WINDOW_DAYS, ServiceHours } from './contract.entity';
 import {
   ContractSortField,
   type ContractDocumentInput,
@@ -140,7 +141,7 @@ export class ContractService {
       serviceHoursCalendar: optionalText(input.serviceHoursCalendar) ?? null,
       currency: 'GBP',
       totalContractValue: input.totalContractValue ?? null,
-      disputeWindowDays: input.disputeWindowDays ?? 90,
+      disputeWindowDays: input.disputeWindowDays ?? DEFAULT_DISPUTE_WINDOW_DAYS,
     });
     normaliseTerms(contract);
     return ctx.transaction(async (tx) => {

@@ -1,5 +1,7 @@
 import { In } from 'typeorm';
-import { isLocalDate, todayInLondon } from '../common/dates';
+import { oldestFirst } from '../billing/pricing';
+import { isLocalDate } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { badInput, conflict } from '../common/errors';
 import { formatMoney } from '../common/money';
 import { optionalIdentifier, optionalText, requiredText } from '../common/text';
@@ -448,8 +450,8 @@ function assertNotFuture(value: string, field: string): void {
 
 /** The period in force on `day`: the last starting on or before it (null start: from the beginning). */
 function latestBefore(periods: readonly ServiceTermsPeriod[], day: string): ServiceTermsPeriod | undefined {
-  return [...periods]
-    .filter((p) => p.effectiveFrom === null || p.effectiveFrom <= day)
-    .sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? 0 : a.effectiveFrom === null ? -1 : b.effectiveFrom === null ? 1 : a.effectiveFrom < b.effectiveFrom ? -1 : 1))
-    .at(-1);
+  return oldestFirst(
+    periods.filter((p) => p.effectiveFrom === null || p.effectiveFrom <= day),
+    (p) => p.effectiveFrom,
+  ).at(-1);
 }

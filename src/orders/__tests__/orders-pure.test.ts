@@ -2,7 +2,7 @@ import { OrderStatus } from '../order.entity';
 import { allowedOrderMoves, canMoveOrder, isFinal } from '../order-lifecycle';
 import { priceSpan } from '../../billing/pricing';
 import { dualRunning } from '../dual-running';
-import { isWorkingDay, workingDaysBefore, workingDaysBetween } from '../working-days';
+import { isWorkingDay, workingDaysBefore, workingDaysBetween } from '../../common/calendar';
 
 describe('order lifecycle (TMF641)', () => {
   it('runs DRAFT → SUBMITTED → ACKNOWLEDGED → IN_PROGRESS ⇄ HELD → COMPLETED', () => {
