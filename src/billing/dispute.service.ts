@@ -8,22 +8,13 @@ import { Contract } from '../contracts/contract.entity';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { NetworkService } from '../services/network-service.entity';
+import { disputeLifecycle } from './dispute-lifecycle';
 import { Dispute, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
 import { Invoice } from './invoice.entity';
 import { ReconciliationFinding } from './reconciliation.entity';
 import { FindingType } from './reconciliation-rules';
 import type { CreditLedgerService } from './ledger/credit-ledger.service';
 import { ErrorReason } from '../common/error-reasons';
-
-const NEXT: Record<DisputeState, readonly DisputeState[]> = {
-  [DisputeState.DRAFT]: [DisputeState.SUBMITTED, DisputeState.WITHDRAWN],
-  [DisputeState.SUBMITTED]: [DisputeState.ACKNOWLEDGED, DisputeState.UPHELD, DisputeState.REJECTED, DisputeState.WITHDRAWN],
-  [DisputeState.ACKNOWLEDGED]: [DisputeState.UPHELD, DisputeState.REJECTED, DisputeState.WITHDRAWN],
-  [DisputeState.UPHELD]: [DisputeState.CREDITED],
-  [DisputeState.REJECTED]: [],
-  [DisputeState.WITHDRAWN]: [],
-  [DisputeState.CREDITED]: [],
-};
 
 const DEFAULT_WINDOW_DAYS = 90;
 
@@ -111,10 +102,7 @@ export class DisputeService {
     const why = requiredText(reason, 'input.reason');
     return ctx.transaction(async (tx) => {
       const dispute = await this.get(tx, id);
-      if (!NEXT[dispute.state].includes(to)) {
-        const allowed = NEXT[dispute.state];
-        throw conflict(`A ${dispute.state} dispute cannot become ${to}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
-      }
+      disputeLifecycle.assertMove(dispute.state, to);
       if (to === DisputeState.SUBMITTED && todayInLondon() > dispute.deadline) {
         throw conflict(`The dispute window closed on ${dispute.deadline}`, { reason: ErrorReason.PAST_DEADLINE });
       }

@@ -11,8 +11,7 @@ import { Supplier } from '../suppliers/supplier.entity';
 import { SupplierService } from '../suppliers/supplier.service';
 import { ContractDocument } from './contract-document.entity';
 import {
-  allowedMoves,
-  canMove,
+  contractLifecycle,
   DEFAULT_BUSINESS_CALENDAR,
   isClosed,
   noticeDateFor,
@@ -190,14 +189,7 @@ export class ContractService {
     const why = requiredText(reason, 'input.reason');
     return ctx.transaction(async (tx) => {
       const contract = await this.get(tx, id);
-      if (!canMove(contract.status, status)) {
-        const allowed = allowedMoves(contract.status);
-        throw conflict(
-          `Contract ${contract.reference} cannot move from ${contract.status} to ${status}` +
-            (allowed.length ? `; it can move to ${allowed.join(', ')}` : '; it is closed'),
-          { reason: ErrorReason.INVALID_STATUS_TRANSITION },
-        );
-      }
+      contractLifecycle.assertMove(contract.status, status, { name: `Contract ${contract.reference}` });
       const from = contract.status;
       contract.status = status;
       const saved = await tx.repository(Contract).save(contract);
