@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { penceTransformer, type Pence } from '../common/money';
 import { BaseRecord } from '../db/base-record';
+import type { TransitionColumns } from '../db/transitions';
 import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
 
 export enum DisputeState {
@@ -76,6 +77,7 @@ export class DisputeFinding {
 @Index(['disputeId'])
 export class DisputeTransition extends BaseRecord {
   static readonly typename = 'DisputeTransition';
+  static readonly transition = { subject: 'disputeId', from: 'fromState', to: 'toState', automatic: 'automatic', reasonLength: 1000 } as const satisfies TransitionColumns<DisputeTransition>;
 
   @Column({ type: 'int' })
   disputeId!: number;

@@ -5,6 +5,7 @@ import { formatMoney, type Pence } from '../common/money';
 import { requiredText } from '../common/text';
 import { findVisible, withinScope } from '../auth/tenancy';
 import { Contract } from '../contracts/contract.entity';
+import { recordTransition } from '../db/transitions';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { NetworkService } from '../services/network-service.entity';
@@ -131,8 +132,6 @@ export class DisputeService {
   }
 
   private record(ctx: RequestContext, dispute: Dispute, from: DisputeState | null, reason: string, to = dispute.state) {
-    return ctx.repository(DisputeTransition).save(
-      ctx.repository(DisputeTransition).create({ disputeId: dispute.id, organisationId: dispute.organisationId, fromState: from, toState: to, reason: reason.slice(0, 1000), changedBy: ctx.requireViewer.subject }),
-    );
+    return recordTransition(ctx, DisputeTransition, { subject: dispute, from, to, reason });
   }
 }

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { penceTransformer, type Pence } from '../common/money';
 import { BaseRecord } from '../db/base-record';
+import type { TransitionColumns } from '../db/transitions';
 import { MoneyScalar } from '../graphql/scalars';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 
@@ -15,6 +16,7 @@ import { Invoice, InvoiceStatus } from './invoice.entity';
 @Index(['invoiceId', 'id'])
 export class InvoiceStatusChange extends BaseRecord {
   static readonly typename = 'InvoiceStatusChange';
+  static readonly transition = { subject: 'invoiceId', from: 'fromStatus', to: 'toStatus', automatic: 'automatic', reasonLength: 1000 } as const satisfies TransitionColumns<InvoiceStatusChange>;
 
   @Column({ type: 'int' })
   invoiceId!: number;

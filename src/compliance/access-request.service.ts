@@ -2,6 +2,7 @@ import { todayInLondon, type LocalDate } from '../common/dates';
 import { optionalText, requiredText } from '../common/text';
 import { findVisible, withinScope } from '../auth/tenancy';
 import { Contact } from '../contacts/contact.entity';
+import { recordTransition } from '../db/transitions';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { accessRequestLifecycle } from './access-request-lifecycle';
@@ -62,15 +63,6 @@ export class AccessRequestService {
   }
 
   private record(ctx: RequestContext, request: ApplicationAccessRequest, from: AccessRequestStatus | null, reason: string) {
-    return ctx.repository(ApplicationAccessTransition).save(
-      ctx.repository(ApplicationAccessTransition).create({
-        requestId: request.id,
-        organisationId: request.organisationId,
-        fromStatus: from,
-        toStatus: request.status,
-        reason: reason.slice(0, 1000),
-        changedBy: ctx.requireViewer.subject,
-      }),
-    );
+    return recordTransition(ctx, ApplicationAccessTransition, { subject: request, from, to: request.status, reason });
   }
 }

@@ -1,6 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
+import type { TransitionColumns } from '../db/transitions';
 import { LocalDateScalar } from '../graphql/scalars';
 
 export enum AccessRequestStatus {
@@ -52,6 +53,7 @@ export class ApplicationAccessRequest extends BaseRecord {
 @Index(['requestId'])
 export class ApplicationAccessTransition extends BaseRecord {
   static readonly typename = 'ApplicationAccessTransition';
+  static readonly transition = { subject: 'requestId', from: 'fromStatus', to: 'toStatus', reasonLength: 1000 } as const satisfies TransitionColumns<ApplicationAccessTransition>;
 
   @Column({ type: 'int' })
   requestId!: number;

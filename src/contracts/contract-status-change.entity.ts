@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
+import type { TransitionColumns } from '../db/transitions';
 import { Contract, ContractStatus } from './contract.entity';
 
 /** One step of a contract's lifecycle: who moved it, when, and why. */
@@ -9,6 +10,7 @@ import { Contract, ContractStatus } from './contract.entity';
 @Index(['contractId'])
 export class ContractStatusChange extends BaseRecord {
   static readonly typename = 'ContractStatusChange';
+  static readonly transition = { subject: 'contractId', from: 'fromStatus', to: 'toStatus', reasonLength: 1000 } as const satisfies TransitionColumns<ContractStatusChange>;
 
   @Column({ type: 'int' })
   contractId!: number;

@@ -4,6 +4,7 @@ import { addDays, isLocalDate, todayInLondon } from '../common/dates';
 import { optionalText, requiredText } from '../common/text';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
 import { saveUnique } from '../db/errors';
+import { recordTransition } from '../db/transitions';
 import { allOf, type PlainCondition } from '../db/plain-select';
 import { paginate, paginatePlain, searchCondition, type Connection, type PageArgs, type SortKey } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
@@ -244,16 +245,7 @@ export class ContractService {
   }
 
   private recordStatus(ctx: RequestContext, contract: Contract, from: ContractStatus | null, reason: string) {
-    return ctx.repository(ContractStatusChange).save(
-      ctx.repository(ContractStatusChange).create({
-        contractId: contract.id,
-        organisationId: contract.organisationId,
-        fromStatus: from,
-        toStatus: contract.status,
-        reason,
-        changedBy: ctx.requireViewer.subject,
-      }),
-    );
+    return recordTransition(ctx, ContractStatusChange, { subject: contract, from, to: contract.status, reason });
   }
 
   private save(ctx: RequestContext, contract: Contract): Promise<Contract> {

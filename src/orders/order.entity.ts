@@ -2,6 +2,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { penceTransformer, type Pence } from '../common/money';
 import { BaseRecord } from '../db/base-record';
+import type { TransitionColumns } from '../db/transitions';
 import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
 import { Resilience, ServiceType } from '../services/network-service.entity';
 
@@ -155,6 +156,7 @@ export class ServiceOrder extends BaseRecord {
 @Index(['orderId'])
 export class OrderTransition extends BaseRecord {
   static readonly typename = 'OrderTransition';
+  static readonly transition = { subject: 'orderId', from: 'fromStatus', to: 'toStatus', reasonLength: 1000 } as const satisfies TransitionColumns<OrderTransition>;
 
   @Column({ type: 'int' })
   orderId!: number;

@@ -8,6 +8,7 @@ import { isClosed } from '../contracts/contract-lifecycle';
 import type { Contract } from '../contracts/contract.entity';
 import { ContractService } from '../contracts/contract.service';
 import { saveUnique } from '../db/errors';
+import { recordTransition } from '../db/transitions';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
@@ -401,17 +402,7 @@ export class OrderService {
   }
 
   private record(ctx: RequestContext, order: ServiceOrder, from: OrderStatus | null, reason: string, on: string) {
-    return ctx.repository(OrderTransition).save(
-      ctx.repository(OrderTransition).create({
-        orderId: order.id,
-        organisationId: order.organisationId,
-        fromStatus: from,
-        toStatus: order.status,
-        effectiveOn: on,
-        reason: reason.slice(0, 1000),
-        changedBy: ctx.requireViewer.subject,
-      }),
-    );
+    return recordTransition(ctx, OrderTransition, { subject: order, from, to: order.status, reason, also: { effectiveOn: on } });
   }
 }
 
