@@ -44,7 +44,7 @@ export function refusedMove<S extends string>(lifecycle: Lifecycle<S>, from: S, 
  * Declares a lifecycle: for each status, the statuses it may move to (in the order a refusal
  * lists them). A status with no moves is final.
  */
-export function defineLifecycle<S extends string>(noun: string, moves: Readonly<Record<S, readonly S[]>>): Lifecycle<S> {
+export function defineLifecycle<S extends string>(noun: string, moves: Readonly<Record<S, readonly NoInfer<S>[]>>): Lifecycle<S> {
   const statuses = Object.keys(moves) as S[];
   for (const from of statuses) {
     for (const to of moves[from]) {
