@@ -1,7 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
-import type { TransitionColumns } from '../db/transitions';
+import { TransitionRecord, type TransitionColumns } from '../db/transitions';
 import { LocalDateScalar } from '../graphql/scalars';
 
 export enum AccessRequestStatus {
@@ -51,7 +51,7 @@ export class ApplicationAccessRequest extends BaseRecord {
 @ObjectType('ApplicationAccessTransition', { implements: BaseRecord })
 @Entity('application_access_transition')
 @Index(['requestId'])
-export class ApplicationAccessTransition extends BaseRecord {
+export class ApplicationAccessTransition extends TransitionRecord {
   static readonly typename = 'ApplicationAccessTransition';
   static readonly transition = { subject: 'requestId', from: 'fromStatus', to: 'toStatus', reasonLength: 1000 } as const satisfies TransitionColumns<ApplicationAccessTransition>;
 
@@ -62,9 +62,6 @@ export class ApplicationAccessTransition extends BaseRecord {
   @JoinColumn({ name: 'requestId' })
   request?: ApplicationAccessRequest;
 
-  @Column({ type: 'int' })
-  organisationId!: number;
-
   @Field(() => AccessRequestStatus, { nullable: true })
   @Column({ type: 'varchar', length: 12, nullable: true })
   fromStatus!: AccessRequestStatus | null;
@@ -72,12 +69,4 @@ export class ApplicationAccessTransition extends BaseRecord {
   @Field(() => AccessRequestStatus)
   @Column({ type: 'varchar', length: 12 })
   toStatus!: AccessRequestStatus;
-
-  @Field()
-  @Column({ type: 'varchar', length: 1000 })
-  reason!: string;
-
-  @Field()
-  @Column({ type: 'varchar', length: 200 })
-  changedBy!: string;
 }

@@ -1,13 +1,33 @@
-import type { DeepPartial, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, type DeepPartial, type EntityTarget, type ObjectLiteral, type Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { SYSTEM_ACTOR } from '../common/system-actor';
+import { BaseRecord } from './base-record';
+
+/**
+ * The columns every history of moves shares: the moved record's organisation, why, and who.
+ * A table whose column differs (a longer reason, a described `changedBy`) declares it again.
+ * Never in the schema itself: no field returns it, and it is no interface.
+ */
+@ObjectType()
+export abstract class TransitionRecord extends BaseRecord {
+  @Column({ type: 'int' })
+  organisationId!: number;
+
+  @Field()
+  @Column({ type: 'varchar', length: 1000 })
+  reason!: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  changedBy!: string;
+}
 
 /**
  * Where one history table keeps a move. Each table names its columns its own way
  * (`contractId`/`fromStatus`, `disputeId`/`fromState`, `escalationId`/`fromLevel`…); renaming
  * them is a migration with data, so each entity declares its names here instead
  * (`static readonly transition`) and every move is written through `recordTransition`.
- * Every such table also has `organisationId`, `reason` and `changedBy`.
  */
 export interface TransitionColumns<T> {
   /** the id of the record that moved */
@@ -51,7 +71,7 @@ export interface TransitionScope {
  * viewer; the system's (a credit matched, an approval withdrawn) is appended as a plain row
  * stamped `at`, as the ledger writes, and never asks for a viewer (there may be none).
  */
-export async function recordTransition<T extends ObjectLiteral, C extends TransitionColumns<T>>(
+export async function recordTransition<T extends TransitionRecord, C extends TransitionColumns<T>>(
   ctx: TransitionScope,
   entity: TransitionEntity<T, C>,
   move: Move<T, C>,
