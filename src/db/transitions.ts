@@ -5,8 +5,9 @@ import { SYSTEM_ACTOR } from '../common/system-actor';
 import { BaseRecord } from './base-record';
 
 /**
- * The columns every history of moves shares: the moved record's organisation, why, and who.
- * A table whose column differs (a longer reason, a described `changedBy`) declares it again.
+ * The columns most histories of moves share: the moved record's organisation, why, and who.
+ * A subclass may describe a field again (`changedBy`), but not change a column: TypeORM keeps
+ * the first declaration, so EscalationLevelChange (a reason of 2000) declares all three itself.
  * Never in the schema itself: no field returns it, and it is no interface.
  */
 @ObjectType()
@@ -40,6 +41,13 @@ export interface TransitionColumns<T> {
   readonly reasonLength: number;
 }
 
+/** What every history table holds besides its own columns. */
+export interface TransitionRow {
+  organisationId: number;
+  reason: string;
+  changedBy: string;
+}
+
 export interface TransitionEntity<T, C extends TransitionColumns<T>> {
   new (): T;
   readonly transition: C;
@@ -71,7 +79,7 @@ export interface TransitionScope {
  * viewer; the system's (a credit matched, an approval withdrawn) is appended as a plain row
  * stamped `at`, as the ledger writes, and never asks for a viewer (there may be none).
  */
-export async function recordTransition<T extends TransitionRecord, C extends TransitionColumns<T>>(
+export async function recordTransition<T extends TransitionRow & ObjectLiteral, C extends TransitionColumns<T>>(
   ctx: TransitionScope,
   entity: TransitionEntity<T, C>,
   move: Move<T, C>,

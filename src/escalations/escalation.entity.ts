@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
-import { TransitionRecord, type TransitionColumns } from '../db/transitions';
+import type { TransitionColumns } from '../db/transitions';
 
 export enum EscalationKind {
   /** a service problem pushed up the supplier's management chain */
@@ -151,7 +151,7 @@ export class EscalationUpdate extends BaseRecord {
 @ObjectType('EscalationLevelChange', { implements: BaseRecord })
 @Entity('escalation_level_change')
 @Index(['escalationId'])
-export class EscalationLevelChange extends TransitionRecord {
+export class EscalationLevelChange extends BaseRecord {
   static readonly typename = 'EscalationLevelChange';
   static readonly transition = { subject: 'escalationId', from: 'fromLevel', to: 'toLevel', reasonLength: 2000 } as const satisfies TransitionColumns<EscalationLevelChange>;
 
@@ -161,6 +161,9 @@ export class EscalationLevelChange extends TransitionRecord {
   @ManyToOne(() => Escalation, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'escalationId' })
   escalation?: Escalation;
+
+  @Column({ type: 'int' })
+  organisationId!: number;
 
   @Field(() => EscalationLevel, { nullable: true, description: 'Null for the level it was raised at.' })
   @Column({ type: 'varchar', length: 24, nullable: true })
@@ -172,11 +175,15 @@ export class EscalationLevelChange extends TransitionRecord {
 
   @Field()
   @Column({ type: 'varchar', length: 2000 })
-  override reason!: string;
+  reason!: string;
 
   @Field(() => String, { nullable: true, description: 'The HSCN obligation that was not met (escalations to the Service Co-ordinator).' })
   @Column({ type: 'varchar', length: 500, nullable: true })
   obligation!: string | null;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  changedBy!: string;
 
   @Field(() => Date)
   @Column({ type: 'datetime', precision: 3 })
