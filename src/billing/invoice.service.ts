@@ -2,6 +2,7 @@ import { firstDayOf, lastDayOf } from '../common/calendar';
 import { formatMoney } from '../common/money';
 import { findVisible } from '../auth/tenancy';
 import { allOf, columnSql, type PlainCondition } from '../db/plain-select';
+import { recordTransition } from '../db/transitions';
 import { paginatePlain, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { InvoiceStatusChange } from './invoice-approval.entity';
@@ -62,9 +63,7 @@ export class InvoiceService {
     const from = invoice.status;
     Object.assign(invoice, changes, { status: to, updatedAt: new Date() });
     await ctx.repository(Invoice).update(invoice.id, { ...changes, status: to, updatedAt: invoice.updatedAt });
-    await ctx.repository(InvoiceStatusChange).save(
-      ctx.repository(InvoiceStatusChange).create({ invoiceId: invoice.id, organisationId: invoice.organisationId, fromStatus: from, toStatus: to, reason, changedBy: ctx.requireViewer.subject }),
-    );
+    await recordTransition(ctx, InvoiceStatusChange, { subject: invoice, from, to, reason });
     return invoice;
   }
 

@@ -10,13 +10,14 @@ import { isClosed } from '../contracts/contract-lifecycle';
 import type { Contract } from '../contracts/contract.entity';
 import { ContractService } from '../contracts/contract.service';
 import { saveUnique } from '../db/errors';
+import { recordTransition } from '../db/transitions';
 import { paginate, type Connection, type PageArgs } from '../graphql/connection';
 import type { RequestContext } from '../graphql/context';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
 import { ServiceInventory } from '../services/service-inventory';
-import { canMoveService } from '../services/service-lifecycle';
+import { serviceLifecycle } from '../services/service-lifecycle';
 import { SiteService } from '../sites/site.service';
-import { allowedOrderMoves, canMoveOrder } from './order-lifecycle';
+import { orderLifecycle } from './order-lifecycle';
 import { OPEN_ORDER_STATUSES, OrderStatus, OrderTransition, OrderType, ServiceOrder, UNFINISHED_ORDER_STATUSES } from './order.entity';
 import type { CreateOrderInput } from './order.input';
 import { ServiceTermsPeriod } from './service-history.entity';
@@ -206,7 +207,7 @@ export class OrderService {
     assertNotFuture(day, 'input.on');
     return ctx.transaction(async (tx) => {
       const order = await this.get(tx, id);
-      assertCanMove(order, to);
+      orderLifecycle.assertMove(order.status, to);
       // steps recorded after the fact may be dated back, but not before the order's last move
       const moves = (await tx.repository(OrderTransition).find({ where: { orderId: order.id } })).filter((t) => t.fromStatus !== null && t.fromStatus !== t.toStatus);
       const last = moves.sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : 0)).at(-1);
@@ -271,7 +272,7 @@ export class OrderService {
       const order = await this.get(tx, id);
       if (order.status === OrderStatus.COMPLETED) throw conflict(`The order was already completed on ${order.completedOn}`, { reason: ErrorReason.ORDER_ALREADY_COMPLETED });
       if (order.status === OrderStatus.REJECTED || order.status === OrderStatus.CANCELLED) throw conflict(`A ${order.status} order cannot be completed`, { reason: ErrorReason.ORDER_CLOSED });
-      assertCanMove(order, OrderStatus.COMPLETED);
+      orderLifecycle.assertMove(order.status, OrderStatus.COMPLETED);
       if (order.submittedOn && completedOn < order.submittedOn) {
         throw badInput('input.completedOn', `input.completedOn: ${completedOn} is before the order was submitted on ${order.submittedOn}`, ErrorReason.COMPLETED_BEFORE_SUBMISSION);
       }
@@ -327,7 +328,7 @@ export class OrderService {
 
     const service = await this.inventory.get(ctx, order.serviceId!);
     if (order.type === OrderType.CEASE) {
-      if (!canMoveService(service.status, ServiceStatus.CEASED)) throw conflict(`Service ${service.reference} is already ${service.status}`, { reason: ErrorReason.SERVICE_ALREADY_CEASED });
+      if (!serviceLifecycle.canMove(service.status, ServiceStatus.CEASED)) throw conflict(`Service ${service.reference} is already ${service.status}`, { reason: ErrorReason.SERVICE_ALREADY_CEASED });
       if (service.installDate && on < service.installDate) throw badInput('input.completedOn', `input.completedOn: ${on} is before ${service.reference} was installed on ${service.installDate}`, ErrorReason.CEASE_BEFORE_INSTALL);
       await this.inventory.setStatus(ctx, service.id, ServiceStatus.CEASED, on);
       return `Completed: ${service.reference} ceased on ${on}`;
@@ -403,17 +404,7 @@ export class OrderService {
   }
 
   private record(ctx: RequestContext, order: ServiceOrder, from: OrderStatus | null, reason: string, on: string) {
-    return ctx.repository(OrderTransition).save(
-      ctx.repository(OrderTransition).create({
-        orderId: order.id,
-        organisationId: order.organisationId,
-        fromStatus: from,
-        toStatus: order.status,
-        effectiveOn: on,
-        reason: reason.slice(0, 1000),
-        changedBy: ctx.requireViewer.subject,
-      }),
-    );
+    return recordTransition(ctx, OrderTransition, { subject: order, from, to: order.status, reason, also: { effectiveOn: on } });
   }
 }
 
@@ -431,12 +422,6 @@ async function assertReferenceFree(ctx: RequestContext, supplierId: number, refe
 async function claim(ctx: RequestContext, order: ServiceOrder, to: OrderStatus): Promise<void> {
   const result = await ctx.repository(ServiceOrder).update({ id: order.id, status: order.status }, { status: to, updatedAt: new Date() });
   if (result.affected === 0) throw conflict('The order was changed by someone else meanwhile; read it again', { reason: ErrorReason.ORDER_CHANGED });
-}
-
-function assertCanMove(order: ServiceOrder, to: OrderStatus): void {
-  if (canMoveOrder(order.status, to)) return;
-  const allowed = allowedOrderMoves(order.status);
-  throw conflict(`A ${order.status} order cannot become ${to}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
 }
 
 function assertDate(value: string, field: string): void {

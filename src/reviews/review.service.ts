@@ -4,7 +4,7 @@ import { Invoice } from '../billing/invoice.entity';
 import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
 import { isLocalDate, type LocalDate } from '../common/dates';
 import { firstDayOf, isPeriod, lastDayOf, periodOfDate, periodsBetween, todayInLondon } from '../common/calendar';
-import { badInput, conflict, notFound } from '../common/errors';
+import { badInput, notFound } from '../common/errors';
 import { optionalText, requiredText } from '../common/text';
 import { Contact } from '../contacts/contact.entity';
 import { ContractService } from '../contracts/contract.service';
@@ -14,6 +14,7 @@ import { SlaReportService } from '../sla/sla-report.service';
 import { SlaMonthSnapshot } from '../billing/ledger/credit-ledger.entity';
 import type { CreditLedgerService } from '../billing/ledger/credit-ledger.service';
 import { combinedHash, invoiceSnapshot, serialise, sha256, slaSnapshot } from './review-evidence';
+import { reviewActionLifecycle } from './review-action-lifecycle';
 import { ReviewAction, ReviewActionStatus, ReviewEvidence, ReviewEvidenceKind, ServiceReview } from './review.entity';
 import { ErrorReason } from '../common/error-reasons';
 
@@ -36,12 +37,6 @@ export interface NewReviewAction {
   ownerUser?: string | null;
   dueDate: LocalDate;
 }
-
-const NEXT: Record<ReviewActionStatus, readonly ReviewActionStatus[]> = {
-  [ReviewActionStatus.OPEN]: [ReviewActionStatus.DONE, ReviewActionStatus.CANCELLED],
-  [ReviewActionStatus.DONE]: [],
-  [ReviewActionStatus.CANCELLED]: [],
-};
 
 /** Whole days an open action is past its due date (0 when not overdue). */
 export function daysOverdue(action: Pick<ReviewAction, 'status' | 'dueDate'>, today: LocalDate = todayInLondon()): number {
@@ -164,10 +159,7 @@ export class ReviewService {
     if (status === ReviewActionStatus.CANCELLED && why === null) throw badInput('input.note', 'input.note: say why the action is cancelled', ErrorReason.REQUIRED);
     return ctx.transaction(async (tx) => {
       const action = await findVisible(tx, ReviewAction, id, ReviewAction.typename);
-      if (!NEXT[action.status].includes(status)) {
-        const allowed = NEXT[action.status];
-        throw conflict(`A ${action.status} action cannot become ${status}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
-      }
+      reviewActionLifecycle.assertMove(action.status, status);
       action.status = status;
       action.statusChangedAt = now;
       action.statusChangedBy = tx.requireViewer.subject;

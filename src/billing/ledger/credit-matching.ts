@@ -2,8 +2,8 @@ import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { periodsTouching } from '../../common/calendar';
 import { groupBy } from '../../common/collections';
 import { formatMoney, type Pence } from '../../common/money';
-import { SYSTEM_ACTOR } from '../../common/system-actor';
 import { ChargeType } from '../../feeds/records';
+import { recordTransition } from '../../db/transitions';
 import type { RequestContext } from '../../graphql/context';
 import { Dispute, DisputeCredit, DisputeFinding, DisputeState, DisputeTransition } from '../dispute.entity';
 import { InvoiceLine } from '../invoice-line.entity';
@@ -257,16 +257,5 @@ async function creditUpheldDisputes(ctx: RequestContext, supplierId: number, org
 
 /** A dispute's move made by the system: recorded as the system's, never a person's. */
 export function recordSystemMove(ctx: RequestContext, dispute: Dispute, from: DisputeState, reason: string): Promise<unknown> {
-  const now = new Date();
-  return ctx.repository(DisputeTransition).insert({
-    createdAt: now,
-    updatedAt: now,
-    disputeId: dispute.id,
-    organisationId: dispute.organisationId,
-    fromState: from,
-    toState: dispute.state,
-    reason: reason.slice(0, 1000),
-    changedBy: SYSTEM_ACTOR,
-    automatic: true,
-  });
+  return recordTransition(ctx, DisputeTransition, { subject: dispute, from, to: dispute.state, reason, automatic: true });
 }
