@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { median, round } from './support';
 
 const ROOT = join(__dirname, '..');
@@ -64,7 +65,6 @@ async function npmStart(dataDir: string): Promise<Start> {
   const child = spawn(npm ? process.execPath : 'npm', [...(npm ? [npm] : []), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   let stderr = '';
-  let buffered = '';
   let firstLogMs: number | undefined;
   let seedMs: number | undefined;
   let migrationsApplied = 0;
@@ -72,21 +72,15 @@ async function npmStart(dataDir: string): Promise<Start> {
     const listeningMs = await new Promise<number>((resolve, reject) => {
       const guard = setTimeout(() => reject(new Error(`npm start did not listen within ${HANG_GUARD_MS / 1000} s:\n${stderr}`)), HANG_GUARD_MS);
       child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.stdout!.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString();
-        let newline: number;
-        while ((newline = buffered.indexOf('\n')) >= 0) {
-          const line = buffered.slice(0, newline);
-          buffered = buffered.slice(newline + 1);
-          if (!line.startsWith('{')) continue;
-          const entry = JSON.parse(line) as { msg?: string; ms?: number };
-          firstLogMs ??= performance.now() - started;
-          if (entry.msg === 'migration applied') migrationsApplied += 1;
-          if (entry.msg === 'first start: demo data seeded') seedMs = entry.ms;
-          if (entry.msg === 'listening') {
-            clearTimeout(guard);
-            resolve(performance.now() - started);
-          }
+      createInterface({ input: child.stdout!, crlfDelay: Infinity }).on('line', (line) => {
+        if (!line.startsWith('{')) return;
+        const entry = JSON.parse(line) as { msg?: string; ms?: number };
+        firstLogMs ??= performance.now() - started;
+        if (entry.msg === 'migration applied') migrationsApplied += 1;
+        if (entry.msg === 'first start: demo data seeded') seedMs = entry.ms;
+        if (entry.msg === 'listening') {
+          clearTimeout(guard);
+          resolve(performance.now() - started);
         }
       });
       void closed.then((code) => reject(new Error(`npm start exited with ${code} before listening:\n${stderr}`)));

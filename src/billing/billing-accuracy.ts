@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { addDays, addMonths } from '../common/dates';
+import { firstDayOf, lastDayOf } from '../common/calendar';
 import type { RequestContext } from '../request/context';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice } from './invoice.entity';
@@ -17,12 +17,12 @@ export interface BillingAccuracy {
  * overcharge (a missing service credit) counts as one more wrong item.
  */
 export async function billingAccuracy(ctx: RequestContext, supplierId: number, organisationIds: readonly number[], period: string): Promise<BillingAccuracy> {
-  const monthStart = `${period}-01`;
+  const monthStart = firstDayOf(period);
   const invoices = await ctx.repository(Invoice).createQueryBuilder('invoice')
     .innerJoin(InvoiceReconciliation, 'reconciliation', 'reconciliation.invoiceId = invoice.id')
     .select('invoice.id', 'id')
     .where('invoice.supplierId = :supplierId AND invoice.organisationId IN (:...organisationIds)', { supplierId, organisationIds })
-    .andWhere('invoice.periodStart >= :monthStart AND invoice.periodStart <= :monthEnd', { monthStart, monthEnd: addDays(addMonths(monthStart, 1), -1) })
+    .andWhere('invoice.periodStart >= :monthStart AND invoice.periodStart <= :monthEnd', { monthStart, monthEnd: lastDayOf(period) })
     .getRawMany<{ id: number }>();
   if (invoices.length === 0) return { value: null, basis: 'No invoice for the month has been reconciled' };
   const ids = invoices.map((row) => Number(row.id));

@@ -1,6 +1,6 @@
 import { In } from 'typeorm';
 import { assertInScope } from '../auth/tenancy';
-import { addDays, addMonths } from '../common/dates';
+import { firstDayOf, isPeriod, lastDayOf } from '../common/calendar';
 import { badInput } from '../common/errors';
 import type { Pence } from '../common/money';
 import { ChargeType } from './charge-type';
@@ -9,7 +9,6 @@ import { NetworkService } from '../services/network-service.entity';
 import { Dispute, DisputeCredit, DisputeState } from './dispute.entity';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
-import { PERIOD_PATTERN } from './payment-export.service';
 import { ReconciliationFinding } from './reconciliation.entity';
 import { ErrorReason } from '../common/error-reasons';
 
@@ -63,13 +62,13 @@ const toPence = (value: unknown): Pence => (value === null || value === undefine
  */
 export class BillingSummaryService {
   async summary(ctx: RequestContext, period: string, organisationId?: number): Promise<BillingSummary> {
-    if (!PERIOD_PATTERN.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     if (organisationId !== undefined) assertInScope(ctx, organisationId);
     const organisationIds = organisationId === undefined ? [...ctx.organisationIds] : [organisationId];
-    const monthStart = `${period}-01`;
+    const monthStart = firstDayOf(period);
     const invoices = await ctx.repository(Invoice).createQueryBuilder('invoice')
       .where('invoice.organisationId IN (:...organisationIds)', { organisationIds })
-      .andWhere('invoice.periodStart >= :monthStart AND invoice.periodStart <= :monthEnd', { monthStart, monthEnd: addDays(addMonths(monthStart, 1), -1) })
+      .andWhere('invoice.periodStart >= :monthStart AND invoice.periodStart <= :monthEnd', { monthStart, monthEnd: lastDayOf(period) })
       .getMany();
     const ids = invoices.map((i) => i.id);
     const sum = <T>(items: T[], of: (item: T) => Pence) => items.reduce((total, item) => total + of(item), 0n);

@@ -1,6 +1,6 @@
 import { groupBy } from '../common/collections';
 import type { ServiceTermsPeriod } from '../orders/service-history.entity';
-import type { ChargePeriod } from './pricing';
+import { oldestFirst, type ChargePeriod } from './pricing';
 
 /**
  * Each service's charge history as the billing rules read it, oldest first: the period that
@@ -11,8 +11,7 @@ export function chargeHistories(periods: readonly Pick<ServiceTermsPeriod, 'serv
   const histories = new Map<number, ChargePeriod[]>();
   for (const [serviceId, own] of groupBy(periods, (period) => period.serviceId)) {
     const history = own.map((period) => ({ from: period.effectiveFrom, monthlyCharge: period.monthlyCharge }));
-    history.sort((a, b) => (a.from === b.from ? 0 : a.from === null ? -1 : b.from === null ? 1 : a.from < b.from ? -1 : 1));
-    histories.set(serviceId, history);
+    histories.set(serviceId, oldestFirst(history, (period) => period.from));
   }
   return histories;
 }

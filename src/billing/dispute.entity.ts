@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { penceTransformer, type Pence } from '../common/money';
 import { BaseRecord } from '../db/base-record';
+import { TransitionRecord, type TransitionColumns } from '../db/transitions';
 import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 
 export enum DisputeState {
@@ -74,8 +75,9 @@ export class DisputeFinding {
 @ObjectType('DisputeTransition', { implements: BaseRecord })
 @Entity('dispute_transition')
 @Index(['disputeId'])
-export class DisputeTransition extends BaseRecord {
+export class DisputeTransition extends TransitionRecord {
   static readonly typename = 'DisputeTransition';
+  static readonly transition = { subject: 'disputeId', from: 'fromState', to: 'toState', automatic: 'automatic', reasonLength: 1000 } as const satisfies TransitionColumns<DisputeTransition>;
 
   @Column({ type: 'int' })
   disputeId!: number;
@@ -83,9 +85,6 @@ export class DisputeTransition extends BaseRecord {
   @ManyToOne(() => Dispute, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'disputeId' })
   dispute?: Dispute;
-
-  @Column({ type: 'int' })
-  organisationId!: number;
 
   @Field(() => DisputeState, { nullable: true })
   @Column({ type: 'varchar', length: 12, nullable: true })
@@ -95,13 +94,9 @@ export class DisputeTransition extends BaseRecord {
   @Column({ type: 'varchar', length: 12 })
   toState!: DisputeState;
 
-  @Field()
-  @Column({ type: 'varchar', length: 1000 })
-  reason!: string;
-
   @Field({ description: 'Who moved it: a person\'s subject, or "system" for an automatic move.' })
   @Column({ type: 'varchar', length: 200 })
-  changedBy!: string;
+  override changedBy!: string;
 
   @Field({ description: 'True when the system made the move (a credit matched), not a person.' })
   @Column({ type: 'boolean', default: false })

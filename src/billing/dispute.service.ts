@@ -1,13 +1,16 @@
 import { In } from 'typeorm';
-import { addDays, todayInLondon } from '../common/dates';
+import { addDays } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { badInput, conflict, notFound } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
 import { requiredText } from '../common/text';
 import { findVisible, withinScope } from '../auth/tenancy';
-import { Contract } from '../contracts/contract.entity';
+import { Contract, DEFAULT_DISPUTE_WINDOW_DAYS } from '../contracts/contract.entity';
+import { recordTransition } from '../db/transitions';
 import { paginate, type Connection, type PageArgs } from '../request/paging';
 import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
+import { disputeLifecycle } from './dispute-lifecycle';
 import { Dispute, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
 import { Invoice } from './invoice.entity';
 import { ReconciliationFinding } from './reconciliation.entity';
@@ -15,17 +18,6 @@ import { FindingType } from './reconciliation-rules';
 import type { CreditLedgerService } from './ledger/credit-ledger.service';
 import { ErrorReason } from '../common/error-reasons';
 
-const NEXT: Record<DisputeState, readonly DisputeState[]> = {
-  [DisputeState.DRAFT]: [DisputeState.SUBMITTED, DisputeState.WITHDRAWN],
-  [DisputeState.SUBMITTED]: [DisputeState.ACKNOWLEDGED, DisputeState.UPHELD, DisputeState.REJECTED, DisputeState.WITHDRAWN],
-  [DisputeState.ACKNOWLEDGED]: [DisputeState.UPHELD, DisputeState.REJECTED, DisputeState.WITHDRAWN],
-  [DisputeState.UPHELD]: [DisputeState.CREDITED],
-  [DisputeState.REJECTED]: [],
-  [DisputeState.WITHDRAWN]: [],
-  [DisputeState.CREDITED]: [],
-};
-
-const DEFAULT_WINDOW_DAYS = 90;
 
 /**
  * Disputes raised from reconciliation findings: a state machine whose every move is
@@ -111,10 +103,7 @@ export class DisputeService {
     const why = requiredText(reason, 'input.reason');
     return ctx.transaction(async (tx) => {
       const dispute = await this.get(tx, id);
-      if (!NEXT[dispute.state].includes(to)) {
-        const allowed = NEXT[dispute.state];
-        throw conflict(`A ${dispute.state} dispute cannot become ${to}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
-      }
+      disputeLifecycle.assertMove(dispute.state, to);
       if (to === DisputeState.SUBMITTED && todayInLondon() > dispute.deadline) {
         throw conflict(`The dispute window closed on ${dispute.deadline}`, { reason: ErrorReason.PAST_DEADLINE });
       }
@@ -139,12 +128,10 @@ export class DisputeService {
     const contract = service
       ? await ctx.repository(Contract).findOneBy({ id: service.contractId })
       : await ctx.repository(Contract).findOneBy({ supplierId: invoice.supplierId, organisationId: invoice.organisationId });
-    return contract?.disputeWindowDays ?? DEFAULT_WINDOW_DAYS;
+    return contract?.disputeWindowDays ?? DEFAULT_DISPUTE_WINDOW_DAYS;
   }
 
   private record(ctx: RequestContext, dispute: Dispute, from: DisputeState | null, reason: string, to = dispute.state) {
-    return ctx.repository(DisputeTransition).save(
-      ctx.repository(DisputeTransition).create({ disputeId: dispute.id, organisationId: dispute.organisationId, fromState: from, toState: to, reason: reason.slice(0, 1000), changedBy: ctx.requireViewer.subject }),
-    );
+    return recordTransition(ctx, DisputeTransition, { subject: dispute, from, to, reason });
   }
 }

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { penceTransformer, type Pence } from '../common/money';
 import { BaseRecord } from '../db/base-record';
+import { TransitionRecord, type TransitionColumns } from '../db/transitions';
 import { MoneyScalar } from '../graphql-types/scalars';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 
@@ -13,8 +14,9 @@ import { Invoice, InvoiceStatus } from './invoice.entity';
 @ObjectType('InvoiceStatusChange', { implements: BaseRecord })
 @Entity('invoice_status_change')
 @Index(['invoiceId', 'id'])
-export class InvoiceStatusChange extends BaseRecord {
+export class InvoiceStatusChange extends TransitionRecord {
   static readonly typename = 'InvoiceStatusChange';
+  static readonly transition = { subject: 'invoiceId', from: 'fromStatus', to: 'toStatus', automatic: 'automatic', reasonLength: 1000 } as const satisfies TransitionColumns<InvoiceStatusChange>;
 
   @Column({ type: 'int' })
   invoiceId!: number;
@@ -22,9 +24,6 @@ export class InvoiceStatusChange extends BaseRecord {
   @ManyToOne(() => Invoice, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'invoiceId' })
   invoice?: Invoice;
-
-  @Column({ type: 'int' })
-  organisationId!: number;
 
   @Field(() => InvoiceStatus, { nullable: true })
   @Column({ type: 'varchar', length: 12, nullable: true })
@@ -34,13 +33,9 @@ export class InvoiceStatusChange extends BaseRecord {
   @Column({ type: 'varchar', length: 12 })
   toStatus!: InvoiceStatus;
 
-  @Field()
-  @Column({ type: 'varchar', length: 1000 })
-  reason!: string;
-
   @Field({ description: 'Subject of the user (or system process) that made the change.' })
   @Column({ type: 'varchar', length: 200 })
-  changedBy!: string;
+  override changedBy!: string;
 
   @Field({ description: 'True when the system made the move (a stale reconciliation withdrawing an approval), not a person: changedBy is then "system".' })
   @Column({ type: 'boolean', default: false })

@@ -2,7 +2,8 @@ import Decimal from 'decimal.js';
 import { In, IsNull } from 'typeorm';
 import { assertInScope, withinScope } from '../auth/tenancy';
 import { applyChanges, ifGiven } from '../common/changes';
-import { asUtcDate, isLocalDate, todayInLondon } from '../common/dates';
+import { asUtcDate, isLocalDate } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { badInput, conflict, forbidden } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
 import { requiredIdentifier, requiredText } from '../common/text';
@@ -10,14 +11,13 @@ import type { RequestContext } from '../request/context';
 import { Dispute, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
 import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from './invoice-approval.entity';
 import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';
+import { invoiceLifecycle } from './invoice-lifecycle';
 import { InvoiceService } from './invoice.service';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
 import { ErrorReason } from '../common/error-reasons';
 
 /** Disputes whose amount is withheld from payment: still open, or upheld and not yet credited. */
 export const WITHHELD_DISPUTE_STATES: readonly DisputeState[] = [DisputeState.DRAFT, DisputeState.SUBMITTED, DisputeState.ACKNOWLEDGED, DisputeState.UPHELD];
-
-const HOLDABLE: readonly InvoiceStatus[] = [InvoiceStatus.RECEIVED, InvoiceStatus.RECONCILED, InvoiceStatus.APPROVED];
 
 export interface ApproveInput {
   note?: string | null;
@@ -61,10 +61,10 @@ export class InvoiceApprovalService {
     const note = ifGiven(input.note, (text) => requiredText(text, 'input.note')) ?? null;
     return ctx.transaction(async (tx) => {
       const invoice = await this.lockFor(tx, id);
-      if (invoice.status !== InvoiceStatus.RECONCILED) {
-        const hint = invoice.status === InvoiceStatus.RECEIVED ? '; reconcile it first' : '';
-        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a RECONCILED invoice is approved${hint}`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
-      }
+      invoiceLifecycle.assertMove(invoice.status, InvoiceStatus.APPROVED, {
+        name: `Invoice ${invoice.invoiceNumber}`,
+        hint: invoice.status === InvoiceStatus.RECEIVED ? 'reconcile it first' : undefined,
+      });
       if (invoice.kind === InvoiceKind.CREDIT_NOTE) {
         throw conflict(`${invoice.invoiceNumber} is a credit note: nothing is paid on it; its credits are matched to what the supplier owes (creditLedger)`, { reason: ErrorReason.CREDIT_NOTE_NOT_PAYABLE });
       }
@@ -113,9 +113,7 @@ export class InvoiceApprovalService {
     const why = requiredText(reason, 'reason');
     return ctx.transaction(async (tx) => {
       const invoice = await this.lockFor(tx, id);
-      if (!HOLDABLE.includes(invoice.status)) {
-        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a ${HOLDABLE.join(', ')} invoice can be put on hold`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
-      }
+      invoiceLifecycle.assertMove(invoice.status, InvoiceStatus.ON_HOLD, { name: `Invoice ${invoice.invoiceNumber}` });
       await this.voidApprovals(tx, invoice, `The invoice was put on hold: ${why}`);
       return this.invoices.recordStatus(tx, invoice, InvoiceStatus.ON_HOLD, why, { heldFrom: invoice.status, approvedAmount: null, approvedVat: null, approvedAt: null });
     });
@@ -126,11 +124,11 @@ export class InvoiceApprovalService {
     const why = requiredText(reason, 'reason');
     return ctx.transaction(async (tx) => {
       const invoice = await this.lockFor(tx, id);
-      if (invoice.status !== InvoiceStatus.ON_HOLD) {
-        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}, not ON_HOLD`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
-      }
       const reconciled = await tx.repository(InvoiceReconciliation).existsBy({ invoiceId: invoice.id });
-      return this.invoices.recordStatus(tx, invoice, reconciled ? InvoiceStatus.RECONCILED : InvoiceStatus.RECEIVED, why, { heldFrom: null });
+      const to = reconciled ? InvoiceStatus.RECONCILED : InvoiceStatus.RECEIVED;
+      // only ON_HOLD moves to RECEIVED, and to RECONCILED once reconciled (a RECEIVED invoice never has been)
+      invoiceLifecycle.assertMove(invoice.status, to, { name: `Invoice ${invoice.invoiceNumber}` });
+      return this.invoices.recordStatus(tx, invoice, to, why, { heldFrom: null });
     });
   }
 
@@ -140,10 +138,10 @@ export class InvoiceApprovalService {
     const reference = requiredIdentifier(input.reference, 'input.reference', 64);
     return ctx.transaction(async (tx) => {
       const invoice = await this.lockFor(tx, id);
-      if (invoice.status !== InvoiceStatus.APPROVED) {
-        const already = invoice.status === InvoiceStatus.PAID ? ` (paid on ${invoice.paidOn}, reference ${invoice.paymentReference})` : '';
-        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}${already}; only an APPROVED invoice is paid`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
-      }
+      invoiceLifecycle.assertMove(invoice.status, InvoiceStatus.PAID, {
+        name: `Invoice ${invoice.invoiceNumber}`,
+        detail: invoice.status === InvoiceStatus.PAID ? `(paid on ${invoice.paidOn}, reference ${invoice.paymentReference})` : undefined,
+      });
       if (input.amount !== invoice.approvedAmount) {
         throw badInput('input.amount', `input.amount: £${formatMoney(input.amount)} is not the approved £${formatMoney(invoice.approvedAmount!)}`, ErrorReason.AMOUNT_MISMATCH);
       }

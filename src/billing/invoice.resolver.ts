@@ -2,6 +2,7 @@ import { Contract } from '../contracts/contract.entity';
 import { CreditLedgerEntry } from './ledger/credit-ledger.entity';
 import { FindingType } from './reconciliation-rules';
 import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
+import { PERIOD_PATTERN } from '../common/calendar';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { READ_INVENTORY, RECONCILE_INVOICES } from '../auth/roles';
@@ -43,7 +44,7 @@ export class InvoiceFilterInput {
 
   @Field({ nullable: true, description: 'Invoices whose billing period overlaps this month, "YYYY-MM".' })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period must be a month, "YYYY-MM"' })
+  @Matches(PERIOD_PATTERN, { message: 'period must be a month, "YYYY-MM"' })
   period?: string;
 }
 

@@ -1,7 +1,8 @@
-import { addDays, addMonths } from '../common/dates';
+import { firstDayOf, lastDayOf } from '../common/calendar';
 import { formatMoney } from '../common/money';
 import { findVisible } from '../auth/tenancy';
 import { allOf, columnSql, type PlainCondition } from '../db/plain-select';
+import { recordTransition } from '../db/transitions';
 import { paginatePlain, type Connection, type PageArgs } from '../request/paging';
 import type { RequestContext } from '../request/context';
 import { InvoiceStatusChange } from './invoice-approval.entity';
@@ -32,7 +33,7 @@ export class InvoiceService {
     if (filter.status?.length) where.status = filter.status;
     if (filter.kind?.length) where.kind = filter.kind;
     const and = allOf([
-      filter.period ? { sql: 'periodStart <= ? AND periodEnd >= ?', params: [addDays(addMonths(`${filter.period}-01`, 1), -1), `${filter.period}-01`] } : undefined,
+      filter.period ? { sql: 'periodStart <= ? AND periodEnd >= ?', params: [lastDayOf(filter.period), firstDayOf(filter.period)] } : undefined,
       // SQLite compares case and MySQL's collation does not: both ignore it this way
       filter.invoiceNumber !== undefined ? { sql: `LOWER(${columnSql(ctx.manager, Invoice, 'invoiceNumber')}) = ?`, params: [filter.invoiceNumber.toLowerCase()] } : undefined,
     ]);
@@ -62,9 +63,7 @@ export class InvoiceService {
     const from = invoice.status;
     Object.assign(invoice, changes, { status: to, updatedAt: new Date() });
     await ctx.repository(Invoice).update(invoice.id, { ...changes, status: to, updatedAt: invoice.updatedAt });
-    await ctx.repository(InvoiceStatusChange).save(
-      ctx.repository(InvoiceStatusChange).create({ invoiceId: invoice.id, organisationId: invoice.organisationId, fromStatus: from, toStatus: to, reason, changedBy: ctx.requireViewer.subject }),
-    );
+    await recordTransition(ctx, InvoiceStatusChange, { subject: invoice, from, to, reason });
     return invoice;
   }
 

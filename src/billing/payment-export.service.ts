@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { In } from 'typeorm';
 import { assertInScope } from '../auth/tenancy';
+import { isPeriod, monthOf } from '../common/calendar';
 import { badInput } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
 import { spreadsheetCsv, type CsvColumn } from '../common/spreadsheet';
@@ -10,8 +10,6 @@ import { Supplier } from '../suppliers/supplier.entity';
 import { BillingPolicy } from './invoice-approval.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 import { ErrorReason } from '../common/error-reasons';
-
-export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export interface PaymentExportRow {
   invoiceId: number;
@@ -68,13 +66,13 @@ const COLUMNS: CsvColumn<PaymentExportRow>[] = [
  */
 export class PaymentExportService {
   async export(ctx: RequestContext, period: string, organisationId?: number): Promise<PaymentExport> {
-    if (!PERIOD_PATTERN.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     if (organisationId !== undefined) assertInScope(ctx, organisationId);
-    const month = DateTime.fromISO(`${period}-01`, { zone: 'Europe/London' });
+    const month = monthOf(period);
     const invoices = await ctx.repository(Invoice).createQueryBuilder('invoice')
       .where('invoice.organisationId IN (:...organisations)', { organisations: organisationId === undefined ? ctx.organisationIds : [organisationId] })
       .andWhere('invoice.status IN (:...statuses)', { statuses: [InvoiceStatus.APPROVED, InvoiceStatus.PAID] })
-      .andWhere('invoice.approvedAt >= :from AND invoice.approvedAt < :to', { from: month.toUTC().toJSDate(), to: month.plus({ months: 1 }).toUTC().toJSDate() })
+      .andWhere('invoice.approvedAt >= :from AND invoice.approvedAt < :to', { from: new Date(month.start), to: new Date(month.end) })
       .orderBy('invoice.approvedAt', 'ASC')
       .addOrderBy('invoice.id', 'ASC')
       .getMany();

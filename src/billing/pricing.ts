@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { daysInMonth, firstDayOf, lastDayOf, periodOfDate } from '../common/calendar';
 import { addDays, daysBetween, type LocalDate } from '../common/dates';
 import type { Pence } from '../common/money';
 
@@ -13,6 +14,18 @@ import type { Pence } from '../common/money';
 export interface ChargePeriod {
   from: LocalDate | null;
   monthlyCharge: Pence;
+}
+
+/**
+ * Charge periods oldest first: the one in force "since the service began" (no date) before
+ * any dated one, whatever the database's ordering of nulls. Sorts `periods` in place.
+ */
+export function oldestFirst<T>(periods: T[], from: (period: T) => LocalDate | null): T[] {
+  return periods.sort((x, y) => {
+    const a = from(x);
+    const b = from(y);
+    return a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
+  });
 }
 
 /** What pricing needs to know of a service. */
@@ -63,12 +76,6 @@ export interface SpanPrice {
   months: MonthPrice[];
 }
 
-/** Days in the month a date falls in (leap Februaries included). */
-export const daysInMonth = (date: LocalDate) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).getUTCDate();
-
-/** The last day of the month a date falls in. */
-export const monthEnd = (date: LocalDate): LocalDate => `${date.slice(0, 8)}${String(daysInMonth(date)).padStart(2, '0')}`;
-
 /**
  * What a service costs over [from, to] (inclusive dates, any length): split into calendar
  * months, each month's charges pro rata by the days of it in the span that the service was
@@ -79,7 +86,7 @@ export const monthEnd = (date: LocalDate): LocalDate => `${date.slice(0, 8)}${St
 export function priceSpan(service: ServiceFacts, from: LocalDate, to: LocalDate): SpanPrice {
   const months: MonthPrice[] = [];
   for (let start = from; start <= to; ) {
-    const end = monthEnd(start) < to ? monthEnd(start) : to;
+    const end = lastDayOf(start) < to ? lastDayOf(start) : to;
     months.push(priceMonth(service, start, end));
     start = addDays(end, 1);
   }
@@ -104,8 +111,7 @@ export function expectedRental(service: ServiceFacts, from: LocalDate, to: Local
  * SLA credit, a credit cap) is a percentage of, for that month rather than today.
  */
 export function monthlyChargeIn(service: ServiceFacts, period: string): Pence {
-  const first = `${period}-01`;
-  return proRata(chargeSegments(service, first, monthEnd(first)), daysInMonth(first));
+  return proRata(chargeSegments(service, firstDayOf(period), lastDayOf(period)), daysInMonth(period));
 }
 
 /** The charges in force over [from, to] (inclusive), with their days, in order. */
@@ -138,7 +144,7 @@ function priceMonth(service: ServiceFacts, from: LocalDate, to: LocalDate): Mont
   const liveDays = liveTo < liveFrom ? 0 : daysBetween(liveFrom, liveTo) + 1;
   const monthDays = daysInMonth(from);
   const charges = chargeSegments(service, liveFrom, liveTo);
-  return { period: from.slice(0, 7), from, to, amount: proRata(charges, monthDays), liveDays, periodDays, monthDays, charges };
+  return { period: periodOfDate(from), from, to, amount: proRata(charges, monthDays), liveDays, periodDays, monthDays, charges };
 }
 
 /** Σ charge × days ÷ the month's days, to the penny, half up (a whole month at one charge is that charge exactly). */

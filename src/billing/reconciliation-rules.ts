@@ -80,6 +80,14 @@ export interface Finding {
 
 const pounds = (pence: Pence) => `£${formatMoney(pence)}`;
 
+/**
+ * The UK standard VAT rate, percent. Only where reconciliation has no invoice line to take a
+ * rate from: the gross of a live service the invoice leaves out (NOT_BILLED) and of a service
+ * credit it leaves out (MISSING_SERVICE_CREDIT). Every line's own VAT is checked at the rate
+ * the line states.
+ */
+export const STANDARD_VAT_RATE = '20';
+
 /** VAT on a net amount at a percent rate, to the penny, half up (HMRC allows either way per line; we use half up). */
 export function vatOn(net: Pence, ratePercent: string): Pence {
   return BigInt(new Decimal(net.toString()).times(ratePercent).dividedBy(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));

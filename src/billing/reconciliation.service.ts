@@ -23,6 +23,7 @@ import {
   ordersBilledBefore,
   recurringLineFindings,
   vatFindings,
+  STANDARD_VAT_RATE,
   vatOn,
   type CompletedOrderFacts,
   type EarlierOneOff,
@@ -32,8 +33,6 @@ import {
 } from './reconciliation-rules';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
 import { ErrorReason } from '../common/error-reasons';
-
-const STANDARD_VAT = '20';
 
 /**
  * Checks an invoice line by line against our records: the contracted rate, pro rata for
@@ -215,7 +214,7 @@ export class ReconciliationService {
           lineNumber: null,
           serviceId: service.id,
           serviceReference: service.reference,
-          expected: expectedNet === null ? null : expectedNet + vatOn(expectedNet, STANDARD_VAT),
+          expected: expectedNet === null ? null : expectedNet + vatOn(expectedNet, STANDARD_VAT_RATE),
           invoiced: 0n,
           difference: 0n,
           explanation: `${service.reference} was live from ${service.installDate} but has no rental on this invoice, nor on another of the supplier's for the period${expectedNet === null ? '' : ` (about £${formatMoney(expectedNet)} net)`}. Reported only: it may come on a later invoice.`,
@@ -242,7 +241,7 @@ export class ReconciliationService {
       const owed = month.reduce((sum, entry) => sum + entry.owed, 0n);
       const missing = month.reduce((sum, entry) => sum + entry.outstanding, 0n);
       const cleared = owed - missing;
-      const gross = missing + vatOn(missing, STANDARD_VAT);
+      const gross = missing + vatOn(missing, STANDARD_VAT_RATE);
       const serviceIds = [...new Set(month.map((entry) => entry.serviceId))];
       const fingerprint = `${FindingType.MISSING_SERVICE_CREDIT}|${invoice.invoiceNumber}|${contractId}|${period}`;
       claims.set(fingerprint, month.map((entry) => entry.id));

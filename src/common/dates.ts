@@ -44,14 +44,6 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
 }
 
-/** One formatter for every call: making one costs far more than formatting with it (a contract list asks for each contract's day). */
-const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
-
-/** Today's date in England, which is what contract managers mean by "today". */
-export function todayInLondon(now: Date = new Date()): LocalDate {
-  return LONDON_DAY.format(now);
-}
-
 /** A UTC instant as both dialects store and compare DATETIME(3) text: "YYYY-MM-DD HH:MM:SS.mmm". */
 export const sqlTimestamp = (instant: Date) => instant.toISOString().replace('T', ' ').replace('Z', '');
 

@@ -1,21 +1,14 @@
-import { conflict } from '../common/errors';
-import { todayInLondon, type LocalDate } from '../common/dates';
+import { type LocalDate } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { optionalText, requiredText } from '../common/text';
 import { findVisible, withinScope } from '../auth/tenancy';
 import { Contact } from '../contacts/contact.entity';
+import { recordTransition } from '../db/transitions';
 import { paginate, type Connection, type PageArgs } from '../request/paging';
 import type { RequestContext } from '../request/context';
+import { accessRequestLifecycle } from './access-request-lifecycle';
 import { AccessRequestStatus, ApplicationAccessRequest, ApplicationAccessTransition } from './application-access.entity';
 import { notInFuture } from './past-date';
-import { ErrorReason } from '../common/error-reasons';
-
-/** Where a request may go from each status; a decision is final. */
-export const ACCESS_REQUEST_MOVES: Record<AccessRequestStatus, readonly AccessRequestStatus[]> = {
-  [AccessRequestStatus.REQUESTED]: [AccessRequestStatus.APPROVED, AccessRequestStatus.REJECTED, AccessRequestStatus.WITHDRAWN],
-  [AccessRequestStatus.APPROVED]: [],
-  [AccessRequestStatus.REJECTED]: [],
-  [AccessRequestStatus.WITHDRAWN]: [],
-};
 
 export interface AccessRequestFilter {
   organisationId?: number;
@@ -60,13 +53,7 @@ export class AccessRequestService {
     const why = requiredText(reason, 'input.reason');
     return ctx.transaction(async (tx) => {
       const request = await this.get(tx, id);
-      const allowed = ACCESS_REQUEST_MOVES[request.status];
-      if (!allowed.includes(to)) {
-        throw conflict(`A ${request.status} request cannot become ${to}${allowed.length ? `; it can become ${allowed.join(', ')}` : '; it is final'}`, {
-          field: 'input.status',
-          reason: ErrorReason.INVALID_STATUS_TRANSITION,
-        });
-      }
+      accessRequestLifecycle.assertMove(request.status, to, { field: 'input.status' });
       const from = request.status;
       request.status = to;
       request.decidedOn = todayInLondon();
@@ -77,15 +64,6 @@ export class AccessRequestService {
   }
 
   private record(ctx: RequestContext, request: ApplicationAccessRequest, from: AccessRequestStatus | null, reason: string) {
-    return ctx.repository(ApplicationAccessTransition).save(
-      ctx.repository(ApplicationAccessTransition).create({
-        requestId: request.id,
-        organisationId: request.organisationId,
-        fromStatus: from,
-        toStatus: request.status,
-        reason: reason.slice(0, 1000),
-        changedBy: ctx.requireViewer.subject,
-      }),
-    );
+    return recordTransition(ctx, ApplicationAccessTransition, { subject: request, from, to: request.status, reason });
   }
 }

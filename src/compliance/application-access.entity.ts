@@ -1,6 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
+import { TransitionRecord, type TransitionColumns } from '../db/transitions';
 import { LocalDateScalar } from '../graphql-types/scalars';
 
 export enum AccessRequestStatus {
@@ -50,8 +51,9 @@ export class ApplicationAccessRequest extends BaseRecord {
 @ObjectType('ApplicationAccessTransition', { implements: BaseRecord })
 @Entity('application_access_transition')
 @Index(['requestId'])
-export class ApplicationAccessTransition extends BaseRecord {
+export class ApplicationAccessTransition extends TransitionRecord {
   static readonly typename = 'ApplicationAccessTransition';
+  static readonly transition = { subject: 'requestId', from: 'fromStatus', to: 'toStatus', reasonLength: 1000 } as const satisfies TransitionColumns<ApplicationAccessTransition>;
 
   @Column({ type: 'int' })
   requestId!: number;
@@ -60,9 +62,6 @@ export class ApplicationAccessTransition extends BaseRecord {
   @JoinColumn({ name: 'requestId' })
   request?: ApplicationAccessRequest;
 
-  @Column({ type: 'int' })
-  organisationId!: number;
-
   @Field(() => AccessRequestStatus, { nullable: true })
   @Column({ type: 'varchar', length: 12, nullable: true })
   fromStatus!: AccessRequestStatus | null;
@@ -70,12 +69,4 @@ export class ApplicationAccessTransition extends BaseRecord {
   @Field(() => AccessRequestStatus)
   @Column({ type: 'varchar', length: 12 })
   toStatus!: AccessRequestStatus;
-
-  @Field()
-  @Column({ type: 'varchar', length: 1000 })
-  reason!: string;
-
-  @Field()
-  @Column({ type: 'varchar', length: 200 })
-  changedBy!: string;
 }

@@ -1,7 +1,7 @@
 import { In, IsNull } from 'typeorm';
 import { groupBy } from '../common/collections';
 import { badInput } from '../common/errors';
-import { todayInLondon } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { assertInScope } from '../auth/tenancy';
 import type { RequestContext } from '../request/context';
 import { toGlobalId } from '../common/global-id';

@@ -1,6 +1,7 @@
 import { IsNull } from 'typeorm';
 import { badInput, conflict } from '../common/errors';
-import { todayInLondon, type LocalDate } from '../common/dates';
+import { type LocalDate } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { optionalText, requiredText } from '../common/text';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
 import { Contact } from '../contacts/contact.entity';

@@ -1,5 +1,6 @@
 import { badInput } from '../common/errors';
-import { isLocalDate, todayInLondon, type LocalDate } from '../common/dates';
+import { isLocalDate, type LocalDate } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { ErrorReason } from '../common/error-reasons';
 
 /** A past or present date, or BAD_USER_INPUT naming the field. */

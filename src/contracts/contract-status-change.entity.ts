@@ -1,14 +1,16 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
+import { TransitionRecord, type TransitionColumns } from '../db/transitions';
 import { Contract, ContractStatus } from './contract.entity';
 
 /** One step of a contract's lifecycle: who moved it, when, and why. */
 @ObjectType('ContractStatusChange', { implements: BaseRecord })
 @Entity('contract_status_change')
 @Index(['contractId'])
-export class ContractStatusChange extends BaseRecord {
+export class ContractStatusChange extends TransitionRecord {
   static readonly typename = 'ContractStatusChange';
+  static readonly transition = { subject: 'contractId', from: 'fromStatus', to: 'toStatus', reasonLength: 1000 } as const satisfies TransitionColumns<ContractStatusChange>;
 
   @Column({ type: 'int' })
   contractId!: number;
@@ -16,9 +18,6 @@ export class ContractStatusChange extends BaseRecord {
   @ManyToOne(() => Contract, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'contractId' })
   contract?: Contract;
-
-  @Column({ type: 'int' })
-  organisationId!: number;
 
   @Field(() => ContractStatus, { nullable: true, description: 'Null for the contract\'s creation.' })
   @Column({ type: 'varchar', length: 20, nullable: true })
@@ -28,11 +27,7 @@ export class ContractStatusChange extends BaseRecord {
   @Column({ type: 'varchar', length: 20 })
   toStatus!: ContractStatus;
 
-  @Field()
-  @Column({ type: 'varchar', length: 1000 })
-  reason!: string;
-
   @Field({ description: 'Subject of the user or key that made the change.' })
   @Column({ type: 'varchar', length: 200 })
-  changedBy!: string;
+  override changedBy!: string;
 }

@@ -6,6 +6,13 @@ import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 
+/**
+ * Days after an invoice's date within which it may be disputed, when a contract says nothing
+ * else (and for an invoice no contract can be found for). Billing reads it from here: contracts
+ * sit below billing, so the contract's default is the one place the figure is written.
+ */
+export const DEFAULT_DISPUTE_WINDOW_DAYS = 90;
+
 export enum ContractStatus {
   DRAFT = 'DRAFT',
   ACTIVE = 'ACTIVE',
@@ -125,6 +132,6 @@ export class Contract extends BaseRecord {
   totalContractValue!: Pence | null;
 
   @Field(() => Int, { description: 'Days after an invoice\'s date within which it may be disputed.' })
-  @Column({ type: 'int', default: 90 })
+  @Column({ type: 'int', default: DEFAULT_DISPUTE_WINDOW_DAYS })
   disputeWindowDays!: number;
 }

@@ -5,7 +5,7 @@ import { Clearable } from '../graphql-types/clearable';
 import { OrderDirection } from '../graphql-types/ordering';
 import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 import { ContractDocumentKind } from './contract-document.entity';
-import { ContractStatus, ProcurementRoute, ServiceHours, ServiceWrap } from './contract.entity';
+import { ContractStatus, DEFAULT_DISPUTE_WINDOW_DAYS, ProcurementRoute, ServiceHours, ServiceWrap } from './contract.entity';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/;
 const REFERENCE_MESSAGE = 'reference must start with a letter or digit and use only letters, digits, spaces and . _ / -';
@@ -130,7 +130,7 @@ export class CreateContractInput {
   @Clearable()
   totalContractValue?: Pence | null;
 
-  @Field(() => Int, { nullable: true, description: 'Days after an invoice\'s date within which it may be disputed (default 90).' })
+  @Field(() => Int, { nullable: true, description: `Days after an invoice's date within which it may be disputed (default ${DEFAULT_DISPUTE_WINDOW_DAYS}).` })
   @IsOptional()
   @Min(1)
   @Max(730)

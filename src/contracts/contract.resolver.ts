@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { daysBetween, todayInLondon } from '../common/dates';
+import { daysBetween } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { ContactAssignment, ContactObjectType } from '../contacts/contact-assignment.entity';
 import { ConnectionType, PageArgs } from '../graphql-types/connection';

@@ -1,9 +1,11 @@
 import { applyChanges, ifGiven } from '../common/changes';
 import { badInput, conflict, notFound } from '../common/errors';
-import { addDays, isLocalDate, todayInLondon } from '../common/dates';
+import { addDays, isLocalDate } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { optionalText, requiredText } from '../common/text';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
 import { saveUnique } from '../db/errors';
+import { recordTransition } from '../db/transitions';
 import { allOf, type PlainCondition } from '../db/plain-select';
 import { paginate, paginatePlain, searchCondition, type Connection, type PageArgs, type SortKey } from '../request/paging';
 import type { RequestContext } from '../request/context';
@@ -11,8 +13,7 @@ import { Supplier } from '../suppliers/supplier.entity';
 import { SupplierService } from '../suppliers/supplier.service';
 import { ContractDocument } from './contract-document.entity';
 import {
-  allowedMoves,
-  canMove,
+  contractLifecycle,
   DEFAULT_BUSINESS_CALENDAR,
   isClosed,
   noticeDateFor,
@@ -20,7 +21,7 @@ import {
 } from './contract-lifecycle';
 import { ContractStatusChange } from './contract-status-change.entity';
 import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
-import { Contract, ContractStatus, ServiceHours } from './contract.entity';
+import { Contract, ContractStatus, DEFAULT_DISPUTE_WINDOW_DAYS, ServiceHours } from './contract.entity';
 import {
   ContractSortField,
   type ContractDocumentInput,
@@ -140,7 +141,7 @@ export class ContractService {
       serviceHoursCalendar: optionalText(input.serviceHoursCalendar) ?? null,
       currency: 'GBP',
       totalContractValue: input.totalContractValue ?? null,
-      disputeWindowDays: input.disputeWindowDays ?? 90,
+      disputeWindowDays: input.disputeWindowDays ?? DEFAULT_DISPUTE_WINDOW_DAYS,
     });
     normaliseTerms(contract);
     return ctx.transaction(async (tx) => {
@@ -190,14 +191,7 @@ export class ContractService {
     const why = requiredText(reason, 'input.reason');
     return ctx.transaction(async (tx) => {
       const contract = await this.get(tx, id);
-      if (!canMove(contract.status, status)) {
-        const allowed = allowedMoves(contract.status);
-        throw conflict(
-          `Contract ${contract.reference} cannot move from ${contract.status} to ${status}` +
-            (allowed.length ? `; it can move to ${allowed.join(', ')}` : '; it is closed'),
-          { reason: ErrorReason.INVALID_STATUS_TRANSITION },
-        );
-      }
+      contractLifecycle.assertMove(contract.status, status, { name: `Contract ${contract.reference}` });
       const from = contract.status;
       contract.status = status;
       const saved = await tx.repository(Contract).save(contract);
@@ -252,16 +246,7 @@ export class ContractService {
   }
 
   private recordStatus(ctx: RequestContext, contract: Contract, from: ContractStatus | null, reason: string) {
-    return ctx.repository(ContractStatusChange).save(
-      ctx.repository(ContractStatusChange).create({
-        contractId: contract.id,
-        organisationId: contract.organisationId,
-        fromStatus: from,
-        toStatus: contract.status,
-        reason,
-        changedBy: ctx.requireViewer.subject,
-      }),
-    );
+    return recordTransition(ctx, ContractStatusChange, { subject: contract, from, to: contract.status, reason });
   }
 
   private save(ctx: RequestContext, contract: Contract): Promise<Contract> {

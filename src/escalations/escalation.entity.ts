@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
+import type { TransitionColumns } from '../db/transitions';
 
 export enum EscalationKind {
   /** a service problem pushed up the supplier's management chain */
@@ -152,6 +153,7 @@ export class EscalationUpdate extends BaseRecord {
 @Index(['escalationId'])
 export class EscalationLevelChange extends BaseRecord {
   static readonly typename = 'EscalationLevelChange';
+  static readonly transition = { subject: 'escalationId', from: 'fromLevel', to: 'toLevel', reasonLength: 2000 } as const satisfies TransitionColumns<EscalationLevelChange>;
 
   @Column({ type: 'int' })
   escalationId!: number;

@@ -3,6 +3,7 @@ import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
 import { badInput, conflict } from '../common/errors';
 import { optionalText, requiredText } from '../common/text';
 import { ContractService } from '../contracts/contract.service';
+import { recordTransition } from '../db/transitions';
 import { paginate, type Connection, type PageArgs } from '../request/paging';
 import type { RequestContext } from '../request/context';
 import { IncidentService } from '../incidents/incident.service';
@@ -270,17 +271,12 @@ export class EscalationService {
   }
 
   private recordLevel(ctx: RequestContext, escalation: Escalation, from: EscalationLevel | null, to: EscalationLevel, reason: string, obligation: string | null, at: Date) {
-    return ctx.repository(EscalationLevelChange).save(
-      ctx.repository(EscalationLevelChange).create({
-        escalationId: escalation.id,
-        organisationId: escalation.organisationId,
-        fromLevel: from,
-        toLevel: to,
-        reason: reason.slice(0, 2000),
-        obligation: obligation === null ? null : obligation.slice(0, 500),
-        changedBy: ctx.requireViewer.subject,
-        changedAt: at,
-      }),
-    );
+    return recordTransition(ctx, EscalationLevelChange, {
+      subject: escalation,
+      from,
+      to,
+      reason,
+      also: { obligation: obligation === null ? null : obligation.slice(0, 500), changedAt: at },
+    });
   }
 }

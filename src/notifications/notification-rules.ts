@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { UK_ZONE } from '../common/calendar';
 import { daysBetween, type LocalDate } from '../common/dates';
 import { formatMoney, type Pence } from '../common/money';
 import { toGlobalId } from '../common/global-id';
@@ -18,8 +19,8 @@ export const longDate = (date: LocalDate) =>
 
 /** "15:05 on 3 June 2026", as the clock reads in England. */
 export const londonTime = (instant: Date) => {
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' }).format(instant);
-  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(instant);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: UK_ZONE }).format(instant);
+  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: UK_ZONE }).format(instant);
   return `${time} on ${day}`;
 };
 

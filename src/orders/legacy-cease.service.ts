@@ -2,7 +2,8 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { In } from 'typeorm';
 import { assertInScope } from '../auth/tenancy';
 import { chargeHistories } from '../billing/charge-history';
-import { isLocalDate, todayInLondon, type LocalDate } from '../common/dates';
+import { isLocalDate, type LocalDate } from '../common/dates';
+import { todayInLondon, workingDaysBefore } from '../common/calendar';
 import { badInput, conflict } from '../common/errors';
 import type { Pence } from '../common/money';
 import { Contract } from '../contracts/contract.entity';
@@ -14,7 +15,6 @@ import { Supplier, SupplierKind } from '../suppliers/supplier.entity';
 import { dualRunning } from './dual-running';
 import { OrderStatus, OrderType, ServiceOrder, UNFINISHED_ORDER_STATUSES } from './order.entity';
 import { ServiceReplacement, ServiceTermsPeriod } from './service-history.entity';
-import { workingDaysBefore } from './working-days';
 import { ErrorReason } from '../common/error-reasons';
 
 /** HSCN's guidance: a cease quote for complex or in-term services can take 20 working days. */

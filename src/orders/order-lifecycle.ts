@@ -1,10 +1,11 @@
+import { defineLifecycle } from '../common/lifecycle';
 import { OrderStatus } from './order.entity';
 
 /**
  * The moves an order may make, after TMF641. COMPLETED is reached only through
  * completeOrder, which also changes the inventory; COMPLETED, REJECTED and CANCELLED are final.
  */
-const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
+export const orderLifecycle = defineLifecycle<OrderStatus>('order', {
   [OrderStatus.DRAFT]: [OrderStatus.SUBMITTED, OrderStatus.CANCELLED],
   [OrderStatus.SUBMITTED]: [OrderStatus.ACKNOWLEDGED, OrderStatus.IN_PROGRESS, OrderStatus.REJECTED, OrderStatus.CANCELLED],
   [OrderStatus.ACKNOWLEDGED]: [OrderStatus.IN_PROGRESS, OrderStatus.HELD, OrderStatus.REJECTED, OrderStatus.CANCELLED, OrderStatus.COMPLETED],
@@ -13,10 +14,4 @@ const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
   [OrderStatus.COMPLETED]: [],
   [OrderStatus.REJECTED]: [],
   [OrderStatus.CANCELLED]: [],
-};
-
-export const canMoveOrder = (from: OrderStatus, to: OrderStatus) => NEXT[from].includes(to);
-
-export const allowedOrderMoves = (from: OrderStatus) => NEXT[from];
-
-export const isFinal = (status: OrderStatus) => NEXT[status].length === 0;
+});

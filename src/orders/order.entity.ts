@@ -2,6 +2,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { penceTransformer, type Pence } from '../common/money';
 import { BaseRecord } from '../db/base-record';
+import { TransitionRecord, type TransitionColumns } from '../db/transitions';
 import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 import { Resilience, ServiceType } from '../services/network-service.entity';
 
@@ -153,8 +154,9 @@ export class ServiceOrder extends BaseRecord {
 @ObjectType('OrderTransition', { implements: BaseRecord })
 @Entity('service_order_transition')
 @Index(['orderId'])
-export class OrderTransition extends BaseRecord {
+export class OrderTransition extends TransitionRecord {
   static readonly typename = 'OrderTransition';
+  static readonly transition = { subject: 'orderId', from: 'fromStatus', to: 'toStatus', reasonLength: 1000 } as const satisfies TransitionColumns<OrderTransition>;
 
   @Column({ type: 'int' })
   orderId!: number;
@@ -162,9 +164,6 @@ export class OrderTransition extends BaseRecord {
   @ManyToOne(() => ServiceOrder, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'orderId' })
   order?: ServiceOrder;
-
-  @Column({ type: 'int' })
-  organisationId!: number;
 
   @Field(() => OrderStatus, { nullable: true })
   @Column({ type: 'varchar', length: 12, nullable: true })
@@ -177,12 +176,4 @@ export class OrderTransition extends BaseRecord {
   @Field(() => LocalDateScalar, { description: 'The day it happened (may be before the day it was recorded).' })
   @Column({ type: 'date' })
   effectiveOn!: string;
-
-  @Field()
-  @Column({ type: 'varchar', length: 1000 })
-  reason!: string;
-
-  @Field()
-  @Column({ type: 'varchar', length: 200 })
-  changedBy!: string;
 }

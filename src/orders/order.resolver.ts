@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
-import { daysBetween, todayInLondon } from '../common/dates';
+import { daysBetween } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { Contract } from '../contracts/contract.entity';
 import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';

@@ -1,5 +1,7 @@
 import { In } from 'typeorm';
-import { isLocalDate, todayInLondon } from '../common/dates';
+import { oldestFirst } from '../billing/pricing';
+import { isLocalDate } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { badInput, conflict } from '../common/errors';
 import { formatMoney } from '../common/money';
 import { optionalIdentifier, optionalText, requiredText } from '../common/text';
@@ -8,13 +10,14 @@ import { isClosed } from '../contracts/contract-lifecycle';
 import type { Contract } from '../contracts/contract.entity';
 import { ContractService } from '../contracts/contract.service';
 import { saveUnique } from '../db/errors';
+import { recordTransition } from '../db/transitions';
 import { paginate, type Connection, type PageArgs } from '../request/paging';
 import type { RequestContext } from '../request/context';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
 import { ServiceInventory } from '../services/service-inventory';
-import { canMoveService } from '../services/service-lifecycle';
+import { serviceLifecycle } from '../services/service-lifecycle';
 import { SiteService } from '../sites/site.service';
-import { allowedOrderMoves, canMoveOrder } from './order-lifecycle';
+import { orderLifecycle } from './order-lifecycle';
 import { OPEN_ORDER_STATUSES, OrderStatus, OrderTransition, OrderType, ServiceOrder, UNFINISHED_ORDER_STATUSES } from './order.entity';
 import type { CreateOrderInput } from './order.input';
 import { ServiceTermsPeriod } from './service-history.entity';
@@ -204,7 +207,7 @@ export class OrderService {
     assertNotFuture(day, 'input.on');
     return ctx.transaction(async (tx) => {
       const order = await this.get(tx, id);
-      assertCanMove(order, to);
+      orderLifecycle.assertMove(order.status, to);
       // steps recorded after the fact may be dated back, but not before the order's last move
       const moves = (await tx.repository(OrderTransition).find({ where: { orderId: order.id } })).filter((t) => t.fromStatus !== null && t.fromStatus !== t.toStatus);
       const last = moves.sort((a, b) => (a.effectiveOn < b.effectiveOn ? -1 : a.effectiveOn > b.effectiveOn ? 1 : 0)).at(-1);
@@ -269,7 +272,7 @@ export class OrderService {
       const order = await this.get(tx, id);
       if (order.status === OrderStatus.COMPLETED) throw conflict(`The order was already completed on ${order.completedOn}`, { reason: ErrorReason.ORDER_ALREADY_COMPLETED });
       if (order.status === OrderStatus.REJECTED || order.status === OrderStatus.CANCELLED) throw conflict(`A ${order.status} order cannot be completed`, { reason: ErrorReason.ORDER_CLOSED });
-      assertCanMove(order, OrderStatus.COMPLETED);
+      orderLifecycle.assertMove(order.status, OrderStatus.COMPLETED);
       if (order.submittedOn && completedOn < order.submittedOn) {
         throw badInput('input.completedOn', `input.completedOn: ${completedOn} is before the order was submitted on ${order.submittedOn}`, ErrorReason.COMPLETED_BEFORE_SUBMISSION);
       }
@@ -325,7 +328,7 @@ export class OrderService {
 
     const service = await this.inventory.get(ctx, order.serviceId!);
     if (order.type === OrderType.CEASE) {
-      if (!canMoveService(service.status, ServiceStatus.CEASED)) throw conflict(`Service ${service.reference} is already ${service.status}`, { reason: ErrorReason.SERVICE_ALREADY_CEASED });
+      if (!serviceLifecycle.canMove(service.status, ServiceStatus.CEASED)) throw conflict(`Service ${service.reference} is already ${service.status}`, { reason: ErrorReason.SERVICE_ALREADY_CEASED });
       if (service.installDate && on < service.installDate) throw badInput('input.completedOn', `input.completedOn: ${on} is before ${service.reference} was installed on ${service.installDate}`, ErrorReason.CEASE_BEFORE_INSTALL);
       await this.inventory.setStatus(ctx, service.id, ServiceStatus.CEASED, on);
       return `Completed: ${service.reference} ceased on ${on}`;
@@ -401,17 +404,7 @@ export class OrderService {
   }
 
   private record(ctx: RequestContext, order: ServiceOrder, from: OrderStatus | null, reason: string, on: string) {
-    return ctx.repository(OrderTransition).save(
-      ctx.repository(OrderTransition).create({
-        orderId: order.id,
-        organisationId: order.organisationId,
-        fromStatus: from,
-        toStatus: order.status,
-        effectiveOn: on,
-        reason: reason.slice(0, 1000),
-        changedBy: ctx.requireViewer.subject,
-      }),
-    );
+    return recordTransition(ctx, OrderTransition, { subject: order, from, to: order.status, reason, also: { effectiveOn: on } });
   }
 }
 
@@ -431,12 +424,6 @@ async function claim(ctx: RequestContext, order: ServiceOrder, to: OrderStatus):
   if (result.affected === 0) throw conflict('The order was changed by someone else meanwhile; read it again', { reason: ErrorReason.ORDER_CHANGED });
 }
 
-function assertCanMove(order: ServiceOrder, to: OrderStatus): void {
-  if (canMoveOrder(order.status, to)) return;
-  const allowed = allowedOrderMoves(order.status);
-  throw conflict(`A ${order.status} order cannot become ${to}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
-}
-
 function assertDate(value: string, field: string): void {
   if (!isLocalDate(value)) throw badInput(field, `${field}: not a calendar date (YYYY-MM-DD)`, ErrorReason.INVALID_DATE);
 }
@@ -448,8 +435,8 @@ function assertNotFuture(value: string, field: string): void {
 
 /** The period in force on `day`: the last starting on or before it (null start: from the beginning). */
 function latestBefore(periods: readonly ServiceTermsPeriod[], day: string): ServiceTermsPeriod | undefined {
-  return [...periods]
-    .filter((p) => p.effectiveFrom === null || p.effectiveFrom <= day)
-    .sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? 0 : a.effectiveFrom === null ? -1 : b.effectiveFrom === null ? 1 : a.effectiveFrom < b.effectiveFrom ? -1 : 1))
-    .at(-1);
+  return oldestFirst(
+    periods.filter((p) => p.effectiveFrom === null || p.effectiveFrom <= day),
+    (p) => p.effectiveFrom,
+  ).at(-1);
 }

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { ukDateOf } from '../common/calendar';
 import type { PerformanceRecord } from '../feeds/records';
 import type { PerformanceSample } from './performance-sample.entity';
 
@@ -25,26 +25,6 @@ function scaled(value: number | null, factor: number, field: string): number | n
 /** The UTC hour an instant falls in. */
 export const hourOf = (instant: Date) => new Date(Math.floor(instant.getTime() / 3_600_000) * 3_600_000);
 
-const daysByHour = new Map<number, string>();
-
-/** The UK calendar date of an instant (cached per UTC hour: the UK offset is whole hours). */
-export function ukDayOf(instant: Date): string {
-  const hour = Math.floor(instant.getTime() / 3_600_000);
-  let day = daysByHour.get(hour);
-  if (day === undefined) {
-    day = DateTime.fromMillis(hour * 3_600_000, { zone: 'Europe/London' }).toISODate()!;
-    if (daysByHour.size > 100_000) daysByHour.clear();
-    daysByHour.set(hour, day);
-  }
-  return day;
-}
-
-/** The UTC instants bounding a UK calendar day (23, 24 or 25 hours long). */
-export function ukDayBounds(day: string): { start: Date; end: Date } {
-  const start = DateTime.fromISO(day, { zone: 'Europe/London' }).startOf('day');
-  return { start: start.toJSDate(), end: start.plus({ days: 1 }).toJSDate() };
-}
-
 /** A feed record as a sample row (without its run id). */
 export function toSample(record: PerformanceRecord, serviceId: number, organisationId: number, feedRunId: number): PerformanceSample {
   return {
@@ -54,7 +34,7 @@ export function toSample(record: PerformanceRecord, serviceId: number, organisat
     qosClass: record.qosClass ?? '',
     organisationId,
     hourStart: hourOf(record.intervalStart),
-    day: ukDayOf(record.intervalStart),
+    day: ukDateOf(record.intervalStart),
     upSeconds: record.upSeconds === null ? null : Math.round(record.upSeconds),
     latencyUs: scaled(record.latencyMs, US_PER_MS, 'latencyMs'),
     jitterUs: scaled(record.jitterMs, US_PER_MS, 'jitterMs'),

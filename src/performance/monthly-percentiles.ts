@@ -3,7 +3,7 @@ import { In, MoreThanOrEqual } from 'typeorm';
 import { sqlTimestamp } from '../common/dates';
 import { isUniqueViolation } from '../db/errors';
 import { NetworkService } from '../services/network-service.entity';
-import { monthOf, type Month } from '../sla/availability';
+import { monthOf, nextPeriod, type Month } from '../common/calendar';
 import { PerformanceMonthFrozen, PerformanceMonthlyPercentile } from './monthly-percentile.entity';
 
 const SERVICES_PER_STATEMENT = 200;
@@ -121,9 +121,4 @@ async function firstPeriodWithData(manager: EntityManager): Promise<string | nul
   const [row]: { first: string | Date | null }[] = await manager.query(`SELECT MIN(day) AS first FROM performance_daily WHERE qosClass = ''`);
   if (!row?.first) return null;
   return (row.first instanceof Date ? row.first.toISOString() : String(row.first)).slice(0, 7);
-}
-
-function nextPeriod(period: string): string {
-  const [year, month] = period.split('-').map(Number);
-  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
 }

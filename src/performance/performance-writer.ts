@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { asUtcDate, sqlTimestamp, todayInLondon } from '../common/dates';
+import { asUtcDate, sqlTimestamp } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import { isLocalInfileRefused, loadRows } from '../db/bulk-load';
 import { dialectOf, insertStatement, upsertStatement, type Dialect } from '../db/dialect';
 import { ACCEPTED, rejected, UNCHANGED, unknownService, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { sqlTimestamp } from '../common/dates';
 import { column, dialectOf, type Dialect } from '../db/dialect';
-import { ukDayBounds } from './measures';
+import { ukDayBounds } from '../common/calendar';
 
 export interface DayKey {
   serviceId: number;

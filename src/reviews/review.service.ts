@@ -2,8 +2,9 @@ import { In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { findVisible, withinScope } from '../auth/tenancy';
 import { Invoice } from '../billing/invoice.entity';
 import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
-import { addDays, addMonths, isLocalDate, todayInLondon, type LocalDate } from '../common/dates';
-import { badInput, conflict, notFound } from '../common/errors';
+import { isLocalDate, type LocalDate } from '../common/dates';
+import { firstDayOf, isPeriod, lastDayOf, periodOfDate, periodsBetween, todayInLondon } from '../common/calendar';
+import { badInput, notFound } from '../common/errors';
 import { optionalText, requiredText } from '../common/text';
 import { Contact } from '../contacts/contact.entity';
 import { ContractService } from '../contracts/contract.service';
@@ -13,10 +14,10 @@ import { SlaReportService } from '../sla/sla-report.service';
 import { SlaMonthSnapshot } from '../billing/ledger/credit-ledger.entity';
 import type { CreditLedgerService } from '../billing/ledger/credit-ledger.service';
 import { combinedHash, invoiceSnapshot, serialise, sha256, slaSnapshot } from './review-evidence';
+import { reviewActionLifecycle } from './review-action-lifecycle';
 import { ReviewAction, ReviewActionStatus, ReviewEvidence, ReviewEvidenceKind, ServiceReview } from './review.entity';
 import { ErrorReason } from '../common/error-reasons';
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const MAX_MONTHS = 12;
 const MAX_OVERDUE = 500;
 
@@ -37,23 +38,10 @@ export interface NewReviewAction {
   dueDate: LocalDate;
 }
 
-const NEXT: Record<ReviewActionStatus, readonly ReviewActionStatus[]> = {
-  [ReviewActionStatus.OPEN]: [ReviewActionStatus.DONE, ReviewActionStatus.CANCELLED],
-  [ReviewActionStatus.DONE]: [],
-  [ReviewActionStatus.CANCELLED]: [],
-};
-
 /** Whole days an open action is past its due date (0 when not overdue). */
 export function daysOverdue(action: Pick<ReviewAction, 'status' | 'dueDate'>, today: LocalDate = todayInLondon()): number {
   if (action.status !== ReviewActionStatus.OPEN || action.dueDate >= today) return 0;
   return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${action.dueDate}T00:00:00Z`)) / 86_400_000);
-}
-
-/** The months from `from` to `to`, inclusive. */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  for (let month = from; month <= to; month = addMonths(`${month}-01`, 1).slice(0, 7)) months.push(month);
-  return months;
 }
 
 /**
@@ -95,11 +83,11 @@ export class ReviewService {
     const today = todayInLondon(now);
     if (!isLocalDate(input.heldOn)) throw badInput('input.heldOn', 'input.heldOn: a date, "YYYY-MM-DD"', ErrorReason.INVALID_DATE);
     if (input.heldOn > today) throw badInput('input.heldOn', 'input.heldOn: record a review once it has been held', ErrorReason.IN_FUTURE);
-    if (!MONTH.test(input.periodFrom)) throw badInput('input.periodFrom', 'input.periodFrom: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
-    if (!MONTH.test(input.periodTo)) throw badInput('input.periodTo', 'input.periodTo: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    if (!isPeriod(input.periodFrom)) throw badInput('input.periodFrom', 'input.periodFrom: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    if (!isPeriod(input.periodTo)) throw badInput('input.periodTo', 'input.periodTo: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     if (input.periodTo < input.periodFrom) throw badInput('input.periodTo', 'input.periodTo: must not be before periodFrom', ErrorReason.END_BEFORE_START);
-    if (input.periodTo > input.heldOn.slice(0, 7)) throw badInput('input.periodTo', 'input.periodTo: a review looks back; the period cannot run past the meeting\'s month', ErrorReason.AFTER_MEETING);
-    const months = monthsBetween(input.periodFrom, input.periodTo);
+    if (input.periodTo > periodOfDate(input.heldOn)) throw badInput('input.periodTo', 'input.periodTo: a review looks back; the period cannot run past the meeting\'s month', ErrorReason.AFTER_MEETING);
+    const months = periodsBetween(input.periodFrom, input.periodTo);
     if (months.length > MAX_MONTHS) throw badInput('input.periodTo', `input.periodTo: a review covers at most ${MAX_MONTHS} months`, ErrorReason.PERIOD_TOO_LONG);
     const attendees = input.attendees.map((name, i) => requiredText(name, `input.attendees.${i}`));
     if (attendees.length === 0) throw badInput('input.attendees', 'input.attendees: name at least one attendee', ErrorReason.REQUIRED);
@@ -118,8 +106,8 @@ export class ReviewService {
         const snapshot = { ...slaSnapshot(report, contract.reference, references), monthSnapshot: closed ? { revision: closed.revision, sha256: closed.sha256 } : null };
         documents.push({ kind: ReviewEvidenceKind.SLA_REPORT, label: month, document: serialise(snapshot) });
       }
-      const periodStart = `${input.periodFrom}-01`;
-      const periodEnd = addDays(addMonths(`${input.periodTo}-01`, 1), -1);
+      const periodStart = firstDayOf(input.periodFrom);
+      const periodEnd = lastDayOf(input.periodTo);
       const invoices = await tx.repository(Invoice).find({
         where: { organisationId: contract.organisationId, supplierId: contract.supplierId, periodStart: LessThanOrEqual(periodEnd), periodEnd: MoreThanOrEqual(periodStart) },
         order: { invoiceDate: 'ASC', id: 'ASC' },
@@ -171,10 +159,7 @@ export class ReviewService {
     if (status === ReviewActionStatus.CANCELLED && why === null) throw badInput('input.note', 'input.note: say why the action is cancelled', ErrorReason.REQUIRED);
     return ctx.transaction(async (tx) => {
       const action = await findVisible(tx, ReviewAction, id, ReviewAction.typename);
-      if (!NEXT[action.status].includes(status)) {
-        const allowed = NEXT[action.status];
-        throw conflict(`A ${action.status} action cannot become ${status}${allowed.length ? `; it can become ${allowed.join(', ')}` : ''}`, { reason: ErrorReason.INVALID_STATUS_TRANSITION });
-      }
+      reviewActionLifecycle.assertMove(action.status, status);
       action.status = status;
       action.statusChangedAt = now;
       action.statusChangedBy = tx.requireViewer.subject;

@@ -12,7 +12,7 @@ import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconci
 import { InvoiceLine } from '../billing/invoice-line.entity';
 import { CreditLedgerEntry } from '../billing/ledger/credit-ledger.entity';
 import { SlaTermKind } from '../sla/sla-term.entity';
-import { todayInLondon } from '../common/dates';
+import { todayInLondon, UK_ZONE } from '../common/calendar';
 import { formatMoney, type Pence } from '../common/money';
 import type { AppConfig } from '../config/config';
 import { Contract } from '../contracts/contract.entity';
@@ -54,7 +54,7 @@ type Line = { reference: string; chargeType?: string; description: string; net: 
  *
  * Runs after the SLA seed (the missing credits are that month's). Re-running changes nothing.
  */
-export async function seedDemoBillingData(dataSource: DataSource, config: AppConfig, today = DateTime.now().setZone('Europe/London')): Promise<DemoBillingSummary> {
+export async function seedDemoBillingData(dataSource: DataSource, config: AppConfig, today = DateTime.now().setZone(UK_ZONE)): Promise<DemoBillingSummary> {
   const contract = await dataSource.getRepository(Contract).findOneBy({ reference: DEMO_CONTRACT_DUE_FOR_NOTICE });
   const varianceContract = await dataSource.getRepository(Contract).findOneBy({ reference: VARIANCE_CONTRACT });
   if (!contract || !varianceContract) return { invoices: [], findings: {} };

@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager, type ObjectLiteral, type Repository } from 'typeorm';
-import { addDays, addMonths, todayInLondon, type LocalDate } from '../common/dates';
+import { addDays, addMonths, type LocalDate } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import type { Pence } from '../common/money';
 import { ContactAssignment, ContactObjectType, ContactPriority, ContactRole } from '../contacts/contact-assignment.entity';
 import { Contact } from '../contacts/contact.entity';

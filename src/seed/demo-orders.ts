@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
+import { UK_ZONE } from '../common/calendar';
 import pino from 'pino';
 import { Between, In, type DataSource } from 'typeorm';
 import { systemViewer } from '../auth/system-viewer';
@@ -48,7 +49,7 @@ const FIRST_REFERENCE = 'PDN-ORD-D0001';
  *   with nothing wrong.
  * Everything hangs off `today` (which must not be after the real date), and a second run changes nothing.
  */
-export async function seedDemoOrderData(dataSource: DataSource, config: AppConfig, today = DateTime.now().setZone('Europe/London')): Promise<DemoOrdersSummary> {
+export async function seedDemoOrderData(dataSource: DataSource, config: AppConfig, today = DateTime.now().setZone(UK_ZONE)): Promise<DemoOrdersSummary> {
   const month = today.startOf('month').minus({ months: 1 });
   const period = month.toFormat('yyyy-MM');
   const day = (n: number) => month.set({ day: n }).toISODate()!;

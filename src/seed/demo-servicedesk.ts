@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { IsNull, Not, type DataSource } from 'typeorm';
 import { systemViewer } from '../auth/system-viewer';
-import { addDays, todayInLondon } from '../common/dates';
+import { addDays } from '../common/dates';
+import { todayInLondon } from '../common/calendar';
 import type { AppConfig } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
 import { Contract } from '../contracts/contract.entity';

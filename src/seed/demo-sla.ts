@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
+import { UK_ZONE } from '../common/calendar';
 import pino from 'pino';
 import { In, type DataSource } from 'typeorm';
 import { systemViewer } from '../auth/system-viewer';
@@ -25,7 +26,7 @@ export interface DemoSlaSummary {
  * (insufficient data), and a Severity 1 incident was resolved late (another credit).
  * Re-running it changes nothing.
  */
-export async function seedDemoSlaData(dataSource: DataSource, config: AppConfig, today = DateTime.now().setZone('Europe/London')): Promise<DemoSlaSummary> {
+export async function seedDemoSlaData(dataSource: DataSource, config: AppConfig, today = DateTime.now().setZone(UK_ZONE)): Promise<DemoSlaSummary> {
   const month = today.startOf('month').minus({ months: 1 });
   const period = month.toFormat('yyyy-MM');
   const contract = await dataSource.getRepository(Contract).findOneBy({ reference: DEMO_CONTRACT_DUE_FOR_NOTICE });

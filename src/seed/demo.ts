@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { UK_ZONE } from '../common/calendar';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { seedDemoBillingData } from './demo-billing';
@@ -28,7 +29,7 @@ const STEPS = 5;
 export async function seedDemo(
   dataSource: DataSource,
   config: AppConfig,
-  today = DateTime.now().setZone('Europe/London'),
+  today = DateTime.now().setZone(UK_ZONE),
   progress: (step: DemoSeedStep) => void = () => undefined,
 ) {
   let n = 0;

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
+import { UK_ZONE } from '../common/calendar';
 import pino from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { systemViewer } from '../auth/system-viewer';
@@ -67,7 +68,7 @@ export async function seedScaleData(dataSource: DataSource, config: AppConfig, o
     return { organisation: organisation.odsCode, sites: 0, contracts: existing.length, services, invoices: 0, dailyRollups: 0, contractIds: existing.map((c) => c.id), alreadySeeded: true };
   }
 
-  const today = DateTime.now().setZone('Europe/London').startOf('day');
+  const today = DateTime.now().setZone(UK_ZONE).startOf('day');
   const startDate = today.minus({ years: 2 }).startOf('month');
   const endDate = startDate.plus({ years: 5 }).minus({ days: 1 });
   const now = new Date();

@@ -17,7 +17,7 @@ import {
   type ServiceOrder,
   type UpdateServiceInput,
 } from './network-service.input';
-import { allowedServiceMoves, canMoveService } from './service-lifecycle';
+import { serviceLifecycle } from './service-lifecycle';
 import { ErrorReason } from '../common/error-reasons';
 
 export interface ServiceListFilter extends Omit<ServiceFilter, 'contractId' | 'siteId' | 'supplierId' | 'organisationId'> {
@@ -126,14 +126,7 @@ export class ServiceInventory {
   async setStatus(ctx: RequestContext, id: number, status: ServiceStatus, effectiveDate?: string): Promise<NetworkService> {
     return ctx.transaction(async (tx) => {
       const service = await this.get(tx, id);
-      if (!canMoveService(service.status, status)) {
-        const allowed = allowedServiceMoves(service.status);
-        throw conflict(
-          `Service ${service.reference} cannot move from ${service.status} to ${status}` +
-            (allowed.length ? `; it can move to ${allowed.join(', ')}` : '; it is ceased'),
-          { reason: ErrorReason.INVALID_STATUS_TRANSITION },
-        );
-      }
+      serviceLifecycle.assertMove(service.status, status, { name: `Service ${service.reference}` });
       const needsDate = status === ServiceStatus.CEASED || status === ServiceStatus.CEASE_REQUESTED ||
         (status === ServiceStatus.ACTIVE && service.status === ServiceStatus.ORDERED);
       if (needsDate && !effectiveDate) {

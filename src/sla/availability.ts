@@ -1,14 +1,13 @@
-import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { plainSelect } from '../db/plain-select';
 import { groupBy } from '../common/collections';
 import { formatUnits, percentUnitsDown } from '../common/percent';
 import { addDays, asUtcDate, sqlTimestamp } from '../common/dates';
+import { ukDateOf, ukDayStart, type Month } from '../common/calendar';
 import type { NetworkService } from '../services/network-service.entity';
 import { ExclusionWindow } from './exclusion-window.entity';
 import { mergeSpans, subtract, total, type Span } from './service-hours';
 
-const ZONE = 'Europe/London';
 const CHUNK = 1_000;
 /** A contract, and the organisations whose records the reader may see. */
 export interface ContractScope {
@@ -30,30 +29,6 @@ export function inContract({ contractId, organisationIds }: ContractScope): { sq
 }
 /** hour ranges (service, from, to) per statement: three bound values each */
 const RANGES_PER_STATEMENT = 500;
-
-/** A UK calendar month, "YYYY-MM", and its bounds as instants. */
-export interface Month {
-  period: string;
-  start: number;
-  end: number;
-  firstDay: string;
-  lastDay: string;
-}
-
-export function monthOf(period: string): Month {
-  let month = months.get(period);
-  if (!month) {
-    const start = DateTime.fromISO(`${period}-01`, { zone: ZONE });
-    const end = start.plus({ months: 1 });
-    month = Object.freeze({ period, start: start.toMillis(), end: end.toMillis(), firstDay: start.toISODate()!, lastDay: end.minus({ days: 1 }).toISODate()! });
-    if (months.size >= 1_000) months.clear();
-    months.set(period, month);
-  }
-  return month;
-}
-
-/** Months worked out once: the zone arithmetic behind each cost more than a small report did. */
-const months = new Map<string, Month>();
 
 export interface DowntimeInterval {
   /** the service that was down: with the times, what names the feed runs behind it (downtime-sources.ts) */
@@ -89,29 +64,10 @@ export interface MonthlyAvailability {
 /** When in the month the service was live: from its install date to its cease date, UK midnights. */
 export function activeSpan(service: Pick<NetworkService, 'installDate' | 'ceaseDate'>, month: Month): Span | null {
   if (!service.installDate) return null;
-  const start = Math.max(month.start, ukMidnight(service.installDate));
-  const end = service.ceaseDate ? Math.min(month.end, ukMidnight(service.ceaseDate)) : month.end;
+  const start = Math.max(month.start, ukDayStart(service.installDate));
+  const end = service.ceaseDate ? Math.min(month.end, ukDayStart(service.ceaseDate)) : month.end;
   return end > start ? { start, end } : null;
 }
-
-/**
- * The instant a UK calendar day begins. Memoised: an estate's services share a handful of
- * install dates, and the time-zone lookup behind each conversion dominated reports of
- * thousands of services. Dates are few, so the memo stays small (and is reset if it is not).
- */
-const midnights = new Map<string, number>();
-function ukMidnight(date: string): number {
-  let instant = midnights.get(date);
-  if (instant === undefined) {
-    if (midnights.size >= 50_000) midnights.clear();
-    instant = DateTime.fromISO(date, { zone: ZONE }).toMillis();
-    midnights.set(date, instant);
-  }
-  return instant;
-}
-
-/** The UK calendar day an instant falls in. */
-const ukDay = (instant: number) => DateTime.fromMillis(instant, { zone: ZONE }).toISODate()!;
 
 /**
  * Each service's availability over the month from the rollups: the days it was live, less
@@ -173,8 +129,8 @@ export async function monthlyAvailability(
   const inWindows = await measuredWithin(manager, excludedOf);
 
   for (const { service, span } of live) {
-    const firstLiveDay = span.start === month.start ? month.firstDay : ukDay(span.start);
-    const lastLiveDay = span.end === month.end ? month.lastDay : ukDay(span.end - 1);
+    const firstLiveDay = span.start === month.start ? month.firstDay : ukDateOf(span.start);
+    const lastLiveDay = span.end === month.end ? month.lastDay : ukDateOf(span.end - 1);
     let covered = totals.get(service.id)?.covered ?? 0;
     let up = totals.get(service.id)?.up ?? 0;
     for (const day of days.get(service.id) ?? []) {
@@ -229,8 +185,8 @@ async function downtimeHours(manager: EntityManager, month: Month, contract: Con
   for (const row of downDays) {
     const serviceId = Number(row.serviceId);
     const day = isoDay(row.day);
-    const start = Math.max(month.start, ukMidnight(day));
-    const end = Math.min(month.end, ukMidnight(addDays(day, 1)));
+    const start = Math.max(month.start, ukDayStart(day));
+    const end = Math.min(month.end, ukDayStart(addDays(day, 1)));
     const last = ranges[ranges.length - 1];
     if (last && last.serviceId === serviceId && last.end === start) last.end = end;
     else ranges.push({ serviceId, start, end });

@@ -2,12 +2,13 @@ import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
 import { badInput } from '../common/errors';
 import { asUtcDate, sqlTimestamp } from '../common/dates';
+import { isPeriod, monthOf, ukDateOf, ukDayStart, UK_ZONE } from '../common/calendar';
 import { formatUnits, percentUnitsDown } from '../common/percent';
 import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
 import { ServiceInventory } from '../services/service-inventory';
 import { plainSelect } from '../db/plain-select';
-import { activeSpan, measuredWithinSpans, monthOf, type KeyedSpan } from './availability';
+import { activeSpan, measuredWithinSpans, type KeyedSpan } from './availability';
 import { ExclusionWindow } from './exclusion-window.entity';
 import { mergeSpans, total, type Span } from './service-hours';
 import { ErrorReason } from '../common/error-reasons';
@@ -48,7 +49,6 @@ export interface CapacityAlert {
 /** Bandwidth tiers HSCN access circuits are commonly sold in, Mbps. */
 export const BANDWIDTH_TIERS = [10, 20, 30, 50, 100, 200, 300, 500, 1000, 2000, 5000, 10000];
 
-const ZONE = 'Europe/London';
 const MAX_POINTS = 2_000;
 
 /** Reads of the performance rollups for the API: availability series and capacity alerts. */
@@ -69,13 +69,13 @@ export class PerformanceQueries {
           )
         : await ctx.manager.query(
             `SELECT day AS at, coveredSeconds AS covered, upSeconds AS up FROM performance_daily WHERE serviceId = ? AND qosClass = '' AND day >= ? AND day <= ?`,
-            [service.id, ukDay(from.getTime()), ukDay(to.getTime() - 1)],
+            [service.id, ukDateOf(from), ukDateOf(to.getTime() - 1)],
           );
     const points = buckets.map((bucket) => ({ ...bucket, covered: 0, up: 0 }));
     // buckets are in order: a row belongs to the last bucket starting at or before it
     const starts = points.map((p) => p.start);
     for (const row of rows) {
-      const at = granularity === Granularity.HOUR ? asUtcDate(row.at).getTime() : DateTime.fromISO(String(row.at).slice(0, 10), { zone: ZONE }).toMillis();
+      const at = granularity === Granularity.HOUR ? asUtcDate(row.at).getTime() : ukDayStart(String(row.at).slice(0, 10));
       const point = points[lastAtOrBefore(starts, at)];
       if (!point || at >= point.end) continue;
       point.covered += Number(row.covered);
@@ -114,7 +114,7 @@ export class PerformanceQueries {
    * consider: the capacity advice the handbook expects of the CN-SP, checked.
    */
   async capacityAlerts(ctx: RequestContext, period: string, thresholdPercent: number, minDays: number): Promise<CapacityAlert[]> {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     if (!(thresholdPercent > 0 && thresholdPercent <= 1000)) throw badInput('thresholdPercent', 'thresholdPercent: from 0 to 1000', ErrorReason.OUT_OF_RANGE);
     if (!Number.isInteger(minDays) || minDays < 1 || minDays > 31) throw badInput('minDays', 'minDays: from 1 to 31', ErrorReason.OUT_OF_RANGE);
     const month = monthOf(period);
@@ -178,8 +178,6 @@ function lastAtOrBefore(sorted: number[], target: number): number {
   return found;
 }
 
-const ukDay = (millis: number) => DateTime.fromMillis(millis, { zone: ZONE }).toISODate()!;
-
 /** The buckets between two instants: UTC hours, or UK days or months (so DST days have 23 or 25 hours). */
 function bucketsOf(from: Date, to: Date, granularity: Granularity): { start: number; end: number }[] {
   const buckets: { start: number; end: number }[] = [];
@@ -188,7 +186,7 @@ function bucketsOf(from: Date, to: Date, granularity: Granularity): { start: num
     return buckets;
   }
   const unit = granularity === Granularity.DAY ? 'day' : 'month';
-  for (let cursor = DateTime.fromJSDate(from, { zone: ZONE }).startOf(unit); cursor.toMillis() < to.getTime() && buckets.length <= MAX_POINTS; cursor = cursor.plus({ [`${unit}s`]: 1 })) {
+  for (let cursor = DateTime.fromJSDate(from, { zone: UK_ZONE }).startOf(unit); cursor.toMillis() < to.getTime() && buckets.length <= MAX_POINTS; cursor = cursor.plus({ [`${unit}s`]: 1 })) {
     buckets.push({ start: cursor.toMillis(), end: cursor.plus({ [`${unit}s`]: 1 }).toMillis() });
   }
   return buckets;

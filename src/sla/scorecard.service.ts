@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
-import { DateTime } from 'luxon';
 import { In } from 'typeorm';
 import { billingAccuracy } from '../billing/billing-accuracy';
 import { badInput } from '../common/errors';
+import { addPeriods, isPeriod } from '../common/calendar';
 import { Contract, ContractStatus } from '../contracts/contract.entity';
 import type { RequestContext } from '../request/context';
 import { SupplierService } from '../suppliers/supplier.service';
@@ -41,13 +41,13 @@ export class ScorecardService {
   ) {}
 
   async scorecard(ctx: RequestContext, supplierId: number, period: string): Promise<Scorecard> {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     await this.suppliers.get(ctx, supplierId);
     const weights = (await ctx.repository(ScorecardWeights).findOneBy({ organisationId: ctx.requireViewer.organisationId })) ?? DEFAULT_SCORECARD_WEIGHTS;
     const contracts = await ctx.repository(Contract).find({
       where: { supplierId, organisationId: In([...ctx.organisationIds]), status: In([ContractStatus.ACTIVE, ContractStatus.IN_NOTICE, ContractStatus.EXPIRED, ContractStatus.TERMINATED]) },
     });
-    const months = Array.from({ length: 12 }, (_, i) => DateTime.fromISO(`${period}-01`).minus({ months: 11 - i }).toFormat('yyyy-MM'));
+    const months = Array.from({ length: 12 }, (_, i) => addPeriods(period, i - 11));
     const trend: Scorecard['trend'] = [];
     let current: Kpi[] = [];
     for (const month of months) {

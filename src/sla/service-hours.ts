@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
-import { isBankHoliday } from './bank-holidays';
+import { isBankHoliday, UK_ZONE } from '../common/calendar';
 
-const ZONE = 'Europe/London';
 const MINUTE = 60_000;
 
 /** A half-open span of time [start, end) in epoch milliseconds. */
@@ -42,7 +41,7 @@ export function openSpans(calendar: ServiceHoursCalendar, from: number, to: numb
   if (to <= from) return [];
   if (calendar.windows === null) return [{ start: from, end: to }];
   const spans: Span[] = [];
-  let day = DateTime.fromMillis(from, { zone: ZONE }).startOf('day');
+  let day = DateTime.fromMillis(from, { zone: UK_ZONE }).startOf('day');
   while (day.toMillis() < to) {
     const date = day.toISODate()!;
     if (!(calendar.excludeBankHolidays && isBankHoliday(date))) {

@@ -12,7 +12,8 @@ import type { RequestContext } from '../request/context';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
 import { Incident } from '../incidents/incident.entity';
 import { NetworkService, Resilience } from '../services/network-service.entity';
-import { inContract, monthlyAvailability, monthOf, type ContractScope, type Month } from './availability';
+import { inContract, monthlyAvailability, type ContractScope } from './availability';
+import { isPeriod, monthOf, type Month } from '../common/calendar';
 import { monthlyPercentiles, type MonthlyPercentiles } from '../performance/monthly-percentiles';
 import { CreditPolicy, type AvailabilityCreditBand } from './credit-policy.entity';
 import { incidentClock } from './incident-clock';
@@ -37,7 +38,6 @@ export const DEFAULT_CREDIT_POLICY: Pick<CreditPolicy, 'availabilityBands' | 're
   capAmount: null,
 };
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * A contract's month against its obligations: each term's target, what was achieved, its
@@ -52,7 +52,7 @@ export class SlaReportService {
    * for callers that want statuses and credits, not the hours behind them.
    */
   async report(ctx: RequestContext, contractId: number, period: string, now = new Date(), { evidence = true }: { evidence?: boolean } = {}): Promise<SlaReport> {
-    if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     const month = monthOf(period);
     // Every read is named by the contract, so all of them go out in one round, none waiting for
     // another's answer (only incidents' status changes wait for the incidents) — nor for the

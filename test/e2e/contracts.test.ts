@@ -1,5 +1,6 @@
 import { Role } from '../../src/auth/roles';
-import { addDays, todayInLondon } from '../../src/common/dates';
+import { addDays } from '../../src/common/dates';
+import { todayInLondon } from '../../src/common/calendar';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
 const CREATE = `mutation($input: CreateContractInput!) { createContract(input: $input) {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { parse } from 'csv-parse/sync';
 import { Role } from '../../src/auth/roles';
-import { todayInLondon } from '../../src/common/dates';
+import { todayInLondon } from '../../src/common/calendar';
 import { formatMoney, parseMoney } from '../../src/common/money';
 import { seedDemoBillingData } from '../../src/seed/demo-billing';
 import { seedDemoSlaData } from '../../src/seed/demo-sla';

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { Role } from '../../src/auth/roles';
-import { todayInLondon } from '../../src/common/dates';
+import { todayInLondon } from '../../src/common/calendar';
 import { formatMoney, parseMoney } from '../../src/common/money';
 import { ingest, supplierId } from '../support/feeds';
 import { invoiceCsv } from '../support/invoices';

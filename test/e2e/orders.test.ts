@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { Role } from '../../src/auth/roles';
-import { todayInLondon } from '../../src/common/dates';
+import { todayInLondon } from '../../src/common/calendar';
 import { formatMoney, parseMoney } from '../../src/common/money';
 import { ingest, supplierId } from '../support/feeds';
 import { errorCode, startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';

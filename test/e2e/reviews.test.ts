@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { Role } from '../../src/auth/roles';
-import { addDays, todayInLondon } from '../../src/common/dates';
+import { addDays } from '../../src/common/dates';
+import { todayInLondon } from '../../src/common/calendar';
 import { parseGlobalId } from '../../src/common/global-id';
 import { ReviewEvidence } from '../../src/reviews/review.entity';
 import { seedDemoSlaData } from '../../src/seed/demo-sla';

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -28,20 +29,13 @@ export function spawnMain(env: Record<string, string>, nodeArgs: readonly string
   });
   const logs: Record<string, unknown>[] = [];
   let stderr = '';
-  let buffered = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString();
-    let newline: number;
-    while ((newline = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      try {
-        logs.push(JSON.parse(line) as Record<string, unknown>);
-        child.emit('log', logs[logs.length - 1]);
-      } catch {
-        // not a log line
-      }
+  createInterface({ input: child.stdout!, crlfDelay: Infinity }).on('line', (line) => {
+    try {
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+      child.emit('log', logs[logs.length - 1]);
+    } catch {
+      // not a log line
     }
   });
   // 'close', not 'exit': only then has everything the process wrote been read

@@ -10,7 +10,7 @@ import { idOf, optionalIdOf } from '../../common/global-id';
 import { MoneyScalar } from '../../graphql-types/scalars';
 import { Incident } from '../../incidents/incident.entity';
 import { RecordSource, rowSource } from '../../feeds/record-source';
-import { monthOf } from '../../sla/availability';
+import { monthOf, PERIOD_PATTERN } from '../../common/calendar';
 import { downtimeSources } from '../../sla/downtime-sources';
 import { NetworkService } from '../../services/network-service.entity';
 import { Supplier } from '../../suppliers/supplier.entity';
@@ -80,7 +80,7 @@ export class WaiveCreditsInput {
 @InputType()
 export class ReviseSlaMonthInput {
   @Field(() => ID) contractId!: string;
-  @Field({ description: '"YYYY-MM"' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period: a month, "YYYY-MM"' }) period!: string;
+  @Field({ description: '"YYYY-MM"' }) @Matches(PERIOD_PATTERN, { message: 'period: a month, "YYYY-MM"' }) period!: string;
 }
 
 const keyOf = (entry: CreditLedgerEntry) => `${entry.period}|${String(entry.contractId).padStart(10, '0')}|${String(entry.id).padStart(10, '0')}`;

@@ -2,6 +2,7 @@ import { In, IsNull, Not } from 'typeorm';
 import { findVisible } from '../../auth/tenancy';
 import { systemViewer } from '../../auth/system-viewer';
 import { badInput, conflict } from '../../common/errors';
+import { isPeriod, ukPeriodOf } from '../../common/calendar';
 import type { Pence } from '../../common/money';
 import { SYSTEM_ACTOR } from '../../common/system-actor';
 import { requiredText } from '../../common/text';
@@ -15,11 +16,10 @@ import { ReconciliationFinding } from '../reconciliation.entity';
 import { ChargeType } from '../charge-type';
 import { CreditLedgerEntry, CreditEntryState, SlaMonthSnapshot } from './credit-ledger.entity';
 import { matchCredits } from './credit-matching';
-import { MonthCloser, periodOf } from './month-close';
+import { MonthCloser } from './month-close';
 import { markStale } from './stale-reconciliations';
 import { ErrorReason } from '../../common/error-reasons';
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** One month of a ledger, added up. */
 export interface LedgerMonthTotals {
@@ -176,7 +176,7 @@ export class CreditLedgerService {
   /** The viewer's ledger entries, filtered, oldest month first; the months' totals beside them. */
   async entries(ctx: RequestContext, filter: LedgerFilter): Promise<CreditLedgerEntry[]> {
     for (const [field, value] of [['filter.from', filter.from], ['filter.to', filter.to]] as const) {
-      if (value !== undefined && !PERIOD.test(value)) throw badInput(field, `${field}: a month, "YYYY-MM"`, ErrorReason.INVALID_PERIOD);
+      if (value !== undefined && !isPeriod(value)) throw badInput(field, `${field}: a month, "YYYY-MM"`, ErrorReason.INVALID_PERIOD);
     }
     if (filter.contractId !== undefined) await findVisible(ctx, Contract, filter.contractId, Contract.typename);
     await this.refresh(ctx, { supplierId: filter.supplierId, contractId: filter.contractId });
@@ -209,7 +209,7 @@ export class CreditLedgerService {
 
   /** A month's latest snapshot (or a given revision) of a contract the viewer sees. */
   async snapshot(ctx: RequestContext, contractId: number, period: string, revision?: number): Promise<SlaMonthSnapshot> {
-    if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     const contract = await findVisible(ctx, Contract, contractId, Contract.typename);
     await this.refresh(ctx, { contractId });
     const snapshot = await ctx.repository(SlaMonthSnapshot).findOne({ where: { contractId, period, ...(revision === undefined ? {} : { revision }) }, order: { revision: 'DESC' } });
@@ -220,12 +220,12 @@ export class CreditLedgerService {
 
   /** Recomputes a closed month from the feeds as they now stand: a new revision if anything changed. */
   async revise(ctx: RequestContext, contractId: number, period: string): Promise<SlaMonthSnapshot> {
-    if (!PERIOD.test(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     return ctx.transaction(async (tx) => {
       const contract = await findVisible(tx, Contract, contractId, Contract.typename);
       await this.months.bringUpToDate(tx, [contract]);
       const closed = await tx.repository(SlaMonthSnapshot).existsBy({ contractId, period });
-      if (!closed) throw conflict(`${period} of contract ${contract.reference} is not closed yet (${period < periodOf(new Date()) ? `it closes ${tx.config.sla.monthGraceDays} days after it ends` : 'it is not over'}); its figures are provisional`, { reason: ErrorReason.MONTH_OPEN });
+      if (!closed) throw conflict(`${period} of contract ${contract.reference} is not closed yet (${period < ukPeriodOf(new Date()) ? `it closes ${tx.config.sla.monthGraceDays} days after it ends` : 'it is not over'}); its figures are provisional`, { reason: ErrorReason.MONTH_OPEN });
       const { snapshot, changedClaims } = await this.months.revise(tx, contract, period);
       await markStale(tx, changedClaims, `${period} of contract ${contract.reference} was revised (revision ${snapshot.revision}) and a claimed credit changed`);
       await this.match(tx, contract.supplierId, tx.organisationIds);

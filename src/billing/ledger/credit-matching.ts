@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
 import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { periodsTouching } from '../../common/calendar';
 import { groupBy } from '../../common/collections';
 import { formatMoney, type Pence } from '../../common/money';
-import { SYSTEM_ACTOR } from '../../common/system-actor';
 import { ChargeType } from '../charge-type';
+import { recordTransition } from '../../db/transitions';
 import type { RequestContext } from '../../request/context';
 import { Dispute, DisputeCredit, DisputeFinding, DisputeState, DisputeTransition } from '../dispute.entity';
 import { InvoiceLine } from '../invoice-line.entity';
@@ -161,7 +161,7 @@ async function openCredits(ctx: RequestContext, supplierId: number, organisation
     const net = -line.netAmount - (usedNet.get(line.id) ?? 0n);
     if (net <= 0n) continue;
     const gross = -(line.netAmount + line.vatAmount) - (usedGross.get(line.id) ?? 0n);
-    open.push({ line, invoice: line.invoice!, months: monthsOf(line.periodStart ?? line.invoice!.periodStart, line.periodEnd ?? line.invoice!.periodEnd), net, gross: gross > 0n ? gross : 0n });
+    open.push({ line, invoice: line.invoice!, months: periodsTouching(line.periodStart ?? line.invoice!.periodStart, line.periodEnd ?? line.invoice!.periodEnd), net, gross: gross > 0n ? gross : 0n });
   }
   return open;
 }
@@ -170,13 +170,6 @@ async function openCredits(ctx: RequestContext, supplierId: number, organisation
 function netWithin(gross: Pence, line: InvoiceLine): Pence {
   const lineGross = line.netAmount + line.vatAmount;
   return lineGross === 0n ? 0n : (gross * line.netAmount) / lineGross;
-}
-
-/** The months [from, to] touches, "YYYY-MM", in order. */
-export function monthsOf(from: string, to: string): string[] {
-  const months: string[] = [];
-  for (let month = DateTime.fromISO(from.slice(0, 7) + '-01'); month.toISODate()! <= to && months.length < 120; month = month.plus({ months: 1 })) months.push(month.toFormat('yyyy-MM'));
-  return months;
 }
 
 /** Disputes that claimed entries now received: credited with the receipts' gross amounts, CREDITED when whole. */
@@ -264,16 +257,5 @@ async function creditUpheldDisputes(ctx: RequestContext, supplierId: number, org
 
 /** A dispute's move made by the system: recorded as the system's, never a person's. */
 export function recordSystemMove(ctx: RequestContext, dispute: Dispute, from: DisputeState, reason: string): Promise<unknown> {
-  const now = new Date();
-  return ctx.repository(DisputeTransition).insert({
-    createdAt: now,
-    updatedAt: now,
-    disputeId: dispute.id,
-    organisationId: dispute.organisationId,
-    fromState: from,
-    toState: dispute.state,
-    reason: reason.slice(0, 1000),
-    changedBy: SYSTEM_ACTOR,
-    automatic: true,
-  });
+  return recordTransition(ctx, DisputeTransition, { subject: dispute, from, to: dispute.state, reason, automatic: true });
 }

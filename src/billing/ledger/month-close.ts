@@ -1,32 +1,28 @@
-import { DateTime } from 'luxon';
 import { In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { addPeriods, firstDayOf, nextPeriod, periodOfDate, periodsBetween, ukDayStart, ukPeriodOf } from '../../common/calendar';
 import { groupBy } from '../../common/collections';
+import { addDays } from '../../common/dates';
 import { isUniqueViolation } from '../../db/errors';
 import type { Contract } from '../../contracts/contract.entity';
 import type { RequestContext } from '../../request/context';
 import { toGlobalId } from '../../common/global-id';
 import { NetworkService } from '../../services/network-service.entity';
-import { monthOf } from '../../sla/availability';
 import type { SlaReportService } from '../../sla/sla-report.service';
 import type { SlaReport } from '../../sla/sla-report.types';
 import { Supplier } from '../../suppliers/supplier.entity';
 import { CreditLedgerEntry, SlaMonthSnapshot, SlaMonthSnapshotPart } from './credit-ledger.entity';
 import { creditDifferences, monthCredits, monthDocument, type MonthCredit } from './month-document';
 
-const ZONE = 'Europe/London';
 /** characters per stored piece of a snapshot: four bytes each at most, inside a MySQL TEXT's 65,535 */
 const PART_CHARACTERS = 16_000;
 const INSERT_CHUNK = 500;
 /** entries an UPDATE sets, each to its own figures (a CASE branch and a few parameters each) */
 const UPDATE_CHUNK = 200;
 
-/** The month a date falls in, in the UK. */
-export const periodOf = (instant: Date) => DateTime.fromJSDate(instant, { zone: ZONE }).toFormat('yyyy-MM');
-
 /** Whether a month's figures are final at `now`: it has ended and its grace days for late feeds have passed. */
 export function monthIsFinal(period: string, now: Date, graceDays: number): boolean {
-  return now.getTime() >= DateTime.fromMillis(monthOf(period).end, { zone: ZONE }).plus({ days: graceDays }).toMillis();
+  return now.getTime() >= ukDayStart(addDays(firstDayOf(nextPeriod(period)), graceDays));
 }
 
 /**
@@ -34,13 +30,11 @@ export function monthIsFinal(period: string, now: Date, graceDays: number): bool
  * back) to the current month or the month it ended, oldest first.
  */
 export function ledgerPeriods(contract: Pick<Contract, 'startDate' | 'endDate'>, now: Date, ledgerMonths: number): string[] {
-  const current = DateTime.fromJSDate(now, { zone: ZONE }).startOf('month');
-  const earliest = current.minus({ months: ledgerMonths - 1 });
-  const started = DateTime.fromISO(contract.startDate, { zone: ZONE }).startOf('month');
-  const ended = DateTime.fromISO(contract.endDate, { zone: ZONE }).startOf('month');
-  const periods: string[] = [];
-  for (let month = started > earliest ? started : earliest; month <= current && month <= ended; month = month.plus({ months: 1 })) periods.push(month.toFormat('yyyy-MM'));
-  return periods;
+  const current = ukPeriodOf(now);
+  const earliest = addPeriods(current, 1 - ledgerMonths);
+  const started = periodOfDate(contract.startDate);
+  const ended = periodOfDate(contract.endDate);
+  return periodsBetween(started > earliest ? started : earliest, ended < current ? ended : current);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { In, IsNull } from 'typeorm';
-import { SYSTEM_ACTOR } from '../../common/system-actor';
+import { recordTransition } from '../../db/transitions';
 import type { RequestContext } from '../../request/context';
 import { InvoiceApproval, InvoiceStatusChange } from '../invoice-approval.entity';
 import { Invoice, InvoiceStatus } from '../invoice.entity';
@@ -23,16 +23,13 @@ export async function markStale(ctx: RequestContext, invoiceIds: Iterable<number
   for (const invoice of approved) {
     await ctx.repository(InvoiceApproval).update({ invoiceId: invoice.id, voidReason: IsNull() }, { voidReason: `The reconciliation went stale: ${why}`.slice(0, 500), updatedAt: now });
     await ctx.repository(Invoice).update(invoice.id, { status: InvoiceStatus.RECONCILED, approvedAmount: null, approvedVat: null, approvedAt: null, updatedAt: now });
-    await ctx.repository(InvoiceStatusChange).insert({
-      createdAt: now,
-      updatedAt: now,
-      invoiceId: invoice.id,
-      organisationId: invoice.organisationId,
-      fromStatus: InvoiceStatus.APPROVED,
-      toStatus: InvoiceStatus.RECONCILED,
-      reason: `Approval withdrawn: the reconciliation is stale (${why})`.slice(0, 1000),
-      changedBy: SYSTEM_ACTOR,
+    await recordTransition(ctx, InvoiceStatusChange, {
+      subject: invoice,
+      from: InvoiceStatus.APPROVED,
+      to: InvoiceStatus.RECONCILED,
+      reason: `Approval withdrawn: the reconciliation is stale (${why})`,
       automatic: true,
+      at: now,
     });
   }
   return reconciliations.map((r) => r.invoiceId);

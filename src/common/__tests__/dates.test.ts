@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { addDays, addMonths, daysBetween, isLocalDate, sqlTimestamp, todayInLondon } from '../dates';
+import { addDays, addMonths, daysBetween, isLocalDate, sqlTimestamp } from '../dates';
+import { todayInLondon } from '../calendar';
 
 /** Calendar dates between 1900 and 2199 as YYYY-MM-DD. */
 const localDate = fc

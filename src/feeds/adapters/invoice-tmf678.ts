@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
-import { DateTime } from 'luxon';
-import type { LocalDate } from '../../common/dates';
+import { ukDateOf, ukDayStart } from '../../common/calendar';
+import { addDays, type LocalDate } from '../../common/dates';
 import { formatMoney, type Pence } from '../../common/money';
 import { FeedFormatError, type FeedAdapter, type InvoiceLineRecord, type InvoiceRecord, type ParsedItem } from '../records';
 import { checkChargeSign, checkPeriodOrder, parseChargeType, SERVICE_REFERENCE_MAX_LENGTH } from './invoice-csv';
@@ -73,9 +73,9 @@ function billIdOf(rate: unknown): string | null {
  */
 function lastDayOf(value: unknown, field: string): LocalDate {
   if (typeof value !== 'string' || !/\d:\d{2}/.test(value)) return parseLocalDate(value, field);
-  const end = DateTime.fromJSDate(parseInstant(value, field), { zone: 'Europe/London' });
-  const day = end.startOf('day');
-  return (end.toMillis() <= day.plus({ hours: 1 }).toMillis() ? day.minus({ days: 1 }) : day).toISODate()!;
+  const end = parseInstant(value, field);
+  const day = ukDateOf(end);
+  return end.getTime() <= ukDayStart(day) + 3_600_000 ? addDays(day, -1) : day;
 }
 
 function readPeriod(value: unknown, field: string, required: true): { start: LocalDate; end: LocalDate };

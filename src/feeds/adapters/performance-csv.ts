@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { ukDateOf, ukDayStart } from '../../common/calendar';
 import { FeedFormatError, SAMPLE_INTERVALS, type FeedAdapter, type PerformanceRecord, type SampleInterval } from '../records';
 import { readCsv, readItem } from './readers';
 import { FieldError, isBlank, optionalNumber, optionalString, parseEnum, parseInstant, requiredIdentifier, requiredString, squash } from './values';
@@ -156,8 +156,7 @@ export function parseSampleInterval(value: unknown, field: string): SampleInterv
 export function parseIntervalStart(value: unknown, field: string, intervalSeconds: SampleInterval): Date {
   const start = parseInstant(value, field);
   if (intervalSeconds === 86_400) {
-    const local = DateTime.fromJSDate(start, { zone: 'Europe/London' });
-    if (+local !== +local.startOf('day')) {
+    if (start.getTime() !== ukDayStart(ukDateOf(start))) {
       throw new FieldError(field, `"${String(value)}" is not at midnight UK time, where a 1-day interval starts`);
     }
   } else if (start.getTime() % (intervalSeconds * 1000) !== 0) {

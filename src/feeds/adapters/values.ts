@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
+import { ukDateOf, UK_ZONE } from '../../common/calendar';
 import { isLocalDate, type LocalDate } from '../../common/dates';
 import { MoneyFormatError, parseMoney, type Pence } from '../../common/money';
 import { identifierProblem } from '../../common/text';
@@ -19,7 +20,6 @@ export class FieldError extends Error {
   }
 }
 
-const ZONE = 'Europe/London';
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /** Blank, null and undefined all mean "not given". */
@@ -75,12 +75,12 @@ export function parseInstant(value: unknown, field: string): Date {
   const parsed = uk
     ? DateTime.fromObject(
         { day: +uk[1], month: +uk[2], year: +uk[3], hour: +uk[4], minute: +uk[5], second: uk[6] ? +uk[6] : 0 },
-        { zone: ZONE },
+        { zone: UK_ZONE },
       )
-    : DateTime.fromISO(text.replace(' ', 'T'), { zone: ZONE, setZone: true });
+    : DateTime.fromISO(text.replace(' ', 'T'), { zone: UK_ZONE, setZone: true });
   if (!parsed.isValid) throw new FieldError(field, `"${clip(text)}" is not a date-time (expected ISO 8601, e.g. 2026-11-25T14:30:00Z)`);
   const offsetGiven = !uk && /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
-  if (!offsetGiven && hasDateTime(text) && parsed.setZone(ZONE).toFormat('HH:mm') !== localClock(text, uk)) {
+  if (!offsetGiven && hasDateTime(text) && parsed.setZone(UK_ZONE).toFormat('HH:mm') !== localClock(text, uk)) {
     throw new FieldError(field, `"${clip(text)}" does not exist in UK time (the clocks went forward); send it with an offset`);
   }
   return parsed.toJSDate();
@@ -111,7 +111,7 @@ export function parseLocalDate(value: unknown, field: string): LocalDate {
   }
   if (hasDateTime(text)) {
     const instant = parseInstant(text, field);
-    return DateTime.fromJSDate(instant, { zone: ZONE }).toISODate()!;
+    return ukDateOf(instant);
   }
   throw new FieldError(field, `"${clip(text)}" is not a date (expected YYYY-MM-DD or DD/MM/YYYY)`);
 }

@@ -1,8 +1,10 @@
 import { OrderStatus } from '../order.entity';
-import { allowedOrderMoves, canMoveOrder, isFinal } from '../order-lifecycle';
+import { orderLifecycle } from '../order-lifecycle';
 import { priceSpan } from '../../billing/pricing';
 import { dualRunning } from '../dual-running';
-import { isWorkingDay, workingDaysBefore, workingDaysBetween } from '../working-days';
+import { isWorkingDay, workingDaysBefore, workingDaysBetween } from '../../common/calendar';
+
+const { canMove: canMoveOrder, allowed: allowedOrderMoves, isFinal } = orderLifecycle;
 
 describe('order lifecycle (TMF641)', () => {
   it('runs DRAFT → SUBMITTED → ACKNOWLEDGED → IN_PROGRESS ⇄ HELD → COMPLETED', () => {

@@ -1,11 +1,12 @@
 import { ReviewActionStatus } from '../review.entity';
 import { combinedHash, MAX_DOCUMENT_BYTES, serialise, sha256, type SlaReportSnapshot } from '../review-evidence';
-import { daysOverdue, monthsBetween } from '../review.service';
+import { periodsBetween } from '../../common/calendar';
+import { daysOverdue } from '../review.service';
 
 describe('review rules', () => {
   it('lists the months of a period, across a year end', () => {
-    expect(monthsBetween('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
-    expect(monthsBetween('2026-10', '2026-10')).toEqual(['2026-10']);
+    expect(periodsBetween('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(periodsBetween('2026-10', '2026-10')).toEqual(['2026-10']);
   });
 
   it('counts days overdue for open actions only', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { bankHolidaysIn, isBankHoliday } from '../bank-holidays';
+import { bankHolidaysIn, isBankHoliday } from '../../common/calendar';
 import { addServiceTime, ENGLAND_AND_WALES_BUSINESS_HOURS as BUSINESS, serviceMillis, TWENTY_FOUR_SEVEN as ALWAYS, type ServiceHoursCalendar } from '../service-hours';
 
 const at = (iso: string) => new Date(iso).getTime();
