@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { Role } from '../src/auth/roles';
 import { DEFAULT_MAX_HEAP_MB } from '../src/config/config';
-import { createServices } from '../src/graphql/schema';
+import { createServices } from '../src/services';
 import { createInventory } from './ingest.bench';
 import { spawnServer, type SpawnedServer } from './scenario';
 import { benchContext, freshBenchDatabase, round } from './support';

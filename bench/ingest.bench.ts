@@ -7,7 +7,7 @@ import type { AppConfig } from '../src/config/config';
 import { Contract, ContractStatus, ProcurementRoute, ServiceHours, ServiceWrap } from '../src/contracts/contract.entity';
 import { FeedSource } from '../src/feeds/feed-run.entity';
 import { FeedFormat, FeedKind } from '../src/feeds/records';
-import { createServices } from '../src/graphql/schema';
+import { createServices } from '../src/services';
 import { Organisation, OrganisationType } from '../src/organisations/organisation.entity';
 import { NetworkService, Resilience, ServiceStatus, ServiceType } from '../src/services/network-service.entity';
 import { Site } from '../src/sites/site.entity';

@@ -7,7 +7,7 @@ import type { AppConfig } from '../src/config/config';
 import type { StatementCounter } from '../src/db/statement-counter';
 import { FeedSource } from '../src/feeds/feed-run.entity';
 import { FeedFormat, FeedKind } from '../src/feeds/records';
-import { createServices } from '../src/graphql/schema';
+import { createServices } from '../src/services';
 import { NetworkService } from '../src/services/network-service.entity';
 import { createOrganisation } from './sla.bench';
 import { benchContext, round } from './support';

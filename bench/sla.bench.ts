@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../src/config/config';
 import { Contract, ContractStatus, ProcurementRoute, ServiceHours, ServiceWrap } from '../src/contracts/contract.entity';
-import { createServices } from '../src/graphql/schema';
+import { createServices } from '../src/services';
 import { Organisation, OrganisationType } from '../src/organisations/organisation.entity';
 import { rebuildAllRollups } from '../src/performance/rollups';
 import { NetworkService, Resilience, ServiceStatus, ServiceType } from '../src/services/network-service.entity';

@@ -8,7 +8,8 @@ import { openDatabase } from '../src/db/database';
 import { StatementCounter } from '../src/db/statement-counter';
 import { Role } from '../src/auth/roles';
 import type { Viewer } from '../src/auth/viewer';
-import { RequestContext } from '../src/graphql/context';
+import { RequestContext } from '../src/request/context';
+import { model as dataModel } from '../src/entities';
 
 export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hscn_bench';
 
@@ -37,7 +38,7 @@ export async function freshBenchDatabase(databaseUrl = BENCH_URL): Promise<{ con
   }
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, ...BENCH_JWT, LOG_LEVEL: 'silent', DB_POOL_SIZE: '10' });
   const statements = new StatementCounter();
-  const dataSource = await openDatabase(config.database, { logger: statements }, { createIfMissing: true });
+  const dataSource = await openDatabase(config.database, dataModel, { logger: statements }, { createIfMissing: true });
   return { config, dataSource, statements };
 }
 

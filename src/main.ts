@@ -9,13 +9,14 @@ import { removeOwnSpoolFiles } from './feeds/spool';
 import { StatementCounter } from './db/statement-counter';
 import { Organisation } from './organisations/organisation.entity';
 import { seedDemo } from './seed/demo';
+import { model as dataModel } from './entities';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config);
   const statements = new StatementCounter(log);
   // a MySQL database that does not exist yet is created, as `npm run migrate` does
-  const dataSource = await openDatabase(config.database, { logger: statements }, { createIfMissing: true, log });
+  const dataSource = await openDatabase(config.database, dataModel, { logger: statements }, { createIfMissing: true, log });
   log.info({ dialect: config.database.dialect }, 'database ready, migrations applied');
   // the owner of the feed runs this process starts, the first-start seed's included
   const instance = await Instance.claim(dataSource, log);

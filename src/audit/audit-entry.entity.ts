@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
-import { toGlobalId } from '../graphql/global-id';
+import { toGlobalId } from '../common/global-id';
 
 export enum AuditAction {
   CREATE = 'CREATE',

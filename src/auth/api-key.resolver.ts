@@ -1,9 +1,9 @@
 import { ArrayMaxSize, Length } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
-import { Clearable } from '../graphql/explicit-null';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import type { RequestContext } from '../request/context';
+import { Clearable } from '../graphql-types/clearable';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { Supplier } from '../suppliers/supplier.entity';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyService } from './api-key.service';

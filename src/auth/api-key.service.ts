@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { badInput, conflict } from '../common/errors';
 import { requiredText } from '../common/text';
-import { paginate, type Connection, type PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
+import { paginate, type Connection, type PageArgs } from '../request/paging';
+import type { RequestContext } from '../request/context';
 import { SupplierService } from '../suppliers/supplier.service';
 import { ApiKey } from './api-key.entity';
 import { hashApiKey } from './authenticator';

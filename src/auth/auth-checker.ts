@@ -1,6 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
 import { forbidden, unauthenticated } from '../common/errors';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { NATIONAL_ROLES, type Role } from './roles';
 import { hasAnyRole } from './viewer';
 

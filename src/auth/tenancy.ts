@@ -1,6 +1,6 @@
 import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { notFound } from '../common/errors';
-import { RequestContext } from '../graphql/context';
+import { RequestContext } from '../request/context';
 import { READ_INVENTORY, Role } from './roles';
 import { hasAnyRole } from './viewer';
 

@@ -1,5 +1,5 @@
 import { Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root, Authorized } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { ALL_ROLES, Role } from './roles';

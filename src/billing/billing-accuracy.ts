@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { firstDayOf, lastDayOf } from '../common/calendar';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice } from './invoice.entity';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';

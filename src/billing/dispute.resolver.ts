@@ -4,10 +4,10 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, 
 import { badInput } from '../common/errors';
 import type { Pence } from '../common/money';
 import { READ_INVENTORY, RECONCILE_INVOICES } from '../auth/roles';
-import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
-import { idOf, optionalIdOf } from '../graphql/global-id';
-import { MoneyScalar } from '../graphql/scalars';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import type { RequestContext } from '../request/context';
+import { idOf, optionalIdOf } from '../common/global-id';
+import { MoneyScalar } from '../graphql-types/scalars';
 import { Supplier } from '../suppliers/supplier.entity';
 import { Dispute, DisputeCredit, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
 import { InvoiceLine } from './invoice-line.entity';

@@ -4,10 +4,10 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutatio
 import { APPROVE_INVOICES, MANAGE_BILLING_POLICY, READ_INVENTORY, RECONCILE_INVOICES } from '../auth/roles';
 import { assertInScope } from '../auth/tenancy';
 import type { Pence } from '../common/money';
-import type { RequestContext } from '../graphql/context';
-import { Clearable } from '../graphql/explicit-null';
-import { idOf, optionalIdOf } from '../graphql/global-id';
-import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
+import type { RequestContext } from '../request/context';
+import { Clearable } from '../graphql-types/clearable';
+import { idOf, optionalIdOf } from '../common/global-id';
+import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { BillingSummaryService } from './billing-summary.service';

@@ -7,7 +7,7 @@ import { todayInLondon } from '../common/calendar';
 import { badInput, conflict, forbidden } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
 import { requiredIdentifier, requiredText } from '../common/text';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { Dispute, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
 import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from './invoice-approval.entity';
 import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';

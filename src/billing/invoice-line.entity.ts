@@ -2,8 +2,8 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { penceTransformer, type Pence } from '../common/money';
 import { BaseRecord } from '../db/base-record';
-import { ChargeType } from '../feeds/records';
-import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
+import { ChargeType } from './charge-type';
+import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 import { Invoice } from './invoice.entity';
 
 registerEnumType(ChargeType, { name: 'ChargeType' });

@@ -3,7 +3,7 @@ import { formatMoney, type Pence } from '../common/money';
 import { ACCEPTED, rejected, UNCHANGED, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';
 import type { FeedRun } from '../feeds/feed-run.entity';
 import { FeedRecordKind, FeedRunRecord } from '../feeds/feed-run-record.entity';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import type { ServiceDirectory } from '../feeds/service-directory';
 import type { InvoiceRecord } from '../feeds/records';
 import { InvoiceLine } from './invoice-line.entity';

@@ -2,7 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { penceTransformer, type Pence } from '../common/money';
 import { BaseRecord } from '../db/base-record';
-import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
+import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 
 export enum InvoiceStatus {
   RECEIVED = 'RECEIVED',

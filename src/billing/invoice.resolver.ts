@@ -8,11 +8,11 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, 
 import { READ_INVENTORY, RECONCILE_INVOICES } from '../auth/roles';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
 import { ReconciliationService } from './reconciliation.service';
-import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import type { RequestContext } from '../request/context';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { optionalIdentifier } from '../common/text';
-import { selects } from '../graphql/selection';
+import { selects } from '../graphql-types/selection';
 import { FeedRun } from '../feeds/feed-run.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService } from '../services/network-service.entity';

@@ -4,7 +4,7 @@ import { isPeriod, monthOf } from '../common/calendar';
 import { badInput } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
 import { spreadsheetCsv, type CsvColumn } from '../common/spreadsheet';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { BillingPolicy } from './invoice-approval.entity';

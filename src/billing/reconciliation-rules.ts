@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { addDays } from '../common/dates';
 import { formatMoney, type Pence } from '../common/money';
-import { ChargeType } from '../feeds/records';
+import { ChargeType } from './charge-type';
 import { priceSpan, type ChargeSegment, type ServiceFacts, type SpanPrice } from './pricing';
 
 export enum FindingType {

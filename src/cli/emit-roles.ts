@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config';
 import { mutationRoles, renderRolesDocument } from '../graphql/mutation-roles';
-import { buildGraphqlSchema, createServices } from '../graphql/schema';
+import { buildGraphqlSchema } from '../graphql/schema';
+import { createServices } from '../services';
 
 /** `npm run docs:roles`: writes docs/ROLES.md, every mutation under the roles that may call it (commit it). */
 async function main(): Promise<void> {

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config';
 import { renderErrorsDoc } from '../graphql/errors-doc';
-import { buildGraphqlSchema, createServices, printSortedSchema } from '../graphql/schema';
+import { buildGraphqlSchema, printSortedSchema } from '../graphql/schema';
+import { createServices } from '../services';
 
 /** `npm run schema:emit`: writes the sorted schema to schema/schema.graphql and the error list to docs/ERRORS.md (commit both). */
 async function main(): Promise<void> {

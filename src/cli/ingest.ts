@@ -15,11 +15,12 @@ import { FeedSource } from '../feeds/feed-run.entity';
 import type { FeedProgress } from '../feeds/feed-pipeline';
 import { failOrphanedRuns, failStalledRuns } from '../feeds/run-owners';
 import { FeedFormat, FeedKind } from '../feeds/records';
-import { RequestContext } from '../graphql/context';
-import { createServices } from '../graphql/schema';
+import { RequestContext } from '../request/context';
+import { createServices } from '../services';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService } from '../services/network-service.entity';
 import { Supplier } from '../suppliers/supplier.entity';
+import { model as dataModel } from '../entities';
 
 const USAGE = `Usage: npm run ingest -- --supplier <CN-SP ID or name> --kind <performance|incidents|invoices|inventory> --format <csv|tmf> [--org <ODS>] <file>
   Ingests a supplier's document straight into the database (no server needed) and prints a summary.
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
 
   const config = loadConfig();
   const log = pino({ level: 'warn' });
-  const dataSource = await openDatabase(config.database, {}, { createIfMissing: true });
+  const dataSource = await openDatabase(config.database, dataModel, {}, { createIfMissing: true });
   // the run this process starts is its own: if the process dies, any server sees so at once
   const instance = await Instance.claim(dataSource, log);
   try {

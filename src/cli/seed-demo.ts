@@ -3,6 +3,7 @@ import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/database';
 import { seedDemo } from '../seed/demo';
 import { seedScaleData } from '../seed/scale-data';
+import { model as dataModel } from '../entities';
 
 const USAGE = `Usage: npm run seed:demo [-- --sites N --services N [--services-per-contract N] [--org ODS]]
   With --sites and --services, also adds a scaled-up estate at the organisation (default RX1):
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const services = count(args, 'services');
   if ((sites === undefined) !== (services === undefined)) throw new Error(`--sites and --services go together\n${USAGE}`);
   const config = loadConfig();
-  const dataSource = await openDatabase(config.database, {}, { createIfMissing: true });
+  const dataSource = await openDatabase(config.database, dataModel, {}, { createIfMissing: true });
   try {
     const demo = await seedDemo(dataSource, config);
     console.log('Demo data seeded:', demo.estate);

@@ -1,7 +1,7 @@
 import { IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { Clearable } from '../graphql/explicit-null';
-import { LocalDateScalar } from '../graphql/scalars';
+import { Clearable } from '../graphql-types/clearable';
+import { LocalDateScalar } from '../graphql-types/scalars';
 import { AccessRequestStatus } from './application-access.entity';
 import { DsptStatus } from './dspt-assessment.entity';
 import { IpRegistration } from './ip-allocation.entity';

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDateScalar } from '../graphql/scalars';
+import { LocalDateScalar } from '../graphql-types/scalars';
 import { ComplianceCategory, ComplianceIssueCode, ComplianceSeverity } from './compliance-rules';
 import { ConnectionAgreement } from './connection-agreement.entity';
 import { DsptAssessment } from './dspt-assessment.entity';

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
-import { LocalDateScalar } from '../graphql/scalars';
+import { LocalDateScalar } from '../graphql-types/scalars';
 
 /** A signed version of the HSCN Connection Agreement; a newer version supersedes the one before. */
 @ObjectType('ConnectionAgreement', { implements: BaseRecord })

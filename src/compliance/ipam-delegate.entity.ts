@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
-import { LocalDateScalar } from '../graphql/scalars';
+import { LocalDateScalar } from '../graphql-types/scalars';
 
 /** A person (one of the organisation's contacts) holding IPAM delegate access under the organisation's ODS code. */
 @ObjectType('IpamDelegate', { implements: BaseRecord })

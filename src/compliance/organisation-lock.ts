@@ -1,5 +1,5 @@
 import { dialectOf } from '../db/dialect';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { Organisation } from '../organisations/organisation.entity';
 
 /**

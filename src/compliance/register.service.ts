@@ -3,7 +3,7 @@ import { badInput, conflict } from '../common/errors';
 import { isLocalDate, type LocalDate } from '../common/dates';
 import { optionalText, requiredText } from '../common/text';
 import { assertInScope } from '../auth/tenancy';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { compareAgreementVersions, isAgreementVersion } from './agreement-version';
 import { ConnectionAgreement } from './connection-agreement.entity';
 import { dsptExpiryOf, dsptYearOf, latestExpiryFor } from './dspt';

@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { Clearable } from '../graphql/explicit-null';
+import { Clearable } from '../graphql-types/clearable';
 import { ContactObjectType, ContactPriority, ContactRole } from './contact-assignment.entity';
 
 const PHONE = /^\+?[0-9][0-9 ()-]{5,24}$/;

@@ -2,9 +2,9 @@ import { Arg, Args, Authorized, createUnionType, Ctx, FieldResolver, ID, Int, Mu
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
 import type { NodeClass } from '../db/base-record';
-import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import type { RequestContext } from '../request/context';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { Site } from '../sites/site.entity';
 import { Supplier } from '../suppliers/supplier.entity';

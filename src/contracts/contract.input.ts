@@ -1,9 +1,9 @@
 import { ArrayMaxSize, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import type { Pence } from '../common/money';
-import { Clearable } from '../graphql/explicit-null';
-import { OrderDirection } from '../graphql/ordering';
-import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
+import { Clearable } from '../graphql-types/clearable';
+import { OrderDirection } from '../graphql-types/ordering';
+import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 import { ContractDocumentKind } from './contract-document.entity';
 import { ContractStatus, DEFAULT_DISPUTE_WINDOW_DAYS, ProcurementRoute, ServiceHours, ServiceWrap } from './contract.entity';
 

@@ -1,6 +1,6 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 import { BeforeInsert, BeforeUpdate, Column, PrimaryGeneratedColumn } from 'typeorm';
-import { toGlobalId } from '../graphql/global-id';
+import { toGlobalId } from '../common/global-id';
 
 export interface NodeClass {
   /** the GraphQL type name, which is also the prefix of the type's global ids */

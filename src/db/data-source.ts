@@ -3,10 +3,14 @@ import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from 'typeorm';
 import { ConfigError, type DatabaseConfig } from '../config/config';
 import { openInfile } from './bulk-load';
-import { entities } from './entities';
-import { AuditSubscriber } from '../audit/audit-subscriber';
 import { mysqlMigrations } from '../../migrations/mysql';
 import { sqliteMigrations } from '../../migrations/sqlite';
+
+/** What the data source maps: every entity and subscriber (src/entities.ts, the wiring layer, lists them). */
+export interface DataModel {
+  readonly entities: readonly Function[];
+  readonly subscribers: readonly Function[];
+}
 
 export interface DataSourceExtras {
   readonly logger?: TypeOrmLogger;
@@ -15,10 +19,10 @@ export interface DataSourceExtras {
 }
 
 /** The one place where the two dialects differ in how they are opened. */
-export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras = {}): DataSourceOptions {
+export function dataSourceOptions(db: DatabaseConfig, model: DataModel, extras: DataSourceExtras = {}): DataSourceOptions {
   const common = {
-    entities,
-    subscribers: [AuditSubscriber] as Function[],
+    entities: [...model.entities] as Function[],
+    subscribers: [...model.subscribers] as Function[],
     synchronize: extras.synchronize ?? false,
     migrationsRun: false,
     migrationsTableName: 'migrations',
@@ -58,8 +62,8 @@ export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras =
   };
 }
 
-export function createDataSource(db: DatabaseConfig, extras: DataSourceExtras = {}): DataSource {
-  return new DataSource(dataSourceOptions(db, extras));
+export function createDataSource(db: DatabaseConfig, model: DataModel, extras: DataSourceExtras = {}): DataSource {
+  return new DataSource(dataSourceOptions(db, model, extras));
 }
 
 /** Asks a mysql:// server whether it is in fact MariaDB. */

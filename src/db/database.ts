@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { MigrationExecutor, type DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
-import { createDataSource, detectMariadb, ensureMysqlDatabase, type DataSourceExtras } from './data-source';
+import { createDataSource, detectMariadb, ensureMysqlDatabase, type DataModel, type DataSourceExtras } from './data-source';
 
 /**
  * Opens the database and applies every pending migration, each in its own transaction where the dialect allows.
@@ -9,12 +9,13 @@ import { createDataSource, detectMariadb, ensureMysqlDatabase, type DataSourceEx
  */
 export async function openDatabase(
   config: DatabaseConfig,
+  model: DataModel,
   extras: DataSourceExtras = {},
   options: { createIfMissing?: boolean; log?: Logger } = {},
 ): Promise<DataSource> {
   const db = await resolveFlavour(config);
   if (db.dialect === 'mysql' && options.createIfMissing) await ensureMysqlDatabase(db.location);
-  const dataSource = createDataSource(db, extras);
+  const dataSource = createDataSource(db, model, extras);
   await dataSource.initialize();
   try {
     if (options.log) await logEachMigration(dataSource, options.log);

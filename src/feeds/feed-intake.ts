@@ -7,9 +7,9 @@ import { badInput, DomainError, ErrorCode, httpStatusOf, forbidden } from '../co
 import { INGEST_FEEDS } from '../auth/roles';
 import { optionalIdentifier } from '../common/text';
 import { hasAnyRole } from '../auth/viewer';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { isDatabaseUnavailable } from '../graphql/errors';
-import { parseGlobalId } from '../graphql/global-id';
+import { parseGlobalId } from '../common/global-id';
 import { Supplier } from '../suppliers/supplier.entity';
 import { FeedRejection } from './feed-rejection.entity';
 import { FeedRecordKind, FeedRunRecord } from './feed-run-record.entity';

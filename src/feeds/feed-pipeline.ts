@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { notFound } from '../common/errors';
 import { hasAnyRole } from '../auth/viewer';
 import { Role } from '../auth/roles';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { SupplierService } from '../suppliers/supplier.service';
 import { FeedRejection } from './feed-rejection.entity';
 import { FeedRun, FeedRunStatus, type FeedSource } from './feed-run.entity';

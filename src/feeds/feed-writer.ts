@@ -1,4 +1,4 @@
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import type { FeedRun } from './feed-run.entity';
 import type { ServiceDirectory } from './service-directory';
 

@@ -2,7 +2,7 @@ import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-grap
 import { READ_FEEDS } from '../auth/roles';
 import { hasAnyRole } from '../auth/viewer';
 import { displayText } from '../common/display-text';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { FeedRun } from './feed-run.entity';
 
 /**

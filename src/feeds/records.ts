@@ -1,6 +1,8 @@
 import type { LocalDate } from '../common/dates';
 import type { Pence } from '../common/money';
 import type { FeedLimits } from './limits';
+import type { IncidentStatus } from '../incidents/incident-status';
+import type { ChargeType } from '../billing/charge-type';
 
 /**
  * What a supplier's feed says, once an adapter has read it: one shape per feed kind, the
@@ -46,19 +48,6 @@ export interface PerformanceRecord {
   bpsOut: number | null;
 }
 
-/** TMF621-aligned ticket states; PENDING and HELD stop the SLA clock (awaiting customer, third party). */
-export enum IncidentStatus {
-  NEW = 'NEW',
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  IN_PROGRESS = 'IN_PROGRESS',
-  PENDING = 'PENDING',
-  HELD = 'HELD',
-  RESOLVED = 'RESOLVED',
-  CLOSED = 'CLOSED',
-  CANCELLED = 'CANCELLED',
-  REJECTED = 'REJECTED',
-}
-
 export interface IncidentStatusRecord {
   status: IncidentStatus;
   at: Date;
@@ -84,14 +73,6 @@ export interface IncidentRecord {
   serviceCoordinatorNotifiedAt: Date | null;
   /** status history as sent; a re-sent ticket adds to what we hold, never duplicates it */
   statusHistory: IncidentStatusRecord[];
-}
-
-export enum ChargeType {
-  RECURRING = 'RECURRING',
-  ONE_OFF = 'ONE_OFF',
-  USAGE = 'USAGE',
-  CREDIT = 'CREDIT',
-  ADJUSTMENT = 'ADJUSTMENT',
 }
 
 export interface InvoiceLineRecord {

@@ -13,7 +13,7 @@ import {
   type SourceLocation,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../request/context';
 
 /** Queries remembered (compiled, or counted until they are): each a validated document within the depth and cost limits. */
 const KEPT = 500;

@@ -13,6 +13,7 @@ import { getMetadataStorage } from 'type-graphql';
 import { badInput } from '../common/errors';
 import { ErrorReason } from '../common/error-reasons';
 import { givenArguments } from './null-arguments';
+import { isMarked } from '../graphql-types/clearable';
 
 /**
  * One rule for every optional input field of every mutation (docs/ARCHITECTURE.md, "Optional
@@ -26,28 +27,8 @@ export const NULL_NOT_ALLOWED = ErrorReason.NULL_NOT_ALLOWED;
 /** The description a clearable field carries in the schema, so that a client knows without trying. */
 export const CLEARABLE_NOTE = 'Null means none.';
 
-/** `extensions.clearable` of a GraphQL input field, set from the marks below when the schema is built; an argument has none, so a nullable argument is never clearable */
+/** `extensions.clearable` of a GraphQL input field, set from the `@Clearable()` marks (graphql-types/clearable.ts) when the schema is built; an argument has none, so a nullable argument is never clearable */
 const CLEARABLE = 'clearable';
-
-const marked = new Map<Function, Set<string>>();
-
-/**
- * Marks an optional input field that null clears (on a new record: leaves empty). Kept here
- * rather than in type-graphql's `@Extensions`, which an input type that extends another
- * (AddReviewActionInput) does not inherit.
- */
-export const Clearable = (): PropertyDecorator => (prototype, property) => {
-  const fields = marked.get(prototype.constructor) ?? new Set<string>();
-  fields.add(String(property));
-  marked.set(prototype.constructor, fields);
-};
-
-function isMarked(inputClass: Function, field: string): boolean {
-  for (let target = inputClass; target !== Function.prototype && target !== null; target = Object.getPrototypeOf(target)) {
-    if (marked.get(target)?.has(field)) return true;
-  }
-  return false;
-}
 
 const isClearable = (field: GraphQLInputField | GraphQLArgument) => field.extensions[CLEARABLE] === true;
 

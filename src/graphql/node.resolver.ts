@@ -3,8 +3,8 @@ import { notFound } from '../common/errors';
 import { READ_INCIDENTS, READ_INVENTORY } from '../auth/roles';
 import { hasAnyRole } from '../auth/viewer';
 import { BaseRecord } from '../db/base-record';
-import type { RequestContext } from './context';
-import { parseGlobalId } from './global-id';
+import type { RequestContext } from '../request/context';
+import { parseGlobalId } from '../common/global-id';
 import { badInput } from '../common/errors';
 import { ErrorReason } from '../common/error-reasons';
 

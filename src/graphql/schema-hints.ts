@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../request/context';
 
 const SUGGESTION = ' Did you mean ';
 

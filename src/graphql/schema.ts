@@ -2,88 +2,56 @@ import { isAbstractType, isObjectType, lexicographicSortSchema, printSchema, typ
 import { buildSchema } from 'type-graphql';
 import { BaseRecord } from '../db/base-record';
 import { ApiKeyResolver } from '../auth/api-key.resolver';
-import { ApiKeyService } from '../auth/api-key.service';
 import { ApiKey } from '../auth/api-key.entity';
 import { authChecker } from '../auth/auth-checker';
 import { findVisible } from '../auth/tenancy';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import { ContactAssignmentResolver, ContactResolver } from '../contacts/contact.resolver';
-import { ContactService } from '../contacts/contact.service';
 import { ContactAssignment } from '../contacts/contact-assignment.entity';
 import { ContractDocument } from '../contracts/contract-document.entity';
 import { ContractStatusChange } from '../contracts/contract-status-change.entity';
 import { ContractResolver } from '../contracts/contract.resolver';
-import { ContractService } from '../contracts/contract.service';
 import { OrganisationResolver } from '../organisations/organisation.resolver';
-import { OrganisationService } from '../organisations/organisation.service';
 import { NetworkServiceResolver } from '../services/network-service.resolver';
-import { ServiceInventory } from '../services/service-inventory';
 import { SiteResolver } from '../sites/site.resolver';
-import { SiteService } from '../sites/site.service';
 import { SupplierResolver } from '../suppliers/supplier.resolver';
-import { SupplierService } from '../suppliers/supplier.service';
 import { refuseNullsWhereNotClearable } from './explicit-null';
 import { nullMeansNotGiven } from './null-arguments';
+import type { Services } from '../services';
 import { NodeResolver, type NodeFetcher } from './node.resolver';
 import { ErrorReasonsResolver } from './error-reasons.resolver';
-import { DateTimeISOScalar } from './scalars';
-import type { AppConfig } from '../config/config';
-import { adapters } from '../feeds/adapters';
-import { FeedPipeline } from '../feeds/feed-pipeline';
+import { DateTimeISOScalar } from '../graphql-types/scalars';
 import { FeedEndpoint } from '../feeds/feed-endpoint.entity';
 import { FeedEndpointResolver } from '../feeds/feed-endpoint.resolver';
-import { FeedPuller } from '../feeds/feed-puller';
 import { FeedRejection } from '../feeds/feed-rejection.entity';
-import { FeedRunService } from '../feeds/feed-run.service';
 import { FeedHealthResolver, FeedRunResolver } from '../feeds/feeds.resolver';
-import { FeedKind } from '../feeds/records';
-import { PerformanceWriter } from '../performance/performance-writer';
-import { IncidentWriter } from '../incidents/incident-writer';
 import { IncidentResolver, IncidentStatusChangeResolver } from '../incidents/incident.resolver';
 import { RecordSourceResolver } from '../feeds/record-source';
-import { IncidentService } from '../incidents/incident.service';
-import { IncidentSlaService } from '../sla/incident-sla.service';
 import { SlaTerm } from '../sla/sla-term.entity';
 import { CreditPolicy } from '../sla/credit-policy.entity';
 import { ExclusionWindow } from '../sla/exclusion-window.entity';
-import { SlaConfigService } from '../sla/sla-config.service';
-import { SlaReportService } from '../sla/sla-report.service';
-import { PerformanceQueries } from '../sla/performance-queries.service';
-import { ScorecardService } from '../sla/scorecard.service';
 import { ScorecardWeights } from '../sla/scorecard-weights.entity';
 import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { DowntimeEvidenceResolver } from '../sla/downtime-sources';
 import { ContractSlaResolver, IncidentEvidenceResolver, ServiceCreditResolver, SlaResolver, SlaTermResultResolver } from '../sla/sla.resolver';
-import { InvoiceWriter } from '../billing/invoice-writer';
 import { InvoiceLine } from '../billing/invoice-line.entity';
 import { InvoiceLineResolver, InvoiceReconciliationResolver, InvoiceResolver, ReconciliationFindingResolver } from '../billing/invoice.resolver';
-import { ReconciliationService } from '../billing/reconciliation.service';
-import { DisputeService } from '../billing/dispute.service';
 import { DisputeCreditResolver, DisputeResolver } from '../billing/dispute.resolver';
 import { DisputeCredit, DisputeTransition } from '../billing/dispute.entity';
 import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
-import { InvoiceService } from '../billing/invoice.service';
 import { AuditResolver } from '../audit/audit.resolver';
-import { AuditService, auditMutations } from '../audit/audit.service';
+import { auditMutations } from '../audit/audit.service';
 import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from '../billing/invoice-approval.entity';
-import { InvoiceApprovalService } from '../billing/invoice-approval.service';
 import { InvoiceApprovalResolver } from '../billing/invoice-approval.resolver';
-import { PaymentExportService } from '../billing/payment-export.service';
-import { BillingSummaryService } from '../billing/billing-summary.service';
-import { InventoryComparer } from '../services/inventory-comparer';
 import { InventoryComparison, InventoryDifference } from '../services/inventory-comparison.entity';
 import { InventoryComparisonResolver } from '../services/inventory-comparison.resolver';
 import { Role } from '../auth/roles';
-import { EscalationService } from '../escalations/escalation.service';
 import { EscalationResolver } from '../escalations/escalation.resolver';
 import { EscalationLevelChange, EscalationUpdate } from '../escalations/escalation.entity';
-import { ReviewService } from '../reviews/review.service';
 import { ReviewActionResolver, ReviewEvidenceResolver, ServiceReviewResolver } from '../reviews/review.resolver';
 import { ReviewAction, ReviewEvidence } from '../reviews/review.entity';
 import { notFound } from '../common/errors';
-import { AccessRequestService } from '../compliance/access-request.service';
 import { ApplicationAccessTransition } from '../compliance/application-access.entity';
-import { ComplianceStatusService } from '../compliance/compliance-status.service';
 import {
   ApplicationAccessRequestResolver,
   ComplianceReportResolver,
@@ -97,15 +65,9 @@ import {
 import { ConnectionAgreement } from '../compliance/connection-agreement.entity';
 import { DsptAssessment } from '../compliance/dspt-assessment.entity';
 import { IpamDelegate } from '../compliance/ipam-delegate.entity';
-import { IpamService } from '../compliance/ipam.service';
-import { RegisterService } from '../compliance/register.service';
-import { OrderService } from '../orders/order.service';
-import { LegacyCeaseService } from '../orders/legacy-cease.service';
 import { OrderEvidenceResolver, OrderResolver, ServiceOrdersResolver } from '../orders/order.resolver';
 import { OrderTransition } from '../orders/order.entity';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';
-import { CreditLedgerService } from '../billing/ledger/credit-ledger.service';
-import { MonthCloser } from '../billing/ledger/month-close';
 import { CreditReceipt, SlaMonthSnapshot } from '../billing/ledger/credit-ledger.entity';
 import {
   CreditLedgerEntryResolver,
@@ -115,68 +77,9 @@ import {
   SlaMonthSnapshotResolver,
   SupplierCreditsOutstandingResolver,
 } from '../billing/ledger/credit-ledger.resolver';
-import { NotificationService } from '../notifications/notification.service';
 import { NotificationResolver } from '../notifications/notification.resolver';
-import { WebhookDispatcher } from '../notifications/webhook-dispatcher';
-import { WebhookService } from '../notifications/webhook.service';
 import { WebhookDeliveryResolver, WebhookSubscriptionResolver } from '../notifications/webhook.resolver';
 import { WebhookDelivery, WebhookDeliveryAttempt, WebhookSubscription } from '../notifications/webhook.entity';
-
-/** The application's services: stateless, built once, shared by the API, the CLI and feeds. */
-export function createServices(config: Pick<AppConfig, 'feeds'>) {
-  const suppliers = new SupplierService();
-  const organisations = new OrganisationService();
-  const contracts = new ContractService(suppliers);
-  const sites = new SiteService();
-  const inventory = new ServiceInventory(contracts, sites);
-  const contacts = new ContactService(suppliers, contracts, sites);
-  const apiKeys = new ApiKeyService(suppliers);
-  const feedRuns = new FeedRunService();
-  const slaReports = new SlaReportService(contracts);
-  const creditLedger = new CreditLedgerService(new MonthCloser(slaReports));
-  const feeds = new FeedPipeline(
-    adapters,
-    {
-      [FeedKind.PERFORMANCE]: new PerformanceWriter(config.feeds.retentionDays),
-      [FeedKind.INCIDENT]: new IncidentWriter(),
-      [FeedKind.INVOICE]: new InvoiceWriter((ctx, run) => creditLedger.invoicesArrived(ctx, run)),
-      [FeedKind.INVENTORY]: new InventoryComparer(),
-    },
-    suppliers,
-  );
-  const feedPuller = new FeedPuller(feeds, suppliers);
-  const incidents = new IncidentService();
-  const incidentSla = new IncidentSlaService();
-  const slaConfig = new SlaConfigService(contracts, inventory);
-  const performance = new PerformanceQueries(inventory);
-  const scorecards = new ScorecardService(slaReports, suppliers);
-  const invoices = new InvoiceService();
-  const disputes = new DisputeService(creditLedger);
-  const reconciliation = new ReconciliationService(invoices, creditLedger);
-  const billing = { approvals: new InvoiceApprovalService(invoices), paymentExports: new PaymentExportService(), billingSummaries: new BillingSummaryService() };
-  const escalations = new EscalationService(suppliers, contracts, incidents);
-  const reviews = new ReviewService(contracts, slaReports, creditLedger);
-  const complianceRegister = new RegisterService();
-  const ipam = new IpamService(suppliers);
-  const accessRequests = new AccessRequestService();
-  const complianceStatus = new ComplianceStatusService();
-  const orders = new OrderService(contracts, sites, inventory);
-  const legacyCeases = new LegacyCeaseService(inventory);
-  const notifications = new NotificationService(contracts, contacts, reviews, incidents, escalations, orders, disputes, billing.approvals, complianceStatus, feedRuns);
-  const webhookDispatcher = new WebhookDispatcher(notifications);
-  const webhooks = new WebhookService(webhookDispatcher);
-  return {
-    suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes, creditLedger,
-    ...billing,
-    complianceRegister, ipam, accessRequests, complianceStatus,
-    escalations, reviews,
-    orders, legacyCeases,
-    notifications, webhookDispatcher, webhooks,
-    audit: new AuditService(),
-  };
-}
-
-export type Services = ReturnType<typeof createServices>;
 
 function nodeFetchers(services: Services): Record<string, NodeFetcher> {
   return {

@@ -6,9 +6,9 @@ import { hasAnyRole } from '../auth/viewer';
 import { DomainError, ErrorCode, forbidden, httpStatusOf } from '../common/errors';
 import { evidencePack } from '../billing/evidence-pack';
 import { Dispute } from '../billing/dispute.entity';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { isDatabaseUnavailable } from '../graphql/errors';
-import { idOf } from '../graphql/global-id';
+import { idOf } from '../common/global-id';
 
 const FORMATS = {
   json: { type: 'application/json; charset=utf-8', body: (pack: { json: string }) => pack.json },

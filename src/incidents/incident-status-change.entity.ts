@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
-import { IncidentStatus } from '../feeds/records';
+import { IncidentStatus } from './incident-status';
 import { Incident } from './incident.entity';
 
 /** One entry of an incident's status history; a re-sent entry is recognised, never repeated. */

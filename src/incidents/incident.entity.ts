@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
-import { IncidentStatus } from '../feeds/records';
+import { IncidentStatus } from './incident-status';
 
 registerEnumType(IncidentStatus, { name: 'IncidentStatus', description: 'TMF621-aligned; PENDING and HELD stop the SLA clock.' });
 

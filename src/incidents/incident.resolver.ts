@@ -4,11 +4,12 @@ import { MANAGE_SERVICE_DESK, READ_INCIDENTS, READ_INVENTORY } from '../auth/rol
 import { Contact } from '../contacts/contact.entity';
 import { Contract } from '../contracts/contract.entity';
 import { RecordSource, rowSource } from '../feeds/record-source';
-import { IncidentStatus } from '../feeds/records';
-import { ConnectionType, PageArgs, paginateList } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
-import { Clearable } from '../graphql/explicit-null';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { IncidentStatus } from './incident-status';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import { paginateList } from '../request/paging';
+import type { RequestContext } from '../request/context';
+import { Clearable } from '../graphql-types/clearable';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService } from '../services/network-service.entity';
 import { Supplier } from '../suppliers/supplier.entity';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { UK_ZONE } from '../common/calendar';
 import { daysBetween, type LocalDate } from '../common/dates';
 import { formatMoney, type Pence } from '../common/money';
-import { toGlobalId } from '../graphql/global-id';
+import { toGlobalId } from '../common/global-id';
 import { Notification, NotificationKind, NotificationSeverity } from './notification.types';
 
 /**

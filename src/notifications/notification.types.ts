@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { LocalDate } from '../common/dates';
-import { LocalDateScalar } from '../graphql/scalars';
+import { LocalDateScalar } from '../graphql-types/scalars';
 
 /** Each kind of thing that needs someone's attention. The names are stable: webhooks and clients branch on them. */
 export enum NotificationKind {

@@ -1,10 +1,10 @@
 import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { MANAGE_WEBHOOKS } from '../auth/roles';
-import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
-import { Clearable } from '../graphql/explicit-null';
-import { idOf, optionalIdOf, toGlobalId } from '../graphql/global-id';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import type { RequestContext } from '../request/context';
+import { Clearable } from '../graphql-types/clearable';
+import { idOf, optionalIdOf, toGlobalId } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { NotificationKind } from './notification.types';
 import { WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryStatus, WebhookSubscription } from './webhook.entity';

@@ -1,8 +1,8 @@
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
 import { badInput, conflict, unavailable } from '../common/errors';
 import { optionalText } from '../common/text';
-import { paginate, type Connection, type PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
+import { paginate, type Connection, type PageArgs } from '../request/paging';
+import type { RequestContext } from '../request/context';
 import { NotificationKind, NOTIFICATION_KINDS } from './notification.types';
 import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryStatus, WebhookSubscription } from './webhook.entity';

@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { penceTransformer, type Pence } from '../common/money';
 import { BaseRecord } from '../db/base-record';
 import { TransitionRecord, type TransitionColumns } from '../db/transitions';
-import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
+import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 import { Resilience, ServiceType } from '../services/network-service.entity';
 
 export enum OrderType {

@@ -1,8 +1,8 @@
 import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { Pence } from '../common/money';
-import { Clearable } from '../graphql/explicit-null';
-import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
+import { Clearable } from '../graphql-types/clearable';
+import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 import { Resilience, ServiceType } from '../services/network-service.entity';
 import { OrderStatus, OrderType } from './order.entity';
 

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { penceTransformer, type Pence } from '../common/money';
 import { BaseRecord } from '../db/base-record';
-import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
+import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 
 /**
  * What a service was, from a date: its monthly charge, bandwidth and site. A period runs

@@ -2,9 +2,9 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } 
 import { READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
 import { Site } from '../sites/site.entity';
-import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
-import { idOf } from '../graphql/global-id';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import type { RequestContext } from '../request/context';
+import { idOf } from '../common/global-id';
 import { Organisation } from './organisation.entity';
 import { OrganisationFilter } from './organisation.input';
 import { OrganisationService } from './organisation.service';

@@ -1,6 +1,6 @@
 import { notFound } from '../common/errors';
-import { applySearch, paginate, type Connection, type PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
+import { applySearch, paginate, type Connection, type PageArgs } from '../request/paging';
+import type { RequestContext } from '../request/context';
 import { ActsFor } from './acts-for.entity';
 import { Organisation } from './organisation.entity';
 import type { OrganisationFilter } from './organisation.input';

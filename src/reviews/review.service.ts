@@ -8,7 +8,7 @@ import { badInput, notFound } from '../common/errors';
 import { optionalText, requiredText } from '../common/text';
 import { Contact } from '../contacts/contact.entity';
 import { ContractService } from '../contracts/contract.service';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
 import { SlaReportService } from '../sla/sla-report.service';
 import { SlaMonthSnapshot } from '../billing/ledger/credit-ledger.entity';

@@ -8,8 +8,8 @@ import type { AppConfig } from '../config/config';
 import { Contract } from '../contracts/contract.entity';
 import { FeedSource } from '../feeds/feed-run.entity';
 import { FeedFormat, FeedKind } from '../feeds/records';
-import { RequestContext } from '../graphql/context';
-import { createServices } from '../graphql/schema';
+import { RequestContext } from '../request/context';
+import { createServices } from '../services';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
 import { DEMO_CONTRACT_DUE_FOR_NOTICE } from './demo-data';
 

@@ -2,9 +2,10 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } 
 import { READ_INVENTORY } from '../auth/roles';
 import { findVisible, withinScope } from '../auth/tenancy';
 import { FeedRun } from '../feeds/feed-run.entity';
-import { ConnectionType, paginate, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import { paginate } from '../request/paging';
+import type { RequestContext } from '../request/context';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { Supplier } from '../suppliers/supplier.entity';
 import { InventoryComparison, InventoryDifference, InventoryDifferenceKind } from './inventory-comparison.entity';
 

@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { penceTransformer, type Pence } from '../common/money';
 import { Contract } from '../contracts/contract.entity';
 import { BaseRecord } from '../db/base-record';
-import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
+import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 import { Site } from '../sites/site.entity';
 
 export enum ServiceType {

@@ -1,9 +1,9 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import type { Pence } from '../common/money';
-import { Clearable } from '../graphql/explicit-null';
-import { OrderDirection } from '../graphql/ordering';
-import { LocalDateScalar, MoneyScalar } from '../graphql/scalars';
+import { Clearable } from '../graphql-types/clearable';
+import { OrderDirection } from '../graphql-types/ordering';
+import { LocalDateScalar, MoneyScalar } from '../graphql-types/scalars';
 import { Resilience, ServiceStatus, ServiceType } from './network-service.entity';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9 ._/:-]*$/;

@@ -6,8 +6,8 @@ import { findVisible, withinScope } from '../auth/tenancy';
 import { isClosed } from '../contracts/contract-lifecycle';
 import { ContractService } from '../contracts/contract.service';
 import { saveUnique } from '../db/errors';
-import { applySearch, paginate, type Connection, type PageArgs, type SortKey } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
+import { applySearch, paginate, type Connection, type PageArgs, type SortKey } from '../request/paging';
+import type { RequestContext } from '../request/context';
 import { SiteService } from '../sites/site.service';
 import { NetworkService, ServiceStatus } from './network-service.entity';
 import {

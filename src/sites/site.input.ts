@@ -1,7 +1,7 @@
 import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ODS_CODE } from '../common/text';
-import { Clearable } from '../graphql/explicit-null';
+import { Clearable } from '../graphql-types/clearable';
 
 @InputType()
 export class SiteFilter {

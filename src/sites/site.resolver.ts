@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { ContactAssignment, ContactObjectType } from '../contacts/contact-assignment.entity';
-import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
-import { idOf, optionalIdOf } from '../graphql/global-id';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import type { RequestContext } from '../request/context';
+import { idOf, optionalIdOf } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
 import { Site } from './site.entity';

@@ -1,7 +1,7 @@
 import { badInput } from '../common/errors';
 import { Contract, ServiceHours } from '../contracts/contract.entity';
 import { DEFAULT_BUSINESS_CALENDAR } from '../contracts/contract-lifecycle';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { ServiceCalendarRecord, type WeeklyWindowType } from './service-calendar.entity';
 import { ENGLAND_AND_WALES_BUSINESS_HOURS, TWENTY_FOUR_SEVEN, type ServiceHoursCalendar, type WeeklyWindow } from './service-hours';
 import { ErrorReason } from '../common/error-reasons';

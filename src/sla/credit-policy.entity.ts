@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { penceTransformer, type Pence } from '../common/money';
 import { Contract } from '../contracts/contract.entity';
 import { BaseRecord } from '../db/base-record';
-import { MoneyScalar } from '../graphql/scalars';
+import { MoneyScalar } from '../graphql-types/scalars';
 
 /** One availability band: a shortfall below target of up to `shortfallUpTo` points earns `creditPercent` of the monthly charge. */
 @ObjectType('AvailabilityCreditBand')

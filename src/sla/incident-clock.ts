@@ -1,4 +1,4 @@
-import { IncidentStatus } from '../feeds/records';
+import { IncidentStatus } from '../incidents/incident-status';
 import { addServiceTime, serviceMillis, toMinutes, type ServiceHoursCalendar, type Span } from './service-hours';
 
 /** Where an incident stands against its resolution target. */

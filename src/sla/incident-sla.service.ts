@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { In, Not } from 'typeorm';
 import { Contract, type ServiceWrap } from '../contracts/contract.entity';
-import { IncidentStatus } from '../feeds/records';
-import type { RequestContext } from '../graphql/context';
+import { IncidentStatus } from '../incidents/incident-status';
+import type { RequestContext } from '../request/context';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
 import { Incident } from '../incidents/incident.entity';
 import { NetworkService } from '../services/network-service.entity';

@@ -4,7 +4,7 @@ import { badInput } from '../common/errors';
 import { asUtcDate, sqlTimestamp } from '../common/dates';
 import { isPeriod, monthOf, ukDateOf, ukDayStart, UK_ZONE } from '../common/calendar';
 import { formatUnits, percentUnitsDown } from '../common/percent';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
 import { ServiceInventory } from '../services/service-inventory';
 import { plainSelect } from '../db/plain-select';

@@ -4,7 +4,7 @@ import { billingAccuracy } from '../billing/billing-accuracy';
 import { badInput } from '../common/errors';
 import { addPeriods, isPeriod } from '../common/calendar';
 import { Contract, ContractStatus } from '../contracts/contract.entity';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { SupplierService } from '../suppliers/supplier.service';
 import { DEFAULT_SCORECARD_WEIGHTS, ScorecardWeights, type KpiWeights } from './scorecard-weights.entity';
 import { SlaReportService } from './sla-report.service';

@@ -6,7 +6,7 @@ import { requiredText } from '../common/text';
 import { findVisible } from '../auth/tenancy';
 import { isClosed } from '../contracts/contract-lifecycle';
 import { ContractService } from '../contracts/contract.service';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import type { Pence } from '../common/money';
 import type { Resilience } from '../services/network-service.entity';
 import { ServiceInventory } from '../services/service-inventory';

@@ -8,7 +8,7 @@ import { formatMoney, type Pence } from '../common/money';
 import type { Contract } from '../contracts/contract.entity';
 import { ContractService } from '../contracts/contract.service';
 import { plainSelect } from '../db/plain-select';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../request/context';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
 import { Incident } from '../incidents/incident.entity';
 import { NetworkService, Resilience } from '../services/network-service.entity';

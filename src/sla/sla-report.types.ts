@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Pence } from '../common/money';
-import { MoneyScalar } from '../graphql/scalars';
+import { MoneyScalar } from '../graphql-types/scalars';
 import { SlaTermKind } from './sla-term.entity';
 
 export enum SlaTermStatus {

@@ -4,11 +4,11 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, InputType,
 import type { Pence } from '../common/money';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
-import type { RequestContext } from '../graphql/context';
-import { Clearable } from '../graphql/explicit-null';
-import { idOf } from '../graphql/global-id';
-import { selects } from '../graphql/selection';
-import { MoneyScalar } from '../graphql/scalars';
+import type { RequestContext } from '../request/context';
+import { Clearable } from '../graphql-types/clearable';
+import { idOf } from '../common/global-id';
+import { selects } from '../graphql-types/selection';
+import { MoneyScalar } from '../graphql-types/scalars';
 import { Incident } from '../incidents/incident.entity';
 import { NetworkService, Resilience } from '../services/network-service.entity';
 import { CreditPolicy } from './credit-policy.entity';

@@ -1,7 +1,7 @@
 import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { Clearable } from '../graphql/explicit-null';
-import { LocalDateScalar } from '../graphql/scalars';
+import { Clearable } from '../graphql-types/clearable';
+import { LocalDateScalar } from '../graphql-types/scalars';
 import { ComplianceStatus, SupplierKind } from './supplier.entity';
 
 /** As a person types it: spaces around it and lower case are forgiven (and removed) before it is stored. */

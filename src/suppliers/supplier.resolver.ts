@@ -2,9 +2,9 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { MANAGE_SUPPLIERS, READ_SUPPLIERS } from '../auth/roles';
 import { ContactAssignment, ContactObjectType } from '../contacts/contact-assignment.entity';
 import { Contract } from '../contracts/contract.entity';
-import { ConnectionType, PageArgs } from '../graphql/connection';
-import type { RequestContext } from '../graphql/context';
-import { idOf } from '../graphql/global-id';
+import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import type { RequestContext } from '../request/context';
+import { idOf } from '../common/global-id';
 import { Supplier } from './supplier.entity';
 import { CreateSupplierInput, SupplierFilter, UpdateSupplierInput } from './supplier.input';
 import { SupplierService } from './supplier.service';

@@ -1,5 +1,6 @@
 import { Role } from '../../src/auth/roles';
-import { buildGraphqlSchema, createServices } from '../../src/graphql/schema';
+import { buildGraphqlSchema } from '../../src/graphql/schema';
+import { createServices } from '../../src/services';
 import { ingest, supplierId } from '../support/feeds';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 

@@ -8,6 +8,7 @@ import { StatementCounter } from '../../src/db/statement-counter';
 import { seedDemoData } from '../../src/seed/demo-data';
 import { TEST_JWT_SECRET } from '../support/database';
 import { MARIADBD, PrivateMariadb, privateMariadbAvailable } from '../support/private-mariadb';
+import { model as dataModel } from '../../src/entities';
 
 const CONNECT_TIMEOUT_MS = 2_000;
 /** a request against a dead database must answer well within this (in practice milliseconds; this catches a hang, with room for a loaded machine) */
@@ -51,7 +52,7 @@ describeWithMariadb(privateMariadbAvailable ? 'the database going away' : 'the d
       DB_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
     });
     const statements = new StatementCounter();
-    const dataSource = await openDatabase(config.database, { logger: statements }, { createIfMissing: true });
+    const dataSource = await openDatabase(config.database, dataModel, { logger: statements }, { createIfMissing: true });
     await seedDemoData(dataSource);
     app = await createApp(config, dataSource, statements, pino({ level: 'silent' }));
     url = `http://127.0.0.1:${await app.listen()}`;

@@ -5,7 +5,8 @@ import { Role } from '../../src/auth/roles';
 import { ERROR_REASONS, ErrorReason } from '../../src/common/error-reasons';
 import { loadConfig } from '../../src/config/config';
 import { renderErrorsDoc } from '../../src/graphql/errors-doc';
-import { buildGraphqlSchema, createServices } from '../../src/graphql/schema';
+import { buildGraphqlSchema } from '../../src/graphql/schema';
+import { createServices } from '../../src/services';
 import { startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 
 const ROOT = join(__dirname, '..', '..');

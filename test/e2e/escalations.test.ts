@@ -1,6 +1,6 @@
 import { Role } from '../../src/auth/roles';
 import { Escalation } from '../../src/escalations/escalation.entity';
-import { parseGlobalId } from '../../src/graphql/global-id';
+import { parseGlobalId } from '../../src/common/global-id';
 import { supplierId } from '../support/feeds';
 import { errorCode, startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 

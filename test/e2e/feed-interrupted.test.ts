@@ -19,6 +19,7 @@ import { PerformanceDaily } from '../../src/performance/performance-rollup.entit
 import { PerformanceSample } from '../../src/performance/performance-sample.entity';
 import { seedDemoData } from '../../src/seed/demo-data';
 import { createTestDatabase, TEST_JWT_SECRET, type TestDatabase } from '../support/database';
+import { model as dataModel } from '../../src/entities';
 
 const ROOT = join(__dirname, '..', '..');
 const INVOICES = 1_500;
@@ -185,7 +186,7 @@ describe('an ingestion killed mid-run', () => {
 
     // nobody has looked yet; then a server starts on the database, as after a crash
     expect((await latestRun('PERFORMANCE')).status).toBe(FeedRunStatus.RUNNING);
-    const dataSource = createDataSource(await resolveFlavour(db.config.database));
+    const dataSource = createDataSource(await resolveFlavour(db.config.database), dataModel);
     await dataSource.initialize();
     const next = await createApp(db.config, dataSource, new StatementCounter(), pino({ level: 'silent' }));
     try {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buildSchema, getNamedType, isLeafType, isObjectType } from 'graphql';
 import { Role } from '../../src/auth/roles';
 import { FeedEndpoint } from '../../src/feeds/feed-endpoint.entity';
-import { parseGlobalId } from '../../src/graphql/global-id';
+import { parseGlobalId } from '../../src/common/global-id';
 import { createTestDatabase, TEST_JWT_SECRET } from '../support/database';
 import { MARKER, startFakeSupplierHost, type FakeSupplierHost } from '../support/fake-supplier-host';
 import { supplierId } from '../support/feeds';

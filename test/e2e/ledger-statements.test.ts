@@ -4,7 +4,7 @@ import { createOrganisation } from '../../bench/sla.bench';
 import { Role } from '../../src/auth/roles';
 import { sqlTimestamp } from '../../src/common/dates';
 import { formatMoney, parseMoney } from '../../src/common/money';
-import { toGlobalId } from '../../src/graphql/global-id';
+import { toGlobalId } from '../../src/common/global-id';
 import { documentCsv, monthDays } from '../support/billing-loop';
 import { ingest } from '../support/feeds';
 import { startTestServer, type TestServer } from '../support/test-server';

@@ -16,6 +16,7 @@ import { seedDemoData } from '../../src/seed/demo-data';
 import { createTestDatabase, dropMysqlDatabase, TEST_JWT_SECRET, withServer, type TestDatabase } from '../support/database';
 import { listening, spawnMain, stopMain } from '../support/main-process';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { model as dataModel } from '../../src/entities';
 
 const MYSQL = process.env.TEST_DATABASE_URL;
 /** these start src/main.ts or migrate and seed whole databases: seconds, minutes on a loaded machine; only a hang guard */
@@ -90,7 +91,7 @@ onMysql('MySQL: a database whose default character set is latin1', () => {
     afterAll(() => db.drop());
 
     it('converts every table to utf8mb4, keeping its rows and column types', async () => {
-      const upgraded = new DataSource({ ...dataSourceOptions(await resolveFlavour(db.config.database)), migrations: mysqlMigrations });
+      const upgraded = new DataSource({ ...dataSourceOptions(await resolveFlavour(db.config.database), dataModel), migrations: mysqlMigrations });
       await upgraded.initialize();
       try {
         // the database as the previous release left it: the migrations before the conversion, latin1 throughout

@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/roles';
 import { Contact } from '../../src/contacts/contact.entity';
 import { Contract } from '../../src/contracts/contract.entity';
-import { parseGlobalId } from '../../src/graphql/global-id';
+import { parseGlobalId } from '../../src/common/global-id';
 import { seedDemoBillingData } from '../../src/seed/demo-billing';
 import { seedDemoServiceDesk } from '../../src/seed/demo-servicedesk';
 import { seedDemoSlaData } from '../../src/seed/demo-sla';

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { Role } from '../../src/auth/roles';
 import { Invoice } from '../../src/billing/invoice.entity';
 import { todayInLondon } from '../../src/common/calendar';
-import { parseGlobalId } from '../../src/graphql/global-id';
+import { parseGlobalId } from '../../src/common/global-id';
 import { parseMoney } from '../../src/common/money';
 import { Supplier } from '../../src/suppliers/supplier.entity';
 import { ingest, supplierId } from '../support/feeds';

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { IsNull, Not } from 'typeorm';
 import { Role } from '../../src/auth/roles';
 import { plainSelect, plainSelectJoined } from '../../src/db/plain-select';
-import { RequestContext } from '../../src/graphql/context';
+import { RequestContext } from '../../src/request/context';
 import { NetworkService } from '../../src/services/network-service.entity';
 import { Site } from '../../src/sites/site.entity';
 import { seedDemo } from '../../src/seed/demo';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { Role } from '../../src/auth/roles';
 import { addDays } from '../../src/common/dates';
 import { todayInLondon } from '../../src/common/calendar';
-import { parseGlobalId } from '../../src/graphql/global-id';
+import { parseGlobalId } from '../../src/common/global-id';
 import { ReviewEvidence } from '../../src/reviews/review.entity';
 import { seedDemoSlaData } from '../../src/seed/demo-sla';
 import { seedDemoServiceDesk } from '../../src/seed/demo-servicedesk';

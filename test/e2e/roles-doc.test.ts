@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { ALL_ROLES, Role } from '../../src/auth/roles';
 import { loadConfig } from '../../src/config/config';
 import { mutationRoles, renderRolesDocument } from '../../src/graphql/mutation-roles';
-import { buildGraphqlSchema, createServices } from '../../src/graphql/schema';
+import { buildGraphqlSchema } from '../../src/graphql/schema';
+import { createServices } from '../../src/services';
 
 const ROOT = join(__dirname, '..', '..');
 /** the managers' everyday changes (contracts, sites, services, contacts, SLA terms, orders, service desk, compliance): the README sums them up in words */

@@ -1,6 +1,7 @@
 import { getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputType } from 'graphql';
 import { Role } from '../../src/auth/roles';
-import { buildGraphqlSchema, createServices } from '../../src/graphql/schema';
+import { buildGraphqlSchema } from '../../src/graphql/schema';
+import { createServices } from '../../src/services';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
 /** What the Service Co-ordinator may call (errorReasons is the server's list of refusal reasons: no one's data); everything else must refuse it. */

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { Role } from '../../src/auth/roles';
 import { WebhookDelivery, WebhookSubscription } from '../../src/notifications/webhook.entity';
-import { parseGlobalId } from '../../src/graphql/global-id';
+import { parseGlobalId } from '../../src/common/global-id';
 import { errorCode, startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 
 interface Received {

@@ -12,6 +12,7 @@ import { DEMO_DSPT_EXPIRES_IN_DAYS, planDemoDspt } from '../../src/seed/demo-com
 import { seedDemoData } from '../../src/seed/demo-data';
 import { seedScaleData } from '../../src/seed/scale-data';
 import { loadConfig } from '../../src/config/config';
+import { model as dataModel } from '../../src/entities';
 
 const TABLES = [DsptAssessment, ConnectionAgreement, IpAllocation, IpamDelegate, ApplicationAccessRequest, ApplicationAccessTransition];
 
@@ -19,7 +20,7 @@ describe('demo compliance register', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    ds = createDataSource({ dialect: 'sqlite', location: ':memory:', poolSize: 1, connectTimeoutMs: 1000 }, { synchronize: true });
+    ds = createDataSource({ dialect: 'sqlite', location: ':memory:', poolSize: 1, connectTimeoutMs: 1000 }, dataModel, { synchronize: true });
     await ds.initialize();
   });
 

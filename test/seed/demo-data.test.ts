@@ -14,6 +14,7 @@ import { planDemoData, seedDemoData } from '../../src/seed/demo-data';
 import { NetworkService, ServiceStatus } from '../../src/services/network-service.entity';
 import { Site } from '../../src/sites/site.entity';
 import { Supplier, SupplierKind } from '../../src/suppliers/supplier.entity';
+import { model as dataModel } from '../../src/entities';
 
 const TODAY = '2026-11-25';
 const TABLES = [Organisation, ActsFor, Supplier, Contract, ContractDocument, ContractStatusChange, Site, NetworkService, Contact, ContactAssignment];
@@ -35,7 +36,7 @@ describe('seedDemoData', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    ds = createDataSource({ dialect: 'sqlite', location: ':memory:', poolSize: 1, connectTimeoutMs: 1000 }, { synchronize: true });
+    ds = createDataSource({ dialect: 'sqlite', location: ':memory:', poolSize: 1, connectTimeoutMs: 1000 }, dataModel, { synchronize: true });
     await ds.initialize();
   });
 

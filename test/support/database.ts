@@ -8,6 +8,7 @@ import { ensureMysqlDatabase } from '../../src/db/data-source';
 import { openDatabase } from '../../src/db/database';
 import { StatementCounter } from '../../src/db/statement-counter';
 import { TEST_JWT_SECRET } from '../../src/config/secret-strength';
+import { model as dataModel } from '../../src/entities';
 
 // kept in src/config so that production refuses it
 export { TEST_JWT_SECRET };
@@ -48,7 +49,7 @@ export async function createTestDatabase(extraEnv: Record<string, string> = {}, 
     ...extraEnv,
   });
   const statements = new StatementCounter();
-  const dataSource = await openDatabase(config.database, { logger: statements });
+  const dataSource = await openDatabase(config.database, dataModel, { logger: statements });
   return {
     config,
     dataSource,

@@ -10,7 +10,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { CLEARABLE_NOTE } from '../../src/graphql/explicit-null';
-import { toGlobalId } from '../../src/graphql/global-id';
+import { toGlobalId } from '../../src/common/global-id';
 import { nodeTypeHint } from './schema-arbitraries';
 
 /** An optional input field somewhere in a mutation's arguments, by its path (`input.actions.0.ownerUser`). */

@@ -10,7 +10,7 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
-import { toGlobalId } from '../../src/graphql/global-id';
+import { toGlobalId } from '../../src/common/global-id';
 
 /**
  * Hostile text: oversized, unicode (combining marks, bidi overrides and isolates, zero-width

@@ -4,6 +4,7 @@ import { createDataSource } from '../../db/data-source';
 import { ActsFor, ActsForBasis } from '../../organisations/acts-for.entity';
 import { Organisation, OrganisationType } from '../../organisations/organisation.entity';
 import { OrganisationScopes } from '../organisation-scopes';
+import { model as dataModel } from '../../entities';
 
 describe('organisation scopes for authentication', () => {
   let ds: DataSource;
@@ -13,7 +14,7 @@ describe('organisation scopes for authentication', () => {
   let clock = 0;
 
   beforeAll(async () => {
-    ds = createDataSource({ dialect: 'sqlite', location: ':memory:', poolSize: 1, connectTimeoutMs: 1000 }, { synchronize: true });
+    ds = createDataSource({ dialect: 'sqlite', location: ':memory:', poolSize: 1, connectTimeoutMs: 1000 }, dataModel, { synchronize: true });
     await ds.initialize();
     const organisations = ds.getRepository(Organisation);
     csu = await organisations.save(organisations.create({ odsCode: '0CX', name: 'Central CSU', type: OrganisationType.CSU }));

@@ -1,4 +1,4 @@
-import { ChargeType } from '../../feeds/records';
+import { ChargeType } from '../charge-type';
 import { expectedRental, monthlyChargeIn, priceSpan, type ServiceFacts } from '../pricing';
 import { FindingType, recurringLineFindings, type LineFacts } from '../reconciliation-rules';
 

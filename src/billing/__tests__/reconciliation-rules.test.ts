@@ -1,4 +1,4 @@
-import { ChargeType } from '../../feeds/records';
+import { ChargeType } from '../charge-type';
 import { expectedRental, type ServiceFacts } from '../pricing';
 import { FindingType, oneOffLineFindings, ordersBilledBefore, recurringLineFindings, vatOn, type CompletedOrderFacts, type LineFacts } from '../reconciliation-rules';
 

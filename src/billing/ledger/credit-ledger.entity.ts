@@ -2,7 +2,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { penceTransformer, type Pence } from '../../common/money';
 import { BaseRecord } from '../../db/base-record';
-import { MoneyScalar } from '../../graphql/scalars';
+import { MoneyScalar } from '../../graphql-types/scalars';
 import { SlaTermKind } from '../../sla/sla-term.entity';
 
 /**

@@ -3,10 +3,11 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, M
 import { READ_INVENTORY, RECONCILE_INVOICES } from '../../auth/roles';
 import type { Pence } from '../../common/money';
 import { Contract } from '../../contracts/contract.entity';
-import { ConnectionType, PageArgs, paginateList } from '../../graphql/connection';
-import type { RequestContext } from '../../graphql/context';
-import { idOf, optionalIdOf } from '../../graphql/global-id';
-import { MoneyScalar } from '../../graphql/scalars';
+import { ConnectionType, PageArgs } from '../../graphql-types/connection';
+import { paginateList } from '../../request/paging';
+import type { RequestContext } from '../../request/context';
+import { idOf, optionalIdOf } from '../../common/global-id';
+import { MoneyScalar } from '../../graphql-types/scalars';
 import { Incident } from '../../incidents/incident.entity';
 import { RecordSource, rowSource } from '../../feeds/record-source';
 import { monthOf, PERIOD_PATTERN } from '../../common/calendar';

@@ -1,6 +1,6 @@
 import { In, IsNull } from 'typeorm';
 import { recordTransition } from '../../db/transitions';
-import type { RequestContext } from '../../graphql/context';
+import type { RequestContext } from '../../request/context';
 import { InvoiceApproval, InvoiceStatusChange } from '../invoice-approval.entity';
 import { Invoice, InvoiceStatus } from '../invoice.entity';
 import { InvoiceReconciliation } from '../reconciliation.entity';

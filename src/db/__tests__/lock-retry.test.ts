@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source';
 import { retryOnDeadlock } from '../errors';
+import { model as dataModel } from '../../entities';
 
 /**
  * One SQLite file, two processes' connections (the server and `npm run ingest`): a transaction
@@ -19,8 +20,8 @@ describe('a transaction that lost to another SQLite connection', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hscn-lock-retry-'));
     const database = { dialect: 'sqlite' as const, location: join(dir, 'shared.sqlite'), poolSize: 1, connectTimeoutMs: 1000 };
-    first = await createDataSource(database).initialize();
-    second = await createDataSource(database).initialize();
+    first = await createDataSource(database, dataModel).initialize();
+    second = await createDataSource(database, dataModel).initialize();
     await first.query('CREATE TABLE tally (n INTEGER NOT NULL)');
   });
 

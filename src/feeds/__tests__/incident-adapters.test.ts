@@ -2,7 +2,8 @@ import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { incidentCsv } from '../adapters/incident-csv';
 import { incidentTmf } from '../adapters/incident-tmf621';
-import { FeedFormatError, IncidentStatus, type IncidentRecord, type ParsedItem } from '../records';
+import { FeedFormatError, type IncidentRecord, type ParsedItem } from '../records';
+import { IncidentStatus } from '../../incidents/incident-status';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/feeds/incidents');
 const TMF621_EXAMPLE = '/work/shared/fixtures/tmf/TMF621/TroubleTicket.example.json';

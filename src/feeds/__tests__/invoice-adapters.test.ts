@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { invoiceCsv } from '../adapters/invoice-csv';
 import { invoiceTmf } from '../adapters/invoice-tmf678';
-import { ChargeType, FeedFormatError, type FeedAdapter, type InvoiceRecord, type ParsedItem } from '../records';
+import { ChargeType } from '../../billing/charge-type';
+import { FeedFormatError, type FeedAdapter, type InvoiceRecord, type ParsedItem } from '../records';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/feeds/invoices');
 

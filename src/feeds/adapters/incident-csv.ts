@@ -1,4 +1,5 @@
-import { IncidentStatus, type FeedAdapter, type IncidentRecord, type IncidentStatusRecord } from '../records';
+import { IncidentStatus } from '../../incidents/incident-status';
+import { type FeedAdapter, type IncidentRecord, type IncidentStatusRecord } from '../records';
 import { readCsv, readItem } from './readers';
 import { FieldError, isBlank, optionalBoolean, optionalIdentifier, optionalInstant, optionalString, parseEnum, parseInstant, requiredIdentifier, squash } from './values';
 

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import type { LocalDate } from '../../common/dates';
 import { formatMoney, type Pence } from '../../common/money';
-import { ChargeType, RAW_SHOWN, type FeedAdapter, type InvoiceLineRecord, type InvoiceRecord, type ParsedItem } from '../records';
+import { ChargeType } from '../../billing/charge-type';
+import { RAW_SHOWN, type FeedAdapter, type InvoiceLineRecord, type InvoiceRecord, type ParsedItem } from '../records';
 import { documentKind, type DocumentKind } from './invoice-kind';
 import { readCsv, type CsvRow } from './readers';
 import {

@@ -1,5 +1,6 @@
 import { formatMoney } from '../../common/money';
-import { ChargeType, type InvoiceRecord } from '../records';
+import { ChargeType } from '../../billing/charge-type';
+import { type InvoiceRecord } from '../records';
 import { clip, FieldError, isBlank, squash } from './values';
 
 /**

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../../config/config';
-import { buildGraphqlSchema, createServices } from '../schema';
+import { buildGraphqlSchema } from '../schema';
+import { createServices } from '../../services';
 
 interface FieldMetadata {
   target: Function;

@@ -1,4 +1,4 @@
-import { IncidentStatus } from '../../feeds/records';
+import { IncidentStatus } from '../../incidents/incident-status';
 import { incidentClock, SlaStage } from '../incident-clock';
 import { ENGLAND_AND_WALES_BUSINESS_HOURS as BUSINESS, TWENTY_FOUR_SEVEN as ALWAYS } from '../service-hours';
 

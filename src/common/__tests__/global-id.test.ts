@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DomainError, ErrorCode } from '../../common/errors';
+import { DomainError, ErrorCode } from '../errors';
 import { idOf, optionalIdOf, parseGlobalId, toGlobalId } from '../global-id';
 
 const MAX_INT = 2_147_483_647;

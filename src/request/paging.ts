@@ -1,35 +1,26 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { Max, Min } from 'class-validator';
+/**
+ * Paging as services do it: Relay arguments in, a page of edges out, over the query builder
+ * (`paginate`), plain SQL (`paginatePlain`) or a list in memory (`paginateList`). The GraphQL
+ * types of the same shapes live in graphql-types/connection.ts.
+ */
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { allOf, columnSql, plainCount, plainSelectJoined, type PlainCondition, type PlainJoin, type PlainSql } from '../db/plain-select';
 import { badInput } from '../common/errors';
 import { ErrorReason } from '../common/error-reasons';
 
-@ObjectType({ description: 'Relay page information.', simpleResolvers: true })
-export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field() hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+/** Relay page information as services return it (graphql-types/connection.ts declares its GraphQL type). */
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
 }
 
-/** Relay-style paging arguments; `first`/`after` pages forward, `last`/`before` backward. */
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size forward; at most MAX_PAGE_SIZE (default 100).' })
-  @Min(0)
-  @Max(100_000)
+/** Relay-style paging arguments as services read them (graphql-types/connection.ts declares and validates them). */
+export interface PageArgs {
   first?: number;
-
-  @Field(() => String, { nullable: true })
   after?: string;
-
-  @Field(() => Int, { nullable: true, description: 'Page size backward; at most MAX_PAGE_SIZE (default 100).' })
-  @Min(0)
-  @Max(100_000)
   last?: number;
-
-  @Field(() => String, { nullable: true })
   before?: string;
 }
 
@@ -43,28 +34,6 @@ export interface Connection<T> {
   pageInfo: PageInfo;
   /** runs the count query; only called when the client selects `totalCount` */
   countTotal(): Promise<number>;
-}
-
-/** Builds the `XConnection` and `XEdge` object types for a node type. */
-export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
-  class EdgeType {
-    @Field() cursor!: string;
-    @Field(() => nodeType) node!: T;
-  }
-
-  @ObjectType(`${name}Connection`, { simpleResolvers: true })
-  class ConnectionClass implements Connection<T> {
-    @Field(() => [EdgeType]) edges!: Edge<T>[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
-    countTotal!: () => Promise<number>;
-
-    @Field(() => Int, { description: 'Matching items across all pages.' })
-    totalCount(): Promise<number> {
-      return this.countTotal();
-    }
-  }
-  return ConnectionClass;
 }
 
 export type SortDirection = 'ASC' | 'DESC';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { FindOperator, In, type EntityMetadata, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { columnSql, plainCondition, plainCountBy, plainSelectJoined, type PlainCondition, type PlainJoin, type PlainSql } from '../db/plain-select';
-import { pageOf, pageRequest, pastCursor, totalOf, type Connection, type PageArgs, type PageRequest } from './connection';
+import { pageOf, pageRequest, pastCursor, totalOf, type Connection, type PageArgs, type PageRequest } from './paging';
 import type { RequestContext } from './context';
 
 const MAX_BATCH = 1_000;

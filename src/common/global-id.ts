@@ -1,5 +1,5 @@
-import { badInput } from '../common/errors';
-import { ErrorReason } from '../common/error-reasons';
+import { badInput } from './errors';
+import { ErrorReason } from './error-reasons';
 
 /**
  * Ids already encoded, by "Type:id": a dashboard answer holds hundreds, the same ones request
