@@ -132,6 +132,7 @@ function post(url: string, agent: Agent, headers: Record<string, string>, body: 
  */
 async function handWrittenDashboard(contractId: number, organisationId: number): Promise<{ once(): Promise<void>; close(): Promise<void> }> {
   const { createConnection } = await import('mysql2/promise');
+  type RowDataPacket = import('mysql2/promise').RowDataPacket;
   const connection = await createConnection({ uri: BENCH_URL.replace(/^mariadb:/, 'mysql:'), dateStrings: ['DATE'], timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
   const monthStart = DateTime.now().setZone('Europe/London').startOf('month');
   const monthStartUtc = monthStart.toUTC().toJSDate();
@@ -139,7 +140,7 @@ async function handWrittenDashboard(contractId: number, organisationId: number):
   return {
     close: () => connection.end(),
     once: async () => {
-      const [contracts] = await connection.execute<any[]>(
+      const [contracts] = await connection.execute<RowDataPacket[]>(
         `SELECT c.id, c.reference, c.title, c.status, c.startDate, c.endDate, c.noticeDate, c.supplierId, s.name AS supplierName
          FROM contract c JOIN supplier s ON s.id = c.supplierId WHERE c.id = ? AND c.organisationId = ?`,
         [contractId, organisationId],

@@ -117,7 +117,7 @@ function loadSwc() {
   } catch (error) {
     if (error.code !== 'MODULE_NOT_FOUND') throw error;
     // an install without devDependencies, as production's may be
-    throw new Error('@swc/core (a devDependency) is not installed: run npm install, or build with npm run build where it is and start with node dist/src/main.js');
+    throw new Error('@swc/core (a devDependency) is not installed: run npm install, or build with npm run build where it is and start with node dist/src/main.js', { cause: error });
   }
 }
 

@@ -20,7 +20,7 @@ export function applyChanges<T extends object>(record: T, changes: { [K in keyof
 }
 
 /** Converts a value that was given, keeping "left out" (and, for a clearable field, "clear") as it is. */
-export function ifGiven<T extends {}, R>(value: T | undefined, convert: (value: T) => R): R | undefined;
+export function ifGiven<T extends NonNullable<unknown>, R>(value: T | undefined, convert: (value: T) => R): R | undefined;
 export function ifGiven<T, R>(value: Change<T>, convert: (value: T) => R): Change<R>;
 export function ifGiven<T, R>(value: Change<T>, convert: (value: T) => R): Change<R> {
   if (value === undefined || value === null) return value as null | undefined;

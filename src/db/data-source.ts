@@ -8,9 +8,12 @@ import { sqliteMigrations } from '../../migrations/sqlite';
 
 /** What the data source maps: every entity and subscriber (src/entities.ts, the wiring layer, lists them). */
 export interface DataModel {
-  readonly entities: readonly Function[];
-  readonly subscribers: readonly Function[];
+  readonly entities: readonly EntityClass[];
+  readonly subscribers: readonly EntityClass[];
 }
+
+/** A class TypeORM maps (an entity) or calls (a subscriber). */
+export type EntityClass = abstract new (...args: never[]) => unknown;
 
 export interface DataSourceExtras {
   readonly logger?: TypeOrmLogger;
@@ -21,8 +24,8 @@ export interface DataSourceExtras {
 /** The one place where the two dialects differ in how they are opened. */
 export function dataSourceOptions(db: DatabaseConfig, model: DataModel, extras: DataSourceExtras = {}): DataSourceOptions {
   const common = {
-    entities: [...model.entities] as Function[],
-    subscribers: [...model.subscribers] as Function[],
+    entities: [...model.entities] as EntityClass[],
+    subscribers: [...model.subscribers] as EntityClass[],
     synchronize: extras.synchronize ?? false,
     migrationsRun: false,
     migrationsTableName: 'migrations',

@@ -1,4 +1,5 @@
-const marked = new Map<Function, Set<string>>();
+/** the marked fields, by input class (a class is its constructor) */
+const marked = new Map<object, Set<string>>();
 
 /**
  * Marks an optional input field that null clears (on a new record: leaves empty); the rule it
@@ -12,8 +13,8 @@ export const Clearable = (): PropertyDecorator => (prototype, property) => {
 };
 
 /** Whether `field` of `inputClass` (or of a class it extends) is marked `@Clearable()`; graphql/explicit-null.ts reads it when the schema is built. */
-export function isMarked(inputClass: Function, field: string): boolean {
-  for (let target = inputClass; target !== Function.prototype && target !== null; target = Object.getPrototypeOf(target)) {
+export function isMarked(inputClass: object, field: string): boolean {
+  for (let target: object | null = inputClass; target !== Function.prototype && target !== null; target = Object.getPrototypeOf(target)) {
     if (marked.get(target)?.has(field)) return true;
   }
   return false;

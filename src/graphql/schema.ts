@@ -1,5 +1,8 @@
 import { isAbstractType, isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+
+/** a resolver class, as type-graphql is given it */
+type ResolverClass = abstract new (...args: never[]) => object;
 import { BaseRecord } from '../db/base-record';
 import { ApiKeyResolver } from '../auth/api-key.resolver';
 import { ApiKey } from '../auth/api-key.entity';
@@ -209,10 +212,10 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new WebhookSubscriptionResolver(services.webhooks),
     new WebhookDeliveryResolver(services.webhooks),
   ];
-  const instances = new Map<Function, object>(resolvers.map((resolver) => [resolver.constructor, resolver]));
+  const instances = new Map<object, object>(resolvers.map((resolver) => [resolver.constructor, resolver]));
   const schema = await buildSchema({
-    resolvers: resolvers.map((resolver) => resolver.constructor) as unknown as [Function, ...Function[]],
-    container: { get: (resolverClass: Function) => instances.get(resolverClass) },
+    resolvers: resolvers.map((resolver) => resolver.constructor) as unknown as [ResolverClass, ...ResolverClass[]],
+    container: { get: (resolverClass: object) => instances.get(resolverClass) },
     authChecker,
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeISOScalar }],

@@ -28,6 +28,7 @@ const ENDPOINT_FIELDS = (() => {
 const CONFIGURE = `mutation($input: ConfigureFeedEndpointInput!) { configureFeedEndpoint(input: $input) { ${ENDPOINT_FIELDS} } }`;
 const PULL = `mutation($id: ID!) { pullFeedNow(id: $id) { ${ENDPOINT_FIELDS} lastRun { status failureReason } } }`;
 /** What a stored message must never hold: C0 and C1 controls, bidi controls, zero-width characters, the BOM. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
 const reasonOf = (response: GraphqlResponse) => [errorCode(response), response.errors?.[0]?.extensions?.field, response.errors?.[0]?.extensions?.reason];

@@ -6,7 +6,7 @@ import { parseGlobalId } from '../../src/common/global-id';
 import { ReviewEvidence } from '../../src/reviews/review.entity';
 import { seedDemoSlaData } from '../../src/seed/demo-sla';
 import { seedDemoServiceDesk } from '../../src/seed/demo-servicedesk';
-import { ingest, supplierId } from '../support/feeds';
+import { fixture, ingest, supplierId } from '../support/feeds';
 import { errorCode, startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 
 const RECORD = `mutation($input: RecordReviewInput!) { recordReview(input: $input) { id heldOn periodFrom periodTo attendees recordedBy evidenceSha256 evidenceIntact
@@ -32,7 +32,7 @@ describe('service management reviews', () => {
     contract = (await server.gql('{ contracts(filter: { search: "RX1-HSCN-2023-01" }) { edges { node { id } } } }', {}, manager)).data.contracts.edges[0].node.id;
     contactId = (await server.gql('mutation { createContact(input: { name: "Asha Patel (PDN service manager)", email: "asha@pdn.example" }) { id } }', {}, manager)).data.createContact.id;
     const pdn = await supplierId(server, manager, 'PDN00001');
-    const run = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: require('../support/feeds').fixture('invoices/invoices.csv') });
+    const run = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: fixture('invoices/invoices.csv') });
     expect(run.data.ingestFeed.rowsRejected).toBe(0);
     const invoices = (await server.gql('{ invoices(first: 100) { edges { node { id periodStart } } } }', {}, manager)).data.invoices.edges.map((e: any) => e.node);
     for (const invoice of invoices.filter((i: any) => i.periodStart.startsWith('2026-10'))) await server.gql('mutation($id: ID!) { reconcileInvoice(id: $id) { id } }', { id: invoice.id }, manager);

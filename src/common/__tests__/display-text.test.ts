@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { displayText } from '../display-text';
 
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
 describe('displayText', () => {

@@ -4,7 +4,7 @@ import { buildGraphqlSchema } from '../schema';
 import { createServices } from '../../services';
 
 interface FieldMetadata {
-  target: Function;
+  target: { name: string };
   name: string;
   roles?: unknown[];
   middlewares?: unknown[];
