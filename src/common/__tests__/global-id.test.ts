@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { caught } from './caught';
 import { DomainError, ErrorCode } from '../errors';
 import { idOf, optionalIdOf, parseGlobalId, toGlobalId } from '../global-id';
 
@@ -6,16 +7,6 @@ const MAX_INT = 2_147_483_647;
 
 /** A global id built the same way toGlobalId does, but from arbitrary text. */
 const encode = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
-
-function caught(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
 
 describe('toGlobalId / parseGlobalId', () => {
   it('round-trips a type name and database id', () => {

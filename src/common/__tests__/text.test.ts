@@ -1,16 +1,7 @@
-import { DomainError, ErrorCode } from '../errors';
+import { ErrorCode } from '../errors';
 import fc from 'fast-check';
+import { caught } from './caught';
 import { identifierProblem, normalisePostcode, optionalIdentifier, optionalText, requiredIdentifier, requiredText } from '../text';
-
-function caught(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
 
 describe('normalisePostcode', () => {
   it.each([
