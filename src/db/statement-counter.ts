@@ -14,8 +14,25 @@ export class StatementCounter implements TypeOrmLogger {
     return this.count;
   }
 
-  logQuery(_query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
+  logQuery(query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
     this.count += 1;
+    this.recording?.push(query);
+  }
+
+  /** the statements sent while `recordStatements` runs (tests that say which reads a query makes) */
+  private recording: string[] | undefined;
+
+  /** Runs `work` and answers the SQL of every statement sent meanwhile, in order. One at a time. */
+  async recordStatements(work: () => Promise<unknown>): Promise<string[]> {
+    if (this.recording) throw new Error('StatementCounter: already recording');
+    const sql: string[] = [];
+    this.recording = sql;
+    try {
+      await work();
+    } finally {
+      this.recording = undefined;
+    }
+    return sql;
   }
 
   logQueryError(error: string | Error, query: string): void {

@@ -24,6 +24,8 @@ export class Loaders {
   private readonly metadata = new Map<EntityTarget<unknown>, EntityMetadata>();
   /** the many-to-one relations read beside each entity's rows, by entity and relation: see `include` */
   private readonly includes = new Map<string, Map<string, Included>>();
+  /** what each `manyBy` loader has been asked for, by its key: the whole lists this request reads (see `pageBy`) */
+  private readonly wholeLists = new Map<string, Map<number, Promise<unknown[]>>>();
 
   constructor(private readonly ctx: RequestContext) {}
 
@@ -67,8 +69,12 @@ export class Loaders {
     fixed: FindOptionsWhere<T> = {},
     order: Partial<Record<keyof T & string, 'ASC' | 'DESC'>> = {},
   ): DataLoader<number, T[]> {
-    return this.memoise(this.manyByKey(target, column, fixed, order), () =>
-      new DataLoader<number, T[]>(
+    const key = this.manyByKey(target, column, fixed, order);
+    return this.memoise(key, () => {
+      // the loader's cache, kept where pageBy can see which parents' whole lists are being read
+      const asked = new Map<number, Promise<T[]>>();
+      this.wholeLists.set(key, asked as Map<number, Promise<unknown[]>>);
+      return new DataLoader<number, T[]>(
         async (keys) => {
           // a stable order: the one asked for, then the primary key (which need not be `id`)
           const primary = this.metadataOf(target).primaryColumns.map((column) => [column.propertyName, 'ASC'] as const);
@@ -77,9 +83,9 @@ export class Loaders {
           for (const row of rows) grouped.get(row[column] as number)?.push(row);
           return keys.map((k) => grouped.get(k) ?? []);
         },
-        { maxBatchSize: MAX_BATCH },
-      ),
-    );
+        { maxBatchSize: MAX_BATCH, cacheMap: asked },
+      );
+    });
   }
 
   private manyByKey(target: EntityTarget<unknown>, column: string, fixed: object, order: object): string {
@@ -150,13 +156,15 @@ export class Loaders {
           // One parent's first page, when this request reads all of that parent's rows in the
           // page's order anyway (the SLA report reads every service of the contract by reference),
           // is cut from them, and their number is the total: no statement of its own.
+          // Only a list already asked for, for this very parent: never a whole read for a page.
           const whole =
             keys.length === 1 && request.cursorText === undefined && ascending
-              ? (this.registry.get(this.manyByKey(target, column, fixed, { [sort.property]: 'ASC' })) as DataLoader<number, T[]> | undefined)
+              ? (this.wholeLists.get(this.manyByKey(target, column, fixed, { [sort.property]: 'ASC' }))?.get(keys[0]!) as Promise<T[]> | undefined)
               : undefined;
           if (whole) {
-            const all = await whole.load(keys[0]!);
-            return [{ ...pageOf(all.slice(0, request.size + 1), request.size, false, undefined, sort.valueOf), countTotal: () => Promise.resolve(all.length) }];
+            const all = await whole;
+            const rows = request.size === 0 ? [] : all.slice(0, request.size + 1);
+            return [{ ...pageOf(rows, request.size, false, undefined, sort.valueOf), countTotal: () => Promise.resolve(all.length) }];
           }
           const where = { ...fixed, [column]: [...keys] };
           const order = ascending ? 'ASC' : 'DESC';

@@ -1,7 +1,7 @@
 import { Role } from '../../src/auth/roles';
 import { seedScaleData } from '../../src/seed/scale-data';
 import { currentPeriod, DASHBOARD_QUERY, prepareEstate } from '../../bench/scenario';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 
 /**
  * The contract manager's dashboard in one round trip (the query the load test and the
@@ -53,6 +53,19 @@ describe('dashboard query', () => {
     const references = alone.data.contract.services.edges.map((edge: { node: { reference: string } }) => edge.node.reference);
     expect(references).toEqual([...references].sort());
     expect(alone.data.contract.services).toMatchObject({ totalCount: 300, pageInfo: { hasNextPage: true } });
+  });
+
+  it('never reads a contract\'s every service for a page when the SLA report is of another contract', async () => {
+    const query = `query ($a: ID!, $b: ID!, $period: String!) { contract(id: $a) { services(first: 1) { totalCount edges { node { reference } } } } slaReport(contractId: $b, period: $period) { period } }`;
+    const variables = { a: large.contracts[0], b: small.contracts[0], period: currentPeriod() };
+    let response: GraphqlResponse | undefined;
+    const sql = await server.recordStatements(async () => (response = await server.gql(query, variables, token)));
+    expect(response!.errors).toBeUndefined();
+    expect(response!.data.contract.services).toMatchObject({ totalCount: 300, edges: [{ node: { reference: expect.any(String) } }] });
+    // the SLA report reads contract B's services whole; contract A's page is a read of its own, with a limit
+    const serviceReads = sql.filter((statement) => /\bFROM\s+[`"]?service[`"]?\s/i.test(statement) && !/COUNT\(/i.test(statement) && !/IN \(SELECT/i.test(statement));
+    expect(serviceReads).toHaveLength(2);
+    expect(serviceReads.filter((statement) => /LIMIT/i.test(statement))).toHaveLength(1);
   });
 
   it('costs the same number of SQL statements for 10 services as for 300', async () => {

@@ -22,6 +22,8 @@ export interface TestServer {
   token(odsCode: string, ...roles: Role[]): Promise<string>;
   /** SQL statements sent while `work` ran */
   countStatements(work: () => Promise<unknown>): Promise<number>;
+  /** the SQL of every statement `work` caused, in order */
+  recordStatements(work: () => Promise<unknown>): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startTestServer(options: { seed?: boolean; env?: Record<st
       await work();
       return db.statements.statements - before;
     },
+    recordStatements: (work) => db.statements.recordStatements(work),
     stop: async () => {
       await app.stop();
       await db.drop();
