@@ -57,3 +57,13 @@ export function normalisePostcode(value: string, field: string): string {
   if (!match) throw badInput(field, `${field}: "${value}" is not a UK postcode`, ErrorReason.INVALID_POSTCODE);
   return `${match[1]} ${match[2]}`;
 }
+
+/**
+ * The first `length` characters of `text`, counted as MySQL counts a VARCHAR's (code points),
+ * so a cut never splits a surrogate pair into a lone half.
+ */
+export function cutToLength(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const points = [...text];
+  return points.length <= length ? text : points.slice(0, length).join('');
+}

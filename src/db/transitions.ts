@@ -2,6 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, type DeepPartial, type EntityTarget, type ObjectLiteral, type Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { SYSTEM_ACTOR } from '../common/system-actor';
+import { cutToLength } from '../common/text';
 import { BaseRecord } from './base-record';
 
 /**
@@ -91,7 +92,7 @@ export async function recordTransition<T extends TransitionRow & ObjectLiteral, 
     organisationId: move.subject.organisationId,
     [columns.from]: move.from,
     [columns.to]: move.to,
-    reason: move.reason.slice(0, columns.reasonLength),
+    reason: cutToLength(move.reason, columns.reasonLength),
   };
   const repository = ctx.repository(entity);
   if (move.automatic) {

@@ -1,7 +1,7 @@
 import { ErrorCode } from '../errors';
 import fc from 'fast-check';
 import { caught } from './caught';
-import { identifierProblem, normalisePostcode, optionalIdentifier, optionalText, requiredIdentifier, requiredText } from '../text';
+import { cutToLength, identifierProblem, normalisePostcode, optionalIdentifier, optionalText, requiredIdentifier, requiredText } from '../text';
 
 describe('normalisePostcode', () => {
   it.each([
@@ -125,5 +125,29 @@ describe('identifiers', () => {
 
   it('refuse one that is too long', () => {
     expect(caught(() => requiredIdentifier('x'.repeat(65), 'input.reference', 64)).details.reason).toBe('TOO_LONG');
+  });
+});
+
+describe('cutToLength', () => {
+  it('keeps text within the length as it is', () => {
+    expect(cutToLength('abc', 3)).toBe('abc');
+    expect(cutToLength('😀😀', 2)).toBe('😀😀'); // four UTF-16 units, two characters
+  });
+
+  it('cuts by characters, never leaving half of a surrogate pair', () => {
+    expect(cutToLength('ab😀cd', 3)).toBe('ab😀');
+    const cut = cutToLength('x'.repeat(999) + '😀tail', 1_000);
+    expect(cut).toBe('x'.repeat(999) + '😀');
+    expect(Buffer.from(cut, 'utf8').toString('utf8')).toBe(cut); // a lone half would come back as U+FFFD
+  });
+
+  it('is never longer than asked, in characters, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.integer({ min: 0, max: 20 }), (text, length) => {
+        const cut = cutToLength(text, length);
+        expect([...cut].length).toBe(Math.min([...text].length, length));
+        expect(text.startsWith(cut)).toBe(true);
+      }),
+    );
   });
 });
