@@ -50,7 +50,12 @@ const upwardRules = order.slice(0, -1).map(({ layer, folder }, rank) => ({
   comment: `${folder} (${layer}) may import only what ranks below it in .dependency-cruiser.cjs`,
   severity: 'error',
   from: { path: pathOf(folder) },
-  to: { path: order.slice(rank + 1).map(({ folder: above }) => `(${pathOf(above)})`).join('|') },
+  to: {
+    path: order
+      .slice(rank + 1)
+      .map(({ folder: above }) => `(${pathOf(above)})`)
+      .join('|'),
+  },
 }));
 
 /** @type {import('dependency-cruiser').IConfiguration} */

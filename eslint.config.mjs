@@ -4,7 +4,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Node's CommonJS globals, for the plain .js files: the scripts npm runs (scripts/) and tools' configs */
-const nodeCommonJs = { require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly', __dirname: 'readonly', __filename: 'readonly', console: 'readonly', Buffer: 'readonly' };
+const nodeCommonJs = {
+  require: 'readonly',
+  module: 'writable',
+  exports: 'writable',
+  process: 'readonly',
+  __dirname: 'readonly',
+  __filename: 'readonly',
+  console: 'readonly',
+  Buffer: 'readonly',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test/client/generated/**', 'coverage/**', 'data/**', '.test-results/**'] },
@@ -13,7 +22,10 @@ export default tseslint.config(
   {
     rules: {
       // a name left out on purpose: `_` first, or the rest of an object it was taken from
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {

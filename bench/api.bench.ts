@@ -29,16 +29,38 @@ const ROOT = join(__dirname, '..');
  */
 export async function apiBenchmark(dataSource: DataSource, config: AppConfig, statements: StatementCounter, quick: boolean) {
   const small = await prepareEstate(dataSource, config, { prefix: 'NA', sites: 10, services: 10, servicesPerContract: 10, reconcile: 1 });
-  const large = await prepareEstate(dataSource, config, { prefix: 'NB', sites: 1_000, services: 1_000, servicesPerContract: 1_000, reconcile: 1 });
-  const typical = await prepareEstate(dataSource, config, { prefix: 'NC', sites: 100, services: 100, servicesPerContract: 100, reconcile: 1 });
+  const large = await prepareEstate(dataSource, config, {
+    prefix: 'NB',
+    sites: 1_000,
+    services: 1_000,
+    servicesPerContract: 1_000,
+    reconcile: 1,
+  });
+  const typical = await prepareEstate(dataSource, config, {
+    prefix: 'NC',
+    sites: 100,
+    services: 100,
+    servicesPerContract: 100,
+    reconcile: 1,
+  });
   const organisation = await dataSource.getRepository(Organisation).findOneByOrFail({ odsCode: 'RX1' });
-  const token = await signDevelopmentToken(config, { subject: 'bench@rx1', odsCode: 'RX1', roles: [Role.CONTRACT_MANAGER], expiresIn: '1h' });
+  const token = await signDevelopmentToken(config, {
+    subject: 'bench@rx1',
+    odsCode: 'RX1',
+    roles: [Role.CONTRACT_MANAGER],
+    expiresIn: '1h',
+  });
   const period = currentPeriod();
   // node:http on one kept-alive connection, as a browser or a service client would hold one
   // (undici's fetch cost the client about 1 ms a request more)
   const dashboard = async (url: string, agent: Agent, estate: typeof small) => {
     const variables = { contract: estate.contracts[0]!, supplier: estate.supplier, period };
-    const text = await post(`${url}/graphql`, agent, { authorization: `Bearer ${token}` }, JSON.stringify({ query: DASHBOARD_QUERY, variables }));
+    const text = await post(
+      `${url}/graphql`,
+      agent,
+      { authorization: `Bearer ${token}` },
+      JSON.stringify({ query: DASHBOARD_QUERY, variables }),
+    );
     const body = JSON.parse(text) as { errors?: unknown[]; data?: { contract: { services: { totalCount: number; edges: unknown[] } } } };
     if (body.errors) throw new Error(`dashboard query failed: ${JSON.stringify(body.errors)}`);
     // the contract's services, and how many of them are on the page (at most 100)
@@ -113,7 +135,9 @@ function post(url: string, agent: Agent, headers: Record<string, string>, body: 
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`${url}: HTTP ${res.statusCode}: ${text.slice(0, 500)}`))));
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve(text) : reject(new Error(`${url}: HTTP ${res.statusCode}: ${text.slice(0, 500)}`)),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -130,10 +154,19 @@ function post(url: string, agent: Agent, headers: Record<string, string>, body: 
  * and the orders completed this month (order delivery). Nine statements on one connection,
  * none of them the downtime hours (evidence the dashboard does not ask for).
  */
-async function handWrittenDashboard(contractId: number, organisationId: number): Promise<{ once(): Promise<void>; close(): Promise<void> }> {
+async function handWrittenDashboard(
+  contractId: number,
+  organisationId: number,
+): Promise<{ once(): Promise<void>; close(): Promise<void> }> {
   const { createConnection } = await import('mysql2/promise');
   type RowDataPacket = import('mysql2/promise').RowDataPacket;
-  const connection = await createConnection({ uri: BENCH_URL.replace(/^mariadb:/, 'mysql:'), dateStrings: ['DATE'], timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
+  const connection = await createConnection({
+    uri: BENCH_URL.replace(/^mariadb:/, 'mysql:'),
+    dateStrings: ['DATE'],
+    timezone: 'Z',
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+  });
   const monthStart = DateTime.now().setZone('Europe/London').startOf('month');
   const monthStartUtc = monthStart.toUTC().toJSDate();
   const monthEnd = monthStart.plus({ months: 1 }).toUTC().toJSDate();
@@ -157,8 +190,14 @@ async function handWrittenDashboard(contractId: number, organisationId: number):
          WHERE sv.contractId = ? AND d.day >= ? AND d.day < ? GROUP BY d.serviceId`,
         [contractId, monthStart.toISODate(), monthStart.plus({ months: 1 }).toISODate()],
       );
-      await connection.execute('SELECT id, kind, severity, resilience, statistic, threshold, targetPercent, targetMinutes FROM sla_term WHERE contractId = ?', [contractId]);
-      await connection.execute('SELECT availabilityBands, resolutionBreachPercent, capPercent, capAmount FROM credit_policy WHERE contractId = ?', [contractId]);
+      await connection.execute(
+        'SELECT id, kind, severity, resilience, statistic, threshold, targetPercent, targetMinutes FROM sla_term WHERE contractId = ?',
+        [contractId],
+      );
+      await connection.execute(
+        'SELECT availabilityBands, resolutionBreachPercent, capPercent, capAmount FROM credit_policy WHERE contractId = ?',
+        [contractId],
+      );
       await connection.execute(
         `SELECT w.serviceId, w.kind, w.startsAt, w.endsAt FROM exclusion_window w JOIN service sv ON sv.id = w.serviceId
          WHERE sv.contractId = ? AND w.startsAt < ? AND w.endsAt > ?`,
@@ -203,7 +242,11 @@ async function frameworkCeiling(config: AppConfig, quick: boolean, server: Spawn
     const deadline = Date.now() + 60_000;
     for (;;) {
       try {
-        const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ hello }"}' });
+        const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{ hello }"}',
+        });
         if (response.ok) break;
       } catch {
         // not listening yet
@@ -212,7 +255,8 @@ async function frameworkCeiling(config: AppConfig, quick: boolean, server: Spawn
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const token = await signDevelopmentToken(config, { subject: 'bench@rx1', odsCode: 'RX1', roles: [Role.VIEWER], expiresIn: '1h' });
-    const ours = () => rate(`${server.url}/graphql`, { authorization: `Bearer ${token}` }, '{ me { subject roles } }', seconds, connections);
+    const ours = () =>
+      rate(`${server.url}/graphql`, { authorization: `Bearer ${token}` }, '{ me { subject roles } }', seconds, connections);
     const theirs = () => rate(`http://127.0.0.1:${port}/graphql`, {}, '{ hello }', seconds, connections);
     await ours(); // warm both
     await theirs();
@@ -234,9 +278,14 @@ async function frameworkCeiling(config: AppConfig, quick: boolean, server: Spawn
 
 /** Average requests/s over `duration` seconds (every answer must be a 200). */
 async function rate(url: string, headers: Record<string, string>, query: string, duration: number, connections: number): Promise<number> {
-  const options = { url, method: 'POST' as const, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }), connections };
+  const options = {
+    url,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+    connections,
+  };
   const result = await autocannon({ ...options, duration });
   if (result.errors || result.non2xx) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
   return result.requests.average;
 }
-

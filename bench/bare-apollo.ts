@@ -8,7 +8,11 @@ import express from 'express';
  * constant with no authentication, no database and no plugins. Listens on PORT (loopback).
  */
 async function main(): Promise<void> {
-  const apollo = new ApolloServer({ typeDefs: 'type Query { hello: String! }', resolvers: { Query: { hello: () => 'world' } }, stopOnTerminationSignals: false });
+  const apollo = new ApolloServer({
+    typeDefs: 'type Query { hello: String! }',
+    resolvers: { Query: { hello: () => 'world' } },
+    stopOnTerminationSignals: false,
+  });
   await apollo.start();
   const app = express();
   app.use('/graphql', express.json(), expressMiddleware(apollo));

@@ -69,13 +69,15 @@ function* samples(references: readonly string[], rows: number): Generator<{ refe
   const end = Math.floor(Date.now() / 3_600_000) * 3_600_000;
   let index = 0;
   for (const reference of references) {
-    for (let i = 0; i < perService && index < rows; i += 1, index += 1) yield { reference, start: new Date(end - (perService - i) * 300_000), index };
+    for (let i = 0; i < perService && index < rows; i += 1, index += 1)
+      yield { reference, start: new Date(end - (perService - i) * 300_000), index };
   }
 }
 
 function* performanceCsv(references: readonly string[], rows: number): Generator<string> {
   yield 'service_reference,interval_start,interval,availability_seconds,latency_ms,packet_loss_pct,utilisation_in_pct\n';
-  for (const { reference, start, index } of samples(references, rows)) yield `${reference},${start.toISOString()},5m,${index % 997 ? 300 : 120},${(8 + (index % 7) * 0.5).toFixed(1)},0.01,${20 + (index % 60)}\n`;
+  for (const { reference, start, index } of samples(references, rows))
+    yield `${reference},${start.toISOString()},5m,${index % 997 ? 300 : 120},${(8 + (index % 7) * 0.5).toFixed(1)},0.01,${20 + (index % 60)}\n`;
 }
 
 function* performanceTmf(references: readonly string[], rows: number): Generator<string> {
@@ -90,7 +92,8 @@ const LINES_PER_INVOICE = 100;
 
 /** Invoices of 100 lines each, their totals right, until the document is about `bytes` long. */
 function* invoiceCsv(references: readonly string[], bytes: number): Generator<string> {
-  const header = 'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total\n';
+  const header =
+    'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total\n';
   yield header;
   let written = header.length;
   // a line is never longer than the header and a little more: whole invoices, within `bytes`
@@ -110,7 +113,8 @@ function* invoiceCsv(references: readonly string[], bytes: number): Generator<st
  * totals are off by a penny, so that all are read and held but none is written.
  */
 function* shortestInvoiceRows(bytes: number): Generator<string> {
-  const header = 'invoice_number,invoice_date,period_start,period_end,charge_type,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total\n';
+  const header =
+    'invoice_number,invoice_date,period_start,period_end,charge_type,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total\n';
   yield header;
   let written = header.length;
   for (let invoice = 0; ; invoice += 1) {
@@ -141,20 +145,29 @@ function* invoiceTmf(references: readonly string[], bytes: number): Generator<st
 }
 
 /** Posts a document as it is generated; stops sending once the server has answered. */
-function post(url: string, apiKey: string, contentType: string, pieces: Iterable<Buffer>): Promise<{ status: number; body: string; bytesSent: number }> {
+function post(
+  url: string,
+  apiKey: string,
+  contentType: string,
+  pieces: Iterable<Buffer>,
+): Promise<{ status: number; body: string; bytesSent: number }> {
   return new Promise((resolve, reject) => {
     let answered = false;
     let bytesSent = 0;
-    const req = request(url, { method: 'POST', headers: { 'content-type': contentType, 'x-api-key': apiKey, 'transfer-encoding': 'chunked' } }, (res) => {
-      answered = true;
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (text: string) => (body += text));
-      res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, body, bytesSent });
-        req.destroy();
-      });
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'content-type': contentType, 'x-api-key': apiKey, 'transfer-encoding': 'chunked' } },
+      (res) => {
+        answered = true;
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (text: string) => (body += text));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body, bytesSent });
+          req.destroy();
+        });
+      },
+    );
     req.on('error', (error) => {
       if (!answered) reject(error);
     });
@@ -171,7 +184,8 @@ function post(url: string, apiKey: string, contentType: string, pieces: Iterable
   });
 }
 
-const memoryOf = (pid: number, field: 'VmHWM' | 'VmRSS') => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+const memoryOf = (pid: number, field: 'VmHWM' | 'VmRSS') =>
+  Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {
@@ -184,22 +198,62 @@ async function main(): Promise<void> {
   if (heap !== null && !(Number.isInteger(heap) && heap >= 64)) throw new Error(`--heap takes a size in MB, at least 64\n${USAGE}`);
   const { config, dataSource } = await freshBenchDatabase(DATABASE_URL);
   const { organisationId, supplierId, references } = await createInventory(dataSource, 240);
-  const { secret: apiKey } = await createServices(config).apiKeys.issue(benchContext(dataSource, config, organisationId), 'documents bench', [Role.SUPPLIER_FEED], supplierId);
+  const { secret: apiKey } = await createServices(config).apiKeys.issue(
+    benchContext(dataSource, config, organisationId),
+    'documents bench',
+    [Role.SUPPLIER_FEED],
+    supplierId,
+  );
   await dataSource.destroy();
 
   const rows = quick ? 200_000 : config.feeds.limits.maxRows;
   const invoiceBytes = (quick ? 0.1 : 1) * config.feeds.maxInvoiceBytes;
   const cases: Case[] = [
-    { name: '100 MB of [[],[],…]', hostile: true, path: '/feeds/incidents', contentType: 'application/json', pieces: () => concat('[', repeated('[],', 35_000_000), '[]]'), expect: 413 },
-    { name: '200 MB single-line CSV', hostile: true, path: '/feeds/performance', contentType: 'text/csv', pieces: () => concat('service_reference,interval_start,interval,availability_seconds\n', repeated('x', 200 * MB), '\n'), expect: 413 },
-    { name: '100,000 nested brackets', hostile: true, path: '/feeds/incidents', contentType: 'application/json', pieces: () => concat('['.repeat(100_000), ']'.repeat(100_000)), expect: 422 },
-    { name: '100 MB string value', hostile: true, path: '/feeds/incidents', contentType: 'application/json', pieces: () => concat('[{"id": "T-1", "description": "', repeated('x', 100 * MB), '"}]'), expect: 413 },
+    {
+      name: '100 MB of [[],[],…]',
+      hostile: true,
+      path: '/feeds/incidents',
+      contentType: 'application/json',
+      pieces: () => concat('[', repeated('[],', 35_000_000), '[]]'),
+      expect: 413,
+    },
+    {
+      name: '200 MB single-line CSV',
+      hostile: true,
+      path: '/feeds/performance',
+      contentType: 'text/csv',
+      pieces: () => concat('service_reference,interval_start,interval,availability_seconds\n', repeated('x', 200 * MB), '\n'),
+      expect: 413,
+    },
+    {
+      name: '100,000 nested brackets',
+      hostile: true,
+      path: '/feeds/incidents',
+      contentType: 'application/json',
+      pieces: () => concat('['.repeat(100_000), ']'.repeat(100_000)),
+      expect: 422,
+    },
+    {
+      name: '100 MB string value',
+      hostile: true,
+      path: '/feeds/incidents',
+      contentType: 'application/json',
+      pieces: () => concat('[{"id": "T-1", "description": "', repeated('x', 100 * MB), '"}]'),
+      expect: 413,
+    },
     {
       name: '100 items just under FEED_MAX_ITEM_BYTES',
       hostile: true,
       path: '/feeds/incidents',
       contentType: 'application/json',
-      pieces: () => concat('[', ...Array.from({ length: 100 }, (_, i) => concat(`${i ? ',' : ''}{"id": "T-${i}", "description": "`, repeated('y', config.feeds.limits.maxItemBytes - 64), '"}')), ']'),
+      pieces: () =>
+        concat(
+          '[',
+          ...Array.from({ length: 100 }, (_, i) =>
+            concat(`${i ? ',' : ''}{"id": "T-${i}", "description": "`, repeated('y', config.feeds.limits.maxItemBytes - 64), '"}'),
+          ),
+          ']',
+        ),
       // every item is read and refused (it is no trouble ticket): the run is REJECTED
       expect: 422,
     },
@@ -212,10 +266,38 @@ async function main(): Promise<void> {
       // every invoice is read and refused for its totals: the run is REJECTED
       expect: 422,
     },
-    { name: `performance CSV, ${rows} rows`, hostile: false, path: '/feeds/performance', contentType: 'text/csv', pieces: () => sliced(performanceCsv(references, rows)), expect: 200 },
-    { name: `performance TMF628, ${rows / 4} measurements`, hostile: false, path: '/feeds/performance', contentType: 'application/json', pieces: () => sliced(performanceTmf(references, rows / 4)), expect: 200 },
-    { name: `invoice CSV, ${round(invoiceBytes / MB, 1)} MB`, hostile: false, path: '/feeds/invoices', contentType: 'text/csv', pieces: () => sliced(invoiceCsv(references, invoiceBytes)), expect: 200 },
-    { name: `invoice TMF678 with separate rates, ${round(invoiceBytes / MB, 1)} MB`, hostile: false, path: '/feeds/invoices', contentType: 'application/json', pieces: () => sliced(invoiceTmf(references, invoiceBytes)), expect: 200 },
+    {
+      name: `performance CSV, ${rows} rows`,
+      hostile: false,
+      path: '/feeds/performance',
+      contentType: 'text/csv',
+      pieces: () => sliced(performanceCsv(references, rows)),
+      expect: 200,
+    },
+    {
+      name: `performance TMF628, ${rows / 4} measurements`,
+      hostile: false,
+      path: '/feeds/performance',
+      contentType: 'application/json',
+      pieces: () => sliced(performanceTmf(references, rows / 4)),
+      expect: 200,
+    },
+    {
+      name: `invoice CSV, ${round(invoiceBytes / MB, 1)} MB`,
+      hostile: false,
+      path: '/feeds/invoices',
+      contentType: 'text/csv',
+      pieces: () => sliced(invoiceCsv(references, invoiceBytes)),
+      expect: 200,
+    },
+    {
+      name: `invoice TMF678 with separate rates, ${round(invoiceBytes / MB, 1)} MB`,
+      hostile: false,
+      path: '/feeds/invoices',
+      contentType: 'application/json',
+      pieces: () => sliced(invoiceTmf(references, invoiceBytes)),
+      expect: 200,
+    },
   ];
 
   const onlyAt = process.argv.indexOf('--only');
@@ -230,11 +312,16 @@ async function main(): Promise<void> {
       const started = process.hrtime.bigint();
       const answer = await post(`${server.url}${entry.path}`, apiKey, entry.contentType, entry.pieces());
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const body = JSON.parse(answer.body) as { run?: { status: string; rowsRead: number; rowsAccepted: number; rowsRejected: number }; errors?: { extensions: { reason?: string; code: string } }[] };
+      const body = JSON.parse(answer.body) as {
+        run?: { status: string; rowsRead: number; rowsAccepted: number; rowsRejected: number };
+        errors?: { extensions: { reason?: string; code: string } }[];
+      };
       const result = {
         document: entry.name,
         status: answer.status,
-        answer: body.run ? { run: body.run.status, rowsRead: body.run.rowsRead, rowsAccepted: body.run.rowsAccepted, rowsRejected: body.run.rowsRejected } : (body.errors?.[0]?.extensions.reason ?? body.errors?.[0]?.extensions.code),
+        answer: body.run
+          ? { run: body.run.status, rowsRead: body.run.rowsRead, rowsAccepted: body.run.rowsAccepted, rowsRejected: body.run.rowsRejected }
+          : (body.errors?.[0]?.extensions.reason ?? body.errors?.[0]?.extensions.code),
         sentMb: round(answer.bytesSent / MB, 1),
         seconds: round(seconds, 1),
         rssAtStartMb: round(startedMb),
@@ -249,7 +336,10 @@ async function main(): Promise<void> {
   const figures = { quick, heapMb: heap ?? DEFAULT_MAX_HEAP_MB, ceilingMb: RSS_CEILING_MB, documents: results };
   const json = JSON.stringify(figures, null, 2);
   mkdirSync(join(__dirname, 'results'), { recursive: true });
-  writeFileSync(join(__dirname, 'results', `documents${quick ? '-quick' : ''}${heap ? `-heap-${heap}` : ''}${only === null ? '' : '-only'}.json`), `${json}\n`);
+  writeFileSync(
+    join(__dirname, 'results', `documents${quick ? '-quick' : ''}${heap ? `-heap-${heap}` : ''}${only === null ? '' : '-only'}.json`),
+    `${json}\n`,
+  );
   console.log(json);
   if (results.some((result) => !result.ok)) process.exitCode = 1;
 }

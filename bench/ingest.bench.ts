@@ -14,7 +14,8 @@ import { Site } from '../src/sites/site.entity';
 import { Supplier, SupplierKind, ComplianceStatus } from '../src/suppliers/supplier.entity';
 import { benchContext, round } from './support';
 
-const HEADER = 'service_reference,interval_start,interval,availability_seconds,latency_ms,jitter_ms,packet_loss_pct,utilisation_in_pct,utilisation_out_pct';
+const HEADER =
+  'service_reference,interval_start,interval,availability_seconds,latency_ms,jitter_ms,packet_loss_pct,utilisation_in_pct,utilisation_out_pct';
 
 /**
  * Performance-feed ingest through the real pipeline (adapter, batches, upserts, rollups)
@@ -32,10 +33,18 @@ export async function ingestBenchmark(dataSource: DataSource, config: AppConfig,
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const started = process.hrtime.bigint();
-  const run = await pipeline.ingest(ctx, { supplierId, kind: FeedKind.PERFORMANCE, format: FeedFormat.CSV, source: FeedSource.CLI, sourceName: 'bench.csv', input: createReadStream(file) });
+  const run = await pipeline.ingest(ctx, {
+    supplierId,
+    kind: FeedKind.PERFORMANCE,
+    format: FeedFormat.CSV,
+    source: FeedSource.CLI,
+    sourceName: 'bench.csv',
+    input: createReadStream(file),
+  });
   const ingestSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   clearInterval(sampler);
-  if (run.rowsAccepted !== written) throw new Error(`ingest accepted ${run.rowsAccepted} of ${written} rows (${run.status}: ${run.failureReason ?? ''})`);
+  if (run.rowsAccepted !== written)
+    throw new Error(`ingest accepted ${run.rowsAccepted} of ${written} rows (${run.status}: ${run.failureReason ?? ''})`);
 
   const fileBytes = statSync(file).size;
   const loadSeconds = await loadData(dataSource, file);
@@ -55,24 +64,73 @@ export async function ingestBenchmark(dataSource: DataSource, config: AppConfig,
 /** An organisation, a CN-SP, a contract between them and `count` active services: the estate a feed speaks about. */
 export async function createInventory(dataSource: DataSource, count: number) {
   const manager = dataSource.manager;
-  const organisation = await manager.save(manager.create(Organisation, { odsCode: 'RBENCH', name: 'Benchmark Trust', type: OrganisationType.TRUST }));
-  const supplier = await manager.save(manager.create(Supplier, { name: 'Bench Networks', kind: SupplierKind.CN_SP, cnspId: 'BENCH001', complianceStatus: ComplianceStatus.COMPLIANT, complianceDate: null, notes: null }));
-  const contract = await manager.save(
-    manager.create(Contract, {
-      organisationId: organisation.id, supplierId: supplier.id, reference: 'BENCH-1', title: 'Benchmark', procurementRoute: ProcurementRoute.DIRECT_AWARD, procurementVehicle: null,
-      status: ContractStatus.ACTIVE, startDate: '2025-01-01', endDate: '2029-12-31', initialTermMonths: 60, renewalTermMonths: null, noticePeriodDays: 90, noticeDate: '2029-10-02',
-      serviceWrap: ServiceWrap.MINIMUM, serviceHours: ServiceHours.TWENTY_FOUR_SEVEN, serviceHoursCalendar: null, currency: 'GBP', totalContractValue: null,
+  const organisation = await manager.save(
+    manager.create(Organisation, { odsCode: 'RBENCH', name: 'Benchmark Trust', type: OrganisationType.TRUST }),
+  );
+  const supplier = await manager.save(
+    manager.create(Supplier, {
+      name: 'Bench Networks',
+      kind: SupplierKind.CN_SP,
+      cnspId: 'BENCH001',
+      complianceStatus: ComplianceStatus.COMPLIANT,
+      complianceDate: null,
+      notes: null,
     }),
   );
-  const site = await manager.save(manager.create(Site, { organisationId: organisation.id, odsCode: 'RBENCH01', name: 'Bench site', addressLine1: '1 Bench Road', addressLine2: null, town: 'Leeds', postcode: 'LS1 4AP' }));
+  const contract = await manager.save(
+    manager.create(Contract, {
+      organisationId: organisation.id,
+      supplierId: supplier.id,
+      reference: 'BENCH-1',
+      title: 'Benchmark',
+      procurementRoute: ProcurementRoute.DIRECT_AWARD,
+      procurementVehicle: null,
+      status: ContractStatus.ACTIVE,
+      startDate: '2025-01-01',
+      endDate: '2029-12-31',
+      initialTermMonths: 60,
+      renewalTermMonths: null,
+      noticePeriodDays: 90,
+      noticeDate: '2029-10-02',
+      serviceWrap: ServiceWrap.MINIMUM,
+      serviceHours: ServiceHours.TWENTY_FOUR_SEVEN,
+      serviceHoursCalendar: null,
+      currency: 'GBP',
+      totalContractValue: null,
+    }),
+  );
+  const site = await manager.save(
+    manager.create(Site, {
+      organisationId: organisation.id,
+      odsCode: 'RBENCH01',
+      name: 'Bench site',
+      addressLine1: '1 Bench Road',
+      addressLine2: null,
+      town: 'Leeds',
+      postcode: 'LS1 4AP',
+    }),
+  );
   const references = Array.from({ length: count }, (_, i) => `BENCH-${String(i).padStart(6, '0')}`);
   for (let i = 0; i < references.length; i += 500) {
     await manager.insert(
       NetworkService,
       references.slice(i, i + 500).map((reference) => ({
-        organisationId: organisation.id, contractId: contract.id, supplierId: supplier.id, siteId: site.id, reference, type: ServiceType.ACCESS_CIRCUIT, bandwidthMbps: 100,
-        resilience: Resilience.RESILIENT, qosProfile: null, status: ServiceStatus.ACTIVE, installDate: '2025-01-01', ceaseDate: null, monthlyCharge: 10000n, oneOffCharge: 0n,
-        createdAt: new Date(), updatedAt: new Date(),
+        organisationId: organisation.id,
+        contractId: contract.id,
+        supplierId: supplier.id,
+        siteId: site.id,
+        reference,
+        type: ServiceType.ACCESS_CIRCUIT,
+        bandwidthMbps: 100,
+        resilience: Resilience.RESILIENT,
+        qosProfile: null,
+        status: ServiceStatus.ACTIVE,
+        installDate: '2025-01-01',
+        ceaseDate: null,
+        monthlyCharge: 10000n,
+        oneOffCharge: 0n,
+        createdAt: new Date(),
+        updatedAt: new Date(),
       })),
     );
   }
@@ -85,7 +143,8 @@ async function writeSamples(file: string, references: string[], perService: numb
   const end = Math.floor(Date.now() / 3_600_000) * 3_600_000;
   const start = end - perService * 300_000;
   let written = 0;
-  const write = (line: string) => (out.write(line) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  const write = (line: string) =>
+    out.write(line) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve()));
   await write(`${HEADER}\n`);
   for (const [r, reference] of references.entries()) {
     let chunk = '';
@@ -117,7 +176,10 @@ async function loadData(dataSource: DataSource, file: string): Promise<number> {
       utilisation_in_pct decimal(7,2) NULL, utilisation_out_pct decimal(7,2) NULL,
       PRIMARY KEY (service_reference, interval_start, \`interval\`)) ENGINE=InnoDB`);
     const started = process.hrtime.bigint();
-    await connection.query({ sql: `LOAD DATA LOCAL INFILE 'bench.csv' INTO TABLE bench_load_data FIELDS TERMINATED BY ',' LINES TERMINATED BY '\\n' IGNORE 1 LINES`, infileStreamFactory: () => createReadStream(file) } as never);
+    await connection.query({
+      sql: `LOAD DATA LOCAL INFILE 'bench.csv' INTO TABLE bench_load_data FIELDS TERMINATED BY ',' LINES TERMINATED BY '\\n' IGNORE 1 LINES`,
+      infileStreamFactory: () => createReadStream(file),
+    } as never);
     return Number(process.hrtime.bigint() - started) / 1e9;
   } finally {
     await connection.query('DROP TABLE IF EXISTS bench_load_data');

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Role } from '../src/auth/roles';
 import { signDevelopmentToken } from '../src/auth/tokens';
-import { CONTRACT_LIST_QUERY, currentPeriod, DASHBOARD_QUERY, INVOICE_QUERY, performanceDocument, prepareEstate, SLA_REPORT_QUERY, spawnServer } from './scenario';
+import {
+  CONTRACT_LIST_QUERY,
+  currentPeriod,
+  DASHBOARD_QUERY,
+  INVOICE_QUERY,
+  performanceDocument,
+  prepareEstate,
+  SLA_REPORT_QUERY,
+  spawnServer,
+} from './scenario';
 import { freshBenchDatabase, machine, median, round } from './support';
 
 const USAGE = `Usage: npm run load [-- --duration S] [--warmup S] [--connections N] [--sites N] [--services N] [--services-per-contract N] [--heap MB]
@@ -50,10 +59,24 @@ async function main(): Promise<void> {
     await dataSource.destroy();
   }
 
-  const server = await spawnServer(LOAD_URL, { DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20', ...(heap ? { MAX_HEAP_MB: String(heap) } : {}) });
+  const server = await spawnServer(LOAD_URL, {
+    DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20',
+    ...(heap ? { MAX_HEAP_MB: String(heap) } : {}),
+  });
   try {
-    const manager = await signDevelopmentToken(config, { subject: 'load@rx1', odsCode: 'RX1', roles: [Role.CONTRACT_MANAGER], expiresIn: '2h' });
-    const feed = await signDevelopmentToken(config, { subject: 'load-feed@pdn', odsCode: 'RX1', roles: [Role.SUPPLIER_FEED], cnspId: 'PDN00001', expiresIn: '2h' });
+    const manager = await signDevelopmentToken(config, {
+      subject: 'load@rx1',
+      odsCode: 'RX1',
+      roles: [Role.CONTRACT_MANAGER],
+      expiresIn: '2h',
+    });
+    const feed = await signDevelopmentToken(config, {
+      subject: 'load-feed@pdn',
+      odsCode: 'RX1',
+      roles: [Role.SUPPLIER_FEED],
+      cnspId: 'PDN00001',
+      expiresIn: '2h',
+    });
     const period = currentPeriod();
     const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)]!;
     const graphql = (name: string, query: string, variables: () => Record<string, unknown>): autocannon.Request => ({
@@ -83,7 +106,8 @@ async function main(): Promise<void> {
         try {
           const parsed = JSON.parse(body) as { errors?: unknown[]; run?: { status?: string; rowsRejected?: number } };
           if (parsed.errors?.length) problem = JSON.stringify(parsed.errors[0]);
-          else if (parsed.run && (parsed.run.status !== 'SUCCEEDED' || parsed.run.rowsRejected !== 0)) problem = `feed run ${parsed.run.status}`;
+          else if (parsed.run && (parsed.run.status !== 'SUCCEEDED' || parsed.run.rowsRejected !== 0))
+            problem = `feed run ${parsed.run.status}`;
         } catch {
           problem = 'not JSON';
         }
@@ -95,7 +119,11 @@ async function main(): Promise<void> {
     }
 
     // each client cycles through this mix: mostly reads, one feed in ten
-    const dashboard = graphql('Dashboard', DASHBOARD_QUERY, () => ({ contract: pick(estate.contracts), supplier: estate.supplier, period }));
+    const dashboard = graphql('Dashboard', DASHBOARD_QUERY, () => ({
+      contract: pick(estate.contracts),
+      supplier: estate.supplier,
+      period,
+    }));
     const list = graphql('ContractList', CONTRACT_LIST_QUERY, () => ({}));
     const sla = graphql('SlaReport', SLA_REPORT_QUERY, () => ({ contract: pick(estate.contracts), period }));
     const invoice = graphql('InvoiceWithReconciliation', INVOICE_QUERY, () => ({ invoice: pick(estate.invoices) }));
@@ -135,7 +163,9 @@ async function main(): Promise<void> {
       dataset: { sites, services, servicesPerContract, contracts: estate.contracts.length, seedSeconds: round(estate.seedMs / 1000, 1) },
       connections,
       durationSeconds: duration,
-      mix: Object.fromEntries(['Dashboard', 'ContractList', 'InvoiceWithReconciliation', 'SlaReport', 'FeedPost'].map((name) => [name, counts[name] ?? 0])),
+      mix: Object.fromEntries(
+        ['Dashboard', 'ContractList', 'InvoiceWithReconciliation', 'SlaReport', 'FeedPost'].map((name) => [name, counts[name] ?? 0]),
+      ),
       requests: result.requests.total,
       requestsPerSecond: round(result.requests.average, 1),
       latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
@@ -149,7 +179,10 @@ async function main(): Promise<void> {
     mkdirSync(join(__dirname, 'results'), { recursive: true });
     writeFileSync(join(__dirname, 'results', 'load.json'), `${json}\n`);
     console.log(json);
-    if (figures.rssGrowthFlagged) process.stderr.write(`WARNING: resident memory grew ${figures.rssMb.growthPercent} % over the run (flag at ${RSS_GROWTH_FLAG * 100} %)\n`);
+    if (figures.rssGrowthFlagged)
+      process.stderr.write(
+        `WARNING: resident memory grew ${figures.rssMb.growthPercent} % over the run (flag at ${RSS_GROWTH_FLAG * 100} %)\n`,
+      );
     if (errors > 0) {
       process.stderr.write(`FAILED: ${errors} request(s) failed\n`);
       process.exitCode = 1;
@@ -169,7 +202,11 @@ const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
 /** The server's resident set every 5 s from now on (from its own /metrics); `next` takes one more at once. */
 function residentSampler(server: { rssBytes(): Promise<number> }) {
   const samples: number[] = [];
-  const take = () => server.rssBytes().then((bytes) => void samples.push(bytes), () => undefined);
+  const take = () =>
+    server.rssBytes().then(
+      (bytes) => void samples.push(bytes),
+      () => undefined,
+    );
   const timer = setInterval(take, 5_000);
   return { samples, next: take, stop: () => clearInterval(timer) };
 }

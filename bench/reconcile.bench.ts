@@ -28,11 +28,19 @@ export async function reconcileBenchmark(dataSource: DataSource, config: AppConf
     const vat = charged.reduce((sum, n) => sum + vatOn(n, '20'), 0n);
     const csv = [
       'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
-      ...held.map((service, i) =>
-        `${prefix}-INV-1,2026-07-01,2026-06-01,2026-06-30,${service.reference},RECURRING,1,${formatMoney(charged[i])},${formatMoney(charged[i])},20,${formatMoney(vatOn(charged[i], '20'))},${formatMoney(net)},${formatMoney(vat)},${formatMoney(net + vat)}`,
+      ...held.map(
+        (service, i) =>
+          `${prefix}-INV-1,2026-07-01,2026-06-01,2026-06-30,${service.reference},RECURRING,1,${formatMoney(charged[i])},${formatMoney(charged[i])},20,${formatMoney(vatOn(charged[i], '20'))},${formatMoney(net)},${formatMoney(vat)},${formatMoney(net + vat)}`,
       ),
     ].join('\n');
-    await services.feeds.ingest(ctx, { supplierId, kind: FeedKind.INVOICE, format: FeedFormat.CSV, source: FeedSource.CLI, sourceName: 'bench.csv', input: Readable.from([csv]) });
+    await services.feeds.ingest(ctx, {
+      supplierId,
+      kind: FeedKind.INVOICE,
+      format: FeedFormat.CSV,
+      source: FeedSource.CLI,
+      sourceName: 'bench.csv',
+      input: Readable.from([csv]),
+    });
     const invoice = await dataSource.getRepository(Invoice).findOneByOrFail({ organisationId, invoiceNumber: `${prefix}-INV-1` });
     const before = statements.statements;
     const started = process.hrtime.bigint();
@@ -42,7 +50,8 @@ export async function reconcileBenchmark(dataSource: DataSource, config: AppConf
     const rerunStarted = process.hrtime.bigint();
     await services.reconciliation.reconcile(ctx, invoice.id);
     const rerunMs = Number(process.hrtime.bigint() - rerunStarted) / 1e6;
-    if (reconciliation.findingCount !== Math.ceil((size - 7) / 100)) throw new Error(`expected ${Math.ceil((size - 7) / 100)} findings, got ${reconciliation.findingCount}`);
+    if (reconciliation.findingCount !== Math.ceil((size - 7) / 100))
+      throw new Error(`expected ${Math.ceil((size - 7) / 100)} findings, got ${reconciliation.findingCount}`);
     return { ms, rerunMs, issued, lines: size, findings: reconciliation.findingCount };
   };
   const small = await run(Math.max(100, lines / 10), 'RECS');

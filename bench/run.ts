@@ -26,7 +26,8 @@ function partsToRun(argv: string[]): readonly Part[] {
   if (at < 0) return PARTS;
   const asked = (argv[at + 1] ?? '').split(',').filter(Boolean);
   const unknown = asked.filter((part) => !(PARTS as readonly string[]).includes(part));
-  if (asked.length === 0 || unknown.length > 0) throw new Error(`--only takes a comma-separated list of ${PARTS.join(', ')}${unknown.length ? ` (not: ${unknown.join(', ')})` : ''}`);
+  if (asked.length === 0 || unknown.length > 0)
+    throw new Error(`--only takes a comma-separated list of ${PARTS.join(', ')}${unknown.length ? ` (not: ${unknown.join(', ')})` : ''}`);
   return PARTS.filter((part) => asked.includes(part));
 }
 

@@ -83,7 +83,11 @@ export interface Estate {
 }
 
 /** The demo data plus a scaled-up estate at RX1, with some invoices reconciled. */
-export async function prepareEstate(dataSource: DataSource, config: AppConfig, options: ScaleSeedOptions & { reconcile?: number }): Promise<Estate> {
+export async function prepareEstate(
+  dataSource: DataSource,
+  config: AppConfig,
+  options: ScaleSeedOptions & { reconcile?: number },
+): Promise<Estate> {
   const started = Date.now();
   await seedDemoData(dataSource);
   const scale = await seedScaleData(dataSource, config, options);
@@ -92,14 +96,19 @@ export async function prepareEstate(dataSource: DataSource, config: AppConfig, o
   const invoices = await dataSource
     .getRepository(Invoice)
     .createQueryBuilder('i')
-    .where('i.supplierId = :supplier AND i.invoiceNumber LIKE :prefix', { supplier: supplier.id, prefix: `${options.prefix ?? 'SCALE'}-INV-%` })
+    .where('i.supplierId = :supplier AND i.invoiceNumber LIKE :prefix', {
+      supplier: supplier.id,
+      prefix: `${options.prefix ?? 'SCALE'}-INV-%`,
+    })
     .orderBy('i.id')
     .getMany();
   const viewer = await systemViewer(dataSource.manager, invoices[0]?.organisationId ?? 1, 'bench');
   const ctx = new RequestContext('bench-estate', viewer, dataSource.manager, config, pino({ level: 'silent' }));
   const reconciliation = createServices(config).reconciliation;
   for (const invoice of invoices.slice(0, options.reconcile ?? 10)) await reconciliation.reconcile(ctx, invoice.id);
-  const services = await dataSource.getRepository(NetworkService).find({ where: { contractId: contracts[0] }, order: { id: 'ASC' }, take: 4 });
+  const services = await dataSource
+    .getRepository(NetworkService)
+    .find({ where: { contractId: contracts[0] }, order: { id: 'ASC' }, take: 4 });
   return {
     contracts: contracts.map((id) => toGlobalId('Contract', id)),
     contractIds: contracts,
@@ -116,7 +125,10 @@ export function performanceDocument(references: readonly string[], sequence: num
   const rows = ['service_reference,interval_start,interval,availability_seconds,latency_ms'];
   for (let slot = 0; slot < 3; slot += 1) {
     const start = base - (sequence * 3 + slot) * 300_000;
-    for (const reference of references) rows.push(`${reference},${new Date(start).toISOString()},5m,${slot === 1 && sequence % 17 === 0 ? 240 : 300},${(8 + (sequence % 5)).toFixed(1)}`);
+    for (const reference of references)
+      rows.push(
+        `${reference},${new Date(start).toISOString()},5m,${slot === 1 && sequence % 17 === 0 ? 240 : 300},${(8 + (sequence % 5)).toFixed(1)}`,
+      );
   }
   return rows.join('\n');
 }
@@ -140,7 +152,11 @@ const METRICS_TOKEN = randomBytes(32).toString('base64url');
  */
 export function compiledServer(entry: 'src/main.ts' | 'bench/bare-apollo.ts'): string {
   if (!built) {
-    const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'bench/tsconfig.servers.json'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+    const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'bench/tsconfig.servers.json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     if (tsc.status !== 0) throw new Error(`compiling the servers failed:\n${tsc.stdout}${tsc.stderr}`);
     built = true;
   }

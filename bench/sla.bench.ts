@@ -55,19 +55,63 @@ export async function slaBenchmark(dataSource: DataSource, config: AppConfig, se
 }
 
 /** An organisation with `count` active services at £500 a month, in contracts of `perContract`. */
-export async function createOrganisation(dataSource: DataSource, count: number, options: { odsCode: string; prefix: string; perContract: number } = { odsCode: 'RSLA', prefix: 'SLA', perContract: SERVICES_PER_CONTRACT }) {
+export async function createOrganisation(
+  dataSource: DataSource,
+  count: number,
+  options: { odsCode: string; prefix: string; perContract: number } = {
+    odsCode: 'RSLA',
+    prefix: 'SLA',
+    perContract: SERVICES_PER_CONTRACT,
+  },
+) {
   const { odsCode, prefix, perContract } = options;
   const manager = dataSource.manager;
-  const organisation = await manager.save(manager.create(Organisation, { odsCode, name: `${prefix} Benchmark Trust`, type: OrganisationType.TRUST }));
-  const supplier = await manager.save(manager.create(Supplier, { name: `${prefix} Bench Networks`, kind: SupplierKind.CN_SP, cnspId: `${prefix}BENCH`.slice(0, 8).padEnd(8, 'X'), complianceStatus: ComplianceStatus.COMPLIANT, complianceDate: null, notes: null }));
-  const site = await manager.save(manager.create(Site, { organisationId: organisation.id, odsCode: `${odsCode}01`, name: 'Bench site', addressLine1: '1 Bench Road', addressLine2: null, town: 'Leeds', postcode: 'LS1 4AP' }));
+  const organisation = await manager.save(
+    manager.create(Organisation, { odsCode, name: `${prefix} Benchmark Trust`, type: OrganisationType.TRUST }),
+  );
+  const supplier = await manager.save(
+    manager.create(Supplier, {
+      name: `${prefix} Bench Networks`,
+      kind: SupplierKind.CN_SP,
+      cnspId: `${prefix}BENCH`.slice(0, 8).padEnd(8, 'X'),
+      complianceStatus: ComplianceStatus.COMPLIANT,
+      complianceDate: null,
+      notes: null,
+    }),
+  );
+  const site = await manager.save(
+    manager.create(Site, {
+      organisationId: organisation.id,
+      odsCode: `${odsCode}01`,
+      name: 'Bench site',
+      addressLine1: '1 Bench Road',
+      addressLine2: null,
+      town: 'Leeds',
+      postcode: 'LS1 4AP',
+    }),
+  );
   const contractIds: number[] = [];
   for (let c = 0; c * perContract < count; c += 1) {
     const contract = await manager.save(
       manager.create(Contract, {
-        organisationId: organisation.id, supplierId: supplier.id, reference: `${prefix}-BENCH-${c}`, title: 'Benchmark', procurementRoute: ProcurementRoute.DIRECT_AWARD, procurementVehicle: null,
-        status: ContractStatus.ACTIVE, startDate: '2025-01-01', endDate: '2029-12-31', initialTermMonths: 60, renewalTermMonths: null, noticePeriodDays: 90, noticeDate: '2029-10-02',
-        serviceWrap: ServiceWrap.MINIMUM, serviceHours: ServiceHours.TWENTY_FOUR_SEVEN, serviceHoursCalendar: null, currency: 'GBP', totalContractValue: null,
+        organisationId: organisation.id,
+        supplierId: supplier.id,
+        reference: `${prefix}-BENCH-${c}`,
+        title: 'Benchmark',
+        procurementRoute: ProcurementRoute.DIRECT_AWARD,
+        procurementVehicle: null,
+        status: ContractStatus.ACTIVE,
+        startDate: '2025-01-01',
+        endDate: '2029-12-31',
+        initialTermMonths: 60,
+        renewalTermMonths: null,
+        noticePeriodDays: 90,
+        noticeDate: '2029-10-02',
+        serviceWrap: ServiceWrap.MINIMUM,
+        serviceHours: ServiceHours.TWENTY_FOUR_SEVEN,
+        serviceHoursCalendar: null,
+        currency: 'GBP',
+        totalContractValue: null,
       }),
     );
     contractIds.push(contract.id);
@@ -76,9 +120,22 @@ export async function createOrganisation(dataSource: DataSource, count: number, 
       await manager.insert(
         NetworkService,
         Array.from({ length: Math.min(500, size - i) }, (_, k) => ({
-          organisationId: organisation.id, contractId: contract.id, supplierId: supplier.id, siteId: site.id, reference: `${prefix}-${c}-${i + k}`, type: ServiceType.ACCESS_CIRCUIT,
-          bandwidthMbps: 100, resilience: (i + k) % 3 ? Resilience.RESILIENT : Resilience.NON_RESILIENT, qosProfile: null, status: ServiceStatus.ACTIVE,
-          installDate: '2025-01-01', ceaseDate: null, monthlyCharge: 50_000n, oneOffCharge: 0n, createdAt: new Date(), updatedAt: new Date(),
+          organisationId: organisation.id,
+          contractId: contract.id,
+          supplierId: supplier.id,
+          siteId: site.id,
+          reference: `${prefix}-${c}-${i + k}`,
+          type: ServiceType.ACCESS_CIRCUIT,
+          bandwidthMbps: 100,
+          resilience: (i + k) % 3 ? Resilience.RESILIENT : Resilience.NON_RESILIENT,
+          qosProfile: null,
+          status: ServiceStatus.ACTIVE,
+          installDate: '2025-01-01',
+          ceaseDate: null,
+          monthlyCharge: 50_000n,
+          oneOffCharge: 0n,
+          createdAt: new Date(),
+          updatedAt: new Date(),
         })),
       );
     }
@@ -107,7 +164,18 @@ async function loadSamples(dataSource: DataSource, organisationId: number, inter
               CASE WHEN (s.id * 7 + FLOOR(n.n * ? / 3600)) % 1499 = 0 THEN 0 ELSE ? END,
               8000 + (n.n % 50) * 10, 600, 100, 2000 + (s.id * 13 + n.n) % 6000, 1500 + (s.id * 5 + n.n) % 4000, 0
        FROM service s JOIN bench_numbers n WHERE s.id IN (${chunk.map(() => '?').join(',')})`,
-      [MONTH_START, intervalSeconds, intervalSeconds, MONTH_START, intervalSeconds, MONTH_START, intervalSeconds, intervalSeconds, intervalSeconds, ...chunk],
+      [
+        MONTH_START,
+        intervalSeconds,
+        intervalSeconds,
+        MONTH_START,
+        intervalSeconds,
+        MONTH_START,
+        intervalSeconds,
+        intervalSeconds,
+        intervalSeconds,
+        ...chunk,
+      ],
     );
   }
   await dataSource.query('DROP TABLE bench_numbers');

@@ -62,7 +62,12 @@ async function npmStart(dataDir: string): Promise<Start> {
   const load1 = round(loadavg()[0]!, 2);
   const npm = process.env.npm_execpath;
   const started = performance.now();
-  const child = spawn(npm ? process.execPath : 'npm', [...(npm ? [npm] : []), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(npm ? process.execPath : 'npm', [...(npm ? [npm] : []), 'start'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   let stderr = '';
   let firstLogMs: number | undefined;
@@ -70,7 +75,10 @@ async function npmStart(dataDir: string): Promise<Start> {
   let migrationsApplied = 0;
   try {
     const listeningMs = await new Promise<number>((resolve, reject) => {
-      const guard = setTimeout(() => reject(new Error(`npm start did not listen within ${HANG_GUARD_MS / 1000} s:\n${stderr}`)), HANG_GUARD_MS);
+      const guard = setTimeout(
+        () => reject(new Error(`npm start did not listen within ${HANG_GUARD_MS / 1000} s:\n${stderr}`)),
+        HANG_GUARD_MS,
+      );
       child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       createInterface({ input: child.stdout!, crlfDelay: Infinity }).on('line', (line) => {
         if (!line.startsWith('{')) return;

@@ -17,13 +17,19 @@ export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0
  * How the benchmarked servers verify tokens: a secret made for this run, and the issuer and
  * audience production requires before it starts. The tokens are signed with the same.
  */
-export const BENCH_JWT = { JWT_SECRET: randomBytes(48).toString('base64url'), JWT_ISSUER: 'https://bench.invalid/', JWT_AUDIENCE: 'hscn-bench' };
+export const BENCH_JWT = {
+  JWT_SECRET: randomBytes(48).toString('base64url'),
+  JWT_ISSUER: 'https://bench.invalid/',
+  JWT_AUDIENCE: 'hscn-bench',
+};
 
 /**
  * A fresh, migrated benchmark database (dropped and created again). A `sqlite:` URL names a
  * file, removed first (with its journal files), for the parts that run on both dialects.
  */
-export async function freshBenchDatabase(databaseUrl = BENCH_URL): Promise<{ config: AppConfig; dataSource: DataSource; statements: StatementCounter }> {
+export async function freshBenchDatabase(
+  databaseUrl = BENCH_URL,
+): Promise<{ config: AppConfig; dataSource: DataSource; statements: StatementCounter }> {
   if (databaseUrl.startsWith('sqlite:')) {
     const file = databaseUrl.slice('sqlite:'.length).replace(/^\/\//, '');
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
@@ -36,14 +42,30 @@ export async function freshBenchDatabase(databaseUrl = BENCH_URL): Promise<{ con
     await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
     await admin.end();
   }
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, ...BENCH_JWT, LOG_LEVEL: 'silent', DB_POOL_SIZE: '10' });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    ...BENCH_JWT,
+    LOG_LEVEL: 'silent',
+    DB_POOL_SIZE: '10',
+  });
   const statements = new StatementCounter();
   const dataSource = await openDatabase(config.database, dataModel, { logger: statements }, { createIfMissing: true });
   return { config, dataSource, statements };
 }
 
 export function benchContext(dataSource: DataSource, config: AppConfig, organisationId: number): RequestContext {
-  const viewer: Viewer = { subject: 'bench', organisationId, odsCode: 'BENCH', roles: [Role.ADMIN], organisationIds: [organisationId], supplierId: null, via: 'JWT', apiKeyId: null };
+  const viewer: Viewer = {
+    subject: 'bench',
+    organisationId,
+    odsCode: 'BENCH',
+    roles: [Role.ADMIN],
+    organisationIds: [organisationId],
+    supplierId: null,
+    via: 'JWT',
+    apiKeyId: null,
+  };
   return new RequestContext('bench', viewer, dataSource.manager, config, pino({ level: 'silent' }));
 }
 

@@ -66,7 +66,11 @@ function check(root, outDir) {
   const stamp = readStamp(outDir);
   const stale = (reason) => ({ upToDate: false, reason, hashes });
   if (stamp === undefined || typeof stamp.hashes !== 'object') {
-    return stale(existsSync(join(outDir, ENTRY)) ? `${relative(root, outDir) || outDir}/ has no build stamp (built by tsc, or a build that did not finish)` : 'no build yet');
+    return stale(
+      existsSync(join(outDir, ENTRY))
+        ? `${relative(root, outDir) || outDir}/ has no build stamp (built by tsc, or a build that did not finish)`
+        : 'no build yet',
+    );
   }
   if (!existsSync(join(outDir, ENTRY))) return stale(`${join(relative(root, outDir), ENTRY)} is missing`);
   const changes = [];
@@ -91,7 +95,10 @@ async function build(root, outDir, hashes) {
   const swc = loadSwc();
   rmSync(join(outDir, STAMP), { force: true });
   // what an earlier build wrote, so that a deleted source leaves no module behind
-  for (const top of [...COMPILED_DIRS, ...COMPILED_FILES.flatMap((file) => [file.replace(/\.ts$/, '.js'), file.replace(/\.ts$/, '.js.map')])]) {
+  for (const top of [
+    ...COMPILED_DIRS,
+    ...COMPILED_FILES.flatMap((file) => [file.replace(/\.ts$/, '.js'), file.replace(/\.ts$/, '.js.map')]),
+  ]) {
     rmSync(join(outDir, top), { recursive: true, force: true });
   }
   const options = swcOptions(root);
@@ -99,7 +106,11 @@ async function build(root, outDir, hashes) {
     compiledFiles(root).map(async (file) => {
       const out = join(outDir, file.replace(/\.ts$/, '.js'));
       const source = join(root, file);
-      const { code, map } = await swc.transformFile(source, { ...options, filename: source, sourceFileName: relative(dirname(out), source) });
+      const { code, map } = await swc.transformFile(source, {
+        ...options,
+        filename: source,
+        sourceFileName: relative(dirname(out), source),
+      });
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, `${code}\n//# sourceMappingURL=${basename(out)}.map\n`);
       writeFileSync(`${out}.map`, map);
@@ -117,7 +128,10 @@ function loadSwc() {
   } catch (error) {
     if (error.code !== 'MODULE_NOT_FOUND') throw error;
     // an install without devDependencies, as production's may be
-    throw new Error('@swc/core (a devDependency) is not installed: run npm install, or build with npm run build where it is and start with node dist/src/main.js', { cause: error });
+    throw new Error(
+      '@swc/core (a devDependency) is not installed: run npm install, or build with npm run build where it is and start with node dist/src/main.js',
+      { cause: error },
+    );
   }
 }
 
@@ -143,7 +157,9 @@ if (require.main === module) {
     },
     (error) => {
       // swc's message names the file, line and column
-      process.stderr.write(`npm start: the build failed, nothing was started:\n${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `npm start: the build failed, nothing was started:\n${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exit(1);
     },
   );

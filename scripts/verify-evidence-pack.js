@@ -66,7 +66,8 @@ function check(pack) {
     if (!credit.snapshot) continue;
     const held = snapshots.get(credit.snapshot.id);
     if (!held) return `credit ${credit.id}: its snapshot ${credit.snapshot.id} is not in the pack`;
-    if (held.sha256 !== credit.snapshot.sha256 || held.revision !== credit.snapshot.revision) return `credit ${credit.id}: cites snapshot ${credit.snapshot.id} revision ${credit.snapshot.revision} ${credit.snapshot.sha256}, the pack holds revision ${held.revision} ${held.sha256}`;
+    if (held.sha256 !== credit.snapshot.sha256 || held.revision !== credit.snapshot.revision)
+      return `credit ${credit.id}: cites snapshot ${credit.snapshot.id} revision ${credit.snapshot.revision} ${credit.snapshot.sha256}, the pack holds revision ${held.revision} ${held.sha256}`;
   }
   if (!Array.isArray(pack.manifest)) return 'manifest: missing';
   for (let i = 0; i < Math.max(expected.length, pack.manifest.length); i += 1) {
@@ -74,7 +75,8 @@ function check(pack) {
     const got = pack.manifest[i];
     if (!want) return `manifest entry ${i + 1} (${got.part} ${got.id}) names no row of the pack`;
     if (!got) return `manifest: ${want.part} ${want.id} is not listed`;
-    if (got.part !== want.part || got.id !== want.id || got.sha256 !== want.sha256) return `manifest entry ${i + 1}: lists ${got.part} ${got.id} ${got.sha256}, the pack holds ${want.part} ${want.id} ${want.sha256}`;
+    if (got.part !== want.part || got.id !== want.id || got.sha256 !== want.sha256)
+      return `manifest entry ${i + 1}: lists ${got.part} ${got.id} ${got.sha256}, the pack holds ${want.part} ${want.id} ${want.sha256}`;
   }
   const packHash = sha256(pack.manifest.map((entry) => entry.sha256).join('\n'));
   if (packHash !== pack.packSha256) return `packSha256 is ${pack.packSha256} but the manifest hashes to ${packHash}`;

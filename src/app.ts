@@ -239,7 +239,8 @@ async function drain(httpServer: Server, inFlight: { readonly count: number }, b
 
 /** MySQL pool connections lent out (in a query or a transaction); 0 on SQLite. */
 function busyConnections(dataSource: DataSource): number {
-  const pool = (dataSource.driver as unknown as { pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number } } }).pool;
+  const pool = (dataSource.driver as unknown as { pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number } } })
+    .pool;
   return pool?._allConnections && pool._freeConnections ? pool._allConnections.length - pool._freeConnections.length : 0;
 }
 
@@ -256,7 +257,13 @@ function requestIdOf(req: express.Request, res: express.Response): string {
 function contextError(error: unknown, log: Logger): GraphQLError {
   if (error instanceof DomainError) {
     // the reason (TOKEN_EXPIRED, API_KEY_REVOKED …) tells a client whether a new token will do; the message already says as much
-    return new GraphQLError(error.message, { extensions: { code: error.code, ...(error.details.reason ? { reason: error.details.reason } : {}), http: { status: httpStatusOf(error.code) } } });
+    return new GraphQLError(error.message, {
+      extensions: {
+        code: error.code,
+        ...(error.details.reason ? { reason: error.details.reason } : {}),
+        http: { status: httpStatusOf(error.code) },
+      },
+    });
   }
   if (isDatabaseUnavailable(error)) {
     log.warn({ err: error }, 'database unavailable while authenticating');

@@ -59,7 +59,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   if (config.metrics.port !== null) log.info({ port: app.metricsPort() }, 'serving /metrics on its own port');
-  else if (!config.metrics.onMainPort) log.warn('/metrics is not served: in production it needs METRICS_PORT (a port of its own) or METRICS_TOKEN');
+  else if (!config.metrics.onMainPort)
+    log.warn('/metrics is not served: in production it needs METRICS_PORT (a port of its own) or METRICS_TOKEN');
   const url = `http://${['0.0.0.0', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host}:${port}/graphql`;
   warnIfHeapUncapped(config.maxHeapMb, log);
   log.info({ url }, 'listening');
@@ -84,13 +85,18 @@ function warnIfHeapUncapped(maxHeapMb: number, log: ReturnType<typeof createLogg
   const limitMb = Math.round(getHeapStatistics().heap_size_limit / 1024 ** 2);
   // the limit adds the young generation (about 50 MB at 256) to the old space asked for
   if (limitMb > maxHeapMb * 1.5 + 64) {
-    log.warn({ heapLimitMb: limitMb, maxHeapMb }, `the V8 heap is not capped at MAX_HEAP_MB: start the server with \`node --max-old-space-size=${maxHeapMb}\` (npm start does)`);
+    log.warn(
+      { heapLimitMb: limitMb, maxHeapMb },
+      `the V8 heap is not capped at MAX_HEAP_MB: start the server with \`node --max-old-space-size=${maxHeapMb}\` (npm start does)`,
+    );
   } else {
     log.info({ heapLimitMb: limitMb, maxHeapMb }, 'heap capped');
   }
 }
 
 main().catch((error) => {
-  process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `Failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    error instanceof ConfigError ? `${error.message}\n` : `Failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

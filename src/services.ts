@@ -76,7 +76,11 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const invoices = new InvoiceService();
   const disputes = new DisputeService(creditLedger);
   const reconciliation = new ReconciliationService(invoices, creditLedger);
-  const billing = { approvals: new InvoiceApprovalService(invoices), paymentExports: new PaymentExportService(), billingSummaries: new BillingSummaryService() };
+  const billing = {
+    approvals: new InvoiceApprovalService(invoices),
+    paymentExports: new PaymentExportService(),
+    billingSummaries: new BillingSummaryService(),
+  };
   const escalations = new EscalationService(suppliers, contracts, incidents);
   const reviews = new ReviewService(contracts, slaReports, creditLedger);
   const complianceRegister = new RegisterService();
@@ -85,16 +89,53 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const complianceStatus = new ComplianceStatusService();
   const orders = new OrderService(contracts, sites, inventory);
   const legacyCeases = new LegacyCeaseService(inventory);
-  const notifications = new NotificationService(contracts, contacts, reviews, incidents, escalations, orders, disputes, billing.approvals, complianceStatus, feedRuns);
+  const notifications = new NotificationService(
+    contracts,
+    contacts,
+    reviews,
+    incidents,
+    escalations,
+    orders,
+    disputes,
+    billing.approvals,
+    complianceStatus,
+    feedRuns,
+  );
   const webhookDispatcher = new WebhookDispatcher(notifications);
   const webhooks = new WebhookService(webhookDispatcher);
   return {
-    suppliers, organisations, contracts, sites, inventory, contacts, apiKeys, feedRuns, feeds, feedPuller, incidents, incidentSla, slaReports, slaConfig, performance, scorecards, invoices, reconciliation, disputes, creditLedger,
+    suppliers,
+    organisations,
+    contracts,
+    sites,
+    inventory,
+    contacts,
+    apiKeys,
+    feedRuns,
+    feeds,
+    feedPuller,
+    incidents,
+    incidentSla,
+    slaReports,
+    slaConfig,
+    performance,
+    scorecards,
+    invoices,
+    reconciliation,
+    disputes,
+    creditLedger,
     ...billing,
-    complianceRegister, ipam, accessRequests, complianceStatus,
-    escalations, reviews,
-    orders, legacyCeases,
-    notifications, webhookDispatcher, webhooks,
+    complianceRegister,
+    ipam,
+    accessRequests,
+    complianceStatus,
+    escalations,
+    reviews,
+    orders,
+    legacyCeases,
+    notifications,
+    webhookDispatcher,
+    webhooks,
     audit: new AuditService(),
   };
 }

@@ -38,7 +38,11 @@ const cases: Record<string, Case> = {
   contracts: {
     lifecycle: contractLifecycle,
     statuses: Object.values(C),
-    moves: { [C.DRAFT]: [C.ACTIVE, C.TERMINATED], [C.ACTIVE]: [C.IN_NOTICE, C.EXPIRED, C.TERMINATED], [C.IN_NOTICE]: [C.ACTIVE, C.EXPIRED, C.TERMINATED] },
+    moves: {
+      [C.DRAFT]: [C.ACTIVE, C.TERMINATED],
+      [C.ACTIVE]: [C.IN_NOTICE, C.EXPIRED, C.TERMINATED],
+      [C.IN_NOTICE]: [C.ACTIVE, C.EXPIRED, C.TERMINATED],
+    },
     final: [C.EXPIRED, C.TERMINATED],
   },
   services: {

@@ -66,13 +66,17 @@ export async function startSimulatedCnsp(options: SimulatedCnspOptions): Promise
 
 function performanceCsv(references: string[], hours: number, now: Date): string {
   const top = Math.floor(now.getTime() / 3_600_000) * 3_600_000 - 3_600_000;
-  const rows = ['service_reference,interval_start,interval,availability_seconds,latency_ms,jitter_ms,packet_loss_pct,utilisation_in_pct,utilisation_out_pct'];
+  const rows = [
+    'service_reference,interval_start,interval,availability_seconds,latency_ms,jitter_ms,packet_loss_pct,utilisation_in_pct,utilisation_out_pct',
+  ];
   references.forEach((reference, r) => {
     for (let h = hours - 1; h >= 0; h -= 1) {
       const start = new Date(top - h * 3_600_000);
       // a deterministic pattern: one service has a half-hour outage now and then
       const up = r === 0 && start.getUTCHours() === 3 ? 1800 : 3600;
-      rows.push(`${reference},${start.toISOString()},1h,${up},${(8 + r).toFixed(1)},0.8,0.01,${30 + ((h + r) % 40)},${20 + ((h * 3 + r) % 30)}`);
+      rows.push(
+        `${reference},${start.toISOString()},1h,${up},${(8 + r).toFixed(1)},0.8,0.01,${30 + ((h + r) % 40)},${20 + ((h * 3 + r) % 30)}`,
+      );
     }
   });
   return `${rows.join('\n')}\n`;
@@ -125,8 +129,12 @@ export function parseSimulatorArgs(args: string[]): SimulatedCnspOptions | 'help
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port ${values.port}: not a port (0 to 65535)`);
   const hours = Number(values.hours);
-  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 35) throw new UsageError(`--hours ${values.hours}: a whole number of hours from 1 to 840 (35 days, the window samples are kept for)`);
-  const references = values.references!.split(',').map((reference) => reference.trim()).filter(Boolean);
+  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 35)
+    throw new UsageError(`--hours ${values.hours}: a whole number of hours from 1 to 840 (35 days, the window samples are kept for)`);
+  const references = values
+    .references!.split(',')
+    .map((reference) => reference.trim())
+    .filter(Boolean);
   if (!references.length) throw new UsageError('--references: give at least one service reference');
   return { port, token: values.token, references, hours };
 }
@@ -147,7 +155,9 @@ if (require.main === module) {
   } else {
     const { token } = options;
     startSimulatedCnsp(options).then((cnsp) => {
-      console.log(`Simulated CN-SP serving ${cnsp.url}/feeds/{performance,incidents,inventory}.csv${token ? ` (give configureFeedEndpoint credential: "Bearer ${token}")` : ''}`);
+      console.log(
+        `Simulated CN-SP serving ${cnsp.url}/feeds/{performance,incidents,inventory}.csv${token ? ` (give configureFeedEndpoint credential: "Bearer ${token}")` : ''}`,
+      );
       const host = new URL(cnsp.url).host;
       console.log(
         host === '127.0.0.1:4010'

@@ -19,4 +19,24 @@ import { Provenance1797000200000 } from './1797000200000-Provenance';
 import { FeedRunRecords1797000300000 } from './1797000300000-FeedRunRecords';
 
 /** MySQL / MariaDB migrations, in the order they run. Add each new one at the end. */
-export const mysqlMigrations = [Init1795575758813, Feeds1795577911471, Sla1795579408622, Billing1795580793530, ServiceDesk1795582103553, Payments1795582171467, Compliance1795582247960, Orders1795582311602, Audit1795587782024, Notifications1796208703570, MonthlyPercentiles1796209134952, FeedEndpointCredentials1796900000000, FeedRunOwners1796900100000, Utf8mb4Tables1796900100001, SupplierIdentity1796900200000, CreditLedger1797000000000, CreditNotes1797000100000, Provenance1797000200000, FeedRunRecords1797000300000];
+export const mysqlMigrations = [
+  Init1795575758813,
+  Feeds1795577911471,
+  Sla1795579408622,
+  Billing1795580793530,
+  ServiceDesk1795582103553,
+  Payments1795582171467,
+  Compliance1795582247960,
+  Orders1795582311602,
+  Audit1795587782024,
+  Notifications1796208703570,
+  MonthlyPercentiles1796209134952,
+  FeedEndpointCredentials1796900000000,
+  FeedRunOwners1796900100000,
+  Utf8mb4Tables1796900100001,
+  SupplierIdentity1796900200000,
+  CreditLedger1797000000000,
+  CreditNotes1797000100000,
+  Provenance1797000200000,
+  FeedRunRecords1797000300000,
+];

@@ -18,4 +18,23 @@ import { Provenance1797000200000 } from './1797000200000-Provenance';
 import { FeedRunRecords1797000300000 } from './1797000300000-FeedRunRecords';
 
 /** SQLite migrations, in the order they run. Add each new one at the end. */
-export const sqliteMigrations = [Init1795575757698, Feeds1795577909635, Sla1795579406602, Billing1795580791537, ServiceDesk1795582100796, Payments1795582167706, Compliance1795582241865, Orders1795582302853, Audit1795587770749, Notifications1796208687326, MonthlyPercentiles1796209124154, FeedEndpointCredentials1796900000000, FeedRunOwners1796900100000, SupplierIdentity1796900200000, CreditLedger1797000000000, CreditNotes1797000100000, Provenance1797000200000, FeedRunRecords1797000300000];
+export const sqliteMigrations = [
+  Init1795575757698,
+  Feeds1795577909635,
+  Sla1795579406602,
+  Billing1795580791537,
+  ServiceDesk1795582100796,
+  Payments1795582167706,
+  Compliance1795582241865,
+  Orders1795582302853,
+  Audit1795587770749,
+  Notifications1796208687326,
+  MonthlyPercentiles1796209124154,
+  FeedEndpointCredentials1796900000000,
+  FeedRunOwners1796900100000,
+  SupplierIdentity1796900200000,
+  CreditLedger1797000000000,
+  CreditNotes1797000100000,
+  Provenance1797000200000,
+  FeedRunRecords1797000300000,
+];

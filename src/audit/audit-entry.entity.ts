@@ -37,7 +37,9 @@ export class AuditEntry extends BaseRecord {
   @Column({ type: 'varchar', length: 16 })
   via!: string;
 
-  @Field({ description: 'Where the change came in, e.g. graphql:approveInvoice, http:POST /feeds/invoices, cli:ingest, pull:FeedEndpoint 4.' })
+  @Field({
+    description: 'Where the change came in, e.g. graphql:approveInvoice, http:POST /feeds/invoices, cli:ingest, pull:FeedEndpoint 4.',
+  })
   @Column({ type: 'varchar', length: 120 })
   entryPoint!: string;
 
@@ -56,11 +58,17 @@ export class AuditEntry extends BaseRecord {
   @Column({ type: 'varchar', length: 8 })
   action!: AuditAction;
 
-  @Field(() => String, { nullable: true, description: 'The record before, as JSON; null for a creation, or for an update made by a bulk statement that names no row.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The record before, as JSON; null for a creation, or for an update made by a bulk statement that names no row.',
+  })
   @Column({ type: 'text', nullable: true })
   before!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The record after (for a bulk update, the values set), as JSON; null for a deletion.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The record after (for a bulk update, the values set), as JSON; null for a deletion.',
+  })
   @Column({ type: 'text', nullable: true })
   after!: string | null;
 

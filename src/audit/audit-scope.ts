@@ -21,6 +21,16 @@ export function currentAuditScope(): AuditScope | undefined {
 }
 
 /** The scope for a viewer acting through an entry point. */
-export function auditScopeOf(viewer: { subject: string; organisationId: number; via: string } | null, entryPoint: string, requestId: string | null): AuditScope {
-  return { actor: viewer?.subject ?? 'anonymous', actorOrganisationId: viewer?.organisationId ?? null, via: viewer?.via ?? 'NONE', entryPoint, requestId };
+export function auditScopeOf(
+  viewer: { subject: string; organisationId: number; via: string } | null,
+  entryPoint: string,
+  requestId: string | null,
+): AuditScope {
+  return {
+    actor: viewer?.subject ?? 'anonymous',
+    actorOrganisationId: viewer?.organisationId ?? null,
+    via: viewer?.via ?? 'NONE',
+    entryPoint,
+    requestId,
+  };
 }

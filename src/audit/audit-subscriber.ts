@@ -1,5 +1,16 @@
 import { EventSubscriber } from 'typeorm';
-import type { EntityManager, EntityMetadata, EntitySubscriberInterface, InsertEvent, ObjectLiteral, QueryRunner, RemoveEvent, TransactionCommitEvent, TransactionRollbackEvent, UpdateEvent } from 'typeorm';
+import type {
+  EntityManager,
+  EntityMetadata,
+  EntitySubscriberInterface,
+  InsertEvent,
+  ObjectLiteral,
+  QueryRunner,
+  RemoveEvent,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+  UpdateEvent,
+} from 'typeorm';
 import { AuditAction, AuditEntry } from './audit-entry.entity';
 import { currentAuditScope } from './audit-scope';
 
@@ -62,7 +73,13 @@ export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral>
     if (!entries?.length) return;
     pending.delete(event.queryRunner);
     for (let i = 0; i < entries.length; i += CHUNK) {
-      await event.queryRunner.manager.createQueryBuilder().insert().into(AuditEntry).values(entries.slice(i, i + CHUNK)).callListeners(false).execute();
+      await event.queryRunner.manager
+        .createQueryBuilder()
+        .insert()
+        .into(AuditEntry)
+        .values(entries.slice(i, i + CHUNK))
+        .callListeners(false)
+        .execute();
     }
   }
 
@@ -70,7 +87,14 @@ export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral>
     pending.delete(event.queryRunner);
   }
 
-  private async record(queryRunner: QueryRunner, metadata: EntityMetadata, action: AuditAction, before: ObjectLiteral | null, after: ObjectLiteral | null | undefined, removedId?: unknown): Promise<void> {
+  private async record(
+    queryRunner: QueryRunner,
+    metadata: EntityMetadata,
+    action: AuditAction,
+    before: ObjectLiteral | null,
+    after: ObjectLiteral | null | undefined,
+    removedId?: unknown,
+  ): Promise<void> {
     const scope = currentAuditScope();
     if (!scope || NOT_AUDITED.has(metadata.tableName)) return;
     const subject = after ?? before ?? {};
@@ -95,7 +119,10 @@ export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral>
       before: before ? snapshot(metadata, before) : null,
       after: after ? snapshot(metadata, after) : null,
     };
-    const entries = [entry, ...audience.filter((organisation) => organisation !== own).map((organisation) => ({ ...entry, organisationId: organisation }))];
+    const entries = [
+      entry,
+      ...audience.filter((organisation) => organisation !== own).map((organisation) => ({ ...entry, organisationId: organisation })),
+    ];
     if (queryRunner.isTransactionActive) {
       const list = pending.get(queryRunner) ?? [];
       list.push(...entries);

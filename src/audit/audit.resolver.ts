@@ -14,7 +14,10 @@ export const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry');
 @InputType()
 export class AuditFilterInput {
   @Field(() => ID, { nullable: true }) organisationId?: string;
-  @Field(() => ID, { nullable: true, description: 'Any record\'s global id: its whole history.' }) @IsOptional() @Length(1, 100) recordId?: string;
+  @Field(() => ID, { nullable: true, description: "Any record's global id: its whole history." })
+  @IsOptional()
+  @Length(1, 100)
+  recordId?: string;
   @Field({ nullable: true, description: 'A GraphQL type name, e.g. Invoice.' }) @IsOptional() @Length(1, 60) entityType?: string;
   @Field({ nullable: true }) @IsOptional() @Length(1, 200) actor?: string;
   @Field(() => Date, { nullable: true }) from?: Date;
@@ -27,7 +30,11 @@ export class AuditResolver {
 
   @Authorized(MANAGE_AUDIT)
   @Query(() => AuditEntryConnection, { description: 'Who changed what, when, and through which entry point, newest first; read-only.' })
-  auditTrail(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => AuditFilterInput, { nullable: true }) filter?: AuditFilterInput) {
+  auditTrail(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => AuditFilterInput, { nullable: true }) filter?: AuditFilterInput,
+  ) {
     const organisationId = optionalIdOf(filter?.organisationId, Organisation.typename, 'filter.organisationId');
     if (organisationId !== undefined) assertInScope(ctx, organisationId);
     return this.audit.list(ctx, { ...filter, organisationId }, page);

@@ -25,17 +25,21 @@ export interface AuditFilter {
 export class AuditService {
   async get(ctx: RequestContext, id: number): Promise<AuditEntry> {
     if (!hasAnyRole(ctx.requireViewer, MANAGE_AUDIT)) throw notFound(AuditEntry.typename);
-    const entry = await withinScope(ctx, ctx.repository(AuditEntry).createQueryBuilder('audit')).andWhere('audit.id = :id', { id }).getOne();
+    const entry = await withinScope(ctx, ctx.repository(AuditEntry).createQueryBuilder('audit'))
+      .andWhere('audit.id = :id', { id })
+      .getOne();
     if (!entry) throw notFound(AuditEntry.typename);
     return entry;
   }
 
   list(ctx: RequestContext, filter: AuditFilter, page: PageArgs): Promise<Connection<AuditEntry>> {
     const query = withinScope(ctx, ctx.repository(AuditEntry).createQueryBuilder('audit'));
-    if (filter.organisationId !== undefined) query.andWhere('audit.organisationId = :organisation', { organisation: filter.organisationId });
+    if (filter.organisationId !== undefined)
+      query.andWhere('audit.organisationId = :organisation', { organisation: filter.organisationId });
     if (filter.recordId != null) {
       const record = parseGlobalId(filter.recordId);
-      if (!record) throw badInput('filter.recordId', `filter.recordId: "${filter.recordId.slice(0, 40)}" is not an id`, ErrorReason.INVALID_ID);
+      if (!record)
+        throw badInput('filter.recordId', `filter.recordId: "${filter.recordId.slice(0, 40)}" is not an id`, ErrorReason.INVALID_ID);
       query.andWhere('audit.entityType = :type AND audit.entityId = :id', { type: record.typename, id: record.id });
     }
     if (filter.entityType != null) query.andWhere('audit.entityType = :entityType', { entityType: filter.entityType });
@@ -56,7 +60,9 @@ export function auditMutations<S extends GraphQLSchema>(schema: S): S {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     const resolve = field.resolve ?? defaultFieldResolver;
     field.resolve = (root, args, context: RequestContext, info) =>
-      withAuditScope(auditScopeOf(context.viewer, `graphql:${info.fieldName}`, context.requestId), () => resolve(root, args, context, info));
+      withAuditScope(auditScopeOf(context.viewer, `graphql:${info.fieldName}`, context.requestId), () =>
+        resolve(root, args, context, info),
+      );
   }
   return schema;
 }

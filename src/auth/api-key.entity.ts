@@ -29,7 +29,7 @@ export class ApiKey extends BaseRecord {
   @Column({ type: 'varchar', length: 100 })
   name!: string;
 
-  @Field({ description: 'The key\'s public prefix, to recognise it in logs and lists.' })
+  @Field({ description: "The key's public prefix, to recognise it in logs and lists." })
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 16 })
   prefix!: string;

@@ -40,7 +40,7 @@ export class ApiKeyResolver {
   constructor(private readonly apiKeyService: ApiKeyService) {}
 
   @Authorized(MANAGE_API_KEYS)
-  @Query(() => ApiKeyConnection, { description: 'The viewer\'s organisation\'s API keys (ADMIN).' })
+  @Query(() => ApiKeyConnection, { description: "The viewer's organisation's API keys (ADMIN)." })
   apiKeys(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('includeRevoked', { defaultValue: false }) includeRevoked: boolean) {
     return this.apiKeyService.list(ctx, page, includeRevoked);
   }

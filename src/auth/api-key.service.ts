@@ -33,11 +33,19 @@ export class ApiKeyService {
     if (wanted.length === 0) throw badInput('input.roles', 'input.roles: give the key at least one role', ErrorReason.ROLES_REQUIRED);
     const refused = wanted.filter((role) => !API_KEY_ROLES.includes(role));
     if (refused.length) {
-      throw badInput('input.roles', `input.roles: an API key cannot hold ${refused.join(', ')}; allowed: ${API_KEY_ROLES.join(', ')}`, ErrorReason.ROLE_NOT_ALLOWED);
+      throw badInput(
+        'input.roles',
+        `input.roles: an API key cannot hold ${refused.join(', ')}; allowed: ${API_KEY_ROLES.join(', ')}`,
+        ErrorReason.ROLE_NOT_ALLOWED,
+      );
     }
     const feed = wanted.includes(Role.SUPPLIER_FEED);
     if (feed !== (supplierId !== undefined)) {
-      throw badInput('input.supplierId', 'input.supplierId: required for, and only for, a SUPPLIER_FEED key', ErrorReason.SUPPLIER_REQUIRED);
+      throw badInput(
+        'input.supplierId',
+        'input.supplierId: required for, and only for, a SUPPLIER_FEED key',
+        ErrorReason.SUPPLIER_REQUIRED,
+      );
     }
     if (supplierId !== undefined) await this.suppliers.get(ctx, supplierId);
 

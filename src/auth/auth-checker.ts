@@ -13,7 +13,9 @@ export const authChecker: AuthChecker<RequestContext, Role> = ({ context }, role
   if (!viewer) throw unauthenticated('Authentication required: send "Authorization: Bearer <token>" or an API key');
   if (roles.length > 0 && !hasAnyRole(viewer, roles)) {
     // a tenant whose token names a national role was read without it: say why it does not count
-    const national = roles.every((role) => NATIONAL_ROLES.includes(role)) ? ` (held only by users of the national organisation, ${context.config.auth.nationalOdsCode})` : '';
+    const national = roles.every((role) => NATIONAL_ROLES.includes(role))
+      ? ` (held only by users of the national organisation, ${context.config.auth.nationalOdsCode})`
+      : '';
     throw forbidden(`This operation needs one of these roles: ${roles.join(', ')}${national}`);
   }
   return true;

@@ -39,7 +39,9 @@ export class Authenticator {
       this.algorithms = ['RS256', 'ES256'];
     } else {
       // imported once: given the raw bytes, jose would import them again for every token
-      this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(config.jwt.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+      this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(config.jwt.secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+        'verify',
+      ]);
       this.algorithms = ['HS256'];
     }
     this.scopes = new OrganisationScopes(dataSource, config.auth.cacheMs);
@@ -101,7 +103,8 @@ export class Authenticator {
       where: { prefix: match[1] },
       relations: { organisation: true },
     });
-    if (!key || !digestsEqual(key.secretHash, hashApiKey(presented.trim()))) throw unauthenticated('API key is not valid', AuthFailure.API_KEY_UNKNOWN);
+    if (!key || !digestsEqual(key.secretHash, hashApiKey(presented.trim())))
+      throw unauthenticated('API key is not valid', AuthFailure.API_KEY_UNKNOWN);
     if (key.revokedAt) throw unauthenticated('API key has been revoked', AuthFailure.API_KEY_REVOKED);
     const now = Date.now();
     if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
@@ -134,7 +137,8 @@ export class Authenticator {
 
     const roles = honouredRoles(identity.roles, scope.odsCode.toUpperCase() === this.config.auth.nationalOdsCode);
     let supplierId = identity.supplierId;
-    if (roles.includes(Role.SUPPLIER_FEED) && supplierId === null) supplierId = await this.supplierOfToken(identity.cnspId, identity.issuedAt);
+    if (roles.includes(Role.SUPPLIER_FEED) && supplierId === null)
+      supplierId = await this.supplierOfToken(identity.cnspId, identity.issuedAt);
     return {
       subject: identity.subject,
       organisationId: scope.organisationId,
@@ -155,10 +159,17 @@ export class Authenticator {
    */
   private async supplierOfToken(cnspId: string | undefined, issuedAt: number | undefined): Promise<number> {
     const supplier = cnspId ? await this.dataSource.getRepository(Supplier).findOneBy({ cnspId }) : null;
-    if (!supplier) throw unauthenticated(`A SUPPLIER_FEED token needs a "${this.config.jwt.supplierClaim}" claim with a known CN-SP ID`, AuthFailure.TOKEN_CLAIMS);
+    if (!supplier)
+      throw unauthenticated(
+        `A SUPPLIER_FEED token needs a "${this.config.jwt.supplierClaim}" claim with a known CN-SP ID`,
+        AuthFailure.TOKEN_CLAIMS,
+      );
     const since = supplier.cnspIdAssignedAt;
     if (since && (issuedAt === undefined || issuedAt < Math.ceil(since.getTime() / 1000))) {
-      throw unauthenticated(`CN-SP ID ${cnspId} was given to its supplier after this token was issued (or the token has no "iat"): ask for a new token`, AuthFailure.TOKEN_CLAIMS);
+      throw unauthenticated(
+        `CN-SP ID ${cnspId} was given to its supplier after this token was issued (or the token has no "iat"): ask for a new token`,
+        AuthFailure.TOKEN_CLAIMS,
+      );
     }
     return supplier.id;
   }

@@ -32,7 +32,10 @@ export class FailureLimiter {
     const now = this.now();
     this.dropIdle(now);
     const entry = this.clients.get(client);
-    const current = entry && now - entry.windowStart < this.windowMs ? entry : { windowStart: now, failures: 0, refusedUntil: entry?.refusedUntil ?? 0, lastFailure: now };
+    const current =
+      entry && now - entry.windowStart < this.windowMs
+        ? entry
+        : { windowStart: now, failures: 0, refusedUntil: entry?.refusedUntil ?? 0, lastFailure: now };
     current.failures += 1;
     current.lastFailure = now;
     const reached = current.failures === this.limit;

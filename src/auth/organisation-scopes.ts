@@ -46,7 +46,9 @@ export class OrganisationScopes {
   private async read(odsCode: string): Promise<OrganisationScope | null> {
     const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ odsCode });
     if (!organisation) return null;
-    const managed = await this.dataSource.getRepository(ActsFor).find({ select: { managedId: true }, where: { managerId: organisation.id } });
+    const managed = await this.dataSource
+      .getRepository(ActsFor)
+      .find({ select: { managedId: true }, where: { managerId: organisation.id } });
     return Object.freeze({
       organisationId: organisation.id,
       odsCode: organisation.odsCode,

@@ -19,13 +19,7 @@ registerEnumType(Role, { name: 'Role' });
 export const ALL_ROLES: readonly Role[] = Object.values(Role);
 
 /** Roles that read the organisation's inventory, contracts and contacts. */
-export const READ_INVENTORY: readonly Role[] = [
-  Role.VIEWER,
-  Role.CONTRACT_MANAGER,
-  Role.FINANCE_APPROVER,
-  Role.ADMIN,
-  Role.REPORTING,
-];
+export const READ_INVENTORY: readonly Role[] = [Role.VIEWER, Role.CONTRACT_MANAGER, Role.FINANCE_APPROVER, Role.ADMIN, Role.REPORTING];
 
 /** Roles that change contracts, sites, services and contacts. */
 export const MANAGE_INVENTORY: readonly Role[] = [Role.CONTRACT_MANAGER, Role.ADMIN];

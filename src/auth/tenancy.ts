@@ -65,7 +65,8 @@ export function incidentsWithinScope<T extends ObjectLiteral>(ctx: RequestContex
     });
   }
   if (own) return withinScope(ctx, query);
-  if (coordinator) return query.andWhere(`${alias}.severity IN (:...coordinatorSeverities)`, { coordinatorSeverities: COORDINATOR_SEVERITIES });
+  if (coordinator)
+    return query.andWhere(`${alias}.severity IN (:...coordinatorSeverities)`, { coordinatorSeverities: COORDINATOR_SEVERITIES });
   return query.andWhere('1 = 0');
 }
 
@@ -83,10 +84,19 @@ export function incidentVisible(ctx: RequestContext, incident: { organisationId:
  * (SLA clocks); records read through it are never returned to the client. Refuses any
  * incident the viewer may not see, so it cannot widen anything else.
  */
-export function contextForIncidents(ctx: RequestContext, incidents: readonly { organisationId: number; severity: number }[]): RequestContext {
+export function contextForIncidents(
+  ctx: RequestContext,
+  incidents: readonly { organisationId: number; severity: number }[],
+): RequestContext {
   const outside = [...new Set(incidents.map((incident) => incident.organisationId))].filter((id) => !ctx.organisationIds.includes(id));
   if (outside.length === 0) return ctx;
   if (incidents.some((incident) => !incidentVisible(ctx, incident))) throw notFound('Incident');
   const viewer = ctx.requireViewer;
-  return new RequestContext(ctx.requestId, { ...viewer, organisationIds: [...viewer.organisationIds, ...outside] }, ctx.manager, ctx.config, ctx.log);
+  return new RequestContext(
+    ctx.requestId,
+    { ...viewer, organisationIds: [...viewer.organisationIds, ...outside] },
+    ctx.manager,
+    ctx.config,
+    ctx.log,
+  );
 }

@@ -18,7 +18,8 @@ export function tokenTimesProblem(claims: JWTPayload, nowSeconds: number, policy
   const { maxLifetimeSeconds: max, clockSkewSeconds: skew } = policy;
   if (typeof exp !== 'number') return 'Token has no "exp" claim: every token must expire';
   if (typeof iat === 'number') {
-    if (iat > nowSeconds + skew) return `Token claim "iat" is in the future: issued ${Math.round(iat - nowSeconds)} s from now, more than the ${skew} s clock skew allowed`;
+    if (iat > nowSeconds + skew)
+      return `Token claim "iat" is in the future: issued ${Math.round(iat - nowSeconds)} s from now, more than the ${skew} s clock skew allowed`;
     if (exp - iat > max) return `Token lifetime is too long: "exp" is ${Math.round(exp - iat)} s after "iat", at most ${max} s is accepted`;
     return null;
   }

@@ -32,7 +32,9 @@ export async function signDevelopmentToken(config: AppConfig, request: TokenRequ
   const token = await jwt.sign(new TextEncoder().encode(config.jwt.secret));
   const { exp = 0, iat = 0 } = decodeJwt(token);
   if (exp - iat > config.jwt.maxLifetimeSeconds) {
-    throw new Error(`A token may live at most ${config.jwt.maxLifetimeSeconds} s (JWT_MAX_LIFETIME_SECONDS); "${request.expiresIn}" is longer, and the server would refuse it`);
+    throw new Error(
+      `A token may live at most ${config.jwt.maxLifetimeSeconds} s (JWT_MAX_LIFETIME_SECONDS); "${request.expiresIn}" is longer, and the server would refuse it`,
+    );
   }
   return token;
 }

@@ -7,7 +7,7 @@ import type { Viewer } from './viewer';
 
 @ObjectType('Me', { description: 'The authenticated caller.' })
 export class Me {
-  @Field({ description: 'Subject of the token, or the API key\'s prefix.' })
+  @Field({ description: "Subject of the token, or the API key's prefix." })
   subject!: string;
 
   @Field(() => [Role])

@@ -16,9 +16,16 @@ export interface BillingAccuracy {
  * reconciled): the share of invoice lines with no overcharge finding, where an invoice-wide
  * overcharge (a missing service credit) counts as one more wrong item.
  */
-export async function billingAccuracy(ctx: RequestContext, supplierId: number, organisationIds: readonly number[], period: string): Promise<BillingAccuracy> {
+export async function billingAccuracy(
+  ctx: RequestContext,
+  supplierId: number,
+  organisationIds: readonly number[],
+  period: string,
+): Promise<BillingAccuracy> {
   const monthStart = firstDayOf(period);
-  const invoices = await ctx.repository(Invoice).createQueryBuilder('invoice')
+  const invoices = await ctx
+    .repository(Invoice)
+    .createQueryBuilder('invoice')
     .innerJoin(InvoiceReconciliation, 'reconciliation', 'reconciliation.invoiceId = invoice.id')
     .select('invoice.id', 'id')
     .where('invoice.supplierId = :supplierId AND invoice.organisationId IN (:...organisationIds)', { supplierId, organisationIds })
@@ -27,7 +34,9 @@ export async function billingAccuracy(ctx: RequestContext, supplierId: number, o
   if (invoices.length === 0) return { value: null, basis: 'No invoice for the month has been reconciled' };
   const ids = invoices.map((row) => Number(row.id));
   const lines = await ctx.repository(InvoiceLine).createQueryBuilder('line').where('line.invoiceId IN (:...ids)', { ids }).getCount();
-  const wrong: { lineId: number | null; n: string | number }[] = await ctx.repository(ReconciliationFinding).createQueryBuilder('finding')
+  const wrong: { lineId: number | null; n: string | number }[] = await ctx
+    .repository(ReconciliationFinding)
+    .createQueryBuilder('finding')
     .select('finding.lineId', 'lineId')
     .addSelect('COUNT(*)', 'n')
     .where('finding.invoiceId IN (:...ids) AND finding.disputable = :yes AND finding.difference > 0', { ids, yes: true })

@@ -66,7 +66,9 @@ export class BillingSummaryService {
     if (organisationId !== undefined) assertInScope(ctx, organisationId);
     const organisationIds = organisationId === undefined ? [...ctx.organisationIds] : [organisationId];
     const monthStart = firstDayOf(period);
-    const invoices = await ctx.repository(Invoice).createQueryBuilder('invoice')
+    const invoices = await ctx
+      .repository(Invoice)
+      .createQueryBuilder('invoice')
       .where('invoice.organisationId IN (:...organisationIds)', { organisationIds })
       .andWhere('invoice.periodStart >= :monthStart AND invoice.periodStart <= :monthEnd', { monthStart, monthEnd: lastDayOf(period) })
       .getMany();
@@ -77,12 +79,35 @@ export class BillingSummaryService {
     const byOrganisation = new Map<number, SpendByOrganisation>();
     for (const invoice of invoices) {
       const s = bySupplier.get(invoice.supplierId) ?? { supplierId: invoice.supplierId, invoiceCount: 0, net: 0n, gross: 0n };
-      bySupplier.set(invoice.supplierId, { ...s, invoiceCount: s.invoiceCount + 1, net: s.net + invoice.netTotal, gross: s.gross + invoice.grossTotal });
-      const o = byOrganisation.get(invoice.organisationId) ?? { organisationId: invoice.organisationId, invoiceCount: 0, gross: 0n, approved: 0n };
-      byOrganisation.set(invoice.organisationId, { ...o, invoiceCount: o.invoiceCount + 1, gross: o.gross + invoice.grossTotal, approved: o.approved + (invoice.approvedAmount ?? 0n) });
+      bySupplier.set(invoice.supplierId, {
+        ...s,
+        invoiceCount: s.invoiceCount + 1,
+        net: s.net + invoice.netTotal,
+        gross: s.gross + invoice.grossTotal,
+      });
+      const o = byOrganisation.get(invoice.organisationId) ?? {
+        organisationId: invoice.organisationId,
+        invoiceCount: 0,
+        gross: 0n,
+        approved: 0n,
+      };
+      byOrganisation.set(invoice.organisationId, {
+        ...o,
+        invoiceCount: o.invoiceCount + 1,
+        gross: o.gross + invoice.grossTotal,
+        approved: o.approved + (invoice.approvedAmount ?? 0n),
+      });
     }
 
-    const empty = { byServiceType: [] as SpendByServiceType[], credits: 0n, overcharges: 0n, claimed: 0n, matched: 0n, upheldWithheld: 0n, withheld: 0n };
+    const empty = {
+      byServiceType: [] as SpendByServiceType[],
+      credits: 0n,
+      overcharges: 0n,
+      claimed: 0n,
+      matched: 0n,
+      upheldWithheld: 0n,
+      withheld: 0n,
+    };
     const detail = ids.length ? await this.detail(ctx, invoices) : empty;
     const approvedInvoices = invoices.filter((i) => i.status === InvoiceStatus.APPROVED || i.status === InvoiceStatus.PAID);
     return {
@@ -108,9 +133,16 @@ export class BillingSummaryService {
 
   private async detail(ctx: RequestContext, invoices: Invoice[]) {
     const ids = invoices.map((i) => i.id);
-    const lines: { serviceType: string | null; chargeType: ChargeType; net: unknown; gross: unknown }[] = await ctx.repository(InvoiceLine).createQueryBuilder('line')
+    const lines: { serviceType: string | null; chargeType: ChargeType; net: unknown; gross: unknown }[] = await ctx
+      .repository(InvoiceLine)
+      .createQueryBuilder('line')
       .leftJoin(NetworkService, 'service', 'service.id = line.serviceId')
-      .select(['service.type AS serviceType', 'line.chargeType AS chargeType', 'SUM(line.netAmount) AS net', 'SUM(line.netAmount + line.vatAmount) AS gross'])
+      .select([
+        'service.type AS serviceType',
+        'line.chargeType AS chargeType',
+        'SUM(line.netAmount) AS net',
+        'SUM(line.netAmount + line.vatAmount) AS gross',
+      ])
       .where('line.invoiceId IN (:...ids)', { ids })
       .groupBy('service.type')
       .addGroupBy('line.chargeType')
@@ -128,8 +160,12 @@ export class BillingSummaryService {
 
     const findings = await ctx.repository(ReconciliationFinding).findBy({ invoiceId: In(ids), disputable: true });
     const disputes = await ctx.repository(Dispute).findBy({ invoiceId: In(ids) });
-    const creditLines = await ctx.repository(InvoiceLine).find({ select: { id: true }, where: { invoiceId: In(ids), chargeType: ChargeType.CREDIT } });
-    const matched = creditLines.length ? await ctx.repository(DisputeCredit).findBy({ invoiceLineId: In(creditLines.map((l) => l.id)) }) : [];
+    const creditLines = await ctx
+      .repository(InvoiceLine)
+      .find({ select: { id: true }, where: { invoiceId: In(ids), chargeType: ChargeType.CREDIT } });
+    const matched = creditLines.length
+      ? await ctx.repository(DisputeCredit).findBy({ invoiceLineId: In(creditLines.map((l) => l.id)) })
+      : [];
     const approved = new Map(invoices.filter((i) => i.approvedAmount !== null).map((i) => [i.id, i]));
     const withheld = [...approved.values()].reduce((total, i) => total + (i.grossTotal - i.approvedAmount!), 0n);
     // an upheld dispute whose amount was kept back from payment is money recovered without waiting for a credit
@@ -137,10 +173,14 @@ export class BillingSummaryService {
       .filter((d) => d.state === DisputeState.UPHELD && approved.has(d.invoiceId))
       .reduce((total, d) => total + d.disputedAmount - d.creditedAmount, 0n);
     return {
-      byServiceType: [...byType.entries()].map(([serviceType, net]) => ({ serviceType, net })).sort((a, b) => a.serviceType.localeCompare(b.serviceType)),
+      byServiceType: [...byType.entries()]
+        .map(([serviceType, net]) => ({ serviceType, net }))
+        .sort((a, b) => a.serviceType.localeCompare(b.serviceType)),
       credits,
       overcharges: findings.filter((f) => f.difference > 0n).reduce((total, f) => total + f.difference, 0n),
-      claimed: disputes.filter((d) => d.state !== DisputeState.WITHDRAWN && d.state !== DisputeState.DRAFT).reduce((total, d) => total + d.disputedAmount, 0n),
+      claimed: disputes
+        .filter((d) => d.state !== DisputeState.WITHDRAWN && d.state !== DisputeState.DRAFT)
+        .reduce((total, d) => total + d.disputedAmount, 0n),
       matched: matched.reduce((total, c) => total + c.amount, 0n),
       upheldWithheld,
       withheld,

@@ -51,7 +51,9 @@ export class Dispute extends BaseRecord {
   @Column({ type: 'text' })
   evidence!: string;
 
-  @Field(() => LocalDateScalar, { description: 'Last day to raise it with the supplier: the invoice date plus the contract\'s dispute window.' })
+  @Field(() => LocalDateScalar, {
+    description: "Last day to raise it with the supplier: the invoice date plus the contract's dispute window.",
+  })
   @Column({ type: 'date' })
   deadline!: string;
 }
@@ -77,7 +79,13 @@ export class DisputeFinding {
 @Index(['disputeId'])
 export class DisputeTransition extends TransitionRecord {
   static readonly typename = 'DisputeTransition';
-  static readonly transition = { subject: 'disputeId', from: 'fromState', to: 'toState', automatic: 'automatic', reasonLength: 1000 } as const satisfies TransitionColumns<DisputeTransition>;
+  static readonly transition = {
+    subject: 'disputeId',
+    from: 'fromState',
+    to: 'toState',
+    automatic: 'automatic',
+    reasonLength: 1000,
+  } as const satisfies TransitionColumns<DisputeTransition>;
 
   @Column({ type: 'int' })
   disputeId!: number;

@@ -1,6 +1,22 @@
 import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Info,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { badInput } from '../common/errors';
 import type { Pence } from '../common/money';
 import { READ_INVENTORY, RECONCILE_INVOICES } from '../auth/roles';
@@ -23,7 +39,9 @@ export const DisputeConnection = ConnectionType(Dispute, 'Dispute');
 export class RaiseDisputeInput {
   @Field(() => [ID]) @ArrayMaxSize(500) findingIds!: string[];
   @Field() @Length(1, 10_000) evidence!: string;
-  @Field(() => MoneyScalar, { nullable: true, description: 'Gross; defaults to the findings\' total difference.' }) @IsOptional() disputedAmount?: Pence;
+  @Field(() => MoneyScalar, { nullable: true, description: "Gross; defaults to the findings' total difference." })
+  @IsOptional()
+  disputedAmount?: Pence;
 }
 
 @InputType()
@@ -34,11 +52,15 @@ export class MoveDisputeInput {
 }
 
 /** A dispute's evidence for an auditor: every source row hashed, checkable without our database. */
-@ObjectType('DisputeEvidencePack', { description: 'The dispute\'s evidence: the findings, invoice lines, credits claimed, frozen SLA months and incidents, each row with its SHA-256 and a manifest. Check it with scripts/verify-evidence-pack.js.' })
+@ObjectType('DisputeEvidencePack', {
+  description:
+    "The dispute's evidence: the findings, invoice lines, credits claimed, frozen SLA months and incidents, each row with its SHA-256 and a manifest. Check it with scripts/verify-evidence-pack.js.",
+})
 export class DisputeEvidencePackType {
   @Field({ description: 'The pack as canonical JSON (keys sorted, no spaces).' }) json!: string;
-  @Field({ description: 'The same rows as CSV: part, id, sha256 and the row\'s canonical JSON, then the manifest.' }) csv!: string;
-  @Field({ description: 'SHA-256 over the manifest\'s hashes in order (packSha256 in the JSON): the same records give the same hash.' }) sha256!: string;
+  @Field({ description: "The same rows as CSV: part, id, sha256 and the row's canonical JSON, then the manifest." }) csv!: string;
+  @Field({ description: "SHA-256 over the manifest's hashes in order (packSha256 in the JSON): the same records give the same hash." })
+  sha256!: string;
 }
 
 @Resolver(() => Dispute)
@@ -64,18 +86,29 @@ export class DisputeResolver {
 
   @Authorized(READ_INVENTORY)
   @Query(() => DisputeConnection, { description: 'Draft disputes whose deadline is within withinDays days (or past), soonest first.' })
-  disputesNearingDeadline(@Ctx() ctx: RequestContext, @Arg('withinDays', () => Int, { defaultValue: 14 }) withinDays: number, @Args() page: PageArgs) {
+  disputesNearingDeadline(
+    @Ctx() ctx: RequestContext,
+    @Arg('withinDays', () => Int, { defaultValue: 14 }) withinDays: number,
+    @Args() page: PageArgs,
+  ) {
     return this.disputeService.nearingDeadlinePage(ctx, withinDays, page);
   }
 
   @Authorized(RECONCILE_INVOICES)
   @Mutation(() => Dispute, { description: 'Raises a dispute (DRAFT) from findings of one invoice.' })
   raiseDispute(@Ctx() ctx: RequestContext, @Arg('input') input: RaiseDisputeInput) {
-    return this.disputeService.raise(ctx, input.findingIds.map((id, i) => idOf(id, ReconciliationFinding.typename, `input.findingIds.${i}`)), input.evidence, input.disputedAmount);
+    return this.disputeService.raise(
+      ctx,
+      input.findingIds.map((id, i) => idOf(id, ReconciliationFinding.typename, `input.findingIds.${i}`)),
+      input.evidence,
+      input.disputedAmount,
+    );
   }
 
   @Authorized(RECONCILE_INVOICES)
-  @Mutation(() => Dispute, { description: 'Moves a dispute on (SUBMITTED, ACKNOWLEDGED, UPHELD, REJECTED, WITHDRAWN, CREDITED), recording who and why.' })
+  @Mutation(() => Dispute, {
+    description: 'Moves a dispute on (SUBMITTED, ACKNOWLEDGED, UPHELD, REJECTED, WITHDRAWN, CREDITED), recording who and why.',
+  })
   moveDispute(@Ctx() ctx: RequestContext, @Arg('input') input: MoveDisputeInput) {
     return this.disputeService.move(ctx, idOf(input.id, Dispute.typename, 'input.id'), input.state, input.reason);
   }
@@ -107,11 +140,19 @@ export class DisputeResolver {
     return ctx.loaders.byId(Supplier).load(dispute.supplierId);
   }
 
-  @FieldResolver(() => DisputeEvidencePackType, { description: 'The evidence pack for an auditor (also GET /disputes/{id}/evidence.json and .csv). One dispute at a time: asked for within a list, it is BAD_USER_INPUT (ONE_DISPUTE_AT_A_TIME).' })
+  @FieldResolver(() => DisputeEvidencePackType, {
+    description:
+      'The evidence pack for an auditor (also GET /disputes/{id}/evidence.json and .csv). One dispute at a time: asked for within a list, it is BAD_USER_INPUT (ONE_DISPUTE_AT_A_TIME).',
+  })
   async evidencePack(@Root() dispute: Dispute, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     // a pack holds whole SLA months (megabytes for a national contract): a page of them is one answer too large to build
     for (let at = info.path.prev; at; at = at.prev) {
-      if (typeof at.key === 'number') throw badInput('evidencePack', 'evidencePack: ask for one dispute\'s pack at a time (dispute(id:) or node(id:))', ErrorReason.ONE_DISPUTE_AT_A_TIME);
+      if (typeof at.key === 'number')
+        throw badInput(
+          'evidencePack',
+          "evidencePack: ask for one dispute's pack at a time (dispute(id:) or node(id:))",
+          ErrorReason.ONE_DISPUTE_AT_A_TIME,
+        );
     }
     return Object.assign(new DisputeEvidencePackType(), await evidencePack(ctx, dispute.id));
   }

@@ -18,7 +18,6 @@ import { FindingType } from './reconciliation-rules';
 import type { CreditLedgerService } from './ledger/credit-ledger.service';
 import { ErrorReason } from '../common/error-reasons';
 
-
 /**
  * Disputes raised from reconciliation findings: a state machine whose every move is
  * recorded, a deadline from the contract's dispute window, and credits on later invoices
@@ -52,29 +51,49 @@ export class DisputeService {
   }
 
   private nearingDeadlineQuery(ctx: RequestContext, withinDays: number) {
-    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 365) throw badInput('withinDays', 'withinDays: from 0 to 365', ErrorReason.OUT_OF_RANGE);
-    return withinScope(ctx, ctx.repository(Dispute).createQueryBuilder('dispute')).andWhere('dispute.state = :draft AND dispute.deadline <= :horizon', {
-      draft: DisputeState.DRAFT,
-      horizon: addDays(todayInLondon(), withinDays),
-    });
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 365)
+      throw badInput('withinDays', 'withinDays: from 0 to 365', ErrorReason.OUT_OF_RANGE);
+    return withinScope(ctx, ctx.repository(Dispute).createQueryBuilder('dispute')).andWhere(
+      'dispute.state = :draft AND dispute.deadline <= :horizon',
+      {
+        draft: DisputeState.DRAFT,
+        horizon: addDays(todayInLondon(), withinDays),
+      },
+    );
   }
 
   async raise(ctx: RequestContext, findingIds: number[], evidence: string, amount?: Pence): Promise<Dispute> {
-    if (findingIds.length === 0) throw badInput('input.findingIds', 'input.findingIds: name at least one finding', ErrorReason.FINDINGS_REQUIRED);
+    if (findingIds.length === 0)
+      throw badInput('input.findingIds', 'input.findingIds: name at least one finding', ErrorReason.FINDINGS_REQUIRED);
     return ctx.transaction(async (tx) => {
-      const findings = await withinScope(tx, tx.repository(ReconciliationFinding).createQueryBuilder('finding')).andWhere('finding.id IN (:...ids)', { ids: findingIds }).getMany();
+      const findings = await withinScope(tx, tx.repository(ReconciliationFinding).createQueryBuilder('finding'))
+        .andWhere('finding.id IN (:...ids)', { ids: findingIds })
+        .getMany();
       if (findings.length !== new Set(findingIds).size) throw notFound(ReconciliationFinding.typename);
-      if (new Set(findings.map((f) => f.invoiceId)).size > 1) throw badInput('input.findingIds', 'input.findingIds: a dispute covers findings of one invoice', ErrorReason.MIXED_INVOICES);
+      if (new Set(findings.map((f) => f.invoiceId)).size > 1)
+        throw badInput('input.findingIds', 'input.findingIds: a dispute covers findings of one invoice', ErrorReason.MIXED_INVOICES);
       const notDisputable = findings.find((f) => !f.disputable || f.difference <= 0n);
-      if (notDisputable) throw badInput('input.findingIds', `input.findingIds: the ${notDisputable.type} finding is not an overcharge to dispute`, ErrorReason.NOT_DISPUTABLE);
+      if (notDisputable)
+        throw badInput(
+          'input.findingIds',
+          `input.findingIds: the ${notDisputable.type} finding is not an overcharge to dispute`,
+          ErrorReason.NOT_DISPUTABLE,
+        );
       const taken = await tx.repository(DisputeFinding).findBy({ findingId: In(findingIds) });
       if (taken.length) {
         const existing = await tx.repository(Dispute).findOneByOrFail({ id: taken[0]!.disputeId });
-        throw conflict(`A finding is already in dispute ${existing.globalId} (${existing.state})`, { reason: ErrorReason.ALREADY_DISPUTED });
+        throw conflict(`A finding is already in dispute ${existing.globalId} (${existing.state})`, {
+          reason: ErrorReason.ALREADY_DISPUTED,
+        });
       }
       const total = findings.reduce((sum, f) => sum + f.difference, 0n);
       const disputed = amount ?? total;
-      if (disputed <= 0n || disputed > total) throw badInput('input.disputedAmount', `input.disputedAmount: from £0.01 to the findings' £${formatMoney(total)}`, ErrorReason.OUT_OF_RANGE);
+      if (disputed <= 0n || disputed > total)
+        throw badInput(
+          'input.disputedAmount',
+          `input.disputedAmount: from £0.01 to the findings' £${formatMoney(total)}`,
+          ErrorReason.OUT_OF_RANGE,
+        );
 
       const invoice = await tx.repository(Invoice).findOneByOrFail({ id: findings[0].invoiceId });
       const window = await this.windowFor(tx, invoice, findings);

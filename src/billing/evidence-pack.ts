@@ -95,23 +95,43 @@ export async function evidenceDocument(ctx: RequestContext, disputeId: number): 
   const invoice = await ctx.repository(Invoice).findOneByOrFail({ id: dispute.invoiceId });
   const history = await ctx.repository(DisputeTransition).find({ where: { disputeId: dispute.id }, order: { id: 'ASC' } });
   const links = await ctx.repository(DisputeFinding).find({ where: { disputeId: dispute.id } });
-  const findings = links.length ? await ctx.repository(ReconciliationFinding).find({ where: { id: In(links.map((l) => l.findingId)) }, order: { id: 'ASC' } }) : [];
+  const findings = links.length
+    ? await ctx.repository(ReconciliationFinding).find({ where: { id: In(links.map((l) => l.findingId)) }, order: { id: 'ASC' } })
+    : [];
   const lineIds = [...new Set(findings.map((f) => f.lineId).filter((id): id is number => id !== null))];
   const lines = lineIds.length ? await ctx.repository(InvoiceLine).find({ where: { id: In(lineIds) }, order: { id: 'ASC' } }) : [];
   const creditFindingIds = findings.filter((f) => f.type === FindingType.MISSING_SERVICE_CREDIT).map((f) => f.id);
   const credits = creditFindingIds.length
-    ? await ctx.repository(CreditLedgerEntry).find({ where: [{ claimedDisputeId: dispute.id }, { claimedFindingId: In(creditFindingIds) }], order: { id: 'ASC' } })
+    ? await ctx
+        .repository(CreditLedgerEntry)
+        .find({ where: [{ claimedDisputeId: dispute.id }, { claimedFindingId: In(creditFindingIds) }], order: { id: 'ASC' } })
     : [];
   const snapshotIds = [...new Set(credits.map((c) => c.snapshotId).filter((id): id is number => id !== null))];
-  const snapshots = snapshotIds.length ? await ctx.repository(SlaMonthSnapshot).find({ where: { id: In(snapshotIds) }, order: { id: 'ASC' } }) : [];
+  const snapshots = snapshotIds.length
+    ? await ctx.repository(SlaMonthSnapshot).find({ where: { id: In(snapshotIds) }, order: { id: 'ASC' } })
+    : [];
   const incidentIds = [...new Set(credits.map((c) => c.incidentId).filter((id): id is number => id !== null))];
   const incidents = incidentIds.length ? await ctx.repository(Incident).find({ where: { id: In(incidentIds) }, order: { id: 'ASC' } }) : [];
-  const statusChanges = incidentIds.length ? await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(incidentIds) }, order: { changedAt: 'ASC', id: 'ASC' } }) : [];
+  const statusChanges = incidentIds.length
+    ? await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(incidentIds) }, order: { changedAt: 'ASC', id: 'ASC' } })
+    : [];
 
-  const contractIds = [...new Set([...findings.map((f) => f.contractId), ...credits.map((c) => c.contractId), ...snapshots.map((s) => s.contractId)].filter((id): id is number => id !== null))];
-  const contracts = new Map((contractIds.length ? await ctx.repository(Contract).findBy({ id: In(contractIds) }) : []).map((c) => [c.id, c.reference]));
-  const serviceIds = [...new Set([...credits.map((c) => c.serviceId), ...incidents.map((i) => i.serviceId)].filter((id): id is number => id !== null))];
-  const services = new Map((serviceIds.length ? await ctx.repository(NetworkService).findBy({ id: In(serviceIds) }) : []).map((s) => [s.id, s.reference]));
+  const contractIds = [
+    ...new Set(
+      [...findings.map((f) => f.contractId), ...credits.map((c) => c.contractId), ...snapshots.map((s) => s.contractId)].filter(
+        (id): id is number => id !== null,
+      ),
+    ),
+  ];
+  const contracts = new Map(
+    (contractIds.length ? await ctx.repository(Contract).findBy({ id: In(contractIds) }) : []).map((c) => [c.id, c.reference]),
+  );
+  const serviceIds = [
+    ...new Set([...credits.map((c) => c.serviceId), ...incidents.map((i) => i.serviceId)].filter((id): id is number => id !== null)),
+  ];
+  const services = new Map(
+    (serviceIds.length ? await ctx.repository(NetworkService).findBy({ id: In(serviceIds) }) : []).map((s) => [s.id, s.reference]),
+  );
   const snapshotById = new Map(snapshots.map((s) => [s.id, s]));
   const feedRun = (id: number | null) => idOrNull(FeedRun.typename, id);
 
@@ -123,7 +143,14 @@ export async function evidenceDocument(ctx: RequestContext, disputeId: number): 
     deadline: dispute.deadline,
     raisedAt: iso(dispute.createdAt),
     invoice: invoice.globalId,
-    history: history.map((t) => ({ at: iso(t.createdAt), fromState: t.fromState, toState: t.toState, reason: t.reason, changedBy: t.changedBy, automatic: t.automatic })),
+    history: history.map((t) => ({
+      at: iso(t.createdAt),
+      fromState: t.fromState,
+      toState: t.toState,
+      reason: t.reason,
+      changedBy: t.changedBy,
+      automatic: t.automatic,
+    })),
   });
   const invoiceRow = hashed(invoice.globalId, {
     invoiceNumber: invoice.invoiceNumber,
@@ -198,7 +225,15 @@ export async function evidenceDocument(ctx: RequestContext, disputeId: number): 
   });
   const snapshotRows: EvidenceSnapshot[] = [];
   for (const s of snapshots) {
-    snapshotRows.push({ id: s.globalId, contract: contracts.get(s.contractId) ?? toGlobalId(Contract.typename, s.contractId), period: s.period, revision: s.revision, closedAt: s.closedAt.toISOString(), sha256: s.sha256, content: await snapshotContent(ctx, s.id) });
+    snapshotRows.push({
+      id: s.globalId,
+      contract: contracts.get(s.contractId) ?? toGlobalId(Contract.typename, s.contractId),
+      period: s.period,
+      revision: s.revision,
+      closedAt: s.closedAt.toISOString(),
+      sha256: s.sha256,
+      content: await snapshotContent(ctx, s.id),
+    });
   }
   const incidentRows = incidents.map((i) =>
     hashed(i.globalId, {
@@ -215,11 +250,15 @@ export async function evidenceDocument(ctx: RequestContext, disputeId: number): 
       resolvedAt: iso(i.resolvedAt),
       closedAt: iso(i.closedAt),
       feedRun: feedRun(i.lastFeedRunId),
-      statusHistory: statusChanges.filter((s) => s.incidentId === i.id).map((s) => ({ status: s.status, changedAt: iso(s.changedAt), reason: s.reason })),
+      statusHistory: statusChanges
+        .filter((s) => s.incidentId === i.id)
+        .map((s) => ({ status: s.status, changedAt: iso(s.changedAt), reason: s.reason })),
     }),
   );
 
-  const entry = (part: EvidencePart) => (row: { id: string; sha256: string }): EvidenceManifestEntry => ({ part, id: row.id, sha256: row.sha256 });
+  const entry =
+    (part: EvidencePart) =>
+    (row: { id: string; sha256: string }): EvidenceManifestEntry => ({ part, id: row.id, sha256: row.sha256 });
   const manifest = [
     entry('dispute')(disputeRow),
     entry('invoice')(invoiceRow),

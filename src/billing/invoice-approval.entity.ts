@@ -16,7 +16,13 @@ import { Invoice, InvoiceStatus } from './invoice.entity';
 @Index(['invoiceId', 'id'])
 export class InvoiceStatusChange extends TransitionRecord {
   static readonly typename = 'InvoiceStatusChange';
-  static readonly transition = { subject: 'invoiceId', from: 'fromStatus', to: 'toStatus', automatic: 'automatic', reasonLength: 1000 } as const satisfies TransitionColumns<InvoiceStatusChange>;
+  static readonly transition = {
+    subject: 'invoiceId',
+    from: 'fromStatus',
+    to: 'toStatus',
+    automatic: 'automatic',
+    reasonLength: 1000,
+  } as const satisfies TransitionColumns<InvoiceStatusChange>;
 
   @Column({ type: 'int' })
   invoiceId!: number;
@@ -37,7 +43,10 @@ export class InvoiceStatusChange extends TransitionRecord {
   @Column({ type: 'varchar', length: 200 })
   override changedBy!: string;
 
-  @Field({ description: 'True when the system made the move (a stale reconciliation withdrawing an approval), not a person: changedBy is then "system".' })
+  @Field({
+    description:
+      'True when the system made the move (a stale reconciliation withdrawing an approval), not a person: changedBy is then "system".',
+  })
   @Column({ type: 'boolean', default: false })
   automatic!: boolean;
 }
@@ -99,7 +108,10 @@ export class BillingPolicy extends BaseRecord {
   @Column({ type: 'bigint', transformer: penceTransformer })
   secondApprovalAbove!: Pence;
 
-  @Field(() => String, { nullable: true, description: 'The cost centre its network costs are charged to in the accounts-payable export; the ODS code when not set.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cost centre its network costs are charged to in the accounts-payable export; the ODS code when not set.',
+  })
   @Column({ type: 'varchar', length: 40, nullable: true })
   costCentre!: string | null;
 }

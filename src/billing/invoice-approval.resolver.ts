@@ -20,7 +20,8 @@ import { PaymentExportService } from './payment-export.service';
 export class ApproveInvoiceInput {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @Length(1, 1000) note?: string | null;
-  @Field({ defaultValue: false, description: 'Pay overcharge findings nobody disputed, having read them.' }) acceptUndisputedFindings!: boolean;
+  @Field({ defaultValue: false, description: 'Pay overcharge findings nobody disputed, having read them.' })
+  acceptUndisputedFindings!: boolean;
 }
 
 @InputType()
@@ -28,13 +29,17 @@ export class RecordPaymentInput {
   @Field(() => ID) id!: string;
   @Field(() => LocalDateScalar) paidOn!: string;
   @Field(() => MoneyScalar, { description: 'Gross; must be the approved amount.' }) amount!: Pence;
-  @Field({ description: 'The accounts-payable system\'s payment reference.' }) @Length(1, 64) reference!: string;
+  @Field({ description: "The accounts-payable system's payment reference." }) @Length(1, 64) reference!: string;
 }
 
 @InputType()
 export class BillingPolicyInput {
   @Field(() => MoneyScalar, { description: 'An approval of more than this (gross) needs a second approver.' }) secondApprovalAbove!: Pence;
-  @Field(() => String, { nullable: true, description: 'Left out, the cost centre stays as it is.' }) @Clearable() @IsOptional() @Length(1, 40) costCentre?: string | null;
+  @Field(() => String, { nullable: true, description: 'Left out, the cost centre stays as it is.' })
+  @Clearable()
+  @IsOptional()
+  @Length(1, 40)
+  costCentre?: string | null;
 }
 
 @ObjectType('EffectiveBillingPolicy')
@@ -87,7 +92,9 @@ class SpendByOrganisationType {
   @Field(() => MoneyScalar) approved!: Pence;
 }
 
-@ObjectType('BillingSummary', { description: 'A month\'s billing: invoices whose billing period starts in the month. Gross unless named net.' })
+@ObjectType('BillingSummary', {
+  description: "A month's billing: invoices whose billing period starts in the month. Gross unless named net.",
+})
 export class BillingSummaryType {
   @Field() period!: string;
   @Field(() => Int) invoiceCount!: number;
@@ -95,14 +102,18 @@ export class BillingSummaryType {
   @Field(() => MoneyScalar) vat!: Pence;
   @Field(() => MoneyScalar) gross!: Pence;
   @Field(() => [SpendBySupplierType]) bySupplier!: SpendBySupplierType[];
-  @Field(() => [SpendByServiceTypeType], { description: 'Net charges (credits excluded) by the type of service charged.' }) byServiceType!: SpendByServiceTypeType[];
+  @Field(() => [SpendByServiceTypeType], { description: 'Net charges (credits excluded) by the type of service charged.' })
+  byServiceType!: SpendByServiceTypeType[];
   @Field(() => [SpendByOrganisationType]) byOrganisation!: SpendByOrganisationType[];
   @Field(() => MoneyScalar, { description: 'Overcharges reconciliation found.' }) overchargesFound!: Pence;
-  @Field(() => MoneyScalar, { description: 'Disputed amounts sent to suppliers (withdrawn and unsent drafts excluded).' }) creditsClaimed!: Pence;
-  @Field(() => MoneyScalar, { description: 'Credit lines on these invoices: service credits and dispute credits.' }) creditsReceived!: Pence;
+  @Field(() => MoneyScalar, { description: 'Disputed amounts sent to suppliers (withdrawn and unsent drafts excluded).' })
+  creditsClaimed!: Pence;
+  @Field(() => MoneyScalar, { description: 'Credit lines on these invoices: service credits and dispute credits.' })
+  creditsReceived!: Pence;
   @Field(() => MoneyScalar, { description: 'The part of creditsReceived matched to upheld disputes.' }) disputeCreditsMatched!: Pence;
   @Field(() => MoneyScalar, { description: 'Kept back from approved invoices for disputes.' }) withheldFromPayment!: Pence;
-  @Field(() => MoneyScalar, { description: 'Credits received plus upheld disputed amounts kept back from payment.' }) moneyRecovered!: Pence;
+  @Field(() => MoneyScalar, { description: 'Credits received plus upheld disputed amounts kept back from payment.' })
+  moneyRecovered!: Pence;
   @Field(() => MoneyScalar) approved!: Pence;
   @Field(() => MoneyScalar) paid!: Pence;
 }
@@ -116,7 +127,9 @@ export class InvoiceApprovalResolver {
   ) {}
 
   @Authorized(APPROVE_INVOICES)
-  @Mutation(() => Invoice, { description: 'Approves a RECONCILED invoice for payment of its undisputed amount; above the threshold, the first of two approvals.' })
+  @Mutation(() => Invoice, {
+    description: 'Approves a RECONCILED invoice for payment of its undisputed amount; above the threshold, the first of two approvals.',
+  })
   approveInvoice(@Ctx() ctx: RequestContext, @Arg('input', () => ApproveInvoiceInput) input: ApproveInvoiceInput) {
     return this.approvalService.approve(ctx, idOf(input.id, Invoice.typename, 'input.id'), input);
   }
@@ -134,7 +147,7 @@ export class InvoiceApprovalResolver {
   }
 
   @Authorized(APPROVE_INVOICES)
-  @Mutation(() => Invoice, { description: 'Records the accounts-payable system\'s confirmation that an approved invoice was paid.' })
+  @Mutation(() => Invoice, { description: "Records the accounts-payable system's confirmation that an approved invoice was paid." })
   recordPayment(@Ctx() ctx: RequestContext, @Arg('input', () => RecordPaymentInput) input: RecordPaymentInput) {
     return this.approvalService.recordPayment(ctx, idOf(input.id, Invoice.typename, 'input.id'), input);
   }
@@ -144,7 +157,8 @@ export class InvoiceApprovalResolver {
   async exportPayments(
     @Ctx() ctx: RequestContext,
     @Arg('period') period: string,
-    @Arg('organisationId', () => ID, { nullable: true, description: 'One organisation; all in scope (a CSU\'s trusts too) when omitted.' }) organisationId?: string,
+    @Arg('organisationId', () => ID, { nullable: true, description: "One organisation; all in scope (a CSU's trusts too) when omitted." })
+    organisationId?: string,
   ) {
     const result = await this.exports.export(ctx, period, optionalIdOf(organisationId, Organisation.typename, 'organisationId'));
     const invoices = await ctx.loaders.byId(Invoice).loadMany(result.rows.map((row) => row.invoiceId));
@@ -156,7 +170,8 @@ export class InvoiceApprovalResolver {
   async billingSummary(
     @Ctx() ctx: RequestContext,
     @Arg('period') period: string,
-    @Arg('organisationId', () => ID, { nullable: true, description: 'One organisation; all in scope (a CSU\'s trusts too) when omitted.' }) organisationId?: string,
+    @Arg('organisationId', () => ID, { nullable: true, description: "One organisation; all in scope (a CSU's trusts too) when omitted." })
+    organisationId?: string,
   ) {
     const summary = await this.summaries.summary(ctx, period, optionalIdOf(organisationId, Organisation.typename, 'organisationId'));
     const [suppliers, organisations] = await Promise.all([
@@ -179,8 +194,14 @@ export class InvoiceApprovalResolver {
   }
 
   @Authorized(MANAGE_BILLING_POLICY)
-  @Mutation(() => EffectiveBillingPolicyType, { description: 'Sets the organisation\'s second-approval threshold, and its cost centre when one is given.' })
-  async setBillingPolicy(@Ctx() ctx: RequestContext, @Arg('organisationId', () => ID) organisationId: string, @Arg('input', () => BillingPolicyInput) input: BillingPolicyInput) {
+  @Mutation(() => EffectiveBillingPolicyType, {
+    description: "Sets the organisation's second-approval threshold, and its cost centre when one is given.",
+  })
+  async setBillingPolicy(
+    @Ctx() ctx: RequestContext,
+    @Arg('organisationId', () => ID) organisationId: string,
+    @Arg('input', () => BillingPolicyInput) input: BillingPolicyInput,
+  ) {
     const id = idOf(organisationId, Organisation.typename, 'organisationId');
     const policy = await this.approvalService.setPolicy(ctx, id, input);
     return { ...policy, organisation: await ctx.loaders.byId(Organisation).load(id) };
@@ -196,13 +217,19 @@ export class InvoiceApprovalResolver {
     return ctx.loaders.manyBy(InvoiceApproval, 'invoiceId', {}, { id: 'ASC' }).load(invoice.id);
   }
 
-  @FieldResolver(() => MoneyScalar, { description: 'Gross amount kept back for disputes not yet settled (open, or upheld and not yet credited).' })
+  @FieldResolver(() => MoneyScalar, {
+    description: 'Gross amount kept back for disputes not yet settled (open, or upheld and not yet credited).',
+  })
   withheldAmount(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
     return ctx.loaders
-      .custom('invoice-withheld', () => new DataLoader<number, Pence>(async (ids) => {
-        const withheld = await this.approvalService.withheld(ctx, [...ids]);
-        return ids.map((id) => withheld.get(id) ?? 0n);
-      }))
+      .custom(
+        'invoice-withheld',
+        () =>
+          new DataLoader<number, Pence>(async (ids) => {
+            const withheld = await this.approvalService.withheld(ctx, [...ids]);
+            return ids.map((id) => withheld.get(id) ?? 0n);
+          }),
+      )
       .load(invoice.id);
   }
 

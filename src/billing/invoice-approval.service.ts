@@ -17,7 +17,12 @@ import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.e
 import { ErrorReason } from '../common/error-reasons';
 
 /** Disputes whose amount is withheld from payment: still open, or upheld and not yet credited. */
-export const WITHHELD_DISPUTE_STATES: readonly DisputeState[] = [DisputeState.DRAFT, DisputeState.SUBMITTED, DisputeState.ACKNOWLEDGED, DisputeState.UPHELD];
+export const WITHHELD_DISPUTE_STATES: readonly DisputeState[] = [
+  DisputeState.DRAFT,
+  DisputeState.SUBMITTED,
+  DisputeState.ACKNOWLEDGED,
+  DisputeState.UPHELD,
+];
 
 export interface ApproveInput {
   note?: string | null;
@@ -66,11 +71,17 @@ export class InvoiceApprovalService {
         hint: invoice.status === InvoiceStatus.RECEIVED ? 'reconcile it first' : undefined,
       });
       if (invoice.kind === InvoiceKind.CREDIT_NOTE) {
-        throw conflict(`${invoice.invoiceNumber} is a credit note: nothing is paid on it; its credits are matched to what the supplier owes (creditLedger)`, { reason: ErrorReason.CREDIT_NOTE_NOT_PAYABLE });
+        throw conflict(
+          `${invoice.invoiceNumber} is a credit note: nothing is paid on it; its credits are matched to what the supplier owes (creditLedger)`,
+          { reason: ErrorReason.CREDIT_NOTE_NOT_PAYABLE },
+        );
       }
       const reconciliation = await tx.repository(InvoiceReconciliation).findOneBy({ invoiceId: invoice.id });
       if (reconciliation?.staleSince) {
-        throw conflict(`Invoice ${invoice.invoiceNumber}'s reconciliation is stale (${reconciliation.staleReason ?? 'a later document changed it'}); reconcile it again before approving`, { reason: ErrorReason.STALE_RECONCILIATION });
+        throw conflict(
+          `Invoice ${invoice.invoiceNumber}'s reconciliation is stale (${reconciliation.staleReason ?? 'a later document changed it'}); reconcile it again before approving`,
+          { reason: ErrorReason.STALE_RECONCILIATION },
+        );
       }
       const me = tx.requireViewer.subject;
       await this.assertSegregated(tx, invoice, me);
@@ -89,23 +100,37 @@ export class InvoiceApprovalService {
       const approvals = tx.repository(InvoiceApproval);
       let pending = await approvals.findOneBy({ invoiceId: invoice.id, voidReason: IsNull() });
       if (pending && pending.amount !== amount) {
-        await approvals.update(pending.id, { voidReason: `The approvable amount changed from £${formatMoney(pending.amount)} to £${formatMoney(amount)}`, updatedAt: new Date() });
+        await approvals.update(pending.id, {
+          voidReason: `The approvable amount changed from £${formatMoney(pending.amount)} to £${formatMoney(amount)}`,
+          updatedAt: new Date(),
+        });
         pending = null;
       }
       const needsTwo = amount > policy.secondApprovalAbove;
       if (pending && pending.approvedBy === me) {
-        throw forbidden(`You gave this invoice its first approval; above £${formatMoney(policy.secondApprovalAbove)} a different finance approver must give the second`, { reason: ErrorReason.SECOND_APPROVER_REQUIRED });
+        throw forbidden(
+          `You gave this invoice its first approval; above £${formatMoney(policy.secondApprovalAbove)} a different finance approver must give the second`,
+          { reason: ErrorReason.SECOND_APPROVER_REQUIRED },
+        );
       }
       const stage = pending ? 2 : 1;
-      await approvals.save(approvals.create({ invoiceId: invoice.id, organisationId: invoice.organisationId, stage, amount, approvedBy: me, note }));
+      await approvals.save(
+        approvals.create({ invoiceId: invoice.id, organisationId: invoice.organisationId, stage, amount, approvedBy: me, note }),
+      );
 
       // a first approval leaves the invoice RECONCILED; the approval itself is the record
       if (needsTwo && stage === 1) return invoice;
-      return this.invoices.recordStatus(tx, invoice, InvoiceStatus.APPROVED, `Approved for payment: £${formatMoney(amount)} of £${formatMoney(invoice.grossTotal)}${note ? `. ${note}` : ''}`, {
-        approvedAmount: amount,
-        approvedVat: vatWithin(invoice, amount),
-        approvedAt: new Date(),
-      });
+      return this.invoices.recordStatus(
+        tx,
+        invoice,
+        InvoiceStatus.APPROVED,
+        `Approved for payment: £${formatMoney(amount)} of £${formatMoney(invoice.grossTotal)}${note ? `. ${note}` : ''}`,
+        {
+          approvedAmount: amount,
+          approvedVat: vatWithin(invoice, amount),
+          approvedAt: new Date(),
+        },
+      );
     });
   }
 
@@ -115,7 +140,12 @@ export class InvoiceApprovalService {
       const invoice = await this.lockFor(tx, id);
       invoiceLifecycle.assertMove(invoice.status, InvoiceStatus.ON_HOLD, { name: `Invoice ${invoice.invoiceNumber}` });
       await this.voidApprovals(tx, invoice, `The invoice was put on hold: ${why}`);
-      return this.invoices.recordStatus(tx, invoice, InvoiceStatus.ON_HOLD, why, { heldFrom: invoice.status, approvedAmount: null, approvedVat: null, approvedAt: null });
+      return this.invoices.recordStatus(tx, invoice, InvoiceStatus.ON_HOLD, why, {
+        heldFrom: invoice.status,
+        approvedAmount: null,
+        approvedVat: null,
+        approvedAt: null,
+      });
     });
   }
 
@@ -134,7 +164,8 @@ export class InvoiceApprovalService {
 
   async recordPayment(ctx: RequestContext, id: number, input: PaymentInput): Promise<Invoice> {
     if (!isLocalDate(input.paidOn)) throw badInput('input.paidOn', 'input.paidOn must be a date, "YYYY-MM-DD"', ErrorReason.INVALID_DATE);
-    if (input.paidOn > todayInLondon()) throw badInput('input.paidOn', `input.paidOn: ${input.paidOn} is in the future`, ErrorReason.IN_FUTURE);
+    if (input.paidOn > todayInLondon())
+      throw badInput('input.paidOn', `input.paidOn: ${input.paidOn} is in the future`, ErrorReason.IN_FUTURE);
     const reference = requiredIdentifier(input.reference, 'input.reference', 64);
     return ctx.transaction(async (tx) => {
       const invoice = await this.lockFor(tx, id);
@@ -143,15 +174,30 @@ export class InvoiceApprovalService {
         detail: invoice.status === InvoiceStatus.PAID ? `(paid on ${invoice.paidOn}, reference ${invoice.paymentReference})` : undefined,
       });
       if (input.amount !== invoice.approvedAmount) {
-        throw badInput('input.amount', `input.amount: £${formatMoney(input.amount)} is not the approved £${formatMoney(invoice.approvedAmount!)}`, ErrorReason.AMOUNT_MISMATCH);
+        throw badInput(
+          'input.amount',
+          `input.amount: £${formatMoney(input.amount)} is not the approved £${formatMoney(invoice.approvedAmount!)}`,
+          ErrorReason.AMOUNT_MISMATCH,
+        );
       }
       const approvedOn = todayInLondon(asUtcDate(invoice.approvedAt!));
-      if (input.paidOn < approvedOn) throw badInput('input.paidOn', `input.paidOn: ${input.paidOn} is before the approval on ${approvedOn}`, ErrorReason.BEFORE_APPROVAL);
-      return this.invoices.recordStatus(tx, invoice, InvoiceStatus.PAID, `Paid £${formatMoney(input.amount)} on ${input.paidOn}, reference ${reference}`, {
-        paidOn: input.paidOn,
-        paidAmount: input.amount,
-        paymentReference: reference,
-      });
+      if (input.paidOn < approvedOn)
+        throw badInput(
+          'input.paidOn',
+          `input.paidOn: ${input.paidOn} is before the approval on ${approvedOn}`,
+          ErrorReason.BEFORE_APPROVAL,
+        );
+      return this.invoices.recordStatus(
+        tx,
+        invoice,
+        InvoiceStatus.PAID,
+        `Paid £${formatMoney(input.amount)} on ${input.paidOn}, reference ${reference}`,
+        {
+          paidOn: input.paidOn,
+          paidAmount: input.amount,
+          paymentReference: reference,
+        },
+      );
     });
   }
 
@@ -163,9 +209,14 @@ export class InvoiceApprovalService {
   }
 
   /** Sets the threshold; the cost centre changes only when given (null clears it). */
-  async setPolicy(ctx: RequestContext, organisationId: number, input: { secondApprovalAbove: Pence; costCentre?: string | null }): Promise<EffectivePolicy> {
+  async setPolicy(
+    ctx: RequestContext,
+    organisationId: number,
+    input: { secondApprovalAbove: Pence; costCentre?: string | null },
+  ): Promise<EffectivePolicy> {
     assertInScope(ctx, organisationId);
-    if (input.secondApprovalAbove < 0n) throw badInput('input.secondApprovalAbove', 'input.secondApprovalAbove cannot be negative', ErrorReason.OUT_OF_RANGE);
+    if (input.secondApprovalAbove < 0n)
+      throw badInput('input.secondApprovalAbove', 'input.secondApprovalAbove cannot be negative', ErrorReason.OUT_OF_RANGE);
     const costCentre = ifGiven(input.costCentre, (text) => requiredText(text, 'input.costCentre'));
     if (typeof costCentre === 'string' && !/^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$/.test(costCentre)) {
       throw badInput('input.costCentre', 'input.costCentre: up to 40 letters, digits, spaces and . _ / -', ErrorReason.INVALID_FORMAT);
@@ -186,7 +237,10 @@ export class InvoiceApprovalService {
    */
   async awaitingApproval(ctx: RequestContext, limit: number): Promise<AwaitingApproval[]> {
     const invoices = await withinScope(ctx, ctx.repository(Invoice).createQueryBuilder('invoice'))
-      .andWhere('invoice.status = :reconciled AND invoice.kind = :invoiceKind', { reconciled: InvoiceStatus.RECONCILED, invoiceKind: InvoiceKind.INVOICE })
+      .andWhere('invoice.status = :reconciled AND invoice.kind = :invoiceKind', {
+        reconciled: InvoiceStatus.RECONCILED,
+        invoiceKind: InvoiceKind.INVOICE,
+      })
       .orderBy('invoice.invoiceDate', 'ASC')
       .addOrderBy('invoice.id', 'ASC')
       .take(limit)
@@ -212,7 +266,8 @@ export class InvoiceApprovalService {
     const withheld = new Map<number, Pence>(invoiceIds.map((id) => [id, 0n]));
     if (invoiceIds.length === 0) return withheld;
     const disputes = await ctx.repository(Dispute).findBy({ invoiceId: In(invoiceIds), state: In([...WITHHELD_DISPUTE_STATES]) });
-    for (const dispute of disputes) withheld.set(dispute.invoiceId, withheld.get(dispute.invoiceId)! + dispute.disputedAmount - dispute.creditedAmount);
+    for (const dispute of disputes)
+      withheld.set(dispute.invoiceId, withheld.get(dispute.invoiceId)! + dispute.disputedAmount - dispute.creditedAmount);
     return withheld;
   }
 
@@ -227,36 +282,65 @@ export class InvoiceApprovalService {
   }
 
   private async assertSegregated(ctx: RequestContext, invoice: Invoice, subject: string): Promise<void> {
-    const reconciledBy = await ctx.repository(InvoiceStatusChange).existsBy({ invoiceId: invoice.id, toStatus: InvoiceStatus.RECONCILED, fromStatus: In([InvoiceStatus.RECEIVED, InvoiceStatus.RECONCILED]), changedBy: subject });
+    const reconciledBy = await ctx.repository(InvoiceStatusChange).existsBy({
+      invoiceId: invoice.id,
+      toStatus: InvoiceStatus.RECONCILED,
+      fromStatus: In([InvoiceStatus.RECEIVED, InvoiceStatus.RECONCILED]),
+      changedBy: subject,
+    });
     const lastRun = await ctx.repository(InvoiceReconciliation).existsBy({ invoiceId: invoice.id, reconciledBy: subject });
     if (reconciledBy || lastRun) {
-      throw forbidden(`You reconciled invoice ${invoice.invoiceNumber}; a different finance approver must approve it`, { reason: ErrorReason.SEGREGATION_OF_DUTIES });
+      throw forbidden(`You reconciled invoice ${invoice.invoiceNumber}; a different finance approver must approve it`, {
+        reason: ErrorReason.SEGREGATION_OF_DUTIES,
+      });
     }
     const disputes = await ctx.repository(Dispute).find({ select: { id: true }, where: { invoiceId: invoice.id } });
-    if (disputes.length && (await ctx.repository(DisputeTransition).existsBy({ disputeId: In(disputes.map((d) => d.id)), changedBy: subject }))) {
-      throw forbidden(`You raised or moved a dispute on invoice ${invoice.invoiceNumber}; a different finance approver must approve it`, { reason: ErrorReason.SEGREGATION_OF_DUTIES });
+    if (
+      disputes.length &&
+      (await ctx.repository(DisputeTransition).existsBy({ disputeId: In(disputes.map((d) => d.id)), changedBy: subject }))
+    ) {
+      throw forbidden(`You raised or moved a dispute on invoice ${invoice.invoiceNumber}; a different finance approver must approve it`, {
+        reason: ErrorReason.SEGREGATION_OF_DUTIES,
+      });
     }
   }
 
   /** Overcharges no live dispute covers. */
   private async undisputedOvercharges(ctx: RequestContext, invoice: Invoice): Promise<ReconciliationFinding[]> {
-    const overcharges = (await ctx.repository(ReconciliationFinding).findBy({ invoiceId: invoice.id, disputable: true })).filter((f) => f.difference > 0n);
+    const overcharges = (await ctx.repository(ReconciliationFinding).findBy({ invoiceId: invoice.id, disputable: true })).filter(
+      (f) => f.difference > 0n,
+    );
     if (overcharges.length === 0) return [];
     const links = await ctx.repository(DisputeFinding).findBy({ findingId: In(overcharges.map((f) => f.id)) });
     const live = links.length
-      ? new Set((await ctx.repository(Dispute).findBy({ id: In(links.map((l) => l.disputeId)), state: In([...WITHHELD_DISPUTE_STATES, DisputeState.CREDITED, DisputeState.REJECTED]) })).map((d) => d.id))
+      ? new Set(
+          (
+            await ctx.repository(Dispute).findBy({
+              id: In(links.map((l) => l.disputeId)),
+              state: In([...WITHHELD_DISPUTE_STATES, DisputeState.CREDITED, DisputeState.REJECTED]),
+            })
+          ).map((d) => d.id),
+        )
       : new Set<number>();
     const covered = new Set(links.filter((l) => live.has(l.disputeId)).map((l) => l.findingId));
     return overcharges.filter((f) => !covered.has(f.id));
   }
 
   private async voidApprovals(ctx: RequestContext, invoice: Invoice, reason: string): Promise<void> {
-    await ctx.repository(InvoiceApproval).update({ invoiceId: invoice.id, voidReason: IsNull() }, { voidReason: reason, updatedAt: new Date() });
+    await ctx
+      .repository(InvoiceApproval)
+      .update({ invoiceId: invoice.id, voidReason: IsNull() }, { voidReason: reason, updatedAt: new Date() });
   }
 }
 
 /** The VAT within a gross amount approved from the invoice, in proportion, to the penny (half up). */
 export function vatWithin(invoice: Pick<Invoice, 'grossTotal' | 'vatTotal'>, approved: Pence): Pence {
   if (approved === invoice.grossTotal || invoice.grossTotal === 0n) return approved === invoice.grossTotal ? invoice.vatTotal : 0n;
-  return BigInt(new Decimal(invoice.vatTotal.toString()).times(approved.toString()).dividedBy(invoice.grossTotal.toString()).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+  return BigInt(
+    new Decimal(invoice.vatTotal.toString())
+      .times(approved.toString())
+      .dividedBy(invoice.grossTotal.toString())
+      .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+      .toFixed(0),
+  );
 }

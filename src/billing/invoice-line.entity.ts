@@ -34,7 +34,7 @@ export class InvoiceLine extends BaseRecord {
   @Column({ type: 'int' })
   lineNumber!: number;
 
-  @Field(() => String, { nullable: true, description: 'The supplier\'s service reference as invoiced.' })
+  @Field(() => String, { nullable: true, description: "The supplier's service reference as invoiced." })
   @Column({ type: 'varchar', length: 64, nullable: true })
   serviceReference!: string | null;
 
@@ -79,7 +79,8 @@ export class InvoiceLine extends BaseRecord {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Where the line stood in its invoice\'s feed run document: CSV the file\'s line, "line 7"; TMF678 a JSON path such as "$[0].billItem[2]". Null for lines stored before it was recorded.',
+    description:
+      'Where the line stood in its invoice\'s feed run document: CSV the file\'s line, "line 7"; TMF678 a JSON path such as "$[0].billItem[2]". Null for lines stored before it was recorded.',
   })
   @Column({ type: 'varchar', length: 200, nullable: true })
   sourceLocation!: string | null;

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { formatMoney, type Pence } from '../common/money';
-import { ACCEPTED, rejected, UNCHANGED, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';
+import {
+  ACCEPTED,
+  rejected,
+  UNCHANGED,
+  type AcceptedItem,
+  type FeedWriteContext,
+  type FeedWriter,
+  type NaturalKey,
+  type WriteOutcome,
+} from '../feeds/feed-writer';
 import type { FeedRun } from '../feeds/feed-run.entity';
 import { FeedRecordKind, FeedRunRecord } from '../feeds/feed-run-record.entity';
 import type { RequestContext } from '../request/context';
@@ -28,7 +37,11 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
   /** One invoice per organisation, supplier and number, case ignored as MySQL's collation ignores it. */
   naturalKey(record: InvoiceRecord, { services, run }: { services: ServiceDirectory; run: FeedRun }): NaturalKey {
     const { organisationId } = ownerOf(record, services, run);
-    return { key: `${organisationId}|${record.invoiceNumber.trim().toUpperCase()}`, field: 'invoiceNumber', describe: () => `invoice ${record.invoiceNumber}` };
+    return {
+      key: `${organisationId}|${record.invoiceNumber.trim().toUpperCase()}`,
+      field: 'invoiceNumber',
+      describe: () => `invoice ${record.invoiceNumber}`,
+    };
   }
 
   async write({ ctx, run, services }: FeedWriteContext, items: AcceptedItem<InvoiceRecord>[]): Promise<WriteOutcome[]> {
@@ -51,7 +64,10 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
       }
       if (existing && existing.status !== InvoiceStatus.RECEIVED) {
         outcomes.push(
-          rejected(`Invoice ${record.invoiceNumber} is already ${existing.status} and cannot be replaced; a correction must come as a credit note or a new invoice`, 'invoiceNumber'),
+          rejected(
+            `Invoice ${record.invoiceNumber} is already ${existing.status} and cannot be replaced; a correction must come as a credit note or a new invoice`,
+            'invoiceNumber',
+          ),
         );
         continue;
       }
@@ -97,7 +113,15 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
         ),
         { chunk: 200 },
       );
-      await ctx.repository(FeedRunRecord).insert({ feedRunId: run.id, organisationId, kind: FeedRecordKind.INVOICE, invoiceId: saved.id, incidentId: null, position: seq, created: !existing });
+      await ctx.repository(FeedRunRecord).insert({
+        feedRunId: run.id,
+        organisationId,
+        kind: FeedRecordKind.INVOICE,
+        invoiceId: saved.id,
+        incidentId: null,
+        position: seq,
+        created: !existing,
+      });
       outcomes.push(ACCEPTED);
     }
     return outcomes;
@@ -118,11 +142,21 @@ export function totalsDisagreement(record: InvoiceRecord): string | null {
   const problems: string[] = [];
   const compare = (what: string, fromLines: Pence, stated: Pence) => {
     if (fromLines !== stated) {
-      problems.push(`${what} of the lines is £${formatMoney(fromLines)} but the invoice states £${formatMoney(stated)} (difference £${formatMoney(stated - fromLines)})`);
+      problems.push(
+        `${what} of the lines is £${formatMoney(fromLines)} but the invoice states £${formatMoney(stated)} (difference £${formatMoney(stated - fromLines)})`,
+      );
     }
   };
-  compare('the net total', sum((line) => line.netAmount), record.netTotal);
-  compare('the VAT total', sum((line) => line.vatAmount), record.vatTotal);
+  compare(
+    'the net total',
+    sum((line) => line.netAmount),
+    record.netTotal,
+  );
+  compare(
+    'the VAT total',
+    sum((line) => line.vatAmount),
+    record.vatTotal,
+  );
   if (record.netTotal + record.vatTotal !== record.grossTotal) {
     problems.push(
       `net £${formatMoney(record.netTotal)} plus VAT £${formatMoney(record.vatTotal)} is £${formatMoney(record.netTotal + record.vatTotal)} but the gross total is £${formatMoney(record.grossTotal)}`,

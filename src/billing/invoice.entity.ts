@@ -24,7 +24,8 @@ export enum InvoiceKind {
 }
 registerEnumType(InvoiceKind, {
   name: 'InvoiceKind',
-  description: 'An invoice or a credit note: declared by the feed (CSV document_type, TMF678 category or billType), else inferred from the lines.',
+  description:
+    'An invoice or a credit note: declared by the feed (CSV document_type, TMF678 category or billType), else inferred from the lines.',
 });
 
 /** A supplier's invoice to the organisation, as received; accepted whole or not at all. */
@@ -46,7 +47,8 @@ export class Invoice extends BaseRecord {
   invoiceNumber!: string;
 
   @Field(() => InvoiceKind, {
-    description: 'INVOICE or CREDIT_NOTE, as the feed declared it; when it did not, CREDIT_NOTE only for a negative document of credit lines alone.',
+    description:
+      'INVOICE or CREDIT_NOTE, as the feed declared it; when it did not, CREDIT_NOTE only for a negative document of credit lines alone.',
   })
   @Column({ type: 'varchar', length: 12, default: InvoiceKind.INVOICE })
   kind!: InvoiceKind;
@@ -97,7 +99,8 @@ export class Invoice extends BaseRecord {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Where the invoice stood in its feed run\'s document: CSV "line 7" or "lines 7–9"; TMF678 a JSON path such as "$[0]". Null for invoices stored before it was recorded.',
+    description:
+      'Where the invoice stood in its feed run\'s document: CSV "line 7" or "lines 7–9"; TMF678 a JSON path such as "$[0]". Null for invoices stored before it was recorded.',
   })
   @Column({ type: 'varchar', length: 200, nullable: true })
   sourceLocation!: string | null;
@@ -122,7 +125,7 @@ export class Invoice extends BaseRecord {
   @Column({ type: 'bigint', nullable: true, transformer: penceTransformer })
   paidAmount!: Pence | null;
 
-  @Field(() => String, { nullable: true, description: 'The accounts-payable system\'s payment reference.' })
+  @Field(() => String, { nullable: true, description: "The accounts-payable system's payment reference." })
   @Column({ type: 'varchar', length: 64, nullable: true })
   paymentReference!: string | null;
 

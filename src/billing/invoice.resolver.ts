@@ -38,7 +38,8 @@ export class InvoiceFilterInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The invoice (or credit note) with this number, case ignored as numbers are held (one per supplier); with supplierId, that supplier\'s.',
+    description:
+      "The invoice (or credit note) with this number, case ignored as numbers are held (one per supplier); with supplierId, that supplier's.",
   })
   invoiceNumber?: string | null;
 
@@ -56,7 +57,7 @@ export class InvoiceResolver {
   ) {}
 
   @Authorized(READ_INVENTORY)
-  @Query(() => InvoiceConnection, { description: 'Suppliers\' invoices to the viewer\'s organisations, newest first.' })
+  @Query(() => InvoiceConnection, { description: "Suppliers' invoices to the viewer's organisations, newest first." })
   invoices(
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
@@ -85,7 +86,9 @@ export class InvoiceResolver {
   }
 
   @Authorized(RECONCILE_INVOICES)
-  @Mutation(() => InvoiceReconciliation, { description: 'Checks the invoice line by line against our records; re-running it updates the same findings.' })
+  @Mutation(() => InvoiceReconciliation, {
+    description: 'Checks the invoice line by line against our records; re-running it updates the same findings.',
+  })
   reconcileInvoice(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.reconciliationService.reconcile(ctx, idOf(id, Invoice.typename));
   }
@@ -108,7 +111,8 @@ export class InvoiceResolver {
 
   @FieldResolver(() => FeedRun, {
     nullable: true,
-    description: 'The feed run that stored this content: its document holds the invoice at sourceLocation. Null when the run was sent by an organisation outside the viewer\'s.',
+    description:
+      "The feed run that stored this content: its document holds the invoice at sourceLocation. Null when the run was sent by an organisation outside the viewer's.",
   })
   feedRun(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(FeedRun).load(invoice.feedRunId);
@@ -145,15 +149,22 @@ export class ReconciliationFindingResolver {
     return finding.contractId === null ? null : ctx.loaders.byId(Contract).load(finding.contractId);
   }
 
-  @FieldResolver(() => [CreditLedgerEntry], { description: 'MISSING_SERVICE_CREDIT: the ledger entries the finding claims, one per service and term.' })
+  @FieldResolver(() => [CreditLedgerEntry], {
+    description: 'MISSING_SERVICE_CREDIT: the ledger entries the finding claims, one per service and term.',
+  })
   credits(@Root() finding: ReconciliationFinding, @Ctx() ctx: RequestContext) {
-    return finding.type === FindingType.MISSING_SERVICE_CREDIT ? ctx.loaders.manyBy(CreditLedgerEntry, 'claimedFindingId').load(finding.id) : [];
+    return finding.type === FindingType.MISSING_SERVICE_CREDIT
+      ? ctx.loaders.manyBy(CreditLedgerEntry, 'claimedFindingId').load(finding.id)
+      : [];
   }
 }
 
 @Resolver(() => InvoiceLine)
 export class InvoiceLineResolver {
-  @FieldResolver(() => NetworkService, { nullable: true, description: 'Our service, when we hold the reference; null for a phantom charge.' })
+  @FieldResolver(() => NetworkService, {
+    nullable: true,
+    description: 'Our service, when we hold the reference; null for a phantom charge.',
+  })
   service(@Root() line: InvoiceLine, @Ctx() ctx: RequestContext) {
     return line.serviceId === null ? null : ctx.loaders.byId(NetworkService).load(line.serviceId);
   }

@@ -26,18 +26,29 @@ export class InvoiceService {
    * reconciliation in the same statement and hands it to the request's loader, where
    * `Invoice.reconciliation` finds it.
    */
-  async list(ctx: RequestContext, filter: InvoiceFilter, page: PageArgs, options: { withReconciliation?: boolean } = {}): Promise<Connection<Invoice>> {
+  async list(
+    ctx: RequestContext,
+    filter: InvoiceFilter,
+    page: PageArgs,
+    options: { withReconciliation?: boolean } = {},
+  ): Promise<Connection<Invoice>> {
     const scope = [...ctx.organisationIds];
     const where: Record<string, PlainCondition> = { organisationId: scope };
     if (filter.supplierId !== undefined) where.supplierId = filter.supplierId;
     if (filter.status?.length) where.status = filter.status;
     if (filter.kind?.length) where.kind = filter.kind;
     const and = allOf([
-      filter.period ? { sql: 'periodStart <= ? AND periodEnd >= ?', params: [lastDayOf(filter.period), firstDayOf(filter.period)] } : undefined,
+      filter.period
+        ? { sql: 'periodStart <= ? AND periodEnd >= ?', params: [lastDayOf(filter.period), firstDayOf(filter.period)] }
+        : undefined,
       // SQLite compares case and MySQL's collation does not: both ignore it this way
-      filter.invoiceNumber !== undefined ? { sql: `LOWER(${columnSql(ctx.manager, Invoice, 'invoiceNumber')}) = ?`, params: [filter.invoiceNumber.toLowerCase()] } : undefined,
+      filter.invoiceNumber !== undefined
+        ? { sql: `LOWER(${columnSql(ctx.manager, Invoice, 'invoiceNumber')}) = ?`, params: [filter.invoiceNumber.toLowerCase()] }
+        : undefined,
     ]);
-    const joins = options.withReconciliation ? [{ target: InvoiceReconciliation, from: 'id', to: 'invoiceId', where: { organisationId: scope } }] : [];
+    const joins = options.withReconciliation
+      ? [{ target: InvoiceReconciliation, from: 'id', to: 'invoiceId', where: { organisationId: scope } }]
+      : [];
     const connection = await paginatePlain(ctx.manager, { target: Invoice, where, and, joins }, page, {
       maxPageSize: ctx.config.graphql.maxPageSize,
       sort: { property: 'invoiceDate', valueOf: (row) => row.invoiceDate },
@@ -59,7 +70,13 @@ export class InvoiceService {
    * Moves the invoice to `to` (or records an event that leaves it where it is) with who and
    * why. `changes` are the invoice's other columns that move with it.
    */
-  async recordStatus(ctx: RequestContext, invoice: Invoice, to: InvoiceStatus, reason: string, changes: Partial<Invoice> = {}): Promise<Invoice> {
+  async recordStatus(
+    ctx: RequestContext,
+    invoice: Invoice,
+    to: InvoiceStatus,
+    reason: string,
+    changes: Partial<Invoice> = {},
+  ): Promise<Invoice> {
     const from = invoice.status;
     Object.assign(invoice, changes, { status: to, updatedAt: new Date() });
     await ctx.repository(Invoice).update(invoice.id, { ...changes, status: to, updatedAt: invoice.updatedAt });

@@ -69,8 +69,12 @@ export class PaymentExportService {
     if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     if (organisationId !== undefined) assertInScope(ctx, organisationId);
     const month = monthOf(period);
-    const invoices = await ctx.repository(Invoice).createQueryBuilder('invoice')
-      .where('invoice.organisationId IN (:...organisations)', { organisations: organisationId === undefined ? ctx.organisationIds : [organisationId] })
+    const invoices = await ctx
+      .repository(Invoice)
+      .createQueryBuilder('invoice')
+      .where('invoice.organisationId IN (:...organisations)', {
+        organisations: organisationId === undefined ? ctx.organisationIds : [organisationId],
+      })
       .andWhere('invoice.status IN (:...statuses)', { statuses: [InvoiceStatus.APPROVED, InvoiceStatus.PAID] })
       .andWhere('invoice.approvedAt >= :from AND invoice.approvedAt < :to', { from: new Date(month.start), to: new Date(month.end) })
       .orderBy('invoice.approvedAt', 'ASC')

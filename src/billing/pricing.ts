@@ -85,7 +85,7 @@ export interface SpanPrice {
  */
 export function priceSpan(service: ServiceFacts, from: LocalDate, to: LocalDate): SpanPrice {
   const months: MonthPrice[] = [];
-  for (let start = from; start <= to; ) {
+  for (let start = from; start <= to;) {
     const end = lastDayOf(start) < to ? lastDayOf(start) : to;
     months.push(priceMonth(service, start, end));
     start = addDays(end, 1);
@@ -99,7 +99,11 @@ export function priceSpan(service: ServiceFacts, from: LocalDate, to: LocalDate)
 }
 
 /** A span's price without its months: the totals a rental line or a "not billed" estimate is held to. */
-export function expectedRental(service: ServiceFacts, from: LocalDate, to: LocalDate): { amount: Pence; liveDays: number; periodDays: number } {
+export function expectedRental(
+  service: ServiceFacts,
+  from: LocalDate,
+  to: LocalDate,
+): { amount: Pence; liveDays: number; periodDays: number } {
   const { amount, liveDays, periodDays } = priceSpan(service, from, to);
   return { amount, liveDays, periodDays };
 }
@@ -149,6 +153,9 @@ function priceMonth(service: ServiceFacts, from: LocalDate, to: LocalDate): Mont
 
 /** Σ charge × days ÷ the month's days, to the penny, half up (a whole month at one charge is that charge exactly). */
 function proRata(segments: readonly ChargeSegment[], monthDays: number): Pence {
-  const total = segments.reduce((sum, segment) => sum.plus(new Decimal(segment.monthlyCharge.toString()).times(segment.days)), new Decimal(0));
+  const total = segments.reduce(
+    (sum, segment) => sum.plus(new Decimal(segment.monthlyCharge.toString()).times(segment.days)),
+    new Decimal(0),
+  );
   return BigInt(total.dividedBy(monthDays).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
 }

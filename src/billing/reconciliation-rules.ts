@@ -100,10 +100,20 @@ export function vatOn(net: Pence, ratePercent: string): Pence {
  * `priceSpan`, month by month, whatever its period: a quarterly or annual line, or one from
  * the 15th to the 14th, is its months' prices added up, and a finding on it names them.
  */
-export function recurringLineFindings(line: LineFacts, service: ServiceFacts | undefined, earlier: EarlierCharge[], invoiceNumber: string): Finding[] {
+export function recurringLineFindings(
+  line: LineFacts,
+  service: ServiceFacts | undefined,
+  earlier: EarlierCharge[],
+  invoiceNumber: string,
+): Finding[] {
   const findings: Finding[] = vatFindings(line, invoiceNumber, service?.id ?? null);
   const correctVat = vatOn(line.netAmount, line.vatRate);
-  const base = { lineId: line.lineId, lineNumber: line.lineNumber, serviceId: service?.id ?? null, serviceReference: line.serviceReference };
+  const base = {
+    lineId: line.lineId,
+    lineNumber: line.lineNumber,
+    serviceId: service?.id ?? null,
+    serviceReference: line.serviceReference,
+  };
   const invoicedGross = line.netAmount + line.vatAmount;
   const net = (type: FindingType, expectedNet: Pence, explanation: string) => {
     const expected = expectedNet + vatOn(expectedNet, line.vatRate);
@@ -121,21 +131,40 @@ export function recurringLineFindings(line: LineFacts, service: ServiceFacts | u
   };
 
   if (!service) {
-    if (line.serviceReference) net(FindingType.UNKNOWN_SERVICE, 0n, `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net (${pounds(line.netAmount + correctVat)} with VAT at ${line.vatRate}%) for ${line.serviceReference}, a service we do not hold with this supplier.`);
+    if (line.serviceReference)
+      net(
+        FindingType.UNKNOWN_SERVICE,
+        0n,
+        `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net (${pounds(line.netAmount + correctVat)} with VAT at ${line.vatRate}%) for ${line.serviceReference}, a service we do not hold with this supplier.`,
+      );
     return findings;
   }
   if (!line.periodStart || !line.periodEnd) return findings;
-  const duplicate = earlier.find((charge) => charge.serviceId === service.id && charge.periodStart <= line.periodEnd! && charge.periodEnd >= line.periodStart!);
+  const duplicate = earlier.find(
+    (charge) => charge.serviceId === service.id && charge.periodStart <= line.periodEnd! && charge.periodEnd >= line.periodStart!,
+  );
   if (duplicate) {
-    net(FindingType.DUPLICATE_CHARGE, 0n, `Line ${line.lineNumber} charges ${service.reference} for ${line.periodStart} to ${line.periodEnd}, already charged on invoice ${duplicate.invoiceNumber} line ${duplicate.lineNumber} (${duplicate.periodStart} to ${duplicate.periodEnd}).`);
+    net(
+      FindingType.DUPLICATE_CHARGE,
+      0n,
+      `Line ${line.lineNumber} charges ${service.reference} for ${line.periodStart} to ${line.periodEnd}, already charged on invoice ${duplicate.invoiceNumber} line ${duplicate.lineNumber} (${duplicate.periodStart} to ${duplicate.periodEnd}).`,
+    );
     return findings;
   }
   if (service.ceaseDate && service.ceaseDate <= line.periodStart) {
-    net(FindingType.CHARGED_AFTER_CEASE, 0n, `Line ${line.lineNumber} charges ${service.reference} for ${line.periodStart} to ${line.periodEnd}; the service ceased on ${service.ceaseDate}.`);
+    net(
+      FindingType.CHARGED_AFTER_CEASE,
+      0n,
+      `Line ${line.lineNumber} charges ${service.reference} for ${line.periodStart} to ${line.periodEnd}; the service ceased on ${service.ceaseDate}.`,
+    );
     return findings;
   }
   if (!service.installDate || service.installDate > line.periodEnd) {
-    net(FindingType.CHARGED_BEFORE_INSTALL, 0n, `Line ${line.lineNumber} charges ${service.reference} for ${line.periodStart} to ${line.periodEnd}; the service was ${service.installDate ? `installed on ${service.installDate}` : 'not yet installed'}.`);
+    net(
+      FindingType.CHARGED_BEFORE_INSTALL,
+      0n,
+      `Line ${line.lineNumber} charges ${service.reference} for ${line.periodStart} to ${line.periodEnd}; the service was ${service.installDate ? `installed on ${service.installDate}` : 'not yet installed'}.`,
+    );
     return findings;
   }
   const expected = priceSpan(service, line.periodStart, line.periodEnd);
@@ -145,7 +174,9 @@ export function recurringLineFindings(line: LineFacts, service: ServiceFacts | u
     const dates = [
       service.installDate && service.installDate > line.periodStart ? `installed ${service.installDate}` : null,
       service.ceaseDate && service.ceaseDate <= line.periodEnd ? `ceased ${service.ceaseDate}` : null,
-    ].filter((date) => date !== null).join(', ');
+    ]
+      .filter((date) => date !== null)
+      .join(', ');
     net(
       FindingType.PRO_RATA_ERROR,
       expected.amount,
@@ -243,12 +274,27 @@ export function oneOffLineFindings(
   billedBefore: ReadonlyMap<number, EarlierOneOff> = new Map(),
 ): { findings: Finding[]; order: CompletedOrderFacts | null } {
   const findings = vatFindings(line, invoiceNumber, line.serviceId);
-  const order = matchOrder(line, orders.filter((o) => !taken.has(o.id) && !billedBefore.has(o.id)));
+  const order = matchOrder(
+    line,
+    orders.filter((o) => !taken.has(o.id) && !billedBefore.has(o.id)),
+  );
   if (order) taken.add(order.id);
   if (line.netAmount <= 0n) return { findings, order };
   const correctVat = vatOn(line.netAmount, line.vatRate);
-  const base = { lineId: line.lineId, lineNumber: line.lineNumber, serviceId: line.serviceId, serviceReference: line.serviceReference, invoiced: line.netAmount + line.vatAmount, disputable: true };
-  const billed = order ? null : matchOrder(line, orders.filter((o) => billedBefore.has(o.id)));
+  const base = {
+    lineId: line.lineId,
+    lineNumber: line.lineNumber,
+    serviceId: line.serviceId,
+    serviceReference: line.serviceReference,
+    invoiced: line.netAmount + line.vatAmount,
+    disputable: true,
+  };
+  const billed = order
+    ? null
+    : matchOrder(
+        line,
+        orders.filter((o) => billedBefore.has(o.id)),
+      );
   if (billed) {
     const earlier = billedBefore.get(billed.id)!;
     findings.push({
@@ -267,7 +313,9 @@ export function oneOffLineFindings(
       expected: 0n,
       difference: line.netAmount + correctVat,
       explanation: `Line ${line.lineNumber} is a one-off charge of ${pounds(line.netAmount)}${line.description ? ` ("${line.description}")` : ''} with no completed order behind it${
-        line.serviceReference && line.periodStart && line.periodEnd ? ` for ${line.serviceReference} between ${addDays(line.periodStart, -ONE_OFF_LOOKBACK_DAYS)} and ${line.periodEnd}` : ''
+        line.serviceReference && line.periodStart && line.periodEnd
+          ? ` for ${line.serviceReference} between ${addDays(line.periodStart, -ONE_OFF_LOOKBACK_DAYS)} and ${line.periodEnd}`
+          : ''
       }, and it quotes no order reference of ours.`,
     });
   } else if (line.netAmount > order.oneOffCharge) {
@@ -295,11 +343,17 @@ export interface EarlierOneOff {
  * Matches earlier invoices' one-off lines (oldest first) to orders, as each invoice was
  * matched: the orders already billed, so that a second charge for one is a duplicate.
  */
-export function ordersBilledBefore(lines: readonly (LineFacts & { invoiceNumber: string })[], orders: readonly CompletedOrderFacts[]): Map<number, EarlierOneOff> {
+export function ordersBilledBefore(
+  lines: readonly (LineFacts & { invoiceNumber: string })[],
+  orders: readonly CompletedOrderFacts[],
+): Map<number, EarlierOneOff> {
   const billed = new Map<number, EarlierOneOff>();
   for (const line of lines) {
     if (line.netAmount <= 0n) continue;
-    const order = matchOrder(line, orders.filter((o) => !billed.has(o.id)));
+    const order = matchOrder(
+      line,
+      orders.filter((o) => !billed.has(o.id)),
+    );
     if (order) billed.set(order.id, { orderId: order.id, invoiceNumber: line.invoiceNumber, lineNumber: line.lineNumber });
   }
   return billed;

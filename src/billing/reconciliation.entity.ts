@@ -31,7 +31,7 @@ export class InvoiceReconciliation extends BaseRecord {
   @Column({ type: 'varchar', length: 200 })
   reconciledBy!: string;
 
-  @Field(() => MoneyScalar, { description: 'The invoice\'s gross total.' })
+  @Field(() => MoneyScalar, { description: "The invoice's gross total." })
   @Column({ type: 'bigint', transformer: penceTransformer })
   invoicedTotal!: Pence;
 
@@ -39,7 +39,7 @@ export class InvoiceReconciliation extends BaseRecord {
   @Column({ type: 'bigint', transformer: penceTransformer })
   agreedAmount!: Pence;
 
-  @Field(() => MoneyScalar, { description: 'Sum of the findings\' differences (invoiced − expected).' })
+  @Field(() => MoneyScalar, { description: "Sum of the findings' differences (invoiced − expected)." })
   @Column({ type: 'bigint', transformer: penceTransformer })
   differenceTotal!: Pence;
 
@@ -47,7 +47,11 @@ export class InvoiceReconciliation extends BaseRecord {
   @Column({ type: 'int' })
   findingCount!: number;
 
-  @Field(() => Date, { nullable: true, description: 'When a later document (an earlier-dated invoice, a credit, a revised month) changed what this reconciliation would find; null while it is current. A stale reconciliation is not approved: run it again.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When a later document (an earlier-dated invoice, a credit, a revised month) changed what this reconciliation would find; null while it is current. A stale reconciliation is not approved: run it again.',
+  })
   @Column({ type: 'datetime', precision: 3, nullable: true })
   staleSince!: Date | null;
 
@@ -101,7 +105,10 @@ export class ReconciliationFinding extends BaseRecord {
   @Column({ type: 'int', nullable: true })
   contractId!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'MISSING_SERVICE_CREDIT and UNMATCHED_CREDIT: the month the credit is for, "YYYY-MM".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'MISSING_SERVICE_CREDIT and UNMATCHED_CREDIT: the month the credit is for, "YYYY-MM".',
+  })
   @Column({ type: 'varchar', length: 7, nullable: true })
   period!: string | null;
 

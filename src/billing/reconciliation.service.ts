@@ -51,7 +51,9 @@ export class ReconciliationService {
     return ctx.transaction(async (tx) => {
       const invoice = await this.invoices.get(tx, invoiceId);
       if (invoice.status !== InvoiceStatus.RECEIVED && invoice.status !== InvoiceStatus.RECONCILED) {
-        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a RECEIVED or RECONCILED invoice is reconciled`, { reason: ErrorReason.INVOICE_CLOSED });
+        throw conflict(`Invoice ${invoice.invoiceNumber} is ${invoice.status}; only a RECEIVED or RECONCILED invoice is reconciled`, {
+          reason: ErrorReason.INVOICE_CLOSED,
+        });
       }
       // months past their grace period close, and credits received are matched to what is owed, before anything is found
       await this.ledger.refresh(tx, { supplierId: invoice.supplierId });
@@ -59,8 +61,14 @@ export class ReconciliationService {
       const findings = await this.findings(tx, invoice, claims);
       const reconciliation = await this.save(tx, invoice, findings);
       if (claims.size) {
-        const saved = await tx.repository(ReconciliationFinding).find({ select: { id: true, fingerprint: true }, where: { invoiceId: invoice.id, type: FindingType.MISSING_SERVICE_CREDIT } });
-        await this.ledger.claimOnInvoice(tx, invoice, saved.filter((f) => claims.has(f.fingerprint)).map((f) => ({ findingId: f.id, entryIds: claims.get(f.fingerprint)! })));
+        const saved = await tx
+          .repository(ReconciliationFinding)
+          .find({ select: { id: true, fingerprint: true }, where: { invoiceId: invoice.id, type: FindingType.MISSING_SERVICE_CREDIT } });
+        await this.ledger.claimOnInvoice(
+          tx,
+          invoice,
+          saved.filter((f) => claims.has(f.fingerprint)).map((f) => ({ findingId: f.id, entryIds: claims.get(f.fingerprint)! })),
+        );
       }
       return reconciliation;
     });
@@ -69,11 +77,15 @@ export class ReconciliationService {
   private async findings(ctx: RequestContext, invoice: Invoice, claims: Map<string, number[]>): Promise<Finding[]> {
     const lines = await ctx.repository(InvoiceLine).find({ where: { invoiceId: invoice.id }, order: { lineNumber: 'ASC' } });
     if (invoice.kind === InvoiceKind.CREDIT_NOTE) return this.creditNoteFindings(ctx, invoice, lines);
-    const services = await ctx.repository(NetworkService).find({ where: { supplierId: invoice.supplierId, organisationId: In([...ctx.organisationIds]) } });
+    const services = await ctx
+      .repository(NetworkService)
+      .find({ where: { supplierId: invoice.supplierId, organisationId: In([...ctx.organisationIds]) } });
     const byId = await this.serviceFacts(ctx, invoice, services);
     const earlier = services.length ? await this.earlierCharges(ctx, invoice) : [];
     const orders = lines.some((line) => line.chargeType === ChargeType.ONE_OFF) ? await this.completedOrders(ctx, invoice) : [];
-    const billedBefore = orders.length ? ordersBilledBefore(await this.earlierOneOffs(ctx, invoice), orders) : new Map<number, EarlierOneOff>();
+    const billedBefore = orders.length
+      ? ordersBilledBefore(await this.earlierOneOffs(ctx, invoice), orders)
+      : new Map<number, EarlierOneOff>();
     const ordersMatched = new Set<number>();
     const findings: Finding[] = [];
     // each service's charges so far (earlier invoices first, then this one's lines), so a line is checked against its own service's only
@@ -81,7 +93,12 @@ export class ReconciliationService {
 
     for (const line of lines) {
       // a line that names no period of its own covers the invoice's billing period
-      const facts: LineFacts = { ...line, lineId: line.id, periodStart: line.periodStart ?? invoice.periodStart, periodEnd: line.periodEnd ?? invoice.periodEnd };
+      const facts: LineFacts = {
+        ...line,
+        lineId: line.id,
+        periodStart: line.periodStart ?? invoice.periodStart,
+        periodEnd: line.periodEnd ?? invoice.periodEnd,
+      };
       if (line.chargeType === ChargeType.ONE_OFF) {
         findings.push(...oneOffLineFindings(facts, orders, ordersMatched, invoice.invoiceNumber, billedBefore).findings);
         continue;
@@ -94,12 +111,20 @@ export class ReconciliationService {
       const charged = service ? (chargesByService.get(service.id) ?? []) : [];
       findings.push(...recurringLineFindings(facts, service, charged, invoice.invoiceNumber));
       if (service) {
-        charged.push({ invoiceNumber: invoice.invoiceNumber, lineNumber: line.lineNumber, serviceId: service.id, periodStart: facts.periodStart!, periodEnd: facts.periodEnd! });
+        charged.push({
+          invoiceNumber: invoice.invoiceNumber,
+          lineNumber: line.lineNumber,
+          serviceId: service.id,
+          periodStart: facts.periodStart!,
+          periodEnd: facts.periodEnd!,
+        });
         chargesByService.set(service.id, charged);
       }
     }
 
-    findings.push(...this.notBilled(invoice, services, byId, lines, services.length ? await this.billedElsewhere(ctx, invoice) : new Set()));
+    findings.push(
+      ...this.notBilled(invoice, services, byId, lines, services.length ? await this.billedElsewhere(ctx, invoice) : new Set()),
+    );
     findings.push(...(await this.missingCredits(ctx, invoice, services, claims)));
     findings.push(...(await this.unmatchedCredits(ctx, lines)));
     const variance = await this.variance(ctx, invoice, findings);
@@ -110,7 +135,9 @@ export class ReconciliationService {
   /** The services as the rules see them, each with its charge history (one query for all). */
   private async serviceFacts(ctx: RequestContext, invoice: Invoice, services: NetworkService[]): Promise<Map<number, ServiceFacts>> {
     const periods = services.length
-      ? await ctx.repository(ServiceTermsPeriod).createQueryBuilder('period')
+      ? await ctx
+          .repository(ServiceTermsPeriod)
+          .createQueryBuilder('period')
           .where((query) => `period.serviceId IN ${this.suppliedServices(query, invoice, ctx.organisationIds)}`)
           .orderBy('period.serviceId', 'ASC')
           .addOrderBy('period.effectiveFrom', 'ASC')
@@ -119,7 +146,14 @@ export class ReconciliationService {
     const histories = chargeHistories(periods);
     const facts = new Map<number, ServiceFacts>();
     for (const service of services) {
-      facts.set(service.id, { id: service.id, reference: service.reference, monthlyCharge: service.monthlyCharge, installDate: service.installDate, ceaseDate: service.ceaseDate, chargePeriods: histories.get(service.id) ?? [] });
+      facts.set(service.id, {
+        id: service.id,
+        reference: service.reference,
+        monthlyCharge: service.monthlyCharge,
+        installDate: service.installDate,
+        ceaseDate: service.ceaseDate,
+        chargePeriods: histories.get(service.id) ?? [],
+      });
     }
     return facts;
   }
@@ -129,8 +163,14 @@ export class ReconciliationService {
    * services `findings` loads, named without binding thousands of ids.
    */
   private suppliedServices(query: SelectQueryBuilder<ObjectLiteral>, invoice: Invoice, organisationIds: readonly number[]): string {
-    return query.subQuery().select('supplied.id').from(NetworkService, 'supplied')
-      .where('supplied.supplierId = :suppliedBy AND supplied.organisationId IN (:...suppliedTo)', { suppliedBy: invoice.supplierId, suppliedTo: [...organisationIds] })
+    return query
+      .subQuery()
+      .select('supplied.id')
+      .from(NetworkService, 'supplied')
+      .where('supplied.supplierId = :suppliedBy AND supplied.organisationId IN (:...suppliedTo)', {
+        suppliedBy: invoice.supplierId,
+        suppliedTo: [...organisationIds],
+      })
       .getQuery();
   }
 
@@ -140,14 +180,27 @@ export class ReconciliationService {
       where: { supplierId: invoice.supplierId, organisationId: invoice.organisationId, status: OrderStatus.COMPLETED },
       order: { completedOn: 'ASC', id: 'ASC' },
     });
-    return orders.map((order) => ({ id: order.id, type: order.type, supplierOrderReference: order.supplierOrderReference, serviceId: order.serviceId, completedOn: order.completedOn!, oneOffCharge: order.oneOffCharge }));
+    return orders.map((order) => ({
+      id: order.id,
+      type: order.type,
+      supplierOrderReference: order.supplierOrderReference,
+      serviceId: order.serviceId,
+      completedOn: order.completedOn!,
+      oneOffCharge: order.oneOffCharge,
+    }));
   }
 
   /** One-off lines on this supplier's earlier invoices to the organisation, oldest first. */
   private async earlierOneOffs(ctx: RequestContext, invoice: Invoice): Promise<(LineFacts & { invoiceNumber: string })[]> {
-    const rows = await ctx.repository(InvoiceLine).createQueryBuilder('line')
+    const rows = await ctx
+      .repository(InvoiceLine)
+      .createQueryBuilder('line')
       .innerJoinAndSelect('line.invoice', 'invoice')
-      .where('invoice.supplierId = :supplier AND invoice.organisationId = :organisation AND invoice.id <> :id', { supplier: invoice.supplierId, organisation: invoice.organisationId, id: invoice.id })
+      .where('invoice.supplierId = :supplier AND invoice.organisationId = :organisation AND invoice.id <> :id', {
+        supplier: invoice.supplierId,
+        organisation: invoice.organisationId,
+        id: invoice.id,
+      })
       .andWhere('(invoice.invoiceDate < :date OR (invoice.invoiceDate = :date AND invoice.id < :id))', { date: invoice.invoiceDate })
       .andWhere('line.chargeType = :oneOff', { oneOff: ChargeType.ONE_OFF })
       .orderBy('invoice.invoiceDate', 'ASC')
@@ -165,46 +218,81 @@ export class ReconciliationService {
 
   /** Recurring charges for the same services on this supplier's earlier invoices, overlapping this one's period. */
   private async earlierCharges(ctx: RequestContext, invoice: Invoice): Promise<EarlierCharge[]> {
-    const rows: { invoiceNumber: string; lineNumber: number; serviceId: number; periodStart: string; periodEnd: string }[] = await ctx.manager
-      .getRepository(InvoiceLine)
-      .createQueryBuilder('line')
-      .innerJoin(Invoice, 'invoice', 'invoice.id = line.invoiceId')
-      .select([
-        'invoice.invoiceNumber AS invoiceNumber',
-        'line.lineNumber AS lineNumber',
-        'line.serviceId AS serviceId',
-        'COALESCE(line.periodStart, invoice.periodStart) AS periodStart',
-        'COALESCE(line.periodEnd, invoice.periodEnd) AS periodEnd',
-      ])
-      .where('invoice.supplierId = :supplier AND invoice.id <> :id', { supplier: invoice.supplierId, id: invoice.id })
-      .andWhere('(invoice.invoiceDate < :date OR (invoice.invoiceDate = :date AND invoice.id < :id))', { date: invoice.invoiceDate })
-      .andWhere('line.chargeType = :recurring', { recurring: ChargeType.RECURRING })
-      .andWhere((query) => `line.serviceId IN ${this.suppliedServices(query, invoice, ctx.organisationIds)}`)
-      .andWhere('COALESCE(line.periodStart, invoice.periodStart) <= :end AND COALESCE(line.periodEnd, invoice.periodEnd) >= :start', { start: invoice.periodStart, end: invoice.periodEnd })
-      .getRawMany();
-    return rows.map((row) => ({ ...row, lineNumber: Number(row.lineNumber), serviceId: Number(row.serviceId), periodStart: String(row.periodStart).slice(0, 10), periodEnd: String(row.periodEnd).slice(0, 10) }));
+    const rows: { invoiceNumber: string; lineNumber: number; serviceId: number; periodStart: string; periodEnd: string }[] =
+      await ctx.manager
+        .getRepository(InvoiceLine)
+        .createQueryBuilder('line')
+        .innerJoin(Invoice, 'invoice', 'invoice.id = line.invoiceId')
+        .select([
+          'invoice.invoiceNumber AS invoiceNumber',
+          'line.lineNumber AS lineNumber',
+          'line.serviceId AS serviceId',
+          'COALESCE(line.periodStart, invoice.periodStart) AS periodStart',
+          'COALESCE(line.periodEnd, invoice.periodEnd) AS periodEnd',
+        ])
+        .where('invoice.supplierId = :supplier AND invoice.id <> :id', { supplier: invoice.supplierId, id: invoice.id })
+        .andWhere('(invoice.invoiceDate < :date OR (invoice.invoiceDate = :date AND invoice.id < :id))', { date: invoice.invoiceDate })
+        .andWhere('line.chargeType = :recurring', { recurring: ChargeType.RECURRING })
+        .andWhere((query) => `line.serviceId IN ${this.suppliedServices(query, invoice, ctx.organisationIds)}`)
+        .andWhere('COALESCE(line.periodStart, invoice.periodStart) <= :end AND COALESCE(line.periodEnd, invoice.periodEnd) >= :start', {
+          start: invoice.periodStart,
+          end: invoice.periodEnd,
+        })
+        .getRawMany();
+    return rows.map((row) => ({
+      ...row,
+      lineNumber: Number(row.lineNumber),
+      serviceId: Number(row.serviceId),
+      periodStart: String(row.periodStart).slice(0, 10),
+      periodEnd: String(row.periodEnd).slice(0, 10),
+    }));
   }
 
   /** Services with rental for this invoice's period on the supplier's other invoices, whatever their date (a supplementary invoice bills some, the regular one the rest). */
   private async billedElsewhere(ctx: RequestContext, invoice: Invoice): Promise<Set<number>> {
-    const rows: { serviceId: number | string }[] = await ctx.repository(InvoiceLine).createQueryBuilder('line')
+    const rows: { serviceId: number | string }[] = await ctx
+      .repository(InvoiceLine)
+      .createQueryBuilder('line')
       .innerJoin(Invoice, 'invoice', 'invoice.id = line.invoiceId')
       .select('DISTINCT line.serviceId', 'serviceId')
-      .where('invoice.supplierId = :supplier AND invoice.id <> :id AND line.chargeType = :recurring', { supplier: invoice.supplierId, id: invoice.id, recurring: ChargeType.RECURRING })
+      .where('invoice.supplierId = :supplier AND invoice.id <> :id AND line.chargeType = :recurring', {
+        supplier: invoice.supplierId,
+        id: invoice.id,
+        recurring: ChargeType.RECURRING,
+      })
       .andWhere((query) => `line.serviceId IN ${this.suppliedServices(query, invoice, ctx.organisationIds)}`)
-      .andWhere('COALESCE(line.periodStart, invoice.periodStart) <= :end AND COALESCE(line.periodEnd, invoice.periodEnd) >= :start', { start: invoice.periodStart, end: invoice.periodEnd })
+      .andWhere('COALESCE(line.periodStart, invoice.periodStart) <= :end AND COALESCE(line.periodEnd, invoice.periodEnd) >= :start', {
+        start: invoice.periodStart,
+        end: invoice.periodEnd,
+      })
       .getRawMany();
     return new Set(rows.map((row) => Number(row.serviceId)));
   }
 
   /** Live services with no rental on the invoice, nor on another of the supplier's for its period: reported, not disputed (it is the supplier's loss). */
-  private notBilled(invoice: Invoice, services: NetworkService[], facts: Map<number, ServiceFacts>, lines: InvoiceLine[], elsewhere: ReadonlySet<number>): Finding[] {
-    const billed = new Set(lines.filter((line) => line.chargeType === ChargeType.RECURRING && line.serviceId !== null).map((line) => line.serviceId));
+  private notBilled(
+    invoice: Invoice,
+    services: NetworkService[],
+    facts: Map<number, ServiceFacts>,
+    lines: InvoiceLine[],
+    elsewhere: ReadonlySet<number>,
+  ): Finding[] {
+    const billed = new Set(
+      lines.filter((line) => line.chargeType === ChargeType.RECURRING && line.serviceId !== null).map((line) => line.serviceId),
+    );
     for (const id of elsewhere) billed.add(id);
     const oneMonth = invoice.periodStart.slice(0, 7) === invoice.periodEnd.slice(0, 7);
     return services
-      .filter((service) => invoice.organisationId === service.organisationId && service.status !== ServiceStatus.ORDERED && !billed.has(service.id))
-      .filter((service) => service.installDate !== null && service.installDate <= invoice.periodEnd && (service.ceaseDate === null || service.ceaseDate > invoice.periodStart))
+      .filter(
+        (service) =>
+          invoice.organisationId === service.organisationId && service.status !== ServiceStatus.ORDERED && !billed.has(service.id),
+      )
+      .filter(
+        (service) =>
+          service.installDate !== null &&
+          service.installDate <= invoice.periodEnd &&
+          (service.ceaseDate === null || service.ceaseDate > invoice.periodStart),
+      )
       .map((service) => {
         const expectedNet = oneMonth ? expectedRental(facts.get(service.id)!, invoice.periodStart, invoice.periodEnd).amount : null;
         return {
@@ -228,7 +316,12 @@ export class ReconciliationService {
    * month closed), with something outstanding, and claimed on no other invoice: one finding
    * per contract and month, and the entries it claims.
    */
-  private async missingCredits(ctx: RequestContext, invoice: Invoice, services: NetworkService[], claims: Map<string, number[]>): Promise<Finding[]> {
+  private async missingCredits(
+    ctx: RequestContext,
+    invoice: Invoice,
+    services: NetworkService[],
+    claims: Map<string, number[]>,
+  ): Promise<Finding[]> {
     const contractIds = [...new Set(services.filter((s) => s.organisationId === invoice.organisationId).map((s) => s.contractId))];
     const entries = await this.ledger.claimable(ctx, invoice, contractIds);
     if (entries.length === 0) return [];
@@ -244,7 +337,10 @@ export class ReconciliationService {
       const gross = missing + vatOn(missing, STANDARD_VAT_RATE);
       const serviceIds = [...new Set(month.map((entry) => entry.serviceId))];
       const fingerprint = `${FindingType.MISSING_SERVICE_CREDIT}|${invoice.invoiceNumber}|${contractId}|${period}`;
-      claims.set(fingerprint, month.map((entry) => entry.id));
+      claims.set(
+        fingerprint,
+        month.map((entry) => entry.id),
+      );
       findings.push({
         type: FindingType.MISSING_SERVICE_CREDIT,
         fingerprint,
@@ -284,7 +380,9 @@ export class ReconciliationService {
     const invoiceId = credits[0]!.invoiceId;
     const [receipts, disputeCredits] = await Promise.all([
       ctx.repository(CreditReceipt).find({ select: { invoiceLineId: true, amount: true }, where: { invoiceId } }),
-      ctx.repository(DisputeCredit).createQueryBuilder('credit')
+      ctx
+        .repository(DisputeCredit)
+        .createQueryBuilder('credit')
         .innerJoin(InvoiceLine, 'line', 'line.id = credit.invoiceLineId')
         .where('line.invoiceId = :invoiceId AND credit.receiptId IS NULL', { invoiceId })
         .getMany(),
@@ -327,7 +425,13 @@ export class ReconciliationService {
     if (findings.some((finding) => finding.disputable)) return null;
     // measured against the last invoice, not a credit note
     const previous = await ctx.repository(Invoice).findOne({
-      where: { supplierId: invoice.supplierId, organisationId: invoice.organisationId, invoiceDate: LessThanOrEqual(invoice.invoiceDate), id: Not(invoice.id), kind: InvoiceKind.INVOICE },
+      where: {
+        supplierId: invoice.supplierId,
+        organisationId: invoice.organisationId,
+        invoiceDate: LessThanOrEqual(invoice.invoiceDate),
+        id: Not(invoice.id),
+        kind: InvoiceKind.INVOICE,
+      },
       order: { invoiceDate: 'DESC', id: 'DESC' },
     });
     if (!previous || previous.grossTotal === 0n) return null;

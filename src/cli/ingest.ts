@@ -28,8 +28,12 @@ const USAGE = `Usage: npm run ingest -- --supplier <CN-SP ID or name> --kind <pe
   belong to one organisation only.`;
 
 const KINDS: Record<string, FeedKind> = {
-  performance: FeedKind.PERFORMANCE, incident: FeedKind.INCIDENT, incidents: FeedKind.INCIDENT,
-  invoice: FeedKind.INVOICE, invoices: FeedKind.INVOICE, inventory: FeedKind.INVENTORY,
+  performance: FeedKind.PERFORMANCE,
+  incident: FeedKind.INCIDENT,
+  incidents: FeedKind.INCIDENT,
+  invoice: FeedKind.INVOICE,
+  invoices: FeedKind.INVOICE,
+  inventory: FeedKind.INVENTORY,
 };
 
 const FORMATS: Record<string, FeedFormat> = { csv: FeedFormat.CSV, tmf: FeedFormat.TMF, json: FeedFormat.TMF };
@@ -41,7 +45,8 @@ function usageProblems(values: { supplier?: string; kind?: string; format?: stri
   const problems: string[] = [];
   if (!values.supplier) problems.push('Missing --supplier <CN-SP ID or name>');
   if (values.kind === undefined) problems.push('Missing --kind <performance|incidents|invoices|inventory>');
-  else if (!KINDS[values.kind.toLowerCase()]) problems.push(`--kind ${values.kind}: not a kind (performance, incidents, invoices or inventory)`);
+  else if (!KINDS[values.kind.toLowerCase()])
+    problems.push(`--kind ${values.kind}: not a kind (performance, incidents, invoices or inventory)`);
   if (values.format === undefined) problems.push('Missing --format <csv|tmf>');
   else if (!FORMATS[values.format.toLowerCase()]) problems.push(`--format ${values.format}: not a format (csv or tmf)`);
   if (positionals.length === 0) problems.push('Missing the document to ingest: <file>');
@@ -52,7 +57,13 @@ function usageProblems(values: { supplier?: string; kind?: string; format?: stri
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { supplier: { type: 'string' }, kind: { type: 'string' }, format: { type: 'string' }, org: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      supplier: { type: 'string' },
+      kind: { type: 'string' },
+      format: { type: 'string' },
+      org: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return void console.log(USAGE);
   const kind = KINDS[(values.kind ?? '').toLowerCase()];
@@ -102,11 +113,14 @@ async function main(): Promise<void> {
     bar.done({ bytesRead: statSync(file).size, rowsRead: run.rowsRead, rowsRejected: run.rowsRejected });
     const seconds = (Date.now() - started) / 1000;
     console.log(`\nFeed run ${run.globalId} for ${supplier.name} → ${organisation.odsCode}: ${run.status}`);
-    console.log(`  read ${run.rowsRead}  accepted ${run.rowsAccepted}  unchanged ${run.rowsUnchanged}  rejected ${run.rowsRejected}  in ${seconds.toFixed(1)} s (${Math.round(run.rowsRead / Math.max(seconds, 0.001))} rows/s)`);
+    console.log(
+      `  read ${run.rowsRead}  accepted ${run.rowsAccepted}  unchanged ${run.rowsUnchanged}  rejected ${run.rowsRejected}  in ${seconds.toFixed(1)} s (${Math.round(run.rowsRead / Math.max(seconds, 0.001))} rows/s)`,
+    );
     if (run.failureReason) console.log(`  failed: ${run.failureReason}`);
     const rejections = await dataSource.getRepository(FeedRejection).find({ where: { feedRunId: run.id }, order: { id: 'ASC' }, take: 20 });
     for (const rejection of rejections) console.log(`  ${rejection.location}: ${rejection.reason}`);
-    if (run.rowsRejected > rejections.length) console.log(`  … and ${run.rowsRejected - rejections.length} more (query feedRun(id: "${run.globalId}") { rejectedRows })`);
+    if (run.rowsRejected > rejections.length)
+      console.log(`  … and ${run.rowsRejected - rejections.length} more (query feedRun(id: "${run.globalId}") { rejectedRows })`);
     process.exitCode = run.status === 'FAILED' || run.status === 'REJECTED' ? 2 : 0;
   } finally {
     await instance.release();
@@ -115,18 +129,31 @@ async function main(): Promise<void> {
 }
 
 /** The organisation named, or the only one holding the supplier's services. */
-async function organisationFor(manager: import('typeorm').EntityManager, supplier: Supplier, odsCode: string | undefined): Promise<Organisation> {
+async function organisationFor(
+  manager: import('typeorm').EntityManager,
+  supplier: Supplier,
+  odsCode: string | undefined,
+): Promise<Organisation> {
   if (odsCode) {
     const named = await manager.getRepository(Organisation).findOneBy({ odsCode: odsCode.toUpperCase() });
     if (!named) throw new UsageError(`No organisation has the ODS code ${odsCode}`);
     return named;
   }
-  const owners = await manager.getRepository(NetworkService).createQueryBuilder('service').select('DISTINCT service.organisationId', 'id').where({ supplierId: supplier.id }).getRawMany<{ id: number }>();
+  const owners = await manager
+    .getRepository(NetworkService)
+    .createQueryBuilder('service')
+    .select('DISTINCT service.organisationId', 'id')
+    .where({ supplierId: supplier.id })
+    .getRawMany<{ id: number }>();
   if (owners.length !== 1) {
-    const codes = owners.length ? (await manager.getRepository(Organisation).findBy({ id: In(owners.map((o) => Number(o.id))) })).map((o) => o.odsCode) : [];
-    throw new UsageError(`${supplier.name}'s services belong to ${codes.length ? codes.join(', ') : 'no organisation'}: name one with --org`);
+    const codes = owners.length
+      ? (await manager.getRepository(Organisation).findBy({ id: In(owners.map((o) => Number(o.id))) })).map((o) => o.odsCode)
+      : [];
+    throw new UsageError(
+      `${supplier.name}'s services belong to ${codes.length ? codes.join(', ') : 'no organisation'}: name one with --org`,
+    );
   }
-  return (await manager.getRepository(Organisation).findOneByOrFail({ id: Number(owners[0].id) }));
+  return await manager.getRepository(Organisation).findOneByOrFail({ id: Number(owners[0].id) });
 }
 
 /**

@@ -33,7 +33,8 @@ export const daysInMonth = (periodOrDate: string): number =>
   new Date(Date.UTC(Number(periodOrDate.slice(0, 4)), Number(periodOrDate.slice(5, 7)), 0)).getUTCDate();
 
 /** The last day of the month of a period or a date. */
-export const lastDayOf = (periodOrDate: string): LocalDate => `${periodOrDate.slice(0, 7)}-${String(daysInMonth(periodOrDate)).padStart(2, '0')}`;
+export const lastDayOf = (periodOrDate: string): LocalDate =>
+  `${periodOrDate.slice(0, 7)}-${String(daysInMonth(periodOrDate)).padStart(2, '0')}`;
 
 /** The month `count` months after (before, when negative) `period`. */
 export const addPeriods = (period: Period, count: number): Period => addMonths(firstDayOf(period), count).slice(0, 7);
@@ -52,7 +53,8 @@ export function periodsBetween(from: Period, to: Period): Period[] {
 /** The months a span of days [from, to] touches, oldest first, at most `limit` of them. */
 export function periodsTouching(from: LocalDate, to: LocalDate, limit = 120): Period[] {
   const periods: Period[] = [];
-  for (let period = periodOfDate(from); firstDayOf(period) <= to && periods.length < limit; period = nextPeriod(period)) periods.push(period);
+  for (let period = periodOfDate(from); firstDayOf(period) <= to && periods.length < limit; period = nextPeriod(period))
+    periods.push(period);
   return periods;
 }
 
@@ -73,7 +75,13 @@ export function monthOf(period: Period): Month {
   let month = months.get(period);
   if (!month) {
     const firstDay = firstDayOf(period);
-    month = Object.freeze({ period, start: ukDayStart(firstDay), end: ukDayStart(firstDayOf(nextPeriod(period))), firstDay, lastDay: lastDayOf(period) });
+    month = Object.freeze({
+      period,
+      start: ukDayStart(firstDay),
+      end: ukDayStart(firstDayOf(nextPeriod(period))),
+      firstDay,
+      lastDay: lastDayOf(period),
+    });
     if (months.size >= 1_000) months.clear();
     months.set(period, month);
   }

@@ -35,18 +35,20 @@ export class DomainError extends Error {
 export const badInput = (field: string, message: string, reason?: ReasonOf<ErrorCode.BAD_USER_INPUT>) =>
   new DomainError(ErrorCode.BAD_USER_INPUT, message, { field, reason });
 
-export const notFound = (typeName: string) =>
-  new DomainError(ErrorCode.NOT_FOUND, `${typeName} not found`);
+export const notFound = (typeName: string) => new DomainError(ErrorCode.NOT_FOUND, `${typeName} not found`);
 
 export const conflict = (message: string, details: DomainErrorDetails<ErrorCode.CONFLICT> = {}) =>
   new DomainError(ErrorCode.CONFLICT, message, details);
 
-export const forbidden = (message: string, details: DomainErrorDetails<ErrorCode.FORBIDDEN> = {}) => new DomainError(ErrorCode.FORBIDDEN, message, details);
+export const forbidden = (message: string, details: DomainErrorDetails<ErrorCode.FORBIDDEN> = {}) =>
+  new DomainError(ErrorCode.FORBIDDEN, message, details);
 
-export const unavailable = (message: string, details: DomainErrorDetails<ErrorCode.SERVICE_UNAVAILABLE> = {}) => new DomainError(ErrorCode.SERVICE_UNAVAILABLE, message, details);
+export const unavailable = (message: string, details: DomainErrorDetails<ErrorCode.SERVICE_UNAVAILABLE> = {}) =>
+  new DomainError(ErrorCode.SERVICE_UNAVAILABLE, message, details);
 
 /** `reason` says which check refused the credential, for the failed-authentication count (auth/failed-authentication.ts) */
-export const unauthenticated = (message: string, reason?: ReasonOf<ErrorCode.UNAUTHENTICATED>) => new DomainError(ErrorCode.UNAUTHENTICATED, message, { reason });
+export const unauthenticated = (message: string, reason?: ReasonOf<ErrorCode.UNAUTHENTICATED>) =>
+  new DomainError(ErrorCode.UNAUTHENTICATED, message, { reason });
 
 /** HTTP status for errors raised before GraphQL execution (authentication, transport). */
 export function httpStatusOf(code: ErrorCode): number {

@@ -35,7 +35,8 @@ export function refusedMove<S extends string>(lifecycle: Lifecycle<S>, from: S, 
   const allowed = lifecycle.allowed(from);
   const state = subject.detail ? `${from} ${subject.detail}` : from;
   const verb = subject.name === undefined ? 'become' : 'move to';
-  const opening = subject.name === undefined ? `A ${state} ${lifecycle.noun} cannot become ${to}` : `${subject.name} cannot move from ${state} to ${to}`;
+  const opening =
+    subject.name === undefined ? `A ${state} ${lifecycle.noun} cannot become ${to}` : `${subject.name} cannot move from ${state} to ${to}`;
   const rest = allowed.length ? `it can ${verb} ${allowed.join(', ')}` : 'it is final';
   return `${opening}; ${rest}${subject.hint ? `; ${subject.hint}` : ''}`;
 }

@@ -52,7 +52,9 @@ export class Metrics {
       labelNames: ['state'] as const,
       registers: [this.registry],
       collect() {
-        const pool = (dataSource.driver as unknown as { pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number } } }).pool;
+        const pool = (
+          dataSource.driver as unknown as { pool?: { _allConnections?: { length: number }; _freeConnections?: { length: number } } }
+        ).pool;
         const all = pool?._allConnections?.length ?? (dataSource.isInitialized ? 1 : 0);
         const free = pool?._freeConnections?.length ?? 0;
         this.set({ state: 'open' }, all);

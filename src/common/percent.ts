@@ -15,7 +15,8 @@ export function percentUnitsDown(numerator: number, denominator: number, places:
   const scaled = numerator * 100 * 10 ** places;
   if (!Number.isSafeInteger(scaled + denominator)) {
     const units = (BigInt(numerator) * 100n * 10n ** BigInt(places)) / BigInt(denominator);
-    if (units > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`percentUnitsDown: ${numerator} ÷ ${denominator} is too large a percentage`);
+    if (units > BigInt(Number.MAX_SAFE_INTEGER))
+      throw new RangeError(`percentUnitsDown: ${numerator} ÷ ${denominator} is too large a percentage`);
     return Number(units);
   }
   // floating division is within one of the answer; correct it exactly

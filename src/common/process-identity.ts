@@ -72,7 +72,10 @@ function startTime(pid: number): string | null {
 let machineId: string | undefined;
 
 function machine(): string {
-  machineId ??= createHash('sha256').update(`${hostname()}\n${readOr('/proc/sys/kernel/random/boot_id')}`).digest('hex').slice(0, 10);
+  machineId ??= createHash('sha256')
+    .update(`${hostname()}\n${readOr('/proc/sys/kernel/random/boot_id')}`)
+    .digest('hex')
+    .slice(0, 10);
   return machineId;
 }
 

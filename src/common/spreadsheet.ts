@@ -48,7 +48,10 @@ export function spreadsheetCsv<T>(columns: readonly CsvColumn<T>[], rows: readon
     if (!NUMBER.test(value)) throw new Error(`CSV column ${column.header}: "${value}" is not a number`);
     return value;
   };
-  return stringify([columns.map((column) => neutraliseFormula(column.header)), ...rows.map((row) => columns.map((column) => cell(column, row)))], {
-    record_delimiter: '\r\n',
-  });
+  return stringify(
+    [columns.map((column) => neutraliseFormula(column.header)), ...rows.map((row) => columns.map((column) => cell(column, row)))],
+    {
+      record_delimiter: '\r\n',
+    },
+  );
 }

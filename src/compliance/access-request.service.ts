@@ -19,7 +19,8 @@ export interface AccessRequestFilter {
 export class AccessRequestService {
   list(ctx: RequestContext, filter: AccessRequestFilter, page: PageArgs): Promise<Connection<ApplicationAccessRequest>> {
     const query = withinScope(ctx, ctx.repository(ApplicationAccessRequest).createQueryBuilder('request'));
-    if (filter.organisationId !== undefined) query.andWhere('request.organisationId = :organisationId', { organisationId: filter.organisationId });
+    if (filter.organisationId !== undefined)
+      query.andWhere('request.organisationId = :organisationId', { organisationId: filter.organisationId });
     if (filter.status?.length) query.andWhere('request.status IN (:...statuses)', { statuses: filter.status });
     return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize, direction: 'DESC' });
   }
@@ -28,7 +29,10 @@ export class AccessRequestService {
     return findVisible(ctx, ApplicationAccessRequest, id, ApplicationAccessRequest.typename);
   }
 
-  async request(ctx: RequestContext, input: { requestedById: number; application: string; requestedOn?: LocalDate; notes?: string | null }): Promise<ApplicationAccessRequest> {
+  async request(
+    ctx: RequestContext,
+    input: { requestedById: number; application: string; requestedOn?: LocalDate; notes?: string | null },
+  ): Promise<ApplicationAccessRequest> {
     const application = requiredText(input.application, 'input.application');
     const requestedOn = notInFuture(input.requestedOn ?? todayInLondon(), 'input.requestedOn', 'the request date');
     return ctx.transaction(async (tx) => {

@@ -53,7 +53,12 @@ export class ApplicationAccessRequest extends BaseRecord {
 @Index(['requestId'])
 export class ApplicationAccessTransition extends TransitionRecord {
   static readonly typename = 'ApplicationAccessTransition';
-  static readonly transition = { subject: 'requestId', from: 'fromStatus', to: 'toStatus', reasonLength: 1000 } as const satisfies TransitionColumns<ApplicationAccessTransition>;
+  static readonly transition = {
+    subject: 'requestId',
+    from: 'fromStatus',
+    to: 'toStatus',
+    reasonLength: 1000,
+  } as const satisfies TransitionColumns<ApplicationAccessTransition>;
 
   @Column({ type: 'int' })
   requestId!: number;

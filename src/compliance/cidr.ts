@@ -97,7 +97,7 @@ export function formatIpv6(value: bigint): string {
   const groups = Array.from({ length: 8 }, (_, i) => Number((value >> BigInt(112 - 16 * i)) & 0xffffn));
   let bestStart = -1;
   let bestLength = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i += 1;
       continue;
@@ -110,7 +110,11 @@ export function formatIpv6(value: bigint): string {
     }
     i = j;
   }
-  const hex = (from: number, to: number) => groups.slice(from, to).map((g) => g.toString(16)).join(':');
+  const hex = (from: number, to: number) =>
+    groups
+      .slice(from, to)
+      .map((g) => g.toString(16))
+      .join(':');
   if (bestLength < 2) return hex(0, 8);
   return `${hex(0, bestStart)}::${hex(bestStart + bestLength, 8)}`;
 }
@@ -130,7 +134,11 @@ export function parseCidr(input: string): Cidr {
   const slash = text.indexOf('/');
   if (slash < 0) {
     const family = parseIpv4(text) !== null ? 4 : parseIpv6(text) !== null ? 6 : null;
-    if (family) throw new CidrError('NO_PREFIX', `"${text}" is an address, not a range: add the prefix length, e.g. "${text}/${family === 4 ? 32 : 128}"`);
+    if (family)
+      throw new CidrError(
+        'NO_PREFIX',
+        `"${text}" is an address, not a range: add the prefix length, e.g. "${text}/${family === 4 ? 32 : 128}"`,
+      );
     throw new CidrError('MALFORMED', `"${text}" is not a CIDR range such as "10.1.0.0/16" or "2001:db8::/48"`);
   }
   const addressText = text.slice(0, slash);
@@ -142,7 +150,8 @@ export function parseCidr(input: string): Cidr {
   const address = (v4 ?? v6)!;
   if (!PREFIX.test(prefixText)) throw new CidrError('MALFORMED', `"${text}": the prefix length "${prefixText}" is not a whole number`);
   const prefix = Number(prefixText);
-  if (prefix > bitsOf(family)) throw new CidrError('PREFIX_OUT_OF_RANGE', `"${text}": an IPv${family} prefix length is 0 to ${bitsOf(family)}`);
+  if (prefix > bitsOf(family))
+    throw new CidrError('PREFIX_OUT_OF_RANGE', `"${text}": an IPv${family} prefix length is 0 to ${bitsOf(family)}`);
   const host = address & hostMask(family, prefix);
   if (host !== 0n) {
     const suggestion = formatCidr({ family, network: address & ~hostMask(family, prefix), prefix });
@@ -188,12 +197,15 @@ export function compareCidrs(a: Cidr, b: Cidr): number {
  * blocks sorted by start address, so a clean list of n blocks costs n log n, not n².
  */
 export function findOverlappingPairs(items: readonly Cidr[]): Array<[number, number]> {
-  const order = items.map((cidr, index) => ({ cidr, index, ...rangeOf(cidr) })).sort((a, b) => compareCidrs(a.cidr, b.cidr) || a.index - b.index);
+  const order = items
+    .map((cidr, index) => ({ cidr, index, ...rangeOf(cidr) }))
+    .sort((a, b) => compareCidrs(a.cidr, b.cidr) || a.index - b.index);
   const pairs: Array<[number, number]> = [];
   // blocks still open at the sweep position; CIDR blocks nest, so this is a stack of ancestors
   const open: typeof order = [];
   for (const entry of order) {
-    while (open.length && (open[open.length - 1]!.cidr.family !== entry.cidr.family || open[open.length - 1]!.last < entry.first)) open.pop();
+    while (open.length && (open[open.length - 1]!.cidr.family !== entry.cidr.family || open[open.length - 1]!.last < entry.first))
+      open.pop();
     for (const outer of open) pairs.push(outer.index < entry.index ? [outer.index, entry.index] : [entry.index, outer.index]);
     open.push(entry);
   }

@@ -60,15 +60,22 @@ export interface ComplianceFacts {
 }
 
 const longDate = (date: LocalDate) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Everything missing, expiring, overdue or conflicting in an organisation's register, in that order. */
 export function assessCompliance(facts: ComplianceFacts): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
-  const add = (code: ComplianceIssueCode, category: ComplianceCategory, severity: ComplianceSeverity, message: string, subject: IssueSubject | null = null) =>
-    findings.push({ code, category, severity, message, subject });
+  const add = (
+    code: ComplianceIssueCode,
+    category: ComplianceCategory,
+    severity: ComplianceSeverity,
+    message: string,
+    subject: IssueSubject | null = null,
+  ) => findings.push({ code, category, severity, message, subject });
   const { MISSING, EXPIRING, OVERDUE, CONFLICTING } = ComplianceCategory;
   const { HIGH, MEDIUM, LOW } = ComplianceSeverity;
 
@@ -78,13 +85,31 @@ export function assessCompliance(facts: ComplianceFacts): ComplianceFinding[] {
   } else {
     const subject = { typename: 'DsptAssessment', id: dspt.id };
     if (dspt.status === DsptStatus.STANDARDS_NOT_MET) {
-      add(ComplianceIssueCode.DSPT_STANDARDS_NOT_MET, MISSING, HIGH, `The ${dspt.assessmentYear} DSPT assessment did not meet the standards.`, subject);
+      add(
+        ComplianceIssueCode.DSPT_STANDARDS_NOT_MET,
+        MISSING,
+        HIGH,
+        `The ${dspt.assessmentYear} DSPT assessment did not meet the standards.`,
+        subject,
+      );
     } else if (dspt.status === DsptStatus.APPROACHING_STANDARDS) {
-      add(ComplianceIssueCode.DSPT_APPROACHING_STANDARDS, MISSING, MEDIUM, `The ${dspt.assessmentYear} DSPT assessment is approaching the standards but does not yet meet them.`, subject);
+      add(
+        ComplianceIssueCode.DSPT_APPROACHING_STANDARDS,
+        MISSING,
+        MEDIUM,
+        `The ${dspt.assessmentYear} DSPT assessment is approaching the standards but does not yet meet them.`,
+        subject,
+      );
     }
     const standing = dsptStanding(dspt.expiresOn, facts.today, facts.dsptReminderDays);
     if (standing === 'EXPIRED') {
-      add(ComplianceIssueCode.DSPT_EXPIRED, OVERDUE, HIGH, `The ${dspt.assessmentYear} DSPT assessment expired on ${longDate(dspt.expiresOn)}; publish a new one.`, subject);
+      add(
+        ComplianceIssueCode.DSPT_EXPIRED,
+        OVERDUE,
+        HIGH,
+        `The ${dspt.assessmentYear} DSPT assessment expired on ${longDate(dspt.expiresOn)}; publish a new one.`,
+        subject,
+      );
     } else if (standing === 'EXPIRING') {
       const days = daysBetween(facts.today, dspt.expiresOn);
       add(
@@ -110,7 +135,10 @@ export function assessCompliance(facts: ComplianceFacts): ComplianceFinding[] {
   }
 
   for (const site of facts.sitesWithoutAllocation) {
-    add(ComplianceIssueCode.SITE_WITHOUT_IP_ALLOCATION, MISSING, MEDIUM, `${site.name} (${site.odsCode}) has no IP allocation recorded.`, { typename: 'Site', id: site.id });
+    add(ComplianceIssueCode.SITE_WITHOUT_IP_ALLOCATION, MISSING, MEDIUM, `${site.name} (${site.odsCode}) has no IP allocation recorded.`, {
+      typename: 'Site',
+      id: site.id,
+    });
   }
 
   if (facts.activeIpamDelegates === 0) {

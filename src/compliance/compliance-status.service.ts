@@ -27,7 +27,8 @@ export interface ComplianceWindows {
 }
 
 function days(value: number, field: string): number {
-  if (!Number.isInteger(value) || value < 0 || value > 730) throw badInput(field, `${field}: a whole number of days from 0 to 730`, ErrorReason.OUT_OF_RANGE);
+  if (!Number.isInteger(value) || value < 0 || value > 730)
+    throw badInput(field, `${field}: a whole number of days from 0 to 730`, ErrorReason.OUT_OF_RANGE);
   return value;
 }
 
@@ -45,8 +46,14 @@ export class ComplianceStatusService {
 
   /** A report for every organisation the viewer may see (a CSU: its own and its trusts'), by ODS code. */
   async overview(ctx: RequestContext, windows: ComplianceWindows): Promise<ComplianceReport[]> {
-    const organisations = await ctx.repository(Organisation).find({ select: { id: true, odsCode: true }, where: { id: In([...ctx.organisationIds]) }, order: { odsCode: 'ASC' } });
-    return this.reports(ctx, organisations.map((o) => o.id), windows);
+    const organisations = await ctx
+      .repository(Organisation)
+      .find({ select: { id: true, odsCode: true }, where: { id: In([...ctx.organisationIds]) }, order: { odsCode: 'ASC' } });
+    return this.reports(
+      ctx,
+      organisations.map((o) => o.id),
+      windows,
+    );
   }
 
   private async reports(ctx: RequestContext, organisationIds: number[], windows: ComplianceWindows): Promise<ComplianceReport[]> {
@@ -60,12 +67,22 @@ export class ComplianceStatusService {
       ctx.repository(DsptAssessment).find({ where: { organisationId: ids }, order: { publishedOn: 'DESC', id: 'DESC' } }),
       ctx.repository(ConnectionAgreement).find({ where: { organisationId: ids, supersededById: IsNull() }, order: { id: 'DESC' } }),
       ctx.repository(ActsFor).find({ where: { managerId: ids, basis: ActsForBasis.REPRESENTING_CUSTOMERS } }),
-      ctx.repository(Site).find({ select: { id: true, organisationId: true, name: true, odsCode: true }, where: { organisationId: ids }, order: { odsCode: 'ASC' } }),
+      ctx.repository(Site).find({
+        select: { id: true, organisationId: true, name: true, odsCode: true },
+        where: { organisationId: ids },
+        order: { odsCode: 'ASC' },
+      }),
       ctx.repository(IpAllocation).find({ where: { organisationId: ids, releasedOn: IsNull() }, order: { id: 'ASC' } }),
-      ctx.repository(IpamDelegate).find({ select: { id: true, organisationId: true }, where: { organisationId: ids, revokedOn: IsNull() } }),
-      ctx.repository(ApplicationAccessRequest).find({ where: { organisationId: ids, status: AccessRequestStatus.REQUESTED }, order: { requestedOn: 'ASC', id: 'ASC' } }),
+      ctx
+        .repository(IpamDelegate)
+        .find({ select: { id: true, organisationId: true }, where: { organisationId: ids, revokedOn: IsNull() } }),
+      ctx
+        .repository(ApplicationAccessRequest)
+        .find({ where: { organisationId: ids, status: AccessRequestStatus.REQUESTED }, order: { requestedOn: 'ASC', id: 'ASC' } }),
     ]);
-    const representedOrganisations = represented.length ? await ctx.repository(Organisation).findBy({ id: In(represented.map((r) => r.managedId)) }) : [];
+    const representedOrganisations = represented.length
+      ? await ctx.repository(Organisation).findBy({ id: In(represented.map((r) => r.managedId)) })
+      : [];
     const odsCodeOf = new Map(representedOrganisations.map((o) => [o.id, o.odsCode]));
 
     const sitesBy = groupBy(sites, (site) => site.organisationId);
@@ -85,7 +102,10 @@ export class ComplianceStatusService {
         accessRequestOverdueDays,
         dspt,
         agreement,
-        represents: represented.filter((r) => r.managerId === organisationId).map((r) => odsCodeOf.get(r.managedId) ?? String(r.managedId)).sort(),
+        represents: represented
+          .filter((r) => r.managerId === organisationId)
+          .map((r) => odsCodeOf.get(r.managedId) ?? String(r.managedId))
+          .sort(),
         sitesWithoutAllocation: ownSites.filter((site) => !withAllocation.has(site.id)),
         activeIpamDelegates: delegates.filter((d) => d.organisationId === organisationId).length,
         pendingAccessRequests: pendingBy.get(organisationId) ?? [],

@@ -33,16 +33,20 @@ export class RecordConnectionAgreementInput {
 @InputType()
 export class AllocateIpRangeInput {
   @Field(() => ID) siteId!: string;
-  @Field({ description: 'CIDR notation, IPv4 or IPv6, e.g. "10.20.0.0/16"; stored in canonical form. Host bits set below the prefix are refused.' })
+  @Field({
+    description: 'CIDR notation, IPv4 or IPv6, e.g. "10.20.0.0/16"; stored in canonical form. Host bits set below the prefix are refused.',
+  })
   @Length(1, 60)
   cidr!: string;
   @Field(() => IpRegistration) registration!: IpRegistration;
-  @Field(() => ID, { nullable: true, description: 'The CN-SP that allocated it; required for RIPE ranges.' }) @Clearable() supplierId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The CN-SP that allocated it; required for RIPE ranges.' }) @Clearable() supplierId?:
+    string | null;
   @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @MaxLength(200) description?: string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to today.' }) @IsOptional() allocatedOn?: string;
   @Field(() => String, {
     nullable: true,
-    description: 'Why this range may overlap ranges already allocated (e.g. a site subnet inside an aggregate). Without it an overlap is refused.',
+    description:
+      'Why this range may overlap ranges already allocated (e.g. a site subnet inside an aggregate). Without it an overlap is refused.',
   })
   @Clearable()
   @IsOptional()
@@ -54,7 +58,8 @@ export class AllocateIpRangeInput {
 export class UpdateIpAllocationInput {
   @Field(() => ID) id!: string;
   @Field(() => ID, { nullable: true, description: 'Another site of the same organisation.' }) siteId?: string;
-  @Field(() => ID, { nullable: true, description: 'The CN-SP that allocated it; a RIPE range needs one.' }) @Clearable() supplierId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The CN-SP that allocated it; a RIPE range needs one.' }) @Clearable() supplierId?:
+    string | null;
   @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @MaxLength(200) description?: string | null;
 }
 

@@ -46,19 +46,30 @@ export class ComplianceResolver {
   ) {}
 
   @Authorized(READ_INVENTORY)
-  @Query(() => ComplianceReport, { description: 'What is missing, expiring, overdue or conflicting in an organisation\'s compliance register.' })
+  @Query(() => ComplianceReport, {
+    description: "What is missing, expiring, overdue or conflicting in an organisation's compliance register.",
+  })
   complianceStatus(
     @Ctx() ctx: RequestContext,
     @Arg('organisationId', () => ID) organisationId: string,
-    @Arg('dsptReminderDays', () => Int, { defaultValue: DEFAULT_DSPT_REMINDER_DAYS, description: 'Remind this many days before a DSPT expires.' }) dsptReminderDays: number,
-    @Arg('accessRequestOverdueDays', () => Int, { defaultValue: DEFAULT_ACCESS_REQUEST_OVERDUE_DAYS, description: 'An access request still REQUESTED after this many days is overdue.' })
+    @Arg('dsptReminderDays', () => Int, {
+      defaultValue: DEFAULT_DSPT_REMINDER_DAYS,
+      description: 'Remind this many days before a DSPT expires.',
+    })
+    dsptReminderDays: number,
+    @Arg('accessRequestOverdueDays', () => Int, {
+      defaultValue: DEFAULT_ACCESS_REQUEST_OVERDUE_DAYS,
+      description: 'An access request still REQUESTED after this many days is overdue.',
+    })
     accessRequestOverdueDays: number,
   ) {
     return this.status.report(ctx, organisation(organisationId), { dsptReminderDays, accessRequestOverdueDays });
   }
 
   @Authorized(READ_INVENTORY)
-  @Query(() => [ComplianceReport], { description: 'complianceStatus for every organisation the viewer may see (a CSU: its own and those it acts for), by ODS code.' })
+  @Query(() => [ComplianceReport], {
+    description: 'complianceStatus for every organisation the viewer may see (a CSU: its own and those it acts for), by ODS code.',
+  })
   complianceOverview(
     @Ctx() ctx: RequestContext,
     @Arg('dsptReminderDays', () => Int, { defaultValue: DEFAULT_DSPT_REMINDER_DAYS }) dsptReminderDays: number,
@@ -74,7 +85,9 @@ export class ComplianceResolver {
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => DsptAssessment, { description: 'Records a published DSPT assessment; its year and expiry follow from the publication date.' })
+  @Mutation(() => DsptAssessment, {
+    description: 'Records a published DSPT assessment; its year and expiry follow from the publication date.',
+  })
   recordDsptAssessment(@Ctx() ctx: RequestContext, @Arg('input') input: RecordDsptAssessmentInput) {
     const { organisationId, ...rest } = input;
     return this.register.recordDspt(ctx, organisation(organisationId, 'input.organisationId'), rest);
@@ -87,7 +100,9 @@ export class ComplianceResolver {
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => ConnectionAgreement, { description: 'Records a signed Connection Agreement version; it supersedes the version in force, which must be older.' })
+  @Mutation(() => ConnectionAgreement, {
+    description: 'Records a signed Connection Agreement version; it supersedes the version in force, which must be older.',
+  })
   recordConnectionAgreement(@Ctx() ctx: RequestContext, @Arg('input') input: RecordConnectionAgreementInput) {
     const { organisationId, ...rest } = input;
     return this.register.recordAgreement(ctx, organisation(organisationId, 'input.organisationId'), rest);
@@ -116,19 +131,31 @@ export class ComplianceResolver {
   }
 
   @Authorized(READ_INVENTORY)
-  @Query(() => [IpOverlap], { description: 'Pairs of IP ranges in use in the organisation that share addresses (imported overlaps, or overlaps accepted by exception).' })
+  @Query(() => [IpOverlap], {
+    description:
+      'Pairs of IP ranges in use in the organisation that share addresses (imported overlaps, or overlaps accepted by exception).',
+  })
   ipOverlaps(@Ctx() ctx: RequestContext, @Arg('organisationId', () => ID) organisationId: string) {
     return this.ipam.overlaps(ctx, organisation(organisationId));
   }
 
   @Authorized(READ_INVENTORY)
-  @Query(() => [IpAllocation], { description: 'The RIPE ranges in use that this CN-SP allocated: they stay with the CN-SP and must be returned when leaving it.' })
-  ripeRangesToReturn(@Ctx() ctx: RequestContext, @Arg('organisationId', () => ID) organisationId: string, @Arg('supplierId', () => ID) supplierId: string) {
+  @Query(() => [IpAllocation], {
+    description: 'The RIPE ranges in use that this CN-SP allocated: they stay with the CN-SP and must be returned when leaving it.',
+  })
+  ripeRangesToReturn(
+    @Ctx() ctx: RequestContext,
+    @Arg('organisationId', () => ID) organisationId: string,
+    @Arg('supplierId', () => ID) supplierId: string,
+  ) {
     return this.ipam.ripeRangesToReturn(ctx, organisation(organisationId), idOf(supplierId, Supplier.typename, 'supplierId'));
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => IpAllocation, { description: 'Allocates an IP range to a site; refused when it overlaps a range in use in the organisation, unless an overlapException is given.' })
+  @Mutation(() => IpAllocation, {
+    description:
+      'Allocates an IP range to a site; refused when it overlaps a range in use in the organisation, unless an overlapException is given.',
+  })
   allocateIpRange(@Ctx() ctx: RequestContext, @Arg('input') input: AllocateIpRangeInput) {
     return this.ipam.allocate(ctx, {
       siteId: idOf(input.siteId, Site.typename, 'input.siteId'),
@@ -142,7 +169,10 @@ export class ComplianceResolver {
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => IpAllocation, { description: 'Corrects an allocation in use: its site (same organisation), allocating CN-SP or description. To change the range, release it and allocate another.' })
+  @Mutation(() => IpAllocation, {
+    description:
+      'Corrects an allocation in use: its site (same organisation), allocating CN-SP or description. To change the range, release it and allocate another.',
+  })
   updateIpAllocation(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateIpAllocationInput) {
     return this.ipam.update(ctx, idOf(input.id, IpAllocation.typename, 'input.id'), {
       siteId: optionalIdOf(input.siteId, Site.typename, 'input.siteId'),
@@ -152,7 +182,9 @@ export class ComplianceResolver {
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => IpAllocation, { description: 'Records that a range was released (returned to its CN-SP or given up); it is kept in the history.' })
+  @Mutation(() => IpAllocation, {
+    description: 'Records that a range was released (returned to its CN-SP or given up); it is kept in the history.',
+  })
   releaseIpRange(@Ctx() ctx: RequestContext, @Arg('input') input: ReleaseIpRangeInput) {
     return this.ipam.release(ctx, idOf(input.id, IpAllocation.typename, 'input.id'), input.reason, input.releasedOn ?? undefined);
   }
@@ -174,7 +206,7 @@ export class ComplianceResolver {
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => IpamDelegate, { description: 'Records that a person\'s IPAM delegate access was revoked.' })
+  @Mutation(() => IpamDelegate, { description: "Records that a person's IPAM delegate access was revoked." })
   revokeIpamDelegateAccess(@Ctx() ctx: RequestContext, @Arg('input') input: RevokeIpamDelegateInput) {
     return this.ipam.revokeDelegate(ctx, idOf(input.id, IpamDelegate.typename, 'input.id'), input.revokedOn ?? undefined, input.reason);
   }
@@ -187,7 +219,11 @@ export class ComplianceResolver {
     @Arg('organisationId', () => ID, { nullable: true }) organisationId?: string,
     @Arg('status', () => [AccessRequestStatus], { nullable: true }) status?: AccessRequestStatus[],
   ) {
-    return this.accessRequests.list(ctx, { organisationId: optionalIdOf(organisationId, Organisation.typename, 'organisationId'), status }, page);
+    return this.accessRequests.list(
+      ctx,
+      { organisationId: optionalIdOf(organisationId, Organisation.typename, 'organisationId'), status },
+      page,
+    );
   }
 
   @Authorized(READ_INVENTORY)
@@ -208,7 +244,9 @@ export class ComplianceResolver {
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => ApplicationAccessRequest, { description: 'Moves a REQUESTED request to APPROVED, REJECTED or WITHDRAWN, recording who and why.' })
+  @Mutation(() => ApplicationAccessRequest, {
+    description: 'Moves a REQUESTED request to APPROVED, REJECTED or WITHDRAWN, recording who and why.',
+  })
   moveApplicationAccessRequest(@Ctx() ctx: RequestContext, @Arg('input') input: MoveApplicationAccessRequestInput) {
     return this.accessRequests.move(ctx, idOf(input.id, ApplicationAccessRequest.typename, 'input.id'), input.status, input.reason);
   }

@@ -9,13 +9,16 @@ registerEnumType(ComplianceCategory, { name: 'ComplianceCategory' });
 registerEnumType(ComplianceSeverity, { name: 'ComplianceSeverity' });
 registerEnumType(ComplianceIssueCode, { name: 'ComplianceIssueCode', description: 'A stable code for each kind of compliance issue.' });
 
-@ObjectType({ description: 'One thing missing, expiring, overdue or conflicting in an organisation\'s compliance register.' })
+@ObjectType({ description: "One thing missing, expiring, overdue or conflicting in an organisation's compliance register." })
 export class ComplianceIssue {
   @Field(() => ComplianceIssueCode) code!: ComplianceIssueCode;
   @Field(() => ComplianceCategory) category!: ComplianceCategory;
   @Field(() => ComplianceSeverity) severity!: ComplianceSeverity;
   @Field({ description: 'What is wrong, in plain English.' }) message!: string;
-  @Field(() => ID, { nullable: true, description: 'The global id of the record it is about (a site, an allocation, a request…), when there is one.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The global id of the record it is about (a site, an allocation, a request…), when there is one.',
+  })
   subjectId!: string | null;
 }
 
@@ -24,7 +27,8 @@ export class ComplianceReport {
   organisationId!: number;
 
   @Field(() => DsptAssessment, { nullable: true, description: 'The latest DSPT publication.' }) dspt!: DsptAssessment | null;
-  @Field(() => ConnectionAgreement, { nullable: true, description: 'The Connection Agreement version in force.' }) connectionAgreement!: ConnectionAgreement | null;
+  @Field(() => ConnectionAgreement, { nullable: true, description: 'The Connection Agreement version in force.' })
+  connectionAgreement!: ConnectionAgreement | null;
 
   @Field(() => LocalDateScalar, { description: 'The day (England) it was worked out for.' }) asOf!: string;
   @Field(() => Int) dsptReminderDays!: number;

@@ -22,7 +22,9 @@ export class ConnectionAgreement extends BaseRecord {
   @Column({ type: 'date' })
   signedOn!: string;
 
-  @Field({ description: 'Whether the Representing Customers variation applies: the organisation provides IT services to other HSCN users.' })
+  @Field({
+    description: 'Whether the Representing Customers variation applies: the organisation provides IT services to other HSCN users.',
+  })
   @Column({ type: 'boolean' })
   representingCustomers!: boolean;
 

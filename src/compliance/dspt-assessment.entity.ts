@@ -9,7 +9,10 @@ export enum DsptStatus {
   APPROACHING_STANDARDS = 'APPROACHING_STANDARDS',
   STANDARDS_NOT_MET = 'STANDARDS_NOT_MET',
 }
-registerEnumType(DsptStatus, { name: 'DsptStatus', description: 'The status a Data Security and Protection Toolkit assessment was published with.' });
+registerEnumType(DsptStatus, {
+  name: 'DsptStatus',
+  description: 'The status a Data Security and Protection Toolkit assessment was published with.',
+});
 
 /** One published DSPT assessment of an organisation. Every publication is kept: the latest is the current one. */
 @ObjectType('DsptAssessment', { implements: BaseRecord })

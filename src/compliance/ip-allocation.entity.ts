@@ -15,7 +15,10 @@ export enum IpRegistration {
   /** RFC 1918 (IPv4) or unique local (IPv6) space: it follows the organisation */
   PRIVATE = 'PRIVATE',
 }
-registerEnumType(IpRegistration, { name: 'IpRegistration', description: 'Where an IP range comes from, which decides who keeps it when a CN-SP changes.' });
+registerEnumType(IpRegistration, {
+  name: 'IpRegistration',
+  description: 'Where an IP range comes from, which decides who keeps it when a CN-SP changes.',
+});
 
 /** An IP range allocated to one of an organisation's sites. */
 @ObjectType('IpAllocation', { implements: BaseRecord })
@@ -56,7 +59,10 @@ export class IpAllocation extends BaseRecord {
   @Column({ type: 'date' })
   allocatedOn!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'When it was released (returned to the CN-SP, or given up); null while in use.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'When it was released (returned to the CN-SP, or given up); null while in use.',
+  })
   @Column({ type: 'date', nullable: true })
   releasedOn!: string | null;
 

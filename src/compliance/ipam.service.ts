@@ -10,7 +10,18 @@ import type { RequestContext } from '../request/context';
 import { Site } from '../sites/site.entity';
 import { SupplierKind } from '../suppliers/supplier.entity';
 import type { SupplierService } from '../suppliers/supplier.service';
-import { CidrError, compareCidrs, findOverlappingPairs, formatCidr, overlaps, parseCidr, privateOverlap, isPrivate, specialPurposeOverlap, type Cidr } from './cidr';
+import {
+  CidrError,
+  compareCidrs,
+  findOverlappingPairs,
+  formatCidr,
+  overlaps,
+  parseCidr,
+  privateOverlap,
+  isPrivate,
+  specialPurposeOverlap,
+  type Cidr,
+} from './cidr';
 import { IpOverlap, OverlapKind } from './compliance.types';
 import { IpAllocation, IpRegistration, IpVersion } from './ip-allocation.entity';
 import { IpamDelegate } from './ipam-delegate.entity';
@@ -40,7 +51,12 @@ export function cidrInput(text: string, field: string): Cidr {
   try {
     return parseCidr(text);
   } catch (error) {
-    if (error instanceof CidrError) throw badInput(field, `${field}: ${error.message}`, error.problem === 'HOST_BITS_SET' ? ErrorReason.HOST_BITS_SET : ErrorReason.INVALID_CIDR);
+    if (error instanceof CidrError)
+      throw badInput(
+        field,
+        `${field}: ${error.message}`,
+        error.problem === 'HOST_BITS_SET' ? ErrorReason.HOST_BITS_SET : ErrorReason.INVALID_CIDR,
+      );
     throw error;
   }
 }
@@ -57,7 +73,8 @@ export class IpamService {
 
   list(ctx: RequestContext, filter: AllocationFilter, page: PageArgs): Promise<Connection<IpAllocation>> {
     const query = withinScope(ctx, ctx.repository(IpAllocation).createQueryBuilder('allocation'));
-    if (filter.organisationId !== undefined) query.andWhere('allocation.organisationId = :organisationId', { organisationId: filter.organisationId });
+    if (filter.organisationId !== undefined)
+      query.andWhere('allocation.organisationId = :organisationId', { organisationId: filter.organisationId });
     if (filter.siteId !== undefined) query.andWhere('allocation.siteId = :siteId', { siteId: filter.siteId });
     if (filter.supplierId !== undefined) query.andWhere('allocation.supplierId = :supplierId', { supplierId: filter.supplierId });
     if (!filter.includeReleased) query.andWhere('allocation.releasedOn IS NULL');
@@ -85,10 +102,25 @@ export class IpamService {
     }
     if (input.registration === IpRegistration.RIPE) {
       const privateRange = privateOverlap(cidr);
-      if (privateRange) throw badInput('input.cidr', `input.cidr: ${text} lies in private space (${formatCidr(privateRange)}), which is not RIPE-registered: record it as PRIVATE`, ErrorReason.PRIVATE_RANGE);
+      if (privateRange)
+        throw badInput(
+          'input.cidr',
+          `input.cidr: ${text} lies in private space (${formatCidr(privateRange)}), which is not RIPE-registered: record it as PRIVATE`,
+          ErrorReason.PRIVATE_RANGE,
+        );
       const special = specialPurposeOverlap(cidr);
-      if (special) throw badInput('input.cidr', `input.cidr: ${text} lies in ${special.name} space (${formatCidr(special.cidr)}), which no registry allocates`, ErrorReason.SPECIAL_PURPOSE_RANGE);
-      if (input.supplierId === undefined) throw badInput('input.supplierId', 'input.supplierId: a RIPE range is registered through a CN-SP; name the CN-SP that allocated it', ErrorReason.REQUIRED);
+      if (special)
+        throw badInput(
+          'input.cidr',
+          `input.cidr: ${text} lies in ${special.name} space (${formatCidr(special.cidr)}), which no registry allocates`,
+          ErrorReason.SPECIAL_PURPOSE_RANGE,
+        );
+      if (input.supplierId === undefined)
+        throw badInput(
+          'input.supplierId',
+          'input.supplierId: a RIPE range is registered through a CN-SP; name the CN-SP that allocated it',
+          ErrorReason.REQUIRED,
+        );
     }
     const allocatedOn = notInFuture(input.allocatedOn ?? todayInLondon(), 'input.allocatedOn', 'the allocation date');
     const exception = optionalText(input.overlapException) ?? null;
@@ -97,7 +129,8 @@ export class IpamService {
       const site = await findVisible(tx, Site, input.siteId, Site.typename);
       if (input.supplierId !== undefined) {
         const supplier = await this.suppliers.get(tx, input.supplierId);
-        if (supplier.kind !== SupplierKind.CN_SP) throw badInput('input.supplierId', `input.supplierId: ${supplier.name} is not a CN-SP`, ErrorReason.NOT_A_CNSP);
+        if (supplier.kind !== SupplierKind.CN_SP)
+          throw badInput('input.supplierId', `input.supplierId: ${supplier.name} is not a CN-SP`, ErrorReason.NOT_A_CNSP);
       }
       await lockOrganisation(tx, site.organisationId);
       const inUse = await tx.repository(IpAllocation).find({
@@ -142,23 +175,40 @@ export class IpamService {
    * unchanged), the allocating CN-SP, the description. The range itself is not edited:
    * release it and allocate the right one, so that the history shows both.
    */
-  async update(ctx: RequestContext, id: number, changes: { siteId?: number; supplierId?: number | null; description?: string | null }): Promise<IpAllocation> {
+  async update(
+    ctx: RequestContext,
+    id: number,
+    changes: { siteId?: number; supplierId?: number | null; description?: string | null },
+  ): Promise<IpAllocation> {
     return ctx.transaction(async (tx) => {
       const allocation = await this.get(tx, id);
-      if (allocation.releasedOn) throw conflict(`${allocation.cidr} was released on ${allocation.releasedOn} and is kept as history`, { reason: ErrorReason.ALREADY_RELEASED });
+      if (allocation.releasedOn)
+        throw conflict(`${allocation.cidr} was released on ${allocation.releasedOn} and is kept as history`, {
+          reason: ErrorReason.ALREADY_RELEASED,
+        });
       if (changes.siteId !== undefined) {
         const site = await findVisible(tx, Site, changes.siteId, Site.typename);
         if (site.organisationId !== allocation.organisationId) {
-          throw badInput('input.siteId', `input.siteId: ${site.name} belongs to another organisation; release the range and allocate it there`, ErrorReason.OTHER_ORGANISATION);
+          throw badInput(
+            'input.siteId',
+            `input.siteId: ${site.name} belongs to another organisation; release the range and allocate it there`,
+            ErrorReason.OTHER_ORGANISATION,
+          );
         }
         allocation.siteId = site.id;
       }
       if (changes.supplierId === null) {
-        if (allocation.registration === IpRegistration.RIPE) throw badInput('input.supplierId', 'input.supplierId: a RIPE range is registered through a CN-SP and needs one', ErrorReason.REQUIRED);
+        if (allocation.registration === IpRegistration.RIPE)
+          throw badInput(
+            'input.supplierId',
+            'input.supplierId: a RIPE range is registered through a CN-SP and needs one',
+            ErrorReason.REQUIRED,
+          );
         allocation.supplierId = null;
       } else if (changes.supplierId !== undefined) {
         const supplier = await this.suppliers.get(tx, changes.supplierId);
-        if (supplier.kind !== SupplierKind.CN_SP) throw badInput('input.supplierId', `input.supplierId: ${supplier.name} is not a CN-SP`, ErrorReason.NOT_A_CNSP);
+        if (supplier.kind !== SupplierKind.CN_SP)
+          throw badInput('input.supplierId', `input.supplierId: ${supplier.name} is not a CN-SP`, ErrorReason.NOT_A_CNSP);
         allocation.supplierId = supplier.id;
       }
       if (changes.description !== undefined) allocation.description = optionalText(changes.description) ?? null;
@@ -172,8 +222,14 @@ export class IpamService {
     const on = notInFuture(releasedOn ?? todayInLondon(), 'input.releasedOn', 'the release date');
     return ctx.transaction(async (tx) => {
       const allocation = await this.get(tx, id);
-      if (allocation.releasedOn) throw conflict(`${allocation.cidr} was already released on ${allocation.releasedOn}`, { reason: ErrorReason.ALREADY_RELEASED });
-      if (on < allocation.allocatedOn) throw badInput('input.releasedOn', `input.releasedOn: ${on} is before the allocation on ${allocation.allocatedOn}`, ErrorReason.BEFORE_ALLOCATION);
+      if (allocation.releasedOn)
+        throw conflict(`${allocation.cidr} was already released on ${allocation.releasedOn}`, { reason: ErrorReason.ALREADY_RELEASED });
+      if (on < allocation.allocatedOn)
+        throw badInput(
+          'input.releasedOn',
+          `input.releasedOn: ${on} is before the allocation on ${allocation.allocatedOn}`,
+          ErrorReason.BEFORE_ALLOCATION,
+        );
       allocation.releasedOn = on;
       allocation.releaseReason = why;
       return tx.repository(IpAllocation).save(allocation);
@@ -191,7 +247,9 @@ export class IpamService {
   async ripeRangesToReturn(ctx: RequestContext, organisationId: number, supplierId: number): Promise<IpAllocation[]> {
     assertInScope(ctx, organisationId);
     await this.suppliers.get(ctx, supplierId);
-    const ranges = await ctx.repository(IpAllocation).find({ where: { organisationId, supplierId, registration: IpRegistration.RIPE, releasedOn: IsNull() } });
+    const ranges = await ctx
+      .repository(IpAllocation)
+      .find({ where: { organisationId, supplierId, registration: IpRegistration.RIPE, releasedOn: IsNull() } });
     return ranges.sort((a, b) => compareCidrs(parseCidr(a.cidr), parseCidr(b.cidr)) || a.id - b.id);
   }
 
@@ -208,8 +266,14 @@ export class IpamService {
     return ctx.transaction(async (tx) => {
       const contact = await findVisible(tx, Contact, contactId, Contact.typename);
       await lockOrganisation(tx, contact.organisationId);
-      const held = await tx.repository(IpamDelegate).findOne({ where: { contactId: contact.id, revokedOn: IsNull() }, ...latestCommitted(tx) });
-      if (held) throw conflict(`${contact.name} has held IPAM delegate access since ${held.grantedOn}`, { field: 'input.contactId', reason: ErrorReason.ALREADY_DELEGATE });
+      const held = await tx
+        .repository(IpamDelegate)
+        .findOne({ where: { contactId: contact.id, revokedOn: IsNull() }, ...latestCommitted(tx) });
+      if (held)
+        throw conflict(`${contact.name} has held IPAM delegate access since ${held.grantedOn}`, {
+          field: 'input.contactId',
+          reason: ErrorReason.ALREADY_DELEGATE,
+        });
       return tx.repository(IpamDelegate).save(
         tx.repository(IpamDelegate).create({
           organisationId: contact.organisationId,
@@ -228,8 +292,10 @@ export class IpamService {
     const on = notInFuture(revokedOn ?? todayInLondon(), 'input.revokedOn', 'the revocation date');
     return ctx.transaction(async (tx) => {
       const delegate = await findVisible(tx, IpamDelegate, id, IpamDelegate.typename);
-      if (delegate.revokedOn) throw conflict(`This IPAM delegate access was already revoked on ${delegate.revokedOn}`, { reason: ErrorReason.ALREADY_REVOKED });
-      if (on < delegate.grantedOn) throw badInput('input.revokedOn', `input.revokedOn: ${on} is before the grant on ${delegate.grantedOn}`, ErrorReason.BEFORE_GRANT);
+      if (delegate.revokedOn)
+        throw conflict(`This IPAM delegate access was already revoked on ${delegate.revokedOn}`, { reason: ErrorReason.ALREADY_REVOKED });
+      if (on < delegate.grantedOn)
+        throw badInput('input.revokedOn', `input.revokedOn: ${on} is before the grant on ${delegate.grantedOn}`, ErrorReason.BEFORE_GRANT);
       delegate.revokedOn = on;
       delegate.revokeReason = optionalText(reason) ?? null;
       delegate.revokedBy = ctx.requireViewer.subject;

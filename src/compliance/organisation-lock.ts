@@ -9,7 +9,12 @@ import { Organisation } from '../organisations/organisation.entity';
  */
 export async function lockOrganisation(ctx: RequestContext, organisationId: number): Promise<void> {
   if (dialectOf(ctx.manager) !== 'mysql') return;
-  await ctx.repository(Organisation).createQueryBuilder('organisation').setLock('pessimistic_write').where('organisation.id = :organisationId', { organisationId }).getOne();
+  await ctx
+    .repository(Organisation)
+    .createQueryBuilder('organisation')
+    .setLock('pessimistic_write')
+    .where('organisation.id = :organisationId', { organisationId })
+    .getOne();
 }
 
 /**

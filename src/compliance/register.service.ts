@@ -44,11 +44,17 @@ export class RegisterService {
   async recordDspt(ctx: RequestContext, organisationId: number, input: DsptInput): Promise<DsptAssessment> {
     assertInScope(ctx, organisationId);
     const publishedOn = notInFuture(input.publishedOn, 'input.publishedOn', 'the publication date');
-    if (publishedOn < DSPT_FIRST_DAY) throw badInput('input.publishedOn', `input.publishedOn: the DSPT began in April 2018; ${publishedOn} is earlier`, ErrorReason.OUT_OF_RANGE);
+    if (publishedOn < DSPT_FIRST_DAY)
+      throw badInput(
+        'input.publishedOn',
+        `input.publishedOn: the DSPT began in April 2018; ${publishedOn} is earlier`,
+        ErrorReason.OUT_OF_RANGE,
+      );
     const usual = dsptExpiryOf(publishedOn);
     let expiresOn = usual;
     if (input.expiresOn !== undefined && input.expiresOn !== null) {
-      if (!isLocalDate(input.expiresOn)) throw badInput('input.expiresOn', `input.expiresOn: "${input.expiresOn}" is not a calendar date`, ErrorReason.INVALID_DATE);
+      if (!isLocalDate(input.expiresOn))
+        throw badInput('input.expiresOn', `input.expiresOn: "${input.expiresOn}" is not a calendar date`, ErrorReason.INVALID_DATE);
       if (input.expiresOn < usual || input.expiresOn > latestExpiryFor(publishedOn)) {
         throw badInput(
           'input.expiresOn',
@@ -60,8 +66,13 @@ export class RegisterService {
     }
     return ctx.transaction(async (tx) => {
       await lockOrganisation(tx, organisationId);
-      const same = await tx.repository(DsptAssessment).findOne({ where: { organisationId, publishedOn, status: input.status }, ...latestCommitted(tx) });
-      if (same) throw conflict(`A ${input.status} publication on ${publishedOn} is already recorded`, { reason: ErrorReason.DUPLICATE_DSPT_PUBLICATION });
+      const same = await tx
+        .repository(DsptAssessment)
+        .findOne({ where: { organisationId, publishedOn, status: input.status }, ...latestCommitted(tx) });
+      if (same)
+        throw conflict(`A ${input.status} publication on ${publishedOn} is already recorded`, {
+          reason: ErrorReason.DUPLICATE_DSPT_PUBLICATION,
+        });
       return tx.repository(DsptAssessment).save(
         tx.repository(DsptAssessment).create({
           organisationId,
@@ -89,13 +100,22 @@ export class RegisterService {
   async recordAgreement(ctx: RequestContext, organisationId: number, input: AgreementInput): Promise<ConnectionAgreement> {
     assertInScope(ctx, organisationId);
     const version = input.version.trim();
-    if (!isAgreementVersion(version)) throw badInput('input.version', `input.version: "${input.version}" is not a version such as "3" or "3.1"`, ErrorReason.INVALID_VERSION);
+    if (!isAgreementVersion(version))
+      throw badInput(
+        'input.version',
+        `input.version: "${input.version}" is not a version such as "3" or "3.1"`,
+        ErrorReason.INVALID_VERSION,
+      );
     const signedOn = notInFuture(input.signedOn, 'input.signedOn', 'the signature date');
     const signedByName = requiredText(input.signedByName, 'input.signedByName');
     return ctx.transaction(async (tx) => {
       const repository = tx.repository(ConnectionAgreement);
       await lockOrganisation(tx, organisationId);
-      const current = await repository.findOne({ where: { organisationId, supersededById: IsNull() }, order: { id: 'DESC' }, ...latestCommitted(tx) });
+      const current = await repository.findOne({
+        where: { organisationId, supersededById: IsNull() },
+        order: { id: 'DESC' },
+        ...latestCommitted(tx),
+      });
       if (current) {
         if (compareAgreementVersions(version, current.version) <= 0) {
           throw conflict(`Version ${version} is not newer than version ${current.version}, signed on ${current.signedOn} and in force`, {
@@ -104,7 +124,11 @@ export class RegisterService {
           });
         }
         if (signedOn < current.signedOn) {
-          throw badInput('input.signedOn', `input.signedOn: version ${version} cannot have been signed (${signedOn}) before version ${current.version} (${current.signedOn})`, ErrorReason.BEFORE_CURRENT);
+          throw badInput(
+            'input.signedOn',
+            `input.signedOn: version ${version} cannot have been signed (${signedOn}) before version ${current.version} (${current.signedOn})`,
+            ErrorReason.BEFORE_CURRENT,
+          );
         }
       }
       const agreement = await repository.save(

@@ -53,7 +53,12 @@ const environmentSchema = z.object({
   JWT_ORG_CLAIM: z.string().min(1).default('org'),
   JWT_ROLES_CLAIM: z.string().min(1).default('roles'),
   JWT_SUPPLIER_CLAIM: z.string().min(1).default('supplier'),
-  JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(12 * 3_600),
+  JWT_MAX_LIFETIME_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 86_400)
+    .default(12 * 3_600),
   JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
   NATIONAL_ODS_CODE: z
     .string()
@@ -70,14 +75,35 @@ const environmentSchema = z.object({
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(50_000),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(5_000),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
-  REQUEST_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb').default('1mb'),
+  REQUEST_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 512kb or 1mb')
+    .default('1mb'),
   SEED_DEMO_ON_START: booleanString.optional(),
   PERFORMANCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(35),
-  FEED_LATE_AFTER_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24),
-  FEED_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 ** 3),
-  FEED_MAX_INVOICE_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 ** 2),
+  FEED_LATE_AFTER_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24),
+  FEED_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 ** 3),
+  FEED_MAX_INVOICE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 ** 2),
   FEED_MAX_ROWS: z.coerce.number().int().min(1).default(DEFAULT_FEED_LIMITS.maxRows),
-  FEED_MAX_DEPTH: z.coerce.number().int().min(3, 'must be at least 3 (an object holding a list of objects)').max(1_000).default(DEFAULT_FEED_LIMITS.maxDepth),
+  FEED_MAX_DEPTH: z.coerce
+    .number()
+    .int()
+    .min(3, 'must be at least 3 (an object holding a list of objects)')
+    .max(1_000)
+    .default(DEFAULT_FEED_LIMITS.maxDepth),
   FEED_MAX_ITEM_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_FEED_LIMITS.maxItemBytes),
   FEED_MAX_RECORD_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_FEED_LIMITS.maxRecordBytes),
   FEED_STALE_RUN_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -90,14 +116,26 @@ const environmentSchema = z.object({
       if (value === undefined) return undefined;
       const parsed = parseHostList(value);
       if ('hosts' in parsed) return parsed.hosts;
-      ctx.addIssue({ code: 'custom', message: `"${parsed.invalid}" is not host or host:port (a comma-separated list, e.g. feeds.supplier.example:443)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${parsed.invalid}" is not host or host:port (a comma-separated list, e.g. feeds.supplier.example:443)`,
+      });
       return z.NEVER;
     }),
   FEED_PULL_ALLOW_ANY_HOST: booleanString.optional(),
   FEED_PULL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
-  RECONCILIATION_VARIANCE_PERCENT: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 10').default('10'),
-  INVOICE_SECOND_APPROVAL_ABOVE: z.string().regex(/^\d{1,11}(\.\d{2})?$/, 'must be an amount in pounds such as 10000.00').default('10000.00'),
-  SLA_COVERAGE_THRESHOLD_PERCENT: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 95 or 97.5').default('95'),
+  RECONCILIATION_VARIANCE_PERCENT: z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 10')
+    .default('10'),
+  INVOICE_SECOND_APPROVAL_ABOVE: z
+    .string()
+    .regex(/^\d{1,11}(\.\d{2})?$/, 'must be an amount in pounds such as 10000.00')
+    .default('10000.00'),
+  SLA_COVERAGE_THRESHOLD_PERCENT: z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 95 or 97.5')
+    .default('95'),
   SLA_MONTH_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   CREDIT_LEDGER_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   LEDGER_PROVISIONAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
@@ -351,7 +389,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       pullTimeoutMs: env.FEED_PULL_TIMEOUT_MS,
     },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
-    sla: { coverageThresholdPercent: env.SLA_COVERAGE_THRESHOLD_PERCENT, monthGraceDays: env.SLA_MONTH_GRACE_DAYS, ledgerMonths: env.CREDIT_LEDGER_MONTHS, provisionalSeconds: env.LEDGER_PROVISIONAL_SECONDS },
+    sla: {
+      coverageThresholdPercent: env.SLA_COVERAGE_THRESHOLD_PERCENT,
+      monthGraceDays: env.SLA_MONTH_GRACE_DAYS,
+      ledgerMonths: env.CREDIT_LEDGER_MONTHS,
+      provisionalSeconds: env.LEDGER_PROVISIONAL_SECONDS,
+    },
     billing: { variancePercent: env.RECONCILIATION_VARIANCE_PERCENT, secondApprovalAbove: parseMoney(env.INVOICE_SECOND_APPROVAL_ABOVE) },
     notifications: {
       noticeWithinDays: env.NOTIFICATION_NOTICE_DAYS,
@@ -387,7 +430,9 @@ export const SIMULATED_CNSP_HOST: AllowedHost = { host: '127.0.0.1', port: 4010 
 function pullHosts(env: Environment): { pullAllowedHosts: AllowedHost[]; pullAllowAnyHost: boolean } {
   const allowAny = env.FEED_PULL_ALLOW_ANY_HOST ?? false;
   if (allowAny && env.NODE_ENV === 'production') {
-    throw new ConfigError('Invalid configuration:\n  FEED_PULL_ALLOW_ANY_HOST: not allowed in production; list the suppliers\' hosts in FEED_PULL_ALLOWED_HOSTS');
+    throw new ConfigError(
+      "Invalid configuration:\n  FEED_PULL_ALLOW_ANY_HOST: not allowed in production; list the suppliers' hosts in FEED_PULL_ALLOWED_HOSTS",
+    );
   }
   // on a developer's machine, unless told otherwise, `npm run sim:cnsp` can be pulled from without a restart
   const hosts = env.FEED_PULL_ALLOWED_HOSTS ?? (env.NODE_ENV === 'development' ? [SIMULATED_CNSP_HOST] : []);
@@ -412,7 +457,8 @@ function databaseConfig(env: Environment, dataDir: string): DatabaseConfig {
   if (url === undefined) return { dialect: 'sqlite', location: join(dataDir, 'hscn.sqlite'), ...common };
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
-    if (path === '') throw new ConfigError('Invalid configuration:\n  DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/hscn.sqlite');
+    if (path === '')
+      throw new ConfigError('Invalid configuration:\n  DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/hscn.sqlite');
     return { dialect: 'sqlite', location: path === ':memory:' ? path : resolve(path), ...common };
   }
   try {
@@ -443,10 +489,15 @@ function trustProxy(value: string | undefined): AppConfig['trustProxy'] {
       'Invalid configuration:\n  TRUST_PROXY: "true" would let any client choose its own address; give the number of proxies in front (e.g. 1) or their addresses (e.g. loopback,10.0.0.0/8)',
     );
   }
-  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.find((entry) => !PROXY_NAMES.has(entry) && !isAddressOrCidr(entry));
   if (bad !== undefined || entries.length === 0) {
-    throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY: "${bad ?? text}" is not a hop count, an IP address, a CIDR, loopback, linklocal or uniquelocal`);
+    throw new ConfigError(
+      `Invalid configuration:\n  TRUST_PROXY: "${bad ?? text}" is not a hop count, an IP address, a CIDR, loopback, linklocal or uniquelocal`,
+    );
   }
   return entries;
 }
@@ -493,8 +544,14 @@ function jwtVerification(env: Environment, dataDir: string): JwtVerification {
 function productionJwtProblems(env: Environment, dataDir: string): string[] {
   const problems: string[] = [];
   if (!env.JWT_JWKS_URL && !env.JWT_SECRET) problems.push('JWT_JWKS_URL: required in production (or JWT_SECRET for HS256 tokens)');
-  if (!env.JWT_ISSUER) problems.push('JWT_ISSUER: required in production: the "iss" your identity provider puts in tokens, so that tokens from any other issuer are refused');
-  if (!env.JWT_AUDIENCE) problems.push('JWT_AUDIENCE: required in production: the "aud" of tokens issued for this API, so that tokens meant for other applications are refused');
+  if (!env.JWT_ISSUER)
+    problems.push(
+      'JWT_ISSUER: required in production: the "iss" your identity provider puts in tokens, so that tokens from any other issuer are refused',
+    );
+  if (!env.JWT_AUDIENCE)
+    problems.push(
+      'JWT_AUDIENCE: required in production: the "aud" of tokens issued for this API, so that tokens meant for other applications are refused',
+    );
   if (env.JWT_JWKS_URL && new URL(env.JWT_JWKS_URL).protocol !== 'https:') {
     problems.push('JWT_JWKS_URL: must be an https:// URL in production (keys fetched over plain http can be replaced in transit)');
   } else if (!env.JWT_JWKS_URL && env.JWT_SECRET) {
@@ -510,7 +567,10 @@ function productionJwtProblems(env: Environment, dataDir: string): string[] {
  */
 function productionKeyProblems(env: Environment, dataDir: string): string[] {
   if (env.WEBHOOK_SECRET_KEY === undefined) return [];
-  const known = [{ value: EXAMPLE_WEBHOOK_KEY, name: 'the placeholder in .env.example' }, ...onDisk(dataDir, 'dev-webhook-key', 'the development key')];
+  const known = [
+    { value: EXAMPLE_WEBHOOK_KEY, name: 'the placeholder in .env.example' },
+    ...onDisk(dataDir, 'dev-webhook-key', 'the development key'),
+  ];
   const weakness = secretWeakness(env.WEBHOOK_SECRET_KEY, known);
   return weakness ? [`WEBHOOK_SECRET_KEY: ${weakness}`] : [];
 }
@@ -519,7 +579,10 @@ function productionKeyProblems(env: Environment, dataDir: string): string[] {
 const EXAMPLE_WEBHOOK_KEY = 'change-me-to-48-random-bytes-base64-encoded-xxxxxxxxxxxx';
 
 function knownSecrets(dataDir: string): { value: string; name: string }[] {
-  return [{ value: TEST_JWT_SECRET, name: 'the test suite\'s published secret' }, ...onDisk(dataDir, 'dev-jwt-secret', 'the development secret')];
+  return [
+    { value: TEST_JWT_SECRET, name: "the test suite's published secret" },
+    ...onDisk(dataDir, 'dev-jwt-secret', 'the development secret'),
+  ];
 }
 
 type DevelopmentSecret = 'dev-jwt-secret' | 'dev-webhook-key';

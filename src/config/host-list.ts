@@ -14,7 +14,10 @@ const ENTRY = /^(\[[0-9a-f:.]+\]|[^\s:/?#@[\]]+)(?::(\d{1,5}))?$/i;
  */
 export function parseHostList(value: string): { hosts: AllowedHost[] } | { invalid: string } {
   const hosts: AllowedHost[] = [];
-  for (const entry of value.split(',').map((text) => text.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((text) => text.trim())
+    .filter(Boolean)) {
     const match = ENTRY.exec(entry);
     const port = match?.[2] === undefined ? null : Number(match[2]);
     const host = match ? hostnameOf(match[1]) : null;

@@ -31,7 +31,8 @@ export function secretWeakness(secret: string, known: readonly { readonly value:
   if (bits < MIN_SECRET_BITS) {
     return `has too little variety (about ${Math.floor(bits)} bits, at least ${MIN_SECRET_BITS} needed); generate one, e.g. \`openssl rand -base64 48\``;
   }
-  if (wordShare(secret) >= MAX_WORD_SHARE) return 'looks like words rather than random characters; generate one, e.g. `openssl rand -base64 48`';
+  if (wordShare(secret) >= MAX_WORD_SHARE)
+    return 'looks like words rather than random characters; generate one, e.g. `openssl rand -base64 48`';
   return null;
 }
 

@@ -21,7 +21,7 @@ export class ContactFilter {
 
 @InputType()
 export class CreateContactInput {
-  @Field(() => ID, { nullable: true, description: 'Organisation keeping the contact; defaults to the viewer\'s own.' })
+  @Field(() => ID, { nullable: true, description: "Organisation keeping the contact; defaults to the viewer's own." })
   organisationId?: string;
 
   @Field()

@@ -34,9 +34,17 @@ export class ContactResolver {
 
   @Authorized(READ_INVENTORY)
   @Query(() => ContactConnection)
-  contacts(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => ContactFilter, { nullable: true }) filter?: ContactFilter) {
+  contacts(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => ContactFilter, { nullable: true }) filter?: ContactFilter,
+  ) {
     const { organisationId, ...rest } = filter ?? {};
-    return this.contactService.list(ctx, { ...rest, organisationId: optionalIdOf(organisationId, Organisation.typename, 'filter.organisationId') }, page);
+    return this.contactService.list(
+      ctx,
+      { ...rest, organisationId: optionalIdOf(organisationId, Organisation.typename, 'filter.organisationId') },
+      page,
+    );
   }
 
   @Authorized(READ_INVENTORY)
@@ -64,7 +72,7 @@ export class ContactResolver {
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => Contact, { description: 'Records that the contact\'s details were confirmed now, by the viewer.' })
+  @Mutation(() => Contact, { description: "Records that the contact's details were confirmed now, by the viewer." })
   markContactVerified(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.contactService.markVerified(ctx, idOf(id, Contact.typename));
   }

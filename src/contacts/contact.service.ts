@@ -35,12 +35,12 @@ export class ContactService {
 
   list(ctx: RequestContext, filter: ContactListFilter, page: PageArgs): Promise<Connection<Contact>> {
     const query = withinScope(ctx, ctx.repository(Contact).createQueryBuilder('contact'));
-    if (filter.organisationId !== undefined) query.andWhere('contact.organisationId = :organisationId', { organisationId: filter.organisationId });
+    if (filter.organisationId !== undefined)
+      query.andWhere('contact.organisationId = :organisationId', { organisationId: filter.organisationId });
     if (filter.role) {
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM contact_assignment ca WHERE ca.contactId = contact.id AND ca.role = :role)',
-        { role: filter.role },
-      );
+      query.andWhere('EXISTS (SELECT 1 FROM contact_assignment ca WHERE ca.contactId = contact.id AND ca.role = :role)', {
+        role: filter.role,
+      });
     }
     applySearch(query, ['contact.name', 'contact.email', 'contact.jobTitle'], filter.search);
     return paginate(query, page, {
@@ -51,7 +51,10 @@ export class ContactService {
 
   /** Contacts nobody has confirmed in `olderThanDays` days, or ever: the handbook asks for up-to-date site contacts. */
   dueForReview(ctx: RequestContext, olderThanDays: number, page: PageArgs, now = new Date()): Promise<Connection<Contact>> {
-    return paginate(this.dueForReviewQuery(ctx, olderThanDays, now), page, { maxPageSize: ctx.config.graphql.maxPageSize, sort: BY_STALENESS });
+    return paginate(this.dueForReviewQuery(ctx, olderThanDays, now), page, {
+      maxPageSize: ctx.config.graphql.maxPageSize,
+      sort: BY_STALENESS,
+    });
   }
 
   /** The query behind `dueForReview`, unpaged and stalest first, for callers that take every row (notifications). */
@@ -175,7 +178,11 @@ export class ContactService {
         ? await this.contracts.get(ctx, target.objectId)
         : await this.sites.get(ctx, target.objectId);
     if (owner.organisationId !== contact.organisationId) {
-      throw badInput('input.objectId', `input.objectId: the ${target.objectType.toLowerCase()} belongs to another organisation than the contact`, ErrorReason.ORGANISATION_MISMATCH);
+      throw badInput(
+        'input.objectId',
+        `input.objectId: the ${target.objectType.toLowerCase()} belongs to another organisation than the contact`,
+        ErrorReason.ORGANISATION_MISMATCH,
+      );
     }
   }
 }

@@ -10,7 +10,12 @@ import { Contract, ContractStatus } from './contract.entity';
 @Index(['contractId'])
 export class ContractStatusChange extends TransitionRecord {
   static readonly typename = 'ContractStatusChange';
-  static readonly transition = { subject: 'contractId', from: 'fromStatus', to: 'toStatus', reasonLength: 1000 } as const satisfies TransitionColumns<ContractStatusChange>;
+  static readonly transition = {
+    subject: 'contractId',
+    from: 'fromStatus',
+    to: 'toStatus',
+    reasonLength: 1000,
+  } as const satisfies TransitionColumns<ContractStatusChange>;
 
   @Column({ type: 'int' })
   contractId!: number;
@@ -19,7 +24,7 @@ export class ContractStatusChange extends TransitionRecord {
   @JoinColumn({ name: 'contractId' })
   contract?: Contract;
 
-  @Field(() => ContractStatus, { nullable: true, description: 'Null for the contract\'s creation.' })
+  @Field(() => ContractStatus, { nullable: true, description: "Null for the contract's creation." })
   @Column({ type: 'varchar', length: 20, nullable: true })
   fromStatus!: ContractStatus | null;
 

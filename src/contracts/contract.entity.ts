@@ -41,7 +41,7 @@ export enum ServiceHours {
   TWENTY_FOUR_SEVEN = 'TWENTY_FOUR_SEVEN',
   BUSINESS_HOURS = 'BUSINESS_HOURS',
 }
-registerEnumType(ServiceHours, { name: 'ServiceHours', description: 'When the contract\'s service levels apply.' });
+registerEnumType(ServiceHours, { name: 'ServiceHours', description: "When the contract's service levels apply." });
 
 /** A contract between an organisation (the HSCN consumer) and a supplier. */
 @ObjectType('Contract', { implements: BaseRecord, simpleResolvers: true })
@@ -66,7 +66,7 @@ export class Contract extends BaseRecord {
   @JoinColumn({ name: 'supplierId' })
   supplier?: Supplier;
 
-  @Field({ description: 'The organisation\'s reference for the contract; unique within the organisation.' })
+  @Field({ description: "The organisation's reference for the contract; unique within the organisation." })
   @Column({ type: 'varchar', length: 64 })
   reference!: string;
 
@@ -131,7 +131,7 @@ export class Contract extends BaseRecord {
   @Column({ type: 'bigint', nullable: true, transformer: penceTransformer })
   totalContractValue!: Pence | null;
 
-  @Field(() => Int, { description: 'Days after an invoice\'s date within which it may be disputed.' })
+  @Field(() => Int, { description: "Days after an invoice's date within which it may be disputed." })
   @Column({ type: 'int', default: DEFAULT_DISPUTE_WINDOW_DAYS })
   disputeWindowDays!: number;
 }

@@ -56,7 +56,7 @@ export class ContractDocumentInput {
   @Field(() => ContractDocumentKind, { defaultValue: ContractDocumentKind.OTHER })
   kind!: ContractDocumentKind;
 
-  @Field({ description: 'https link to the document in the organisation\'s document store.' })
+  @Field({ description: "https link to the document in the organisation's document store." })
   @MaxLength(2000)
   @IsUrl({ protocols: ['https'], require_protocol: true, require_tld: false }, { message: 'url must be an https:// link' })
   url!: string;
@@ -64,7 +64,7 @@ export class ContractDocumentInput {
 
 @InputType()
 export class CreateContractInput {
-  @Field(() => ID, { nullable: true, description: 'The contracting organisation; defaults to the viewer\'s own.' })
+  @Field(() => ID, { nullable: true, description: "The contracting organisation; defaults to the viewer's own." })
   organisationId?: string;
 
   @Field(() => ID)
@@ -130,7 +130,10 @@ export class CreateContractInput {
   @Clearable()
   totalContractValue?: Pence | null;
 
-  @Field(() => Int, { nullable: true, description: `Days after an invoice's date within which it may be disputed (default ${DEFAULT_DISPUTE_WINDOW_DAYS}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Days after an invoice's date within which it may be disputed (default ${DEFAULT_DISPUTE_WINDOW_DAYS}).`,
+  })
   @IsOptional()
   @Min(1)
   @Max(730)

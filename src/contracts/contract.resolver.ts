@@ -68,8 +68,7 @@ export class ContractResolver {
 
   @Authorized(READ_INVENTORY)
   @Query(() => ContractConnection, {
-    description:
-      'ACTIVE contracts whose notice date is within `withinDays` days, or has passed while the term runs on, soonest first.',
+    description: 'ACTIVE contracts whose notice date is within `withinDays` days, or has passed while the term runs on, soonest first.',
   })
   contractsDueForRenewal(@Ctx() ctx: RequestContext, @Arg('withinDays', () => Int) withinDays: number, @Args() page: PageArgs) {
     return this.contractService.dueForRenewal(ctx, withinDays, page);
@@ -106,7 +105,11 @@ export class ContractResolver {
 
   @Authorized(MANAGE_INVENTORY)
   @Mutation(() => ContractDocument)
-  addContractDocument(@Ctx() ctx: RequestContext, @Arg('contractId', () => ID) contractId: string, @Arg('input') input: ContractDocumentInput) {
+  addContractDocument(
+    @Ctx() ctx: RequestContext,
+    @Arg('contractId', () => ID) contractId: string,
+    @Arg('input') input: ContractDocumentInput,
+  ) {
     return this.contractService.addDocument(ctx, idOf(contractId, Contract.typename, 'contractId'), input);
   }
 
@@ -127,7 +130,8 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => ServiceConnection, {
-    description: 'Services under the contract, optionally of one status, by reference. Under a list of contracts every contract\'s page is read together: the statements do not grow with the list.',
+    description:
+      "Services under the contract, optionally of one status, by reference. Under a list of contracts every contract's page is read together: the statements do not grow with the list.",
   })
   services(
     @Root() contract: Contract,

@@ -12,13 +12,7 @@ import type { RequestContext } from '../request/context';
 import { Supplier } from '../suppliers/supplier.entity';
 import { SupplierService } from '../suppliers/supplier.service';
 import { ContractDocument } from './contract-document.entity';
-import {
-  contractLifecycle,
-  DEFAULT_BUSINESS_CALENDAR,
-  isClosed,
-  noticeDateFor,
-  termEnd,
-} from './contract-lifecycle';
+import { contractLifecycle, DEFAULT_BUSINESS_CALENDAR, isClosed, noticeDateFor, termEnd } from './contract-lifecycle';
 import { ContractStatusChange } from './contract-status-change.entity';
 import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { Contract, ContractStatus, DEFAULT_DISPUTE_WINDOW_DAYS, ServiceHours } from './contract.entity';
@@ -55,13 +49,23 @@ export class ContractService {
    * A page of the viewer's contracts. `withSupplier` reads each one's supplier in the same
    * statement and hands it to the request's loader, where `Contract.supplier` finds it.
    */
-  async list(ctx: RequestContext, filter: ContractListFilter, page: PageArgs, order?: ContractOrder, options: { withSupplier?: boolean } = {}): Promise<Connection<Contract>> {
+  async list(
+    ctx: RequestContext,
+    filter: ContractListFilter,
+    page: PageArgs,
+    order?: ContractOrder,
+    options: { withSupplier?: boolean } = {},
+  ): Promise<Connection<Contract>> {
     // the viewer's organisations, or the one of them the filter names (none, if it names another)
-    const scope = filter.organisationId === undefined ? [...ctx.organisationIds] : ctx.organisationIds.filter((id) => id === filter.organisationId);
+    const scope =
+      filter.organisationId === undefined ? [...ctx.organisationIds] : ctx.organisationIds.filter((id) => id === filter.organisationId);
     const where: Record<string, PlainCondition> = { organisationId: scope };
     if (filter.status?.length) where.status = filter.status;
     if (filter.supplierId !== undefined) where.supplierId = filter.supplierId;
-    const and = allOf([filter.endingOnOrBefore ? { sql: 'endDate <= ?', params: [filter.endingOnOrBefore] } : undefined, searchCondition(['reference', 'title'], filter.search)]);
+    const and = allOf([
+      filter.endingOnOrBefore ? { sql: 'endDate <= ?', params: [filter.endingOnOrBefore] } : undefined,
+      searchCondition(['reference', 'title'], filter.search),
+    ]);
     // suppliers are the national catalogue: no organisation holds them to a scope
     const joins = options.withSupplier ? [{ target: Supplier, from: 'supplierId', to: 'id' }] : [];
     const property = SORT_PROPERTIES[order?.field ?? ContractSortField.REFERENCE];
@@ -216,7 +220,12 @@ export class ContractService {
       contract.endDate = termEnd(addDays(previousEnd, 1), contract.renewalTermMonths);
       normaliseTerms(contract);
       const saved = await tx.repository(Contract).save(contract);
-      await this.recordStatus(tx, saved, contract.status, `Renewed for ${contract.renewalTermMonths} months from ${addDays(previousEnd, 1)}`);
+      await this.recordStatus(
+        tx,
+        saved,
+        contract.status,
+        `Renewed for ${contract.renewalTermMonths} months from ${addDays(previousEnd, 1)}`,
+      );
       return saved;
     });
   }
@@ -265,7 +274,11 @@ async function assertCalendarExists(ctx: RequestContext, contract: Contract): Pr
   if (!name || name === DEFAULT_BUSINESS_CALENDAR) return;
   const found = await ctx.repository(ServiceCalendarRecord).countBy({ organisationId: contract.organisationId, name });
   if (!found) {
-    throw badInput('input.serviceHoursCalendar', `input.serviceHoursCalendar: the organisation has no calendar named "${name}" (defineServiceCalendar first)`, ErrorReason.UNKNOWN_CALENDAR);
+    throw badInput(
+      'input.serviceHoursCalendar',
+      `input.serviceHoursCalendar: the organisation has no calendar named "${name}" (defineServiceCalendar first)`,
+      ErrorReason.UNKNOWN_CALENDAR,
+    );
   }
 }
 
@@ -275,7 +288,11 @@ function normaliseTerms(contract: Contract): void {
     if (!isLocalDate(contract[field])) throw badInput(`input.${field}`, `input.${field}: not a calendar date`, ErrorReason.INVALID_DATE);
   }
   if (contract.endDate < contract.startDate) {
-    throw badInput('input.endDate', `input.endDate: ${contract.endDate} is before the start date ${contract.startDate}`, ErrorReason.END_BEFORE_START);
+    throw badInput(
+      'input.endDate',
+      `input.endDate: ${contract.endDate} is before the start date ${contract.startDate}`,
+      ErrorReason.END_BEFORE_START,
+    );
   }
   if (contract.totalContractValue !== null && contract.totalContractValue < 0n) {
     throw badInput('input.totalContractValue', 'input.totalContractValue: must not be negative', ErrorReason.NEGATIVE_AMOUNT);

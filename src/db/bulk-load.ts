@@ -17,7 +17,12 @@ export function openInfile(name: string): Readable {
 }
 
 /** Loads rows (already validated, in `columns` order) into `table`, replacing any with the same key. */
-export async function loadRows(manager: EntityManager, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+export async function loadRows(
+  manager: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): Promise<void> {
   const name = `hscn-load-${randomUUID()}`;
   pending.set(name, Buffer.from(rows.map((row) => row.map(field).join('\t')).join('\n'), 'utf8'));
   try {

@@ -21,7 +21,14 @@ export function insertStatement(dialect: Dialect, table: string, columns: readon
  * A multi-row INSERT that replaces `update` columns of rows whose `key` already exists:
  * ON DUPLICATE KEY UPDATE on MySQL, ON CONFLICT … DO UPDATE on SQLite.
  */
-export function upsertStatement(dialect: Dialect, table: string, columns: readonly string[], key: readonly string[], update: readonly string[], rows: number): string {
+export function upsertStatement(
+  dialect: Dialect,
+  table: string,
+  columns: readonly string[],
+  key: readonly string[],
+  update: readonly string[],
+  rows: number,
+): string {
   const q = (name: string) => quote(dialect, name);
   const insert = insertStatement(dialect, table, columns, rows);
   return dialect === 'mysql'
@@ -40,7 +47,14 @@ export type Merge = 'least' | 'greatest' | 'add' | 'replace';
  * into the held value (the lesser, the greater, the sum, or the new value): a running span
  * or count kept up to date in one statement per batch, whatever the batch holds.
  */
-export function mergeStatement(dialect: Dialect, table: string, columns: readonly string[], key: readonly string[], merge: Readonly<Record<string, Merge>>, rows: number): string {
+export function mergeStatement(
+  dialect: Dialect,
+  table: string,
+  columns: readonly string[],
+  key: readonly string[],
+  merge: Readonly<Record<string, Merge>>,
+  rows: number,
+): string {
   const q = (name: string) => quote(dialect, name);
   const insert = insertStatement(dialect, table, columns, rows);
   const incoming = (c: string) => (dialect === 'mysql' ? `VALUES(${q(c)})` : `excluded.${q(c)}`);

@@ -20,7 +20,14 @@ export function isRetryableLockError(error: unknown): boolean {
   const candidate = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
   const code = candidate.driverError?.code ?? candidate.code;
   const errno = candidate.driverError?.errno ?? candidate.errno;
-  return code === 'ER_LOCK_DEADLOCK' || errno === 1213 || code === 'ER_LOCK_WAIT_TIMEOUT' || errno === 1205 || code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
+  return (
+    code === 'ER_LOCK_DEADLOCK' ||
+    errno === 1213 ||
+    code === 'ER_LOCK_WAIT_TIMEOUT' ||
+    errno === 1205 ||
+    code === 'SQLITE_BUSY' ||
+    code === 'SQLITE_BUSY_SNAPSHOT'
+  );
 }
 
 /**
@@ -41,7 +48,11 @@ export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 8): 
 }
 
 /** Saves a record whose natural key must be unique; a duplicate becomes the caller's CONFLICT. */
-export async function saveUnique<T extends ObjectLiteral>(repository: Repository<T>, record: T, onDuplicate: (error: unknown) => DomainError): Promise<T> {
+export async function saveUnique<T extends ObjectLiteral>(
+  repository: Repository<T>,
+  record: T,
+  onDuplicate: (error: unknown) => DomainError,
+): Promise<T> {
   try {
     return await repository.save(record);
   } catch (error) {
@@ -58,7 +69,10 @@ export async function saveUnique<T extends ObjectLiteral>(repository: Repository
 export function violatedUniqueKey(error: unknown, metadata: EntityMetadata): string[] {
   const candidate = error as { message?: string; driverError?: { message?: string; sqlMessage?: string } };
   const message = candidate.driverError?.sqlMessage ?? candidate.driverError?.message ?? candidate.message ?? '';
-  const sqliteColumns = /UNIQUE constraint failed: (.+)$/m.exec(message)?.[1]?.split(/,\s*/).map((column) => column.split('.').pop());
+  const sqliteColumns = /UNIQUE constraint failed: (.+)$/m
+    .exec(message)?.[1]
+    ?.split(/,\s*/)
+    .map((column) => column.split('.').pop());
   for (const index of metadata.indices.filter((each) => each.isUnique)) {
     const columns = index.columns.map((column) => column.databaseName);
     const named = sqliteColumns

@@ -4,7 +4,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { livenessOf, thisProcess, type Liveness } from '../common/process-identity';
 import { dialectOf } from './dialect';
 
-
 const LOCK = 'lock:';
 const PROCESS = 'process:';
 const LOCK_NAME = /^hscn-instance-[0-9a-f-]{36}$/;
@@ -79,7 +78,10 @@ export async function livenessOfOwners(manager: EntityManager, owners: readonly 
     else answers.set(owner, 'unknown');
   }
   if (locks.length) {
-    const [row] = (await manager.query(`SELECT ${locks.map((_, i) => `IS_FREE_LOCK(?) AS l${i}`).join(', ')}`, locks.map((owner) => owner.slice(LOCK.length)))) as Record<string, unknown>[];
+    const [row] = (await manager.query(
+      `SELECT ${locks.map((_, i) => `IS_FREE_LOCK(?) AS l${i}`).join(', ')}`,
+      locks.map((owner) => owner.slice(LOCK.length)),
+    )) as Record<string, unknown>[];
     locks.forEach((owner, i) => {
       const free = row?.[`l${i}`];
       answers.set(owner, free === null || free === undefined ? 'unknown' : Number(free) === 1 ? 'dead' : 'alive');

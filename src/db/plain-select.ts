@@ -90,8 +90,11 @@ export async function plainSelectJoined<T extends ObjectLiteral>(
   const filter = whereClause(manager, metadata, where, and, params);
   if (filter === null) return { rows: [], joined: joins.map(() => []) };
   const ordered = (alias: string) =>
-    order.length ? ` ORDER BY ${order.map(([property, direction]) => `${alias}${driver.escape(columnOf(metadata, property).databaseName)} ${direction}`).join(', ')}` : '';
-  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0)) throw new Error(`plainSelect: a limit must be a whole number, not ${limit}`);
+    order.length
+      ? ` ORDER BY ${order.map(([property, direction]) => `${alias}${driver.escape(columnOf(metadata, property).databaseName)} ${direction}`).join(', ')}`
+      : '';
+  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit >= 0))
+    throw new Error(`plainSelect: a limit must be a whole number, not ${limit}`);
   // the rows, ordered and limited before any join (which can then neither narrow nor repeat them)
   const selected = shape.head + filter + ordered('') + (limit === undefined ? '' : ` LIMIT ${limit}`);
 
@@ -102,8 +105,11 @@ export async function plainSelectJoined<T extends ObjectLiteral>(
     const from = [`(${selected}) t`];
     for (const { join, metadata: joinedMetadata, alias } of joinedShapes) {
       const joinedShape = shapeOf(manager, joinedMetadata);
-      for (const column of joinedShape.columns) selects.push(`${alias}.${driver.escape(column.databaseName)} AS ${driver.escape(`${alias}.${column.databaseName}`)}`);
-      const on = [`${alias}.${driver.escape(columnOf(joinedMetadata, join.to).databaseName)} = t.${driver.escape(columnOf(metadata, join.from).databaseName)}`];
+      for (const column of joinedShape.columns)
+        selects.push(`${alias}.${driver.escape(column.databaseName)} AS ${driver.escape(`${alias}.${column.databaseName}`)}`);
+      const on = [
+        `${alias}.${driver.escape(columnOf(joinedMetadata, join.to).databaseName)} = t.${driver.escape(columnOf(metadata, join.from).databaseName)}`,
+      ];
       const onClauses = conditions(manager, joinedMetadata, join.where ?? {}, params, `${alias}.`);
       // an empty list matches nothing: the join then reads every row's entity as absent
       on.push(...(onClauses ?? ['1 = 0']));
@@ -127,12 +133,20 @@ export function columnSql(manager: EntityManager, target: EntityTarget<ObjectLit
 }
 
 /** How many rows `plainSelect` would read for these conditions. */
-export async function plainCount(manager: EntityManager, target: EntityTarget<ObjectLiteral>, where: Readonly<Record<string, PlainCondition>>, and?: PlainSql): Promise<number> {
+export async function plainCount(
+  manager: EntityManager,
+  target: EntityTarget<ObjectLiteral>,
+  where: Readonly<Record<string, PlainCondition>>,
+  and?: PlainSql,
+): Promise<number> {
   const metadata = manager.connection.getMetadata(target);
   const params: unknown[] = [];
   const filter = whereClause(manager, metadata, where, and, params);
   if (filter === null) return 0;
-  const [row] = (await manager.query(`SELECT COUNT(*) AS n FROM ${manager.connection.driver.escape(metadata.tableName)}${filter}`, params)) as { n: number | string }[];
+  const [row] = (await manager.query(
+    `SELECT COUNT(*) AS n FROM ${manager.connection.driver.escape(metadata.tableName)}${filter}`,
+    params,
+  )) as { n: number | string }[];
   return Number(row!.n);
 }
 
@@ -140,7 +154,12 @@ export async function plainCount(manager: EntityManager, target: EntityTarget<Ob
  * `where` and `and` as one condition in SQL with `?` placeholders, for a statement of the
  * caller's (a subquery); null when it can match nothing.
  */
-export function plainCondition(manager: EntityManager, target: EntityTarget<ObjectLiteral>, where: Readonly<Record<string, PlainCondition>>, and?: PlainSql): PlainSql | null {
+export function plainCondition(
+  manager: EntityManager,
+  target: EntityTarget<ObjectLiteral>,
+  where: Readonly<Record<string, PlainCondition>>,
+  and?: PlainSql,
+): PlainSql | null {
   const params: unknown[] = [];
   const filter = whereClause(manager, manager.connection.getMetadata(target), where, and, params);
   if (filter === null) return null;
@@ -148,18 +167,32 @@ export function plainCondition(manager: EntityManager, target: EntityTarget<Obje
 }
 
 /** How many rows match, for each value of the integer column `group` among them. */
-export async function plainCountBy(manager: EntityManager, target: EntityTarget<ObjectLiteral>, group: string, where: Readonly<Record<string, PlainCondition>>): Promise<Map<number, number>> {
+export async function plainCountBy(
+  manager: EntityManager,
+  target: EntityTarget<ObjectLiteral>,
+  group: string,
+  where: Readonly<Record<string, PlainCondition>>,
+): Promise<Map<number, number>> {
   const metadata = manager.connection.getMetadata(target);
   const params: unknown[] = [];
   const filter = whereClause(manager, metadata, where, undefined, params);
   if (filter === null) return new Map();
   const column = manager.connection.driver.escape(columnOf(metadata, group).databaseName);
-  const rows = (await manager.query(`SELECT ${column} AS k, COUNT(*) AS n FROM ${manager.connection.driver.escape(metadata.tableName)}${filter} GROUP BY ${column}`, params)) as { k: number | string; n: number | string }[];
+  const rows = (await manager.query(
+    `SELECT ${column} AS k, COUNT(*) AS n FROM ${manager.connection.driver.escape(metadata.tableName)}${filter} GROUP BY ${column}`,
+    params,
+  )) as { k: number | string; n: number | string }[];
   return new Map(rows.map((row) => [Number(row.k), Number(row.n)]));
 }
 
 /** ` WHERE …` for `where` and `and` (values into `params`; empty when there is no condition), or null when they match nothing. */
-function whereClause(manager: EntityManager, metadata: EntityMetadata, where: Readonly<Record<string, PlainCondition>>, and: PlainSql | undefined, params: unknown[]): string | null {
+function whereClause(
+  manager: EntityManager,
+  metadata: EntityMetadata,
+  where: Readonly<Record<string, PlainCondition>>,
+  and: PlainSql | undefined,
+  params: unknown[],
+): string | null {
   const clauses = conditions(manager, metadata, where, params);
   if (clauses === null) return null;
   if (and) {
@@ -170,7 +203,13 @@ function whereClause(manager: EntityManager, metadata: EntityMetadata, where: Re
 }
 
 /** SQL conditions for `where` (values into `params`), or null when one can match nothing (an empty list). */
-function conditions(manager: EntityManager, metadata: EntityMetadata, where: Readonly<Record<string, PlainCondition>>, params: unknown[], alias = ''): string[] | null {
+function conditions(
+  manager: EntityManager,
+  metadata: EntityMetadata,
+  where: Readonly<Record<string, PlainCondition>>,
+  params: unknown[],
+  alias = '',
+): string[] | null {
   const driver = manager.connection.driver;
   const clauses: string[] = [];
   for (const [property, wanted] of Object.entries(where)) {
@@ -190,7 +229,11 @@ function conditions(manager: EntityManager, metadata: EntityMetadata, where: Rea
 }
 
 /** Turns rows into entities: each from its columns named `prefix` + column name. */
-function hydrator<T extends ObjectLiteral>(manager: EntityManager, metadata: EntityMetadata, prefix: string): (row: Record<string, unknown>) => T {
+function hydrator<T extends ObjectLiteral>(
+  manager: EntityManager,
+  metadata: EntityMetadata,
+  prefix: string,
+): (row: Record<string, unknown>) => T {
   const driver = manager.connection.driver;
   const { columns, asIs } = shapeOf(manager, metadata);
   const names = columns.map((column) => prefix + column.databaseName);
@@ -210,10 +253,17 @@ function shapeOf(manager: EntityManager, metadata: EntityMetadata): Shape {
   let shape = shapes.get(metadata);
   if (!shape) {
     const driver = manager.connection.driver;
-    if (metadata.childEntityMetadatas.length || metadata.discriminatorColumn) throw new Error(`plainSelect: ${metadata.name} uses table inheritance`);
+    if (metadata.childEntityMetadatas.length || metadata.discriminatorColumn)
+      throw new Error(`plainSelect: ${metadata.name} uses table inheritance`);
     const columns = metadata.columns.filter((column) => !column.isVirtual);
-    const asIs = columns.map((column) => !column.transformer && !column.embeddedMetadata && typeof column.type === 'string' && AS_IS.has(column.type));
-    shape = { columns, asIs, head: `SELECT ${columns.map((column) => driver.escape(column.databaseName)).join(', ')} FROM ${driver.escape(metadata.tableName)}` };
+    const asIs = columns.map(
+      (column) => !column.transformer && !column.embeddedMetadata && typeof column.type === 'string' && AS_IS.has(column.type),
+    );
+    shape = {
+      columns,
+      asIs,
+      head: `SELECT ${columns.map((column) => driver.escape(column.databaseName)).join(', ')} FROM ${driver.escape(metadata.tableName)}`,
+    };
     shapes.set(metadata, shape);
   }
   return shape;

@@ -98,7 +98,13 @@ export async function recordTransition<T extends TransitionRow & ObjectLiteral, 
   if (move.automatic) {
     if (!columns.automatic) throw new Error(`${entity.name} records no automatic moves`);
     const at = move.at ?? new Date();
-    await repository.insert({ createdAt: at, updatedAt: at, ...row, changedBy: SYSTEM_ACTOR, [columns.automatic]: true } as unknown as QueryDeepPartialEntity<T>);
+    await repository.insert({
+      createdAt: at,
+      updatedAt: at,
+      ...row,
+      changedBy: SYSTEM_ACTOR,
+      [columns.automatic]: true,
+    } as unknown as QueryDeepPartialEntity<T>);
     return;
   }
   await repository.save(repository.create({ ...row, changedBy: ctx.requireViewer.subject } as unknown as DeepPartial<T>));

@@ -18,9 +18,16 @@ export enum EscalationLevel {
   /** NHS England's Service Co-ordinator: for failures against the HSCN Obligations Framework only */
   SERVICE_COORDINATOR = 'SERVICE_COORDINATOR',
 }
-registerEnumType(EscalationLevel, { name: 'EscalationLevel', description: 'CNSP_SERVICE_DESK → CNSP_SERVICE_MANAGER → SERVICE_COORDINATOR (obligation-level failures only).' });
+registerEnumType(EscalationLevel, {
+  name: 'EscalationLevel',
+  description: 'CNSP_SERVICE_DESK → CNSP_SERVICE_MANAGER → SERVICE_COORDINATOR (obligation-level failures only).',
+});
 
-export const ESCALATION_LEVELS: readonly EscalationLevel[] = [EscalationLevel.CNSP_SERVICE_DESK, EscalationLevel.CNSP_SERVICE_MANAGER, EscalationLevel.SERVICE_COORDINATOR];
+export const ESCALATION_LEVELS: readonly EscalationLevel[] = [
+  EscalationLevel.CNSP_SERVICE_DESK,
+  EscalationLevel.CNSP_SERVICE_MANAGER,
+  EscalationLevel.SERVICE_COORDINATOR,
+];
 
 export enum EscalationStatus {
   OPEN = 'OPEN',
@@ -88,7 +95,10 @@ export class Escalation extends BaseRecord {
   @Column({ type: 'datetime', precision: 3 })
   lastUpdateAt!: Date;
 
-  @Field(() => Date, { nullable: true, description: 'When the next update is due: the last update plus the agreed interval; null once closed.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the next update is due: the last update plus the agreed interval; null once closed.',
+  })
   @Column({ type: 'datetime', precision: 3, nullable: true })
   nextUpdateDueAt!: Date | null;
 
@@ -130,7 +140,7 @@ export class EscalationUpdate extends BaseRecord {
   @Column({ type: 'int' })
   organisationId!: number;
 
-  @Field({ description: 'Who gave the update, e.g. the supplier\'s service manager.' })
+  @Field({ description: "Who gave the update, e.g. the supplier's service manager." })
   @Column({ type: 'varchar', length: 200 })
   givenBy!: string;
 
@@ -153,7 +163,12 @@ export class EscalationUpdate extends BaseRecord {
 @Index(['escalationId'])
 export class EscalationLevelChange extends BaseRecord {
   static readonly typename = 'EscalationLevelChange';
-  static readonly transition = { subject: 'escalationId', from: 'fromLevel', to: 'toLevel', reasonLength: 2000 } as const satisfies TransitionColumns<EscalationLevelChange>;
+  static readonly transition = {
+    subject: 'escalationId',
+    from: 'fromLevel',
+    to: 'toLevel',
+    reasonLength: 2000,
+  } as const satisfies TransitionColumns<EscalationLevelChange>;
 
   @Column({ type: 'int' })
   escalationId!: number;

@@ -9,7 +9,14 @@ import { idOf, optionalIdOf } from '../common/global-id';
 import { Incident } from '../incidents/incident.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
-import { Escalation, EscalationKind, EscalationLevel, EscalationLevelChange, EscalationStatus, EscalationUpdate } from './escalation.entity';
+import {
+  Escalation,
+  EscalationKind,
+  EscalationLevel,
+  EscalationLevelChange,
+  EscalationStatus,
+  EscalationUpdate,
+} from './escalation.entity';
 import { EscalationService, minutesOverdue, retainedUntil } from './escalation.service';
 
 export const EscalationConnection = ConnectionType(Escalation, 'Escalation');
@@ -28,12 +35,20 @@ export class EscalationFilterInput {
 export class RaiseEscalationInput {
   @Field(() => EscalationKind) kind!: EscalationKind;
   @Field(() => ID) supplierId!: string;
-  @Field(() => ID, { nullable: true, description: 'The contract it is about; its organisation owns the escalation.' }) @Clearable() contractId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The contract it is about; its organisation owns the escalation.' })
+  @Clearable()
+  contractId?: string | null;
   @Field(() => ID, { nullable: true, description: 'The incident it is about.' }) @Clearable() incidentId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'The organisation it is raised for (a CSU for one of its trusts); defaults to the contract\'s, the incident\'s, or the caller\'s own.' }) organisationId?: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The organisation it is raised for (a CSU for one of its trusts); defaults to the contract's, the incident's, or the caller's own.",
+  })
+  organisationId?: string;
   @Field() @Length(1, 2000) summary!: string;
   @Field(() => Int, { description: 'Hours agreed between updates to the raiser.' }) @Min(1) @Max(720) updateIntervalHours!: number;
-  @Field(() => EscalationLevel, { nullable: true, description: 'CNSP_SERVICE_DESK (default) or CNSP_SERVICE_MANAGER.' }) level?: EscalationLevel;
+  @Field(() => EscalationLevel, { nullable: true, description: 'CNSP_SERVICE_DESK (default) or CNSP_SERVICE_MANAGER.' })
+  level?: EscalationLevel;
 }
 
 @InputType()
@@ -49,7 +64,11 @@ export class EscalateInput {
   @Field(() => ID) escalationId!: string;
   @Field(() => EscalationLevel, { nullable: true, description: 'Defaults to the next level up.' }) to?: EscalationLevel;
   @Field() @Length(1, 2000) reason!: string;
-  @Field(() => String, { nullable: true, description: 'The HSCN obligation not met; required to escalate to the Service Co-ordinator.' }) @Clearable() @IsOptional() @Length(0, 500) obligation?: string | null;
+  @Field(() => String, { nullable: true, description: 'The HSCN obligation not met; required to escalate to the Service Co-ordinator.' })
+  @Clearable()
+  @IsOptional()
+  @Length(0, 500)
+  obligation?: string | null;
 }
 
 @InputType()
@@ -64,7 +83,11 @@ export class EscalationResolver {
 
   @Authorized(READ_INVENTORY)
   @Query(() => EscalationConnection, { description: 'Escalations and complaints raised with suppliers, newest first.' })
-  escalations(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => EscalationFilterInput, { nullable: true }) filter?: EscalationFilterInput) {
+  escalations(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => EscalationFilterInput, { nullable: true }) filter?: EscalationFilterInput,
+  ) {
     return this.escalationService.list(
       ctx,
       {
@@ -86,7 +109,9 @@ export class EscalationResolver {
   }
 
   @Authorized(READ_INVENTORY)
-  @Query(() => [Escalation], { description: 'Open escalations and complaints with no update within the agreed interval, most overdue first.' })
+  @Query(() => [Escalation], {
+    description: 'Open escalations and complaints with no update within the agreed interval, most overdue first.',
+  })
   escalationsOverdueForUpdate(@Ctx() ctx: RequestContext) {
     return this.escalationService.overdueForUpdate(ctx);
   }
@@ -109,13 +134,24 @@ export class EscalationResolver {
   @Authorized(MANAGE_SERVICE_DESK)
   @Mutation(() => Escalation, { description: 'Records an update given to the raiser; the next is due an agreed interval later.' })
   recordEscalationUpdate(@Ctx() ctx: RequestContext, @Arg('input') input: RecordEscalationUpdateInput) {
-    return this.escalationService.recordUpdate(ctx, idOf(input.escalationId, Escalation.typename, 'input.escalationId'), { givenBy: input.givenBy, givenAt: input.givenAt, text: input.text });
+    return this.escalationService.recordUpdate(ctx, idOf(input.escalationId, Escalation.typename, 'input.escalationId'), {
+      givenBy: input.givenBy,
+      givenAt: input.givenAt,
+      text: input.text,
+    });
   }
 
   @Authorized(MANAGE_SERVICE_DESK)
-  @Mutation(() => Escalation, { description: 'Moves it up a level, recording why (CNSP_SERVICE_DESK → CNSP_SERVICE_MANAGER → SERVICE_COORDINATOR, the last for obligation-level failures only).' })
+  @Mutation(() => Escalation, {
+    description:
+      'Moves it up a level, recording why (CNSP_SERVICE_DESK → CNSP_SERVICE_MANAGER → SERVICE_COORDINATOR, the last for obligation-level failures only).',
+  })
   escalate(@Ctx() ctx: RequestContext, @Arg('input') input: EscalateInput) {
-    return this.escalationService.escalate(ctx, idOf(input.escalationId, Escalation.typename, 'input.escalationId'), { to: input.to, reason: input.reason, obligation: input.obligation });
+    return this.escalationService.escalate(ctx, idOf(input.escalationId, Escalation.typename, 'input.escalationId'), {
+      to: input.to,
+      reason: input.reason,
+      obligation: input.obligation,
+    });
   }
 
   @Authorized(MANAGE_SERVICE_DESK)
@@ -125,13 +161,17 @@ export class EscalationResolver {
   }
 
   @Authorized(MANAGE_SERVICE_DESK)
-  @Mutation(() => Escalation, { description: 'Closes it: the raiser may; anyone else only after the raiser agreed (else CONFLICT RAISER_AGREEMENT_REQUIRED).' })
+  @Mutation(() => Escalation, {
+    description: 'Closes it: the raiser may; anyone else only after the raiser agreed (else CONFLICT RAISER_AGREEMENT_REQUIRED).',
+  })
   closeEscalation(@Ctx() ctx: RequestContext, @Arg('input') input: CloseEscalationInput) {
     return this.escalationService.close(ctx, idOf(input.escalationId, Escalation.typename, 'input.escalationId'), input.resolution);
   }
 
   @Authorized(MANAGE_RETENTION)
-  @Mutation(() => Boolean, { description: 'Deletes it with its history once kept two years after closure (CONFLICT RETENTION_PERIOD before).' })
+  @Mutation(() => Boolean, {
+    description: 'Deletes it with its history once kept two years after closure (CONFLICT RETENTION_PERIOD before).',
+  })
   deleteEscalation(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.escalationService.delete(ctx, idOf(id, Escalation.typename));
   }
@@ -171,7 +211,9 @@ export class EscalationResolver {
     return minutesOverdue(escalation, new Date());
   }
 
-  @FieldResolver(() => Date, { description: 'Kept until then: two years after closure (after raising, while open). Deleting before is refused.' })
+  @FieldResolver(() => Date, {
+    description: 'Kept until then: two years after closure (after raising, while open). Deleting before is refused.',
+  })
   retainedUntil(@Root() escalation: Escalation) {
     return retainedUntil(escalation);
   }

@@ -9,7 +9,15 @@ import type { RequestContext } from '../request/context';
 import { IncidentService } from '../incidents/incident.service';
 import { NetworkService } from '../services/network-service.entity';
 import { SupplierService } from '../suppliers/supplier.service';
-import { Escalation, EscalationKind, EscalationLevel, EscalationLevelChange, EscalationStatus, EscalationUpdate, ESCALATION_LEVELS } from './escalation.entity';
+import {
+  Escalation,
+  EscalationKind,
+  EscalationLevel,
+  EscalationLevelChange,
+  EscalationStatus,
+  EscalationUpdate,
+  ESCALATION_LEVELS,
+} from './escalation.entity';
 import { ErrorReason } from '../common/error-reasons';
 
 export interface EscalationFilter {
@@ -53,7 +61,9 @@ const HOUR_MS = 3_600_000;
 
 /** The first day the record may be deleted: two years after it was closed (or raised, while open). */
 export function retainedUntil(escalation: Pick<Escalation, 'closedAt' | 'raisedAt'>): Date {
-  return DateTime.fromJSDate(escalation.closedAt ?? escalation.raisedAt, { zone: 'utc' }).plus({ years: RETENTION_YEARS }).toJSDate();
+  return DateTime.fromJSDate(escalation.closedAt ?? escalation.raisedAt, { zone: 'utc' })
+    .plus({ years: RETENTION_YEARS })
+    .toJSDate();
 }
 
 /** Minutes past the agreed update time, or 0 when not overdue (or closed). */
@@ -103,11 +113,19 @@ export class EscalationService {
     const summary = requiredText(input.summary, 'input.summary');
     if (summary.length > 2000) throw badInput('input.summary', 'input.summary: at most 2000 characters', ErrorReason.TOO_LONG);
     if (!Number.isInteger(input.updateIntervalHours) || input.updateIntervalHours < 1 || input.updateIntervalHours > MAX_INTERVAL_HOURS) {
-      throw badInput('input.updateIntervalHours', `input.updateIntervalHours: from 1 to ${MAX_INTERVAL_HOURS} hours`, ErrorReason.OUT_OF_RANGE);
+      throw badInput(
+        'input.updateIntervalHours',
+        `input.updateIntervalHours: from 1 to ${MAX_INTERVAL_HOURS} hours`,
+        ErrorReason.OUT_OF_RANGE,
+      );
     }
     const level = input.level ?? EscalationLevel.CNSP_SERVICE_DESK;
     if (level === EscalationLevel.SERVICE_COORDINATOR) {
-      throw badInput('input.level', 'input.level: raise with the supplier first; escalate to the Service Co-ordinator naming the obligation not met', ErrorReason.ESCALATE_TO_COORDINATOR);
+      throw badInput(
+        'input.level',
+        'input.level: raise with the supplier first; escalate to the Service Co-ordinator naming the obligation not met',
+        ErrorReason.ESCALATE_TO_COORDINATOR,
+      );
     }
     return ctx.transaction(async (tx) => {
       const supplier = await this.suppliers.get(tx, input.supplierId);
@@ -116,17 +134,29 @@ export class EscalationService {
       let incidentId: number | null = null;
       if (input.contractId !== undefined) {
         const contract = await this.contracts.get(tx, input.contractId);
-        if (contract.supplierId !== supplier.id) throw badInput('input.contractId', 'input.contractId: the contract is with another supplier', ErrorReason.SUPPLIER_MISMATCH);
+        if (contract.supplierId !== supplier.id)
+          throw badInput('input.contractId', 'input.contractId: the contract is with another supplier', ErrorReason.SUPPLIER_MISMATCH);
         organisationId = contract.organisationId;
         contractId = contract.id;
       }
       if (input.incidentId !== undefined) {
         const incident = await this.incidents.getOwn(tx, input.incidentId);
-        if (incident.supplierId !== supplier.id) throw badInput('input.incidentId', 'input.incidentId: the incident is with another supplier', ErrorReason.SUPPLIER_MISMATCH);
-        if (organisationId !== undefined && incident.organisationId !== organisationId) throw badInput('input.incidentId', 'input.incidentId: the incident belongs to another organisation than the contract', ErrorReason.OTHER_ORGANISATION);
+        if (incident.supplierId !== supplier.id)
+          throw badInput('input.incidentId', 'input.incidentId: the incident is with another supplier', ErrorReason.SUPPLIER_MISMATCH);
+        if (organisationId !== undefined && incident.organisationId !== organisationId)
+          throw badInput(
+            'input.incidentId',
+            'input.incidentId: the incident belongs to another organisation than the contract',
+            ErrorReason.OTHER_ORGANISATION,
+          );
         if (contractId !== null) {
           const service = await tx.repository(NetworkService).findOneBy({ id: incident.serviceId });
-          if (service?.contractId !== contractId) throw badInput('input.incidentId', 'input.incidentId: the incident is on a service of another contract', ErrorReason.OTHER_CONTRACT);
+          if (service?.contractId !== contractId)
+            throw badInput(
+              'input.incidentId',
+              'input.incidentId: the incident is on a service of another contract',
+              ErrorReason.OTHER_CONTRACT,
+            );
         }
         organisationId = incident.organisationId;
         incidentId = incident.id;
@@ -134,7 +164,11 @@ export class EscalationService {
       if (input.organisationId !== undefined) {
         assertInScope(tx, input.organisationId);
         if (organisationId !== undefined && organisationId !== input.organisationId) {
-          throw badInput('input.organisationId', 'input.organisationId: the contract or incident belongs to another organisation', ErrorReason.OTHER_ORGANISATION);
+          throw badInput(
+            'input.organisationId',
+            'input.organisationId: the contract or incident belongs to another organisation',
+            ErrorReason.OTHER_ORGANISATION,
+          );
         }
         organisationId = input.organisationId;
       }
@@ -174,13 +208,22 @@ export class EscalationService {
     const givenBy = requiredText(input.givenBy, 'input.givenBy');
     const text = requiredText(input.text, 'input.text');
     const givenAt = input.givenAt ?? now;
-    if (givenAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.givenAt', 'input.givenAt: must not be in the future', ErrorReason.IN_FUTURE);
+    if (givenAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+      throw badInput('input.givenAt', 'input.givenAt: must not be in the future', ErrorReason.IN_FUTURE);
     return ctx.transaction(async (tx) => {
       const escalation = await this.get(tx, id);
       this.assertOpen(escalation);
-      if (givenAt.getTime() < escalation.raisedAt.getTime()) throw badInput('input.givenAt', 'input.givenAt: must not be before the escalation was raised', ErrorReason.BEFORE_RAISED);
+      if (givenAt.getTime() < escalation.raisedAt.getTime())
+        throw badInput('input.givenAt', 'input.givenAt: must not be before the escalation was raised', ErrorReason.BEFORE_RAISED);
       await tx.repository(EscalationUpdate).save(
-        tx.repository(EscalationUpdate).create({ escalationId: escalation.id, organisationId: escalation.organisationId, givenBy, givenAt, text, recordedBy: tx.requireViewer.subject }),
+        tx.repository(EscalationUpdate).create({
+          escalationId: escalation.id,
+          organisationId: escalation.organisationId,
+          givenBy,
+          givenAt,
+          text,
+          recordedBy: tx.requireViewer.subject,
+        }),
       );
       if (givenAt.getTime() > escalation.lastUpdateAt.getTime()) {
         escalation.lastUpdateAt = givenAt;
@@ -200,10 +243,16 @@ export class EscalationService {
       const current = ESCALATION_LEVELS.indexOf(escalation.level);
       const to = input.to ?? ESCALATION_LEVELS[current + 1];
       if (to === undefined || ESCALATION_LEVELS.indexOf(to) <= current) {
-        throw conflict(`It is already at ${escalation.level}; an escalation only moves up (${ESCALATION_LEVELS.join(' → ')})`, { reason: ErrorReason.INVALID_ESCALATION_LEVEL });
+        throw conflict(`It is already at ${escalation.level}; an escalation only moves up (${ESCALATION_LEVELS.join(' → ')})`, {
+          reason: ErrorReason.INVALID_ESCALATION_LEVEL,
+        });
       }
       if (to === EscalationLevel.SERVICE_COORDINATOR && obligation === null) {
-        throw badInput('input.obligation', 'input.obligation: the Service Co-ordinator takes obligation-level failures only; name the obligation not met', ErrorReason.OBLIGATION_REQUIRED);
+        throw badInput(
+          'input.obligation',
+          'input.obligation: the Service Co-ordinator takes obligation-level failures only; name the obligation not met',
+          ErrorReason.OBLIGATION_REQUIRED,
+        );
       }
       const from = escalation.level;
       escalation.level = to;
@@ -218,7 +267,8 @@ export class EscalationService {
     return ctx.transaction(async (tx) => {
       const escalation = await this.get(tx, id);
       this.assertOpen(escalation);
-      if (!this.isRaiser(tx, escalation)) throw conflict(`Only the raiser (${escalation.raisedBy}) can agree to closing it`, { reason: ErrorReason.NOT_RAISER });
+      if (!this.isRaiser(tx, escalation))
+        throw conflict(`Only the raiser (${escalation.raisedBy}) can agree to closing it`, { reason: ErrorReason.NOT_RAISER });
       escalation.closureAgreedAt = now;
       escalation.closureAgreedBy = tx.requireViewer.subject;
       return tx.repository(Escalation).save(escalation);
@@ -234,7 +284,9 @@ export class EscalationService {
       const viewer = tx.requireViewer;
       if (escalation.closureAgreedAt === null) {
         if (!this.isRaiser(tx, escalation)) {
-          throw conflict(`Closing needs the raiser's agreement: ${escalation.raisedBy} must close it or agree to closure first`, { reason: ErrorReason.RAISER_AGREEMENT_REQUIRED });
+          throw conflict(`Closing needs the raiser's agreement: ${escalation.raisedBy} must close it or agree to closure first`, {
+            reason: ErrorReason.RAISER_AGREEMENT_REQUIRED,
+          });
         }
         escalation.closureAgreedAt = now;
         escalation.closureAgreedBy = viewer.subject;
@@ -254,7 +306,10 @@ export class EscalationService {
       const escalation = await this.get(tx, id);
       const until = retainedUntil(escalation);
       if (now.getTime() < until.getTime()) {
-        throw conflict(`Escalations and complaints are kept for ${RETENTION_YEARS} years after closure; this one until ${until.toISOString().slice(0, 10)}`, { reason: ErrorReason.RETENTION_PERIOD });
+        throw conflict(
+          `Escalations and complaints are kept for ${RETENTION_YEARS} years after closure; this one until ${until.toISOString().slice(0, 10)}`,
+          { reason: ErrorReason.RETENTION_PERIOD },
+        );
       }
       await tx.repository(Escalation).delete({ id: escalation.id });
       return true;
@@ -270,7 +325,15 @@ export class EscalationService {
     if (escalation.status !== EscalationStatus.OPEN) throw conflict('The escalation is closed', { reason: ErrorReason.ESCALATION_CLOSED });
   }
 
-  private recordLevel(ctx: RequestContext, escalation: Escalation, from: EscalationLevel | null, to: EscalationLevel, reason: string, obligation: string | null, at: Date) {
+  private recordLevel(
+    ctx: RequestContext,
+    escalation: Escalation,
+    from: EscalationLevel | null,
+    to: EscalationLevel,
+    reason: string,
+    obligation: string | null,
+    at: Date,
+  ) {
     return recordTransition(ctx, EscalationLevelChange, {
       subject: escalation,
       from,

@@ -71,7 +71,10 @@ export class FeedEndpoint extends BaseRecord {
   @Column({ type: 'varchar', length: 15, nullable: true })
   lastOutcome!: PullOutcome | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the last pull failed, in the server\'s words: one line of at most 500 characters; never the supplier\'s own text.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the last pull failed, in the server's words: one line of at most 500 characters; never the supplier's own text.",
+  })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   lastError!: string | null;
 

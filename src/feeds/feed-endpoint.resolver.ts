@@ -20,7 +20,7 @@ export class ConfigureFeedEndpointInput {
   @Field(() => ID)
   supplierId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Defaults to the viewer\'s organisation.' })
+  @Field(() => ID, { nullable: true, description: "Defaults to the viewer's organisation." })
   organisationId?: string;
 
   @Field(() => FeedKind)
@@ -29,7 +29,9 @@ export class ConfigureFeedEndpointInput {
   @Field(() => FeedFormat)
   format!: FeedFormat;
 
-  @Field({ description: 'The supplier\'s URL for the document (https in production); its host and port must be in FEED_PULL_ALLOWED_HOSTS.' })
+  @Field({
+    description: "The supplier's URL for the document (https in production); its host and port must be in FEED_PULL_ALLOWED_HOSTS.",
+  })
   @MaxLength(2000)
   url!: string;
 
@@ -57,13 +59,13 @@ export class FeedEndpointResolver {
   constructor(private readonly puller: FeedPuller) {}
 
   @Authorized(READ_INVENTORY)
-  @Query(() => FeedEndpointConnection, { description: 'Where and how often suppliers\' feeds are pulled.' })
+  @Query(() => FeedEndpointConnection, { description: "Where and how often suppliers' feeds are pulled." })
   feedEndpoints(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
     return this.puller.list(ctx, page);
   }
 
   @Authorized(MANAGE_API_KEYS)
-  @Mutation(() => FeedEndpoint, { description: 'Creates or replaces the endpoint for a supplier\'s feed of one kind (ADMIN).' })
+  @Mutation(() => FeedEndpoint, { description: "Creates or replaces the endpoint for a supplier's feed of one kind (ADMIN)." })
   configureFeedEndpoint(@Ctx() ctx: RequestContext, @Arg('input') input: ConfigureFeedEndpointInput) {
     return this.puller.configure(ctx, {
       ...input,

@@ -38,7 +38,12 @@ const RECORDS_SHOWN = 100;
  * supplier with ?supplier=<CN-SP ID or id>. The answer is the run, with its first rejections
  * and the first invoices and incidents it stored (docs/feeds/README.md, "The answer").
  */
-export function feedIntake(pipeline: FeedPipeline, contextFor: (req: Request, res: Response) => Promise<RequestContext>, log: Logger, maxBytes: number) {
+export function feedIntake(
+  pipeline: FeedPipeline,
+  contextFor: (req: Request, res: Response) => Promise<RequestContext>,
+  log: Logger,
+  maxBytes: number,
+) {
   const router = express.Router();
   router.post('/feeds/:kind', async (req, res) => {
     try {
@@ -46,18 +51,29 @@ export function feedIntake(pipeline: FeedPipeline, contextFor: (req: Request, re
       const viewer = ctx.requireViewer;
       if (!hasAnyRole(viewer, INGEST_FEEDS)) throw forbidden(`Sending feeds needs one of these roles: ${INGEST_FEEDS.join(', ')}`);
       const kind = KINDS[String(req.params.kind).toLowerCase()];
-      if (!kind) throw badInput('kind', `kind: "${req.params.kind}" is not one of performance, incidents, invoices, inventory`, ErrorReason.UNKNOWN_FEED_KIND);
+      if (!kind)
+        throw badInput(
+          'kind',
+          `kind: "${req.params.kind}" is not one of performance, incidents, invoices, inventory`,
+          ErrorReason.UNKNOWN_FEED_KIND,
+        );
       const run = await pipeline.ingest(ctx, {
         supplierId: await supplierOf(ctx, req),
         kind,
         format: formatOf(req),
         source: FeedSource.HTTP,
-        sourceName: optionalIdentifier(typeof req.query.filename === 'string' ? req.query.filename : req.header('x-file-name'), 'filename', 500) ?? null,
+        sourceName:
+          optionalIdentifier(typeof req.query.filename === 'string' ? req.query.filename : req.header('x-file-name'), 'filename', 500) ??
+          null,
         input: detached(req),
       });
-      const rejections = await ctx.repository(FeedRejection).find({ where: { feedRunId: run.id }, order: { id: 'ASC' }, take: REJECTIONS_SHOWN });
+      const rejections = await ctx
+        .repository(FeedRejection)
+        .find({ where: { feedRunId: run.id }, order: { id: 'ASC' }, take: REJECTIONS_SHOWN });
       const stored = await storedRecords(ctx, run);
-      res.status(run.status === FeedRunStatus.FAILED || run.status === FeedRunStatus.REJECTED ? 422 : 200).json(summary(run, rejections, stored));
+      res
+        .status(run.status === FeedRunStatus.FAILED || run.status === FeedRunStatus.REJECTED ? 422 : 200)
+        .json(summary(run, rejections, stored));
     } catch (error) {
       // the client hung up, or was cut off for sending too slowly (answered by the server itself, see http/client-errors.ts)
       if (req.destroyed && !req.complete) {
@@ -141,14 +157,29 @@ async function storedRecords(ctx: RequestContext, run: FeedRun) {
     [FeedRecordKind.INVOICE, FeedRecordKind.INCIDENT].map(async (kind) => {
       const where = { feedRunId: run.id, kind, organisationId: In([...ctx.organisationIds]) };
       const records = ctx.repository(FeedRunRecord);
-      const shown = await records.find({ where, relations: { invoice: kind === FeedRecordKind.INVOICE, incident: kind === FeedRecordKind.INCIDENT }, order: { position: 'ASC', id: 'ASC' }, take: RECORDS_SHOWN });
+      const shown = await records.find({
+        where,
+        relations: { invoice: kind === FeedRecordKind.INVOICE, incident: kind === FeedRecordKind.INCIDENT },
+        order: { position: 'ASC', id: 'ASC' },
+        take: RECORDS_SHOWN,
+      });
       return { shown, more: shown.length < RECORDS_SHOWN ? 0 : (await records.countBy(where)) - shown.length };
     }),
   );
   return {
-    invoices: invoices!.shown.map(({ invoice, created }) => ({ id: invoice!.globalId, invoiceNumber: invoice!.invoiceNumber, kind: invoice!.kind, created })),
+    invoices: invoices!.shown.map(({ invoice, created }) => ({
+      id: invoice!.globalId,
+      invoiceNumber: invoice!.invoiceNumber,
+      kind: invoice!.kind,
+      created,
+    })),
     moreInvoices: invoices!.more,
-    incidents: incidents!.shown.map(({ incident, created }) => ({ id: incident!.globalId, supplierRef: incident!.supplierRef, status: incident!.status, created })),
+    incidents: incidents!.shown.map(({ incident, created }) => ({
+      id: incident!.globalId,
+      supplierRef: incident!.supplierRef,
+      status: incident!.status,
+      created,
+    })),
     moreIncidents: incidents!.more,
   };
 }
@@ -179,7 +210,10 @@ function failure(error: unknown, log: Logger): { status: number; body: object } 
   const body = (code: string, message: string, extra: object = {}) => ({ errors: [{ message, extensions: { code, ...extra } }] });
   if (error instanceof FeedLimitError) {
     const { httpStatus, limit, setting } = error;
-    return { status: httpStatus, body: body(httpStatus === 413 ? 'PAYLOAD_TOO_LARGE' : error.code, error.message, { reason: error.details.reason, limit, setting }) };
+    return {
+      status: httpStatus,
+      body: body(httpStatus === 413 ? 'PAYLOAD_TOO_LARGE' : error.code, error.message, { reason: error.details.reason, limit, setting }),
+    };
   }
   if (error instanceof DomainError) return { status: httpStatusOf(error.code), body: body(error.code, error.message, error.details) };
   if (error instanceof GraphQLError) {
@@ -187,7 +221,8 @@ function failure(error: unknown, log: Logger): { status: number; body: object } 
     const { http, ...extensions } = error.extensions as { http?: { status?: number }; code?: string };
     return { status: http?.status ?? 500, body: { errors: [{ message: error.message, extensions }] } };
   }
-  if (isDatabaseUnavailable(error)) return { status: 503, body: body(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; retry shortly') };
+  if (isDatabaseUnavailable(error))
+    return { status: 503, body: body(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; retry shortly') };
   log.error({ err: error }, 'feed intake failed');
   return { status: 500, body: body('INTERNAL_SERVER_ERROR', 'Internal server error') };
 }

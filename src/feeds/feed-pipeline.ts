@@ -88,13 +88,19 @@ export class FeedPipeline {
   ingest(ctx: RequestContext, request: FeedRequest): Promise<FeedRun> {
     // a document sent over HTTP, pulled or loaded from the CLI is audited under its route in
     const entryPoint = `feed:${request.source}${request.sourceName ? ` ${request.sourceName.slice(0, 80)}` : ''}`;
-    return currentAuditScope() ? this.ingestAudited(ctx, request) : withAuditScope(auditScopeOf(ctx.viewer, entryPoint, ctx.requestId), () => this.ingestAudited(ctx, request));
+    return currentAuditScope()
+      ? this.ingestAudited(ctx, request)
+      : withAuditScope(auditScopeOf(ctx.viewer, entryPoint, ctx.requestId), () => this.ingestAudited(ctx, request));
   }
 
   private async ingestAudited(ctx: RequestContext, request: FeedRequest): Promise<FeedRun> {
     const viewer = ctx.requireViewer;
     // a supplier's own credentials speak for that supplier only
-    if (hasAnyRole(viewer, [Role.SUPPLIER_FEED]) && !hasAnyRole(viewer, [Role.CONTRACT_MANAGER, Role.ADMIN]) && viewer.supplierId !== request.supplierId) {
+    if (
+      hasAnyRole(viewer, [Role.SUPPLIER_FEED]) &&
+      !hasAnyRole(viewer, [Role.CONTRACT_MANAGER, Role.ADMIN]) &&
+      viewer.supplierId !== request.supplierId
+    ) {
       throw notFound('Supplier');
     }
     await this.suppliers.get(ctx, request.supplierId);
@@ -104,9 +110,11 @@ export class FeedPipeline {
       request.kind === FeedKind.INVOICE && feeds.maxInvoiceBytes < feeds.maxBytes
         ? { maxBytes: feeds.maxInvoiceBytes, setting: 'FEED_MAX_INVOICE_BYTES' }
         : { maxBytes: feeds.maxBytes, setting: 'FEED_MAX_BYTES' };
-    const document = await spool(request.input, feeds.spoolDir, size, documentChecks[request.format](feeds.limits)).catch((error: unknown) => {
-      throw error instanceof FeedLimitError && request.documentField ? error.forField(request.documentField) : error;
-    });
+    const document = await spool(request.input, feeds.spoolDir, size, documentChecks[request.format](feeds.limits)).catch(
+      (error: unknown) => {
+        throw error instanceof FeedLimitError && request.documentField ? error.forField(request.documentField) : error;
+      },
+    );
     try {
       return await this.process(ctx, request, document);
     } finally {
@@ -164,7 +172,14 @@ export class FeedPipeline {
     const keys = new NaturalKeys(document.rows);
     let bytesRead = 0;
     const progress = () =>
-      request.onProgress?.({ bytesRead, bytesTotal: document.bytes, rowsRead: run.rowsRead, rowsAccepted: run.rowsAccepted, rowsRejected: run.rowsRejected, rowsUnchanged: run.rowsUnchanged });
+      request.onProgress?.({
+        bytesRead,
+        bytesTotal: document.bytes,
+        rowsRead: run.rowsRead,
+        rowsAccepted: run.rowsAccepted,
+        rowsRejected: run.rowsRejected,
+        rowsUnchanged: run.rowsUnchanged,
+      });
 
     let batch: AcceptedItem<unknown>[] = [];
     let rejections: PendingRejection[] = [];
@@ -175,33 +190,45 @@ export class FeedPipeline {
       rejections = [];
       const delta = { accepted: 0, unchanged: 0, rejected: 0 };
       const nested = ctx.manager.queryRunner?.isTransactionActive === true;
-      const write = () => ctx.transaction(async (tx) => {
-        // each attempt starts afresh: a transaction that lost a deadlock was rolled back whole
-        Object.assign(delta, { accepted: 0, unchanged: 0, rejected: 0 });
-        const refusedNow = [...refused];
-        const outcomes = items.length ? await writer.write({ ctx: tx, run, services }, items) : [];
-        outcomes.forEach((outcome, index) => {
-          if (outcome.kind === 'accepted') delta.accepted += 1;
-          else if (outcome.kind === 'unchanged') delta.unchanged += 1;
-          else refusedNow.push({ seq: items[index].seq, location: items[index].location, raw: items[index].raw, reason: outcome.reason, field: outcome.field });
+      const write = () =>
+        ctx.transaction(async (tx) => {
+          // each attempt starts afresh: a transaction that lost a deadlock was rolled back whole
+          Object.assign(delta, { accepted: 0, unchanged: 0, rejected: 0 });
+          const refusedNow = [...refused];
+          const outcomes = items.length ? await writer.write({ ctx: tx, run, services }, items) : [];
+          outcomes.forEach((outcome, index) => {
+            if (outcome.kind === 'accepted') delta.accepted += 1;
+            else if (outcome.kind === 'unchanged') delta.unchanged += 1;
+            else
+              refusedNow.push({
+                seq: items[index].seq,
+                location: items[index].location,
+                raw: items[index].raw,
+                reason: outcome.reason,
+                field: outcome.field,
+              });
+          });
+          delta.rejected = refusedNow.length;
+          await this.saveRejections(
+            tx,
+            run,
+            refusedNow.sort((a, b) => a.seq - b.seq),
+          );
+          const heartbeat = await tx.repository(FeedRun).update(
+            { id: run.id, status: FeedRunStatus.RUNNING },
+            {
+              rowsRead: run.rowsRead,
+              rowsAccepted: run.rowsAccepted + delta.accepted,
+              rowsUnchanged: run.rowsUnchanged + delta.unchanged,
+              rowsRejected: run.rowsRejected + delta.rejected,
+              // the heartbeat that tells a live run from a stalled one
+              updatedAt: new Date(),
+            },
+          );
+          // another process judged this run dead (stalled, or this one lost its instance lock): once FAILED
+          // a run takes no more rows, so this batch is rolled back and the run stops here
+          if (heartbeat.affected === 0) throw new RunGivenUp(run.id);
         });
-        delta.rejected = refusedNow.length;
-        await this.saveRejections(tx, run, refusedNow.sort((a, b) => a.seq - b.seq));
-        const heartbeat = await tx.repository(FeedRun).update(
-          { id: run.id, status: FeedRunStatus.RUNNING },
-          {
-            rowsRead: run.rowsRead,
-            rowsAccepted: run.rowsAccepted + delta.accepted,
-            rowsUnchanged: run.rowsUnchanged + delta.unchanged,
-            rowsRejected: run.rowsRejected + delta.rejected,
-            // the heartbeat that tells a live run from a stalled one
-            updatedAt: new Date(),
-          },
-        );
-        // another process judged this run dead (stalled, or this one lost its instance lock): once FAILED
-        // a run takes no more rows, so this batch is rolled back and the run stops here
-        if (heartbeat.affected === 0) throw new RunGivenUp(run.id);
-      });
       await (nested ? write() : retryOnDeadlock(write));
       run.rowsAccepted += delta.accepted;
       run.rowsUnchanged += delta.unchanged;
@@ -211,14 +238,24 @@ export class FeedPipeline {
 
     let writing: Promise<void> = Promise.resolve();
     try {
-      for await (const item of adapter(document.open((bytes) => (bytesRead = bytes)), ctx.config.feeds.limits)) {
+      for await (const item of adapter(
+        document.open((bytes) => (bytesRead = bytes)),
+        ctx.config.feeds.limits,
+      )) {
         run.rowsRead += 1;
         const seq = run.rowsRead;
         const raw = clipped(item.raw, RAW_SHOWN);
         const key = item.ok ? writer.naturalKey(item.record, { services, run }) : null;
         const earlier = key ? keys.firstAt(key.key, item.location) : undefined;
         if (item.ok && earlier === undefined) batch.push({ seq, location: item.location, raw, record: item.record });
-        else if (item.ok) rejections.push({ seq, location: item.location, raw, reason: `duplicates ${earlier}: ${key!.describe()} is already in this document`, field: key!.field });
+        else if (item.ok)
+          rejections.push({
+            seq,
+            location: item.location,
+            raw,
+            reason: `duplicates ${earlier}: ${key!.describe()} is already in this document`,
+            field: key!.field,
+          });
         else rejections.push({ seq, location: item.location, raw, reason: clipped(item.reason, MAX_REASON), field: item.field });
         if (batch.length >= writer.batchSize || rejections.length >= REJECTION_FLUSH) {
           // read the next batch while this one is written; writes stay one at a time, in order
@@ -231,7 +268,12 @@ export class FeedPipeline {
       await writing;
       await flush();
       if (writer.finish) await ctx.transaction((tx) => writer.finish!({ ctx: tx, run, services }));
-      run.status = run.rowsRejected === 0 ? FeedRunStatus.SUCCEEDED : run.rowsRejected === run.rowsRead ? FeedRunStatus.REJECTED : FeedRunStatus.PARTIAL;
+      run.status =
+        run.rowsRejected === 0
+          ? FeedRunStatus.SUCCEEDED
+          : run.rowsRejected === run.rowsRead
+            ? FeedRunStatus.REJECTED
+            : FeedRunStatus.PARTIAL;
     } catch (error) {
       await writing.catch(() => undefined);
       writer.abandon?.(run);
@@ -246,7 +288,12 @@ export class FeedPipeline {
       }
       if (!(error instanceof FeedFormatError)) {
         ctx.log.error({ err: error, feedRunId: run.id }, 'feed run failed');
-        await this.finishRun(ctx, run, FeedRunStatus.FAILED, 'The run stopped on an internal error; nothing after the last completed batch was stored. Send the document again.').catch(() => undefined);
+        await this.finishRun(
+          ctx,
+          run,
+          FeedRunStatus.FAILED,
+          'The run stopped on an internal error; nothing after the last completed batch was stored. Send the document again.',
+        ).catch(() => undefined);
         throw error;
       }
       // what was read before the document broke is kept; what was pending is written with the failure
@@ -260,16 +307,19 @@ export class FeedPipeline {
     // a reason may quote the document (a header line of any length, control characters and all)
     const failureReason = reason === null ? null : displayText(reason, MAX_REASON);
     Object.assign(run, { status, failureReason, finishedAt: new Date() });
-    const finished = await ctx.repository(FeedRun).update({ id: run.id, status: FeedRunStatus.RUNNING }, {
-      rowsRead: run.rowsRead,
-      rowsAccepted: run.rowsAccepted,
-      rowsUnchanged: run.rowsUnchanged,
-      rowsRejected: run.rowsRejected,
-      status,
-      failureReason,
-      finishedAt: run.finishedAt,
-      updatedAt: run.finishedAt!,
-    });
+    const finished = await ctx.repository(FeedRun).update(
+      { id: run.id, status: FeedRunStatus.RUNNING },
+      {
+        rowsRead: run.rowsRead,
+        rowsAccepted: run.rowsAccepted,
+        rowsUnchanged: run.rowsUnchanged,
+        rowsRejected: run.rowsRejected,
+        status,
+        failureReason,
+        finishedAt: run.finishedAt,
+        updatedAt: run.finishedAt!,
+      },
+    );
     // failed meanwhile by another process: its verdict stands
     if (finished.affected === 0) return ctx.repository(FeedRun).findOneByOrFail({ id: run.id });
     for (const listener of this.listeners) listener(run);

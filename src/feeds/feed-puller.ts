@@ -52,7 +52,9 @@ export class FeedPuller {
   ) {}
 
   list(ctx: RequestContext, page: PageArgs): Promise<Connection<FeedEndpoint>> {
-    return paginate(withinScope(ctx, ctx.repository(FeedEndpoint).createQueryBuilder('endpoint')), page, { maxPageSize: ctx.config.graphql.maxPageSize });
+    return paginate(withinScope(ctx, ctx.repository(FeedEndpoint).createQueryBuilder('endpoint')), page, {
+      maxPageSize: ctx.config.graphql.maxPageSize,
+    });
   }
 
   /** Creates or replaces the organisation's endpoint for a supplier's feed of one kind. */
@@ -70,11 +72,28 @@ export class FeedPuller {
     const previousUrl = existing?.url;
     // a credential kept write-only must not be sent to a host it was not given for
     if (existing?.credentialCiphertext && credential === undefined && originOf(existing.url) !== originOf(url)) {
-      throw badInput('input.credential', 'input.credential: the URL now names another host; give the credential again, or null to pull without one', ErrorReason.CREDENTIAL_REQUIRED);
+      throw badInput(
+        'input.credential',
+        'input.credential: the URL now names another host; give the credential again, or null to pull without one',
+        ErrorReason.CREDENTIAL_REQUIRED,
+      );
     }
     const credentialChange =
-      credential === undefined ? {} : credential === null ? { credentialCiphertext: null, credentialKeyId: null, credentialSetAt: null } : { ...sealCredential(credential, ctx.config), credentialSetAt: now };
-    const blank = { lastPulledAt: null, lastOutcome: null, lastError: null, lastRunId: null, etag: null, credentialCiphertext: null, credentialKeyId: null, credentialSetAt: null };
+      credential === undefined
+        ? {}
+        : credential === null
+          ? { credentialCiphertext: null, credentialKeyId: null, credentialSetAt: null }
+          : { ...sealCredential(credential, ctx.config), credentialSetAt: now };
+    const blank = {
+      lastPulledAt: null,
+      lastOutcome: null,
+      lastError: null,
+      lastRunId: null,
+      etag: null,
+      credentialCiphertext: null,
+      credentialKeyId: null,
+      credentialSetAt: null,
+    };
     const endpoint = repository.merge(existing ?? repository.create(blank), {
       organisationId,
       supplierId: input.supplierId,
@@ -112,12 +131,22 @@ export class FeedPuller {
       if (dueAt > now.getTime()) continue;
       // claim it: only the server whose update lands pulls it
       const claim = await repository.update(
-        { id: endpoint.id, lastPulledAt: endpoint.lastPulledAt === null ? IsNull() : LessThanOrEqual(new Date(now.getTime() - endpoint.intervalMinutes * 60_000)) },
+        {
+          id: endpoint.id,
+          lastPulledAt:
+            endpoint.lastPulledAt === null ? IsNull() : LessThanOrEqual(new Date(now.getTime() - endpoint.intervalMinutes * 60_000)),
+        },
         { lastPulledAt: now, updatedAt: now },
       );
       if (!claim.affected) continue;
       const viewer = await systemViewer(dataSource.manager, endpoint.organisationId, `pull:${endpoint.globalId}`);
-      const ctx = new RequestContext(`pull-${endpoint.id}-${now.getTime()}`, viewer, dataSource.manager, config, log.child({ feedEndpointId: endpoint.id }));
+      const ctx = new RequestContext(
+        `pull-${endpoint.id}-${now.getTime()}`,
+        viewer,
+        dataSource.manager,
+        config,
+        log.child({ feedEndpointId: endpoint.id }),
+      );
       await this.pull(ctx, endpoint, now).catch((error) => log.error({ err: error, feedEndpointId: endpoint.id }, 'scheduled pull failed'));
       pulled += 1;
     }
@@ -168,10 +197,18 @@ export class FeedPuller {
         sourceName: endpoint.url,
         input: received(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), timeoutMs),
       });
-      return await record({ lastOutcome: PullOutcome.INGESTED, lastError: null, lastRunId: run.id, etag: response.headers.get('etag')?.slice(0, 200) ?? null });
+      return await record({
+        lastOutcome: PullOutcome.INGESTED,
+        lastError: null,
+        lastRunId: run.id,
+        etag: response.headers.get('etag')?.slice(0, 200) ?? null,
+      });
     } catch (error) {
       const shown = error instanceof PullFailure || error instanceof DomainError;
-      const lastError = displayText(shown ? error.message : 'the pull stopped on an internal error (logged on the server); it is tried again at the next interval', MAX_LAST_ERROR);
+      const lastError = displayText(
+        shown ? error.message : 'the pull stopped on an internal error (logged on the server); it is tried again at the next interval',
+        MAX_LAST_ERROR,
+      );
       if (shown) ctx.log.warn({ feedEndpointId: endpoint.id, reason: lastError }, 'feed pull failed');
       else ctx.log.error({ feedEndpointId: endpoint.id, err: error }, 'feed pull failed on an internal error');
       return record({ lastOutcome: PullOutcome.ERROR, lastError });
@@ -184,6 +221,10 @@ async function* received(body: Readable, timeoutMs: number): AsyncGenerator<Buff
   try {
     for await (const chunk of body) yield chunk as Buffer;
   } catch (error) {
-    throw new PullFailure(isTimeout(error) ? `the supplier's answer did not arrive in full within ${timeoutMs} ms` : `the supplier's answer was cut short: ${fetchFailureOf(error, timeoutMs)}`);
+    throw new PullFailure(
+      isTimeout(error)
+        ? `the supplier's answer did not arrive in full within ${timeoutMs} ms`
+        : `the supplier's answer was cut short: ${fetchFailureOf(error, timeoutMs)}`,
+    );
   }
 }

@@ -76,14 +76,27 @@ export class FeedRunService {
    * is primed, so `node` costs nothing more). Held to the viewer's organisations: a CSU's run
    * lists, to a trust, only the trust's own.
    */
-  async stored<T extends Invoice | Incident>(ctx: RequestContext, run: FeedRun, kind: FeedRecordKind, page: PageArgs): Promise<Connection<T>> {
+  async stored<T extends Invoice | Incident>(
+    ctx: RequestContext,
+    run: FeedRun,
+    kind: FeedRecordKind,
+    page: PageArgs,
+  ): Promise<Connection<T>> {
     const invoices = kind === FeedRecordKind.INVOICE;
     ctx.loaders.include(FeedRunRecord, invoices ? 'invoice' : 'incident');
     const records = await ctx.loaders
-      .pageBy(FeedRunRecord, 'feedRunId', { kind }, page, { maxPageSize: ctx.config.graphql.maxPageSize, sort: { property: 'position', valueOf: (record) => record.position } })
+      .pageBy(FeedRunRecord, 'feedRunId', { kind }, page, {
+        maxPageSize: ctx.config.graphql.maxPageSize,
+        sort: { property: 'position', valueOf: (record) => record.position },
+      })
       .load(run.id);
     const target = (invoices ? Invoice : Incident) as EntityTarget<T>;
-    const edges = await Promise.all(records.edges.map(async ({ cursor, node }) => ({ cursor, node: await ctx.loaders.byIdNow(target, (invoices ? node.invoiceId : node.incidentId)!) })));
+    const edges = await Promise.all(
+      records.edges.map(async ({ cursor, node }) => ({
+        cursor,
+        node: await ctx.loaders.byIdNow(target, (invoices ? node.invoiceId : node.incidentId)!),
+      })),
+    );
     // never null in practice: a record's rows go with it, and carry its organisation
     return { ...records, edges: edges.filter((edge): edge is { cursor: string; node: T } => edge.node !== null) };
   }
@@ -119,10 +132,12 @@ export class FeedRunService {
       .groupBy('run.supplierId')
       .addGroupBy('run.kind');
     if (perOrganisation) runs.addSelect('run.organisationId', 'organisationId').addGroupBy('run.organisationId');
-    const rows: { supplierId: number; kind: FeedKind; lastRunId: number; lastGoodAt: string | Date | null; organisationId?: number }[] = await runs.getRawMany();
+    const rows: { supplierId: number; kind: FeedKind; lastRunId: number; lastGoodAt: string | Date | null; organisationId?: number }[] =
+      await runs.getRawMany();
     const lastRuns = rows.length ? await ctx.repository(FeedRun).find({ where: { id: In(rows.map((row) => Number(row.lastRunId))) } }) : [];
     const lastRunById = new Map(lastRuns.map((run) => [run.id, run]));
-    const keyOf = (organisationId: number | undefined, supplierId: number, kind: FeedKind) => `${perOrganisation ? organisationId : ''}|${supplierId}|${kind}`;
+    const keyOf = (organisationId: number | undefined, supplierId: number, kind: FeedKind) =>
+      `${perOrganisation ? organisationId : ''}|${supplierId}|${kind}`;
     const organisationOf = (organisationId: number | undefined) => (perOrganisation ? { organisationId: Number(organisationId) } : {});
 
     const entries = new Map<string, FeedHealthEntry>();
@@ -153,21 +168,37 @@ export class FeedRunService {
     for (const { supplierId, organisationId } of expected) {
       const key = keyOf(organisationId, Number(supplierId), FeedKind.PERFORMANCE);
       if (!entries.has(key)) {
-        entries.set(key, { ...organisationOf(organisationId), supplierId: Number(supplierId), kind: FeedKind.PERFORMANCE, lastRunAt: null, lastRunStatus: null, lastGoodRunAt: null, late: true });
+        entries.set(key, {
+          ...organisationOf(organisationId),
+          supplierId: Number(supplierId),
+          kind: FeedKind.PERFORMANCE,
+          lastRunAt: null,
+          lastRunStatus: null,
+          lastGoodRunAt: null,
+          late: true,
+        });
       }
     }
     const supplierId = this.supplierScope(ctx);
     return [...entries.values()]
       .filter((entry) => supplierId === undefined || entry.supplierId === supplierId)
-      .sort((a, b) => a.supplierId - b.supplierId || a.kind.localeCompare(b.kind) || ((a as OrganisationFeedHealth).organisationId ?? 0) - ((b as OrganisationFeedHealth).organisationId ?? 0));
+      .sort(
+        (a, b) =>
+          a.supplierId - b.supplierId ||
+          a.kind.localeCompare(b.kind) ||
+          ((a as OrganisationFeedHealth).organisationId ?? 0) - ((b as OrganisationFeedHealth).organisationId ?? 0),
+      );
   }
 
   /** A supplier's own integration sees only that supplier's runs. */
   private supplierScope(ctx: RequestContext): number | undefined {
     const viewer = ctx.requireViewer;
-    const supplierOnly = hasAnyRole(viewer, [Role.SUPPLIER_FEED]) && !hasAnyRole(viewer, [Role.VIEWER, Role.CONTRACT_MANAGER, Role.ADMIN, Role.REPORTING, Role.FINANCE_APPROVER]);
+    const supplierOnly =
+      hasAnyRole(viewer, [Role.SUPPLIER_FEED]) &&
+      !hasAnyRole(viewer, [Role.VIEWER, Role.CONTRACT_MANAGER, Role.ADMIN, Role.REPORTING, Role.FINANCE_APPROVER]);
     return supplierOnly ? (viewer.supplierId ?? -1) : undefined;
   }
 }
 
-const isLate = (lastGood: Date | null, hours: number, now: Date) => lastGood === null || now.getTime() - lastGood.getTime() > hours * 3_600_000;
+const isLate = (lastGood: Date | null, hours: number, now: Date) =>
+  lastGood === null || now.getTime() - lastGood.getTime() > hours * 3_600_000;

@@ -3,10 +3,7 @@ import type { FeedRun } from './feed-run.entity';
 import type { ServiceDirectory } from './service-directory';
 
 /** What became of one record a writer was given. */
-export type WriteOutcome =
-  | { kind: 'accepted' }
-  | { kind: 'unchanged' }
-  | { kind: 'rejected'; reason: string; field?: string };
+export type WriteOutcome = { kind: 'accepted' } | { kind: 'unchanged' } | { kind: 'rejected'; reason: string; field?: string };
 
 export interface AcceptedItem<T> {
   /** the item's place in the document: the Nth row (or item) read */

@@ -2,7 +2,22 @@ import { Readable } from 'node:stream';
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { badInput } from '../common/errors';
 import { optionalIdentifier } from '../common/text';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { INGEST_FEEDS, READ_FEEDS } from '../auth/roles';
 import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
@@ -37,7 +52,7 @@ export class IngestFeedInput {
   @Field({ description: 'The document itself (CSV text or JSON). Large files: POST them to /feeds/{kind} instead.' })
   document!: string;
 
-  @Field(() => String, { nullable: true, description: 'The file name, for the run\'s record.' })
+  @Field(() => String, { nullable: true, description: "The file name, for the run's record." })
   @Clearable()
   @IsOptional()
   @MaxLength(500)
@@ -57,7 +72,7 @@ export class FeedRunFilterInput {
   status?: FeedRunStatus[];
 }
 
-@ObjectType('FeedHealth', { description: 'Whether one supplier\'s feed of one kind is arriving.' })
+@ObjectType('FeedHealth', { description: "Whether one supplier's feed of one kind is arriving." })
 export class FeedHealth {
   supplierId!: number;
 
@@ -100,8 +115,16 @@ export class FeedRunResolver {
 
   @Authorized(READ_FEEDS)
   @Query(() => FeedRunConnection, { description: 'Feed runs, newest first.' })
-  feedRuns(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => FeedRunFilterInput, { nullable: true }) filter?: FeedRunFilterInput) {
-    return this.feedRunService.list(ctx, { kind: filter?.kind, status: filter?.status, supplierId: optionalIdOf(filter?.supplierId, Supplier.typename, 'filter.supplierId') }, page);
+  feedRuns(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => FeedRunFilterInput, { nullable: true }) filter?: FeedRunFilterInput,
+  ) {
+    return this.feedRunService.list(
+      ctx,
+      { kind: filter?.kind, status: filter?.status, supplierId: optionalIdOf(filter?.supplierId, Supplier.typename, 'filter.supplierId') },
+      page,
+    );
   }
 
   @Authorized(READ_FEEDS)
@@ -133,14 +156,16 @@ export class FeedRunResolver {
   }
 
   @FieldResolver(() => InvoiceConnection, {
-    description: 'For an INVOICE run: the invoices and credit notes it stored (new, or replacing one of the same number), in document order. An invoice sent again unchanged is not stored again, and not listed (find it by invoices(filter: { invoiceNumber })).',
+    description:
+      'For an INVOICE run: the invoices and credit notes it stored (new, or replacing one of the same number), in document order. An invoice sent again unchanged is not stored again, and not listed (find it by invoices(filter: { invoiceNumber })).',
   })
   invoices(@Root() run: FeedRun, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
     return this.feedRunService.stored(ctx, run, FeedRecordKind.INVOICE, page);
   }
 
   @FieldResolver(() => IncidentConnection, {
-    description: 'For an INCIDENT run: the incidents it created or changed (fields or new status entries), in document order. A ticket sent again unchanged is not listed.',
+    description:
+      'For an INCIDENT run: the incidents it created or changed (fields or new status entries), in document order. A ticket sent again unchanged is not listed.',
   })
   incidents(@Root() run: FeedRun, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
     return this.feedRunService.stored(ctx, run, FeedRecordKind.INCIDENT, page);
@@ -148,7 +173,9 @@ export class FeedRunResolver {
 
   @FieldResolver(() => InventoryComparison, { nullable: true, description: 'For an INVENTORY run: the comparison it produced.' })
   async inventoryComparison(@Root() run: FeedRun, @Ctx() ctx: RequestContext) {
-    const [comparison] = await ctx.loaders.manyBy(InventoryComparison, 'feedRunId').load(run.duplicateOfRunId !== null && run.rowsAccepted === 0 ? run.duplicateOfRunId : run.id);
+    const [comparison] = await ctx.loaders
+      .manyBy(InventoryComparison, 'feedRunId')
+      .load(run.duplicateOfRunId !== null && run.rowsAccepted === 0 ? run.duplicateOfRunId : run.id);
     return comparison ?? null;
   }
 }

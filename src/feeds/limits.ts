@@ -40,7 +40,10 @@ export class FeedLimitError extends DomainError {
     options: { setting?: string; field?: string } = {},
   ) {
     const setting = options.setting ?? SETTINGS[limitReason];
-    super(ErrorCode.BAD_USER_INPUT, `${what} (${setting} = ${limit})${location ? `: ${location}` : ''}`, { field: options.field ?? 'document', reason: limitReason });
+    super(ErrorCode.BAD_USER_INPUT, `${what} (${setting} = ${limit})${location ? `: ${location}` : ''}`, {
+      field: options.field ?? 'document',
+      reason: limitReason,
+    });
     this.name = 'FeedLimitError';
     this.setting = setting;
   }
@@ -56,16 +59,38 @@ export class FeedLimitError extends DomainError {
 }
 
 export const tooManyRows = (limits: FeedLimits, location: string) =>
-  new FeedLimitError(FeedLimitReason.TOO_MANY_ROWS, limits.maxRows, `The document holds more than ${limits.maxRows} rows; send it in parts`, location);
+  new FeedLimitError(
+    FeedLimitReason.TOO_MANY_ROWS,
+    limits.maxRows,
+    `The document holds more than ${limits.maxRows} rows; send it in parts`,
+    location,
+  );
 
 export const nestedTooDeep = (limits: FeedLimits, location: string) =>
-  new FeedLimitError(FeedLimitReason.NESTING_TOO_DEEP, limits.maxDepth, `The JSON document nests objects and arrays more than ${limits.maxDepth} deep`, location);
+  new FeedLimitError(
+    FeedLimitReason.NESTING_TOO_DEEP,
+    limits.maxDepth,
+    `The JSON document nests objects and arrays more than ${limits.maxDepth} deep`,
+    location,
+  );
 
 export const itemTooLarge = (limits: FeedLimits, location: string) =>
-  new FeedLimitError(FeedLimitReason.ITEM_TOO_LARGE, limits.maxItemBytes, `A JSON item is larger than ${limits.maxItemBytes} bytes`, location);
+  new FeedLimitError(
+    FeedLimitReason.ITEM_TOO_LARGE,
+    limits.maxItemBytes,
+    `A JSON item is larger than ${limits.maxItemBytes} bytes`,
+    location,
+  );
 
 export const recordTooLarge = (limits: FeedLimits, location: string) =>
-  new FeedLimitError(FeedLimitReason.RECORD_TOO_LARGE, limits.maxRecordBytes, `A CSV record is larger than ${limits.maxRecordBytes} bytes`, location);
+  new FeedLimitError(
+    FeedLimitReason.RECORD_TOO_LARGE,
+    limits.maxRecordBytes,
+    `A CSV record is larger than ${limits.maxRecordBytes} bytes`,
+    location,
+  );
 
 export const documentTooLarge = (bytes: number, setting: string) =>
-  new FeedLimitError(FeedLimitReason.DOCUMENT_TOO_LARGE, bytes, `The document is larger than the ${bytes}-byte limit`, undefined, { setting });
+  new FeedLimitError(FeedLimitReason.DOCUMENT_TOO_LARGE, bytes, `The document is larger than the ${bytes}-byte limit`, undefined, {
+    setting,
+  });

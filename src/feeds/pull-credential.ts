@@ -25,7 +25,11 @@ export function checkCredential(value: string, field: string): string {
   if (value.length === 0) throw badInput(field, `${field}: empty; give null to remove the credential`, ErrorReason.BLANK);
   if (value.length > MAX_CREDENTIAL) throw badInput(field, `${field}: at most ${MAX_CREDENTIAL} characters`, ErrorReason.TOO_LONG);
   if (!HEADER_VALUE.test(value)) {
-    throw badInput(field, `${field}: printable ASCII only (an Authorization header value such as "Bearer <token>"), with no control characters or leading or trailing spaces`, ErrorReason.INVALID_CREDENTIAL);
+    throw badInput(
+      field,
+      `${field}: printable ASCII only (an Authorization header value such as "Bearer <token>"), with no control characters or leading or trailing spaces`,
+      ErrorReason.INVALID_CREDENTIAL,
+    );
   }
   return value;
 }
@@ -55,7 +59,9 @@ export function openCredential(sealed: SealedCredential, config: AppConfig): str
 function serverKeyOf(config: AppConfig): string {
   const key = config.webhooks.secretKey;
   if (key === null) {
-    throw unavailable('Feed credentials cannot be stored on this server (WEBHOOK_SECRET_KEY is not set)', { reason: ErrorReason.CREDENTIALS_NOT_CONFIGURED });
+    throw unavailable('Feed credentials cannot be stored on this server (WEBHOOK_SECRET_KEY is not set)', {
+      reason: ErrorReason.CREDENTIALS_NOT_CONFIGURED,
+    });
   }
   return key;
 }

@@ -32,20 +32,28 @@ export class RecordSource {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Where in the document: a CSV "line N" (the header is line 1) or a JSON path such as "$.troubleTicket[2]". For a range of rows, the first. Null for records stored before locations were kept.',
+    description:
+      'Where in the document: a CSV "line N" (the header is line 1) or a JSON path such as "$.troubleTicket[2]". For a range of rows, the first. Null for records stored before locations were kept.',
   })
   location!: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'For a range of rows (a service\'s samples in one document): the last of them. Rows in between may be about other records. Null for a single row.',
+    description:
+      "For a range of rows (a service's samples in one document): the last of them. Rows in between may be about other records. Null for a single row.",
   })
   lastLocation!: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'For samples: the start of the earliest interval the run delivered for the service. Null for a single record.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'For samples: the start of the earliest interval the run delivered for the service. Null for a single record.',
+  })
   coversFrom!: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'For samples: the end of the latest interval the run delivered for the service. Null for a single record.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'For samples: the end of the latest interval the run delivered for the service. Null for a single record.',
+  })
   coversTo!: Date | null;
 }
 
@@ -63,7 +71,8 @@ export class RecordSourceResolver {
    */
   @FieldResolver(() => FeedRun, {
     nullable: true,
-    description: 'The run; null for a viewer who may not read feed runs (the Service Co-ordinator), or not this one (a run belongs to the organisation that sent it).',
+    description:
+      'The run; null for a viewer who may not read feed runs (the Service Co-ordinator), or not this one (a run belongs to the organisation that sent it).',
   })
   feedRun(@Root() source: RecordSource, @Ctx() ctx: RequestContext): FeedRun | null | Promise<FeedRun | null> {
     if (!hasAnyRole(ctx.requireViewer, READ_FEEDS)) return null;

@@ -134,8 +134,7 @@ export interface FeedRecords {
 
 /** One item an adapter read: a record, or the reason it could not be read. Nothing is dropped. */
 export type ParsedItem<T> =
-  | { ok: true; location: string; raw: string; record: T }
-  | { ok: false; location: string; raw: string; reason: string; field?: string };
+  { ok: true; location: string; raw: string; record: T } | { ok: false; location: string; raw: string; reason: string; field?: string };
 
 /** A document that cannot be read at all (truncated JSON, wrong columns): the run fails whole. */
 /** The raw text of a row or item a rejection keeps and shows, in characters. */

@@ -36,7 +36,10 @@ export async function failOrphanedRuns(manager: EntityManager, scope: RunScope =
   const running = await query.getRawMany<{ id: number; owner: string }>();
   if (running.length === 0) return 0;
 
-  const liveness = await livenessOfOwners(manager, running.map((run) => run.owner));
+  const liveness = await livenessOfOwners(
+    manager,
+    running.map((run) => run.owner),
+  );
   const orphaned = running.filter((run) => liveness.get(run.owner) === 'dead').map((run) => Number(run.id));
   return orphaned.length ? fail(manager, { id: In(orphaned), status: FeedRunStatus.RUNNING }, ORPHANED_RUN) : 0;
 }
@@ -46,7 +49,11 @@ export async function failOrphanedRuns(manager: EntityManager, scope: RunScope =
  * a RUNNING run with no progress (no batch stored) for `minutes` is FAILED.
  */
 export function failStalledRuns(manager: EntityManager, minutes: number): Promise<number> {
-  return fail(manager, { status: FeedRunStatus.RUNNING, updatedAt: LessThan(new Date(Date.now() - minutes * 60_000)) }, stalledRun(minutes));
+  return fail(
+    manager,
+    { status: FeedRunStatus.RUNNING, updatedAt: LessThan(new Date(Date.now() - minutes * 60_000)) },
+    stalledRun(minutes),
+  );
 }
 
 async function fail(manager: EntityManager, where: Record<string, unknown>, failureReason: string): Promise<number> {

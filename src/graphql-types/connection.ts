@@ -51,4 +51,3 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
   }
   return ConnectionClass;
 }
-

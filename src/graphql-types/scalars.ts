@@ -36,12 +36,18 @@ export const MoneyScalar = new GraphQLScalarType<Pence, string>({
     throw new GraphQLError(`Money cannot represent ${typeof value} value`);
   },
   parseValue(value: unknown): Pence {
-    if (typeof value !== 'string' && typeof value !== 'number') throw refused('Money must be a decimal string such as "1234.50"', ErrorReason.INVALID_MONEY);
+    if (typeof value !== 'string' && typeof value !== 'number')
+      throw refused('Money must be a decimal string such as "1234.50"', ErrorReason.INVALID_MONEY);
     return parseMoneyOrThrow(value);
   },
   parseLiteral(ast): Pence {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return parseMoneyOrThrow(ast.value, ast);
-    if (ast.kind === Kind.FLOAT) throw refused(`${ast.value} must be sent as a decimal string such as "${Number(ast.value).toFixed(2)}"`, ErrorReason.MONEY_NOT_EXACT, ast);
+    if (ast.kind === Kind.FLOAT)
+      throw refused(
+        `${ast.value} must be sent as a decimal string such as "${Number(ast.value).toFixed(2)}"`,
+        ErrorReason.MONEY_NOT_EXACT,
+        ast,
+      );
     throw refused('Money must be a decimal string such as "1234.50"', ErrorReason.INVALID_MONEY, ast);
   },
 });

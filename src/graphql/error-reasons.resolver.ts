@@ -29,13 +29,16 @@ export class ErrorReasonInfo {
   description!: string;
 }
 
-const LISTING: readonly ErrorReasonInfo[] = Object.values(ErrorReason).map((reason) => Object.assign(new ErrorReasonInfo(), { reason, ...ERROR_REASONS[reason] }));
+const LISTING: readonly ErrorReasonInfo[] = Object.values(ErrorReason).map((reason) =>
+  Object.assign(new ErrorReasonInfo(), { reason, ...ERROR_REASONS[reason] }),
+);
 
 @Resolver()
 export class ErrorReasonsResolver {
   @Authorized(ALL_ROLES)
   @Query(() => [ErrorReasonInfo], {
-    description: 'Every `extensions.reason` the server can send, with its code and meaning, in alphabetical order: the list to switch on, as in docs/ERRORS.md.',
+    description:
+      'Every `extensions.reason` the server can send, with its code and meaning, in alphabetical order: the list to switch on, as in docs/ERRORS.md.',
   })
   errorReasons(): readonly ErrorReasonInfo[] {
     return LISTING;

@@ -6,19 +6,27 @@ const OTHER_CODES: readonly (readonly [code: string, status: string, meaning: st
   ['GRAPHQL_PARSE_FAILED', '400', 'The query is not GraphQL.'],
   ['GRAPHQL_VALIDATION_FAILED', '400', 'The query does not fit the schema (an unknown field, a missing argument).'],
   ['QUERY_TOO_DEEP', '400', 'The query nests deeper than GRAPHQL_MAX_DEPTH (`extensions.maxDepth`).'],
-  ['QUERY_TOO_COMPLEX', '400', 'The query\'s estimated cost is over GRAPHQL_MAX_COMPLEXITY (`extensions.complexity`, `maxComplexity`).'],
-  ['PAYLOAD_TOO_LARGE', '413', 'A request body, or a feed document on POST /feeds, is past a limit (for a feed: `reason`, `limit`, `setting`).'],
+  ['QUERY_TOO_COMPLEX', '400', "The query's estimated cost is over GRAPHQL_MAX_COMPLEXITY (`extensions.complexity`, `maxComplexity`)."],
+  [
+    'PAYLOAD_TOO_LARGE',
+    '413',
+    'A request body, or a feed document on POST /feeds, is past a limit (for a feed: `reason`, `limit`, `setting`).',
+  ],
   ['BAD_REQUEST', '400', 'The body is not JSON, or the request not HTTP the server can read.'],
   ['REQUEST_TIMEOUT', '408', 'The request was still arriving after REQUEST_TIMEOUT_SECONDS.'],
-  ['INTERNAL_SERVER_ERROR', '500', 'A fault of the server: no detail outside development. Retry, or report it with the `x-request-id` header.'],
+  [
+    'INTERNAL_SERVER_ERROR',
+    '500',
+    'A fault of the server: no detail outside development. Retry, or report it with the `x-request-id` header.',
+  ],
 ];
 
 const CODE_MEANINGS: Record<ErrorCode, string> = {
   [ErrorCode.BAD_USER_INPUT]: 'The input is wrong: `extensions.field` names it (a path from the argument, e.g. `input.amount`).',
   [ErrorCode.UNAUTHENTICATED]: 'No usable credential: the reason says which check refused it.',
-  [ErrorCode.FORBIDDEN]: 'The caller\'s roles do not allow it, or someone else must act (the message says who).',
-  [ErrorCode.NOT_FOUND]: 'No such record that the caller can see (another organisation\'s records are NOT_FOUND too).',
-  [ErrorCode.CONFLICT]: 'The request is well-formed but the records\' state refuses it: the reason says why.',
+  [ErrorCode.FORBIDDEN]: "The caller's roles do not allow it, or someone else must act (the message says who).",
+  [ErrorCode.NOT_FOUND]: "No such record that the caller can see (another organisation's records are NOT_FOUND too).",
+  [ErrorCode.CONFLICT]: "The request is well-formed but the records' state refuses it: the reason says why.",
   [ErrorCode.SERVICE_UNAVAILABLE]: 'The server cannot do it now (the database is down) or is not set up for it (the reason says which).',
   [ErrorCode.TOO_MANY_REQUESTS]: 'The client is limited for a while (`Retry-After` header).',
 };
@@ -57,7 +65,7 @@ export function renderErrorsDoc(): string {
     '',
     '## Codes',
     '',
-    'The HTTP status is the answer\'s where the error fails the whole request: authentication, a',
+    "The HTTP status is the answer's where the error fails the whole request: authentication, a",
     'request GraphQL cannot run, POST /feeds and the evidence downloads. An error from a field of',
     'a query that ran comes in a 200 answer beside the rest of the data.',
     '',

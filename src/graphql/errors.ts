@@ -31,7 +31,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const message = candidate?.message ?? '';
   // graphql-js replaces a thrown non-Error (the driver's bare connect failure) by "Unexpected error value: { … code: "X" … }"
   const code = candidate?.driverError?.code ?? candidate?.code ?? /^Unexpected error value: .*\bcode: "([A-Z_]+)"/s.exec(message)?.[1];
-  return (code !== undefined && CONNECTION_ERRORS.has(code)) || /Pool is closed|connect ETIMEDOUT|acquire.*timeout|connection is in closed state/i.test(message);
+  return (
+    (code !== undefined && CONNECTION_ERRORS.has(code)) ||
+    /Pool is closed|connect ETIMEDOUT|acquire.*timeout|connection is in closed state/i.test(message)
+  );
 }
 
 /** An error that is not one of ours, not the client's, and not the database going away. */
@@ -67,8 +70,13 @@ export function formatError({ development, stackTraces }: ErrorFormatting) {
       const errors = original.extensions.validationErrors as ValidationError[] | Error;
       if (!Array.isArray(errors)) {
         // a validator threw on the value itself, e.g. isEmail on text that is not well-formed Unicode
-        const message = errors instanceof URIError ? 'Invalid input: text must be well-formed Unicode' : 'Invalid input: a value could not be validated';
-        return { ...where, message, extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'input', reason: ErrorReason.MALFORMED_VALUE, ...stack } };
+        const message =
+          errors instanceof URIError ? 'Invalid input: text must be well-formed Unicode' : 'Invalid input: a value could not be validated';
+        return {
+          ...where,
+          message,
+          extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'input', reason: ErrorReason.MALFORMED_VALUE, ...stack },
+        };
       }
       const invalid = flattenValidation(errors, argumentNameOf(errors[0]?.target));
       return {
@@ -81,7 +89,12 @@ export function formatError({ development, stackTraces }: ErrorFormatting) {
       return {
         ...where,
         message: 'The database is unavailable; retry shortly',
-        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: DATABASE_UNAVAILABLE, ...(development ? { detail: String(original) } : {}), ...stack },
+        extensions: {
+          code: ErrorCode.SERVICE_UNAVAILABLE,
+          reason: DATABASE_UNAVAILABLE,
+          ...(development ? { detail: String(original) } : {}),
+          ...stack,
+        },
       };
     }
     // a value graphql-js refused before any resolver ran: bad input, whether sent as a variable or inline

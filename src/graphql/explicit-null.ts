@@ -46,7 +46,8 @@ export function refuseNullsWhereNotClearable<S extends GraphQLSchema>(schema: S)
     field.resolve = (root, values: Record<string, unknown>, context, info) => {
       for (const arg of args) {
         const refused = refusedNullIn(arg, values[arg.name], arg.name);
-        if (refused) throw badInput(refused, `${refused} cannot be null: leave it out to keep its value (or take its default)`, NULL_NOT_ALLOWED);
+        if (refused)
+          throw badInput(refused, `${refused} cannot be null: leave it out to keep its value (or take its default)`, NULL_NOT_ALLOWED);
       }
       return resolve(root, givenArguments(args, values, 'keep'), context, info);
     };
@@ -88,7 +89,8 @@ function mayCarryRefusedNull(type: GraphQLInputType, seen = new Set<string>()): 
   if (!isInputObjectType(named) || seen.has(named.name)) return false;
   seen.add(named.name);
   return Object.values(named.getFields()).some(
-    (field) => (!isNonNullType(field.type) && !isClearable(field)) || field.defaultValue !== undefined || mayCarryRefusedNull(field.type, seen),
+    (field) =>
+      (!isNonNullType(field.type) && !isClearable(field)) || field.defaultValue !== undefined || mayCarryRefusedNull(field.type, seen),
   );
 }
 

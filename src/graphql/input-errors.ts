@@ -5,7 +5,8 @@ import type { ErrorCode } from '../common/errors';
 type InputReason = ReasonOf<ErrorCode.BAD_USER_INPUT>;
 
 /** graphql-js's refusal of a variable's value: `Variable "$input" got invalid value 1.5 at "input.amount"; …` */
-const VARIABLE_REFUSED = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" (?:got invalid value .*? at "([^"]+)";|got invalid value |of required type |of non-null type )/s;
+const VARIABLE_REFUSED =
+  /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" (?:got invalid value .*? at "([^"]+)";|got invalid value |of required type |of non-null type )/s;
 
 const VALUE_KINDS = new Set<string>([Kind.INT, Kind.FLOAT, Kind.STRING, Kind.BOOLEAN, Kind.NULL, Kind.ENUM, Kind.LIST, Kind.OBJECT]);
 
@@ -25,12 +26,18 @@ export function inputFailure(error: GraphQLError): { field: string; reason: Inpu
   if (variable) {
     const [, name, at] = variable;
     // graphql-js names the spot inside the variable as "name.lines[0].amount"; the first step is the variable itself
-    const inside = (at ?? name!).replace(/\[(\d+)\]/g, '.$1').split('.').slice(1);
+    const inside = (at ?? name!)
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split('.')
+      .slice(1);
     const usage = document && inputPathOf(document, (candidate) => candidate.kind === Kind.VARIABLE && candidate.name.value === name);
     field = [...(usage ?? [`$${name}`]), ...inside].join('.');
   } else {
     const start = node!.loc?.start;
-    const path = document && start !== undefined ? inputPathOf(document, (candidate) => VALUE_KINDS.has(candidate.kind) && candidate.loc?.start === start) : undefined;
+    const path =
+      document && start !== undefined
+        ? inputPathOf(document, (candidate) => VALUE_KINDS.has(candidate.kind) && candidate.loc?.start === start)
+        : undefined;
     field = path?.join('.');
   }
   if (field === undefined) return undefined;
@@ -39,7 +46,11 @@ export function inputFailure(error: GraphQLError): { field: string; reason: Inpu
 
 /** The reason a scalar gave, wherever graphql-js and Apollo wrapped its error. */
 function reasonOf(error: unknown): InputReason | undefined {
-  for (let cause = error as { extensions?: { reason?: unknown }; originalError?: unknown } | undefined; cause; cause = cause.originalError as typeof cause) {
+  for (
+    let cause = error as { extensions?: { reason?: unknown }; originalError?: unknown } | undefined;
+    cause;
+    cause = cause.originalError as typeof cause
+  ) {
     const reason = cause.extensions?.reason;
     if (typeof reason === 'string' && reason in ErrorReason) return reason as InputReason;
   }

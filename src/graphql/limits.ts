@@ -40,7 +40,10 @@ export function operationDepth(document: DocumentNode, operation: OperationDefin
         const name = selection.name.value;
         const unwrapping = introspecting && name === 'ofType';
         if (selection.selectionSet) {
-          deepest = Math.max(deepest, depthOf(selection.selectionSet, unwrapping ? depth : depth + 1, seen, introspecting || INTROSPECTION_ROOTS.has(name)));
+          deepest = Math.max(
+            deepest,
+            depthOf(selection.selectionSet, unwrapping ? depth : depth + 1, seen, introspecting || INTROSPECTION_ROOTS.has(name)),
+          );
         }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         deepest = Math.max(deepest, depthOf(selection.selectionSet, depth, seen, introspecting));
@@ -84,7 +87,11 @@ export function costDependsOnVariables(document: DocumentNode): boolean {
     Variable(_node, _key, parent, _path, ancestors) {
       const costly = [...ancestors, parent].some((ancestor) => {
         const node = ancestor as ASTNode | undefined;
-        return node !== undefined && 'kind' in node && (node.kind === Kind.DIRECTIVE || (node.kind === Kind.ARGUMENT && (node.name.value === 'first' || node.name.value === 'last')));
+        return (
+          node !== undefined &&
+          'kind' in node &&
+          (node.kind === Kind.DIRECTIVE || (node.kind === Kind.ARGUMENT && (node.name.value === 'first' || node.name.value === 'last')))
+        );
       });
       if (!costly) return undefined;
       depends = true;
@@ -109,12 +116,19 @@ interface Assessment {
  * the limits find is kept with the document (and goes when Apollo's document cache drops it):
  * a client repeating a query pays for the walk once, unless its cost depends on the variables.
  */
-export function queryLimits(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number; defaultPageSize: number }): ApolloServerPlugin {
+export function queryLimits(
+  schema: GraphQLSchema,
+  limits: { maxDepth: number; maxComplexity: number; defaultPageSize: number },
+): ApolloServerPlugin {
   const estimators = [listEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })];
   const assessments = new WeakMap<DocumentNode, Map<string, Assessment>>();
   // the scalar's reason (MONEY_NOT_EXACT …) stays with the error, for formatError to report
   const badVariables = (error: GraphQLError) =>
-    new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { ...error.extensions, code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    new GraphQLError(error.message, {
+      nodes: error.nodes,
+      originalError: error,
+      extensions: { ...error.extensions, code: 'BAD_USER_INPUT', http: { status: 400 } },
+    });
   const complexityOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number => {
     try {
       return getComplexity({ schema, query: document, operationName, variables, estimators });

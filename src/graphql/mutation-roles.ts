@@ -20,7 +20,8 @@ export function mutationRoles(schema: GraphQLSchema): Map<string, readonly Role[
   const rules = new Map<string, readonly Role[]>();
   for (const name of names) {
     const mutation = metadata.mutations.find((m) => m.schemaName === name);
-    const authorized = mutation && metadata.authorizedFields.find((a) => a.target === mutation.target && a.fieldName === mutation.methodName);
+    const authorized =
+      mutation && metadata.authorizedFields.find((a) => a.target === mutation.target && a.fieldName === mutation.methodName);
     if (!mutation || !authorized) throw new Error(`Mutation ${name} has no @Authorized rule`);
     rules.set(name, authorized.roles.length ? ALL_ROLES.filter((role) => authorized.roles.includes(role)) : ALL_ROLES);
   }
@@ -34,15 +35,23 @@ export function renderRolesDocument(rules: Map<string, readonly Role[]>): string
     const key = roles.join(', ');
     groups.set(key, [...(groups.get(key) ?? []), name]);
   }
-  const rows = [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([roles, names]) => `| ${roles.split(', ').map((r) => `\`${r}\``).join(', ')} | ${names.map((n) => `\`${n}\``).join(', ')} |`);
+  const rows = [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(
+      ([roles, names]) =>
+        `| ${roles
+          .split(', ')
+          .map((r) => `\`${r}\``)
+          .join(', ')} | ${names.map((n) => `\`${n}\``).join(', ')} |`,
+    );
   const none = ALL_ROLES.filter((role) => ![...rules.values()].some((roles) => roles.includes(role)));
   return [
     '# Who may call each mutation',
     '',
-    'Generated from the resolvers\' `@Authorized` rules by `npm run -s docs:roles`; `test/e2e/roles-doc.test.ts`',
-    'fails when this file or the README\'s roles table disagrees with the code. A caller without one of',
+    "Generated from the resolvers' `@Authorized` rules by `npm run -s docs:roles`; `test/e2e/roles-doc.test.ts`",
+    "fails when this file or the README's roles table disagrees with the code. A caller without one of",
     'the roles listed is refused `FORBIDDEN` ("This operation needs one of these roles: …"). Roles say',
-    'what kind of change a caller may make; tenancy (which organisations\' records) is checked apart.',
+    "what kind of change a caller may make; tenancy (which organisations' records) is checked apart.",
     'Queries are read by every tenant role (`VIEWER`, `REPORTING`, `CONTRACT_MANAGER`,',
     '`FINANCE_APPROVER`, `ADMIN`), with the exceptions in [SECURITY.md](SECURITY.md#what-each-role-can-reach).',
     '',

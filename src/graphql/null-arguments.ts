@@ -32,7 +32,8 @@ export function nullMeansNotGiven<S extends GraphQLSchema>(schema: S): S {
       if (type === mutation || field.args.length === 0) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
       const args = field.args;
-      field.resolve = (root, values: Record<string, unknown>, context, info) => resolve(root, givenArguments(args, values, 'leave out'), context, info);
+      field.resolve = (root, values: Record<string, unknown>, context, info) =>
+        resolve(root, givenArguments(args, values, 'leave out'), context, info);
     }
   }
   return schema;
@@ -51,12 +52,20 @@ type OtherNulls = 'leave out' | 'keep';
  * left out; the values graphql-js coerced are not changed in place. Values without a null (nearly
  * all) are returned as they are.
  */
-export function givenArguments(args: readonly GraphQLArgument[], values: Record<string, unknown>, otherNulls: OtherNulls): Record<string, unknown> {
+export function givenArguments(
+  args: readonly GraphQLArgument[],
+  values: Record<string, unknown>,
+  otherNulls: OtherNulls,
+): Record<string, unknown> {
   return withoutNulls(args, values, otherNulls) ?? values;
 }
 
 /** A copy with the nulls dealt with, or undefined when there was nothing to change. */
-function withoutNulls(fields: readonly (GraphQLArgument | GraphQLInputField)[], record: Record<string, unknown>, otherNulls: OtherNulls): Record<string, unknown> | undefined {
+function withoutNulls(
+  fields: readonly (GraphQLArgument | GraphQLInputField)[],
+  record: Record<string, unknown>,
+  otherNulls: OtherNulls,
+): Record<string, unknown> | undefined {
   let copy: Record<string, unknown> | undefined;
   for (const field of fields) {
     const value = record[field.name];

@@ -36,9 +36,20 @@ import { ExclusionWindow } from '../sla/exclusion-window.entity';
 import { ScorecardWeights } from '../sla/scorecard-weights.entity';
 import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { DowntimeEvidenceResolver } from '../sla/downtime-sources';
-import { ContractSlaResolver, IncidentEvidenceResolver, ServiceCreditResolver, SlaResolver, SlaTermResultResolver } from '../sla/sla.resolver';
+import {
+  ContractSlaResolver,
+  IncidentEvidenceResolver,
+  ServiceCreditResolver,
+  SlaResolver,
+  SlaTermResultResolver,
+} from '../sla/sla.resolver';
 import { InvoiceLine } from '../billing/invoice-line.entity';
-import { InvoiceLineResolver, InvoiceReconciliationResolver, InvoiceResolver, ReconciliationFindingResolver } from '../billing/invoice.resolver';
+import {
+  InvoiceLineResolver,
+  InvoiceReconciliationResolver,
+  InvoiceResolver,
+  ReconciliationFindingResolver,
+} from '../billing/invoice.resolver';
 import { DisputeCreditResolver, DisputeResolver } from '../billing/dispute.resolver';
 import { DisputeCredit, DisputeTransition } from '../billing/dispute.entity';
 import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
@@ -137,8 +148,10 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     OrderTransition: (ctx, id) => findVisible(ctx, OrderTransition, id, OrderTransition.typename),
     ServiceTermsPeriod: (ctx, id) => findVisible(ctx, ServiceTermsPeriod, id, ServiceTermsPeriod.typename),
     WebhookSubscription: async (ctx, id) => adminOnly(ctx, WebhookSubscription.typename, () => services.webhooks.get(ctx, id)),
-    WebhookDelivery: async (ctx, id) => adminOnly(ctx, WebhookDelivery.typename, () => findVisible(ctx, WebhookDelivery, id, WebhookDelivery.typename)),
-    WebhookDeliveryAttempt: async (ctx, id) => adminOnly(ctx, WebhookDeliveryAttempt.typename, () => findVisible(ctx, WebhookDeliveryAttempt, id, WebhookDeliveryAttempt.typename)),
+    WebhookDelivery: async (ctx, id) =>
+      adminOnly(ctx, WebhookDelivery.typename, () => findVisible(ctx, WebhookDelivery, id, WebhookDelivery.typename)),
+    WebhookDeliveryAttempt: async (ctx, id) =>
+      adminOnly(ctx, WebhookDeliveryAttempt.typename, () => findVisible(ctx, WebhookDeliveryAttempt, id, WebhookDeliveryAttempt.typename)),
     ApiKey: async (ctx, id) => {
       // key metadata is for the organisation's administrators only
       if (!ctx.requireViewer.roles.includes(Role.ADMIN)) throw notFound(ApiKey.typename);

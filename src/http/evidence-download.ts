@@ -27,7 +27,8 @@ export function evidenceDownload(contextFor: (req: Request, res: Response) => Pr
     router.get(`/disputes/:id/evidence.${format}`, async (req, res) => {
       try {
         const ctx = await contextFor(req, res);
-        if (!hasAnyRole(ctx.requireViewer, READ_INVENTORY)) throw forbidden(`Evidence packs need one of these roles: ${READ_INVENTORY.join(', ')}`);
+        if (!hasAnyRole(ctx.requireViewer, READ_INVENTORY))
+          throw forbidden(`Evidence packs need one of these roles: ${READ_INVENTORY.join(', ')}`);
         const id = String(req.params.id);
         const pack = await evidencePack(ctx, idOf(id, Dispute.typename));
         res
@@ -55,7 +56,8 @@ function failure(error: unknown, log: Logger): { status: number; body: object } 
     const { http, ...extensions } = error.extensions as { http?: { status?: number }; code?: string };
     return { status: http?.status ?? 500, body: { errors: [{ message: error.message, extensions }] } };
   }
-  if (isDatabaseUnavailable(error)) return { status: 503, body: body(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; retry shortly') };
+  if (isDatabaseUnavailable(error))
+    return { status: 503, body: body(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; retry shortly') };
   log.error({ err: error }, 'evidence pack download failed');
   return { status: 500, body: body('INTERNAL_SERVER_ERROR', 'Internal server error') };
 }

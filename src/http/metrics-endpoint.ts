@@ -24,7 +24,14 @@ export function metricsEndpoint(config: AppConfig, metrics: Metrics, failures: F
         res
           .status(401)
           .set('www-authenticate', 'Bearer realm="metrics"')
-          .json({ errors: [{ message: 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>', extensions: { code: ErrorCode.UNAUTHENTICATED, reason: AuthFailure.METRICS_TOKEN } }] });
+          .json({
+            errors: [
+              {
+                message: 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>',
+                extensions: { code: ErrorCode.UNAUTHENTICATED, reason: AuthFailure.METRICS_TOKEN },
+              },
+            ],
+          });
         return;
       }
     }

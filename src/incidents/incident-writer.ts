@@ -1,6 +1,15 @@
 import { In, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { ACCEPTED, UNCHANGED, unknownService, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';
+import {
+  ACCEPTED,
+  UNCHANGED,
+  unknownService,
+  type AcceptedItem,
+  type FeedWriteContext,
+  type FeedWriter,
+  type NaturalKey,
+  type WriteOutcome,
+} from '../feeds/feed-writer';
 import { FeedRecordKind, FeedRunRecord } from '../feeds/feed-run-record.entity';
 import { storedLocation } from '../feeds/record-source';
 import type { ServiceDirectory } from '../feeds/service-directory';
@@ -31,7 +40,11 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
   naturalKey(record: IncidentRecord, { services }: { services: ServiceDirectory }): NaturalKey | null {
     const service = services.find(record.serviceReference);
     if (!service) return null;
-    return { key: `${service.organisationId}|${record.supplierRef.trim().toUpperCase()}`, field: 'supplierRef', describe: () => `ticket ${record.supplierRef}` };
+    return {
+      key: `${service.organisationId}|${record.supplierRef.trim().toUpperCase()}`,
+      field: 'supplierRef',
+      describe: () => `ticket ${record.supplierRef}`,
+    };
   }
 
   async write({ ctx, run, services }: FeedWriteContext, items: AcceptedItem<IncidentRecord>[]): Promise<WriteOutcome[]> {
@@ -45,26 +58,49 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
     if (refs.length === 0) return outcomes;
 
     const incidents = ctx.repository(Incident);
-    const held = await incidents.find({ where: { supplierId: run.supplierId, supplierRef: In(refs), organisationId: In([...ctx.organisationIds]) } });
+    const held = await incidents.find({
+      where: { supplierId: run.supplierId, supplierRef: In(refs), organisationId: In([...ctx.organisationIds]) },
+    });
     const byRef = new Map(held.map((incident) => [`${incident.organisationId}|${incident.supplierRef}`, incident]));
     const history = held.length
       ? await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(held.map((incident) => incident.id)) } })
       : [];
     // consumer-logged incidents still waiting for the supplier's ticket, on the services of tickets not yet held
-    const waitingServices = [...new Set(items.flatMap(({ record }, i) => (resolved[i] && !byRef.has(`${resolved[i]!.organisationId}|${record.supplierRef}`) ? [resolved[i]!.id] : [])))];
+    const waitingServices = [
+      ...new Set(
+        items.flatMap(({ record }, i) =>
+          resolved[i] && !byRef.has(`${resolved[i]!.organisationId}|${record.supplierRef}`) ? [resolved[i]!.id] : [],
+        ),
+      ),
+    ];
     const waiting = waitingServices.length
       ? await incidents.find({
-          where: { supplierId: run.supplierId, serviceId: In(waitingServices), organisationId: In([...ctx.organisationIds]), origin: IncidentOrigin.CONSUMER, supplierRef: IsNull() },
+          where: {
+            supplierId: run.supplierId,
+            serviceId: In(waitingServices),
+            organisationId: In([...ctx.organisationIds]),
+            origin: IncidentOrigin.CONSUMER,
+            supplierRef: IsNull(),
+          },
           order: { openedAt: 'ASC', id: 'ASC' },
         })
       : [];
-    const waitingHistory = waiting.length ? await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(waiting.map((incident) => incident.id)) } }) : [];
-    const seen = new Set([...history, ...waitingHistory].map((entry) => `${entry.incidentId}|${historyKey(entry.changedAt, entry.status)}`));
+    const waitingHistory = waiting.length
+      ? await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(waiting.map((incident) => incident.id)) } })
+      : [];
+    const seen = new Set(
+      [...history, ...waitingHistory].map((entry) => `${entry.incidentId}|${historyKey(entry.changedAt, entry.status)}`),
+    );
     const matchConsumer = (serviceId: number, openedAt: Date): Incident | undefined => {
       const candidates = waiting.filter(
-        (incident) => incident.supplierRef === null && incident.serviceId === serviceId && Math.abs(incident.openedAt.getTime() - openedAt.getTime()) <= CONSUMER_MATCH_WINDOW_MS,
+        (incident) =>
+          incident.supplierRef === null &&
+          incident.serviceId === serviceId &&
+          Math.abs(incident.openedAt.getTime() - openedAt.getTime()) <= CONSUMER_MATCH_WINDOW_MS,
       );
-      candidates.sort((a, b) => Math.abs(a.openedAt.getTime() - openedAt.getTime()) - Math.abs(b.openedAt.getTime() - openedAt.getTime()) || a.id - b.id);
+      candidates.sort(
+        (a, b) => Math.abs(a.openedAt.getTime() - openedAt.getTime()) - Math.abs(b.openedAt.getTime() - openedAt.getTime()) || a.id - b.id,
+      );
       return candidates[0];
     };
 
@@ -87,14 +123,24 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
         }
       }
       const incident =
-        existing ?? incidents.create({ organisationId: service.organisationId, supplierId: run.supplierId, supplierRef: record.supplierRef, origin: IncidentOrigin.SUPPLIER_FEED });
+        existing ??
+        incidents.create({
+          organisationId: service.organisationId,
+          supplierId: run.supplierId,
+          supplierRef: record.supplierRef,
+          origin: IncidentOrigin.SUPPLIER_FEED,
+        });
       const changed = applyRecord(incident, record, service.id) || joined;
       if (changed) {
         // the incident's source: this run, and the ticket's row or item in its document
         incident.lastFeedRunId = run.id;
         incident.lastFeedLocation = storedLocation(location);
       }
-      touched.set(key, { incident, isNew: current?.isNew ?? (!byRef.has(key) && !joined), changed: (current?.changed ?? false) || changed });
+      touched.set(key, {
+        incident,
+        isNew: current?.isNew ?? (!byRef.has(key) && !joined),
+        changed: (current?.changed ?? false) || changed,
+      });
     }
     await incidents.save([...touched.values()].filter((entry) => entry.isNew || entry.changed).map((entry) => entry.incident));
 
@@ -124,7 +170,15 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
       }
       outcomes[index] = isNew || changed || added > 0 ? ACCEPTED : UNCHANGED;
       if (outcomes[index] === ACCEPTED) {
-        stored.push({ feedRunId: run.id, organisationId: incident.organisationId, kind: FeedRecordKind.INCIDENT, invoiceId: null, incidentId: incident.id, position: seq, created: isNew });
+        stored.push({
+          feedRunId: run.id,
+          organisationId: incident.organisationId,
+          kind: FeedRecordKind.INCIDENT,
+          invoiceId: null,
+          incidentId: incident.id,
+          position: seq,
+          created: isNew,
+        });
       }
     }
     if (additions.length) await ctx.repository(IncidentStatusChange).save(additions, { chunk: 200 });
@@ -142,7 +196,10 @@ function applyRecord(incident: Incident, record: IncidentRecord, serviceId: numb
     priority: record.priority ?? incident.priority ?? null,
     status: record.status,
     // a consumer-logged incident keeps the consumer's own description
-    summary: incident.origin === IncidentOrigin.CONSUMER ? (incident.summary ?? record.summary ?? null) : (record.summary ?? incident.summary ?? null),
+    summary:
+      incident.origin === IncidentOrigin.CONSUMER
+        ? (incident.summary ?? record.summary ?? null)
+        : (record.summary ?? incident.summary ?? null),
     openedAt: record.openedAt,
     acknowledgedAt: record.acknowledgedAt ?? incident.acknowledgedAt ?? null,
     resolvedAt: record.resolvedAt ?? incident.resolvedAt ?? null,

@@ -32,7 +32,7 @@ export class Incident extends BaseRecord {
   @Column({ type: 'int' })
   serviceId!: number;
 
-  @Field(() => String, { nullable: true, description: 'The supplier\'s ticket reference.' })
+  @Field(() => String, { nullable: true, description: "The supplier's ticket reference." })
   @Column({ type: 'varchar', length: 64, nullable: true })
   supplierRef!: string | null;
 
@@ -76,7 +76,10 @@ export class Incident extends BaseRecord {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   closedAt!: Date | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether the CN-SP notified the Service Co-ordinator (Severity 1); null when not reported.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the CN-SP notified the Service Co-ordinator (Severity 1); null when not reported.',
+  })
   @Column({ type: 'boolean', nullable: true })
   serviceCoordinatorNotified!: boolean | null;
 
@@ -84,7 +87,10 @@ export class Incident extends BaseRecord {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   serviceCoordinatorNotifiedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Who recorded the Service Co-ordinator notification by hand (null when it came in the supplier\'s feed).' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Who recorded the Service Co-ordinator notification by hand (null when it came in the supplier's feed).",
+  })
   @Column({ type: 'varchar', length: 200, nullable: true })
   serviceCoordinatorNotificationRecordedBy!: string | null;
 
@@ -98,7 +104,10 @@ export class Incident extends BaseRecord {
 
   // The HSCN minimum data set, when the consumer logs the incident.
 
-  @Field(() => Date, { nullable: true, description: 'When the incident began, as the consumer reports it (openedAt is when the ticket was opened).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the incident began, as the consumer reports it (openedAt is when the ticket was opened).',
+  })
   @Column({ type: 'datetime', precision: 3, nullable: true })
   occurredAt!: Date | null;
 
@@ -126,11 +135,14 @@ export class Incident extends BaseRecord {
   @Column({ type: 'varchar', length: 200, nullable: true })
   loggedBy!: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the supplier\'s ticket reference was joined to a consumer-logged incident.' })
+  @Field(() => Date, { nullable: true, description: "When the supplier's ticket reference was joined to a consumer-logged incident." })
   @Column({ type: 'datetime', precision: 3, nullable: true })
   supplierTicketLinkedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Who joined it: a user\'s subject, or "feed" when matched automatically from the supplier\'s incident feed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who joined it: a user\'s subject, or "feed" when matched automatically from the supplier\'s incident feed.',
+  })
   @Column({ type: 'varchar', length: 200, nullable: true })
   supplierTicketLinkedBy!: string | null;
 }

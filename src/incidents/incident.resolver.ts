@@ -1,5 +1,22 @@
 import { ArrayMaxSize, IsOptional, Length, Max, Min } from 'class-validator';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { MANAGE_SERVICE_DESK, READ_INCIDENTS, READ_INVENTORY } from '../auth/roles';
 import { Contact } from '../contacts/contact.entity';
 import { Contract } from '../contracts/contract.entity';
@@ -31,7 +48,10 @@ export class IncidentFilterInput {
   @Field(() => ID, { nullable: true })
   serviceId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Incidents on the services of this contract; a contract of another organisation matches none.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Incidents on the services of this contract; a contract of another organisation matches none.',
+  })
   contractId?: string;
 
   @Field(() => [IncidentStatus], { nullable: true })
@@ -57,7 +77,11 @@ export class LogIncidentInput {
   @Field({ description: 'What has already been tried.' }) @Length(1, 2000) stepsTaken!: string;
   @Field(() => ID, { description: 'The Contact the supplier sends updates to (needs an email or phone).' }) updatesContactId!: string;
   @Field(() => [ID], { nullable: true }) @IsOptional() @ArrayMaxSize(50) relatedIncidentIds?: string[];
-  @Field(() => String, { nullable: true, description: 'The CN-SP\'s ticket reference, when already known.' }) @Clearable() @IsOptional() @Length(1, 64) supplierRef?: string | null;
+  @Field(() => String, { nullable: true, description: "The CN-SP's ticket reference, when already known." })
+  @Clearable()
+  @IsOptional()
+  @Length(1, 64)
+  supplierRef?: string | null;
 }
 
 @InputType()
@@ -70,7 +94,10 @@ export class LinkSupplierTicketInput {
 export class ServiceCoordinatorNotificationInput {
   @Field(() => ID) incidentId!: string;
   @Field({ description: 'Whether the CN-SP notified the Service Co-ordinator.' }) notified!: boolean;
-  @Field(() => Date, { nullable: true, description: 'When; required when notified is true.' }) @Clearable() @IsOptional() notifiedAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When; required when notified is true.' })
+  @Clearable()
+  @IsOptional()
+  notifiedAt?: Date | null;
 }
 
 @ObjectType({ description: 'A Severity 1 incident with no notification of the Service Co-ordinator on record.' })
@@ -87,8 +114,15 @@ export class IncidentResolver {
   ) {}
 
   @Authorized(READ_INCIDENTS)
-  @Query(() => IncidentConnection, { description: 'Incidents on the viewer\'s organisations\' services, newest first. The Service Co-ordinator sees Severity 1 and 2 incidents of every organisation, and no others.' })
-  incidents(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => IncidentFilterInput, { nullable: true }) filter?: IncidentFilterInput) {
+  @Query(() => IncidentConnection, {
+    description:
+      "Incidents on the viewer's organisations' services, newest first. The Service Co-ordinator sees Severity 1 and 2 incidents of every organisation, and no others.",
+  })
+  incidents(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => IncidentFilterInput, { nullable: true }) filter?: IncidentFilterInput,
+  ) {
     return this.incidentService.list(
       ctx,
       {
@@ -110,23 +144,33 @@ export class IncidentResolver {
 
   @Authorized(READ_INVENTORY)
   @Query(() => IncidentConnection, {
-    description: 'Open incidents at 75 % of their resolution target or past it, most urgent (largest share of the target used) first. A cursor holds the share it was read at: clocks run on, so a later page may repeat or skip an incident that moved.',
+    description:
+      'Open incidents at 75 % of their resolution target or past it, most urgent (largest share of the target used) first. A cursor holds the share it was read at: clocks run on, so a later page may repeat or skip an incident that moved.',
   })
   async incidentsAtRisk(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
-    const atRisk = (await this.incidentSla.atRisk(ctx)).map(({ incident, clock }) => ({ incident, key: urgencyKey(incident.id, clock.percentOfTargetElapsed) }));
+    const atRisk = (await this.incidentSla.atRisk(ctx)).map(({ incident, clock }) => ({
+      incident,
+      key: urgencyKey(incident.id, clock.percentOfTargetElapsed),
+    }));
     atRisk.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const connection = paginateList(atRisk, (entry) => entry.key, page, { maxPageSize: ctx.config.graphql.maxPageSize });
     return { ...connection, edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: node.incident })) };
   }
 
   @Authorized(READ_INCIDENTS)
-  @Query(() => [UnnotifiedSeverityOne], { description: 'Severity 1 incidents with no notification of the Service Co-ordinator recorded (not reported, or reported as not made), longest open first; cancelled and rejected tickets left out.' })
+  @Query(() => [UnnotifiedSeverityOne], {
+    description:
+      'Severity 1 incidents with no notification of the Service Co-ordinator recorded (not reported, or reported as not made), longest open first; cancelled and rejected tickets left out.',
+  })
   async severityOneWithoutNotification(@Ctx() ctx: RequestContext) {
     return this.incidentService.severityOneWithoutNotification(ctx);
   }
 
   @Authorized(MANAGE_SERVICE_DESK)
-  @Mutation(() => Incident, { description: 'Logs an incident against one of the organisation\'s services (status NEW, origin CONSUMER). The supplier\'s ticket joins it later, by linkSupplierTicket or automatically from the incident feed (same service, opened within two hours).' })
+  @Mutation(() => Incident, {
+    description:
+      "Logs an incident against one of the organisation's services (status NEW, origin CONSUMER). The supplier's ticket joins it later, by linkSupplierTicket or automatically from the incident feed (same service, opened within two hours).",
+  })
   logIncident(@Ctx() ctx: RequestContext, @Arg('input') input: LogIncidentInput) {
     return this.incidentService.log(ctx, {
       serviceId: idOf(input.serviceId, NetworkService.typename, 'input.serviceId'),
@@ -144,15 +188,23 @@ export class IncidentResolver {
   }
 
   @Authorized(MANAGE_SERVICE_DESK)
-  @Mutation(() => Incident, { description: 'Joins a consumer-logged incident to the supplier\'s ticket; if the feed already brought that ticket in, the two become one.' })
+  @Mutation(() => Incident, {
+    description:
+      "Joins a consumer-logged incident to the supplier's ticket; if the feed already brought that ticket in, the two become one.",
+  })
   linkSupplierTicket(@Ctx() ctx: RequestContext, @Arg('input') input: LinkSupplierTicketInput) {
     return this.incidentService.linkSupplierTicket(ctx, idOf(input.incidentId, Incident.typename, 'input.incidentId'), input.supplierRef);
   }
 
   @Authorized(MANAGE_SERVICE_DESK)
-  @Mutation(() => Incident, { description: 'Records whether and when the CN-SP notified the Service Co-ordinator of a Severity 1 incident.' })
+  @Mutation(() => Incident, {
+    description: 'Records whether and when the CN-SP notified the Service Co-ordinator of a Severity 1 incident.',
+  })
   recordServiceCoordinatorNotification(@Ctx() ctx: RequestContext, @Arg('input') input: ServiceCoordinatorNotificationInput) {
-    return this.incidentService.recordScNotification(ctx, idOf(input.incidentId, Incident.typename, 'input.incidentId'), { notified: input.notified, notifiedAt: input.notifiedAt });
+    return this.incidentService.recordScNotification(ctx, idOf(input.incidentId, Incident.typename, 'input.incidentId'), {
+      notified: input.notified,
+      notifiedAt: input.notifiedAt,
+    });
   }
 
   @FieldResolver(() => Int, { description: 'Service-hours minutes from opening to acknowledgement (to now while unacknowledged).' })
@@ -170,7 +222,7 @@ export class IncidentResolver {
     return (await this.incidentSla.clock(ctx, incident)).pausedMinutes;
   }
 
-  @FieldResolver(() => Int, { description: 'The contract\'s response target for the severity (or the default for its service wrap).' })
+  @FieldResolver(() => Int, { description: "The contract's response target for the severity (or the default for its service wrap)." })
   async responseTargetMinutes(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
     return (await this.incidentSla.clock(ctx, incident)).responseTargetMinutes;
   }
@@ -190,7 +242,10 @@ export class IncidentResolver {
     return (await this.incidentSla.clock(ctx, incident)).resolutionBreached;
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: 'For an open incident: when its resolution target falls due (pauses so far allowed for).' })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'For an open incident: when its resolution target falls due (pauses so far allowed for).',
+  })
   async resolutionDueAt(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
     return (await this.incidentSla.clock(ctx, incident)).resolutionDueAt;
   }
@@ -210,7 +265,11 @@ export class IncidentResolver {
     return (await this.incidentSla.clock(ctx, incident)).paused;
   }
 
-  @FieldResolver(() => NetworkService, { nullable: true, description: 'The service; null for a viewer who may read the incident but not the organisation\'s inventory (the Service Co-ordinator).' })
+  @FieldResolver(() => NetworkService, {
+    nullable: true,
+    description:
+      "The service; null for a viewer who may read the incident but not the organisation's inventory (the Service Co-ordinator).",
+  })
   service(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(NetworkService).load(incident.serviceId);
   }
@@ -242,7 +301,8 @@ export class IncidentResolver {
 
   @FieldResolver(() => RecordSource, {
     nullable: true,
-    description: 'The supplier feed run that last changed the incident, and the ticket\'s row (CSV) or item (TMF621) in its document. Null when no feed has changed it: a consumer-logged incident names who logged it in loggedBy.',
+    description:
+      "The supplier feed run that last changed the incident, and the ticket's row (CSV) or item (TMF621) in its document. Null when no feed has changed it: a consumer-logged incident names who logged it in loggedBy.",
   })
   source(@Root() incident: Incident): RecordSource | null {
     return incident.lastFeedRunId === null ? null : rowSource(incident.lastFeedRunId, incident.lastFeedLocation);
@@ -263,7 +323,8 @@ function urgencyKey(incidentId: number, percent: number | null): string {
 export class IncidentStatusChangeResolver {
   @FieldResolver(() => RecordSource, {
     nullable: true,
-    description: 'The supplier feed run that brought the entry in, and the ticket\'s row or item in its document. Null for an entry made through the API.',
+    description:
+      "The supplier feed run that brought the entry in, and the ticket's row or item in its document. Null for an entry made through the API.",
   })
   source(@Root() entry: IncidentStatusChange): RecordSource | null {
     return entry.feedRunId === null ? null : rowSource(entry.feedRunId, entry.feedLocation);

@@ -77,14 +77,18 @@ export class IncidentService {
 
   /** An incident the viewer may read (the Service Co-ordinator: Severity 1 or 2 of any organisation), or NOT_FOUND. */
   async get(ctx: RequestContext, id: number): Promise<Incident> {
-    const incident = await incidentsWithinScope(ctx, ctx.repository(Incident).createQueryBuilder('incident')).andWhere('incident.id = :id', { id }).getOne();
+    const incident = await incidentsWithinScope(ctx, ctx.repository(Incident).createQueryBuilder('incident'))
+      .andWhere('incident.id = :id', { id })
+      .getOne();
     if (!incident) throw notFound(Incident.typename);
     return incident;
   }
 
   /** An incident of the viewer's own organisations, for changing it: the Service Co-ordinator's national view never reaches here. */
   async getOwn(ctx: RequestContext, id: number): Promise<Incident> {
-    const incident = await withinScope(ctx, ctx.repository(Incident).createQueryBuilder('incident')).andWhere('incident.id = :id', { id }).getOne();
+    const incident = await withinScope(ctx, ctx.repository(Incident).createQueryBuilder('incident'))
+      .andWhere('incident.id = :id', { id })
+      .getOne();
     if (!incident) throw notFound(Incident.typename);
     return incident;
   }
@@ -104,26 +108,32 @@ export class IncidentService {
   /** Status history of incidents the viewer may read, oldest first: one statement per page of incidents. */
   history(ctx: RequestContext, incidentId: number): Promise<IncidentStatusChange[]> {
     return ctx.loaders
-      .custom('incidentHistory', () =>
-        new DataLoader<number, IncidentStatusChange[]>(async (ids) => {
-          const visible = await incidentsWithinScope(ctx, ctx.repository(Incident).createQueryBuilder('incident'))
-            .select('incident.id', 'id')
-            .andWhere('incident.id IN (:...ids)', { ids: [...ids] })
-            .getRawMany<{ id: number }>();
-          const visibleIds = visible.map((row) => Number(row.id));
-          const rows = visibleIds.length
-            ? await ctx.repository(IncidentStatusChange).find({ where: { incidentId: In(visibleIds) }, order: { changedAt: 'ASC', id: 'ASC' } })
-            : [];
-          return ids.map((id) => rows.filter((row) => row.incidentId === id));
-        }),
+      .custom(
+        'incidentHistory',
+        () =>
+          new DataLoader<number, IncidentStatusChange[]>(async (ids) => {
+            const visible = await incidentsWithinScope(ctx, ctx.repository(Incident).createQueryBuilder('incident'))
+              .select('incident.id', 'id')
+              .andWhere('incident.id IN (:...ids)', { ids: [...ids] })
+              .getRawMany<{ id: number }>();
+            const visibleIds = visible.map((row) => Number(row.id));
+            const rows = visibleIds.length
+              ? await ctx
+                  .repository(IncidentStatusChange)
+                  .find({ where: { incidentId: In(visibleIds) }, order: { changedAt: 'ASC', id: 'ASC' } })
+              : [];
+            return ids.map((id) => rows.filter((row) => row.incidentId === id));
+          }),
       )
       .load(incidentId);
   }
 
   /** Consumers log an incident with the HSCN minimum data set; the supplier's ticket joins it later. */
   async log(ctx: RequestContext, input: LogIncident, now = new Date()): Promise<Incident> {
-    if (!Number.isInteger(input.severity) || input.severity < 1 || input.severity > 5) throw badInput('input.severity', 'input.severity: 1 (highest) to 5', ErrorReason.OUT_OF_RANGE);
-    if (input.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.occurredAt', 'input.occurredAt: must not be in the future', ErrorReason.IN_FUTURE);
+    if (!Number.isInteger(input.severity) || input.severity < 1 || input.severity > 5)
+      throw badInput('input.severity', 'input.severity: 1 (highest) to 5', ErrorReason.OUT_OF_RANGE);
+    if (input.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+      throw badInput('input.occurredAt', 'input.occurredAt: must not be in the future', ErrorReason.IN_FUTURE);
     const values = {
       summary: limited(requiredText(input.summary, 'input.summary'), 'input.summary'),
       impact: limited(requiredText(input.impact, 'input.impact'), 'input.impact'),
@@ -133,25 +143,49 @@ export class IncidentService {
     };
     const supplierRef = input.supplierRef === undefined || input.supplierRef === null ? null : ticketRef(input.supplierRef);
     return ctx.transaction(async (tx) => {
-      const service = await withinScope(tx, tx.repository(NetworkService).createQueryBuilder('service')).andWhere('service.id = :id', { id: input.serviceId }).getOne();
+      const service = await withinScope(tx, tx.repository(NetworkService).createQueryBuilder('service'))
+        .andWhere('service.id = :id', { id: input.serviceId })
+        .getOne();
       if (!service) throw notFound('Service');
-      const contact = await withinScope(tx, tx.repository(Contact).createQueryBuilder('contact')).andWhere('contact.id = :id', { id: input.updatesContactId }).getOne();
+      const contact = await withinScope(tx, tx.repository(Contact).createQueryBuilder('contact'))
+        .andWhere('contact.id = :id', { id: input.updatesContactId })
+        .getOne();
       if (!contact) throw notFound(Contact.typename);
       if (contact.organisationId !== service.organisationId) {
-        throw badInput('input.updatesContactId', 'input.updatesContactId: the contact must belong to the organisation whose service it is', ErrorReason.OTHER_ORGANISATION);
+        throw badInput(
+          'input.updatesContactId',
+          'input.updatesContactId: the contact must belong to the organisation whose service it is',
+          ErrorReason.OTHER_ORGANISATION,
+        );
       }
       if (!contact.email && !contact.phone) {
-        throw badInput('input.updatesContactId', `input.updatesContactId: ${contact.name} has no email or phone to send updates to`, ErrorReason.UNREACHABLE_CONTACT);
+        throw badInput(
+          'input.updatesContactId',
+          `input.updatesContactId: ${contact.name} has no email or phone to send updates to`,
+          ErrorReason.UNREACHABLE_CONTACT,
+        );
       }
       const relatedIds = [...new Set(input.relatedIncidentIds ?? [])];
       const related = relatedIds.length
-        ? await withinScope(tx, tx.repository(Incident).createQueryBuilder('incident')).andWhere('incident.id IN (:...ids)', { ids: relatedIds }).getMany()
+        ? await withinScope(tx, tx.repository(Incident).createQueryBuilder('incident'))
+            .andWhere('incident.id IN (:...ids)', { ids: relatedIds })
+            .getMany()
         : [];
       if (related.length !== relatedIds.length) throw notFound(Incident.typename);
       const foreign = related.find((incident) => incident.organisationId !== service.organisationId);
-      if (foreign) throw badInput('input.relatedIncidentIds', 'input.relatedIncidentIds: related incidents must be the same organisation\'s', ErrorReason.OTHER_ORGANISATION);
-      if (supplierRef !== null && (await tx.repository(Incident).findOneBy({ supplierId: service.supplierId, organisationId: service.organisationId, supplierRef }))) {
-        throw conflict(`Supplier ticket ${supplierRef} is already held as an incident; open that one instead`, { reason: ErrorReason.SUPPLIER_TICKET_HELD });
+      if (foreign)
+        throw badInput(
+          'input.relatedIncidentIds',
+          "input.relatedIncidentIds: related incidents must be the same organisation's",
+          ErrorReason.OTHER_ORGANISATION,
+        );
+      if (
+        supplierRef !== null &&
+        (await tx.repository(Incident).findOneBy({ supplierId: service.supplierId, organisationId: service.organisationId, supplierRef }))
+      ) {
+        throw conflict(`Supplier ticket ${supplierRef} is already held as an incident; open that one instead`, {
+          reason: ErrorReason.SUPPLIER_TICKET_HELD,
+        });
       }
 
       const viewer = tx.requireViewer;
@@ -184,10 +218,20 @@ export class IncidentService {
         }),
       );
       await tx.repository(IncidentStatusChange).save(
-        tx.repository(IncidentStatusChange).create({ incidentId: incident.id, organisationId: incident.organisationId, status: IncidentStatus.NEW, changedAt: now, reason: `Logged by ${viewer.subject}` }),
+        tx.repository(IncidentStatusChange).create({
+          incidentId: incident.id,
+          organisationId: incident.organisationId,
+          status: IncidentStatus.NEW,
+          changedAt: now,
+          reason: `Logged by ${viewer.subject}`,
+        }),
       );
       if (related.length) {
-        await tx.repository(IncidentLink).insert(related.map((other) => ({ incidentId: incident.id, relatedIncidentId: other.id, organisationId: incident.organisationId })));
+        await tx
+          .repository(IncidentLink)
+          .insert(
+            related.map((other) => ({ incidentId: incident.id, relatedIncidentId: other.id, organisationId: incident.organisationId })),
+          );
       }
       return incident;
     });
@@ -204,15 +248,23 @@ export class IncidentService {
       const incident = await this.getOwn(tx, id);
       if (incident.supplierRef === ref) return incident;
       if (incident.origin !== IncidentOrigin.CONSUMER) {
-        throw conflict('This incident came from the supplier\'s feed and already carries its ticket reference', { reason: ErrorReason.NOT_CONSUMER_LOGGED });
+        throw conflict("This incident came from the supplier's feed and already carries its ticket reference", {
+          reason: ErrorReason.NOT_CONSUMER_LOGGED,
+        });
       }
       if (incident.supplierRef !== null) {
         throw conflict(`Already joined to supplier ticket ${incident.supplierRef}`, { reason: ErrorReason.SUPPLIER_TICKET_ALREADY_LINKED });
       }
-      const held = await tx.repository(Incident).findOneBy({ supplierId: incident.supplierId, organisationId: incident.organisationId, supplierRef: ref });
+      const held = await tx
+        .repository(Incident)
+        .findOneBy({ supplierId: incident.supplierId, organisationId: incident.organisationId, supplierRef: ref });
       if (held) {
-        if (held.origin === IncidentOrigin.CONSUMER) throw conflict(`Supplier ticket ${ref} is already joined to another logged incident`, { reason: ErrorReason.SUPPLIER_TICKET_ALREADY_LINKED });
-        if (held.serviceId !== incident.serviceId) throw conflict(`Supplier ticket ${ref} is about another service`, { reason: ErrorReason.SUPPLIER_TICKET_OTHER_SERVICE });
+        if (held.origin === IncidentOrigin.CONSUMER)
+          throw conflict(`Supplier ticket ${ref} is already joined to another logged incident`, {
+            reason: ErrorReason.SUPPLIER_TICKET_ALREADY_LINKED,
+          });
+        if (held.serviceId !== incident.serviceId)
+          throw conflict(`Supplier ticket ${ref} is about another service`, { reason: ErrorReason.SUPPLIER_TICKET_OTHER_SERVICE });
         await this.absorb(tx, incident, held);
       }
       incident.supplierRef = ref;
@@ -224,13 +276,18 @@ export class IncidentService {
 
   /** Records whether and when the CN-SP notified the Service Co-ordinator of a Severity 1 incident. */
   async recordScNotification(ctx: RequestContext, id: number, input: ScNotification, now = new Date()): Promise<Incident> {
-    if (input.notified && !input.notifiedAt) throw badInput('input.notifiedAt', 'input.notifiedAt: say when the Service Co-ordinator was notified', ErrorReason.REQUIRED);
-    if (!input.notified && input.notifiedAt) throw badInput('input.notifiedAt', 'input.notifiedAt: only when notified is true', ErrorReason.NOT_APPLICABLE);
-    if (input.notifiedAt && input.notifiedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput('input.notifiedAt', 'input.notifiedAt: must not be in the future', ErrorReason.IN_FUTURE);
+    if (input.notified && !input.notifiedAt)
+      throw badInput('input.notifiedAt', 'input.notifiedAt: say when the Service Co-ordinator was notified', ErrorReason.REQUIRED);
+    if (!input.notified && input.notifiedAt)
+      throw badInput('input.notifiedAt', 'input.notifiedAt: only when notified is true', ErrorReason.NOT_APPLICABLE);
+    if (input.notifiedAt && input.notifiedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+      throw badInput('input.notifiedAt', 'input.notifiedAt: must not be in the future', ErrorReason.IN_FUTURE);
     return ctx.transaction(async (tx) => {
       const incident = await this.getOwn(tx, id);
       if (incident.severity !== 1) {
-        throw conflict(`Only Severity 1 incidents are notified to the Service Co-ordinator; this one is Severity ${incident.severity}`, { reason: ErrorReason.NOT_SEVERITY_ONE });
+        throw conflict(`Only Severity 1 incidents are notified to the Service Co-ordinator; this one is Severity ${incident.severity}`, {
+          reason: ErrorReason.NOT_SEVERITY_ONE,
+        });
       }
       incident.serviceCoordinatorNotified = input.notified;
       incident.serviceCoordinatorNotifiedAt = input.notifiedAt ?? null;
@@ -249,7 +306,10 @@ export class IncidentService {
       .addOrderBy('incident.id', 'ASC')
       .take(MAX_UNNOTIFIED)
       .getMany();
-    return rows.map((incident) => ({ incident, minutesSinceOpened: Math.max(0, Math.floor((now.getTime() - incident.openedAt.getTime()) / 60_000)) }));
+    return rows.map((incident) => ({
+      incident,
+      minutesSinceOpened: Math.max(0, Math.floor((now.getTime() - incident.openedAt.getTime()) / 60_000)),
+    }));
   }
 
   /** Incidents the consumer named as related, as the viewer may see them. */
@@ -277,9 +337,14 @@ export class IncidentService {
       lastFeedLocation: feed.lastFeedLocation,
     });
     const history = ctx.repository(IncidentStatusChange);
-    const held = new Set((await history.findBy({ incidentId: consumer.id })).map((entry) => `${entry.changedAt.getTime()}|${entry.status}`));
-    const moving = (await history.findBy({ incidentId: feed.id })).filter((entry) => !held.has(`${entry.changedAt.getTime()}|${entry.status}`));
-    if (moving.length) await history.update({ id: In(moving.map((entry) => entry.id)) }, { incidentId: consumer.id, updatedAt: new Date() });
+    const held = new Set(
+      (await history.findBy({ incidentId: consumer.id })).map((entry) => `${entry.changedAt.getTime()}|${entry.status}`),
+    );
+    const moving = (await history.findBy({ incidentId: feed.id })).filter(
+      (entry) => !held.has(`${entry.changedAt.getTime()}|${entry.status}`),
+    );
+    if (moving.length)
+      await history.update({ id: In(moving.map((entry) => entry.id)) }, { incidentId: consumer.id, updatedAt: new Date() });
     await ctx.repository(Escalation).update({ incidentId: feed.id }, { incidentId: consumer.id, updatedAt: new Date() });
     // the runs that brought the ticket in now name the incident it became (those naming both keep the one row they have)
     const runRecords = ctx.repository(FeedRunRecord);
@@ -290,7 +355,10 @@ export class IncidentService {
     const pointing = await links.findBy({ relatedIncidentId: feed.id });
     const already = new Set((await links.findBy({ relatedIncidentId: consumer.id })).map((link) => link.incidentId));
     const repointed = pointing.filter((link) => link.incidentId !== consumer.id && !already.has(link.incidentId));
-    if (repointed.length) await links.insert(repointed.map((link) => ({ incidentId: link.incidentId, relatedIncidentId: consumer.id, organisationId: link.organisationId })));
+    if (repointed.length)
+      await links.insert(
+        repointed.map((link) => ({ incidentId: link.incidentId, relatedIncidentId: consumer.id, organisationId: link.organisationId })),
+      );
     await ctx.repository(Incident).delete({ id: feed.id });
   }
 }

@@ -15,11 +15,15 @@ const HOUR_MS = 3_600_000;
 const { HIGH, MEDIUM, LOW } = NotificationSeverity;
 
 export const longDate = (date: LocalDate) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 
 /** "15:05 on 3 June 2026", as the clock reads in England. */
 export const londonTime = (instant: Date) => {
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: UK_ZONE }).format(instant);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: UK_ZONE }).format(
+    instant,
+  );
   const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: UK_ZONE }).format(instant);
   return `${time} on ${day}`;
 };
@@ -75,13 +79,23 @@ export function notificationOf(draft: Draft): Notification {
 }
 
 export function contractNoticeDue(
-  contract: { id: number; organisationId: number; reference: string; title: string; noticeDate: LocalDate; endDate: LocalDate; renewalTermMonths: number | null },
+  contract: {
+    id: number;
+    organisationId: number;
+    reference: string;
+    title: string;
+    noticeDate: LocalDate;
+    endDate: LocalDate;
+    renewalTermMonths: number | null;
+  },
   supplierName: string,
   today: LocalDate,
 ): Notification {
   const days = daysBetween(today, contract.noticeDate);
   const what = `Contract ${contract.reference} (${contract.title}) with ${supplierName}`;
-  const after = contract.renewalTermMonths ? `it renews for ${plural(contract.renewalTermMonths, 'month')} unless notice is given` : 'the term ends then';
+  const after = contract.renewalTermMonths
+    ? `it renews for ${plural(contract.renewalTermMonths, 'month')} unless notice is given`
+    : 'the term ends then';
   const message =
     days >= 0
       ? `${what}: the last day to give notice is ${longDate(contract.noticeDate)}, ${relativeDay(today, contract.noticeDate)}; the term ends on ${longDate(contract.endDate)} and ${after}.`
@@ -130,7 +144,9 @@ export function reviewActionOverdue(
   today: LocalDate,
 ): Notification {
   const owner = ownerContactName ?? action.ownerUser;
-  const from = review ? ` from the ${longDate(review.heldOn)} review${review.contractReference ? ` of ${review.contractReference}` : ''}` : '';
+  const from = review
+    ? ` from the ${longDate(review.heldOn)} review${review.contractReference ? ` of ${review.contractReference}` : ''}`
+    : '';
   return notificationOf({
     kind: NotificationKind.REVIEW_ACTION_OVERDUE,
     severity: MEDIUM,
@@ -143,7 +159,14 @@ export function reviewActionOverdue(
 }
 
 export function severityOneNotNotified(
-  incident: { id: number; organisationId: number; supplierRef: string | null; summary: string | null; openedAt: Date; serviceCoordinatorNotified: boolean | null },
+  incident: {
+    id: number;
+    organisationId: number;
+    supplierRef: string | null;
+    summary: string | null;
+    openedAt: Date;
+    serviceCoordinatorNotified: boolean | null;
+  },
   organisation: { name: string; odsCode: string } | null,
   supplierName: string,
   now: Date,
@@ -151,7 +174,10 @@ export function severityOneNotNotified(
   const ticket = incident.supplierRef ? ` ${incident.supplierRef}` : '';
   const summary = incident.summary ? ` ("${clip(incident.summary, 200)}")` : '';
   const where = organisation ? ` at ${organisation.name} (${organisation.odsCode})` : '';
-  const gap = incident.serviceCoordinatorNotified === false ? 'the Service Co-ordinator was not notified' : 'no notification of the Service Co-ordinator is recorded';
+  const gap =
+    incident.serviceCoordinatorNotified === false
+      ? 'the Service Co-ordinator was not notified'
+      : 'no notification of the Service Co-ordinator is recorded';
   return notificationOf({
     kind: NotificationKind.SEVERITY_ONE_NOT_NOTIFIED,
     severity: HIGH,
@@ -164,7 +190,15 @@ export function severityOneNotNotified(
 }
 
 export function escalationUpdateOverdue(
-  escalation: { id: number; organisationId: number; kind: string; summary: string; nextUpdateDueAt: Date | null; updateIntervalHours: number; level: string },
+  escalation: {
+    id: number;
+    organisationId: number;
+    kind: string;
+    summary: string;
+    nextUpdateDueAt: Date | null;
+    updateIntervalHours: number;
+    level: string;
+  },
   supplierName: string,
   now: Date,
 ): Notification {
@@ -183,7 +217,15 @@ export function escalationUpdateOverdue(
 }
 
 export function orderPastCommittedDate(
-  order: { id: number; organisationId: number; type: string; status: string; supplierOrderReference: string | null; serviceReference: string | null; committedDate: LocalDate | null },
+  order: {
+    id: number;
+    organisationId: number;
+    type: string;
+    status: string;
+    supplierOrderReference: string | null;
+    serviceReference: string | null;
+    committedDate: LocalDate | null;
+  },
   supplierName: string,
   today: LocalDate,
 ): Notification {

@@ -9,7 +9,14 @@ import { optionalIdOf } from '../common/global-id';
 import { LocalDateScalar } from '../graphql-types/scalars';
 import { Organisation } from '../organisations/organisation.entity';
 import { NotificationService, sortKey, type NotificationFeed } from './notification.service';
-import { Notification, NotificationKind, NotificationKindCount, NotificationSeverity, NotificationSeverityCount, NotificationWindows } from './notification.types';
+import {
+  Notification,
+  NotificationKind,
+  NotificationKindCount,
+  NotificationSeverity,
+  NotificationSeverityCount,
+  NotificationWindows,
+} from './notification.types';
 
 @InputType()
 export class NotificationFilterInput {
@@ -18,7 +25,7 @@ export class NotificationFilterInput {
   @ArrayMaxSize(20)
   kinds?: NotificationKind[];
 
-  @Field(() => ID, { nullable: true, description: 'Only this organisation\'s (one the viewer may see, e.g. a CSU\'s trust).' })
+  @Field(() => ID, { nullable: true, description: "Only this organisation's (one the viewer may see, e.g. a CSU's trust)." })
   organisationId?: string;
 
   @Field(() => [NotificationSeverity], { nullable: true })
@@ -27,7 +34,10 @@ export class NotificationFilterInput {
   severities?: NotificationSeverity[];
 }
 
-@InputType({ description: 'Windows to work notifications out with; each defaults to the server\'s configuration (NOTIFICATION_*, FEED_LATE_AFTER_HOURS).' })
+@InputType({
+  description:
+    "Windows to work notifications out with; each defaults to the server's configuration (NOTIFICATION_*, FEED_LATE_AFTER_HOURS).",
+})
 export class NotificationWindowsInput {
   @Field(() => Int, { nullable: true, description: 'Default NOTIFICATION_NOTICE_DAYS (90).' }) noticeWithinDays?: number;
   @Field(() => Int, { nullable: true, description: 'Default NOTIFICATION_CONTACT_STALE_DAYS (365).' }) contactStaleAfterDays?: number;
@@ -42,15 +52,22 @@ class NotificationEdge {
   @Field(() => Notification) node!: Notification;
 }
 
-@ObjectType('NotificationConnection', { description: 'What needs the viewer\'s attention, most pressing first, with counts across all pages.' })
+@ObjectType('NotificationConnection', {
+  description: "What needs the viewer's attention, most pressing first, with counts across all pages.",
+})
 export class NotificationConnection {
   @Field(() => [NotificationEdge]) edges!: Edge<Notification>[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
   @Field(() => Int, { description: 'Notifications across all pages.' }) totalCount!: number;
-  @Field(() => [NotificationKindCount], { description: 'How many of each kind, across all pages: every kind asked for that the viewer receives, zeros included.' })
+  @Field(() => [NotificationKindCount], {
+    description: 'How many of each kind, across all pages: every kind asked for that the viewer receives, zeros included.',
+  })
   countsByKind!: NotificationKindCount[];
   @Field(() => [NotificationSeverityCount]) countsBySeverity!: NotificationSeverityCount[];
-  @Field(() => [NotificationKind], { description: 'The kinds the viewer\'s roles receive (invoices awaiting approval: finance approvers and administrators; the Service Co-ordinator: Severity 1 incidents only).' })
+  @Field(() => [NotificationKind], {
+    description:
+      "The kinds the viewer's roles receive (invoices awaiting approval: finance approvers and administrators; the Service Co-ordinator: Severity 1 incidents only).",
+  })
   viewerKinds!: NotificationKind[];
   @Field(() => [NotificationKind], { description: 'Kinds with more than 500 conditions, of which only the most pressing 500 are listed.' })
   truncatedKinds!: NotificationKind[];
@@ -66,7 +83,7 @@ export class NotificationResolver {
   @Authorized(READ_INCIDENTS)
   @Query(() => NotificationConnection, {
     description:
-      'What needs attention in the viewer\'s organisations (a CSU: its own and its trusts\'): contracts near their notice date, stale contacts, overdue review actions and escalation updates, Severity 1 incidents with no Service Co-ordinator notification, late orders, disputes near their deadline, invoices awaiting approval, DSPT expiry and late feeds — each kind for the roles it concerns. Worked out when asked; nothing to dismiss.',
+      "What needs attention in the viewer's organisations (a CSU: its own and its trusts'): contracts near their notice date, stale contacts, overdue review actions and escalation updates, Severity 1 incidents with no Service Co-ordinator notification, late orders, disputes near their deadline, invoices awaiting approval, DSPT expiry and late feeds — each kind for the roles it concerns. Worked out when asked; nothing to dismiss.",
   })
   async notifications(
     @Ctx() ctx: RequestContext,

@@ -25,7 +25,14 @@ import { ServiceReview } from '../reviews/review.entity';
 import { ReviewService } from '../reviews/review.service';
 import { Supplier } from '../suppliers/supplier.entity';
 import * as rules from './notification-rules';
-import { Notification, NOTIFICATION_KINDS, NotificationKind, NotificationSeverity, NotificationWindows, SEVERITY_RANK } from './notification.types';
+import {
+  Notification,
+  NOTIFICATION_KINDS,
+  NotificationKind,
+  NotificationSeverity,
+  NotificationWindows,
+  SEVERITY_RANK,
+} from './notification.types';
 import { ErrorReason } from '../common/error-reasons';
 
 /** The most of one kind a list holds; beyond it the kind is reported as truncated. */
@@ -54,7 +61,8 @@ export const AUDIENCE: Record<NotificationKind, readonly Role[]> = {
 };
 
 /** The kinds a viewer's roles receive. */
-export const kindsFor = (viewer: Pick<Viewer, 'roles'>): NotificationKind[] => NOTIFICATION_KINDS.filter((kind) => AUDIENCE[kind].some((role) => viewer.roles.includes(role)));
+export const kindsFor = (viewer: Pick<Viewer, 'roles'>): NotificationKind[] =>
+  NOTIFICATION_KINDS.filter((kind) => AUDIENCE[kind].some((role) => viewer.roles.includes(role)));
 
 export interface NotificationQuery {
   kinds?: NotificationKind[];
@@ -158,24 +166,59 @@ export class NotificationService {
     const contracts = capped(
       NotificationKind.CONTRACT_NOTICE_DUE,
       wants(NotificationKind.CONTRACT_NOTICE_DUE)
-        ? await this.contracts.dueForRenewalQuery(ctx, windows.noticeWithinDays, today).orderBy('contract.noticeDate', 'ASC').addOrderBy('contract.id', 'ASC').take(MAX_PER_KIND + 1).getMany()
+        ? await this.contracts
+            .dueForRenewalQuery(ctx, windows.noticeWithinDays, today)
+            .orderBy('contract.noticeDate', 'ASC')
+            .addOrderBy('contract.id', 'ASC')
+            .take(MAX_PER_KIND + 1)
+            .getMany()
         : [],
     );
     const contacts = capped(
       NotificationKind.CONTACT_STALE,
       wants(NotificationKind.CONTACT_STALE)
-        ? await this.contacts.dueForReviewQuery(ctx, windows.contactStaleAfterDays, now).orderBy('contact.lastVerifiedAt', 'ASC').addOrderBy('contact.id', 'ASC').take(MAX_PER_KIND + 1).getMany()
+        ? await this.contacts
+            .dueForReviewQuery(ctx, windows.contactStaleAfterDays, now)
+            .orderBy('contact.lastVerifiedAt', 'ASC')
+            .addOrderBy('contact.id', 'ASC')
+            .take(MAX_PER_KIND + 1)
+            .getMany()
         : [],
     );
-    const actions = capped(NotificationKind.REVIEW_ACTION_OVERDUE, await (wants(NotificationKind.REVIEW_ACTION_OVERDUE) ? this.reviews.overdueActions(ctx, today) : none));
-    const unnotified = capped(NotificationKind.SEVERITY_ONE_NOT_NOTIFIED, await (wants(NotificationKind.SEVERITY_ONE_NOT_NOTIFIED) ? this.incidents.severityOneWithoutNotification(ctx, now) : none));
-    const escalations = capped(NotificationKind.ESCALATION_UPDATE_OVERDUE, await (wants(NotificationKind.ESCALATION_UPDATE_OVERDUE) ? this.escalations.overdueForUpdate(ctx, now) : none));
-    const orders = capped(NotificationKind.ORDER_PAST_COMMITTED_DATE, await (wants(NotificationKind.ORDER_PAST_COMMITTED_DATE) ? this.orders.pastCommittedDate(ctx, today) : none));
-    const disputes = capped(NotificationKind.DISPUTE_DEADLINE_NEAR, await (wants(NotificationKind.DISPUTE_DEADLINE_NEAR) ? this.disputes.nearingDeadline(ctx, windows.disputeWithinDays) : none));
-    const invoices = capped(NotificationKind.INVOICE_AWAITING_APPROVAL, await (wants(NotificationKind.INVOICE_AWAITING_APPROVAL) ? this.approvals.awaitingApproval(ctx, MAX_PER_KIND + 1) : none));
+    const actions = capped(
+      NotificationKind.REVIEW_ACTION_OVERDUE,
+      await (wants(NotificationKind.REVIEW_ACTION_OVERDUE) ? this.reviews.overdueActions(ctx, today) : none),
+    );
+    const unnotified = capped(
+      NotificationKind.SEVERITY_ONE_NOT_NOTIFIED,
+      await (wants(NotificationKind.SEVERITY_ONE_NOT_NOTIFIED) ? this.incidents.severityOneWithoutNotification(ctx, now) : none),
+    );
+    const escalations = capped(
+      NotificationKind.ESCALATION_UPDATE_OVERDUE,
+      await (wants(NotificationKind.ESCALATION_UPDATE_OVERDUE) ? this.escalations.overdueForUpdate(ctx, now) : none),
+    );
+    const orders = capped(
+      NotificationKind.ORDER_PAST_COMMITTED_DATE,
+      await (wants(NotificationKind.ORDER_PAST_COMMITTED_DATE) ? this.orders.pastCommittedDate(ctx, today) : none),
+    );
+    const disputes = capped(
+      NotificationKind.DISPUTE_DEADLINE_NEAR,
+      await (wants(NotificationKind.DISPUTE_DEADLINE_NEAR) ? this.disputes.nearingDeadline(ctx, windows.disputeWithinDays) : none),
+    );
+    const invoices = capped(
+      NotificationKind.INVOICE_AWAITING_APPROVAL,
+      await (wants(NotificationKind.INVOICE_AWAITING_APPROVAL) ? this.approvals.awaitingApproval(ctx, MAX_PER_KIND + 1) : none),
+    );
     const dsptWanted = wants(NotificationKind.DSPT_EXPIRING) || wants(NotificationKind.DSPT_EXPIRED);
-    const reports = dsptWanted ? await this.compliance.overview(ctx, { dsptReminderDays: windows.dsptReminderDays, accessRequestOverdueDays: DEFAULT_ACCESS_REQUEST_OVERDUE_DAYS }) : [];
-    const lateFeeds = wants(NotificationKind.FEED_LATE) ? (await this.feedRuns.healthByOrganisation(ctx, windows.feedLateAfterHours, now)).filter((entry) => entry.late) : [];
+    const reports = dsptWanted
+      ? await this.compliance.overview(ctx, {
+          dsptReminderDays: windows.dsptReminderDays,
+          accessRequestOverdueDays: DEFAULT_ACCESS_REQUEST_OVERDUE_DAYS,
+        })
+      : [];
+    const lateFeeds = wants(NotificationKind.FEED_LATE)
+      ? (await this.feedRuns.healthByOrganisation(ctx, windows.feedLateAfterHours, now)).filter((entry) => entry.late)
+      : [];
 
     // the names the messages need, one statement per table for all of them
     const supplierIds = [
@@ -189,12 +232,37 @@ export class NotificationService {
     ];
     const [suppliers, organisations, reviews, owners, disputedInvoices] = await Promise.all([
       byId(ctx, Supplier, supplierIds, false),
-      byId(ctx, Organisation, unnotified.map((u) => u.incident.organisationId), false),
-      byId(ctx, ServiceReview, actions.map((a) => a.reviewId), true),
-      byId(ctx, Contact, actions.map((a) => a.ownerContactId), true),
-      byId(ctx, Invoice, disputes.map((d) => d.invoiceId), true),
+      byId(
+        ctx,
+        Organisation,
+        unnotified.map((u) => u.incident.organisationId),
+        false,
+      ),
+      byId(
+        ctx,
+        ServiceReview,
+        actions.map((a) => a.reviewId),
+        true,
+      ),
+      byId(
+        ctx,
+        Contact,
+        actions.map((a) => a.ownerContactId),
+        true,
+      ),
+      byId(
+        ctx,
+        Invoice,
+        disputes.map((d) => d.invoiceId),
+        true,
+      ),
     ]);
-    const reviewedContracts = await byId(ctx, Contract, [...reviews.values()].map((r) => r.contractId), true);
+    const reviewedContracts = await byId(
+      ctx,
+      Contract,
+      [...reviews.values()].map((r) => r.contractId),
+      true,
+    );
     const supplierName = (id: number) => suppliers.get(id)?.name ?? 'the supplier';
 
     const notifications: Notification[] = [
@@ -209,19 +277,46 @@ export class NotificationService {
           today,
         );
       }),
-      ...unnotified.map(({ incident }) => rules.severityOneNotNotified(incident, organisations.get(incident.organisationId) ?? null, supplierName(incident.supplierId), now)),
+      ...unnotified.map(({ incident }) =>
+        rules.severityOneNotNotified(incident, organisations.get(incident.organisationId) ?? null, supplierName(incident.supplierId), now),
+      ),
       ...escalations.map((escalation) => rules.escalationUpdateOverdue(escalation, supplierName(escalation.supplierId), now)),
       ...orders.map((order) => rules.orderPastCommittedDate(order, supplierName(order.supplierId), today)),
-      ...disputes.map((dispute) => rules.disputeDeadlineNear(dispute, disputedInvoices.get(dispute.invoiceId)?.invoiceNumber ?? null, supplierName(dispute.supplierId), today)),
+      ...disputes.map((dispute) =>
+        rules.disputeDeadlineNear(
+          dispute,
+          disputedInvoices.get(dispute.invoiceId)?.invoiceNumber ?? null,
+          supplierName(dispute.supplierId),
+          today,
+        ),
+      ),
       ...invoices.map((item) =>
-        rules.invoiceAwaitingApproval(item.invoice, supplierName(item.invoice.supplierId), item.withheld, item.firstApproval, item.secondApprovalAbove, today),
+        rules.invoiceAwaitingApproval(
+          item.invoice,
+          supplierName(item.invoice.supplierId),
+          item.withheld,
+          item.firstApproval,
+          item.secondApprovalAbove,
+          today,
+        ),
       ),
       ...reports.flatMap((report) =>
         [...report.expiring, ...report.overdue]
-          .filter((issue) => report.dspt !== null && (issue.code === ComplianceIssueCode.DSPT_EXPIRING || issue.code === ComplianceIssueCode.DSPT_EXPIRED))
+          .filter(
+            (issue) =>
+              report.dspt !== null && (issue.code === ComplianceIssueCode.DSPT_EXPIRING || issue.code === ComplianceIssueCode.DSPT_EXPIRED),
+          )
           .map((issue) => {
             const kind = issue.code === ComplianceIssueCode.DSPT_EXPIRED ? NotificationKind.DSPT_EXPIRED : NotificationKind.DSPT_EXPIRING;
-            return { kind, notification: rules.dspt(kind, report.organisationId, { id: parseGlobalId(issue.subjectId ?? '')?.id ?? report.dspt!.id, expiresOn: report.dspt!.expiresOn }, issue.message) };
+            return {
+              kind,
+              notification: rules.dspt(
+                kind,
+                report.organisationId,
+                { id: parseGlobalId(issue.subjectId ?? '')?.id ?? report.dspt!.id, expiresOn: report.dspt!.expiresOn },
+                issue.message,
+              ),
+            };
           })
           .filter(({ kind }) => wants(kind))
           .map(({ notification }) => notification),
@@ -233,7 +328,12 @@ export class NotificationService {
 }
 
 /** Records by id, in one statement; `scoped` keeps them to the viewer's organisations. */
-async function byId<T extends ObjectLiteral & { id: number }>(ctx: RequestContext, target: EntityTarget<T>, ids: (number | null)[], scoped: boolean): Promise<Map<number, T>> {
+async function byId<T extends ObjectLiteral & { id: number }>(
+  ctx: RequestContext,
+  target: EntityTarget<T>,
+  ids: (number | null)[],
+  scoped: boolean,
+): Promise<Map<number, T>> {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
   if (wanted.length === 0) return new Map();
   const where = scoped ? { id: In(wanted), organisationId: In([...ctx.organisationIds]) } : { id: In(wanted) };
@@ -245,6 +345,7 @@ const KIND_ORDER = new Map(NOTIFICATION_KINDS.map((kind, index) => [kind, String
 
 /** Most pressing first: severity, then the earliest due (undated last), then kind; the fingerprint breaks ties. */
 export function sortKey(notification: Notification): string {
-  const due = notification.dueAt?.toISOString() ?? (notification.dueOn ? `${notification.dueOn}T00:00:00.000Z` : '9999-12-31T00:00:00.000Z');
+  const due =
+    notification.dueAt?.toISOString() ?? (notification.dueOn ? `${notification.dueOn}T00:00:00.000Z` : '9999-12-31T00:00:00.000Z');
   return `${SEVERITY_RANK[notification.severity]}|${due}|${KIND_ORDER.get(notification.kind)}|${notification.fingerprint}`;
 }

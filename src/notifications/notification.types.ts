@@ -19,17 +19,17 @@ export enum NotificationKind {
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
   valuesConfig: {
-    CONTRACT_NOTICE_DUE: { description: 'An ACTIVE contract\'s notice date is near, or has passed while the term runs on.' },
-    CONTACT_STALE: { description: 'Nobody has confirmed a contact\'s details for too long, or ever.' },
+    CONTRACT_NOTICE_DUE: { description: "An ACTIVE contract's notice date is near, or has passed while the term runs on." },
+    CONTACT_STALE: { description: "Nobody has confirmed a contact's details for too long, or ever." },
     REVIEW_ACTION_OVERDUE: { description: 'An open service review action is past its due date.' },
     SEVERITY_ONE_NOT_NOTIFIED: { description: 'A Severity 1 incident has no notification of the Service Co-ordinator on record.' },
     ESCALATION_UPDATE_OVERDUE: { description: 'An open escalation or complaint has had no update within the agreed interval.' },
     ORDER_PAST_COMMITTED_DATE: { description: 'An order not yet finished is past the date the supplier committed to.' },
     DISPUTE_DEADLINE_NEAR: { description: 'A draft dispute must be raised with the supplier soon, or its deadline has passed.' },
     INVOICE_AWAITING_APPROVAL: { description: 'A reconciled invoice awaits approval for payment (or its second approval).' },
-    DSPT_EXPIRING: { description: 'The organisation\'s DSPT assessment expires soon.' },
-    DSPT_EXPIRED: { description: 'The organisation\'s DSPT assessment has expired.' },
-    FEED_LATE: { description: 'A supplier\'s feed has not arrived within the lateness threshold (or never has).' },
+    DSPT_EXPIRING: { description: "The organisation's DSPT assessment expires soon." },
+    DSPT_EXPIRED: { description: "The organisation's DSPT assessment has expired." },
+    FEED_LATE: { description: "A supplier's feed has not arrived within the lateness threshold (or never has)." },
   },
 });
 
@@ -78,10 +78,16 @@ export class Notification {
   @Field({ description: 'What needs doing, in plain English.' })
   message!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'The day it falls (or fell) due, where there is one: notice date, action due date, dispute deadline, DSPT expiry…' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The day it falls (or fell) due, where there is one: notice date, action due date, dispute deadline, DSPT expiry…',
+  })
   dueOn!: LocalDate | null;
 
-  @Field(() => Date, { nullable: true, description: 'The moment it fell (or falls) due, for conditions timed to the minute: an escalation update, a late feed.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'The moment it fell (or falls) due, for conditions timed to the minute: an escalation update, a late feed.',
+  })
   dueAt!: Date | null;
 
   @Field(() => ID, { description: 'Global id of the record it is about (for FEED_LATE, the supplier); open it with node(id).' })

@@ -39,12 +39,21 @@ export interface AttemptOutcome {
 }
 
 /** The JSON each delivery POSTs, fixed when it is recorded. */
-export function payloadOf(subscription: WebhookSubscription, notification: Notification, organisation: Organisation | undefined, detectedAt: Date): string {
+export function payloadOf(
+  subscription: WebhookSubscription,
+  notification: Notification,
+  organisation: Organisation | undefined,
+  detectedAt: Date,
+): string {
   return JSON.stringify({
     event: eventOf(notification.kind),
     subscriptionId: subscription.globalId,
     detectedAt: detectedAt.toISOString(),
-    organisation: { id: toGlobalId(Organisation.typename, notification.organisationId), odsCode: organisation?.odsCode ?? null, name: organisation?.name ?? null },
+    organisation: {
+      id: toGlobalId(Organisation.typename, notification.organisationId),
+      odsCode: organisation?.odsCode ?? null,
+      name: organisation?.name ?? null,
+    },
     notification: {
       kind: notification.kind,
       severity: notification.severity,
@@ -110,7 +119,8 @@ export class WebhookDispatcher {
       if (this.stopping) return result;
       try {
         const notifications = await this.notificationsOf(manager, config, log, organisationId, now);
-        for (const subscription of own) result.recorded += await this.record(manager, subscription, notifications, WebhookDeliveryStatus.PENDING, now);
+        for (const subscription of own)
+          result.recorded += await this.record(manager, subscription, notifications, WebhookDeliveryStatus.PENDING, now);
       } catch (error) {
         log.error({ err: error, organisationId }, 'webhook notifications could not be worked out');
       }
@@ -140,7 +150,13 @@ export class WebhookDispatcher {
   }
 
   /** The organisation's notifications (itself and those it acts for), as its administrators would see them. */
-  async notificationsOf(manager: EntityManager, config: AppConfig, log: Logger, organisationId: number, now: Date): Promise<Notification[]> {
+  async notificationsOf(
+    manager: EntityManager,
+    config: AppConfig,
+    log: Logger,
+    organisationId: number,
+    now: Date,
+  ): Promise<Notification[]> {
     const viewer = await systemViewer(manager, organisationId, `webhook:${toGlobalId(Organisation.typename, organisationId)}`);
     const ctx = new RequestContext(`webhook-${organisationId}-${now.getTime()}`, viewer, manager, config, log.child({ organisationId }));
     return (await this.notifications.forViewer(ctx, {}, now)).notifications;
@@ -151,19 +167,30 @@ export class WebhookDispatcher {
    * before; answers how many were new. A concurrent sweep's rows are left alone (insert or
    * ignore on the unique fingerprint).
    */
-  async record(manager: EntityManager, subscription: WebhookSubscription, notifications: Notification[], status: WebhookDeliveryStatus, now: Date): Promise<number> {
+  async record(
+    manager: EntityManager,
+    subscription: WebhookSubscription,
+    notifications: Notification[],
+    status: WebhookDeliveryStatus,
+    now: Date,
+  ): Promise<number> {
     const wanted = notifications.filter((notification) => subscription.kinds.includes(notification.kind));
     if (wanted.length === 0) return 0;
     const organisations = new Map(
-      (await manager.getRepository(Organisation).findBy({ id: In([...new Set(wanted.map((n) => n.organisationId))]) })).map((organisation) => [organisation.id, organisation]),
+      (await manager.getRepository(Organisation).findBy({ id: In([...new Set(wanted.map((n) => n.organisationId))]) })).map(
+        (organisation) => [organisation.id, organisation],
+      ),
     );
     let recorded = 0;
     for (let i = 0; i < wanted.length; i += CHUNK) {
       const chunk = wanted.slice(i, i + CHUNK);
       const held = new Set(
-        (await manager.getRepository(WebhookDelivery).find({ select: { fingerprint: true }, where: { subscriptionId: subscription.id, fingerprint: In(chunk.map((n) => n.fingerprint)) } })).map(
-          (delivery) => delivery.fingerprint,
-        ),
+        (
+          await manager.getRepository(WebhookDelivery).find({
+            select: { fingerprint: true },
+            where: { subscriptionId: subscription.id, fingerprint: In(chunk.map((n) => n.fingerprint)) },
+          })
+        ).map((delivery) => delivery.fingerprint),
       );
       const fresh = chunk.filter((notification) => !held.has(notification.fingerprint));
       if (fresh.length === 0) continue;
@@ -202,28 +229,50 @@ export class WebhookDispatcher {
    * with its signature, and recorded, whatever came of it. Answers the delivery as it then
    * stands, or null when another server had claimed it.
    */
-  async attempt(manager: EntityManager, config: AppConfig, log: Logger, delivery: WebhookDelivery, subscription: WebhookSubscription, now = new Date()): Promise<WebhookDelivery | null> {
+  async attempt(
+    manager: EntityManager,
+    config: AppConfig,
+    log: Logger,
+    delivery: WebhookDelivery,
+    subscription: WebhookSubscription,
+    now = new Date(),
+  ): Promise<WebhookDelivery | null> {
     const deliveries = manager.getRepository(WebhookDelivery);
     const attempt = delivery.attemptCount + 1;
     const round = delivery.roundAttempts + 1;
     const claim = await deliveries.update(
       { id: delivery.id, status: WebhookDeliveryStatus.PENDING, attemptCount: delivery.attemptCount },
-      { attemptCount: attempt, roundAttempts: round, lastAttemptAt: now, nextAttemptAt: new Date(now.getTime() + config.webhooks.timeoutMs + LEASE_MARGIN_MS), updatedAt: new Date() },
+      {
+        attemptCount: attempt,
+        roundAttempts: round,
+        lastAttemptAt: now,
+        nextAttemptAt: new Date(now.getTime() + config.webhooks.timeoutMs + LEASE_MARGIN_MS),
+        updatedAt: new Date(),
+      },
     );
     if (!claim.affected) return null;
 
     const started = Date.now();
     const outcome = await this.post(config, delivery, subscription);
     const durationMs = Date.now() - started;
-    if (!outcome.succeeded) log.warn({ deliveryId: delivery.id, subscriptionId: subscription.id, attempt, statusCode: outcome.statusCode, error: outcome.error }, 'webhook attempt failed');
+    if (!outcome.succeeded)
+      log.warn(
+        { deliveryId: delivery.id, subscriptionId: subscription.id, attempt, statusCode: outcome.statusCode, error: outcome.error },
+        'webhook attempt failed',
+      );
 
     const finalFailure = !outcome.succeeded && round >= config.webhooks.maxAttempts;
-    const status = outcome.succeeded ? WebhookDeliveryStatus.DELIVERED : finalFailure ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING;
+    const status = outcome.succeeded
+      ? WebhookDeliveryStatus.DELIVERED
+      : finalFailure
+        ? WebhookDeliveryStatus.FAILED
+        : WebhookDeliveryStatus.PENDING;
     const changes: Partial<WebhookDelivery> = {
       status,
       lastStatusCode: outcome.statusCode,
       lastError: outcome.error,
-      nextAttemptAt: status === WebhookDeliveryStatus.PENDING ? new Date(now.getTime() + retryDelayMs(round, config.webhooks.retryBaseMs)) : null,
+      nextAttemptAt:
+        status === WebhookDeliveryStatus.PENDING ? new Date(now.getTime() + retryDelayMs(round, config.webhooks.retryBaseMs)) : null,
       deliveredAt: outcome.succeeded ? now : delivery.deliveredAt,
       updatedAt: new Date(),
     };
@@ -272,7 +321,11 @@ export class WebhookDispatcher {
       // the receiver's answer is not kept: only its status
       await response.body?.cancel().catch(() => undefined);
       if (response.status >= 200 && response.status < 300) return { succeeded: true, statusCode: response.status, error: null };
-      return { succeeded: false, statusCode: response.status, error: `the receiver answered HTTP ${response.status}${redirectNote(response.status)}` };
+      return {
+        succeeded: false,
+        statusCode: response.status,
+        error: `the receiver answered HTTP ${response.status}${redirectNote(response.status)}`,
+      };
     } catch (error) {
       // the failure's own message may quote the receiver (a certificate's names): only its code is kept
       return { succeeded: false, statusCode: null, error: fetchFailureOf(error, config.webhooks.timeoutMs) };
@@ -284,7 +337,13 @@ export class WebhookDispatcher {
   }
 
   /** Counts a FAILED delivery against the subscription, and disables it at the threshold. */
-  private async failed(manager: EntityManager, config: AppConfig, log: Logger, subscription: WebhookSubscription, now: Date): Promise<void> {
+  private async failed(
+    manager: EntityManager,
+    config: AppConfig,
+    log: Logger,
+    subscription: WebhookSubscription,
+    now: Date,
+  ): Promise<void> {
     const repository = manager.getRepository(WebhookSubscription);
     await repository.increment({ id: subscription.id }, 'consecutiveFailures', 1);
     const limit = config.webhooks.disableAfterFailures;
@@ -293,9 +352,17 @@ export class WebhookDispatcher {
     if (!current || !current.enabled || current.consecutiveFailures < limit) return;
     await repository.update(
       { id: subscription.id, enabled: true },
-      { enabled: false, disabledAt: now, disabledReason: `Disabled automatically: ${current.consecutiveFailures} deliveries in a row failed every attempt`, updatedAt: new Date() },
+      {
+        enabled: false,
+        disabledAt: now,
+        disabledReason: `Disabled automatically: ${current.consecutiveFailures} deliveries in a row failed every attempt`,
+        updatedAt: new Date(),
+      },
     );
-    log.warn({ subscriptionId: subscription.id, consecutiveFailures: current.consecutiveFailures }, 'webhook subscription disabled after repeated failures');
+    log.warn(
+      { subscriptionId: subscription.id, consecutiveFailures: current.consecutiveFailures },
+      'webhook subscription disabled after repeated failures',
+    );
   }
 }
 

@@ -34,8 +34,8 @@ export function decryptSecret(stored: string, serverKey: string, storedKeyId: st
     if (!(error instanceof SealedSecretError)) throw error;
     throw new WebhookKeyError(
       error.problem === 'OTHER_KEY'
-        ? 'the signing secret was encrypted under another WEBHOOK_SECRET_KEY; rotate the subscription\'s secret'
-        : 'the stored signing secret could not be decrypted; rotate the subscription\'s secret',
+        ? "the signing secret was encrypted under another WEBHOOK_SECRET_KEY; rotate the subscription's secret"
+        : "the stored signing secret could not be decrypted; rotate the subscription's secret",
     );
   }
 }
@@ -46,7 +46,14 @@ export function signatureOf(secret: string, timestamp: number, body: string): st
 }
 
 /** What a receiver does: recompute, compare in constant time, and refuse stale timestamps. */
-export function verifySignature(secret: string, header: string, timestamp: string, body: string, now = Date.now(), toleranceSeconds = 300): boolean {
+export function verifySignature(
+  secret: string,
+  header: string,
+  timestamp: string,
+  body: string,
+  now = Date.now(),
+  toleranceSeconds = 300,
+): boolean {
   const seconds = Number(timestamp);
   if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now / 1000 - seconds) > toleranceSeconds) return false;
   const expected = Buffer.from(signatureOf(secret, seconds, body));

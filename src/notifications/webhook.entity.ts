@@ -43,7 +43,9 @@ export class WebhookSubscription extends BaseRecord {
   @Column({ type: 'varchar', length: 16 })
   secretKeyId!: string;
 
-  @Field({ description: 'The signing secret\'s first characters, to tell secrets apart; the secret itself is shown only when created or rotated.' })
+  @Field({
+    description: "The signing secret's first characters, to tell secrets apart; the secret itself is shown only when created or rotated.",
+  })
   @Column({ type: 'varchar', length: 16 })
   signingKeyHint!: string;
 
@@ -180,7 +182,7 @@ export class WebhookDeliveryAttempt extends BaseRecord {
   @Column({ type: 'boolean' })
   succeeded!: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'The receiver\'s HTTP status; null when it never answered.' })
+  @Field(() => Int, { nullable: true, description: "The receiver's HTTP status; null when it never answered." })
   @Column({ type: 'int', nullable: true })
   statusCode!: number | null;
 

@@ -29,10 +29,16 @@ export class CreateWebhookSubscriptionInput {
   @Length(0, 200)
   description?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The organisation whose notifications (with those it acts for) are delivered; defaults to the caller\'s own.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The organisation whose notifications (with those it acts for) are delivered; defaults to the caller's own.",
+  })
   organisationId?: string;
 
-  @Field({ defaultValue: true, description: 'True: deliver what already needs attention as well as what arises later. False: only what arises after now.' })
+  @Field({
+    defaultValue: true,
+    description: 'True: deliver what already needs attention as well as what arises later. False: only what arises after now.',
+  })
   deliverExisting!: boolean;
 }
 
@@ -42,7 +48,11 @@ export class UpdateWebhookSubscriptionInput {
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 2000) url?: string;
   @Field(() => [NotificationKind], { nullable: true }) @IsOptional() @ArrayMaxSize(20) kinds?: NotificationKind[];
   @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @Length(0, 200) description?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'False disables it (nothing is recorded or sent); true enables it again and clears its failure count. Deliveries left PENDING resume.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'False disables it (nothing is recorded or sent); true enables it again and clears its failure count. Deliveries left PENDING resume.',
+  })
   enabled?: boolean;
 }
 
@@ -62,7 +72,10 @@ export class WebhookDeliveryFilterInput {
 export class IssuedWebhookSecret {
   @Field(() => WebhookSubscription) subscription!: WebhookSubscription;
 
-  @Field({ description: 'The signing secret (whsec_…). Store it now: it is kept only encrypted and is not shown again. X-HSCN-Signature is sha256=HMAC-SHA-256(secret, "<X-HSCN-Timestamp>.<body>") in hex.' })
+  @Field({
+    description:
+      'The signing secret (whsec_…). Store it now: it is kept only encrypted and is not shown again. X-HSCN-Signature is sha256=HMAC-SHA-256(secret, "<X-HSCN-Timestamp>.<body>") in hex.',
+  })
   secret!: string;
 }
 
@@ -71,8 +84,12 @@ export class WebhookSubscriptionResolver {
   constructor(private readonly webhookService: WebhookService) {}
 
   @Authorized(MANAGE_WEBHOOKS)
-  @Query(() => WebhookSubscriptionConnection, { description: 'Webhook subscriptions of the viewer\'s organisations (ADMIN).' })
-  webhookSubscriptions(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => WebhookSubscriptionFilterInput, { nullable: true }) filter?: WebhookSubscriptionFilterInput) {
+  @Query(() => WebhookSubscriptionConnection, { description: "Webhook subscriptions of the viewer's organisations (ADMIN)." })
+  webhookSubscriptions(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => WebhookSubscriptionFilterInput, { nullable: true }) filter?: WebhookSubscriptionFilterInput,
+  ) {
     return this.webhookService.list(ctx, page, {
       organisationId: optionalIdOf(filter?.organisationId, Organisation.typename, 'filter.organisationId'),
       enabled: filter?.enabled ?? undefined,
@@ -80,18 +97,25 @@ export class WebhookSubscriptionResolver {
   }
 
   @Authorized(MANAGE_WEBHOOKS)
-  @Query(() => WebhookDeliveryConnection, { description: 'A subscription\'s deliveries, newest first, each with its attempts (ADMIN).' })
+  @Query(() => WebhookDeliveryConnection, { description: "A subscription's deliveries, newest first, each with its attempts (ADMIN)." })
   webhookDeliveries(
     @Ctx() ctx: RequestContext,
     @Arg('subscriptionId', () => ID) subscriptionId: string,
     @Args() page: PageArgs,
     @Arg('filter', () => WebhookDeliveryFilterInput, { nullable: true }) filter?: WebhookDeliveryFilterInput,
   ) {
-    return this.webhookService.deliveries(ctx, idOf(subscriptionId, WebhookSubscription.typename, 'subscriptionId'), { status: filter?.status, kinds: filter?.kinds }, page);
+    return this.webhookService.deliveries(
+      ctx,
+      idOf(subscriptionId, WebhookSubscription.typename, 'subscriptionId'),
+      { status: filter?.status, kinds: filter?.kinds },
+      page,
+    );
   }
 
   @Authorized(MANAGE_WEBHOOKS)
-  @Mutation(() => IssuedWebhookSecret, { description: 'Registers a webhook for a reporting integration; the answer holds its signing secret, shown this once.' })
+  @Mutation(() => IssuedWebhookSecret, {
+    description: 'Registers a webhook for a reporting integration; the answer holds its signing secret, shown this once.',
+  })
   createWebhookSubscription(@Ctx() ctx: RequestContext, @Arg('input') input: CreateWebhookSubscriptionInput) {
     return this.webhookService.create(ctx, {
       url: input.url,
@@ -103,7 +127,7 @@ export class WebhookSubscriptionResolver {
   }
 
   @Authorized(MANAGE_WEBHOOKS)
-  @Mutation(() => WebhookSubscription, { description: 'Changes a subscription\'s URL, kinds or description, or disables or enables it.' })
+  @Mutation(() => WebhookSubscription, { description: "Changes a subscription's URL, kinds or description, or disables or enables it." })
   updateWebhookSubscription(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateWebhookSubscriptionInput) {
     return this.webhookService.update(ctx, idOf(input.id, WebhookSubscription.typename, 'input.id'), {
       url: input.url ?? undefined,
@@ -120,13 +144,17 @@ export class WebhookSubscriptionResolver {
   }
 
   @Authorized(MANAGE_WEBHOOKS)
-  @Mutation(() => IssuedWebhookSecret, { description: 'Replaces the signing secret at once (the old one stops working); the new one is shown this once.' })
+  @Mutation(() => IssuedWebhookSecret, {
+    description: 'Replaces the signing secret at once (the old one stops working); the new one is shown this once.',
+  })
   rotateWebhookSecret(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.webhookService.rotateSecret(ctx, idOf(id, WebhookSubscription.typename));
   }
 
   @Authorized(MANAGE_WEBHOOKS)
-  @Mutation(() => WebhookDelivery, { description: 'Sends a delivery again now, with a fresh round of retries; answers it after this attempt.' })
+  @Mutation(() => WebhookDelivery, {
+    description: 'Sends a delivery again now, with a fresh round of retries; answers it after this attempt.',
+  })
   redeliverWebhook(@Ctx() ctx: RequestContext, @Arg('deliveryId', () => ID) deliveryId: string) {
     return this.webhookService.redeliver(ctx, idOf(deliveryId, WebhookDelivery.typename, 'deliveryId'));
   }

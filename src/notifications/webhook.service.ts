@@ -40,9 +40,14 @@ export const MAX_SUBSCRIPTIONS = 20;
 export class WebhookService {
   constructor(private readonly dispatcher: WebhookDispatcher) {}
 
-  list(ctx: RequestContext, page: PageArgs, filter: { organisationId?: number; enabled?: boolean } = {}): Promise<Connection<WebhookSubscription>> {
+  list(
+    ctx: RequestContext,
+    page: PageArgs,
+    filter: { organisationId?: number; enabled?: boolean } = {},
+  ): Promise<Connection<WebhookSubscription>> {
     const query = withinScope(ctx, ctx.repository(WebhookSubscription).createQueryBuilder('subscription'));
-    if (filter.organisationId !== undefined) query.andWhere('subscription.organisationId = :organisationId', { organisationId: filter.organisationId });
+    if (filter.organisationId !== undefined)
+      query.andWhere('subscription.organisationId = :organisationId', { organisationId: filter.organisationId });
     if (filter.enabled !== undefined) query.andWhere('subscription.enabled = :enabled', { enabled: filter.enabled });
     return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize });
   }
@@ -61,7 +66,10 @@ export class WebhookService {
     const secret = newSigningSecret();
     const subscription = await ctx.transaction(async (tx) => {
       const held = await tx.repository(WebhookSubscription).countBy({ organisationId });
-      if (held >= MAX_SUBSCRIPTIONS) throw conflict(`The organisation already has ${MAX_SUBSCRIPTIONS} webhook subscriptions; delete one first`, { reason: ErrorReason.TOO_MANY_SUBSCRIPTIONS });
+      if (held >= MAX_SUBSCRIPTIONS)
+        throw conflict(`The organisation already has ${MAX_SUBSCRIPTIONS} webhook subscriptions; delete one first`, {
+          reason: ErrorReason.TOO_MANY_SUBSCRIPTIONS,
+        });
       const saved = await tx.repository(WebhookSubscription).save(
         tx.repository(WebhookSubscription).create({
           organisationId,
@@ -122,14 +130,27 @@ export class WebhookService {
     return ctx.transaction(async (tx) => {
       const subscription = await this.get(tx, id);
       const secret = newSigningSecret();
-      Object.assign(subscription, { secretCiphertext: encryptSecret(secret, serverKey), secretKeyId: keyIdOf(serverKey), signingKeyHint: hintOf(secret), rotatedAt: now });
+      Object.assign(subscription, {
+        secretCiphertext: encryptSecret(secret, serverKey),
+        secretKeyId: keyIdOf(serverKey),
+        signingKeyHint: hintOf(secret),
+        rotatedAt: now,
+      });
       return { subscription: await tx.repository(WebhookSubscription).save(subscription), secret };
     });
   }
 
-  async deliveries(ctx: RequestContext, subscriptionId: number, filter: { status?: WebhookDeliveryStatus[]; kinds?: NotificationKind[] }, page: PageArgs): Promise<Connection<WebhookDelivery>> {
+  async deliveries(
+    ctx: RequestContext,
+    subscriptionId: number,
+    filter: { status?: WebhookDeliveryStatus[]; kinds?: NotificationKind[] },
+    page: PageArgs,
+  ): Promise<Connection<WebhookDelivery>> {
     const subscription = await this.get(ctx, subscriptionId);
-    const query = withinScope(ctx, ctx.repository(WebhookDelivery).createQueryBuilder('delivery')).andWhere('delivery.subscriptionId = :subscriptionId', { subscriptionId: subscription.id });
+    const query = withinScope(ctx, ctx.repository(WebhookDelivery).createQueryBuilder('delivery')).andWhere(
+      'delivery.subscriptionId = :subscriptionId',
+      { subscriptionId: subscription.id },
+    );
     if (filter.status?.length) query.andWhere('delivery.status IN (:...statuses)', { statuses: filter.status });
     if (filter.kinds?.length) query.andWhere('delivery.kind IN (:...kinds)', { kinds: filter.kinds });
     return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize, direction: 'DESC' });
@@ -148,11 +169,18 @@ export class WebhookService {
     this.serverKey(ctx);
     const delivery = await findVisible(ctx, WebhookDelivery, id, WebhookDelivery.typename);
     const subscription = await this.get(ctx, delivery.subscriptionId);
-    if (!subscription.enabled) throw conflict('The subscription is disabled; enable it with updateWebhookSubscription first', { reason: ErrorReason.SUBSCRIPTION_DISABLED });
+    if (!subscription.enabled)
+      throw conflict('The subscription is disabled; enable it with updateWebhookSubscription first', {
+        reason: ErrorReason.SUBSCRIPTION_DISABLED,
+      });
     const queued = await ctx
       .repository(WebhookDelivery)
-      .update({ id: delivery.id, attemptCount: delivery.attemptCount }, { status: WebhookDeliveryStatus.PENDING, roundAttempts: 0, nextAttemptAt: now, updatedAt: new Date() });
-    if (!queued.affected) throw conflict('The delivery is being attempted at this moment; look again shortly', { reason: ErrorReason.DELIVERY_IN_PROGRESS });
+      .update(
+        { id: delivery.id, attemptCount: delivery.attemptCount },
+        { status: WebhookDeliveryStatus.PENDING, roundAttempts: 0, nextAttemptAt: now, updatedAt: new Date() },
+      );
+    if (!queued.affected)
+      throw conflict('The delivery is being attempted at this moment; look again shortly', { reason: ErrorReason.DELIVERY_IN_PROGRESS });
     const requeued = await ctx.repository(WebhookDelivery).findOneByOrFail({ id: delivery.id });
     const attempted = await this.dispatcher.attempt(ctx.manager, ctx.config, ctx.log, requeued, subscription, now);
     return attempted ?? ctx.repository(WebhookDelivery).findOneByOrFail({ id: delivery.id });
@@ -161,7 +189,9 @@ export class WebhookService {
   private serverKey(ctx: RequestContext): string {
     const key = ctx.config.webhooks.secretKey;
     if (key === null) {
-      throw unavailable('Webhooks are not configured on this server (WEBHOOK_SECRET_KEY is not set)', { reason: ErrorReason.WEBHOOKS_NOT_CONFIGURED });
+      throw unavailable('Webhooks are not configured on this server (WEBHOOK_SECRET_KEY is not set)', {
+        reason: ErrorReason.WEBHOOKS_NOT_CONFIGURED,
+      });
     }
     return key;
   }
@@ -171,12 +201,18 @@ function checkKinds(kinds: NotificationKind[], field: string): NotificationKind[
   const unique = [...new Set(kinds)];
   if (unique.length === 0) throw badInput(field, `${field}: choose at least one kind`, ErrorReason.KINDS_REQUIRED);
   const unknown = unique.filter((kind) => !NOTIFICATION_KINDS.includes(kind));
-  if (unknown.length) throw badInput(field, `${field}: unknown kind ${unknown.join(', ')}; known: ${NOTIFICATION_KINDS.join(', ')}`, ErrorReason.UNKNOWN_KIND);
+  if (unknown.length)
+    throw badInput(
+      field,
+      `${field}: unknown kind ${unknown.join(', ')}; known: ${NOTIFICATION_KINDS.join(', ')}`,
+      ErrorReason.UNKNOWN_KIND,
+    );
   return NOTIFICATION_KINDS.filter((kind) => unique.includes(kind));
 }
 
 function checkDescription(value: string | null | undefined): string | null {
   const text = optionalText(value) ?? null;
-  if (text !== null && text.length > 200) throw badInput('input.description', 'input.description: at most 200 characters', ErrorReason.TOO_LONG);
+  if (text !== null && text.length > 200)
+    throw badInput('input.description', 'input.description: at most 200 characters', ErrorReason.TOO_LONG);
   return text;
 }

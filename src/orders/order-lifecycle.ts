@@ -8,7 +8,13 @@ import { OrderStatus } from './order.entity';
 export const orderLifecycle = defineLifecycle<OrderStatus>('order', {
   [OrderStatus.DRAFT]: [OrderStatus.SUBMITTED, OrderStatus.CANCELLED],
   [OrderStatus.SUBMITTED]: [OrderStatus.ACKNOWLEDGED, OrderStatus.IN_PROGRESS, OrderStatus.REJECTED, OrderStatus.CANCELLED],
-  [OrderStatus.ACKNOWLEDGED]: [OrderStatus.IN_PROGRESS, OrderStatus.HELD, OrderStatus.REJECTED, OrderStatus.CANCELLED, OrderStatus.COMPLETED],
+  [OrderStatus.ACKNOWLEDGED]: [
+    OrderStatus.IN_PROGRESS,
+    OrderStatus.HELD,
+    OrderStatus.REJECTED,
+    OrderStatus.CANCELLED,
+    OrderStatus.COMPLETED,
+  ],
   [OrderStatus.IN_PROGRESS]: [OrderStatus.HELD, OrderStatus.CANCELLED, OrderStatus.COMPLETED],
   [OrderStatus.HELD]: [OrderStatus.IN_PROGRESS, OrderStatus.CANCELLED],
   [OrderStatus.COMPLETED]: [],

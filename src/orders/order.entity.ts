@@ -33,7 +33,12 @@ export enum OrderStatus {
 registerEnumType(OrderStatus, { name: 'OrderStatus' });
 
 /** Placed with the supplier and not yet finished. */
-export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = [OrderStatus.SUBMITTED, OrderStatus.ACKNOWLEDGED, OrderStatus.IN_PROGRESS, OrderStatus.HELD];
+export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = [
+  OrderStatus.SUBMITTED,
+  OrderStatus.ACKNOWLEDGED,
+  OrderStatus.IN_PROGRESS,
+  OrderStatus.HELD,
+];
 
 /** Not finished: drafts and the orders placed with the supplier. */
 export const UNFINISHED_ORDER_STATUSES: readonly OrderStatus[] = [OrderStatus.DRAFT, ...OPEN_ORDER_STATUSES];
@@ -83,7 +88,7 @@ export class ServiceOrder extends BaseRecord {
   @Column({ type: 'varchar', length: 12 })
   status!: OrderStatus;
 
-  @Field(() => String, { nullable: true, description: 'The supplier\'s order reference.' })
+  @Field(() => String, { nullable: true, description: "The supplier's order reference." })
   @Column({ type: 'varchar', length: 64, nullable: true })
   supplierOrderReference!: string | null;
 
@@ -99,7 +104,7 @@ export class ServiceOrder extends BaseRecord {
   @Column({ type: 'date', nullable: true })
   submittedOn!: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'The supplier\'s committed delivery date, as it stands.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: "The supplier's committed delivery date, as it stands." })
   @Column({ type: 'date', nullable: true })
   committedDate!: string | null;
 
@@ -107,7 +112,10 @@ export class ServiceOrder extends BaseRecord {
   @Column({ type: 'date', nullable: true })
   originalCommittedDate!: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'The day it was completed: the effective date of its change to the inventory.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The day it was completed: the effective date of its change to the inventory.',
+  })
   @Column({ type: 'date', nullable: true })
   completedOn!: string | null;
 
@@ -117,7 +125,7 @@ export class ServiceOrder extends BaseRecord {
 
   // --- what the order asks for -------------------------------------------------------
 
-  @Field(() => String, { nullable: true, description: 'NEW_SERVICE/ADD: the supplier\'s reference for the new service, once known.' })
+  @Field(() => String, { nullable: true, description: "NEW_SERVICE/ADD: the supplier's reference for the new service, once known." })
   @Column({ type: 'varchar', length: 64, nullable: true })
   serviceReference!: string | null;
 
@@ -137,7 +145,10 @@ export class ServiceOrder extends BaseRecord {
   @Column({ type: 'int', nullable: true })
   bandwidthMbps!: number | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'NEW_SERVICE/ADD: the monthly charge; CHANGE: the new monthly charge, when it changes.' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'NEW_SERVICE/ADD: the monthly charge; CHANGE: the new monthly charge, when it changes.',
+  })
   @Column({ type: 'bigint', nullable: true, transformer: penceTransformer })
   monthlyCharge!: Pence | null;
 
@@ -156,7 +167,12 @@ export class ServiceOrder extends BaseRecord {
 @Index(['orderId'])
 export class OrderTransition extends TransitionRecord {
   static readonly typename = 'OrderTransition';
-  static readonly transition = { subject: 'orderId', from: 'fromStatus', to: 'toStatus', reasonLength: 1000 } as const satisfies TransitionColumns<OrderTransition>;
+  static readonly transition = {
+    subject: 'orderId',
+    from: 'fromStatus',
+    to: 'toStatus',
+    reasonLength: 1000,
+  } as const satisfies TransitionColumns<OrderTransition>;
 
   @Column({ type: 'int' })
   orderId!: number;

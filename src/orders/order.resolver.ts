@@ -14,7 +14,14 @@ import { Supplier } from '../suppliers/supplier.entity';
 import { OrderEvidence } from '../sla/sla-report.types';
 import { DEFAULT_CEASE_LEAD_WORKING_DAYS, LegacyCeaseService, LegacyServiceToCease } from './legacy-cease.service';
 import { OPEN_ORDER_STATUSES, OrderStatus, OrderTransition, ServiceOrder } from './order.entity';
-import { CompleteOrderInput, CreateOrderInput, LinkReplacementInput, MoveOrderInput, OrderFilter, SetOrderCommittedDateInput } from './order.input';
+import {
+  CompleteOrderInput,
+  CreateOrderInput,
+  LinkReplacementInput,
+  MoveOrderInput,
+  OrderFilter,
+  SetOrderCommittedDateInput,
+} from './order.input';
 import { OrderService } from './order.service';
 import { ServiceReplacement, ServiceTermsPeriod } from './service-history.entity';
 
@@ -64,13 +71,22 @@ export class OrderResolver {
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => ServiceOrder, { description: 'Moves an order on (SUBMITTED, ACKNOWLEDGED, IN_PROGRESS, HELD, REJECTED, CANCELLED), recording who, when and why.' })
+  @Mutation(() => ServiceOrder, {
+    description: 'Moves an order on (SUBMITTED, ACKNOWLEDGED, IN_PROGRESS, HELD, REJECTED, CANCELLED), recording who, when and why.',
+  })
   moveOrder(@Ctx() ctx: RequestContext, @Arg('input') input: MoveOrderInput) {
-    return this.orderService.move(ctx, idOf(input.id, ServiceOrder.typename, 'input.id'), input.status, input.reason, input.on, input.supplierOrderReference);
+    return this.orderService.move(
+      ctx,
+      idOf(input.id, ServiceOrder.typename, 'input.id'),
+      input.status,
+      input.reason,
+      input.on,
+      input.supplierOrderReference,
+    );
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => ServiceOrder, { description: 'Records the supplier\'s committed date (or its slip), which delivery is measured against.' })
+  @Mutation(() => ServiceOrder, { description: "Records the supplier's committed date (or its slip), which delivery is measured against." })
   setOrderCommittedDate(@Ctx() ctx: RequestContext, @Arg('input') input: SetOrderCommittedDateInput) {
     return this.orderService.setCommittedDate(ctx, idOf(input.id, ServiceOrder.typename, 'input.id'), input.committedDate, input.reason);
   }
@@ -78,7 +94,13 @@ export class OrderResolver {
   @Authorized(MANAGE_INVENTORY)
   @Mutation(() => ServiceOrder, { description: 'Completes an order and applies it to the inventory in the same transaction.' })
   completeOrder(@Ctx() ctx: RequestContext, @Arg('input') input: CompleteOrderInput) {
-    return this.orderService.complete(ctx, idOf(input.id, ServiceOrder.typename, 'input.id'), input.completedOn, input.serviceReference, input.reason);
+    return this.orderService.complete(
+      ctx,
+      idOf(input.id, ServiceOrder.typename, 'input.id'),
+      input.completedOn,
+      input.serviceReference,
+      input.reason,
+    );
   }
 
   @FieldResolver(() => [OrderTransition], { description: 'Every step, oldest first.' })
@@ -118,7 +140,8 @@ export class OrderResolver {
 
   @FieldResolver(() => Int, {
     nullable: true,
-    description: 'Days past the committed date: for a completed order, how late it was (0 when on time); for an open one, how late it is so far. Null without a committed date.',
+    description:
+      'Days past the committed date: for a completed order, how late it was (0 when on time); for an open one, how late it is so far. Null without a committed date.',
   })
   daysLate(@Root() order: ServiceOrder) {
     if (!order.committedDate) return null;
@@ -138,7 +161,9 @@ export class ServiceOrdersResolver {
     return ctx.loaders.manyBy(ServiceOrder, 'serviceId').load(service.id);
   }
 
-  @FieldResolver(() => [ServiceTermsPeriod], { description: 'Its charge, bandwidth and site from each order\'s effective date, oldest first; empty while it has never changed.' })
+  @FieldResolver(() => [ServiceTermsPeriod], {
+    description: "Its charge, bandwidth and site from each order's effective date, oldest first; empty while it has never changed.",
+  })
   termsHistory(@Root() service: NetworkService, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(ServiceTermsPeriod, 'serviceId', {}, { effectiveFrom: 'ASC' }).load(service.id);
   }
@@ -158,25 +183,36 @@ export class ServiceOrdersResolver {
 
   @Authorized(READ_INVENTORY)
   @Query(() => [LegacyServiceToCease], {
-    description: 'Legacy (TN-SP) services still billed to the organisation: dual-running cost since their replacement went live, and the day to raise each cease by; overdue first.',
+    description:
+      'Legacy (TN-SP) services still billed to the organisation: dual-running cost since their replacement went live, and the day to raise each cease by; overdue first.',
   })
   legacyServicesToCease(
     @Ctx() ctx: RequestContext,
     @Arg('organisationId', () => ID) organisationId: string,
-    @Arg('leadTimeWorkingDays', () => Int, { defaultValue: DEFAULT_CEASE_LEAD_WORKING_DAYS, description: 'The TN-SP\'s cease-quote lead time, in working days.' }) leadTimeWorkingDays: number,
+    @Arg('leadTimeWorkingDays', () => Int, {
+      defaultValue: DEFAULT_CEASE_LEAD_WORKING_DAYS,
+      description: "The TN-SP's cease-quote lead time, in working days.",
+    })
+    leadTimeWorkingDays: number,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Defaults to today.' }) asOf?: string,
   ) {
     return this.legacy.toCease(ctx, idOf(organisationId, Organisation.typename, 'organisationId'), leadTimeWorkingDays, asOf ?? undefined);
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => NetworkService, { description: 'Records that a legacy (TN-SP) service is replaced by an HSCN service. Answers the legacy service.' })
+  @Mutation(() => NetworkService, {
+    description: 'Records that a legacy (TN-SP) service is replaced by an HSCN service. Answers the legacy service.',
+  })
   linkReplacementService(@Ctx() ctx: RequestContext, @Arg('input') input: LinkReplacementInput) {
-    return this.legacy.link(ctx, idOf(input.legacyServiceId, NetworkService.typename, 'input.legacyServiceId'), idOf(input.replacementServiceId, NetworkService.typename, 'input.replacementServiceId'));
+    return this.legacy.link(
+      ctx,
+      idOf(input.legacyServiceId, NetworkService.typename, 'input.legacyServiceId'),
+      idOf(input.replacementServiceId, NetworkService.typename, 'input.replacementServiceId'),
+    );
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => NetworkService, { description: 'Removes a legacy service\'s replacement link. Answers the legacy service.' })
+  @Mutation(() => NetworkService, { description: "Removes a legacy service's replacement link. Answers the legacy service." })
   unlinkReplacementService(@Ctx() ctx: RequestContext, @Arg('legacyServiceId', () => ID) legacyServiceId: string) {
     return this.legacy.unlink(ctx, idOf(legacyServiceId, NetworkService.typename, 'legacyServiceId'));
   }

@@ -16,7 +16,7 @@ export class OrganisationResolver {
   constructor(private readonly organisationService: OrganisationService) {}
 
   @Authorized(READ_INVENTORY)
-  @Query(() => OrganisationConnection, { description: 'The viewer\'s organisation and those it acts for.' })
+  @Query(() => OrganisationConnection, { description: "The viewer's organisation and those it acts for." })
   organisations(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,

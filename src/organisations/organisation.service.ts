@@ -30,13 +30,19 @@ export class OrganisationService {
   /** Organisations that `organisationId` acts for. */
   async actsFor(ctx: RequestContext, organisationId: number): Promise<Organisation[]> {
     const links = await ctx.loaders.manyBy(ActsFor, 'managerId').load(organisationId);
-    return this.organisations(ctx, links.map((link) => link.managedId));
+    return this.organisations(
+      ctx,
+      links.map((link) => link.managedId),
+    );
   }
 
   /** Organisations acting for `organisationId` (its CSU or ICB, say). */
   async managedBy(ctx: RequestContext, organisationId: number): Promise<Organisation[]> {
     const links = await ctx.loaders.manyBy(ActsFor, 'managedId').load(organisationId);
-    return this.organisations(ctx, links.map((link) => link.managerId));
+    return this.organisations(
+      ctx,
+      links.map((link) => link.managerId),
+    );
   }
 
   private async organisations(ctx: RequestContext, ids: number[]): Promise<Organisation[]> {

@@ -5,7 +5,16 @@ import { storedLocation } from '../feeds/record-source';
 import type { PerformanceFeedSpan } from './performance-feed-span.entity';
 
 const TABLE = 'performance_feed_span';
-const COLUMNS = ['feedRunId', 'serviceId', 'organisationId', 'firstIntervalStart', 'lastIntervalEnd', 'firstLocation', 'lastLocation', 'samples'] as const;
+const COLUMNS = [
+  'feedRunId',
+  'serviceId',
+  'organisationId',
+  'firstIntervalStart',
+  'lastIntervalEnd',
+  'firstLocation',
+  'lastLocation',
+  'samples',
+] as const;
 /** rows per statement: eight bound values each */
 const CHUNK = 1_000;
 /** interval lookups per statement: three bound values each */
@@ -27,14 +36,27 @@ export interface StoredSample {
  * the batches it stored). Batches arrive in document order: the first batch's first row of
  * a service stays its first location, each later batch moves its last.
  */
-export async function recordSpans(manager: EntityManager, dialect: Dialect, feedRunId: number, samples: readonly StoredSample[]): Promise<void> {
+export async function recordSpans(
+  manager: EntityManager,
+  dialect: Dialect,
+  feedRunId: number,
+  samples: readonly StoredSample[],
+): Promise<void> {
   if (samples.length === 0) return;
   const spans = new Map<number, { organisationId: number; from: number; to: number; first: string; last: string; samples: number }>();
   for (const sample of samples) {
     const from = sample.intervalStart.getTime();
     const to = from + sample.intervalSeconds * 1000;
     const span = spans.get(sample.serviceId);
-    if (!span) spans.set(sample.serviceId, { organisationId: sample.organisationId, from, to, first: sample.location, last: sample.location, samples: 1 });
+    if (!span)
+      spans.set(sample.serviceId, {
+        organisationId: sample.organisationId,
+        from,
+        to,
+        first: sample.location,
+        last: sample.location,
+        samples: 1,
+      });
     else {
       span.from = Math.min(span.from, from);
       span.to = Math.max(span.to, to);
@@ -55,7 +77,14 @@ export async function recordSpans(manager: EntityManager, dialect: Dialect, feed
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     await manager.query(
-      mergeStatement(dialect, TABLE, COLUMNS, ['feedRunId', 'serviceId'], { firstIntervalStart: 'least', lastIntervalEnd: 'greatest', lastLocation: 'replace', samples: 'add' }, chunk.length),
+      mergeStatement(
+        dialect,
+        TABLE,
+        COLUMNS,
+        ['feedRunId', 'serviceId'],
+        { firstIntervalStart: 'least', lastIntervalEnd: 'greatest', lastLocation: 'replace', samples: 'add' },
+        chunk.length,
+      ),
       chunk.flat(),
     );
   }
@@ -73,12 +102,19 @@ export interface SpanLookup {
  * that overlaps it, oldest run first: every lookup of a report together, a few hundred to a
  * statement, held to the reader's organisations.
  */
-export async function spansOverlapping(manager: EntityManager, organisationIds: readonly number[], lookups: readonly SpanLookup[]): Promise<PerformanceFeedSpan[][]> {
+export async function spansOverlapping(
+  manager: EntityManager,
+  organisationIds: readonly number[],
+  lookups: readonly SpanLookup[],
+): Promise<PerformanceFeedSpan[][]> {
   const found = lookups.map((): PerformanceFeedSpan[] => []);
   if (organisationIds.length === 0 || lookups.length === 0) return found;
   for (let i = 0; i < lookups.length; i += LOOKUPS_PER_STATEMENT) {
     const chunk = lookups.slice(i, i + LOOKUPS_PER_STATEMENT);
-    const rows: (Omit<PerformanceFeedSpan, 'firstIntervalStart' | 'lastIntervalEnd'> & { firstIntervalStart: string | Date; lastIntervalEnd: string | Date })[] = await manager.query(
+    const rows: (Omit<PerformanceFeedSpan, 'firstIntervalStart' | 'lastIntervalEnd'> & {
+      firstIntervalStart: string | Date;
+      lastIntervalEnd: string | Date;
+    })[] = await manager.query(
       `SELECT ${COLUMNS.join(', ')} FROM ${TABLE}
        WHERE organisationId IN (${organisationIds.map(() => '?').join(', ')})
          AND (${chunk.map(() => '(serviceId = ? AND firstIntervalStart < ? AND lastIntervalEnd > ?)').join(' OR ')})

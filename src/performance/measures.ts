@@ -10,7 +10,10 @@ export const BP_PER_PERCENT = 100;
 const INT32_MAX = 2_147_483_647;
 
 export class MeasureRangeError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }

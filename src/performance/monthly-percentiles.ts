@@ -28,16 +28,26 @@ const MEASURES = { latencyP95Us: 'latencyUs', jitterP95Us: 'jitterUs', packetLos
  * Each service's nearest-rank 95th percentiles over the month: those fixed when the month's
  * samples began to be pruned, else computed from the raw samples.
  */
-export async function monthlyPercentiles(manager: EntityManager, serviceIds: number[], month: Month): Promise<Map<number, MonthlyPercentiles>> {
+export async function monthlyPercentiles(
+  manager: EntityManager,
+  serviceIds: number[],
+  month: Month,
+): Promise<Map<number, MonthlyPercentiles>> {
   if (serviceIds.length === 0) return new Map();
   const frozen = await manager.getRepository(PerformanceMonthFrozen).findOneBy({ period: month.period });
   if (!frozen) return percentilesFromSamples(manager, serviceIds, month);
-  const rows = await manager.getRepository(PerformanceMonthlyPercentile).find({ where: { period: month.period, serviceId: In(serviceIds) } });
+  const rows = await manager
+    .getRepository(PerformanceMonthlyPercentile)
+    .find({ where: { period: month.period, serviceId: In(serviceIds) } });
   return new Map(rows.map((row) => [row.serviceId, { ...row, frozenAt: frozen.frozenAt }]));
 }
 
 /** The percentiles from the raw samples: ranked in SQL, one statement per 200 services. */
-async function percentilesFromSamples(manager: EntityManager, serviceIds: number[], month: Month): Promise<Map<number, MonthlyPercentiles>> {
+async function percentilesFromSamples(
+  manager: EntityManager,
+  serviceIds: number[],
+  month: Month,
+): Promise<Map<number, MonthlyPercentiles>> {
   const rank = (source: string) =>
     `ROW_NUMBER() OVER (PARTITION BY serviceId ORDER BY ${source} IS NULL, ${source}) AS ${source}Rank, COUNT(${source}) OVER (PARTITION BY serviceId) AS ${source}Count`;
   const pick = (source: string, name: string) =>
@@ -46,7 +56,9 @@ async function percentilesFromSamples(manager: EntityManager, serviceIds: number
   for (let i = 0; i < serviceIds.length; i += SERVICES_PER_STATEMENT) {
     const chunk = serviceIds.slice(i, i + SERVICES_PER_STATEMENT);
     const rows: Record<string, string | number | null>[] = await manager.query(
-      `SELECT serviceId, MAX(organisationId) AS organisationId, ${Object.entries(MEASURES).map(([name, source]) => pick(source, name)).join(', ')}
+      `SELECT serviceId, MAX(organisationId) AS organisationId, ${Object.entries(MEASURES)
+        .map(([name, source]) => pick(source, name))
+        .join(', ')}
        FROM (SELECT serviceId, organisationId, ${Object.values(MEASURES).join(', ')}, ${Object.values(MEASURES).map(rank).join(', ')}
              FROM performance_sample WHERE qosClass = '' AND intervalStart >= ? AND intervalStart < ? AND serviceId IN (${chunk.map(() => '?').join(', ')})) ranked
        GROUP BY serviceId`,
@@ -98,9 +110,19 @@ export async function freezeMonth(manager: EntityManager, month: Month, now = ne
     return await manager.transaction(async (tx) => {
       await tx.getRepository(PerformanceMonthFrozen).insert({ period: month.period, frozenAt: now, services: 0 });
       const services = await tx.getRepository(NetworkService).find({ select: { id: true }, order: { id: 'ASC' } });
-      const percentiles = [...(await percentilesFromSamples(tx, services.map((service) => service.id), month)).values()];
+      const percentiles = [
+        ...(
+          await percentilesFromSamples(
+            tx,
+            services.map((service) => service.id),
+            month,
+          )
+        ).values(),
+      ];
       for (let i = 0; i < percentiles.length; i += 500) {
-        await tx.getRepository(PerformanceMonthlyPercentile).insert(percentiles.slice(i, i + 500).map(({ frozenAt: _, ...row }) => ({ ...row, period: month.period })));
+        await tx
+          .getRepository(PerformanceMonthlyPercentile)
+          .insert(percentiles.slice(i, i + 500).map(({ frozenAt: _, ...row }) => ({ ...row, period: month.period })));
       }
       await tx.getRepository(PerformanceMonthFrozen).update({ period: month.period }, { services: percentiles.length });
       return true;
@@ -113,12 +135,16 @@ export async function freezeMonth(manager: EntityManager, month: Month, now = ne
 
 /** The months among `periods` whose percentiles are fixed: samples for them are no longer taken. */
 export async function frozenPeriods(manager: EntityManager, earliest: string): Promise<Set<string>> {
-  const rows = await manager.getRepository(PerformanceMonthFrozen).find({ select: { period: true }, where: { period: MoreThanOrEqual(earliest) } });
+  const rows = await manager
+    .getRepository(PerformanceMonthFrozen)
+    .find({ select: { period: true }, where: { period: MoreThanOrEqual(earliest) } });
   return new Set(rows.map((row) => row.period));
 }
 
 async function firstPeriodWithData(manager: EntityManager): Promise<string | null> {
-  const [row]: { first: string | Date | null }[] = await manager.query(`SELECT MIN(day) AS first FROM performance_daily WHERE qosClass = ''`);
+  const [row]: { first: string | Date | null }[] = await manager.query(
+    `SELECT MIN(day) AS first FROM performance_daily WHERE qosClass = ''`,
+  );
   if (!row?.first) return null;
   return (row.first instanceof Date ? row.first.toISOString() : String(row.first)).slice(0, 7);
 }

@@ -3,7 +3,17 @@ import { asUtcDate, sqlTimestamp } from '../common/dates';
 import { todayInLondon } from '../common/calendar';
 import { isLocalInfileRefused, loadRows } from '../db/bulk-load';
 import { dialectOf, insertStatement, upsertStatement, type Dialect } from '../db/dialect';
-import { ACCEPTED, rejected, UNCHANGED, unknownService, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';
+import {
+  ACCEPTED,
+  rejected,
+  UNCHANGED,
+  unknownService,
+  type AcceptedItem,
+  type FeedWriteContext,
+  type FeedWriter,
+  type NaturalKey,
+  type WriteOutcome,
+} from '../feeds/feed-writer';
 import type { ServiceDirectory } from '../feeds/service-directory';
 import type { PerformanceRecord } from '../feeds/records';
 import { recordSpans } from './feed-spans';
@@ -15,8 +25,18 @@ import { rebuildRollups, type DayKey } from './rollups';
 const UPSERT_CHUNK = 1_000;
 const KEY_COLUMNS = ['serviceId', 'intervalStart', 'intervalSeconds', 'qosClass'] as const;
 const MUTABLE_COLUMNS = [
-  'organisationId', 'hourStart', 'day', 'upSeconds', 'latencyUs', 'jitterUs', 'packetLossPpm',
-  'utilisationInBp', 'utilisationOutBp', 'bpsIn', 'bpsOut', 'feedRunId',
+  'organisationId',
+  'hourStart',
+  'day',
+  'upSeconds',
+  'latencyUs',
+  'jitterUs',
+  'packetLossPpm',
+  'utilisationInBp',
+  'utilisationOutBp',
+  'bpsIn',
+  'bpsOut',
+  'feedRunId',
 ] as const;
 const COLUMNS: readonly (keyof PerformanceSample)[] = [...KEY_COLUMNS, ...MUTABLE_COLUMNS];
 
@@ -40,7 +60,12 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
     const service = services.find(record.serviceReference);
     if (!service) return null;
     return {
-      key: sampleKey({ serviceId: service.id, intervalStart: record.intervalStart, intervalSeconds: record.intervalSeconds, qosClass: record.qosClass ?? '' }),
+      key: sampleKey({
+        serviceId: service.id,
+        intervalStart: record.intervalStart,
+        intervalSeconds: record.intervalSeconds,
+        qosClass: record.qosClass ?? '',
+      }),
       field: 'intervalStart',
       describe: () =>
         `the sample of ${record.serviceReference} from ${record.intervalStart.toISOString()} over ${record.intervalSeconds} s${record.qosClass ? ` for QoS class ${record.qosClass}` : ''}`,
@@ -61,7 +86,10 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
       }
       const start = record.intervalStart.getTime();
       if (start < oldest) {
-        outcomes[index] = rejected(`interval starts before the ${this.retentionDays}-day window in which samples are kept and corrected`, 'intervalStart');
+        outcomes[index] = rejected(
+          `interval starts before the ${this.retentionDays}-day window in which samples are kept and corrected`,
+          'intervalStart',
+        );
         return;
       }
       if (start + record.intervalSeconds * 1000 > now + 3_600_000) {
@@ -81,7 +109,10 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
     await this.refuseFrozenMonths(ctx.manager, incoming, outcomes, now);
     if (incoming.size === 0) return outcomes;
 
-    const existing = await this.existingSignatures(ctx.manager, [...incoming.values()].map((entry) => entry.sample));
+    const existing = await this.existingSignatures(
+      ctx.manager,
+      [...incoming.values()].map((entry) => entry.sample),
+    );
     const added: PerformanceSample[] = [];
     const corrected: PerformanceSample[] = [];
     // where each stored sample's row was, in document order: the run's spans (feed-spans.ts)
@@ -103,14 +134,22 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
       // Documents arriving together for the same organisation take turns here, before any row
       // is locked: their rollup rebuilds lock overlapping index ranges and would deadlock.
       const organisations = [...new Set(changed.map((sample) => sample.organisationId))].sort((a, b) => a - b);
-      await ctx.manager.query(`SELECT id FROM organisation WHERE id IN (${organisations.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`, organisations);
+      await ctx.manager.query(
+        `SELECT id FROM organisation WHERE id IN (${organisations.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`,
+        organisations,
+      );
     }
     await this.insert(ctx.manager, dialect, added);
     for (let i = 0; i < corrected.length; i += UPSERT_CHUNK) {
       const chunk = corrected.slice(i, i + UPSERT_CHUNK);
-      await ctx.manager.query(upsertStatement(dialect, 'performance_sample', COLUMNS, KEY_COLUMNS, MUTABLE_COLUMNS, chunk.length), chunk.flatMap(rowValues));
+      await ctx.manager.query(
+        upsertStatement(dialect, 'performance_sample', COLUMNS, KEY_COLUMNS, MUTABLE_COLUMNS, chunk.length),
+        chunk.flatMap(rowValues),
+      );
     }
-    const days = new Map<string, DayKey>(changed.map((s) => [`${s.serviceId}|${s.qosClass}|${s.day}`, { serviceId: s.serviceId, qosClass: s.qosClass, day: s.day }]));
+    const days = new Map<string, DayKey>(
+      changed.map((s) => [`${s.serviceId}|${s.qosClass}|${s.day}`, { serviceId: s.serviceId, qosClass: s.qosClass, day: s.day }]),
+    );
     await rebuildRollups(ctx.manager, [...days.values()]);
     stored.sort((a, b) => a.index - b.index);
     await recordSpans(
@@ -133,7 +172,12 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
    * pruned are refused: they could no longer change the figures on record. Only a batch with
    * samples from before this month asks.
    */
-  private async refuseFrozenMonths(manager: EntityManager, incoming: Map<string, { sample: PerformanceSample; indexes: number[] }>, outcomes: WriteOutcome[], now: number): Promise<void> {
+  private async refuseFrozenMonths(
+    manager: EntityManager,
+    incoming: Map<string, { sample: PerformanceSample; indexes: number[] }>,
+    outcomes: WriteOutcome[],
+    now: number,
+  ): Promise<void> {
     const thisMonth = todayInLondon(new Date(now)).slice(0, 7);
     const earliest = [...incoming.values()].reduce((min, { sample }) => (sample.day < min ? sample.day : min), thisMonth).slice(0, 7);
     if (earliest >= thisMonth) return;
@@ -142,7 +186,11 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
     for (const [key, { sample, indexes }] of incoming) {
       const period = sample.day.slice(0, 7);
       if (!frozen.has(period)) continue;
-      for (const index of indexes) outcomes[index] = rejected(`${period}'s 95th percentiles were fixed when its samples began to be pruned; corrections to it are no longer taken`, 'intervalStart');
+      for (const index of indexes)
+        outcomes[index] = rejected(
+          `${period}'s 95th percentiles were fixed when its samples began to be pruned; corrections to it are no longer taken`,
+          'intervalStart',
+        );
       incoming.delete(key);
     }
   }

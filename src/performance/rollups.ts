@@ -15,15 +15,17 @@ const MEASURES: [string, string][] = [
   ['sampleCount', 'COUNT(*)'],
   ['coveredSeconds', 'COALESCE(SUM(CASE WHEN upSeconds IS NULL THEN 0 ELSE intervalSeconds END), 0)'],
   ['upSeconds', 'COALESCE(SUM(upSeconds), 0)'],
-  ...(['latency:Us', 'jitter:Us', 'packetLoss:Ppm', 'utilisationIn:Bp', 'utilisationOut:Bp'] as const).flatMap((spec): [string, string][] => {
-    const [name, unit] = spec.split(':');
-    const source = `${name}${unit}`;
-    return [
-      [`${name}Count`, `COUNT(${source})`],
-      [`${name}Sum${unit}`, `COALESCE(SUM(${source}), 0)`],
-      [`${name}Max${unit}`, `MAX(${source})`],
-    ];
-  }),
+  ...(['latency:Us', 'jitter:Us', 'packetLoss:Ppm', 'utilisationIn:Bp', 'utilisationOut:Bp'] as const).flatMap(
+    (spec): [string, string][] => {
+      const [name, unit] = spec.split(':');
+      const source = `${name}${unit}`;
+      return [
+        [`${name}Count`, `COUNT(${source})`],
+        [`${name}Sum${unit}`, `COALESCE(SUM(${source}), 0)`],
+        [`${name}Max${unit}`, `MAX(${source})`],
+      ];
+    },
+  ),
 ];
 
 /**

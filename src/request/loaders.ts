@@ -1,6 +1,14 @@
 import DataLoader from 'dataloader';
 import { FindOperator, In, type EntityMetadata, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
-import { columnSql, plainCondition, plainCountBy, plainSelectJoined, type PlainCondition, type PlainJoin, type PlainSql } from '../db/plain-select';
+import {
+  columnSql,
+  plainCondition,
+  plainCountBy,
+  plainSelectJoined,
+  type PlainCondition,
+  type PlainJoin,
+  type PlainSql,
+} from '../db/plain-select';
 import { pageOf, pageRequest, pastCursor, totalOf, type Connection, type PageArgs, type PageRequest } from './paging';
 import type { RequestContext } from './context';
 
@@ -78,7 +86,10 @@ export class Loaders {
         async (keys) => {
           // a stable order: the one asked for, then the primary key (which need not be `id`)
           const primary = this.metadataOf(target).primaryColumns.map((column) => [column.propertyName, 'ASC'] as const);
-          const rows = await this.select(target, { ...fixed, [column]: [...keys] }, [...(Object.entries(order) as [string, 'ASC' | 'DESC'][]), ...primary]);
+          const rows = await this.select(target, { ...fixed, [column]: [...keys] }, [
+            ...(Object.entries(order) as [string, 'ASC' | 'DESC'][]),
+            ...primary,
+          ]);
           const grouped = new Map<number, T[]>(keys.map((k) => [k, []]));
           for (const row of rows) grouped.get(row[column] as number)?.push(row);
           return keys.map((k) => grouped.get(k) ?? []);
@@ -121,8 +132,13 @@ export class Loaders {
     }
     // the related rows in the viewer's scope, as byId reads them
     const related = found.inverseEntityMetadata;
-    const where: Record<string, PlainCondition> = related.findColumnWithPropertyName('organisationId') ? { organisationId: [...this.ctx.organisationIds] } : {};
-    return { join: { target: related.target, from: from.propertyName, to: 'id', where }, related: related.target as EntityTarget<{ id: number }> };
+    const where: Record<string, PlainCondition> = related.findColumnWithPropertyName('organisationId')
+      ? { organisationId: [...this.ctx.organisationIds] }
+      : {};
+    return {
+      join: { target: related.target, from: from.propertyName, to: 'id', where },
+      related: related.target as EntityTarget<{ id: number }>,
+    };
   }
 
   /**
@@ -159,7 +175,8 @@ export class Loaders {
           // Only a list already asked for, for this very parent: never a whole read for a page.
           const whole =
             keys.length === 1 && request.cursorText === undefined && ascending
-              ? (this.wholeLists.get(this.manyByKey(target, column, fixed, { [sort.property]: 'ASC' }))?.get(keys[0]!) as Promise<T[]> | undefined)
+              ? (this.wholeLists.get(this.manyByKey(target, column, fixed, { [sort.property]: 'ASC' }))?.get(keys[0]!) as
+                  Promise<T[]> | undefined)
               : undefined;
           if (whole) {
             const all = await whole;
@@ -168,20 +185,33 @@ export class Loaders {
           }
           const where = { ...fixed, [column]: [...keys] };
           const order = ascending ? 'ASC' : 'DESC';
-          const paging: [string, 'ASC' | 'DESC'][] = [[sort.property, order], ['id', order]];
+          const paging: [string, 'ASC' | 'DESC'][] = [
+            [sort.property, order],
+            ['id', order],
+          ];
           // one parent (a contract's own page) is a plain LIMIT; several, each one's first rows by a window
           const rows =
             request.size === 0
               ? []
               : keys.length === 1
-                ? await this.select(target, where, paging, { and: pastCursor(this.ctx.manager, target, sort.property, request, ascending), limit: request.size + 1, include })
-                : await this.select(target, where, [[column, 'ASC'], ...paging], { and: this.firstOfEach(target, column, where, sort.property, request, ascending), include });
+                ? await this.select(target, where, paging, {
+                    and: pastCursor(this.ctx.manager, target, sort.property, request, ascending),
+                    limit: request.size + 1,
+                    include,
+                  })
+                : await this.select(target, where, [[column, 'ASC'], ...paging], {
+                    and: this.firstOfEach(target, column, where, sort.property, request, ascending),
+                    include,
+                  });
           const grouped = new Map<number, T[]>(keys.map((k) => [k, []]));
           for (const row of rows) grouped.get(row[column] as number)?.push(row);
           const totals = this.countBy(target, column, fixed);
           return keys.map((k) => {
             const page = grouped.get(k)!;
-            return { ...pageOf(page, request.size, request.backward, request.cursorText, sort.valueOf), countTotal: totalOf(page, request, () => totals.load(k)) };
+            return {
+              ...pageOf(page, request.size, request.backward, request.cursorText, sort.valueOf),
+              countTotal: totalOf(page, request, () => totals.load(k)),
+            };
           });
         },
         { maxBatchSize: MAX_BATCH },
@@ -190,15 +220,26 @@ export class Loaders {
   }
 
   /** How many records (in the viewer's scope) have each key in `column`, narrowed by `fixed`: one statement for all the keys asked for together. */
-  countBy<T extends ObjectLiteral>(target: EntityTarget<T>, column: keyof T & string, fixed: Readonly<Record<string, PlainCondition>>): DataLoader<number, number> {
-    return this.memoise(`countBy:${this.nameOf(target)}:${column}:${JSON.stringify(fixed)}`, () =>
-      new DataLoader<number, number>(
-        async (keys) => {
-          const counts = await plainCountBy(this.ctx.manager, target, column, this.scoped(target, { ...fixed, [column]: [...keys] }) as Record<string, PlainCondition>);
-          return keys.map((k) => counts.get(k) ?? 0);
-        },
-        { maxBatchSize: MAX_BATCH },
-      ),
+  countBy<T extends ObjectLiteral>(
+    target: EntityTarget<T>,
+    column: keyof T & string,
+    fixed: Readonly<Record<string, PlainCondition>>,
+  ): DataLoader<number, number> {
+    return this.memoise(
+      `countBy:${this.nameOf(target)}:${column}:${JSON.stringify(fixed)}`,
+      () =>
+        new DataLoader<number, number>(
+          async (keys) => {
+            const counts = await plainCountBy(
+              this.ctx.manager,
+              target,
+              column,
+              this.scoped(target, { ...fixed, [column]: [...keys] }) as Record<string, PlainCondition>,
+            );
+            return keys.map((k) => counts.get(k) ?? 0);
+          },
+          { maxBatchSize: MAX_BATCH },
+        ),
     );
   }
 
@@ -207,10 +248,26 @@ export class Loaders {
    * first `size + 1` of each value of `column` in paging order (the one past the page says
    * whether there is a next).
    */
-  private firstOfEach<T extends ObjectLiteral>(target: EntityTarget<T>, column: string, where: Record<string, PlainCondition>, sortProperty: string, request: PageRequest, ascending: boolean): PlainSql {
+  private firstOfEach<T extends ObjectLiteral>(
+    target: EntityTarget<T>,
+    column: string,
+    where: Record<string, PlainCondition>,
+    sortProperty: string,
+    request: PageRequest,
+    ascending: boolean,
+  ): PlainSql {
     const manager = this.ctx.manager;
-    const inner = plainCondition(manager, target, this.scoped(target, where) as Record<string, PlainCondition>, pastCursor(manager, target, sortProperty, request, ascending)) ?? { sql: '1 = 0', params: [] };
-    const [id, parent, sort] = [columnSql(manager, target, 'id'), columnSql(manager, target, column), columnSql(manager, target, sortProperty)];
+    const inner = plainCondition(
+      manager,
+      target,
+      this.scoped(target, where) as Record<string, PlainCondition>,
+      pastCursor(manager, target, sortProperty, request, ascending),
+    ) ?? { sql: '1 = 0', params: [] };
+    const [id, parent, sort] = [
+      columnSql(manager, target, 'id'),
+      columnSql(manager, target, column),
+      columnSql(manager, target, sortProperty),
+    ];
     const order = ascending ? 'ASC' : 'DESC';
     const table = manager.connection.driver.escape(this.metadataOf(target).tableName);
     return {
@@ -240,14 +297,19 @@ export class Loaders {
     for (const [property, wanted] of Object.entries(scoped)) {
       if (wanted === undefined) continue; // as find does
       if (wanted instanceof FindOperator && wanted.type !== 'isNull') {
-        if (and || limit !== undefined) throw new Error(`Loaders: a ${wanted.type} condition cannot be combined with SQL of the caller's or a limit`);
+        if (and || limit !== undefined)
+          throw new Error(`Loaders: a ${wanted.type} condition cannot be combined with SQL of the caller's or a limit`);
         return this.ctx.repository(target).find({ where: findWhere(scoped), order: Object.fromEntries(order) as never });
       }
       plain[property] = wanted instanceof FindOperator ? null : (wanted as PlainCondition);
     }
     const included = [...(this.includes.get(this.nameOf(target))?.values() ?? [])];
     for (const extra of include) if (!included.some(({ join }) => join.from === extra.join.from)) included.push(extra);
-    const { rows, joined } = await plainSelectJoined(this.ctx.manager, target, plain, order, { and, limit, joins: included.map(({ join }) => join) });
+    const { rows, joined } = await plainSelectJoined(this.ctx.manager, target, plain, order, {
+      and,
+      limit,
+      joins: included.map(({ join }) => join),
+    });
     included.forEach(({ join, related }, k) => {
       rows.forEach((row, i) => {
         const key = row[join.from] as number | null;
@@ -259,7 +321,9 @@ export class Loaders {
 
   /** `where`, held to the viewer's organisations when the records belong to one */
   private scoped<W extends Record<string, unknown>>(target: EntityTarget<unknown>, where: W): W {
-    return this.metadataOf(target).findColumnWithPropertyName('organisationId') ? { ...where, organisationId: [...this.ctx.organisationIds] } : where;
+    return this.metadataOf(target).findColumnWithPropertyName('organisationId')
+      ? { ...where, organisationId: [...this.ctx.organisationIds] }
+      : where;
   }
 
   /**
@@ -298,5 +362,7 @@ export class Loaders {
 
 /** The same conditions as TypeORM find options: lists become IN. */
 function findWhere<T>(where: Record<string, unknown>): FindOptionsWhere<T> {
-  return Object.fromEntries(Object.entries(where).map(([property, wanted]) => [property, Array.isArray(wanted) ? In(wanted) : wanted])) as FindOptionsWhere<T>;
+  return Object.fromEntries(
+    Object.entries(where).map(([property, wanted]) => [property, Array.isArray(wanted) ? In(wanted) : wanted]),
+  ) as FindOptionsWhere<T>;
 }

@@ -76,7 +76,10 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
   if (query.expressionMap.joinAttributes.some((join) => join.isMany)) pageQuery.take(size + 1);
   else pageQuery.limit(size + 1);
   const rows = size === 0 ? [] : await pageQuery.getMany();
-  return { ...pageOf(rows, size, backward, cursorText, sort.valueOf), countTotal: totalOf(rows, { size, cursorText }, () => countQuery.getCount()) };
+  return {
+    ...pageOf(rows, size, backward, cursorText, sort.valueOf),
+    countTotal: totalOf(rows, { size, cursorText }, () => countQuery.getCount()),
+  };
 }
 
 /** A keyset-paged list read with `plainSelectJoined`: the conditions, and the joins its page is read with. */
@@ -108,7 +111,16 @@ export async function paginatePlain<T extends ObjectLiteral & { id: number }>(
   const { rows, joined } =
     size === 0
       ? { rows: [], joined: (list.joins ?? []).map(() => []) }
-      : await plainSelectJoined(manager, list.target, list.where, [[sort.property, order], ['id', order]], { and, joins: list.joins, limit: size + 1 });
+      : await plainSelectJoined(
+          manager,
+          list.target,
+          list.where,
+          [
+            [sort.property, order],
+            ['id', order],
+          ],
+          { and, joins: list.joins, limit: size + 1 },
+        );
   const page = pageOf(rows, size, backward, cursorText, sort.valueOf);
   // the related entities of the rows on the page, in the page's order
   const kept = joined.map((entities) => (backward ? entities.slice(0, size).reverse() : entities.slice(0, size)));
@@ -120,7 +132,11 @@ export async function paginatePlain<T extends ObjectLiteral & { id: number }>(
  * so its length is the total and the count query is never sent (a contract's 20 services, a
  * short list); any other page counts.
  */
-export function totalOf(rows: readonly unknown[], request: Pick<PageRequest, 'size' | 'cursorText'>, count: () => Promise<number>): () => Promise<number> {
+export function totalOf(
+  rows: readonly unknown[],
+  request: Pick<PageRequest, 'size' | 'cursorText'>,
+  count: () => Promise<number>,
+): () => Promise<number> {
   return request.size > 0 && request.cursorText === undefined && rows.length <= request.size ? () => Promise.resolve(rows.length) : count;
 }
 
@@ -128,7 +144,13 @@ export function totalOf(rows: readonly unknown[], request: Pick<PageRequest, 'si
  * The keyset condition for the rows past a page request's cursor (undefined: no cursor),
  * over (`property`, id), read `ascending` or not: SQL for `plainSelect`.
  */
-export function pastCursor(manager: EntityManager, target: EntityTarget<ObjectLiteral>, property: string, request: PageRequest, ascending: boolean): PlainSql | undefined {
+export function pastCursor(
+  manager: EntityManager,
+  target: EntityTarget<ObjectLiteral>,
+  property: string,
+  request: PageRequest,
+  ascending: boolean,
+): PlainSql | undefined {
   if (request.cursorText === undefined) return undefined;
   const [value, id] = decodeCursor(request.cursorText, request.backward ? 'before' : 'after');
   const [column, key] = [columnSql(manager, target, property), columnSql(manager, target, 'id')];
@@ -137,7 +159,13 @@ export function pastCursor(manager: EntityManager, target: EntityTarget<ObjectLi
 }
 
 /** The page of `rows` (read in paging order, one more than `size` when there are more), with its page information. */
-export function pageOf<T extends { id: number }>(rows: readonly T[], size: number, backward: boolean, cursorText: string | undefined, valueOf: (row: T) => string | number) {
+export function pageOf<T extends { id: number }>(
+  rows: readonly T[],
+  size: number,
+  backward: boolean,
+  cursorText: string | undefined,
+  valueOf: (row: T) => string | number,
+) {
   const hasMore = rows.length > size;
   const page = rows.slice(0, size);
   if (backward) page.reverse();
@@ -165,13 +193,23 @@ export function pageOf<T extends { id: number }>(rows: readonly T[], size: numbe
  * are unique): a cursor holds the item's key, so a page stays put when items before it
  * appear or go away between requests.
  */
-export function paginateList<T>(items: readonly T[], keyOf: (item: T) => string, args: PageArgs, options: { maxPageSize: number }): Connection<T> {
+export function paginateList<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  args: PageArgs,
+  options: { maxPageSize: number },
+): Connection<T> {
   const { backward, size, cursorText } = pageRequest(args, options.maxPageSize);
   let from = 0;
   let to = items.length;
   if (cursorText !== undefined) {
     const [key] = decodeCursor(cursorText, backward ? 'before' : 'after');
-    if (typeof key !== 'string') throw badInput(backward ? 'before' : 'after', `${backward ? 'before' : 'after'}: not a cursor returned by this list`, ErrorReason.INVALID_CURSOR);
+    if (typeof key !== 'string')
+      throw badInput(
+        backward ? 'before' : 'after',
+        `${backward ? 'before' : 'after'}: not a cursor returned by this list`,
+        ErrorReason.INVALID_CURSOR,
+      );
     const boundary = (test: (itemKey: string) => boolean) => {
       const index = items.findIndex((item) => test(keyOf(item)));
       return index === -1 ? items.length : index;
@@ -246,7 +284,8 @@ function decodeCursor(cursor: string, field: string): [string | number, number] 
  */
 export function applySearch<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, columns: string[], search: string | undefined): void {
   const pattern = searchPattern(search);
-  if (pattern !== undefined) query.andWhere(`(${columns.map((column) => `LOWER(${column}) LIKE :search ESCAPE '!'`).join(' OR ')})`, { search: pattern });
+  if (pattern !== undefined)
+    query.andWhere(`(${columns.map((column) => `LOWER(${column}) LIKE :search ESCAPE '!'`).join(' OR ')})`, { search: pattern });
 }
 
 /** `applySearch`'s condition in SQL with `?` placeholders, for `paginatePlain` (undefined: no search). */

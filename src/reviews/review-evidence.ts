@@ -14,8 +14,26 @@ export interface SlaReportSnapshot {
   period: string;
   generatedAt: string;
   coverageThresholdPercent: string;
-  totals: { met: number; breached: number; insufficientData: number; notApplicable: number; creditsBeforeCap: string; creditsOwed: string; cap: string | null };
-  terms: { kind: string; severity: number | null; service: string | null; target: string; achieved: string | null; coveragePercent: string | null; status: string; contractual: boolean; note: string | null }[];
+  totals: {
+    met: number;
+    breached: number;
+    insufficientData: number;
+    notApplicable: number;
+    creditsBeforeCap: string;
+    creditsOwed: string;
+    cap: string | null;
+  };
+  terms: {
+    kind: string;
+    severity: number | null;
+    service: string | null;
+    target: string;
+    achieved: string | null;
+    coveragePercent: string | null;
+    status: string;
+    contractual: boolean;
+    note: string | null;
+  }[];
   credits: { kind: string | null; service: string | null; amount: string; reason: string }[];
   /** the closed month's frozen snapshot the review cites (the credit ledger's figures), null while the month is open */
   monthSnapshot?: { revision: number; sha256: string } | null;
@@ -40,7 +58,15 @@ export interface InvoiceSnapshot {
     agreedAmount: string;
     differenceTotal: string;
     findingCount: number;
-    findings: { type: string; service: string | null; expectedAmount: string | null; invoicedAmount: string | null; difference: string; disputable: boolean; explanation: string }[];
+    findings: {
+      type: string;
+      service: string | null;
+      expectedAmount: string | null;
+      invoicedAmount: string | null;
+      difference: string;
+      disputable: boolean;
+      explanation: string;
+    }[];
   } | null;
   omitted?: number;
 }
@@ -71,10 +97,24 @@ export function frozenTotals(report: SlaReport): SlaReportSnapshot['totals'] {
 
 /** One term's figures as frozen, its service named by reference. */
 export function frozenTerm(term: SlaReport['terms'][number], service: string | null): SlaReportSnapshot['terms'][number] {
-  return { kind: term.kind, severity: term.severity, service, target: term.target, achieved: term.achieved, coveragePercent: term.coveragePercent, status: term.status, contractual: term.contractual, note: term.note };
+  return {
+    kind: term.kind,
+    severity: term.severity,
+    service,
+    target: term.target,
+    achieved: term.achieved,
+    coveragePercent: term.coveragePercent,
+    status: term.status,
+    contractual: term.contractual,
+    note: term.note,
+  };
 }
 
-export function slaSnapshot(report: SlaReport, contractReference: string, serviceReferences: ReadonlyMap<number, string>): SlaReportSnapshot {
+export function slaSnapshot(
+  report: SlaReport,
+  contractReference: string,
+  serviceReferences: ReadonlyMap<number, string>,
+): SlaReportSnapshot {
   const service = (id: number | null) => (id === null ? null : (serviceReferences.get(id) ?? null));
   return {
     kind: 'SLA_REPORT',
@@ -84,11 +124,20 @@ export function slaSnapshot(report: SlaReport, contractReference: string, servic
     coverageThresholdPercent: report.coverageThresholdPercent,
     totals: frozenTotals(report),
     terms: report.terms.map((term) => frozenTerm(term, service(term.serviceId))),
-    credits: report.credits.map((credit) => ({ kind: credit.kind, service: service(credit.serviceId), amount: formatMoney(credit.amount), reason: credit.reason })),
+    credits: report.credits.map((credit) => ({
+      kind: credit.kind,
+      service: service(credit.serviceId),
+      amount: formatMoney(credit.amount),
+      reason: credit.reason,
+    })),
   };
 }
 
-export function invoiceSnapshot(invoice: Invoice, reconciliation: InvoiceReconciliation | null, findings: readonly ReconciliationFinding[]): InvoiceSnapshot {
+export function invoiceSnapshot(
+  invoice: Invoice,
+  reconciliation: InvoiceReconciliation | null,
+  findings: readonly ReconciliationFinding[],
+): InvoiceSnapshot {
   const money = (value: bigint | null) => (value === null ? null : formatMoney(value));
   return {
     kind: 'INVOICE_RECONCILIATION',

@@ -48,7 +48,7 @@ export class ServiceReview extends BaseRecord {
   @Column({ type: 'datetime', precision: 3 })
   evidenceCapturedAt!: Date;
 
-  @Field({ description: 'SHA-256 over the evidence items\' own hashes, in order: one value that changes if any captured figure does.' })
+  @Field({ description: "SHA-256 over the evidence items' own hashes, in order: one value that changes if any captured figure does." })
   @Column({ type: 'varchar', length: 64 })
   evidenceSha256!: string;
 }

@@ -15,8 +15,14 @@ import { daysOverdue, ReviewService } from './review.service';
 @InputType()
 export class ReviewActionInput {
   @Field() @Length(1, 2000) description!: string;
-  @Field(() => ID, { nullable: true, description: 'The owner as a Contact (e.g. the supplier\'s service manager)…' }) @Clearable() ownerContactId?: string | null;
-  @Field(() => String, { nullable: true, description: '…or as one of our users (their subject or name). Exactly one of the two.' }) @Clearable() @IsOptional() @Length(1, 200) ownerUser?: string | null;
+  @Field(() => ID, { nullable: true, description: "The owner as a Contact (e.g. the supplier's service manager)…" })
+  @Clearable()
+  ownerContactId?: string | null;
+  @Field(() => String, { nullable: true, description: '…or as one of our users (their subject or name). Exactly one of the two.' })
+  @Clearable()
+  @IsOptional()
+  @Length(1, 200)
+  ownerUser?: string | null;
   @Field(() => LocalDateScalar) dueDate!: string;
 }
 
@@ -40,7 +46,8 @@ export class AddReviewActionInput extends ReviewActionInput {
 export class SetReviewActionStatusInput {
   @Field(() => ID) id!: string;
   @Field(() => ReviewActionStatus, { description: 'DONE or CANCELLED (an OPEN action only).' }) status!: ReviewActionStatus;
-  @Field(() => String, { nullable: true, description: 'Required to cancel.' }) @Clearable() @IsOptional() @Length(0, 1000) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required to cancel.' }) @Clearable() @IsOptional() @Length(0, 1000) note?:
+    string | null;
 }
 
 @ObjectType({ description: 'One SLA term as the review saw it.' })
@@ -62,7 +69,7 @@ export class ReviewCreditSnapshot {
   @Field() reason!: string;
 }
 
-@ObjectType({ description: 'A month\'s SLA report as it stood when the review was recorded.' })
+@ObjectType({ description: "A month's SLA report as it stood when the review was recorded." })
 export class ReviewSlaSnapshot {
   @Field() period!: string;
   @Field(() => Date) generatedAt!: Date;
@@ -73,8 +80,14 @@ export class ReviewSlaSnapshot {
   @Field(() => MoneyScalar) creditsOwed!: Pence;
   @Field(() => [ReviewSlaTermSnapshot]) terms!: ReviewSlaTermSnapshot[];
   @Field(() => [ReviewCreditSnapshot]) credits!: ReviewCreditSnapshot[];
-  @Field(() => Int, { nullable: true, description: 'The closed month\'s frozen snapshot the review cites (slaMonthSnapshot): its revision. Null when the month was still open.' }) monthSnapshotRevision!: number | null;
-  @Field(() => String, { nullable: true, description: 'That snapshot\'s SHA-256, as disputes cite it.' }) monthSnapshotSha256!: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The closed month's frozen snapshot the review cites (slaMonthSnapshot): its revision. Null when the month was still open.",
+  })
+  monthSnapshotRevision!: number | null;
+  @Field(() => String, { nullable: true, description: "That snapshot's SHA-256, as disputes cite it." }) monthSnapshotSha256!:
+    string | null;
 }
 
 @ObjectType()
@@ -106,7 +119,7 @@ export class ServiceReviewResolver {
   constructor(private readonly reviewService: ReviewService) {}
 
   @Authorized(READ_INVENTORY)
-  @Query(() => [ServiceReview], { description: 'A contract\'s service management reviews, latest first.' })
+  @Query(() => [ServiceReview], { description: "A contract's service management reviews, latest first." })
   reviews(@Ctx() ctx: RequestContext, @Arg('contractId', () => ID) contractId: string) {
     return this.reviewService.forContract(ctx, idOf(contractId, Contract.typename, 'contractId'));
   }
@@ -124,7 +137,10 @@ export class ServiceReviewResolver {
   }
 
   @Authorized(MANAGE_SERVICE_DESK)
-  @Mutation(() => ServiceReview, { description: 'Records a review meeting and freezes the figures it looked at: each month\'s SLA report and the reconciliation of the contract\'s invoices for the period.' })
+  @Mutation(() => ServiceReview, {
+    description:
+      "Records a review meeting and freezes the figures it looked at: each month's SLA report and the reconciliation of the contract's invoices for the period.",
+  })
   recordReview(@Ctx() ctx: RequestContext, @Arg('input') input: RecordReviewInput) {
     return this.reviewService.record(ctx, {
       contractId: idOf(input.contractId, Contract.typename, 'input.contractId'),
@@ -169,7 +185,9 @@ export class ServiceReviewResolver {
     return ctx.loaders.manyBy(ReviewEvidence, 'reviewId', {}, { position: 'ASC' }).load(review.id);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Every evidence item still matches its recorded SHA-256, and evidenceSha256 covers them all.' })
+  @FieldResolver(() => Boolean, {
+    description: 'Every evidence item still matches its recorded SHA-256, and evidenceSha256 covers them all.',
+  })
   evidenceIntact(@Root() review: ServiceReview, @Ctx() ctx: RequestContext) {
     return this.reviewService.evidenceIntact(ctx, review);
   }
@@ -201,7 +219,10 @@ export class ReviewEvidenceResolver {
     });
   }
 
-  @FieldResolver(() => ReviewInvoiceSnapshot, { nullable: true, description: 'The invoice and its reconciliation, for INVOICE_RECONCILIATION items.' })
+  @FieldResolver(() => ReviewInvoiceSnapshot, {
+    nullable: true,
+    description: 'The invoice and its reconciliation, for INVOICE_RECONCILIATION items.',
+  })
   invoice(@Root() item: ReviewEvidence): ReviewInvoiceSnapshot | null {
     const document = JSON.parse(item.document) as EvidenceDocument;
     if (document.kind !== 'INVOICE_RECONCILIATION') return null;

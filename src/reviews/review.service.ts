@@ -85,10 +85,17 @@ export class ReviewService {
     if (input.heldOn > today) throw badInput('input.heldOn', 'input.heldOn: record a review once it has been held', ErrorReason.IN_FUTURE);
     if (!isPeriod(input.periodFrom)) throw badInput('input.periodFrom', 'input.periodFrom: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     if (!isPeriod(input.periodTo)) throw badInput('input.periodTo', 'input.periodTo: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
-    if (input.periodTo < input.periodFrom) throw badInput('input.periodTo', 'input.periodTo: must not be before periodFrom', ErrorReason.END_BEFORE_START);
-    if (input.periodTo > periodOfDate(input.heldOn)) throw badInput('input.periodTo', 'input.periodTo: a review looks back; the period cannot run past the meeting\'s month', ErrorReason.AFTER_MEETING);
+    if (input.periodTo < input.periodFrom)
+      throw badInput('input.periodTo', 'input.periodTo: must not be before periodFrom', ErrorReason.END_BEFORE_START);
+    if (input.periodTo > periodOfDate(input.heldOn))
+      throw badInput(
+        'input.periodTo',
+        "input.periodTo: a review looks back; the period cannot run past the meeting's month",
+        ErrorReason.AFTER_MEETING,
+      );
     const months = periodsBetween(input.periodFrom, input.periodTo);
-    if (months.length > MAX_MONTHS) throw badInput('input.periodTo', `input.periodTo: a review covers at most ${MAX_MONTHS} months`, ErrorReason.PERIOD_TOO_LONG);
+    if (months.length > MAX_MONTHS)
+      throw badInput('input.periodTo', `input.periodTo: a review covers at most ${MAX_MONTHS} months`, ErrorReason.PERIOD_TOO_LONG);
     const attendees = input.attendees.map((name, i) => requiredText(name, `input.attendees.${i}`));
     if (attendees.length === 0) throw badInput('input.attendees', 'input.attendees: name at least one attendee', ErrorReason.REQUIRED);
 
@@ -99,29 +106,49 @@ export class ReviewService {
       const documents: { kind: ReviewEvidenceKind; label: string; document: string }[] = [];
       // months past their grace period are closed first, so the review cites the frozen figures disputes cite
       await this.ledger.refresh(tx, { contractId: contract.id }, now);
-      const frozen = await tx.repository(SlaMonthSnapshot).find({ where: { contractId: contract.id, period: In(months) }, order: { revision: 'DESC' } });
+      const frozen = await tx
+        .repository(SlaMonthSnapshot)
+        .find({ where: { contractId: contract.id, period: In(months) }, order: { revision: 'DESC' } });
       for (const month of months) {
         const report = await this.slaReports.report(tx, contract.id, month, now);
         const closed = frozen.find((snapshot) => snapshot.period === month);
-        const snapshot = { ...slaSnapshot(report, contract.reference, references), monthSnapshot: closed ? { revision: closed.revision, sha256: closed.sha256 } : null };
+        const snapshot = {
+          ...slaSnapshot(report, contract.reference, references),
+          monthSnapshot: closed ? { revision: closed.revision, sha256: closed.sha256 } : null,
+        };
         documents.push({ kind: ReviewEvidenceKind.SLA_REPORT, label: month, document: serialise(snapshot) });
       }
       const periodStart = firstDayOf(input.periodFrom);
       const periodEnd = lastDayOf(input.periodTo);
       const invoices = await tx.repository(Invoice).find({
-        where: { organisationId: contract.organisationId, supplierId: contract.supplierId, periodStart: LessThanOrEqual(periodEnd), periodEnd: MoreThanOrEqual(periodStart) },
+        where: {
+          organisationId: contract.organisationId,
+          supplierId: contract.supplierId,
+          periodStart: LessThanOrEqual(periodEnd),
+          periodEnd: MoreThanOrEqual(periodStart),
+        },
         order: { invoiceDate: 'ASC', id: 'ASC' },
       });
-      const reconciliations = invoices.length ? await tx.repository(InvoiceReconciliation).findBy({ invoiceId: In(invoices.map((invoice) => invoice.id)) }) : [];
+      const reconciliations = invoices.length
+        ? await tx.repository(InvoiceReconciliation).findBy({ invoiceId: In(invoices.map((invoice) => invoice.id)) })
+        : [];
       const findings = invoices.length
-        ? await tx.repository(ReconciliationFinding).find({ where: { invoiceId: In(invoices.map((invoice) => invoice.id)) }, order: { id: 'ASC' } })
+        ? await tx
+            .repository(ReconciliationFinding)
+            .find({ where: { invoiceId: In(invoices.map((invoice) => invoice.id)) }, order: { id: 'ASC' } })
         : [];
       for (const invoice of invoices) {
         const reconciliation = reconciliations.find((r) => r.invoiceId === invoice.id) ?? null;
         documents.push({
           kind: ReviewEvidenceKind.INVOICE_RECONCILIATION,
           label: invoice.invoiceNumber,
-          document: serialise(invoiceSnapshot(invoice, reconciliation, findings.filter((f) => f.invoiceId === invoice.id))),
+          document: serialise(
+            invoiceSnapshot(
+              invoice,
+              reconciliation,
+              findings.filter((f) => f.invoiceId === invoice.id),
+            ),
+          ),
         });
       }
       const hashes = documents.map((item) => sha256(item.document));
@@ -142,7 +169,15 @@ export class ReviewService {
       );
       await tx.repository(ReviewEvidence).save(
         documents.map((item, position) =>
-          tx.repository(ReviewEvidence).create({ reviewId: review.id, organisationId: review.organisationId, position, kind: item.kind, label: item.label, document: item.document, sha256: hashes[position] }),
+          tx.repository(ReviewEvidence).create({
+            reviewId: review.id,
+            organisationId: review.organisationId,
+            position,
+            kind: item.kind,
+            label: item.label,
+            document: item.document,
+            sha256: hashes[position],
+          }),
         ),
       );
       for (const [index, action] of (input.actions ?? []).entries()) await this.createAction(tx, review, action, `input.actions.${index}`);
@@ -154,9 +189,16 @@ export class ReviewService {
     return ctx.transaction(async (tx) => this.createAction(tx, await this.get(tx, reviewId), input, 'input'));
   }
 
-  async setActionStatus(ctx: RequestContext, id: number, status: ReviewActionStatus, note: string | null | undefined, now = new Date()): Promise<ReviewAction> {
+  async setActionStatus(
+    ctx: RequestContext,
+    id: number,
+    status: ReviewActionStatus,
+    note: string | null | undefined,
+    now = new Date(),
+  ): Promise<ReviewAction> {
     const why = optionalText(note) ?? null;
-    if (status === ReviewActionStatus.CANCELLED && why === null) throw badInput('input.note', 'input.note: say why the action is cancelled', ErrorReason.REQUIRED);
+    if (status === ReviewActionStatus.CANCELLED && why === null)
+      throw badInput('input.note', 'input.note: say why the action is cancelled', ErrorReason.REQUIRED);
     return ctx.transaction(async (tx) => {
       const action = await findVisible(tx, ReviewAction, id, ReviewAction.typename);
       reviewActionLifecycle.assertMove(action.status, status);
@@ -171,21 +213,35 @@ export class ReviewService {
   /** Whether every evidence item still hashes to what was recorded, and the review's hash covers them. */
   async evidenceIntact(ctx: RequestContext, review: ServiceReview): Promise<boolean> {
     const items = await ctx.loaders.manyBy(ReviewEvidence, 'reviewId', {}, { position: 'ASC' }).load(review.id);
-    return items.every((item) => sha256(item.document) === item.sha256) && combinedHash(items.map((item) => item.sha256)) === review.evidenceSha256;
+    return (
+      items.every((item) => sha256(item.document) === item.sha256) &&
+      combinedHash(items.map((item) => item.sha256)) === review.evidenceSha256
+    );
   }
 
   private async createAction(ctx: RequestContext, review: ServiceReview, input: NewReviewAction, prefix: string): Promise<ReviewAction> {
     const description = requiredText(input.description, `${prefix}.description`);
-    if (!isLocalDate(input.dueDate)) throw badInput(`${prefix}.dueDate`, `${prefix}.dueDate: a date, "YYYY-MM-DD"`, ErrorReason.INVALID_DATE);
+    if (!isLocalDate(input.dueDate))
+      throw badInput(`${prefix}.dueDate`, `${prefix}.dueDate: a date, "YYYY-MM-DD"`, ErrorReason.INVALID_DATE);
     const ownerUser = optionalText(input.ownerUser) ?? null;
     if ((input.ownerContactId === undefined) === (ownerUser === null)) {
-      throw badInput(`${prefix}.ownerContactId`, `${prefix}.ownerContactId: give the owner as a contact or as a user (ownerUser), one of them`, ErrorReason.OWNER_REQUIRED);
+      throw badInput(
+        `${prefix}.ownerContactId`,
+        `${prefix}.ownerContactId: give the owner as a contact or as a user (ownerUser), one of them`,
+        ErrorReason.OWNER_REQUIRED,
+      );
     }
     if (input.ownerContactId !== undefined) {
-      const contact = await withinScope(ctx, ctx.repository(Contact).createQueryBuilder('contact')).andWhere('contact.id = :id', { id: input.ownerContactId }).getOne();
+      const contact = await withinScope(ctx, ctx.repository(Contact).createQueryBuilder('contact'))
+        .andWhere('contact.id = :id', { id: input.ownerContactId })
+        .getOne();
       if (!contact) throw notFound(Contact.typename);
       if (contact.organisationId !== review.organisationId) {
-        throw badInput(`${prefix}.ownerContactId`, `${prefix}.ownerContactId: the contact must be one the contract's organisation keeps`, ErrorReason.OTHER_ORGANISATION);
+        throw badInput(
+          `${prefix}.ownerContactId`,
+          `${prefix}.ownerContactId: the contact must be one the contract's organisation keeps`,
+          ErrorReason.OTHER_ORGANISATION,
+        );
       }
     }
     return ctx.repository(ReviewAction).save(

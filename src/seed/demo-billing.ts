@@ -34,7 +34,15 @@ export interface DemoBillingSummary {
   findings: Partial<Record<FindingType, number>>;
 }
 
-type Line = { reference: string; chargeType?: string; description: string; net: Pence; vat?: Pence; periodStart?: string; periodEnd?: string };
+type Line = {
+  reference: string;
+  chargeType?: string;
+  description: string;
+  net: Pence;
+  vat?: Pence;
+  periodStart?: string;
+  periodEnd?: string;
+};
 
 /**
  * Three months of Pennine's invoices to RX1 and two of Meridian's, sent through the real
@@ -54,7 +62,11 @@ type Line = { reference: string; chargeType?: string; description: string; net: 
  *
  * Runs after the SLA seed (the missing credits are that month's). Re-running changes nothing.
  */
-export async function seedDemoBillingData(dataSource: DataSource, config: AppConfig, today = DateTime.now().setZone(UK_ZONE)): Promise<DemoBillingSummary> {
+export async function seedDemoBillingData(
+  dataSource: DataSource,
+  config: AppConfig,
+  today = DateTime.now().setZone(UK_ZONE),
+): Promise<DemoBillingSummary> {
   const contract = await dataSource.getRepository(Contract).findOneBy({ reference: DEMO_CONTRACT_DUE_FOR_NOTICE });
   const varianceContract = await dataSource.getRepository(Contract).findOneBy({ reference: VARIANCE_CONTRACT });
   if (!contract || !varianceContract) return { invoices: [], findings: {} };
@@ -62,7 +74,13 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
   // the demo treats last month as closed at once (no grace days for late feeds), so its credits are final
   const seedConfig: AppConfig = { ...config, sla: { ...config.sla, monthGraceDays: 0 } };
   const as = async (subject: string) =>
-    new RequestContext('seed-demo-billing', await systemViewer(dataSource.manager, contract.organisationId, subject), dataSource.manager, seedConfig, pino({ level: 'silent' }));
+    new RequestContext(
+      'seed-demo-billing',
+      await systemViewer(dataSource.manager, contract.organisationId, subject),
+      dataSource.manager,
+      seedConfig,
+      pino({ level: 'silent' }),
+    );
   const reconciler = await as(DEMO_RECONCILER);
   const approver = await as(DEMO_APPROVER);
 
@@ -70,7 +88,13 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
   const [m2, m1, m0] = [thisMonth.minus({ months: 2 }), thisMonth.minus({ months: 1 }), thisMonth];
   const repository = dataSource.getRepository(NetworkService);
   const all = await repository.find({ where: { contractId: contract.id }, order: { reference: 'ASC' } });
-  const liveBefore = (month: DateTime) => all.filter((s) => s.installDate !== null && s.installDate < month.toISODate()! && (s.ceaseDate === null || s.ceaseDate > month.endOf('month').toISODate()!));
+  const liveBefore = (month: DateTime) =>
+    all.filter(
+      (s) =>
+        s.installDate !== null &&
+        s.installDate < month.toISODate()! &&
+        (s.ceaseDate === null || s.ceaseDate > month.endOf('month').toISODate()!),
+    );
 
   // a service ceased on the 17th of last month, billed for the whole of it
   const live = liveBefore(m2).filter((s) => s.status === ServiceStatus.ACTIVE || s.status === ServiceStatus.CEASE_REQUESTED);
@@ -88,20 +112,29 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
 
   // what each month's rental should be, from the charge history (orders may have changed a charge mid-month)
   const billedServices = await repository.find({ select: { id: true }, where: { contractId: In([contract.id, varianceContract.id]) } });
-  const histories = chargeHistories(await dataSource.getRepository(ServiceTermsPeriod).find({ where: { serviceId: In(billedServices.map((s) => s.id)) } }));
+  const histories = chargeHistories(
+    await dataSource.getRepository(ServiceTermsPeriod).find({ where: { serviceId: In(billedServices.map((s) => s.id)) } }),
+  );
   const description = (s: NetworkService) => `${s.type.replace(/_/g, ' ').toLowerCase()} ${s.bandwidthMbps} Mbps - monthly rental`;
-  const rentalIn = (month: DateTime) => (s: NetworkService): Line => ({
-    reference: s.reference,
-    description: description(s),
-    net: expectedRental({ ...s, chargePeriods: histories.get(s.id) ?? [] }, month.toISODate()!, month.endOf('month').toISODate()!).amount,
-  });
+  const rentalIn =
+    (month: DateTime) =>
+    (s: NetworkService): Line => ({
+      reference: s.reference,
+      description: description(s),
+      net: expectedRental({ ...s, chargePeriods: histories.get(s.id) ?? [] }, month.toISODate()!, month.endOf('month').toISODate()!).amount,
+    });
   // the deliberate errors bill a whole month at the current charge
   const rental = (s: NetworkService): Line => ({ reference: s.reference, description: description(s), net: s.monthlyCharge });
   // services the orders demo billed on its own invoice for last month are not billed twice
-  const supplementary = await dataSource.getRepository(InvoiceLine).createQueryBuilder('line')
+  const supplementary = await dataSource
+    .getRepository(InvoiceLine)
+    .createQueryBuilder('line')
     .innerJoin('line.invoice', 'invoice')
     .select('line.serviceId', 'serviceId')
-    .where('invoice.invoiceNumber = :number AND line.chargeType = :recurring', { number: `PDN-INV-${m1.toFormat('yyyy-MM')}-DEMO`, recurring: 'RECURRING' })
+    .where('invoice.invoiceNumber = :number AND line.chargeType = :recurring', {
+      number: `PDN-INV-${m1.toFormat('yyyy-MM')}-DEMO`,
+      recurring: 'RECURRING',
+    })
     .getRawMany<{ serviceId: number | null }>();
   const billedElsewhere = new Set(supplementary.map((row) => Number(row.serviceId)));
   const pdnInvoices: [string, DateTime, Line[]][] = [
@@ -110,10 +143,16 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
       `PDN-INV-${m1.toFormat('yyyyMM')}`,
       m1,
       [
-        ...steady.filter((s) => s !== leftOff && !billedElsewhere.has(s.id)).map((s) => {
-          const right = rentalIn(m1)(s);
-          return s === rate ? { ...right, net: right.net + 2_500n } : s === vatPenny ? { ...right, vat: vatOn(right.net, '20') + 1n } : right;
-        }),
+        ...steady
+          .filter((s) => s !== leftOff && !billedElsewhere.has(s.id))
+          .map((s) => {
+            const right = rentalIn(m1)(s);
+            return s === rate
+              ? { ...right, net: right.net + 2_500n }
+              : s === vatPenny
+                ? { ...right, vat: vatOn(right.net, '20') + 1n }
+                : right;
+          }),
         rentalIn(m1)(twice),
         rental(ceasing),
         ...(ceasedLongAgo ? [rental(ceasedLongAgo)] : []),
@@ -134,10 +173,14 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
       sourceName: `${number}.csv`,
       input: Readable.from([invoiceCsv(number, month, lines)]),
     });
-  const invoiceOf = (number: string) => dataSource.getRepository(Invoice).findOneByOrFail({ invoiceNumber: number, organisationId: contract.organisationId });
+  const invoiceOf = (number: string) =>
+    dataSource.getRepository(Invoice).findOneByOrFail({ invoiceNumber: number, organisationId: contract.organisationId });
 
   // RX1's finance rules: one approver up to £50,000, costs to its IM&T cost centre
-  await services.approvals.setPolicy(await as('seed:admin@rx1'), contract.organisationId, { secondApprovalAbove: 5_000_000n, costCentre: 'RX1-IMT-4410' });
+  await services.approvals.setPolicy(await as('seed:admin@rx1'), contract.organisationId, {
+    secondApprovalAbove: 5_000_000n,
+    costCentre: 'RX1-IMT-4410',
+  });
 
   // two months ago: right, approved and paid
   await send(contract.supplierId, ...pdnInvoices[0]);
@@ -145,51 +188,104 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
   if (first.status === InvoiceStatus.RECEIVED) {
     await services.reconciliation.reconcile(reconciler, first.id);
     const approved = await services.approvals.approve(approver, first.id, { note: 'Demo: checked against the rate card' });
-    await services.approvals.recordPayment(approver, first.id, { paidOn: todayInLondon(), amount: approved.approvedAmount!, reference: `AP-${m2.toFormat('yyyyMM')}-0001` });
+    await services.approvals.recordPayment(approver, first.id, {
+      paidOn: todayInLondon(),
+      amount: approved.approvedAmount!,
+      reference: `AP-${m2.toFormat('yyyyMM')}-0001`,
+    });
   }
 
   // last month: the errors; the rate overcharge disputed and upheld
   await send(contract.supplierId, ...pdnInvoices[1]);
   const second = await invoiceOf(pdnInvoices[1][0]);
   if (second.status === InvoiceStatus.RECEIVED) await services.reconciliation.reconcile(reconciler, second.id);
-  const rateFinding = await dataSource.getRepository(ReconciliationFinding).findOneByOrFail({ invoiceId: second.id, type: FindingType.RATE_MISMATCH });
-  const upheld = await disputeOnce(services, reconciler, dataSource, rateFinding, 'Schedule 2 of the call-off: the contracted rate for this circuit.');
+  const rateFinding = await dataSource
+    .getRepository(ReconciliationFinding)
+    .findOneByOrFail({ invoiceId: second.id, type: FindingType.RATE_MISMATCH });
+  const upheld = await disputeOnce(
+    services,
+    reconciler,
+    dataSource,
+    rateFinding,
+    'Schedule 2 of the call-off: the contracted rate for this circuit.',
+  );
   if (upheld.state === DisputeState.DRAFT) {
-    for (const state of [DisputeState.SUBMITTED, DisputeState.UPHELD]) await services.disputes.move(reconciler, upheld.id, state, `Demo: ${state.toLowerCase()}`);
+    for (const state of [DisputeState.SUBMITTED, DisputeState.UPHELD])
+      await services.disputes.move(reconciler, upheld.id, state, `Demo: ${state.toLowerCase()}`);
   }
   // the duplicate charge: disputed, still a draft to send before the deadline
-  const duplicate = await dataSource.getRepository(ReconciliationFinding).findOneBy({ invoiceId: second.id, type: FindingType.DUPLICATE_CHARGE });
-  if (duplicate) await disputeOnce(services, reconciler, dataSource, duplicate, 'The same circuit and month charged on two lines of this invoice.');
+  const duplicate = await dataSource
+    .getRepository(ReconciliationFinding)
+    .findOneBy({ invoiceId: second.id, type: FindingType.DUPLICATE_CHARGE });
+  if (duplicate)
+    await disputeOnce(services, reconciler, dataSource, duplicate, 'The same circuit and month charged on two lines of this invoice.');
 
   // this month: the upheld dispute credited; last month's service credits missing
-  const credit: Line = { reference: rate.reference, chargeType: 'CREDIT', description: `Credit: rate correction on ${pdnInvoices[1][0]}`, net: -2_500n };
+  const credit: Line = {
+    reference: rate.reference,
+    chargeType: 'CREDIT',
+    description: `Credit: rate correction on ${pdnInvoices[1][0]}`,
+    net: -2_500n,
+  };
   await send(contract.supplierId, pdnInvoices[2][0], pdnInvoices[2][1], [...pdnInvoices[2][2], credit]);
   const third = await invoiceOf(pdnInvoices[2][0]);
   if (third.status === InvoiceStatus.RECEIVED) await services.reconciliation.reconcile(reconciler, third.id);
-  const missing = await dataSource.getRepository(ReconciliationFinding).findOneBy({ invoiceId: third.id, type: FindingType.MISSING_SERVICE_CREDIT });
+  const missing = await dataSource
+    .getRepository(ReconciliationFinding)
+    .findOneBy({ invoiceId: third.id, type: FindingType.MISSING_SERVICE_CREDIT });
   if (missing) {
-    const claim = await disputeOnce(services, reconciler, dataSource, missing, 'slaMonthSnapshot for last month: availability and Severity 1 resolution credits owed under schedule 3.');
-    if (claim.state === DisputeState.DRAFT) await services.disputes.move(reconciler, claim.id, DisputeState.SUBMITTED, 'Demo: sent to Pennine');
+    const claim = await disputeOnce(
+      services,
+      reconciler,
+      dataSource,
+      missing,
+      'slaMonthSnapshot for last month: availability and Severity 1 resolution credits owed under schedule 3.',
+    );
+    if (claim.state === DisputeState.DRAFT)
+      await services.disputes.move(reconciler, claim.id, DisputeState.SUBMITTED, 'Demo: sent to Pennine');
   }
 
   // a credit note for last month's availability credit only: matched to the ledger by month and
   // service, crediting the dispute in part; the Severity 1 credit stays outstanding
   const creditNote = `PDN-CN-${m0.toFormat('yyyyMM')}`;
-  const availability = await dataSource.getRepository(CreditLedgerEntry).findOneBy({ contractId: contract.id, period: m1.toFormat('yyyy-MM'), termKind: SlaTermKind.AVAILABILITY, final: true });
+  const availability = await dataSource
+    .getRepository(CreditLedgerEntry)
+    .findOneBy({ contractId: contract.id, period: m1.toFormat('yyyy-MM'), termKind: SlaTermKind.AVAILABILITY, final: true });
   const outage = availability?.serviceId ? all.find((s) => s.id === availability.serviceId) : undefined;
-  if (availability && outage && !(await dataSource.getRepository(Invoice).existsBy({ invoiceNumber: creditNote, organisationId: contract.organisationId }))) {
-    const line: Line = { reference: outage.reference, chargeType: 'CREDIT', description: `Service credit - availability ${m1.toFormat("MMMM yyyy")}`, net: -availability.owed, periodStart: m1.toISODate()!, periodEnd: m1.endOf('month').toISODate()! };
+  if (
+    availability &&
+    outage &&
+    !(await dataSource.getRepository(Invoice).existsBy({ invoiceNumber: creditNote, organisationId: contract.organisationId }))
+  ) {
+    const line: Line = {
+      reference: outage.reference,
+      chargeType: 'CREDIT',
+      description: `Service credit - availability ${m1.toFormat('MMMM yyyy')}`,
+      net: -availability.owed,
+      periodStart: m1.toISODate()!,
+      periodEnd: m1.endOf('month').toISODate()!,
+    };
     await send(contract.supplierId, creditNote, m0, [line]);
     await services.reconciliation.reconcile(reconciler, (await invoiceOf(creditNote)).id);
   }
 
   // Meridian: the same charges, then a usage charge that lifts the total with nothing wrong
-  const meridian = await repository.find({ where: { contractId: varianceContract.id, status: In([ServiceStatus.ACTIVE, ServiceStatus.CEASE_REQUESTED]) }, order: { reference: 'ASC' } });
+  const meridian = await repository.find({
+    where: { contractId: varianceContract.id, status: In([ServiceStatus.ACTIVE, ServiceStatus.CEASE_REQUESTED]) },
+    order: { reference: 'ASC' },
+  });
   const billed = meridian.filter((s) => s.installDate !== null && s.installDate < m1.toISODate()!);
   const usage = billed.reduce((sum, s) => sum + s.monthlyCharge, 0n) / 4n;
   const mhn: [string, DateTime, Line[]][] = [
     [`MHN-${m1.toFormat('yyyyMM')}`, m1, billed.map(rentalIn(m1))],
-    [`MHN-${m0.toFormat('yyyyMM')}`, m0, [...billed.map(rentalIn(m0)), { reference: billed[0].reference, chargeType: 'USAGE', description: 'Internet breakout burst usage above commit', net: usage }]],
+    [
+      `MHN-${m0.toFormat('yyyyMM')}`,
+      m0,
+      [
+        ...billed.map(rentalIn(m0)),
+        { reference: billed[0].reference, chargeType: 'USAGE', description: 'Internet breakout burst usage above commit', net: usage },
+      ],
+    ],
   ];
   for (const [number, month, lines] of mhn) {
     await send(varianceContract.supplierId, number, month, lines);
@@ -198,10 +294,13 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
   }
 
   // every reconciliation current: those a later document made stale are run again
-  const stale = await dataSource.getRepository(InvoiceReconciliation).find({ where: { organisationId: contract.organisationId, staleSince: Not(IsNull()) } });
+  const stale = await dataSource
+    .getRepository(InvoiceReconciliation)
+    .find({ where: { organisationId: contract.organisationId, staleSince: Not(IsNull()) } });
   for (const reconciliation of stale) {
     const invoice = await dataSource.getRepository(Invoice).findOneByOrFail({ id: reconciliation.invoiceId });
-    if (invoice.status === InvoiceStatus.RECONCILED || invoice.status === InvoiceStatus.RECEIVED) await services.reconciliation.reconcile(reconciler, invoice.id);
+    if (invoice.status === InvoiceStatus.RECONCILED || invoice.status === InvoiceStatus.RECEIVED)
+      await services.reconciliation.reconcile(reconciler, invoice.id);
   }
 
   const numbers = [...pdnInvoices.map(([n]) => n), ...mhn.map(([n]) => n)];
@@ -212,7 +311,13 @@ export async function seedDemoBillingData(dataSource: DataSource, config: AppCon
   return { invoices: numbers, findings: counts };
 }
 
-async function disputeOnce(services: Services, ctx: RequestContext, dataSource: DataSource, finding: ReconciliationFinding, evidence: string) {
+async function disputeOnce(
+  services: Services,
+  ctx: RequestContext,
+  dataSource: DataSource,
+  finding: ReconciliationFinding,
+  evidence: string,
+) {
   const link = await dataSource.getRepository(DisputeFinding).findOneBy({ findingId: finding.id });
   return link ? services.disputes.get(ctx, link.disputeId) : services.disputes.raise(ctx, [finding.id], evidence);
 }
@@ -225,7 +330,27 @@ function invoiceCsv(number: string, month: DateTime, lines: Line[]): string {
   return [
     'invoice_number,invoice_date,period_start,period_end,due_date,currency,service_reference,charge_type,description,line_period_start,line_period_end,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
     ...rows.map((row) =>
-      [number, start, start, end, month.plus({ days: 30 }).toISODate(), 'GBP', row.reference, row.chargeType ?? 'RECURRING', row.description, row.periodStart ?? start, row.periodEnd ?? end, 1, formatMoney(row.net), formatMoney(row.net), 20, formatMoney(row.vat), formatMoney(net), formatMoney(vat), formatMoney(net + vat)].join(','),
+      [
+        number,
+        start,
+        start,
+        end,
+        month.plus({ days: 30 }).toISODate(),
+        'GBP',
+        row.reference,
+        row.chargeType ?? 'RECURRING',
+        row.description,
+        row.periodStart ?? start,
+        row.periodEnd ?? end,
+        1,
+        formatMoney(row.net),
+        formatMoney(row.net),
+        20,
+        formatMoney(row.vat),
+        formatMoney(net),
+        formatMoney(vat),
+        formatMoney(net + vat),
+      ].join(','),
     ),
   ].join('\n');
 }

@@ -95,7 +95,9 @@ export async function seedDemoCompliance(manager: EntityManager, today: LocalDat
   const sitesOf = async (code: string) =>
     manager.getRepository(Site).find({ where: { organisationId: org(code).id, odsCode: In([...demoSites]) }, order: { odsCode: 'ASC' } });
   const staffOf = async (code: string, domain: string) =>
-    (await manager.getRepository(Contact).find({ where: { organisationId: org(code).id }, order: { email: 'ASC' } })).filter((c) => c.email?.endsWith(`@${domain}`));
+    (await manager.getRepository(Contact).find({ where: { organisationId: org(code).id }, order: { email: 'ASC' } })).filter((c) =>
+      c.email?.endsWith(`@${domain}`),
+    );
 
   // --- DSPT ----------------------------------------------------------------------------
   const dsptRepo = manager.getRepository(DsptAssessment);
@@ -103,15 +105,22 @@ export async function seedDemoCompliance(manager: EntityManager, today: LocalDat
     const organisationId = org(code).id;
     // the seed's own publications, oldest first, take the plan's places in turn
     const existing = await dsptRepo.find({ where: { organisationId, recordedBy: ACTOR }, order: { publishedOn: 'ASC', id: 'ASC' } });
-    await upsert(dsptRepo, existing, (row) => String(existing.indexOf(row)), [...planned], (plan) => String(planned.indexOf(plan)), (plan) => ({
-      organisationId,
-      status: plan.status,
-      publishedOn: plan.publishedOn,
-      assessmentYear: dsptYearOf(plan.publishedOn),
-      expiresOn: plan.expiresOn,
-      notes: plan.notes,
-      recordedBy: ACTOR,
-    }));
+    await upsert(
+      dsptRepo,
+      existing,
+      (row) => String(existing.indexOf(row)),
+      [...planned],
+      (plan) => String(planned.indexOf(plan)),
+      (plan) => ({
+        organisationId,
+        status: plan.status,
+        publishedOn: plan.publishedOn,
+        assessmentYear: dsptYearOf(plan.publishedOn),
+        expiresOn: plan.expiresOn,
+        notes: plan.notes,
+        recordedBy: ACTOR,
+      }),
+    );
   }
 
   // --- Connection Agreement: RX1 only (RX2's is missing) --------------------------------
@@ -126,7 +135,15 @@ export async function seedDemoCompliance(manager: EntityManager, today: LocalDat
       { version: '3.1', signedOn: '2023-09-05', name: 'Rachel Osei', title: 'Chief Digital Information Officer' },
     ],
     (plan) => plan.version,
-    (plan) => ({ organisationId: rx1, version: plan.version, signedOn: plan.signedOn, representingCustomers: false, signedByName: plan.name, signedByJobTitle: plan.title, recordedBy: ACTOR }),
+    (plan) => ({
+      organisationId: rx1,
+      version: plan.version,
+      signedOn: plan.signedOn,
+      representingCustomers: false,
+      signedByName: plan.name,
+      signedByJobTitle: plan.title,
+      recordedBy: ACTOR,
+    }),
   );
   const [older, newer] = agreements.map((a) => a.row);
   if (older!.supersededById !== newer!.id) {
@@ -138,12 +155,42 @@ export async function seedDemoCompliance(manager: EntityManager, today: LocalDat
   const rx1Sites = await sitesOf('RX1');
   const rx2Sites = await sitesOf('RX2');
   const plannedAllocations = [
-    ...rx1Sites.map((site, i) => ({ site, cidr: `10.41.${i * 4}.0/22`, registration: IpRegistration.PRIVATE, supplier: null as string | null, description: 'Site LAN' })),
-    { site: rx1Sites[5]!, cidr: '198.51.100.0/25', registration: IpRegistration.RIPE, supplier: 'PDN00001', description: 'Internet-facing services (primary data centre)' },
-    { site: rx1Sites[6]!, cidr: '198.51.100.128/25', registration: IpRegistration.RIPE, supplier: 'PDN00001', description: 'Internet-facing services (secondary data centre)' },
+    ...rx1Sites.map((site, i) => ({
+      site,
+      cidr: `10.41.${i * 4}.0/22`,
+      registration: IpRegistration.PRIVATE,
+      supplier: null as string | null,
+      description: 'Site LAN',
+    })),
+    {
+      site: rx1Sites[5]!,
+      cidr: '198.51.100.0/25',
+      registration: IpRegistration.RIPE,
+      supplier: 'PDN00001',
+      description: 'Internet-facing services (primary data centre)',
+    },
+    {
+      site: rx1Sites[6]!,
+      cidr: '198.51.100.128/25',
+      registration: IpRegistration.RIPE,
+      supplier: 'PDN00001',
+      description: 'Internet-facing services (secondary data centre)',
+    },
     { site: rx1Sites[0]!, cidr: '2001:db8:4100::/48', registration: IpRegistration.RIPE, supplier: 'PDN00001', description: 'IPv6 pilot' },
-    { site: rx1Sites[11]!, cidr: '203.0.113.64/27', registration: IpRegistration.RIPE, supplier: 'MHN00003', description: 'Headquarters internet breakout' },
-    { site: rx2Sites[0]!, cidr: DEMO_RX2_OVERLAP.aggregate, registration: IpRegistration.PRIVATE, supplier: null, description: 'Imported from the 2019 IP spreadsheet: whole-trust aggregate' },
+    {
+      site: rx1Sites[11]!,
+      cidr: '203.0.113.64/27',
+      registration: IpRegistration.RIPE,
+      supplier: 'MHN00003',
+      description: 'Headquarters internet breakout',
+    },
+    {
+      site: rx2Sites[0]!,
+      cidr: DEMO_RX2_OVERLAP.aggregate,
+      registration: IpRegistration.PRIVATE,
+      supplier: null,
+      description: 'Imported from the 2019 IP spreadsheet: whole-trust aggregate',
+    },
     ...rx2Sites.slice(1).map((site, i) => ({
       site,
       // the third clinic's range sits inside the imported aggregate
@@ -182,7 +229,12 @@ export async function seedDemoCompliance(manager: EntityManager, today: LocalDat
     await delegateRepo.findBy({ contactId: In([rx1Staff[0]!.id, rx1Staff[1]!.id, rx2Staff[0]!.id]) }),
     (row) => `${row.contactId}|${row.grantedOn}`,
     [
-      { contact: rx1Staff[1]!, grantedOn: '2021-05-10', revokedOn: '2024-02-29' as string | null, reason: 'Left the trust' as string | null },
+      {
+        contact: rx1Staff[1]!,
+        grantedOn: '2021-05-10',
+        revokedOn: '2024-02-29' as string | null,
+        reason: 'Left the trust' as string | null,
+      },
       { contact: rx1Staff[0]!, grantedOn: '2024-02-20', revokedOn: null, reason: null },
       { contact: rx2Staff[0]!, grantedOn: '2022-01-17', revokedOn: null, reason: null },
     ],
@@ -205,21 +257,71 @@ export async function seedDemoCompliance(manager: EntityManager, today: LocalDat
     await requestRepo.findBy({ organisationId: rx1 }),
     (row) => row.application,
     [
-      { application: 'NHS Spine (Summary Care Record)', requestedOn: '2024-03-04', status: AccessRequestStatus.APPROVED, decidedOn: '2024-03-18' as string | null, reason: 'Approved by NHS England' },
-      { application: 'e-Referral Service (e-RS)', requestedOn: '2024-06-10', status: AccessRequestStatus.APPROVED, decidedOn: '2024-06-21' as string | null, reason: 'Approved by NHS England' },
-      { application: 'Radiology image exchange (third party)', requestedOn: '2025-01-15', status: AccessRequestStatus.REJECTED, decidedOn: '2025-02-03' as string | null, reason: 'Supplier not yet HSCN-connected' },
-      { application: 'National Data Opt-out service', requestedOn: addDays(today, -5), status: AccessRequestStatus.REQUESTED, decidedOn: null, reason: '' },
+      {
+        application: 'NHS Spine (Summary Care Record)',
+        requestedOn: '2024-03-04',
+        status: AccessRequestStatus.APPROVED,
+        decidedOn: '2024-03-18' as string | null,
+        reason: 'Approved by NHS England',
+      },
+      {
+        application: 'e-Referral Service (e-RS)',
+        requestedOn: '2024-06-10',
+        status: AccessRequestStatus.APPROVED,
+        decidedOn: '2024-06-21' as string | null,
+        reason: 'Approved by NHS England',
+      },
+      {
+        application: 'Radiology image exchange (third party)',
+        requestedOn: '2025-01-15',
+        status: AccessRequestStatus.REJECTED,
+        decidedOn: '2025-02-03' as string | null,
+        reason: 'Supplier not yet HSCN-connected',
+      },
+      {
+        application: 'National Data Opt-out service',
+        requestedOn: addDays(today, -5),
+        status: AccessRequestStatus.REQUESTED,
+        decidedOn: null,
+        reason: '',
+      },
     ],
     (plan) => plan.application,
-    (plan) => ({ organisationId: rx1, application: plan.application, requestedById: rx1Staff[0]!.id, requestedOn: plan.requestedOn, status: plan.status, decidedOn: plan.decidedOn, notes: null }),
+    (plan) => ({
+      organisationId: rx1,
+      application: plan.application,
+      requestedById: rx1Staff[0]!.id,
+      requestedOn: plan.requestedOn,
+      status: plan.status,
+      decidedOn: plan.decidedOn,
+      notes: null,
+    }),
   );
   const transitionRepo = manager.getRepository(ApplicationAccessTransition);
   for (const { row, created } of requests) {
     if (!created) continue;
-    await transitionRepo.save(transitionRepo.create({ requestId: row.id, organisationId: rx1, fromStatus: null, toStatus: AccessRequestStatus.REQUESTED, reason: `Requested by ${rx1Staff[0]!.name}`, changedBy: ACTOR }));
+    await transitionRepo.save(
+      transitionRepo.create({
+        requestId: row.id,
+        organisationId: rx1,
+        fromStatus: null,
+        toStatus: AccessRequestStatus.REQUESTED,
+        reason: `Requested by ${rx1Staff[0]!.name}`,
+        changedBy: ACTOR,
+      }),
+    );
     if (row.status !== AccessRequestStatus.REQUESTED) {
       const reason = row.status === AccessRequestStatus.APPROVED ? 'Approved by NHS England' : 'Supplier not yet HSCN-connected';
-      await transitionRepo.save(transitionRepo.create({ requestId: row.id, organisationId: rx1, fromStatus: AccessRequestStatus.REQUESTED, toStatus: row.status, reason, changedBy: ACTOR }));
+      await transitionRepo.save(
+        transitionRepo.create({
+          requestId: row.id,
+          organisationId: rx1,
+          fromStatus: AccessRequestStatus.REQUESTED,
+          toStatus: row.status,
+          reason,
+          changedBy: ACTOR,
+        }),
+      );
     }
   }
 }

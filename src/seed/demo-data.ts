@@ -203,8 +203,16 @@ interface OrganisationProfile {
 }
 
 const ORGANISATION_PROFILES: Record<string, OrganisationProfile> = {
-  RX1: { domain: 'northshirehospitals.example', phonePrefix: '0114 496 0', siteJobTitles: ['Site IT Lead', 'Estates Manager', 'Site Services Manager'] },
-  RX2: { domain: 'southvalecommunity.example', phonePrefix: '0115 496 0', siteJobTitles: ['Clinic Manager', 'Locality IT Lead', 'Facilities Coordinator'] },
+  RX1: {
+    domain: 'northshirehospitals.example',
+    phonePrefix: '0114 496 0',
+    siteJobTitles: ['Site IT Lead', 'Estates Manager', 'Site Services Manager'],
+  },
+  RX2: {
+    domain: 'southvalecommunity.example',
+    phonePrefix: '0115 496 0',
+    siteJobTitles: ['Clinic Manager', 'Locality IT Lead', 'Facilities Coordinator'],
+  },
   '0CX': { domain: 'centralcsu.example', phonePrefix: '0116 496 0', siteJobTitles: ['Facilities Manager', 'Infrastructure Engineer'] },
   Y0A01: { domain: 'eastbrookpcn.example', phonePrefix: '0117 496 0', siteJobTitles: ['Practice Manager', 'Assistant Practice Manager'] },
   X26: { domain: 'nhsengland.example', phonePrefix: '0118 496 0', siteJobTitles: ['Service Co-ordinator'] },
@@ -303,7 +311,8 @@ function planSuppliers(today: LocalDate): PlannedSupplier[] {
       cnspId: null,
       complianceStatus: ComplianceStatus.NOT_APPLICABLE,
       complianceDate: null,
-      notes: 'Transition Network Service Provider for legacy N3 continuing orders (voice, video, LAN overlays). Raise cease requests early: billing runs until the cease completes.',
+      notes:
+        'Transition Network Service Provider for legacy N3 continuing orders (voice, video, LAN overlays). Raise cease requests early: billing runs until the cease completes.',
     },
   ];
 }
@@ -325,46 +334,318 @@ interface SiteRow {
 
 const SITES: Record<string, readonly SiteRow[]> = {
   RX1: [
-    { name: 'Northbridge General Hospital', addressLine1: 'Infirmary Road', addressLine2: null, town: 'Northbridge', postcode: 'NS1 4AB', size: 'major', always: true },
-    { name: 'Kelderby Royal Infirmary', addressLine1: 'Castle Hill', addressLine2: null, town: 'Kelderby', postcode: 'NS4 2DJ', size: 'major', always: true },
-    { name: 'Ashthorpe Community Hospital', addressLine1: 'Mill Lane', addressLine2: null, town: 'Ashthorpe', postcode: 'NS6 7HP', size: 'medium', always: true },
-    { name: "Northbridge Women's and Children's Centre", addressLine1: '12 Infirmary Road', addressLine2: null, town: 'Northbridge', postcode: 'NS1 4AD', size: 'medium', always: true },
-    { name: 'Harrowfield Treatment Centre', addressLine1: 'Station Approach', addressLine2: null, town: 'Harrowfield', postcode: 'NS8 1QT', size: 'medium', always: false },
-    { name: 'Northshire Data Centre (Primary)', addressLine1: 'Unit 4 Beacon Business Park', addressLine2: 'Beacon Way', town: 'Northbridge', postcode: 'NS2 9XW', size: 'major', always: true },
-    { name: 'Northshire Data Centre (Secondary)', addressLine1: 'Kelderby Technology Park', addressLine2: 'Quarry Road', town: 'Kelderby', postcode: 'NS4 6LR', size: 'major', always: true },
-    { name: 'Kelderby Outpatients Centre', addressLine1: '40 Market Street', addressLine2: null, town: 'Kelderby', postcode: 'NS4 1EW', size: 'medium', always: false },
-    { name: 'Northbridge Pathology Laboratory', addressLine1: 'Infirmary Road', addressLine2: 'Block C', town: 'Northbridge', postcode: 'NS1 4AG', size: 'medium', always: true },
-    { name: 'Ashthorpe Renal Unit', addressLine1: 'Mill Lane', addressLine2: 'Riverside Wing', town: 'Ashthorpe', postcode: 'NS6 7HR', size: 'small', always: false },
-    { name: 'Harrowfield Diagnostic Centre', addressLine1: '3 Abbey Walk', addressLine2: null, town: 'Harrowfield', postcode: 'NS8 3BN', size: 'small', always: false },
-    { name: 'Northshire Trust Headquarters', addressLine1: 'Beacon House', addressLine2: 'Beacon Business Park', town: 'Northbridge', postcode: 'NS2 9XY', size: 'medium', always: false },
+    {
+      name: 'Northbridge General Hospital',
+      addressLine1: 'Infirmary Road',
+      addressLine2: null,
+      town: 'Northbridge',
+      postcode: 'NS1 4AB',
+      size: 'major',
+      always: true,
+    },
+    {
+      name: 'Kelderby Royal Infirmary',
+      addressLine1: 'Castle Hill',
+      addressLine2: null,
+      town: 'Kelderby',
+      postcode: 'NS4 2DJ',
+      size: 'major',
+      always: true,
+    },
+    {
+      name: 'Ashthorpe Community Hospital',
+      addressLine1: 'Mill Lane',
+      addressLine2: null,
+      town: 'Ashthorpe',
+      postcode: 'NS6 7HP',
+      size: 'medium',
+      always: true,
+    },
+    {
+      name: "Northbridge Women's and Children's Centre",
+      addressLine1: '12 Infirmary Road',
+      addressLine2: null,
+      town: 'Northbridge',
+      postcode: 'NS1 4AD',
+      size: 'medium',
+      always: true,
+    },
+    {
+      name: 'Harrowfield Treatment Centre',
+      addressLine1: 'Station Approach',
+      addressLine2: null,
+      town: 'Harrowfield',
+      postcode: 'NS8 1QT',
+      size: 'medium',
+      always: false,
+    },
+    {
+      name: 'Northshire Data Centre (Primary)',
+      addressLine1: 'Unit 4 Beacon Business Park',
+      addressLine2: 'Beacon Way',
+      town: 'Northbridge',
+      postcode: 'NS2 9XW',
+      size: 'major',
+      always: true,
+    },
+    {
+      name: 'Northshire Data Centre (Secondary)',
+      addressLine1: 'Kelderby Technology Park',
+      addressLine2: 'Quarry Road',
+      town: 'Kelderby',
+      postcode: 'NS4 6LR',
+      size: 'major',
+      always: true,
+    },
+    {
+      name: 'Kelderby Outpatients Centre',
+      addressLine1: '40 Market Street',
+      addressLine2: null,
+      town: 'Kelderby',
+      postcode: 'NS4 1EW',
+      size: 'medium',
+      always: false,
+    },
+    {
+      name: 'Northbridge Pathology Laboratory',
+      addressLine1: 'Infirmary Road',
+      addressLine2: 'Block C',
+      town: 'Northbridge',
+      postcode: 'NS1 4AG',
+      size: 'medium',
+      always: true,
+    },
+    {
+      name: 'Ashthorpe Renal Unit',
+      addressLine1: 'Mill Lane',
+      addressLine2: 'Riverside Wing',
+      town: 'Ashthorpe',
+      postcode: 'NS6 7HR',
+      size: 'small',
+      always: false,
+    },
+    {
+      name: 'Harrowfield Diagnostic Centre',
+      addressLine1: '3 Abbey Walk',
+      addressLine2: null,
+      town: 'Harrowfield',
+      postcode: 'NS8 3BN',
+      size: 'small',
+      always: false,
+    },
+    {
+      name: 'Northshire Trust Headquarters',
+      addressLine1: 'Beacon House',
+      addressLine2: 'Beacon Business Park',
+      town: 'Northbridge',
+      postcode: 'NS2 9XY',
+      size: 'medium',
+      always: false,
+    },
   ],
   RX2: [
-    { name: 'Southvale Health Centre', addressLine1: '2 Church Street', addressLine2: null, town: 'Southvale', postcode: 'SV1 2AF', size: 'medium', always: false },
-    { name: 'Redmoor Community Hospital', addressLine1: 'Moor Lane', addressLine2: null, town: 'Redmoor', postcode: 'SV5 3JD', size: 'medium', always: true },
-    { name: 'Elmstead Clinic', addressLine1: '15 High Street', addressLine2: null, town: 'Elmstead', postcode: 'SV8 1NB', size: 'small', always: false },
-    { name: 'Brackenford Health Hub', addressLine1: 'Riverside Way', addressLine2: null, town: 'Brackenford', postcode: 'SV3 6PT', size: 'medium', always: false },
-    { name: 'Southvale Mental Health Unit', addressLine1: 'Orchard Road', addressLine2: null, town: 'Southvale', postcode: 'SV1 5RS', size: 'medium', always: true },
-    { name: "Redmoor Children's Centre", addressLine1: 'Park Avenue', addressLine2: null, town: 'Redmoor', postcode: 'SV5 7EU', size: 'small', always: false },
-    { name: 'Elmstead Podiatry and Therapies', addressLine1: 'Chapel Row', addressLine2: 'First Floor', town: 'Elmstead', postcode: 'SV8 2HF', size: 'small', always: false },
-    { name: 'Southvale Trust Headquarters', addressLine1: 'Vale House', addressLine2: 'Meadow Road', town: 'Southvale', postcode: 'SV2 4LG', size: 'medium', always: false },
-    { name: 'Brackenford Dental Access Centre', addressLine1: 'Bridge Street', addressLine2: null, town: 'Brackenford', postcode: 'SV3 1WZ', size: 'small', always: false },
-    { name: 'Southvale District Nursing Base', addressLine1: 'Unit 7 Kingsway Trading Estate', addressLine2: null, town: 'Southvale', postcode: 'SV2 8YB', size: 'small', always: false },
+    {
+      name: 'Southvale Health Centre',
+      addressLine1: '2 Church Street',
+      addressLine2: null,
+      town: 'Southvale',
+      postcode: 'SV1 2AF',
+      size: 'medium',
+      always: false,
+    },
+    {
+      name: 'Redmoor Community Hospital',
+      addressLine1: 'Moor Lane',
+      addressLine2: null,
+      town: 'Redmoor',
+      postcode: 'SV5 3JD',
+      size: 'medium',
+      always: true,
+    },
+    {
+      name: 'Elmstead Clinic',
+      addressLine1: '15 High Street',
+      addressLine2: null,
+      town: 'Elmstead',
+      postcode: 'SV8 1NB',
+      size: 'small',
+      always: false,
+    },
+    {
+      name: 'Brackenford Health Hub',
+      addressLine1: 'Riverside Way',
+      addressLine2: null,
+      town: 'Brackenford',
+      postcode: 'SV3 6PT',
+      size: 'medium',
+      always: false,
+    },
+    {
+      name: 'Southvale Mental Health Unit',
+      addressLine1: 'Orchard Road',
+      addressLine2: null,
+      town: 'Southvale',
+      postcode: 'SV1 5RS',
+      size: 'medium',
+      always: true,
+    },
+    {
+      name: "Redmoor Children's Centre",
+      addressLine1: 'Park Avenue',
+      addressLine2: null,
+      town: 'Redmoor',
+      postcode: 'SV5 7EU',
+      size: 'small',
+      always: false,
+    },
+    {
+      name: 'Elmstead Podiatry and Therapies',
+      addressLine1: 'Chapel Row',
+      addressLine2: 'First Floor',
+      town: 'Elmstead',
+      postcode: 'SV8 2HF',
+      size: 'small',
+      always: false,
+    },
+    {
+      name: 'Southvale Trust Headquarters',
+      addressLine1: 'Vale House',
+      addressLine2: 'Meadow Road',
+      town: 'Southvale',
+      postcode: 'SV2 4LG',
+      size: 'medium',
+      always: false,
+    },
+    {
+      name: 'Brackenford Dental Access Centre',
+      addressLine1: 'Bridge Street',
+      addressLine2: null,
+      town: 'Brackenford',
+      postcode: 'SV3 1WZ',
+      size: 'small',
+      always: false,
+    },
+    {
+      name: 'Southvale District Nursing Base',
+      addressLine1: 'Unit 7 Kingsway Trading Estate',
+      addressLine2: null,
+      town: 'Southvale',
+      postcode: 'SV2 8YB',
+      size: 'small',
+      always: false,
+    },
   ],
   '0CX': [
-    { name: 'Central CSU Headquarters', addressLine1: 'Quayside House', addressLine2: 'Canal Street', town: 'Midford', postcode: 'MF1 3TA', size: 'major', always: false },
-    { name: 'Midford Shared Service Centre', addressLine1: 'Enterprise Way', addressLine2: null, town: 'Midford', postcode: 'MF4 8GS', size: 'medium', always: false },
-    { name: 'Midford Hosting Centre', addressLine1: 'Unit 12 Harbour Park', addressLine2: null, town: 'Midford', postcode: 'MF6 2UP', size: 'major', always: true },
-    { name: 'Central CSU Training Centre', addressLine1: '9 Linden Road', addressLine2: null, town: 'Midford', postcode: 'MF2 5BX', size: 'small', always: false },
+    {
+      name: 'Central CSU Headquarters',
+      addressLine1: 'Quayside House',
+      addressLine2: 'Canal Street',
+      town: 'Midford',
+      postcode: 'MF1 3TA',
+      size: 'major',
+      always: false,
+    },
+    {
+      name: 'Midford Shared Service Centre',
+      addressLine1: 'Enterprise Way',
+      addressLine2: null,
+      town: 'Midford',
+      postcode: 'MF4 8GS',
+      size: 'medium',
+      always: false,
+    },
+    {
+      name: 'Midford Hosting Centre',
+      addressLine1: 'Unit 12 Harbour Park',
+      addressLine2: null,
+      town: 'Midford',
+      postcode: 'MF6 2UP',
+      size: 'major',
+      always: true,
+    },
+    {
+      name: 'Central CSU Training Centre',
+      addressLine1: '9 Linden Road',
+      addressLine2: null,
+      town: 'Midford',
+      postcode: 'MF2 5BX',
+      size: 'small',
+      always: false,
+    },
   ],
   Y0A01: [
-    { name: 'Eastbrook Medical Practice', addressLine1: '1 Brook Street', addressLine2: null, town: 'Eastbrook', postcode: 'EB1 1AA', size: 'small', always: false },
-    { name: 'Brookside Surgery', addressLine1: '27 Brookside', addressLine2: null, town: 'Eastbrook', postcode: 'EB2 4DL', size: 'small', always: false },
-    { name: 'Fenwick Lane Health Centre', addressLine1: 'Fenwick Lane', addressLine2: null, town: 'Fenwick', postcode: 'EB4 7QS', size: 'small', always: false },
-    { name: 'Longmeadow Surgery', addressLine1: '3 Longmeadow Road', addressLine2: null, town: 'Eastbrook', postcode: 'EB3 2NP', size: 'small', always: false },
-    { name: 'Stonebridge Family Practice', addressLine1: 'The Green', addressLine2: null, town: 'Stonebridge', postcode: 'EB6 5HT', size: 'small', always: false },
-    { name: 'Eastbrook PCN Hub', addressLine1: 'Eastbrook Primary Care Centre', addressLine2: 'Station Road', town: 'Eastbrook', postcode: 'EB1 3RW', size: 'medium', always: false },
-    { name: 'Millfield Surgery', addressLine1: '88 Millfield Road', addressLine2: null, town: 'Eastbrook', postcode: 'EB5 9EG', size: 'small', always: false },
-    { name: 'Oakhurst Village Surgery', addressLine1: 'Church Lane', addressLine2: null, town: 'Oakhurst', postcode: 'EB7 6JU', size: 'small', always: false },
+    {
+      name: 'Eastbrook Medical Practice',
+      addressLine1: '1 Brook Street',
+      addressLine2: null,
+      town: 'Eastbrook',
+      postcode: 'EB1 1AA',
+      size: 'small',
+      always: false,
+    },
+    {
+      name: 'Brookside Surgery',
+      addressLine1: '27 Brookside',
+      addressLine2: null,
+      town: 'Eastbrook',
+      postcode: 'EB2 4DL',
+      size: 'small',
+      always: false,
+    },
+    {
+      name: 'Fenwick Lane Health Centre',
+      addressLine1: 'Fenwick Lane',
+      addressLine2: null,
+      town: 'Fenwick',
+      postcode: 'EB4 7QS',
+      size: 'small',
+      always: false,
+    },
+    {
+      name: 'Longmeadow Surgery',
+      addressLine1: '3 Longmeadow Road',
+      addressLine2: null,
+      town: 'Eastbrook',
+      postcode: 'EB3 2NP',
+      size: 'small',
+      always: false,
+    },
+    {
+      name: 'Stonebridge Family Practice',
+      addressLine1: 'The Green',
+      addressLine2: null,
+      town: 'Stonebridge',
+      postcode: 'EB6 5HT',
+      size: 'small',
+      always: false,
+    },
+    {
+      name: 'Eastbrook PCN Hub',
+      addressLine1: 'Eastbrook Primary Care Centre',
+      addressLine2: 'Station Road',
+      town: 'Eastbrook',
+      postcode: 'EB1 3RW',
+      size: 'medium',
+      always: false,
+    },
+    {
+      name: 'Millfield Surgery',
+      addressLine1: '88 Millfield Road',
+      addressLine2: null,
+      town: 'Eastbrook',
+      postcode: 'EB5 9EG',
+      size: 'small',
+      always: false,
+    },
+    {
+      name: 'Oakhurst Village Surgery',
+      addressLine1: 'Church Lane',
+      addressLine2: null,
+      town: 'Oakhurst',
+      postcode: 'EB7 6JU',
+      size: 'small',
+      always: false,
+    },
   ],
 };
 
@@ -641,9 +922,17 @@ function documentsFor(row: ContractRow): PlannedDocument[] {
     },
   ];
   if (SUPPLIER_PROFILES[row.supplier] === SUPPLIER_PROFILES[BT]) {
-    documents.push({ title: 'Continuing orders schedule', kind: ContractDocumentKind.SCHEDULE, url: `${base}/continuing-orders-schedule.pdf` });
+    documents.push({
+      title: 'Continuing orders schedule',
+      kind: ContractDocumentKind.SCHEDULE,
+      url: `${base}/continuing-orders-schedule.pdf`,
+    });
   } else if (row.serviceWrap === ServiceWrap.ENHANCED) {
-    documents.push({ title: 'Enhanced service wrap: service level schedule', kind: ContractDocumentKind.SLA, url: `${base}/sla-schedule.pdf` });
+    documents.push({
+      title: 'Enhanced service wrap: service level schedule',
+      kind: ContractDocumentKind.SLA,
+      url: `${base}/sla-schedule.pdf`,
+    });
   } else if (row.status !== ContractStatus.DRAFT) {
     documents.push({ title: 'Order form', kind: ContractDocumentKind.ORDER_FORM, url: `${base}/order-form.pdf` });
   }
@@ -846,15 +1135,75 @@ function planServices(contracts: readonly PlannedContract[], today: LocalDate): 
 // --- contacts -------------------------------------------------------------------------
 
 const FIRST_NAMES = [
-  'Amelia', 'Oliver', 'Isla', 'Harry', 'Sophie', 'Jack', 'Grace', 'George', 'Freya', 'Noah', 'Ruby', 'Arthur',
-  'Evie', 'Leo', 'Hannah', 'Samuel', 'Chloe', 'Daniel', 'Megan', 'Aisha', 'Rahul', 'Zainab', 'Tariq', 'Siobhan',
-  'Callum', 'Niamh', 'Owen', 'Bethan', 'Rhys', 'Mei', 'Kwame', 'Fatima', 'Imran', 'Lucy', 'Adam', 'Nadia',
+  'Amelia',
+  'Oliver',
+  'Isla',
+  'Harry',
+  'Sophie',
+  'Jack',
+  'Grace',
+  'George',
+  'Freya',
+  'Noah',
+  'Ruby',
+  'Arthur',
+  'Evie',
+  'Leo',
+  'Hannah',
+  'Samuel',
+  'Chloe',
+  'Daniel',
+  'Megan',
+  'Aisha',
+  'Rahul',
+  'Zainab',
+  'Tariq',
+  'Siobhan',
+  'Callum',
+  'Niamh',
+  'Owen',
+  'Bethan',
+  'Rhys',
+  'Mei',
+  'Kwame',
+  'Fatima',
+  'Imran',
+  'Lucy',
+  'Adam',
+  'Nadia',
 ] as const;
 const SURNAMES = [
-  'Whitfield', 'Ainsworth', 'Barraclough', 'Pemberton', 'Okafor', 'Sandhu', 'Hargreaves', 'Thornton', 'Clegg',
-  'Mahmood', 'Fairbairn', 'Kowalski', 'Ellison', 'Brannigan', 'Chaudhry', 'Dunmore', 'Greenhalgh', 'Iqbal', 'Jowett',
-  'Kershaw', 'Lister', 'Nwosu', 'Ormerod', 'Pickersgill', 'Rashid', 'Sutcliffe', 'Tattersall', 'Underwood', 'Varley',
-  'Wainwright', 'Yeadon',
+  'Whitfield',
+  'Ainsworth',
+  'Barraclough',
+  'Pemberton',
+  'Okafor',
+  'Sandhu',
+  'Hargreaves',
+  'Thornton',
+  'Clegg',
+  'Mahmood',
+  'Fairbairn',
+  'Kowalski',
+  'Ellison',
+  'Brannigan',
+  'Chaudhry',
+  'Dunmore',
+  'Greenhalgh',
+  'Iqbal',
+  'Jowett',
+  'Kershaw',
+  'Lister',
+  'Nwosu',
+  'Ormerod',
+  'Pickersgill',
+  'Rashid',
+  'Sutcliffe',
+  'Tattersall',
+  'Underwood',
+  'Varley',
+  'Wainwright',
+  'Yeadon',
 ] as const;
 
 const BUSINESS_HOURS_TEXT = 'Mon–Fri 08:00–18:00';
@@ -869,7 +1218,9 @@ const emailName = (name: string) =>
 
 /** A verification time of day, so that timestamps look like people did them. */
 const verifiedAt = (today: LocalDate, daysAgo: number, minuteOfDay: number) =>
-  new Date(`${addDays(today, -daysAgo)}T${String(8 + Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}:00.000Z`);
+  new Date(
+    `${addDays(today, -daysAgo)}T${String(8 + Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}:00.000Z`,
+  );
 
 type Freshness = 'fresh' | 'stale' | 'never';
 
@@ -878,7 +1229,10 @@ interface ContactBuilder {
   assign(email: string, objectType: ContactObjectType, object: string, role: ContactRole, priority: ContactPriority): void;
 }
 
-function planContacts(today: LocalDate, contracts: readonly PlannedContract[]): { contacts: PlannedContact[]; assignments: PlannedAssignment[] } {
+function planContacts(
+  today: LocalDate,
+  contracts: readonly PlannedContract[],
+): { contacts: PlannedContact[]; assignments: PlannedAssignment[] } {
   const contacts: PlannedContact[] = [];
   const assignments: PlannedAssignment[] = [];
 
@@ -914,7 +1268,12 @@ function planContacts(today: LocalDate, contracts: readonly PlannedContract[]): 
   const phone = (prefix: string, n: number) => `${prefix}${String(n % 1000).padStart(3, '0')}`;
 
   // Supplier contacts, kept by each organisation that buys from the supplier.
-  const addSupplierContacts = (builder: ContactBuilder, organisation: string, supplier: string, orgContracts: readonly PlannedContract[]) => {
+  const addSupplierContacts = (
+    builder: ContactBuilder,
+    organisation: string,
+    supplier: string,
+    orgContracts: readonly PlannedContract[],
+  ) => {
     const p = SUPPLIER_PROFILES[supplier]!;
     const base = hashOf(supplier) % 700;
     const legacy = supplier === BT;
@@ -945,16 +1304,32 @@ function planContacts(today: LocalDate, contracts: readonly PlannedContract[]): 
         email: `servicedesk@${p.domain}`,
         phone: phone(p.phonePrefix, base + 2),
         hours: ALWAYS_TEXT,
-        notes: legacy ? 'Raise cease requests here; complex or in-term cease quotes can take 20 working days.' : 'Log all incidents here first; quote the circuit reference.',
+        notes: legacy
+          ? 'Raise cease requests here; complex or in-term cease quotes can take 20 working days.'
+          : 'Log all incidents here first; quote the circuit reference.',
       },
       'fresh',
     );
     const service = builder.add(
-      { name: p.serviceManager, jobTitle: 'Service Delivery Manager', email: `${emailName(p.serviceManager)}@${p.domain}`, phone: phone(p.phonePrefix, base + 3), hours: BUSINESS_HOURS_TEXT, notes: null },
+      {
+        name: p.serviceManager,
+        jobTitle: 'Service Delivery Manager',
+        email: `${emailName(p.serviceManager)}@${p.domain}`,
+        phone: phone(p.phonePrefix, base + 3),
+        hours: BUSINESS_HOURS_TEXT,
+        notes: null,
+      },
       staleFor('service'),
     );
     const deputy = builder.add(
-      { name: p.deputyServiceManager, jobTitle: 'Deputy Service Delivery Manager', email: `${emailName(p.deputyServiceManager)}@${p.domain}`, phone: phone(p.phonePrefix, base + 4), hours: BUSINESS_HOURS_TEXT, notes: null },
+      {
+        name: p.deputyServiceManager,
+        jobTitle: 'Deputy Service Delivery Manager',
+        email: `${emailName(p.deputyServiceManager)}@${p.domain}`,
+        phone: phone(p.phonePrefix, base + 4),
+        hours: BUSINESS_HOURS_TEXT,
+        notes: null,
+      },
       staleFor('escalation-2'),
     );
     const head = builder.add(
@@ -969,7 +1344,14 @@ function planContacts(today: LocalDate, contracts: readonly PlannedContract[]): 
       'fresh',
     );
     const billing = builder.add(
-      { name: `${legacy ? 'BT Transition Network' : supplier.replace(/ (Ltd|plc)$/, '')} Billing`, jobTitle: 'Billing enquiries', email: `billing@${p.domain}`, phone: phone(p.phonePrefix, base + 6), hours: BUSINESS_HOURS_TEXT, notes: 'Invoice queries and disputes.' },
+      {
+        name: `${legacy ? 'BT Transition Network' : supplier.replace(/ (Ltd|plc)$/, '')} Billing`,
+        jobTitle: 'Billing enquiries',
+        email: `billing@${p.domain}`,
+        phone: phone(p.phonePrefix, base + 6),
+        hours: BUSINESS_HOURS_TEXT,
+        notes: 'Invoice queries and disputes.',
+      },
       staleFor('billing'),
     );
 
@@ -1018,7 +1400,12 @@ function planContacts(today: LocalDate, contracts: readonly PlannedContract[]): 
     const orgContracts = contracts.filter((c) => c.organisation === code);
     const suppliers = [...new Set(orgContracts.map((c) => c.supplier))];
     for (const supplier of suppliers) {
-      addSupplierContacts(builder, code, supplier, orgContracts.filter((c) => c.supplier === supplier));
+      addSupplierContacts(
+        builder,
+        code,
+        supplier,
+        orgContracts.filter((c) => c.supplier === supplier),
+      );
     }
 
     // Site contacts: every site has a primary; the bigger ones a secondary too.
@@ -1271,7 +1658,14 @@ async function writePlan(manager: EntityManager, plan: DemoPlan): Promise<void> 
     (a) => key(contactOf(a).id, a.objectType, objectId(a), a.role),
     (a) => {
       const contact = contactOf(a);
-      return { contactId: contact.id, organisationId: contact.organisationId, objectType: a.objectType, objectId: objectId(a), role: a.role, priority: a.priority };
+      return {
+        contactId: contact.id,
+        organisationId: contact.organisationId,
+        objectType: a.objectType,
+        objectId: objectId(a),
+        role: a.role,
+        priority: a.priority,
+      };
     },
   );
 }
@@ -1284,7 +1678,11 @@ export async function seedDemoData(dataSource: DataSource, options: DemoSeedOpti
   const plan = planDemoData(options.today ?? todayInLondon());
   await dataSource.transaction(async (manager) => {
     await writePlan(manager, plan);
-    await seedDemoCompliance(manager, plan.today, plan.sites.map((site) => site.odsCode));
+    await seedDemoCompliance(
+      manager,
+      plan.today,
+      plan.sites.map((site) => site.odsCode),
+    );
   });
   return {
     organisations: plan.organisations.length,

@@ -40,7 +40,9 @@ export async function seedDemoServiceDesk(dataSource: DataSource, config: AppCon
   const contract = await dataSource.getRepository(Contract).findOneBy({ reference: DEMO_CONTRACT_DUE_FOR_NOTICE });
   if (!contract) return none;
   const services = await dataSource.getRepository(NetworkService).find({ where: { contractId: contract.id }, order: { reference: 'ASC' } });
-  const contact = await dataSource.getRepository(Contact).findOne({ where: { organisationId: contract.organisationId, email: Not(IsNull()) }, order: { id: 'ASC' } });
+  const contact = await dataSource
+    .getRepository(Contact)
+    .findOne({ where: { organisationId: contract.organisationId, email: Not(IsNull()) }, order: { id: 'ASC' } });
   if (services.length < 2 || !contact) return none;
 
   const viewer = { ...(await systemViewer(dataSource.manager, contract.organisationId, 'seed:demo')) };
@@ -51,7 +53,13 @@ export async function seedDemoServiceDesk(dataSource: DataSource, config: AppCon
   return ctx.transaction(async (tx) => {
     const summary = { incidents: 0, escalations: 0, reviews: 0 };
     const incidentRepo = tx.repository(Incident);
-    const log = async (externalId: string, serviceIndex: number, hoursAgo: number, summaryText: string, notifiedAfterMinutes: number | null) => {
+    const log = async (
+      externalId: string,
+      serviceIndex: number,
+      hoursAgo: number,
+      summaryText: string,
+      notifiedAfterMinutes: number | null,
+    ) => {
       const held = await incidentRepo.findOneBy({ organisationId: contract.organisationId, externalId });
       if (held) return held;
       const opened = new Date(now.getTime() - hoursAgo * HOUR);
@@ -87,26 +95,65 @@ export async function seedDemoServiceDesk(dataSource: DataSource, config: AppCon
       const raisedAt = new Date(now.getTime() - 72 * HOUR);
       const raised = await escalations.raise(
         tx,
-        { kind: EscalationKind.ESCALATION, supplierId: contract.supplierId, contractId: contract.id, summary: DEMO_ESCALATION_OVERDUE, updateIntervalHours: 24 },
+        {
+          kind: EscalationKind.ESCALATION,
+          supplierId: contract.supplierId,
+          contractId: contract.id,
+          summary: DEMO_ESCALATION_OVERDUE,
+          updateIntervalHours: 24,
+        },
         raisedAt,
       );
-      await escalations.recordUpdate(tx, raised.id, { givenBy: 'PDN service desk', givenAt: new Date(raisedAt.getTime() + 22 * HOUR), text: 'Engineer visit booked; fibre provider investigating the duct' }, now);
+      await escalations.recordUpdate(
+        tx,
+        raised.id,
+        {
+          givenBy: 'PDN service desk',
+          givenAt: new Date(raisedAt.getTime() + 22 * HOUR),
+          text: 'Engineer visit booked; fibre provider investigating the duct',
+        },
+        now,
+      );
       summary.escalations += 1;
     }
     if (!(await escalationRepo.findOneBy({ organisationId: contract.organisationId, summary: DEMO_COMPLAINT_CLOSED }))) {
       const raisedAt = new Date(now.getTime() - 60 * 24 * HOUR);
       const raised = await escalations.raise(
         tx,
-        { kind: EscalationKind.COMPLAINT, supplierId: contract.supplierId, contractId: contract.id, summary: DEMO_COMPLAINT_CLOSED, updateIntervalHours: 72 },
+        {
+          kind: EscalationKind.COMPLAINT,
+          supplierId: contract.supplierId,
+          contractId: contract.id,
+          summary: DEMO_COMPLAINT_CLOSED,
+          updateIntervalHours: 72,
+        },
         raisedAt,
       );
-      await escalations.recordUpdate(tx, raised.id, { givenBy: 'PDN service manager', givenAt: new Date(raisedAt.getTime() + 48 * HOUR), text: 'Call-back process retrained; missed calls now alert the duty manager' }, now);
-      await escalations.close(tx, raised.id, 'Supplier apologised and changed its call-back process; agreed at the monthly review', new Date(raisedAt.getTime() + 30 * 24 * HOUR));
+      await escalations.recordUpdate(
+        tx,
+        raised.id,
+        {
+          givenBy: 'PDN service manager',
+          givenAt: new Date(raisedAt.getTime() + 48 * HOUR),
+          text: 'Call-back process retrained; missed calls now alert the duty manager',
+        },
+        now,
+      );
+      await escalations.close(
+        tx,
+        raised.id,
+        'Supplier apologised and changed its call-back process; agreed at the monthly review',
+        new Date(raisedAt.getTime() + 30 * 24 * HOUR),
+      );
       summary.escalations += 1;
     }
 
     const lastMonth = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
-    if (!(await tx.repository(ServiceReview).findOneBy({ contractId: contract.id, periodFrom: lastMonth, periodTo: lastMonth, recordedBy: 'seed:demo' }))) {
+    if (
+      !(await tx
+        .repository(ServiceReview)
+        .findOneBy({ contractId: contract.id, periodFrom: lastMonth, periodTo: lastMonth, recordedBy: 'seed:demo' }))
+    ) {
       await reviews.record(
         tx,
         {
@@ -117,7 +164,11 @@ export async function seedDemoServiceDesk(dataSource: DataSource, config: AppCon
           attendees: ['Northshire contract manager', 'Pennine Digital Networks service manager', 'Central CSU networks lead'],
           notes: 'Availability breach on one circuit and a late Severity 1 resolution: credits expected on next invoice.',
           actions: [
-            { description: 'PDN to send the root cause report for the fibre cut', ownerUser: 'PDN service manager', dueDate: addDays(today, -3) },
+            {
+              description: 'PDN to send the root cause report for the fibre cut',
+              ownerUser: 'PDN service manager',
+              dueDate: addDays(today, -3),
+            },
             { description: 'Confirm the service credits on the next invoice', ownerContactId: contact.id, dueDate: addDays(today, 21) },
           ],
         },

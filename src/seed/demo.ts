@@ -39,10 +39,14 @@ export async function seedDemo(
     progress({ step: name, n: ++n, of: STEPS, ms: Date.now() - started, summary });
     return summary;
   };
-  const estate = await step('estate: organisations, suppliers, contracts, sites, services, contacts', () => seedDemoData(dataSource, { today: today.toISODate()! }));
+  const estate = await step('estate: organisations, suppliers, contracts, sites, services, contacts', () =>
+    seedDemoData(dataSource, { today: today.toISODate()! }),
+  );
   const sla = await step("last month's SLA data, through the feed pipeline", () => seedDemoSlaData(dataSource, config, today));
   const orders = await step('orders and legacy replacements', () => seedDemoOrderData(dataSource, config, today));
   const billing = await step('invoices, reconciled, disputed, approved and paid', () => seedDemoBillingData(dataSource, config, today));
-  const serviceDesk = await step('service desk: incidents, escalations, a review', () => seedDemoServiceDesk(dataSource, config, today.toJSDate()));
+  const serviceDesk = await step('service desk: incidents, escalations, a review', () =>
+    seedDemoServiceDesk(dataSource, config, today.toJSDate()),
+  );
   return { estate, sla, orders, billing, serviceDesk };
 }

@@ -62,10 +62,26 @@ export async function seedScaleData(dataSource: DataSource, config: AppConfig, o
   const organisation = await manager.findOneByOrFail(Organisation, { odsCode: options.organisation ?? 'RX1' });
   const supplier = await manager.findOneByOrFail(Supplier, { cnspId: options.supplier ?? 'PDN00001' });
 
-  const existing = await manager.createQueryBuilder(Contract, 'c').where('c.organisationId = :org AND c.reference LIKE :prefix', { org: organisation.id, prefix: `${prefix}-%` }).orderBy('c.id').getMany();
+  const existing = await manager
+    .createQueryBuilder(Contract, 'c')
+    .where('c.organisationId = :org AND c.reference LIKE :prefix', { org: organisation.id, prefix: `${prefix}-%` })
+    .orderBy('c.id')
+    .getMany();
   if (existing.length > 0) {
-    const services = await manager.createQueryBuilder(NetworkService, 's').where('s.contractId IN (:...ids)', { ids: existing.map((c) => c.id) }).getCount();
-    return { organisation: organisation.odsCode, sites: 0, contracts: existing.length, services, invoices: 0, dailyRollups: 0, contractIds: existing.map((c) => c.id), alreadySeeded: true };
+    const services = await manager
+      .createQueryBuilder(NetworkService, 's')
+      .where('s.contractId IN (:...ids)', { ids: existing.map((c) => c.id) })
+      .getCount();
+    return {
+      organisation: organisation.odsCode,
+      sites: 0,
+      contracts: existing.length,
+      services,
+      invoices: 0,
+      dailyRollups: 0,
+      contractIds: existing.map((c) => c.id),
+      alreadySeeded: true,
+    };
   }
 
   const today = DateTime.now().setZone(UK_ZONE).startOf('day');
@@ -140,7 +156,8 @@ export async function seedScaleData(dataSource: DataSource, config: AppConfig, o
     const periodStart = month.toISODate()!;
     const periodEnd = month.endOf('month').toISODate()!;
     const invoiceDate = today.startOf('month').toISODate()!;
-    const header = 'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total';
+    const header =
+      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total';
     // a large estate's invoices go in several documents, each within FEED_MAX_INVOICE_BYTES
     const documents: string[][] = [[header]];
     let bytes = header.length;
@@ -149,7 +166,22 @@ export async function seedScaleData(dataSource: DataSource, config: AppConfig, o
       const net = own.reduce((sum, service) => sum + service.charge, 0n);
       const vat = own.reduce((sum, service) => sum + service.charge / 5n, 0n);
       const lines = own.map((service) =>
-        [`${prefix}-INV-${month.toFormat('yyyyMM')}-${c + 1}`, invoiceDate, periodStart, periodEnd, service.reference, 'RECURRING', '1', pounds(service.charge), pounds(service.charge), '20', pounds(service.charge / 5n), pounds(net), pounds(vat), pounds(net + vat)].join(','),
+        [
+          `${prefix}-INV-${month.toFormat('yyyyMM')}-${c + 1}`,
+          invoiceDate,
+          periodStart,
+          periodEnd,
+          service.reference,
+          'RECURRING',
+          '1',
+          pounds(service.charge),
+          pounds(service.charge),
+          '20',
+          pounds(service.charge / 5n),
+          pounds(net),
+          pounds(vat),
+          pounds(net + vat),
+        ].join(','),
       );
       const size = lines.reduce((sum, line) => sum + line.length + 1, 0);
       if (bytes + size > config.feeds.maxInvoiceBytes && documents.at(-1)!.length > 1) {
@@ -170,7 +202,8 @@ export async function seedScaleData(dataSource: DataSource, config: AppConfig, o
         sourceName: `${prefix.toLowerCase()}-invoices-${month.toFormat('yyyy-MM')}${documents.length > 1 ? `-${index + 1}` : ''}.csv`,
         input: Readable.from([rows.join('\n')]),
       });
-      if (run.rowsRejected > 0 || run.status === 'FAILED') throw new Error(`scale invoices: ${run.rowsRejected} rows rejected ${run.failureReason ?? ''}`);
+      if (run.rowsRejected > 0 || run.status === 'FAILED')
+        throw new Error(`scale invoices: ${run.rowsRejected} rows rejected ${run.failureReason ?? ''}`);
       invoices += run.rowsAccepted;
     }
   }
@@ -178,7 +211,16 @@ export async function seedScaleData(dataSource: DataSource, config: AppConfig, o
   let dailyRollups = 0;
   if (options.performance !== false) dailyRollups = await insertDailyRollups(manager, contractIds, today);
 
-  return { organisation: organisation.odsCode, sites: siteIds.length, contracts: contractIds.length, services: options.services, invoices, dailyRollups, contractIds, alreadySeeded: false };
+  return {
+    organisation: organisation.odsCode,
+    sites: siteIds.length,
+    contracts: contractIds.length,
+    services: options.services,
+    invoices,
+    dailyRollups,
+    contractIds,
+    alreadySeeded: false,
+  };
 }
 
 async function insertSites(manager: EntityManager, organisationId: number, prefix: string, count: number, now: Date): Promise<number[]> {
@@ -228,7 +270,12 @@ async function insertDailyRollups(manager: EntityManager, contractIds: readonly 
       chunk,
     );
   }
-  return manager.createQueryBuilder().from('performance_daily', 'd').innerJoin('service', 's', 's.id = d.serviceId').where('s.contractId IN (:...ids)', { ids: contractIds }).getCount();
+  return manager
+    .createQueryBuilder()
+    .from('performance_daily', 'd')
+    .innerJoin('service', 's', 's.id = d.serviceId')
+    .where('s.contractId IN (:...ids)', { ids: contractIds })
+    .getCount();
 }
 
 const pounds = (pence: bigint) => `${pence / 100n}.${String(pence % 100n).padStart(2, '0')}`;

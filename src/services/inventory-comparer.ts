@@ -1,6 +1,14 @@
 import { In, MoreThan, Not } from 'typeorm';
 import { formatMoney } from '../common/money';
-import { ACCEPTED, UNCHANGED, type AcceptedItem, type FeedWriteContext, type FeedWriter, type NaturalKey, type WriteOutcome } from '../feeds/feed-writer';
+import {
+  ACCEPTED,
+  UNCHANGED,
+  type AcceptedItem,
+  type FeedWriteContext,
+  type FeedWriter,
+  type NaturalKey,
+  type WriteOutcome,
+} from '../feeds/feed-writer';
 import type { FeedRun } from '../feeds/feed-run.entity';
 import type { InventoryRecord } from '../feeds/records';
 import { Site } from '../sites/site.entity';
@@ -42,14 +50,25 @@ export class InventoryComparer implements FeedWriter<InventoryRecord> {
       state.supplierServices += 1;
       const ours = state.ours.get(key(record.serviceReference));
       if (!ours) {
-        differences.push({ kind: InventoryDifferenceKind.SUPPLIER_ONLY, serviceReference: record.serviceReference, supplierValue: describe(record) });
+        differences.push({
+          kind: InventoryDifferenceKind.SUPPLIER_ONLY,
+          serviceReference: record.serviceReference,
+          supplierValue: describe(record),
+        });
         continue;
       }
       state.seen.add(key(record.serviceReference));
       const fields = differingFields(record, ours);
       if (fields.length === 0) state.matching += 1;
       for (const [field, supplierValue, ourValue] of fields) {
-        differences.push({ kind: InventoryDifferenceKind.FIELD_DIFFERS, serviceReference: ours.reference, serviceId: ours.id, field, supplierValue, ourValue });
+        differences.push({
+          kind: InventoryDifferenceKind.FIELD_DIFFERS,
+          serviceReference: ours.reference,
+          serviceId: ours.id,
+          field,
+          supplierValue,
+          ourValue,
+        });
       }
     }
     await this.saveDifferences(context, state, differences);
@@ -64,7 +83,12 @@ export class InventoryComparer implements FeedWriter<InventoryRecord> {
     await this.saveDifferences(
       context,
       state,
-      missing.map((service) => ({ kind: InventoryDifferenceKind.OURS_ONLY, serviceReference: service.reference, serviceId: service.id, ourValue: `${service.status}` })),
+      missing.map((service) => ({
+        kind: InventoryDifferenceKind.OURS_ONLY,
+        serviceReference: service.reference,
+        serviceId: service.id,
+        ourValue: `${service.status}`,
+      })),
     );
     await context.ctx.repository(InventoryComparison).update(state.comparison.id, {
       supplierServices: state.supplierServices,
@@ -83,12 +107,18 @@ export class InventoryComparer implements FeedWriter<InventoryRecord> {
     const services = await ctx.repository(NetworkService).find({
       where: { supplierId: run.supplierId, organisationId: In([...ctx.organisationIds]), status: Not(ServiceStatus.CEASED) },
     });
-    const sites = services.length ? await ctx.repository(Site).find({ select: { id: true, odsCode: true }, where: { id: In([...new Set(services.map((s) => s.siteId))]) } }) : [];
+    const sites = services.length
+      ? await ctx
+          .repository(Site)
+          .find({ select: { id: true, odsCode: true }, where: { id: In([...new Set(services.map((s) => s.siteId))]) } })
+      : [];
     const siteCodes = new Map(sites.map((site) => [site.id, site.odsCode]));
     const state: RunState = {
       comparison: null,
       reuse: await this.unchangedSinceDuplicate(ctx, run, services),
-      ours: new Map(services.map((service) => [key(service.reference), Object.assign(service, { siteOdsCode: siteCodes.get(service.siteId) ?? '' })])),
+      ours: new Map(
+        services.map((service) => [key(service.reference), Object.assign(service, { siteOdsCode: siteCodes.get(service.siteId) ?? '' })]),
+      ),
       seen: new Set(),
       matching: 0,
       supplierServices: 0,
@@ -97,7 +127,11 @@ export class InventoryComparer implements FeedWriter<InventoryRecord> {
     return state;
   }
 
-  private async unchangedSinceDuplicate(ctx: FeedWriteContext['ctx'], run: FeedWriteContext['run'], services: NetworkService[]): Promise<boolean> {
+  private async unchangedSinceDuplicate(
+    ctx: FeedWriteContext['ctx'],
+    run: FeedWriteContext['run'],
+    services: NetworkService[],
+  ): Promise<boolean> {
     if (run.duplicateOfRunId === null) return false;
     const previous = await ctx.repository(InventoryComparison).findOneBy({ feedRunId: run.duplicateOfRunId });
     if (!previous) return false;
@@ -107,9 +141,20 @@ export class InventoryComparer implements FeedWriter<InventoryRecord> {
     return changedSince === 0 && services.every((service) => service.createdAt <= previous.createdAt);
   }
 
-  private async saveDifferences({ ctx, run }: FeedWriteContext, state: RunState, differences: Partial<InventoryDifference>[]): Promise<void> {
+  private async saveDifferences(
+    { ctx, run }: FeedWriteContext,
+    state: RunState,
+    differences: Partial<InventoryDifference>[],
+  ): Promise<void> {
     state.comparison ??= await ctx.repository(InventoryComparison).save(
-      ctx.repository(InventoryComparison).create({ organisationId: run.organisationId, supplierId: run.supplierId, feedRunId: run.id, supplierServices: 0, ourServices: 0, matching: 0 }),
+      ctx.repository(InventoryComparison).create({
+        organisationId: run.organisationId,
+        supplierId: run.supplierId,
+        feedRunId: run.id,
+        supplierServices: 0,
+        ourServices: 0,
+        matching: 0,
+      }),
     );
     if (differences.length === 0) return;
     const comparisonId = state.comparison.id;

@@ -21,7 +21,7 @@ export class InventoryComparison extends BaseRecord {
   @Column({ type: 'int' })
   feedRunId!: number;
 
-  @Field(() => Int, { description: 'Services in the supplier\'s inventory.' })
+  @Field(() => Int, { description: "Services in the supplier's inventory." })
   @Column({ type: 'int' })
   supplierServices!: number;
 
@@ -71,7 +71,10 @@ export class InventoryDifference extends BaseRecord {
   @Column({ type: 'int', nullable: true })
   serviceId!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'For FIELD_DIFFERS: bandwidthMbps, status, installDate, ceaseDate, monthlyCharge or site.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For FIELD_DIFFERS: bandwidthMbps, status, installDate, ceaseDate, monthlyCharge or site.',
+  })
   @Column({ type: 'varchar', length: 30, nullable: true })
   field!: string | null;
 

@@ -14,8 +14,12 @@ export const InventoryComparisonConnection = ConnectionType(InventoryComparison,
 @Resolver(() => InventoryComparison)
 export class InventoryComparisonResolver {
   @Authorized(READ_INVENTORY)
-  @Query(() => InventoryComparisonConnection, { description: 'Suppliers\' inventories set against ours, newest first.' })
-  inventoryComparisons(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string) {
+  @Query(() => InventoryComparisonConnection, { description: "Suppliers' inventories set against ours, newest first." })
+  inventoryComparisons(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string,
+  ) {
     const query = withinScope(ctx, ctx.repository(InventoryComparison).createQueryBuilder('comparison'));
     const supplier = optionalIdOf(supplierId, Supplier.typename, 'supplierId');
     if (supplier !== undefined) query.andWhere('comparison.supplierId = :supplier', { supplier });

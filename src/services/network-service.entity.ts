@@ -65,7 +65,7 @@ export class NetworkService extends BaseRecord {
   @JoinColumn({ name: 'siteId' })
   site?: Site;
 
-  @Field({ description: 'The supplier\'s reference (circuit id); unique per supplier.' })
+  @Field({ description: "The supplier's reference (circuit id); unique per supplier." })
   @Column({ type: 'varchar', length: 64 })
   reference!: string;
 

@@ -50,7 +50,7 @@ export class ServiceFilter {
   @Field(() => Resilience, { nullable: true })
   resilience?: Resilience;
 
-  @Field({ nullable: true, description: 'Case-insensitive match on the supplier\'s reference.' })
+  @Field({ nullable: true, description: "Case-insensitive match on the supplier's reference." })
   @MaxLength(100)
   search?: string;
 }
@@ -60,10 +60,10 @@ export class CreateServiceInput {
   @Field(() => ID)
   contractId!: string;
 
-  @Field(() => ID, { description: 'A site of the contract\'s organisation.' })
+  @Field(() => ID, { description: "A site of the contract's organisation." })
   siteId!: string;
 
-  @Field({ description: 'The supplier\'s reference (circuit id); unique per supplier.' })
+  @Field({ description: "The supplier's reference (circuit id); unique per supplier." })
   @Length(1, 64)
   @Matches(REFERENCE, { message: REFERENCE_MESSAGE })
   reference!: string;

@@ -42,7 +42,12 @@ export class ServiceInventory {
 
   list(ctx: RequestContext, filter: ServiceListFilter, page: PageArgs, order?: ServiceOrder): Promise<Connection<NetworkService>> {
     const query = withinScope(ctx, ctx.repository(NetworkService).createQueryBuilder('service'));
-    const exact = { contractId: filter.contractId, siteId: filter.siteId, supplierId: filter.supplierId, organisationId: filter.organisationId };
+    const exact = {
+      contractId: filter.contractId,
+      siteId: filter.siteId,
+      supplierId: filter.supplierId,
+      organisationId: filter.organisationId,
+    };
     for (const [column, value] of Object.entries(exact)) {
       if (value !== undefined) query.andWhere(`service.${column} = :${column}`, { [column]: value });
     }
@@ -100,7 +105,9 @@ export class ServiceInventory {
     return ctx.transaction(async (tx) => {
       const service = await this.get(tx, id);
       if (service.status === ServiceStatus.CEASED && (input.monthlyCharge !== undefined || input.bandwidthMbps !== undefined)) {
-        throw conflict(`Service ${service.reference} is CEASED; its charges and bandwidth are history`, { reason: ErrorReason.SERVICE_CEASED });
+        throw conflict(`Service ${service.reference} is CEASED; its charges and bandwidth are history`, {
+          reason: ErrorReason.SERVICE_CEASED,
+        });
       }
       if (siteId !== undefined) {
         const site = await this.sites.get(tx, siteId);
@@ -127,13 +134,16 @@ export class ServiceInventory {
     return ctx.transaction(async (tx) => {
       const service = await this.get(tx, id);
       serviceLifecycle.assertMove(service.status, status, { name: `Service ${service.reference}` });
-      const needsDate = status === ServiceStatus.CEASED || status === ServiceStatus.CEASE_REQUESTED ||
+      const needsDate =
+        status === ServiceStatus.CEASED ||
+        status === ServiceStatus.CEASE_REQUESTED ||
         (status === ServiceStatus.ACTIVE && service.status === ServiceStatus.ORDERED);
       if (needsDate && !effectiveDate) {
         throw badInput('input.effectiveDate', `input.effectiveDate: required to move a service to ${status}`, ErrorReason.DATE_REQUIRED);
       }
       if (status === ServiceStatus.ACTIVE && service.status === ServiceStatus.ORDERED) service.installDate = effectiveDate!;
-      else if (status === ServiceStatus.ACTIVE) service.ceaseDate = null; // cease request withdrawn
+      else if (status === ServiceStatus.ACTIVE)
+        service.ceaseDate = null; // cease request withdrawn
       else service.ceaseDate = effectiveDate!;
       service.status = status;
       assertConsistent(service);
@@ -153,7 +163,11 @@ export class ServiceInventory {
 
 function assertSameOrganisation(siteOrganisationId: number, contractOrganisationId: number): void {
   if (siteOrganisationId !== contractOrganisationId) {
-    throw badInput('input.siteId', 'input.siteId: the site belongs to a different organisation from the contract', ErrorReason.SITE_ORGANISATION_MISMATCH);
+    throw badInput(
+      'input.siteId',
+      'input.siteId: the site belongs to a different organisation from the contract',
+      ErrorReason.SITE_ORGANISATION_MISMATCH,
+    );
   }
 }
 
@@ -161,7 +175,8 @@ function assertSameOrganisation(siteOrganisationId: number, contractOrganisation
 function assertConsistent(service: NetworkService): void {
   for (const field of ['installDate', 'ceaseDate'] as const) {
     const value = service[field];
-    if (value !== null && !isLocalDate(value)) throw badInput(`input.${field}`, `input.${field}: not a calendar date`, ErrorReason.INVALID_DATE);
+    if (value !== null && !isLocalDate(value))
+      throw badInput(`input.${field}`, `input.${field}: not a calendar date`, ErrorReason.INVALID_DATE);
   }
   // a CEASED service may never have been installed: an order cancelled before installation
   const installed = service.status === ServiceStatus.ACTIVE || service.status === ServiceStatus.CEASE_REQUESTED;
@@ -172,8 +187,14 @@ function assertConsistent(service: NetworkService): void {
     throw badInput('input.ceaseDate', 'input.ceaseDate: an ORDERED service has no cease date', ErrorReason.DATE_NOT_APPLICABLE);
   }
   if (service.installDate && service.ceaseDate && service.ceaseDate < service.installDate) {
-    throw badInput('input.ceaseDate', `input.ceaseDate: ${service.ceaseDate} is before the install date ${service.installDate}`, ErrorReason.CEASE_BEFORE_INSTALL);
+    throw badInput(
+      'input.ceaseDate',
+      `input.ceaseDate: ${service.ceaseDate} is before the install date ${service.installDate}`,
+      ErrorReason.CEASE_BEFORE_INSTALL,
+    );
   }
-  if (service.monthlyCharge < 0n) throw badInput('input.monthlyCharge', 'input.monthlyCharge: must not be negative', ErrorReason.NEGATIVE_AMOUNT);
-  if (service.oneOffCharge < 0n) throw badInput('input.oneOffCharge', 'input.oneOffCharge: must not be negative', ErrorReason.NEGATIVE_AMOUNT);
+  if (service.monthlyCharge < 0n)
+    throw badInput('input.monthlyCharge', 'input.monthlyCharge: must not be negative', ErrorReason.NEGATIVE_AMOUNT);
+  if (service.oneOffCharge < 0n)
+    throw badInput('input.oneOffCharge', 'input.oneOffCharge: must not be negative', ErrorReason.NEGATIVE_AMOUNT);
 }

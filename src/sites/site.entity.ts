@@ -18,7 +18,7 @@ export class Site extends BaseRecord {
   @JoinColumn({ name: 'organisationId' })
   organisation?: Organisation;
 
-  @Field({ description: 'The site\'s own ODS code.' })
+  @Field({ description: "The site's own ODS code." })
   @Column({ type: 'varchar', length: 10 })
   odsCode!: string;
 

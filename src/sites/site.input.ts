@@ -19,10 +19,10 @@ export class SiteFilter {
 
 @InputType()
 export class CreateSiteInput {
-  @Field(() => ID, { nullable: true, description: 'Owning organisation; defaults to the viewer\'s own.' })
+  @Field(() => ID, { nullable: true, description: "Owning organisation; defaults to the viewer's own." })
   organisationId?: string;
 
-  @Field({ description: 'The site\'s ODS code: 3–10 upper-case letters or digits.' })
+  @Field({ description: "The site's ODS code: 3–10 upper-case letters or digits." })
   @Matches(ODS_CODE, { message: 'odsCode must be 3 to 10 upper-case letters or digits' })
   odsCode!: string;
 

@@ -20,7 +20,11 @@ export class SiteResolver {
   @Query(() => SiteConnection)
   sites(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => SiteFilter, { nullable: true }) filter?: SiteFilter) {
     const { organisationId, ...rest } = filter ?? {};
-    return this.siteService.list(ctx, { ...rest, organisationId: optionalIdOf(organisationId, Organisation.typename, 'filter.organisationId') }, page);
+    return this.siteService.list(
+      ctx,
+      { ...rest, organisationId: optionalIdOf(organisationId, Organisation.typename, 'filter.organisationId') },
+      page,
+    );
   }
 
   @Authorized(READ_INVENTORY)

@@ -16,7 +16,8 @@ export interface SiteListFilter extends Omit<SiteFilter, 'organisationId'> {
 export class SiteService {
   list(ctx: RequestContext, filter: SiteListFilter, page: PageArgs): Promise<Connection<Site>> {
     const query = withinScope(ctx, ctx.repository(Site).createQueryBuilder('site'));
-    if (filter.organisationId !== undefined) query.andWhere('site.organisationId = :organisationId', { organisationId: filter.organisationId });
+    if (filter.organisationId !== undefined)
+      query.andWhere('site.organisationId = :organisationId', { organisationId: filter.organisationId });
     const postcode = filter.postcode?.trim().toUpperCase().replace(/\s+/g, ' ');
     if (postcode) {
       // an outward code ("LS1") matches "LS1 4AP" but not "LS14 …"

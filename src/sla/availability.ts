@@ -91,14 +91,25 @@ export async function monthlyAvailability(
        WHERE qosClass = '' AND day >= ? AND day <= ? AND ${ofContract.sql} GROUP BY serviceId`,
       [month.firstDay, month.lastDay, ...ofContract.params],
     ) as Promise<{ serviceId: number; covered: string | number; up: string | number }[]>,
-    plainSelect(manager, ExclusionWindow, {}, [['startsAt', 'ASC'], ['id', 'ASC']], {
-      sql: `${ofContract.sql} AND startsAt < ? AND endsAt > ?`,
-      params: [...ofContract.params, sqlTimestamp(new Date(month.end)), sqlTimestamp(new Date(month.start))],
-    }),
+    plainSelect(
+      manager,
+      ExclusionWindow,
+      {},
+      [
+        ['startsAt', 'ASC'],
+        ['id', 'ASC'],
+      ],
+      {
+        sql: `${ofContract.sql} AND startsAt < ? AND endsAt > ?`,
+        params: [...ofContract.params, sqlTimestamp(new Date(month.end)), sqlTimestamp(new Date(month.start))],
+      },
+    ),
     withDowntime ? downtimeHours(manager, month, contract) : new Map<number, DowntimeInterval[]>(),
   ]);
   const results = new Map<number, MonthlyAvailability>();
-  const live = listed.map((service) => ({ service, span: activeSpan(service, month) })).filter((entry): entry is { service: NetworkService; span: Span } => entry.span !== null);
+  const live = listed
+    .map((service) => ({ service, span: activeSpan(service, month) }))
+    .filter((entry): entry is { service: NetworkService; span: Span } => entry.span !== null);
   if (live.length === 0) return results;
 
   // services live all month take the month's sums; only those installed or ceased in it need their days
@@ -123,7 +134,9 @@ export async function monthlyAvailability(
   const excludedOf = new Map<number, Span[]>();
   for (const { service, span } of live) {
     const own = windowsOf.get(service.id) ?? [];
-    const spans = mergeSpans(own.map((window) => ({ start: Math.max(window.startsAt.getTime(), span.start), end: Math.min(window.endsAt.getTime(), span.end) })));
+    const spans = mergeSpans(
+      own.map((window) => ({ start: Math.max(window.startsAt.getTime(), span.start), end: Math.min(window.endsAt.getTime(), span.end) })),
+    );
     if (spans.length) excludedOf.set(service.id, spans);
   }
   const inWindows = await measuredWithin(manager, excludedOf);
@@ -156,7 +169,9 @@ export async function monthlyAvailability(
       availabilityUnits,
       coveragePercent: formatUnits(coverageUnits, 1),
       coverageUnits,
-      downtime: (downtime.get(service.id) ?? []).filter((interval) => subtract([{ start: interval.start.getTime(), end: interval.end.getTime() }], excludedSpans).length > 0),
+      downtime: (downtime.get(service.id) ?? []).filter(
+        (interval) => subtract([{ start: interval.start.getTime(), end: interval.end.getTime() }], excludedSpans).length > 0,
+      ),
       exclusions: own,
     });
   }
@@ -207,7 +222,8 @@ async function downtimeHours(manager: EntityManager, month: Month, contract: Con
     if (last && last.end.getTime() === start.getTime()) {
       last.end = new Date(start.getTime() + 3_600_000);
       last.downSeconds += Number(row.down);
-    } else list.push({ serviceId: Number(row.serviceId), start, end: new Date(start.getTime() + 3_600_000), downSeconds: Number(row.down) });
+    } else
+      list.push({ serviceId: Number(row.serviceId), start, end: new Date(start.getTime() + 3_600_000), downSeconds: Number(row.down) });
     byService.set(Number(row.serviceId), list);
   }
   return byService;
@@ -222,8 +238,14 @@ const isoDay = (value: string | Date) => (value instanceof Date ? value.toISOStr
  * spans of all the services are read together, a few hundred to a statement, so a supplier's
  * maintenance window over a thousand circuits costs a report two statements, not two thousand.
  */
-function measuredWithin(manager: EntityManager, spansOf: ReadonlyMap<number, readonly Span[]>): Promise<Map<number, { covered: number; up: number }>> {
-  return measuredWithinSpans(manager, [...spansOf].flatMap(([serviceId, spans]) => spans.map((span) => ({ key: serviceId, serviceId, span }))));
+function measuredWithin(
+  manager: EntityManager,
+  spansOf: ReadonlyMap<number, readonly Span[]>,
+): Promise<Map<number, { covered: number; up: number }>> {
+  return measuredWithinSpans(
+    manager,
+    [...spansOf].flatMap(([serviceId, spans]) => spans.map((span) => ({ key: serviceId, serviceId, span }))),
+  );
 }
 
 /** A span of one service's time, and the total it counts towards. */
@@ -239,7 +261,10 @@ export interface KeyedSpan<K> {
  * of a series (serviceAvailability) takes its exclusions off by the same arithmetic, so the
  * two give the same figure for the same month.
  */
-export async function measuredWithinSpans<K>(manager: EntityManager, wanted: readonly KeyedSpan<K>[]): Promise<Map<K, { covered: number; up: number }>> {
+export async function measuredWithinSpans<K>(
+  manager: EntityManager,
+  wanted: readonly KeyedSpan<K>[],
+): Promise<Map<K, { covered: number; up: number }>> {
   const sums = new Map<K, { covered: number; up: number }>();
   const add = (key: K, covered: number, up: number) => {
     const sum = sums.get(key) ?? { covered: 0, up: 0 };
@@ -258,7 +283,12 @@ export async function measuredWithinSpans<K>(manager: EntityManager, wanted: rea
     '(serviceId = ? AND intervalStart >= ? AND intervalStart < ?)',
   );
   const samplesOf = groupBy(
-    samples.map((sample) => ({ serviceId: Number(sample.serviceId), start: asUtcDate(sample.intervalStart).getTime(), seconds: Number(sample.intervalSeconds), up: Number(sample.upSeconds) })),
+    samples.map((sample) => ({
+      serviceId: Number(sample.serviceId),
+      start: asUtcDate(sample.intervalStart).getTime(),
+      seconds: Number(sample.intervalSeconds),
+      up: Number(sample.upSeconds),
+    })),
     (sample) => sample.serviceId,
   );
   const withoutSamples: KeyedSpan<K>[] = [];
@@ -284,7 +314,12 @@ export async function measuredWithinSpans<K>(manager: EntityManager, wanted: rea
     '(serviceId = ? AND hourStart >= ? AND hourStart <= ?)',
   );
   const hoursOf = groupBy(
-    hours.map((hour) => ({ serviceId: Number(hour.serviceId), start: asUtcDate(hour.hourStart).getTime(), covered: Number(hour.coveredSeconds), up: Number(hour.upSeconds) })),
+    hours.map((hour) => ({
+      serviceId: Number(hour.serviceId),
+      start: asUtcDate(hour.hourStart).getTime(),
+      covered: Number(hour.coveredSeconds),
+      up: Number(hour.upSeconds),
+    })),
     (hour) => hour.serviceId,
   );
   for (const { key, serviceId, span } of withoutSamples) {
@@ -306,7 +341,12 @@ export async function measuredWithinSpans<K>(manager: EntityManager, wanted: rea
  * statement: `$ranges` in `sql` becomes the ranges' conditions, each `range` with its
  * service id and the range's bounds as placeholders.
  */
-async function rangesRead<Row>(manager: EntityManager, ranges: readonly { serviceId: number; from: number; to: number }[], sql: string, range: string): Promise<Row[]> {
+async function rangesRead<Row>(
+  manager: EntityManager,
+  ranges: readonly { serviceId: number; from: number; to: number }[],
+  sql: string,
+  range: string,
+): Promise<Row[]> {
   const rows: Row[] = [];
   for (let i = 0; i < ranges.length; i += RANGES_PER_STATEMENT) {
     const chunk = ranges.slice(i, i + RANGES_PER_STATEMENT);

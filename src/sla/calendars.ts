@@ -14,7 +14,11 @@ const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clo
 export function toCalendar(record: ServiceCalendarRecord): ServiceHoursCalendar {
   return {
     name: record.name,
-    windows: record.windows.map((window): WeeklyWindow => ({ weekday: window.weekday, from: minutesOf(window.from), to: minutesOf(window.to) })),
+    windows: record.windows.map((window): WeeklyWindow => ({
+      weekday: window.weekday,
+      from: minutesOf(window.from),
+      to: minutesOf(window.to),
+    })),
     excludeBankHolidays: record.excludeBankHolidays,
   };
 }
@@ -28,19 +32,33 @@ export async function calendarOfContract(ctx: RequestContext, contract: Contract
   if (contract.serviceHours === ServiceHours.TWENTY_FOUR_SEVEN) return TWENTY_FOUR_SEVEN;
   const name = contract.serviceHoursCalendar ?? DEFAULT_BUSINESS_CALENDAR;
   if (name === DEFAULT_BUSINESS_CALENDAR) return ENGLAND_AND_WALES_BUSINESS_HOURS;
-  const own = (await ctx.loaders.manyBy(ServiceCalendarRecord, 'organisationId').load(contract.organisationId)).find((record) => record.name === name);
+  const own = (await ctx.loaders.manyBy(ServiceCalendarRecord, 'organisationId').load(contract.organisationId)).find(
+    (record) => record.name === name,
+  );
   return own ? toCalendar(own) : ENGLAND_AND_WALES_BUSINESS_HOURS;
 }
 
 /** Checks a calendar's windows: real UK times, on real weekdays, each ending after it starts. */
 export function validWindows(windows: readonly WeeklyWindowType[]): WeeklyWindowType[] {
-  if (windows.length === 0) throw badInput('input.windows', 'input.windows: a calendar needs at least one window (use TWENTY_FOUR_SEVEN for always)', ErrorReason.NO_WINDOWS);
+  if (windows.length === 0)
+    throw badInput(
+      'input.windows',
+      'input.windows: a calendar needs at least one window (use TWENTY_FOUR_SEVEN for always)',
+      ErrorReason.NO_WINDOWS,
+    );
   return windows.map((window, index) => {
     const field = `input.windows.${index}`;
-    if (!Number.isInteger(window.weekday) || window.weekday < 1 || window.weekday > 7) throw badInput(`${field}.weekday`, `${field}.weekday: 1 (Monday) to 7 (Sunday)`, ErrorReason.INVALID_WEEKDAY);
-    if (!CLOCK.test(window.from) || window.from === '24:00') throw badInput(`${field}.from`, `${field}.from: a UK time "HH:MM"`, ErrorReason.INVALID_TIME);
+    if (!Number.isInteger(window.weekday) || window.weekday < 1 || window.weekday > 7)
+      throw badInput(`${field}.weekday`, `${field}.weekday: 1 (Monday) to 7 (Sunday)`, ErrorReason.INVALID_WEEKDAY);
+    if (!CLOCK.test(window.from) || window.from === '24:00')
+      throw badInput(`${field}.from`, `${field}.from: a UK time "HH:MM"`, ErrorReason.INVALID_TIME);
     if (!CLOCK.test(window.to)) throw badInput(`${field}.to`, `${field}.to: a UK time "HH:MM" or "24:00"`, ErrorReason.INVALID_TIME);
-    if (minutesOf(window.to) <= minutesOf(window.from)) throw badInput(`${field}.to`, `${field}.to: must be after from (a window past midnight is two windows)`, ErrorReason.END_BEFORE_START);
+    if (minutesOf(window.to) <= minutesOf(window.from))
+      throw badInput(
+        `${field}.to`,
+        `${field}.to: must be after from (a window past midnight is two windows)`,
+        ErrorReason.END_BEFORE_START,
+      );
     return { weekday: window.weekday, from: window.from, to: window.to };
   });
 }

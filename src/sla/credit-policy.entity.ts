@@ -8,10 +8,13 @@ import { MoneyScalar } from '../graphql-types/scalars';
 /** One availability band: a shortfall below target of up to `shortfallUpTo` points earns `creditPercent` of the monthly charge. */
 @ObjectType('AvailabilityCreditBand')
 export class AvailabilityCreditBand {
-  @Field(() => String, { nullable: true, description: 'Upper bound of the shortfall in percentage points (exact decimal); null for "beyond".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Upper bound of the shortfall in percentage points (exact decimal); null for "beyond".',
+  })
   shortfallUpTo!: string | null;
 
-  @Field({ description: 'Credit as a percent of the service\'s monthly charge (exact decimal).' })
+  @Field({ description: "Credit as a percent of the service's monthly charge (exact decimal)." })
   creditPercent!: string;
 }
 
@@ -39,11 +42,14 @@ export class CreditPolicy extends BaseRecord {
   @Column({ type: 'simple-json' })
   availabilityBands!: AvailabilityCreditBand[];
 
-  @Field(() => String, { nullable: true, description: 'Credit per incident resolved outside its target, percent of the service\'s monthly charge.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Credit per incident resolved outside its target, percent of the service's monthly charge.",
+  })
   @Column({ type: 'varchar', length: 12, nullable: true })
   resolutionBreachPercent!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Monthly cap as a percent of the contract\'s monthly charges.' })
+  @Field(() => String, { nullable: true, description: "Monthly cap as a percent of the contract's monthly charges." })
   @Column({ type: 'varchar', length: 12, nullable: true })
   capPercent!: string | null;
 

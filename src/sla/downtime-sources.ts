@@ -11,22 +11,24 @@ import { DowntimeEvidence } from './sla-report.types';
  * nothing at all unless `sources` is asked for.
  */
 export function downtimeSources(ctx: RequestContext): DataLoader<SpanLookup, RecordSource[], string> {
-  return ctx.loaders.custom('downtime-sources', () =>
-    new DataLoader<SpanLookup, RecordSource[], string>(
-      async (lookups) =>
-        (await spansOverlapping(ctx.manager, ctx.organisationIds, lookups)).map((spans) =>
-          spans.map((span) =>
-            Object.assign(new RecordSource(), {
-              feedRunId: span.feedRunId,
-              location: span.firstLocation,
-              lastLocation: span.lastLocation,
-              coversFrom: span.firstIntervalStart,
-              coversTo: span.lastIntervalEnd,
-            }),
+  return ctx.loaders.custom(
+    'downtime-sources',
+    () =>
+      new DataLoader<SpanLookup, RecordSource[], string>(
+        async (lookups) =>
+          (await spansOverlapping(ctx.manager, ctx.organisationIds, lookups)).map((spans) =>
+            spans.map((span) =>
+              Object.assign(new RecordSource(), {
+                feedRunId: span.feedRunId,
+                location: span.firstLocation,
+                lastLocation: span.lastLocation,
+                coversFrom: span.firstIntervalStart,
+                coversTo: span.lastIntervalEnd,
+              }),
+            ),
           ),
-        ),
-      { cacheKeyFn: ({ serviceId, start, end }) => `${serviceId}|${start.getTime()}|${end.getTime()}` },
-    ),
+        { cacheKeyFn: ({ serviceId, start, end }) => `${serviceId}|${start.getTime()}|${end.getTime()}` },
+      ),
   );
 }
 

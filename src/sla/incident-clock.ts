@@ -92,7 +92,15 @@ export function incidentClock(
     resolutionBreached,
     resolutionDueAt: open ? new Date(addServiceTime(calendar, opened, resolutionTarget, pauses)) : null,
     percentOfTargetElapsed: open ? Math.round(percent * 10) / 10 : null,
-    stage: resolutionBreached ? SlaStage.BREACHED : !open ? SlaStage.MET : percent >= 75 ? SlaStage.WARNING_75 : percent >= 50 ? SlaStage.WARNING_50 : SlaStage.ON_TRACK,
+    stage: resolutionBreached
+      ? SlaStage.BREACHED
+      : !open
+        ? SlaStage.MET
+        : percent >= 75
+          ? SlaStage.WARNING_75
+          : percent >= 50
+            ? SlaStage.WARNING_50
+            : SlaStage.ON_TRACK,
     paused: open && pauses.some((span) => span.end === resolutionEnd),
   };
 }

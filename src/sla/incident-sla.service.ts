@@ -40,41 +40,56 @@ export class IncidentSlaService {
       where: { organisationId: In([...ctx.organisationIds]), status: Not(In(CLOSED)) },
       order: { openedAt: 'ASC' },
     });
-    const clocks = await Promise.all(open.filter((incident) => incident.resolvedAt === null).map(async (incident) => ({ incident, clock: await this.clock(ctx, incident) })));
+    const clocks = await Promise.all(
+      open
+        .filter((incident) => incident.resolvedAt === null)
+        .map(async (incident) => ({ incident, clock: await this.clock(ctx, incident) })),
+    );
     return clocks
       .filter(({ clock }) => clock.stage === SlaStage.WARNING_75 || clock.stage === SlaStage.BREACHED)
       .sort((a, b) => (b.clock.percentOfTargetElapsed ?? 0) - (a.clock.percentOfTargetElapsed ?? 0));
   }
 
   private clocks(ctx: RequestContext): DataLoader<Incident, IncidentClock, number> {
-    return ctx.loaders.custom('incidentClock', () =>
-      new DataLoader<Incident, IncidentClock, number>(
-        async (incidents) => {
-          const now = new Date();
-          // the Service Co-ordinator reads other organisations' Severity 1 and 2 incidents: their
-          // clocks need those organisations' contracts and calendars, read for this figure only
-          const scope = contextForIncidents(ctx, incidents);
-          const services = await scope.loaders.byId(NetworkService).loadMany(incidents.map((incident) => incident.serviceId));
-          const contractIds = services.map((service) => (service instanceof NetworkService ? service.contractId : -1));
-          const contracts = await scope.loaders.byId(Contract).loadMany(contractIds);
-          const terms = await scope.loaders.manyBy(SlaTerm, 'contractId').loadMany(contractIds);
-          const histories = await scope.loaders.manyBy(IncidentStatusChange, 'incidentId').loadMany(incidents.map((incident) => incident.id));
-          const calendars = await Promise.all(contracts.map((contract) => (contract instanceof Contract ? calendarOfContract(scope, contract) : null)));
-          return incidents.map((incident, index) => {
-            const contract = contracts[index];
-            if (!(contract instanceof Contract)) return new Error(`incident ${incident.id} has no contract in scope`);
-            const history = histories[index];
-            const ownTerms = terms[index];
-            return incidentClock(
-              { openedAt: incident.openedAt, acknowledgedAt: incident.acknowledgedAt, resolvedAt: incident.resolvedAt, history: Array.isArray(history) ? history : [] },
-              calendars[index]!,
-              incidentTargets(contract, Array.isArray(ownTerms) ? ownTerms : [], incident.severity),
-              now,
+    return ctx.loaders.custom(
+      'incidentClock',
+      () =>
+        new DataLoader<Incident, IncidentClock, number>(
+          async (incidents) => {
+            const now = new Date();
+            // the Service Co-ordinator reads other organisations' Severity 1 and 2 incidents: their
+            // clocks need those organisations' contracts and calendars, read for this figure only
+            const scope = contextForIncidents(ctx, incidents);
+            const services = await scope.loaders.byId(NetworkService).loadMany(incidents.map((incident) => incident.serviceId));
+            const contractIds = services.map((service) => (service instanceof NetworkService ? service.contractId : -1));
+            const contracts = await scope.loaders.byId(Contract).loadMany(contractIds);
+            const terms = await scope.loaders.manyBy(SlaTerm, 'contractId').loadMany(contractIds);
+            const histories = await scope.loaders
+              .manyBy(IncidentStatusChange, 'incidentId')
+              .loadMany(incidents.map((incident) => incident.id));
+            const calendars = await Promise.all(
+              contracts.map((contract) => (contract instanceof Contract ? calendarOfContract(scope, contract) : null)),
             );
-          });
-        },
-        { cacheKeyFn: (incident) => incident.id },
-      ),
+            return incidents.map((incident, index) => {
+              const contract = contracts[index];
+              if (!(contract instanceof Contract)) return new Error(`incident ${incident.id} has no contract in scope`);
+              const history = histories[index];
+              const ownTerms = terms[index];
+              return incidentClock(
+                {
+                  openedAt: incident.openedAt,
+                  acknowledgedAt: incident.acknowledgedAt,
+                  resolvedAt: incident.resolvedAt,
+                  history: Array.isArray(history) ? history : [],
+                },
+                calendars[index]!,
+                incidentTargets(contract, Array.isArray(ownTerms) ? ownTerms : [], incident.severity),
+                now,
+              );
+            });
+          },
+          { cacheKeyFn: (incident) => incident.id },
+        ),
     );
   }
 }

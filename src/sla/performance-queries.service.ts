@@ -56,11 +56,22 @@ export class PerformanceQueries {
   constructor(private readonly inventory: ServiceInventory) {}
 
   /** A service's availability per hour, UK day or UK month, each point with its data coverage. */
-  async availabilitySeries(ctx: RequestContext, serviceId: number, from: Date, to: Date, granularity: Granularity): Promise<AvailabilityPoint[]> {
+  async availabilitySeries(
+    ctx: RequestContext,
+    serviceId: number,
+    from: Date,
+    to: Date,
+    granularity: Granularity,
+  ): Promise<AvailabilityPoint[]> {
     const service = await this.inventory.get(ctx, serviceId);
     if (to.getTime() <= from.getTime()) throw badInput('to', 'to: must be after from', ErrorReason.END_BEFORE_START);
     const buckets = bucketsOf(from, to, granularity);
-    if (buckets.length > MAX_POINTS) throw badInput('to', `to: at most ${MAX_POINTS} points per request; choose a coarser granularity or a shorter range`, ErrorReason.TOO_MANY_POINTS);
+    if (buckets.length > MAX_POINTS)
+      throw badInput(
+        'to',
+        `to: at most ${MAX_POINTS} points per request; choose a coarser granularity or a shorter range`,
+        ErrorReason.TOO_MANY_POINTS,
+      );
     const rows: { at: string | Date; covered: string | number; up: string | number }[] =
       granularity === Granularity.HOUR
         ? await ctx.manager.query(
@@ -83,7 +94,10 @@ export class PerformanceQueries {
     }
     const lives = points.map((point) => activeSpan(service, { period: '', start: point.start, end: point.end, firstDay: '', lastDay: '' }));
     const excluded = await excludedSpans(ctx, service.id, points, lives);
-    const within = await measuredWithinSpans(ctx.manager, [...excluded].flatMap(([index, spans]) => spans.map((span): KeyedSpan<number> => ({ key: index, serviceId: service.id, span }))));
+    const within = await measuredWithinSpans(
+      ctx.manager,
+      [...excluded].flatMap(([index, spans]) => spans.map((span): KeyedSpan<number> => ({ key: index, serviceId: service.id, span }))),
+    );
     return points.map((point, index) => {
       const live = lives[index];
       const liveMs = live ? live.end - live.start : 0;
@@ -103,7 +117,10 @@ export class PerformanceQueries {
         slaCoveredSeconds: slaCovered,
         slaUpSeconds: slaUp,
         slaAvailabilityPercent: slaCovered > 0 ? formatUnits(percentUnitsDown(Math.max(0, slaUp), slaCovered, 3), 3) : null,
-        slaCoveragePercent: formatUnits(measurableMs > 0 ? Math.min(1_000, percentUnitsDown(Math.max(0, slaCovered) * 1000, measurableMs, 1)) : 0, 1),
+        slaCoveragePercent: formatUnits(
+          measurableMs > 0 ? Math.min(1_000, percentUnitsDown(Math.max(0, slaCovered) * 1000, measurableMs, 1)) : 0,
+          1,
+        ),
       };
     });
   }
@@ -115,8 +132,10 @@ export class PerformanceQueries {
    */
   async capacityAlerts(ctx: RequestContext, period: string, thresholdPercent: number, minDays: number): Promise<CapacityAlert[]> {
     if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
-    if (!(thresholdPercent > 0 && thresholdPercent <= 1000)) throw badInput('thresholdPercent', 'thresholdPercent: from 0 to 1000', ErrorReason.OUT_OF_RANGE);
-    if (!Number.isInteger(minDays) || minDays < 1 || minDays > 31) throw badInput('minDays', 'minDays: from 1 to 31', ErrorReason.OUT_OF_RANGE);
+    if (!(thresholdPercent > 0 && thresholdPercent <= 1000))
+      throw badInput('thresholdPercent', 'thresholdPercent: from 0 to 1000', ErrorReason.OUT_OF_RANGE);
+    if (!Number.isInteger(minDays) || minDays < 1 || minDays > 31)
+      throw badInput('minDays', 'minDays: from 1 to 31', ErrorReason.OUT_OF_RANGE);
     const month = monthOf(period);
     const threshold = Math.round(thresholdPercent * 100);
     const rows: { serviceId: number; daysOver: string | number; peak: string | number }[] = await ctx.manager.query(
@@ -131,12 +150,14 @@ export class PerformanceQueries {
     return rows.flatMap((row, index) => {
       const service = services[index];
       if (!(service instanceof NetworkService)) return [];
-      return [{
-        service,
-        daysOver: Number(row.daysOver),
-        peakP95Percent: new Decimal(String(row.peak)).dividedBy(100).toFixed(2),
-        suggestedBandwidthMbps: BANDWIDTH_TIERS.find((tier) => tier > service.bandwidthMbps) ?? null,
-      }];
+      return [
+        {
+          service,
+          daysOver: Number(row.daysOver),
+          peakP95Percent: new Decimal(String(row.peak)).dividedBy(100).toFixed(2),
+          suggestedBandwidthMbps: BANDWIDTH_TIERS.find((tier) => tier > service.bandwidthMbps) ?? null,
+        },
+      ];
     });
   }
 }
@@ -145,18 +166,35 @@ export class PerformanceQueries {
  * Each bucket's live time inside the service's exclusion windows, merged, by bucket index
  * (buckets with none left out): one read of the windows over the whole range.
  */
-async function excludedSpans(ctx: RequestContext, serviceId: number, points: readonly { start: number; end: number }[], lives: readonly (Span | null)[]): Promise<Map<number, Span[]>> {
+async function excludedSpans(
+  ctx: RequestContext,
+  serviceId: number,
+  points: readonly { start: number; end: number }[],
+  lives: readonly (Span | null)[],
+): Promise<Map<number, Span[]>> {
   const spans = new Map<number, Span[]>();
   if (points.length === 0) return spans;
-  const windows = await plainSelect(ctx.manager, ExclusionWindow, { serviceId, organisationId: [...ctx.organisationIds] }, [['startsAt', 'ASC'], ['id', 'ASC']], {
-    sql: 'startsAt < ? AND endsAt > ?',
-    params: [sqlTimestamp(new Date(points[points.length - 1].end)), sqlTimestamp(new Date(points[0].start))],
-  });
+  const windows = await plainSelect(
+    ctx.manager,
+    ExclusionWindow,
+    { serviceId, organisationId: [...ctx.organisationIds] },
+    [
+      ['startsAt', 'ASC'],
+      ['id', 'ASC'],
+    ],
+    {
+      sql: 'startsAt < ? AND endsAt > ?',
+      params: [sqlTimestamp(new Date(points[points.length - 1].end)), sqlTimestamp(new Date(points[0].start))],
+    },
+  );
   if (windows.length === 0) return spans;
   lives.forEach((live, index) => {
     if (!live) return;
     const clipped = mergeSpans(
-      windows.map((window) => ({ start: Math.max(window.startsAt.getTime(), live.start), end: Math.min(window.endsAt.getTime(), live.end) })),
+      windows.map((window) => ({
+        start: Math.max(window.startsAt.getTime(), live.start),
+        end: Math.min(window.endsAt.getTime(), live.end),
+      })),
     );
     if (clipped.length) spans.set(index, clipped);
   });
@@ -182,11 +220,20 @@ function lastAtOrBefore(sorted: number[], target: number): number {
 function bucketsOf(from: Date, to: Date, granularity: Granularity): { start: number; end: number }[] {
   const buckets: { start: number; end: number }[] = [];
   if (granularity === Granularity.HOUR) {
-    for (let start = Math.floor(from.getTime() / 3_600_000) * 3_600_000; start < to.getTime() && buckets.length <= MAX_POINTS; start += 3_600_000) buckets.push({ start, end: start + 3_600_000 });
+    for (
+      let start = Math.floor(from.getTime() / 3_600_000) * 3_600_000;
+      start < to.getTime() && buckets.length <= MAX_POINTS;
+      start += 3_600_000
+    )
+      buckets.push({ start, end: start + 3_600_000 });
     return buckets;
   }
   const unit = granularity === Granularity.DAY ? 'day' : 'month';
-  for (let cursor = DateTime.fromJSDate(from, { zone: UK_ZONE }).startOf(unit); cursor.toMillis() < to.getTime() && buckets.length <= MAX_POINTS; cursor = cursor.plus({ [`${unit}s`]: 1 })) {
+  for (
+    let cursor = DateTime.fromJSDate(from, { zone: UK_ZONE }).startOf(unit);
+    cursor.toMillis() < to.getTime() && buckets.length <= MAX_POINTS;
+    cursor = cursor.plus({ [`${unit}s`]: 1 })
+  ) {
     buckets.push({ start: cursor.toMillis(), end: cursor.plus({ [`${unit}s`]: 1 }).toMillis() });
   }
   return buckets;

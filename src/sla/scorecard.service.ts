@@ -43,9 +43,14 @@ export class ScorecardService {
   async scorecard(ctx: RequestContext, supplierId: number, period: string): Promise<Scorecard> {
     if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     await this.suppliers.get(ctx, supplierId);
-    const weights = (await ctx.repository(ScorecardWeights).findOneBy({ organisationId: ctx.requireViewer.organisationId })) ?? DEFAULT_SCORECARD_WEIGHTS;
+    const weights =
+      (await ctx.repository(ScorecardWeights).findOneBy({ organisationId: ctx.requireViewer.organisationId })) ?? DEFAULT_SCORECARD_WEIGHTS;
     const contracts = await ctx.repository(Contract).find({
-      where: { supplierId, organisationId: In([...ctx.organisationIds]), status: In([ContractStatus.ACTIVE, ContractStatus.IN_NOTICE, ContractStatus.EXPIRED, ContractStatus.TERMINATED]) },
+      where: {
+        supplierId,
+        organisationId: In([...ctx.organisationIds]),
+        status: In([ContractStatus.ACTIVE, ContractStatus.IN_NOTICE, ContractStatus.EXPIRED, ContractStatus.TERMINATED]),
+      },
     });
     const months = Array.from({ length: 12 }, (_, i) => addPeriods(period, i - 11));
     const trend: Scorecard['trend'] = [];
@@ -60,9 +65,11 @@ export class ScorecardService {
 
   async setWeights(ctx: RequestContext, weights: KpiWeights): Promise<ScorecardWeights> {
     for (const [name, weight] of Object.entries(weights)) {
-      if (!Number.isInteger(weight) || weight < 0 || weight > 100) throw badInput(`input.${name}`, `input.${name}: a whole number from 0 to 100`, ErrorReason.OUT_OF_RANGE);
+      if (!Number.isInteger(weight) || weight < 0 || weight > 100)
+        throw badInput(`input.${name}`, `input.${name}: a whole number from 0 to 100`, ErrorReason.OUT_OF_RANGE);
     }
-    if (Object.values(weights).every((weight) => weight === 0)) throw badInput('input', 'input: at least one weight must be above 0', ErrorReason.ALL_ZERO);
+    if (Object.values(weights).every((weight) => weight === 0))
+      throw badInput('input', 'input: at least one weight must be above 0', ErrorReason.ALL_ZERO);
     const repository = ctx.repository(ScorecardWeights);
     const organisationId = ctx.requireViewer.organisationId;
     const existing = await repository.findOneBy({ organisationId });
@@ -95,12 +102,32 @@ export class ScorecardService {
         }
       }
     }
-    const share = (part: number, whole: number) => (whole ? new Decimal(part).times(100).dividedBy(whole).toDecimalPlaces(1).toFixed(1) : null);
+    const share = (part: number, whole: number) =>
+      whole ? new Decimal(part).times(100).dividedBy(whole).toDecimalPlaces(1).toFixed(1) : null;
     return [
-      { name: 'availability', value: share(availabilityMet, availabilityJudged), weight: weights.availability, basis: `${availabilityMet} of ${availabilityJudged} service-months met their availability target` },
-      { name: 'incidentResolution', value: share(incidentsWithin, incidents), weight: weights.incidentResolution, basis: `${incidentsWithin} of ${incidents} incidents resolved within target` },
-      { name: 'orderDelivery', value: share(ordersOnTime, orders), weight: weights.orderDelivery, basis: `${ordersOnTime} of ${orders} orders completed by their committed date` },
-      { name: 'billingAccuracy', ...(await billingAccuracy(ctx, supplierId, ctx.organisationIds, period)), weight: weights.billingAccuracy },
+      {
+        name: 'availability',
+        value: share(availabilityMet, availabilityJudged),
+        weight: weights.availability,
+        basis: `${availabilityMet} of ${availabilityJudged} service-months met their availability target`,
+      },
+      {
+        name: 'incidentResolution',
+        value: share(incidentsWithin, incidents),
+        weight: weights.incidentResolution,
+        basis: `${incidentsWithin} of ${incidents} incidents resolved within target`,
+      },
+      {
+        name: 'orderDelivery',
+        value: share(ordersOnTime, orders),
+        weight: weights.orderDelivery,
+        basis: `${ordersOnTime} of ${orders} orders completed by their committed date`,
+      },
+      {
+        name: 'billingAccuracy',
+        ...(await billingAccuracy(ctx, supplierId, ctx.organisationIds, period)),
+        weight: weights.billingAccuracy,
+      },
     ];
   }
 }

@@ -38,7 +38,6 @@ export const DEFAULT_CREDIT_POLICY: Pick<CreditPolicy, 'availabilityBands' | 're
   capAmount: null,
 };
 
-
 /**
  * A contract's month against its obligations: each term's target, what was achieved, its
  * data coverage and status, the evidence (downtime, breaching incidents, exclusions), and
@@ -51,7 +50,13 @@ export class SlaReportService {
    * `evidence: false` leaves out the downtime intervals (each term's `downtime` is then empty):
    * for callers that want statuses and credits, not the hours behind them.
    */
-  async report(ctx: RequestContext, contractId: number, period: string, now = new Date(), { evidence = true }: { evidence?: boolean } = {}): Promise<SlaReport> {
+  async report(
+    ctx: RequestContext,
+    contractId: number,
+    period: string,
+    now = new Date(),
+    { evidence = true }: { evidence?: boolean } = {},
+  ): Promise<SlaReport> {
     if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     const month = monthOf(period);
     // Every read is named by the contract, so all of them go out in one round, none waiting for
@@ -67,7 +72,10 @@ export class SlaReportService {
       .load(contractId)
       .then((listed) => [...listed].sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : a.id - b.id)));
     const termsRead = ctx.loaders.manyBy(SlaTerm, 'contractId').load(contractId);
-    const policyRead = ctx.loaders.manyBy(CreditPolicy, 'contractId').load(contractId).then((policies) => policies[0] ?? DEFAULT_CREDIT_POLICY);
+    const policyRead = ctx.loaders
+      .manyBy(CreditPolicy, 'contractId')
+      .load(contractId)
+      .then((policies) => policies[0] ?? DEFAULT_CREDIT_POLICY);
     const chargeRead = monthlyCharges(ctx, scope, period);
     // each part keeps its own results, joined in the report's order below
     const incidentResults: SlaTermResult[] = [];
@@ -80,7 +88,19 @@ export class SlaReportService {
       policyRead,
       monthlyAvailability(ctx.manager, servicesRead, month, scope, { downtime: evidence }),
       chargeRead,
-      this.incidentTerms(ctx, contractRead, scope, servicesRead, termsRead, month, now, incidentResults, incidentCredits, policyRead, chargeRead),
+      this.incidentTerms(
+        ctx,
+        contractRead,
+        scope,
+        servicesRead,
+        termsRead,
+        month,
+        now,
+        incidentResults,
+        incidentCredits,
+        policyRead,
+        chargeRead,
+      ),
       this.orderDeliveryTerm(ctx, scope, termsRead, month, orderResults),
     ]);
     const threshold = new Decimal(ctx.config.sla.coverageThresholdPercent);
@@ -93,7 +113,9 @@ export class SlaReportService {
     const availabilityTarget = (resilience: string) => {
       let found = availabilityTargets.get(resilience);
       if (!found) {
-        const own = terms.find((t) => t.kind === SlaTermKind.AVAILABILITY && t.resilience === resilience) ?? terms.find((t) => t.kind === SlaTermKind.AVAILABILITY && t.resilience === null);
+        const own =
+          terms.find((t) => t.kind === SlaTermKind.AVAILABILITY && t.resilience === resilience) ??
+          terms.find((t) => t.kind === SlaTermKind.AVAILABILITY && t.resilience === null);
         const target = new Decimal(own?.targetPercent ?? DEFAULT_AVAILABILITY_PERCENT[resilience as Resilience]);
         found = { own, target, label: `${target.toFixed()}%`, needed: unitsAtLeast(target, 3) };
         availabilityTargets.set(resilience, found);
@@ -105,7 +127,11 @@ export class SlaReportService {
       if (!measured) continue; // not live in the month
       const { own, target, label, needed } = availabilityTarget(service.resilience);
       const enoughData = measured.availabilityUnits !== null && measured.coverageUnits >= coverageNeeded;
-      const status = !enoughData ? SlaTermStatus.INSUFFICIENT_DATA : measured.availabilityUnits! >= needed ? SlaTermStatus.MET : SlaTermStatus.BREACHED;
+      const status = !enoughData
+        ? SlaTermStatus.INSUFFICIENT_DATA
+        : measured.availabilityUnits! >= needed
+          ? SlaTermStatus.MET
+          : SlaTermStatus.BREACHED;
       results.push(
         result({
           kind: SlaTermKind.AVAILABILITY,
@@ -115,7 +141,8 @@ export class SlaReportService {
           coveragePercent: measured.coveragePercent,
           status,
           contractual: own !== undefined,
-          note: `${service.reference}: ${Math.round(measured.upSeconds / 60)} of ${Math.round(measured.coveredSeconds / 60)} reported minutes up` +
+          note:
+            `${service.reference}: ${Math.round(measured.upSeconds / 60)} of ${Math.round(measured.coveredSeconds / 60)} reported minutes up` +
             (measured.excludedSeconds ? `, ${Math.round(measured.excludedSeconds / 60)} minutes excluded` : ''),
           downtime: measured.downtime,
           exclusions: measured.exclusions.map((w) => ({ kind: w.kind, startsAt: w.startsAt, endsAt: w.endsAt, reason: w.reason })),
@@ -124,7 +151,16 @@ export class SlaReportService {
       if (status === SlaTermStatus.BREACHED) {
         const shortfall = target.minus(measured.availabilityPercent!);
         const band = bandFor(creditPolicy.availabilityBands, shortfall);
-        if (band) credits.push(credit(SlaTermKind.AVAILABILITY, service, chargeOf(service), band.creditPercent, `${service.reference}: availability ${measured.availabilityPercent}% against ${target.toFixed()}% (${shortfall.toFixed()} points short)`));
+        if (band)
+          credits.push(
+            credit(
+              SlaTermKind.AVAILABILITY,
+              service,
+              chargeOf(service),
+              band.creditPercent,
+              `${service.reference}: availability ${measured.availabilityPercent}% against ${target.toFixed()}% (${shortfall.toFixed()} points short)`,
+            ),
+          );
       }
     }
 
@@ -136,7 +172,14 @@ export class SlaReportService {
     const beforeCap = credits.reduce((sum, line) => sum + line.amount, 0n);
     const cap = capFor(creditPolicy, services, month, chargeOf);
     if (cap !== null && beforeCap > cap) {
-      credits.push(Object.assign(new ServiceCreditLine(), { kind: null, serviceId: null, amount: cap - beforeCap, reason: `Monthly cap of £${formatMoney(cap)} applied` }));
+      credits.push(
+        Object.assign(new ServiceCreditLine(), {
+          kind: null,
+          serviceId: null,
+          amount: cap - beforeCap,
+          reason: `Monthly cap of £${formatMoney(cap)} applied`,
+        }),
+      );
     }
     return Object.assign(new SlaReport(), {
       contractId: contract.id,
@@ -174,10 +217,19 @@ export class SlaReportService {
     const histories = ctx.loaders.manyBy(IncidentStatusChange, 'incidentId');
     const ofContract = inContract(scope);
     const [inMonth, contract, services, terms, policy, chargeOf] = await Promise.all([
-      plainSelect(ctx.manager, Incident, {}, [['openedAt', 'ASC'], ['id', 'ASC']], {
-        sql: `${ofContract.sql} AND openedAt >= ? AND openedAt < ?`,
-        params: [...ofContract.params, sqlTimestamp(new Date(month.start)), sqlTimestamp(new Date(month.end))],
-      }),
+      plainSelect(
+        ctx.manager,
+        Incident,
+        {},
+        [
+          ['openedAt', 'ASC'],
+          ['id', 'ASC'],
+        ],
+        {
+          sql: `${ofContract.sql} AND openedAt >= ? AND openedAt < ?`,
+          params: [...ofContract.params, sqlTimestamp(new Date(month.start)), sqlTimestamp(new Date(month.end))],
+        },
+      ),
       contractRead,
       servicesRead,
       termsRead,
@@ -185,7 +237,9 @@ export class SlaReportService {
       chargeRead,
     ]);
     const [historyOf, calendar] = await Promise.all([
-      Promise.all(inMonth.map(async (incident) => [incident.id, await histories.load(incident.id)] as const)).then((entries) => new Map(entries)),
+      Promise.all(inMonth.map(async (incident) => [incident.id, await histories.load(incident.id)] as const)).then(
+        (entries) => new Map(entries),
+      ),
       calendarOfContract(ctx, contract),
     ]);
     const incidentById = new Map(inMonth.map((incident) => [incident.id, incident]));
@@ -202,13 +256,25 @@ export class SlaReportService {
         const targetMinutes = kind === SlaTermKind.INCIDENT_RESPONSE ? targets.responseMinutes : targets.resolutionMinutes;
         const evidence: IncidentEvidence[] = ofSeverity.map((incident) => {
           const clock = incidentClock(
-            { openedAt: incident.openedAt, acknowledgedAt: incident.acknowledgedAt, resolvedAt: incident.resolvedAt, history: historyOf.get(incident.id) ?? [] },
+            {
+              openedAt: incident.openedAt,
+              acknowledgedAt: incident.acknowledgedAt,
+              resolvedAt: incident.resolvedAt,
+              history: historyOf.get(incident.id) ?? [],
+            },
             calendar,
             targets,
             reportAt,
           );
           const response = kind === SlaTermKind.INCIDENT_RESPONSE;
-          return { incidentId: incident.id, supplierRef: incident.supplierRef, severity, minutes: response ? clock.responseMinutes : clock.resolutionMinutes, targetMinutes, breached: response ? clock.responseBreached : clock.resolutionBreached };
+          return {
+            incidentId: incident.id,
+            supplierRef: incident.supplierRef,
+            severity,
+            minutes: response ? clock.responseMinutes : clock.resolutionMinutes,
+            targetMinutes,
+            breached: response ? clock.responseBreached : clock.resolutionBreached,
+          };
         });
         const within = evidence.filter((e) => !e.breached).length;
         const share = ofSeverity.length ? new Decimal(within).times(100).dividedBy(ofSeverity.length) : null;
@@ -227,7 +293,13 @@ export class SlaReportService {
         if (kind === SlaTermKind.INCIDENT_RESOLUTION && policy.resolutionBreachPercent) {
           for (const breach of evidence.filter((e) => e.breached)) {
             const service = serviceById.get(incidentById.get(breach.incidentId)!.serviceId)!;
-            const line = credit(kind, service, chargeOf(service), policy.resolutionBreachPercent, `${service.reference}: Severity ${severity} incident ${breach.supplierRef ?? breach.incidentId} resolved in ${breach.minutes} of ${breach.targetMinutes} minutes`);
+            const line = credit(
+              kind,
+              service,
+              chargeOf(service),
+              policy.resolutionBreachPercent,
+              `${service.reference}: Severity ${severity} incident ${breach.supplierRef ?? breach.incidentId} resolved in ${breach.minutes} of ${breach.targetMinutes} minutes`,
+            );
             credits.push(Object.assign(line, { incidentId: breach.incidentId, severity }));
           }
         }
@@ -249,12 +321,16 @@ export class SlaReportService {
     threshold: Decimal,
     results: SlaTermResult[],
   ): Promise<void> {
-    const measured = terms.filter((t) => t.kind === SlaTermKind.LATENCY || t.kind === SlaTermKind.JITTER || t.kind === SlaTermKind.PACKET_LOSS);
+    const measured = terms.filter(
+      (t) => t.kind === SlaTermKind.LATENCY || t.kind === SlaTermKind.JITTER || t.kind === SlaTermKind.PACKET_LOSS,
+    );
     const live = services.filter((service) => availability.has(service.id));
     if (measured.length && live.length) {
       const ids = live.map((s) => s.id);
       const means = await monthlyMeans(ctx, ids, month);
-      const p95 = measured.some((t) => t.statistic === SlaStatistic.P95) ? await monthlyPercentiles(ctx.manager, ids, month) : new Map<number, MonthlyPercentiles>();
+      const p95 = measured.some((t) => t.statistic === SlaStatistic.P95)
+        ? await monthlyPercentiles(ctx.manager, ids, month)
+        : new Map<number, MonthlyPercentiles>();
       for (const term of measured) {
         const { column, unit, scale } = MEASURES[term.kind as keyof typeof MEASURES];
         const percentile = term.statistic === SlaStatistic.P95;
@@ -264,8 +340,12 @@ export class SlaReportService {
           const percentiles = p95.get(service.id);
           const raw = percentiles?.[percentileOf[column]];
           const value = percentile
-            ? raw === undefined || raw === null ? null : new Decimal(raw).dividedBy(scale)
-            : count ? new Decimal(String(sums![`${column}Sum`])).dividedBy(count).dividedBy(scale) : null;
+            ? raw === undefined || raw === null
+              ? null
+              : new Decimal(raw).dividedBy(scale)
+            : count
+              ? new Decimal(String(sums![`${column}Sum`])).dividedBy(count).dividedBy(scale)
+              : null;
           const coverage = availability.get(service.id)!.coveragePercent;
           const enough = value !== null && new Decimal(coverage).gte(threshold);
           const pruned = percentile && value === null && count > 0;
@@ -296,12 +376,27 @@ export class SlaReportService {
    * as late: the supplier never committed. Reported where the contract sets the term, and
    * against the default target wherever orders completed.
    */
-  private async orderDeliveryTerm(ctx: RequestContext, scope: ContractScope, termsRead: Promise<SlaTerm[]>, month: Month, results: SlaTermResult[]): Promise<void> {
+  private async orderDeliveryTerm(
+    ctx: RequestContext,
+    scope: ContractScope,
+    termsRead: Promise<SlaTerm[]>,
+    month: Month,
+    results: SlaTermResult[],
+  ): Promise<void> {
     const [completed, terms] = await Promise.all([
-      plainSelect(ctx.manager, ServiceOrder, { contractId: scope.contractId, organisationId: [...scope.organisationIds], status: OrderStatus.COMPLETED }, [['completedOn', 'ASC'], ['id', 'ASC']], {
-        sql: 'completedOn >= ? AND completedOn <= ?',
-        params: [month.firstDay, month.lastDay],
-      }),
+      plainSelect(
+        ctx.manager,
+        ServiceOrder,
+        { contractId: scope.contractId, organisationId: [...scope.organisationIds], status: OrderStatus.COMPLETED },
+        [
+          ['completedOn', 'ASC'],
+          ['id', 'ASC'],
+        ],
+        {
+          sql: 'completedOn >= ? AND completedOn <= ?',
+          params: [month.firstDay, month.lastDay],
+        },
+      ),
       termsRead,
     ]);
     const own = terms.find((t) => t.kind === SlaTermKind.ORDER_DELIVERY);
@@ -317,7 +412,12 @@ export class SlaReportService {
         achieved: share === null ? null : `${onTime} of ${completed.length} (${share.toFixed(1)}%)`,
         status: share === null ? SlaTermStatus.NOT_APPLICABLE : share.gte(required) ? SlaTermStatus.MET : SlaTermStatus.BREACHED,
         contractual: own !== undefined,
-        note: share === null ? `No orders completed in ${month.period}` : late.some((o) => o.committedDate === null) ? 'Orders completed without a committed date count as late' : null,
+        note:
+          share === null
+            ? `No orders completed in ${month.period}`
+            : late.some((o) => o.committedDate === null)
+              ? 'Orders completed without a committed date count as late'
+              : null,
         orders: late.map((order) =>
           Object.assign(new OrderEvidence(), {
             orderId: order.id,
@@ -341,7 +441,11 @@ const MEASURES = {
 } as const;
 
 /** Each service's monthly sums and counts of latency, jitter and packet loss, from the daily rollups. */
-async function monthlyMeans(ctx: RequestContext, serviceIds: number[], month: Month): Promise<Map<number, Record<string, string | number>>> {
+async function monthlyMeans(
+  ctx: RequestContext,
+  serviceIds: number[],
+  month: Month,
+): Promise<Map<number, Record<string, string | number>>> {
   const rows: Record<string, string | number>[] = await ctx.manager.query(
     `SELECT serviceId, SUM(latencySumUs) AS latencySum, SUM(latencyCount) AS latencyCount, SUM(jitterSumUs) AS jitterSum, SUM(jitterCount) AS jitterCount,
             SUM(packetLossSumPpm) AS packetLossSum, SUM(packetLossCount) AS packetLossCount
@@ -352,7 +456,18 @@ async function monthlyMeans(ctx: RequestContext, serviceIds: number[], month: Mo
 }
 
 function result(fields: Partial<SlaTermResult> & Pick<SlaTermResult, 'kind' | 'target' | 'status' | 'contractual'>): SlaTermResult {
-  return Object.assign(new SlaTermResult(), { severity: null, serviceId: null, achieved: null, coveragePercent: null, note: null, downtime: [], exclusions: [], incidents: [], orders: [], ...fields });
+  return Object.assign(new SlaTermResult(), {
+    severity: null,
+    serviceId: null,
+    achieved: null,
+    coveragePercent: null,
+    note: null,
+    downtime: [],
+    exclusions: [],
+    incidents: [],
+    orders: [],
+    ...fields,
+  });
 }
 
 /** The band a shortfall falls in: the first whose upper bound it does not exceed. */
@@ -370,25 +485,59 @@ type ChargeOf = (service: NetworkService) => Pence;
  * histories of all the contract's services are read in one statement, however many there are.
  */
 async function monthlyCharges(ctx: RequestContext, scope: ContractScope, period: string): Promise<ChargeOf> {
-  const histories = chargeHistories(await plainSelect(ctx.manager, ServiceTermsPeriod, {}, [['serviceId', 'ASC'], ['effectiveFrom', 'ASC']], inContract(scope)));
+  const histories = chargeHistories(
+    await plainSelect(
+      ctx.manager,
+      ServiceTermsPeriod,
+      {},
+      [
+        ['serviceId', 'ASC'],
+        ['effectiveFrom', 'ASC'],
+      ],
+      inContract(scope),
+    ),
+  );
   return (service) => {
     const chargePeriods = histories.get(service.id);
     if (!chargePeriods) return service.monthlyCharge; // never changed: today's charge has always applied
-    return monthlyChargeIn({ id: service.id, reference: service.reference, monthlyCharge: service.monthlyCharge, installDate: service.installDate, ceaseDate: service.ceaseDate, chargePeriods }, period);
+    return monthlyChargeIn(
+      {
+        id: service.id,
+        reference: service.reference,
+        monthlyCharge: service.monthlyCharge,
+        installDate: service.installDate,
+        ceaseDate: service.ceaseDate,
+        chargePeriods,
+      },
+      period,
+    );
   };
 }
 
 /** `percent` of the service's monthly charge for the month (`charge`), to the penny (half up). */
 function credit(kind: SlaTermKind, service: NetworkService, charge: Pence, percent: string, reason: string): ServiceCreditLine {
   const amount = BigInt(new Decimal(charge.toString()).times(percent).dividedBy(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
-  return Object.assign(new ServiceCreditLine(), { kind, serviceId: service.id, amount, reason: `${reason}: ${percent}% of £${formatMoney(charge)}` });
+  return Object.assign(new ServiceCreditLine(), {
+    kind,
+    serviceId: service.id,
+    amount,
+    reason: `${reason}: ${percent}% of £${formatMoney(charge)}`,
+  });
 }
 
 /** The lower of the percentage cap (of the month's charges of the services live in the month) and the fixed cap. */
-function capFor(policy: Pick<CreditPolicy, 'capPercent' | 'capAmount'>, services: NetworkService[], month: Month, chargeOf: ChargeOf): Pence | null {
+function capFor(
+  policy: Pick<CreditPolicy, 'capPercent' | 'capAmount'>,
+  services: NetworkService[],
+  month: Month,
+  chargeOf: ChargeOf,
+): Pence | null {
   const live = services.filter((s) => s.installDate && s.installDate <= month.lastDay && (!s.ceaseDate || s.ceaseDate > month.firstDay));
   const charges = live.reduce((sum, s) => sum + chargeOf(s), 0n);
-  const byPercent = policy.capPercent === null ? null : BigInt(new Decimal(charges.toString()).times(policy.capPercent).dividedBy(100).toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed(0));
+  const byPercent =
+    policy.capPercent === null
+      ? null
+      : BigInt(new Decimal(charges.toString()).times(policy.capPercent).dividedBy(100).toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed(0));
   if (byPercent === null) return policy.capAmount;
   return policy.capAmount === null || byPercent < policy.capAmount ? byPercent : policy.capAmount;
 }

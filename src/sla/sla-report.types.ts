@@ -12,7 +12,9 @@ export enum SlaTermStatus {
 }
 registerEnumType(SlaTermStatus, { name: 'SlaTermStatus' });
 
-@ObjectType('DowntimeInterval', { description: 'Hours a service was down in the month, merged; `sources` names the feed runs and rows behind them.' })
+@ObjectType('DowntimeInterval', {
+  description: 'Hours a service was down in the month, merged; `sources` names the feed runs and rows behind them.',
+})
 export class DowntimeEvidence {
   /** the service that was down: `sources` looks its feed runs up by it */
   serviceId!: number;
@@ -35,7 +37,8 @@ export class IncidentEvidence {
 export class OrderEvidence {
   orderId!: number;
   @Field(() => String, { nullable: true }) supplierOrderReference!: string | null;
-  @Field(() => String, { nullable: true, description: 'LocalDate; null when the supplier never committed to one.' }) committedDate!: string | null;
+  @Field(() => String, { nullable: true, description: 'LocalDate; null when the supplier never committed to one.' }) committedDate!:
+    string | null;
   @Field({ description: 'LocalDate.' }) completedOn!: string;
   @Field(() => Int, { nullable: true, description: 'Days after the committed date.' }) daysLate!: number | null;
 }
@@ -48,7 +51,10 @@ export class ExclusionEvidence {
   @Field() reason!: string;
 }
 
-@ObjectType('SlaTermResult', { description: 'One obligation for the month: target, what was achieved, and the evidence.', simpleResolvers: true })
+@ObjectType('SlaTermResult', {
+  description: 'One obligation for the month: target, what was achieved, and the evidence.',
+  simpleResolvers: true,
+})
 export class SlaTermResult {
   @Field(() => SlaTermKind) kind!: SlaTermKind;
   @Field(() => Int, { nullable: true }) severity!: number | null;
@@ -60,9 +66,14 @@ export class SlaTermResult {
       'What was achieved, e.g. "99.212%" or "4 of 5 (80.0%)". AVAILABILITY: the SLA availability, with exclusion windows (planned maintenance, consumer-attributed) taken out; serviceAvailability\'s MONTH point gives the same figure as slaAvailabilityPercent, and the figure as measured as availabilityPercent.',
   })
   achieved!: string | null;
-  @Field(() => String, { nullable: true, description: 'Data coverage, percent; below the threshold the term is INSUFFICIENT_DATA. AVAILABILITY: the exclusion windows left out of both sides, as serviceAvailability\'s slaCoveragePercent.' }) coveragePercent!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Data coverage, percent; below the threshold the term is INSUFFICIENT_DATA. AVAILABILITY: the exclusion windows left out of both sides, as serviceAvailability's slaCoveragePercent.",
+  })
+  coveragePercent!: string | null;
   @Field(() => SlaTermStatus) status!: SlaTermStatus;
-  @Field({ description: 'Whether the term is the contract\'s own or the HSCN default.' }) contractual!: boolean;
+  @Field({ description: "Whether the term is the contract's own or the HSCN default." }) contractual!: boolean;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => [DowntimeEvidence]) downtime!: DowntimeEvidence[];
   @Field(() => [ExclusionEvidence]) exclusions!: ExclusionEvidence[];

@@ -53,7 +53,10 @@ export class SlaTerm extends BaseRecord {
   @Column({ type: 'varchar', length: 20, nullable: true })
   resilience!: Resilience | null;
 
-  @Field(() => String, { nullable: true, description: 'Availability target, or the share of incidents that must meet their target, in percent (exact decimal).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Availability target, or the share of incidents that must meet their target, in percent (exact decimal).',
+  })
   @Column({ type: 'varchar', length: 12, nullable: true })
   targetPercent!: string | null;
 

@@ -1,6 +1,23 @@
 import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  Info,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Pence } from '../common/money';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
@@ -28,23 +45,38 @@ import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
 export class SlaTermInput {
   @Field(() => SlaTermKind) kind!: SlaTermKind;
   @Field(() => Int, { nullable: true, description: 'Incident terms: the severity the term is for.' }) @Clearable() severity?: number | null;
-  @Field(() => Resilience, { nullable: true, description: 'Availability terms: the resilience the term is for; none for every service.' }) @Clearable() resilience?: Resilience | null;
-  @Field(() => String, { nullable: true, description: 'Left out, an existing term keeps its target; likewise targetMinutes, threshold and statistic.' }) @Clearable() @IsOptional() @MaxLength(12) targetPercent?: string | null;
+  @Field(() => Resilience, { nullable: true, description: 'Availability terms: the resilience the term is for; none for every service.' })
+  @Clearable()
+  resilience?: Resilience | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Left out, an existing term keeps its target; likewise targetMinutes, threshold and statistic.',
+  })
+  @Clearable()
+  @IsOptional()
+  @MaxLength(12)
+  targetPercent?: string | null;
   @Field(() => Int, { nullable: true }) @Clearable() targetMinutes?: number | null;
   @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @MaxLength(12) threshold?: string | null;
-  @Field(() => SlaStatistic, { nullable: true, description: 'Latency, jitter and packet loss: MEAN when none is given.' }) @Clearable() statistic?: SlaStatistic | null;
+  @Field(() => SlaStatistic, { nullable: true, description: 'Latency, jitter and packet loss: MEAN when none is given.' })
+  @Clearable()
+  statistic?: SlaStatistic | null;
 }
 
 @InputType()
 export class CreditBandInput {
-  @Field(() => String, { nullable: true, description: 'Upper bound of the shortfall in points; none for the open-ended last band.' }) @Clearable() shortfallUpTo!: string | null;
+  @Field(() => String, { nullable: true, description: 'Upper bound of the shortfall in points; none for the open-ended last band.' })
+  @Clearable()
+  shortfallUpTo!: string | null;
   @Field() creditPercent!: string;
 }
 
 @InputType()
 export class CreditPolicyInput {
   @Field(() => [CreditBandInput]) @ArrayMaxSize(10) availabilityBands!: CreditBandInput[];
-  @Field(() => String, { nullable: true, description: 'Left out, the policy keeps its current value; likewise capPercent and capAmount.' }) @Clearable() resolutionBreachPercent?: string | null;
+  @Field(() => String, { nullable: true, description: 'Left out, the policy keeps its current value; likewise capPercent and capAmount.' })
+  @Clearable()
+  resolutionBreachPercent?: string | null;
   @Field(() => String, { nullable: true }) @Clearable() capPercent?: string | null;
   @Field(() => MoneyScalar, { nullable: true }) @Clearable() capAmount?: Pence | null;
 }
@@ -62,7 +94,7 @@ registerEnumType(Granularity, { name: 'Granularity', description: 'UTC hours, or
 
 @ObjectType('AvailabilityPoint', {
   description:
-    'A bucket of a service\'s availability in two figures: availabilityPercent as measured (every reported second), and slaAvailabilityPercent as the SLA counts it (exclusion windows taken out), which for a MONTH point is the figure slaReport judges.',
+    "A bucket of a service's availability in two figures: availabilityPercent as measured (every reported second), and slaAvailabilityPercent as the SLA counts it (exclusion windows taken out), which for a MONTH point is the figure slaReport judges.",
 })
 export class AvailabilityPointType {
   @Field(() => Date) start!: Date;
@@ -71,19 +103,29 @@ export class AvailabilityPointType {
   @Field(() => Int, { description: 'Seconds up, as measured: exclusion windows included.' }) upSeconds!: number;
   @Field(() => String, {
     nullable: true,
-    description: 'As measured: upSeconds ÷ coveredSeconds, percent to three places (rounded down), planned maintenance and consumer-attributed exclusion windows included; null without data. Not the SLA figure: see slaAvailabilityPercent.',
+    description:
+      'As measured: upSeconds ÷ coveredSeconds, percent to three places (rounded down), planned maintenance and consumer-attributed exclusion windows included; null without data. Not the SLA figure: see slaAvailabilityPercent.',
   })
   availabilityPercent!: string | null;
   @Field({ description: 'As measured: share of the live part of the bucket with data, percent.' }) coveragePercent!: string;
-  @Field(() => Int, { description: 'Live seconds of the bucket inside exclusion windows (planned maintenance, consumer-attributed), which the SLA does not count.' }) excludedSeconds!: number;
+  @Field(() => Int, {
+    description:
+      'Live seconds of the bucket inside exclusion windows (planned maintenance, consumer-attributed), which the SLA does not count.',
+  })
+  excludedSeconds!: number;
   @Field(() => Int, { description: 'coveredSeconds less the reported seconds inside exclusion windows.' }) slaCoveredSeconds!: number;
   @Field(() => Int, { description: 'upSeconds less the up seconds inside exclusion windows.' }) slaUpSeconds!: number;
   @Field(() => String, {
     nullable: true,
-    description: 'The SLA availability: slaUpSeconds ÷ slaCoveredSeconds, percent to three places (rounded down), exclusion windows taken out. For a MONTH point, the same figure as the AVAILABILITY term\'s achieved in slaReport for that service and month; null without data.',
+    description:
+      "The SLA availability: slaUpSeconds ÷ slaCoveredSeconds, percent to three places (rounded down), exclusion windows taken out. For a MONTH point, the same figure as the AVAILABILITY term's achieved in slaReport for that service and month; null without data.",
   })
   slaAvailabilityPercent!: string | null;
-  @Field({ description: 'The SLA coverage: slaCoveredSeconds ÷ (live seconds − excludedSeconds), percent; for a MONTH point, the AVAILABILITY term\'s coveragePercent in slaReport.' }) slaCoveragePercent!: string;
+  @Field({
+    description:
+      "The SLA coverage: slaCoveredSeconds ÷ (live seconds − excludedSeconds), percent; for a MONTH point, the AVAILABILITY term's coveragePercent in slaReport.",
+  })
+  slaCoveragePercent!: string;
 }
 
 @ObjectType('CapacityAlert')
@@ -91,13 +133,18 @@ export class CapacityAlertType {
   @Field(() => NetworkService) service!: NetworkService;
   @Field(() => Int, { description: 'Days whose 95th-percentile utilisation (in or out) exceeded the threshold.' }) daysOver!: number;
   @Field({ description: 'Highest daily 95th-percentile utilisation in the month, percent.' }) peakP95Percent!: string;
-  @Field(() => Int, { nullable: true, description: 'The next bandwidth tier up, as the upgrade to discuss with the CN-SP.' }) suggestedBandwidthMbps!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The next bandwidth tier up, as the upgrade to discuss with the CN-SP.' })
+  suggestedBandwidthMbps!: number | null;
 }
 
 @ObjectType('Kpi')
 export class KpiType {
   @Field() name!: string;
-  @Field(() => String, { nullable: true, description: 'Percent achieved; null when there was nothing to measure (its weight goes to the others).' }) value!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Percent achieved; null when there was nothing to measure (its weight goes to the others).',
+  })
+  value!: string | null;
   @Field(() => Int) weight!: number;
   @Field() basis!: string;
 }
@@ -149,31 +196,49 @@ export class SlaResolver {
   ) {}
 
   @Authorized(READ_INVENTORY)
-  @Query(() => SupplierScorecardType, { description: 'A supplier\'s month across the viewer\'s contracts with it: weighted KPIs, a 0–100 score and the last 12 months.' })
-  async supplierScorecard(@Ctx() ctx: RequestContext, @Arg('supplierId', () => ID) supplierId: string, @Arg('period', { description: '"YYYY-MM"' }) period: string) {
-    return Object.assign(new SupplierScorecardType(), await this.scorecards.scorecard(ctx, idOf(supplierId, Supplier.typename, 'supplierId'), period));
+  @Query(() => SupplierScorecardType, {
+    description: "A supplier's month across the viewer's contracts with it: weighted KPIs, a 0–100 score and the last 12 months.",
+  })
+  async supplierScorecard(
+    @Ctx() ctx: RequestContext,
+    @Arg('supplierId', () => ID) supplierId: string,
+    @Arg('period', { description: '"YYYY-MM"' }) period: string,
+  ) {
+    return Object.assign(
+      new SupplierScorecardType(),
+      await this.scorecards.scorecard(ctx, idOf(supplierId, Supplier.typename, 'supplierId'), period),
+    );
   }
 
   @Authorized(READ_INVENTORY)
-  @Query(() => [ServiceCalendarRecord], { description: 'The organisations\' own service-hours calendars (besides the built-in twenty-four-seven and england-and-wales-business-hours).' })
+  @Query(() => [ServiceCalendarRecord], {
+    description:
+      "The organisations' own service-hours calendars (besides the built-in twenty-four-seven and england-and-wales-business-hours).",
+  })
   serviceCalendars(@Ctx() ctx: RequestContext) {
     return ctx.repository(ServiceCalendarRecord).find({ where: { organisationId: In([...ctx.organisationIds]) }, order: { name: 'ASC' } });
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => ServiceCalendarRecord, { description: 'Creates or replaces one of the viewer\'s organisation\'s calendars; contracts name it in serviceHoursCalendar.' })
+  @Mutation(() => ServiceCalendarRecord, {
+    description: "Creates or replaces one of the viewer's organisation's calendars; contracts name it in serviceHoursCalendar.",
+  })
   defineServiceCalendar(@Ctx() ctx: RequestContext, @Arg('input') input: ServiceCalendarInput) {
     return this.config.defineCalendar(ctx, input);
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => ScorecardWeights, { description: 'How the viewer\'s organisation weighs its suppliers\' KPIs (relative weights, 0–100 each).' })
+  @Mutation(() => ScorecardWeights, {
+    description: "How the viewer's organisation weighs its suppliers' KPIs (relative weights, 0–100 each).",
+  })
   setScorecardWeights(@Ctx() ctx: RequestContext, @Arg('input') input: ScorecardWeightsInput) {
     return this.scorecards.setWeights(ctx, input);
   }
 
   @Authorized(READ_INVENTORY)
-  @Query(() => [AvailabilityPointType], { description: 'A service\'s availability over time, each point with its data coverage (at most 2,000 points).' })
+  @Query(() => [AvailabilityPointType], {
+    description: "A service's availability over time, each point with its data coverage (at most 2,000 points).",
+  })
   serviceAvailability(
     @Ctx() ctx: RequestContext,
     @Arg('serviceId', () => ID) serviceId: string,
@@ -185,7 +250,9 @@ export class SlaResolver {
   }
 
   @Authorized(READ_INVENTORY)
-  @Query(() => [CapacityAlertType], { description: 'Services running hot: daily 95th-percentile utilisation over the threshold on at least minDays days of the month.' })
+  @Query(() => [CapacityAlertType], {
+    description: 'Services running hot: daily 95th-percentile utilisation over the threshold on at least minDays days of the month.',
+  })
   capacityAlerts(
     @Ctx() ctx: RequestContext,
     @Arg('period', { description: '"YYYY-MM"' }) period: string,
@@ -196,14 +263,21 @@ export class SlaResolver {
   }
 
   @Authorized(READ_INVENTORY)
-  @Query(() => SlaReport, { description: 'A contract\'s month against its service levels, with evidence and the credits owed.' })
-  slaReport(@Ctx() ctx: RequestContext, @Arg('contractId', () => ID) contractId: string, @Arg('period', { description: '"YYYY-MM"' }) period: string, @Info() info: GraphQLResolveInfo) {
+  @Query(() => SlaReport, { description: "A contract's month against its service levels, with evidence and the credits owed." })
+  slaReport(
+    @Ctx() ctx: RequestContext,
+    @Arg('contractId', () => ID) contractId: string,
+    @Arg('period', { description: '"YYYY-MM"' }) period: string,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     // the down hours are read only when the query asks for them
-    return this.reports.report(ctx, idOf(contractId, Contract.typename, 'contractId'), period, new Date(), { evidence: selects(info, ['terms', 'downtime']) });
+    return this.reports.report(ctx, idOf(contractId, Contract.typename, 'contractId'), period, new Date(), {
+      evidence: selects(info, ['terms', 'downtime']),
+    });
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => SlaTerm, { description: 'Sets one of a contract\'s service levels, replacing the HSCN default or an earlier term.' })
+  @Mutation(() => SlaTerm, { description: "Sets one of a contract's service levels, replacing the HSCN default or an earlier term." })
   setSlaTerm(@Ctx() ctx: RequestContext, @Arg('contractId', () => ID) contractId: string, @Arg('input') input: SlaTermInput) {
     return this.config.setTerm(ctx, idOf(contractId, Contract.typename, 'contractId'), input);
   }
@@ -222,7 +296,9 @@ export class SlaResolver {
   }
 
   @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => ExclusionWindow, { description: 'Records planned maintenance or consumer-caused downtime, which availability does not count.' })
+  @Mutation(() => ExclusionWindow, {
+    description: 'Records planned maintenance or consumer-caused downtime, which availability does not count.',
+  })
   recordExclusionWindow(@Ctx() ctx: RequestContext, @Arg('input') input: ExclusionWindowInput) {
     return this.config.recordExclusion(ctx, idOf(input.serviceId, NetworkService.typename, 'input.serviceId'), input);
   }
@@ -237,12 +313,15 @@ export class SlaResolver {
 
 @Resolver(() => Contract)
 export class ContractSlaResolver {
-  @FieldResolver(() => [SlaTerm], { description: 'The contract\'s own service levels; anything not set here is the HSCN default.' })
+  @FieldResolver(() => [SlaTerm], { description: "The contract's own service levels; anything not set here is the HSCN default." })
   slaTerms(@Root() contract: Contract, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(SlaTerm, 'contractId').load(contract.id);
   }
 
-  @FieldResolver(() => CreditPolicy, { nullable: true, description: 'Null: the default bands (5 %, 10 %, 20 %), 5 % per late resolution, capped at 20 %.' })
+  @FieldResolver(() => CreditPolicy, {
+    nullable: true,
+    description: 'Null: the default bands (5 %, 10 %, 20 %), 5 % per late resolution, capped at 20 %.',
+  })
   async creditPolicy(@Root() contract: Contract, @Ctx() ctx: RequestContext) {
     const [policy] = await ctx.loaders.manyBy(CreditPolicy, 'contractId').load(contract.id);
     return policy ?? null;

@@ -12,9 +12,14 @@ export async function organisationsDealingWith(manager: EntityManager, supplierI
     const organisation = metadata.findColumnWithPropertyName('organisationId');
     const supplier = metadata.findColumnWithPropertyName('supplierId');
     if (!organisation || !supplier || metadata.tableType !== 'regular') return [];
-    return [`SELECT ${escape(organisation.databaseName)} AS organisationId FROM ${escape(metadata.tableName)} WHERE ${escape(supplier.databaseName)} = ? AND ${escape(organisation.databaseName)} IS NOT NULL`];
+    return [
+      `SELECT ${escape(organisation.databaseName)} AS organisationId FROM ${escape(metadata.tableName)} WHERE ${escape(supplier.databaseName)} = ? AND ${escape(organisation.databaseName)} IS NOT NULL`,
+    ];
   });
   if (selects.length === 0) return [];
-  const rows: { organisationId: number | string }[] = await manager.query(selects.join(' UNION '), selects.map(() => supplierId));
+  const rows: { organisationId: number | string }[] = await manager.query(
+    selects.join(' UNION '),
+    selects.map(() => supplierId),
+  );
   return [...new Set(rows.map((row) => Number(row.organisationId)))].sort((a, b) => a - b);
 }

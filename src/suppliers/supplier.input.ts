@@ -29,7 +29,10 @@ export class CreateSupplierInput {
   @Field(() => SupplierKind)
   kind!: SupplierKind;
 
-  @Field(() => String, { nullable: true, description: 'Required for a CN_SP: 8 letters or digits, stored upper-case. No two suppliers share one.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required for a CN_SP: 8 letters or digits, stored upper-case. No two suppliers share one.',
+  })
   @IsOptional()
   @Matches(CNSP_ID_AS_TYPED, { message: 'cnspId must be 8 letters or digits' })
   @Clearable()
@@ -61,7 +64,8 @@ export class UpdateSupplierInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'A new CN-SP ID (null clears it, except for a CN_SP). SUPPLIER_FEED tokens issued before the change are refused from then on; API keys keep working.',
+    description:
+      'A new CN-SP ID (null clears it, except for a CN_SP). SUPPLIER_FEED tokens issued before the change are refused from then on; API keys keep working.',
   })
   @IsOptional()
   @Matches(CNSP_ID_AS_TYPED, { message: 'cnspId must be 8 letters or digits' })

@@ -17,7 +17,11 @@ export class SupplierResolver {
 
   @Authorized(READ_SUPPLIERS)
   @Query(() => SupplierConnection, { description: 'The national supplier catalogue.' })
-  suppliers(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => SupplierFilter, { nullable: true }) filter?: SupplierFilter) {
+  suppliers(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => SupplierFilter, { nullable: true }) filter?: SupplierFilter,
+  ) {
     return this.supplierService.list(ctx, filter ?? {}, page);
   }
 
@@ -28,7 +32,9 @@ export class SupplierResolver {
   }
 
   @Authorized(MANAGE_SUPPLIERS)
-  @Mutation(() => Supplier, { description: 'Adds a supplier to the national catalogue (CATALOGUE_ADMIN, at the national organisation only).' })
+  @Mutation(() => Supplier, {
+    description: 'Adds a supplier to the national catalogue (CATALOGUE_ADMIN, at the national organisation only).',
+  })
   createSupplier(@Ctx() ctx: RequestContext, @Arg('input') input: CreateSupplierInput) {
     return this.supplierService.create(ctx, input);
   }
@@ -47,7 +53,7 @@ export class SupplierResolver {
     return ctx.loaders.manyBy(Contract, 'supplierId').load(supplier.id);
   }
 
-  @FieldResolver(() => [ContactAssignment], { description: 'The viewer\'s organisations\' contacts for this supplier.' })
+  @FieldResolver(() => [ContactAssignment], { description: "The viewer's organisations' contacts for this supplier." })
   contacts(@Root() supplier: Supplier, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(ContactAssignment, 'objectId', { objectType: ContactObjectType.SUPPLIER }).load(supplier.id);
   }

@@ -74,7 +74,10 @@ export class SupplierService {
     const repository = ctx.repository(Supplier);
     return saveUnique(repository, supplier, (error) => {
       if (violatedUniqueKey(error, repository.metadata).includes('cnspId')) {
-        return conflict(`CN-SP ID ${supplier.cnspId} already belongs to another supplier`, { field: 'input.cnspId', reason: ErrorReason.DUPLICATE_CNSP_ID });
+        return conflict(`CN-SP ID ${supplier.cnspId} already belongs to another supplier`, {
+          field: 'input.cnspId',
+          reason: ErrorReason.DUPLICATE_CNSP_ID,
+        });
       }
       return conflict(`Another supplier is already named "${supplier.name}" (names are compared ignoring case and spacing)`, {
         field: 'input.name',
@@ -90,7 +93,9 @@ export class SupplierService {
  */
 function assertCatalogueOperator(ctx: RequestContext): void {
   if (!hasAnyRole(ctx.requireViewer, MANAGE_SUPPLIERS)) {
-    throw forbidden(`Only the national catalogue operator (${MANAGE_SUPPLIERS.join(', ')} at ${ctx.config.auth.nationalOdsCode}) changes the supplier catalogue`);
+    throw forbidden(
+      `Only the national catalogue operator (${MANAGE_SUPPLIERS.join(', ')} at ${ctx.config.auth.nationalOdsCode}) changes the supplier catalogue`,
+    );
   }
 }
 

@@ -14,7 +14,11 @@ interface Answer {
 }
 
 /** A request from a loopback address of our choosing (127.0.0.0/8 is all loopback on Linux), so that one test plays several clients. */
-function from(localAddress: string, url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+function from(
+  localAddress: string,
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: options.method ?? 'POST', headers: options.headers, localAddress, agent: false }, (res) => {
       let text = '';
@@ -31,9 +35,13 @@ describe('failed authentication', () => {
   let server: TestServer;
   let good: string;
   let feedKey: string;
-  const graphql = (client: string, headers: Record<string, string>) => from(client, `${server.url}/graphql`, { headers: { 'content-type': 'application/json', ...headers }, body: ME });
+  const graphql = (client: string, headers: Record<string, string>) =>
+    from(client, `${server.url}/graphql`, { headers: { 'content-type': 'application/json', ...headers }, body: ME });
   const feed = (client: string, headers: Record<string, string>) =>
-    from(client, `${server.url}/feeds/incidents`, { headers: { 'content-type': 'text/csv', ...headers }, body: fixture('incidents/valid.csv') });
+    from(client, `${server.url}/feeds/incidents`, {
+      headers: { 'content-type': 'text/csv', ...headers },
+      body: fixture('incidents/valid.csv'),
+    });
   const metric = async (name: string) => {
     const text = await (await fetch(`${server.url}/metrics`)).text();
     return Number(new RegExp(`^${name.replace(/[{}]/g, '\\$&')} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
@@ -43,7 +51,11 @@ describe('failed authentication', () => {
     server = await startTestServer({ env: { AUTH_FAILURE_LIMIT: '3', AUTH_FAILURE_WINDOW_SECONDS: '600' } });
     good = await server.token('RX1', Role.CONTRACT_MANAGER);
     const admin = await server.token('RX1', Role.ADMIN);
-    const created = await server.gql('mutation($s: ID!) { createApiKey(input: { name: "PDN feeds", roles: [SUPPLIER_FEED], supplierId: $s }) { secret } }', { s: await supplierId(server, admin, 'PDN00001') }, admin);
+    const created = await server.gql(
+      'mutation($s: ID!) { createApiKey(input: { name: "PDN feeds", roles: [SUPPLIER_FEED], supplierId: $s }) { secret } }',
+      { s: await supplierId(server, admin, 'PDN00001') },
+      admin,
+    );
     feedKey = created.data.createApiKey.secret;
   });
 
@@ -58,7 +70,10 @@ describe('failed authentication', () => {
       .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
       .sign(new TextEncoder().encode(TEST_JWT_SECRET));
     const forgedKey = `${feedKey.slice(0, -4)}${feedKey.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
-    const before = { unknownKey: await metric('hscn_auth_failures_total{reason="API_KEY_UNKNOWN"}'), expired: await metric('hscn_auth_failures_total{reason="TOKEN_EXPIRED"}') };
+    const before = {
+      unknownKey: await metric('hscn_auth_failures_total{reason="API_KEY_UNKNOWN"}'),
+      expired: await metric('hscn_auth_failures_total{reason="TOKEN_EXPIRED"}'),
+    };
 
     // successes in between neither count nor reset the count
     expect((await graphql(client, { 'x-api-key': forgedKey })).status).toBe(401);
@@ -89,7 +104,9 @@ describe('failed authentication', () => {
 
   it('ignores X-Forwarded-For unless TRUST_PROXY says the peer is a proxy: an attacker cannot take a fresh address per guess', async () => {
     for (let i = 0; i < 3; i += 1) {
-      expect((await graphql('127.0.0.5', { 'x-api-key': 'hscn_000000000000.guess', 'x-forwarded-for': `198.51.100.${i}` })).status).toBe(401);
+      expect((await graphql('127.0.0.5', { 'x-api-key': 'hscn_000000000000.guess', 'x-forwarded-for': `198.51.100.${i}` })).status).toBe(
+        401,
+      );
     }
     expect((await graphql('127.0.0.5', { authorization: `Bearer ${good}`, 'x-forwarded-for': '198.51.100.200' })).status).toBe(429);
   });
@@ -107,7 +124,10 @@ describe('failed authentication behind a proxy (TRUST_PROXY=loopback)', () => {
   let server: TestServer;
   let good: string;
   const graphql = (forwardedFor: string, headers: Record<string, string>) =>
-    from('127.0.0.1', `${server.url}/graphql`, { headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor, ...headers }, body: ME });
+    from('127.0.0.1', `${server.url}/graphql`, {
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor, ...headers },
+      body: ME,
+    });
 
   beforeAll(async () => {
     server = await startTestServer({ env: { AUTH_FAILURE_LIMIT: '2', TRUST_PROXY: 'loopback' } });
@@ -139,7 +159,10 @@ describe('failed authentication while the identity provider is down', () => {
     // the provider's JWKS answers 503, as during an outage
     provider = createServer((_req, res) => res.writeHead(503).end());
     await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
-    server = await startTestServer({ seed: false, env: { AUTH_FAILURE_LIMIT: '2', JWT_JWKS_URL: `http://127.0.0.1:${(provider.address() as { port: number }).port}/keys` } });
+    server = await startTestServer({
+      seed: false,
+      env: { AUTH_FAILURE_LIMIT: '2', JWT_JWKS_URL: `http://127.0.0.1:${(provider.address() as { port: number }).port}/keys` },
+    });
   });
 
   afterAll(async () => {
@@ -149,12 +172,23 @@ describe('failed authentication while the identity provider is down', () => {
 
   it('refuses the tokens it cannot check, but does not hold that against the clients', async () => {
     const { privateKey } = await generateKeyPair('RS256');
-    const token = await new SignJWT({ org: 'RX1', roles: ['VIEWER'] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('alice').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    const token = await new SignJWT({ org: 'RX1', roles: ['VIEWER'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setSubject('alice')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
     for (let i = 0; i < 4; i += 1) {
-      expect((await from('127.0.0.6', `${server.url}/graphql`, { headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: ME })).status).toBe(401);
+      expect(
+        (
+          await from('127.0.0.6', `${server.url}/graphql`, {
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: ME,
+          })
+        ).status,
+      ).toBe(401);
     }
     const text = await (await fetch(`${server.url}/metrics`)).text();
     expect(text).toMatch(/^hscn_auth_failures_total\{reason="VERIFIER_UNAVAILABLE"\} 4$/m);
   });
 });
-

@@ -40,7 +40,10 @@ describe('JWKS verification (production mode)', () => {
     await new Promise((resolve) => provider.close(resolve));
   });
 
-  const token = (claims: Record<string, unknown> = {}, options: { key?: CryptoKey; alg?: string; kid?: string; iss?: string; aud?: string } = {}) =>
+  const token = (
+    claims: Record<string, unknown> = {},
+    options: { key?: CryptoKey; alg?: string; kid?: string; iss?: string; aud?: string } = {},
+  ) =>
     new SignJWT({ org: 'RX1', roles: ['VIEWER'], ...claims })
       .setProtectedHeader({ alg: options.alg ?? 'RS256', kid: options.kid ?? 'rsa-1' })
       .setSubject('alice@nhs.example')

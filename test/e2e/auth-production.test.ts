@@ -23,7 +23,14 @@ describe('tokens in production', () => {
 
   beforeAll(async () => {
     server = await startTestServer({
-      env: { NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'silent', JWT_SECRET: new TextDecoder().decode(secret), JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE },
+      env: {
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        JWT_SECRET: new TextDecoder().decode(secret),
+        JWT_ISSUER: ISSUER,
+        JWT_AUDIENCE: AUDIENCE,
+      },
     });
   });
 
@@ -90,18 +97,26 @@ describe('starting in production', () => {
     return { code: started ? 'listening' : await main.exited, stderr: main.stderr() };
   }
 
-  it('refuses without issuer and audience, and with JWKS over http, naming each variable', async () => {
-    const started = await start({ JWT_JWKS_URL: 'http://login.example.nhs.uk/keys' });
-    expect(started.code).toBe(1);
-    expect(started.stderr).toMatch(/^\s*JWT_ISSUER: required in production/m);
-    expect(started.stderr).toMatch(/^\s*JWT_AUDIENCE: required in production/m);
-    expect(started.stderr).toMatch(/^\s*JWT_JWKS_URL: must be an https:\/\/ URL in production/m);
-  }, STARTUP_BUDGET_MS);
+  it(
+    'refuses without issuer and audience, and with JWKS over http, naming each variable',
+    async () => {
+      const started = await start({ JWT_JWKS_URL: 'http://login.example.nhs.uk/keys' });
+      expect(started.code).toBe(1);
+      expect(started.stderr).toMatch(/^\s*JWT_ISSUER: required in production/m);
+      expect(started.stderr).toMatch(/^\s*JWT_AUDIENCE: required in production/m);
+      expect(started.stderr).toMatch(/^\s*JWT_JWKS_URL: must be an https:\/\/ URL in production/m);
+    },
+    STARTUP_BUDGET_MS,
+  );
 
-  it('refuses the test suite\'s secret, naming JWT_SECRET', async () => {
-    const started = await start({ JWT_SECRET: TEST_JWT_SECRET, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE });
-    expect(started.code).toBe(1);
-    expect(started.stderr).toMatch(/^\s*JWT_SECRET: is the test suite's published secret/m);
-    expect(started.stderr).not.toContain(TEST_JWT_SECRET);
-  }, STARTUP_BUDGET_MS);
+  it(
+    "refuses the test suite's secret, naming JWT_SECRET",
+    async () => {
+      const started = await start({ JWT_SECRET: TEST_JWT_SECRET, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE });
+      expect(started.code).toBe(1);
+      expect(started.stderr).toMatch(/^\s*JWT_SECRET: is the test suite's published secret/m);
+      expect(started.stderr).not.toContain(TEST_JWT_SECRET);
+    },
+    STARTUP_BUDGET_MS,
+  );
 });

@@ -7,7 +7,10 @@ const CONTRACTS = '{ contracts { totalCount } }';
 const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 async function sign(claims: Record<string, unknown>, options: { secret?: string; exp?: number | string; nbf?: number } = {}) {
-  let jwt = new SignJWT({ org: 'RX1', roles: ['VIEWER'], ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject('tester').setIssuedAt();
+  let jwt = new SignJWT({ org: 'RX1', roles: ['VIEWER'], ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('tester')
+    .setIssuedAt();
   jwt = jwt.setExpirationTime(options.exp ?? '5m');
   if (options.nbf !== undefined) jwt = jwt.setNotBefore(options.nbf);
   return jwt.sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));
@@ -33,7 +36,10 @@ describe('authentication and roles', () => {
       ['is signed with another key', () => sign({}, { secret: 'some-other-secret-that-is-long-enough-too!' })],
       ['has expired', () => sign({}, { exp: Math.floor(Date.now() / 1000) - 3600 })],
       ['is not yet valid', () => sign({}, { nbf: Math.floor(Date.now() / 1000) + 3600 })],
-      ['uses alg "none"', async () => `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: 'x', org: 'RX1', roles: ['ADMIN'], exp: 9999999999 })}.`],
+      [
+        'uses alg "none"',
+        async () => `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: 'x', org: 'RX1', roles: ['ADMIN'], exp: 9999999999 })}.`,
+      ],
       [
         'has had its claims tampered with',
         async () => {
@@ -67,7 +73,11 @@ describe('authentication and roles', () => {
     const viewer = await server.token('RX1', Role.VIEWER);
     const before = await server.gql('{ contracts(first: 1) { edges { node { id title } } } }', {}, viewer);
     const { id, title } = before.data.contracts.edges[0].node;
-    const response = await server.gql('mutation($id: ID!) { updateContract(input: { id: $id, title: "Changed" }) { title } }', { id }, viewer);
+    const response = await server.gql(
+      'mutation($id: ID!) { updateContract(input: { id: $id, title: "Changed" }) { title } }',
+      { id },
+      viewer,
+    );
     expect(errorCode(response)).toBe('FORBIDDEN');
     const after = await server.gql('query($id: ID!) { contract(id: $id) { title } }', { id }, viewer);
     expect(after.data.contract.title).toBe(title);
@@ -83,7 +93,11 @@ describe('authentication and roles', () => {
   it('ties a SUPPLIER_FEED token to the supplier it names', async () => {
     const noSupplier = await server.gql('{ me { subject } }', {}, await sign({ roles: ['SUPPLIER_FEED'] }));
     expect(errorCode(noSupplier)).toBe('UNAUTHENTICATED');
-    const feed = await server.gql('{ me { supplier { name cnspId } } }', {}, await sign({ roles: ['SUPPLIER_FEED'], supplier: 'PDN00001' }));
+    const feed = await server.gql(
+      '{ me { supplier { name cnspId } } }',
+      {},
+      await sign({ roles: ['SUPPLIER_FEED'], supplier: 'PDN00001' }),
+    );
     expect(feed.data.me.supplier).toEqual({ name: 'Pennine Digital Networks Ltd', cnspId: 'PDN00001' });
     expect(errorCode(await server.gql(CONTRACTS, {}, await sign({ roles: ['SUPPLIER_FEED'], supplier: 'PDN00001' })))).toBe('FORBIDDEN');
   });
@@ -95,7 +109,11 @@ describe('authentication and roles', () => {
     });
 
     it('are issued once, work until revoked, and are then refused', async () => {
-      const created = await server.gql('mutation { createApiKey(input: { name: "Power BI", roles: [REPORTING] }) { secret apiKey { id prefix roles } } }', {}, admin);
+      const created = await server.gql(
+        'mutation { createApiKey(input: { name: "Power BI", roles: [REPORTING] }) { secret apiKey { id prefix roles } } }',
+        {},
+        admin,
+      );
       const { secret, apiKey } = created.data.createApiKey;
       expect(secret).toMatch(new RegExp(`^hscn_${apiKey.prefix}\\.`));
 
@@ -109,7 +127,9 @@ describe('authentication and roles', () => {
       });
       expect(((await viaAuthorization.json()) as any).data.me).toEqual({ authMethod: 'API_KEY', roles: ['REPORTING'] });
 
-      expect(errorCode(await server.gql('mutation { createContact(input: { name: "x" }) { id } }', {}, { apiKey: secret }))).toBe('FORBIDDEN');
+      expect(errorCode(await server.gql('mutation { createContact(input: { name: "x" }) { id } }', {}, { apiKey: secret }))).toBe(
+        'FORBIDDEN',
+      );
 
       const listed = await server.gql('{ apiKeys { edges { node { id name lastUsedAt } } } }', {}, admin);
       expect(listed.data.apiKeys.edges.map((e: any) => e.node.id)).toContain(apiKey.id);
@@ -133,13 +153,19 @@ describe('authentication and roles', () => {
       const escalation = await server.gql('mutation { createApiKey(input: { name: "x", roles: [ADMIN] }) { secret } }', {}, admin);
       expect(errorCode(escalation)).toBe('BAD_USER_INPUT');
       expect(escalation.errors?.[0].message).toMatch(/cannot hold ADMIN/);
-      const feedWithoutSupplier = await server.gql('mutation { createApiKey(input: { name: "x", roles: [SUPPLIER_FEED] }) { secret } }', {}, admin);
+      const feedWithoutSupplier = await server.gql(
+        'mutation { createApiKey(input: { name: "x", roles: [SUPPLIER_FEED] }) { secret } }',
+        {},
+        admin,
+      );
       expect(feedWithoutSupplier.errors?.[0].extensions?.field).toBe('input.supplierId');
     });
 
     it('are managed by ADMIN users only', async () => {
       const manager = await server.token('RX1', Role.CONTRACT_MANAGER);
-      expect(errorCode(await server.gql('mutation { createApiKey(input: { name: "x", roles: [VIEWER] }) { secret } }', {}, manager))).toBe('FORBIDDEN');
+      expect(errorCode(await server.gql('mutation { createApiKey(input: { name: "x", roles: [VIEWER] }) { secret } }', {}, manager))).toBe(
+        'FORBIDDEN',
+      );
     });
   });
 });

@@ -32,12 +32,32 @@ describe('one availability figure per service and month', () => {
     server = await startTestServer({ env: { PERFORMANCE_RETENTION_DAYS: '400' } });
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     const pdn = await supplierId(server, manager, 'PDN00001');
-    const contracts = await server.gql('query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }', { s: pdn }, manager);
-    contractId = contracts.data.contracts.edges.map((e: any) => e.node).find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1').id;
+    const contracts = await server.gql(
+      'query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }',
+      { s: pdn },
+      manager,
+    );
+    contractId = contracts.data.contracts.edges
+      .map((e: any) => e.node)
+      .find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1').id;
     const site = (await server.gql('{ sites(first: 1) { edges { node { id } } } }', {}, manager)).data.sites.edges[0].node.id;
-    const created = await server.gql('mutation($i: CreateServiceInput!) { createService(input: $i) { id } }', {
-      i: { contractId, siteId: site, reference, type: 'ACCESS_CIRCUIT', bandwidthMbps: 100, resilience: 'RESILIENT', status: 'ACTIVE', installDate: '2025-01-01', monthlyCharge: '800.00' },
-    }, manager);
+    const created = await server.gql(
+      'mutation($i: CreateServiceInput!) { createService(input: $i) { id } }',
+      {
+        i: {
+          contractId,
+          siteId: site,
+          reference,
+          type: 'ACCESS_CIRCUIT',
+          bandwidthMbps: 100,
+          resilience: 'RESILIENT',
+          status: 'ACTIVE',
+          installDate: '2025-01-01',
+          monthlyCharge: '800.00',
+        },
+      },
+      manager,
+    );
     expect(created.errors).toBeUndefined();
     serviceId = created.data.createService.id;
 
@@ -47,7 +67,15 @@ describe('one availability figure per service and month', () => {
     expect(run.data.ingestFeed).toMatchObject({ status: 'SUCCEEDED', rowsAccepted: HOURS });
     const window = await server.gql(
       'mutation($i: ExclusionWindowInput!) { recordExclusionWindow(input: $i) { id } }',
-      { i: { serviceId, kind: 'PLANNED_MAINTENANCE', startsAt: hour(WINDOW.from), endsAt: hour(WINDOW.to), reason: 'Core router upgrade CHG-2001' } },
+      {
+        i: {
+          serviceId,
+          kind: 'PLANNED_MAINTENANCE',
+          startsAt: hour(WINDOW.from),
+          endsAt: hour(WINDOW.to),
+          reason: 'Core router upgrade CHG-2001',
+        },
+      },
       manager,
     );
     expect(window.errors).toBeUndefined();
@@ -77,7 +105,7 @@ describe('one availability figure per service and month', () => {
     return report.data.slaReport.terms.find((t: any) => t.kind === 'AVAILABILITY' && t.service?.reference === reference);
   };
 
-  it('gives the SLA report\'s figure for the month as slaAvailabilityPercent, with the same coverage', async () => {
+  it("gives the SLA report's figure for the month as slaAvailabilityPercent, with the same coverage", async () => {
     const [point, term] = await Promise.all([monthPoint(), reportTerm()]);
     // (HOURS − 4 − 3) up of HOURS − 4 reported hours outside the window
     const expected = (Math.floor(((HOURS - 7) / (HOURS - 4)) * 100_000) / 1000).toFixed(3);
@@ -90,14 +118,21 @@ describe('one availability figure per service and month', () => {
   it('gives the figure as measured as availabilityPercent, differing from the SLA figure by exactly the excluded minutes', async () => {
     const [point, term] = await Promise.all([monthPoint(), reportTerm()]);
     const measured = (Math.floor(((HOURS - 5) / HOURS) * 100_000) / 1000).toFixed(3);
-    expect(point).toMatchObject({ coveredSeconds: HOURS * 3600, upSeconds: (HOURS - 5) * 3600, availabilityPercent: measured, coveragePercent: '100.0' });
+    expect(point).toMatchObject({
+      coveredSeconds: HOURS * 3600,
+      upSeconds: (HOURS - 5) * 3600,
+      availabilityPercent: measured,
+      coveragePercent: '100.0',
+    });
     expect(point.availabilityPercent).not.toBe(point.slaAvailabilityPercent);
     // the window's four hours, two of them down, come out of both sides, and nothing else does
     expect(point.excludedSeconds).toBe(4 * 3600);
     expect(point.coveredSeconds - point.slaCoveredSeconds).toBe(point.excludedSeconds);
     expect(point.upSeconds - point.slaUpSeconds).toBe(2 * 3600);
     // the report says the same minutes were excluded
-    expect(term.note).toBe(`${reference}: ${(HOURS - 7) * 60} of ${(HOURS - 4) * 60} reported minutes up, ${point.excludedSeconds / 60} minutes excluded`);
+    expect(term.note).toBe(
+      `${reference}: ${(HOURS - 7) * 60} of ${(HOURS - 4) * 60} reported minutes up, ${point.excludedSeconds / 60} minutes excluded`,
+    );
   });
 
   it('takes the window out of the day it falls in, and out of no other day', async () => {

@@ -6,7 +6,8 @@ import { errorCode, startTestServer, type GraphqlResponse, type TestServer } fro
 const CREATE = 'mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id name cnspId } }';
 const UPDATE = 'mutation($input: UpdateSupplierInput!) { updateSupplier(input: $input) { id name cnspId } }';
 const SUPPLIER = 'query($search: String!) { suppliers(filter: { search: $search }) { edges { node { id name cnspId } } } }';
-const TRAIL = 'query($f: AuditFilterInput) { auditTrail(first: 50, filter: $f) { edges { node { actor entryPoint action before after organisation { odsCode } } } } }';
+const TRAIL =
+  'query($f: AuditFilterInput) { auditTrail(first: 50, filter: $f) { edges { node { actor entryPoint action before after organisation { odsCode } } } } }';
 
 /**
  * The supplier catalogue is national: a CN-SP ID decides which supplier every organisation's
@@ -38,7 +39,9 @@ describe('the national supplier catalogue', () => {
       const pennine = await supplierBy('PDN00001');
       expect(errorCode(await server.gql(CREATE, { input: input('Tenant Networks', 'TNT00001') }, tenantAdmin))).toBe('FORBIDDEN');
       expect(errorCode(await server.gql(UPDATE, { input: { id: pennine.id, cnspId: 'MHN00003' } }, tenantAdmin))).toBe('FORBIDDEN');
-      expect(errorCode(await server.gql(UPDATE, { input: { id: pennine.id, name: 'Renamed by a tenant' } }, tenantAdmin))).toBe('FORBIDDEN');
+      expect(errorCode(await server.gql(UPDATE, { input: { id: pennine.id, name: 'Renamed by a tenant' } }, tenantAdmin))).toBe(
+        'FORBIDDEN',
+      );
       expect(await supplierBy('PDN00001')).toEqual(pennine);
       expect(await supplierBy('Tenant Networks')).toBeUndefined();
     });
@@ -53,14 +56,22 @@ describe('the national supplier catalogue', () => {
 
     it('never puts the role on an API key', async () => {
       const nationalAdmin = await server.token('X26', Role.ADMIN);
-      const refused = await server.gql('mutation { createApiKey(input: { name: "catalogue robot", roles: [CATALOGUE_ADMIN] }) { secret } }', {}, nationalAdmin);
+      const refused = await server.gql(
+        'mutation { createApiKey(input: { name: "catalogue robot", roles: [CATALOGUE_ADMIN] }) { secret } }',
+        {},
+        nationalAdmin,
+      );
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.roles', reason: 'ROLE_NOT_ALLOWED' });
     });
 
-    it("lets the national operator add and correct suppliers, with the CN-SP ID stored upper-case", async () => {
+    it('lets the national operator add and correct suppliers, with the CN-SP ID stored upper-case', async () => {
       const created = await server.gql(CREATE, { input: input('Northern Fibre Ltd', ' nfl00004 ') }, operator);
       expect(created.data.createSupplier).toMatchObject({ name: 'Northern Fibre Ltd', cnspId: 'NFL00004' });
-      const corrected = await server.gql(UPDATE, { input: { id: created.data.createSupplier.id, name: 'Northern Fibre Limited' } }, operator);
+      const corrected = await server.gql(
+        UPDATE,
+        { input: { id: created.data.createSupplier.id, name: 'Northern Fibre Limited' } },
+        operator,
+      );
       expect(corrected.data.updateSupplier).toMatchObject({ name: 'Northern Fibre Limited', cnspId: 'NFL00004' });
     });
   });
@@ -89,18 +100,27 @@ describe('the national supplier catalogue', () => {
       expect(reason(await server.gql(CREATE, { input: input('Impostor Networks', 'pdn00001') }, operator))).toBe('DUPLICATE_CNSP_ID');
     });
 
-    it.each(['Swap Two Networks', '  swap two  NETWORKS ', 'Ｓｗａｐ Ｔｗｏ Ｎｅｔｗｏｒｋｓ', 'Swap\u200b Two Networks'])('refuses the name %p when another supplier has it, ignoring case, spacing, width and invisible characters', async (name) => {
-      const renamed = await server.gql(UPDATE, { input: { id: first.id, name } }, operator);
-      expect(renamed.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.name', reason: 'DUPLICATE_SUPPLIER_NAME' });
-      expect(reason(await server.gql(CREATE, { input: input(name, 'NEW00009') }, operator))).toBe('DUPLICATE_SUPPLIER_NAME');
-    });
+    it.each(['Swap Two Networks', '  swap two  NETWORKS ', 'Ｓｗａｐ Ｔｗｏ Ｎｅｔｗｏｒｋｓ', 'Swap\u200b Two Networks'])(
+      'refuses the name %p when another supplier has it, ignoring case, spacing, width and invisible characters',
+      async (name) => {
+        const renamed = await server.gql(UPDATE, { input: { id: first.id, name } }, operator);
+        expect(renamed.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.name', reason: 'DUPLICATE_SUPPLIER_NAME' });
+        expect(reason(await server.gql(CREATE, { input: input(name, 'NEW00009') }, operator))).toBe('DUPLICATE_SUPPLIER_NAME');
+      },
+    );
 
     it('lets the unique index decide a race: one of many concurrent claims wins, every other is the same CONFLICT', async () => {
-      const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => server.gql(CREATE, { input: input(`Racing Networks ${i}`, 'RCE00001') }, operator)));
+      const claims = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => server.gql(CREATE, { input: input(`Racing Networks ${i}`, 'RCE00001') }, operator)),
+      );
       expect(claims.filter((claim) => !claim.errors)).toHaveLength(1);
       expect(claims.filter((claim) => claim.errors).map(reason)).toEqual(Array(5).fill('DUPLICATE_CNSP_ID'));
 
-      const names = await Promise.all(['Racing Names plc', 'RACING NAMES PLC', 'racing names plc', ' Racing  Names plc'].map((name, i) => server.gql(CREATE, { input: input(name, `RNM0000${i}`) }, operator)));
+      const names = await Promise.all(
+        ['Racing Names plc', 'RACING NAMES PLC', 'racing names plc', ' Racing  Names plc'].map((name, i) =>
+          server.gql(CREATE, { input: input(name, `RNM0000${i}`) }, operator),
+        ),
+      );
       expect(names.filter((claim) => !claim.errors)).toHaveLength(1);
       expect(names.filter((claim) => claim.errors).map(reason)).toEqual(Array(3).fill('DUPLICATE_SUPPLIER_NAME'));
     });
@@ -129,17 +149,29 @@ describe('the national supplier catalogue', () => {
       pennine = await supplierBy('PDN00001');
       oldToken = await signFeedToken('PDN00001', nowSeconds() - 5);
       earlyTokenForNewId = await signFeedToken('PDN00009', nowSeconds() - 5);
-      feedKey = (await server.gql('mutation($s: ID!) { createApiKey(input: { name: "Pennine feeds", roles: [SUPPLIER_FEED], supplierId: $s }) { secret } }', { s: pennine.id }, tenantAdmin)).data.createApiKey.secret;
+      feedKey = (
+        await server.gql(
+          'mutation($s: ID!) { createApiKey(input: { name: "Pennine feeds", roles: [SUPPLIER_FEED], supplierId: $s }) { secret } }',
+          { s: pennine.id },
+          tenantAdmin,
+        )
+      ).data.createApiKey.secret;
       expect(await feedSupplier(oldToken)).toEqual({ name: pennine.name, cnspId: 'PDN00001' });
 
-      const changed = await server.gql(UPDATE, { input: { id: pennine.id, cnspId: 'PDN00009', name: 'Pennine Digital Networks Limited' } }, operator);
+      const changed = await server.gql(
+        UPDATE,
+        { input: { id: pennine.id, cnspId: 'PDN00009', name: 'Pennine Digital Networks Limited' } },
+        operator,
+      );
       expect(changed.errors).toBeUndefined();
     });
 
     it("is in the audit trail of every organisation that deals with the supplier, as each one's ADMIN reads it", async () => {
       for (const odsCode of ['RX1', 'RX2', '0CX', 'X26']) {
         const admin = await server.token(odsCode, Role.ADMIN);
-        const entries = (await server.gql(TRAIL, { f: { recordId: pennine.id } }, admin)).data.auditTrail.edges.map((edge: any) => edge.node);
+        const entries = (await server.gql(TRAIL, { f: { recordId: pennine.id } }, admin)).data.auditTrail.edges.map(
+          (edge: any) => edge.node,
+        );
         const own = entries.filter((entry: any) => entry.organisation.odsCode === odsCode);
         expect({ odsCode, entries: own.length }).toEqual({ odsCode, entries: 1 });
         expect(own[0]).toMatchObject({ actor: 'test.catalogue_admin@x26', entryPoint: 'graphql:updateSupplier', action: 'UPDATE' });
@@ -158,11 +190,14 @@ describe('the national supplier catalogue', () => {
       expect(await feedSupplier(oldToken)).toBe('UNAUTHENTICATED');
       expect(await feedSupplier(earlyTokenForNewId)).toBe('UNAUTHENTICATED');
       // issued after the change (within the allowed clock skew of now)
-      expect(await feedSupplier(await signFeedToken('PDN00009', nowSeconds() + 2))).toEqual({ name: 'Pennine Digital Networks Limited', cnspId: 'PDN00009' });
+      expect(await feedSupplier(await signFeedToken('PDN00009', nowSeconds() + 2))).toEqual({
+        name: 'Pennine Digital Networks Limited',
+        cnspId: 'PDN00009',
+      });
       expect(await feedSupplier({ apiKey: feedKey })).toEqual({ name: 'Pennine Digital Networks Limited', cnspId: 'PDN00009' });
     });
 
-    it('never hands a released CN-SP ID\'s old tokens to the supplier that takes it next', async () => {
+    it("never hands a released CN-SP ID's old tokens to the supplier that takes it next", async () => {
       const heir = await server.gql(CREATE, { input: input('Heir Networks', 'PDN00001') }, operator);
       expect(heir.errors).toBeUndefined();
       expect(await feedSupplier(oldToken)).toBe('UNAUTHENTICATED');

@@ -18,7 +18,11 @@ describe('suppliers, organisations and node(id)', () => {
 
   describe('the supplier catalogue', () => {
     it('lists suppliers by name, filtered by kind and searched by CN-SP ID', async () => {
-      const cnsps = await server.gql('{ suppliers(filter: { kind: CN_SP }) { totalCount edges { node { name kind cnspId complianceStatus } } } }', {}, viewer);
+      const cnsps = await server.gql(
+        '{ suppliers(filter: { kind: CN_SP }) { totalCount edges { node { name kind cnspId complianceStatus } } } }',
+        {},
+        viewer,
+      );
       const names = cnsps.data.suppliers.edges.map((e: any) => e.node.name);
       expect(names).toEqual([...names].sort());
       expect(cnsps.data.suppliers.edges.every((e: any) => e.node.kind === 'CN_SP' && /^[A-Z0-9]{8}$/.test(e.node.cnspId))).toBe(true);
@@ -35,16 +39,32 @@ describe('suppliers, organisations and node(id)', () => {
 
     it("is maintained by NHS England's catalogue operator, with CN-SP IDs validated", async () => {
       const create = (input: Record<string, unknown>, token = operator) =>
-        server.gql('mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id name cnspId complianceDate } }', { input }, token);
-      expect(errorCode(await create({ name: 'Viewer Networks', kind: 'CN_SP', cnspId: 'VWR00001', complianceStatus: 'COMPLIANT' }, viewer))).toBe('FORBIDDEN');
-      expect(errorCode(await create({ name: 'Admin Networks', kind: 'CN_SP', cnspId: 'ADM00001', complianceStatus: 'COMPLIANT' }, admin))).toBe('FORBIDDEN');
+        server.gql(
+          'mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id name cnspId complianceDate } }',
+          { input },
+          token,
+        );
+      expect(
+        errorCode(await create({ name: 'Viewer Networks', kind: 'CN_SP', cnspId: 'VWR00001', complianceStatus: 'COMPLIANT' }, viewer)),
+      ).toBe('FORBIDDEN');
+      expect(
+        errorCode(await create({ name: 'Admin Networks', kind: 'CN_SP', cnspId: 'ADM00001', complianceStatus: 'COMPLIANT' }, admin)),
+      ).toBe('FORBIDDEN');
       const noId = await create({ name: 'Nameless Networks', kind: 'CN_SP', complianceStatus: 'IN_PROGRESS' });
       expect(noId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.cnspId' });
       const badId = await create({ name: 'Short Id Networks', kind: 'CN_SP', cnspId: 'abc', complianceStatus: 'IN_PROGRESS' });
       expect(badId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.cnspId' });
-      const created = await create({ name: 'Northern Fibre Ltd', kind: 'CN_SP', cnspId: 'NFL00004', complianceStatus: 'COMPLIANT', complianceDate: '2026-06-01' });
+      const created = await create({
+        name: 'Northern Fibre Ltd',
+        kind: 'CN_SP',
+        cnspId: 'NFL00004',
+        complianceStatus: 'COMPLIANT',
+        complianceDate: '2026-06-01',
+      });
       expect(created.data.createSupplier).toMatchObject({ name: 'Northern Fibre Ltd', cnspId: 'NFL00004', complianceDate: '2026-06-01' });
-      expect(errorCode(await create({ name: 'Another', kind: 'CN_SP', cnspId: 'NFL00004', complianceStatus: 'COMPLIANT' }))).toBe('CONFLICT');
+      expect(errorCode(await create({ name: 'Another', kind: 'CN_SP', cnspId: 'NFL00004', complianceStatus: 'COMPLIANT' }))).toBe(
+        'CONFLICT',
+      );
       const updated = await server.gql(
         'mutation($id: ID!) { updateSupplier(input: { id: $id, complianceStatus: LAPSED, notes: "Accreditation lapsed in October" }) { complianceStatus notes } }',
         { id: created.data.createSupplier.id },
@@ -57,7 +77,11 @@ describe('suppliers, organisations and node(id)', () => {
   describe('organisations', () => {
     it('show who acts for whom', async () => {
       const csu = await server.token('0CX', Role.VIEWER);
-      const response = await server.gql('{ organisations { edges { node { odsCode type actsFor { odsCode } managedBy { odsCode } } } } }', {}, csu);
+      const response = await server.gql(
+        '{ organisations { edges { node { odsCode type actsFor { odsCode } managedBy { odsCode } } } } }',
+        {},
+        csu,
+      );
       const byCode = Object.fromEntries(response.data.organisations.edges.map((e: any) => [e.node.odsCode, e.node]));
       expect(byCode['0CX'].actsFor.map((o: any) => o.odsCode).sort()).toEqual(['RX1', 'RX2']);
       expect(byCode['0CX'].type).toBe('CSU');
@@ -67,7 +91,11 @@ describe('suppliers, organisations and node(id)', () => {
 
   describe('node(id)', () => {
     it('fetches any visible object by its global id, as its own type', async () => {
-      const found = await server.gql('{ contracts(first: 1) { edges { node { id reference services(first: 1) { edges { node { id reference } } } } } } }', {}, viewer);
+      const found = await server.gql(
+        '{ contracts(first: 1) { edges { node { id reference services(first: 1) { edges { node { id reference } } } } } } }',
+        {},
+        viewer,
+      );
       const contract = found.data.contracts.edges[0].node;
       const node = await server.gql(
         'query($c: ID!, $s: ID!) { c: node(id: $c) { __typename id ... on Contract { reference } } s: node(id: $s) { __typename ... on Service { reference } } }',
@@ -97,7 +125,11 @@ describe('suppliers, organisations and node(id)', () => {
   });
 
   it('filters contacts by a role they hold', async () => {
-    const response = await server.gql('{ contacts(filter: { role: ACCOUNT_MANAGER }, first: 100) { edges { node { assignments { role } } } } }', {}, viewer);
+    const response = await server.gql(
+      '{ contacts(filter: { role: ACCOUNT_MANAGER }, first: 100) { edges { node { assignments { role } } } } }',
+      {},
+      viewer,
+    );
     const nodes = response.data.contacts.edges.map((e: any) => e.node);
     expect(nodes.length).toBeGreaterThan(0);
     expect(nodes.every((n: any) => n.assignments.some((a: any) => a.role === 'ACCOUNT_MANAGER'))).toBe(true);

@@ -67,15 +67,27 @@ describe('contracts', () => {
     ['an over-long reference', { reference: 'X'.repeat(65) }, 'input.reference'],
     ['a reference with symbols', { reference: 'DROP TABLE;--' }, 'input.reference'],
     ['a zero-month term', { reference: 'BAD-3', initialTermMonths: 0 }, 'input.initialTermMonths'],
-    ['a document link that is not https', { reference: 'BAD-4', documents: [{ title: 'x', url: 'javascript:alert(1)' }] }, 'input.documents.0.url'],
-    ['a calendar on a 24x7 contract', { reference: 'BAD-5', serviceHours: 'TWENTY_FOUR_SEVEN', serviceHoursCalendar: 'x' }, 'input.serviceHoursCalendar'],
+    [
+      'a document link that is not https',
+      { reference: 'BAD-4', documents: [{ title: 'x', url: 'javascript:alert(1)' }] },
+      'input.documents.0.url',
+    ],
+    [
+      'a calendar on a 24x7 contract',
+      { reference: 'BAD-5', serviceHours: 'TWENTY_FOUR_SEVEN', serviceHoursCalendar: 'x' },
+      'input.serviceHoursCalendar',
+    ],
     ['a blank title', { reference: 'BAD-6', title: '   ' }, 'input.title'],
     ['a new contract that is already EXPIRED', { reference: 'BAD-7', status: 'EXPIRED' }, 'input.status'],
   ])('refuses %s, naming the field, and stores nothing', async (_name, overrides, field) => {
     const response = await server.gql(CREATE, { input: input(overrides) }, manager);
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0].extensions?.field).toBe(field);
-    const stored = await server.gql('query($s: String!) { contracts(filter: { search: $s }) { totalCount } }', { s: String(overrides.reference) }, manager);
+    const stored = await server.gql(
+      'query($s: String!) { contracts(filter: { search: $s }) { totalCount } }',
+      { s: String(overrides.reference) },
+      manager,
+    );
     expect(stored.data.contracts.totalCount).toBe(0);
   });
 
@@ -89,7 +101,11 @@ describe('contracts', () => {
     const created = await server.gql(CREATE, { input: input({ reference: 'LIFE-1', renewalTermMonths: 12 }) }, manager);
     const id = created.data.createContract.id;
     const move = (status: string, reason = `to ${status}`) =>
-      server.gql('mutation($id: ID!, $s: ContractStatus!, $r: String!) { setContractStatus(input: { id: $id, status: $s, reason: $r }) { status } }', { id, s: status, r: reason }, manager);
+      server.gql(
+        'mutation($id: ID!, $s: ContractStatus!, $r: String!) { setContractStatus(input: { id: $id, status: $s, reason: $r }) { status } }',
+        { id, s: status, r: reason },
+        manager,
+      );
 
     const skip = await move('IN_NOTICE');
     expect(errorCode(skip)).toBe('CONFLICT');
@@ -102,10 +118,18 @@ describe('contracts', () => {
     expect((await move('IN_NOTICE', 'Notice served by letter')).data.setContractStatus.status).toBe('IN_NOTICE');
     expect((await move('TERMINATED', 'Service moved to another CN-SP')).data.setContractStatus.status).toBe('TERMINATED');
     expect(errorCode(await move('ACTIVE'))).toBe('CONFLICT');
-    const closedEdit = await server.gql('mutation($id: ID!) { updateContract(input: { id: $id, title: "Too late" }) { id } }', { id }, manager);
+    const closedEdit = await server.gql(
+      'mutation($id: ID!) { updateContract(input: { id: $id, title: "Too late" }) { id } }',
+      { id },
+      manager,
+    );
     expect(closedEdit.errors?.[0].extensions?.reason).toBe('CONTRACT_CLOSED');
 
-    const history = await server.gql('query($id: ID!) { contract(id: $id) { statusHistory { fromStatus toStatus reason } } }', { id }, manager);
+    const history = await server.gql(
+      'query($id: ID!) { contract(id: $id) { statusHistory { fromStatus toStatus reason } } }',
+      { id },
+      manager,
+    );
     expect(history.data.contract.statusHistory.map((h: any) => `${h.fromStatus}->${h.toStatus}`)).toEqual([
       'null->DRAFT',
       'DRAFT->ACTIVE',
@@ -134,12 +158,20 @@ describe('contracts', () => {
       { id },
       manager,
     );
-    const removed = await server.gql('mutation($id: ID!) { removeContractDocument(id: $id) { documents { id } } }', { id: added.data.addContractDocument.id }, manager);
+    const removed = await server.gql(
+      'mutation($id: ID!) { removeContractDocument(id: $id) { documents { id } } }',
+      { id: added.data.addContractDocument.id },
+      manager,
+    );
     expect(removed.data.removeContractDocument.documents).toEqual([]);
   });
 
   it('lists contracts nearing their notice date, soonest first, with the days left', async () => {
-    const due = await server.gql('{ contractsDueForRenewal(withinDays: 90) { totalCount edges { node { reference noticeDate daysUntilNoticeDate status } } } }', {}, manager);
+    const due = await server.gql(
+      '{ contractsDueForRenewal(withinDays: 90) { totalCount edges { node { reference noticeDate daysUntilNoticeDate status } } } }',
+      {},
+      manager,
+    );
     const horizon = addDays(todayInLondon(), 90);
     const nodes = due.data.contractsDueForRenewal.edges.map((edge: any) => edge.node);
     expect(nodes.map((n: any) => n.reference)).toContain('RX1-HSCN-2023-01');
@@ -156,7 +188,11 @@ describe('contracts', () => {
   });
 
   it('filters and sorts the contract list', async () => {
-    const byEnd = await server.gql('{ contracts(orderBy: { field: END_DATE, direction: DESC }, filter: { status: [ACTIVE, DRAFT] }) { edges { node { endDate status } } } }', {}, manager);
+    const byEnd = await server.gql(
+      '{ contracts(orderBy: { field: END_DATE, direction: DESC }, filter: { status: [ACTIVE, DRAFT] }) { edges { node { endDate status } } } }',
+      {},
+      manager,
+    );
     const ends = byEnd.data.contracts.edges.map((e: any) => e.node.endDate);
     expect(ends).toEqual([...ends].sort().reverse());
     expect(byEnd.data.contracts.edges.every((e: any) => ['ACTIVE', 'DRAFT'].includes(e.node.status))).toBe(true);

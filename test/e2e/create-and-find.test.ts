@@ -20,10 +20,20 @@ describe('create and find', () => {
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     outsider = await server.token('Y0A01', Role.ADMIN, Role.CONTRACT_MANAGER);
     pdn = await supplierId(server, manager, 'PDN00001');
-    const invoices = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: fixture('invoices/invoices.csv') });
+    const invoices = await ingest(server, manager, {
+      supplierId: pdn,
+      kind: 'INVOICE',
+      format: 'CSV',
+      document: fixture('invoices/invoices.csv'),
+    });
     expect(invoices.data.ingestFeed.rowsAccepted).toBe(2);
     invoiceRun = invoices.data.ingestFeed.id;
-    const incidents = await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') });
+    const incidents = await ingest(server, manager, {
+      supplierId: pdn,
+      kind: 'INCIDENT',
+      format: 'CSV',
+      document: fixture('incidents/valid.csv'),
+    });
     expect(incidents.data.ingestFeed.rowsAccepted).toBe(4);
     incidentRun = incidents.data.ingestFeed.id;
   });
@@ -34,21 +44,25 @@ describe('create and find', () => {
     invoices(filter: { invoiceNumber: $number, supplierId: $supplier }) { totalCount edges { node { id invoiceNumber supplier { cnspId } } } } }`;
 
   describe('invoices(filter: { invoiceNumber })', () => {
-    it('finds the invoice with that number, case ignored, and only the supplier\'s when one is named', async () => {
+    it("finds the invoice with that number, case ignored, and only the supplier's when one is named", async () => {
       const found = await server.gql(INVOICES_BY_NUMBER, { number: 'PDN-INV-2026-1101' }, manager);
       expect(found.errors).toBeUndefined();
       expect(found.data.invoices.totalCount).toBe(1);
       expect(found.data.invoices.edges[0].node).toMatchObject({ invoiceNumber: 'PDN-INV-2026-1101', supplier: { cnspId: 'PDN00001' } });
       const lower = await server.gql(INVOICES_BY_NUMBER, { number: ' pdn-inv-2026-1101 ' }, manager);
       expect(lower.data.invoices.edges.map((e: any) => e.node.id)).toEqual([found.data.invoices.edges[0].node.id]);
-      expect((await server.gql(INVOICES_BY_NUMBER, { number: 'PDN-INV-2026-1101', supplier: pdn }, manager)).data.invoices.totalCount).toBe(1);
+      expect((await server.gql(INVOICES_BY_NUMBER, { number: 'PDN-INV-2026-1101', supplier: pdn }, manager)).data.invoices.totalCount).toBe(
+        1,
+      );
       const other = await supplierId(server, manager, 'ALBC0002');
-      expect((await server.gql(INVOICES_BY_NUMBER, { number: 'PDN-INV-2026-1101', supplier: other }, manager)).data.invoices.totalCount).toBe(0);
+      expect(
+        (await server.gql(INVOICES_BY_NUMBER, { number: 'PDN-INV-2026-1101', supplier: other }, manager)).data.invoices.totalCount,
+      ).toBe(0);
       // a part of a number is not the number
       expect((await server.gql(INVOICES_BY_NUMBER, { number: 'PDN-INV-2026' }, manager)).data.invoices.totalCount).toBe(0);
     });
 
-    it('treats a null number as none given, and finds nothing of another organisation\'s', async () => {
+    it("treats a null number as none given, and finds nothing of another organisation's", async () => {
       const all = await server.gql(INVOICES_BY_NUMBER, {}, manager);
       expect((await server.gql(INVOICES_BY_NUMBER, { number: null }, manager)).data.invoices.totalCount).toBe(all.data.invoices.totalCount);
       expect(all.data.invoices.totalCount).toBeGreaterThan(1);
@@ -62,7 +76,7 @@ describe('create and find', () => {
     incidents(first: 100, filter: { contractId: $contract }) { totalCount edges { node { id supplierRef severity service { contract { id } } } } } }`;
 
   describe('incidents(filter: { contractId })', () => {
-    it('finds the incidents on the contract\'s services and no others', async () => {
+    it("finds the incidents on the contract's services and no others", async () => {
       const all = await server.gql(INCIDENTS_BY_CONTRACT, {}, manager);
       expect(all.errors).toBeUndefined();
       const withIncidents = new Set(all.data.incidents.edges.map((e: any) => e.node.service.contract.id));
@@ -78,10 +92,12 @@ describe('create and find', () => {
         expect(found.data.incidents.edges.map((e: any) => e.node.id)).toEqual(expected);
         expect(found.data.incidents.totalCount).toBe(expected.length);
       }
-      expect((await server.gql(INCIDENTS_BY_CONTRACT, { contract: null }, manager)).data.incidents.totalCount).toBe(all.data.incidents.totalCount);
+      expect((await server.gql(INCIDENTS_BY_CONTRACT, { contract: null }, manager)).data.incidents.totalCount).toBe(
+        all.data.incidents.totalCount,
+      );
     });
 
-    it('answers another organisation\'s contract with an empty list, not an error and not its incidents', async () => {
+    it("answers another organisation's contract with an empty list, not an error and not its incidents", async () => {
       const mine = await server.gql(INCIDENTS_BY_CONTRACT, {}, manager);
       // one with a Severity 1 or 2 incident, which the Service Co-ordinator reads nationally
       const contract = mine.data.incidents.edges.find((e: any) => e.node.severity <= 2).node.service.contract.id;
@@ -90,13 +106,20 @@ describe('create and find', () => {
       expect(theirs.data.incidents).toEqual({ totalCount: 0, edges: [] });
       // nor does the Service Co-ordinator's national view of incidents make it one to search by
       const coordinator = await server.token('X26', Role.SERVICE_COORDINATOR);
-      const national = await server.gql('query($contract: ID) { incidents(first: 100, filter: { contractId: $contract }) { totalCount } }', { contract }, coordinator);
+      const national = await server.gql(
+        'query($contract: ID) { incidents(first: 100, filter: { contractId: $contract }) { totalCount } }',
+        { contract },
+        coordinator,
+      );
       expect(national.errors).toBeUndefined();
       expect(national.data.incidents.totalCount).toBe(0);
-      expect((await server.gql('{ incidents(first: 100, filter: { severity: [1] }) { totalCount } }', {}, coordinator)).data.incidents.totalCount).toBeGreaterThan(0);
+      expect(
+        (await server.gql('{ incidents(first: 100, filter: { severity: [1] }) { totalCount } }', {}, coordinator)).data.incidents
+          .totalCount,
+      ).toBeGreaterThan(0);
     });
 
-    it('refuses an id that is not a contract\'s, naming the field', async () => {
+    it("refuses an id that is not a contract's, naming the field", async () => {
       const response = await server.gql(INCIDENTS_BY_CONTRACT, { contract: pdn }, manager);
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.contractId' });
     });
@@ -107,9 +130,10 @@ describe('create and find', () => {
       contracts(first: 20) { edges { node { reference
         services(first: $first, after: $after, last: $last, before: $before, status: $status) {
           totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { reference status } } } } } } }`;
-    const byContract = (response: any) => Object.fromEntries(response.data.contracts.edges.map((e: any) => [e.node.reference, e.node.services]));
+    const byContract = (response: any) =>
+      Object.fromEntries(response.data.contracts.edges.map((e: any) => [e.node.reference, e.node.services]));
 
-    it('pages each contract\'s services by reference, with each contract\'s own total', async () => {
+    it("pages each contract's services by reference, with each contract's own total", async () => {
       const all = byContract(await server.gql(SERVICES, { first: 100 }, manager));
       const references = (contract: string) => all[contract].edges.map((e: any) => e.node.reference);
       const several = Object.keys(all).filter((contract) => all[contract].totalCount >= 2);
@@ -122,7 +146,10 @@ describe('create and find', () => {
       expect(firsts.errors).toBeUndefined();
       for (const [contract, page] of Object.entries<any>(byContract(firsts))) {
         expect(page.edges.map((e: any) => e.node.reference)).toEqual(references(contract).slice(0, 1));
-        expect(page).toMatchObject({ totalCount: all[contract].totalCount, pageInfo: { hasNextPage: all[contract].totalCount > 1, hasPreviousPage: false } });
+        expect(page).toMatchObject({
+          totalCount: all[contract].totalCount,
+          pageInfo: { hasNextPage: all[contract].totalCount > 1, hasPreviousPage: false },
+        });
       }
       // the next page, from one contract's cursor, under every contract
       const contract = several[0]!;
@@ -194,14 +221,22 @@ describe('create and find', () => {
       expect(earlier.edges.map((e: any) => e.node.id)).toContain(later.edges[0].node.id);
       const again = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: changed });
       expect(again.data.ingestFeed.rowsUnchanged).toBe(2);
-      expect((await server.gql(RUN, { id: again.data.ingestFeed.id }, manager)).data.feedRun.invoices).toMatchObject({ totalCount: 0, edges: [] });
+      expect((await server.gql(RUN, { id: again.data.ingestFeed.id }, manager)).data.feedRun.invoices).toMatchObject({
+        totalCount: 0,
+        edges: [],
+      });
     });
 
     it('lists the incidents an incident run created or changed, in document order', async () => {
       const response = await server.gql(RUN, { id: incidentRun }, manager);
       expect(response.errors).toBeUndefined();
       const { incidents, invoices } = response.data.feedRun;
-      expect(incidents.edges.map((e: any) => e.node.supplierRef)).toEqual(['PDN-INC-20461', 'PDN-INC-20477', 'PDN-INC-20502', 'PDN-INC-20519']);
+      expect(incidents.edges.map((e: any) => e.node.supplierRef)).toEqual([
+        'PDN-INC-20461',
+        'PDN-INC-20477',
+        'PDN-INC-20502',
+        'PDN-INC-20519',
+      ]);
       expect(incidents.totalCount).toBe(4);
       expect(invoices.totalCount).toBe(0);
       // one ticket changed: the next run lists it alone
@@ -216,8 +251,14 @@ describe('create and find', () => {
         invoices(first: 5) { totalCount edges { node { invoiceNumber } } }
         incidents(first: 5) { totalCount edges { node { supplierRef } } } } } } }`;
       for (const round of [1, 2, 3]) {
-        const changed = fixture('incidents/valid.csv').replace('Slow DNS via internet breakout', `Slow DNS via internet breakout (update ${round})`);
-        expect((await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: changed })).data.ingestFeed.rowsAccepted).toBeGreaterThan(0);
+        const changed = fixture('incidents/valid.csv').replace(
+          'Slow DNS via internet breakout',
+          `Slow DNS via internet breakout (update ${round})`,
+        );
+        expect(
+          (await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: changed })).data.ingestFeed
+            .rowsAccepted,
+        ).toBeGreaterThan(0);
       }
       const runs = (await server.gql('{ feedRuns(first: 50) { totalCount } }', {}, manager)).data.feedRuns.totalCount;
       expect(runs).toBeGreaterThan(5);
@@ -229,7 +270,12 @@ describe('create and find', () => {
 
     it('shows another organisation nothing: the run is not found, and its own run of the same document stored nothing', async () => {
       expect((await server.gql(RUN, { id: invoiceRun }, outsider)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      const theirs = await ingest(server, outsider, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') });
+      const theirs = await ingest(server, outsider, {
+        supplierId: pdn,
+        kind: 'INCIDENT',
+        format: 'CSV',
+        document: fixture('incidents/valid.csv'),
+      });
       const run = await server.gql(RUN, { id: theirs.data.ingestFeed.id }, outsider);
       expect(run.errors).toBeUndefined();
       expect(run.data.feedRun.incidents).toEqual({ totalCount: 0, edges: [] });
@@ -245,21 +291,40 @@ describe('create and find', () => {
       const response = await post('/feeds/invoices?supplier=PDN00001', document);
       expect(response.status).toBe(200);
       const body = (await response.json()) as any;
-      expect(body).toMatchObject({ run: { kind: 'INVOICE', status: 'SUCCEEDED', rowsAccepted: 2 }, rejectedRows: [], moreRejectedRows: 0, incidents: [], moreIncidents: 0, moreInvoices: 0 });
+      expect(body).toMatchObject({
+        run: { kind: 'INVOICE', status: 'SUCCEEDED', rowsAccepted: 2 },
+        rejectedRows: [],
+        moreRejectedRows: 0,
+        incidents: [],
+        moreIncidents: 0,
+        moreInvoices: 0,
+      });
       expect(body.invoices).toEqual([
         { id: expect.any(String), invoiceNumber: 'PDN-INV-2026-2101', kind: 'INVOICE', created: true },
         { id: expect.any(String), invoiceNumber: 'PDN-INV-2026-2102', kind: 'INVOICE', created: true },
       ]);
-      const found = await server.gql('query($id: ID!) { invoice(id: $id) { invoiceNumber feedRun { id } } }', { id: body.invoices[0].id }, manager);
+      const found = await server.gql(
+        'query($id: ID!) { invoice(id: $id) { invoiceNumber feedRun { id } } }',
+        { id: body.invoices[0].id },
+        manager,
+      );
       expect(found.data.invoice).toEqual({ invoiceNumber: 'PDN-INV-2026-2101', feedRun: { id: body.run.id } });
       // one of them changed: it is named again, replaced rather than created
-      const replaced = await post('/feeds/invoices?supplier=PDN00001', document.replace('Burst above committed rate (GB)', 'Burst above committed rate per GB'));
-      expect(((await replaced.json()) as any).invoices).toEqual([{ id: body.invoices[1].id, invoiceNumber: 'PDN-INV-2026-2102', kind: 'INVOICE', created: false }]);
+      const replaced = await post(
+        '/feeds/invoices?supplier=PDN00001',
+        document.replace('Burst above committed rate (GB)', 'Burst above committed rate per GB'),
+      );
+      expect(((await replaced.json()) as any).invoices).toEqual([
+        { id: body.invoices[1].id, invoiceNumber: 'PDN-INV-2026-2102', kind: 'INVOICE', created: false },
+      ]);
     });
 
     it('names the incidents a document created or changed, the first 100 of them, and counts the rest', async () => {
       const header = fixture('incidents/valid.csv').split('\n')[0];
-      const rows = Array.from({ length: 103 }, (_, i) => `PDN-INC-9${String(i).padStart(4, '0')},,PDN-ETH-100037,4,,open,Ticket ${i},2026-11-20T09:00:00Z,,,,,,`);
+      const rows = Array.from(
+        { length: 103 },
+        (_, i) => `PDN-INC-9${String(i).padStart(4, '0')},,PDN-ETH-100037,4,,open,Ticket ${i},2026-11-20T09:00:00Z,,,,,,`,
+      );
       const response = await post('/feeds/incidents?supplier=PDN00001', [header, ...rows].join('\n'));
       expect(response.status).toBe(200);
       const body = (await response.json()) as any;

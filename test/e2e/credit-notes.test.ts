@@ -27,7 +27,8 @@ describe('credit notes and where invoices came from', () => {
   };
   const rejections = (run: any) => run.rejectedRows.edges.map((e: any) => e.node);
 
-  const INVOICE_FIELDS = 'id invoiceNumber kind grossTotal sourceLocation feedRun { id } lines { lineNumber serviceReference chargeType netAmount sourceLocation }';
+  const INVOICE_FIELDS =
+    'id invoiceNumber kind grossTotal sourceLocation feedRun { id } lines { lineNumber serviceReference chargeType netAmount sourceLocation }';
   const invoiceNamed = async (invoiceNumber: string) => {
     const response = await server.gql(`{ invoices(first: 100) { edges { node { ${INVOICE_FIELDS} } } } }`, {}, manager);
     expect(response.errors).toBeUndefined();
@@ -40,7 +41,22 @@ describe('credit notes and where invoices came from', () => {
   const row = (number: string, ref: string, type: string, net: string, total: string, documentType?: string) => {
     const vat = (value: string) => (Number(value) * 0.2).toFixed(2);
     const gross = (Number(total) * 1.2).toFixed(2);
-    const cells = [number, '2026-11-20', '2026-10-01', '2026-10-31', ref, type, `"${type} ${ref}"`, net, net, '20', vat(net), total, vat(total), gross];
+    const cells = [
+      number,
+      '2026-11-20',
+      '2026-10-01',
+      '2026-10-31',
+      ref,
+      type,
+      `"${type} ${ref}"`,
+      net,
+      net,
+      '20',
+      vat(net),
+      total,
+      vat(total),
+      gross,
+    ];
     return [...cells, ...(documentType === undefined ? [] : [documentType])].join(',');
   };
 
@@ -49,7 +65,10 @@ describe('credit notes and where invoices came from', () => {
 
   /** The value at a JSON path as the TMF678 adapter writes them: `$`, `[n]` and `.key`. */
   const at = (document: string, path: string): any =>
-    [...path.slice(1).matchAll(/\[(\d+)\]|\.(\w+)/g)].reduce((value: any, [, index, key]) => value[index !== undefined ? Number(index) : key!], JSON.parse(document));
+    [...path.slice(1).matchAll(/\[(\d+)\]|\.(\w+)/g)].reduce(
+      (value: any, [, index, key]) => value[index !== undefined ? Number(index) : key!],
+      JSON.parse(document),
+    );
 
   it('CSV: reads document_type, traces each line to its line in the file, and filters credit notes', async () => {
     const document = [
@@ -71,9 +90,17 @@ describe('credit notes and where invoices came from', () => {
       [refs[1], `line ${lineOf(document, `CN-CSV-1,2026-11-20,2026-10-01,2026-10-31,${refs[1]}`)}`],
     ]);
     expect(credit.lines.map((line: any) => line.sourceLocation)).toEqual(['line 2', 'line 5']);
-    expect(await invoiceNamed('INV-CSV-1')).toMatchObject({ kind: 'INVOICE', sourceLocation: 'line 3', lines: [{ sourceLocation: 'line 3' }] });
+    expect(await invoiceNamed('INV-CSV-1')).toMatchObject({
+      kind: 'INVOICE',
+      sourceLocation: 'line 3',
+      lines: [{ sourceLocation: 'line 3' }],
+    });
 
-    const filtered = await server.gql('{ invoices(first: 100, filter: { kind: [CREDIT_NOTE] }) { edges { node { invoiceNumber kind } } } }', {}, manager);
+    const filtered = await server.gql(
+      '{ invoices(first: 100, filter: { kind: [CREDIT_NOTE] }) { edges { node { invoiceNumber kind } } } }',
+      {},
+      manager,
+    );
     expect(filtered.errors).toBeUndefined();
     const numbers = filtered.data.invoices.edges.map((e: any) => e.node.invoiceNumber);
     expect(numbers).toContain('CN-CSV-1');
@@ -81,7 +108,7 @@ describe('credit notes and where invoices came from', () => {
     expect(filtered.data.invoices.edges.every((e: any) => e.node.kind === 'CREDIT_NOTE')).toBe(true);
   });
 
-  it('TMF678: reads the bill\'s category or billType and traces each line to its JSON path', async () => {
+  it("TMF678: reads the bill's category or billType and traces each line to its JSON path", async () => {
     const bill = (id: string, declared: Record<string, string>, lines: [string, string, number][]) => {
       const net = lines.reduce((total, [, , amount]) => total + amount, 0);
       return {
@@ -150,7 +177,11 @@ describe('credit notes and where invoices came from', () => {
     expect((await invoiceNamed('CN-INF-1')).kind).toBe('CREDIT_NOTE');
     expect((await invoiceNamed('MIX-INF-1')).kind).toBe('INVOICE');
     expect((await invoiceNamed('ADJ-INF-1')).kind).toBe('INVOICE');
-    expect(await invoiceNamed('CN-INF-2')).toMatchObject({ kind: 'CREDIT_NOTE', sourceLocation: '$', lines: [{ sourceLocation: '$.billItem[0]' }] });
+    expect(await invoiceNamed('CN-INF-2')).toMatchObject({
+      kind: 'CREDIT_NOTE',
+      sourceLocation: '$',
+      lines: [{ sourceLocation: '$.billItem[0]' }],
+    });
   });
 
   it('rejects a declared credit note that charges, and an unknown or inconsistent declaration, saying why', async () => {
@@ -192,10 +223,19 @@ describe('credit notes and where invoices came from', () => {
       expect.objectContaining({
         location: 'lines 2–3',
         field: 'document_type',
-        reason: 'Invoice BAD-CN-1 cannot be read: document_type: declares a credit note but line 1 (RECURRING £10.00) charges; send charges on an invoice',
+        reason:
+          'Invoice BAD-CN-1 cannot be read: document_type: declares a credit note but line 1 (RECURRING £10.00) charges; send charges on an invoice',
       }),
-      expect.objectContaining({ location: 'lines 4–5', field: 'document_type', reason: 'Invoice BAD-CN-2 cannot be read: line 5: document_type blank differs from CREDIT_NOTE on line 4' }),
-      expect.objectContaining({ location: 'line 6', field: 'document_type', reason: 'Invoice BAD-CN-3 cannot be read: line 6: document_type: "refund" is not one of INVOICE, CREDIT_NOTE' }),
+      expect.objectContaining({
+        location: 'lines 4–5',
+        field: 'document_type',
+        reason: 'Invoice BAD-CN-2 cannot be read: line 5: document_type blank differs from CREDIT_NOTE on line 4',
+      }),
+      expect.objectContaining({
+        location: 'line 6',
+        field: 'document_type',
+        reason: 'Invoice BAD-CN-3 cannot be read: line 6: document_type: "refund" is not one of INVOICE, CREDIT_NOTE',
+      }),
     ]);
     expect(tmfRun).toMatchObject({ rowsAccepted: 0, rowsRejected: 2 });
     expect(rejections(tmfRun)).toEqual([
@@ -204,7 +244,11 @@ describe('credit notes and where invoices came from', () => {
         field: 'category',
         reason: 'Bill BAD-CN-4: category: declares a credit note but the gross total £12.00 is positive; a credit note gives money back',
       }),
-      expect.objectContaining({ location: '$[1]', field: 'category', reason: 'Bill BAD-CN-5: category: "proforma" is not a document type we know: send INVOICE or CREDIT_NOTE' }),
+      expect.objectContaining({
+        location: '$[1]',
+        field: 'category',
+        reason: 'Bill BAD-CN-5: category: "proforma" is not a document type we know: send INVOICE or CREDIT_NOTE',
+      }),
     ]);
     for (const number of ['BAD-CN-1', 'BAD-CN-2', 'BAD-CN-3', 'BAD-CN-4', 'BAD-CN-5']) expect(await invoiceNamed(number)).toBeUndefined();
   });
@@ -212,22 +256,41 @@ describe('credit notes and where invoices came from', () => {
   it('a document re-sent with its rows moved changes nothing: the invoice keeps the run and the lines it was stored from', async () => {
     const credit = [row('CN-MOVE-1', refs[0], 'CREDIT', '-12.00', '-12.00', 'CREDIT_NOTE')];
     const first = await send('CSV', [`${CSV_HEADER},document_type`, ...credit].join('\n'));
-    const moved = await send('CSV', [`${CSV_HEADER},document_type`, row('INV-MOVE-1', refs[1], 'RECURRING', '90.00', '90.00', 'INVOICE'), '', ...credit].join('\n'));
+    const moved = await send(
+      'CSV',
+      [`${CSV_HEADER},document_type`, row('INV-MOVE-1', refs[1], 'RECURRING', '90.00', '90.00', 'INVOICE'), '', ...credit].join('\n'),
+    );
 
     expect(first).toMatchObject({ rowsAccepted: 1, rowsUnchanged: 0 });
     expect(moved).toMatchObject({ rowsAccepted: 1, rowsUnchanged: 1 });
-    expect(await invoiceNamed('CN-MOVE-1')).toMatchObject({ kind: 'CREDIT_NOTE', sourceLocation: 'line 2', feedRun: { id: first.id }, lines: [{ sourceLocation: 'line 2' }] });
+    expect(await invoiceNamed('CN-MOVE-1')).toMatchObject({
+      kind: 'CREDIT_NOTE',
+      sourceLocation: 'line 2',
+      feedRun: { id: first.id },
+      lines: [{ sourceLocation: 'line 2' }],
+    });
 
     // the same lines declared the other kind are a different document: it replaces the one held
-    const redeclared = await send('CSV', [`${CSV_HEADER},document_type`, row('CN-MOVE-1', refs[0], 'CREDIT', '-12.00', '-12.00', 'INVOICE')].join('\n'));
+    const redeclared = await send(
+      'CSV',
+      [`${CSV_HEADER},document_type`, row('CN-MOVE-1', refs[0], 'CREDIT', '-12.00', '-12.00', 'INVOICE')].join('\n'),
+    );
     expect(redeclared).toMatchObject({ rowsAccepted: 1, rowsUnchanged: 0 });
     expect(await invoiceNamed('CN-MOVE-1')).toMatchObject({ kind: 'INVOICE', feedRun: { id: redeclared.id } });
   });
 
-  it('reads each page\'s feed runs and lines in a fixed number of statements, whatever the page size', async () => {
-    const document = [CSV_HEADER, ...Array.from({ length: 10 }, (_, i) => row(`PAGE-${i}`, refs[i % refs.length], 'RECURRING', '10.00', '10.00'))].join('\n');
+  it("reads each page's feed runs and lines in a fixed number of statements, whatever the page size", async () => {
+    const document = [
+      CSV_HEADER,
+      ...Array.from({ length: 10 }, (_, i) => row(`PAGE-${i}`, refs[i % refs.length], 'RECURRING', '10.00', '10.00')),
+    ].join('\n');
     expect(await send('CSV', document)).toMatchObject({ rowsAccepted: 10 });
-    const page = (first: number) => server.gql(`{ invoices(first: ${first}) { edges { node { kind sourceLocation feedRun { id status } lines { sourceLocation } } } } }`, {}, manager);
+    const page = (first: number) =>
+      server.gql(
+        `{ invoices(first: ${first}) { edges { node { kind sourceLocation feedRun { id status } lines { sourceLocation } } } } }`,
+        {},
+        manager,
+      );
     await page(1); // the viewer's organisation is remembered from here on
     let small: any;
     let large: any;
@@ -256,18 +319,60 @@ describe('the CreditNotes migration', () => {
   it('makes credit notes of the negative all-credit invoices already held, and leaves every other an invoice', async () => {
     const { dataSource } = db;
     const q = (name: string) => dataSource.driver.escape(name);
-    const applied = async () => (await dataSource.query(`SELECT ${q('name')} FROM ${q('migrations')}`)).map((migration: { name: string }) => migration.name);
+    const applied = async () =>
+      (await dataSource.query(`SELECT ${q('name')} FROM ${q('migrations')}`)).map((migration: { name: string }) => migration.name);
     while ((await applied()).includes('CreditNotes1797000100000')) await dataSource.undoLastMigration({ transaction: 'each' });
 
     const invoice = async (number: string, gross: number, lines: [string, number][]) => {
-      const columns = ['createdAt', 'updatedAt', 'organisationId', 'supplierId', 'invoiceNumber', 'invoiceDate', 'periodStart', 'periodEnd', 'currency', 'netTotal', 'vatTotal', 'grossTotal', 'status', 'contentHash', 'feedRunId'];
+      const columns = [
+        'createdAt',
+        'updatedAt',
+        'organisationId',
+        'supplierId',
+        'invoiceNumber',
+        'invoiceDate',
+        'periodStart',
+        'periodEnd',
+        'currency',
+        'netTotal',
+        'vatTotal',
+        'grossTotal',
+        'status',
+        'contentHash',
+        'feedRunId',
+      ];
       const now = '2026-11-01 09:00:00.000';
-      await dataSource.query(
-        `INSERT INTO ${q('invoice')} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-        [now, now, 1, 1, number, '2026-11-01', '2026-10-01', '2026-10-31', 'GBP', gross, 0, gross, 'RECEIVED', 'x'.repeat(64), 1],
-      );
+      await dataSource.query(`INSERT INTO ${q('invoice')} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, [
+        now,
+        now,
+        1,
+        1,
+        number,
+        '2026-11-01',
+        '2026-10-01',
+        '2026-10-31',
+        'GBP',
+        gross,
+        0,
+        gross,
+        'RECEIVED',
+        'x'.repeat(64),
+        1,
+      ]);
       const [{ id }] = await dataSource.query(`SELECT ${q('id')} FROM ${q('invoice')} WHERE ${q('invoiceNumber')} = ?`, [number]);
-      const lineColumns = ['createdAt', 'updatedAt', 'invoiceId', 'organisationId', 'lineNumber', 'chargeType', 'quantity', 'unitPrice', 'netAmount', 'vatRate', 'vatAmount'];
+      const lineColumns = [
+        'createdAt',
+        'updatedAt',
+        'invoiceId',
+        'organisationId',
+        'lineNumber',
+        'chargeType',
+        'quantity',
+        'unitPrice',
+        'netAmount',
+        'vatRate',
+        'vatAmount',
+      ];
       for (const [index, [chargeType, net]] of lines.entries()) {
         await dataSource.query(
           `INSERT INTO ${q('invoice_line')} (${lineColumns.map(q).join(', ')}) VALUES (${lineColumns.map(() => '?').join(', ')})`,
@@ -275,14 +380,22 @@ describe('the CreditNotes migration', () => {
         );
       }
     };
-    await invoice('OLD-CREDIT', -3000, [['CREDIT', -1000], ['CREDIT', -2000]]);
-    await invoice('OLD-MIXED', -500, [['RECURRING', 1000], ['CREDIT', -1500]]);
+    await invoice('OLD-CREDIT', -3000, [
+      ['CREDIT', -1000],
+      ['CREDIT', -2000],
+    ]);
+    await invoice('OLD-MIXED', -500, [
+      ['RECURRING', 1000],
+      ['CREDIT', -1500],
+    ]);
     await invoice('OLD-ADJUSTMENT', -700, [['ADJUSTMENT', -700]]);
     await invoice('OLD-RENTAL', 5000, [['RECURRING', 5000]]);
 
     await dataSource.runMigrations({ transaction: 'each' });
 
-    const rows = await dataSource.query(`SELECT ${q('invoiceNumber')}, ${q('kind')}, ${q('sourceLocation')} FROM ${q('invoice')} ORDER BY ${q('invoiceNumber')}`);
+    const rows = await dataSource.query(
+      `SELECT ${q('invoiceNumber')}, ${q('kind')}, ${q('sourceLocation')} FROM ${q('invoice')} ORDER BY ${q('invoiceNumber')}`,
+    );
     expect(rows).toEqual([
       { invoiceNumber: 'OLD-ADJUSTMENT', kind: 'INVOICE', sourceLocation: null },
       { invoiceNumber: 'OLD-CREDIT', kind: 'CREDIT_NOTE', sourceLocation: null },

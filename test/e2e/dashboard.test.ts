@@ -17,14 +17,27 @@ describe('dashboard query', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    small = await prepareEstate(server.db.dataSource, server.db.config, { prefix: 'NA', sites: 5, services: 10, servicesPerContract: 10, reconcile: 1 });
-    large = await prepareEstate(server.db.dataSource, server.db.config, { prefix: 'NB', sites: 50, services: 300, servicesPerContract: 300, reconcile: 1 });
+    small = await prepareEstate(server.db.dataSource, server.db.config, {
+      prefix: 'NA',
+      sites: 5,
+      services: 10,
+      servicesPerContract: 10,
+      reconcile: 1,
+    });
+    large = await prepareEstate(server.db.dataSource, server.db.config, {
+      prefix: 'NB',
+      sites: 50,
+      services: 300,
+      servicesPerContract: 300,
+      reconcile: 1,
+    });
     token = await server.token('RX1', Role.CONTRACT_MANAGER);
   });
 
   afterAll(() => server.stop());
 
-  const dashboard = (estate: typeof small) => server.gql(DASHBOARD_QUERY, { contract: estate.contracts[0], supplier: estate.supplier, period: currentPeriod() }, token);
+  const dashboard = (estate: typeof small) =>
+    server.gql(DASHBOARD_QUERY, { contract: estate.contracts[0], supplier: estate.supplier, period: currentPeriod() }, token);
 
   it('answers with the services and their sites, the SLA status and the latest invoice', async () => {
     const response = await dashboard(large);
@@ -38,15 +51,26 @@ describe('dashboard query', () => {
     expect(slaReport.period).toBe(currentPeriod());
     expect(slaReport.terms.length).toBeGreaterThan(0);
     expect(invoices.edges).toHaveLength(1);
-    expect(invoices.edges[0].node.reconciliation).toEqual({ findingCount: expect.any(Number), differenceTotal: expect.stringMatching(/^-?\d+\.\d\d$/) });
+    expect(invoices.edges[0].node.reconciliation).toEqual({
+      findingCount: expect.any(Number),
+      differenceTotal: expect.stringMatching(/^-?\d+\.\d\d$/),
+    });
   });
 
   it('shows the same page of services, cursors and total as the contract asked for alone', async () => {
     // beside the SLA report, the page is cut from the report's read of every service; alone, it is a query of its own
     const page = `services(first: 100) { totalCount edges { cursor node { id reference site { id } } } pageInfo { hasNextPage endCursor } }`;
     const variables = { contract: large.contracts[0], period: currentPeriod() };
-    const withReport = await server.gql(`query ($contract: ID!, $period: String!) { contract(id: $contract) { ${page} } slaReport(contractId: $contract, period: $period) { period } }`, variables, token);
-    const alone = await server.gql(`query ($contract: ID!) { contract(id: $contract) { ${page} } }`, { contract: large.contracts[0] }, token);
+    const withReport = await server.gql(
+      `query ($contract: ID!, $period: String!) { contract(id: $contract) { ${page} } slaReport(contractId: $contract, period: $period) { period } }`,
+      variables,
+      token,
+    );
+    const alone = await server.gql(
+      `query ($contract: ID!) { contract(id: $contract) { ${page} } }`,
+      { contract: large.contracts[0] },
+      token,
+    );
     expect(withReport.errors).toBeUndefined();
     expect(alone.errors).toBeUndefined();
     expect(withReport.data.contract.services).toEqual(alone.data.contract.services);
@@ -55,7 +79,7 @@ describe('dashboard query', () => {
     expect(alone.data.contract.services).toMatchObject({ totalCount: 300, pageInfo: { hasNextPage: true } });
   });
 
-  it('never reads a contract\'s every service for a page when the SLA report is of another contract', async () => {
+  it("never reads a contract's every service for a page when the SLA report is of another contract", async () => {
     const query = `query ($a: ID!, $b: ID!, $period: String!) { contract(id: $a) { services(first: 1) { totalCount edges { node { reference } } } } slaReport(contractId: $b, period: $period) { period } }`;
     const variables = { a: large.contracts[0], b: small.contracts[0], period: currentPeriod() };
     let response: GraphqlResponse | undefined;
@@ -63,7 +87,9 @@ describe('dashboard query', () => {
     expect(response!.errors).toBeUndefined();
     expect(response!.data.contract.services).toMatchObject({ totalCount: 300, edges: [{ node: { reference: expect.any(String) } }] });
     // the SLA report reads contract B's services whole; contract A's page is a read of its own, with a limit
-    const serviceReads = sql.filter((statement) => /\bFROM\s+[`"]?service[`"]?\s/i.test(statement) && !/COUNT\(/i.test(statement) && !/IN \(SELECT/i.test(statement));
+    const serviceReads = sql.filter(
+      (statement) => /\bFROM\s+[`"]?service[`"]?\s/i.test(statement) && !/COUNT\(/i.test(statement) && !/IN \(SELECT/i.test(statement),
+    );
     expect(serviceReads).toHaveLength(2);
     expect(serviceReads.filter((statement) => /LIMIT/i.test(statement))).toHaveLength(1);
   });
@@ -82,7 +108,12 @@ describe('dashboard query', () => {
   });
 
   it('seeds a scaled-up estate once: seeding the same prefix again adds nothing', async () => {
-    const again = await seedScaleData(server.db.dataSource, server.db.config, { prefix: 'NB', sites: 50, services: 300, servicesPerContract: 300 });
+    const again = await seedScaleData(server.db.dataSource, server.db.config, {
+      prefix: 'NB',
+      sites: 50,
+      services: 300,
+      servicesPerContract: 300,
+    });
     expect(again).toMatchObject({ alreadySeeded: true, contracts: 1, services: 300 });
   });
 });

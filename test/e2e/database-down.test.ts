@@ -32,127 +32,143 @@ const describeWithMariadb = privateMariadbAvailable ? describe : describe.skip;
  * (never the shared one): requests fail fast with SERVICE_UNAVAILABLE, /readyz turns
  * unready, and when the database returns the same server process recovers by itself.
  */
-describeWithMariadb(privateMariadbAvailable ? 'the database going away' : 'the database going away (SKIPPED: mariadbd not installed)', () => {
-  let mariadb: PrivateMariadb;
-  let app: App;
-  let config: AppConfig;
-  let url: string;
-  let token: string;
+describeWithMariadb(
+  privateMariadbAvailable ? 'the database going away' : 'the database going away (SKIPPED: mariadbd not installed)',
+  () => {
+    let mariadb: PrivateMariadb;
+    let app: App;
+    let config: AppConfig;
+    let url: string;
+    let token: string;
 
-  beforeAll(async () => {
-    mariadb = await PrivateMariadb.create();
-    await mariadb.start();
-    config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      DATA_DIR: mariadb.dir,
-      DATABASE_URL: mariadb.url,
-      JWT_SECRET: TEST_JWT_SECRET,
-      DB_POOL_SIZE: '4',
-      DB_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+    beforeAll(async () => {
+      mariadb = await PrivateMariadb.create();
+      await mariadb.start();
+      config = loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        DATA_DIR: mariadb.dir,
+        DATABASE_URL: mariadb.url,
+        JWT_SECRET: TEST_JWT_SECRET,
+        DB_POOL_SIZE: '4',
+        DB_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+      });
+      const statements = new StatementCounter();
+      const dataSource = await openDatabase(config.database, dataModel, { logger: statements }, { createIfMissing: true });
+      await seedDemoData(dataSource);
+      app = await createApp(config, dataSource, statements, pino({ level: 'silent' }));
+      url = `http://127.0.0.1:${await app.listen()}`;
+      token = await signDevelopmentToken(config, { subject: 'fault@rx1', odsCode: 'RX1', roles: [Role.CONTRACT_MANAGER], expiresIn: '1h' });
+    }, HANG_GUARD_MS);
+
+    afterAll(async () => {
+      await app?.stop().catch(() => undefined);
+      await mariadb?.destroy();
     });
-    const statements = new StatementCounter();
-    const dataSource = await openDatabase(config.database, dataModel, { logger: statements }, { createIfMissing: true });
-    await seedDemoData(dataSource);
-    app = await createApp(config, dataSource, statements, pino({ level: 'silent' }));
-    url = `http://127.0.0.1:${await app.listen()}`;
-    token = await signDevelopmentToken(config, { subject: 'fault@rx1', odsCode: 'RX1', roles: [Role.CONTRACT_MANAGER], expiresIn: '1h' });
-  }, HANG_GUARD_MS);
 
-  afterAll(async () => {
-    await app?.stop().catch(() => undefined);
-    await mariadb?.destroy();
-  });
+    const DASHBOARD =
+      '{ contracts(first: 20) { totalCount edges { node { reference supplier { name } services(first: 10) { edges { node { reference monthlyCharge site { name } } } } } } } }';
 
-  const DASHBOARD = '{ contracts(first: 20) { totalCount edges { node { reference supplier { name } services(first: 10) { edges { node { reference monthlyCharge site { name } } } } } } } }';
+    /** one request, timed; never throws */
+    async function ask(): Promise<{ ms: number; status: number; code?: string; reason?: string; message?: string; ok: boolean }> {
+      const started = Date.now();
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: DASHBOARD }),
+      });
+      const body = (await response.json()) as {
+        data?: { contracts?: { totalCount: number } };
+        errors?: { message: string; extensions?: { code?: string; reason?: string } }[];
+      };
+      return {
+        ms: Date.now() - started,
+        status: response.status,
+        code: body.errors?.[0]?.extensions?.code,
+        reason: body.errors?.[0]?.extensions?.reason,
+        message: body.errors?.[0]?.message,
+        ok: !body.errors && (body.data?.contracts?.totalCount ?? 0) > 0,
+      };
+    }
 
-  /** one request, timed; never throws */
-  async function ask(): Promise<{ ms: number; status: number; code?: string; reason?: string; message?: string; ok: boolean }> {
-    const started = Date.now();
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: DASHBOARD }),
+    const readiness = async () => (await fetch(`${url}/readyz`)).status;
+
+    it('serves normally while the database is up', async () => {
+      expect(await readiness()).toBe(200);
+      expect((await ask()).ok).toBe(true);
     });
-    const body = (await response.json()) as { data?: { contracts?: { totalCount: number } }; errors?: { message: string; extensions?: { code?: string; reason?: string } }[] };
-    return {
-      ms: Date.now() - started,
-      status: response.status,
-      code: body.errors?.[0]?.extensions?.code,
-      reason: body.errors?.[0]?.extensions?.reason,
-      message: body.errors?.[0]?.message,
-      ok: !body.errors && (body.data?.contracts?.totalCount ?? 0) > 0,
-    };
-  }
 
-  const readiness = async () => (await fetch(`${url}/readyz`)).status;
+    it(
+      'fails requests in flight and new ones fast with SERVICE_UNAVAILABLE, reports unready, and recovers by itself',
+      async () => {
+        // clients keep sending while the database is killed, so requests are in flight when it dies
+        let sending = true;
+        const answers: Awaited<ReturnType<typeof ask>>[] = [];
+        const waiting: { wanted: (answer: Awaited<ReturnType<typeof ask>>) => boolean; resolve: () => void }[] = [];
+        const answerWhere = (wanted: (answer: Awaited<ReturnType<typeof ask>>) => boolean) =>
+          new Promise<void>((resolve) => waiting.push({ wanted, resolve }));
+        const clients = Array.from({ length: 8 }, async () => {
+          while (sending) {
+            const answer = await ask();
+            answers.push(answer);
+            for (const waiter of waiting.filter((w) => w.wanted(answer))) waiter.resolve();
+          }
+        });
+        // killed once the clients are being answered, and kept down until one of them fails
+        await answerWhere((answer) => answer.ok);
+        const failing = answerWhere((answer) => !answer.ok);
+        await mariadb.kill('SIGKILL');
+        await failing;
+        sending = false;
+        await Promise.all(clients);
+        expect(answers.some((answer) => answer.ok)).toBe(true);
+        expect(answers.some((answer) => !answer.ok)).toBe(true);
+        for (const answer of answers) {
+          expect(answer.ms).toBeLessThan(FAIL_FAST_MS);
+          if (!answer.ok) expect(answer.code).toBe('SERVICE_UNAVAILABLE');
+        }
 
-  it('serves normally while the database is up', async () => {
-    expect(await readiness()).toBe(200);
-    expect((await ask()).ok).toBe(true);
-  });
+        // new requests while it is down: a stable code, no SQL or driver detail, and quickly
+        for (let i = 0; i < 5; i += 1) {
+          const answer = await ask();
+          expect(answer).toMatchObject({ ok: false, code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE' });
+          expect(answer.message).not.toMatch(/ECONNREFUSED|SELECT|mysql|127\.0\.0\.1/i);
+          expect(answer.ms).toBeLessThan(FAIL_FAST_MS);
+        }
+        const down = await fetch(`${url}/readyz`);
+        expect(down.status).toBe(503);
+        expect(await down.json()).toEqual({ status: 'unavailable', reason: 'database unreachable' });
+        expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
-  it('fails requests in flight and new ones fast with SERVICE_UNAVAILABLE, reports unready, and recovers by itself', async () => {
-    // clients keep sending while the database is killed, so requests are in flight when it dies
-    let sending = true;
-    const answers: Awaited<ReturnType<typeof ask>>[] = [];
-    const waiting: { wanted: (answer: Awaited<ReturnType<typeof ask>>) => boolean; resolve: () => void }[] = [];
-    const answerWhere = (wanted: (answer: Awaited<ReturnType<typeof ask>>) => boolean) => new Promise<void>((resolve) => waiting.push({ wanted, resolve }));
-    const clients = Array.from({ length: 8 }, async () => {
-      while (sending) {
+        // the database comes back on the same data directory and port; the server is not restarted
+        await mariadb.start();
+        const deadline = Date.now() + RECOVERY_MS;
+        while ((await readiness()) !== 200) {
+          if (Date.now() > deadline) throw new Error(`/readyz did not recover within ${RECOVERY_MS / 1000} s of the database returning`);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        const after = await Promise.all(Array.from({ length: 8 }, () => ask()));
+        expect(after.every((answer) => answer.ok)).toBe(true);
+      },
+      HANG_GUARD_MS,
+    );
+
+    it(
+      'survives a clean database shutdown (SIGTERM) the same way',
+      async () => {
+        await mariadb.kill('SIGTERM');
         const answer = await ask();
-        answers.push(answer);
-        for (const waiter of waiting.filter((w) => w.wanted(answer))) waiter.resolve();
-      }
-    });
-    // killed once the clients are being answered, and kept down until one of them fails
-    await answerWhere((answer) => answer.ok);
-    const failing = answerWhere((answer) => !answer.ok);
-    await mariadb.kill('SIGKILL');
-    await failing;
-    sending = false;
-    await Promise.all(clients);
-    expect(answers.some((answer) => answer.ok)).toBe(true);
-    expect(answers.some((answer) => !answer.ok)).toBe(true);
-    for (const answer of answers) {
-      expect(answer.ms).toBeLessThan(FAIL_FAST_MS);
-      if (!answer.ok) expect(answer.code).toBe('SERVICE_UNAVAILABLE');
-    }
-
-    // new requests while it is down: a stable code, no SQL or driver detail, and quickly
-    for (let i = 0; i < 5; i += 1) {
-      const answer = await ask();
-      expect(answer).toMatchObject({ ok: false, code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE' });
-      expect(answer.message).not.toMatch(/ECONNREFUSED|SELECT|mysql|127\.0\.0\.1/i);
-      expect(answer.ms).toBeLessThan(FAIL_FAST_MS);
-    }
-    const down = await fetch(`${url}/readyz`);
-    expect(down.status).toBe(503);
-    expect(await down.json()).toEqual({ status: 'unavailable', reason: 'database unreachable' });
-    expect((await fetch(`${url}/healthz`)).status).toBe(200);
-
-    // the database comes back on the same data directory and port; the server is not restarted
-    await mariadb.start();
-    const deadline = Date.now() + RECOVERY_MS;
-    while ((await readiness()) !== 200) {
-      if (Date.now() > deadline) throw new Error(`/readyz did not recover within ${RECOVERY_MS / 1000} s of the database returning`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    const after = await Promise.all(Array.from({ length: 8 }, () => ask()));
-    expect(after.every((answer) => answer.ok)).toBe(true);
-  }, HANG_GUARD_MS);
-
-  it('survives a clean database shutdown (SIGTERM) the same way', async () => {
-    await mariadb.kill('SIGTERM');
-    const answer = await ask();
-    expect(answer).toMatchObject({ ok: false, code: 'SERVICE_UNAVAILABLE' });
-    expect(await readiness()).toBe(503);
-    await mariadb.start();
-    const deadline = Date.now() + RECOVERY_MS;
-    while (!(await ask()).ok) {
-      if (Date.now() > deadline) throw new Error(`queries did not recover within ${RECOVERY_MS / 1000} s`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(await readiness()).toBe(200);
-  }, HANG_GUARD_MS);
-});
+        expect(answer).toMatchObject({ ok: false, code: 'SERVICE_UNAVAILABLE' });
+        expect(await readiness()).toBe(503);
+        await mariadb.start();
+        const deadline = Date.now() + RECOVERY_MS;
+        while (!(await ask()).ok) {
+          if (Date.now() > deadline) throw new Error(`queries did not recover within ${RECOVERY_MS / 1000} s`);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        expect(await readiness()).toBe(200);
+      },
+      HANG_GUARD_MS,
+    );
+  },
+);

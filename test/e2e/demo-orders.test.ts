@@ -10,10 +10,17 @@ describe('the demo orders', () => {
   let manager: string;
   const today = DateTime.now().setZone('Europe/London');
   const period = today.startOf('month').minus({ months: 1 }).toFormat('yyyy-MM');
-  const contractId = async (reference: string) => (await server.gql(`{ contracts(filter: { search: "${reference}" }) { edges { node { id } } } }`, {}, manager)).data.contracts.edges[0].node.id;
+  const contractId = async (reference: string) =>
+    (await server.gql(`{ contracts(filter: { search: "${reference}" }) { edges { node { id } } } }`, {}, manager)).data.contracts.edges[0]
+      .node.id;
   const delivery = async (reference: string) =>
-    (await server.gql(`query($c: ID!) { slaReport(contractId: $c, period: "${period}") { terms { kind achieved status orders { supplierOrderReference daysLate } } } }`, { c: await contractId(reference) }, manager))
-      .data.slaReport.terms.find((t: any) => t.kind === 'ORDER_DELIVERY');
+    (
+      await server.gql(
+        `query($c: ID!) { slaReport(contractId: $c, period: "${period}") { terms { kind achieved status orders { supplierOrderReference daysLate } } } }`,
+        { c: await contractId(reference) },
+        manager,
+      )
+    ).data.slaReport.terms.find((t: any) => t.kind === 'ORDER_DELIVERY');
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -26,7 +33,14 @@ describe('the demo orders', () => {
   it('seeds once: a second run changes nothing', async () => {
     const first = await seedDemoOrderData(server.db.dataSource, server.db.config, today);
     expect(first).toEqual({ period, orders: 8, replacements: 2, invoice: `PDN-INV-${period}-DEMO` });
-    const snapshot = async () => (await server.gql('{ orders(first: 100) { edges { node { id status updatedAt history { id } } } } invoices(first: 100) { totalCount } }', {}, manager)).data;
+    const snapshot = async () =>
+      (
+        await server.gql(
+          '{ orders(first: 100) { edges { node { id status updatedAt history { id } } } } invoices(first: 100) { totalCount } }',
+          {},
+          manager,
+        )
+      ).data;
     const before = await snapshot();
     expect(await seedDemoOrderData(server.db.dataSource, server.db.config, today)).toEqual(first);
     expect(await snapshot()).toEqual(before);
@@ -34,31 +48,52 @@ describe('the demo orders', () => {
 
   it('shows ORDER_DELIVERY met on the Pennine contract and breached on the Meridian one, with the late move as evidence', async () => {
     expect(await delivery('RX1-HSCN-2023-01')).toMatchObject({ achieved: '3 of 3 (100.0%)', status: 'MET', orders: [] });
-    expect(await delivery('RX1-HSCN-2024-02')).toMatchObject({ achieved: '1 of 2 (50.0%)', status: 'BREACHED', orders: [{ supplierOrderReference: 'MHN-ORD-D0002', daysLate: 7 }] });
+    expect(await delivery('RX1-HSCN-2024-02')).toMatchObject({
+      achieved: '1 of 2 (50.0%)',
+      status: 'BREACHED',
+      orders: [{ supplierOrderReference: 'MHN-ORD-D0002', daysLate: 7 }],
+    });
   });
 
   it('has an order in progress past its committed date, one on track, and a draft', async () => {
-    const past = (await server.gql('{ ordersPastCommittedDate { supplierOrderReference status } }', {}, manager)).data.ordersPastCommittedDate;
+    const past = (await server.gql('{ ordersPastCommittedDate { supplierOrderReference status } }', {}, manager)).data
+      .ordersPastCommittedDate;
     expect(past).toEqual([{ supplierOrderReference: 'MHN-ORD-D0003', status: 'IN_PROGRESS' }]);
-    const open = (await server.gql('{ orders(filter: { status: [ACKNOWLEDGED] }) { edges { node { supplierOrderReference daysLate } } } }', {}, manager)).data.orders.edges.map((e: any) => e.node);
+    const open = (
+      await server.gql('{ orders(filter: { status: [ACKNOWLEDGED] }) { edges { node { supplierOrderReference daysLate } } } }', {}, manager)
+    ).data.orders.edges.map((e: any) => e.node);
     expect(open).toEqual([{ supplierOrderReference: 'PDN-ORD-D0004', daysLate: 0 }]);
     const csu = await server.token('0CX', Role.VIEWER);
-    const drafts = (await server.gql('{ orders(filter: { status: [DRAFT] }) { edges { node { organisation { odsCode } } } } }', {}, csu)).data.orders.edges;
+    const drafts = (await server.gql('{ orders(filter: { status: [DRAFT] }) { edges { node { organisation { odsCode } } } } }', {}, csu))
+      .data.orders.edges;
     expect(drafts.map((e: any) => e.node.organisation.odsCode)).toEqual(['RX2']);
   });
 
   it('shows two BT services running alongside live HSCN replacements, overdue for cease', async () => {
     const rx1 = (await server.gql('{ me { organisation { id } } }', {}, manager)).data.me.organisation.id;
-    const rows = (await server.gql('query($o: ID!) { legacyServicesToCease(organisationId: $o) { service { type } replacement { reference } dualRunningExposure overdue } }', { o: rx1 }, manager)).data.legacyServicesToCease;
+    const rows = (
+      await server.gql(
+        'query($o: ID!) { legacyServicesToCease(organisationId: $o) { service { type } replacement { reference } dualRunningExposure overdue } }',
+        { o: rx1 },
+        manager,
+      )
+    ).data.legacyServicesToCease;
     const dual = rows.filter((r: any) => r.replacement !== null);
     expect(dual.map((r: any) => r.service.type).sort()).toEqual(['LAN_OVERLAY', 'VOICE']);
     expect(dual.every((r: any) => r.overdue && r.dualRunningExposure !== '0.00')).toBe(true);
     expect(dual.find((r: any) => r.service.type === 'VOICE').replacement.reference).toBe('PDN-ETH-D70001');
   });
 
-  it('reconciles Pennine\'s invoice, one-off charge and mid-month upgrade included, with nothing wrong', async () => {
-    const invoice = (await server.gql(`{ invoices(filter: { period: "${period}" }) { edges { node { invoiceNumber status lines { chargeType } reconciliation { differenceTotal findings { type explanation } } } } } }`, {}, manager))
-      .data.invoices.edges.map((e: any) => e.node).find((i: any) => i.invoiceNumber === `PDN-INV-${period}-DEMO`);
+  it("reconciles Pennine's invoice, one-off charge and mid-month upgrade included, with nothing wrong", async () => {
+    const invoice = (
+      await server.gql(
+        `{ invoices(filter: { period: "${period}" }) { edges { node { invoiceNumber status lines { chargeType } reconciliation { differenceTotal findings { type explanation } } } } } }`,
+        {},
+        manager,
+      )
+    ).data.invoices.edges
+      .map((e: any) => e.node)
+      .find((i: any) => i.invoiceNumber === `PDN-INV-${period}-DEMO`);
     expect(invoice.status).toBe('RECONCILED');
     expect(invoice.lines.filter((l: any) => l.chargeType === 'ONE_OFF')).toHaveLength(1);
     // a supplementary invoice, for the services the orders changed: on its own (no regular invoice seeded here) the rest are only reported as not billed

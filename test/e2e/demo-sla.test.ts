@@ -4,7 +4,7 @@ import { seedDemoSlaData } from '../../src/seed/demo-sla';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** The demo data shows what the SLA engine is for: met, breached and insufficient-data terms, and credits. */
-describe('the demo contract\'s SLA report', () => {
+describe("the demo contract's SLA report", () => {
   let server: TestServer;
 
   beforeAll(async () => {
@@ -39,10 +39,12 @@ describe('the demo contract\'s SLA report', () => {
     expect(totals.breached).toBeGreaterThanOrEqual(2);
   });
 
-  it('scores the supplier: weighted KPIs, renormalised over what could be measured, with a year\'s trend', async () => {
+  it("scores the supplier: weighted KPIs, renormalised over what could be measured, with a year's trend", async () => {
     const manager = await server.token('RX1', Role.CONTRACT_MANAGER);
-    const pdn = (await server.gql('{ suppliers(filter: { search: "PDN00001" }) { edges { node { id } } } }', {}, manager)).data.suppliers.edges[0].node.id;
-    const query = 'query($s: ID!) { supplierScorecard(supplierId: $s, period: "2026-10") { score kpis { name value weight basis } trend { period score } } }';
+    const pdn = (await server.gql('{ suppliers(filter: { search: "PDN00001" }) { edges { node { id } } } }', {}, manager)).data.suppliers
+      .edges[0].node.id;
+    const query =
+      'query($s: ID!) { supplierScorecard(supplierId: $s, period: "2026-10") { score kpis { name value weight basis } trend { period score } } }';
     const card = (await server.gql(query, { s: pdn }, manager)).data.supplierScorecard;
     const kpi = Object.fromEntries(card.kpis.map((k: any) => [k.name, k]));
     expect(kpi.orderDelivery.value).toBeNull();
@@ -57,11 +59,19 @@ describe('the demo contract\'s SLA report', () => {
     expect(card.trend.at(-1)).toEqual({ period: '2026-10', score: card.score });
     expect(card.trend[0]).toEqual({ period: '2025-11', score: null });
 
-    const weights = await server.gql('mutation { setScorecardWeights(input: { availability: 100, incidentResolution: 0, orderDelivery: 0, billingAccuracy: 0 }) { availability } }', {}, manager);
+    const weights = await server.gql(
+      'mutation { setScorecardWeights(input: { availability: 100, incidentResolution: 0, orderDelivery: 0, billingAccuracy: 0 }) { availability } }',
+      {},
+      manager,
+    );
     expect(weights.errors).toBeUndefined();
     const reweighted = (await server.gql(query, { s: pdn }, manager)).data.supplierScorecard;
     expect(reweighted.score).toBe(kpi.availability.value);
-    const zero = await server.gql('mutation { setScorecardWeights(input: { availability: 0, incidentResolution: 0, orderDelivery: 0, billingAccuracy: 0 }) { availability } }', {}, manager);
+    const zero = await server.gql(
+      'mutation { setScorecardWeights(input: { availability: 0, incidentResolution: 0, orderDelivery: 0, billingAccuracy: 0 }) { availability } }',
+      {},
+      manager,
+    );
     expect(zero.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -25,7 +25,9 @@ describe('error reasons', () => {
   it('are listed whole in the schema, each with its description', async () => {
     const schema = await buildGraphqlSchema(createServices(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32) })));
     const type = schema.getType('ErrorReason') as GraphQLEnumType;
-    expect(type.getValues().map((value) => [value.name, value.description])).toEqual(Object.values(ErrorReason).map((reason) => [reason, ERROR_REASONS[reason].description]));
+    expect(type.getValues().map((value) => [value.name, value.description])).toEqual(
+      Object.values(ErrorReason).map((reason) => [reason, ERROR_REASONS[reason].description]),
+    );
   });
 
   it('are in docs/ERRORS.md as the code lists them (run `npm run schema:emit` and commit after changing them)', () => {
@@ -38,7 +40,12 @@ describe('error reasons', () => {
       .flatMap((file) =>
         readFileSync(file, 'utf8')
           .split('\n')
-          .flatMap((line, index) => (/\breason: *['"`][A-Z][A-Z0-9_]+['"`]|, *['"][A-Z][A-Z0-9_]{3,}['"]\)/.test(line) && /reason|badInput|unauthenticated/.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])),
+          .flatMap((line, index) =>
+            /\breason: *['"`][A-Z][A-Z0-9_]+['"`]|, *['"][A-Z][A-Z0-9_]{3,}['"]\)/.test(line) &&
+            /reason|badInput|unauthenticated/.test(line)
+              ? [`${file}:${index + 1}: ${line.trim()}`]
+              : [],
+          ),
       );
     expect(bare).toEqual([]);
   });
@@ -58,14 +65,23 @@ describe('errors a client sees', () => {
     const response = await server.gql('{ errorReasons { reason code description } }', {}, manager);
     expect(response.errors).toBeUndefined();
     expect(response.data.errorReasons).toHaveLength(Object.keys(ERROR_REASONS).length);
-    expect(response.data.errorReasons).toContainEqual({ reason: 'MONEY_NOT_EXACT', code: 'BAD_USER_INPUT', description: ERROR_REASONS.MONEY_NOT_EXACT.description });
-    expect(response.data.errorReasons).toContainEqual({ reason: 'INVALID_STATUS_TRANSITION', code: 'CONFLICT', description: ERROR_REASONS.INVALID_STATUS_TRANSITION.description });
+    expect(response.data.errorReasons).toContainEqual({
+      reason: 'MONEY_NOT_EXACT',
+      code: 'BAD_USER_INPUT',
+      description: ERROR_REASONS.MONEY_NOT_EXACT.description,
+    });
+    expect(response.data.errorReasons).toContainEqual({
+      reason: 'INVALID_STATUS_TRANSITION',
+      code: 'CONFLICT',
+      description: ERROR_REASONS.INVALID_STATUS_TRANSITION.description,
+    });
   });
 
   describe('a value graphql-js refuses names the input at fault', () => {
     const PAY = 'mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }';
     const payment = { id: 'SW52b2ljZTox', paidOn: '2025-01-01', amount: '1.00', reference: 'PAY-1' };
-    const inline = (amount: string, paidOn = '"2025-01-01"') => `mutation { recordPayment(input: { id: "SW52b2ljZTox", paidOn: ${paidOn}, amount: ${amount}, reference: "PAY-1" }) { id } }`;
+    const inline = (amount: string, paidOn = '"2025-01-01"') =>
+      `mutation { recordPayment(input: { id: "SW52b2ljZTox", paidOn: ${paidOn}, amount: ${amount}, reference: "PAY-1" }) { id } }`;
 
     it('a fractional Money: as a variable, inline, and in a variable of its own', async () => {
       const expected = { code: 'BAD_USER_INPUT', field: 'input.amount', reason: 'MONEY_NOT_EXACT' };
@@ -73,7 +89,8 @@ describe('errors a client sees', () => {
       expect(extensionsOf(asVariable)).toMatchObject(expected);
       expect(asVariable.errors?.[0].message).toContain('"1234.50"');
       expect(extensionsOf(await server.gql(inline('1234.5'), {}, manager))).toMatchObject(expected);
-      const own = 'mutation($a: Money!) { recordPayment(input: { id: "SW52b2ljZTox", paidOn: "2025-01-01", amount: $a, reference: "PAY-1" }) { id } }';
+      const own =
+        'mutation($a: Money!) { recordPayment(input: { id: "SW52b2ljZTox", paidOn: "2025-01-01", amount: $a, reference: "PAY-1" }) { id } }';
       expect(extensionsOf(await server.gql(own, { a: 0.1 }, manager))).toMatchObject(expected);
     });
 
@@ -91,15 +108,27 @@ describe('errors a client sees', () => {
     });
 
     it('an instant that is not one, in a variable named otherwise', async () => {
-      const window = { serviceId: 'x', kind: 'PLANNED_MAINTENANCE', reason: 'Upgrade', startsAt: 'yesterday', endsAt: '2025-01-01T00:00:00Z' };
-      const response = await server.gql('mutation($w: ExclusionWindowInput!) { recordExclusionWindow(input: $w) { id } }', { w: window }, manager);
+      const window = {
+        serviceId: 'x',
+        kind: 'PLANNED_MAINTENANCE',
+        reason: 'Upgrade',
+        startsAt: 'yesterday',
+        endsAt: '2025-01-01T00:00:00Z',
+      };
+      const response = await server.gql(
+        'mutation($w: ExclusionWindowInput!) { recordExclusionWindow(input: $w) { id } }',
+        { w: window },
+        manager,
+      );
       expect(extensionsOf(response)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.startsAt', reason: 'INVALID_DATE_TIME' });
     });
 
     it('a built-in type or a required field: INVALID_VALUE', async () => {
       const expected = { code: 'BAD_USER_INPUT', field: 'first', reason: 'INVALID_VALUE' };
       expect(extensionsOf(await server.gql('{ contracts(first: 1.5) { totalCount } }', {}, manager))).toMatchObject(expected);
-      expect(extensionsOf(await server.gql('query($n: Int) { contracts(first: $n) { totalCount } }', { n: 'ten' }, manager))).toMatchObject(expected);
+      expect(extensionsOf(await server.gql('query($n: Int) { contracts(first: $n) { totalCount } }', { n: 'ten' }, manager))).toMatchObject(
+        expected,
+      );
       const missing = await server.gql(PAY, { input: { id: 'SW52b2ljZTox', amount: '1.00', reference: 'PAY-1' } }, manager);
       expect(extensionsOf(missing)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input', reason: 'INVALID_VALUE' });
       expect(missing.errors?.[0].message).toContain('paidOn');
@@ -113,10 +142,20 @@ describe('errors a client sees', () => {
       body: JSON.stringify({ query: '{ me { subject } }' }),
     });
     expect(garbled.status).toBe(401);
-    expect(((await garbled.json()) as { errors: { extensions: object }[] }).errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_INVALID' });
-    const header = await fetch(`${server.url}/feeds/incidents`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: 'Basic abc' }, body: 'x' });
+    expect(((await garbled.json()) as { errors: { extensions: object }[] }).errors[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'TOKEN_INVALID',
+    });
+    const header = await fetch(`${server.url}/feeds/incidents`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: 'Basic abc' },
+      body: 'x',
+    });
     expect(header.status).toBe(401);
-    expect(((await header.json()) as { errors: { extensions: object }[] }).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'MALFORMED_HEADER' });
+    expect(((await header.json()) as { errors: { extensions: object }[] }).errors[0].extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+      reason: 'MALFORMED_HEADER',
+    });
   });
 
   it('carries no stack trace in the test environment', async () => {
@@ -154,7 +193,8 @@ describe('stack traces in development', () => {
     try {
       const [ours, query, variable] = await ask(server);
       expect(extensionsOf(ours)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CURSOR' });
-      for (const response of [ours, query, variable]) expect(extensionsOf(response)?.stacktrace).toEqual(expect.arrayContaining([expect.stringMatching(/^\s*at /)]));
+      for (const response of [ours, query, variable])
+        expect(extensionsOf(response)?.stacktrace).toEqual(expect.arrayContaining([expect.stringMatching(/^\s*at /)]));
     } finally {
       await server.stop();
     }

@@ -29,7 +29,7 @@ async function verify(file: string): Promise<{ code: number; out: string }> {
   }
 }
 
-describe('a dispute\'s evidence pack', () => {
+describe("a dispute's evidence pack", () => {
   let loop: BillingLoop;
   let disputeId: string;
   let dir: string;
@@ -67,30 +67,67 @@ describe('a dispute\'s evidence pack', () => {
       ['DRAFT', 'SUBMITTED', 'test.contract_manager@rx1', false],
     ]);
     expect(document.invoice).toMatchObject({ invoiceNumber: 'PDN-R1', feedRun: expect.any(String) });
-    expect(document.findings).toEqual([expect.objectContaining({ type: 'MISSING_SERVICE_CREDIT', period: loop.lastMonth, contractReference: 'RX1-HSCN-2023-01', difference: document.dispute.disputedAmount })]);
+    expect(document.findings).toEqual([
+      expect.objectContaining({
+        type: 'MISSING_SERVICE_CREDIT',
+        period: loop.lastMonth,
+        contractReference: 'RX1-HSCN-2023-01',
+        difference: document.dispute.disputedAmount,
+      }),
+    ]);
 
     // the credits are the ledger's entries for the month, with their figures as the ledger has them
     const { entries } = await loop.ledger(loop.lastMonth, loop.lastMonth);
-    expect(document.credits.map((c: any) => [c.id, c.key, c.owed, c.outstanding, c.claimedDispute])).toEqual(entries.map((e: any) => [e.id, e.entryKey, e.owed, e.outstanding, disputeId]));
+    expect(document.credits.map((c: any) => [c.id, c.key, c.owed, c.outstanding, c.claimedDispute])).toEqual(
+      entries.map((e: any) => [e.id, e.entryKey, e.owed, e.outstanding, disputeId]),
+    );
 
     // the frozen month is the one the API serves, whole, with the same hash
-    const snapshot = (await loop.server.gql('query($c: ID!, $p: String!) { slaMonthSnapshot(contractId: $c, period: $p) { id revision sha256 content } }', { c: loop.contractId, p: loop.lastMonth }, loop.manager)).data.slaMonthSnapshot;
-    expect(document.snapshots).toEqual([expect.objectContaining({ id: snapshot.id, revision: snapshot.revision, sha256: snapshot.sha256, content: snapshot.content })]);
-    expect(document.credits.every((c: any) => c.snapshot.sha256 === snapshot.sha256 && c.snapshot.revision === snapshot.revision)).toBe(true);
+    const snapshot = (
+      await loop.server.gql(
+        'query($c: ID!, $p: String!) { slaMonthSnapshot(contractId: $c, period: $p) { id revision sha256 content } }',
+        { c: loop.contractId, p: loop.lastMonth },
+        loop.manager,
+      )
+    ).data.slaMonthSnapshot;
+    expect(document.snapshots).toEqual([
+      expect.objectContaining({ id: snapshot.id, revision: snapshot.revision, sha256: snapshot.sha256, content: snapshot.content }),
+    ]);
+    expect(document.credits.every((c: any) => c.snapshot.sha256 === snapshot.sha256 && c.snapshot.revision === snapshot.revision)).toBe(
+      true,
+    );
 
     // the late Severity 1 behind the resolution credit, as stored, with its status history
     const resolution = document.credits.filter((c: any) => c.termKind === 'INCIDENT_RESOLUTION');
     expect(resolution.length).toBeGreaterThan(0);
     expect(document.incidents.map((i: any) => i.id).sort()).toEqual([...new Set(resolution.map((c: any) => c.incident))].sort());
-    expect(document.incidents[0]).toMatchObject({ severity: 1, openedAt: expect.stringMatching(/Z$/), resolvedAt: expect.stringMatching(/Z$/) });
+    expect(document.incidents[0]).toMatchObject({
+      severity: 1,
+      openedAt: expect.stringMatching(/Z$/),
+      resolvedAt: expect.stringMatching(/Z$/),
+    });
     expect(document.incidents[0].statusHistory.length).toBeGreaterThan(0);
 
     // every row's hash is of its canonical JSON without the hash, and the manifest lists them all
-    for (const row of [document.dispute, document.invoice, ...document.findings, ...document.invoiceLines, ...document.credits, ...document.incidents]) {
+    for (const row of [
+      document.dispute,
+      document.invoice,
+      ...document.findings,
+      ...document.invoiceLines,
+      ...document.credits,
+      ...document.incidents,
+    ]) {
       const { sha256: stated, ...rest } = row;
       expect(sha256(canonicalJson(rest))).toBe(stated);
     }
-    expect(document.manifest.map((m: any) => m.part)).toEqual(['dispute', 'invoice', 'finding', ...document.credits.map(() => 'credit'), 'snapshot', ...document.incidents.map(() => 'incident')]);
+    expect(document.manifest.map((m: any) => m.part)).toEqual([
+      'dispute',
+      'invoice',
+      'finding',
+      ...document.credits.map(() => 'credit'),
+      'snapshot',
+      ...document.incidents.map(() => 'incident'),
+    ]);
   });
 
   it('gives the same pack, byte for byte, when fetched again', async () => {
@@ -101,7 +138,7 @@ describe('a dispute\'s evidence pack', () => {
     expect(second.csv).toBe(first.csv);
   });
 
-  it('downloads as JSON and CSV files under the API\'s authentication, the same pack and hashes as GraphQL', async () => {
+  it("downloads as JSON and CSV files under the API's authentication, the same pack and hashes as GraphQL", async () => {
     const pack = await packOverGraphql();
     const json = await download('json', loop.manager);
     expect(json.status).toBe(200);
@@ -180,16 +217,20 @@ describe('a dispute\'s evidence pack', () => {
     expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
-  it('builds one dispute\'s pack at a time: asked for across a page of disputes, it is BAD_USER_INPUT', async () => {
+  it("builds one dispute's pack at a time: asked for across a page of disputes, it is BAD_USER_INPUT", async () => {
     const page = await loop.server.gql('{ disputes(first: 50) { edges { node { id evidencePack { sha256 } } } } }', {}, loop.manager);
     expect(errorCode(page)).toBe('BAD_USER_INPUT');
     expect(page.errors![0].extensions!.reason).toBe('ONE_DISPUTE_AT_A_TIME');
-    const node = await loop.server.gql('query($id: ID!) { node(id: $id) { ... on Dispute { evidencePack { sha256 } } } }', { id: disputeId }, loop.manager);
+    const node = await loop.server.gql(
+      'query($id: ID!) { node(id: $id) { ... on Dispute { evidencePack { sha256 } } } }',
+      { id: disputeId },
+      loop.manager,
+    );
     expect(node.errors).toBeUndefined();
     expect(node.data.node.evidencePack.sha256).toBe((await packOverGraphql()).sha256);
   });
 
-  it('answers a malformed dispute id with BAD_USER_INPUT, and an invoice\'s id is not a dispute\'s', async () => {
+  it("answers a malformed dispute id with BAD_USER_INPUT, and an invoice's id is not a dispute's", async () => {
     const bad = await download('json', loop.manager, 'not-an-id');
     expect(bad.status).toBe(400);
     const body: any = await bad.json();

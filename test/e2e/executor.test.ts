@@ -42,7 +42,11 @@ describe('query execution', () => {
       { order: { field: 'MONTHLY_CHARGE' } },
       viewer,
     );
-    const written = await twice('{ services(first: 50, orderBy: { field: MONTHLY_CHARGE }) { edges { node { monthlyCharge } } } }', {}, viewer);
+    const written = await twice(
+      '{ services(first: 50, orderBy: { field: MONTHLY_CHARGE }) { edges { node { monthlyCharge } } } }',
+      {},
+      viewer,
+    );
     expect(asVariable.errors).toBeUndefined();
     expect(written.errors).toBeUndefined();
     expect(charges(asVariable).length).toBeGreaterThan(10);
@@ -54,7 +58,11 @@ describe('query execution', () => {
   it('names a record behind the Node interface by its own type', async () => {
     const page = await server.gql('{ contracts(first: 1) { edges { node { id reference } } } }', {}, viewer);
     const contract = page.data.contracts.edges[0].node;
-    const response = await twice('query($id: ID!) { node(id: $id) { __typename ... on Contract { reference } } }', { id: contract.id }, viewer);
+    const response = await twice(
+      'query($id: ID!) { node(id: $id) { __typename ... on Contract { reference } } }',
+      { id: contract.id },
+      viewer,
+    );
     expect(response.data.node).toEqual({ __typename: 'Contract', reference: contract.reference });
   });
 
@@ -66,7 +74,7 @@ describe('query execution', () => {
     expect(response.data).toBeNull();
   });
 
-  it('refuses a bad variable with graphql-js\'s message, as BAD_USER_INPUT with a 400', async () => {
+  it("refuses a bad variable with graphql-js's message, as BAD_USER_INPUT with a 400", async () => {
     const response = await twice('query($first: Int) { services(first: $first) { totalCount } }', { first: 'ten' }, viewer);
     expect(response.status).toBe(400);
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
@@ -92,7 +100,12 @@ describe('compiled queries answer as graphql-js does', () => {
     const today = DateTime.fromISO('2026-11-25T12:00:00', { zone: 'Europe/London' });
     await seedDemoSlaData(server.db.dataSource, server.db.config, today);
     await seedDemoBillingData(server.db.dataSource, server.db.config, today);
-    interpreted = await createApp({ ...server.db.config, graphql: { ...server.db.config.graphql, jit: false } }, server.db.dataSource, server.db.statements, pino({ level: 'silent' }));
+    interpreted = await createApp(
+      { ...server.db.config, graphql: { ...server.db.config.graphql, jit: false } },
+      server.db.dataSource,
+      server.db.statements,
+      pino({ level: 'silent' }),
+    );
     interpretedUrl = `http://127.0.0.1:${await interpreted.listen()}`;
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     const found = await server.gql(
@@ -101,7 +114,13 @@ describe('compiled queries answer as graphql-js does', () => {
       manager,
     );
     const contract = found.data.contracts.edges[0].node;
-    ids = { contract: contract.id, supplier: contract.supplier.id, invoice: found.data.invoices.edges[0].node.id, service: contract.services.edges[0].node.id, site: contract.services.edges[0].node.site.id };
+    ids = {
+      contract: contract.id,
+      supplier: contract.supplier.id,
+      invoice: found.data.invoices.edges[0].node.id,
+      service: contract.services.edges[0].node.id,
+      site: contract.services.edges[0].node.site.id,
+    };
   });
 
   afterAll(async () => {
@@ -160,11 +179,23 @@ describe('compiled queries answer as graphql-js does', () => {
       fragment Svc on Service { reference status site { name } }`,
       () => ({ c: ids.contract, s: ids.service, site: ids.site, more: true }),
     ],
-    ['pages of contracts with a cursor', '{ contracts(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { reference status daysUntilNoticeDate } } } }', () => ({})],
-    ["a resolver's error, with its code and details", 'query($id: ID!) { contract(id: $id) { reference } }', () => ({ id: 'bm90LWFuLWlk' })],
+    [
+      'pages of contracts with a cursor',
+      '{ contracts(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { reference status daysUntilNoticeDate } } } }',
+      () => ({}),
+    ],
+    [
+      "a resolver's error, with its code and details",
+      'query($id: ID!) { contract(id: $id) { reference } }',
+      () => ({ id: 'bm90LWFuLWlk' }),
+    ],
     ['a page too large', '{ services(first: 500) { totalCount } }', () => ({})],
     ['a bad variable', 'query($first: Int) { services(first: $first) { totalCount } }', () => ({ first: 'ten' })],
-    ['the introspection query', getIntrospectionQuery({ descriptions: true, directiveIsRepeatable: true, specifiedByUrl: true }), () => ({})],
+    [
+      'the introspection query',
+      getIntrospectionQuery({ descriptions: true, directiveIsRepeatable: true, specifiedByUrl: true }),
+      () => ({}),
+    ],
   ];
 
   /** the operations answered with an error (the rest must answer in full) */

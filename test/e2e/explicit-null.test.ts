@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, getNamedType, isEnumType, isInputObjectType, isNonNullType, isObjectType, isScalarType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
 import { ALL_ROLES, NATIONAL_ROLES, Role } from '../../src/auth/roles';
 import { NULL_NOT_ALLOWED } from '../../src/graphql/explicit-null';
 import { minimalArguments, minimalValue, optionalFields, valueAt, withValueAt, type OptionalField } from '../support/input-paths';
@@ -29,25 +39,42 @@ const NODE_TYPES = Object.values(schema.getTypeMap())
   .map((type) => type.name);
 
 const optionalFieldsOf = (name: string, values: Record<string, unknown>) => optionalFields(MUTATIONS[name]!, values);
-const WITH_OPTIONAL_FIELDS = Object.keys(MUTATIONS).filter((name) => optionalFieldsOf(name, minimalArguments(schema, name, NODE_TYPES)).length > 0).sort();
+const WITH_OPTIONAL_FIELDS = Object.keys(MUTATIONS)
+  .filter((name) => optionalFieldsOf(name, minimalArguments(schema, name, NODE_TYPES)).length > 0)
+  .sort();
 const QUERIES = schema.getQueryType()!.getFields();
 
 /** For every nullable argument of a query, and every optional field of an input it takes: the arguments with it null, and with it left out. */
 function queryNulls(name: string): { path: string; given: Record<string, unknown>; leftOut: Record<string, unknown> }[] {
   const field = QUERIES[name]!;
-  const base = Object.fromEntries(field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined).map((arg) => [arg.name, minimalValue(arg.type, NODE_TYPES)]));
+  const base = Object.fromEntries(
+    field.args
+      .filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)
+      .map((arg) => [arg.name, minimalValue(arg.type, NODE_TYPES)]),
+  );
   return field.args.flatMap((arg) => {
     const type = getNamedType(arg.type);
     const own = isNonNullType(arg.type) ? [] : [{ path: arg.name, given: { ...base, [arg.name]: null }, leftOut: base }];
     if (!isInputObjectType(type)) return own;
     const input = minimalValue(type, NODE_TYPES) as Record<string, unknown>;
     const fields = Object.values(type.getFields()).filter((child) => !isNonNullType(child.type));
-    return [...own, ...fields.map((child) => ({ path: `${arg.name}.${child.name}`, given: { ...base, [arg.name]: { ...input, [child.name]: null } }, leftOut: { ...base, [arg.name]: input } }))];
+    return [
+      ...own,
+      ...fields.map((child) => ({
+        path: `${arg.name}.${child.name}`,
+        given: { ...base, [arg.name]: { ...input, [child.name]: null } },
+        leftOut: { ...base, [arg.name]: input },
+      })),
+    ];
   });
 }
-const QUERIES_WITH_NULLABLE = Object.keys(QUERIES).filter((name) => queryNulls(name).length > 0).sort();
+const QUERIES_WITH_NULLABLE = Object.keys(QUERIES)
+  .filter((name) => queryNulls(name).length > 0)
+  .sort();
 
-const WITH_CLEARABLE_FIELDS = WITH_OPTIONAL_FIELDS.filter((name) => optionalFieldsOf(name, minimalArguments(schema, name, NODE_TYPES)).some((field) => field.clearable));
+const WITH_CLEARABLE_FIELDS = WITH_OPTIONAL_FIELDS.filter((name) =>
+  optionalFieldsOf(name, minimalArguments(schema, name, NODE_TYPES)).some((field) => field.clearable),
+);
 
 /** The operation calling a mutation (or query) with its arguments as variables, selecting what the fixture reads. */
 function operation(name: string, selection: string, kind: 'mutation' | 'query' = 'mutation'): string {
@@ -65,7 +92,12 @@ function recordSelection(name: string, fixture: Fixture | undefined, clearable: 
   if (!isObjectType(type)) return '';
   if (fixture?.within) type = getNamedType(type.getFields()[fixture.within]!.type) as GraphQLObjectType;
   const fields = Object.values(type.getFields());
-  const scalars = fields.filter((field) => field.args.length === 0 && !isObjectType(getNamedType(field.type)) && !getNamedType(field.type).name.endsWith('Connection')).map((field) => field.name);
+  const scalars = fields
+    .filter(
+      (field) =>
+        field.args.length === 0 && !isObjectType(getNamedType(field.type)) && !getNamedType(field.type).name.endsWith('Connection'),
+    )
+    .map((field) => field.name);
   const related = clearable
     .map((field) => /^\w+\.(\w+)Id$/.exec(field.path)?.[1])
     .filter((relation): relation is string => relation !== undefined && fields.some((field) => field.name === relation))
@@ -90,7 +122,8 @@ describe('explicit null on every optional input field', () => {
 
   afterAll(() => server.stop());
 
-  const call = (name: string, selection: string, variables: Record<string, unknown>) => server.gql(operation(name, selection), variables, fixtures[name]?.token ?? token);
+  const call = (name: string, selection: string, variables: Record<string, unknown>) =>
+    server.gql(operation(name, selection), variables, fixtures[name]?.token ?? token);
 
   it('finds the mutations and their optional fields in the schema', () => {
     expect(WITH_OPTIONAL_FIELDS.length).toBeGreaterThan(40);
@@ -101,24 +134,35 @@ describe('explicit null on every optional input field', () => {
     expect(WITH_CLEARABLE_FIELDS.filter((name) => !fixtures[name])).toEqual([]);
   });
 
-  it.each(WITH_OPTIONAL_FIELDS)('%s: null on a field that is not clearable is BAD_USER_INPUT naming it; on one that is, or has a default, never refused as null', async (name) => {
-    const fixture = fixtures[name];
-    const base = fixture ? await fixture.variables() : minimalArguments(schema, name, NODE_TYPES);
-    const problems: string[] = [];
-    for (const field of optionalFieldsOf(name, base)) {
-      const variables = withValueAt(fixture ? await fixture.variables() : base, field.path, null);
-      const response = await call(name, '__typename', variables);
-      const error = response.errors?.[0];
-      if (error?.extensions?.code === 'INTERNAL_SERVER_ERROR') problems.push(`${field.path}: INTERNAL_SERVER_ERROR`);
-      else if ((field.clearable || field.defaulted) && error?.extensions?.reason === NULL_NOT_ALLOWED) problems.push(`${field.path}: clearable or defaulted, but null was refused`);
-      else if (field.defaulted) continue;
-      else if (!field.clearable && !(error?.extensions?.code === 'BAD_USER_INPUT' && error.extensions.field === field.path && error.extensions.reason === NULL_NOT_ALLOWED)) {
-        problems.push(`${field.path}: not clearable, answered ${error ? JSON.stringify(error.extensions) : 'with success'}`);
+  it.each(WITH_OPTIONAL_FIELDS)(
+    '%s: null on a field that is not clearable is BAD_USER_INPUT naming it; on one that is, or has a default, never refused as null',
+    async (name) => {
+      const fixture = fixtures[name];
+      const base = fixture ? await fixture.variables() : minimalArguments(schema, name, NODE_TYPES);
+      const problems: string[] = [];
+      for (const field of optionalFieldsOf(name, base)) {
+        const variables = withValueAt(fixture ? await fixture.variables() : base, field.path, null);
+        const response = await call(name, '__typename', variables);
+        const error = response.errors?.[0];
+        if (error?.extensions?.code === 'INTERNAL_SERVER_ERROR') problems.push(`${field.path}: INTERNAL_SERVER_ERROR`);
+        else if ((field.clearable || field.defaulted) && error?.extensions?.reason === NULL_NOT_ALLOWED)
+          problems.push(`${field.path}: clearable or defaulted, but null was refused`);
+        else if (field.defaulted) continue;
+        else if (
+          !field.clearable &&
+          !(
+            error?.extensions?.code === 'BAD_USER_INPUT' &&
+            error.extensions.field === field.path &&
+            error.extensions.reason === NULL_NOT_ALLOWED
+          )
+        ) {
+          problems.push(`${field.path}: not clearable, answered ${error ? JSON.stringify(error.extensions) : 'with success'}`);
+        }
+        if (!field.clearable && error?.extensions?.reason === NULL_NOT_ALLOWED) expect(error.message).toContain(field.path);
       }
-      if (!field.clearable && error?.extensions?.reason === NULL_NOT_ALLOWED) expect(error.message).toContain(field.path);
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('takes the default for a null where the input has one: createContract with status null makes a DRAFT', async () => {
     const response = await call('createContract', 'status', withValueAt(await fixtures.createContract!.variables(), 'input.status', null));
@@ -131,11 +175,13 @@ describe('explicit null on every optional input field', () => {
     const named = getNamedType(field.type);
     const selection = isObjectType(named) && named.getFields().totalCount ? 'totalCount' : '__typename';
     const query = operation(name, selection, 'query');
-    const answer = (response: GraphqlResponse) => JSON.stringify({ data: response.data, codes: response.errors?.map((error) => error.extensions?.code) });
+    const answer = (response: GraphqlResponse) =>
+      JSON.stringify({ data: response.data, codes: response.errors?.map((error) => error.extensions?.code) });
     const problems: string[] = [];
     for (const { path, given, leftOut } of queryNulls(name)) {
       const [withNull, without] = [await server.gql(query, given, token), await server.gql(query, leftOut, token)];
-      if (answer(withNull) !== answer(without)) problems.push(`${path}: ${answer(withNull).slice(0, 200)}, left out: ${answer(without).slice(0, 200)}`);
+      if (answer(withNull) !== answer(without))
+        problems.push(`${path}: ${answer(withNull).slice(0, 200)}, left out: ${answer(without).slice(0, 200)}`);
     }
     expect(problems).toEqual([]);
   });
@@ -153,8 +199,14 @@ describe('explicit null on every optional input field', () => {
         const error = response.errors?.[0];
         if (refusal) {
           const expected = { code: 'BAD_USER_INPUT', field: refusal.field ?? field.path, reason: refusal.reason };
-          if (!error || JSON.stringify({ code: error.extensions?.code, field: error.extensions?.field, reason: error.extensions?.reason }) !== JSON.stringify(expected)) {
-            problems.push(`${field.path}: expected ${JSON.stringify(expected)}, answered ${error ? JSON.stringify(error.extensions) : 'with success'}`);
+          if (
+            !error ||
+            JSON.stringify({ code: error.extensions?.code, field: error.extensions?.field, reason: error.extensions?.reason }) !==
+              JSON.stringify(expected)
+          ) {
+            problems.push(
+              `${field.path}: expected ${JSON.stringify(expected)}, answered ${error ? JSON.stringify(error.extensions) : 'with success'}`,
+            );
           }
           continue;
         }
@@ -164,16 +216,21 @@ describe('explicit null on every optional input field', () => {
         }
         const record = fixture.within ? valueAt(response.data[name], fixture.within) : response.data[name];
         const stored = storedValue(fixture, field, record);
-        if (stored === 'unreadable') problems.push(`${field.path}: the answer has no such field; say in the fixture's reads how to see what was stored`);
-        else if (stored !== 'not shown' && stored.value !== (fixture.clearedTo?.[field.path] ?? null)) problems.push(`${field.path}: null stored ${JSON.stringify(stored.value)}`);
+        if (stored === 'unreadable')
+          problems.push(`${field.path}: the answer has no such field; say in the fixture's reads how to see what was stored`);
+        else if (stored !== 'not shown' && stored.value !== (fixture.clearedTo?.[field.path] ?? null))
+          problems.push(`${field.path}: null stored ${JSON.stringify(stored.value)}`);
       }
       expect(problems).toEqual([]);
     });
-
   });
 
   it('names every fixture that changes a record among the update mutations', () => {
-    expect(Object.keys(fixtures).filter((name) => fixtures[name]!.update).sort()).toEqual([...UPDATE_MUTATIONS].sort());
+    expect(
+      Object.keys(fixtures)
+        .filter((name) => fixtures[name]!.update)
+        .sort(),
+    ).toEqual([...UPDATE_MUTATIONS].sort());
   });
 
   describe.each(WITH_CLEARABLE_FIELDS.filter((name) => UPDATE_MUTATIONS.includes(name)))('%s, on a record that exists', (name) => {
@@ -194,7 +251,8 @@ describe('explicit null on every optional input field', () => {
       const again = await record(base);
       // a save that changes nothing leaves updatedAt alone, one that changes a field moves it
       const volatile = ['updatedAt', ...Object.keys(set).filter((key) => JSON.stringify(set[key]) !== JSON.stringify(again[key]))];
-      const steady = (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).filter(([key]) => !volatile.includes(key)));
+      const steady = (value: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(value).filter(([key]) => !volatile.includes(key)));
 
       const leftOut = clearable.reduce((variables, field) => withValueAt(variables, field.path, undefined), base);
       expect(steady(await record(leftOut))).toEqual(steady(set));

@@ -18,9 +18,17 @@ describe('concurrent feed documents', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    token = await signDevelopmentToken(server.db.config, { subject: 'feed@pdn', odsCode: 'RX1', roles: [Role.SUPPLIER_FEED], cnspId: 'PDN00001', expiresIn: '1h' });
+    token = await signDevelopmentToken(server.db.config, {
+      subject: 'feed@pdn',
+      odsCode: 'RX1',
+      roles: [Role.SUPPLIER_FEED],
+      cnspId: 'PDN00001',
+      expiresIn: '1h',
+    });
     const supplier = await server.db.dataSource.getRepository(Supplier).findOneByOrFail({ cnspId: 'PDN00001' });
-    const services = await server.db.dataSource.getRepository(NetworkService).find({ where: { supplierId: supplier.id, organisationId: 1 }, order: { id: 'ASC' }, take: 4 });
+    const services = await server.db.dataSource
+      .getRepository(NetworkService)
+      .find({ where: { supplierId: supplier.id, organisationId: 1 }, order: { id: 'ASC' }, take: 4 });
     references = services.map((service) => service.reference);
   });
 
@@ -31,19 +39,25 @@ describe('concurrent feed documents', () => {
     const document = (n: number) => {
       const rows = ['service_reference,interval_start,interval,availability_seconds,latency_ms'];
       for (let slot = 0; slot < 6; slot += 1) {
-        for (const reference of references) rows.push(`${reference},${new Date(base + (n * 6 + slot) * 300_000).toISOString()},5m,${slot === 2 ? 240 : 300},9.5`);
+        for (const reference of references)
+          rows.push(`${reference},${new Date(base + (n * 6 + slot) * 300_000).toISOString()},5m,${slot === 2 ? 240 : 300},9.5`);
       }
       return rows.join('\n');
     };
     const answers = await Promise.all(
       Array.from({ length: 8 }, (_, n) =>
-        fetch(`${server.url}/feeds/performance`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body: document(n) }).then(async (response) => ({
+        fetch(`${server.url}/feeds/performance`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+          body: document(n),
+        }).then(async (response) => ({
           status: response.status,
           body: (await response.json()) as { run?: { status: string; rowsAccepted: number } },
         })),
       ),
     );
-    for (const answer of answers) expect(answer).toMatchObject({ status: 200, body: { run: { status: 'SUCCEEDED', rowsAccepted: 6 * references.length } } });
+    for (const answer of answers)
+      expect(answer).toMatchObject({ status: 200, body: { run: { status: 'SUCCEEDED', rowsAccepted: 6 * references.length } } });
 
     const samples = await server.db.dataSource.getRepository(PerformanceSample).find({ select: { upSeconds: true } });
     const daily = await server.db.dataSource.getRepository(PerformanceDaily).find();

@@ -26,7 +26,12 @@ describe('rows of one document that share a natural key', () => {
     return response.data.ingestFeed;
   };
   const rejections = (run: any) => run.rejectedRows.edges.map((e: any) => e.node);
-  const counts = (run: any) => ({ rowsRead: run.rowsRead, rowsAccepted: run.rowsAccepted, rowsUnchanged: run.rowsUnchanged, rowsRejected: run.rowsRejected });
+  const counts = (run: any) => ({
+    rowsRead: run.rowsRead,
+    rowsAccepted: run.rowsAccepted,
+    rowsUnchanged: run.rowsUnchanged,
+    rowsRejected: run.rowsRejected,
+  });
 
   describe('performance samples (service, interval start, interval, QoS class)', () => {
     const [h0, h1, h2] = recentHours(3);
@@ -91,7 +96,11 @@ describe('rows of one document that share a natural key', () => {
       ].join('\n');
       const run = await send('INCIDENT', 'CSV', document);
       expect(counts(run)).toEqual({ rowsRead: 3, rowsAccepted: 2, rowsUnchanged: 0, rowsRejected: 1 });
-      expect(rejections(run)[0]).toMatchObject({ location: 'line 4', field: 'supplierRef', reason: 'duplicates line 2: ticket pdn-dup-1 is already in this document' });
+      expect(rejections(run)[0]).toMatchObject({
+        location: 'line 4',
+        field: 'supplierRef',
+        reason: 'duplicates line 2: ticket pdn-dup-1 is already in this document',
+      });
       const incidents = await server.gql('{ incidents(first: 100) { edges { node { supplierRef severity summary } } } }', {}, manager);
       const stored = incidents.data.incidents.edges.map((e: any) => e.node).filter((n: any) => /^PDN-DUP-1$/i.test(n.supplierRef));
       expect(stored).toEqual([{ supplierRef: 'PDN-DUP-1', severity: 3, summary: 'first' }]);
@@ -100,10 +109,23 @@ describe('rows of one document that share a natural key', () => {
     });
 
     it('TMF621: refuses the later ticket with the same id, naming the first', async () => {
-      const ticket = (id: string, severity: number) => ({ id, severity, status: 'new', creationDate: '2026-11-03T09:00:00Z', relatedEntity: [{ id: refs[0], role: 'affectedService' }] });
-      const run = await send('INCIDENT', 'TMF', JSON.stringify([ticket('PDN-TT-DUP', 2), ticket('PDN-TT-OTHER', 2), ticket('PDN-TT-DUP', 4)]));
+      const ticket = (id: string, severity: number) => ({
+        id,
+        severity,
+        status: 'new',
+        creationDate: '2026-11-03T09:00:00Z',
+        relatedEntity: [{ id: refs[0], role: 'affectedService' }],
+      });
+      const run = await send(
+        'INCIDENT',
+        'TMF',
+        JSON.stringify([ticket('PDN-TT-DUP', 2), ticket('PDN-TT-OTHER', 2), ticket('PDN-TT-DUP', 4)]),
+      );
       expect(counts(run)).toEqual({ rowsRead: 3, rowsAccepted: 2, rowsUnchanged: 0, rowsRejected: 1 });
-      expect(rejections(run)[0]).toMatchObject({ location: '$[2]', reason: 'duplicates $[0]: ticket PDN-TT-DUP is already in this document' });
+      expect(rejections(run)[0]).toMatchObject({
+        location: '$[2]',
+        reason: 'duplicates $[0]: ticket PDN-TT-DUP is already in this document',
+      });
     });
   });
 
@@ -113,17 +135,33 @@ describe('rows of one document that share a natural key', () => {
       `${invoice},2026-11-01,2026-10-01,2026-10-31,2026-12-01,GBP,${ref},RECURRING,Rental,2026-10-01,2026-10-31,1,${net},${net},20,${vat},${net},${vat},${(Number(net) + Number(vat)).toFixed(2)}`;
 
     it('CSV: refuses an invoice whose number repeats an earlier one in other case, naming its first line', async () => {
-      const document = [header, line('PDN-DUP-INV-1', refs[0], '100.00', '20.00'), line('PDN-DUP-INV-2', refs[0], '50.00', '10.00'), line('pdn-dup-inv-1', refs[0], '999.00', '199.80')].join('\n');
+      const document = [
+        header,
+        line('PDN-DUP-INV-1', refs[0], '100.00', '20.00'),
+        line('PDN-DUP-INV-2', refs[0], '50.00', '10.00'),
+        line('pdn-dup-inv-1', refs[0], '999.00', '199.80'),
+      ].join('\n');
       const run = await send('INVOICE', 'CSV', document);
       expect(counts(run)).toEqual({ rowsRead: 3, rowsAccepted: 2, rowsUnchanged: 0, rowsRejected: 1 });
-      expect(rejections(run)[0]).toMatchObject({ location: 'line 4', field: 'invoiceNumber', reason: 'duplicates line 2: invoice pdn-dup-inv-1 is already in this document' });
+      expect(rejections(run)[0]).toMatchObject({
+        location: 'line 4',
+        field: 'invoiceNumber',
+        reason: 'duplicates line 2: invoice pdn-dup-inv-1 is already in this document',
+      });
       const invoices = await server.gql('{ invoices(first: 100) { edges { node { invoiceNumber grossTotal } } } }', {}, manager);
-      expect(invoices.data.invoices.edges.map((e: any) => e.node).filter((n: any) => /dup-inv-1/i.test(n.invoiceNumber))).toEqual([{ invoiceNumber: 'PDN-DUP-INV-1', grossTotal: '120.00' }]);
+      expect(invoices.data.invoices.edges.map((e: any) => e.node).filter((n: any) => /dup-inv-1/i.test(n.invoiceNumber))).toEqual([
+        { invoiceNumber: 'PDN-DUP-INV-1', grossTotal: '120.00' },
+      ]);
       expect(counts(await send('INVOICE', 'CSV', document))).toEqual({ rowsRead: 3, rowsAccepted: 0, rowsUnchanged: 2, rowsRejected: 1 });
     });
 
     it('CSV: refuses an invoice with two lines of the same line number (as before), naming the earlier line', async () => {
-      const twice = [header.replace('due_date', 'line_number,due_date'), ...['100.00', '100.00'].map((net) => line('PDN-DUP-INV-3', refs[0], net, '20.00').replace('2026-11-01,2026-10-01,2026-10-31,', '2026-11-01,2026-10-01,2026-10-31,1,'))]
+      const twice = [
+        header.replace('due_date', 'line_number,due_date'),
+        ...['100.00', '100.00'].map((net) =>
+          line('PDN-DUP-INV-3', refs[0], net, '20.00').replace('2026-11-01,2026-10-01,2026-10-31,', '2026-11-01,2026-10-01,2026-10-31,1,'),
+        ),
+      ]
         .join('\n')
         .replace(/,100\.00,20\.00,120\.00$/gm, ',200.00,40.00,240.00');
       const run = await send('INVOICE', 'CSV', twice);
@@ -135,14 +173,30 @@ describe('rows of one document that share a natural key', () => {
 
     it('TMF678: refuses the later bill with the same number, naming the first', async () => {
       const renumbered = { ...bill, id: 'CB-OTHER', billNo: 'PDN-INV-OTHER' };
-      const run = await send('INVOICE', 'TMF', JSON.stringify([bill, renumbered, { ...bill, id: 'CB-AGAIN', billDate: '2026-10-02T10:15:00Z' }]));
+      const run = await send(
+        'INVOICE',
+        'TMF',
+        JSON.stringify([bill, renumbered, { ...bill, id: 'CB-AGAIN', billDate: '2026-10-02T10:15:00Z' }]),
+      );
       expect(counts(run)).toEqual({ rowsRead: 3, rowsAccepted: 2, rowsUnchanged: 0, rowsRejected: 1 });
-      expect(rejections(run)[0]).toMatchObject({ location: '$[2]', field: 'invoiceNumber', reason: `duplicates $[0]: invoice ${bill.billNo} is already in this document` });
+      expect(rejections(run)[0]).toMatchObject({
+        location: '$[2]',
+        field: 'invoiceNumber',
+        reason: `duplicates $[0]: invoice ${bill.billNo} is already in this document`,
+      });
     });
 
     it('TMF678: refuses a bill that lists one rate twice, naming the earlier line', async () => {
       const [first, second] = bill.billItem;
-      const doubled = { ...bill, id: 'CB-DOUBLED', billNo: 'PDN-INV-DOUBLED', billItem: [{ ...first, id: 'RATE-1' }, { ...second, id: 'RATE-1' }] };
+      const doubled = {
+        ...bill,
+        id: 'CB-DOUBLED',
+        billNo: 'PDN-INV-DOUBLED',
+        billItem: [
+          { ...first, id: 'RATE-1' },
+          { ...second, id: 'RATE-1' },
+        ],
+      };
       const run = await send('INVOICE', 'TMF', JSON.stringify(doubled));
       expect(counts(run)).toMatchObject({ rowsAccepted: 0, rowsRejected: 1 });
       expect(rejections(run)[0]).toMatchObject({ location: '$', field: 'id' });
@@ -152,10 +206,19 @@ describe('rows of one document that share a natural key', () => {
 
   describe('inventory (service reference)', () => {
     it('CSV: refuses the later row for a service, naming the first', async () => {
-      const document = ['service_reference,bandwidth_mbps,status', `${refs[0]},100,Live`, `${refs[1]},100,Live`, `${refs[0].toLowerCase()} ,1000,Ceased`].join('\n');
+      const document = [
+        'service_reference,bandwidth_mbps,status',
+        `${refs[0]},100,Live`,
+        `${refs[1]},100,Live`,
+        `${refs[0].toLowerCase()} ,1000,Ceased`,
+      ].join('\n');
       const run = await send('INVENTORY', 'CSV', document);
       expect(counts(run)).toEqual({ rowsRead: 3, rowsAccepted: 2, rowsUnchanged: 0, rowsRejected: 1 });
-      expect(rejections(run)[0]).toMatchObject({ location: 'line 4', field: 'serviceReference', reason: `duplicates line 2: service ${refs[0].toLowerCase()} is already in this document` });
+      expect(rejections(run)[0]).toMatchObject({
+        location: 'line 4',
+        field: 'serviceReference',
+        reason: `duplicates line 2: service ${refs[0].toLowerCase()} is already in this document`,
+      });
       expect(counts(await send('INVENTORY', 'CSV', document))).toEqual({ rowsRead: 3, rowsAccepted: 0, rowsUnchanged: 2, rowsRejected: 1 });
     });
 
@@ -163,7 +226,10 @@ describe('rows of one document that share a natural key', () => {
       const service = (ref: string, state: string) => ({ id: ref, state, serviceCharacteristic: [{ name: 'bandwidth', value: 100 }] });
       const run = await send('INVENTORY', 'TMF', JSON.stringify({ service: [service(refs[0], 'active'), service(refs[0], 'terminated')] }));
       expect(counts(run)).toEqual({ rowsRead: 2, rowsAccepted: 1, rowsUnchanged: 0, rowsRejected: 1 });
-      expect(rejections(run)[0]).toMatchObject({ location: '$.service[1]', reason: `duplicates $.service[0]: service ${refs[0]} is already in this document` });
+      expect(rejections(run)[0]).toMatchObject({
+        location: '$.service[1]',
+        reason: `duplicates $.service[0]: service ${refs[0]} is already in this document`,
+      });
     });
   });
 });

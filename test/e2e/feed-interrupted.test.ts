@@ -47,9 +47,17 @@ describe('an ingestion killed mid-run', () => {
     db = await createTestDatabase();
     await seedDemoData(db.dataSource);
     const supplier = await db.dataSource.getRepository(Supplier).findOneByOrFail({ cnspId: 'PDN00001' });
-    const rx1Services = await db.dataSource.getRepository(NetworkService).find({ where: { supplierId: supplier.id, organisationId: 1 }, order: { id: 'ASC' } });
+    const rx1Services = await db.dataSource
+      .getRepository(NetworkService)
+      .find({ where: { supplierId: supplier.id, organisationId: 1 }, order: { id: 'ASC' } });
     references = rx1Services.slice(0, 3).map((service) => service.reference);
-    env = { ...process.env, NODE_ENV: 'test', DATA_DIR: db.config.dataDir, DATABASE_URL: process.env.TEST_DATABASE_URL ? db.config.database.location : `sqlite:${db.config.database.location}`, JWT_SECRET: TEST_JWT_SECRET };
+    env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATA_DIR: db.config.dataDir,
+      DATABASE_URL: process.env.TEST_DATABASE_URL ? db.config.database.location : `sqlite:${db.config.database.location}`,
+      JWT_SECRET: TEST_JWT_SECRET,
+    };
     // no background work: only its reads may judge runs, so what the tests see is what a read does
     live = await createApp(db.config, db.dataSource, db.statements, pino({ level: 'silent' }));
     liveUrl = `http://127.0.0.1:${await live.listen()}`;
@@ -62,13 +70,32 @@ describe('an ingestion killed mid-run', () => {
   });
 
   const ingest = (kind: string, file: string): ChildProcess =>
-    spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/ingest.ts', '--supplier', 'PDN00001', '--org', 'RX1', '--kind', kind, '--format', 'csv', file], {
-      cwd: ROOT,
-      env: { ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    spawn(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        'src/cli/ingest.ts',
+        '--supplier',
+        'PDN00001',
+        '--org',
+        'RX1',
+        '--kind',
+        kind,
+        '--format',
+        'csv',
+        file,
+      ],
+      {
+        cwd: ROOT,
+        env: { ...env, TS_NODE_TRANSPILE_ONLY: 'true' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
   const exited = (child: ChildProcess) =>
-    child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve(child.exitCode)
+      : new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   /** Resolves at the child's first progress line, which it writes once a batch is stored. */
   function firstBatchStored(child: ChildProcess): Promise<void> {
@@ -98,7 +125,8 @@ describe('an ingestion killed mid-run', () => {
     }
   }
 
-  const latestRun = (kind: string) => db.dataSource.getRepository(FeedRun).findOneOrFail({ where: { kind: kind as never }, order: { id: 'DESC' } });
+  const latestRun = (kind: string) =>
+    db.dataSource.getRepository(FeedRun).findOneOrFail({ where: { kind: kind as never }, order: { id: 'DESC' } });
 
   /** The run as the API shows it: each read first fails runs whose process has died. */
   async function runAsShown(kind: string): Promise<{ status: string; failureReason: string | null }> {
@@ -125,96 +153,117 @@ describe('an ingestion killed mid-run', () => {
 
   function invoiceDocument(name: string, prefix: string): string {
     const file = join(db.config.dataDir, name);
-    const rows = ['invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total'];
+    const rows = [
+      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
+    ];
     for (let i = 0; i < INVOICES; i += 1) {
-      for (const reference of references) rows.push(`${prefix}-${i},2026-11-01,2026-10-01,2026-10-31,${reference},RECURRING,1,100.00,100.00,20,20.00,300.00,60.00,360.00`);
+      for (const reference of references)
+        rows.push(`${prefix}-${i},2026-11-01,2026-10-01,2026-10-31,${reference},RECURRING,1,100.00,100.00,20,20.00,300.00,60.00,360.00`);
     }
     writeFileSync(file, rows.join('\n'));
     return file;
   }
 
-  it('leaves no partial invoice, shows the run FAILED to a live server as soon as the process dies (not before), and a re-run completes the document', async () => {
-    const file = invoiceDocument('invoices.csv', 'KILL');
-    const child = ingest('invoices', file);
-    await pauseAfterFirstBatch(child);
+  it(
+    'leaves no partial invoice, shows the run FAILED to a live server as soon as the process dies (not before), and a re-run completes the document',
+    async () => {
+      const file = invoiceDocument('invoices.csv', 'KILL');
+      const child = ingest('invoices', file);
+      await pauseAfterFirstBatch(child);
 
-    const running = await latestRun('INVOICE');
-    expect(running.status).toBe(FeedRunStatus.RUNNING);
-    expect(running.ownerInstance).toEqual(expect.any(String));
-    // frozen, not dead: its run is still its own
-    expect(await runAsShown('INVOICE')).toEqual({ status: 'RUNNING', failureReason: null });
-    const storedAtKill = await invoicesAreWhole();
-    expect(storedAtKill).toBeGreaterThan(0);
-    expect(storedAtKill).toBeLessThan(INVOICES);
+      const running = await latestRun('INVOICE');
+      expect(running.status).toBe(FeedRunStatus.RUNNING);
+      expect(running.ownerInstance).toEqual(expect.any(String));
+      // frozen, not dead: its run is still its own
+      expect(await runAsShown('INVOICE')).toEqual({ status: 'RUNNING', failureReason: null });
+      const storedAtKill = await invoicesAreWhole();
+      expect(storedAtKill).toBeGreaterThan(0);
+      expect(storedAtKill).toBeLessThan(INVOICES);
 
-    await kill(child, running);
-    expect(await runAsShown('INVOICE')).toEqual({ status: 'FAILED', failureReason: ORPHANED_RUN });
-    expect(await invoicesAreWhole()).toBe(storedAtKill);
+      await kill(child, running);
+      expect(await runAsShown('INVOICE')).toEqual({ status: 'FAILED', failureReason: ORPHANED_RUN });
+      expect(await invoicesAreWhole()).toBe(storedAtKill);
 
-    expect(await exited(ingest('invoices', file))).toBe(0);
-    const rerun = await latestRun('INVOICE');
-    expect(rerun).toMatchObject({ status: FeedRunStatus.SUCCEEDED, rowsRead: INVOICES, rowsRejected: 0 });
-    expect(rerun.rowsAccepted + rerun.rowsUnchanged).toBe(INVOICES);
-    expect(rerun.rowsUnchanged).toBe(storedAtKill);
-    expect(await invoicesAreWhole()).toBe(INVOICES);
-  }, HANG_GUARD_MS);
+      expect(await exited(ingest('invoices', file))).toBe(0);
+      const rerun = await latestRun('INVOICE');
+      expect(rerun).toMatchObject({ status: FeedRunStatus.SUCCEEDED, rowsRead: INVOICES, rowsRejected: 0 });
+      expect(rerun.rowsAccepted + rerun.rowsUnchanged).toBe(INVOICES);
+      expect(rerun.rowsUnchanged).toBe(storedAtKill);
+      expect(await invoicesAreWhole()).toBe(INVOICES);
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('leaves samples and rollups that agree, the next server to start fails the run at once, and a re-run completes the document', async () => {
-    const file = join(db.config.dataDir, 'performance.csv');
-    const rows = ['service_reference,interval_start,interval,availability_seconds,latency_ms'];
-    const start = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 20 * 86_400_000;
-    for (const reference of references) {
-      for (let t = start; t < start + 20 * 86_400_000; t += 300_000) rows.push(`${reference},${new Date(t).toISOString()},5m,${t % 7 === 0 ? 240 : 300},9.5`);
-    }
-    writeFileSync(file, rows.join('\n'));
-    const total = rows.length - 1;
+  it(
+    'leaves samples and rollups that agree, the next server to start fails the run at once, and a re-run completes the document',
+    async () => {
+      const file = join(db.config.dataDir, 'performance.csv');
+      const rows = ['service_reference,interval_start,interval,availability_seconds,latency_ms'];
+      const start = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 20 * 86_400_000;
+      for (const reference of references) {
+        for (let t = start; t < start + 20 * 86_400_000; t += 300_000)
+          rows.push(`${reference},${new Date(t).toISOString()},5m,${t % 7 === 0 ? 240 : 300},9.5`);
+      }
+      writeFileSync(file, rows.join('\n'));
+      const total = rows.length - 1;
 
-    const child = ingest('performance', file);
-    await pauseAfterFirstBatch(child);
-    const running = await latestRun('PERFORMANCE');
-    await kill(child, running);
-    const consistent = async () => {
-      const samples = await db.dataSource.getRepository(PerformanceSample).find({ select: { upSeconds: true } });
-      const daily = await db.dataSource.getRepository(PerformanceDaily).find();
-      expect(daily.reduce((sum, day) => sum + day.sampleCount, 0)).toBe(samples.length);
-      expect(daily.reduce((sum, day) => sum + day.upSeconds, 0)).toBe(samples.reduce((sum, s) => sum + (s.upSeconds ?? 0), 0));
-      return samples.length;
-    };
-    const atKill = await consistent();
-    expect(atKill).toBeGreaterThan(0);
-    expect(atKill).toBeLessThan(total);
+      const child = ingest('performance', file);
+      await pauseAfterFirstBatch(child);
+      const running = await latestRun('PERFORMANCE');
+      await kill(child, running);
+      const consistent = async () => {
+        const samples = await db.dataSource.getRepository(PerformanceSample).find({ select: { upSeconds: true } });
+        const daily = await db.dataSource.getRepository(PerformanceDaily).find();
+        expect(daily.reduce((sum, day) => sum + day.sampleCount, 0)).toBe(samples.length);
+        expect(daily.reduce((sum, day) => sum + day.upSeconds, 0)).toBe(samples.reduce((sum, s) => sum + (s.upSeconds ?? 0), 0));
+        return samples.length;
+      };
+      const atKill = await consistent();
+      expect(atKill).toBeGreaterThan(0);
+      expect(atKill).toBeLessThan(total);
 
-    // nobody has looked yet; then a server starts on the database, as after a crash
-    expect((await latestRun('PERFORMANCE')).status).toBe(FeedRunStatus.RUNNING);
-    const dataSource = createDataSource(await resolveFlavour(db.config.database), dataModel);
-    await dataSource.initialize();
-    const next = await createApp(db.config, dataSource, new StatementCounter(), pino({ level: 'silent' }));
-    try {
-      await next.startBackgroundWork();
-      expect(await latestRun('PERFORMANCE')).toMatchObject({ status: FeedRunStatus.FAILED, failureReason: ORPHANED_RUN });
-    } finally {
-      await next.stop();
-    }
+      // nobody has looked yet; then a server starts on the database, as after a crash
+      expect((await latestRun('PERFORMANCE')).status).toBe(FeedRunStatus.RUNNING);
+      const dataSource = createDataSource(await resolveFlavour(db.config.database), dataModel);
+      await dataSource.initialize();
+      const next = await createApp(db.config, dataSource, new StatementCounter(), pino({ level: 'silent' }));
+      try {
+        await next.startBackgroundWork();
+        expect(await latestRun('PERFORMANCE')).toMatchObject({ status: FeedRunStatus.FAILED, failureReason: ORPHANED_RUN });
+      } finally {
+        await next.stop();
+      }
 
-    expect(await exited(ingest('performance', file))).toBe(0);
-    expect(await consistent()).toBe(total);
-  }, HANG_GUARD_MS);
+      expect(await exited(ingest('performance', file))).toBe(0);
+      expect(await consistent()).toBe(total);
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('a run failed by another process while its own still works on it takes no more rows', async () => {
-    const file = invoiceDocument('invoices-given-up.csv', 'GIVEN');
-    const before = await invoicesAreWhole();
-    const child = ingest('invoices', file);
-    await firstBatchStored(child);
-    // what another server does when this one's instance lock was lost, or the stalled-run fallback fired
-    const run = await latestRun('INVOICE');
-    const judged = await db.dataSource.createQueryBuilder().update(FeedRun).set({ status: FeedRunStatus.FAILED, failureReason: ORPHANED_RUN }).where({ id: run.id, status: FeedRunStatus.RUNNING }).execute();
-    expect(judged.affected).toBe(1);
+  it(
+    'a run failed by another process while its own still works on it takes no more rows',
+    async () => {
+      const file = invoiceDocument('invoices-given-up.csv', 'GIVEN');
+      const before = await invoicesAreWhole();
+      const child = ingest('invoices', file);
+      await firstBatchStored(child);
+      // what another server does when this one's instance lock was lost, or the stalled-run fallback fired
+      const run = await latestRun('INVOICE');
+      const judged = await db.dataSource
+        .createQueryBuilder()
+        .update(FeedRun)
+        .set({ status: FeedRunStatus.FAILED, failureReason: ORPHANED_RUN })
+        .where({ id: run.id, status: FeedRunStatus.RUNNING })
+        .execute();
+      expect(judged.affected).toBe(1);
 
-    // its next batch finds the run FAILED, is rolled back, and the process stops with the run as it was failed
-    expect(await exited(child)).toBe(2);
-    const given = await latestRun('INVOICE');
-    expect(given).toMatchObject({ id: run.id, status: FeedRunStatus.FAILED, failureReason: ORPHANED_RUN });
-    expect(given.rowsAccepted).toBeLessThan(INVOICES);
-    expect(await invoicesAreWhole()).toBe(before + given.rowsAccepted);
-  }, HANG_GUARD_MS);
+      // its next batch finds the run FAILED, is rolled back, and the process stops with the run as it was failed
+      expect(await exited(child)).toBe(2);
+      const given = await latestRun('INVOICE');
+      expect(given).toMatchObject({ id: run.id, status: FeedRunStatus.FAILED, failureReason: ORPHANED_RUN });
+      expect(given.rowsAccepted).toBeLessThan(INVOICES);
+      expect(await invoicesAreWhole()).toBe(before + given.rowsAccepted);
+    },
+    HANG_GUARD_MS,
+  );
 });

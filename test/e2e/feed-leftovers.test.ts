@@ -75,7 +75,8 @@ describe('leftovers of a crash, at start-up', () => {
       unownedRecent: `hscn-feed-${randomUUID()}`,
       notOurs: 'hscn-feed-notes.txt',
     });
-    for (const file of Object.values(files)) writeFileSync(join(spoolDir, file), 'service_reference,interval_start\nSECRET-SUPPLIER-DATA\n');
+    for (const file of Object.values(files))
+      writeFileSync(join(spoolDir, file), 'service_reference,interval_start\nSECRET-SUPPLIER-DATA\n');
     const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
     utimesSync(join(spoolDir, files.unownedOld), twoDaysAgo, twoDaysAgo);
     files.directory = name(gone.token);
@@ -83,14 +84,33 @@ describe('leftovers of a crash, at start-up', () => {
 
     const supplier = await db.dataSource.getRepository(Supplier).findOneByOrFail({ cnspId: 'PDN00001' });
     supplierId = supplier.id;
-    references = (await db.dataSource.getRepository(NetworkService).find({ where: { supplierId, organisationId: 1 }, order: { id: 'ASC' }, take: 2 })).map((service) => service.reference);
+    references = (
+      await db.dataSource.getRepository(NetworkService).find({ where: { supplierId, organisationId: 1 }, order: { id: 'ASC' }, take: 2 })
+    ).map((service) => service.reference);
     const running = (owner: string | null, minutesAgo: number) => {
       const at = new Date(Date.now() - minutesAgo * 60_000);
       return db.dataSource.getRepository(FeedRun).save(
         db.dataSource.getRepository(FeedRun).create({
-          organisationId: 1, supplierId, kind: FeedKind.PERFORMANCE, format: FeedFormat.CSV, source: 'HTTP' as never, sourceName: null,
-          checksum: randomUUID().replace(/-/g, ''), status: FeedRunStatus.RUNNING, startedAt: at, finishedAt: null, rowsRead: 10, rowsAccepted: 10,
-          rowsRejected: 0, rowsUnchanged: 0, failureReason: null, triggeredBy: 'test', duplicateOfRunId: null, ownerInstance: owner, createdAt: at, updatedAt: at,
+          organisationId: 1,
+          supplierId,
+          kind: FeedKind.PERFORMANCE,
+          format: FeedFormat.CSV,
+          source: 'HTTP' as never,
+          sourceName: null,
+          checksum: randomUUID().replace(/-/g, ''),
+          status: FeedRunStatus.RUNNING,
+          startedAt: at,
+          finishedAt: null,
+          rowsRead: 10,
+          rowsAccepted: 10,
+          rowsRejected: 0,
+          rowsUnchanged: 0,
+          failureReason: null,
+          triggeredBy: 'test',
+          duplicateOfRunId: null,
+          ownerInstance: owner,
+          createdAt: at,
+          updatedAt: at,
         }),
       );
     };
@@ -145,10 +165,19 @@ describe('leftovers of a crash, at start-up', () => {
   });
 
   it('leaves no spooled document behind after a run, stored or failed', async () => {
-    const token = await signDevelopmentToken(db.config, { subject: 'ops@rx1', odsCode: 'RX1', roles: [Role.CONTRACT_MANAGER], expiresIn: '1h' });
+    const token = await signDevelopmentToken(db.config, {
+      subject: 'ops@rx1',
+      odsCode: 'RX1',
+      roles: [Role.CONTRACT_MANAGER],
+      expiresIn: '1h',
+    });
     const before = readdirSync(spoolDir).sort();
     const send = (body: string) =>
-      fetch(`http://127.0.0.1:${port}/feeds/performance?supplier=PDN00001`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body });
+      fetch(`http://127.0.0.1:${port}/feeds/performance?supplier=PDN00001`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+        body,
+      });
     const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000).toISOString();
     const stored = await send(`service_reference,interval_start,interval,availability_seconds\n${references[0]},${hour},1h,3600\n`);
     expect(stored.status).toBe(200);

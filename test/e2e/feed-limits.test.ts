@@ -43,22 +43,47 @@ describe('hostile feed documents (issue #16, hole 2)', () => {
     const admin = await server.token('RX1', Role.ADMIN);
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     pdn = await supplierId(server, admin, 'PDN00001');
-    const key = await server.gql('mutation($s: ID!) { createApiKey(input: { name: "PDN systems", roles: [SUPPLIER_FEED], supplierId: $s }) { secret } }', { s: pdn }, admin);
+    const key = await server.gql(
+      'mutation($s: ID!) { createApiKey(input: { name: "PDN systems", roles: [SUPPLIER_FEED], supplierId: $s }) { secret } }',
+      { s: pdn },
+      admin,
+    );
     feedKey = key.data.createApiKey.secret;
-    const services = await server.gql('query($s: ID!) { services(first: 10, filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { reference } } } }', { s: pdn }, manager);
+    const services = await server.gql(
+      'query($s: ID!) { services(first: 10, filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { reference } } } }',
+      { s: pdn },
+      manager,
+    );
     references = services.data.services.edges.map((e: any) => e.node.reference);
   });
 
   afterAll(() => server.stop());
 
   const post = (kind: string, contentType: string, body: ReadableStream<Uint8Array> | string) =>
-    fetch(`${server.url}/feeds/${kind}`, { method: 'POST', headers: { 'content-type': contentType, 'x-api-key': feedKey }, body, duplex: 'half' } as RequestInit);
+    fetch(`${server.url}/feeds/${kind}`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-api-key': feedKey },
+      body,
+      duplex: 'half',
+    } as RequestInit);
 
   const runCount = async () => (await server.gql('{ feedRuns { totalCount } }', {}, manager)).data.feedRuns.totalCount as number;
 
   async function expectStillServing(): Promise<void> {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    const good = await post('incidents', 'application/json', JSON.stringify([{ id: `T-${Math.random()}`, severity: 3, status: 'new', creationDate: '2026-11-02T09:00:00Z', relatedEntity: [{ id: references[0], role: 'affectedService' }] }]));
+    const good = await post(
+      'incidents',
+      'application/json',
+      JSON.stringify([
+        {
+          id: `T-${Math.random()}`,
+          severity: 3,
+          status: 'new',
+          creationDate: '2026-11-02T09:00:00Z',
+          relatedEntity: [{ id: references[0], role: 'affectedService' }],
+        },
+      ]),
+    );
     expect(good.status).toBe(200);
   }
 
@@ -67,7 +92,12 @@ describe('hostile feed documents (issue #16, hole 2)', () => {
     const response = await post('incidents', 'application/json', streamOf('[{"id": "T-1", "description": "', repeated('x', 3 * MB), '"}]'));
     expect(response.status).toBe(413);
     const body = (await response.json()) as any;
-    expect(body.errors[0].extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', reason: 'FEED_ITEM_TOO_LARGE', limit: MB, setting: 'FEED_MAX_ITEM_BYTES' });
+    expect(body.errors[0].extensions).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      reason: 'FEED_ITEM_TOO_LARGE',
+      limit: MB,
+      setting: 'FEED_MAX_ITEM_BYTES',
+    });
     expect(body.errors[0].message).toBe(`A JSON item is larger than ${MB} bytes (FEED_MAX_ITEM_BYTES = ${MB}): $[0], from byte 1`);
     expect(await runCount()).toBe(before);
     await expectStillServing();
@@ -106,7 +136,11 @@ describe('hostile feed documents (issue #16, hole 2)', () => {
   });
 
   it('refuses a single-line CSV past FEED_MAX_RECORD_BYTES with 413 naming the limit', async () => {
-    const response = await post('performance', 'text/csv', streamOf('service_reference,interval_start,interval,availability_seconds\n', repeated('x', 3 * MB), '\n'));
+    const response = await post(
+      'performance',
+      'text/csv',
+      streamOf('service_reference,interval_start,interval,availability_seconds\n', repeated('x', 3 * MB), '\n'),
+    );
     expect(response.status).toBe(413);
     expect(((await response.json()) as any).errors[0]).toMatchObject({
       message: `A CSV record is larger than ${MB} bytes (FEED_MAX_RECORD_BYTES = ${MB}): the record from line 2`,
@@ -114,15 +148,30 @@ describe('hostile feed documents (issue #16, hole 2)', () => {
     });
 
     const header = 'service_reference,interval_start,interval,availability_seconds';
-    const viaGraphql = await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: `${header}\n${'y'.repeat(MB + 10)}\n` });
-    expect(viaGraphql.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.document', reason: 'FEED_RECORD_TOO_LARGE' });
+    const viaGraphql = await ingest(server, manager, {
+      supplierId: pdn,
+      kind: 'PERFORMANCE',
+      format: 'CSV',
+      document: `${header}\n${'y'.repeat(MB + 10)}\n`,
+    });
+    expect(viaGraphql.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.document',
+      reason: 'FEED_RECORD_TOO_LARGE',
+    });
     await expectStillServing();
   });
 
   it('stores nothing of a document whose good rows come before the item past the limit', async () => {
     const samples = async () => server.db.dataSource.getRepository(PerformanceSample).count();
     const before = { runs: await runCount(), samples: await samples() };
-    const measurement = (hour: Date) => JSON.stringify({ serviceId: references[0], observationTime: hour.toISOString(), granularity: '1h', indicators: [{ name: 'availability', value: 100, unit: '%' }] });
+    const measurement = (hour: Date) =>
+      JSON.stringify({
+        serviceId: references[0],
+        observationTime: hour.toISOString(),
+        granularity: '1h',
+        indicators: [{ name: 'availability', value: 100, unit: '%' }],
+      });
     const good = recentHours(5).map(measurement).join(',');
     const response = await post('performance', 'application/json', streamOf(`[${good}, {"serviceId": "`, repeated('z', 2 * MB), '"}]'));
     expect(response.status).toBe(413);
@@ -150,7 +199,11 @@ describe('a slow upload (issue #16, hole 2)', () => {
       let answer = '';
       let timer: NodeJS.Timeout | undefined;
       socket.once('connect', () => {
-        socket.write(`POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: 1000000\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`);
+        socket.write(
+          `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: 1000000\r\n${Object.entries(headers)
+            .map(([name, value]) => `${name}: ${value}\r\n`)
+            .join('')}\r\n`,
+        );
         // a trickle, never finished: only the server's answer ends it
         timer = setInterval(() => socket.writable && socket.write('a'), 50);
       });
@@ -165,11 +218,19 @@ describe('a slow upload (issue #16, hole 2)', () => {
   }
 
   it('answers a feed upload still arriving after REQUEST_TIMEOUT_SECONDS with 408 and the documented JSON error', async () => {
-    const answer = await sendSlowly('/feeds/performance?supplier=PDN00001', { 'content-type': 'text/csv', authorization: `Bearer ${manager}` });
+    const answer = await sendSlowly('/feeds/performance?supplier=PDN00001', {
+      'content-type': 'text/csv',
+      authorization: `Bearer ${manager}`,
+    });
     expect(answer.status).toBe(408);
     expect(answer.headers).toMatch(/content-type: application\/json/i);
     expect(JSON.parse(answer.body)).toEqual({
-      errors: [{ message: 'The request was not received within 1 seconds (REQUEST_TIMEOUT_SECONDS); send it faster, or in smaller parts', extensions: { code: 'REQUEST_TIMEOUT' } }],
+      errors: [
+        {
+          message: 'The request was not received within 1 seconds (REQUEST_TIMEOUT_SECONDS); send it faster, or in smaller parts',
+          extensions: { code: 'REQUEST_TIMEOUT' },
+        },
+      ],
     });
     expect((await server.gql('{ feedRuns { totalCount } }', {}, manager)).data.feedRuns.totalCount).toBe(0);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);

@@ -20,7 +20,12 @@ const ENDPOINT_FIELDS = (() => {
     .map((field) => {
       const named = getNamedType(field.type);
       if (isLeafType(named)) return field.name;
-      return isObjectType(named) ? `${field.name} { ${Object.values(named.getFields()).filter((inner) => isLeafType(getNamedType(inner.type)) && inner.args.length === 0).map((inner) => inner.name).join(' ')} }` : null;
+      return isObjectType(named)
+        ? `${field.name} { ${Object.values(named.getFields())
+            .filter((inner) => isLeafType(getNamedType(inner.type)) && inner.args.length === 0)
+            .map((inner) => inner.name)
+            .join(' ')} }`
+        : null;
     })
     .filter(Boolean)
     .join(' ');
@@ -31,14 +36,18 @@ const PULL = `mutation($id: ID!) { pullFeedNow(id: $id) { ${ENDPOINT_FIELDS} las
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
-const reasonOf = (response: GraphqlResponse) => [errorCode(response), response.errors?.[0]?.extensions?.field, response.errors?.[0]?.extensions?.reason];
+const reasonOf = (response: GraphqlResponse) => [
+  errorCode(response),
+  response.errors?.[0]?.extensions?.field,
+  response.errors?.[0]?.extensions?.reason,
+];
 
 /**
  * Scheduled pulls, played by an organisation's ADMIN who wants the server's secrets and by a
  * supplier host that answers with hostile text, against the real server and real hosts on
  * loopback.
  */
-describe('scheduled pulls keep the server\'s secrets and the hosts\' words out', () => {
+describe("scheduled pulls keep the server's secrets and the hosts' words out", () => {
   let server: TestServer;
   /** listed in FEED_PULL_ALLOWED_HOSTS */
   let listed: FakeSupplierHost;
@@ -47,17 +56,28 @@ describe('scheduled pulls keep the server\'s secrets and the hosts\' words out',
   let unlisted: FakeSupplierHost;
   let admin: string;
   let pdn: string;
-  const environment = { JWT_SECRET: process.env.JWT_SECRET, WEBHOOK_SECRET_KEY: process.env.WEBHOOK_SECRET_KEY, DATABASE_URL: process.env.DATABASE_URL };
+  const environment = {
+    JWT_SECRET: process.env.JWT_SECRET,
+    WEBHOOK_SECRET_KEY: process.env.WEBHOOK_SECRET_KEY,
+    DATABASE_URL: process.env.DATABASE_URL,
+  };
   let secrets: string[];
 
-  const configure = (input: Record<string, unknown>) => server.gql(CONFIGURE, { input: { supplierId: pdn, format: 'CSV', intervalMinutes: 15, ...input } }, admin);
+  const configure = (input: Record<string, unknown>) =>
+    server.gql(CONFIGURE, { input: { supplierId: pdn, format: 'CSV', intervalMinutes: 15, ...input } }, admin);
   const pull = async (id: string) => (await server.gql(PULL, { id }, admin)).data.pullFeedNow;
 
   beforeAll(async () => {
     [listed, alsoListed, unlisted] = await Promise.all([startFakeSupplierHost(), startFakeSupplierHost(), startFakeSupplierHost()]);
-    server = await startTestServer({ env: { FEED_PULL_ALLOWED_HOSTS: `${listed.hostAndPort}, ${alsoListed.hostAndPort}`, WEBHOOK_SECRET_KEY: WEBHOOK_KEY } });
+    server = await startTestServer({
+      env: { FEED_PULL_ALLOWED_HOSTS: `${listed.hostAndPort}, ${alsoListed.hostAndPort}`, WEBHOOK_SECRET_KEY: WEBHOOK_KEY },
+    });
     // the server's secrets, where a pull that read its environment would find them
-    Object.assign(process.env, { JWT_SECRET: TEST_JWT_SECRET, WEBHOOK_SECRET_KEY: WEBHOOK_KEY, DATABASE_URL: server.db.config.database.location });
+    Object.assign(process.env, {
+      JWT_SECRET: TEST_JWT_SECRET,
+      WEBHOOK_SECRET_KEY: WEBHOOK_KEY,
+      DATABASE_URL: server.db.config.database.location,
+    });
     secrets = [TEST_JWT_SECRET, WEBHOOK_KEY, server.db.config.database.location];
     admin = await server.token('RX1', Role.ADMIN);
     pdn = await supplierId(server, admin, 'PDN00001');
@@ -72,7 +92,7 @@ describe('scheduled pulls keep the server\'s secrets and the hosts\' words out',
     await Promise.all([listed.stop(), alsoListed.stop(), unlisted.stop()]);
   });
 
-  it('sends none of the server\'s environment when an ADMIN names a variable as the credential', async () => {
+  it("sends none of the server's environment when an ADMIN names a variable as the credential", async () => {
     const attempts = [];
     for (const [kind, variable] of [
       ['PERFORMANCE', 'JWT_SECRET'],
@@ -83,7 +103,9 @@ describe('scheduled pulls keep the server\'s secrets and the hosts\' words out',
     }
     // the attacker's move played whole: pull every endpoint the organisation holds, and read what comes back
     const held = await server.gql('{ feedEndpoints(first: 100) { edges { node { id } } } }', {}, admin);
-    const answers = await Promise.all(held.data.feedEndpoints.edges.map(({ node }: { node: { id: string } }) => server.gql(PULL, { id: node.id }, admin)));
+    const answers = await Promise.all(
+      held.data.feedEndpoints.edges.map(({ node }: { node: { id: string } }) => server.gql(PULL, { id: node.id }, admin)),
+    );
     for (const secret of secrets) {
       expect(JSON.stringify(listed.requests)).not.toContain(secret);
       expect(JSON.stringify(answers)).not.toContain(secret);
@@ -114,7 +136,11 @@ describe('scheduled pulls keep the server\'s secrets and the hosts\' words out',
     expect(listed.requests.at(-1)).toMatchObject({ path: '/performance.csv', headers: { authorization: credential } });
 
     const list = await server.gql(`{ feedEndpoints(first: 100) { edges { node { ${ENDPOINT_FIELDS} } } } }`, {}, admin);
-    const node = await server.gql(`query($id: ID!) { node(id: $id) { ... on FeedEndpoint { ${ENDPOINT_FIELDS} } } }`, { id: endpoint.id }, admin);
+    const node = await server.gql(
+      `query($id: ID!) { node(id: $id) { ... on FeedEndpoint { ${ENDPOINT_FIELDS} } } }`,
+      { id: endpoint.id },
+      admin,
+    );
     for (const answer of [configured, list, node]) {
       expect(answer.errors).toBeUndefined();
       expect(JSON.stringify(answer.data)).not.toContain(token);
@@ -135,7 +161,11 @@ describe('scheduled pulls keep the server\'s secrets and the hosts\' words out',
     expect(listed.requests.at(-1)?.headers.authorization).toBe(credential);
 
     // a write-only credential does not follow the URL to another host unless given again
-    expect(reasonOf(await configure({ kind: 'PERFORMANCE', url: `${alsoListed.url}/performance.csv` }))).toEqual(['BAD_USER_INPUT', 'input.credential', 'CREDENTIAL_REQUIRED']);
+    expect(reasonOf(await configure({ kind: 'PERFORMANCE', url: `${alsoListed.url}/performance.csv` }))).toEqual([
+      'BAD_USER_INPUT',
+      'input.credential',
+      'CREDENTIAL_REQUIRED',
+    ]);
     expect(alsoListed.requests).toHaveLength(0);
 
     // null: removed
@@ -161,10 +191,16 @@ describe('scheduled pulls keep the server\'s secrets and the hosts\' words out',
 
   it('keeps a hostile status line and body out of lastError, and bounds what a document says in failureReason', async () => {
     const hostile = await configure({ kind: 'INCIDENT', url: `${listed.url}/hostile-status` });
-    expect(await pull(hostile.data.configureFeedEndpoint.id)).toMatchObject({ lastOutcome: 'ERROR', lastError: 'the supplier answered HTTP 500 Internal Server Error' });
+    expect(await pull(hostile.data.configureFeedEndpoint.id)).toMatchObject({
+      lastOutcome: 'ERROR',
+      lastError: 'the supplier answered HTTP 500 Internal Server Error',
+    });
 
     const redirect = await configure({ kind: 'INCIDENT', url: `${listed.url}/redirect` });
-    expect(await pull(redirect.data.configureFeedEndpoint.id)).toMatchObject({ lastOutcome: 'ERROR', lastError: 'the supplier answered HTTP 302 Found (redirects are not followed)' });
+    expect(await pull(redirect.data.configureFeedEndpoint.id)).toMatchObject({
+      lastOutcome: 'ERROR',
+      lastError: 'the supplier answered HTTP 302 Found (redirects are not followed)',
+    });
 
     for (const [format, path] of [
       ['CSV', '/hostile.csv'],
@@ -193,7 +229,12 @@ describe('scheduled pulls keep the server\'s secrets and the hosts\' words out',
   });
 
   it('reaches only the hosts and ports listed, when configured and again when pulled', async () => {
-    for (const url of [`${unlisted.url}/performance.csv`, `http://localhost:${listed.url.split(':').at(-1)}/performance.csv`, 'http://127.0.0.1/performance.csv', 'http://169.254.169.254/latest/meta-data/']) {
+    for (const url of [
+      `${unlisted.url}/performance.csv`,
+      `http://localhost:${listed.url.split(':').at(-1)}/performance.csv`,
+      'http://127.0.0.1/performance.csv',
+      'http://169.254.169.254/latest/meta-data/',
+    ]) {
       expect(reasonOf(await configure({ kind: 'INVOICE', url }))).toEqual(['BAD_USER_INPUT', 'input.url', 'HOST_NOT_ALLOWED']);
     }
 
@@ -201,7 +242,10 @@ describe('scheduled pulls keep the server\'s secrets and the hosts\' words out',
     const configured = await configure({ kind: 'INVOICE', url: `${listed.url}/performance.csv` });
     const id = configured.data.configureFeedEndpoint.id as string;
     await server.db.dataSource.getRepository(FeedEndpoint).update(parseGlobalId(id)!.id, { url: `${unlisted.url}/performance.csv` });
-    expect(await pull(id)).toMatchObject({ lastOutcome: 'ERROR', lastError: expect.stringContaining(`${unlisted.hostAndPort} is not in FEED_PULL_ALLOWED_HOSTS`) });
+    expect(await pull(id)).toMatchObject({
+      lastOutcome: 'ERROR',
+      lastError: expect.stringContaining(`${unlisted.hostAndPort} is not in FEED_PULL_ALLOWED_HOSTS`),
+    });
     expect(unlisted.requests).toHaveLength(0);
   });
 
@@ -221,12 +265,18 @@ describe('the migration from credentialEnv', () => {
       while ((await applied()).includes('FeedEndpointCredentials1796900000000')) await source.undoLastMigration({ transaction: 'each' });
       const columns = '(createdAt, updatedAt, organisationId, supplierId, kind, format, url, credentialEnv, intervalMinutes, enabled)';
       const now = `'2026-01-01 00:00:00.000'`;
-      await source.query(`INSERT INTO feed_endpoint ${columns} VALUES (${now}, ${now}, 1, 1, 'INCIDENT', 'CSV', 'https://feeds.example/a.csv', 'JWT_SECRET', 15, 1)`);
-      await source.query(`INSERT INTO feed_endpoint ${columns} VALUES (${now}, ${now}, 1, 1, 'INVOICE', 'CSV', 'https://feeds.example/b.csv', NULL, 15, 1)`);
+      await source.query(
+        `INSERT INTO feed_endpoint ${columns} VALUES (${now}, ${now}, 1, 1, 'INCIDENT', 'CSV', 'https://feeds.example/a.csv', 'JWT_SECRET', 15, 1)`,
+      );
+      await source.query(
+        `INSERT INTO feed_endpoint ${columns} VALUES (${now}, ${now}, 1, 1, 'INVOICE', 'CSV', 'https://feeds.example/b.csv', NULL, 15, 1)`,
+      );
       await source.runMigrations({ transaction: 'each' });
 
       const rows = await source.getRepository(FeedEndpoint).find({ order: { kind: 'ASC' } });
-      expect(rows.map(({ kind, enabled, lastOutcome, credentialCiphertext }) => ({ kind, enabled, lastOutcome, credentialCiphertext }))).toEqual([
+      expect(
+        rows.map(({ kind, enabled, lastOutcome, credentialCiphertext }) => ({ kind, enabled, lastOutcome, credentialCiphertext })),
+      ).toEqual([
         { kind: 'INCIDENT', enabled: false, lastOutcome: 'ERROR', credentialCiphertext: null },
         { kind: 'INVOICE', enabled: true, lastOutcome: null, credentialCiphertext: null },
       ]);

@@ -42,30 +42,50 @@ describe('a client generated from the committed schema', () => {
 
   afterAll(() => server.stop());
 
-  it('generates typed operations from schema/schema.graphql and the .graphql documents', async () => {
-    // written beside the folder and moved in file by file, so a flow never reads a half-written file
-    const next = join(GENERATED, `.next-${process.pid}`);
-    rmSync(next, { recursive: true, force: true });
-    mkdirSync(next, { recursive: true });
-    const codegen = await run(join(ROOT, 'node_modules', '.bin', 'graphql-codegen'), ['--config', 'test/client/codegen.ts'], { CODEGEN_OUT: next });
-    expect(codegen).toMatchObject({ code: 0 });
-    for (const file of readdirSync(next)) renameSync(join(next, file), join(GENERATED, file));
-    rmSync(next, { recursive: true, force: true });
-    expect(readdirSync(GENERATED).filter((file) => file.endsWith('.ts')).sort()).toEqual(['gql.ts', 'graphql.ts', 'index.ts']);
-    generated = true;
-  }, SPAWNED);
+  it(
+    'generates typed operations from schema/schema.graphql and the .graphql documents',
+    async () => {
+      // written beside the folder and moved in file by file, so a flow never reads a half-written file
+      const next = join(GENERATED, `.next-${process.pid}`);
+      rmSync(next, { recursive: true, force: true });
+      mkdirSync(next, { recursive: true });
+      const codegen = await run(join(ROOT, 'node_modules', '.bin', 'graphql-codegen'), ['--config', 'test/client/codegen.ts'], {
+        CODEGEN_OUT: next,
+      });
+      expect(codegen).toMatchObject({ code: 0 });
+      for (const file of readdirSync(next)) renameSync(join(next, file), join(GENERATED, file));
+      rmSync(next, { recursive: true, force: true });
+      expect(
+        readdirSync(GENERATED)
+          .filter((file) => file.endsWith('.ts'))
+          .sort(),
+      ).toEqual(['gql.ts', 'graphql.ts', 'index.ts']);
+      generated = true;
+    },
+    SPAWNED,
+  );
 
-  it('type-checks the flow against the generated operations', async () => {
-    if (!generated) throw new Error('the operations were not generated');
-    const tsc = await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'test/client/tsconfig.json']);
-    expect(tsc).toEqual({ code: 0, output: '' });
-    typeChecked = true;
-  }, SPAWNED);
+  it(
+    'type-checks the flow against the generated operations',
+    async () => {
+      if (!generated) throw new Error('the operations were not generated');
+      const tsc = await run(process.execPath, [
+        join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '--noEmit',
+        '-p',
+        'test/client/tsconfig.json',
+      ]);
+      expect(tsc).toEqual({ code: 0, output: '' });
+      typeChecked = true;
+    },
+    SPAWNED,
+  );
 
-  it('runs a contract manager\'s first hour against the real server', async () => {
+  it("runs a contract manager's first hour against the real server", async () => {
     if (!typeChecked) throw new Error('the flow does not type-check against the generated operations');
     const approvers = ['first.approver@rx1', 'second.approver@rx1'] as const;
-    const approverToken = (subject: string) => signDevelopmentToken(server.db.config, { subject, odsCode: 'RX1', roles: [Role.FINANCE_APPROVER], expiresIn: '1h' });
+    const approverToken = (subject: string) =>
+      signDevelopmentToken(server.db.config, { subject, odsCode: 'RX1', roles: [Role.FINANCE_APPROVER], expiresIn: '1h' });
     // required only now, and by a path tsc does not follow: the flow imports what the first test generated
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- generated during this run, so it cannot be a static import
     const { firstHour } = require(join(CLIENT, 'first-hour')) as { firstHour: (options: FirstHourOptions) => Promise<void> };

@@ -14,7 +14,11 @@ const NO_CUT_OFF_GRACE_MS = 300_000;
 /** a test that spawns the server may take minutes on a loaded machine: only a hang guard */
 const HANG_GUARD_MS = 300_000;
 /** what production demands before it starts: a secret of its own, an issuer and an audience */
-const PRODUCTION_JWT = { JWT_SECRET: randomBytes(48).toString('base64url'), JWT_ISSUER: 'https://login.example.nhs.uk/', JWT_AUDIENCE: 'api://hscn-supplier-api' };
+const PRODUCTION_JWT = {
+  JWT_SECRET: randomBytes(48).toString('base64url'),
+  JWT_ISSUER: 'https://login.example.nhs.uk/',
+  JWT_AUDIENCE: 'api://hscn-supplier-api',
+};
 
 interface Server {
   readonly main: MainProcess;
@@ -37,8 +41,17 @@ describe('graceful shutdown', () => {
     db = await createTestDatabase();
     await seedDemoData(db.dataSource);
     await db.dataSource.destroy();
-    const jwt = { ...db.config.jwt, kind: 'secret' as const, secret: PRODUCTION_JWT.JWT_SECRET, issuer: PRODUCTION_JWT.JWT_ISSUER, audience: PRODUCTION_JWT.JWT_AUDIENCE };
-    token = await signDevelopmentToken({ ...db.config, jwt }, { subject: 'shutdown@rx1', odsCode: 'RX1', roles: [Role.VIEWER], expiresIn: '1h' });
+    const jwt = {
+      ...db.config.jwt,
+      kind: 'secret' as const,
+      secret: PRODUCTION_JWT.JWT_SECRET,
+      issuer: PRODUCTION_JWT.JWT_ISSUER,
+      audience: PRODUCTION_JWT.JWT_AUDIENCE,
+    };
+    token = await signDevelopmentToken(
+      { ...db.config, jwt },
+      { subject: 'shutdown@rx1', odsCode: 'RX1', roles: [Role.VIEWER], expiresIn: '1h' },
+    );
   });
 
   afterAll(() => db.drop());
@@ -68,7 +81,13 @@ describe('graceful shutdown', () => {
     const sent = new Promise<void>((resolve) => (written = resolve));
     const answer = new Promise<{ status: number; body: any } | { error: string }>((resolve) => {
       const req = request(
-        { host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+        },
         (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -98,43 +117,51 @@ describe('graceful shutdown', () => {
     }
   };
 
-  it('finishes in-flight requests, refuses new connections, closes the database and exits 0', async () => {
-    const server = await startServer(NO_CUT_OFF_GRACE_MS);
-    const inFlight = slowRequest(server.port);
-    await inFlight.received;
-    server.child.kill('SIGTERM');
+  it(
+    'finishes in-flight requests, refuses new connections, closes the database and exits 0',
+    async () => {
+      const server = await startServer(NO_CUT_OFF_GRACE_MS);
+      const inFlight = slowRequest(server.port);
+      await inFlight.received;
+      server.child.kill('SIGTERM');
 
-    expect(await refusesConnections(server.port)).toBe(true);
-    inFlight.finish();
-    const answer = await inFlight.answer;
-    expect(answer).toMatchObject({ status: 200, body: { data: { contracts: { totalCount: expect.any(Number) } } } });
+      expect(await refusesConnections(server.port)).toBe(true);
+      inFlight.finish();
+      const answer = await inFlight.answer;
+      expect(answer).toMatchObject({ status: 200, body: { data: { contracts: { totalCount: expect.any(Number) } } } });
 
-    expect(await server.exited).toBe(0);
-    const messages = server.logs.map((entry) => entry.msg);
-    expect(messages).toContain('database closed');
-    expect(messages).toContain('shut down cleanly');
-  }, HANG_GUARD_MS);
+      expect(await server.exited).toBe(0);
+      const messages = server.logs.map((entry) => entry.msg);
+      expect(messages).toContain('database closed');
+      expect(messages).toContain('shut down cleanly');
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('cuts off a request that outruns the grace period, says so, and exits 1', async () => {
-    const server = await startServer(GRACE_MS);
-    const quick = slowRequest(server.port);
-    const stuck = slowRequest(server.port);
-    await Promise.all([quick.received, stuck.received]);
-    const signalled = Date.now();
-    server.child.kill('SIGTERM');
-    // finished after the server has begun its shutdown
-    await logged(server.main, 'shutting down: finishing in-flight requests');
-    quick.finish();
-    expect(await quick.answer).toMatchObject({ status: 200 });
+  it(
+    'cuts off a request that outruns the grace period, says so, and exits 1',
+    async () => {
+      const server = await startServer(GRACE_MS);
+      const quick = slowRequest(server.port);
+      const stuck = slowRequest(server.port);
+      await Promise.all([quick.received, stuck.received]);
+      const signalled = Date.now();
+      server.child.kill('SIGTERM');
+      // finished after the server has begun its shutdown
+      await logged(server.main, 'shutting down: finishing in-flight requests');
+      quick.finish();
+      expect(await quick.answer).toMatchObject({ status: 200 });
 
-    const cut = await stuck.answer;
-    expect(cut).toHaveProperty('error');
-    // cut off at the end of the grace period, not before (how long after depends on the machine's load)
-    expect(Date.now() - signalled).toBeGreaterThanOrEqual(GRACE_MS - 100);
+      const cut = await stuck.answer;
+      expect(cut).toHaveProperty('error');
+      // cut off at the end of the grace period, not before (how long after depends on the machine's load)
+      expect(Date.now() - signalled).toBeGreaterThanOrEqual(GRACE_MS - 100);
 
-    expect(await server.exited).toBe(1);
-    const cutOff = server.logs.find((entry) => /grace period over/.test(String(entry.msg)));
-    expect(cutOff).toMatchObject({ cutOff: 1, graceMs: GRACE_MS });
-    expect(server.logs.map((entry) => entry.msg)).toContain('database closed');
-  }, HANG_GUARD_MS);
+      expect(await server.exited).toBe(1);
+      const cutOff = server.logs.find((entry) => /grace period over/.test(String(entry.msg)));
+      expect(cutOff).toMatchObject({ cutOff: 1, graceMs: GRACE_MS });
+      expect(server.logs.map((entry) => entry.msg)).toContain('database closed');
+    },
+    HANG_GUARD_MS,
+  );
 });

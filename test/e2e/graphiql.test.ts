@@ -44,7 +44,10 @@ describe('GraphiQL in a browser', () => {
   /** Puts `query` in the editor, presses Execute, and returns the answer the result pane shows once it shows the server's. */
   async function run(query: string): Promise<{ shown: any; sent: Record<string, string> }> {
     await page.evaluate(`${EDITOR}.CodeMirror.setValue(${JSON.stringify(query)})`);
-    const answered = page.nextResponse('the query from the page', (request) => request.method === 'POST' && request.url === endpoint && request.postData?.includes(query) === true);
+    const answered = page.nextResponse(
+      'the query from the page',
+      (request) => request.method === 'POST' && request.url === endpoint && request.postData?.includes(query) === true,
+    );
     await page.evaluate(click('.graphiql-execute-button'));
     const { request, body } = await answered;
     const expected = JSON.stringify(JSON.parse(body));
@@ -87,7 +90,9 @@ describe('GraphiQL in a browser', () => {
     await page.open(endpoint);
     await page.waitFor('the query editor', `${EDITOR}?.CodeMirror ? true : null`, 1_200);
     expect(await page.evaluate<string>(`document.getElementById('bearer-token').value`)).toBe(token);
-    const inLocalStorage = await page.evaluate<boolean>(`Object.keys(localStorage).some((key) => localStorage.getItem(key).includes(${JSON.stringify(token)}))`);
+    const inLocalStorage = await page.evaluate<boolean>(
+      `Object.keys(localStorage).some((key) => localStorage.getItem(key).includes(${JSON.stringify(token)}))`,
+    );
     expect(inLocalStorage).toBe(false);
   });
 
@@ -101,7 +106,10 @@ describe('GraphiQL in a browser', () => {
 
   it("sends an Authorization header written in GraphiQL's Headers tab", async () => {
     await page.evaluate(`[...document.querySelectorAll('button')].find((button) => button.textContent === 'Headers').click()`);
-    await page.waitFor('the headers editor', `document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')?.CodeMirror ? true : null`);
+    await page.waitFor(
+      'the headers editor',
+      `document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')?.CodeMirror ? true : null`,
+    );
     await page.evaluate(
       `document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror').CodeMirror.setValue(${JSON.stringify(JSON.stringify({ Authorization: `Bearer ${token}` }))})`,
     );
@@ -111,7 +119,9 @@ describe('GraphiQL in a browser', () => {
   });
 
   it('fetched everything from this server, with no error, CSP violation or failed load in the page', () => {
-    const elsewhere = page.requests.map((request) => request.url).filter((url) => !url.startsWith(`${server.url}/`) && !url.startsWith('data:'));
+    const elsewhere = page.requests
+      .map((request) => request.url)
+      .filter((url) => !url.startsWith(`${server.url}/`) && !url.startsWith('data:'));
     expect(elsewhere).toEqual([]);
     expect(page.requests.filter((request) => request.url.includes('/graphiql/')).length).toBeGreaterThanOrEqual(6);
     expect(page.problems).toEqual([]);
@@ -150,7 +160,9 @@ describe('GraphiQL over HTTP', () => {
     expect(pageResponse.headers.get('vary')).toBe('Accept');
     const answer = await server.gql('{ me { subject } }', {}, token);
     expect(answer.headers.get('content-security-policy')).toBeNull();
-    const json = await fetch(`${endpoint}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const json = await fetch(`${endpoint}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(await json.json()).toEqual({ data: { __typename: 'Query' } });
   });
 

@@ -15,7 +15,9 @@ describe('GraphQL over HTTP compliance', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ seed: false, env: { GRAPHQL_INTROSPECTION: 'true' } });
-    await server.db.dataSource.query("INSERT INTO organisation (odsCode, name, type, createdAt, updatedAt) VALUES ('RAUD', 'Audit Trust', 'TRUST', '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000')");
+    await server.db.dataSource.query(
+      "INSERT INTO organisation (odsCode, name, type, createdAt, updatedAt) VALUES ('RAUD', 'Audit Trust', 'TRUST', '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000')",
+    );
     token = await server.token('RAUD', Role.VIEWER);
   });
 
@@ -24,7 +26,10 @@ describe('GraphQL over HTTP compliance', () => {
   const audits = serverAudits({
     url: () => `${server.url}/graphql`,
     fetchFn: (input: string | URL | Request, init?: RequestInit) =>
-      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } }),
+      fetch(input, {
+        ...init,
+        headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+      }),
   });
 
   for (const audit of audits.filter((a) => a.name.startsWith('MUST'))) {
@@ -36,7 +41,8 @@ describe('GraphQL over HTTP compliance', () => {
 
   it('matches the SHOULD and MAY results recorded in docs/GRAPHQL-OVER-HTTP.md', async () => {
     const results = [];
-    for (const audit of audits.filter((a) => !a.name.startsWith('MUST'))) results.push({ name: audit.name, status: (await audit.fn()).status });
+    for (const audit of audits.filter((a) => !a.name.startsWith('MUST')))
+      results.push({ name: audit.name, status: (await audit.fn()).status });
     const lines = results.map((r) => `| ${r.status === 'ok' ? 'pass' : r.status} | ${r.name.replace(/\|/g, '\\|')} |`);
     const document =
       `# GraphQL over HTTP: SHOULD and MAY audits\n\nResults of graphql-http's \`serverAudits\` (version pinned in package.json) against the server;\n` +

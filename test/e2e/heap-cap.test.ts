@@ -19,7 +19,16 @@ describe('the heap cap MAX_HEAP_MB asks for', () => {
   async function startupLog(nodeArgs: string[]): Promise<Record<string, unknown>> {
     const dataDir = mkdtempSync(join(tmpdir(), 'hscn-heap-'));
     dirs.push(dataDir);
-    const main: MainProcess = spawnMain({ NODE_ENV: 'test', DATA_DIR: dataDir, DATABASE_URL: `sqlite:${join(dataDir, 'heap.sqlite')}`, JWT_SECRET: TEST_JWT_SECRET, MAX_HEAP_MB: '256' }, nodeArgs);
+    const main: MainProcess = spawnMain(
+      {
+        NODE_ENV: 'test',
+        DATA_DIR: dataDir,
+        DATABASE_URL: `sqlite:${join(dataDir, 'heap.sqlite')}`,
+        JWT_SECRET: TEST_JWT_SECRET,
+        MAX_HEAP_MB: '256',
+      },
+      nodeArgs,
+    );
     try {
       await listening(main);
     } finally {
@@ -30,14 +39,22 @@ describe('the heap cap MAX_HEAP_MB asks for', () => {
     return entry!;
   }
 
-  it('is reported when node was started as npm start starts it', async () => {
-    const entry = await startupLog(['--max-old-space-size=256']);
-    expect(entry).toMatchObject({ msg: 'heap capped', maxHeapMb: 256 });
-    expect(entry.heapLimitMb).toBeLessThan(400);
-  }, HANG_GUARD_MS);
+  it(
+    'is reported when node was started as npm start starts it',
+    async () => {
+      const entry = await startupLog(['--max-old-space-size=256']);
+      expect(entry).toMatchObject({ msg: 'heap capped', maxHeapMb: 256 });
+      expect(entry.heapLimitMb).toBeLessThan(400);
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('is asked for, naming the node option, when node was started without it', async () => {
-    const entry = await startupLog([]);
-    expect(entry.msg).toMatch(/not capped at MAX_HEAP_MB: start the server with `node --max-old-space-size=256`/);
-  }, HANG_GUARD_MS);
+  it(
+    'is asked for, naming the node option, when node was started without it',
+    async () => {
+      const entry = await startupLog([]);
+      expect(entry.msg).toMatch(/not capped at MAX_HEAP_MB: start the server with `node --max-old-space-size=256`/);
+    },
+    HANG_GUARD_MS,
+  );
 });

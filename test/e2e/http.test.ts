@@ -31,7 +31,12 @@ describe('HTTP surface', () => {
     await server.gql('query DashboardContracts { contracts(first: 1) { totalCount } }', {}, token);
     await server.gql('query Broken { contracts(first: 1000) { totalCount } }', {}, token);
     const manager = await server.token('RX1', Role.CONTRACT_MANAGER);
-    await ingest(server, manager, { supplierId: await supplierId(server, manager, 'PDN00001'), kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') });
+    await ingest(server, manager, {
+      supplierId: await supplierId(server, manager, 'PDN00001'),
+      kind: 'INCIDENT',
+      format: 'CSV',
+      document: fixture('incidents/valid.csv'),
+    });
     const response = await fetch(`${server.url}/metrics`);
     expect(response.headers.get('content-type')).toMatch(/text\/plain/);
     const text = await response.text();
@@ -57,7 +62,8 @@ describe('HTTP surface', () => {
   });
 
   it('refuses a query nested beyond the depth limit before running it', async () => {
-    const deep = '{ contracts { edges { node { organisation { contracts { organisation { contracts { organisation { contracts { organisation { contracts { organisation { contracts { id } } } } } } } } } } } } } }';
+    const deep =
+      '{ contracts { edges { node { organisation { contracts { organisation { contracts { organisation { contracts { organisation { contracts { organisation { contracts { id } } } } } } } } } } } } } }';
     const before = server.db.statements.statements;
     const response = await server.gql(deep, {}, token);
     expect(errorCode(response)).toBe('QUERY_TOO_DEEP');
@@ -66,7 +72,10 @@ describe('HTTP surface', () => {
   });
 
   it('refuses an over-costly query, aliases and fragments included', async () => {
-    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: services(first: 100) { edges { node { site { contacts { contact { name } } } } } }`).join(' ');
+    const aliases = Array.from(
+      { length: 30 },
+      (_, i) => `a${i}: services(first: 100) { edges { node { site { contacts { contact { name } } } } } }`,
+    ).join(' ');
     const response = await server.gql(`{ ${aliases} }`, {}, token);
     expect(errorCode(response)).toBe('QUERY_TOO_COMPLEX');
     expect(response.errors?.[0].message).toMatch(/exceeds the limit/);
@@ -77,7 +86,11 @@ describe('HTTP surface', () => {
   });
 
   it('keeps applying the limits to a query it has seen before, with the variables of each request', async () => {
-    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: services(first: $size) { edges { node { site { contacts { contact { name } } } } } }`).join(' ');
+    const aliases = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `a${i}: services(first: $size) { edges { node { site { contacts { contact { name } } } } } }`,
+      ).join(' ');
     const paged = `query Paged($size: Int!) { ${aliases(30)} }`;
     expect((await server.gql(paged, { size: 1 }, token)).errors).toBeUndefined();
     expect(errorCode(await server.gql(paged, { size: 100 }, token))).toBe('QUERY_TOO_COMPLEX');

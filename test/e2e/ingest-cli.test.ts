@@ -33,47 +33,67 @@ describe('npm run ingest', () => {
     db = await createTestDatabase();
     await seedDemoData(db.dataSource);
     const supplier = await db.dataSource.getRepository(Supplier).findOneByOrFail({ cnspId: 'PDN00001' });
-    const services = await db.dataSource.getRepository(NetworkService).find({ where: { supplierId: supplier.id, organisationId: 1 }, order: { id: 'ASC' } });
+    const services = await db.dataSource
+      .getRepository(NetworkService)
+      .find({ where: { supplierId: supplier.id, organisationId: 1 }, order: { id: 'ASC' } });
     references = services.slice(0, 3).map((service) => service.reference);
-    env = { ...process.env, NODE_ENV: 'test', DATA_DIR: db.config.dataDir, DATABASE_URL: process.env.TEST_DATABASE_URL ? db.config.database.location : `sqlite:${db.config.database.location}`, JWT_SECRET: TEST_JWT_SECRET };
+    env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATA_DIR: db.config.dataDir,
+      DATABASE_URL: process.env.TEST_DATABASE_URL ? db.config.database.location : `sqlite:${db.config.database.location}`,
+      JWT_SECRET: TEST_JWT_SECRET,
+    };
   }, HANG_GUARD_MS);
 
   afterAll(async () => {
     await db.drop();
   });
 
-  it('names every required option that is missing, and exits 1 without touching the database', async () => {
-    const noFormat = await ingest(env, ['--supplier', 'PDN00001', '--kind', 'performance', 'samples.csv']);
-    expect(noFormat.code).toBe(1);
-    expect(noFormat.stderr).toContain('Missing --format <csv|tmf>');
-    expect(noFormat.stderr).not.toContain('Missing --supplier');
+  it(
+    'names every required option that is missing, and exits 1 without touching the database',
+    async () => {
+      const noFormat = await ingest(env, ['--supplier', 'PDN00001', '--kind', 'performance', 'samples.csv']);
+      expect(noFormat.code).toBe(1);
+      expect(noFormat.stderr).toContain('Missing --format <csv|tmf>');
+      expect(noFormat.stderr).not.toContain('Missing --supplier');
 
-    const nothing = await ingest(env, []);
-    expect(nothing.code).toBe(1);
-    for (const missing of ['Missing --supplier', 'Missing --kind', 'Missing --format', 'Missing the document to ingest']) expect(nothing.stderr).toContain(missing);
+      const nothing = await ingest(env, []);
+      expect(nothing.code).toBe(1);
+      for (const missing of ['Missing --supplier', 'Missing --kind', 'Missing --format', 'Missing the document to ingest'])
+        expect(nothing.stderr).toContain(missing);
 
-    const mistaken = await ingest(env, ['--supplier', 'PDN00001', '--kind', 'tickets', '--format', 'xml', 'a.csv']);
-    expect(mistaken.stderr).toContain('--kind tickets: not a kind');
-    expect(mistaken.stderr).toContain('--format xml: not a format');
-  }, HANG_GUARD_MS);
+      const mistaken = await ingest(env, ['--supplier', 'PDN00001', '--kind', 'tickets', '--format', 'xml', 'a.csv']);
+      expect(mistaken.stderr).toContain('--kind tickets: not a kind');
+      expect(mistaken.stderr).toContain('--format xml: not a format');
+    },
+    HANG_GUARD_MS,
+  );
 
-  it("ends its progress at the run's true total: every row read, at 100 %", async () => {
-    // three services, five-minute samples over the last fortnight (inside the window samples are kept for): two
-    // batches of 5,000 and a few rows more, which the file has been read past when the second batch is stored
-    const samples = 3_400;
-    const rows = ['service_reference,interval_start,interval,availability_seconds'];
-    const start = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 20 * 86_400_000;
-    for (const reference of references) {
-      for (let i = 0; i < samples; i += 1) rows.push(`${reference},${new Date(start + i * 300_000).toISOString()},5,300`);
-    }
-    const file = join(db.config.dataDir, 'samples.csv');
-    writeFileSync(file, `${rows.join('\n')}\n`);
+  it(
+    "ends its progress at the run's true total: every row read, at 100 %",
+    async () => {
+      // three services, five-minute samples over the last fortnight (inside the window samples are kept for): two
+      // batches of 5,000 and a few rows more, which the file has been read past when the second batch is stored
+      const samples = 3_400;
+      const rows = ['service_reference,interval_start,interval,availability_seconds'];
+      const start = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 20 * 86_400_000;
+      for (const reference of references) {
+        for (let i = 0; i < samples; i += 1) rows.push(`${reference},${new Date(start + i * 300_000).toISOString()},5,300`);
+      }
+      const file = join(db.config.dataDir, 'samples.csv');
+      writeFileSync(file, `${rows.join('\n')}\n`);
 
-    const result = await ingest(env, ['--supplier', 'PDN00001', '--org', 'RX1', '--kind', 'performance', '--format', 'csv', file]);
-    expect(`exit ${result.code}\n${result.stdout}`).toMatch(/^exit 0\n/);
-    expect(result.stdout).toContain(`read ${references.length * samples} `);
-    const progress = result.stderr.trim().split('\n').filter((line) => / rows /.test(line));
-    expect(progress.length).toBeGreaterThan(1);
-    expect(progress[progress.length - 1]).toMatch(new RegExp(`\\] 100%  ${references.length * samples} rows `));
-  }, HANG_GUARD_MS);
+      const result = await ingest(env, ['--supplier', 'PDN00001', '--org', 'RX1', '--kind', 'performance', '--format', 'csv', file]);
+      expect(`exit ${result.code}\n${result.stdout}`).toMatch(/^exit 0\n/);
+      expect(result.stdout).toContain(`read ${references.length * samples} `);
+      const progress = result.stderr
+        .trim()
+        .split('\n')
+        .filter((line) => / rows /.test(line));
+      expect(progress.length).toBeGreaterThan(1);
+      expect(progress[progress.length - 1]).toMatch(new RegExp(`\\] 100%  ${references.length * samples} rows `));
+    },
+    HANG_GUARD_MS,
+  );
 });

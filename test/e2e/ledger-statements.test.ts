@@ -39,15 +39,22 @@ interface Estate {
 
 /** A day's rollup for every service of the contract through the month, each down for `downHours` on the tenth. */
 async function month(dataSource: DataSource, contractId: number, first: DateTime, downHours: number): Promise<void> {
-  const days = Array.from({ length: first.daysInMonth! }, (_, d) => `SELECT '${first.plus({ days: d }).toISODate()}' AS day, ${d} AS n`).join(' UNION ALL ');
-  const measures = 'latencyCount, latencySumUs, latencyMaxUs, jitterCount, jitterSumUs, jitterMaxUs, packetLossCount, packetLossSumPpm, packetLossMaxPpm, utilisationInCount, utilisationInSumBp, utilisationInMaxBp, utilisationOutCount, utilisationOutSumBp, utilisationOutMaxBp';
+  const days = Array.from(
+    { length: first.daysInMonth! },
+    (_, d) => `SELECT '${first.plus({ days: d }).toISODate()}' AS day, ${d} AS n`,
+  ).join(' UNION ALL ');
+  const measures =
+    'latencyCount, latencySumUs, latencyMaxUs, jitterCount, jitterSumUs, jitterMaxUs, packetLossCount, packetLossSumPpm, packetLossMaxPpm, utilisationInCount, utilisationInSumBp, utilisationInMaxBp, utilisationOutCount, utilisationOutSumBp, utilisationOutMaxBp';
   await dataSource.query(
     `INSERT INTO performance_daily (serviceId, day, qosClass, organisationId, sampleCount, coveredSeconds, upSeconds, ${measures})
      SELECT s.id, d.day, '', s.organisationId, 24, 86400, CASE WHEN d.n = 9 THEN ${86_400 - downHours * 3_600} ELSE 86400 END, 24, 192000, 8000, 24, 14400, 600, 24, 2400, 100, 24, 48000, 2000, 24, 36000, 1500
      FROM service s CROSS JOIN (${days}) d WHERE s.contractId = ?`,
     [contractId],
   );
-  const hours = Array.from({ length: 24 }, (_, h) => `SELECT '${sqlTimestamp(first.plus({ days: 9, hours: h }).toJSDate())}' AS hourStart, ${h} AS h`).join(' UNION ALL ');
+  const hours = Array.from(
+    { length: 24 },
+    (_, h) => `SELECT '${sqlTimestamp(first.plus({ days: 9, hours: h }).toJSDate())}' AS hourStart, ${h} AS h`,
+  ).join(' UNION ALL ');
   await dataSource.query(
     `INSERT INTO performance_hourly (serviceId, hourStart, qosClass, organisationId, sampleCount, coveredSeconds, upSeconds, ${measures})
      SELECT s.id, h.hourStart, '', s.organisationId, 1, 3600, CASE WHEN h.h < ${downHours} THEN 0 ELSE 3600 END, 1, 8000, 8000, 1, 600, 600, 1, 100, 100, 1, 2000, 2000, 1, 1500, 1500
@@ -59,11 +66,13 @@ async function month(dataSource: DataSource, contractId: number, first: DateTime
 /** The tenth of the month down all day for every service of the contract (a larger shortfall: a larger credit). */
 async function downAllDay(dataSource: DataSource, contractId: number, first: DateTime): Promise<void> {
   const serviceIds = `SELECT id FROM service WHERE contractId = ${Number(contractId)}`;
-  await dataSource.query(`UPDATE performance_daily SET upSeconds = 0 WHERE day = ? AND serviceId IN (${serviceIds})`, [first.plus({ days: 9 }).toISODate()]);
-  await dataSource.query(`UPDATE performance_hourly SET upSeconds = 0 WHERE hourStart >= ? AND hourStart < ? AND serviceId IN (${serviceIds})`, [
-    sqlTimestamp(first.plus({ days: 9 }).toJSDate()),
-    sqlTimestamp(first.plus({ days: 10 }).toJSDate()),
+  await dataSource.query(`UPDATE performance_daily SET upSeconds = 0 WHERE day = ? AND serviceId IN (${serviceIds})`, [
+    first.plus({ days: 9 }).toISODate(),
   ]);
+  await dataSource.query(
+    `UPDATE performance_hourly SET upSeconds = 0 WHERE hourStart >= ? AND hourStart < ? AND serviceId IN (${serviceIds})`,
+    [sqlTimestamp(first.plus({ days: 9 }).toJSDate()), sqlTimestamp(first.plus({ days: 10 }).toJSDate())],
+  );
 }
 
 describe('the credit ledger costs the same statements for 5 credits as for 50', () => {
@@ -78,9 +87,18 @@ describe('the credit ledger costs the same statements for 5 credits as for 50', 
     const contractId = contractIds[0]!;
     await month(dataSource, contractId, CLOSED, 8);
     await month(dataSource, contractId, OPEN, 8);
-    const services: { id: number; reference: string }[] = (await dataSource.query('SELECT id, reference FROM service WHERE contractId = ? ORDER BY id', [contractId])).map((r: { id: number | string; reference: string }) => ({ id: Number(r.id), reference: r.reference }));
+    const services: { id: number; reference: string }[] = (
+      await dataSource.query('SELECT id, reference FROM service WHERE contractId = ? ORDER BY id', [contractId])
+    ).map((r: { id: number | string; reference: string }) => ({ id: Number(r.id), reference: r.reference }));
     const token = await server.token(odsCode, Role.CONTRACT_MANAGER);
-    return { odsCode, token, contractId, contract: toGlobalId('Contract', contractId), supplier: toGlobalId('Supplier', supplierId), services };
+    return {
+      odsCode,
+      token,
+      contractId,
+      contract: toGlobalId('Contract', contractId),
+      supplier: toGlobalId('Supplier', supplierId),
+      services,
+    };
   }
 
   const ledger = async (e: Estate, period: DateTime) => {
@@ -91,7 +109,8 @@ describe('the credit ledger costs the same statements for 5 credits as for 50', 
 
   const send = async (e: Estate, csv: string) => {
     const run = await ingest(server, e.token, { supplierId: e.supplier, kind: 'INVOICE', format: 'CSV', document: csv });
-    if (run.errors || run.data.ingestFeed.rowsRejected) throw new Error(`document refused: ${JSON.stringify(run.errors ?? run.data.ingestFeed.rejectedRows)}`);
+    if (run.errors || run.data.ingestFeed.rowsRejected)
+      throw new Error(`document refused: ${JSON.stringify(run.errors ?? run.data.ingestFeed.rejectedRows)}`);
   };
 
   beforeAll(async () => {
@@ -126,7 +145,11 @@ describe('the credit ledger costs the same statements for 5 credits as for 50', 
       let revised: { errors?: unknown; revision?: number } = {};
       counts.push(
         await server.countStatements(async () => {
-          const answer = await server.gql<{ reviseSlaMonth: { revision: number } }>('mutation($c: ID!, $p: String!) { reviseSlaMonth(input: { contractId: $c, period: $p }) { revision } }', { c: e.contract, p: CLOSED.toFormat('yyyy-MM') }, e.token);
+          const answer = await server.gql<{ reviseSlaMonth: { revision: number } }>(
+            'mutation($c: ID!, $p: String!) { reviseSlaMonth(input: { contractId: $c, period: $p }) { revision } }',
+            { c: e.contract, p: CLOSED.toFormat('yyyy-MM') },
+            e.token,
+          );
           revised = { errors: answer.errors, revision: answer.data?.reviseSlaMonth.revision };
         }),
       );
@@ -144,32 +167,82 @@ describe('the credit ledger costs the same statements for 5 credits as for 50', 
     for (const e of [small, large]) {
       // the month after the closed one billed, reconciled: the closed month's credits claimed as missing, and disputed
       const billed = CLOSED.plus({ months: 1 });
-      const rental = documentCsv(`${e.odsCode}-R1`, { invoiceDate: billed.plus({ months: 1 }).toISODate()!, ...monthDays(billed.toFormat('yyyy-MM')) }, e.services.map((s) => ({ reference: s.reference, type: 'RECURRING' as const, net: 50_000n })));
+      const rental = documentCsv(
+        `${e.odsCode}-R1`,
+        { invoiceDate: billed.plus({ months: 1 }).toISODate()!, ...monthDays(billed.toFormat('yyyy-MM')) },
+        e.services.map((s) => ({ reference: s.reference, type: 'RECURRING' as const, net: 50_000n })),
+      );
       await send(e, rental);
-      const invoice = (await server.gql('{ invoices(first: 10) { edges { node { id invoiceNumber } } } }', {}, e.token)).data.invoices.edges.find((edge: { node: { invoiceNumber: string } }) => edge.node.invoiceNumber === `${e.odsCode}-R1`).node.id;
-      expect((await server.gql('mutation($id: ID!) { reconcileInvoice(id: $id) { findingCount } }', { id: invoice }, e.token)).errors).toBeUndefined();
-      const findings = (await server.gql('query($id: ID!) { invoice(id: $id) { reconciliation { findings { id type period } } } }', { id: invoice }, e.token)).data.invoice.reconciliation.findings;
+      const invoice = (
+        await server.gql('{ invoices(first: 10) { edges { node { id invoiceNumber } } } }', {}, e.token)
+      ).data.invoices.edges.find((edge: { node: { invoiceNumber: string } }) => edge.node.invoiceNumber === `${e.odsCode}-R1`).node.id;
+      expect(
+        (await server.gql('mutation($id: ID!) { reconcileInvoice(id: $id) { findingCount } }', { id: invoice }, e.token)).errors,
+      ).toBeUndefined();
+      const findings = (
+        await server.gql(
+          'query($id: ID!) { invoice(id: $id) { reconciliation { findings { id type period } } } }',
+          { id: invoice },
+          e.token,
+        )
+      ).data.invoice.reconciliation.findings;
       const missing = findings.filter((f: { type: string }) => f.type === 'MISSING_SERVICE_CREDIT');
       expect(missing).toEqual([expect.objectContaining({ period: CLOSED.toFormat('yyyy-MM') })]);
-      const raised = await server.gql('mutation($f: [ID!]!) { raiseDispute(input: { findingIds: $f, evidence: "SLA month snapshot" }) { id } }', { f: [missing[0].id] }, e.token);
+      const raised = await server.gql(
+        'mutation($f: [ID!]!) { raiseDispute(input: { findingIds: $f, evidence: "SLA month snapshot" }) { id } }',
+        { f: [missing[0].id] },
+        e.token,
+      );
       expect(raised.errors).toBeUndefined();
 
       // the supplier credits each service for the month, a line each
       const owed: { serviceId: number; owed: bigint }[] = (
-        await server.db.dataSource.query('SELECT serviceId, owed FROM credit_ledger_entry WHERE contractId = ? AND period = ? ORDER BY id', [e.contractId, CLOSED.toFormat('yyyy-MM')])
-      ).map((r: { serviceId: number | string; owed: number | string }) => ({ serviceId: Number(r.serviceId), owed: BigInt(String(r.owed)) }));
+        await server.db.dataSource.query(
+          'SELECT serviceId, owed FROM credit_ledger_entry WHERE contractId = ? AND period = ? ORDER BY id',
+          [e.contractId, CLOSED.toFormat('yyyy-MM')],
+        )
+      ).map((r: { serviceId: number | string; owed: number | string }) => ({
+        serviceId: Number(r.serviceId),
+        owed: BigInt(String(r.owed)),
+      }));
       expect(owed).toHaveLength(e.services.length);
       const referenceOf = new Map(e.services.map((s) => [s.id, s.reference]));
       const { periodStart, periodEnd } = monthDays(CLOSED.toFormat('yyyy-MM'));
-      const note = documentCsv(`${e.odsCode}-CN1`, { invoiceDate: now.toISODate()!, periodStart, periodEnd }, owed.map((entry) => ({ reference: referenceOf.get(entry.serviceId)!, type: 'CREDIT' as const, net: -entry.owed, from: periodStart, to: periodEnd })));
+      const note = documentCsv(
+        `${e.odsCode}-CN1`,
+        { invoiceDate: now.toISODate()!, periodStart, periodEnd },
+        owed.map((entry) => ({
+          reference: referenceOf.get(entry.serviceId)!,
+          type: 'CREDIT' as const,
+          net: -entry.owed,
+          from: periodStart,
+          to: periodEnd,
+        })),
+      );
       // what sending a document of as many lines costs by itself (on SQLite the feed writes a line a statement):
       // a credit for each service for the month before, when nothing was owed, which matches nothing
       const before = monthDays(CLOSED.minus({ months: 1 }).toFormat('yyyy-MM'));
-      const control = documentCsv(`${e.odsCode}-CN0`, { invoiceDate: now.toISODate()!, ...before }, e.services.map((s) => ({ reference: s.reference, type: 'CREDIT' as const, net: -100n, from: before.periodStart, to: before.periodEnd })));
+      const control = documentCsv(
+        `${e.odsCode}-CN0`,
+        { invoiceDate: now.toISODate()!, ...before },
+        e.services.map((s) => ({
+          reference: s.reference,
+          type: 'CREDIT' as const,
+          net: -100n,
+          from: before.periodStart,
+          to: before.periodEnd,
+        })),
+      );
       const sending = await server.countStatements(() => send(e, control));
       counts.push((await server.countStatements(() => send(e, note))) - sending);
 
-      const dispute = (await server.gql('query($id: ID!) { dispute(id: $id) { state disputedAmount creditedAmount } }', { id: raised.data.raiseDispute.id }, e.token)).data.dispute;
+      const dispute = (
+        await server.gql(
+          'query($id: ID!) { dispute(id: $id) { state disputedAmount creditedAmount } }',
+          { id: raised.data.raiseDispute.id },
+          e.token,
+        )
+      ).data.dispute;
       expect(dispute).toMatchObject({ state: 'CREDITED', creditedAmount: dispute.disputedAmount });
       const month = (await ledger(e, CLOSED)).months[0];
       expect(month).toMatchObject({ outstanding: '0.00', received: formatMoney(owed.reduce((sum, entry) => sum + entry.owed, 0n)) });

@@ -22,7 +22,15 @@ describe('/metrics on a port of its own (METRICS_PORT)', () => {
 
   it('serves nothing else there', async () => {
     const port = server.app.metricsPort();
-    expect((await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).status).toBe(404);
+    expect(
+      (
+        await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{ __typename }"}',
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -55,7 +63,12 @@ describe('/metrics in production with neither METRICS_PORT nor METRICS_TOKEN', (
   beforeAll(async () => {
     server = await startTestServer({
       seed: false,
-      env: { NODE_ENV: 'production', JWT_SECRET: randomBytes(48).toString('base64url'), JWT_ISSUER: 'https://login.example.nhs.uk/', JWT_AUDIENCE: 'api://hscn-supplier-api' },
+      env: {
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(48).toString('base64url'),
+        JWT_ISSUER: 'https://login.example.nhs.uk/',
+        JWT_AUDIENCE: 'api://hscn-supplier-api',
+      },
     });
   });
   afterAll(() => server.stop());

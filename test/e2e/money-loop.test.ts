@@ -16,7 +16,17 @@ const sum = (values: string[]) => values.reduce((total, value) => total + parseM
 /** Last month's credits, one line per ledger entry, as a supplier's credit note sends them. */
 function creditNote(loop: BillingLoop, number: string, entries: any[], period = loop.lastMonth) {
   const { periodStart, periodEnd } = monthDays(period);
-  return documentCsv(number, { invoiceDate: loop.today, periodStart, periodEnd }, entries.map((entry) => ({ reference: null, type: 'CREDIT' as const, net: -parseMoney(entry.outstanding), from: periodStart, to: periodEnd })));
+  return documentCsv(
+    number,
+    { invoiceDate: loop.today, periodStart, periodEnd },
+    entries.map((entry) => ({
+      reference: null,
+      type: 'CREDIT' as const,
+      net: -parseMoney(entry.outstanding),
+      from: periodStart,
+      to: periodEnd,
+    })),
+  );
 }
 
 async function claimLastMonth(loop: BillingLoop) {
@@ -39,8 +49,21 @@ describe('the money loop: credits claimed once, received against their month', (
     const { months, entries } = await loop.ledger(loop.lastMonth, loop.lastMonth);
     expect(entries.length).toBeGreaterThanOrEqual(2); // the outage and the late Severity 1
     expect(entries.every((e: any) => e.state === 'OWED' && e.final)).toBe(true);
-    expect(months).toEqual([expect.objectContaining({ period: loop.lastMonth, final: true, owed: formatMoney(sum(entries.map((e: any) => e.owed))), outstanding: formatMoney(sum(entries.map((e: any) => e.owed))) })]);
-    const snapshot = (await loop.server.gql('query($c: ID!, $p: String!) { slaMonthSnapshot(contractId: $c, period: $p) { revision sha256 content creditsOwed } }', { c: loop.contractId, p: loop.lastMonth }, loop.manager)).data.slaMonthSnapshot;
+    expect(months).toEqual([
+      expect.objectContaining({
+        period: loop.lastMonth,
+        final: true,
+        owed: formatMoney(sum(entries.map((e: any) => e.owed))),
+        outstanding: formatMoney(sum(entries.map((e: any) => e.owed))),
+      }),
+    ]);
+    const snapshot = (
+      await loop.server.gql(
+        'query($c: ID!, $p: String!) { slaMonthSnapshot(contractId: $c, period: $p) { revision sha256 content creditsOwed } }',
+        { c: loop.contractId, p: loop.lastMonth },
+        loop.manager,
+      )
+    ).data.slaMonthSnapshot;
     expect(snapshot.revision).toBe(1);
     expect(sha256(snapshot.content)).toBe(snapshot.sha256);
     expect(snapshot.creditsOwed).toBe(months[0].owed);
@@ -49,12 +72,16 @@ describe('the money loop: credits claimed once, received against their month', (
     expect(content.terms.some((t: any) => t.downtime.length > 0)).toBe(true);
     // each credit traces to the feed rows behind it: the samples' run for availability, the ticket's row for the incident
     const availability = entries.find((e: any) => e.termKind === 'AVAILABILITY');
-    expect(availability.sources[0]).toMatchObject({ feedRun: { kind: 'PERFORMANCE' }, location: expect.stringMatching(/^line \d+$/), lastLocation: expect.stringMatching(/^line \d+$/) });
+    expect(availability.sources[0]).toMatchObject({
+      feedRun: { kind: 'PERFORMANCE' },
+      location: expect.stringMatching(/^line \d+$/),
+      lastLocation: expect.stringMatching(/^line \d+$/),
+    });
     const incident = entries.find((e: any) => e.termKind === 'INCIDENT_RESOLUTION');
     expect(incident.sources).toEqual([{ location: 'line 2', lastLocation: null, feedRun: { id: expect.any(String), kind: 'INCIDENT' } }]);
   });
 
-  it('reports last month\'s credits missing once, on the first invoice after it closed, naming contract and month', async () => {
+  it("reports last month's credits missing once, on the first invoice after it closed, naming contract and month", async () => {
     const { r1, missing } = await claimLastMonth(loop);
     const { entries } = await loop.ledger(loop.lastMonth, loop.lastMonth);
     expect(missing).toHaveLength(1);
@@ -81,7 +108,11 @@ describe('the money loop: credits claimed once, received against their month', (
     expect(dispute.creditedAmount).toBe(dispute.disputedAmount);
     expect(dispute.history.at(-1)).toMatchObject({ fromState: 'SUBMITTED', toState: 'CREDITED', changedBy: 'system', automatic: true });
     const after = await loop.ledger(loop.lastMonth, loop.lastMonth);
-    expect(after.entries.every((e: any) => e.state === 'RECEIVED' && e.outstanding === '0.00' && e.receipts[0].invoice.invoiceNumber === 'PDN-CN-1')).toBe(true);
+    expect(
+      after.entries.every(
+        (e: any) => e.state === 'RECEIVED' && e.outstanding === '0.00' && e.receipts[0].invoice.invoiceNumber === 'PDN-CN-1',
+      ),
+    ).toBe(true);
     expect(after.totals.outstanding).toBe('0.00');
 
     // the next invoice does not ask for the month again, and a second dispute is refused, naming the first
@@ -109,7 +140,7 @@ describe('the money loop: credits received after the dispute is upheld', () => {
   });
   afterAll(() => loop.server.stop());
 
-  it('matches the credit note when it arrives, without anyone reconciling it, and records the match as the system\'s', async () => {
+  it("matches the credit note when it arrives, without anyone reconciling it, and records the match as the system's", async () => {
     const { missing } = await claimLastMonth(loop);
     const raised = (await loop.raise([missing[0].id])).data.raiseDispute;
     await loop.move(raised.id, 'SUBMITTED');
@@ -131,7 +162,11 @@ describe('the money loop: credits received after the dispute is upheld', () => {
     expect((await loop.findings(r1)).reconciliation.findings.filter((f: any) => f.type === 'MISSING_SERVICE_CREDIT')).toEqual([]);
     const cn = await loop.invoiceId('PDN-CN-2');
     expect((await loop.reconcile(cn, loop.approver)).errors).toBeUndefined();
-    const approved = await loop.server.gql('mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status } }', { id: r1 }, loop.approver);
+    const approved = await loop.server.gql(
+      'mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status } }',
+      { id: r1 },
+      loop.approver,
+    );
     expect(approved.errors).toBeUndefined();
     expect(approved.data.approveInvoice.status).toBe('APPROVED');
   });
@@ -155,7 +190,9 @@ describe('the money loop: an overcharge credited before and after the supplier u
     return raised.id as string;
   }
   const refund = (number: string, period: string) =>
-    documentCsv(number, { invoiceDate: loop.today, ...monthDays(period) }, [{ reference: loop.services.filter((s) => s.installDate < `${loop.lastMonth}-01`)[0]!.reference, type: 'CREDIT', net: -1_000n }]);
+    documentCsv(number, { invoiceDate: loop.today, ...monthDays(period) }, [
+      { reference: loop.services.filter((s) => s.installDate < `${loop.lastMonth}-01`)[0]!.reference, type: 'CREDIT', net: -1_000n },
+    ]);
 
   it('holds a credit that comes while the dispute is SUBMITTED, and matches it the moment the dispute is UPHELD', async () => {
     const id = await overcharged('PDN-OC-1', loop.thisMonth);
@@ -188,7 +225,11 @@ describe('the money loop: a credit for one month never clears another', () => {
     await loop.send(creditNote(loop, 'PDN-CN-WRONG', entries, loop.thisMonth));
     // nor does a credit for a service we do not hold, in the right month
     const { periodStart, periodEnd } = monthDays(loop.lastMonth);
-    await loop.send(documentCsv('PDN-CN-PHANTOM', { invoiceDate: loop.today, periodStart, periodEnd }, [{ reference: 'PDN-PHANTOM-9', type: 'CREDIT', net: -owed }]));
+    await loop.send(
+      documentCsv('PDN-CN-PHANTOM', { invoiceDate: loop.today, periodStart, periodEnd }, [
+        { reference: 'PDN-PHANTOM-9', type: 'CREDIT', net: -owed },
+      ]),
+    );
     const after = await loop.ledger(loop.lastMonth, loop.lastMonth);
     expect(after.totals.outstanding).toBe(formatMoney(owed));
     const { missing } = await claimLastMonth(loop);
@@ -198,14 +239,37 @@ describe('the money loop: a credit for one month never clears another', () => {
     const unmatched = (await loop.findings(cn)).reconciliation.findings.filter((f: any) => f.type === 'UNMATCHED_CREDIT');
     expect(unmatched.length).toBe(entries.length);
     expect(unmatched.every((f: any) => f.period === loop.thisMonth && !f.disputable)).toBe(true);
-    const kinds = await loop.server.gql('{ invoices(filter: { kind: [CREDIT_NOTE] }) { edges { node { invoiceNumber kind reconciliation { findings { type } } } } } }', {}, loop.manager);
+    const kinds = await loop.server.gql(
+      '{ invoices(filter: { kind: [CREDIT_NOTE] }) { edges { node { invoiceNumber kind reconciliation { findings { type } } } } } }',
+      {},
+      loop.manager,
+    );
     const notes = kinds.data.invoices.edges.map((e: any) => e.node);
     expect(notes.map((n: any) => n.invoiceNumber).sort()).toEqual(['PDN-CN-PHANTOM', 'PDN-CN-WRONG']);
-    expect(new Set(notes.find((n: any) => n.invoiceNumber === 'PDN-CN-WRONG').reconciliation.findings.map((f: any) => f.type))).toEqual(new Set(['UNMATCHED_CREDIT']));
-    const paid = await loop.server.gql('mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status } }', { id: cn }, loop.approver);
+    expect(new Set(notes.find((n: any) => n.invoiceNumber === 'PDN-CN-WRONG').reconciliation.findings.map((f: any) => f.type))).toEqual(
+      new Set(['UNMATCHED_CREDIT']),
+    );
+    const paid = await loop.server.gql(
+      'mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status } }',
+      { id: cn },
+      loop.approver,
+    );
     expect(paid.errors![0].extensions!.reason).toBe('CREDIT_NOTE_NOT_PAYABLE');
-    const outstanding = (await loop.server.gql('{ creditsOutstanding { outstanding claimed supplier { cnspId } months { period outstanding } } }', {}, loop.manager)).data.creditsOutstanding;
-    expect(outstanding).toEqual([{ outstanding: formatMoney(owed), claimed: formatMoney(owed), supplier: { cnspId: 'PDN00001' }, months: [{ period: loop.lastMonth, outstanding: formatMoney(owed) }] }]);
+    const outstanding = (
+      await loop.server.gql(
+        '{ creditsOutstanding { outstanding claimed supplier { cnspId } months { period outstanding } } }',
+        {},
+        loop.manager,
+      )
+    ).data.creditsOutstanding;
+    expect(outstanding).toEqual([
+      {
+        outstanding: formatMoney(owed),
+        claimed: formatMoney(owed),
+        supplier: { cnspId: 'PDN00001' },
+        months: [{ period: loop.lastMonth, outstanding: formatMoney(owed) }],
+      },
+    ]);
   });
 });
 
@@ -216,14 +280,23 @@ describe('the money loop: months not over', () => {
     // a Severity 1 still open since the first minute of this month: a credit is building, not yet owed
     const service = loop.services.filter((s) => s.installDate < `${loop.lastMonth}-01`)[2]!;
     const opened = new Date(`${loop.thisMonth}-01T00:01:00Z`).toISOString();
-    const run = await loop.server.gql('mutation($input: IngestFeedInput!) { ingestFeed(input: $input) { rowsAccepted } }', {
-      input: { supplierId: loop.pdn, kind: 'INCIDENT', format: 'CSV', document: `ticket_reference,service_reference,severity,status,summary,opened_at\nOPEN-1,${service.reference},1,In Progress,Site down,${opened}` },
-    }, loop.manager);
+    const run = await loop.server.gql(
+      'mutation($input: IngestFeedInput!) { ingestFeed(input: $input) { rowsAccepted } }',
+      {
+        input: {
+          supplierId: loop.pdn,
+          kind: 'INCIDENT',
+          format: 'CSV',
+          document: `ticket_reference,service_reference,severity,status,summary,opened_at\nOPEN-1,${service.reference},1,In Progress,Site down,${opened}`,
+        },
+      },
+      loop.manager,
+    );
     expect(run.data.ingestFeed.rowsAccepted).toBe(1);
   });
   afterAll(() => loop.server.stop());
 
-  it('keeps this month\'s credits provisional and never reports them missing, even on an invoice billed in advance', async () => {
+  it("keeps this month's credits provisional and never reports them missing, even on an invoice billed in advance", async () => {
     const { entries, totals } = await loop.ledger(loop.thisMonth, loop.thisMonth);
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.every((e: any) => e.state === 'PROVISIONAL' && !e.final)).toBe(true);
@@ -232,26 +305,48 @@ describe('the money loop: months not over', () => {
     await loop.send(loop.rental('PDN-ADV-1', loop.nextMonth, loop.today));
     const id = await loop.invoiceId('PDN-ADV-1');
     await loop.reconcile(id);
-    const periods = (await loop.findings(id)).reconciliation.findings.filter((f: any) => f.type === 'MISSING_SERVICE_CREDIT').map((f: any) => f.period);
+    const periods = (await loop.findings(id)).reconciliation.findings
+      .filter((f: any) => f.type === 'MISSING_SERVICE_CREDIT')
+      .map((f: any) => f.period);
     expect(periods).toEqual([loop.lastMonth]);
-    const open = await loop.server.gql('query($c: ID!, $p: String!) { slaMonthSnapshot(contractId: $c, period: $p) { sha256 } }', { c: loop.contractId, p: loop.thisMonth }, loop.manager);
+    const open = await loop.server.gql(
+      'query($c: ID!, $p: String!) { slaMonthSnapshot(contractId: $c, period: $p) { sha256 } }',
+      { c: loop.contractId, p: loop.thisMonth },
+      loop.manager,
+    );
     expect(open.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'MONTH_OPEN' });
-    const waive = await loop.server.gql('mutation($id: ID!) { waiveCredits(input: { entryIds: [$id], reason: "x" }) { id } }', { id: entries[0].id }, loop.manager);
+    const waive = await loop.server.gql(
+      'mutation($id: ID!) { waiveCredits(input: { entryIds: [$id], reason: "x" }) { id } }',
+      { id: entries[0].id },
+      loop.manager,
+    );
     expect(waive.errors?.[0]?.extensions?.reason ?? JSON.stringify(waive)).toBe('MONTH_OPEN');
   });
 
   it('does not waive a missing credit when the approver pays the invoice anyway: it stays outstanding until a person waives it', async () => {
     const id = await loop.invoiceId('PDN-ADV-1');
-    const approved = await loop.server.gql('mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status } }', { id }, loop.approver);
+    const approved = await loop.server.gql(
+      'mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status } }',
+      { id },
+      loop.approver,
+    );
     expect(approved.data.approveInvoice.status).toBe('APPROVED');
     const { entries, totals } = await loop.ledger(loop.lastMonth, loop.lastMonth);
     expect(entries.every((e: any) => e.state === 'CLAIMED')).toBe(true);
     expect(parseMoney(totals.outstanding)).toBe(sum(entries.map((e: any) => e.owed)));
-    const waived = await loop.server.gql('mutation($ids: [ID!]!) { waiveCredits(input: { entryIds: $ids, reason: "Agreed at the service review: supplier to improve instead" }) { state waived waivedBy waivedReason } }', { ids: entries.map((e: any) => e.id) }, loop.manager);
+    const waived = await loop.server.gql(
+      'mutation($ids: [ID!]!) { waiveCredits(input: { entryIds: $ids, reason: "Agreed at the service review: supplier to improve instead" }) { state waived waivedBy waivedReason } }',
+      { ids: entries.map((e: any) => e.id) },
+      loop.manager,
+    );
     expect(waived.errors).toBeUndefined();
     expect(waived.data.waiveCredits.every((e: any) => e.state === 'WAIVED' && e.waivedBy === 'test.contract_manager@rx1')).toBe(true);
     expect((await loop.ledger(loop.lastMonth, loop.lastMonth)).totals.outstanding).toBe('0.00');
-    const audit = await loop.server.gql('{ auditTrail(first: 50, filter: { entityType: "CreditLedgerEntry" }) { totalCount edges { node { actor action } } } }', {}, await loop.server.token('RX1', Role.ADMIN));
+    const audit = await loop.server.gql(
+      '{ auditTrail(first: 50, filter: { entityType: "CreditLedgerEntry" }) { totalCount edges { node { actor action } } } }',
+      {},
+      await loop.server.token('RX1', Role.ADMIN),
+    );
     expect(audit.errors).toBeUndefined();
     expect(audit.data.auditTrail.totalCount).toBeGreaterThanOrEqual(entries.length);
   });
@@ -274,7 +369,11 @@ describe('the money loop: stale reconciliations', () => {
     const stale = (await loop.findings(late)).reconciliation;
     expect(stale.staleSince).not.toBeNull();
     expect(stale.staleReason).toMatch(/PDN-EARLY, dated .* arrived after it was reconciled/);
-    const refused = await loop.server.gql('mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status } }', { id: late }, loop.approver);
+    const refused = await loop.server.gql(
+      'mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status } }',
+      { id: late },
+      loop.approver,
+    );
     expect(errorCode(refused)).toBe('CONFLICT');
     expect(refused.errors![0].extensions!.reason).toBe('STALE_RECONCILIATION');
 
@@ -284,13 +383,27 @@ describe('the money loop: stale reconciliations', () => {
     expect(current.findings.filter((f: any) => f.type === 'DUPLICATE_CHARGE').length).toBeGreaterThan(0);
   });
 
-  it('withdraws an approval given on a reconciliation that has since gone stale, as the system\'s move', async () => {
+  it("withdraws an approval given on a reconciliation that has since gone stale, as the system's move", async () => {
     await loop.send(loop.rental('PDN-NEXT-LATE', loop.nextMonth, loop.today));
     const later = await loop.invoiceId('PDN-NEXT-LATE');
     await loop.reconcile(later);
-    expect((await loop.server.gql('mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status } }', { id: later }, loop.approver)).data.approveInvoice.status).toBe('APPROVED');
+    expect(
+      (
+        await loop.server.gql(
+          'mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status } }',
+          { id: later },
+          loop.approver,
+        )
+      ).data.approveInvoice.status,
+    ).toBe('APPROVED');
     await loop.send(loop.rental('PDN-NEXT-EARLY', loop.nextMonth, `${loop.thisMonth}-01`));
-    const after = (await loop.server.gql('query($id: ID!) { invoice(id: $id) { status approvedAmount statusHistory { toStatus changedBy automatic reason } approvals { voidReason } } }', { id: later }, loop.manager)).data.invoice;
+    const after = (
+      await loop.server.gql(
+        'query($id: ID!) { invoice(id: $id) { status approvedAmount statusHistory { toStatus changedBy automatic reason } approvals { voidReason } } }',
+        { id: later },
+        loop.manager,
+      )
+    ).data.invoice;
     expect(after.status).toBe('RECONCILED');
     expect(after.approvedAmount).toBeNull();
     expect(after.statusHistory.at(-1)).toMatchObject({ toStatus: 'RECONCILED', changedBy: 'system', automatic: true });
@@ -326,13 +439,28 @@ describe('the money loop: a month revised after it closed', () => {
     const service = loop.services.filter((s) => s.installDate < `${loop.lastMonth}-01`)[2]!;
     const opened = `${loop.lastMonth}-20T09:00:00Z`;
     const resolved = `${loop.lastMonth}-21T09:00:00Z`;
-    await loop.server.gql('mutation($input: IngestFeedInput!) { ingestFeed(input: $input) { rowsAccepted } }', {
-      input: { supplierId: loop.pdn, kind: 'INCIDENT', format: 'CSV', document: `ticket_reference,service_reference,severity,status,summary,opened_at,acknowledged_at,resolved_at\nLATE-1,${service.reference},1,Resolved,Late ticket,${opened},${opened},${resolved}` },
-    }, loop.manager);
+    await loop.server.gql(
+      'mutation($input: IngestFeedInput!) { ingestFeed(input: $input) { rowsAccepted } }',
+      {
+        input: {
+          supplierId: loop.pdn,
+          kind: 'INCIDENT',
+          format: 'CSV',
+          document: `ticket_reference,service_reference,severity,status,summary,opened_at,acknowledged_at,resolved_at\nLATE-1,${service.reference},1,Resolved,Late ticket,${opened},${opened},${resolved}`,
+        },
+      },
+      loop.manager,
+    );
     // nothing changes silently: the month stays as frozen until someone revises it
-    expect((await loop.server.gql(SNAPSHOT, { c: loop.contractId, p: loop.lastMonth }, loop.manager)).data.slaMonthSnapshot).toEqual(frozen);
+    expect((await loop.server.gql(SNAPSHOT, { c: loop.contractId, p: loop.lastMonth }, loop.manager)).data.slaMonthSnapshot).toEqual(
+      frozen,
+    );
 
-    const revised = await loop.server.gql('mutation($c: ID!, $p: String!) { reviseSlaMonth(input: { contractId: $c, period: $p }) { revision sha256 differences } }', { c: loop.contractId, p: loop.lastMonth }, loop.manager);
+    const revised = await loop.server.gql(
+      'mutation($c: ID!, $p: String!) { reviseSlaMonth(input: { contractId: $c, period: $p }) { revision sha256 differences } }',
+      { c: loop.contractId, p: loop.lastMonth },
+      loop.manager,
+    );
     expect(revised.errors).toBeUndefined();
     expect(revised.data.reviseSlaMonth.revision).toBe(2);
     expect(revised.data.reviseSlaMonth.sha256).not.toBe(frozen.sha256);
@@ -347,7 +475,13 @@ describe('the money loop: a month revised after it closed', () => {
     expect(fresh.length).toBeGreaterThan(0);
     expect(fresh.every((e: any) => e.state === 'OWED')).toBe(true);
     // the first revision is still there, unchanged, for the dispute that cites it
-    const first = (await loop.server.gql('query($c: ID!, $p: String!) { slaMonthSnapshot(contractId: $c, period: $p, revision: 1) { sha256 } }', { c: loop.contractId, p: loop.lastMonth }, loop.manager)).data.slaMonthSnapshot;
+    const first = (
+      await loop.server.gql(
+        'query($c: ID!, $p: String!) { slaMonthSnapshot(contractId: $c, period: $p, revision: 1) { sha256 } }',
+        { c: loop.contractId, p: loop.lastMonth },
+        loop.manager,
+      )
+    ).data.slaMonthSnapshot;
     expect(first.sha256).toBe(frozen.sha256);
   });
 });

@@ -32,7 +32,9 @@ const committed: GraphQLSchema = buildSchema(SDL);
  * others still find live records of the fuzzing tenant to change.
  */
 const ENDS_RECORDS = /^(delete|remove|revoke|unassign|unlink|close|release|renew|set(Contract|Service)Status|move)/;
-const MUTATIONS = Object.keys(committed.getMutationType()?.getFields() ?? {}).sort((a, b) => Number(ENDS_RECORDS.test(a)) - Number(ENDS_RECORDS.test(b)) || a.localeCompare(b));
+const MUTATIONS = Object.keys(committed.getMutationType()?.getFields() ?? {}).sort(
+  (a, b) => Number(ENDS_RECORDS.test(a)) - Number(ENDS_RECORDS.test(b)) || a.localeCompare(b),
+);
 const NODE_TYPES = Object.values(committed.getTypeMap())
   .filter((type) => isObjectType(type) && type.getInterfaces().some((iface) => iface.name === 'Node'))
   .map((type) => type.name);
@@ -53,7 +55,8 @@ const STABLE_CODES = new Set<string>([
 ]);
 
 /** What leaked internals look like; no generated input contains these. */
-const LEAK = /SQLITE_|\bER_[A-Z_]{3,}|QueryFailedError|EntityNotFound|driverError|sqlMessage|sqlState|node_modules|\.ts:\d+|\bat [\w$.<>]+ \(|TypeError|ReferenceError|Cannot read prop/;
+const LEAK =
+  /SQLITE_|\bER_[A-Z_]{3,}|QueryFailedError|EntityNotFound|driverError|sqlMessage|sqlState|node_modules|\.ts:\d+|\bat [\w$.<>]+ \(|TypeError|ReferenceError|Cannot read prop/;
 
 describe('mutation fuzzing', () => {
   let server: TestServer;
@@ -91,7 +94,9 @@ describe('mutation fuzzing', () => {
     token = await server.token('RX1', ...roles);
     catalogueToken = await server.token('X26', Role.CATALOGUE_ADMIN);
     const organisations = await server.db.dataSource.getRepository(Organisation).find();
-    untouched = organisations.filter((organisation) => ['RX2', 'Y0A01'].includes(organisation.odsCode)).map((organisation) => organisation.id);
+    untouched = organisations
+      .filter((organisation) => ['RX2', 'Y0A01'].includes(organisation.odsCode))
+      .map((organisation) => organisation.id);
     expect(untouched).toHaveLength(2);
     before = await otherTenantsRows();
     own = organisations.find((organisation) => organisation.odsCode === 'RX1')!.id;
@@ -103,7 +108,12 @@ describe('mutation fuzzing', () => {
     for (const metadata of server.db.dataSource.entityMetadatas) {
       const typename = (metadata.target as { typename?: unknown }).typename;
       if (typeof typename !== 'string' || !NODE_TYPES.includes(typename)) continue;
-      const query = server.db.dataSource.getRepository(metadata.target).createQueryBuilder('t').select('t.id', 'id').orderBy('t.id').limit(200);
+      const query = server.db.dataSource
+        .getRepository(metadata.target)
+        .createQueryBuilder('t')
+        .select('t.id', 'id')
+        .orderBy('t.id')
+        .limit(200);
       if (metadata.columns.some((column) => column.propertyName === 'organisationId')) query.where('t.organisationId = :own', { own });
       known[typename] = (await query.getRawMany<{ id: number }>()).map((row) => Number(row.id));
     }
@@ -130,7 +140,10 @@ describe('mutation fuzzing', () => {
       fc.asyncProperty(variables, async (vars) => {
         const response = await fetch(`${server.url}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${CATALOGUE_MUTATIONS.has(name) ? catalogueToken : token}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${CATALOGUE_MUTATIONS.has(name) ? catalogueToken : token}`,
+          },
           body: JSON.stringify({ query, variables: vars }),
         });
         const text = await response.text();
@@ -152,7 +165,11 @@ describe('mutation fuzzing', () => {
 
   describe('bugs it found', () => {
     it('a null for a non-null variable is BAD_USER_INPUT (400), not an internal error', async () => {
-      const response = await server.gql('mutation ($input: AssignContactInput!) { assignContact(input: $input) { id } }', { input: null }, token);
+      const response = await server.gql(
+        'mutation ($input: AssignContactInput!) { assignContact(input: $input) { id } }',
+        { input: null },
+        token,
+      );
       expect(response.status).toBe(400);
       expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(response.errors?.[0]?.message).toMatch(/\$input/);
@@ -168,7 +185,6 @@ describe('mutation fuzzing', () => {
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input', reason: 'MALFORMED_VALUE' });
       expect(response.errors?.[0]?.message).toBe('Invalid input: text must be well-formed Unicode');
     });
-
 
     it('a document whose header line is longer than a TEXT column fails its run with a shortened reason, not an internal error (MySQL)', async () => {
       const supplier = await server.db.dataSource.getRepository(Supplier).findOneByOrFail({ cnspId: 'PDN00001' });
@@ -193,11 +209,18 @@ describe('mutation fuzzing', () => {
     for (const metadata of dataSource.entityMetadatas) {
       const moneyColumns = metadata.columns.filter((column) => column.transformer === penceTransformer);
       for (const column of moneyColumns) {
-        const rows: { value: unknown }[] = await dataSource.createQueryBuilder().select(`t.${column.databaseName}`, 'value').from(metadata.tableName, 't').getRawMany();
+        const rows: { value: unknown }[] = await dataSource
+          .createQueryBuilder()
+          .select(`t.${column.databaseName}`, 'value')
+          .from(metadata.tableName, 't')
+          .getRawMany();
         for (const { value } of rows) {
           if (value === null) continue;
           const text = String(value);
-          expect({ column: `${metadata.tableName}.${column.databaseName}`, text }).toEqual({ column: `${metadata.tableName}.${column.databaseName}`, text: expect.stringMatching(/^-?\d{1,15}$/) });
+          expect({ column: `${metadata.tableName}.${column.databaseName}`, text }).toEqual({
+            column: `${metadata.tableName}.${column.databaseName}`,
+            text: expect.stringMatching(/^-?\d{1,15}$/),
+          });
         }
       }
     }

@@ -20,33 +20,94 @@ describe('N+1 guard', () => {
   beforeAll(async () => {
     server = await startTestServer({ seed: false });
     const manager = server.db.dataSource.manager;
-    const organisation = await manager.save(manager.create(Organisation, { odsCode: 'RNN', name: 'Load Test Trust', type: OrganisationType.TRUST }));
+    const organisation = await manager.save(
+      manager.create(Organisation, { odsCode: 'RNN', name: 'Load Test Trust', type: OrganisationType.TRUST }),
+    );
     const supplier = await manager.save(
-      manager.create(Supplier, { name: 'Bulk CN-SP', kind: 'CN_SP' as never, cnspId: 'BULK0001', complianceStatus: 'COMPLIANT' as never, complianceDate: null, notes: null }),
+      manager.create(Supplier, {
+        name: 'Bulk CN-SP',
+        kind: 'CN_SP' as never,
+        cnspId: 'BULK0001',
+        complianceStatus: 'COMPLIANT' as never,
+        complianceDate: null,
+        notes: null,
+      }),
     );
     for (let c = 1; c <= 60; c += 1) {
       const contract = await manager.save(
         manager.create(Contract, {
-          organisationId: organisation.id, supplierId: supplier.id, reference: `C-${String(c).padStart(3, '0')}`, title: `Contract ${c}`,
-          procurementRoute: ProcurementRoute.DIRECT_AWARD, procurementVehicle: null, status: ContractStatus.ACTIVE, startDate: '2025-01-01',
-          endDate: '2027-12-31', initialTermMonths: 36, renewalTermMonths: null, noticePeriodDays: 90, noticeDate: '2027-10-02',
-          serviceWrap: ServiceWrap.MINIMUM, serviceHours: ServiceHours.TWENTY_FOUR_SEVEN, serviceHoursCalendar: null, currency: 'GBP', totalContractValue: null,
+          organisationId: organisation.id,
+          supplierId: supplier.id,
+          reference: `C-${String(c).padStart(3, '0')}`,
+          title: `Contract ${c}`,
+          procurementRoute: ProcurementRoute.DIRECT_AWARD,
+          procurementVehicle: null,
+          status: ContractStatus.ACTIVE,
+          startDate: '2025-01-01',
+          endDate: '2027-12-31',
+          initialTermMonths: 36,
+          renewalTermMonths: null,
+          noticePeriodDays: 90,
+          noticeDate: '2027-10-02',
+          serviceWrap: ServiceWrap.MINIMUM,
+          serviceHours: ServiceHours.TWENTY_FOUR_SEVEN,
+          serviceHoursCalendar: null,
+          currency: 'GBP',
+          totalContractValue: null,
         }),
       );
       for (let s = 1; s <= 2; s += 1) {
         const site = await manager.save(
-          manager.create(Site, { organisationId: organisation.id, odsCode: `RNN${c}${s}`, name: `Site ${c}/${s}`, addressLine1: '1 High Street', addressLine2: null, town: 'Leeds', postcode: 'LS1 4AP' }),
+          manager.create(Site, {
+            organisationId: organisation.id,
+            odsCode: `RNN${c}${s}`,
+            name: `Site ${c}/${s}`,
+            addressLine1: '1 High Street',
+            addressLine2: null,
+            town: 'Leeds',
+            postcode: 'LS1 4AP',
+          }),
         );
         await manager.save(
           manager.create(NetworkService, {
-            organisationId: organisation.id, contractId: contract.id, supplierId: supplier.id, siteId: site.id, reference: `BULK-${c}-${s}`,
-            type: ServiceType.ACCESS_CIRCUIT, bandwidthMbps: 100, resilience: Resilience.RESILIENT, qosProfile: null, status: ServiceStatus.ACTIVE,
-            installDate: '2025-02-01', ceaseDate: null, monthlyCharge: 12345n, oneOffCharge: 0n,
+            organisationId: organisation.id,
+            contractId: contract.id,
+            supplierId: supplier.id,
+            siteId: site.id,
+            reference: `BULK-${c}-${s}`,
+            type: ServiceType.ACCESS_CIRCUIT,
+            bandwidthMbps: 100,
+            resilience: Resilience.RESILIENT,
+            qosProfile: null,
+            status: ServiceStatus.ACTIVE,
+            installDate: '2025-02-01',
+            ceaseDate: null,
+            monthlyCharge: 12345n,
+            oneOffCharge: 0n,
           }),
         );
-        const contact = await manager.save(manager.create(Contact, { organisationId: organisation.id, name: `Caretaker ${c}/${s}`, jobTitle: null, email: null, phone: null, hours: null, notes: null, lastVerifiedAt: null, lastVerifiedBy: null }));
+        const contact = await manager.save(
+          manager.create(Contact, {
+            organisationId: organisation.id,
+            name: `Caretaker ${c}/${s}`,
+            jobTitle: null,
+            email: null,
+            phone: null,
+            hours: null,
+            notes: null,
+            lastVerifiedAt: null,
+            lastVerifiedBy: null,
+          }),
+        );
         await manager.save(
-          manager.create(ContactAssignment, { contactId: contact.id, organisationId: organisation.id, objectType: ContactObjectType.SITE, objectId: site.id, role: ContactRole.SITE_CONTACT, priority: ContactPriority.PRIMARY }),
+          manager.create(ContactAssignment, {
+            contactId: contact.id,
+            organisationId: organisation.id,
+            objectType: ContactObjectType.SITE,
+            objectId: site.id,
+            role: ContactRole.SITE_CONTACT,
+            priority: ContactPriority.PRIMARY,
+          }),
         );
       }
     }

@@ -69,7 +69,11 @@ describe('Relay pagination', () => {
       const answer = await server.gql(query, {}, csu);
       expect({ query, errors: answer.errors }).toEqual({ query, errors: undefined });
     }
-    const withVariables = await server.gql('query($after: String) { contracts(first: 2, after: $after) { totalCount } }', { after: null }, csu);
+    const withVariables = await server.gql(
+      'query($after: String) { contracts(first: 2, after: $after) { totalCount } }',
+      { after: null },
+      csu,
+    );
     expect(withVariables.errors).toBeUndefined();
   });
 
@@ -102,7 +106,9 @@ describe('Relay pagination of invoices', () => {
       const seen: any[] = [];
       let cursor: string | undefined;
       for (let pages = 1; pages <= 50; pages += 1) {
-        const page = (await server.gql(INVOICES, { ...variables, ...(backward ? { last: 2, before: cursor } : { first: 2, after: cursor }) }, manager)).data.invoices;
+        const page = (
+          await server.gql(INVOICES, { ...variables, ...(backward ? { last: 2, before: cursor } : { first: 2, after: cursor }) }, manager)
+        ).data.invoices;
         const nodes = page.edges.map((edge: any) => edge.node);
         if (backward) seen.unshift(...nodes);
         else seen.push(...nodes);

@@ -40,11 +40,16 @@ describe('plainSelect', () => {
   it('filters by value, by list and by NULL, and orders as asked', async () => {
     const manager = db.dataSource.manager;
     const services = await plainSelect<any>(manager, 'NetworkService', { status: 'ACTIVE', ceaseDate: null }, [['reference', 'DESC']]);
-    const expected = await manager.find<any>('NetworkService', { where: { status: 'ACTIVE', ceaseDate: IsNull() }, order: { reference: 'DESC' } });
+    const expected = await manager.find<any>('NetworkService', {
+      where: { status: 'ACTIVE', ceaseDate: IsNull() },
+      order: { reference: 'DESC' },
+    });
     expect(services.map((s) => s.id)).toEqual(expected.map((s) => s.id));
     expect(services.length).toBeGreaterThan(1);
     const two = services.slice(0, 2).map((s) => s.id);
-    expect((await plainSelect<any>(manager, 'NetworkService', { id: two }, [['id', 'ASC']])).map((s) => s.id)).toEqual([...two].sort((a, b) => a - b));
+    expect((await plainSelect<any>(manager, 'NetworkService', { id: two }, [['id', 'ASC']])).map((s) => s.id)).toEqual(
+      [...two].sort((a, b) => a - b),
+    );
     expect(await plainSelect(manager, 'NetworkService', { id: [] }, [])).toEqual([]);
     await expect(plainSelect(manager, 'NetworkService', { colour: 'red' }, [])).rejects.toThrow('NetworkService has no column colour');
   });
@@ -59,17 +64,25 @@ describe('plainSelect', () => {
     const before = db.statements.statements;
     const { rows, joined } = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, { joins });
     expect(db.statements.statements - before).toBe(1);
-    const viaFind = await manager.find<any>('NetworkService', { where: { status: 'ACTIVE' }, relations: { site: true, contract: true }, order: { id: 'ASC' } });
+    const viaFind = await manager.find<any>('NetworkService', {
+      where: { status: 'ACTIVE' },
+      relations: { site: true, contract: true },
+      order: { id: 'ASC' },
+    });
     expect(rows.length).toBeGreaterThan(10);
     expect(rows).toStrictEqual(await plainSelect(manager, 'NetworkService', { status: 'ACTIVE' }, order));
     expect(joined[0]).toStrictEqual(viaFind.map((service) => service.site));
     expect(joined[1]).toStrictEqual(viaFind.map((service) => service.contract));
 
     // a condition on the joined rows reads those that fail it as absent, and never drops a row
-    const elsewhere = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, { joins: [{ ...joins[0]!, where: { organisationId: [-1] } }] });
+    const elsewhere = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, {
+      joins: [{ ...joins[0]!, where: { organisationId: [-1] } }],
+    });
     expect(elsewhere.rows.map((service) => service.id)).toEqual(rows.map((service) => service.id));
     expect(elsewhere.joined[0]!.every((site) => site === null)).toBe(true);
-    const nowhere = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, { joins: [{ ...joins[0]!, where: { organisationId: [] } }] });
+    const nowhere = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, {
+      joins: [{ ...joins[0]!, where: { organisationId: [] } }],
+    });
     expect(nowhere.rows).toHaveLength(rows.length);
     expect(nowhere.joined[0]!.every((site) => site === null)).toBe(true);
   });
@@ -81,7 +94,16 @@ describe('plainSelect', () => {
     // a service pointed at another organisation's site: data the API refuses, but a loader must not leak it either
     await manager.update(NetworkService, service!.id, { siteId: foreign.id });
     try {
-      const viewer = { subject: 'test', organisationId: service!.organisationId, odsCode: 'TEST', roles: [Role.VIEWER], organisationIds: [service!.organisationId], supplierId: null, via: 'JWT' as const, apiKeyId: null };
+      const viewer = {
+        subject: 'test',
+        organisationId: service!.organisationId,
+        odsCode: 'TEST',
+        roles: [Role.VIEWER],
+        organisationIds: [service!.organisationId],
+        supplierId: null,
+        via: 'JWT' as const,
+        apiKeyId: null,
+      };
       const ctx = new RequestContext('test', viewer, manager, db.config, pino({ level: 'silent' }));
       ctx.loaders.include(NetworkService, 'site');
       const services = await ctx.loaders.manyBy(NetworkService, 'contractId').load(service!.contractId);
@@ -93,7 +115,9 @@ describe('plainSelect', () => {
       expect(await ctx.loaders.byId(Site).load(foreign.id)).toBeNull();
       expect(sites.filter((site) => site !== null).every((site) => site!.organisationId === service!.organisationId)).toBe(true);
       expect(sites.filter((site) => site !== null).length).toBe(services.length - 1);
-      expect(() => ctx.loaders.include(NetworkService, 'reference' as never)).toThrow('NetworkService.reference is not a many-to-one onto an id, held in a column of its own');
+      expect(() => ctx.loaders.include(NetworkService, 'reference' as never)).toThrow(
+        'NetworkService.reference is not a many-to-one onto an id, held in a column of its own',
+      );
     } finally {
       await manager.update(NetworkService, service!.id, { siteId: service!.siteId });
     }

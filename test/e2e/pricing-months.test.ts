@@ -28,7 +28,17 @@ describe('month-by-month pricing', () => {
   const createService = async (reference: string, monthlyCharge: string) =>
     ok<{ id: string }>(
       await gql('mutation($i: CreateServiceInput!) { createService(input: $i) { id } }', {
-        i: { contractId, siteId: site, reference, type: 'ACCESS_CIRCUIT', bandwidthMbps: 100, resilience: 'RESILIENT', status: 'ACTIVE', installDate: '2025-01-01', monthlyCharge },
+        i: {
+          contractId,
+          siteId: site,
+          reference,
+          type: 'ACCESS_CIRCUIT',
+          bandwidthMbps: 100,
+          resilience: 'RESILIENT',
+          status: 'ACTIVE',
+          installDate: '2025-01-01',
+          monthlyCharge,
+        },
       }),
       'createService',
     ).id;
@@ -37,8 +47,13 @@ describe('month-by-month pricing', () => {
     server = await startTestServer();
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     pdn = await supplierId(server, manager, 'PDN00001');
-    const contracts = await gql('query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }', { s: pdn });
-    contractId = contracts.data.contracts.edges.map((e: any) => e.node).find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1').id;
+    const contracts = await gql(
+      'query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }',
+      { s: pdn },
+    );
+    contractId = contracts.data.contracts.edges
+      .map((e: any) => e.node)
+      .find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1').id;
     site = (await gql('{ sites(first: 1) { edges { node { id } } } }')).data.sites.edges[0].node.id;
   });
 
@@ -83,9 +98,18 @@ describe('month-by-month pricing', () => {
     it('prices a quarter charged at the wrong rate month by month: £930 against £900, £36.00 over with VAT', () => {
       const line = findings.filter((f) => f.lineNumber === 2);
       expect(line).toEqual([
-        expect.objectContaining({ type: 'RATE_MISMATCH', serviceReference: 'PRC-QTR-0002', expectedAmount: '1080.00', invoicedAmount: '1116.00', difference: '36.00', disputable: true }),
+        expect.objectContaining({
+          type: 'RATE_MISMATCH',
+          serviceReference: 'PRC-QTR-0002',
+          expectedAmount: '1080.00',
+          invoicedAmount: '1116.00',
+          difference: '36.00',
+          disputable: true,
+        }),
       ]);
-      expect(line[0].explanation).toBe('Line 2 charges £930.00 net for PRC-QTR-0002; the contracted charge for 2026-07-01 to 2026-09-30 is £900.00 net, month by month: 2026-07: £300.00; 2026-08: £300.00; 2026-09: £300.00; £30.00 net over, £36.00 over with VAT at 20%.');
+      expect(line[0].explanation).toBe(
+        'Line 2 charges £930.00 net for PRC-QTR-0002; the contracted charge for 2026-07-01 to 2026-09-30 is £900.00 net, month by month: 2026-07: £300.00; 2026-08: £300.00; 2026-09: £300.00; £30.00 net over, £36.00 over with VAT at 20%.',
+      );
     });
 
     it('prices a line from the 15th to the 14th as the days of each of its two months', () => {
@@ -121,7 +145,11 @@ describe('month-by-month pricing', () => {
         supplierId: pdn,
         kind: 'INCIDENT',
         format: 'CSV',
-        document: ['ticket_reference,service_reference,severity,status,opened_at,acknowledged_at,resolved_at,status_history', incident('PRC-INC-1', before, 12), incident('PRC-INC-2', changeMonth, 20)].join('\n'),
+        document: [
+          'ticket_reference,service_reference,severity,status,opened_at,acknowledged_at,resolved_at,status_history',
+          incident('PRC-INC-1', before, 12),
+          incident('PRC-INC-2', changeMonth, 20),
+        ].join('\n'),
       });
       expect(run.data.ingestFeed.rowsAccepted).toBe(2);
       beforeChange = await report(period);
@@ -133,14 +161,22 @@ describe('month-by-month pricing', () => {
         }),
         'createOrder',
       );
-      const move = (status: string) => gql('mutation($input: MoveOrderInput!) { moveOrder(input: $input) { id } }', { input: { id: order.id, status, reason: `to ${status}`, on: changeMonth.set({ day: 1 }).toISODate() } });
+      const move = (status: string) =>
+        gql('mutation($input: MoveOrderInput!) { moveOrder(input: $input) { id } }', {
+          input: { id: order.id, status, reason: `to ${status}`, on: changeMonth.set({ day: 1 }).toISODate() },
+        });
       ok(await move('SUBMITTED'), 'moveOrder');
       ok(await move('ACKNOWLEDGED'), 'moveOrder');
-      const done = ok<any>(await gql('mutation($input: CompleteOrderInput!) { completeOrder(input: $input) { status service { monthlyCharge } } }', { input: { id: order.id, completedOn: changeDay } }), 'completeOrder');
+      const done = ok<any>(
+        await gql('mutation($input: CompleteOrderInput!) { completeOrder(input: $input) { status service { monthlyCharge } } }', {
+          input: { id: order.id, completedOn: changeDay },
+        }),
+        'completeOrder',
+      );
       expect(done).toEqual({ status: 'COMPLETED', service: { monthlyCharge: '2000.00' } });
     });
 
-    it('prices the month before the change at the charge then in force, not today\'s', async () => {
+    it("prices the month before the change at the charge then in force, not today's", async () => {
       const after = await report(period);
       const [credit] = creditOf(after);
       const percent = /: (\d+(?:\.\d+)?)% of £1000\.00$/.exec(credit.reason)?.[1];
@@ -151,7 +187,7 @@ describe('month-by-month pricing', () => {
       expect(after.totals).toEqual(beforeChange.totals);
     });
 
-    it('prices the month of the change by each charge\'s days, as billing does', async () => {
+    it("prices the month of the change by each charge's days, as billing does", async () => {
       const days = BigInt(changeMonth.daysInMonth!);
       // £1,000 for the 9 days before the 10th, £2,000 for the rest of the month
       const charge = halfUp(100_000n * 9n + 200_000n * (days - 9n), days);

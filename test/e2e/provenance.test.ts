@@ -29,13 +29,33 @@ describe('provenance of incidents and downtime', () => {
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     coordinator = await server.token('X26', Role.SERVICE_COORDINATOR);
     pdn = await supplierId(server, manager, 'PDN00001');
-    const contracts = await server.gql('query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }', { s: pdn }, manager);
-    contractId = contracts.data.contracts.edges.map((e: any) => e.node).find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1').id;
+    const contracts = await server.gql(
+      'query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }',
+      { s: pdn },
+      manager,
+    );
+    contractId = contracts.data.contracts.edges
+      .map((e: any) => e.node)
+      .find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1').id;
     const site = (await server.gql('{ sites(first: 1) { edges { node { id } } } }', {}, manager)).data.sites.edges[0].node.id;
     const create = async (reference: string) => {
-      const created = await server.gql('mutation($i: CreateServiceInput!) { createService(input: $i) { id } }', {
-        i: { contractId, siteId: site, reference, type: 'ACCESS_CIRCUIT', bandwidthMbps: 100, resilience: 'RESILIENT', status: 'ACTIVE', installDate: '2025-01-01', monthlyCharge: '500.00' },
-      }, manager);
+      const created = await server.gql(
+        'mutation($i: CreateServiceInput!) { createService(input: $i) { id } }',
+        {
+          i: {
+            contractId,
+            siteId: site,
+            reference,
+            type: 'ACCESS_CIRCUIT',
+            bandwidthMbps: 100,
+            resilience: 'RESILIENT',
+            status: 'ACTIVE',
+            installDate: '2025-01-01',
+            monthlyCharge: '500.00',
+          },
+        },
+        manager,
+      );
       expect(created.errors).toBeUndefined();
       return created.data.createService.id as string;
     };
@@ -65,10 +85,20 @@ describe('provenance of incidents and downtime', () => {
       format: 'TMF',
       document: JSON.stringify({
         troubleTicket: [
-          { id: 'PROV-INC-3', severity: 'Minor', status: 'acknowledged', creationDate: hour(300), relatedEntity: [{ id: refs.b, role: 'affectedService' }] },
+          {
+            id: 'PROV-INC-3',
+            severity: 'Minor',
+            status: 'acknowledged',
+            creationDate: hour(300),
+            relatedEntity: [{ id: refs.b, role: 'affectedService' }],
+          },
           // the CSV's second ticket again, resolved now: its source moves to this run and item
           {
-            id: 'PROV-INC-2', severity: 'Major', status: 'resolved', creationDate: hour(200), resolutionDate: hour(205),
+            id: 'PROV-INC-2',
+            severity: 'Major',
+            status: 'resolved',
+            creationDate: hour(200),
+            resolutionDate: hour(205),
             relatedEntity: [{ id: refs.a, role: 'affectedService' }],
             statusChange: [{ changeDate: hour(205), status: 'resolved', changeReason: 'line card replaced' }],
           },
@@ -78,15 +108,27 @@ describe('provenance of incidents and downtime', () => {
     expect(tmf.data.ingestFeed).toMatchObject({ status: 'SUCCEEDED', rowsAccepted: 2 });
     runs.incidentTmf = tmf.data.ingestFeed.id;
 
-    const logged = await server.gql('query { incidents(first: 50) { edges { node { supplierRef loggedBy source { location lastLocation feedRun { id kind format checksum } } statusHistory { status reason source { location feedRun { id } } } } } } }', {}, manager);
+    const logged = await server.gql(
+      'query { incidents(first: 50) { edges { node { supplierRef loggedBy source { location lastLocation feedRun { id kind format checksum } } statusHistory { status reason source { location feedRun { id } } } } } } }',
+      {},
+      manager,
+    );
     expect(logged.errors).toBeUndefined();
     const byRef = new Map(logged.data.incidents.edges.map((e: any) => [e.node.supplierRef, e.node]));
     const one: any = byRef.get('PROV-INC-1');
     const two: any = byRef.get('PROV-INC-2');
     const three: any = byRef.get('PROV-INC-3');
 
-    expect(one.source).toEqual({ location: 'line 2', lastLocation: null, feedRun: expect.objectContaining({ id: runs.incidentCsv, kind: 'INCIDENT', format: 'CSV' }) });
-    expect(three.source).toEqual({ location: '$.troubleTicket[0]', lastLocation: null, feedRun: expect.objectContaining({ id: runs.incidentTmf, format: 'TMF' }) });
+    expect(one.source).toEqual({
+      location: 'line 2',
+      lastLocation: null,
+      feedRun: expect.objectContaining({ id: runs.incidentCsv, kind: 'INCIDENT', format: 'CSV' }),
+    });
+    expect(three.source).toEqual({
+      location: '$.troubleTicket[0]',
+      lastLocation: null,
+      feedRun: expect.objectContaining({ id: runs.incidentTmf, format: 'TMF' }),
+    });
     expect(two.source).toMatchObject({ location: '$.troubleTicket[1]', feedRun: { id: runs.incidentTmf } });
 
     // each history entry keeps the run and row it came in with
@@ -101,14 +143,24 @@ describe('provenance of incidents and downtime', () => {
   });
 
   it('gives no feed source for an incident a person logged, and no run to a viewer who may not read feed runs', async () => {
-    const contact = await server.gql('mutation { createContact(input: { name: "Duty manager", email: "duty@example.nhs.uk" }) { id } }', {}, manager);
+    const contact = await server.gql(
+      'mutation { createContact(input: { name: "Duty manager", email: "duty@example.nhs.uk" }) { id } }',
+      {},
+      manager,
+    );
     expect(contact.errors).toBeUndefined();
     const logged = await server.gql(
       'mutation($i: LogIncidentInput!) { logIncident(input: $i) { loggedBy source { location } statusHistory { source { location } } } }',
       {
         i: {
-          serviceId: serviceA, severity: 4, summary: 'Slow browsing', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), impact: 'Web slow',
-          customerImpact: 'Staff wait for pages', stepsTaken: 'Rebooted the router', updatesContactId: contact.data.createContact.id,
+          serviceId: serviceA,
+          severity: 4,
+          summary: 'Slow browsing',
+          occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+          impact: 'Web slow',
+          customerImpact: 'Staff wait for pages',
+          stepsTaken: 'Rebooted the router',
+          updatesContactId: contact.data.createContact.id,
         },
       },
       manager,
@@ -117,7 +169,11 @@ describe('provenance of incidents and downtime', () => {
     expect(logged.data.logIncident).toMatchObject({ source: null, statusHistory: [{ source: null }] });
     expect(logged.data.logIncident.loggedBy).toBeTruthy();
 
-    const seen = await server.gql('query { incidents(first: 50, filter: { severity: [2] }) { edges { node { supplierRef source { location feedRun { id } } } } } }', {}, coordinator);
+    const seen = await server.gql(
+      'query { incidents(first: 50, filter: { severity: [2] }) { edges { node { supplierRef source { location feedRun { id } } } } } }',
+      {},
+      coordinator,
+    );
     expect(seen.errors).toBeUndefined();
     const two = seen.data.incidents.edges.map((e: any) => e.node).find((node: any) => node.supplierRef === 'PROV-INC-2');
     expect(two.source).toEqual({ location: '$.troubleTicket[1]', feedRun: null });
@@ -141,7 +197,12 @@ describe('provenance of incidents and downtime', () => {
       kind: 'PERFORMANCE',
       format: 'TMF',
       document: JSON.stringify({
-        performanceMeasurement: corrected.map((i) => ({ serviceId: refs.a, observationTime: hour(i), granularity: 'g_1h', indicators: [{ name: 'availability', value: 0, unit: '%' }] })),
+        performanceMeasurement: corrected.map((i) => ({
+          serviceId: refs.a,
+          observationTime: hour(i),
+          granularity: 'g_1h',
+          indicators: [{ name: 'availability', value: 0, unit: '%' }],
+        })),
       }),
     });
     expect(tmf.data.ingestFeed).toMatchObject({ status: 'SUCCEEDED', rowsAccepted: 2 });
@@ -170,7 +231,13 @@ describe('provenance of incidents and downtime', () => {
         downSeconds: 2 * 3600,
         sources: [
           wholeMonth,
-          { location: '$.performanceMeasurement[0]', lastLocation: '$.performanceMeasurement[1]', coversFrom: hour(19 * 24 + 6), coversTo: hour(19 * 24 + 8), feedRun: { id: runs.performanceTmf, kind: 'PERFORMANCE', format: 'TMF' } },
+          {
+            location: '$.performanceMeasurement[0]',
+            lastLocation: '$.performanceMeasurement[1]',
+            coversFrom: hour(19 * 24 + 6),
+            coversTo: hour(19 * 24 + 8),
+            feedRun: { id: runs.performanceTmf, kind: 'PERFORMANCE', format: 'TMF' },
+          },
         ],
       },
     ]);

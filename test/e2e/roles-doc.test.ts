@@ -23,17 +23,20 @@ function readmeRolesTable(mutations: Set<string>): Row[] {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('### Authentication, roles and tenancy'));
   const table = section.slice(section.indexOf('| role |'), section.indexOf('\n\n', section.indexOf('| role |')));
-  return table.split('\n').slice(2).map((line) => {
-    const [, who, can] = line.split(' | ').length >= 2 ? ['', ...line.replace(/^\| | \|$/g, '').split(' | ')] : ['', line, ''];
-    const ticked = (text: string) => [...text.matchAll(/`([A-Za-z_]+)`/g)].map((m) => m[1]);
-    const as = /\bas `([A-Z_]+)`/.exec(can)?.[1] as Role | undefined;
-    return {
-      roles: ticked(who).filter((word): word is Role => (ALL_ROLES as string[]).includes(word)),
-      mutations: ticked(can).filter((word) => mutations.has(word)),
-      as: as ?? null,
-      text: line,
-    };
-  });
+  return table
+    .split('\n')
+    .slice(2)
+    .map((line) => {
+      const [, who, can] = line.split(' | ').length >= 2 ? ['', ...line.replace(/^\| | \|$/g, '').split(' | ')] : ['', line, ''];
+      const ticked = (text: string) => [...text.matchAll(/`([A-Za-z_]+)`/g)].map((m) => m[1]);
+      const as = /\bas `([A-Z_]+)`/.exec(can)?.[1] as Role | undefined;
+      return {
+        roles: ticked(who).filter((word): word is Role => (ALL_ROLES as string[]).includes(word)),
+        mutations: ticked(can).filter((word) => mutations.has(word)),
+        as: as ?? null,
+        text: line,
+      };
+    });
 }
 
 describe('the roles documentation', () => {
@@ -59,8 +62,11 @@ describe('the roles documentation', () => {
     const wrong: string[] = [];
     for (const row of rows) {
       for (const role of row.roles) {
-        for (const name of row.mutations) if (!rules.get(name)!.includes(role)) wrong.push(`${role} may not call ${name} (it needs ${rules.get(name)!.join(' or ')})`);
-        if (row.as) for (const name of callable(row.as)) if (!rules.get(name)!.includes(role)) wrong.push(`${role} is "as ${row.as}" but may not call ${name}`);
+        for (const name of row.mutations)
+          if (!rules.get(name)!.includes(role)) wrong.push(`${role} may not call ${name} (it needs ${rules.get(name)!.join(' or ')})`);
+        if (row.as)
+          for (const name of callable(row.as))
+            if (!rules.get(name)!.includes(role)) wrong.push(`${role} is "as ${row.as}" but may not call ${name}`);
       }
     }
     expect(wrong).toEqual([]);

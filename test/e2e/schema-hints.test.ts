@@ -6,7 +6,11 @@ const GUESSES: [name: string, query: string, variables: Record<string, unknown>]
   ['a field', '{ contractz { totalCount } }', {}],
   ['an argument', '{ contracts(frist: 1) { totalCount } }', {}],
   ['an enum value', '{ contracts(filter: { status: [ACTIV] }) { totalCount } }', {}],
-  ['an input field, in a variable', 'mutation($input: UpdateContractInput!) { updateContract(input: $input) { id } }', { input: { id: 'Q29udHJhY3Q6MQ', titel: 'x' } }],
+  [
+    'an input field, in a variable',
+    'mutation($input: UpdateContractInput!) { updateContract(input: $input) { id } }',
+    { input: { id: 'Q29udHJhY3Q6MQ', titel: 'x' } },
+  ],
   ['a type', 'query($f: ContractFiltr) { contracts(filter: $f) { totalCount } }', {}],
 ];
 
@@ -30,12 +34,15 @@ describe.each([
     for (const error of response.errors!) expect(error.message).not.toMatch(/did you mean/i);
   });
 
-  it.each(GUESSES)(`are ${introspection === 'true' ? '' : 'not '}shown to a signed-in caller guessing %s`, async (_name, query, variables) => {
-    const response = await server.gql(query, variables, token);
-    const messages = response.errors!.map((error) => error.message).join('\n');
-    if (introspection === 'true') expect(messages).toMatch(/Did you mean/);
-    else expect(messages).not.toMatch(/did you mean/i);
-  });
+  it.each(GUESSES)(
+    `are ${introspection === 'true' ? '' : 'not '}shown to a signed-in caller guessing %s`,
+    async (_name, query, variables) => {
+      const response = await server.gql(query, variables, token);
+      const messages = response.errors!.map((error) => error.message).join('\n');
+      if (introspection === 'true') expect(messages).toMatch(/Did you mean/);
+      else expect(messages).not.toMatch(/did you mean/i);
+    },
+  );
 
   it('still says what was wrong', async () => {
     const response = await server.gql('{ contractz { totalCount } }');

@@ -18,8 +18,14 @@ function literal(type: GraphQLInputType): string {
   }
   if (isScalarType(type)) {
     const values: Record<string, string> = {
-      Int: '1', Float: '1', Boolean: 'true', ID: '"x"', String: '"x"',
-      Money: '"1.00"', LocalDate: '"2026-01-01"', DateTimeISO: '"2026-01-01T00:00:00.000Z"',
+      Int: '1',
+      Float: '1',
+      Boolean: 'true',
+      ID: '"x"',
+      String: '"x"',
+      Money: '"1.00"',
+      LocalDate: '"2026-01-01"',
+      DateTimeISO: '"2026-01-01T00:00:00.000Z"',
     };
     const value = values[type.name];
     if (value === undefined) throw new Error(`no sample literal for scalar ${type.name}: add one here`);
@@ -44,7 +50,11 @@ describe('the Service Co-ordinator', () => {
     for (const ods of ['RX1', 'RX2']) {
       const manager = await server.token(ods, Role.CONTRACT_MANAGER);
       const found = await server.gql('{ services(first: 1, filter: { status: [ACTIVE] }) { edges { node { id } } } }', {}, manager);
-      const contact = await server.gql(`mutation { createContact(input: { name: "${ods} duty desk", phone: "0113 496 0000" }) { id } }`, {}, manager);
+      const contact = await server.gql(
+        `mutation { createContact(input: { name: "${ods} duty desk", phone: "0113 496 0000" }) { id } }`,
+        {},
+        manager,
+      );
       for (const severity of [1, 2, 3]) {
         const logged = await server.gql(
           `mutation($s: ID!, $c: ID!, $sev: Int!) { logIncident(input: { serviceId: $s, severity: $sev, summary: "${ods} severity ${severity}", occurredAt: "2026-11-01T08:00:00Z",
@@ -61,7 +71,11 @@ describe('the Service Co-ordinator', () => {
   afterAll(() => server.stop());
 
   it('reads Severity 1 and 2 incidents of every organisation, and no others', async () => {
-    const seen = await server.gql('{ incidents(first: 100) { totalCount edges { node { id severity summary organisation { odsCode } } } } }', {}, coordinator);
+    const seen = await server.gql(
+      '{ incidents(first: 100) { totalCount edges { node { id severity summary organisation { odsCode } } } } }',
+      {},
+      coordinator,
+    );
     expect(seen.errors).toBeUndefined();
     const nodes = seen.data.incidents.edges.map((e: any) => e.node);
     expect(nodes.map((n: any) => n.summary).sort()).toEqual(['RX1 severity 1', 'RX1 severity 2', 'RX2 severity 1', 'RX2 severity 2']);
@@ -70,7 +84,7 @@ describe('the Service Co-ordinator', () => {
     expect(lowOnly.data.incidents.totalCount).toBe(0);
   });
 
-  it('opens a Severity 1 incident with its history and SLA clock, but not the organisation\'s inventory', async () => {
+  it("opens a Severity 1 incident with its history and SLA clock, but not the organisation's inventory", async () => {
     const response = await server.gql(
       `query($id: ID!) { incident(id: $id) { severity summary impact organisation { odsCode } supplier { cnspId } service { id } updatesContact { id }
          statusHistory { status reason } slaStage resolutionTargetMinutes resolutionBreached } }`,
@@ -78,14 +92,28 @@ describe('the Service Co-ordinator', () => {
       coordinator,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data.incident).toMatchObject({ severity: 1, summary: 'RX2 severity 1', organisation: { odsCode: 'RX2' }, service: null, updatesContact: null });
+    expect(response.data.incident).toMatchObject({
+      severity: 1,
+      summary: 'RX2 severity 1',
+      organisation: { odsCode: 'RX2' },
+      service: null,
+      updatesContact: null,
+    });
     // the clock is the contract's, exactly as the trust itself sees it
-    const trust = await server.gql('query($id: ID!) { incident(id: $id) { slaStage resolutionTargetMinutes resolutionBreached service { id } } }', { id: incidentIds['RX2-1'] }, await server.token('RX2', Role.VIEWER));
+    const trust = await server.gql(
+      'query($id: ID!) { incident(id: $id) { slaStage resolutionTargetMinutes resolutionBreached service { id } } }',
+      { id: incidentIds['RX2-1'] },
+      await server.token('RX2', Role.VIEWER),
+    );
     expect(trust.data.incident.service).not.toBeNull();
     const { slaStage, resolutionTargetMinutes, resolutionBreached } = trust.data.incident;
     expect(response.data.incident).toMatchObject({ slaStage, resolutionTargetMinutes, resolutionBreached });
     expect(response.data.incident.statusHistory).toEqual([{ status: 'NEW', reason: 'Logged by test.contract_manager@rx2' }]);
-    const viaNode = await server.gql('query($id: ID!) { node(id: $id) { ... on Incident { summary } } }', { id: incidentIds['RX1-2'] }, coordinator);
+    const viaNode = await server.gql(
+      'query($id: ID!) { node(id: $id) { ... on Incident { summary } } }',
+      { id: incidentIds['RX1-2'] },
+      coordinator,
+    );
     expect(viaNode.data.node).toEqual({ summary: 'RX1 severity 2' });
   });
 
@@ -104,47 +132,92 @@ describe('the Service Co-ordinator', () => {
   });
 
   it('lists Severity 1 incidents nobody has told it about, nationally', async () => {
-    const response = await server.gql('{ severityOneWithoutNotification { minutesSinceOpened incident { summary severity } } }', {}, coordinator);
+    const response = await server.gql(
+      '{ severityOneWithoutNotification { minutesSinceOpened incident { summary severity } } }',
+      {},
+      coordinator,
+    );
     expect(response.errors).toBeUndefined();
-    expect(response.data.severityOneWithoutNotification.map((row: any) => row.incident.summary).sort()).toEqual(['RX1 severity 1', 'RX2 severity 1']);
+    expect(response.data.severityOneWithoutNotification.map((row: any) => row.incident.summary).sort()).toEqual([
+      'RX1 severity 1',
+      'RX2 severity 1',
+    ]);
   });
 
   it('is notified of those Severity 1 incidents, nationally, and of nothing else', async () => {
-    const response = await server.gql('{ notifications(first: 100) { viewerKinds totalCount edges { node { kind subjectId message organisation { odsCode } } } } }', {}, coordinator);
+    const response = await server.gql(
+      '{ notifications(first: 100) { viewerKinds totalCount edges { node { kind subjectId message organisation { odsCode } } } } }',
+      {},
+      coordinator,
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data.notifications.viewerKinds).toEqual(['SEVERITY_ONE_NOT_NOTIFIED']);
     const nodes = response.data.notifications.edges.map((e: any) => e.node);
     expect(nodes.map((n: any) => n.subjectId).sort()).toEqual([incidentIds['RX1-1'], incidentIds['RX2-1']].sort());
     expect(nodes.map((n: any) => n.organisation.odsCode).sort()).toEqual(['RX1', 'RX2']);
-    expect(nodes.every((n: any) => n.kind === 'SEVERITY_ONE_NOT_NOTIFIED' && /no notification of the Service Co-ordinator is recorded/.test(n.message))).toBe(true);
+    expect(
+      nodes.every(
+        (n: any) => n.kind === 'SEVERITY_ONE_NOT_NOTIFIED' && /no notification of the Service Co-ordinator is recorded/.test(n.message),
+      ),
+    ).toBe(true);
   });
 
   it('is refused every other query and every mutation, and nothing changes', async () => {
     const schema = await buildGraphqlSchema(createServices(server.db.config));
-    const before = await server.gql('{ incidents(first: 100) { edges { node { id status serviceCoordinatorNotified supplierRef } } } }', {}, coordinator);
+    const before = await server.gql(
+      '{ incidents(first: 100) { edges { node { id status serviceCoordinatorNotified supplierRef } } } }',
+      {},
+      coordinator,
+    );
     const refused: string[] = [];
-    for (const [operation, type] of [['query', schema.getQueryType()!], ['mutation', schema.getMutationType()!]] as const) {
+    for (const [operation, type] of [
+      ['query', schema.getQueryType()!],
+      ['mutation', schema.getMutationType()!],
+    ] as const) {
       for (const field of Object.values(type.getFields())) {
         if (operation === 'query' && COORDINATOR_FIELDS.includes(field.name)) continue;
         const args = field.args.filter((arg) => isNonNullType(arg.type)).map((arg) => `${arg.name}: ${literal(arg.type)}`);
         const named = getNamedType(field.type);
         const selection = isScalarType(named) || isEnumType(named) ? '' : ' { __typename }';
-        const response = await server.gql(`${operation} { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }`, {}, coordinator);
-        expect({ field: field.name, codes: response.errors?.map((error) => error.extensions?.code) }).toEqual({ field: field.name, codes: ['FORBIDDEN'] });
+        const response = await server.gql(
+          `${operation} { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }`,
+          {},
+          coordinator,
+        );
+        expect({ field: field.name, codes: response.errors?.map((error) => error.extensions?.code) }).toEqual({
+          field: field.name,
+          codes: ['FORBIDDEN'],
+        });
         expect(response.data ?? null).toBeNull();
         refused.push(field.name);
       }
     }
-    expect(refused).toEqual(expect.arrayContaining(['contracts', 'escalations', 'reviews', 'logIncident', 'recordServiceCoordinatorNotification', 'linkSupplierTicket', 'raiseEscalation']));
-    const after = await server.gql('{ incidents(first: 100) { edges { node { id status serviceCoordinatorNotified supplierRef } } } }', {}, coordinator);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        'contracts',
+        'escalations',
+        'reviews',
+        'logIncident',
+        'recordServiceCoordinatorNotification',
+        'linkSupplierTicket',
+        'raiseEscalation',
+      ]),
+    );
+    const after = await server.gql(
+      '{ incidents(first: 100) { edges { node { id status serviceCoordinatorNotified supplierRef } } } }',
+      {},
+      coordinator,
+    );
     expect(after.data).toEqual(before.data);
   });
 
-  it('keeps a trust\'s own view to its own incidents, all severities', async () => {
+  it("keeps a trust's own view to its own incidents, all severities", async () => {
     const rx1 = await server.token('RX1', Role.VIEWER);
     const own = await server.gql('{ incidents(first: 100) { edges { node { summary organisation { odsCode } } } } }', {}, rx1);
     expect(new Set(own.data.incidents.edges.map((e: any) => e.node.organisation.odsCode))).toEqual(new Set(['RX1']));
     expect(own.data.incidents.edges.map((e: any) => e.node.summary)).toContain('RX1 severity 3');
-    expect(errorCode(await server.gql('query($id: ID!) { incident(id: $id) { id } }', { id: incidentIds['RX2-1'] }, rx1))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql('query($id: ID!) { incident(id: $id) { id } }', { id: incidentIds['RX2-1'] }, rx1))).toBe(
+      'NOT_FOUND',
+    );
   });
 });

@@ -6,7 +6,11 @@ const ROOT = join(__dirname, '..', '..');
 
 describe('npm run sim:cnsp', () => {
   it('answers --help with every option it takes, and exits 0 (it crashed on "Unknown option")', () => {
-    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'tools/simulated-cnsp.ts', '--help'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' } });
+    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'tools/simulated-cnsp.ts', '--help'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    });
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
     expect(run.stdout.trim()).toBe(USAGE);
     for (const option of ['--port', '--token', '--references', '--hours', '--help']) expect(USAGE).toContain(option);
@@ -18,7 +22,12 @@ describe('npm run sim:cnsp', () => {
     expect(() => parseSimulatorArgs(['--tokn', 'x'])).toThrow(/--tokn/);
     expect(() => parseSimulatorArgs(['--port', 'http'])).toThrow(/--port http: not a port/);
     expect(() => parseSimulatorArgs(['--hours', '0'])).toThrow(/--hours 0/);
-    expect(parseSimulatorArgs(['--token', 's3cret', '--references', 'A-1, B-2', '--hours', '48'])).toEqual({ port: 4010, token: 's3cret', references: ['A-1', 'B-2'], hours: 48 });
+    expect(parseSimulatorArgs(['--token', 's3cret', '--references', 'A-1, B-2', '--hours', '48'])).toEqual({
+      port: 4010,
+      token: 's3cret',
+      references: ['A-1', 'B-2'],
+      hours: 48,
+    });
   });
 
   it('serves --hours of samples per reference behind the token it was given', async () => {

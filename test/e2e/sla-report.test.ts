@@ -25,20 +25,54 @@ describe('the monthly SLA report', () => {
     server = await startTestServer({ env: { PERFORMANCE_RETENTION_DAYS: '400' } });
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     const pdn = await supplierId(server, manager, 'PDN00001');
-    const contracts = await server.gql('query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }', { s: pdn }, manager);
-    const contract = contracts.data.contracts.edges.map((e: any) => e.node).find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1');
+    const contracts = await server.gql(
+      'query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }',
+      { s: pdn },
+      manager,
+    );
+    const contract = contracts.data.contracts.edges
+      .map((e: any) => e.node)
+      .find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1');
     contractId = contract.id;
     const site = (await server.gql('{ sites(first: 1) { edges { node { id } } } }', {}, manager)).data.sites.edges[0].node.id;
     const create = (reference: string, installDate: string, monthlyCharge: string) =>
-      server.gql('mutation($i: CreateServiceInput!) { createService(input: $i) { id } }', {
-        i: { contractId, siteId: site, reference, type: 'ACCESS_CIRCUIT', bandwidthMbps: 100, resilience: 'RESILIENT', status: 'ACTIVE', installDate, monthlyCharge },
-      }, manager);
+      server.gql(
+        'mutation($i: CreateServiceInput!) { createService(input: $i) { id } }',
+        {
+          i: {
+            contractId,
+            siteId: site,
+            reference,
+            type: 'ACCESS_CIRCUIT',
+            bandwidthMbps: 100,
+            resilience: 'RESILIENT',
+            status: 'ACTIVE',
+            installDate,
+            monthlyCharge,
+          },
+        },
+        manager,
+      );
     const a = await create(refs.a, '2025-01-01', '1000.00');
     await create(refs.b, '2026-10-17', '400.00');
     await create(refs.c, '2025-01-01', '600.00');
-    const d = await server.gql('mutation($i: CreateServiceInput!) { createService(input: $i) { id } }', {
-      i: { contractId, siteId: site, reference: refs.d, type: 'ACCESS_CIRCUIT', bandwidthMbps: 100, resilience: 'NON_RESILIENT', status: 'ACTIVE', installDate: '2025-01-01', monthlyCharge: '100.00' },
-    }, manager);
+    const d = await server.gql(
+      'mutation($i: CreateServiceInput!) { createService(input: $i) { id } }',
+      {
+        i: {
+          contractId,
+          siteId: site,
+          reference: refs.d,
+          type: 'ACCESS_CIRCUIT',
+          bandwidthMbps: 100,
+          resilience: 'NON_RESILIENT',
+          status: 'ACTIVE',
+          installDate: '2025-01-01',
+          monthlyCharge: '100.00',
+        },
+      },
+      manager,
+    );
     expect(d.errors).toBeUndefined();
 
     const rows = ['service_reference,interval_start,interval,availability_seconds,latency_ms'];
@@ -75,23 +109,32 @@ describe('the monthly SLA report', () => {
 
   afterAll(() => server.stop());
 
-  const availabilityOf = (report: any, reference: string) => report.terms.find((t: any) => t.kind === 'AVAILABILITY' && t.service?.reference === reference);
+  const availabilityOf = (report: any, reference: string) =>
+    report.terms.find((t: any) => t.kind === 'AVAILABILITY' && t.service?.reference === reference);
 
   it('measures availability over the month, less maintenance, with its coverage and evidence', async () => {
     const { data, errors } = await server.gql(query, { c: contractId }, manager);
     expect(errors).toBeUndefined();
     const report = data.slaReport;
     // 745 hours less 4 excluded = 741 measured, 735 of them up
-    expect(availabilityOf(report, refs.a)).toMatchObject({ target: '99.5%', achieved: '99.190%', coveragePercent: '100.0', status: 'BREACHED', contractual: false });
+    expect(availabilityOf(report, refs.a)).toMatchObject({
+      target: '99.5%',
+      achieved: '99.190%',
+      coveragePercent: '100.0',
+      status: 'BREACHED',
+      contractual: false,
+    });
     expect(availabilityOf(report, refs.a).exclusions).toEqual([{ kind: 'PLANNED_MAINTENANCE', reason: 'Core router upgrade CHG-1042' }]);
-    expect(availabilityOf(report, refs.a).downtime).toEqual([{ start: '2026-10-10T10:00:00.000Z', end: '2026-10-10T20:00:00.000Z', downSeconds: 36_000 }]);
+    expect(availabilityOf(report, refs.a).downtime).toEqual([
+      { start: '2026-10-10T10:00:00.000Z', end: '2026-10-10T20:00:00.000Z', downSeconds: 36_000 },
+    ]);
     // installed on the 17th: measured over its 361 live hours only
     expect(availabilityOf(report, refs.b)).toMatchObject({ achieved: '100.000%', coveragePercent: '100.0', status: 'MET' });
     // 480 of 745 hours reported: never reported as met
     expect(availabilityOf(report, refs.c)).toMatchObject({ achieved: '100.000%', coveragePercent: '64.4', status: 'INSUFFICIENT_DATA' });
   });
 
-  it('gives the downtime of every down hour, across UK midnight and from the month\'s first hour', async () => {
+  it("gives the downtime of every down hour, across UK midnight and from the month's first hour", async () => {
     const report = (await server.gql(query, { c: contractId }, manager)).data.slaReport;
     // 742 of 745 hours up: 99.597 % against the 99 % a non-resilient service owes, so met, with its evidence all the same
     expect(availabilityOf(report, refs.d)).toMatchObject({ achieved: '99.597%', status: 'MET' });
@@ -107,7 +150,10 @@ describe('the monthly SLA report', () => {
     // SLA-INC-2's paused hours do not count: 240 minutes, within target
     expect(resolution).toMatchObject({ achieved: '1 of 2 (50.0%)', status: 'BREACHED' });
     expect(resolution.incidents).toEqual([expect.objectContaining({ supplierRef: 'SLA-INC-1', minutes: 600 })]);
-    expect(report.terms.find((t: any) => t.kind === 'INCIDENT_RESPONSE' && t.severity === 1)).toMatchObject({ achieved: '2 of 2 (100.0%)', status: 'MET' });
+    expect(report.terms.find((t: any) => t.kind === 'INCIDENT_RESPONSE' && t.severity === 1)).toMatchObject({
+      achieved: '2 of 2 (100.0%)',
+      status: 'MET',
+    });
     expect(report.terms.find((t: any) => t.kind === 'INCIDENT_RESOLUTION' && t.severity === 3)).toMatchObject({ status: 'NOT_APPLICABLE' });
 
     const credits = report.credits.filter((c: any) => c.service?.reference === refs.a);
@@ -118,8 +164,12 @@ describe('the monthly SLA report', () => {
     expect(report.totals.creditsOwed).toBe('100.00');
   });
 
-  it('applies the contract\'s own terms and its cap', async () => {
-    const term = await server.gql('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: AVAILABILITY, resilience: RESILIENT, targetPercent: "99.9" }) { id } }', { c: contractId }, manager);
+  it("applies the contract's own terms and its cap", async () => {
+    const term = await server.gql(
+      'mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: AVAILABILITY, resilience: RESILIENT, targetPercent: "99.9" }) { id } }',
+      { c: contractId },
+      manager,
+    );
     expect(term.errors).toBeUndefined();
     await server.gql(
       'mutation($c: ID!) { setCreditPolicy(contractId: $c, input: { availabilityBands: [{ shortfallUpTo: "0.5", creditPercent: "5" }, { shortfallUpTo: null, creditPercent: "12.5" }], resolutionBreachPercent: "5", capAmount: "130.00" }) { id } }',
@@ -133,14 +183,27 @@ describe('the monthly SLA report', () => {
     expect(report.credits.at(-1)).toMatchObject({ kind: null, amount: '-45.00' });
   });
 
-  it('gives a service\'s availability as a series, with UK days of 24 and 25 hours', async () => {
-    const services = await server.gql('query($c: ID!) { services(filter: { contractId: $c, search: "SLA-A" }) { edges { node { id } } } }', { c: contractId }, manager);
+  it("gives a service's availability as a series, with UK days of 24 and 25 hours", async () => {
+    const services = await server.gql(
+      'query($c: ID!) { services(filter: { contractId: $c, search: "SLA-A" }) { edges { node { id } } } }',
+      { c: contractId },
+      manager,
+    );
     const id = services.data.services.edges[0].node.id;
     const series = (granularity: string, from: string, to: string) =>
-      server.gql('query($s: ID!, $f: DateTimeISO!, $t: DateTimeISO!, $g: Granularity!) { serviceAvailability(serviceId: $s, from: $f, to: $t, granularity: $g) { start coveredSeconds upSeconds availabilityPercent coveragePercent } }', { s: id, f: from, t: to, g: granularity }, manager);
+      server.gql(
+        'query($s: ID!, $f: DateTimeISO!, $t: DateTimeISO!, $g: Granularity!) { serviceAvailability(serviceId: $s, from: $f, to: $t, granularity: $g) { start coveredSeconds upSeconds availabilityPercent coveragePercent } }',
+        { s: id, f: from, t: to, g: granularity },
+        manager,
+      );
     const days = (await series('DAY', '2026-09-30T23:00:00Z', '2026-11-01T00:00:00Z')).data.serviceAvailability;
     expect(days).toHaveLength(31);
-    expect(days[9]).toMatchObject({ start: '2026-10-09T23:00:00.000Z', coveredSeconds: 86_400, availabilityPercent: '58.333', coveragePercent: '100.0' });
+    expect(days[9]).toMatchObject({
+      start: '2026-10-09T23:00:00.000Z',
+      coveredSeconds: 86_400,
+      availabilityPercent: '58.333',
+      coveragePercent: '100.0',
+    });
     expect(days[24]).toMatchObject({ coveredSeconds: 90_000, availabilityPercent: '100.000' }); // 25 October: 25 hours
     const month = (await series('MONTH', '2026-09-30T23:00:00Z', '2026-11-01T00:00:00Z')).data.serviceAvailability;
     expect(month).toEqual([expect.objectContaining({ coveredSeconds: 745 * 3600, upSeconds: 735 * 3600, availabilityPercent: '98.657' })]);
@@ -153,58 +216,101 @@ describe('the monthly SLA report', () => {
   it('raises capacity alerts from daily 95th-percentile utilisation, with the next tier up', async () => {
     const pdn = await supplierId(server, manager, 'PDN00001');
     const rows = ['service_reference,interval_start,interval,availability_seconds,utilisation_in_pct,utilisation_out_pct'];
-    for (let i = HOURS_IN_OCTOBER - 361; i < HOURS_IN_OCTOBER; i += 1) rows.push(`${refs.b},${new Date(OCTOBER_START + i * 3_600_000).toISOString()},1h,3600,${i % 24 < 20 ? 91 : 40},30`);
+    for (let i = HOURS_IN_OCTOBER - 361; i < HOURS_IN_OCTOBER; i += 1)
+      rows.push(`${refs.b},${new Date(OCTOBER_START + i * 3_600_000).toISOString()},1h,3600,${i % 24 < 20 ? 91 : 40},30`);
     const run = await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: rows.join('\n') });
     expect(run.data.ingestFeed.rowsAccepted).toBe(361);
-    const alerts = await server.gql('{ capacityAlerts(period: "2026-10", thresholdPercent: 80, minDays: 3) { daysOver peakP95Percent suggestedBandwidthMbps service { reference bandwidthMbps } } }', {}, manager);
-    expect(alerts.data.capacityAlerts).toEqual([{ daysOver: 15, peakP95Percent: '91.00', suggestedBandwidthMbps: 200, service: { reference: refs.b, bandwidthMbps: 100 } }]);
+    const alerts = await server.gql(
+      '{ capacityAlerts(period: "2026-10", thresholdPercent: 80, minDays: 3) { daysOver peakP95Percent suggestedBandwidthMbps service { reference bandwidthMbps } } }',
+      {},
+      manager,
+    );
+    expect(alerts.data.capacityAlerts).toEqual([
+      { daysOver: 15, peakP95Percent: '91.00', suggestedBandwidthMbps: 200, service: { reference: refs.b, bandwidthMbps: 100 } },
+    ]);
     const none = await server.gql('{ capacityAlerts(period: "2026-10", thresholdPercent: 95) { daysOver } }', {}, manager);
     expect(none.data.capacityAlerts).toEqual([]);
   });
 
   it('measures latency terms as a monthly mean or a nearest-rank 95th percentile', async () => {
-    await server.gql('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: LATENCY, threshold: "12", statistic: MEAN }) { id } }', { c: contractId }, manager);
+    await server.gql(
+      'mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: LATENCY, threshold: "12", statistic: MEAN }) { id } }',
+      { c: contractId },
+      manager,
+    );
     const report = (await server.gql(query, { c: contractId }, manager)).data.slaReport;
     const mean = report.terms.find((t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.a);
     // (38 × 40 + 707 × 10) ÷ 745 = 11.530 ms
     expect(mean).toMatchObject({ target: 'mean ≤ 12 ms', achieved: '11.53 ms', status: 'MET' });
-    expect(report.terms.find((t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.b)).toMatchObject({ status: 'INSUFFICIENT_DATA', achieved: null });
+    expect(report.terms.find((t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.b)).toMatchObject({
+      status: 'INSUFFICIENT_DATA',
+      achieved: null,
+    });
 
-    await server.gql('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: LATENCY, threshold: "25", statistic: P95 }) { id } }', { c: contractId }, manager);
-    const p95 = (await server.gql(query, { c: contractId }, manager)).data.slaReport.terms.find((t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.a);
+    await server.gql(
+      'mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: LATENCY, threshold: "25", statistic: P95 }) { id } }',
+      { c: contractId },
+      manager,
+    );
+    const p95 = (await server.gql(query, { c: contractId }, manager)).data.slaReport.terms.find(
+      (t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.a,
+    );
     // rank ⌈0.95 × 745⌉ = 708: past the 707 samples of 10 ms
     expect(p95).toMatchObject({ target: '95th percentile ≤ 25 ms', achieved: '40 ms', status: 'BREACHED' });
   });
 
-  it('keeps a month\'s 95th percentiles once its raw samples are pruned, and refuses corrections to it', async () => {
-    const latencyOfA = async () => (await server.gql(query, { c: contractId }, manager)).data.slaReport.terms.find((t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.a);
+  it("keeps a month's 95th percentiles once its raw samples are pruned, and refuses corrections to it", async () => {
+    const latencyOfA = async () =>
+      (await server.gql(query, { c: contractId }, manager)).data.slaReport.terms.find(
+        (t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.a,
+      );
     // the housekeeping prune as it would run in January with 35 days' retention: October's samples go
     const pruned = await pruneRawSamples(server.db.dataSource.manager, 35, new Date('2027-01-10T12:00:00Z'));
     expect(pruned).toBeGreaterThanOrEqual(HOURS_IN_OCTOBER + 361 + 480);
-    const [{ remaining }] = await server.db.dataSource.query(`SELECT COUNT(*) AS remaining FROM performance_sample WHERE day >= '2026-10-01' AND day <= '2026-10-31'`);
+    const [{ remaining }] = await server.db.dataSource.query(
+      `SELECT COUNT(*) AS remaining FROM performance_sample WHERE day >= '2026-10-01' AND day <= '2026-10-31'`,
+    );
     expect(Number(remaining)).toBe(0);
     // each ended month is fixed once; January, still running on the 10th, is not
     const frozen = await server.db.dataSource.query('SELECT period FROM performance_month_frozen ORDER BY period');
     expect(frozen.map((row: { period: string }) => row.period)).toEqual(expect.arrayContaining(['2026-10', '2026-11', '2026-12']));
     expect(frozen.map((row: { period: string }) => row.period)).not.toContain('2027-01');
-    expect(await freezeMonthsBeforePruning(server.db.dataSource.manager, new Date('2027-01-09T00:00:00Z'), new Date('2027-01-10T12:00:00Z'))).toEqual([]);
+    expect(
+      await freezeMonthsBeforePruning(server.db.dataSource.manager, new Date('2027-01-09T00:00:00Z'), new Date('2027-01-10T12:00:00Z')),
+    ).toEqual([]);
 
     const p95 = await latencyOfA();
     expect(p95).toMatchObject({ target: '95th percentile ≤ 25 ms', achieved: '40 ms', status: 'BREACHED' });
-    expect(p95.note).toBe(`${refs.a}: nearest-rank 95th percentile of ${HOURS_IN_OCTOBER} samples, fixed on 2027-01-10 before the raw samples were pruned`);
+    expect(p95.note).toBe(
+      `${refs.a}: nearest-rank 95th percentile of ${HOURS_IN_OCTOBER} samples, fixed on 2027-01-10 before the raw samples were pruned`,
+    );
 
     const pdn = await supplierId(server, manager, 'PDN00001');
-    const correction = await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: `service_reference,interval_start,interval,availability_seconds,latency_ms\n${refs.a},2026-10-05T10:00:00Z,1h,3600,99` });
+    const correction = await ingest(server, manager, {
+      supplierId: pdn,
+      kind: 'PERFORMANCE',
+      format: 'CSV',
+      document: `service_reference,interval_start,interval,availability_seconds,latency_ms\n${refs.a},2026-10-05T10:00:00Z,1h,3600,99`,
+    });
     expect(correction.data.ingestFeed).toMatchObject({ rowsAccepted: 0, rowsRejected: 1 });
-    expect(correction.data.ingestFeed.rejectedRows.edges[0].node).toMatchObject({ field: 'intervalStart', reason: expect.stringMatching(/2026-10's 95th percentiles were fixed/) });
+    expect(correction.data.ingestFeed.rejectedRows.edges[0].node).toMatchObject({
+      field: 'intervalStart',
+      reason: expect.stringMatching(/2026-10's 95th percentiles were fixed/),
+    });
     expect((await latencyOfA()).achieved).toBe('40 ms');
     // the maintenance window now comes off A's hourly rollups: the same 741 hours measured, 735 up
     const availability = availabilityOf((await server.gql(query, { c: contractId }, manager)).data.slaReport, refs.a);
     expect(availability).toMatchObject({ achieved: '99.190%', coveragePercent: '100.0', status: 'BREACHED' });
   });
 
-  it('reads every service\'s maintenance windows together: a window on more services costs the report no more statements', async () => {
-    const ids = (await server.gql('query($c: ID!) { contract(id: $c) { services(first: 100) { edges { node { id reference } } } } }', { c: contractId }, manager)).data.contract.services.edges.map((e: any) => e.node);
+  it("reads every service's maintenance windows together: a window on more services costs the report no more statements", async () => {
+    const ids = (
+      await server.gql(
+        'query($c: ID!) { contract(id: $c) { services(first: 100) { edges { node { id reference } } } } }',
+        { c: contractId },
+        manager,
+      )
+    ).data.contract.services.edges.map((e: any) => e.node);
     const report = () => server.gql(query, { c: contractId }, manager);
     await report();
     const withOne = await server.countStatements(report);
@@ -227,10 +333,21 @@ describe('the monthly SLA report', () => {
   });
 
   it('refuses malformed terms and periods, naming the field', async () => {
-    expect((await server.gql('query($c: ID!) { slaReport(contractId: $c, period: "2026-13") { period } }', { c: contractId }, manager)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
-    const noSeverity = await server.gql('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: INCIDENT_RESOLUTION, targetMinutes: 240 }) { id } }', { c: contractId }, manager);
+    expect(
+      (await server.gql('query($c: ID!) { slaReport(contractId: $c, period: "2026-13") { period } }', { c: contractId }, manager))
+        .errors?.[0].extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+    const noSeverity = await server.gql(
+      'mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: INCIDENT_RESOLUTION, targetMinutes: 240 }) { id } }',
+      { c: contractId },
+      manager,
+    );
     expect(noSeverity.errors?.[0].extensions?.field).toBe('input.severity');
-    const tooHigh = await server.gql('mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: AVAILABILITY, targetPercent: "101" }) { id } }', { c: contractId }, manager);
+    const tooHigh = await server.gql(
+      'mutation($c: ID!) { setSlaTerm(contractId: $c, input: { kind: AVAILABILITY, targetPercent: "101" }) { id } }',
+      { c: contractId },
+      manager,
+    );
     expect(tooHigh.errors?.[0].extensions?.field).toBe('input.targetPercent');
     const outsider = await server.token('Y0A01', Role.CONTRACT_MANAGER);
     expect(errorCode(await server.gql(query, { c: contractId }, outsider))).toBe('NOT_FOUND');

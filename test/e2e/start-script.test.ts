@@ -87,59 +87,71 @@ describe('the start script', () => {
 
     // back to the sources the last good build was made from: the failed build's half-written dist/ is still not that build
     write('src/contracts/contract.ts', good);
-    expect(check(root, dist)).toMatchObject({ upToDate: false, reason: expect.stringMatching(/no build stamp \(built by tsc, or a build that did not finish\)/) });
+    expect(check(root, dist)).toMatchObject({
+      upToDate: false,
+      reason: expect.stringMatching(/no build stamp \(built by tsc, or a build that did not finish\)/),
+    });
     expect(await ensureBuilt(root)).toMatchObject({ built: true });
     expect(check(root, dist).upToDate).toBe(true);
   });
 
-  it('builds the real sources into a server that migrates an empty database, seeds the demo, saying so as it goes, and answers', async () => {
-    // inside the repository, so that the build finds node_modules as dist/ does
-    mkdirSync(join(ROOT, '.test-results'), { recursive: true });
-    const out = mkdtempSync(join(ROOT, '.test-results', 'start-dist-'));
-    const db = await createTestDatabase();
-    try {
-      // from empty, as a first start finds it
-      await db.dataSource.dropDatabase();
-      await db.dataSource.destroy();
-      const built = await ensureBuilt(ROOT, out);
-      expect(built).toMatchObject({ built: true, reason: 'no build yet' });
-
-      const server = spawnMain(
-        {
-          NODE_ENV: 'test',
-          DATA_DIR: db.config.dataDir,
-          DATABASE_URL: db.config.database.dialect === 'sqlite' ? `sqlite:${db.config.database.location}` : db.config.database.location,
-          JWT_SECRET: TEST_JWT_SECRET,
-          SEED_DEMO_ON_START: 'true',
-        },
-        [],
-        { built: join(out, 'src/main.js') },
-      );
+  it(
+    'builds the real sources into a server that migrates an empty database, seeds the demo, saying so as it goes, and answers',
+    async () => {
+      // inside the repository, so that the build finds node_modules as dist/ does
+      mkdirSync(join(ROOT, '.test-results'), { recursive: true });
+      const out = mkdtempSync(join(ROOT, '.test-results', 'start-dist-'));
+      const db = await createTestDatabase();
       try {
-        const port = await listening(server);
-        const migrations = db.config.database.dialect === 'sqlite' ? sqliteMigrations : mysqlMigrations;
-        const applied = server.logs.filter((entry) => entry.msg === 'migration applied');
-        expect(applied.map((entry) => [entry.n, entry.of])).toEqual(migrations.map((_, index) => [index + 1, migrations.length]));
-        expect(applied[0]!.migration).toBe(migrations[0]!.name);
-        const steps = server.logs.filter((entry) => entry.msg === 'demo data seeded');
-        expect(steps.map((entry) => `${entry.n} of ${entry.of}`)).toEqual(['1 of 5', '2 of 5', '3 of 5', '4 of 5', '5 of 5']);
-        expect(steps[0]).toMatchObject({ organisations: 5, contracts: 10 });
+        // from empty, as a first start finds it
+        await db.dataSource.dropDatabase();
+        await db.dataSource.destroy();
+        const built = await ensureBuilt(ROOT, out);
+        expect(built).toMatchObject({ built: true, reason: 'no build yet' });
 
-        const token = await signDevelopmentToken(db.config, { subject: 'start@rx1', odsCode: 'RX1', roles: [Role.CONTRACT_MANAGER], expiresIn: '1h' });
-        const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: '{ contracts(first: 50) { edges { node { reference supplier { name } } } } }' }),
-        });
-        const body = (await response.json()) as { errors?: unknown; data: { contracts: { edges: { node: { reference: string } }[] } } };
-        expect(body.errors).toBeUndefined();
-        expect(body.data.contracts.edges.map((edge) => edge.node.reference)).toContain('RX1-HSCN-2024-02');
+        const server = spawnMain(
+          {
+            NODE_ENV: 'test',
+            DATA_DIR: db.config.dataDir,
+            DATABASE_URL: db.config.database.dialect === 'sqlite' ? `sqlite:${db.config.database.location}` : db.config.database.location,
+            JWT_SECRET: TEST_JWT_SECRET,
+            SEED_DEMO_ON_START: 'true',
+          },
+          [],
+          { built: join(out, 'src/main.js') },
+        );
+        try {
+          const port = await listening(server);
+          const migrations = db.config.database.dialect === 'sqlite' ? sqliteMigrations : mysqlMigrations;
+          const applied = server.logs.filter((entry) => entry.msg === 'migration applied');
+          expect(applied.map((entry) => [entry.n, entry.of])).toEqual(migrations.map((_, index) => [index + 1, migrations.length]));
+          expect(applied[0]!.migration).toBe(migrations[0]!.name);
+          const steps = server.logs.filter((entry) => entry.msg === 'demo data seeded');
+          expect(steps.map((entry) => `${entry.n} of ${entry.of}`)).toEqual(['1 of 5', '2 of 5', '3 of 5', '4 of 5', '5 of 5']);
+          expect(steps[0]).toMatchObject({ organisations: 5, contracts: 10 });
+
+          const token = await signDevelopmentToken(db.config, {
+            subject: 'start@rx1',
+            odsCode: 'RX1',
+            roles: [Role.CONTRACT_MANAGER],
+            expiresIn: '1h',
+          });
+          const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query: '{ contracts(first: 50) { edges { node { reference supplier { name } } } } }' }),
+          });
+          const body = (await response.json()) as { errors?: unknown; data: { contracts: { edges: { node: { reference: string } }[] } } };
+          expect(body.errors).toBeUndefined();
+          expect(body.data.contracts.edges.map((edge) => edge.node.reference)).toContain('RX1-HSCN-2024-02');
+        } finally {
+          expect(await stopMain(server)).toBe(0);
+        }
       } finally {
-        expect(await stopMain(server)).toBe(0);
+        await db.drop();
+        rmSync(out, { recursive: true, force: true });
       }
-    } finally {
-      await db.drop();
-      rmSync(out, { recursive: true, force: true });
-    }
-  }, HANG_GUARD_MS);
+    },
+    HANG_GUARD_MS,
+  );
 });

@@ -37,14 +37,22 @@ async function startReceiver() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, received, at: (path: string) => received.filter((r) => r.path === path), stop: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    url,
+    received,
+    at: (path: string) => received.filter((r) => r.path === path),
+    stop: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 const CREATE = `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) {
   secret subscription { id url kinds enabled signingKeyHint consecutiveFailures organisation { odsCode } } } }`;
 const DELIVERIES = `query($id: ID!) { webhookDeliveries(subscriptionId: $id, first: 100) { totalCount edges { node { id kind status attemptCount nextAttemptAt lastStatusCode lastError deliveredAt payload
   attempts { attempt succeeded statusCode error } } } } }`;
-const reason = (response: GraphqlResponse) => [errorCode(response), response.errors?.[0]?.extensions?.reason ?? response.errors?.[0]?.extensions?.field];
+const reason = (response: GraphqlResponse) => [
+  errorCode(response),
+  response.errors?.[0]?.extensions?.reason ?? response.errors?.[0]?.extensions?.field,
+];
 const SECOND = 1000;
 
 /**
@@ -58,10 +66,13 @@ describe('webhooks', () => {
   let admin: string;
   const log = pino({ level: 'silent' });
   const t0 = new Date();
-  const sweep = (after: number) => server.app.services.webhookDispatcher.runOnce(server.db.dataSource.manager, server.db.config, log, new Date(t0.getTime() + after));
+  const sweep = (after: number) =>
+    server.app.services.webhookDispatcher.runOnce(server.db.dataSource.manager, server.db.config, log, new Date(t0.getTime() + after));
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { WEBHOOK_TIMEOUT_MS: '1000', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_RETRY_BASE_SECONDS: '30', WEBHOOK_DISABLE_AFTER_FAILURES: '2' } });
+    server = await startTestServer({
+      env: { WEBHOOK_TIMEOUT_MS: '1000', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_RETRY_BASE_SECONDS: '30', WEBHOOK_DISABLE_AFTER_FAILURES: '2' },
+    });
     receiver = await startReceiver();
     admin = await server.token('RX1', Role.ADMIN);
   });
@@ -74,22 +85,36 @@ describe('webhooks', () => {
   const create = async (input: Record<string, unknown>, token = admin) => {
     const response = await server.gql(CREATE, { input }, token);
     expect(response.errors).toBeUndefined();
-    return response.data.createWebhookSubscription as { secret: string; subscription: { id: string; kinds: string[]; enabled: boolean; signingKeyHint: string } };
+    return response.data.createWebhookSubscription as {
+      secret: string;
+      subscription: { id: string; kinds: string[]; enabled: boolean; signingKeyHint: string };
+    };
   };
-  const deliveries = async (id: string) => (await server.gql(DELIVERIES, { id }, admin)).data.webhookDeliveries.edges.map((e: any) => e.node);
-  const disable = (id: string) => server.gql('mutation($id: ID!) { updateWebhookSubscription(input: { id: $id, enabled: false }) { enabled } }', { id }, admin);
+  const deliveries = async (id: string) =>
+    (await server.gql(DELIVERIES, { id }, admin)).data.webhookDeliveries.edges.map((e: any) => e.node);
+  const disable = (id: string) =>
+    server.gql('mutation($id: ID!) { updateWebhookSubscription(input: { id: $id, enabled: false }) { enabled } }', { id }, admin);
 
   it('delivers each notification once, signed with the secret shown at creation', async () => {
     const created = await create({ url: `${receiver.url}/ok`, kinds: ['DSPT_EXPIRING', 'CONTRACT_NOTICE_DUE'], description: 'Power BI' });
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
-    expect(created.subscription).toMatchObject({ kinds: ['CONTRACT_NOTICE_DUE', 'DSPT_EXPIRING'], enabled: true, signingKeyHint: `${created.secret.slice(0, 10)}…` });
+    expect(created.subscription).toMatchObject({
+      kinds: ['CONTRACT_NOTICE_DUE', 'DSPT_EXPIRING'],
+      enabled: true,
+      signingKeyHint: `${created.secret.slice(0, 10)}…`,
+    });
 
     const result = await sweep(0);
     expect(result.recorded).toBeGreaterThanOrEqual(2);
     const got = receiver.at('/ok');
     expect(got).toHaveLength(result.recorded);
     for (const request of got) {
-      const { 'x-hscn-timestamp': timestamp, 'x-hscn-signature': signature, 'x-hscn-event': event, 'x-hscn-delivery': delivery } = request.headers;
+      const {
+        'x-hscn-timestamp': timestamp,
+        'x-hscn-signature': signature,
+        'x-hscn-event': event,
+        'x-hscn-delivery': delivery,
+      } = request.headers;
       const expected = `sha256=${createHmac('sha256', created.secret).update(`${timestamp}.${request.body}`).digest('hex')}`;
       expect(signature).toBe(expected);
       expect(Math.abs(Number(timestamp) - Date.now() / SECOND)).toBeLessThan(60);
@@ -119,13 +144,19 @@ describe('webhooks', () => {
   it('keeps the secret out of the audit trail and out of every answer after creation', async () => {
     const created = await create({ url: `${receiver.url}/quiet`, kinds: ['FEED_LATE'] });
     await disable(created.subscription.id);
-    const trail = await server.gql('query($id: ID!) { auditTrail(filter: { recordId: $id }) { edges { node { action after } } } }', { id: created.subscription.id }, admin);
+    const trail = await server.gql(
+      'query($id: ID!) { auditTrail(filter: { recordId: $id }) { edges { node { action after } } } }',
+      { id: created.subscription.id },
+      admin,
+    );
     expect(trail.errors).toBeUndefined();
     expect(trail.data.auditTrail.edges.length).toBeGreaterThan(0);
     const text = JSON.stringify(trail.data);
     expect(text).not.toContain(created.secret.slice(10));
     expect(text).not.toMatch(/secretCiphertext|secretKeyId/);
-    const row = await server.db.dataSource.getRepository(WebhookSubscription).findOneByOrFail({ id: parseGlobalId(created.subscription.id)!.id });
+    const row = await server.db.dataSource
+      .getRepository(WebhookSubscription)
+      .findOneByOrFail({ id: parseGlobalId(created.subscription.id)!.id });
     expect(row.secretCiphertext).not.toContain(created.secret.slice(6));
     const listed = await server.gql('{ webhookSubscriptions { edges { node { id signingKeyHint } } } }', {}, admin);
     expect(JSON.stringify(listed.data)).not.toContain(created.secret.slice(10));
@@ -136,7 +167,12 @@ describe('webhooks', () => {
     const base = 10_000 * SECOND;
     expect(await sweep(base)).toMatchObject({ recorded: 1, attempted: 1, delivered: 0 });
     let [delivery] = await deliveries(created.subscription.id);
-    expect(delivery).toMatchObject({ status: 'PENDING', attemptCount: 1, lastStatusCode: 500, lastError: 'the receiver answered HTTP 500' });
+    expect(delivery).toMatchObject({
+      status: 'PENDING',
+      attemptCount: 1,
+      lastStatusCode: 500,
+      lastError: 'the receiver answered HTTP 500',
+    });
     expect(new Date(delivery.nextAttemptAt).getTime()).toBe(t0.getTime() + base + 30 * SECOND);
 
     expect(await sweep(base + 29 * SECOND)).toMatchObject({ attempted: 0 });
@@ -179,23 +215,44 @@ describe('webhooks', () => {
     const log = await deliveries(created.subscription.id);
     expect(log.length).toBeGreaterThanOrEqual(2);
     for (const delivery of log) {
-      expect(delivery).toMatchObject({ status: 'FAILED', attemptCount: 3, lastStatusCode: null, lastError: 'no answer within 1000 ms', nextAttemptAt: null });
+      expect(delivery).toMatchObject({
+        status: 'FAILED',
+        attemptCount: 3,
+        lastStatusCode: null,
+        lastError: 'no answer within 1000 ms',
+        nextAttemptAt: null,
+      });
     }
-    const subscription = await server.gql('{ webhookSubscriptions(filter: { enabled: false }) { edges { node { id enabled disabledReason consecutiveFailures } } } }', {}, admin);
-    const disabled = subscription.data.webhookSubscriptions.edges.map((e: any) => e.node).find((s: any) => s.id === created.subscription.id);
-    expect(disabled).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/^Disabled automatically: \d+ deliveries in a row failed every attempt$/) });
+    const subscription = await server.gql(
+      '{ webhookSubscriptions(filter: { enabled: false }) { edges { node { id enabled disabledReason consecutiveFailures } } } }',
+      {},
+      admin,
+    );
+    const disabled = subscription.data.webhookSubscriptions.edges
+      .map((e: any) => e.node)
+      .find((s: any) => s.id === created.subscription.id);
+    expect(disabled).toMatchObject({
+      enabled: false,
+      disabledReason: expect.stringMatching(/^Disabled automatically: \d+ deliveries in a row failed every attempt$/),
+    });
 
     // nothing more is sent while disabled, and a redelivery is refused until it is enabled again
     const sentBefore = receiver.received.length;
     expect(await sweep(base + 100_000 * SECOND)).toMatchObject({ recorded: 0, attempted: 0 });
-    expect(reason(await server.gql('mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { status } }', { id: log[0].id }, admin))).toEqual(['CONFLICT', 'SUBSCRIPTION_DISABLED']);
+    expect(
+      reason(await server.gql('mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { status } }', { id: log[0].id }, admin)),
+    ).toEqual(['CONFLICT', 'SUBSCRIPTION_DISABLED']);
     const fixed = await server.gql(
       'mutation($id: ID!, $url: String!) { updateWebhookSubscription(input: { id: $id, url: $url, enabled: true }) { enabled consecutiveFailures disabledReason } }',
       { id: created.subscription.id, url: `${receiver.url}/ok-again` },
       admin,
     );
     expect(fixed.data.updateWebhookSubscription).toEqual({ enabled: true, consecutiveFailures: 0, disabledReason: null });
-    const redelivered = await server.gql('mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { status attemptCount lastStatusCode attempts { attempt succeeded } } }', { id: log[0].id }, admin);
+    const redelivered = await server.gql(
+      'mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { status attemptCount lastStatusCode attempts { attempt succeeded } } }',
+      { id: log[0].id },
+      admin,
+    );
     expect(redelivered.errors).toBeUndefined();
     expect(redelivered.data.redeliverWebhook).toMatchObject({ status: 'DELIVERED', attemptCount: 4, lastStatusCode: 200 });
     expect(receiver.received.length).toBe(sentBefore + 1);
@@ -207,14 +264,19 @@ describe('webhooks', () => {
     const created = await create({ url: `${receiver.url}/rotated`, kinds: ['DSPT_EXPIRING'] });
     await sweep(40_000 * SECOND);
     const [delivery] = await deliveries(created.subscription.id);
-    const rotated = await server.gql('mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret subscription { signingKeyHint } } }', { id: created.subscription.id }, admin);
+    const rotated = await server.gql(
+      'mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret subscription { signingKeyHint } } }',
+      { id: created.subscription.id },
+      admin,
+    );
     const secret = rotated.data.rotateWebhookSecret.secret as string;
     expect(secret).not.toBe(created.secret);
     expect(rotated.data.rotateWebhookSecret.subscription.signingKeyHint).toBe(`${secret.slice(0, 10)}…`);
     await server.gql('mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { status } }', { id: delivery.id }, admin);
     const [first, again] = receiver.at('/rotated');
     expect(again.body).toBe(first.body);
-    const sign = (key: string, r: Received) => `sha256=${createHmac('sha256', key).update(`${r.headers['x-hscn-timestamp']}.${r.body}`).digest('hex')}`;
+    const sign = (key: string, r: Received) =>
+      `sha256=${createHmac('sha256', key).update(`${r.headers['x-hscn-timestamp']}.${r.body}`).digest('hex')}`;
     expect(again.headers['x-hscn-signature']).toBe(sign(secret, again));
     expect(again.headers['x-hscn-signature']).not.toBe(sign(created.secret, again));
     await disable(created.subscription.id);
@@ -230,7 +292,7 @@ describe('webhooks', () => {
     await disable(created.subscription.id);
   });
 
-  it('delivers a CSU\'s subscription its trusts\' notifications', async () => {
+  it("delivers a CSU's subscription its trusts' notifications", async () => {
     const csu = await server.token('0CX', Role.ADMIN);
     const created = await create({ url: `${receiver.url}/csu`, kinds: ['DSPT_EXPIRING', 'CONTACT_STALE'] }, csu);
     await sweep(60_000 * SECOND);
@@ -243,7 +305,8 @@ describe('webhooks', () => {
   it('refuses bad input with clear errors and changes nothing', async () => {
     const count = async () => (await server.gql('{ webhookSubscriptions { totalCount } }', {}, admin)).data.webhookSubscriptions.totalCount;
     const before = await count();
-    const attempt = (input: Record<string, unknown>, token = admin) => server.gql(CREATE, { input: { url: `${receiver.url}/x`, kinds: ['FEED_LATE'], ...input } }, token);
+    const attempt = (input: Record<string, unknown>, token = admin) =>
+      server.gql(CREATE, { input: { url: `${receiver.url}/x`, kinds: ['FEED_LATE'], ...input } }, token);
     const ftp = await attempt({ url: 'ftp://reports.example.org/hook' });
     expect(ftp.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.url', reason: 'INVALID_URL' });
     expect(ftp.errors?.[0]?.message).toBe('input.url: must be an http or https URL, not ftp');
@@ -257,8 +320,11 @@ describe('webhooks', () => {
     expect(await count()).toBe(before);
 
     // another tenant's subscription and deliveries are NOT_FOUND, as if they did not exist
-    const theirs = (await server.gql('{ webhookSubscriptions(first: 1) { edges { node { id } } } }', {}, admin)).data.webhookSubscriptions.edges[0].node.id;
-    const delivery = await server.db.dataSource.getRepository(WebhookDelivery).findOneByOrFail({ subscriptionId: parseGlobalId(theirs)!.id });
+    const theirs = (await server.gql('{ webhookSubscriptions(first: 1) { edges { node { id } } } }', {}, admin)).data.webhookSubscriptions
+      .edges[0].node.id;
+    const delivery = await server.db.dataSource
+      .getRepository(WebhookDelivery)
+      .findOneByOrFail({ subscriptionId: parseGlobalId(theirs)!.id });
     for (const [query, variables] of [
       ['mutation($id: ID!) { updateWebhookSubscription(input: { id: $id, url: "http://127.0.0.1:9/x" }) { id } }', { id: theirs }],
       ['mutation($id: ID!) { deleteWebhookSubscription(id: $id) }', { id: theirs }],
@@ -281,6 +347,14 @@ describe('webhooks', () => {
     const deleted = await server.gql('mutation($id: ID!) { deleteWebhookSubscription(id: $id) }', { id: created.subscription.id }, admin);
     expect(deleted.data.deleteWebhookSubscription).toBe(created.subscription.id);
     expect(await server.db.dataSource.getRepository(WebhookDelivery).countBy({ subscriptionId: id })).toBe(0);
-    expect(errorCode(await server.gql('query($id: ID!) { webhookDeliveries(subscriptionId: $id) { totalCount } }', { id: created.subscription.id }, admin))).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await server.gql(
+          'query($id: ID!) { webhookDeliveries(subscriptionId: $id) { totalCount } }',
+          { id: created.subscription.id },
+          admin,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
   });
 });

@@ -20,7 +20,9 @@ describe('demo compliance register', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    ds = createDataSource({ dialect: 'sqlite', location: ':memory:', poolSize: 1, connectTimeoutMs: 1000 }, dataModel, { synchronize: true });
+    ds = createDataSource({ dialect: 'sqlite', location: ':memory:', poolSize: 1, connectTimeoutMs: 1000 }, dataModel, {
+      synchronize: true,
+    });
     await ds.initialize();
   });
 
@@ -31,7 +33,11 @@ describe('demo compliance register', () => {
   const snapshot = async () => {
     const rows: Record<string, unknown[]> = {};
     for (const table of TABLES) {
-      rows[table.name] = (await ds.getRepository(table as never).find({ order: { id: 'ASC' } })).map((row: any) => ({ ...row, createdAt: row.createdAt.getTime(), updatedAt: row.updatedAt.getTime() }));
+      rows[table.name] = (await ds.getRepository(table as never).find({ order: { id: 'ASC' } })).map((row: any) => ({
+        ...row,
+        createdAt: row.createdAt.getTime(),
+        updatedAt: row.updatedAt.getTime(),
+      }));
     }
     return rows;
   };
@@ -49,20 +55,27 @@ describe('demo compliance register', () => {
     await seedDemoData(ds, { today: '2027-05-02' });
     const after = await snapshot();
     for (const table of TABLES) expect(after[table.name]!.length).toBe(before[table.name]!.length);
-    const rx1Latest = await ds.getRepository(DsptAssessment).find({ order: { publishedOn: 'DESC' }, take: 1, where: { expiresOn: addDays('2027-05-02', DEMO_DSPT_EXPIRES_IN_DAYS) } });
+    const rx1Latest = await ds
+      .getRepository(DsptAssessment)
+      .find({ order: { publishedOn: 'DESC' }, take: 1, where: { expiresOn: addDays('2027-05-02', DEMO_DSPT_EXPIRES_IN_DAYS) } });
     expect(rx1Latest).toHaveLength(1);
   });
 
   // the bench and the load test seed the demo beside a scaled-up estate: RX1 with 70 more sites once overflowed 10.41.x.0/22
   it('allocates demo ranges to the demo sites only, beside a scaled-up estate', async () => {
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', JWT_SECRET: 'demo-compliance-test-secret-0123456789', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: 'sqlite::memory:',
+      JWT_SECRET: 'demo-compliance-test-secret-0123456789',
+      LOG_LEVEL: 'silent',
+    });
     await seedScaleData(ds, config, { prefix: 'CIDR', sites: 70, services: 1, invoices: false, performance: false });
     const before = await snapshot();
     await seedDemoData(ds, { today: '2027-05-02' });
     expect(await snapshot()).toEqual(before);
   });
 
-  it('keeps RX1\'s DSPT 30 days from expiry, on a valid date, for every day of two years', () => {
+  it("keeps RX1's DSPT 30 days from expiry, on a valid date, for every day of two years", () => {
     for (let offset = 0; offset < 731; offset += 1) {
       const today = addDays('2027-01-01', offset);
       const { RX1, RX2 } = planDemoDspt(today);

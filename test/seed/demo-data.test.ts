@@ -17,7 +17,18 @@ import { Supplier, SupplierKind } from '../../src/suppliers/supplier.entity';
 import { model as dataModel } from '../../src/entities';
 
 const TODAY = '2026-11-25';
-const TABLES = [Organisation, ActsFor, Supplier, Contract, ContractDocument, ContractStatusChange, Site, NetworkService, Contact, ContactAssignment];
+const TABLES = [
+  Organisation,
+  ActsFor,
+  Supplier,
+  Contract,
+  ContractDocument,
+  ContractStatusChange,
+  Site,
+  NetworkService,
+  Contact,
+  ContactAssignment,
+];
 const BANDWIDTH_TIERS = [10, 20, 50, 100, 200, 500, 1000];
 const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$/;
 const ODS_CODE = /^[A-Z0-9]{3,10}$/;
@@ -36,7 +47,9 @@ describe('seedDemoData', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    ds = createDataSource({ dialect: 'sqlite', location: ':memory:', poolSize: 1, connectTimeoutMs: 1000 }, dataModel, { synchronize: true });
+    ds = createDataSource({ dialect: 'sqlite', location: ':memory:', poolSize: 1, connectTimeoutMs: 1000 }, dataModel, {
+      synchronize: true,
+    });
     await ds.initialize();
   });
 
@@ -75,7 +88,9 @@ describe('seedDemoData', () => {
     const before = await ds.getRepository(NetworkService).find({ order: { id: 'ASC' } });
     await seedDemoData(ds, { today: TODAY });
     const after = await ds.getRepository(NetworkService).find({ order: { id: 'ASC' } });
-    expect(after.map((s) => [s.id, s.reference, s.createdAt.getTime()])).toEqual(before.map((s) => [s.id, s.reference, s.createdAt.getTime()]));
+    expect(after.map((s) => [s.id, s.reference, s.createdAt.getTime()])).toEqual(
+      before.map((s) => [s.id, s.reference, s.createdAt.getTime()]),
+    );
   });
 
   it('has the five organisations, the acts-for arrangements and the suppliers', async () => {
@@ -142,7 +157,9 @@ describe('seedDemoData', () => {
       if (service.status === ServiceStatus.CEASED) expect(service.ceaseDate! > service.installDate!).toBe(true);
     }
     const statuses = new Set(services.map((s) => s.status));
-    expect([...statuses].sort()).toEqual([ServiceStatus.ACTIVE, ServiceStatus.CEASED, ServiceStatus.CEASE_REQUESTED, ServiceStatus.ORDERED].sort());
+    expect([...statuses].sort()).toEqual(
+      [ServiceStatus.ACTIVE, ServiceStatus.CEASED, ServiceStatus.CEASE_REQUESTED, ServiceStatus.ORDERED].sort(),
+    );
     for (const site of sites.values()) {
       expect(site.postcode).toMatch(POSTCODE);
       expect(site.odsCode).toMatch(ODS_CODE);

@@ -83,7 +83,9 @@ export class Chromium {
   /** Starts Chromium with a fresh profile; fails, naming the fix, when it is not installed. */
   static async launch(): Promise<Chromium> {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`Headless Chromium is needed for this test and ${CHROMIUM} does not exist: install Debian's package (apt-get install chromium), as .ci/run does`);
+      throw new Error(
+        `Headless Chromium is needed for this test and ${CHROMIUM} does not exist: install Debian's package (apt-get install chromium), as .ci/run does`,
+      );
     }
     const userDataDir = mkdtempSync(join(tmpdir(), 'hscn-chromium-'));
     const child = spawn(CHROMIUM, [...FLAGS, '--remote-debugging-pipe', `--user-data-dir=${userDataDir}`, 'about:blank'], {
@@ -158,7 +160,14 @@ export class Chromium {
     }
   }
 
-  private receive(message: { id?: number; result?: any; error?: { message: string }; method?: string; params?: any; sessionId?: string }): void {
+  private receive(message: {
+    id?: number;
+    result?: any;
+    error?: { message: string };
+    method?: string;
+    params?: any;
+    sessionId?: string;
+  }): void {
     if (message.id !== undefined) {
       const call = this.pending.get(message.id);
       this.pending.delete(message.id);
@@ -228,7 +237,10 @@ export class Page {
    * body. Call it before the action that sends the request. One listener follows the request
    * from start to end: its events may arrive in one read.
    */
-  async nextResponse(description: string, matches: (request: PageRequest) => boolean): Promise<{ request: PageRequest; status: number; body: string }> {
+  async nextResponse(
+    description: string,
+    matches: (request: PageRequest) => boolean,
+  ): Promise<{ request: PageRequest; status: number; body: string }> {
     let requestId: string | null = null;
     let status = 0;
     const done = await this.nextEvent(description, (event) => {
@@ -268,7 +280,8 @@ export class Page {
       };
       check();
     })`);
-    if (!last.value) throw new Error(`${description}: not there after ${frames} animation frames (last seen: ${JSON.stringify(last.seen)})`);
+    if (!last.value)
+      throw new Error(`${description}: not there after ${frames} animation frames (last seen: ${JSON.stringify(last.seen)})`);
     return last.value;
   }
 

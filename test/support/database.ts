@@ -70,7 +70,10 @@ export async function createTestDatabase(extraEnv: Record<string, string> = {}, 
 function perFileMysqlUrl(base: string): string {
   const testPath = expect.getState().testPath ?? 'unknown';
   const url = new URL(base);
-  const stem = basename(testPath).replace(/\.test\.ts$/, '').replace(/[^A-Za-z0-9]/g, '_').slice(0, 24);
+  const stem = basename(testPath)
+    .replace(/\.test\.ts$/, '')
+    .replace(/[^A-Za-z0-9]/g, '_')
+    .slice(0, 24);
   const hash = createHash('sha1').update(`${testPath}:${process.pid}`).digest('hex').slice(0, 6);
   url.pathname = `/${url.pathname.slice(1) || 'hscn_test'}_${stem}_${hash}`;
   return url.toString();
@@ -92,7 +95,9 @@ export async function withServer(url: string, work: (connection: import('mysql2/
 async function recreateMysqlDatabase(url: string, characterSet?: string): Promise<void> {
   await dropMysqlDatabase(url);
   if (characterSet === undefined) return ensureMysqlDatabase(url);
-  await withServer(url, (connection, database) => connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET ${characterSet}`).then(() => undefined));
+  await withServer(url, (connection, database) =>
+    connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET ${characterSet}`).then(() => undefined),
+  );
 }
 
 export async function dropMysqlDatabase(url: string): Promise<void> {

@@ -33,8 +33,16 @@ export type Fixtures = Record<string, Fixture>;
  * that the test can tell, before the fixtures are made, which of them to try leaving fields out on.
  */
 export const UPDATE_MUTATIONS: readonly string[] = [
-  'setBillingPolicy', 'setCreditPolicy', 'setSlaTerm', 'updateContact', 'updateContract', 'updateIpAllocation',
-  'updateService', 'updateSite', 'updateSupplier', 'updateWebhookSubscription',
+  'setBillingPolicy',
+  'setCreditPolicy',
+  'setSlaTerm',
+  'updateContact',
+  'updateContract',
+  'updateIpAllocation',
+  'updateService',
+  'updateSite',
+  'updateSupplier',
+  'updateWebhookSubscription',
 ];
 
 /** Days of last month, so that every date is in the past whatever today is. */
@@ -58,48 +66,143 @@ export async function setUp(server: TestServer, token: string, catalogue: string
   const organisation = (await ok('{ me { organisation { id } } }')).organisation.id as string;
   const pdn = await supplierId(server, token, 'PDN00001');
   const contract = (await ok('{ contracts(filter: { search: "RX1-HSCN-2023-01" }) { edges { node { id } } } }')).edges[0].node.id as string;
-  const sites = (await ok('{ sites(first: 100) { edges { node { id odsCode } } } }')).edges.map((e: any) => e.node).filter((s: any) => s.odsCode.startsWith('RX1'));
+  const sites = (await ok('{ sites(first: 100) { edges { node { id odsCode } } } }')).edges
+    .map((e: any) => e.node)
+    .filter((s: any) => s.odsCode.startsWith('RX1'));
   const site = sites[0].id as string;
 
-  const newContact = async () => (await ok('mutation($n: String!) { createContact(input: { name: $n, email: "caretaker@northshire.example" }) { id } }', { n: `Caretaker ${next()}` })).id as string;
+  const newContact = async () =>
+    (
+      await ok('mutation($n: String!) { createContact(input: { name: $n, email: "caretaker@northshire.example" }) { id } }', {
+        n: `Caretaker ${next()}`,
+      })
+    ).id as string;
   const contact = await newContact();
   const newSite = async () =>
-    (await ok('mutation($o: String!) { createSite(input: { odsCode: $o, name: "Null Lane Clinic", addressLine1: "1 Null Lane", town: "Leeds", postcode: "LS1 4AP" }) { id } }', { o: `NUL${next()}` })).id as string;
+    (
+      await ok(
+        'mutation($o: String!) { createSite(input: { odsCode: $o, name: "Null Lane Clinic", addressLine1: "1 Null Lane", town: "Leeds", postcode: "LS1 4AP" }) { id } }',
+        { o: `NUL${next()}` },
+      )
+    ).id as string;
   // a calendar of the organisation's own, so that clearing one (back to the default) shows
-  const calendar = (await ok('mutation { defineServiceCalendar(input: { name: "Clinic hours", windows: [{ weekday: 1, from: "08:00", to: "18:00" }] }) { name } }')).name as string;
+  const calendar = (
+    await ok(
+      'mutation { defineServiceCalendar(input: { name: "Clinic hours", windows: [{ weekday: 1, from: "08:00", to: "18:00" }] }) { name } }',
+    )
+  ).name as string;
   const contractInput = () => ({
-    supplierId: pdn, reference: `NULL-${next()}`, title: 'Explicit null', procurementRoute: 'DIRECT_AWARD', procurementVehicle: 'HSCN DPS', startDate: '2026-01-01',
-    initialTermMonths: 36, renewalTermMonths: 12, noticePeriodDays: 90, serviceWrap: 'MINIMUM', serviceHours: 'BUSINESS_HOURS',
-    serviceHoursCalendar: calendar, totalContractValue: '12000.00',
+    supplierId: pdn,
+    reference: `NULL-${next()}`,
+    title: 'Explicit null',
+    procurementRoute: 'DIRECT_AWARD',
+    procurementVehicle: 'HSCN DPS',
+    startDate: '2026-01-01',
+    initialTermMonths: 36,
+    renewalTermMonths: 12,
+    noticePeriodDays: 90,
+    serviceWrap: 'MINIMUM',
+    serviceHours: 'BUSINESS_HOURS',
+    serviceHoursCalendar: calendar,
+    totalContractValue: '12000.00',
   });
-  const ownContract = (await ok('mutation($input: CreateContractInput!) { createContract(input: $input) { id } }', { input: contractInput() })).id as string;
+  const ownContract = (
+    await ok('mutation($input: CreateContractInput!) { createContract(input: $input) { id } }', { input: contractInput() })
+  ).id as string;
   const serviceInput = () => ({
-    contractId: contract, siteId: site, reference: `NULL-SVC-${next()}`, type: 'ACCESS_CIRCUIT', bandwidthMbps: 100, resilience: 'RESILIENT', qosProfile: 'EF', monthlyCharge: '100.00',
+    contractId: contract,
+    siteId: site,
+    reference: `NULL-SVC-${next()}`,
+    type: 'ACCESS_CIRCUIT',
+    bandwidthMbps: 100,
+    resilience: 'RESILIENT',
+    qosProfile: 'EF',
+    monthlyCharge: '100.00',
   });
-  const service = (await ok('mutation($input: CreateServiceInput!) { createService(input: $input) { id } }', { input: serviceInput() })).id as string;
+  const service = (await ok('mutation($input: CreateServiceInput!) { createService(input: $input) { id } }', { input: serviceInput() }))
+    .id as string;
   const incidentInput = (severity: number) => ({
-    serviceId: service, severity, summary: 'No service at Null Lane', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), impact: 'Clinic offline',
-    customerImpact: 'Appointments by phone', workaround: '4G router', stepsTaken: 'Power-cycled the router', updatesContactId: contact, supplierRef: `PDN-INC-${next()}`,
+    serviceId: service,
+    severity,
+    summary: 'No service at Null Lane',
+    occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    impact: 'Clinic offline',
+    customerImpact: 'Appointments by phone',
+    workaround: '4G router',
+    stepsTaken: 'Power-cycled the router',
+    updatesContactId: contact,
+    supplierRef: `PDN-INC-${next()}`,
   });
-  const severityOne = (await ok('mutation($input: LogIncidentInput!) { logIncident(input: $input) { id } }', { input: incidentInput(1) })).id as string;
-  const escalationInput = () => ({ kind: 'ESCALATION', supplierId: pdn, contractId: contract, summary: 'Fault unanswered', updateIntervalHours: 24 });
-  const review = (await ok('mutation($input: RecordReviewInput!) { recordReview(input: $input) { id } }', {
-    input: { contractId: contract, heldOn: day(20), periodFrom: lastMonth.toFormat('yyyy-MM'), periodTo: lastMonth.toFormat('yyyy-MM'), attendees: ['RX1 contract manager'] },
-  })).id as string;
+  const severityOne = (await ok('mutation($input: LogIncidentInput!) { logIncident(input: $input) { id } }', { input: incidentInput(1) }))
+    .id as string;
+  const escalationInput = () => ({
+    kind: 'ESCALATION',
+    supplierId: pdn,
+    contractId: contract,
+    summary: 'Fault unanswered',
+    updateIntervalHours: 24,
+  });
+  const review = (
+    await ok('mutation($input: RecordReviewInput!) { recordReview(input: $input) { id } }', {
+      input: {
+        contractId: contract,
+        heldOn: day(20),
+        periodFrom: lastMonth.toFormat('yyyy-MM'),
+        periodTo: lastMonth.toFormat('yyyy-MM'),
+        attendees: ['RX1 contract manager'],
+      },
+    })
+  ).id as string;
   const actionInput = () => ({ description: 'Send the root cause analysis', ownerUser: 'Asha Patel', dueDate: day(28) });
-  const orderInput = () => ({ type: 'NEW_SERVICE', contractId: contract, siteId: site, requestedDate: day(15), serviceType: 'INTERNET_BREAKOUT', resilience: 'RESILIENT', bandwidthMbps: 100, monthlyCharge: '100.00' });
+  const orderInput = () => ({
+    type: 'NEW_SERVICE',
+    contractId: contract,
+    siteId: site,
+    requestedDate: day(15),
+    serviceType: 'INTERNET_BREAKOUT',
+    resilience: 'RESILIENT',
+    bandwidthMbps: 100,
+    monthlyCharge: '100.00',
+  });
   const orderAt = async (...statuses: string[]) => {
-    const id = (await ok('mutation($input: CreateOrderInput!) { createOrder(input: $input) { id } }', { input: orderInput() })).id as string;
-    for (const status of statuses) await ok('mutation($id: ID!, $s: OrderStatus!, $on: LocalDate!) { moveOrder(input: { id: $id, status: $s, reason: "Moved on", on: $on }) { id } }', { id, s: status, on: day(2) });
+    const id = (await ok('mutation($input: CreateOrderInput!) { createOrder(input: $input) { id } }', { input: orderInput() }))
+      .id as string;
+    for (const status of statuses)
+      await ok(
+        'mutation($id: ID!, $s: OrderStatus!, $on: LocalDate!) { moveOrder(input: { id: $id, status: $s, reason: "Moved on", on: $on }) { id } }',
+        { id, s: status, on: day(2) },
+      );
     return id;
   };
-  const subscription = (await ok('mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { subscription { id } } }', {
-    input: { url: 'http://127.0.0.1:9/hook', kinds: ['CONTACT_STALE'], description: 'Power BI', deliverExisting: false },
-  })).subscription.id as string;
-  const allocationInput = () => ({ siteId: site, cidr: `10.77.${next()}.0/24`, registration: 'PRIVATE', supplierId: pdn, description: 'Clinic LAN', overlapException: 'Inside the site aggregate' });
-  const allocation = (await ok('mutation($input: AllocateIpRangeInput!) { allocateIpRange(input: $input) { id } }', { input: allocationInput() })).id as string;
-  const supplierInput = () => ({ name: `Null Catalogue Supplier ${next()}`, kind: 'OTHER', cnspId: `NUL${String(serial).padStart(5, '0')}`, complianceStatus: 'COMPLIANT', complianceDate: '2026-01-01', notes: 'Framework supplier' });
-  const supplier = (await ok('mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id cnspId } }', { input: supplierInput() }, catalogue)) as { id: string; cnspId: string };
+  const subscription = (
+    await ok('mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { subscription { id } } }', {
+      input: { url: 'http://127.0.0.1:9/hook', kinds: ['CONTACT_STALE'], description: 'Power BI', deliverExisting: false },
+    })
+  ).subscription.id as string;
+  const allocationInput = () => ({
+    siteId: site,
+    cidr: `10.77.${next()}.0/24`,
+    registration: 'PRIVATE',
+    supplierId: pdn,
+    description: 'Clinic LAN',
+    overlapException: 'Inside the site aggregate',
+  });
+  const allocation = (
+    await ok('mutation($input: AllocateIpRangeInput!) { allocateIpRange(input: $input) { id } }', { input: allocationInput() })
+  ).id as string;
+  const supplierInput = () => ({
+    name: `Null Catalogue Supplier ${next()}`,
+    kind: 'OTHER',
+    cnspId: `NUL${String(serial).padStart(5, '0')}`,
+    complianceStatus: 'COMPLIANT',
+    complianceDate: '2026-01-01',
+    notes: 'Framework supplier',
+  });
+  const supplier = (await ok(
+    'mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id cnspId } }',
+    { input: supplierInput() },
+    catalogue,
+  )) as { id: string; cnspId: string };
   const reconciledInvoice = await invoices(server, token, pdn, contract);
   // a site of its own, so that changing its address touches nothing the other fixtures read
   const ownSite = await newSite();
@@ -109,24 +212,61 @@ export async function setUp(server: TestServer, token: string, catalogue: string
     updateSite: { update: true, variables: async () => ({ input: { id: ownSite, addressLine2: 'Block B' } }) },
     updateContact: {
       update: true,
-      variables: async () => ({ input: { id: contact, jobTitle: 'Site IT Lead', email: 'lead@northshire.example', phone: '0113 496 0000', hours: '24x7', notes: 'Keys at reception' } }),
+      variables: async () => ({
+        input: {
+          id: contact,
+          jobTitle: 'Site IT Lead',
+          email: 'lead@northshire.example',
+          phone: '0113 496 0000',
+          hours: '24x7',
+          notes: 'Keys at reception',
+        },
+      }),
     },
     updateContract: {
       update: true,
-      variables: async () => ({ input: { id: ownContract, procurementVehicle: 'HSCN DPS', renewalTermMonths: 12, serviceHoursCalendar: calendar, totalContractValue: '12000.00' } }),
+      variables: async () => ({
+        input: {
+          id: ownContract,
+          procurementVehicle: 'HSCN DPS',
+          renewalTermMonths: 12,
+          serviceHoursCalendar: calendar,
+          totalContractValue: '12000.00',
+        },
+      }),
       clearedTo: { 'input.serviceHoursCalendar': DEFAULT_BUSINESS_CALENDAR },
     },
     updateService: { update: true, variables: async () => ({ input: { id: service, qosProfile: 'EF' } }) },
-    updateSupplier: { update: true, token: catalogue, variables: async () => ({ input: { id: supplier.id, cnspId: supplier.cnspId, complianceDate: '2026-01-01', notes: 'Framework supplier' } }) },
+    updateSupplier: {
+      update: true,
+      token: catalogue,
+      variables: async () => ({
+        input: { id: supplier.id, cnspId: supplier.cnspId, complianceDate: '2026-01-01', notes: 'Framework supplier' },
+      }),
+    },
     updateWebhookSubscription: { update: true, variables: async () => ({ input: { id: subscription, description: 'Power BI' } }) },
-    updateIpAllocation: { update: true, variables: async () => ({ input: { id: allocation, supplierId: pdn, description: 'Clinic LAN' } }) },
-    setBillingPolicy: { update: true, variables: async () => ({ organisationId: organisation, input: { secondApprovalAbove: '1000.00', costCentre: 'NET-4410' } }) },
+    updateIpAllocation: {
+      update: true,
+      variables: async () => ({ input: { id: allocation, supplierId: pdn, description: 'Clinic LAN' } }),
+    },
+    setBillingPolicy: {
+      update: true,
+      variables: async () => ({ organisationId: organisation, input: { secondApprovalAbove: '1000.00', costCentre: 'NET-4410' } }),
+    },
     setCreditPolicy: {
       update: true,
       select: 'availabilityBands { shortfallUpTo creditPercent }',
       variables: async () => ({
         contractId: ownContract,
-        input: { availabilityBands: [{ shortfallUpTo: '0.5', creditPercent: '5' }, { shortfallUpTo: null, creditPercent: '10' }], resolutionBreachPercent: '5', capPercent: '20', capAmount: '500.00' },
+        input: {
+          availabilityBands: [
+            { shortfallUpTo: '0.5', creditPercent: '5' },
+            { shortfallUpTo: null, creditPercent: '10' },
+          ],
+          resolutionBreachPercent: '5',
+          capPercent: '20',
+          capAmount: '500.00',
+        },
       }),
       reads: {
         'input.availabilityBands.1.shortfallUpTo': (policy) => policy.availabilityBands[1].shortfallUpTo,
@@ -143,38 +283,86 @@ export async function setUp(server: TestServer, token: string, catalogue: string
 
     // new records and steps: null leaves the field empty
     createSite: {
-      variables: async () => ({ input: { odsCode: `NUL${next()}`, name: 'Null Lane Clinic', addressLine1: '1 Null Lane', addressLine2: 'Block B', town: 'Leeds', postcode: 'LS1 4AP' } }),
+      variables: async () => ({
+        input: {
+          odsCode: `NUL${next()}`,
+          name: 'Null Lane Clinic',
+          addressLine1: '1 Null Lane',
+          addressLine2: 'Block B',
+          town: 'Leeds',
+          postcode: 'LS1 4AP',
+        },
+      }),
     },
     createContact: {
-      variables: async () => ({ input: { name: `Contact ${next()}`, jobTitle: 'Site IT Lead', email: 'lead@northshire.example', phone: '0113 496 0000', hours: '24x7', notes: 'Keys at reception' } }),
+      variables: async () => ({
+        input: {
+          name: `Contact ${next()}`,
+          jobTitle: 'Site IT Lead',
+          email: 'lead@northshire.example',
+          phone: '0113 496 0000',
+          hours: '24x7',
+          notes: 'Keys at reception',
+        },
+      }),
     },
-    createContract: { variables: async () => ({ input: contractInput() }), clearedTo: { 'input.serviceHoursCalendar': DEFAULT_BUSINESS_CALENDAR } },
+    createContract: {
+      variables: async () => ({ input: contractInput() }),
+      clearedTo: { 'input.serviceHoursCalendar': DEFAULT_BUSINESS_CALENDAR },
+    },
     createService: { variables: async () => ({ input: serviceInput() }) },
     createSupplier: { token: catalogue, variables: async () => ({ input: supplierInput() }) },
     createApiKey: { within: 'apiKey', variables: async () => ({ input: { name: 'Reporting', roles: ['REPORTING'] } }) },
     createWebhookSubscription: {
       within: 'subscription',
-      variables: async () => ({ input: { url: 'http://127.0.0.1:9/hook', kinds: ['CONTACT_STALE'], description: 'Power BI', deliverExisting: false } }),
+      variables: async () => ({
+        input: { url: 'http://127.0.0.1:9/hook', kinds: ['CONTACT_STALE'], description: 'Power BI', deliverExisting: false },
+      }),
     },
     createOrder: {
-      variables: async () => ({ input: { ...orderInput(), supplierOrderReference: `PDN-ORD-${next()}`, description: 'Second breakout', serviceReference: `PDN-BRK-${serial}`, qosProfile: 'EF' } }),
+      variables: async () => ({
+        input: {
+          ...orderInput(),
+          supplierOrderReference: `PDN-ORD-${next()}`,
+          description: 'Second breakout',
+          serviceReference: `PDN-BRK-${serial}`,
+          qosProfile: 'EF',
+        },
+      }),
       // a new service needs these
-      refused: Object.fromEntries(['contractId', 'siteId', 'serviceType', 'resilience', 'bandwidthMbps', 'monthlyCharge'].map((field) => [`input.${field}`, { reason: 'REQUIRED' }])),
+      refused: Object.fromEntries(
+        ['contractId', 'siteId', 'serviceType', 'resilience', 'bandwidthMbps', 'monthlyCharge'].map((field) => [
+          `input.${field}`,
+          { reason: 'REQUIRED' },
+        ]),
+      ),
     },
     allocateIpRange: { variables: async () => ({ input: allocationInput() }) },
     configureFeedEndpoint: {
       select: 'hasCredential',
-      variables: async () => ({ input: { supplierId: pdn, kind: 'INVOICE', format: 'CSV', url: 'http://127.0.0.1:9/invoices.csv', credential: 'Bearer pdn-pull-token' } }),
+      variables: async () => ({
+        input: {
+          supplierId: pdn,
+          kind: 'INVOICE',
+          format: 'CSV',
+          url: 'http://127.0.0.1:9/invoices.csv',
+          credential: 'Bearer pdn-pull-token',
+        },
+      }),
       // the credential is write-only: what was stored shows only as hasCredential
       reads: { 'input.credential': (endpoint) => (endpoint.hasCredential ? 'kept' : null) },
     },
     ingestFeed: {
-      variables: async () => ({ input: { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: 'ticket_reference\n', fileName: 'incidents.csv' } }),
+      variables: async () => ({
+        input: { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: 'ticket_reference\n', fileName: 'incidents.csv' },
+      }),
       reads: { 'input.fileName': (run) => run.sourceName },
     },
     logIncident: { variables: async () => ({ input: incidentInput(3) }) },
     recordServiceCoordinatorNotification: {
-      variables: async () => ({ input: { incidentId: severityOne, notified: true, notifiedAt: new Date(Date.now() - 60_000).toISOString() } }),
+      variables: async () => ({
+        input: { incidentId: severityOne, notified: true, notifiedAt: new Date(Date.now() - 60_000).toISOString() },
+      }),
       // notified, so it must say when
       refused: { 'input.notifiedAt': { reason: 'REQUIRED' } },
     },
@@ -182,22 +370,46 @@ export async function setUp(server: TestServer, token: string, catalogue: string
     escalate: {
       select: 'levelHistory { obligation }',
       variables: async () => {
-        const id = (await ok('mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id } }', { input: escalationInput() })).id;
+        const id = (
+          await ok('mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id } }', { input: escalationInput() })
+        ).id;
         return { input: { escalationId: id, reason: 'No answer in 24 hours', obligation: 'Obligation 4.2' } };
       },
       reads: { 'input.obligation': (escalation) => escalation.levelHistory.at(-1).obligation },
     },
     recordConnectionAgreement: {
-      variables: async () => ({ input: { organisationId: organisation, version: `${10 + next()}.0`, signedOn: day(1), representingCustomers: false, signedByName: 'Asha Patel', signedByJobTitle: 'CIO' } }),
+      variables: async () => ({
+        input: {
+          organisationId: organisation,
+          version: `${10 + next()}.0`,
+          signedOn: day(1),
+          representingCustomers: false,
+          signedByName: 'Asha Patel',
+          signedByJobTitle: 'CIO',
+        },
+      }),
     },
     recordDsptAssessment: {
-      variables: async () => ({ input: { organisationId: organisation, status: 'STANDARDS_MET', publishedOn: DateTime.fromISO('2024-07-01').plus({ days: next() }).toISODate(), notes: 'Published on time' } }),
+      variables: async () => ({
+        input: {
+          organisationId: organisation,
+          status: 'STANDARDS_MET',
+          publishedOn: DateTime.fromISO('2024-07-01').plus({ days: next() }).toISODate(),
+          notes: 'Published on time',
+        },
+      }),
     },
     recordReview: {
       select: 'actions { ownerUser ownerContact { id } }',
       variables: async () => ({
         input: {
-          contractId: contract, heldOn: day(20), periodFrom: lastMonth.toFormat('yyyy-MM'), periodTo: lastMonth.toFormat('yyyy-MM'), attendees: ['RX1 contract manager'], notes: 'Credits expected', actions: [actionInput()],
+          contractId: contract,
+          heldOn: day(20),
+          periodFrom: lastMonth.toFormat('yyyy-MM'),
+          periodTo: lastMonth.toFormat('yyyy-MM'),
+          attendees: ['RX1 contract manager'],
+          notes: 'Credits expected',
+          actions: [actionInput()],
         },
       }),
       reads: { 'input.actions.0.ownerContactId': (saved) => saved.actions[0].ownerContact },
@@ -210,15 +422,23 @@ export async function setUp(server: TestServer, token: string, catalogue: string
     },
     setReviewActionStatus: {
       variables: async () => {
-        const id = (await ok('mutation($input: AddReviewActionInput!) { addReviewAction(input: $input) { id } }', { input: { reviewId: review, ...actionInput() } })).id;
+        const id = (
+          await ok('mutation($input: AddReviewActionInput!) { addReviewAction(input: $input) { id } }', {
+            input: { reviewId: review, ...actionInput() },
+          })
+        ).id;
         return { input: { id, status: 'DONE', note: 'Sent on time' } };
       },
       reads: { 'input.note': (action) => action.statusNote },
     },
-    requestApplicationAccess: { variables: async () => ({ input: { requestedById: contact, application: `Spine ${next()}`, notes: 'For the new clinic' } }) },
+    requestApplicationAccess: {
+      variables: async () => ({ input: { requestedById: contact, application: `Spine ${next()}`, notes: 'For the new clinic' } }),
+    },
     revokeIpamDelegateAccess: {
       variables: async () => {
-        const delegate = (await ok('mutation($c: ID!) { grantIpamDelegateAccess(input: { contactId: $c }) { id } }', { c: await newContact() })).id;
+        const delegate = (
+          await ok('mutation($c: ID!) { grantIpamDelegateAccess(input: { contactId: $c }) { id } }', { c: await newContact() })
+        ).id;
         return { input: { id: delegate, reason: 'Left the trust' } };
       },
       reads: { 'input.reason': (delegate) => delegate.revokeReason },
@@ -228,7 +448,14 @@ export async function setUp(server: TestServer, token: string, catalogue: string
       reads: { 'input.reason': null }, // written into the order's history line, which says what happened either way
     },
     completeOrder: {
-      variables: async () => ({ input: { id: await orderAt('SUBMITTED', 'ACKNOWLEDGED'), completedOn: day(10), serviceReference: `PDN-BRK-${next()}`, reason: 'Went live early' } }),
+      variables: async () => ({
+        input: {
+          id: await orderAt('SUBMITTED', 'ACKNOWLEDGED'),
+          completedOn: day(10),
+          serviceReference: `PDN-BRK-${next()}`,
+          reason: 'Went live early',
+        },
+      }),
       reads: { 'input.reason': null }, // written into the order's history line
       // the order holds no reference of its own, and a new service needs one
       refused: { 'input.serviceReference': { reason: 'REQUIRED' } },
@@ -239,7 +466,6 @@ export async function setUp(server: TestServer, token: string, catalogue: string
       reads: { 'input.note': (invoice) => invoice.approvals.at(-1).note },
     },
   };
-
 }
 
 /**
@@ -248,17 +474,34 @@ export async function setUp(server: TestServer, token: string, catalogue: string
  */
 async function invoices(server: TestServer, token: string, pdn: string, contract: string) {
   const manager = await server.token('RX1', Role.CONTRACT_MANAGER);
-  const services = (await server.gql('query($c: ID!) { services(first: 100, filter: { contractId: $c, status: [ACTIVE] }) { edges { node { reference monthlyCharge installDate } } } }', { c: contract }, manager))
-    .data.services.edges.map((e: any) => e.node)
+  const services = (
+    await server.gql(
+      'query($c: ID!) { services(first: 100, filter: { contractId: $c, status: [ACTIVE] }) { edges { node { reference monthlyCharge installDate } } } }',
+      { c: contract },
+      manager,
+    )
+  ).data.services.edges
+    .map((e: any) => e.node)
     .filter((s: any) => s.installDate && s.installDate < '2026-01-01')
     .slice(0, 1) as { reference: string; monthlyCharge: string }[];
   let serial = 0;
   return async () => {
     const month = `2025-${String(++serial).padStart(2, '0')}`;
     const number = `PDN-NULL-${serial}`;
-    const run = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: invoiceCsv(number, month, services.map((s) => [s.reference, parseMoney(s.monthlyCharge)])) });
+    const run = await ingest(server, manager, {
+      supplierId: pdn,
+      kind: 'INVOICE',
+      format: 'CSV',
+      document: invoiceCsv(
+        number,
+        month,
+        services.map((s) => [s.reference, parseMoney(s.monthlyCharge)]),
+      ),
+    });
     if (run.data?.ingestFeed?.rowsAccepted !== 1) throw new Error(`invoice not received: ${JSON.stringify(run)}`);
-    const found = (await server.gql('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }', {}, token)).data.invoices.edges.find((e: any) => e.node.invoiceNumber === number);
+    const found = (
+      await server.gql('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }', {}, token)
+    ).data.invoices.edges.find((e: any) => e.node.invoiceNumber === number);
     await server.gql('mutation($id: ID!) { reconcileInvoice(id: $id) { id } }', { id: found.node.id }, manager);
     return found.node.id as string;
   };

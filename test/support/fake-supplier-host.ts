@@ -51,7 +51,13 @@ export async function startFakeSupplierHost(): Promise<FakeSupplierHost> {
         // Node's own response object refuses such a status line: write it by hand
         const status = Buffer.from(`HTTP/1.1 500 ${MARKER}\u001b[31m\u0085\u202e\u2066 pwned\r\n`, 'utf8');
         const body = Buffer.from(JUNK, 'utf8');
-        req.socket.end(Buffer.concat([status, Buffer.from(`content-type: text/plain\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`), body]));
+        req.socket.end(
+          Buffer.concat([
+            status,
+            Buffer.from(`content-type: text/plain\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`),
+            body,
+          ]),
+        );
         return;
       }
       case '/hostile.csv':

@@ -9,13 +9,21 @@ export const RUN_FIELDS = `id status rowsRead rowsAccepted rowsRejected rowsUnch
   rejectedRows(first: 100) { totalCount edges { node { location field reason raw } } }`;
 
 /** Sends a document through the ingestFeed mutation; answers the run (or the errors). */
-export async function ingest(server: TestServer, token: string, input: { supplierId: string; kind: string; format: string; document: string; fileName?: string }) {
+export async function ingest(
+  server: TestServer,
+  token: string,
+  input: { supplierId: string; kind: string; format: string; document: string; fileName?: string },
+) {
   return server.gql(`mutation($input: IngestFeedInput!) { ingestFeed(input: $input) { ${RUN_FIELDS} } }`, { input }, token);
 }
 
 /** The global id of a demo supplier, by CN-SP ID. */
 export async function supplierId(server: TestServer, token: string, cnspId: string): Promise<string> {
-  const response = await server.gql('query($s: String!) { suppliers(filter: { search: $s }) { edges { node { id } } } }', { s: cnspId }, token);
+  const response = await server.gql(
+    'query($s: String!) { suppliers(filter: { search: $s }) { edges { node { id } } } }',
+    { s: cnspId },
+    token,
+  );
   return response.data.suppliers.edges[0].node.id;
 }
 
@@ -23,7 +31,11 @@ export async function supplierId(server: TestServer, token: string, cnspId: stri
 export async function pennineAtRx1(server: TestServer) {
   const manager = await server.token('RX1', Role.CONTRACT_MANAGER);
   const pdn = await supplierId(server, manager, 'PDN00001');
-  const services = await server.gql('query($s: ID!) { services(first: 10, filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { reference } } } }', { s: pdn }, manager);
+  const services = await server.gql(
+    'query($s: ID!) { services(first: 10, filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { reference } } } }',
+    { s: pdn },
+    manager,
+  );
   const refs: string[] = services.data.services.edges.map((e: any) => e.node.reference);
   return { manager, pdn, refs };
 }

@@ -30,7 +30,8 @@ export function minimalValue(type: GraphQLInputType, nodeTypes: readonly string[
   if (isInputObjectType(inner)) {
     const value: Record<string, unknown> = {};
     for (const field of Object.values(inner.getFields())) {
-      if (isNonNullType(field.type) && field.defaultValue === undefined) value[field.name] = minimalValue(field.type, nodeTypes, nodeTypeHint(field.name, nodeTypes));
+      if (isNonNullType(field.type) && field.defaultValue === undefined)
+        value[field.name] = minimalValue(field.type, nodeTypes, nodeTypeHint(field.name, nodeTypes));
     }
     return value;
   }
@@ -54,7 +55,11 @@ export function minimalValue(type: GraphQLInputType, nodeTypes: readonly string[
 /** The minimal arguments of a mutation. */
 export function minimalArguments(schema: GraphQLSchema, mutation: string, nodeTypes: readonly string[]): Record<string, unknown> {
   const field = schema.getMutationType()!.getFields()[mutation]!;
-  return Object.fromEntries(field.args.filter((arg) => isNonNullType(arg.type)).map((arg) => [arg.name, minimalValue(arg.type, nodeTypes, nodeTypeHint(arg.name, nodeTypes))]));
+  return Object.fromEntries(
+    field.args
+      .filter((arg) => isNonNullType(arg.type))
+      .map((arg) => [arg.name, minimalValue(arg.type, nodeTypes, nodeTypeHint(arg.name, nodeTypes))]),
+  );
 }
 
 /**
@@ -73,7 +78,12 @@ export function optionalFields(field: GraphQLField<unknown, unknown>, values: Re
     if (!isInputObjectType(inner) || value === null || typeof value !== 'object') return;
     for (const child of Object.values(inner.getFields())) {
       const childPath = `${path}.${child.name}`;
-      if (!isNonNullType(child.type)) found.push({ path: childPath, clearable: (child.description ?? '').endsWith(CLEARABLE_NOTE), defaulted: child.defaultValue !== undefined });
+      if (!isNonNullType(child.type))
+        found.push({
+          path: childPath,
+          clearable: (child.description ?? '').endsWith(CLEARABLE_NOTE),
+          defaulted: child.defaultValue !== undefined,
+        });
       visit(child.type, (value as Record<string, unknown>)[child.name], childPath);
     }
   };
@@ -98,5 +108,7 @@ export function withValueAt(values: Record<string, unknown>, path: string, value
 
 /** The value at `path`, or undefined. */
 export function valueAt(values: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), values);
+  return path
+    .split('.')
+    .reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), values);
 }

@@ -18,13 +18,25 @@ export interface MainProcess {
  * environment. Resolve `listening(server)` for its port; a process that exits first rejects
  * with what it wrote to stderr.
  */
-export function spawnMain(env: Record<string, string>, nodeArgs: readonly string[] = [], options: { inheritEnv?: boolean; built?: string } = {}): MainProcess {
+export function spawnMain(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+  options: { inheritEnv?: boolean; built?: string } = {},
+): MainProcess {
   const inherited = options.inheritEnv === false ? { PATH: process.env.PATH } : process.env;
   // `built`: main.js as a build wrote it, where npm start runs it from
   const entry = options.built ? [options.built] : ['-r', 'ts-node/register/transpile-only', 'src/main.ts'];
   const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
-    env: { ...inherited, HOST: '127.0.0.1', PORT: '0', SEED_DEMO_ON_START: 'false', LOG_LEVEL: 'info', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+    env: {
+      ...inherited,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SEED_DEMO_ON_START: 'false',
+      LOG_LEVEL: 'info',
+      TS_NODE_TRANSPILE_ONLY: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];

@@ -28,12 +28,24 @@ export class PrivateMariadb {
     const dir = mkdtempSync(join(tmpdir(), 'hscn-mariadb-'));
     mkdirSync(join(dir, 'tmp'));
     // the bootstrap server too gets a tmpdir of its own (other options are passed to it)
-    const install = spawnSync(INSTALL_DB!, ['--no-defaults', '--auth-root-authentication-method=normal', `--datadir=${join(dir, 'data')}`, '--user=root', '--skip-test-db', `--tmpdir=${join(dir, 'tmp')}`], {
-      encoding: 'utf8',
-      // a hang guard: it takes seconds, but a loaded machine may take far longer
-      timeout: 180_000,
-    });
-    if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.error?.message ?? ''} ${install.stderr || install.stdout}`);
+    const install = spawnSync(
+      INSTALL_DB!,
+      [
+        '--no-defaults',
+        '--auth-root-authentication-method=normal',
+        `--datadir=${join(dir, 'data')}`,
+        '--user=root',
+        '--skip-test-db',
+        `--tmpdir=${join(dir, 'tmp')}`,
+      ],
+      {
+        encoding: 'utf8',
+        // a hang guard: it takes seconds, but a loaded machine may take far longer
+        timeout: 180_000,
+      },
+    );
+    if (install.status !== 0)
+      throw new Error(`mariadb-install-db failed: ${install.error?.message ?? ''} ${install.stderr || install.stdout}`);
     return new PrivateMariadb(dir, await freePort());
   }
 

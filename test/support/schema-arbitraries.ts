@@ -76,20 +76,53 @@ const hostileFloat = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }
 const validMoney = fc.bigInt({ min: 0n, max: 10_000_000n }).map((pence) => `${pence / 100n}.${String(pence % 100n).padStart(2, '0')}`);
 const money = fc.oneof(
   { arbitrary: validMoney, weight: 4 },
-  { arbitrary: fc.constantFrom('-0.01', '-1000.00', '0', '0.001', '1e5', '9999999999999.99', '99999999999999999999.99', '1,000.00', '£5', ' 12.50 '), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(
+      '-0.01',
+      '-1000.00',
+      '0',
+      '0.001',
+      '1e5',
+      '9999999999999.99',
+      '99999999999999999999.99',
+      '1,000.00',
+      '£5',
+      ' 12.50 ',
+    ),
+    weight: 2,
+  },
   { arbitrary: fc.constantFrom(0.1, 12, -3, 1e21), weight: 1 },
 );
 
-const validDate = fc.date({ min: new Date('2020-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+const validDate = fc
+  .date({ min: new Date('2020-01-01'), max: new Date('2032-12-31'), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
 const localDate = fc.oneof(
   { arbitrary: validDate, weight: 4 },
-  { arbitrary: fc.constantFrom('2026-02-29', '2024-02-29', '2026-13-01', '0000-00-00', '9999-12-31', '2026-1-1', '01/02/2026', '2026-10-10T10:00:00Z'), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(
+      '2026-02-29',
+      '2024-02-29',
+      '2026-13-01',
+      '0000-00-00',
+      '9999-12-31',
+      '2026-1-1',
+      '01/02/2026',
+      '2026-10-10T10:00:00Z',
+    ),
+    weight: 2,
+  },
 );
 
-const validInstant = fc.date({ min: new Date('2024-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((date) => date.toISOString());
+const validInstant = fc
+  .date({ min: new Date('2024-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+  .map((date) => date.toISOString());
 const instant = fc.oneof(
   { arbitrary: validInstant, weight: 4 },
-  { arbitrary: fc.constantFrom('2026-10-10T10:00:00', '2026-10-10', '1970-01-01T00:00:00Z', '275760-09-13T00:00:00.000Z', 'yesterday'), weight: 2 },
+  {
+    arbitrary: fc.constantFrom('2026-10-10T10:00:00', '2026-10-10', '1970-01-01T00:00:00Z', '275760-09-13T00:00:00.000Z', 'yesterday'),
+    weight: 2,
+  },
 );
 
 /**
@@ -97,7 +130,9 @@ const instant = fc.oneof(
  * suggests (`contractId` → Contract) when there is one, else of any Node type; plus junk.
  */
 function globalIds(options: ArbitraryOptions, hint: string | undefined, hostile: boolean) {
-  const anyType = fc.tuple(fc.constantFrom(...options.nodeTypes), fc.integer({ min: 1, max: 60 })).map(([type, id]) => toGlobalId(type, id));
+  const anyType = fc
+    .tuple(fc.constantFrom(...options.nodeTypes), fc.integer({ min: 1, max: 60 }))
+    .map(([type, id]) => toGlobalId(type, id));
   const numbers = fc.integer({ min: 1, max: 60 });
   const known = hint ? options.knownIds?.[hint] : undefined;
   // ids of rows that exist reach past "not found"; any small number still tries rows of other tenants
@@ -106,7 +141,15 @@ function globalIds(options: ArbitraryOptions, hint: string | undefined, hostile:
   const real = fc.oneof({ arbitrary: typed, weight: 6 }, { arbitrary: anyType, weight: 1 });
   if (!hostile) return real;
   const junk = fc.oneof(
-    fc.constantFrom('', 'abc', 'QQ', toGlobalId('Nope', 1), Buffer.from('Contract:0').toString('base64url'), Buffer.from('Contract:99999999999').toString('base64url'), Buffer.from('Contract:-1').toString('base64url')),
+    fc.constantFrom(
+      '',
+      'abc',
+      'QQ',
+      toGlobalId('Nope', 1),
+      Buffer.from('Contract:0').toString('base64url'),
+      Buffer.from('Contract:99999999999').toString('base64url'),
+      Buffer.from('Contract:-1').toString('base64url'),
+    ),
     hostileText,
   );
   return fc.oneof({ arbitrary: real, weight: 4 }, { arbitrary: junk, weight: 1 });
@@ -149,7 +192,10 @@ export function arbitraryFor(type: GraphQLInputType, options: ArbitraryOptions, 
   }
   // an optional field is sometimes omitted (fc.record) and sometimes an explicit null, which a
   // client may send and the server must answer as "clear" or BAD_USER_INPUT, never crash on
-  return fc.oneof({ arbitrary: valueFor(type, options, hint, depth), weight: hostile ? 3 : 8 }, { arbitrary: fc.constant(null), weight: 1 });
+  return fc.oneof(
+    { arbitrary: valueFor(type, options, hint, depth), weight: hostile ? 3 : 8 },
+    { arbitrary: fc.constant(null), weight: 1 },
+  );
 }
 
 function valueFor(type: GraphQLInputType, options: ArbitraryOptions, hint: string | undefined, depth: number): fc.Arbitrary<unknown> {
@@ -157,18 +203,25 @@ function valueFor(type: GraphQLInputType, options: ArbitraryOptions, hint: strin
   if (isListType(type)) {
     const item = arbitraryFor(type.ofType, options, hint, depth + 1);
     if (!hostile) return fc.array(item, { maxLength: 3 });
-    return fc.oneof({ arbitrary: fc.array(item, { maxLength: 4 }), weight: 8 }, { arbitrary: fc.array(item, { minLength: 150, maxLength: 200 }), weight: 1 });
+    return fc.oneof(
+      { arbitrary: fc.array(item, { maxLength: 4 }), weight: 8 },
+      { arbitrary: fc.array(item, { minLength: 150, maxLength: 200 }), weight: 1 },
+    );
   }
   if (isEnumType(type)) {
     const values = type.getValues().map((value) => value.name);
     if (!hostile) return fc.constantFrom(...values);
-    return fc.oneof({ arbitrary: fc.constantFrom(...values), weight: 10 }, { arbitrary: fc.constantFrom('NOT_A_VALUE', values[0]!.toLowerCase(), ''), weight: 1 });
+    return fc.oneof(
+      { arbitrary: fc.constantFrom(...values), weight: 10 },
+      { arbitrary: fc.constantFrom('NOT_A_VALUE', values[0]!.toLowerCase(), ''), weight: 1 },
+    );
   }
   if (isInputObjectType(type)) {
     if (depth > 4) return fc.constant(null);
     const fields = Object.values(type.getFields());
     const record: Record<string, fc.Arbitrary<unknown>> = {};
-    for (const field of fields) record[field.name] = arbitraryFor(field.type, options, fieldHint(field.name, hint, options.nodeTypes), depth + 1);
+    for (const field of fields)
+      record[field.name] = arbitraryFor(field.type, options, fieldHint(field.name, hint, options.nodeTypes), depth + 1);
     const required = fields.filter((field) => isNonNullType(field.type) && field.defaultValue === undefined).map((field) => field.name);
     if (!hostile) return fc.record(record, { requiredKeys: required });
     return fc.record(record, { requiredKeys: required }).chain((value) =>
@@ -188,13 +241,20 @@ function valueFor(type: GraphQLInputType, options: ArbitraryOptions, hint: strin
       case 'ID':
         return globalIds(options, hint, hostile);
       case 'String':
-        return hostile ? hostileText : fc.oneof({ arbitrary: plainText, weight: 4 }, { arbitrary: fc.constantFrom(...hostileStrings.filter((text) => text.length < 1000)), weight: 1 });
+        return hostile
+          ? hostileText
+          : fc.oneof(
+              { arbitrary: plainText, weight: 4 },
+              { arbitrary: fc.constantFrom(...hostileStrings.filter((text) => text.length < 1000)), weight: 1 },
+            );
       case 'Int':
         return hostile ? hostileInt : fc.integer({ min: 1, max: 120 });
       case 'Float':
         return hostile ? hostileFloat : fc.double({ min: 0, max: 100, noNaN: true });
       case 'Boolean':
-        return hostile ? fc.oneof({ arbitrary: fc.boolean(), weight: 10 }, { arbitrary: fc.constantFrom('yes', 0), weight: 1 }) : fc.boolean();
+        return hostile
+          ? fc.oneof({ arbitrary: fc.boolean(), weight: 10 }, { arbitrary: fc.constantFrom('yes', 0), weight: 1 })
+          : fc.boolean();
       case 'Money':
         return hostile ? money : validMoney;
       case 'LocalDate':
@@ -210,7 +270,8 @@ function valueFor(type: GraphQLInputType, options: ArbitraryOptions, hint: strin
 }
 
 /** The Node type a field's id points at; an input's own `id` is of the type the input is about (`updateSite(input: { id })` → Site). */
-const fieldHint = (name: string, objectHint: string | undefined, nodeTypes: readonly string[]) => (name === 'id' ? objectHint : nodeTypeHint(name, nodeTypes));
+const fieldHint = (name: string, objectHint: string | undefined, nodeTypes: readonly string[]) =>
+  name === 'id' ? objectHint : nodeTypeHint(name, nodeTypes);
 
 /**
  * Well-formed required fields and exactly one optional field, given null or something
@@ -224,7 +285,11 @@ function oneOptionalField(type: GraphQLInputType, options: ArbitraryOptions, hin
   const fields = Object.values(inner.getFields());
   const required = fields.filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
   const optional = fields.filter((field) => !isNonNullType(field.type));
-  const base = fc.record(Object.fromEntries(required.map((field) => [field.name, arbitraryFor(field.type, wellFormed, fieldHint(field.name, hint, options.nodeTypes), 1)])));
+  const base = fc.record(
+    Object.fromEntries(
+      required.map((field) => [field.name, arbitraryFor(field.type, wellFormed, fieldHint(field.name, hint, options.nodeTypes), 1)]),
+    ),
+  );
   if (optional.length === 0) return base;
   return fc.tuple(base, fc.constantFrom(...optional)).chain(([value, field]) => {
     const given = fc.oneof(
@@ -236,7 +301,12 @@ function oneOptionalField(type: GraphQLInputType, options: ArbitraryOptions, hin
 }
 
 /** An operation calling one mutation with every argument as a variable, and its variables' arbitrary. */
-export function mutationCall(schema: GraphQLSchema, fieldName: string, nodeTypes: readonly string[], knownIds?: ArbitraryOptions['knownIds']) {
+export function mutationCall(
+  schema: GraphQLSchema,
+  fieldName: string,
+  nodeTypes: readonly string[],
+  knownIds?: ArbitraryOptions['knownIds'],
+) {
   const field = schema.getMutationType()!.getFields()[fieldName]!;
   const args: readonly GraphQLArgument[] = field.args;
   const variables = args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
@@ -246,8 +316,11 @@ export function mutationCall(schema: GraphQLSchema, fieldName: string, nodeTypes
   const query = `mutation Fuzz${variables ? `(${variables})` : ''} { ${fieldName}${call ? `(${call})` : ''}${selection} }`;
   // an argument's ids, and those of an input object it holds, are of the type the mutation is about
   const hintOf = (arg: GraphQLArgument) =>
-    arg.name === 'id' || isInputObjectType(getNamedType(arg.type)) ? nodeTypeOfMutation(fieldName, nodeTypes) : nodeTypeHint(arg.name, nodeTypes);
-  const variablesIn = (make: (arg: GraphQLArgument) => fc.Arbitrary<unknown>) => fc.record(Object.fromEntries(args.map((arg) => [arg.name, make(arg)])));
+    arg.name === 'id' || isInputObjectType(getNamedType(arg.type))
+      ? nodeTypeOfMutation(fieldName, nodeTypes)
+      : nodeTypeHint(arg.name, nodeTypes);
+  const variablesIn = (make: (arg: GraphQLArgument) => fc.Arbitrary<unknown>) =>
+    fc.record(Object.fromEntries(args.map((arg) => [arg.name, make(arg)])));
   // well-formed (reaching the services), anything at all (testing the edges), and one optional field at a time (null or hostile)
   return {
     query,

@@ -28,7 +28,9 @@ export interface TestServer {
 }
 
 /** The real server on a real database, listening on a free loopback port. */
-export async function startTestServer(options: { seed?: boolean; env?: Record<string, string>; database?: TestDatabaseOptions } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { seed?: boolean; env?: Record<string, string>; database?: TestDatabaseOptions } = {},
+): Promise<TestServer> {
   const db = await createTestDatabase(options.env, options.database);
   if (options.seed !== false) await seedDemoData(db.dataSource);
   const app = await createApp(db.config, db.dataSource, db.statements, pino({ level: 'silent' }));

@@ -14,7 +14,9 @@ describe('organisation scopes for authentication', () => {
   let clock = 0;
 
   beforeAll(async () => {
-    ds = createDataSource({ dialect: 'sqlite', location: ':memory:', poolSize: 1, connectTimeoutMs: 1000 }, dataModel, { synchronize: true });
+    ds = createDataSource({ dialect: 'sqlite', location: ':memory:', poolSize: 1, connectTimeoutMs: 1000 }, dataModel, {
+      synchronize: true,
+    });
     await ds.initialize();
     const organisations = ds.getRepository(Organisation);
     csu = await organisations.save(organisations.create({ odsCode: '0CX', name: 'Central CSU', type: OrganisationType.CSU }));
@@ -35,7 +37,10 @@ describe('organisation scopes for authentication', () => {
     await ds.getRepository(ActsFor).clear();
   });
 
-  const actFor = () => ds.getRepository(ActsFor).save({ managerId: csu.id, managedId: trust.id, basis: ActsForBasis.COMMISSIONING_SUPPORT, since: '2024-04-01' });
+  const actFor = () =>
+    ds
+      .getRepository(ActsFor)
+      .save({ managerId: csu.id, managedId: trust.id, basis: ActsForBasis.COMMISSIONING_SUPPORT, since: '2024-04-01' });
 
   it('remembers a scope for its time to live, then reads it again: a removed acts-for link applies by then', async () => {
     const scopes = new OrganisationScopes(ds, 30_000, () => clock);
@@ -62,7 +67,9 @@ describe('organisation scopes for authentication', () => {
     const scopes = new OrganisationScopes(ds, 30_000, () => clock);
     expect(await scopes.get('Y0A01')).toBeNull();
     const organisations = ds.getRepository(Organisation);
-    const pcn = await organisations.save(organisations.create({ odsCode: 'Y0A01', name: 'Eastbrook PCN', type: OrganisationType.GP_PRACTICE }));
+    const pcn = await organisations.save(
+      organisations.create({ odsCode: 'Y0A01', name: 'Eastbrook PCN', type: OrganisationType.GP_PRACTICE }),
+    );
     expect(await scopes.get('Y0A01')).toMatchObject({ organisationId: pcn.id });
   });
 

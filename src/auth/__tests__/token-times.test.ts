@@ -12,12 +12,16 @@ describe('token times', () => {
   });
 
   it('refuse a token that lives longer than the maximum, naming both claims and the limit', () => {
-    expect(problem({ iat: now, exp: now + 12 * 3_600 + 1 })).toBe('Token lifetime is too long: "exp" is 43201 s after "iat", at most 43200 s is accepted');
+    expect(problem({ iat: now, exp: now + 12 * 3_600 + 1 })).toBe(
+      'Token lifetime is too long: "exp" is 43201 s after "iat", at most 43200 s is accepted',
+    );
     expect(problem({ iat: now, exp: 8_640_000_000_000 })).toMatch(/^Token lifetime is too long/);
   });
 
   it('refuse a token issued in the future beyond the skew', () => {
-    expect(problem({ iat: now + 61, exp: now + 3_600 })).toBe('Token claim "iat" is in the future: issued 61 s from now, more than the 60 s clock skew allowed');
+    expect(problem({ iat: now + 61, exp: now + 3_600 })).toBe(
+      'Token claim "iat" is in the future: issued 61 s from now, more than the 60 s clock skew allowed',
+    );
   });
 
   it('hold a token without iat to an exp at most the maximum lifetime (and the skew) ahead', () => {

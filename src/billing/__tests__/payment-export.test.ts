@@ -14,13 +14,18 @@ describe('the VAT within an approved amount', () => {
 
   it('never exceeds the invoice VAT nor the amount approved, for any part of any invoice', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 10_000 }), (net, ratePercent, share) => {
-        const vat = (net * BigInt(ratePercent)) / 100n;
-        const gross = net + vat;
-        const approved = (gross * BigInt(share)) / 10_000n;
-        const within = vatWithin({ grossTotal: gross, vatTotal: vat }, approved);
-        return within >= 0n && within <= vat && within <= approved;
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (net, ratePercent, share) => {
+          const vat = (net * BigInt(ratePercent)) / 100n;
+          const gross = net + vat;
+          const approved = (gross * BigInt(share)) / 10_000n;
+          const within = vatWithin({ grossTotal: gross, vatTotal: vat }, approved);
+          return within >= 0n && within <= vat && within <= approved;
+        },
+      ),
     );
   });
 });

@@ -2,9 +2,22 @@ import { ChargeType } from '../charge-type';
 import { expectedRental, monthlyChargeIn, priceSpan, type ServiceFacts } from '../pricing';
 import { FindingType, recurringLineFindings, type LineFacts } from '../reconciliation-rules';
 
-const service = (overrides: Partial<ServiceFacts> = {}): ServiceFacts => ({ id: 1, reference: 'PDN-ETH-1', monthlyCharge: 30_000n, installDate: '2025-01-01', ceaseDate: null, ...overrides });
+const service = (overrides: Partial<ServiceFacts> = {}): ServiceFacts => ({
+  id: 1,
+  reference: 'PDN-ETH-1',
+  monthlyCharge: 30_000n,
+  installDate: '2025-01-01',
+  ceaseDate: null,
+  ...overrides,
+});
 /** £300 a month until 9 November 2026, £450 from the 10th */
-const changed = service({ monthlyCharge: 45_000n, chargePeriods: [{ from: null, monthlyCharge: 30_000n }, { from: '2026-11-10', monthlyCharge: 45_000n }] });
+const changed = service({
+  monthlyCharge: 45_000n,
+  chargePeriods: [
+    { from: null, monthlyCharge: 30_000n },
+    { from: '2026-11-10', monthlyCharge: 45_000n },
+  ],
+});
 const months = (price: ReturnType<typeof priceSpan>) => price.months.map((m) => [m.period, m.amount, m.liveDays, m.periodDays]);
 
 describe('priceSpan: month by month, hand-worked', () => {
@@ -12,7 +25,11 @@ describe('priceSpan: month by month, hand-worked', () => {
     // £300 × 3 = £900 (priced against October's 31 days it was £300 × 92/31 = £890.32)
     const quarter = priceSpan(service(), '2026-10-01', '2026-12-31');
     expect(quarter).toMatchObject({ amount: 90_000n, liveDays: 92, periodDays: 92 });
-    expect(months(quarter)).toEqual([['2026-10', 30_000n, 31, 31], ['2026-11', 30_000n, 30, 30], ['2026-12', 30_000n, 31, 31]]);
+    expect(months(quarter)).toEqual([
+      ['2026-10', 30_000n, 31, 31],
+      ['2026-11', 30_000n, 30, 30],
+      ['2026-12', 30_000n, 31, 31],
+    ]);
   });
 
   it('prices a year as twelve whole months', () => {
@@ -23,16 +40,22 @@ describe('priceSpan: month by month, hand-worked', () => {
     expect(year.months.every((m) => m.amount === 30_000n && m.liveDays === m.monthDays)).toBe(true);
   });
 
-  it('prices a span straddling two months by each month\'s own days', () => {
+  it("prices a span straddling two months by each month's own days", () => {
     // October 15–31: £300 × 17/31 = £164.516 → £164.52; November 1–14: £300 × 14/30 = £140.00; £304.52 in all
     const straddle = priceSpan(service(), '2026-10-15', '2026-11-14');
     expect(straddle).toMatchObject({ amount: 30_452n, liveDays: 31, periodDays: 31 });
-    expect(months(straddle)).toEqual([['2026-10', 16_452n, 17, 17], ['2026-11', 14_000n, 14, 14]]);
+    expect(months(straddle)).toEqual([
+      ['2026-10', 16_452n, 17, 17],
+      ['2026-11', 14_000n, 14, 14],
+    ]);
   });
 
   it('rounds each month to the penny on its own, half up', () => {
     // £100.01: November 16–30 is 15/30 = £50.005 → £50.01; December 1–15 is 15/31 = £48.3919 → £48.39
-    expect(months(priceSpan(service({ monthlyCharge: 10_001n }), '2026-11-16', '2026-12-15'))).toEqual([['2026-11', 5_001n, 15, 15], ['2026-12', 4_839n, 15, 15]]);
+    expect(months(priceSpan(service({ monthlyCharge: 10_001n }), '2026-11-16', '2026-12-15'))).toEqual([
+      ['2026-11', 5_001n, 15, 15],
+      ['2026-12', 4_839n, 15, 15],
+    ]);
     expect(priceSpan(service({ monthlyCharge: 10_001n }), '2026-11-16', '2026-12-15').amount).toBe(9_840n);
   });
 
@@ -40,7 +63,11 @@ describe('priceSpan: month by month, hand-worked', () => {
     // October £300; November 9 days at £300 (£90) + 21 at £450 (£315) = £405; December £450; £1,155 in all
     const quarter = priceSpan(changed, '2026-10-01', '2026-12-31');
     expect(quarter.amount).toBe(115_500n);
-    expect(months(quarter)).toEqual([['2026-10', 30_000n, 31, 31], ['2026-11', 40_500n, 30, 30], ['2026-12', 45_000n, 31, 31]]);
+    expect(months(quarter)).toEqual([
+      ['2026-10', 30_000n, 31, 31],
+      ['2026-11', 40_500n, 30, 30],
+      ['2026-12', 45_000n, 31, 31],
+    ]);
     expect(quarter.months[1]!.charges).toEqual([
       { from: '2026-11-01', to: '2026-11-09', days: 9, monthlyCharge: 30_000n },
       { from: '2026-11-10', to: '2026-11-30', days: 21, monthlyCharge: 45_000n },
@@ -53,19 +80,30 @@ describe('priceSpan: month by month, hand-worked', () => {
     const shortLived = service({ monthlyCharge: 31_000n, installDate: '2026-10-20', ceaseDate: '2026-12-11' });
     const quarter = priceSpan(shortLived, '2026-10-01', '2026-12-31');
     expect(quarter).toMatchObject({ amount: 53_000n, liveDays: 52, periodDays: 92 });
-    expect(months(quarter)).toEqual([['2026-10', 12_000n, 12, 31], ['2026-11', 31_000n, 30, 30], ['2026-12', 10_000n, 10, 31]]);
+    expect(months(quarter)).toEqual([
+      ['2026-10', 12_000n, 12, 31],
+      ['2026-11', 31_000n, 30, 30],
+      ['2026-12', 10_000n, 10, 31],
+    ]);
   });
 
   it('prices a leap-year February by its 29 days', () => {
     // £290: January 15–31 is 17/31 = £159.032 → £159.03; February whole, £290.00; March 1–14 is 14/31 = £130.968 → £130.97
     const span = priceSpan(service({ monthlyCharge: 29_000n }), '2028-01-15', '2028-03-14');
-    expect(months(span)).toEqual([['2028-01', 15_903n, 17, 17], ['2028-02', 29_000n, 29, 29], ['2028-03', 13_097n, 14, 14]]);
+    expect(months(span)).toEqual([
+      ['2028-01', 15_903n, 17, 17],
+      ['2028-02', 29_000n, 29, 29],
+      ['2028-03', 13_097n, 14, 14],
+    ]);
     expect(span.amount).toBe(58_000n);
     // half of a leap February: 14 days from the 16th is 14/29 of £290 = £140.00 (15/31 of March is £140.32)
-    expect(months(priceSpan(service({ monthlyCharge: 29_000n }), '2028-02-16', '2028-03-15'))).toEqual([['2028-02', 14_000n, 14, 14], ['2028-03', 14_032n, 15, 15]]);
+    expect(months(priceSpan(service({ monthlyCharge: 29_000n }), '2028-02-16', '2028-03-15'))).toEqual([
+      ['2028-02', 14_000n, 14, 14],
+      ['2028-03', 14_032n, 15, 15],
+    ]);
   });
 
-  it('gives the same answer whatever the process\'s time zone, across both clock changes', () => {
+  it("gives the same answer whatever the process's time zone, across both clock changes", () => {
     const original = process.env.TZ;
     try {
       const answers = ['UTC', 'Europe/London', 'America/New_York', 'Pacific/Auckland'].map((zone) => {
@@ -90,8 +128,8 @@ describe('priceSpan: month by month, hand-worked', () => {
   });
 });
 
-describe('monthlyChargeIn: the charge a month\'s credits are a percentage of', () => {
-  it('reads the month\'s charge from the history, not today\'s', () => {
+describe("monthlyChargeIn: the charge a month's credits are a percentage of", () => {
+  it("reads the month's charge from the history, not today's", () => {
     expect(monthlyChargeIn(changed, '2026-10')).toBe(30_000n); // today's is £450
     expect(monthlyChargeIn(changed, '2026-12')).toBe(45_000n);
     // the month of the change: 9 days at £300 and 21 at £450 = £405
@@ -100,21 +138,36 @@ describe('monthlyChargeIn: the charge a month\'s credits are a percentage of', (
     expect(monthlyChargeIn(service(), '2026-11')).toBe(30_000n);
   });
 
-  it('is the whole month\'s charge whatever the install and cease dates', () => {
+  it("is the whole month's charge whatever the install and cease dates", () => {
     expect(monthlyChargeIn({ ...changed, installDate: '2026-11-20', ceaseDate: '2026-11-25' }, '2026-11')).toBe(40_500n);
   });
 
   it('weighs a change in a leap February by its 29 days', () => {
     // £290 for 19 days and £580 for 10: (£5,510 + £5,800) / 29 = £390.00
-    const leap = service({ monthlyCharge: 58_000n, chargePeriods: [{ from: null, monthlyCharge: 29_000n }, { from: '2028-02-20', monthlyCharge: 58_000n }] });
+    const leap = service({
+      monthlyCharge: 58_000n,
+      chargePeriods: [
+        { from: null, monthlyCharge: 29_000n },
+        { from: '2028-02-20', monthlyCharge: 58_000n },
+      ],
+    });
     expect(monthlyChargeIn(leap, '2028-02')).toBe(39_000n);
   });
 });
 
 describe('multi-month rental lines in reconciliation, hand-worked', () => {
   const quarterly = (overrides: Partial<LineFacts> = {}): LineFacts => ({
-    lineId: 10, lineNumber: 3, chargeType: ChargeType.RECURRING, serviceReference: 'PDN-ETH-1', serviceId: 1,
-    periodStart: '2026-10-01', periodEnd: '2026-12-31', netAmount: 90_000n, vatRate: '20', vatAmount: 18_000n, ...overrides,
+    lineId: 10,
+    lineNumber: 3,
+    chargeType: ChargeType.RECURRING,
+    serviceReference: 'PDN-ETH-1',
+    serviceId: 1,
+    periodStart: '2026-10-01',
+    periodEnd: '2026-12-31',
+    netAmount: 90_000n,
+    vatRate: '20',
+    vatAmount: 18_000n,
+    ...overrides,
   });
 
   it('finds nothing on a quarterly £900 line for three months at £300 (it was a £11.62 RATE_MISMATCH)', () => {
@@ -122,22 +175,40 @@ describe('multi-month rental lines in reconciliation, hand-worked', () => {
   });
 
   it('finds nothing on an annual line or a straddling line charged month by month', () => {
-    expect(recurringLineFindings(quarterly({ periodStart: '2027-01-01', periodEnd: '2027-12-31', netAmount: 360_000n, vatAmount: 72_000n }), service(), [], 'INV-Y')).toEqual([]);
-    expect(recurringLineFindings(quarterly({ periodStart: '2026-10-15', periodEnd: '2026-11-14', netAmount: 30_452n, vatAmount: 6_090n }), service(), [], 'INV-S')).toEqual([]);
+    expect(
+      recurringLineFindings(
+        quarterly({ periodStart: '2027-01-01', periodEnd: '2027-12-31', netAmount: 360_000n, vatAmount: 72_000n }),
+        service(),
+        [],
+        'INV-Y',
+      ),
+    ).toEqual([]);
+    expect(
+      recurringLineFindings(
+        quarterly({ periodStart: '2026-10-15', periodEnd: '2026-11-14', netAmount: 30_452n, vatAmount: 6_090n }),
+        service(),
+        [],
+        'INV-S',
+      ),
+    ).toEqual([]);
   });
 
   it('prices a quarter charged at the wrong rate, naming its months and their prices', () => {
     // charged £310 × 3 = £930 + £186 VAT; due £900 + £180: £36 over
     const [finding] = recurringLineFindings(quarterly({ netAmount: 93_000n, vatAmount: 18_600n }), service(), [], 'INV-Q');
     expect(finding).toMatchObject({ type: FindingType.RATE_MISMATCH, expected: 108_000n, invoiced: 111_600n, difference: 3_600n });
-    expect(finding!.explanation).toBe('Line 3 charges £930.00 net for PDN-ETH-1; the contracted charge for 2026-10-01 to 2026-12-31 is £900.00 net, month by month: 2026-10: £300.00; 2026-11: £300.00; 2026-12: £300.00; £30.00 net over, £36.00 over with VAT at 20%.');
+    expect(finding!.explanation).toBe(
+      'Line 3 charges £930.00 net for PDN-ETH-1; the contracted charge for 2026-10-01 to 2026-12-31 is £900.00 net, month by month: 2026-10: £300.00; 2026-11: £300.00; 2026-12: £300.00; £30.00 net over, £36.00 over with VAT at 20%.',
+    );
   });
 
-  it('names each month\'s charges when the charge changed in the quarter', () => {
+  it("names each month's charges when the charge changed in the quarter", () => {
     // billed at the new £450 for all three months: £1,350 against £1,155, £195 over, £234 with VAT
     const [finding] = recurringLineFindings(quarterly({ netAmount: 135_000n, vatAmount: 27_000n }), changed, [], 'INV-Q');
     expect(finding).toMatchObject({ type: FindingType.RATE_MISMATCH, expected: 138_600n, difference: 23_400n });
-    expect(finding!.explanation).toMatch(/2026-10: £300\.00; 2026-11: £405\.00 \(£300\.00 a month for 9 days from 2026-11-01, then £450\.00 a month for 21 days from 2026-11-10\); 2026-12: £450\.00; £195\.00 net over, £234\.00 over with VAT at 20%\.$/);
+    expect(finding!.explanation).toMatch(
+      /2026-10: £300\.00; 2026-11: £405\.00 \(£300\.00 a month for 9 days from 2026-11-01, then £450\.00 a month for 21 days from 2026-11-10\); 2026-12: £450\.00; £195\.00 net over, £234\.00 over with VAT at 20%\.$/,
+    );
   });
 
   it('pro-rates a quarter in which the service was installed', () => {

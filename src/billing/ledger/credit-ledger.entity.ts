@@ -11,7 +11,7 @@ import { SlaTermKind } from '../../sla/sla-term.entity';
  * the hash. A later feed that changes the month makes a new revision beside it, listing the
  * differences; an earlier revision is never changed.
  */
-@ObjectType('SlaMonthSnapshot', { implements: BaseRecord, description: 'A contract\'s month of SLA figures, frozen and hashed.' })
+@ObjectType('SlaMonthSnapshot', { implements: BaseRecord, description: "A contract's month of SLA figures, frozen and hashed." })
 @Entity('sla_month_snapshot')
 @Index(['contractId', 'period', 'revision'], { unique: true })
 @Index(['organisationId', 'period'])
@@ -47,7 +47,10 @@ export class SlaMonthSnapshot extends BaseRecord {
   @Column({ type: 'bigint', transformer: penceTransformer })
   creditsOwed!: Pence;
 
-  @Field(() => String, { nullable: true, description: 'For a revision: what changed from the one before, as JSON (entry key, before, after).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a revision: what changed from the one before, as JSON (entry key, before, after).',
+  })
   @Column({ type: 'text', nullable: true })
   differences!: string | null;
 
@@ -137,7 +140,9 @@ export class CreditLedgerEntry extends BaseRecord {
   @Column({ type: 'varchar', length: 1000 })
   reason!: string;
 
-  @Field(() => MoneyScalar, { description: 'Owed, net, after the contract\'s monthly cap (shared across the month\'s credits in proportion).' })
+  @Field(() => MoneyScalar, {
+    description: "Owed, net, after the contract's monthly cap (shared across the month's credits in proportion).",
+  })
   @Column({ type: 'bigint', transformer: penceTransformer })
   owed!: Pence;
 
@@ -153,7 +158,10 @@ export class CreditLedgerEntry extends BaseRecord {
   @Column({ type: 'int', nullable: true })
   snapshotId!: number | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'A later revision\'s figure, when it differs from a figure already claimed or received (which is never changed silently).' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: "A later revision's figure, when it differs from a figure already claimed or received (which is never changed silently).",
+  })
   @Column({ type: 'bigint', nullable: true, transformer: penceTransformer })
   revisedOwed!: Pence | null;
 

@@ -1,5 +1,20 @@
 import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { READ_INVENTORY, RECONCILE_INVOICES } from '../../auth/roles';
 import type { Pence } from '../../common/money';
 import { Contract } from '../../contracts/contract.entity';
@@ -24,13 +39,13 @@ import { snapshotContent } from './month-close';
 
 export const CreditLedgerEntryConnection = ConnectionType(CreditLedgerEntry, 'CreditLedgerEntry');
 
-@ObjectType('CreditLedgerMonth', { description: 'One supplier\'s credits for one month, added up (net of VAT).' })
+@ObjectType('CreditLedgerMonth', { description: "One supplier's credits for one month, added up (net of VAT)." })
 export class CreditLedgerMonthType {
   @Field({ description: '"YYYY-MM".' }) period!: string;
   supplierId!: number;
   @Field({ description: 'False while the month is open: its figures are provisional.' }) final!: boolean;
   @Field(() => MoneyScalar) owed!: Pence;
-  @Field(() => MoneyScalar, { description: 'On an invoice\'s findings or in a dispute.' }) claimed!: Pence;
+  @Field(() => MoneyScalar, { description: "On an invoice's findings or in a dispute." }) claimed!: Pence;
   @Field(() => MoneyScalar) received!: Pence;
   @Field(() => MoneyScalar) waived!: Pence;
   @Field(() => MoneyScalar) outstanding!: Pence;
@@ -58,8 +73,9 @@ export class CreditLedgerType {
 export class SupplierCreditsOutstandingType {
   supplierId!: number;
   @Field(() => MoneyScalar) outstanding!: Pence;
-  @Field(() => MoneyScalar, { description: 'Of which on an invoice\'s findings or in a dispute.' }) claimed!: Pence;
-  @Field(() => [CreditLedgerMonthType], { description: 'Months with something outstanding, oldest first.' }) months!: CreditLedgerMonthType[];
+  @Field(() => MoneyScalar, { description: "Of which on an invoice's findings or in a dispute." }) claimed!: Pence;
+  @Field(() => [CreditLedgerMonthType], { description: 'Months with something outstanding, oldest first.' })
+  months!: CreditLedgerMonthType[];
 }
 
 @InputType()
@@ -74,7 +90,9 @@ export class CreditLedgerFilter {
 @InputType()
 export class WaiveCreditsInput {
   @Field(() => [ID]) @ArrayMaxSize(1000) entryIds!: string[];
-  @Field({ description: 'Why the organisation gives these credits up: kept on each entry and in the audit trail.' }) @Length(1, 1000) reason!: string;
+  @Field({ description: 'Why the organisation gives these credits up: kept on each entry and in the audit trail.' })
+  @Length(1, 1000)
+  reason!: string;
 }
 
 @InputType()
@@ -83,15 +101,22 @@ export class ReviseSlaMonthInput {
   @Field({ description: '"YYYY-MM"' }) @Matches(PERIOD_PATTERN, { message: 'period: a month, "YYYY-MM"' }) period!: string;
 }
 
-const keyOf = (entry: CreditLedgerEntry) => `${entry.period}|${String(entry.contractId).padStart(10, '0')}|${String(entry.id).padStart(10, '0')}`;
+const keyOf = (entry: CreditLedgerEntry) =>
+  `${entry.period}|${String(entry.contractId).padStart(10, '0')}|${String(entry.id).padStart(10, '0')}`;
 
 @Resolver(() => CreditLedgerType)
 export class CreditLedgerResolver {
   constructor(private readonly ledger: CreditLedgerService) {}
 
   @Authorized(READ_INVENTORY)
-  @Query(() => CreditLedgerType, { description: 'The credit ledger of the viewer\'s contracts: what suppliers owe, claimed, received, waived and still outstanding, per month and entry by entry. Months past their grace period are closed first.' })
-  async creditLedger(@Ctx() ctx: RequestContext, @Arg('filter', () => CreditLedgerFilter, { nullable: true }) filter?: CreditLedgerFilter | null) {
+  @Query(() => CreditLedgerType, {
+    description:
+      "The credit ledger of the viewer's contracts: what suppliers owe, claimed, received, waived and still outstanding, per month and entry by entry. Months past their grace period are closed first.",
+  })
+  async creditLedger(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => CreditLedgerFilter, { nullable: true }) filter?: CreditLedgerFilter | null,
+  ) {
     const all = await this.ledger.entries(ctx, {
       contractId: optionalIdOf(filter?.contractId, Contract.typename, 'filter.contractId'),
       supplierId: optionalIdOf(filter?.supplierId, Supplier.typename, 'filter.supplierId'),
@@ -105,7 +130,17 @@ export class CreditLedgerResolver {
     return Object.assign(new CreditLedgerType(), {
       all,
       months: months.map((m) => Object.assign(new CreditLedgerMonthType(), m)),
-      totals: { owed: sum((m) => m.owed), claimed: sum((m) => m.claimed), received: sum((m) => m.received), waived: sum((m) => m.waived), outstanding: sum((m) => m.outstanding), provisional: sum((m) => m.owed, months.filter((m) => !m.final)) },
+      totals: {
+        owed: sum((m) => m.owed),
+        claimed: sum((m) => m.claimed),
+        received: sum((m) => m.received),
+        waived: sum((m) => m.waived),
+        outstanding: sum((m) => m.outstanding),
+        provisional: sum(
+          (m) => m.owed,
+          months.filter((m) => !m.final),
+        ),
+      },
     });
   }
 
@@ -115,12 +150,16 @@ export class CreditLedgerResolver {
   }
 
   @Authorized(READ_INVENTORY)
-  @Query(() => [SupplierCreditsOutstandingType], { description: 'Credits outstanding across all the viewer\'s suppliers, largest first, each month by month.' })
+  @Query(() => [SupplierCreditsOutstandingType], {
+    description: "Credits outstanding across all the viewer's suppliers, largest first, each month by month.",
+  })
   async creditsOutstanding(@Ctx() ctx: RequestContext) {
     const entries = (await this.ledger.entries(ctx, {})).filter((entry) => entry.final && entry.outstanding > 0n);
     const bySupplier = new Map<number, SupplierCreditsOutstandingType>();
     const supplierOf = (supplierId: number) => {
-      const found = bySupplier.get(supplierId) ?? Object.assign(new SupplierCreditsOutstandingType(), { supplierId, outstanding: 0n, claimed: 0n, months: [] });
+      const found =
+        bySupplier.get(supplierId) ??
+        Object.assign(new SupplierCreditsOutstandingType(), { supplierId, outstanding: 0n, claimed: 0n, months: [] });
       bySupplier.set(supplierId, found);
       return found;
     };
@@ -130,12 +169,18 @@ export class CreditLedgerResolver {
       // what of the outstanding is already asked for: the whole of a claimed entry's, none of an unclaimed one's
       if (claimedOf(entry) > 0n) supplier.claimed += entry.outstanding;
     }
-    for (const month of this.ledger.totals(entries)) supplierOf(month.supplierId).months.push(Object.assign(new CreditLedgerMonthType(), month));
-    return [...bySupplier.values()].sort((a, b) => (a.outstanding === b.outstanding ? a.supplierId - b.supplierId : a.outstanding > b.outstanding ? -1 : 1));
+    for (const month of this.ledger.totals(entries))
+      supplierOf(month.supplierId).months.push(Object.assign(new CreditLedgerMonthType(), month));
+    return [...bySupplier.values()].sort((a, b) =>
+      a.outstanding === b.outstanding ? a.supplierId - b.supplierId : a.outstanding > b.outstanding ? -1 : 1,
+    );
   }
 
   @Authorized(READ_INVENTORY)
-  @Query(() => SlaMonthSnapshot, { description: 'A contract\'s month as frozen when it closed (or a later revision). A month not yet closed is CONFLICT (reason MONTH_OPEN): its figures are provisional (slaReport).' })
+  @Query(() => SlaMonthSnapshot, {
+    description:
+      "A contract's month as frozen when it closed (or a later revision). A month not yet closed is CONFLICT (reason MONTH_OPEN): its figures are provisional (slaReport).",
+  })
   slaMonthSnapshot(
     @Ctx() ctx: RequestContext,
     @Arg('contractId', () => ID) contractId: string,
@@ -146,13 +191,22 @@ export class CreditLedgerResolver {
   }
 
   @Authorized(RECONCILE_INVOICES)
-  @Mutation(() => [CreditLedgerEntry], { description: 'Gives up what is outstanding of final credits, with a reason: recorded on each entry, with who and when, and audited.' })
+  @Mutation(() => [CreditLedgerEntry], {
+    description: 'Gives up what is outstanding of final credits, with a reason: recorded on each entry, with who and when, and audited.',
+  })
   waiveCredits(@Ctx() ctx: RequestContext, @Arg('input') input: WaiveCreditsInput) {
-    return this.ledger.waive(ctx, input.entryIds.map((id, i) => idOf(id, CreditLedgerEntry.typename, `input.entryIds.${i}`)), input.reason);
+    return this.ledger.waive(
+      ctx,
+      input.entryIds.map((id, i) => idOf(id, CreditLedgerEntry.typename, `input.entryIds.${i}`)),
+      input.reason,
+    );
   }
 
   @Authorized(RECONCILE_INVOICES)
-  @Mutation(() => SlaMonthSnapshot, { description: 'Recomputes a closed month from the feeds as they now stand. Unchanged, the latest revision comes back; changed, a new revision lists the differences, and credits already claimed keep their figure (the new one is their revisedOwed).' })
+  @Mutation(() => SlaMonthSnapshot, {
+    description:
+      'Recomputes a closed month from the feeds as they now stand. Unchanged, the latest revision comes back; changed, a new revision lists the differences, and credits already claimed keep their figure (the new one is their revisedOwed).',
+  })
   reviseSlaMonth(@Ctx() ctx: RequestContext, @Arg('input') input: ReviseSlaMonthInput) {
     return this.ledger.revise(ctx, idOf(input.contractId, Contract.typename, 'input.contractId'), input.period);
   }
@@ -186,7 +240,9 @@ export class CreditLedgerEntryResolver {
     return entry.outstanding;
   }
 
-  @FieldResolver(() => MoneyScalar, { description: 'What of it is on an invoice\'s findings or in a dispute (owed less waived, once claimed).' })
+  @FieldResolver(() => MoneyScalar, {
+    description: "What of it is on an invoice's findings or in a dispute (owed less waived, once claimed).",
+  })
   claimed(@Root() entry: CreditLedgerEntry) {
     return claimedOf(entry);
   }
@@ -206,13 +262,17 @@ export class CreditLedgerEntryResolver {
     return entry.serviceId === null ? null : ctx.loaders.byId(NetworkService).load(entry.serviceId);
   }
 
-  @FieldResolver(() => Incident, { nullable: true, description: 'INCIDENT_RESOLUTION: the incident whose breach earned the credit (its source names the feed run and row).' })
+  @FieldResolver(() => Incident, {
+    nullable: true,
+    description: 'INCIDENT_RESOLUTION: the incident whose breach earned the credit (its source names the feed run and row).',
+  })
   incident(@Root() entry: CreditLedgerEntry, @Ctx() ctx: RequestContext) {
     return entry.incidentId === null ? null : ctx.loaders.byId(Incident).load(entry.incidentId);
   }
 
   @FieldResolver(() => [RecordSource], {
-    description: 'The feed rows behind the credit: for a resolution breach, the row that last changed the incident; for availability, the performance runs that delivered the service\'s samples in the month (first and last rows, and the time they cover).',
+    description:
+      "The feed rows behind the credit: for a resolution breach, the row that last changed the incident; for availability, the performance runs that delivered the service's samples in the month (first and last rows, and the time they cover).",
   })
   async sources(@Root() entry: CreditLedgerEntry, @Ctx() ctx: RequestContext): Promise<RecordSource[]> {
     if (entry.incidentId !== null) {
@@ -224,7 +284,10 @@ export class CreditLedgerEntryResolver {
     return downtimeSources(ctx).load({ serviceId: entry.serviceId, start: new Date(month.start), end: new Date(month.end) });
   }
 
-  @FieldResolver(() => SlaMonthSnapshot, { nullable: true, description: 'The frozen month the figure is final in (null while provisional).' })
+  @FieldResolver(() => SlaMonthSnapshot, {
+    nullable: true,
+    description: 'The frozen month the figure is final in (null while provisional).',
+  })
   snapshot(@Root() entry: CreditLedgerEntry, @Ctx() ctx: RequestContext) {
     return entry.snapshotId === null ? null : ctx.loaders.byId(SlaMonthSnapshot).load(entry.snapshotId);
   }

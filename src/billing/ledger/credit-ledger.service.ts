@@ -20,7 +20,6 @@ import { MonthCloser } from './month-close';
 import { markStale } from './stale-reconciliations';
 import { ErrorReason } from '../../common/error-reasons';
 
-
 /** One month of a ledger, added up. */
 export interface LedgerMonthTotals {
   period: string;
@@ -52,7 +51,8 @@ export function entryState(entry: CreditLedgerEntry): CreditEntryState {
 }
 
 /** What of an entry is claimed: its outstanding amount once it is on an invoice's findings or in a dispute, and what was received of it. */
-export const claimedOf = (entry: CreditLedgerEntry): Pence => (entry.claimedDisputeId !== null || entry.claimedInvoiceId !== null ? entry.owed - entry.waived : 0n);
+export const claimedOf = (entry: CreditLedgerEntry): Pence =>
+  entry.claimedDisputeId !== null || entry.claimedInvoiceId !== null ? entry.owed - entry.waived : 0n;
 
 /**
  * The credit ledger: the one place the loop from breach to credit is kept. Months close into
@@ -93,7 +93,14 @@ export class CreditLedgerService {
   async invoicesArrived(ctx: RequestContext, run: FeedRun): Promise<void> {
     const arrived = await ctx.repository(Invoice).findBy({ feedRunId: run.id, supplierId: run.supplierId });
     for (const organisationId of new Set(arrived.map((invoice) => invoice.organisationId))) {
-      const system = new RequestContext(ctx.requestId, await systemViewer(ctx.manager, organisationId, SYSTEM_ACTOR), ctx.manager, ctx.config, ctx.log, true);
+      const system = new RequestContext(
+        ctx.requestId,
+        await systemViewer(ctx.manager, organisationId, SYSTEM_ACTOR),
+        ctx.manager,
+        ctx.config,
+        ctx.log,
+        true,
+      );
       for (const invoice of arrived.filter((i) => i.organisationId === organisationId)) {
         const affected = await affectedBy(system, invoice);
         await markStale(system, affected, `${invoice.invoiceNumber}, dated ${invoice.invoiceDate}, arrived after it was reconciled`);
@@ -108,10 +115,21 @@ export class CreditLedgerService {
    * are let go first, so a re-run claims afresh.
    */
   async claimable(ctx: RequestContext, invoice: Invoice, contractIds: readonly number[]): Promise<CreditLedgerEntry[]> {
-    await ctx.repository(CreditLedgerEntry).update({ claimedInvoiceId: invoice.id, claimedDisputeId: IsNull() }, { claimedInvoiceId: null, claimedFindingId: null, updatedAt: new Date() });
+    await ctx
+      .repository(CreditLedgerEntry)
+      .update(
+        { claimedInvoiceId: invoice.id, claimedDisputeId: IsNull() },
+        { claimedInvoiceId: null, claimedFindingId: null, updatedAt: new Date() },
+      );
     if (contractIds.length === 0) return [];
-    return ctx.repository(CreditLedgerEntry).createQueryBuilder('entry')
-      .where('entry.contractId IN (:...contractIds) AND entry.final = :final AND entry.period < :period', { contractIds: [...contractIds], final: true, period: invoice.periodStart.slice(0, 7) })
+    return ctx
+      .repository(CreditLedgerEntry)
+      .createQueryBuilder('entry')
+      .where('entry.contractId IN (:...contractIds) AND entry.final = :final AND entry.period < :period', {
+        contractIds: [...contractIds],
+        final: true,
+        period: invoice.periodStart.slice(0, 7),
+      })
       .andWhere('entry.owed - entry.received - entry.waived > 0')
       .andWhere('(entry.claimedInvoiceId IS NULL OR entry.claimedInvoiceId = :invoiceId)', { invoiceId: invoice.id })
       .orderBy('entry.contractId', 'ASC')
@@ -123,7 +141,9 @@ export class CreditLedgerService {
   /** Records the invoice's missing-credit findings as the claim on their entries. */
   async claimOnInvoice(ctx: RequestContext, invoice: Invoice, claims: readonly { findingId: number; entryIds: number[] }[]): Promise<void> {
     for (const claim of claims) {
-      await ctx.repository(CreditLedgerEntry).update({ id: In(claim.entryIds) }, { claimedInvoiceId: invoice.id, claimedFindingId: claim.findingId, updatedAt: new Date() });
+      await ctx
+        .repository(CreditLedgerEntry)
+        .update({ id: In(claim.entryIds) }, { claimedInvoiceId: invoice.id, claimedFindingId: claim.findingId, updatedAt: new Date() });
     }
   }
 
@@ -137,10 +157,15 @@ export class CreditLedgerService {
     if (held.length) {
       const other = await ctx.repository(Dispute).findOneBy({ id: held[0]!.claimedDisputeId! });
       if (other && other.state !== DisputeState.WITHDRAWN) {
-        throw conflict(`The ${held[0]!.period} credit is already claimed by dispute ${other.globalId} (${other.state})`, { reason: ErrorReason.ALREADY_CLAIMED });
+        throw conflict(`The ${held[0]!.period} credit is already claimed by dispute ${other.globalId} (${other.state})`, {
+          reason: ErrorReason.ALREADY_CLAIMED,
+        });
       }
     }
-    if (entries.length) await ctx.repository(CreditLedgerEntry).update({ id: In(entries.map((e) => e.id)) }, { claimedDisputeId: dispute.id, updatedAt: new Date() });
+    if (entries.length)
+      await ctx
+        .repository(CreditLedgerEntry)
+        .update({ id: In(entries.map((e) => e.id)) }, { claimedDisputeId: dispute.id, updatedAt: new Date() });
   }
 
   /** A withdrawn dispute lets go of its entries: they may be claimed again. */
@@ -156,9 +181,15 @@ export class CreditLedgerService {
       const entries: CreditLedgerEntry[] = [];
       for (const id of new Set(entryIds)) entries.push(await findVisible(tx, CreditLedgerEntry, id, CreditLedgerEntry.typename));
       const provisional = entries.find((entry) => !entry.final);
-      if (provisional) throw conflict(`The ${provisional.period} credit is provisional: its month is not closed, so there is nothing final to waive yet`, { reason: ErrorReason.MONTH_OPEN });
+      if (provisional)
+        throw conflict(`The ${provisional.period} credit is provisional: its month is not closed, so there is nothing final to waive yet`, {
+          reason: ErrorReason.MONTH_OPEN,
+        });
       const cleared = entries.find((entry) => entry.outstanding === 0n);
-      if (cleared) throw conflict(`The ${cleared.period} credit ${cleared.entryKey} has nothing outstanding to waive`, { reason: ErrorReason.NOTHING_OUTSTANDING });
+      if (cleared)
+        throw conflict(`The ${cleared.period} credit ${cleared.entryKey} has nothing outstanding to waive`, {
+          reason: ErrorReason.NOTHING_OUTSTANDING,
+        });
       const now = new Date();
       for (const entry of entries) {
         entry.waived += entry.outstanding;
@@ -175,17 +206,27 @@ export class CreditLedgerService {
 
   /** The viewer's ledger entries, filtered, oldest month first; the months' totals beside them. */
   async entries(ctx: RequestContext, filter: LedgerFilter): Promise<CreditLedgerEntry[]> {
-    for (const [field, value] of [['filter.from', filter.from], ['filter.to', filter.to]] as const) {
+    for (const [field, value] of [
+      ['filter.from', filter.from],
+      ['filter.to', filter.to],
+    ] as const) {
       if (value !== undefined && !isPeriod(value)) throw badInput(field, `${field}: a month, "YYYY-MM"`, ErrorReason.INVALID_PERIOD);
     }
     if (filter.contractId !== undefined) await findVisible(ctx, Contract, filter.contractId, Contract.typename);
     await this.refresh(ctx, { supplierId: filter.supplierId, contractId: filter.contractId });
-    const query = ctx.repository(CreditLedgerEntry).createQueryBuilder('entry').where('entry.organisationId IN (:...organisationIds)', { organisationIds: [...ctx.organisationIds] });
+    const query = ctx
+      .repository(CreditLedgerEntry)
+      .createQueryBuilder('entry')
+      .where('entry.organisationId IN (:...organisationIds)', { organisationIds: [...ctx.organisationIds] });
     if (filter.contractId !== undefined) query.andWhere('entry.contractId = :contractId', { contractId: filter.contractId });
     if (filter.supplierId !== undefined) query.andWhere('entry.supplierId = :supplierId', { supplierId: filter.supplierId });
     if (filter.from) query.andWhere('entry.period >= :from', { from: filter.from });
     if (filter.to) query.andWhere('entry.period <= :to', { to: filter.to });
-    const entries = await query.orderBy('entry.period', 'ASC').addOrderBy('entry.contractId', 'ASC').addOrderBy('entry.id', 'ASC').getMany();
+    const entries = await query
+      .orderBy('entry.period', 'ASC')
+      .addOrderBy('entry.contractId', 'ASC')
+      .addOrderBy('entry.id', 'ASC')
+      .getMany();
     return filter.state?.length ? entries.filter((entry) => filter.state!.includes(entryState(entry))) : entries;
   }
 
@@ -194,7 +235,17 @@ export class CreditLedgerService {
     const months = new Map<string, LedgerMonthTotals>();
     for (const entry of entries) {
       const key = `${entry.supplierId}|${entry.period}`;
-      const month = months.get(key) ?? { period: entry.period, supplierId: entry.supplierId, final: entry.final, owed: 0n, claimed: 0n, received: 0n, waived: 0n, outstanding: 0n, entries: 0 };
+      const month = months.get(key) ?? {
+        period: entry.period,
+        supplierId: entry.supplierId,
+        final: entry.final,
+        owed: 0n,
+        claimed: 0n,
+        received: 0n,
+        waived: 0n,
+        outstanding: 0n,
+        entries: 0,
+      };
       month.owed += entry.owed;
       month.claimed += claimedOf(entry);
       month.received += entry.received;
@@ -212,10 +263,20 @@ export class CreditLedgerService {
     if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
     const contract = await findVisible(ctx, Contract, contractId, Contract.typename);
     await this.refresh(ctx, { contractId });
-    const snapshot = await ctx.repository(SlaMonthSnapshot).findOne({ where: { contractId, period, ...(revision === undefined ? {} : { revision }) }, order: { revision: 'DESC' } });
+    const snapshot = await ctx
+      .repository(SlaMonthSnapshot)
+      .findOne({ where: { contractId, period, ...(revision === undefined ? {} : { revision }) }, order: { revision: 'DESC' } });
     if (snapshot) return snapshot;
-    if (revision !== undefined && (await ctx.repository(SlaMonthSnapshot).existsBy({ contractId, period }))) throw badInput('revision', `revision: ${period} of contract ${contract.reference} has no revision ${revision}`, ErrorReason.NO_SUCH_REVISION);
-    throw conflict(`${period} of contract ${contract.reference} is not closed: its figures are provisional until ${ctx.config.sla.monthGraceDays} days after it ends, or it is outside the ledger (CREDIT_LEDGER_MONTHS)`, { reason: ErrorReason.MONTH_OPEN });
+    if (revision !== undefined && (await ctx.repository(SlaMonthSnapshot).existsBy({ contractId, period })))
+      throw badInput(
+        'revision',
+        `revision: ${period} of contract ${contract.reference} has no revision ${revision}`,
+        ErrorReason.NO_SUCH_REVISION,
+      );
+    throw conflict(
+      `${period} of contract ${contract.reference} is not closed: its figures are provisional until ${ctx.config.sla.monthGraceDays} days after it ends, or it is outside the ledger (CREDIT_LEDGER_MONTHS)`,
+      { reason: ErrorReason.MONTH_OPEN },
+    );
   }
 
   /** Recomputes a closed month from the feeds as they now stand: a new revision if anything changed. */
@@ -225,9 +286,17 @@ export class CreditLedgerService {
       const contract = await findVisible(tx, Contract, contractId, Contract.typename);
       await this.months.bringUpToDate(tx, [contract]);
       const closed = await tx.repository(SlaMonthSnapshot).existsBy({ contractId, period });
-      if (!closed) throw conflict(`${period} of contract ${contract.reference} is not closed yet (${period < ukPeriodOf(new Date()) ? `it closes ${tx.config.sla.monthGraceDays} days after it ends` : 'it is not over'}); its figures are provisional`, { reason: ErrorReason.MONTH_OPEN });
+      if (!closed)
+        throw conflict(
+          `${period} of contract ${contract.reference} is not closed yet (${period < ukPeriodOf(new Date()) ? `it closes ${tx.config.sla.monthGraceDays} days after it ends` : 'it is not over'}); its figures are provisional`,
+          { reason: ErrorReason.MONTH_OPEN },
+        );
       const { snapshot, changedClaims } = await this.months.revise(tx, contract, period);
-      await markStale(tx, changedClaims, `${period} of contract ${contract.reference} was revised (revision ${snapshot.revision}) and a claimed credit changed`);
+      await markStale(
+        tx,
+        changedClaims,
+        `${period} of contract ${contract.reference} was revised (revision ${snapshot.revision}) and a claimed credit changed`,
+      );
       await this.match(tx, contract.supplierId, tx.organisationIds);
       return snapshot;
     });
@@ -248,11 +317,21 @@ export class CreditLedgerService {
  */
 async function affectedBy(ctx: RequestContext, arrived: Invoice): Promise<number[]> {
   const later = (
-    await ctx.repository(Invoice).findBy({ supplierId: arrived.supplierId, organisationId: arrived.organisationId, id: Not(arrived.id), status: In([InvoiceStatus.RECONCILED, InvoiceStatus.APPROVED, InvoiceStatus.ON_HOLD]) })
+    await ctx.repository(Invoice).findBy({
+      supplierId: arrived.supplierId,
+      organisationId: arrived.organisationId,
+      id: Not(arrived.id),
+      status: In([InvoiceStatus.RECONCILED, InvoiceStatus.APPROVED, InvoiceStatus.ON_HOLD]),
+    })
   ).filter((other) => other.invoiceDate > arrived.invoiceDate || (other.invoiceDate === arrived.invoiceDate && other.id > arrived.id));
   if (later.length === 0) return [];
-  const affected = new Set(later.filter((other) => other.periodStart <= arrived.periodEnd && other.periodEnd >= arrived.periodStart).map((other) => other.id));
-  const oneOffs = await ctx.repository(InvoiceLine).find({ select: { invoiceId: true }, where: { invoiceId: In([arrived.id, ...later.map((l) => l.id)]), chargeType: ChargeType.ONE_OFF } });
+  const affected = new Set(
+    later.filter((other) => other.periodStart <= arrived.periodEnd && other.periodEnd >= arrived.periodStart).map((other) => other.id),
+  );
+  const oneOffs = await ctx.repository(InvoiceLine).find({
+    select: { invoiceId: true },
+    where: { invoiceId: In([arrived.id, ...later.map((l) => l.id)]), chargeType: ChargeType.ONE_OFF },
+  });
   const withOneOffs = new Set(oneOffs.map((line) => line.invoiceId));
   if (withOneOffs.has(arrived.id)) for (const other of later) if (withOneOffs.has(other.id)) affected.add(other.id);
   const next = [...later].sort((a, b) => (a.invoiceDate === b.invoiceDate ? a.id - b.id : a.invoiceDate < b.invoiceDate ? -1 : 1))[0]!;

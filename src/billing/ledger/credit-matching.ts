@@ -51,8 +51,14 @@ export async function matchCredits(ctx: RequestContext, supplierId: number, orga
   const open = await openCredits(ctx, supplierId, organisationIds);
   if (open.length === 0) return outcome;
 
-  const entries = await ctx.repository(CreditLedgerEntry).createQueryBuilder('entry')
-    .where('entry.supplierId = :supplierId AND entry.organisationId IN (:...organisationIds) AND entry.final = :final', { supplierId, organisationIds: [...organisationIds], final: true })
+  const entries = await ctx
+    .repository(CreditLedgerEntry)
+    .createQueryBuilder('entry')
+    .where('entry.supplierId = :supplierId AND entry.organisationId IN (:...organisationIds) AND entry.final = :final', {
+      supplierId,
+      organisationIds: [...organisationIds],
+      final: true,
+    })
     .andWhere('entry.owed - entry.received - entry.waived > 0')
     .orderBy('entry.period', 'ASC')
     .addOrderBy('entry.id', 'ASC')
@@ -78,11 +84,20 @@ export async function matchCredits(ctx: RequestContext, supplierId: number, orga
         credit.gross -= gross;
         entry.received += applied;
         touched.add(entry);
-        receipts.push({ organisationId: entry.organisationId, entryId: entry.id, invoiceId: credit.invoice.id, invoiceLineId: credit.line.id, amount: applied });
+        receipts.push({
+          organisationId: entry.organisationId,
+          entryId: entry.id,
+          invoiceId: credit.invoice.id,
+          invoiceLineId: credit.line.id,
+          amount: applied,
+        });
         receiptGross.push(gross);
         if (entry.claimedInvoiceId !== null) {
           const was = outcome.claimsReceived.get(entry.claimedInvoiceId);
-          outcome.claimsReceived.set(entry.claimedInvoiceId, was ?? `a credit for ${entry.period} was received on ${credit.invoice.invoiceNumber} line ${credit.line.lineNumber}`);
+          outcome.claimsReceived.set(
+            entry.claimedInvoiceId,
+            was ?? `a credit for ${entry.period} was received on ${credit.invoice.invoiceNumber} line ${credit.line.lineNumber}`,
+          );
         }
       }
     }
@@ -107,15 +122,25 @@ export async function matchCredits(ctx: RequestContext, supplierId: number, orga
     await creditClaimingDisputes(ctx, [...touched], receipts, receiptGross, saved);
     outcome.receipts = receipts.length;
   }
-  await creditUpheldDisputes(ctx, supplierId, organisationIds, open.filter((credit) => credit.gross > 0n));
+  await creditUpheldDisputes(
+    ctx,
+    supplierId,
+    organisationIds,
+    open.filter((credit) => credit.gross > 0n),
+  );
   return outcome;
 }
 
 /** The supplier's credit lines in the organisations with something still unmatched, oldest document first. */
 async function openCredits(ctx: RequestContext, supplierId: number, organisationIds: readonly number[]): Promise<OpenCredit[]> {
-  const lines = await ctx.repository(InvoiceLine).createQueryBuilder('line')
+  const lines = await ctx
+    .repository(InvoiceLine)
+    .createQueryBuilder('line')
     .innerJoinAndSelect('line.invoice', 'invoice')
-    .where('invoice.supplierId = :supplierId AND line.organisationId IN (:...organisationIds)', { supplierId, organisationIds: [...organisationIds] })
+    .where('invoice.supplierId = :supplierId AND line.organisationId IN (:...organisationIds)', {
+      supplierId,
+      organisationIds: [...organisationIds],
+    })
     .andWhere('line.chargeType = :credit AND line.netAmount < 0', { credit: ChargeType.CREDIT })
     .orderBy('invoice.invoiceDate', 'ASC')
     .addOrderBy('invoice.id', 'ASC')
@@ -127,7 +152,10 @@ async function openCredits(ctx: RequestContext, supplierId: number, organisation
     query
       .innerJoin(InvoiceLine, 'line', `line.id = ${alias}.invoiceLineId`)
       .innerJoin(Invoice, 'invoice', 'invoice.id = line.invoiceId')
-      .where('invoice.supplierId = :supplierId AND line.organisationId IN (:...organisationIds)', { supplierId, organisationIds: [...organisationIds] })
+      .where('invoice.supplierId = :supplierId AND line.organisationId IN (:...organisationIds)', {
+        supplierId,
+        organisationIds: [...organisationIds],
+      })
       .andWhere('line.chargeType = :credit AND line.netAmount < 0', { credit: ChargeType.CREDIT });
   const [receiptSums, disputeCredits] = await Promise.all([
     ofTheseLines(ctx.repository(CreditReceipt).createQueryBuilder('receipt'), 'receipt')
@@ -161,7 +189,13 @@ async function openCredits(ctx: RequestContext, supplierId: number, organisation
     const net = -line.netAmount - (usedNet.get(line.id) ?? 0n);
     if (net <= 0n) continue;
     const gross = -(line.netAmount + line.vatAmount) - (usedGross.get(line.id) ?? 0n);
-    open.push({ line, invoice: line.invoice!, months: periodsTouching(line.periodStart ?? line.invoice!.periodStart, line.periodEnd ?? line.invoice!.periodEnd), net, gross: gross > 0n ? gross : 0n });
+    open.push({
+      line,
+      invoice: line.invoice!,
+      months: periodsTouching(line.periodStart ?? line.invoice!.periodStart, line.periodEnd ?? line.invoice!.periodEnd),
+      net,
+      gross: gross > 0n ? gross : 0n,
+    });
   }
   return open;
 }
@@ -182,9 +216,16 @@ async function creditClaimingDisputes(
 ): Promise<void> {
   const claimed = entries.filter((entry) => entry.claimedDisputeId !== null);
   if (claimed.length === 0) return;
-  const disputes = await ctx.repository(Dispute).findBy({ id: In([...new Set(claimed.map((entry) => entry.claimedDisputeId!))]), state: In([...OPEN_DISPUTES]) });
+  const disputes = await ctx
+    .repository(Dispute)
+    .findBy({ id: In([...new Set(claimed.map((entry) => entry.claimedDisputeId!))]), state: In([...OPEN_DISPUTES]) });
   const entryById = new Map(claimed.map((entry) => [entry.id, entry]));
-  const invoices = new Map((await ctx.repository(Invoice).findBy({ id: In([...new Set(receipts.map((r) => r.invoiceId))]) })).map((invoice) => [invoice.id, invoice]));
+  const invoices = new Map(
+    (await ctx.repository(Invoice).findBy({ id: In([...new Set(receipts.map((r) => r.invoiceId))]) })).map((invoice) => [
+      invoice.id,
+      invoice,
+    ]),
+  );
   const receiptIdOf = new Map(saved.map((s) => [`${s.entryId}|${s.invoiceLineId}`, s.id]));
   const now = new Date();
   // every dispute's credits, inserted together in chunks after the loop: not one statement per receipt
@@ -200,18 +241,32 @@ async function creditClaimingDisputes(
       if (left <= 0n) break;
       const gross = receiptGross[index]! < left ? receiptGross[index]! : left;
       const receiptId = receiptIdOf.get(`${receipt.entryId}|${receipt.invoiceLineId}`) ?? null;
-      credits.push({ disputeId: dispute.id, organisationId: dispute.organisationId, invoiceLineId: receipt.invoiceLineId, receiptId, amount: gross, createdAt: now, updatedAt: now });
+      credits.push({
+        disputeId: dispute.id,
+        organisationId: dispute.organisationId,
+        invoiceLineId: receipt.invoiceLineId,
+        receiptId,
+        amount: gross,
+        createdAt: now,
+        updatedAt: now,
+      });
       dispute.creditedAmount += gross;
       parts.push(`£${formatMoney(gross)} for ${entry.period} from ${invoices.get(receipt.invoiceId)?.invoiceNumber ?? 'a credit'}`);
     }
     if (parts.length === 0) continue;
     const full = dispute.creditedAmount >= dispute.disputedAmount;
     if (full) dispute.state = DisputeState.CREDITED;
-    moves.push({ dispute, from, reason: `Credits matched through the ledger: ${parts.join(', ')}${full ? '' : `; £${formatMoney(dispute.disputedAmount - dispute.creditedAmount)} still due`}` });
+    moves.push({
+      dispute,
+      from,
+      reason: `Credits matched through the ledger: ${parts.join(', ')}${full ? '' : `; £${formatMoney(dispute.disputedAmount - dispute.creditedAmount)} still due`}`,
+    });
   }
   for (let at = 0; at < credits.length; at += CHUNK) await ctx.repository(DisputeCredit).insert(credits.slice(at, at + CHUNK));
   for (const { dispute, from, reason } of moves) {
-    await ctx.repository(Dispute).update(dispute.id, { creditedAmount: dispute.creditedAmount, state: dispute.state, updatedAt: new Date() });
+    await ctx
+      .repository(Dispute)
+      .update(dispute.id, { creditedAmount: dispute.creditedAmount, state: dispute.state, updatedAt: new Date() });
     await recordSystemMove(ctx, dispute, from, reason);
   }
 }
@@ -220,22 +275,39 @@ async function creditClaimingDisputes(
  * What is left of the credit lines, to UPHELD disputes about overcharges (those that claimed no
  * ledger credits): the credited service's first, an exact amount before a part, oldest first.
  */
-async function creditUpheldDisputes(ctx: RequestContext, supplierId: number, organisationIds: readonly number[], open: OpenCredit[]): Promise<void> {
+async function creditUpheldDisputes(
+  ctx: RequestContext,
+  supplierId: number,
+  organisationIds: readonly number[],
+  open: OpenCredit[],
+): Promise<void> {
   if (open.length === 0) return;
-  const upheld = await ctx.repository(Dispute).find({ where: { supplierId, organisationId: In([...organisationIds]), state: DisputeState.UPHELD }, order: { id: 'ASC' } });
+  const upheld = await ctx
+    .repository(Dispute)
+    .find({ where: { supplierId, organisationId: In([...organisationIds]), state: DisputeState.UPHELD }, order: { id: 'ASC' } });
   if (upheld.length === 0) return;
-  const claiming = new Set((await ctx.repository(CreditLedgerEntry).find({ select: { claimedDisputeId: true }, where: { claimedDisputeId: In(upheld.map((d) => d.id)) } })).map((e) => e.claimedDisputeId));
+  const claiming = new Set(
+    (
+      await ctx
+        .repository(CreditLedgerEntry)
+        .find({ select: { claimedDisputeId: true }, where: { claimedDisputeId: In(upheld.map((d) => d.id)) } })
+    ).map((e) => e.claimedDisputeId),
+  );
   const disputes = upheld.filter((dispute) => !claiming.has(dispute.id));
   if (disputes.length === 0) return;
   const links = await ctx.repository(DisputeFinding).findBy({ disputeId: In(disputes.map((d) => d.id)) });
   const findings = links.length ? await ctx.repository(ReconciliationFinding).findBy({ id: In(links.map((l) => l.findingId)) }) : [];
-  const servicesOf = (dispute: Dispute) => new Set(links.filter((l) => l.disputeId === dispute.id).map((l) => findings.find((f) => f.id === l.findingId)?.serviceId));
+  const servicesOf = (dispute: Dispute) =>
+    new Set(links.filter((l) => l.disputeId === dispute.id).map((l) => findings.find((f) => f.id === l.findingId)?.serviceId));
   const remaining = (d: Dispute) => d.disputedAmount - d.creditedAmount;
 
   for (const credit of open) {
     const { line, invoice } = credit;
-    const rank = (d: Dispute) => (line.serviceId !== null && servicesOf(d).has(line.serviceId) ? 0 : 2) + (remaining(d) === credit.gross ? 0 : 1);
-    const candidates = disputes.filter((d) => d.state === DisputeState.UPHELD && remaining(d) > 0n).sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+    const rank = (d: Dispute) =>
+      (line.serviceId !== null && servicesOf(d).has(line.serviceId) ? 0 : 2) + (remaining(d) === credit.gross ? 0 : 1);
+    const candidates = disputes
+      .filter((d) => d.state === DisputeState.UPHELD && remaining(d) > 0n)
+      .sort((a, b) => rank(a) - rank(b) || a.id - b.id);
     for (const dispute of candidates) {
       if (credit.gross <= 0n) break;
       const applied = remaining(dispute) < credit.gross ? remaining(dispute) : credit.gross;
@@ -243,8 +315,18 @@ async function creditUpheldDisputes(ctx: RequestContext, supplierId: number, org
       dispute.creditedAmount += applied;
       const full = dispute.creditedAmount === dispute.disputedAmount;
       if (full) dispute.state = DisputeState.CREDITED;
-      await ctx.repository(Dispute).update(dispute.id, { creditedAmount: dispute.creditedAmount, state: dispute.state, updatedAt: new Date() });
-      await ctx.repository(DisputeCredit).insert({ disputeId: dispute.id, organisationId: dispute.organisationId, invoiceLineId: line.id, receiptId: null, amount: applied, createdAt: new Date(), updatedAt: new Date() });
+      await ctx
+        .repository(Dispute)
+        .update(dispute.id, { creditedAmount: dispute.creditedAmount, state: dispute.state, updatedAt: new Date() });
+      await ctx.repository(DisputeCredit).insert({
+        disputeId: dispute.id,
+        organisationId: dispute.organisationId,
+        invoiceLineId: line.id,
+        receiptId: null,
+        amount: applied,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
       await recordSystemMove(
         ctx,
         dispute,

@@ -57,7 +57,9 @@ export class MonthCloser {
   /** Closes the contracts' due months and refreshes their open ones. Run in a transaction. */
   async bringUpToDate(ctx: RequestContext, contracts: readonly Contract[], now = new Date()): Promise<void> {
     if (contracts.length === 0) return;
-    const closed = await ctx.repository(SlaMonthSnapshot).find({ select: { contractId: true, period: true }, where: { contractId: In(contracts.map((c) => c.id)), revision: 1 } });
+    const closed = await ctx
+      .repository(SlaMonthSnapshot)
+      .find({ select: { contractId: true, period: true }, where: { contractId: In(contracts.map((c) => c.id)), revision: 1 } });
     const isClosed = new Set(closed.map((s) => `${s.contractId}|${s.period}`));
     const { monthGraceDays, ledgerMonths } = ctx.config.sla;
     for (const contract of contracts) {
@@ -80,7 +82,12 @@ export class MonthCloser {
   /** Freezes the month: snapshot revision 1 and final entries in place of the provisional ones. */
   async close(ctx: RequestContext, contract: Contract, period: string, now = new Date()): Promise<SlaMonthSnapshot | null> {
     const { report, credits, content, sha256 } = await this.compute(ctx, contract, period, now);
-    const snapshot = await this.saveSnapshot(ctx, contract, period, 1, now, { content, sha256, creditsOwed: report.totals.creditsOwed, differences: null });
+    const snapshot = await this.saveSnapshot(ctx, contract, period, 1, now, {
+      content,
+      sha256,
+      creditsOwed: report.totals.creditsOwed,
+      differences: null,
+    });
     if (!snapshot) return null; // another process closed it first
     await this.syncProvisional(ctx, contract, period, credits, snapshot.id);
     return snapshot;
@@ -92,17 +99,28 @@ export class MonthCloser {
    * keep theirs and show the new one as `revisedOwed`. Returns the latest revision and the
    * invoices whose claimed credits the revision changed.
    */
-  async revise(ctx: RequestContext, contract: Contract, period: string, now = new Date()): Promise<{ snapshot: SlaMonthSnapshot; changedClaims: number[] }> {
-    const latest = await ctx.repository(SlaMonthSnapshot).findOne({ where: { contractId: contract.id, period }, order: { revision: 'DESC' } });
+  async revise(
+    ctx: RequestContext,
+    contract: Contract,
+    period: string,
+    now = new Date(),
+  ): Promise<{ snapshot: SlaMonthSnapshot; changedClaims: number[] }> {
+    const latest = await ctx
+      .repository(SlaMonthSnapshot)
+      .findOne({ where: { contractId: contract.id, period }, order: { revision: 'DESC' } });
     if (!latest) {
-      const snapshot = (await this.close(ctx, contract, period, now)) ?? (await ctx.repository(SlaMonthSnapshot).findOneByOrFail({ contractId: contract.id, period, revision: 1 }));
+      const snapshot =
+        (await this.close(ctx, contract, period, now)) ??
+        (await ctx.repository(SlaMonthSnapshot).findOneByOrFail({ contractId: contract.id, period, revision: 1 }));
       return { snapshot, changedClaims: [] };
     }
     const { report, credits, content, sha256 } = await this.compute(ctx, contract, period, now);
     if (sha256 === latest.sha256) return { snapshot: latest, changedClaims: [] };
     const entries = ctx.repository(CreditLedgerEntry);
     const held = await entries.findBy({ contractId: contract.id, period });
-    const current = held.map((entry) => ({ entryKey: entry.entryKey, owed: entry.revisedOwed ?? entry.owed })).filter((entry) => entry.owed !== 0n);
+    const current = held
+      .map((entry) => ({ entryKey: entry.entryKey, owed: entry.revisedOwed ?? entry.owed }))
+      .filter((entry) => entry.owed !== 0n);
     const differences = creditDifferences(current, credits);
     const snapshot = await this.saveSnapshot(ctx, contract, period, latest.revision + 1, now, {
       content,
@@ -156,7 +174,13 @@ export class MonthCloser {
    * stands (a client holding one still finds it): changed figures updated, new credits added,
    * credits no longer owed removed. With a snapshot, they become final in it.
    */
-  private async syncProvisional(ctx: RequestContext, contract: Contract, period: string, credits: readonly MonthCredit[], snapshotId: number | null): Promise<void> {
+  private async syncProvisional(
+    ctx: RequestContext,
+    contract: Contract,
+    period: string,
+    credits: readonly MonthCredit[],
+    snapshotId: number | null,
+  ): Promise<void> {
     const entries = ctx.repository(CreditLedgerEntry);
     const held = new Map((await entries.findBy({ contractId: contract.id, period, final: false })).map((entry) => [entry.entryKey, entry]));
     const wanted = new Set(credits.map((credit) => credit.entryKey));
@@ -170,20 +194,35 @@ export class MonthCloser {
       }
     }
     await updateEntries(ctx, changes);
-    if (snapshotId !== null && held.size) await entries.update({ contractId: contract.id, period, final: false }, { final: true, snapshotId, updatedAt: new Date() });
-    await this.insertEntries(ctx, contract, period, credits.filter((credit) => !held.has(credit.entryKey)), snapshotId);
+    if (snapshotId !== null && held.size)
+      await entries.update({ contractId: contract.id, period, final: false }, { final: true, snapshotId, updatedAt: new Date() });
+    await this.insertEntries(
+      ctx,
+      contract,
+      period,
+      credits.filter((credit) => !held.has(credit.entryKey)),
+      snapshotId,
+    );
   }
 
-  private async compute(ctx: RequestContext, contract: Contract, period: string, now: Date): Promise<{ report: SlaReport; credits: MonthCredit[]; content: string; sha256: string }> {
+  private async compute(
+    ctx: RequestContext,
+    contract: Contract,
+    period: string,
+    now: Date,
+  ): Promise<{ report: SlaReport; credits: MonthCredit[]; content: string; sha256: string }> {
     const report = await this.slaReports.report(ctx, contract.id, period, now, { evidence: true });
     const credits = monthCredits(report);
-    const serviceIds = [...new Set([...report.terms.map((t) => t.serviceId), ...credits.map((c) => c.serviceId)].filter((id): id is number => id !== null))];
+    const serviceIds = [
+      ...new Set([...report.terms.map((t) => t.serviceId), ...credits.map((c) => c.serviceId)].filter((id): id is number => id !== null)),
+    ];
     const [services, supplier] = await Promise.all([
       serviceIds.length ? ctx.loaders.manyBy(NetworkService, 'contractId').load(contract.id) : Promise.resolve([] as NetworkService[]),
       ctx.repository(Supplier).findOneBy({ id: contract.supplierId }),
     ]);
     const incidentReferences = new Map<number, string | null>();
-    for (const term of report.terms) for (const incident of term.incidents) incidentReferences.set(incident.incidentId, incident.supplierRef);
+    for (const term of report.terms)
+      for (const incident of term.incidents) incidentReferences.set(incident.incidentId, incident.supplierRef);
     const { content, sha256 } = monthDocument(report, credits, {
       contractGlobalId: toGlobalId('Contract', contract.id),
       contractReference: contract.reference,
@@ -225,13 +264,25 @@ export class MonthCloser {
     }
     const parts: SlaMonthSnapshotPart[] = [];
     for (let at = 0, position = 0; at < fields.content.length; at += PART_CHARACTERS, position += 1) {
-      parts.push(Object.assign(new SlaMonthSnapshotPart(), { snapshotId: snapshot.id, position, content: fields.content.slice(at, at + PART_CHARACTERS) }));
+      parts.push(
+        Object.assign(new SlaMonthSnapshotPart(), {
+          snapshotId: snapshot.id,
+          position,
+          content: fields.content.slice(at, at + PART_CHARACTERS),
+        }),
+      );
     }
     for (let at = 0; at < parts.length; at += 50) await ctx.repository(SlaMonthSnapshotPart).insert(parts.slice(at, at + 50));
     return snapshot;
   }
 
-  private async insertEntries(ctx: RequestContext, contract: Contract, period: string, credits: readonly MonthCredit[], snapshotId: number | null): Promise<void> {
+  private async insertEntries(
+    ctx: RequestContext,
+    contract: Contract,
+    period: string,
+    credits: readonly MonthCredit[],
+    snapshotId: number | null,
+  ): Promise<void> {
     const now = new Date();
     const rows = credits.map((credit) => ({
       createdAt: now,
@@ -260,7 +311,8 @@ export class MonthCloser {
       waivedAt: null,
       waivedReason: null,
     }));
-    for (let at = 0; at < rows.length; at += INSERT_CHUNK) await ctx.repository(CreditLedgerEntry).insert(rows.slice(at, at + INSERT_CHUNK));
+    for (let at = 0; at < rows.length; at += INSERT_CHUNK)
+      await ctx.repository(CreditLedgerEntry).insert(rows.slice(at, at + INSERT_CHUNK));
   }
 }
 
@@ -292,7 +344,14 @@ async function updateEntries(ctx: RequestContext, changes: readonly EntryChange[
         const cases = chunk.map((_, i) => `WHEN :id${i} THEN :${column}${i}`).join(' ');
         set[column] = () => `CASE id ${cases} END`;
       }
-      await ctx.repository(CreditLedgerEntry).createQueryBuilder().update().set(set as QueryDeepPartialEntity<CreditLedgerEntry>).where('id IN (:...ids)').setParameters(parameters).execute();
+      await ctx
+        .repository(CreditLedgerEntry)
+        .createQueryBuilder()
+        .update()
+        .set(set as QueryDeepPartialEntity<CreditLedgerEntry>)
+        .where('id IN (:...ids)')
+        .setParameters(parameters)
+        .execute();
     }
   }
 }

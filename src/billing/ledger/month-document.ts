@@ -28,7 +28,16 @@ export function monthCredits(report: SlaReport): MonthCredit[] {
       held.owedBeforeCap += line.amount;
       held.reason = `${held.reason}; ${line.reason}`.slice(0, 1000);
     } else {
-      byKey.set(entryKey, { entryKey, termKind: line.kind, serviceId: line.serviceId, severity: line.severity ?? null, incidentId: line.incidentId ?? null, reason: line.reason.slice(0, 1000), owedBeforeCap: line.amount, owed: line.amount });
+      byKey.set(entryKey, {
+        entryKey,
+        termKind: line.kind,
+        serviceId: line.serviceId,
+        severity: line.severity ?? null,
+        incidentId: line.incidentId ?? null,
+        reason: line.reason.slice(0, 1000),
+        owedBeforeCap: line.amount,
+        owed: line.amount,
+      });
     }
   }
   const credits = [...byKey.values()];
@@ -70,8 +79,13 @@ export interface MonthDocumentContext {
  * instants in UTC. Nothing in it depends on when it was made, so recomputing an unchanged
  * month gives the same bytes and the same hash.
  */
-export function monthDocument(report: SlaReport, credits: readonly MonthCredit[], context: MonthDocumentContext): { content: string; sha256: string } {
-  const service = (id: number | null | undefined) => (id === null || id === undefined ? null : (context.serviceReferences.get(id) ?? `#${id}`));
+export function monthDocument(
+  report: SlaReport,
+  credits: readonly MonthCredit[],
+  context: MonthDocumentContext,
+): { content: string; sha256: string } {
+  const service = (id: number | null | undefined) =>
+    id === null || id === undefined ? null : (context.serviceReferences.get(id) ?? `#${id}`);
   const document = {
     kind: 'SLA_MONTH',
     format: 1,
@@ -84,8 +98,19 @@ export function monthDocument(report: SlaReport, credits: readonly MonthCredit[]
       ...frozenTerm(term, service(term.serviceId)),
       downtime: term.downtime.map((d) => ({ start: d.start, end: d.end, downSeconds: d.downSeconds })),
       exclusions: term.exclusions.map((e) => ({ kind: e.kind, startsAt: e.startsAt, endsAt: e.endsAt, reason: e.reason })),
-      incidents: term.incidents.map((i) => ({ incident: context.incidentReferences.get(i.incidentId) ?? i.supplierRef ?? `#${i.incidentId}`, severity: i.severity, minutes: i.minutes, targetMinutes: i.targetMinutes, breached: i.breached })),
-      orders: term.orders.map((o) => ({ order: o.supplierOrderReference ?? `#${o.orderId}`, committedDate: o.committedDate, completedOn: o.completedOn, daysLate: o.daysLate })),
+      incidents: term.incidents.map((i) => ({
+        incident: context.incidentReferences.get(i.incidentId) ?? i.supplierRef ?? `#${i.incidentId}`,
+        severity: i.severity,
+        minutes: i.minutes,
+        targetMinutes: i.targetMinutes,
+        breached: i.breached,
+      })),
+      orders: term.orders.map((o) => ({
+        order: o.supplierOrderReference ?? `#${o.orderId}`,
+        committedDate: o.committedDate,
+        completedOn: o.completedOn,
+        daysLate: o.daysLate,
+      })),
     })),
     credits: credits.map((credit) => ({
       key: credit.entryKey,
@@ -103,11 +128,18 @@ export function monthDocument(report: SlaReport, credits: readonly MonthCredit[]
 }
 
 /** What changed between two revisions' credits, by entry: the figure before and after. */
-export function creditDifferences(before: readonly { entryKey: string; owed: Pence }[], after: readonly MonthCredit[]): { key: string; before: string | null; after: string | null }[] {
+export function creditDifferences(
+  before: readonly { entryKey: string; owed: Pence }[],
+  after: readonly MonthCredit[],
+): { key: string; before: string | null; after: string | null }[] {
   const old = new Map(before.map((entry) => [entry.entryKey, entry.owed]));
   const now = new Map(after.map((credit) => [credit.entryKey, credit.owed]));
   const keys = [...new Set([...old.keys(), ...now.keys()])].sort();
   return keys
     .filter((key) => old.get(key) !== now.get(key))
-    .map((key) => ({ key, before: old.has(key) ? formatMoney(old.get(key)!) : null, after: now.has(key) ? formatMoney(now.get(key)!) : null }));
+    .map((key) => ({
+      key,
+      before: old.has(key) ? formatMoney(old.get(key)!) : null,
+      after: now.has(key) ? formatMoney(now.get(key)!) : null,
+    }));
 }

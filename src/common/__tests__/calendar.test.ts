@@ -40,7 +40,18 @@ describe('periods', () => {
   it('accept four ASCII digits, a dash and a month 01–12, nothing else', () => {
     for (const period of ['2026-01', '2026-12', '1999-09', '2100-02']) expect(isPeriod(period)).toBe(true);
     const refused = [
-      '2026-13', '2026-00', '2026-1', '26-01', '02026-01', '2026-01-01', '2026/01', '2026-1 ', ' 2026-01', '2026-01\n', '', 'YYYY-MM',
+      '2026-13',
+      '2026-00',
+      '2026-1',
+      '26-01',
+      '02026-01',
+      '2026-01-01',
+      '2026/01',
+      '2026-1 ',
+      ' 2026-01',
+      '2026-01\n',
+      '',
+      'YYYY-MM',
       '٢٠٢٦-٠١', // Arabic-Indic digits
       '۲۰۲۶-۰۱', // Extended Arabic-Indic (Persian) digits
       '２０２６-０１', // full-width digits
@@ -51,14 +62,22 @@ describe('periods', () => {
   });
 
   it('refuse any string holding a digit that is not ASCII', () => {
-    const foreignDigit = fc.integer({ min: 0, max: 9 }).chain((d) => fc.constantFrom(0x0660, 0x06f0, 0x0966, 0xff10, 0x09e6).map((zero) => String.fromCodePoint(zero + d)));
+    const foreignDigit = fc
+      .integer({ min: 0, max: 9 })
+      .chain((d) => fc.constantFrom(0x0660, 0x06f0, 0x0966, 0xff10, 0x09e6).map((zero) => String.fromCodePoint(zero + d)));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 6 }), foreignDigit, fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), (position, digit, year, month) => {
-        const valid = `${year}-${String(month).padStart(2, '0')}`;
-        const index = position >= 4 ? position + 1 : position; // skip the dash
-        expect(isPeriod(valid)).toBe(true);
-        expect(isPeriod(valid.slice(0, index) + digit + valid.slice(index + 1))).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 6 }),
+        foreignDigit,
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        (position, digit, year, month) => {
+          const valid = `${year}-${String(month).padStart(2, '0')}`;
+          const index = position >= 4 ? position + 1 : position; // skip the dash
+          expect(isPeriod(valid)).toBe(true);
+          expect(isPeriod(valid.slice(0, index) + digit + valid.slice(index + 1))).toBe(false);
+        },
+      ),
     );
   });
 
@@ -94,7 +113,9 @@ describe('periods', () => {
   });
 
   it('agree with one another for any month (property)', () => {
-    const period = fc.tuple(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+    const period = fc
+      .tuple(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 }))
+      .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
     fc.assert(
       fc.property(period, fc.integer({ min: -300, max: 300 }), (p, n) => {
         expect(isPeriod(p)).toBe(true);
@@ -162,8 +183,20 @@ describe('the UK day and month across the clock changes', () => {
   });
 
   it('bounds a month by UK midnights, an hour short in March and long in October', () => {
-    expect(monthOf('2026-03')).toEqual({ period: '2026-03', start: at('2026-03-01T00:00:00Z'), end: at('2026-03-31T23:00:00Z'), firstDay: '2026-03-01', lastDay: '2026-03-31' });
-    expect(monthOf('2026-10')).toEqual({ period: '2026-10', start: at('2026-09-30T23:00:00Z'), end: at('2026-11-01T00:00:00Z'), firstDay: '2026-10-01', lastDay: '2026-10-31' });
+    expect(monthOf('2026-03')).toEqual({
+      period: '2026-03',
+      start: at('2026-03-01T00:00:00Z'),
+      end: at('2026-03-31T23:00:00Z'),
+      firstDay: '2026-03-01',
+      lastDay: '2026-03-31',
+    });
+    expect(monthOf('2026-10')).toEqual({
+      period: '2026-10',
+      start: at('2026-09-30T23:00:00Z'),
+      end: at('2026-11-01T00:00:00Z'),
+      firstDay: '2026-10-01',
+      lastDay: '2026-10-31',
+    });
     expect((monthOf('2026-03').end - monthOf('2026-03').start) / HOUR).toBe(31 * 24 - 1);
     expect((monthOf('2026-10').end - monthOf('2026-10').start) / HOUR).toBe(31 * 24 + 1);
     expect((monthOf('2028-02').end - monthOf('2028-02').start) / HOUR).toBe(29 * 24);
@@ -174,7 +207,17 @@ describe('the UK day and month across the clock changes', () => {
 describe('bank holidays and working days (England and Wales)', () => {
   it('include substitute days when a holiday falls at a weekend', () => {
     // GOV.UK's list for 2026
-    expect([...bankHolidaysIn(2026)].sort()).toEqual(['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-26', '2026-12-28']);
+    expect([...bankHolidaysIn(2026)].sort()).toEqual([
+      '2026-01-01',
+      '2026-04-03',
+      '2026-04-06',
+      '2026-05-04',
+      '2026-05-25',
+      '2026-08-31',
+      '2026-12-25',
+      '2026-12-26',
+      '2026-12-28',
+    ]);
     expect(isBankHoliday('2026-12-28')).toBe(true); // Boxing Day on a Saturday: Monday instead
     expect(isBankHoliday('2026-12-29')).toBe(false);
     expect(isBankHoliday('2022-01-03')).toBe(true); // New Year's Day on a Saturday
@@ -198,7 +241,9 @@ describe('bank holidays and working days (England and Wales)', () => {
   });
 
   it('undo each other (property)', () => {
-    const day = fc.integer({ min: Date.UTC(2020, 0, 1) / 86_400_000, max: Date.UTC(2030, 11, 31) / 86_400_000 }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: Date.UTC(2020, 0, 1) / 86_400_000, max: Date.UTC(2030, 11, 31) / 86_400_000 })
+      .map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, fc.integer({ min: 0, max: 60 }), (date, days) => {
         const before = workingDaysBefore(date, days);

@@ -4,7 +4,11 @@ describe('applyChanges', () => {
   const record = () => ({ name: 'Northshire General', addressLine2: 'Block B' as string | null, town: 'Leeds' });
 
   it('keeps what was left out, clears what was given null, and replaces what was given a value', () => {
-    expect(applyChanges(record(), { name: undefined, addressLine2: null, town: 'Wakefield' })).toEqual({ name: 'Northshire General', addressLine2: null, town: 'Wakefield' });
+    expect(applyChanges(record(), { name: undefined, addressLine2: null, town: 'Wakefield' })).toEqual({
+      name: 'Northshire General',
+      addressLine2: null,
+      town: 'Wakefield',
+    });
   });
 
   it('changes nothing when nothing was asked for', () => {

@@ -44,7 +44,7 @@ describe('idOf', () => {
     expect(idOf(toGlobalId('Supplier', MAX_INT), 'Supplier', 'input.supplierId')).toBe(MAX_INT);
   });
 
-  it('refuses another type\'s id as BAD_USER_INPUT naming the field', () => {
+  it("refuses another type's id as BAD_USER_INPUT naming the field", () => {
     const error = caught(() => idOf(toGlobalId('Supplier', 42), 'Contract', 'input.contractId'));
     expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
     expect(error.details.field).toBe('input.contractId');
@@ -128,7 +128,7 @@ describe('optionalIdOf', () => {
     expect(optionalIdOf(toGlobalId('Contract', 9), 'Contract', 'filter.contractId')).toBe(9);
   });
 
-  it('still refuses another type\'s id, naming the field', () => {
+  it("still refuses another type's id, naming the field", () => {
     const error = caught(() => optionalIdOf(toGlobalId('Site', 9), 'Contract', 'filter.contractId'));
     expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
     expect(error.details.field).toBe('filter.contractId');

@@ -8,10 +8,7 @@ const tableArb = fc
   .integer({ min: 1, max: 8 })
   .chain((n) => {
     const statuses = Array.from({ length: n }, (_, i) => `S${i}`);
-    return fc.tuple(
-      fc.constant(statuses),
-      fc.tuple(...statuses.map((from) => fc.subarray(statuses.filter((to) => to !== from)))),
-    );
+    return fc.tuple(fc.constant(statuses), fc.tuple(...statuses.map((from) => fc.subarray(statuses.filter((to) => to !== from)))));
   })
   .map(([statuses, targets]) => Object.fromEntries(statuses.map((status, i) => [status, targets[i]])) as Record<string, string[]>);
 
@@ -36,7 +33,7 @@ function refusal(run: () => void): DomainError {
 }
 
 describe('defineLifecycle', () => {
-  it('allows exactly the moves in its table, in the table\'s order, and a status with none is final', () => {
+  it("allows exactly the moves in its table, in the table's order, and a status with none is final", () => {
     fc.assert(
       fc.property(tableArb, (table) => {
         const lifecycle = defineLifecycle('thing', table);
@@ -74,17 +71,21 @@ describe('defineLifecycle', () => {
     );
   });
 
-  it('words a refusal by the record\'s state, or by its name when given one', () => {
+  it("words a refusal by the record's state, or by its name when given one", () => {
     const lifecycle = defineLifecycle('contract', { DRAFT: ['ACTIVE', 'TERMINATED'], ACTIVE: ['TERMINATED'], TERMINATED: [] });
     expect(refusedMove(lifecycle, 'DRAFT', 'DRAFT')).toBe('A DRAFT contract cannot become DRAFT; it can become ACTIVE, TERMINATED');
     expect(refusedMove(lifecycle, 'TERMINATED', 'ACTIVE')).toBe('A TERMINATED contract cannot become ACTIVE; it is final');
-    expect(refusedMove(lifecycle, 'ACTIVE', 'DRAFT', { name: 'Contract C-1' })).toBe('Contract C-1 cannot move from ACTIVE to DRAFT; it can move to TERMINATED');
-    expect(refusedMove(lifecycle, 'TERMINATED', 'TERMINATED', { name: 'Contract C-1', detail: '(on 2026-01-31)', hint: 'raise a new one' })).toBe(
-      'Contract C-1 cannot move from TERMINATED (on 2026-01-31) to TERMINATED; it is final; raise a new one',
+    expect(refusedMove(lifecycle, 'ACTIVE', 'DRAFT', { name: 'Contract C-1' })).toBe(
+      'Contract C-1 cannot move from ACTIVE to DRAFT; it can move to TERMINATED',
     );
+    expect(
+      refusedMove(lifecycle, 'TERMINATED', 'TERMINATED', { name: 'Contract C-1', detail: '(on 2026-01-31)', hint: 'raise a new one' }),
+    ).toBe('Contract C-1 cannot move from TERMINATED (on 2026-01-31) to TERMINATED; it is final; raise a new one');
   });
 
   it('refuses a table that moves to a status it does not declare', () => {
-    expect(() => defineLifecycle('thing', { A: ['B'] } as Record<string, string[]>)).toThrow('The thing lifecycle moves A to B, which is not one of its statuses');
+    expect(() => defineLifecycle('thing', { A: ['B'] } as Record<string, string[]>)).toThrow(
+      'The thing lifecycle moves A to B, which is not one of its statuses',
+    );
   });
 });

@@ -8,10 +8,15 @@ const byDecimal = (numerator: number, denominator: number, places: number) =>
 describe('exact percentages in units', () => {
   it('gives the digits decimal.js gives, rounding down, for any whole numbers', () => {
     fc.assert(
-      fc.property(fc.nat({ max: 2 ** 40 }), fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 0, max: 4 }), (share, denominator, places) => {
-        const numerator = share % (10 * denominator + 1); // up to ten times the whole, as overlapping data can report
-        expect(formatUnits(percentUnitsDown(numerator, denominator, places), places)).toBe(byDecimal(numerator, denominator, places));
-      }),
+      fc.property(
+        fc.nat({ max: 2 ** 40 }),
+        fc.integer({ min: 1, max: 2 ** 40 }),
+        fc.integer({ min: 0, max: 4 }),
+        (share, denominator, places) => {
+          const numerator = share % (10 * denominator + 1); // up to ten times the whole, as overlapping data can report
+          expect(formatUnits(percentUnitsDown(numerator, denominator, places), places)).toBe(byDecimal(numerator, denominator, places));
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

@@ -5,7 +5,25 @@ import { formatMoney } from '../money';
 import { neutraliseFormula, spreadsheetCsv, type CsvColumn } from '../spreadsheet';
 
 /** Every lead a spreadsheet may take as the start of a formula. */
-const LEADS = ['=', '+', '-', '@', ';', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', '\uFF1B', '\uFE66', '\uFE62', '\uFE63', '\uFE6B'];
+const LEADS = [
+  '=',
+  '+',
+  '-',
+  '@',
+  ';',
+  '\t',
+  '\r',
+  '\n',
+  '\uFF1D',
+  '\uFF0B',
+  '\uFF0D',
+  '\uFF20',
+  '\uFF1B',
+  '\uFE66',
+  '\uFE62',
+  '\uFE63',
+  '\uFE6B',
+];
 /** What may stand before a lead without a spreadsheet showing it: zero-width characters and the BOM, and blanks. */
 const INVISIBLES = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF'];
 const BLANKS = [' ', '\u00A0', '\u3000'];
@@ -27,10 +45,15 @@ describe('neutraliseFormula', () => {
 
   it('sees = + - @ ; and their fullwidth and small forms behind blanks too', () => {
     fc.assert(
-      fc.property(hidden, fc.constantFrom('=', '+', '-', '@', ';', '＝', '＋', '－', '＠', '；', '﹦', '﹢', '﹣', '﹫'), anyText, (before, first, rest) => {
-        const text = `${before}${first}${rest}`;
-        return neutraliseFormula(text) === `'${text}`;
-      }),
+      fc.property(
+        hidden,
+        fc.constantFrom('=', '+', '-', '@', ';', '＝', '＋', '－', '＠', '；', '﹦', '﹢', '﹣', '﹫'),
+        anyText,
+        (before, first, rest) => {
+          const text = `${before}${first}${rest}`;
+          return neutraliseFormula(text) === `'${text}`;
+        },
+      ),
     );
   });
 
@@ -45,7 +68,11 @@ describe('neutraliseFormula', () => {
 
   it('leaves text that starts with a letter, digit or bracket as it is', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...'abcXYZ019(£"\''.split('')), anyText, (first, rest) => neutraliseFormula(`${first}${rest}`) === `${first}${rest}`),
+      fc.property(
+        fc.constantFrom(...'abcXYZ019(£"\''.split('')),
+        anyText,
+        (first, rest) => neutraliseFormula(`${first}${rest}`) === `${first}${rest}`,
+      ),
     );
     expect(neutraliseFormula('PDN-INV-1')).toBe('PDN-INV-1');
     expect(neutraliseFormula('')).toBe('');
@@ -65,15 +92,25 @@ describe('spreadsheetCsv', () => {
 
   it('reads back, cell for cell, as the neutralised text and the exact amount, credits as negative numbers', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ name: fc.string({ unit: 'grapheme', maxLength: 30 }), amount: fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }) }), { maxLength: 10 }), (rows) => {
-        const records: Record<string, string>[] = parse(spreadsheetCsv(columns, rows), { columns: true, record_delimiter: '\r\n', relax_column_count: false });
-        expect(records).toHaveLength(rows.length);
-        records.forEach((record, i) => {
-          expect(record.name).toBe(neutraliseFormula(rows[i]!.name));
-          expect(record.amount).toMatch(/^-?\d+\.\d{2}$/);
-          expect(new Decimal(record.amount).times(100).toFixed(0)).toBe(rows[i]!.amount.toString());
-        });
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ name: fc.string({ unit: 'grapheme', maxLength: 30 }), amount: fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }) }),
+          { maxLength: 10 },
+        ),
+        (rows) => {
+          const records: Record<string, string>[] = parse(spreadsheetCsv(columns, rows), {
+            columns: true,
+            record_delimiter: '\r\n',
+            relax_column_count: false,
+          });
+          expect(records).toHaveLength(rows.length);
+          records.forEach((record, i) => {
+            expect(record.name).toBe(neutraliseFormula(rows[i]!.name));
+            expect(record.amount).toMatch(/^-?\d+\.\d{2}$/);
+            expect(new Decimal(record.amount).times(100).toFixed(0)).toBe(rows[i]!.amount.toString());
+          });
+        },
+      ),
     );
   });
 

@@ -1,7 +1,15 @@
 import { ErrorCode } from '../errors';
 import fc from 'fast-check';
 import { caught } from './caught';
-import { cutToLength, identifierProblem, normalisePostcode, optionalIdentifier, optionalText, requiredIdentifier, requiredText } from '../text';
+import {
+  cutToLength,
+  identifierProblem,
+  normalisePostcode,
+  optionalIdentifier,
+  optionalText,
+  requiredIdentifier,
+  requiredText,
+} from '../text';
 
 describe('normalisePostcode', () => {
   it.each([
@@ -112,12 +120,35 @@ describe('identifiers', () => {
   });
 
   it('find a character no identifier may hold wherever it is, and nothing in printable text', () => {
-    const forbidden = fc.constantFrom('\u0000', '\u0001', '\u0007', '\u001B', '\u007F', '\u0085', '\u009F', '\t', '\n', '\r', '\u00AD', '\u200B', '\u200E', '\u202A', '\u2066', '\u2028', '\u2029', '\uFEFF', '\uDC00');
+    const forbidden = fc.constantFrom(
+      '\u0000',
+      '\u0001',
+      '\u0007',
+      '\u001B',
+      '\u007F',
+      '\u0085',
+      '\u009F',
+      '\t',
+      '\n',
+      '\r',
+      '\u00AD',
+      '\u200B',
+      '\u200E',
+      '\u202A',
+      '\u2066',
+      '\u2028',
+      '\u2029',
+      '\uFEFF',
+      '\uDC00',
+    );
     const printable = fc.string({ unit: fc.constantFrom(...'ABCxyz019 -_./#£é€ŴĀ中'.split('')), maxLength: 20 });
     fc.assert(
       fc.property(printable, forbidden, printable, (before, bad, after) => {
         const problem = identifierProblem(`${before}${bad}${after}`);
-        return problem !== null && problem.includes(`U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${[...before].length + 1}`);
+        return (
+          problem !== null &&
+          problem.includes(`U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${[...before].length + 1}`)
+        );
       }),
     );
     fc.assert(fc.property(printable, (text) => identifierProblem(text) === null));

@@ -33,11 +33,13 @@ const problemOf = (text: string) => {
 const cidrArb = (family?: IpFamily): fc.Arbitrary<Cidr> =>
   (family ? fc.constant(family) : fc.constantFrom<IpFamily>(4, 6)).chain((f) => {
     const bits = f === 4 ? 32 : 128;
-    return fc.record({ address: fc.bigInt({ min: 0n, max: (1n << BigInt(bits)) - 1n }), prefix: fc.integer({ min: 0, max: bits }) }).map(({ address, prefix }) => ({
-      family: f,
-      network: address & ~hostMask(f, prefix),
-      prefix,
-    }));
+    return fc
+      .record({ address: fc.bigInt({ min: 0n, max: (1n << BigInt(bits)) - 1n }), prefix: fc.integer({ min: 0, max: bits }) })
+      .map(({ address, prefix }) => ({
+        family: f,
+        network: address & ~hostMask(f, prefix),
+        prefix,
+      }));
   });
 
 /** Blocks that collide often: IPv4 inside 10.0.0.0/8 with long prefixes. */
@@ -60,9 +62,12 @@ describe('parseIpv4 and parseIpv6', () => {
     expect(parseIpv4(text)).toBeNull();
   });
 
-  it.each(['1:2:3:4:5:6:7:8:9', '1::2::3', '12345::', 'g::1', '1:2:3:4:5:6:7::8', 'fe80::1%eth0', ':1:2:3:4:5:6:7', '1.2.3.4::'])('refuses IPv6 %p', (text) => {
-    expect(parseIpv6(text)).toBeNull();
-  });
+  it.each(['1:2:3:4:5:6:7:8:9', '1::2::3', '12345::', 'g::1', '1:2:3:4:5:6:7::8', 'fe80::1%eth0', ':1:2:3:4:5:6:7', '1.2.3.4::'])(
+    'refuses IPv6 %p',
+    (text) => {
+      expect(parseIpv6(text)).toBeNull();
+    },
+  );
 
   it('writes IPv6 as RFC 5952 says', () => {
     expect(formatIpv6(parseIpv6('2001:0DB8:0000:0000:0000:0000:0002:0001')!)).toBe('2001:db8::2:1');
@@ -97,7 +102,10 @@ describe('parseCidr', () => {
   });
 
   it('round-trips every block through its canonical text (property)', () => {
-    fc.assert(fc.property(cidrArb(), (cidr) => expect(parseCidr(formatCidr(cidr))).toEqual(cidr)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(cidrArb(), (cidr) => expect(parseCidr(formatCidr(cidr))).toEqual(cidr)),
+      { numRuns: 2000 },
+    );
   });
 
   it('refuses an address with host bits set and suggests its network (property)', () => {
@@ -151,7 +159,8 @@ describe('ranges, containment and overlap', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(crowdedArb, cidrArb()), { maxLength: 40 }), (blocks) => {
         const expected: Array<[number, number]> = [];
-        for (let i = 0; i < blocks.length; i += 1) for (let j = i + 1; j < blocks.length; j += 1) if (overlaps(blocks[i]!, blocks[j]!)) expected.push([i, j]);
+        for (let i = 0; i < blocks.length; i += 1)
+          for (let j = i + 1; j < blocks.length; j += 1) if (overlaps(blocks[i]!, blocks[j]!)) expected.push([i, j]);
         expect(findOverlappingPairs(blocks)).toEqual(expected);
       }),
       { numRuns: 500 },
@@ -160,7 +169,12 @@ describe('ranges, containment and overlap', () => {
 
   it('finds an identical pair and a nested chain', () => {
     const blocks = ['10.0.0.0/8', '10.1.0.0/16', '192.168.0.0/24', '10.1.2.0/24', '192.168.0.0/24'].map(parseCidr);
-    expect(findOverlappingPairs(blocks)).toEqual([[0, 1], [0, 3], [1, 3], [2, 4]]);
+    expect(findOverlappingPairs(blocks)).toEqual([
+      [0, 1],
+      [0, 3],
+      [1, 3],
+      [2, 4],
+    ]);
   });
 });
 

@@ -80,7 +80,16 @@ describe('assessCompliance', () => {
       sitesWithoutAllocation: [{ id: 7, name: 'Elmstead Clinic', odsCode: 'RX203' }],
       activeIpamDelegates: 0,
       pendingAccessRequests: [{ id: 3, application: 'GP Connect', requestedOn: '2026-10-25' }],
-      overlaps: [{ id: 8, cidr: '10.52.8.0/24', site: 'Elmstead Clinic', otherId: 9, otherCidr: '10.52.0.0/16', otherSite: 'Southvale Health Centre' }],
+      overlaps: [
+        {
+          id: 8,
+          cidr: '10.52.8.0/24',
+          site: 'Elmstead Clinic',
+          otherId: 9,
+          otherCidr: '10.52.0.0/16',
+          otherSite: 'Southvale Health Centre',
+        },
+      ],
     });
     expect(findings.map((f) => [f.code, f.category, f.severity])).toEqual([
       ['NO_DSPT', 'MISSING', 'HIGH'],
@@ -90,14 +99,23 @@ describe('assessCompliance', () => {
       ['ACCESS_REQUEST_OVERDUE', 'OVERDUE', 'LOW'],
       ['IP_OVERLAP', 'CONFLICTING', 'HIGH'],
     ]);
-    expect(findings[2]).toMatchObject({ message: 'Elmstead Clinic (RX203) has no IP allocation recorded.', subject: { typename: 'Site', id: 7 } });
+    expect(findings[2]).toMatchObject({
+      message: 'Elmstead Clinic (RX203) has no IP allocation recorded.',
+      subject: { typename: 'Site', id: 7 },
+    });
     expect(findings[4]!.message).toBe('The request for access to GP Connect has waited 31 days since 25 October 2026 (more than 30).');
     expect(findings[5]!.message).toBe('10.52.8.0/24 at Elmstead Clinic overlaps 10.52.0.0/16 at Southvale Health Centre.');
   });
 
   it('reminds before the DSPT expires and says when, then calls it overdue', () => {
     const expiring = assessCompliance({ ...healthy, today: '2027-06-01', pendingAccessRequests: [] });
-    expect(expiring).toEqual([expect.objectContaining({ code: ComplianceIssueCode.DSPT_EXPIRING, category: 'EXPIRING', message: 'The 2026-27 DSPT assessment expires on 30 June 2027, in 29 days.' })]);
+    expect(expiring).toEqual([
+      expect.objectContaining({
+        code: ComplianceIssueCode.DSPT_EXPIRING,
+        category: 'EXPIRING',
+        message: 'The 2026-27 DSPT assessment expires on 30 June 2027, in 29 days.',
+      }),
+    ]);
     expect(assessCompliance({ ...healthy, today: '2027-06-30' })[0]!.message).toMatch(/, today\.$/);
     expect(codes({ today: '2027-07-01', agreement: null })).toEqual(['NO_CONNECTION_AGREEMENT', 'DSPT_EXPIRED', 'ACCESS_REQUEST_OVERDUE']);
     expect(codes({ today: '2027-07-01' })).toEqual(['DSPT_EXPIRED', 'ACCESS_REQUEST_OVERDUE']);
@@ -118,11 +136,23 @@ describe('assessCompliance', () => {
   it('orders findings missing, expiring, overdue, conflicting whatever the facts (property)', () => {
     const rank = { MISSING: 0, EXPIRING: 1, OVERDUE: 2, CONFLICTING: 3 };
     fc.assert(
-      fc.property(fc.boolean(), fc.boolean(), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 3 }), (dspt, agreement, offset, delegates) => {
-        const findings = assessCompliance({ ...healthy, today: addDays('2026-11-25', offset), dspt: dspt ? healthy.dspt : null, agreement: agreement ? healthy.agreement : null, activeIpamDelegates: delegates });
-        const ranks = findings.map((f) => rank[f.category]);
-        expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-      }),
+      fc.property(
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 3 }),
+        (dspt, agreement, offset, delegates) => {
+          const findings = assessCompliance({
+            ...healthy,
+            today: addDays('2026-11-25', offset),
+            dspt: dspt ? healthy.dspt : null,
+            agreement: agreement ? healthy.agreement : null,
+            activeIpamDelegates: delegates,
+          });
+          const ranks = findings.map((f) => rank[f.category]);
+          expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+        },
+      ),
     );
   });
 });

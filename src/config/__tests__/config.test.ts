@@ -85,8 +85,14 @@ describe('DATABASE_URL', () => {
 
   it('selects SQLite at an absolute path for sqlite:/path and sqlite:///path', () => {
     const file = join(freshDataDir(), 'other.sqlite');
-    expect(loadConfig({ DATA_DIR: freshDataDir(), DATABASE_URL: `sqlite:${file}` }).database).toMatchObject({ dialect: 'sqlite', location: file });
-    expect(loadConfig({ DATA_DIR: freshDataDir(), DATABASE_URL: `sqlite://${file}` }).database).toMatchObject({ dialect: 'sqlite', location: file });
+    expect(loadConfig({ DATA_DIR: freshDataDir(), DATABASE_URL: `sqlite:${file}` }).database).toMatchObject({
+      dialect: 'sqlite',
+      location: file,
+    });
+    expect(loadConfig({ DATA_DIR: freshDataDir(), DATABASE_URL: `sqlite://${file}` }).database).toMatchObject({
+      dialect: 'sqlite',
+      location: file,
+    });
   });
 
   it('resolves a relative SQLite path against the working directory', () => {
@@ -140,7 +146,9 @@ describe('invalid values', () => {
   });
 
   it('refuses an unrecognised boolean, naming the variable', () => {
-    expect(configErrorFor({ DATA_DIR: freshDataDir(), GRAPHQL_INTROSPECTION: 'maybe' }).message).toMatch(namesVariable('GRAPHQL_INTROSPECTION'));
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), GRAPHQL_INTROSPECTION: 'maybe' }).message).toMatch(
+      namesVariable('GRAPHQL_INTROSPECTION'),
+    );
   });
 
   it('names every variable at fault when several are wrong', () => {
@@ -188,7 +196,9 @@ describe('JWT verification', () => {
   it('uses default claim names, which can be overridden', () => {
     const dataDir = freshDataDir();
     expect(loadConfig({ DATA_DIR: dataDir }).jwt).toMatchObject({ orgClaim: 'org', rolesClaim: 'roles', supplierClaim: 'supplier' });
-    expect(loadConfig({ DATA_DIR: dataDir, JWT_ORG_CLAIM: 'ods', JWT_ROLES_CLAIM: 'groups', JWT_SUPPLIER_CLAIM: 'cnsp' }).jwt).toMatchObject({
+    expect(
+      loadConfig({ DATA_DIR: dataDir, JWT_ORG_CLAIM: 'ods', JWT_ROLES_CLAIM: 'groups', JWT_SUPPLIER_CLAIM: 'cnsp' }).jwt,
+    ).toMatchObject({
       orgClaim: 'ods',
       rolesClaim: 'groups',
       supplierClaim: 'cnsp',
@@ -298,7 +308,9 @@ describe('GraphQL settings', () => {
   });
 
   it('refuses to start production with GRAPHQL_STACK_TRACES=true, naming it', () => {
-    expect(() => loadConfig({ ...PRODUCTION, DATA_DIR: freshDataDir(), GRAPHQL_STACK_TRACES: 'true' })).toThrow(/GRAPHQL_STACK_TRACES: not allowed in production/);
+    expect(() => loadConfig({ ...PRODUCTION, DATA_DIR: freshDataDir(), GRAPHQL_STACK_TRACES: 'true' })).toThrow(
+      /GRAPHQL_STACK_TRACES: not allowed in production/,
+    );
     expect(loadConfig({ ...PRODUCTION, DATA_DIR: freshDataDir(), GRAPHQL_STACK_TRACES: 'false' }).graphql.stackTraces).toBe(false);
   });
 
@@ -347,7 +359,15 @@ describe('notifications and webhooks', () => {
     const dataDir = freshDataDir();
     const config = loadConfig({ DATA_DIR: dataDir });
     expect(config.notifications).toEqual({ noticeWithinDays: 90, contactStaleAfterDays: 365, disputeWithinDays: 14, dsptReminderDays: 60 });
-    expect(config.webhooks).toMatchObject({ dispatchEnabled: true, dispatchIntervalMs: 60_000, timeoutMs: 5_000, maxAttempts: 6, retryBaseMs: 30_000, disableAfterFailures: 10, allowPrivateTargets: true });
+    expect(config.webhooks).toMatchObject({
+      dispatchEnabled: true,
+      dispatchIntervalMs: 60_000,
+      timeoutMs: 5_000,
+      maxAttempts: 6,
+      retryBaseMs: 30_000,
+      disableAfterFailures: 10,
+      allowPrivateTargets: true,
+    });
     expect(config.webhooks.secretKey).toBe(readFileSync(join(dataDir, 'dev-webhook-key'), 'utf8').trim());
     expect(loadConfig({ DATA_DIR: dataDir }).webhooks.secretKey).toBe(config.webhooks.secretKey);
     expect(loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test' }).webhooks.dispatchEnabled).toBe(false);
@@ -365,7 +385,9 @@ describe('notifications and webhooks', () => {
   it('names the bad variable', () => {
     expect(configErrorFor({ DATA_DIR: freshDataDir(), WEBHOOK_SECRET_KEY: 'short' }).message).toMatch(namesVariable('WEBHOOK_SECRET_KEY'));
     expect(configErrorFor({ DATA_DIR: freshDataDir(), WEBHOOK_MAX_ATTEMPTS: '0' }).message).toMatch(namesVariable('WEBHOOK_MAX_ATTEMPTS'));
-    expect(configErrorFor({ DATA_DIR: freshDataDir(), NOTIFICATION_NOTICE_DAYS: '-1' }).message).toMatch(namesVariable('NOTIFICATION_NOTICE_DAYS'));
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), NOTIFICATION_NOTICE_DAYS: '-1' }).message).toMatch(
+      namesVariable('NOTIFICATION_NOTICE_DAYS'),
+    );
   });
 });
 
@@ -374,9 +396,14 @@ describe('failed authentication, proxies and /metrics', () => {
     const config = loadConfig({ DATA_DIR: freshDataDir() });
     expect(config.authFailures).toEqual({ limit: 20, windowMs: 60_000 });
     expect(config.trustProxy).toBe(false);
-    expect(loadConfig({ DATA_DIR: freshDataDir(), AUTH_FAILURE_LIMIT: '5', AUTH_FAILURE_WINDOW_SECONDS: '300' }).authFailures).toEqual({ limit: 5, windowMs: 300_000 });
+    expect(loadConfig({ DATA_DIR: freshDataDir(), AUTH_FAILURE_LIMIT: '5', AUTH_FAILURE_WINDOW_SECONDS: '300' }).authFailures).toEqual({
+      limit: 5,
+      windowMs: 300_000,
+    });
     expect(configErrorFor({ DATA_DIR: freshDataDir(), AUTH_FAILURE_LIMIT: '0' }).message).toMatch(namesVariable('AUTH_FAILURE_LIMIT'));
-    expect(configErrorFor({ DATA_DIR: freshDataDir(), AUTH_FAILURE_WINDOW_SECONDS: 'soon' }).message).toMatch(namesVariable('AUTH_FAILURE_WINDOW_SECONDS'));
+    expect(configErrorFor({ DATA_DIR: freshDataDir(), AUTH_FAILURE_WINDOW_SECONDS: 'soon' }).message).toMatch(
+      namesVariable('AUTH_FAILURE_WINDOW_SECONDS'),
+    );
   });
 
   it.each([
@@ -398,7 +425,11 @@ describe('failed authentication, proxies and /metrics', () => {
     const production = { ...PRODUCTION, DATA_DIR: freshDataDir() };
     expect(loadConfig(production).metrics.onMainPort).toBe(false);
     expect(loadConfig({ ...production, METRICS_TOKEN: SECRET }).metrics).toEqual({ port: null, token: SECRET, onMainPort: true });
-    expect(loadConfig({ ...production, METRICS_PORT: '9464', METRICS_TOKEN: SECRET }).metrics).toEqual({ port: 9464, token: SECRET, onMainPort: false });
+    expect(loadConfig({ ...production, METRICS_PORT: '9464', METRICS_TOKEN: SECRET }).metrics).toEqual({
+      port: 9464,
+      token: SECRET,
+      onMainPort: false,
+    });
   });
 
   it('names METRICS_TOKEN when it is short and METRICS_PORT when it is the API port', () => {
@@ -416,15 +447,31 @@ describe('feed document limits and the request timeout', () => {
   });
 
   it('are read from the environment', () => {
-    const config = loadConfig({ DATA_DIR: freshDataDir(), FEED_MAX_ROWS: '10', FEED_MAX_DEPTH: '5', FEED_MAX_ITEM_BYTES: '2048', FEED_MAX_RECORD_BYTES: '4096', FEED_MAX_INVOICE_BYTES: '8192', REQUEST_TIMEOUT_SECONDS: '2' });
+    const config = loadConfig({
+      DATA_DIR: freshDataDir(),
+      FEED_MAX_ROWS: '10',
+      FEED_MAX_DEPTH: '5',
+      FEED_MAX_ITEM_BYTES: '2048',
+      FEED_MAX_RECORD_BYTES: '4096',
+      FEED_MAX_INVOICE_BYTES: '8192',
+      REQUEST_TIMEOUT_SECONDS: '2',
+    });
     expect(config.feeds.limits).toEqual({ maxRows: 10, maxDepth: 5, maxItemBytes: 2048, maxRecordBytes: 4096 });
     expect(config.feeds.maxInvoiceBytes).toBe(8192);
     expect(config.requestTimeoutMs).toBe(2000);
   });
 
   it('refuse values that would make no sense, naming the variable', () => {
-    const error = configErrorFor({ DATA_DIR: freshDataDir(), FEED_MAX_DEPTH: '1', FEED_MAX_ITEM_BYTES: '10', FEED_MAX_ROWS: '0', REQUEST_TIMEOUT_SECONDS: '0', FEED_MAX_RECORD_BYTES: 'lots' });
-    for (const name of ['FEED_MAX_DEPTH', 'FEED_MAX_ITEM_BYTES', 'FEED_MAX_ROWS', 'REQUEST_TIMEOUT_SECONDS', 'FEED_MAX_RECORD_BYTES']) expect(error.message).toMatch(namesVariable(name));
+    const error = configErrorFor({
+      DATA_DIR: freshDataDir(),
+      FEED_MAX_DEPTH: '1',
+      FEED_MAX_ITEM_BYTES: '10',
+      FEED_MAX_ROWS: '0',
+      REQUEST_TIMEOUT_SECONDS: '0',
+      FEED_MAX_RECORD_BYTES: 'lots',
+    });
+    for (const name of ['FEED_MAX_DEPTH', 'FEED_MAX_ITEM_BYTES', 'FEED_MAX_ROWS', 'REQUEST_TIMEOUT_SECONDS', 'FEED_MAX_RECORD_BYTES'])
+      expect(error.message).toMatch(namesVariable(name));
     expect(error.message).toMatch(/FEED_MAX_DEPTH: must be at least 3/);
   });
 });
@@ -433,6 +480,7 @@ describe('the heap cap npm start gives node', () => {
   it('is 256 MB unless MAX_HEAP_MB says otherwise, and a bad value is named', () => {
     expect(loadConfig({ DATA_DIR: freshDataDir() }).maxHeapMb).toBe(256);
     expect(loadConfig({ DATA_DIR: freshDataDir(), MAX_HEAP_MB: '512' }).maxHeapMb).toBe(512);
-    for (const value of ['64', 'lots', '1.5']) expect(configErrorFor({ DATA_DIR: freshDataDir(), MAX_HEAP_MB: value }).message).toMatch(namesVariable('MAX_HEAP_MB'));
+    for (const value of ['64', 'lots', '1.5'])
+      expect(configErrorFor({ DATA_DIR: freshDataDir(), MAX_HEAP_MB: value }).message).toMatch(namesVariable('MAX_HEAP_MB'));
   });
 });

@@ -25,11 +25,19 @@ describe('FEED_PULL_ALLOWED_HOSTS', () => {
     expect(hosts('')).toEqual([]);
   });
 
-  it.each(['https://feeds.example', 'feeds.example:0', 'feeds.example:70000', 'feeds.example:443/path', 'user@feeds.example', 'feeds example', 'feeds.example:https'])('refuses %s', (entry) => {
+  it.each([
+    'https://feeds.example',
+    'feeds.example:0',
+    'feeds.example:70000',
+    'feeds.example:443/path',
+    'user@feeds.example',
+    'feeds example',
+    'feeds.example:https',
+  ])('refuses %s', (entry) => {
     expect(parseHostList(`ok.example, ${entry}`)).toEqual({ invalid: entry });
   });
 
-  it('admits a URL only on the port listed; a bare host means the scheme\'s default port', () => {
+  it("admits a URL only on the port listed; a bare host means the scheme's default port", () => {
     const list = hosts('feeds.example:8443, api.example');
     expect(isAllowedHost(new URL('https://feeds.example:8443/a.csv'), list)).toBe(true);
     expect(isAllowedHost(new URL('https://FEEDS.example:8443/a.csv'), list)).toBe(true);
@@ -44,8 +52,12 @@ describe('FEED_PULL_ALLOWED_HOSTS', () => {
   });
 
   it('is validated at start-up, naming the variable and the entry', () => {
-    expect(() => loadConfig({ DATA_DIR: dataDir, FEED_PULL_ALLOWED_HOSTS: 'ok.example,https://bad.example' })).toThrow(/FEED_PULL_ALLOWED_HOSTS: "https:\/\/bad.example" is not host or host:port/);
-    expect(loadConfig({ DATA_DIR: dataDir, FEED_PULL_ALLOWED_HOSTS: 'feeds.example:8443' }).feeds.pullAllowedHosts).toEqual([{ host: 'feeds.example', port: 8443 }]);
+    expect(() => loadConfig({ DATA_DIR: dataDir, FEED_PULL_ALLOWED_HOSTS: 'ok.example,https://bad.example' })).toThrow(
+      /FEED_PULL_ALLOWED_HOSTS: "https:\/\/bad.example" is not host or host:port/,
+    );
+    expect(loadConfig({ DATA_DIR: dataDir, FEED_PULL_ALLOWED_HOSTS: 'feeds.example:8443' }).feeds.pullAllowedHosts).toEqual([
+      { host: 'feeds.example', port: 8443 },
+    ]);
   });
 
   it("lets a developer pull from `npm run sim:cnsp` without a restart: in development, with no list given, the list is the simulator's loopback address and port, nothing else", () => {
@@ -59,12 +71,23 @@ describe('FEED_PULL_ALLOWED_HOSTS', () => {
   it('applies in every mode unless FEED_PULL_ALLOW_ANY_HOST, which production refuses', () => {
     expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }).feeds).toMatchObject({ pullAllowedHosts: [], pullAllowAnyHost: false });
     for (const NODE_ENV of ['development', 'test'] as const) {
-      expect(loadConfig({ NODE_ENV, DATA_DIR: dataDir, FEED_PULL_ALLOWED_HOSTS: 'feeds.example:8443' }).feeds).toMatchObject({ pullAllowedHosts: [{ host: 'feeds.example', port: 8443 }], pullAllowAnyHost: false });
+      expect(loadConfig({ NODE_ENV, DATA_DIR: dataDir, FEED_PULL_ALLOWED_HOSTS: 'feeds.example:8443' }).feeds).toMatchObject({
+        pullAllowedHosts: [{ host: 'feeds.example', port: 8443 }],
+        pullAllowAnyHost: false,
+      });
       expect(loadConfig({ NODE_ENV, DATA_DIR: dataDir, FEED_PULL_ALLOW_ANY_HOST: 'true' }).feeds.pullAllowAnyHost).toBe(true);
     }
-    const production = { NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: randomBytes(48).toString('base64'), JWT_ISSUER: 'https://login.example/', JWT_AUDIENCE: 'api://hscn' };
+    const production = {
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      JWT_SECRET: randomBytes(48).toString('base64'),
+      JWT_ISSUER: 'https://login.example/',
+      JWT_AUDIENCE: 'api://hscn',
+    };
     expect(loadConfig(production).feeds.pullAllowAnyHost).toBe(false);
     expect(() => loadConfig({ ...production, FEED_PULL_ALLOW_ANY_HOST: 'true' })).toThrow(ConfigError);
-    expect(() => loadConfig({ ...production, FEED_PULL_ALLOW_ANY_HOST: 'true' })).toThrow(/FEED_PULL_ALLOW_ANY_HOST: not allowed in production/);
+    expect(() => loadConfig({ ...production, FEED_PULL_ALLOW_ANY_HOST: 'true' })).toThrow(
+      /FEED_PULL_ALLOW_ANY_HOST: not allowed in production/,
+    );
   });
 });

@@ -38,7 +38,11 @@ const namesVariable = (name: string) => new RegExp(`^\\s*${name}:`, 'm');
 
 describe('production refuses to start without knowing whose tokens to accept', () => {
   it('starts with a strong secret, an issuer and an audience', () => {
-    expect(loadConfig(production()).jwt).toMatchObject({ kind: 'secret', issuer: 'https://login.example.nhs.uk/', audience: 'api://hscn-supplier-api' });
+    expect(loadConfig(production()).jwt).toMatchObject({
+      kind: 'secret',
+      issuer: 'https://login.example.nhs.uk/',
+      audience: 'api://hscn-supplier-api',
+    });
   });
 
   it.each(['JWT_ISSUER', 'JWT_AUDIENCE'])('refuses to start without %s, naming it', (variable) => {
@@ -48,7 +52,15 @@ describe('production refuses to start without knowing whose tokens to accept', (
   });
 
   it('names both when both are missing, with JWKS as with a secret', () => {
-    for (const env of [production({ JWT_ISSUER: '', JWT_AUDIENCE: '' }), production({ JWT_SECRET: undefined, JWT_JWKS_URL: 'https://login.example.nhs.uk/keys', JWT_ISSUER: undefined, JWT_AUDIENCE: undefined })]) {
+    for (const env of [
+      production({ JWT_ISSUER: '', JWT_AUDIENCE: '' }),
+      production({
+        JWT_SECRET: undefined,
+        JWT_JWKS_URL: 'https://login.example.nhs.uk/keys',
+        JWT_ISSUER: undefined,
+        JWT_AUDIENCE: undefined,
+      }),
+    ]) {
       const message = refusal(env);
       expect(message).toMatch(namesVariable('JWT_ISSUER'));
       expect(message).toMatch(namesVariable('JWT_AUDIENCE'));
@@ -56,7 +68,10 @@ describe('production refuses to start without knowing whose tokens to accept', (
   });
 
   it('needs neither outside production', () => {
-    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: freshDataDir(), JWT_SECRET: TEST_JWT_SECRET }).jwt).toMatchObject({ issuer: undefined, audience: undefined });
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: freshDataDir(), JWT_SECRET: TEST_JWT_SECRET }).jwt).toMatchObject({
+      issuer: undefined,
+      audience: undefined,
+    });
   });
 });
 
@@ -80,7 +95,7 @@ describe('production refuses a weak or known JWT_SECRET', () => {
     ['decimal digits counting up', '0123456789'.repeat(3) + '01', /too little variety/],
     ['a phrase', 'correct-horse-battery-staple-and-more-words', /looks like words/],
     ['a phrase in capitals', 'THIS IS THE PRODUCTION SIGNING SECRET', /looks like words/],
-    ['the test suite\'s secret', TEST_JWT_SECRET, /test suite's published secret/],
+    ["the test suite's secret", TEST_JWT_SECRET, /test suite's published secret/],
   ])('refuses %s, naming JWT_SECRET and never echoing it', (_name, secret, reason) => {
     const message = refusal(production({ JWT_SECRET: secret }));
     expect(message).toMatch(namesVariable('JWT_SECRET'));
@@ -117,7 +132,10 @@ describe('token lifetime and clock skew', () => {
   });
 
   it('can be set', () => {
-    expect(loadConfig({ DATA_DIR: freshDataDir(), JWT_MAX_LIFETIME_SECONDS: '3600', JWT_CLOCK_SKEW_SECONDS: '5' }).jwt).toMatchObject({ maxLifetimeSeconds: 3_600, clockSkewSeconds: 5 });
+    expect(loadConfig({ DATA_DIR: freshDataDir(), JWT_MAX_LIFETIME_SECONDS: '3600', JWT_CLOCK_SKEW_SECONDS: '5' }).jwt).toMatchObject({
+      maxLifetimeSeconds: 3_600,
+      clockSkewSeconds: 5,
+    });
   });
 
   it.each([
@@ -158,10 +176,15 @@ describe('production refuses a guessable key for the secrets it seals', () => {
   it('refuses the development key left in DATA_DIR', () => {
     const dataDir = freshDataDir();
     const developmentKey = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir }).webhooks.secretKey!;
-    expect(refusal(production({ DATA_DIR: dataDir, WEBHOOK_SECRET_KEY: developmentKey }))).toMatch(/WEBHOOK_SECRET_KEY: is the development key/);
+    expect(refusal(production({ DATA_DIR: dataDir, WEBHOOK_SECRET_KEY: developmentKey }))).toMatch(
+      /WEBHOOK_SECRET_KEY: is the development key/,
+    );
   });
 
   it('lets a weak key through outside production, where it guards nothing real', () => {
-    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: freshDataDir(), JWT_SECRET: TEST_JWT_SECRET, WEBHOOK_SECRET_KEY: 'k'.repeat(64) }).webhooks.secretKey).toBe('k'.repeat(64));
+    expect(
+      loadConfig({ NODE_ENV: 'test', DATA_DIR: freshDataDir(), JWT_SECRET: TEST_JWT_SECRET, WEBHOOK_SECRET_KEY: 'k'.repeat(64) }).webhooks
+        .secretKey,
+    ).toBe('k'.repeat(64));
   });
 });

@@ -24,7 +24,9 @@ function records(items: ParsedItem<IncidentRecord>[]): IncidentRecord[] {
 }
 
 const rejections = (items: ParsedItem<IncidentRecord>[]) =>
-  items.filter((item) => !item.ok).map((item) => (item.ok ? undefined : { location: item.location, field: item.field, reason: item.reason }));
+  items
+    .filter((item) => !item.ok)
+    .map((item) => (item.ok ? undefined : { location: item.location, field: item.field, reason: item.reason }));
 
 const HEADER = 'ticket_reference,service_reference,severity,status,opened_at,resolved_at,status_history';
 /** A document arriving as an upload does, for inline examples. */
@@ -69,7 +71,12 @@ describe('incident CSV template', () => {
       acknowledgedAt: new Date('2026-11-09T14:55:00Z'),
       serviceCoordinatorNotified: null,
     });
-    expect(dns).toMatchObject({ severity: 2, status: IncidentStatus.RESOLVED, resolvedAt: new Date('2026-11-12T11:40:00Z'), serviceCoordinatorNotified: false });
+    expect(dns).toMatchObject({
+      severity: 2,
+      status: IncidentStatus.RESOLVED,
+      resolvedAt: new Date('2026-11-12T11:40:00Z'),
+      serviceCoordinatorNotified: false,
+    });
     expect(held).toMatchObject({
       status: IncidentStatus.HELD,
       acknowledgedAt: new Date('2026-11-16T10:30:00Z'),
@@ -78,7 +85,11 @@ describe('incident CSV template', () => {
         { at: new Date('2026-11-16T11:00:00Z'), status: IncidentStatus.HELD, reason: 'awaiting Openreach appointment' },
       ],
     });
-    expect(unknownService).toMatchObject({ supplierRef: 'PDN-INC-20533', serviceReference: 'PDN-UNKNOWN-0001', status: IncidentStatus.NEW });
+    expect(unknownService).toMatchObject({
+      supplierRef: 'PDN-INC-20533',
+      serviceReference: 'PDN-UNKNOWN-0001',
+      status: IncidentStatus.NEW,
+    });
   });
 
   it('rejects each bad ticket naming the column and the problem, and reads the good row after them', async () => {
@@ -86,14 +97,26 @@ describe('incident CSV template', () => {
 
     expect(items).toHaveLength(11);
     expect(rejections(items)).toEqual([
-      { location: 'line 2', field: 'resolved_at', reason: 'resolved_at: 2026-11-03T09:00:00.000Z is before opened_at 2026-11-03T10:00:00.000Z' },
-      { location: 'line 3', field: 'opened_at', reason: 'opened_at: "2026-13-03 09:00" is not a date-time (expected ISO 8601, e.g. 2026-11-25T14:30:00Z)' },
+      {
+        location: 'line 2',
+        field: 'resolved_at',
+        reason: 'resolved_at: 2026-11-03T09:00:00.000Z is before opened_at 2026-11-03T10:00:00.000Z',
+      },
+      {
+        location: 'line 3',
+        field: 'opened_at',
+        reason: 'opened_at: "2026-13-03 09:00" is not a date-time (expected ISO 8601, e.g. 2026-11-25T14:30:00Z)',
+      },
       {
         location: 'line 4',
         field: 'status_history',
         reason: 'status_history: entry 1 (2026-11-03T09:30:00Z IN_PROGRESS) is before opened_at 2026-11-03T10:00:00.000Z',
       },
-      { location: 'line 5', field: 'resolved_at', reason: 'resolved_at: is required when the status is CLOSED (or give a RESOLVED change in status_history)' },
+      {
+        location: 'line 5',
+        field: 'resolved_at',
+        reason: 'resolved_at: is required when the status is CLOSED (or give a RESOLVED change in status_history)',
+      },
       {
         location: 'line 6',
         field: 'severity',
@@ -110,8 +133,16 @@ describe('incident CSV template', () => {
         field: 'status_history',
         reason: 'status_history: entry 1 "yesterday IN_PROGRESS" is not "<date-time> <STATUS>", optionally followed by " (<reason>)"',
       },
-      { location: 'line 9', field: 'acknowledged_at', reason: 'acknowledged_at: 2026-11-03T09:59:00.000Z is before opened_at 2026-11-03T10:00:00.000Z' },
-      { location: 'line 10', field: 'sc_notified', reason: 'sc_notified: says not notified, but sc_notified_at gives 2026-11-03T10:15:00.000Z' },
+      {
+        location: 'line 9',
+        field: 'acknowledged_at',
+        reason: 'acknowledged_at: 2026-11-03T09:59:00.000Z is before opened_at 2026-11-03T10:00:00.000Z',
+      },
+      {
+        location: 'line 10',
+        field: 'sc_notified',
+        reason: 'sc_notified: says not notified, but sc_notified_at gives 2026-11-03T10:15:00.000Z',
+      },
       { location: 'line 11', field: undefined, reason: 'The row has 6 cells where the header has 14' },
     ]);
     expect(items[10]).toMatchObject({ ok: true, location: 'line 12', record: { supplierRef: 'PDN-INC-21011' } });
@@ -125,7 +156,9 @@ describe('incident CSV template', () => {
   });
 
   it('takes a time without an offset as UK time, summer and winter', async () => {
-    const items = await readAll(incidentCsv(csv('T-1,PDN-ETH-100037,3,New,2026-07-01 09:00,,', 'T-2,PDN-ETH-100037,3,New,2026-12-01 09:00,,')));
+    const items = await readAll(
+      incidentCsv(csv('T-1,PDN-ETH-100037,3,New,2026-07-01 09:00,,', 'T-2,PDN-ETH-100037,3,New,2026-12-01 09:00,,')),
+    );
 
     expect(records(items).map((record) => record.openedAt)).toEqual([new Date('2026-07-01T08:00:00Z'), new Date('2026-12-01T09:00:00Z')]);
   });
@@ -170,7 +203,9 @@ describe('incident CSV template', () => {
   });
 
   it.each(['fixed', 'Resolved'])('reads the status "%s" as RESOLVED, taking the resolution time from the history', async (status) => {
-    const [item] = await readAll(incidentCsv(csv(`T-1,PDN-ETH-100037,3,${status},2026-12-01T09:00:00Z,,2026-12-01T11:00:00Z fixed (router rebooted)`)));
+    const [item] = await readAll(
+      incidentCsv(csv(`T-1,PDN-ETH-100037,3,${status},2026-12-01T09:00:00Z,,2026-12-01T11:00:00Z fixed (router rebooted)`)),
+    );
 
     expect(item).toMatchObject({ ok: true, record: { status: IncidentStatus.RESOLVED, resolvedAt: new Date('2026-12-01T11:00:00Z') } });
   });
@@ -196,12 +231,15 @@ describe('incident CSV template', () => {
   });
 
   it('names the history entry whose status it cannot read', async () => {
-    const [item] = await readAll(incidentCsv(csv('T-1,PDN-ETH-100037,3,New,2026-12-01T09:00:00Z,,2026-12-01T10:00:00Z IN_PROGRESS | 2026-12-01T11:00:00Z Parked')));
+    const [item] = await readAll(
+      incidentCsv(csv('T-1,PDN-ETH-100037,3,New,2026-12-01T09:00:00Z,,2026-12-01T10:00:00Z IN_PROGRESS | 2026-12-01T11:00:00Z Parked')),
+    );
 
     expect(item).toMatchObject({
       ok: false,
       field: 'status_history',
-      reason: 'status_history: entry 2: "Parked" is not one of NEW, ACKNOWLEDGED, IN_PROGRESS, PENDING, HELD, RESOLVED, CLOSED, CANCELLED, REJECTED',
+      reason:
+        'status_history: entry 2: "Parked" is not one of NEW, ACKNOWLEDGED, IN_PROGRESS, PENDING, HELD, RESOLVED, CLOSED, CANCELLED, REJECTED',
     });
   });
 });
@@ -245,7 +283,9 @@ describe('TMF621 trouble tickets', () => {
         closedAt: null,
         serviceCoordinatorNotified: null,
         serviceCoordinatorNotifiedAt: null,
-        statusHistory: [{ at: new Date('2019-05-31T07:34:45.968Z'), status: IncidentStatus.PENDING, reason: 'Need more information from the customer' }],
+        statusHistory: [
+          { at: new Date('2019-05-31T07:34:45.968Z'), status: IncidentStatus.PENDING, reason: 'Need more information from the customer' },
+        ],
       },
     });
   });
@@ -253,7 +293,12 @@ describe('TMF621 trouble tickets', () => {
   it('reads every ticket of the valid fixture', async () => {
     const items = await readAll(incidentTmf(fixture('valid.json')));
 
-    expect(items.map((item) => item.location)).toEqual(['$.troubleTicket[0]', '$.troubleTicket[1]', '$.troubleTicket[2]', '$.troubleTicket[3]']);
+    expect(items.map((item) => item.location)).toEqual([
+      '$.troubleTicket[0]',
+      '$.troubleTicket[1]',
+      '$.troubleTicket[2]',
+      '$.troubleTicket[3]',
+    ]);
     const [outage, latency, breakout, unknownService] = records(items);
     expect(outage).toMatchObject({
       supplierRef: 'PDN-TT-30001',
@@ -290,22 +335,44 @@ describe('TMF621 trouble tickets', () => {
         { at: new Date('2026-11-19T08:30:00Z'), status: IncidentStatus.PENDING, reason: 'Awaiting customer site access' },
       ],
     });
-    expect(unknownService).toMatchObject({ supplierRef: 'PDN-TT-30004', serviceReference: 'PDN-UNKNOWN-0001', severity: 4, status: IncidentStatus.NEW });
+    expect(unknownService).toMatchObject({
+      supplierRef: 'PDN-TT-30004',
+      serviceReference: 'PDN-UNKNOWN-0001',
+      severity: 4,
+      status: IncidentStatus.NEW,
+    });
   });
 
   it('rejects each bad ticket naming the property and the problem', async () => {
     const items = await readAll(incidentTmf(fixture('bad-values.json')));
 
     expect(rejections(items)).toEqual([
-      { location: '$[0]', field: 'relatedEntity', reason: 'relatedEntity: is required: expected an entity whose role or @referredType is service or affectedService' },
+      {
+        location: '$[0]',
+        field: 'relatedEntity',
+        reason: 'relatedEntity: is required: expected an entity whose role or @referredType is service or affectedService',
+      },
       {
         location: '$[1]',
         field: 'relatedEntity',
-        reason: 'relatedEntity: none of its 2 entities has role or @referredType service or affectedService, so the affected service is unknown',
+        reason:
+          'relatedEntity: none of its 2 entities has role or @referredType service or affectedService, so the affected service is unknown',
       },
-      { location: '$[2]', field: 'statusChange[0].changeDate', reason: 'statusChange[0].changeDate: 2026-11-20T11:00:00.000Z is before creationDate 2026-11-20T12:00:00.000Z' },
-      { location: '$[3]', field: 'resolutionDate', reason: 'resolutionDate: is required when the status is RESOLVED (or give a RESOLVED change in statusChange)' },
-      { location: '$[4]', field: 'creationDate', reason: 'creationDate: "last Tuesday" is not a date-time (expected ISO 8601, e.g. 2026-11-25T14:30:00Z)' },
+      {
+        location: '$[2]',
+        field: 'statusChange[0].changeDate',
+        reason: 'statusChange[0].changeDate: 2026-11-20T11:00:00.000Z is before creationDate 2026-11-20T12:00:00.000Z',
+      },
+      {
+        location: '$[3]',
+        field: 'resolutionDate',
+        reason: 'resolutionDate: is required when the status is RESOLVED (or give a RESOLVED change in statusChange)',
+      },
+      {
+        location: '$[4]',
+        field: 'creationDate',
+        reason: 'creationDate: "last Tuesday" is not a date-time (expected ISO 8601, e.g. 2026-11-25T14:30:00Z)',
+      },
       { location: '$[5]', field: undefined, reason: 'The item is not a trouble ticket object (got number)' },
     ]);
   });
@@ -332,12 +399,19 @@ describe('TMF621 trouble tickets', () => {
     expect(item).toMatchObject({
       ok: true,
       location: '$.items[0]',
-      record: { serviceReference: 'PDN-ETH-100037', status: IncidentStatus.IN_PROGRESS, severity: 2, openedAt: new Date('2026-07-01T08:00:00Z') },
+      record: {
+        serviceReference: 'PDN-ETH-100037',
+        status: IncidentStatus.IN_PROGRESS,
+        severity: 2,
+        openedAt: new Date('2026-07-01T08:00:00Z'),
+      },
     });
   });
 
   it('reads an externalId sent as a list of identifiers', async () => {
-    const [item] = await readAll(incidentTmf(upload(JSON.stringify({ data: [{ ...ticket, status: 'new', externalId: [{ id: 'RX1-INC-0099', owner: 'RX1' }] }] }))));
+    const [item] = await readAll(
+      incidentTmf(upload(JSON.stringify({ data: [{ ...ticket, status: 'new', externalId: [{ id: 'RX1-INC-0099', owner: 'RX1' }] }] }))),
+    );
 
     expect(item).toMatchObject({ ok: true, location: '$.data[0]', record: { externalId: 'RX1-INC-0099' } });
   });
@@ -350,7 +424,11 @@ describe('TMF621 trouble tickets', () => {
 
     const [item] = await readAll(incidentTmf(upload(JSON.stringify({ ...ticket, status: 'new', relatedEntity }))));
 
-    expect(item).toMatchObject({ ok: false, field: 'relatedEntity', reason: 'relatedEntity: names 2 services (PDN-ETH-100037, PDN-ETH-100074); a ticket must affect exactly one' });
+    expect(item).toMatchObject({
+      ok: false,
+      field: 'relatedEntity',
+      reason: 'relatedEntity: names 2 services (PDN-ETH-100037, PDN-ETH-100074); a ticket must affect exactly one',
+    });
   });
 
   it('refuses a characteristic saying the Service Co-ordinator was not notified, with a notification time', async () => {

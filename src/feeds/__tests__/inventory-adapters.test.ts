@@ -21,13 +21,24 @@ function accepted(item: ParsedItem<InventoryRecord> | undefined): InventoryRecor
   return item.record;
 }
 
-const byReference = (items: ParsedItem<InventoryRecord>[]) => new Map(items.map(accepted).map((record) => [record.serviceReference, record]));
+const byReference = (items: ParsedItem<InventoryRecord>[]) =>
+  new Map(items.map(accepted).map((record) => [record.serviceReference, record]));
 
 describe('inventory CSV adapter', () => {
   it('reads every row of the valid file as one service, mapping suppliers’ status words', async () => {
     const items = await readFixture(inventoryCsv, 'inventory.csv');
 
-    expect(items.map((item) => item.location)).toEqual(['line 2', 'line 3', 'line 4', 'line 5', 'line 6', 'line 7', 'line 8', 'line 9', 'line 10']);
+    expect(items.map((item) => item.location)).toEqual([
+      'line 2',
+      'line 3',
+      'line 4',
+      'line 5',
+      'line 6',
+      'line 7',
+      'line 8',
+      'line 9',
+      'line 10',
+    ]);
     const services = byReference(items);
     expect(services.get('PDN-ETH-100037')).toEqual({
       serviceReference: 'PDN-ETH-100037',
@@ -61,7 +72,11 @@ describe('inventory CSV adapter', () => {
 
     expect(accepted(items[0]).serviceReference).toBe('PDN-ETH-100296');
     expect(items.slice(1).map((item) => (item.ok ? 'accepted' : [item.location, item.field, item.reason]))).toEqual([
-      ['line 3', 'bandwidth_mbps', 'Service PDN-ETH-100333: bandwidth_mbps: "fast" is not a bandwidth (expected Mbps, e.g. 100, "100Mbps" or "1Gbps")'],
+      [
+        'line 3',
+        'bandwidth_mbps',
+        'Service PDN-ETH-100333: bandwidth_mbps: "fast" is not a bandwidth (expected Mbps, e.g. 100, "100Mbps" or "1Gbps")',
+      ],
       ['line 4', 'monthly_charge', 'Service PDN-ETH-100370: monthly_charge: -1113.00 is negative; a monthly charge cannot be'],
       ['line 5', 'status', 'Service PDN-ETH-100407: status: "On hold" is not one of ORDERED, ACTIVE, CEASE_REQUESTED, CEASED'],
       ['line 6', 'cease_date', 'Service PDN-ETH-100481: cease_date: "2024-02-30" is not a date (expected YYYY-MM-DD or DD/MM/YYYY)'],
@@ -101,7 +116,12 @@ describe('inventory CSV adapter', () => {
       installDate: '2024-05-01',
       ceaseDate: '2026-11-25',
     });
-    expect(items.slice(1, 4).map(accepted).map((service) => [service.bandwidthMbps, service.status])).toEqual([
+    expect(
+      items
+        .slice(1, 4)
+        .map(accepted)
+        .map((service) => [service.bandwidthMbps, service.status]),
+    ).toEqual([
       [10000, 'CEASED'],
       [100, 'CEASE_REQUESTED'],
       [1000, 'ORDERED'],
@@ -118,7 +138,14 @@ describe('TMF638 service inventory adapter', () => {
   it('reads Service resources: circuitId over id, status for state, installation place, TMF states', async () => {
     const items = await readFixture(inventoryTmf, 'inventory-tmf638.json');
 
-    expect(items.map((item) => item.location)).toEqual(['$.service[0]', '$.service[1]', '$.service[2]', '$.service[3]', '$.service[4]', '$.service[5]']);
+    expect(items.map((item) => item.location)).toEqual([
+      '$.service[0]',
+      '$.service[1]',
+      '$.service[2]',
+      '$.service[3]',
+      '$.service[4]',
+      '$.service[5]',
+    ]);
     const services = byReference(items);
     expect(services.get('PDN-ETH-100037')).toEqual({
       serviceReference: 'PDN-ETH-100037',
@@ -131,7 +158,12 @@ describe('TMF638 service inventory adapter', () => {
       ceaseDate: null,
       monthlyCharge: 265300n,
     });
-    expect(services.get('PDN-ETH-100074')).toMatchObject({ status: 'ACTIVE', bandwidthMbps: 500, monthlyCharge: 179200n, siteOdsCode: 'RX101' });
+    expect(services.get('PDN-ETH-100074')).toMatchObject({
+      status: 'ACTIVE',
+      bandwidthMbps: 500,
+      monthlyCharge: 179200n,
+      siteOdsCode: 'RX101',
+    });
     expect(services.get('PDN-ETH-100222')).toMatchObject({ status: 'ORDERED', siteOdsCode: 'RX103', bandwidthMbps: 200 });
     expect(services.get('PDN-ETH-100259')).toMatchObject({ bandwidthMbps: 200 });
     expect(services.get('PDN-ETH-100518')).toMatchObject({ status: 'CEASED' });
@@ -167,7 +199,10 @@ describe('TMF638 service inventory adapter', () => {
           {
             name: 'PDN-ETH-100592',
             startDate: '2024-07-25T00:00:00Z',
-            serviceCharacteristic: [{ name: 'bandwidthMbps', value: 100 }, { name: 'Site ODS Code', value: 'rx108' }],
+            serviceCharacteristic: [
+              { name: 'bandwidthMbps', value: 100 },
+              { name: 'Site ODS Code', value: 'rx108' },
+            ],
             place: [{ role: 'installationAddress', place: { id: 'RX108', name: 'Kelderby Outpatients Centre', postCode: 'NS4 1EW' } }],
           },
         ],
@@ -175,7 +210,14 @@ describe('TMF638 service inventory adapter', () => {
     );
 
     expect(fromItems.map((item) => item.location)).toEqual(states.map((_, index) => `$.items[${index}]`));
-    expect(fromItems.map(accepted).map((record) => record.status)).toEqual(['ORDERED', 'ORDERED', 'ORDERED', 'ORDERED', 'ACTIVE', 'CEASED']);
+    expect(fromItems.map(accepted).map((record) => record.status)).toEqual([
+      'ORDERED',
+      'ORDERED',
+      'ORDERED',
+      'ORDERED',
+      'ACTIVE',
+      'CEASED',
+    ]);
     expect(accepted(fromData)).toEqual({
       serviceReference: 'PDN-ETH-100592',
       siteOdsCode: 'RX108',

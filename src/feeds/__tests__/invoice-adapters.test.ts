@@ -73,7 +73,11 @@ describe('invoice CSV adapter', () => {
       sourceLocation: 'line 11',
     });
     expect(first.lines.map((line) => line.sourceLocation)).toEqual(['line 2', 'line 3', 'line 4', 'line 5', 'line 11']);
-    expect(second.lines.find((line) => line.chargeType === ChargeType.USAGE)).toMatchObject({ quantity: '12.5', unitPrice: '4', netAmount: 5000n });
+    expect(second.lines.find((line) => line.chargeType === ChargeType.USAGE)).toMatchObject({
+      quantity: '12.5',
+      unitPrice: '4',
+      netAmount: 5000n,
+    });
     expect(second.lines.find((line) => line.chargeType === ChargeType.CREDIT)).toMatchObject({
       serviceReference: 'PDN-ETH-100259',
       periodStart: '2026-09-01',
@@ -109,9 +113,7 @@ describe('invoice CSV adapter', () => {
     const reading = readFixture(invoiceCsv, 'invoices-wrong-columns.csv');
 
     await expect(reading).rejects.toThrow(FeedFormatError);
-    await expect(reading).rejects.toThrow(
-      /missing column\(s\) invoice_number, net_amount; unknown column\(s\) invoice_no, amount/,
-    );
+    await expect(reading).rejects.toThrow(/missing column\(s\) invoice_number, net_amount; unknown column\(s\) invoice_no, amount/);
   });
 
   it('rejects a whole invoice for one bad line, naming the line and the field, and keeps the good invoice', async () => {
@@ -121,7 +123,8 @@ describe('invoice CSV adapter', () => {
     expect(rejected(badLine)).toMatchObject({
       location: 'lines 3–4',
       field: 'net_amount',
-      reason: 'Invoice PDN-INV-2026-1108 cannot be read: line 4: net_amount: "1792.005" is not an amount in pounds with at most two decimal places',
+      reason:
+        'Invoice PDN-INV-2026-1108 cannot be read: line 4: net_amount: "1792.005" is not an amount in pounds with at most two decimal places',
     });
     expect(badLine.raw.split('\n')).toHaveLength(2);
     expect(badLine.raw).toContain('PDN-ETH-100037');
@@ -161,9 +164,21 @@ describe('invoice CSV adapter', () => {
 
     const invoice = accepted((await readText(invoiceCsv, csv))[0]);
 
-    expect(invoice).toMatchObject({ invoiceDate: '2026-11-25', periodStart: '2026-11-01', periodEnd: '2026-11-30', currency: 'GBP', dueDate: null });
+    expect(invoice).toMatchObject({
+      invoiceDate: '2026-11-25',
+      periodStart: '2026-11-01',
+      periodEnd: '2026-11-30',
+      currency: 'GBP',
+      dueDate: null,
+    });
     expect(invoice.netTotal).toBe(148400n);
-    expect(invoice.lines[0]).toMatchObject({ chargeType: ChargeType.RECURRING, netAmount: 123450n, unitPrice: '1234.5', quantity: '1', vatRate: '20' });
+    expect(invoice.lines[0]).toMatchObject({
+      chargeType: ChargeType.RECURRING,
+      netAmount: 123450n,
+      unitPrice: '1234.5',
+      quantity: '1',
+      vatRate: '20',
+    });
     expect(invoice.lines.map((line) => line.chargeType)).toEqual([
       ChargeType.RECURRING,
       ChargeType.ONE_OFF,
@@ -176,18 +191,23 @@ describe('invoice CSV adapter', () => {
   });
 
   it('numbers lines as written, in that order, and rejects a number used twice', async () => {
-    const row = (number: string, lineNumber: string) => `${number},2026-11-01,2026-10-01,2026-10-31,,ONE_OFF,Fee,1,10,10.00,20,2.00,20.00,4.00,24.00,${lineNumber}`;
+    const row = (number: string, lineNumber: string) =>
+      `${number},2026-11-01,2026-10-01,2026-10-31,,ONE_OFF,Fee,1,10,10.00,20,2.00,20.00,4.00,24.00,${lineNumber}`;
     const header = `${HEADER},line_number`;
 
     const numbered = accepted((await readText(invoiceCsv, [header, row('A', '7'), row('A', '3')].join('\n')))[0]);
     const twice = rejected((await readText(invoiceCsv, [header, row('B', '2'), row('B', '2')].join('\n')))[0]);
 
     expect(numbered.lines.map((line) => line.lineNumber)).toEqual([3, 7]);
-    expect(twice).toMatchObject({ field: 'line_number', reason: 'Invoice B cannot be read: line 3: line_number 2 is already used on line 2' });
+    expect(twice).toMatchObject({
+      field: 'line_number',
+      reason: 'Invoice B cannot be read: line 3: line_number 2 is already used on line 2',
+    });
   });
 
   it('refuses a VAT rate written as a fraction, another currency, and rows it cannot place or split', async () => {
-    const line = (number: string, vatRate: string) => `${number},2026-11-01,2026-10-01,2026-10-31,,ONE_OFF,Fee,1,10,10.00,${vatRate},2.00,10.00,2.00,12.00`;
+    const line = (number: string, vatRate: string) =>
+      `${number},2026-11-01,2026-10-01,2026-10-31,,ONE_OFF,Fee,1,10,10.00,${vatRate},2.00,10.00,2.00,12.00`;
 
     const [fraction, orphan, shortRow] = await readText(
       invoiceCsv,
@@ -226,8 +246,16 @@ describe('TMF678 invoice adapter', () => {
     expect(first.lines[2]).toMatchObject({ quantity: '2', unitPrice: '175', netAmount: 35000n, vatAmount: 7000n, periodStart: null });
     expect(second.lines.map((line) => line.serviceReference)).toEqual(['PDN-ETH-100259', 'PDN-INT-100629', 'PDN-ETH-100259']);
     // the rates are listed beside the bills, so each line is traced to its place in that list
-    expect(first.lines.map((line) => line.sourceLocation)).toEqual(['$.appliedCustomerBillingRate[0]', '$.appliedCustomerBillingRate[1]', '$.appliedCustomerBillingRate[2]']);
-    expect(second.lines.map((line) => line.sourceLocation)).toEqual(['$.appliedCustomerBillingRate[3]', '$.appliedCustomerBillingRate[4]', '$.appliedCustomerBillingRate[5]']);
+    expect(first.lines.map((line) => line.sourceLocation)).toEqual([
+      '$.appliedCustomerBillingRate[0]',
+      '$.appliedCustomerBillingRate[1]',
+      '$.appliedCustomerBillingRate[2]',
+    ]);
+    expect(second.lines.map((line) => line.sourceLocation)).toEqual([
+      '$.appliedCustomerBillingRate[3]',
+      '$.appliedCustomerBillingRate[4]',
+      '$.appliedCustomerBillingRate[5]',
+    ]);
     // TMF678's "normal" category is a regular bill
     expect([first.kind, second.kind]).toEqual(['INVOICE', 'INVOICE']);
   });
@@ -246,7 +274,13 @@ describe('TMF678 invoice adapter', () => {
     const second = accepted((await readFixture(invoiceTmf, 'invoices-tmf678.json'))[1]);
 
     expect(second).toMatchObject({ netTotal: 175770n, vatTotal: 35154n, grossTotal: 210924n });
-    expect(second.lines[2]).toMatchObject({ chargeType: ChargeType.CREDIT, netAmount: -7630n, vatAmount: -1526n, vatRate: '20', unitPrice: '-76.3' });
+    expect(second.lines[2]).toMatchObject({
+      chargeType: ChargeType.CREDIT,
+      netAmount: -7630n,
+      vatAmount: -1526n,
+      vatRate: '20',
+      unitPrice: '-76.3',
+    });
   });
 
   it('reads a single bill with embedded items, a serviceReference characteristic and fractional rates', async () => {
@@ -336,7 +370,13 @@ describe('TMF678 invoice adapter', () => {
 
     const [twoRates, notVat] = await readText(
       invoiceTmf,
-      JSON.stringify([billWith([{ taxRate: 20, taxAmount: '1.00' }, { taxRate: 0.05, taxAmount: '1.00' }]), billWith([{ taxCategory: 'Sales tax', taxRate: 20 }])]),
+      JSON.stringify([
+        billWith([
+          { taxRate: 20, taxAmount: '1.00' },
+          { taxRate: 0.05, taxAmount: '1.00' },
+        ]),
+        billWith([{ taxCategory: 'Sales tax', taxRate: 20 }]),
+      ]),
     );
 
     expect(rejected(twoRates).reason).toContain('appliedTax: has several VAT rates (20, 5); send one line per rate');
@@ -382,8 +422,14 @@ describe('invoice kind', () => {
       [KIND_HEADER, creditRow('CN-3', 'CREDIT_NOTE'), creditRow('CN-3', 'INVOICE'), creditRow('CN-4', 'refund note')].join('\n'),
     );
 
-    expect(rejected(mixed)).toMatchObject({ field: 'document_type', reason: 'Invoice CN-3 cannot be read: line 3: document_type INVOICE differs from CREDIT_NOTE on line 2' });
-    expect(rejected(unknown)).toMatchObject({ field: 'document_type', reason: 'Invoice CN-4 cannot be read: line 4: document_type: "refund note" is not one of INVOICE, CREDIT_NOTE' });
+    expect(rejected(mixed)).toMatchObject({
+      field: 'document_type',
+      reason: 'Invoice CN-3 cannot be read: line 3: document_type INVOICE differs from CREDIT_NOTE on line 2',
+    });
+    expect(rejected(unknown)).toMatchObject({
+      field: 'document_type',
+      reason: 'Invoice CN-4 cannot be read: line 4: document_type: "refund note" is not one of INVOICE, CREDIT_NOTE',
+    });
   });
 
   it('rejects a declared credit note that charges, saying what contradicts it', async () => {
@@ -399,7 +445,8 @@ describe('invoice kind', () => {
 
     expect(rejected(positive)).toMatchObject({
       field: 'document_type',
-      reason: 'Invoice CN-5 cannot be read: document_type: declares a credit note but the gross total £12.00 is positive; a credit note gives money back',
+      reason:
+        'Invoice CN-5 cannot be read: document_type: declares a credit note but the gross total £12.00 is positive; a credit note gives money back',
     });
     expect(rejected(charging).reason).toBe(
       'Invoice CN-6 cannot be read: document_type: declares a credit note but line 1 (RECURRING £10.00) charges; send charges on an invoice',
@@ -415,7 +462,11 @@ describe('invoice kind', () => {
       taxExcludedAmount: { unit: 'GBP', value: net },
       taxIncludedAmount: { unit: 'GBP', value: net * 1.2 },
       ...declared,
-      billItem: lines.map((line) => ({ type: line.type, taxExcludedAmount: line.net, appliedTax: [{ taxCategory: 'VAT', taxRate: 20, taxAmount: String(Number(line.net) * 0.2) }] })),
+      billItem: lines.map((line) => ({
+        type: line.type,
+        taxExcludedAmount: line.net,
+        appliedTax: [{ taxCategory: 'VAT', taxRate: 20, taxAmount: String(Number(line.net) * 0.2) }],
+      })),
     };
   };
 
@@ -450,12 +501,22 @@ describe('invoice kind', () => {
       JSON.stringify([
         tmfBill('U', { category: 'proforma' }, [{ type: 'credit', net: '-50' }]),
         tmfBill('V', { category: 'normal', billType: 'creditNote' }, [{ type: 'credit', net: '-50' }]),
-        tmfBill('W', { category: 'credit note' }, [{ type: 'credit', net: '-50' }, { type: 'oneTime', net: '20' }]),
+        tmfBill('W', { category: 'credit note' }, [
+          { type: 'credit', net: '-50' },
+          { type: 'oneTime', net: '20' },
+        ]),
       ]),
     );
 
-    expect(rejected(unknown)).toMatchObject({ location: '$[0]', field: 'category', reason: 'Bill U: category: "proforma" is not a document type we know: send INVOICE or CREDIT_NOTE' });
-    expect(rejected(disagree)).toMatchObject({ field: 'billType', reason: 'Bill V: billType: "creditNote" means CREDIT_NOTE but category "normal" means INVOICE' });
+    expect(rejected(unknown)).toMatchObject({
+      location: '$[0]',
+      field: 'category',
+      reason: 'Bill U: category: "proforma" is not a document type we know: send INVOICE or CREDIT_NOTE',
+    });
+    expect(rejected(disagree)).toMatchObject({
+      field: 'billType',
+      reason: 'Bill V: billType: "creditNote" means CREDIT_NOTE but category "normal" means INVOICE',
+    });
     expect(rejected(charging)).toMatchObject({
       field: 'category',
       reason: 'Bill W: category: declares a credit note but line 2 (ONE_OFF £20.00) charges; send charges on an invoice',

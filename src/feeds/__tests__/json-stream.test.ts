@@ -66,12 +66,16 @@ describe('streaming JSON reader', () => {
 
   it('takes the items of the first wrapper met, an unwrapped object as the one item, as before', async () => {
     expect(await items('{"data": [{"id": 1}], "items": [{"id": 2}]}')).toEqual([{ item: { id: 1 }, path: '$.data[0]' }]);
-    expect(await items('{"id": "T-1", "items": {"not": "a list"}}')).toEqual([{ item: { id: 'T-1', items: { not: 'a list' } }, path: '$' }]);
+    expect(await items('{"id": "T-1", "items": {"not": "a list"}}')).toEqual([
+      { item: { id: 'T-1', items: { not: 'a list' } }, path: '$' },
+    ]);
     expect(await items('[]')).toEqual([]);
   });
 
   it('fails a truncated document, saying where it stopped', async () => {
-    await expect(items('[{"id": 1}, {"id": "tw')).rejects.toThrow(new FeedFormatError('The JSON document is truncated: it ends inside a value (in $[1])', 'byte 23'));
+    await expect(items('[{"id": 1}, {"id": "tw')).rejects.toThrow(
+      new FeedFormatError('The JSON document is truncated: it ends inside a value (in $[1])', 'byte 23'),
+    );
     await expect(items('[{"id": 1}, {"id": 2}')).rejects.toThrow(/truncated: it ends before its top-level value is closed/);
     await expect(items('   ')).rejects.toThrow(new FeedFormatError('The JSON document is empty'));
   });
@@ -83,14 +87,20 @@ describe('streaming JSON reader', () => {
     await expect(items('[{"id": 1}}')).rejects.toThrow(/malformed: unexpected }/);
     await expect(items('[1, 2] [3]')).rejects.toThrow(/malformed: unexpected \[ after the end of the document/);
     await expect(items('[tru]')).rejects.toThrow(/malformed: unexpected "]"/);
-    await expect(items('"just text"')).rejects.toThrow(new FeedFormatError('The JSON document is neither an object nor an array of objects', '$'));
+    await expect(items('"just text"')).rejects.toThrow(
+      new FeedFormatError('The JSON document is neither an object nor an array of objects', '$'),
+    );
   });
 
   it('refuses nesting deeper than the limit, however deep the document goes, without recursing', async () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const error = await items(deep).catch((caught) => caught);
     expect(error).toBeInstanceOf(FeedLimitError);
-    expect(error).toMatchObject({ limitReason: FeedLimitReason.NESTING_TOO_DEEP, httpStatus: 422, details: { reason: 'FEED_NESTING_TOO_DEEP' } });
+    expect(error).toMatchObject({
+      limitReason: FeedLimitReason.NESTING_TOO_DEEP,
+      httpStatus: 422,
+      details: { reason: 'FEED_NESTING_TOO_DEEP' },
+    });
     expect(error.message).toBe('The JSON document nests objects and arrays more than 8 deep (FEED_MAX_DEPTH = 8): $[0], at byte 8');
   });
 
@@ -102,13 +112,17 @@ describe('streaming JSON reader', () => {
     };
     const { consumed, error } = await consumedBefore(huge, (input) => drain(jsonItems(input, [], LIMITS)));
     expect(error).toBeInstanceOf(FeedLimitError);
-    expect((error as FeedLimitError).message).toBe('A JSON item is larger than 4096 bytes (FEED_MAX_ITEM_BYTES = 4096): $[1], from byte 12');
+    expect((error as FeedLimitError).message).toBe(
+      'A JSON item is larger than 4096 bytes (FEED_MAX_ITEM_BYTES = 4096): $[1], from byte 12',
+    );
     expect(consumed).toBeLessThan(2 * LIMITS.maxItemBytes);
   });
 
   it('holds the rest of a top-level object to the item limit too', async () => {
     const single = `{"id": "T-1", "statusChange": [${Array.from({ length: 400 }, () => '{"status": "new"}').join(',')}]}`;
-    await expect(items(single, ['troubleTicket'])).rejects.toThrow(/larger than 4096 bytes .*the top-level object outside its lists, at \$\.statusChange/);
+    await expect(items(single, ['troubleTicket'])).rejects.toThrow(
+      /larger than 4096 bytes .*the top-level object outside its lists, at \$\.statusChange/,
+    );
     // the same list, when it is the list of items, is read an item at a time
     await expect(items(single, ['statusChange'], { ...LIMITS, maxRows: 1000 })).resolves.toHaveLength(400);
   });
@@ -125,7 +139,10 @@ describe('streaming JSON reader', () => {
       yield '[]]';
     };
     const { consumed, error } = await consumedBefore(many, (input) => drain(jsonItems(input, [], LIMITS)));
-    expect(error).toMatchObject({ limitReason: FeedLimitReason.TOO_MANY_ROWS, message: 'The document holds more than 50 rows; send it in parts (FEED_MAX_ROWS = 50): $[50]' });
+    expect(error).toMatchObject({
+      limitReason: FeedLimitReason.TOO_MANY_ROWS,
+      message: 'The document holds more than 50 rows; send it in parts (FEED_MAX_ROWS = 50): $[50]',
+    });
     expect(consumed).toBeLessThan(1000);
   });
 

@@ -22,7 +22,9 @@ function records(items: ParsedItem<PerformanceRecord>[]): PerformanceRecord[] {
 }
 
 const rejections = (items: ParsedItem<PerformanceRecord>[]) =>
-  items.filter((item) => !item.ok).map((item) => (item.ok ? undefined : { location: item.location, field: item.field, reason: item.reason }));
+  items
+    .filter((item) => !item.ok)
+    .map((item) => (item.ok ? undefined : { location: item.location, field: item.field, reason: item.reason }));
 
 const HEADER = 'service_reference,interval_start,interval,qos_class,availability_seconds,availability_state,latency_ms';
 /** A document arriving as an upload does, for inline examples. */
@@ -102,7 +104,11 @@ describe('performance CSV template', () => {
       { location: 'line 12', field: 'service_reference', reason: 'service_reference: is required' },
       { location: 'line 13', field: 'bps_in', reason: 'bps_in: -5 is below the minimum of 0' },
     ]);
-    expect(items[8]).toMatchObject({ ok: true, location: 'line 10', record: { intervalStart: new Date('2026-11-02T09:40:00Z'), latencyMs: 4.1 } });
+    expect(items[8]).toMatchObject({
+      ok: true,
+      location: 'line 10',
+      record: { intervalStart: new Date('2026-11-02T09:40:00Z'), latencyMs: 4.1 },
+    });
     expect(items[7]!.raw).toBe('PDN-ETH-100037,2026-11-02T09:35:00Z,5,,300,,4.2');
   });
 
@@ -114,15 +120,24 @@ describe('performance CSV template', () => {
   });
 
   it('fails the whole file when it has neither availability column', async () => {
-    const reading = readAll(performanceCsv(upload('service_reference,interval_start,interval,latency_ms\nPDN-ETH-100037,2026-11-02T09:00:00Z,5,4.2\n')));
+    const reading = readAll(
+      performanceCsv(upload('service_reference,interval_start,interval,latency_ms\nPDN-ETH-100037,2026-11-02T09:00:00Z,5,4.2\n')),
+    );
 
-    await expect(reading).rejects.toThrow(new FeedFormatError('missing column: availability_seconds or availability_state (at least one of the two is required)'));
+    await expect(reading).rejects.toThrow(
+      new FeedFormatError('missing column: availability_seconds or availability_state (at least one of the two is required)'),
+    );
   });
 
   it('takes a time without an offset as UK time, summer and winter', async () => {
-    const items = await readAll(performanceCsv(csv('PDN-ETH-100037,2026-07-01 09:00,5,,300,,', 'PDN-ETH-100037,2026-12-01 09:00,5,,300,,')));
+    const items = await readAll(
+      performanceCsv(csv('PDN-ETH-100037,2026-07-01 09:00,5,,300,,', 'PDN-ETH-100037,2026-12-01 09:00,5,,300,,')),
+    );
 
-    expect(records(items).map((record) => record.intervalStart)).toEqual([new Date('2026-07-01T08:00:00Z'), new Date('2026-12-01T09:00:00Z')]);
+    expect(records(items).map((record) => record.intervalStart)).toEqual([
+      new Date('2026-07-01T08:00:00Z'),
+      new Date('2026-12-01T09:00:00Z'),
+    ]);
   });
 
   it('starts a 1-day interval at UK midnight, not UTC midnight', async () => {
@@ -141,7 +156,11 @@ describe('performance CSV template', () => {
       new Date('2026-07-01T23:00:00Z'),
     ]);
     expect(rejections(items)).toEqual([
-      { location: 'line 4', field: 'interval_start', reason: 'interval_start: "2026-07-03T00:00:00Z" is not at midnight UK time, where a 1-day interval starts' },
+      {
+        location: 'line 4',
+        field: 'interval_start',
+        reason: 'interval_start: "2026-07-03T00:00:00Z" is not at midnight UK time, where a 1-day interval starts',
+      },
     ]);
   });
 
@@ -255,9 +274,32 @@ describe('TMF628 performance JSON', () => {
 
     expect(items.map((item) => item.location)).toEqual(['$.items[0:3]', '$.items[3:5]', '$.items[5:7]']);
     expect(records(items)).toEqual([
-      { ...EMPTY_MEASURES, serviceReference: 'PDN-ETH-100185', intervalStart: new Date('2026-11-02T09:00:00Z'), intervalSeconds: 300, upSeconds: 300, latencyMs: 6.4, packetLossPercent: 0.01 },
-      { ...EMPTY_MEASURES, serviceReference: 'PDN-ETH-100185', intervalStart: new Date('2026-11-02T09:05:00Z'), intervalSeconds: 300, upSeconds: 294, latencyMs: 7.9 },
-      { ...EMPTY_MEASURES, serviceReference: 'PDN-ETH-100185', intervalStart: new Date('2026-11-02T09:05:00Z'), intervalSeconds: 300, qosClass: 'EF', latencyMs: 5.2, jitterMs: 0.4 },
+      {
+        ...EMPTY_MEASURES,
+        serviceReference: 'PDN-ETH-100185',
+        intervalStart: new Date('2026-11-02T09:00:00Z'),
+        intervalSeconds: 300,
+        upSeconds: 300,
+        latencyMs: 6.4,
+        packetLossPercent: 0.01,
+      },
+      {
+        ...EMPTY_MEASURES,
+        serviceReference: 'PDN-ETH-100185',
+        intervalStart: new Date('2026-11-02T09:05:00Z'),
+        intervalSeconds: 300,
+        upSeconds: 294,
+        latencyMs: 7.9,
+      },
+      {
+        ...EMPTY_MEASURES,
+        serviceReference: 'PDN-ETH-100185',
+        intervalStart: new Date('2026-11-02T09:05:00Z'),
+        intervalSeconds: 300,
+        qosClass: 'EF',
+        latencyMs: 5.2,
+        jitterMs: 0.4,
+      },
     ]);
     expect(JSON.parse(items[1]!.raw)).toHaveLength(2);
   });
@@ -273,7 +315,11 @@ describe('TMF628 performance JSON', () => {
         reason:
           'indicators[1].name: "signalToNoise" is not an indicator we read (expected availability, latency, jitter, packetLoss, utilisationIn, utilisationOut, throughputIn or throughputOut)',
       },
-      { location: '$[1]', field: 'indicators[0].unit', reason: 'indicators[0].unit: "furlongs" is not a unit for latency (expected ms, s or us)' },
+      {
+        location: '$[1]',
+        field: 'indicators[0].unit',
+        reason: 'indicators[0].unit: "furlongs" is not a unit for latency (expected ms, s or us)',
+      },
       {
         location: '$[2]',
         field: 'serviceId',
@@ -283,7 +329,8 @@ describe('TMF628 performance JSON', () => {
       {
         location: '$[4]',
         field: 'granularity',
-        reason: 'granularity: "g_10mn" is not a supported interval: expected 5, 15, 60 or 1440 minutes (e.g. 15, 15min, 1h, 1d, g_15mn, PT15M)',
+        reason:
+          'granularity: "g_10mn" is not a supported interval: expected 5, 15, 60 or 1440 minutes (e.g. 15, 15min, 1h, 1d, g_15mn, PT15M)',
       },
       { location: '$[5]', field: 'indicators[0].value', reason: 'indicators[0].value: -0.2 is below the minimum of 0' },
       { location: '$[6]', field: undefined, reason: 'The item is not a measurement object (got string)' },
@@ -294,12 +341,17 @@ describe('TMF628 performance JSON', () => {
   it('fails the whole document when it is truncated', async () => {
     const error = await readAll(performanceTmf(fixture('truncated.json'))).catch((caught) => caught);
     expect(error).toBeInstanceOf(FeedFormatError);
-    expect(error).toMatchObject({ message: 'The JSON document is truncated: it ends inside a value (in $.performanceMeasurement[0])', location: 'byte 700' });
+    expect(error).toMatchObject({
+      message: 'The JSON document is truncated: it ends inside a value (in $.performanceMeasurement[0])',
+      location: 'byte 700',
+    });
   });
 
   it('fails the whole document when it holds no measurements', async () => {
     await expect(readAll(performanceTmf(upload(JSON.stringify({ results: [] }))))).rejects.toThrow(
-      new FeedFormatError('Expected an array of measurements, or an object holding one under performanceMeasurement, measurements, items, data'),
+      new FeedFormatError(
+        'Expected an array of measurements, or an object holding one under performanceMeasurement, measurements, items, data',
+      ),
     );
   });
 
@@ -334,7 +386,9 @@ describe('TMF628 performance JSON', () => {
 
     const items = await readAll(performanceTmf(upload(JSON.stringify(document))));
 
-    expect(rejections(items)).toEqual([{ location: '$[0:2]', field: '$[1].indicatorValue', reason: '$[1].indicatorValue: "n/a" is not a number' }]);
+    expect(rejections(items)).toEqual([
+      { location: '$[0:2]', field: '$[1].indicatorValue', reason: '$[1].indicatorValue: "n/a" is not a number' },
+    ]);
   });
 
   it('rejects a one-indicator item whose measurement cannot be told, ending the group before it', async () => {
@@ -352,16 +406,24 @@ describe('TMF628 performance JSON', () => {
       ['$[1]', false],
       ['$[2]', true],
     ]);
-    expect(items[1]).toMatchObject({ field: 'granularity', reason: expect.stringContaining('granularity: "hourly" is not a supported interval') });
+    expect(items[1]).toMatchObject({
+      field: 'granularity',
+      reason: expect.stringContaining('granularity: "hourly" is not a supported interval'),
+    });
   });
 
   it.each([
-    [{ name: 'bpsIn', value: 10, unit: 'MBps' }, 'indicators[0].unit: "MBps" is not a unit for throughputIn (expected bits per second: bps, kbps, Mbps or Gbps)'],
+    [
+      { name: 'bpsIn', value: 10, unit: 'MBps' },
+      'indicators[0].unit: "MBps" is not a unit for throughputIn (expected bits per second: bps, kbps, Mbps or Gbps)',
+    ],
     [{ name: 'availability', value: 101, unit: '%' }, 'indicators[0].value: 101 is above the maximum of 100'],
     [{ name: 'state', value: 'degraded' }, 'indicators[0].value: "degraded" is not one of UP, DOWN'],
     [{ name: 'packetLoss', value: 0.5, unit: 'dB' }, 'indicators[0].unit: "dB" is not a unit for packetLoss (expected % or ratio)'],
   ])('rejects the indicator %j', async (indicator, reason) => {
-    const document = [{ serviceId: 'PDN-ETH-100037', observationTime: '2026-12-01T09:00:00Z', granularity: 'g_5mn', indicators: [indicator] }];
+    const document = [
+      { serviceId: 'PDN-ETH-100037', observationTime: '2026-12-01T09:00:00Z', granularity: 'g_5mn', indicators: [indicator] },
+    ];
 
     const [item] = await readAll(performanceTmf(upload(JSON.stringify(document))));
 
@@ -377,6 +439,10 @@ describe('TMF628 performance JSON', () => {
 
     const [item] = await readAll(performanceTmf(upload(JSON.stringify(document))));
 
-    expect(item).toMatchObject({ ok: false, field: 'indicators[1].name', reason: 'indicators[1].name: latency is given more than once for this measurement' });
+    expect(item).toMatchObject({
+      ok: false,
+      field: 'indicators[1].name',
+      reason: 'indicators[1].name: latency is given more than once for this measurement',
+    });
   });
 });

@@ -1,7 +1,18 @@
 import { IncidentStatus } from '../../incidents/incident-status';
 import { type FeedAdapter, type IncidentRecord, type IncidentStatusRecord } from '../records';
 import { readCsv, readItem } from './readers';
-import { FieldError, isBlank, optionalBoolean, optionalIdentifier, optionalInstant, optionalString, parseEnum, parseInstant, requiredIdentifier, squash } from './values';
+import {
+  FieldError,
+  isBlank,
+  optionalBoolean,
+  optionalIdentifier,
+  optionalInstant,
+  optionalString,
+  parseEnum,
+  parseInstant,
+  requiredIdentifier,
+  squash,
+} from './values';
 
 /**
  * The incident CSV template (docs/feeds/incidents.md): one row per ticket, its status
@@ -85,10 +96,17 @@ function parseStatusHistory(cell: string | undefined, openedAt: Date): IncidentS
     const entry = `entry ${index + 1}`;
     const parts = HISTORY_ENTRY.exec(text.trim());
     if (!parts) {
-      throw new FieldError(CSV_FIELDS.history, `${entry} "${text.trim()}" is not "<date-time> <STATUS>", optionally followed by " (<reason>)"`);
+      throw new FieldError(
+        CSV_FIELDS.history,
+        `${entry} "${text.trim()}" is not "<date-time> <STATUS>", optionally followed by " (<reason>)"`,
+      );
     }
     const [, time, statusText, reason] = parts;
-    const change = { at: relabel(() => parseInstant(time, entry)), status: relabel(() => parseIncidentStatus(statusText, entry)), reason: reason?.trim() || null };
+    const change = {
+      at: relabel(() => parseInstant(time, entry)),
+      status: relabel(() => parseIncidentStatus(statusText, entry)),
+      reason: reason?.trim() || null,
+    };
     if (change.at < openedAt) {
       throw new FieldError(CSV_FIELDS.history, `${entry} (${text.trim()}) is before opened_at ${openedAt.toISOString()}`);
     }
@@ -209,7 +227,8 @@ export function completeIncident(ticket: IncidentRecord, fields: IncidentFieldNa
   const history = [...ticket.statusHistory].sort((a, b) => a.at.getTime() - b.at.getTime());
   const lastOf = (status: IncidentStatus) => history.filter((change) => change.status === status).at(-1)?.at ?? null;
   const notBeforeOpened = (at: Date | null, field: string) => {
-    if (at && at < ticket.openedAt) throw new FieldError(field, `${at.toISOString()} is before ${fields.openedAt} ${ticket.openedAt.toISOString()}`);
+    if (at && at < ticket.openedAt)
+      throw new FieldError(field, `${at.toISOString()} is before ${fields.openedAt} ${ticket.openedAt.toISOString()}`);
   };
 
   notBeforeOpened(ticket.acknowledgedAt, fields.acknowledgedAt);
@@ -219,7 +238,10 @@ export function completeIncident(ticket: IncidentRecord, fields: IncidentFieldNa
 
   const resolvedAt = ticket.resolvedAt ?? (ENDED.includes(ticket.status) ? lastOf(IncidentStatus.RESOLVED) : null);
   if (!resolvedAt && ENDED.includes(ticket.status)) {
-    throw new FieldError(fields.resolvedAt, `is required when the status is ${ticket.status} (or give a RESOLVED change in ${fields.history})`);
+    throw new FieldError(
+      fields.resolvedAt,
+      `is required when the status is ${ticket.status} (or give a RESOLVED change in ${fields.history})`,
+    );
   }
   const closedAt = ticket.closedAt ?? (ticket.status === IncidentStatus.CLOSED ? lastOf(IncidentStatus.CLOSED) : null);
   if (resolvedAt && closedAt && closedAt < resolvedAt) {
@@ -227,7 +249,10 @@ export function completeIncident(ticket: IncidentRecord, fields: IncidentFieldNa
   }
 
   if (ticket.serviceCoordinatorNotified === false && ticket.serviceCoordinatorNotifiedAt) {
-    throw new FieldError(fields.notified, `says not notified, but ${fields.notifiedAt} gives ${ticket.serviceCoordinatorNotifiedAt.toISOString()}`);
+    throw new FieldError(
+      fields.notified,
+      `says not notified, but ${fields.notifiedAt} gives ${ticket.serviceCoordinatorNotifiedAt.toISOString()}`,
+    );
   }
 
   return {

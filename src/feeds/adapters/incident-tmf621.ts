@@ -2,7 +2,17 @@ import type { FeedAdapter, IncidentRecord, IncidentStatusRecord } from '../recor
 import { completeIncident, parseIncidentStatus, parseSeverity, type IncidentFieldNames } from './incident-csv';
 import { jsonItems } from './json-stream';
 import { rawJson, readItem } from './readers';
-import { FieldError, isBlank, optionalBoolean, optionalIdentifier, optionalInstant, optionalString, parseInstant, requiredIdentifier, squash } from './values';
+import {
+  FieldError,
+  isBlank,
+  optionalBoolean,
+  optionalIdentifier,
+  optionalInstant,
+  optionalString,
+  parseInstant,
+  requiredIdentifier,
+  squash,
+} from './values';
 
 /**
  * TMF621 Trouble Ticket v4 JSON (docs/feeds/incidents.md): one ticket, an array of them, or
@@ -13,7 +23,12 @@ export const incidentTmf: FeedAdapter<IncidentRecord> = async function* incident
   for await (const { item, path } of jsonItems(input, ['troubleTicket', 'items', 'data'], limits)) {
     const raw = rawJson(item);
     if (!isObject(item)) {
-      yield { ok: false, location: path, raw, reason: `The item is not a trouble ticket object (got ${item === null ? 'null' : typeof item})` };
+      yield {
+        ok: false,
+        location: path,
+        raw,
+        reason: `The item is not a trouble ticket object (got ${item === null ? 'null' : typeof item})`,
+      };
       continue;
     }
     yield readItem(path, raw, () => incidentFromTicket(item));
@@ -37,7 +52,10 @@ function incidentFromTicket(ticket: Record<string, unknown>): IncidentRecord {
   const severity = parseSeverity(ticket.severity, 'severity');
   const priority = optionalString(ticket.priority, 'priority', 50);
   // the spec says `status`; some providers send `state`, as in their other APIs
-  const status = isBlank(ticket.status) && !isBlank(ticket.state) ? parseIncidentStatus(ticket.state, 'state') : parseIncidentStatus(ticket.status, 'status');
+  const status =
+    isBlank(ticket.status) && !isBlank(ticket.state)
+      ? parseIncidentStatus(ticket.state, 'state')
+      : parseIncidentStatus(ticket.status, 'status');
   const summary = isBlank(ticket.name) ? optionalString(ticket.description, 'description') : optionalString(ticket.name, 'name');
   const openedAt = parseInstant(ticket.creationDate, 'creationDate');
   const notification = coordinatorNotificationOf(ticket);
@@ -83,16 +101,25 @@ function serviceReferenceOf(relatedEntity: unknown): string {
   const entities = relatedEntity.map((entry: unknown, index) => {
     if (!isObject(entry)) throw new FieldError(`relatedEntity[${index}]`, 'expected an object');
     const entity = isObject(entry.entity) ? entry.entity : entry;
-    const roles = [entry.role, entry['@referredType'], entity['@referredType']].filter((role) => !isBlank(role)).map((role) => squash(String(role)));
+    const roles = [entry.role, entry['@referredType'], entity['@referredType']]
+      .filter((role) => !isBlank(role))
+      .map((role) => squash(String(role)));
     return { entity, field: `relatedEntity[${index}]`, isService: roles.some((role) => SERVICE_ROLES.has(role)) };
   });
   const services = entities.filter(({ isService }) => isService);
   const chosen = services.length > 0 ? services : entities.length === 1 ? entities : [];
   if (chosen.length === 0) {
-    throw new FieldError('relatedEntity', `none of its ${entities.length} entities has role or @referredType service or affectedService, so the affected service is unknown`);
+    throw new FieldError(
+      'relatedEntity',
+      `none of its ${entities.length} entities has role or @referredType service or affectedService, so the affected service is unknown`,
+    );
   }
   const references = [...new Set(chosen.map(referenceOf))];
-  if (references.length > 1) throw new FieldError('relatedEntity', `names ${references.length} services (${references.join(', ')}); a ticket must affect exactly one`);
+  if (references.length > 1)
+    throw new FieldError(
+      'relatedEntity',
+      `names ${references.length} services (${references.join(', ')}); a ticket must affect exactly one`,
+    );
   return references[0]!;
 }
 
@@ -110,7 +137,10 @@ function statusChangesOf(statusChange: unknown, openedAt: Date): IncidentStatusR
     if (!isObject(change)) throw new FieldError(field, 'expected an object {changeDate, status, changeReason}');
     const at = parseInstant(change.changeDate, `${field}.changeDate`);
     if (at < openedAt) throw new FieldError(`${field}.changeDate`, `${at.toISOString()} is before creationDate ${openedAt.toISOString()}`);
-    const status = isBlank(change.status) && !isBlank(change.state) ? parseIncidentStatus(change.state, `${field}.state`) : parseIncidentStatus(change.status, `${field}.status`);
+    const status =
+      isBlank(change.status) && !isBlank(change.state)
+        ? parseIncidentStatus(change.state, `${field}.state`)
+        : parseIncidentStatus(change.status, `${field}.status`);
     return { at, status, reason: optionalString(change.changeReason, `${field}.changeReason`) };
   });
 }

@@ -3,7 +3,16 @@ import { formatMoney } from '../../common/money';
 import type { FeedAdapter, InventoryRecord } from '../records';
 import { SERVICE_REFERENCE_MAX_LENGTH } from './invoice-csv';
 import { readCsv, readItem } from './readers';
-import { FieldError, isBlank, optionalEnum, optionalLocalDate, optionalIdentifier, optionalMoneyValue, optionalString, requiredIdentifier } from './values';
+import {
+  FieldError,
+  isBlank,
+  optionalEnum,
+  optionalLocalDate,
+  optionalIdentifier,
+  optionalMoneyValue,
+  optionalString,
+  requiredIdentifier,
+} from './values';
 
 /** The inventory CSV template (docs/feeds/inventory.md): one row per service. */
 export const INVENTORY_CSV_COLUMNS = {
@@ -58,7 +67,10 @@ const upperCaseOrNull = (text: string | null) => (text === null ? null : text.to
  * One service's values, from whichever format, as a record. Codes and postcodes are
  * upper-cased so that "ns1 4ab" does not show as a difference from our "NS1 4AB".
  */
-export function inventoryRecordFrom(values: InventoryValues, statusWords: Record<string, SupplierServiceStatus> = SUPPLIER_STATUS_WORDS): InventoryRecord {
+export function inventoryRecordFrom(
+  values: InventoryValues,
+  statusWords: Record<string, SupplierServiceStatus> = SUPPLIER_STATUS_WORDS,
+): InventoryRecord {
   const { serviceReference, siteOdsCode, siteName, postcode, bandwidthMbps, status, installDate, ceaseDate, monthlyCharge } = values;
   const record: InventoryRecord = {
     serviceReference: requiredIdentifier(serviceReference.value, serviceReference.field, SERVICE_REFERENCE_MAX_LENGTH),
@@ -81,7 +93,8 @@ export function inventoryRecordFrom(values: InventoryValues, statusWords: Record
 }
 
 /** A rejection's reason, opening with the service's reference when it could be read, so that it stands alone. */
-export const reasonAbout = (reference: unknown, problem: string) => (isBlank(reference) ? problem : `Service ${String(reference).trim()}: ${problem}`);
+export const reasonAbout = (reference: unknown, problem: string) =>
+  isBlank(reference) ? problem : `Service ${String(reference).trim()}: ${problem}`;
 
 /** Reads the inventory CSV template: each row is one item, read or rejected on its own. */
 export const inventoryCsv: FeedAdapter<InventoryRecord> = async function* (input, limits) {
@@ -92,7 +105,10 @@ export const inventoryCsv: FeedAdapter<InventoryRecord> = async function* (input
       yield { ok: false, location, raw: row.raw, reason: reasonAbout(reference, `line ${row.line} ${row.cellsMismatch}`) };
       continue;
     }
-    const sourced = (field: (typeof INVENTORY_CSV_COLUMNS.optional)[number] | 'service_reference'): Sourced => ({ value: row.values[field], field });
+    const sourced = (field: (typeof INVENTORY_CSV_COLUMNS.optional)[number] | 'service_reference'): Sourced => ({
+      value: row.values[field],
+      field,
+    });
     yield readItem(
       location,
       row.raw,

@@ -1,5 +1,12 @@
 import type { FeedAdapter, InventoryRecord } from '../records';
-import { inventoryRecordFrom, reasonAbout, SUPPLIER_STATUS_WORDS, type InventoryValues, type Sourced, type SupplierServiceStatus } from './inventory-csv';
+import {
+  inventoryRecordFrom,
+  reasonAbout,
+  SUPPLIER_STATUS_WORDS,
+  type InventoryValues,
+  type Sourced,
+  type SupplierServiceStatus,
+} from './inventory-csv';
 import { jsonItems } from './json-stream';
 import { pick, rawJson, readItem } from './readers';
 import { FieldError, isBlank, squash } from './values';

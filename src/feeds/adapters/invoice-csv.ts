@@ -92,7 +92,10 @@ export function checkChargeSign(chargeType: ChargeType, netAmount: Pence, field:
     throw new FieldError(field, `${formatMoney(netAmount)} is positive on a CREDIT line; credits are sent as negative amounts`);
   }
   if (CHARGES_THAT_ADD.includes(chargeType) && netAmount < 0n) {
-    throw new FieldError(field, `${formatMoney(netAmount)} is negative on a ${chargeType} line; send a refund as a CREDIT or ADJUSTMENT line`);
+    throw new FieldError(
+      field,
+      `${formatMoney(netAmount)} is negative on a ${chargeType} line; send a refund as a CREDIT or ADJUSTMENT line`,
+    );
   }
 }
 
@@ -110,7 +113,10 @@ function parseVatPercent(value: unknown, field: string): string {
   const rate = new Decimal(parseDecimal(typeof text === 'string' ? text.replace(/%$/, '') : text, field, { min: '0' }));
   if (rate.greaterThan(100)) throw new FieldError(field, `${rate.toFixed()} is above 100 percent`);
   if (!hasPercentSign && rate.greaterThan(0) && rate.lessThan(1)) {
-    throw new FieldError(field, `${rate.toFixed()} is ambiguous: the rate is a percent (20 for 20%); write "${rate.toFixed()}%" if that is meant`);
+    throw new FieldError(
+      field,
+      `${rate.toFixed()} is ambiguous: the rate is a percent (20 for 20%); write "${rate.toFixed()}%" if that is meant`,
+    );
   }
   return rate.toFixed();
 }
@@ -200,7 +206,6 @@ type HeldRow = Pick<CsvRow, 'line' | 'raw'>;
 
 type ReadRow = { row: HeldRow; disagreement?: Problem } & ({ ok: true; content: RowContent } | ({ ok: false } & Problem));
 
-
 function readRow(row: CsvRow & { cellsMismatch?: string }): ReadRow {
   const held: HeldRow = { line: row.line, raw: row.raw };
   if (row.cellsMismatch) return { row: held, ok: false, reason: `line ${row.line} ${row.cellsMismatch}` };
@@ -272,7 +277,10 @@ function invoiceFrom(invoiceNumber: string, rows: ReadRow[]): ParsedItem<Invoice
     const lineNumber = lines[index].lineNumber;
     const earlier = fileLineOf.get(lineNumber);
     if (earlier !== undefined) {
-      problems.push({ reason: `line ${read.row.line}: line_number ${lineNumber} is already used on line ${earlier}`, field: 'line_number' });
+      problems.push({
+        reason: `line ${read.row.line}: line_number ${lineNumber} is already used on line ${earlier}`,
+        field: 'line_number',
+      });
     }
     fileLineOf.set(lineNumber, read.row.line);
   });

@@ -19,7 +19,19 @@ const CREDIT_NOTE_WORDS = ['creditnote', 'credit', 'creditmemo'];
  * TMF678's own categories of a regular bill ("normal, duplicate, interim, last, trial
  * customer") and the plain words for one: all are invoices, whatever else they say.
  */
-const INVOICE_WORDS = ['invoice', 'bill', 'normal', 'regular', 'standard', 'duplicate', 'interim', 'last', 'final', 'trialcustomer', 'trial'];
+const INVOICE_WORDS = [
+  'invoice',
+  'bill',
+  'normal',
+  'regular',
+  'standard',
+  'duplicate',
+  'interim',
+  'last',
+  'final',
+  'trialcustomer',
+  'trial',
+];
 
 /**
  * A TMF678 bill's declared kind: null when the field is absent or blank, CREDIT_NOTE or INVOICE for the
@@ -59,12 +71,20 @@ export function documentKind(declared: DocumentKind | null, content: Content, fi
   if (declared === null) return inferInvoiceKind(content);
   if (declared === 'CREDIT_NOTE') {
     if (content.grossTotal > 0n) {
-      throw new FieldError(field, `declares a credit note but the gross total £${formatMoney(content.grossTotal)} is positive; a credit note gives money back`);
+      throw new FieldError(
+        field,
+        `declares a credit note but the gross total £${formatMoney(content.grossTotal)} is positive; a credit note gives money back`,
+      );
     }
-    const charging = content.lines.filter((line) => (line.chargeType === ChargeType.RECURRING || line.chargeType === ChargeType.ONE_OFF) && line.netAmount > 0n);
+    const charging = content.lines.filter(
+      (line) => (line.chargeType === ChargeType.RECURRING || line.chargeType === ChargeType.ONE_OFF) && line.netAmount > 0n,
+    );
     if (charging.length) {
       const which = charging.map((line) => `line ${line.lineNumber} (${line.chargeType} £${formatMoney(line.netAmount)})`).join(', ');
-      throw new FieldError(field, `declares a credit note but ${which} ${charging.length === 1 ? 'charges' : 'charge'}; send charges on an invoice`);
+      throw new FieldError(
+        field,
+        `declares a credit note but ${which} ${charging.length === 1 ? 'charges' : 'charge'}; send charges on an invoice`,
+      );
     }
   }
   return declared;

@@ -45,7 +45,12 @@ const RATES = 'appliedCustomerBillingRate';
  * be one object rather than a list), or else one CustomerBill, whose own
  * appliedCustomerBillingRate are its lines.
  */
-function partsOf(rest: JsonObject, lists: string[], listedBills: Located[], listedRates: Located[]): { bills: Located[]; rates: Located[] } {
+function partsOf(
+  rest: JsonObject,
+  lists: string[],
+  listedBills: Located[],
+  listedRates: Located[],
+): { bills: Located[]; rates: Located[] } {
   if (!lists.includes(BILLS) && rest[BILLS] === undefined) {
     const bill = lists.includes(RATES) ? { ...rest, [RATES]: listedRates.map((rate) => rate.item) } : rest;
     return { bills: [{ item: bill, path: '$' }], rates: [] };
@@ -84,7 +89,8 @@ function readPeriod(value: unknown, field: string, required: boolean) {
   // TM Forum's own samples send an empty `{}` for a period they do not give
   const empty = isBlank(value) || (isObject(value) && isBlank(value.startDateTime) && isBlank(value.endDateTime));
   if (empty && !required) return { start: null, end: null };
-  if (!isObject(value)) throw new FieldError(field, isBlank(value) ? 'is required' : 'expected an object with startDateTime and endDateTime');
+  if (!isObject(value))
+    throw new FieldError(field, isBlank(value) ? 'is required' : 'expected an object with startDateTime and endDateTime');
   const start = parseLocalDate(value.startDateTime, `${field}.startDateTime`);
   const end = lastDayOf(value.endDateTime, `${field}.endDateTime`);
   checkPeriodOrder(start, end, `${field}.startDateTime`, `${field}.endDateTime`);
@@ -123,7 +129,9 @@ function readVat(rate: JsonObject, netAmount: Pence): { vatRate: string; vatAmou
 /** The value of a named characteristic (names compared as parseEnum does), if there is one. */
 function characteristicValue(characteristics: unknown, name: string): unknown {
   if (!Array.isArray(characteristics)) return undefined;
-  const found = characteristics.find((characteristic) => isObject(characteristic) && squash(String(characteristic.name ?? '')) === squash(name));
+  const found = characteristics.find(
+    (characteristic) => isObject(characteristic) && squash(String(characteristic.name ?? '')) === squash(name),
+  );
   return isObject(found) ? found.value : undefined;
 }
 
@@ -132,7 +140,11 @@ function readServiceReference(rate: JsonObject): string | null {
     const product = optionalIdentifier(pick(rate.product, 'id', 'name'), 'product.id', SERVICE_REFERENCE_MAX_LENGTH);
     if (product) return product;
   }
-  return optionalIdentifier(characteristicValue(rate.characteristic, 'serviceReference'), 'characteristic.serviceReference', SERVICE_REFERENCE_MAX_LENGTH);
+  return optionalIdentifier(
+    characteristicValue(rate.characteristic, 'serviceReference'),
+    'characteristic.serviceReference',
+    SERVICE_REFERENCE_MAX_LENGTH,
+  );
 }
 
 /** A quantity: a plain number, or a TMF Quantity `{ amount, units }`. */
@@ -148,7 +160,8 @@ function readUnitPrice(rate: JsonObject): string | null {
   const price = rate[field];
   if (isBlank(price)) return null;
   if (!isObject(price)) return parseDecimal(price, field, { maxPlaces: 4 });
-  if (!isBlank(price.unit) && String(price.unit).toUpperCase() !== 'GBP') throw new FieldError(field, `currency ${String(price.unit)} is not GBP`);
+  if (!isBlank(price.unit) && String(price.unit).toUpperCase() !== 'GBP')
+    throw new FieldError(field, `currency ${String(price.unit)} is not GBP`);
   return parseDecimal(price.value, `${field}.value`, { maxPlaces: 4 });
 }
 
@@ -157,7 +170,8 @@ function unitPriceFrom(netAmount: Pence, quantity: string): string {
   const net = new Decimal(formatMoney(netAmount));
   if (new Decimal(quantity).isZero()) throw new FieldError('unitPrice', 'is required when the quantity is 0');
   const price = net.dividedBy(quantity);
-  if (price.decimalPlaces() > 4) throw new FieldError('unitPrice', `is required: ${net.toFixed()} ÷ ${quantity} is not exact to 4 decimal places`);
+  if (price.decimalPlaces() > 4)
+    throw new FieldError('unitPrice', `is required: ${net.toFixed()} ÷ ${quantity} is not exact to 4 decimal places`);
   return price.toFixed();
 }
 
@@ -198,7 +212,10 @@ function declaredKind(bill: JsonObject): { kind: DocumentKind | null; field: str
     const kind = parseDocumentKind(bill[field], field);
     if (kind === null) continue;
     if (found && found.kind !== kind) {
-      throw new FieldError(field, `"${clip(String(bill[field]))}" means ${kind} but ${found.field} "${clip(String(bill[found.field]))}" means ${found.kind}`);
+      throw new FieldError(
+        field,
+        `"${clip(String(bill[field]))}" means ${kind} but ${found.field} "${clip(String(bill[found.field]))}" means ${found.kind}`,
+      );
     }
     found ??= { kind, field };
   }
@@ -212,7 +229,10 @@ function readHeader(bill: JsonObject): InvoiceHeader {
   const grossTotal = parseMoneyValue(bill.taxIncludedAmount, 'taxIncludedAmount');
   const taxItems = Array.isArray(bill.taxItem) && bill.taxItem.length ? bill.taxItem : null;
   const vatTotal = taxItems
-    ? taxItems.reduce<Pence>((sum, item, index) => sum + parseMoneyValue(isObject(item) ? item.taxAmount : item, `taxItem[${index}].taxAmount`), 0n)
+    ? taxItems.reduce<Pence>(
+        (sum, item, index) => sum + parseMoneyValue(isObject(item) ? item.taxAmount : item, `taxItem[${index}].taxAmount`),
+        0n,
+      )
     : grossTotal - netTotal;
   const period = readPeriod(bill.billingPeriod, 'billingPeriod', true);
   return {
@@ -239,7 +259,9 @@ function embeddedLinesOf(bill: JsonObject, path: string): Located[] {
 /** One bill with all of its lines: a record, or one rejection naming every bad line. */
 function invoiceFrom(bill: Located, linkedRates: Located[]): ParsedItem<InvoiceRecord> {
   const location = bill.path;
-  const raw = rawJson(linkedRates.length ? { customerBill: bill.item, appliedCustomerBillingRate: linkedRates.map((rate) => rate.item) } : bill.item);
+  const raw = rawJson(
+    linkedRates.length ? { customerBill: bill.item, appliedCustomerBillingRate: linkedRates.map((rate) => rate.item) } : bill.item,
+  );
   const reject = (reason: string, field?: string): ParsedItem<InvoiceRecord> => ({ ok: false, location, raw, reason, field });
   if (!isObject(bill.item)) return reject(`${bill.path} is not a CustomerBill object`);
 

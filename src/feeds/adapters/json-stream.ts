@@ -22,7 +22,11 @@ export interface JsonShape {
 }
 
 /** Reads a JSON document into elements as it streams (see JsonEvent). */
-export async function* readJsonElements(input: AsyncIterable<Buffer | string>, shape: JsonShape, limits: FeedLimits = DEFAULT_FEED_LIMITS): AsyncGenerator<JsonEvent> {
+export async function* readJsonElements(
+  input: AsyncIterable<Buffer | string>,
+  shape: JsonShape,
+  limits: FeedLimits = DEFAULT_FEED_LIMITS,
+): AsyncGenerator<JsonEvent> {
   const events: JsonEvent[] = [];
   const scanner = new JsonScanner(shape, limits, (event) => events.push(event));
   for await (const chunk of input) {
@@ -37,7 +41,11 @@ export async function* readJsonElements(input: AsyncIterable<Buffer | string>, s
  * A document's items as the TMF adapters take them: the elements of a top-level array, of
  * the first of `wrappers` holding an array, or else the one top-level object.
  */
-export async function* jsonItems(input: AsyncIterable<Buffer | string>, wrappers: readonly string[], limits: FeedLimits = DEFAULT_FEED_LIMITS): AsyncGenerator<{ item: unknown; path: string }> {
+export async function* jsonItems(
+  input: AsyncIterable<Buffer | string>,
+  wrappers: readonly string[],
+  limits: FeedLimits = DEFAULT_FEED_LIMITS,
+): AsyncGenerator<{ item: unknown; path: string }> {
   for await (const event of readJsonElements(input, { lists: wrappers, firstListOnly: true }, limits)) {
     if (event.kind === 'element') yield { item: event.value, path: event.path };
     else if (event.lists.length === 0) yield { item: event.value, path: '$' };
@@ -83,8 +91,10 @@ const TOKEN_TEXT: Partial<Record<TokenType, string>> = {
   [TokenType.COMMA]: ',',
 };
 
-const shown = (token: TokenType, value: TokenValue) => TOKEN_TEXT[token] ?? (typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : String(value));
-const keyPath = (key: string) => (/^[A-Za-z_$][\w$@]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`);
+const shown = (token: TokenType, value: TokenValue) =>
+  TOKEN_TEXT[token] ?? (typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : String(value));
+const keyPath = (key: string) =>
+  /^[A-Za-z_$][\w$@]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)}]`;
 
 class JsonScanner {
   rows = 0;
@@ -138,7 +148,11 @@ class JsonScanner {
       if (error instanceof FeedFormatError || error instanceof FeedLimitError) throw error;
       throw new FeedFormatError(`The JSON document is truncated: it ends inside a value${this.inside()}`, `byte ${this.position}`);
     }
-    if (!this.finished) throw new FeedFormatError(`The JSON document is truncated: it ends before its ${this.unit ? 'item' : 'top-level value'} is closed${this.inside()}`, `byte ${this.position}`);
+    if (!this.finished)
+      throw new FeedFormatError(
+        `The JSON document is truncated: it ends before its ${this.unit ? 'item' : 'top-level value'} is closed${this.inside()}`,
+        `byte ${this.position}`,
+      );
   }
 
   private onToken({ token, value, offset, partial }: ParsedTokenInfo): void {
@@ -159,7 +173,14 @@ class JsonScanner {
   private topLevel(token: TokenType, value: TokenValue, offset: number): void {
     if (token === TokenType.LEFT_BRACKET || token === TokenType.LEFT_BRACE) {
       this.depth = 1;
-      this.levels.push({ depth: 1, container: token === TokenType.LEFT_BRACKET ? 'array' : 'object', list: null, pathPrefix: '$', index: 0, emits: this.emit !== null });
+      this.levels.push({
+        depth: 1,
+        container: token === TokenType.LEFT_BRACKET ? 'array' : 'object',
+        list: null,
+        pathPrefix: '$',
+        index: 0,
+        emits: this.emit !== null,
+      });
       this.expect = token === TokenType.LEFT_BRACKET ? 'valueOrClose' : 'keyOrClose';
       return;
     }
@@ -173,7 +194,13 @@ class JsonScanner {
       this.expect = 'value';
       return;
     }
-    if (this.expect === 'commaOrClose' || token === TokenType.COMMA || token === TokenType.COLON || token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) {
+    if (
+      this.expect === 'commaOrClose' ||
+      token === TokenType.COMMA ||
+      token === TokenType.COLON ||
+      token === TokenType.RIGHT_BRACE ||
+      token === TokenType.RIGHT_BRACKET
+    ) {
       throw this.malformed(token, value, offset);
     }
     this.rows += 1;
@@ -209,7 +236,8 @@ class JsonScanner {
         if (token === TokenType.RIGHT_BRACE) return this.close(level);
         break;
       case 'value':
-        if (token === TokenType.COMMA || token === TokenType.COLON || token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) break;
+        if (token === TokenType.COMMA || token === TokenType.COLON || token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET)
+          break;
         if (token === TokenType.LEFT_BRACKET && this.isList(this.key)) return this.openList(this.key, offset);
         this.unit = { kind: 'member', path: `$${keyPath(this.key)}`, key: this.key, startOffset: this.memberStart, baseDepth: 1, level };
         return this.unitToken(token, value, offset);
@@ -279,12 +307,16 @@ class JsonScanner {
   private checkSize(position: number, tokenOffset: number): void {
     const unit = this.unit;
     if (!unit) {
-      if (position - tokenOffset > this.limits.maxItemBytes) throw itemTooLarge(this.limits, `a value from byte ${tokenOffset}${this.inside()}`);
+      if (position - tokenOffset > this.limits.maxItemBytes)
+        throw itemTooLarge(this.limits, `a value from byte ${tokenOffset}${this.inside()}`);
       return;
     }
     const bytes = position - unit.startOffset + (unit.kind === 'member' ? this.restBytes : 0);
     if (bytes > this.limits.maxItemBytes) {
-      throw itemTooLarge(this.limits, unit.kind === 'element' ? `${unit.path}, from byte ${unit.startOffset}` : `the top-level object outside its lists, at ${unit.path}`);
+      throw itemTooLarge(
+        this.limits,
+        unit.kind === 'element' ? `${unit.path}, from byte ${unit.startOffset}` : `the top-level object outside its lists, at ${unit.path}`,
+      );
     }
   }
 
@@ -301,7 +333,10 @@ class JsonScanner {
 
   private malformed(token: TokenType, value: TokenValue, offset: number, context?: string, cause?: unknown): FeedFormatError {
     const detail = cause instanceof Error && !/^Unexpected /.test(cause.message) ? `: ${cause.message}` : '';
-    return new FeedFormatError(`The JSON document is malformed: unexpected ${shown(token, value)}${context ? ` ${context}` : ''}${this.inside()}${detail}`, `byte ${offset}`);
+    return new FeedFormatError(
+      `The JSON document is malformed: unexpected ${shown(token, value)}${context ? ` ${context}` : ''}${this.inside()}${detail}`,
+      `byte ${offset}`,
+    );
   }
 
   private readingError(error: unknown): Error {
@@ -309,7 +344,10 @@ class JsonScanner {
     const position = /absolute position "(\d+)"/.exec(error.message)?.[1];
     const character = /Unexpected "(.*?)" at chunk/s.exec(error.message)?.[1];
     if (position !== undefined) {
-      return new FeedFormatError(`The JSON document is malformed: unexpected ${JSON.stringify(character ?? '?')}${this.inside()}`, `byte ${position}`);
+      return new FeedFormatError(
+        `The JSON document is malformed: unexpected ${JSON.stringify(character ?? '?')}${this.inside()}`,
+        `byte ${position}`,
+      );
     }
     return new FeedFormatError(`The JSON document cannot be read: ${error.message}${this.inside()}`, `byte ${this.position}`);
   }

@@ -1,7 +1,17 @@
 import { ukDateOf, ukDayStart } from '../../common/calendar';
 import { FeedFormatError, SAMPLE_INTERVALS, type FeedAdapter, type PerformanceRecord, type SampleInterval } from '../records';
 import { readCsv, readItem } from './readers';
-import { FieldError, isBlank, optionalNumber, optionalString, parseEnum, parseInstant, requiredIdentifier, requiredString, squash } from './values';
+import {
+  FieldError,
+  isBlank,
+  optionalNumber,
+  optionalString,
+  parseEnum,
+  parseInstant,
+  requiredIdentifier,
+  requiredString,
+  squash,
+} from './values';
 
 /**
  * The performance CSV template (docs/feeds/performance.md): one row per service, interval
@@ -143,7 +153,10 @@ export function parseSampleInterval(value: unknown, field: string): SampleInterv
   else if (withUnit && SECONDS_PER_UNIT[withUnit[2]!]) seconds = Number(withUnit[1]) * SECONDS_PER_UNIT[withUnit[2]!]!;
   const interval = SAMPLE_INTERVALS.find((candidate) => candidate === seconds);
   if (interval === undefined) {
-    throw new FieldError(field, `"${text}" is not a supported interval: expected 5, 15, 60 or 1440 minutes (e.g. 15, 15min, 1h, 1d, g_15mn, PT15M)`);
+    throw new FieldError(
+      field,
+      `"${text}" is not a supported interval: expected 5, 15, 60 or 1440 minutes (e.g. 15, 15min, 1h, 1d, g_15mn, PT15M)`,
+    );
   }
   return interval;
 }

@@ -34,11 +34,15 @@ export const performanceTmf: FeedAdapter<PerformanceRecord> = async function* pe
 };
 
 /** The measurement a one-indicator item belongs to, or why it cannot be told. */
-function readIndicatorItem(path: string, item: Record<string, unknown>): { header: MeasurementHeader; rejection?: never } | { rejection: ParsedItem<PerformanceRecord> } {
+function readIndicatorItem(
+  path: string,
+  item: Record<string, unknown>,
+): { header: MeasurementHeader; rejection?: never } | { rejection: ParsedItem<PerformanceRecord> } {
   try {
     return { header: readHeader(item) };
   } catch (error) {
-    if (error instanceof FieldError) return { rejection: { ok: false, location: path, raw: rawJson(item), reason: error.message, field: error.field } };
+    if (error instanceof FieldError)
+      return { rejection: { ok: false, location: path, raw: rawJson(item), reason: error.message, field: error.field } };
     throw error;
   }
 }
@@ -46,7 +50,10 @@ function readIndicatorItem(path: string, item: Record<string, unknown>): { heade
 const WRAPPERS = ['performanceMeasurement', 'measurements', 'items', 'data'] as const;
 const INDICATOR_LISTS = ['indicators', 'performanceIndicator', 'indicatorValue'] as const;
 
-async function* measurementsOf(input: AsyncIterable<Buffer | string>, limits?: FeedLimits): AsyncGenerator<{ item: unknown; path: string }> {
+async function* measurementsOf(
+  input: AsyncIterable<Buffer | string>,
+  limits?: FeedLimits,
+): AsyncGenerator<{ item: unknown; path: string }> {
   for await (const entry of jsonItems(input, WRAPPERS, limits)) {
     // an unwrapped object is taken as the only item; that is right only if it is a measurement
     if (entry.path === '$' && !looksLikeMeasurement(entry.item)) {
@@ -80,9 +87,14 @@ function readMeasurement(path: string, item: Record<string, unknown>): ParsedIte
   return readItem(path, rawJson(item), () => {
     const header = readHeader(item);
     const list = INDICATOR_LISTS.find((key) => item[key] !== undefined && item[key] !== null);
-    if (!list) throw new FieldError('indicators', `is required: a measurement needs at least one indicator (or ${INDICATOR_LISTS.slice(1).join(', ')})`);
+    if (!list)
+      throw new FieldError(
+        'indicators',
+        `is required: a measurement needs at least one indicator (or ${INDICATOR_LISTS.slice(1).join(', ')})`,
+      );
     const indicators = item[list];
-    if (!Array.isArray(indicators) || indicators.length === 0) throw new FieldError(list, 'expected a non-empty array of {name, value, unit}');
+    if (!Array.isArray(indicators) || indicators.length === 0)
+      throw new FieldError(list, 'expected a non-empty array of {name, value, unit}');
     const entries = indicators.map((indicator, index) => {
       const prefix = `${list}[${index}].`;
       if (!isObject(indicator)) throw new FieldError(`${list}[${index}]`, 'expected an object {name, value, unit}');
@@ -114,7 +126,12 @@ function recordOfGroup({ header, items }: IndicatorGroup): ParsedItem<Performanc
 const indexOf = (path: string) => Number(/\[(\d+)\]$/.exec(path)![1]);
 
 function notAnObject(path: string, item: unknown): ParsedItem<PerformanceRecord> {
-  return { ok: false, location: path, raw: rawJson(item), reason: `The item is not a measurement object (got ${item === null ? 'null' : typeof item})` };
+  return {
+    ok: false,
+    location: path,
+    raw: rawJson(item),
+    reason: `The item is not a measurement object (got ${item === null ? 'null' : typeof item})`,
+  };
 }
 
 function readHeader(item: Record<string, unknown>): MeasurementHeader {
@@ -150,7 +167,8 @@ function intervalStartOf(item: Record<string, unknown>, intervalSeconds: SampleI
     if (!isBlank(item[field])) return parseIntervalStart(item[field], field, intervalSeconds);
   }
   const validFor = item.validFor;
-  if (isObject(validFor) && !isBlank(validFor.startDateTime)) return parseIntervalStart(validFor.startDateTime, 'validFor.startDateTime', intervalSeconds);
+  if (isObject(validFor) && !isBlank(validFor.startDateTime))
+    return parseIntervalStart(validFor.startDateTime, 'validFor.startDateTime', intervalSeconds);
   throw new FieldError('observationTime', 'is required (or timestamp, startTime or validFor.startDateTime)');
 }
 
@@ -200,8 +218,8 @@ const DELAY_UNITS: Record<string, number> = {
   milliseconds: 1,
   ...Object.fromEntries(SECONDS.map((unit) => [unit, 1000])),
   us: 0.001,
-  'µs': 0.001,
-  'μs': 0.001,
+  µs: 0.001,
+  μs: 0.001,
   microsecond: 0.001,
   microseconds: 0.001,
 };

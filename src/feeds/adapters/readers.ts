@@ -29,11 +29,23 @@ export async function* readCsv(
 ): AsyncGenerator<CsvRow & { cellsMismatch?: string }> {
   const known = new Map([...template.required, ...template.optional].map((name) => [headerKey(name), name]));
   const parser = Readable.from(input).pipe(
-    parse({ bom: true, raw: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: limits.maxRecordBytes }),
+    parse({
+      bom: true,
+      raw: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      max_record_size: limits.maxRecordBytes,
+    }),
   );
   let header: (string | undefined)[] | undefined;
   try {
-    for await (const { record, raw: rawWithSkipped, info } of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
+    for await (const { record, raw: rawWithSkipped, info } of parser as AsyncIterable<{
+      record: string[];
+      raw: string;
+      info: { lines: number };
+    }>) {
       // csv-parse prefixes a record's raw text with the blank lines it skipped before it
       const raw = rawWithSkipped.replace(/^[\r\n]+/, '');
       const line = info.lines - (raw.match(/\n/g)?.length ?? 0) + (raw.endsWith('\n') ? 1 : 0);
@@ -44,7 +56,10 @@ export async function* readCsv(
         const missing = template.required.filter((name) => !present.has(name));
         if (missing.length || unknown.length) {
           throw new FeedFormatError(
-            [missing.length ? `missing column(s) ${missing.join(', ')}` : '', unknown.length ? `unknown column(s) ${unknown.join(', ')}` : '']
+            [
+              missing.length ? `missing column(s) ${missing.join(', ')}` : '',
+              unknown.length ? `unknown column(s) ${unknown.join(', ')}` : '',
+            ]
               .filter(Boolean)
               .join('; ') +
               `. Expected: ${template.required.join(', ')}` +
@@ -58,12 +73,14 @@ export async function* readCsv(
       header.forEach((name, index) => {
         if (name) values[name] = record[index] ?? '';
       });
-      const cellsMismatch = record.length !== header.length ? `has ${record.length} cells where the header has ${header.length}` : undefined;
+      const cellsMismatch =
+        record.length !== header.length ? `has ${record.length} cells where the header has ${header.length}` : undefined;
       yield { line, raw: raw.replace(/\r?\n$/, '').replace(/\r$/, ''), values, cellsMismatch };
     }
   } catch (error) {
     if (error instanceof FeedFormatError) throw error;
-    if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw recordTooLarge(limits, `line ${(error as { lines?: number }).lines ?? '?'}`);
+    if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE')
+      throw recordTooLarge(limits, `line ${(error as { lines?: number }).lines ?? '?'}`);
     const message = error instanceof Error ? error.message : String(error);
     throw new FeedFormatError(`The CSV cannot be read: ${message}`);
   }
@@ -88,7 +105,12 @@ export const rawJson = (item: unknown) => {
  * Reads one row or item into a record, or into a rejection naming the field at fault when
  * a value cannot be read. `explain` may put the message in context (e.g. name the service).
  */
-export function readItem<T>(location: string, raw: string, read: () => T, explain: (message: string) => string = (message) => message): ParsedItem<T> {
+export function readItem<T>(
+  location: string,
+  raw: string,
+  read: () => T,
+  explain: (message: string) => string = (message) => message,
+): ParsedItem<T> {
   try {
     return { ok: true, location, raw, record: read() };
   } catch (error) {

@@ -131,7 +131,11 @@ export function parseNumber(value: unknown, field: string, bounds: { min?: numbe
   return number;
 }
 
-export function optionalNumber(value: unknown, field: string, bounds: { min?: number; max?: number; integer?: boolean } = {}): number | null {
+export function optionalNumber(
+  value: unknown,
+  field: string,
+  bounds: { min?: number; max?: number; integer?: boolean } = {},
+): number | null {
   return isBlank(value) ? null : parseNumber(value, field, bounds);
 }
 
@@ -144,7 +148,8 @@ export function parseDecimal(value: unknown, field: string, options: { maxPlaces
   if (options.maxPlaces !== undefined && decimal.decimalPlaces() > options.maxPlaces) {
     throw new FieldError(field, `${text} has more than ${options.maxPlaces} decimal places`);
   }
-  if (options.min !== undefined && decimal.lessThan(options.min)) throw new FieldError(field, `${text} is below the minimum of ${options.min}`);
+  if (options.min !== undefined && decimal.lessThan(options.min))
+    throw new FieldError(field, `${text} is below the minimum of ${options.min}`);
   return decimal.toFixed();
 }
 
@@ -162,11 +167,20 @@ export function parseMoneyValue(value: unknown, field: string): Pence {
     amount = money.value;
     if (isBlank(amount)) throw new FieldError(`${field}.value`, 'is required');
   }
-  const text = typeof amount === 'number' ? String(amount) : typeof amount === 'string' ? amount.trim().replace(/^(-?)£/, '$1').replace(/,(?=\d{3}\b)/g, '') : '';
+  const text =
+    typeof amount === 'number'
+      ? String(amount)
+      : typeof amount === 'string'
+        ? amount
+            .trim()
+            .replace(/^(-?)£/, '$1')
+            .replace(/,(?=\d{3}\b)/g, '')
+        : '';
   try {
     return parseMoney(text);
   } catch (error) {
-    if (error instanceof MoneyFormatError) throw new FieldError(field, `"${clip(String(amount))}" is not an amount in pounds with at most two decimal places`);
+    if (error instanceof MoneyFormatError)
+      throw new FieldError(field, `"${clip(String(amount))}" is not an amount in pounds with at most two decimal places`);
     throw error;
   }
 }
@@ -188,11 +202,20 @@ export function parseEnum<T extends string>(value: unknown, field: string, value
   return found;
 }
 
-export function optionalEnum<T extends string>(value: unknown, field: string, values: readonly T[], aliases: Record<string, T> = {}): T | null {
+export function optionalEnum<T extends string>(
+  value: unknown,
+  field: string,
+  values: readonly T[],
+  aliases: Record<string, T> = {},
+): T | null {
   return isBlank(value) ? null : parseEnum(value, field, values, aliases);
 }
 
-export const squash = (text: string) => text.trim().toLowerCase().replace(/[\s_-]+/g, '');
+export const squash = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 
 /** true/false, yes/no, y/n, 1/0. */
 export function optionalBoolean(value: unknown, field: string): boolean | null {

@@ -24,7 +24,12 @@ describe('selects', () => {
   });
 
   it('finds it through named and inline fragments, at either level', () => {
-    expect(selects(infoOf('{ slaReport { ...R } } fragment R on SlaReport { terms { ...T } } fragment T on SlaTermResult { downtime { end } }'), path)).toBe(true);
+    expect(
+      selects(
+        infoOf('{ slaReport { ...R } } fragment R on SlaReport { terms { ...T } } fragment T on SlaTermResult { downtime { end } }'),
+        path,
+      ),
+    ).toBe(true);
     expect(selects(infoOf('{ slaReport { ... on SlaReport { terms { ... { downtime { end } } } } } }'), path)).toBe(true);
     expect(selects(infoOf('{ slaReport { ...R } } fragment R on SlaReport { terms { kind } }'), path)).toBe(false);
   });

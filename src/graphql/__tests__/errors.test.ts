@@ -10,10 +10,18 @@ describe('database-unavailable errors', () => {
   });
 
   it('recognises a bare connect failure that graphql-js wrapped because it was not an Error', () => {
-    const wrapped = new Error('Unexpected error value: { errno: -111, code: "ECONNREFUSED", syscall: "connect", address: "127.0.0.1", port: 3306, fatal: true }');
+    const wrapped = new Error(
+      'Unexpected error value: { errno: -111, code: "ECONNREFUSED", syscall: "connect", address: "127.0.0.1", port: 3306, fatal: true }',
+    );
     expect(isDatabaseUnavailable(wrapped)).toBe(true);
-    const formatted = formatError({ development: false, stackTraces: false })({ message: wrapped.message }, new GraphQLError(wrapped.message, { originalError: wrapped }));
-    expect(formatted).toMatchObject({ message: 'The database is unavailable; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE' } });
+    const formatted = formatError({ development: false, stackTraces: false })(
+      { message: wrapped.message },
+      new GraphQLError(wrapped.message, { originalError: wrapped }),
+    );
+    expect(formatted).toMatchObject({
+      message: 'The database is unavailable; retry shortly',
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE' },
+    });
   });
 
   it('leaves other errors alone', () => {

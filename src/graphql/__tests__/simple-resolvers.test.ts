@@ -20,10 +20,14 @@ describe('plain fields', () => {
   it('carry no roles or middleware, so no type loses a guard by resolving them simply', async () => {
     await buildGraphqlSchema(createServices(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32) })));
     // type-graphql keeps its metadata here (getMetadataStorage is not exported)
-    const storage = (globalThis as unknown as { TypeGraphQLMetadataStorage: { fields: FieldMetadata[]; objectTypes: { simpleResolvers?: boolean }[] } }).TypeGraphQLMetadataStorage;
+    const storage = (
+      globalThis as unknown as { TypeGraphQLMetadataStorage: { fields: FieldMetadata[]; objectTypes: { simpleResolvers?: boolean }[] } }
+    ).TypeGraphQLMetadataStorage;
     expect(storage.fields.length).toBeGreaterThan(500);
     expect(storage.objectTypes.filter((type) => type.simpleResolvers).length).toBeGreaterThanOrEqual(9);
-    const guarded = storage.fields.filter((field) => field.roles?.length || field.middlewares?.length).map((field) => `${field.target.name}.${field.name}`);
+    const guarded = storage.fields
+      .filter((field) => field.roles?.length || field.middlewares?.length)
+      .map((field) => `${field.target.name}.${field.name}`);
     expect(guarded).toEqual([]);
   });
 });

@@ -1,6 +1,15 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { loadConfig } from '../../config/config';
-import { decryptSecret, encryptSecret, keyIdOf, newSigningSecret, retryDelayMs, signatureOf, verifySignature, WebhookKeyError } from '../webhook-signing';
+import {
+  decryptSecret,
+  encryptSecret,
+  keyIdOf,
+  newSigningSecret,
+  retryDelayMs,
+  signatureOf,
+  verifySignature,
+  WebhookKeyError,
+} from '../webhook-signing';
 import { checkWebhookUrl, isPrivateAddress } from '../webhook-target';
 
 const KEY = 'a-server-key-that-is-long-enough-for-the-test';
@@ -45,7 +54,19 @@ describe('webhook targets', () => {
   const development = loadConfig({ NODE_ENV: 'test', JWT_SECRET: KEY, WEBHOOK_SECRET_KEY: KEY, DATA_DIR: '/tmp' });
 
   it('knows the private, loopback and link-local ranges', () => {
-    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '::1', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1', '0.0.0.0']) expect([address, isPrivateAddress(address)]).toEqual([address, true]);
+    for (const address of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      '0.0.0.0',
+    ])
+      expect([address, isPrivateAddress(address)]).toEqual([address, true]);
     for (const address of ['8.8.8.8', '51.140.1.1', '2a00:1450::1']) expect([address, isPrivateAddress(address)]).toEqual([address, false]);
   });
 

@@ -23,11 +23,26 @@ describe('review rules', () => {
   });
 
   it('keeps a huge SLA report within its column: notes go first, then the last terms, counted', () => {
-    const term = { kind: 'AVAILABILITY', severity: null, service: 'PDN-ETH-1', target: '99.5%', achieved: '99.9%', coveragePercent: '100', status: 'MET', contractual: false, note: 'n'.repeat(400) };
+    const term = {
+      kind: 'AVAILABILITY',
+      severity: null,
+      service: 'PDN-ETH-1',
+      target: '99.5%',
+      achieved: '99.9%',
+      coveragePercent: '100',
+      status: 'MET',
+      contractual: false,
+      note: 'n'.repeat(400),
+    };
     const report: SlaReportSnapshot = {
-      kind: 'SLA_REPORT', contract: 'C-1', period: '2026-10', generatedAt: '2026-11-01T00:00:00.000Z', coverageThresholdPercent: '90',
+      kind: 'SLA_REPORT',
+      contract: 'C-1',
+      period: '2026-10',
+      generatedAt: '2026-11-01T00:00:00.000Z',
+      coverageThresholdPercent: '90',
       totals: { met: 2000, breached: 0, insufficientData: 0, notApplicable: 0, creditsBeforeCap: '0.00', creditsOwed: '0.00', cap: null },
-      terms: Array.from({ length: 2000 }, () => ({ ...term })), credits: [],
+      terms: Array.from({ length: 2000 }, () => ({ ...term })),
+      credits: [],
     };
     const text = serialise(report);
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_DOCUMENT_BYTES);

@@ -24,17 +24,37 @@ describe('incident clocks', () => {
       at('2026-11-03T00:00:00Z'),
     );
     // 4 h 45 m open, of which 2 h 30 m awaiting the customer
-    expect(clock).toMatchObject({ responseMinutes: 10, resolutionMinutes: 135, pausedMinutes: 150, responseBreached: false, resolutionBreached: false, stage: SlaStage.MET, resolutionDueAt: null, percentOfTargetElapsed: null });
+    expect(clock).toMatchObject({
+      responseMinutes: 10,
+      resolutionMinutes: 135,
+      pausedMinutes: 150,
+      responseBreached: false,
+      resolutionBreached: false,
+      stage: SlaStage.MET,
+      resolutionDueAt: null,
+      percentOfTargetElapsed: null,
+    });
   });
 
   it('breach a resolution target that the paused time would not have saved', () => {
     const clock = incidentClock(
-      { openedAt: at('2026-11-02T09:00:00Z'), acknowledgedAt: at('2026-11-02T10:00:00Z'), resolvedAt: at('2026-11-02T15:30:00Z'), history: [] },
+      {
+        openedAt: at('2026-11-02T09:00:00Z'),
+        acknowledgedAt: at('2026-11-02T10:00:00Z'),
+        resolvedAt: at('2026-11-02T15:30:00Z'),
+        history: [],
+      },
       ALWAYS,
       { responseMinutes: 30, resolutionMinutes: 300 },
       at('2026-11-03T00:00:00Z'),
     );
-    expect(clock).toMatchObject({ responseMinutes: 60, responseBreached: true, resolutionMinutes: 390, resolutionBreached: true, stage: SlaStage.BREACHED });
+    expect(clock).toMatchObject({
+      responseMinutes: 60,
+      responseBreached: true,
+      resolutionMinutes: 390,
+      resolutionBreached: true,
+      stage: SlaStage.BREACHED,
+    });
   });
 
   it('start an out-of-hours incident at the next service hour and warn at 50 % and 75 %', () => {
@@ -44,7 +64,12 @@ describe('incident clocks', () => {
     const monday = (time: string) => incidentClock(input, BUSINESS, targets, at(`2026-11-30T${time}:00Z`));
     expect(monday('07:00')).toMatchObject({ resolutionMinutes: 0, stage: SlaStage.ON_TRACK, percentOfTargetElapsed: 0 });
     expect(monday('07:00').resolutionDueAt?.toISOString()).toBe('2026-11-30T16:00:00.000Z');
-    expect(monday('12:00')).toMatchObject({ resolutionMinutes: 240, stage: SlaStage.WARNING_50, percentOfTargetElapsed: 50, responseBreached: false });
+    expect(monday('12:00')).toMatchObject({
+      resolutionMinutes: 240,
+      stage: SlaStage.WARNING_50,
+      percentOfTargetElapsed: 50,
+      responseBreached: false,
+    });
     expect(monday('14:00')).toMatchObject({ stage: SlaStage.WARNING_75, percentOfTargetElapsed: 75, responseBreached: true });
     expect(monday('16:30')).toMatchObject({ stage: SlaStage.BREACHED, resolutionBreached: true });
     expect(monday('16:30').resolutionDueAt?.toISOString()).toBe('2026-11-30T16:00:00.000Z');
@@ -52,7 +77,12 @@ describe('incident clocks', () => {
 
   it('move the due time on by a pause, and say the clock is stopped', () => {
     const clock = incidentClock(
-      { openedAt: at('2026-11-30T09:00:00Z'), acknowledgedAt: at('2026-11-30T09:05:00Z'), resolvedAt: null, history: [entry(IncidentStatus.HELD, '2026-11-30T10:00:00Z')] },
+      {
+        openedAt: at('2026-11-30T09:00:00Z'),
+        acknowledgedAt: at('2026-11-30T09:05:00Z'),
+        resolvedAt: null,
+        history: [entry(IncidentStatus.HELD, '2026-11-30T10:00:00Z')],
+      },
       BUSINESS,
       { responseMinutes: 60, resolutionMinutes: 480 },
       at('2026-11-30T12:00:00Z'),

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { bankHolidaysIn, isBankHoliday } from '../../common/calendar';
-import { addServiceTime, ENGLAND_AND_WALES_BUSINESS_HOURS as BUSINESS, serviceMillis, TWENTY_FOUR_SEVEN as ALWAYS, type ServiceHoursCalendar } from '../service-hours';
+import {
+  addServiceTime,
+  ENGLAND_AND_WALES_BUSINESS_HOURS as BUSINESS,
+  serviceMillis,
+  TWENTY_FOUR_SEVEN as ALWAYS,
+  type ServiceHoursCalendar,
+} from '../service-hours';
 
 const at = (iso: string) => new Date(iso).getTime();
 const minutes = (millis: number) => millis / 60_000;
@@ -52,7 +58,7 @@ describe('service time, hand-worked', () => {
     expect(minutes(serviceMillis(BUSINESS, at('2026-11-28T10:00:00Z'), at('2026-11-30T09:00:00Z')))).toBe(60);
   });
 
-  it('finds a target\'s due time in service hours', () => {
+  it("finds a target's due time in service hours", () => {
     // eight service hours from Friday 16:00: two on Friday, six on Monday → Monday 14:00
     expect(new Date(addServiceTime(BUSINESS, at('2026-11-27T16:00:00Z'), 8 * 3_600_000)).toISOString()).toBe('2026-11-30T14:00:00.000Z');
     // five hours on 24x7 is five hours
@@ -64,12 +70,26 @@ describe('service time, hand-worked', () => {
     // open 60 + 120 minutes, of which 30 (Fri) + 30 (Mon) were paused
     const pause = { start: at('2026-11-27T17:30:00Z'), end: at('2026-11-30T08:30:00Z') };
     expect(minutes(serviceMillis(BUSINESS, at('2026-11-27T17:00:00Z'), at('2026-11-30T10:00:00Z'), [pause]))).toBe(120);
-    expect(new Date(addServiceTime(BUSINESS, at('2026-11-27T17:00:00Z'), 60 * 60_000, [pause])).toISOString()).toBe('2026-11-30T09:00:00.000Z');
+    expect(new Date(addServiceTime(BUSINESS, at('2026-11-27T17:00:00Z'), 60 * 60_000, [pause])).toISOString()).toBe(
+      '2026-11-30T09:00:00.000Z',
+    );
   });
 });
 
 describe('service time, properties', () => {
-  const calendars: ServiceHoursCalendar[] = [ALWAYS, BUSINESS, { name: 'weekend-nights', windows: [{ weekday: 6, from: 0, to: 1440 }, { weekday: 7, from: 0, to: 1440 }, { weekday: 3, from: 22 * 60, to: 1440 }], excludeBankHolidays: true }];
+  const calendars: ServiceHoursCalendar[] = [
+    ALWAYS,
+    BUSINESS,
+    {
+      name: 'weekend-nights',
+      windows: [
+        { weekday: 6, from: 0, to: 1440 },
+        { weekday: 7, from: 0, to: 1440 },
+        { weekday: 3, from: 22 * 60, to: 1440 },
+      ],
+      excludeBankHolidays: true,
+    },
+  ];
   const instant = fc.integer({ min: at('2025-01-01T00:00:00Z'), max: at('2028-12-31T00:00:00Z') });
   const span = fc.tuple(instant, fc.integer({ min: 0, max: 40 * 86_400_000 })).map(([start, length]) => ({ start, end: start + length }));
   const calendar = fc.constantFrom(...calendars);
