@@ -16,6 +16,7 @@ import { IncidentWriter } from './incidents/incident-writer';
 import { IncidentService } from './incidents/incident.service';
 import { IncidentSlaService } from './sla/incident-sla.service';
 import { SlaConfigService } from './sla/sla-config.service';
+import { hasServiceCalendar } from './sla/calendars';
 import { SlaReportService } from './sla/sla-report.service';
 import { PerformanceQueries } from './sla/performance-queries.service';
 import { ScorecardService } from './sla/scorecard.service';
@@ -49,7 +50,7 @@ import { WebhookService } from './notifications/webhook.service';
 export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const suppliers = new SupplierService();
   const organisations = new OrganisationService();
-  const contracts = new ContractService(suppliers);
+  const contracts = new ContractService(suppliers, hasServiceCalendar);
   const sites = new SiteService();
   const inventory = new ServiceInventory(contracts, sites);
   const contacts = new ContactService(suppliers, contracts, sites);

@@ -11,12 +11,17 @@ import { findVisible } from '../auth/tenancy';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import { ContactAssignmentResolver, ContactResolver } from '../contacts/contact.resolver';
 import { ContactAssignment } from '../contacts/contact-assignment.entity';
+import { ContractContactsResolver, SiteContactsResolver, SupplierContactsResolver } from '../contacts/contacts-of.resolver';
 import { ContractDocument } from '../contracts/contract-document.entity';
 import { ContractStatusChange } from '../contracts/contract-status-change.entity';
 import { ContractResolver } from '../contracts/contract.resolver';
+import { OrganisationContractsResolver, SupplierContractsResolver } from '../contracts/contracts-of.resolver';
 import { OrganisationResolver } from '../organisations/organisation.resolver';
 import { NetworkServiceResolver } from '../services/network-service.resolver';
+import { ContractServicesResolver, includeServiceSites } from '../services/contract-services.resolver';
+import { SiteServicesResolver } from '../services/site-services.resolver';
 import { SiteResolver } from '../sites/site.resolver';
+import { OrganisationSitesResolver } from '../sites/organisation-sites.resolver';
 import { SupplierResolver } from '../suppliers/supplier.resolver';
 import { refuseNullsWhereNotClearable } from './explicit-null';
 import { nullMeansNotGiven } from './null-arguments';
@@ -173,11 +178,19 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new ErrorReasonsResolver(),
     new OrganisationResolver(services.organisations),
     new SupplierResolver(services.suppliers),
-    new ContractResolver(services.contracts),
+    new ContractResolver(services.contracts, [includeServiceSites]),
+    new OrganisationContractsResolver(),
+    new SupplierContractsResolver(),
     new SiteResolver(services.sites),
+    new OrganisationSitesResolver(),
     new NetworkServiceResolver(services.inventory),
+    new ContractServicesResolver(),
+    new SiteServicesResolver(),
     new ContactResolver(services.contacts),
     new ContactAssignmentResolver(),
+    new SupplierContactsResolver(),
+    new ContractContactsResolver(),
+    new SiteContactsResolver(),
     new ApiKeyResolver(services.apiKeys),
     new FeedRunResolver(services.feedRuns, services.feeds),
     new FeedHealthResolver(),
