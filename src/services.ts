@@ -29,6 +29,7 @@ import { InvoiceApprovalService } from './billing/invoice-approval.service';
 import { PaymentExportService } from './billing/payment-export.service';
 import { BillingSummaryService } from './billing/billing-summary.service';
 import { InventoryComparer } from './services/inventory-comparer';
+import { InventoryComparisonService } from './services/inventory-comparison.service';
 import { EscalationService } from './escalations/escalation.service';
 import { ReviewService } from './reviews/review.service';
 import { AccessRequestService } from './compliance/access-request.service';
@@ -110,6 +111,7 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
     contracts,
     sites,
     inventory,
+    inventoryComparisons: new InventoryComparisonService(),
     contacts,
     apiKeys,
     feedRuns,

@@ -62,7 +62,7 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { auditMutations } from '../audit/audit.service';
 import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from '../billing/invoice-approval.entity';
 import { InvoiceApprovalResolver } from '../billing/invoice-approval.resolver';
-import { InventoryComparison, InventoryDifference } from '../services/inventory-comparison.entity';
+import { InventoryDifference } from '../services/inventory-comparison.entity';
 import { InventoryComparisonResolver } from '../services/inventory-comparison.resolver';
 import { Role } from '../auth/roles';
 import { EscalationResolver } from '../escalations/escalation.resolver';
@@ -141,7 +141,7 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     InvoiceApproval: (ctx, id) => findVisible(ctx, InvoiceApproval, id, InvoiceApproval.typename),
     BillingPolicy: (ctx, id) => findVisible(ctx, BillingPolicy, id, BillingPolicy.typename),
     ReconciliationFinding: (ctx, id) => findVisible(ctx, ReconciliationFinding, id, ReconciliationFinding.typename),
-    InventoryComparison: (ctx, id) => findVisible(ctx, InventoryComparison, id, InventoryComparison.typename),
+    InventoryComparison: (ctx, id) => services.inventoryComparisons.get(ctx, id),
     InventoryDifference: (ctx, id) => findVisible(ctx, InventoryDifference, id, InventoryDifference.typename),
     DsptAssessment: (ctx, id) => findVisible(ctx, DsptAssessment, id, DsptAssessment.typename),
     ConnectionAgreement: (ctx, id) => findVisible(ctx, ConnectionAgreement, id, ConnectionAgreement.typename),
@@ -212,7 +212,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new InvoiceLineResolver(),
     new AuditResolver(services.audit),
     new InvoiceApprovalResolver(services.approvals, services.paymentExports, services.billingSummaries),
-    new InventoryComparisonResolver(),
+    new InventoryComparisonResolver(services.inventoryComparisons),
     new SlaResolver(services.slaReports, services.slaConfig, services.performance, services.scorecards),
     new ContractSlaResolver(),
     new SlaTermResultResolver(),
