@@ -16,6 +16,7 @@ import { IncidentWriter } from './incidents/incident-writer';
 import { IncidentService } from './incidents/incident.service';
 import { IncidentSlaService } from './sla/incident-sla.service';
 import { SlaConfigService } from './sla/sla-config.service';
+import { hasServiceCalendar } from './sla/calendars';
 import { SlaReportService } from './sla/sla-report.service';
 import { PerformanceQueries } from './sla/performance-queries.service';
 import { ScorecardService } from './sla/scorecard.service';
@@ -28,6 +29,7 @@ import { InvoiceApprovalService } from './billing/invoice-approval.service';
 import { PaymentExportService } from './billing/payment-export.service';
 import { BillingSummaryService } from './billing/billing-summary.service';
 import { InventoryComparer } from './services/inventory-comparer';
+import { InventoryComparisonService } from './services/inventory-comparison.service';
 import { EscalationService } from './escalations/escalation.service';
 import { ReviewService } from './reviews/review.service';
 import { AccessRequestService } from './compliance/access-request.service';
@@ -49,7 +51,7 @@ import { WebhookService } from './notifications/webhook.service';
 export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const suppliers = new SupplierService();
   const organisations = new OrganisationService();
-  const contracts = new ContractService(suppliers);
+  const contracts = new ContractService(suppliers, hasServiceCalendar);
   const sites = new SiteService();
   const inventory = new ServiceInventory(contracts, sites);
   const contacts = new ContactService(suppliers, contracts, sites);
@@ -109,6 +111,7 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
     contracts,
     sites,
     inventory,
+    inventoryComparisons: new InventoryComparisonService(),
     contacts,
     apiKeys,
     feedRuns,

@@ -11,12 +11,17 @@ import { findVisible } from '../auth/tenancy';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import { ContactAssignmentResolver, ContactResolver } from '../contacts/contact.resolver';
 import { ContactAssignment } from '../contacts/contact-assignment.entity';
+import { ContractContactsResolver, SiteContactsResolver, SupplierContactsResolver } from '../contacts/contacts-of.resolver';
 import { ContractDocument } from '../contracts/contract-document.entity';
 import { ContractStatusChange } from '../contracts/contract-status-change.entity';
 import { ContractResolver } from '../contracts/contract.resolver';
+import { OrganisationContractsResolver, SupplierContractsResolver } from '../contracts/contracts-of.resolver';
 import { OrganisationResolver } from '../organisations/organisation.resolver';
 import { NetworkServiceResolver } from '../services/network-service.resolver';
+import { ContractServicesResolver, includeServiceSites } from '../services/contract-services.resolver';
+import { SiteServicesResolver } from '../services/site-services.resolver';
 import { SiteResolver } from '../sites/site.resolver';
+import { OrganisationSitesResolver } from '../sites/organisation-sites.resolver';
 import { SupplierResolver } from '../suppliers/supplier.resolver';
 import { refuseNullsWhereNotClearable } from './explicit-null';
 import { nullMeansNotGiven } from './null-arguments';
@@ -57,7 +62,7 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { auditMutations } from '../audit/audit.service';
 import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from '../billing/invoice-approval.entity';
 import { InvoiceApprovalResolver } from '../billing/invoice-approval.resolver';
-import { InventoryComparison, InventoryDifference } from '../services/inventory-comparison.entity';
+import { InventoryDifference } from '../services/inventory-comparison.entity';
 import { InventoryComparisonResolver } from '../services/inventory-comparison.resolver';
 import { Role } from '../auth/roles';
 import { EscalationResolver } from '../escalations/escalation.resolver';
@@ -136,7 +141,7 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     InvoiceApproval: (ctx, id) => findVisible(ctx, InvoiceApproval, id, InvoiceApproval.typename),
     BillingPolicy: (ctx, id) => findVisible(ctx, BillingPolicy, id, BillingPolicy.typename),
     ReconciliationFinding: (ctx, id) => findVisible(ctx, ReconciliationFinding, id, ReconciliationFinding.typename),
-    InventoryComparison: (ctx, id) => findVisible(ctx, InventoryComparison, id, InventoryComparison.typename),
+    InventoryComparison: (ctx, id) => services.inventoryComparisons.get(ctx, id),
     InventoryDifference: (ctx, id) => findVisible(ctx, InventoryDifference, id, InventoryDifference.typename),
     DsptAssessment: (ctx, id) => findVisible(ctx, DsptAssessment, id, DsptAssessment.typename),
     ConnectionAgreement: (ctx, id) => findVisible(ctx, ConnectionAgreement, id, ConnectionAgreement.typename),
@@ -173,11 +178,19 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new ErrorReasonsResolver(),
     new OrganisationResolver(services.organisations),
     new SupplierResolver(services.suppliers),
-    new ContractResolver(services.contracts),
+    new ContractResolver(services.contracts, [includeServiceSites]),
+    new OrganisationContractsResolver(),
+    new SupplierContractsResolver(),
     new SiteResolver(services.sites),
+    new OrganisationSitesResolver(),
     new NetworkServiceResolver(services.inventory),
+    new ContractServicesResolver(),
+    new SiteServicesResolver(),
     new ContactResolver(services.contacts),
     new ContactAssignmentResolver(),
+    new SupplierContactsResolver(),
+    new ContractContactsResolver(),
+    new SiteContactsResolver(),
     new ApiKeyResolver(services.apiKeys),
     new FeedRunResolver(services.feedRuns, services.feeds),
     new FeedHealthResolver(),
@@ -199,7 +212,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new InvoiceLineResolver(),
     new AuditResolver(services.audit),
     new InvoiceApprovalResolver(services.approvals, services.paymentExports, services.billingSummaries),
-    new InventoryComparisonResolver(),
+    new InventoryComparisonResolver(services.inventoryComparisons),
     new SlaResolver(services.slaReports, services.slaConfig, services.performance, services.scorecards),
     new ContractSlaResolver(),
     new SlaTermResultResolver(),
