@@ -25,6 +25,7 @@ const layers = [
       'sites',
       'contacts',
       'services',
+      'charging',
       'orders',
       'performance',
       'compliance',
