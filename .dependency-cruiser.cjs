@@ -35,7 +35,7 @@ const layers = [
       'billing',
     ],
   },
-  { layer: 'reporting', folders: ['reviews', 'notifications'] },
+  { layer: 'reporting', folders: ['scorecards', 'reviews', 'notifications'] },
   { layer: 'wiring', folders: ['entities.ts', 'services.ts'] },
   { layer: 'api', folders: ['graphql', 'http'] },
   { layer: 'entry', folders: ['app.ts', 'seed', 'cli', 'main.ts'] },

@@ -27,18 +27,16 @@ import { idOf } from '../common/global-id';
 import { selects } from '../graphql-types/selection';
 import { MoneyScalar } from '../graphql-types/scalars';
 import { Incident } from '../incidents/incident.entity';
+import { ServiceOrder } from '../orders/order.entity';
 import { NetworkService, Resilience } from '../services/network-service.entity';
 import { CreditPolicy } from './credit-policy.entity';
 import { ExclusionKind, ExclusionWindow } from './exclusion-window.entity';
 import { SlaConfigService } from './sla-config.service';
 import { ServiceCalendarRecord } from './service-calendar.entity';
 import { In } from 'typeorm';
-import { ScorecardService } from './scorecard.service';
-import { ScorecardWeights } from './scorecard-weights.entity';
-import { Supplier } from '../suppliers/supplier.entity';
 import { Granularity, PerformanceQueries } from './performance-queries.service';
 import { SlaReportService } from './sla-report.service';
-import { IncidentEvidence, ServiceCreditLine, SlaReport, SlaTermResult } from './sla-report.types';
+import { IncidentEvidence, OrderEvidence, ServiceCreditLine, SlaReport, SlaTermResult } from './sla-report.types';
 import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
 
 @InputType()
@@ -137,41 +135,6 @@ export class CapacityAlertType {
   suggestedBandwidthMbps!: number | null;
 }
 
-@ObjectType('Kpi')
-export class KpiType {
-  @Field() name!: string;
-  @Field(() => String, {
-    nullable: true,
-    description: 'Percent achieved; null when there was nothing to measure (its weight goes to the others).',
-  })
-  value!: string | null;
-  @Field(() => Int) weight!: number;
-  @Field() basis!: string;
-}
-
-@ObjectType('ScorePoint')
-export class ScorePoint {
-  @Field() period!: string;
-  @Field(() => String, { nullable: true }) score!: string | null;
-}
-
-@ObjectType('SupplierScorecard')
-export class SupplierScorecardType {
-  supplierId!: number;
-  @Field() period!: string;
-  @Field(() => [KpiType]) kpis!: KpiType[];
-  @Field(() => String, { nullable: true, description: 'Weighted mean of the measured KPIs, 0–100.' }) score!: string | null;
-  @Field(() => [ScorePoint], { description: 'The twelve months to the period, oldest first.' }) trend!: ScorePoint[];
-}
-
-@InputType()
-export class ScorecardWeightsInput {
-  @Field(() => Int) availability!: number;
-  @Field(() => Int) incidentResolution!: number;
-  @Field(() => Int) orderDelivery!: number;
-  @Field(() => Int) billingAccuracy!: number;
-}
-
 @InputType()
 export class WeeklyWindowInput {
   @Field(() => Int) weekday!: number;
@@ -192,23 +155,7 @@ export class SlaResolver {
     private readonly reports: SlaReportService,
     private readonly config: SlaConfigService,
     private readonly performance: PerformanceQueries,
-    private readonly scorecards: ScorecardService,
   ) {}
-
-  @Authorized(READ_INVENTORY)
-  @Query(() => SupplierScorecardType, {
-    description: "A supplier's month across the viewer's contracts with it: weighted KPIs, a 0–100 score and the last 12 months.",
-  })
-  async supplierScorecard(
-    @Ctx() ctx: RequestContext,
-    @Arg('supplierId', () => ID) supplierId: string,
-    @Arg('period', { description: '"YYYY-MM"' }) period: string,
-  ) {
-    return Object.assign(
-      new SupplierScorecardType(),
-      await this.scorecards.scorecard(ctx, idOf(supplierId, Supplier.typename, 'supplierId'), period),
-    );
-  }
 
   @Authorized(READ_INVENTORY)
   @Query(() => [ServiceCalendarRecord], {
@@ -225,14 +172,6 @@ export class SlaResolver {
   })
   defineServiceCalendar(@Ctx() ctx: RequestContext, @Arg('input') input: ServiceCalendarInput) {
     return this.config.defineCalendar(ctx, input);
-  }
-
-  @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => ScorecardWeights, {
-    description: "How the viewer's organisation weighs its suppliers' KPIs (relative weights, 0–100 each).",
-  })
-  setScorecardWeights(@Ctx() ctx: RequestContext, @Arg('input') input: ScorecardWeightsInput) {
-    return this.scorecards.setWeights(ctx, input);
   }
 
   @Authorized(READ_INVENTORY)
@@ -349,5 +288,13 @@ export class IncidentEvidenceResolver {
   @FieldResolver(() => Incident)
   incident(@Root() evidence: IncidentEvidence, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(Incident).load(evidence.incidentId);
+  }
+}
+
+@Resolver(() => OrderEvidence)
+export class OrderEvidenceResolver {
+  @FieldResolver(() => ServiceOrder, { nullable: true })
+  order(@Root() evidence: OrderEvidence, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(ServiceOrder).load(evidence.orderId);
   }
 }
