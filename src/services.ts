@@ -19,7 +19,7 @@ import { SlaConfigService } from './sla/sla-config.service';
 import { hasServiceCalendar } from './sla/calendars';
 import { SlaReportService } from './sla/sla-report.service';
 import { PerformanceQueries } from './sla/performance-queries.service';
-import { ScorecardService } from './sla/scorecard.service';
+import { ScorecardService } from './scorecards/scorecard.service';
 import { InvoiceWriter } from './billing/invoice-writer';
 import { ReconciliationService } from './billing/reconciliation.service';
 import { DisputeService } from './billing/dispute.service';

@@ -38,12 +38,14 @@ import { RecordSourceResolver } from '../feeds/record-source';
 import { SlaTerm } from '../sla/sla-term.entity';
 import { CreditPolicy } from '../sla/credit-policy.entity';
 import { ExclusionWindow } from '../sla/exclusion-window.entity';
-import { ScorecardWeights } from '../sla/scorecard-weights.entity';
+import { ScorecardWeights } from '../scorecards/scorecard-weights.entity';
+import { ScorecardResolver } from '../scorecards/scorecard.resolver';
 import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { DowntimeEvidenceResolver } from '../sla/downtime-sources';
 import {
   ContractSlaResolver,
   IncidentEvidenceResolver,
+  OrderEvidenceResolver,
   ServiceCreditResolver,
   SlaResolver,
   SlaTermResultResolver,
@@ -84,7 +86,7 @@ import {
 import { ConnectionAgreement } from '../compliance/connection-agreement.entity';
 import { DsptAssessment } from '../compliance/dspt-assessment.entity';
 import { IpamDelegate } from '../compliance/ipam-delegate.entity';
-import { OrderEvidenceResolver, OrderResolver, ServiceOrdersResolver } from '../orders/order.resolver';
+import { OrderResolver, ServiceOrdersResolver } from '../orders/order.resolver';
 import { OrderTransition } from '../orders/order.entity';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';
 import { CreditReceipt, SlaMonthSnapshot } from '../billing/ledger/credit-ledger.entity';
@@ -213,7 +215,8 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new AuditResolver(services.audit),
     new InvoiceApprovalResolver(services.approvals, services.paymentExports, services.billingSummaries),
     new InventoryComparisonResolver(services.inventoryComparisons),
-    new SlaResolver(services.slaReports, services.slaConfig, services.performance, services.scorecards),
+    new SlaResolver(services.slaReports, services.slaConfig, services.performance),
+    new ScorecardResolver(services.scorecards),
     new ContractSlaResolver(),
     new SlaTermResultResolver(),
     new ServiceCreditResolver(),

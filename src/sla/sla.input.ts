@@ -59,14 +59,6 @@ export class ExclusionWindowInput {
 }
 
 @InputType()
-export class ScorecardWeightsInput {
-  @Field(() => Int) availability!: number;
-  @Field(() => Int) incidentResolution!: number;
-  @Field(() => Int) orderDelivery!: number;
-  @Field(() => Int) billingAccuracy!: number;
-}
-
-@InputType()
 export class WeeklyWindowInput {
   @Field(() => Int) weekday!: number;
   @Field() @MaxLength(5) from!: string;

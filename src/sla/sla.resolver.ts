@@ -6,19 +6,17 @@ import type { RequestContext } from '../request/context';
 import { idOf } from '../common/global-id';
 import { selects } from '../graphql-types/selection';
 import { Incident } from '../incidents/incident.entity';
+import { ServiceOrder } from '../orders/order.entity';
 import { NetworkService } from '../services/network-service.entity';
 import { CreditPolicy } from './credit-policy.entity';
 import { ExclusionWindow } from './exclusion-window.entity';
 import { SlaConfigService } from './sla-config.service';
 import { ServiceCalendarRecord } from './service-calendar.entity';
-import { ScorecardService } from './scorecard.service';
-import { ScorecardWeights } from './scorecard-weights.entity';
-import { Supplier } from '../suppliers/supplier.entity';
 import { Granularity, PerformanceQueries } from './performance-queries.service';
 import { SlaReportService } from './sla-report.service';
-import { IncidentEvidence, ServiceCreditLine, SlaReport, SlaTermResult } from './sla-report.types';
-import { CreditPolicyInput, ExclusionWindowInput, ScorecardWeightsInput, ServiceCalendarInput, SlaTermInput } from './sla.input';
-import { AvailabilityPointType, CapacityAlertType, SupplierScorecardType } from './sla.types';
+import { IncidentEvidence, OrderEvidence, ServiceCreditLine, SlaReport, SlaTermResult } from './sla-report.types';
+import { CreditPolicyInput, ExclusionWindowInput, ServiceCalendarInput, SlaTermInput } from './sla.input';
+import { AvailabilityPointType, CapacityAlertType } from './sla.types';
 import { SlaTerm } from './sla-term.entity';
 
 @Resolver()
@@ -27,23 +25,7 @@ export class SlaResolver {
     private readonly reports: SlaReportService,
     private readonly config: SlaConfigService,
     private readonly performance: PerformanceQueries,
-    private readonly scorecards: ScorecardService,
   ) {}
-
-  @Authorized(READ_INVENTORY)
-  @Query(() => SupplierScorecardType, {
-    description: "A supplier's month across the viewer's contracts with it: weighted KPIs, a 0–100 score and the last 12 months.",
-  })
-  async supplierScorecard(
-    @Ctx() ctx: RequestContext,
-    @Arg('supplierId', () => ID) supplierId: string,
-    @Arg('period', { description: '"YYYY-MM"' }) period: string,
-  ) {
-    return Object.assign(
-      new SupplierScorecardType(),
-      await this.scorecards.scorecard(ctx, idOf(supplierId, Supplier.typename, 'supplierId'), period),
-    );
-  }
 
   @Authorized(READ_INVENTORY)
   @Query(() => [ServiceCalendarRecord], {
@@ -60,14 +42,6 @@ export class SlaResolver {
   })
   defineServiceCalendar(@Ctx() ctx: RequestContext, @Arg('input') input: ServiceCalendarInput) {
     return this.config.defineCalendar(ctx, input);
-  }
-
-  @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => ScorecardWeights, {
-    description: "How the viewer's organisation weighs its suppliers' KPIs (relative weights, 0–100 each).",
-  })
-  setScorecardWeights(@Ctx() ctx: RequestContext, @Arg('input') input: ScorecardWeightsInput) {
-    return this.scorecards.setWeights(ctx, input);
   }
 
   @Authorized(READ_INVENTORY)
@@ -184,5 +158,13 @@ export class IncidentEvidenceResolver {
   @FieldResolver(() => Incident)
   incident(@Root() evidence: IncidentEvidence, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(Incident).load(evidence.incidentId);
+  }
+}
+
+@Resolver(() => OrderEvidence)
+export class OrderEvidenceResolver {
+  @FieldResolver(() => ServiceOrder, { nullable: true })
+  order(@Root() evidence: OrderEvidence, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(ServiceOrder).load(evidence.orderId);
   }
 }

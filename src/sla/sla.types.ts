@@ -50,30 +50,3 @@ export class CapacityAlertType {
   @Field(() => Int, { nullable: true, description: 'The next bandwidth tier up, as the upgrade to discuss with the CN-SP.' })
   suggestedBandwidthMbps!: number | null;
 }
-
-@ObjectType('Kpi')
-export class KpiType {
-  @Field() name!: string;
-  @Field(() => String, {
-    nullable: true,
-    description: 'Percent achieved; null when there was nothing to measure (its weight goes to the others).',
-  })
-  value!: string | null;
-  @Field(() => Int) weight!: number;
-  @Field() basis!: string;
-}
-
-@ObjectType('ScorePoint')
-export class ScorePoint {
-  @Field() period!: string;
-  @Field(() => String, { nullable: true }) score!: string | null;
-}
-
-@ObjectType('SupplierScorecard')
-export class SupplierScorecardType {
-  supplierId!: number;
-  @Field() period!: string;
-  @Field(() => [KpiType]) kpis!: KpiType[];
-  @Field(() => String, { nullable: true, description: 'Weighted mean of the measured KPIs, 0–100.' }) score!: string | null;
-  @Field(() => [ScorePoint], { description: 'The twelve months to the period, oldest first.' }) trend!: ScorePoint[];
-}
