@@ -1,6 +1,7 @@
 // The SQL that reads the raw samples and feed spans (docs/ARCHITECTURE.md, "Reaching the
 // database"): plain rows for the writers and for monthly-percentiles.ts and feed-spans.ts.
 import type { EntityManager } from 'typeorm';
+import { tenancy } from '../auth/tenancy';
 import { sqlTimestamp } from '../common/dates';
 import type { Month } from '../common/calendar';
 
@@ -63,11 +64,12 @@ export function readFeedSpansOverlapping<Row>(
   organisationIds: readonly number[],
   lookups: readonly { serviceId: number; start: Date; end: Date }[],
 ): Promise<Row[]> {
+  const scoped = tenancy.sql(organisationIds);
   return manager.query(
     `SELECT ${columns.join(', ')} FROM performance_feed_span
-       WHERE organisationId IN (${organisationIds.map(() => '?').join(', ')})
+       WHERE ${scoped.sql}
          AND (${lookups.map(() => '(serviceId = ? AND firstIntervalStart < ? AND lastIntervalEnd > ?)').join(' OR ')})
        ORDER BY feedRunId, serviceId`,
-    [...organisationIds, ...lookups.flatMap(({ serviceId, start, end }) => [serviceId, sqlTimestamp(end), sqlTimestamp(start)])],
+    [...scoped.params, ...lookups.flatMap(({ serviceId, start, end }) => [serviceId, sqlTimestamp(end), sqlTimestamp(start)])],
   );
 }

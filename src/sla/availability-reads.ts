@@ -2,6 +2,7 @@
 // returns plain typed rows, numbers as numbers and days as "YYYY-MM-DD", for the arithmetic
 // in availability-rules.ts, which never touches the database.
 import type { EntityManager } from 'typeorm';
+import { tenancy } from '../auth/tenancy';
 import { plainSelect } from '../db/plain-select';
 import { asUtcDate, sqlTimestamp } from '../common/dates';
 import type { Month } from '../common/calendar';
@@ -25,9 +26,10 @@ export interface ContractScope {
  */
 export function inContract({ contractId, organisationIds }: ContractScope): { sql: string; params: unknown[] } {
   if (organisationIds.length === 0) return { sql: '1 = 0', params: [] };
+  const scoped = tenancy.sql(organisationIds);
   return {
-    sql: `serviceId IN (SELECT id FROM service WHERE contractId = ? AND organisationId IN (${organisationIds.map(() => '?').join(', ')}))`,
-    params: [contractId, ...organisationIds],
+    sql: `serviceId IN (SELECT id FROM service WHERE contractId = ? AND ${scoped.sql})`,
+    params: [contractId, ...scoped.params],
   };
 }
 

@@ -1,6 +1,7 @@
 // The SQL behind the performance API's series and alerts (docs/ARCHITECTURE.md, "Reaching the
 // database"): plain rows for performance-queries.service.ts, which holds the arithmetic.
 import type { EntityManager } from 'typeorm';
+import { tenancy } from '../auth/tenancy';
 import { sqlTimestamp } from '../common/dates';
 import { ukDateOf, type Month } from '../common/calendar';
 import { plainSelect } from '../db/plain-select';
@@ -43,13 +44,14 @@ export function readCapacityRows(
   threshold: number,
   minDays: number,
 ): Promise<{ serviceId: number; daysOver: string | number; peak: string | number }[]> {
+  const scoped = tenancy.sql(organisationIds);
   return manager.query(
     `SELECT serviceId, COUNT(*) AS daysOver, MAX(CASE WHEN utilisationInP95Bp > COALESCE(utilisationOutP95Bp, 0) THEN utilisationInP95Bp ELSE utilisationOutP95Bp END) AS peak
        FROM performance_daily
-       WHERE qosClass = '' AND day >= ? AND day <= ? AND organisationId IN (${organisationIds.map(() => '?').join(', ')})
+       WHERE qosClass = '' AND day >= ? AND day <= ? AND ${scoped.sql}
          AND (utilisationInP95Bp > ? OR utilisationOutP95Bp > ?)
        GROUP BY serviceId HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC, serviceId`,
-    [month.firstDay, month.lastDay, ...organisationIds, threshold, threshold, minDays],
+    [month.firstDay, month.lastDay, ...scoped.params, threshold, threshold, minDays],
   );
 }
 
@@ -64,7 +66,7 @@ export function readExclusionWindowsOverlapping(
   return plainSelect(
     manager,
     ExclusionWindow,
-    { serviceId, organisationId: [...organisationIds] },
+    { serviceId, ...tenancy.plain(organisationIds) },
     [
       ['startsAt', 'ASC'],
       ['id', 'ASC'],

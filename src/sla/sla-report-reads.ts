@@ -1,6 +1,7 @@
 // The SQL behind the SLA report (docs/ARCHITECTURE.md, "Reaching the database"): plain rows
 // and entities for sla-report.service.ts, which holds the report's rules.
 import type { EntityManager } from 'typeorm';
+import { tenancy } from '../auth/tenancy';
 import { sqlTimestamp } from '../common/dates';
 import type { Month } from '../common/calendar';
 import { plainSelect } from '../db/plain-select';
@@ -32,7 +33,7 @@ export function readOrdersCompletedIn(manager: EntityManager, scope: ContractSco
   return plainSelect(
     manager,
     ServiceOrder,
-    { contractId: scope.contractId, organisationId: [...scope.organisationIds], status: OrderStatus.COMPLETED },
+    { contractId: scope.contractId, ...tenancy.plain(scope.organisationIds), status: OrderStatus.COMPLETED },
     [
       ['completedOn', 'ASC'],
       ['id', 'ASC'],
