@@ -21,6 +21,7 @@ import { buildGraphqlSchema } from './graphql/schema';
 import { createServices, type Services } from './services';
 import { FeedHousekeeping } from './feeds/housekeeping';
 import { Instance } from './db/instance';
+import { ping } from './db/health';
 import { Metrics } from './common/metrics';
 import { feedIntake } from './feeds/feed-intake';
 import { metricsEndpoint, metricsServer } from './http/metrics-endpoint';
@@ -127,7 +128,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       return;
     }
     try {
-      await withTimeout(dataSource.query('SELECT 1'), 2_000);
+      await withTimeout(ping(dataSource), 2_000);
       res.json({ status: 'ready' });
     } catch (error) {
       log.warn({ err: error }, 'readiness check failed');
