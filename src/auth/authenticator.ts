@@ -10,7 +10,7 @@ import { OrganisationScopes } from './organisation-scopes';
 import { VerifiedTokens } from './verified-tokens';
 import { API_KEY_ROLES, honouredRoles, parseRole, Role } from './roles';
 import { tokenTimesProblem } from './token-times';
-import type { Viewer } from './viewer';
+import type { Viewer } from '../request/viewer';
 
 const API_KEY_PATTERN = /^hscn_([0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
 const LAST_USED_RESOLUTION_MS = 60_000;

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ActsFor } from '../organisations/acts-for.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Role } from './roles';
-import type { Viewer } from './viewer';
+import type { Viewer } from '../request/viewer';
 
 /**
  * The viewer for work the system does on an organisation's behalf (scheduled pulls, the

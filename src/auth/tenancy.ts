@@ -2,7 +2,7 @@ import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { notFound } from '../common/errors';
 import { RequestContext } from '../request/context';
 import { READ_INVENTORY, Role } from './roles';
-import { hasAnyRole } from './viewer';
+import { hasAnyRole } from '../request/viewer';
 
 /** A record owned by one organisation. */
 export interface TenantOwned {

@@ -3,7 +3,7 @@ import type { RequestContext } from '../request/context';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { ALL_ROLES, Role } from './roles';
-import type { Viewer } from './viewer';
+import type { Viewer } from '../request/viewer';
 
 @ObjectType('Me', { description: 'The authenticated caller.' })
 export class Me {

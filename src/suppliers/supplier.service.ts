@@ -1,5 +1,5 @@
 import { MANAGE_SUPPLIERS } from '../auth/roles';
-import { hasAnyRole } from '../auth/viewer';
+import { hasAnyRole } from '../request/viewer';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { CNSP_ID, optionalText, requiredText } from '../common/text';
 import { saveUnique, violatedUniqueKey } from '../db/errors';
