@@ -6,9 +6,10 @@ import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { optionalIdOf } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';
-import { AuditEntry } from './audit-entry.entity';
-import { AuditService } from './audit.service';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuditService } from '../audit/audit.service';
 
+/** The audit trail over GraphQL: in the API layer, not audit/, since an entry names its organisation (which ranks above audit). */
 export const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry');
 
 @InputType()

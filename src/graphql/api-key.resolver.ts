@@ -5,10 +5,11 @@ import type { RequestContext } from '../request/context';
 import { Clearable } from '../graphql-types/clearable';
 import { idOf, optionalIdOf } from '../common/global-id';
 import { Supplier } from '../suppliers/supplier.entity';
-import { ApiKey } from './api-key.entity';
-import { ApiKeyService } from './api-key.service';
-import { MANAGE_API_KEYS, Role } from './roles';
+import { ApiKey } from '../auth/api-key.entity';
+import { ApiKeyService } from '../auth/api-key.service';
+import { MANAGE_API_KEYS, Role } from '../auth/roles';
 
+/** API keys over GraphQL: in the API layer, not auth/, since a key names its supplier (which ranks above auth). */
 export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey');
 
 @InputType()

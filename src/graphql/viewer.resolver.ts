@@ -2,9 +2,10 @@ import { Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root, Authorize
 import type { RequestContext } from '../request/context';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
-import { ALL_ROLES, Role } from './roles';
+import { ALL_ROLES, Role } from '../auth/roles';
 import type { Viewer } from '../request/viewer';
 
+/** `me`: in the API layer, not auth/, since it answers with organisations and suppliers, which rank above auth. */
 @ObjectType('Me', { description: 'The authenticated caller.' })
 export class Me {
   @Field({ description: "Subject of the token, or the API key's prefix." })
