@@ -1,6 +1,9 @@
+import type { DataSource } from 'typeorm';
 import { ApiKeyService } from './auth/api-key.service';
+import { Authenticator } from './auth/authenticator';
 import { ContactService } from './contacts/contact.service';
 import { ContractService } from './contracts/contract.service';
+import { OrganisationScopes } from './organisations/organisation-scopes';
 import { OrganisationService } from './organisations/organisation.service';
 import { ServiceInventory } from './services/service-inventory';
 import { SiteService } from './sites/site.service';
@@ -144,3 +147,11 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * The authenticator, given the faces it reads organisations and suppliers through (auth/directories.ts):
+ * organisation scopes remembered for AUTH_SCOPE_CACHE_SECONDS, and the supplier catalogue.
+ */
+export function createAuthenticator(config: AppConfig, dataSource: DataSource, services: Pick<Services, 'suppliers'>): Authenticator {
+  return new Authenticator(config, dataSource, new OrganisationScopes(dataSource, config.auth.cacheMs), services.suppliers);
+}

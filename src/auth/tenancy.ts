@@ -2,7 +2,7 @@ import { In, type EntityTarget, type FindOperator, type ObjectLiteral, type Sele
 import { notFound } from '../common/errors';
 import { RequestContext } from '../request/context';
 import { READ_INVENTORY, Role } from './roles';
-import { hasAnyRole } from './viewer';
+import { hasAnyRole } from '../request/viewer';
 
 /** A record owned by one organisation. */
 export interface TenantOwned {

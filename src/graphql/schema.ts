@@ -4,11 +4,11 @@ import { buildSchema } from 'type-graphql';
 /** a resolver class, as type-graphql is given it */
 type ResolverClass = abstract new (...args: never[]) => object;
 import { BaseRecord } from '../db/base-record';
-import { ApiKeyResolver } from '../auth/api-key.resolver';
+import { ApiKeyResolver } from './api-key.resolver';
 import { ApiKey } from '../auth/api-key.entity';
 import { authChecker } from '../auth/auth-checker';
 import { findVisible } from '../auth/tenancy';
-import { ViewerResolver } from '../auth/viewer.resolver';
+import { ViewerResolver } from './viewer.resolver';
 import { ContactAssignmentResolver, ContactResolver } from '../contacts/contact.resolver';
 import { ContactAssignment } from '../contacts/contact-assignment.entity';
 import { ContractContactsResolver, SiteContactsResolver, SupplierContactsResolver } from '../contacts/contacts-of.resolver';
@@ -60,7 +60,7 @@ import {
 import { DisputeCreditResolver, DisputeResolver } from '../billing/dispute.resolver';
 import { DisputeCredit, DisputeTransition } from '../billing/dispute.entity';
 import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
-import { AuditResolver } from '../audit/audit.resolver';
+import { AuditResolver } from './audit.resolver';
 import { auditMutations } from '../audit/audit.service';
 import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from '../billing/invoice-approval.entity';
 import { InvoiceApprovalResolver } from '../billing/invoice-approval.resolver';

@@ -1,7 +1,7 @@
 import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { MANAGE_INVENTORY, MANAGE_SERVICE_DESK, RECONCILE_INVOICES, Role } from '../auth/roles';
 import { assertInScope, tenancy } from '../auth/tenancy';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../request/viewer';
 import { InvoiceApprovalService } from '../billing/invoice-approval.service';
 import { DisputeService } from '../billing/dispute.service';
 import { type LocalDate } from '../common/dates';

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
 import pino from 'pino';
 import { In, IsNull, Not, type DataSource } from 'typeorm';
-import { systemViewer } from '../auth/system-viewer';
+import { systemViewer } from '../organisations/system-viewer';
 import { DisputeFinding, DisputeState } from '../billing/dispute.entity';
 import { Invoice, InvoiceStatus } from '../billing/invoice.entity';
 import { chargeHistories } from '../charging/charge-history';

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { UK_ZONE } from '../common/calendar';
 import pino from 'pino';
 import { Between, In, type DataSource } from 'typeorm';
-import { systemViewer } from '../auth/system-viewer';
+import { systemViewer } from '../organisations/system-viewer';
 import { expectedRental } from '../charging/pricing';
 import { vatOn } from '../billing/reconciliation-rules';
 import { chargeHistories } from '../charging/charge-history';
