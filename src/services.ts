@@ -10,7 +10,7 @@ import { adapters } from './feeds/adapters';
 import { FeedPipeline } from './feeds/feed-pipeline';
 import { FeedPuller } from './feeds/feed-puller';
 import { FeedRunService } from './feeds/feed-run.service';
-import { FeedKind } from './feeds/records';
+import { FeedKind } from './feed-records/records';
 import { PerformanceWriter } from './performance/performance-writer';
 import { IncidentWriter } from './incidents/incident-writer';
 import { IncidentService } from './incidents/incident.service';

@@ -29,7 +29,7 @@ import { FeedEndpointResolver } from '../feeds/feed-endpoint.resolver';
 import { FeedRejection } from '../feeds/feed-rejection.entity';
 import { FeedHealthResolver, FeedRunResolver } from '../feeds/feeds.resolver';
 import { IncidentResolver, IncidentStatusChangeResolver } from '../incidents/incident.resolver';
-import { RecordSourceResolver } from '../feeds/record-source';
+import { RecordSourceResolver } from '../feed-records/record-source';
 import { SlaTerm } from '../sla/sla-term.entity';
 import { CreditPolicy } from '../sla/credit-policy.entity';
 import { ExclusionWindow } from '../sla/exclusion-window.entity';

@@ -20,7 +20,7 @@ import {
 import { MANAGE_SERVICE_DESK, READ_INCIDENTS, READ_INVENTORY } from '../auth/roles';
 import { Contact } from '../contacts/contact.entity';
 import { Contract } from '../contracts/contract.entity';
-import { RecordSource, rowSource } from '../feeds/record-source';
+import { RecordSource, rowSource } from '../feed-records/record-source';
 import { IncidentStatus } from './incident-status';
 import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import { paginateList } from '../request/paging';

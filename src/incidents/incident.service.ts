@@ -9,7 +9,7 @@ import { paginate, type Connection, type PageArgs } from '../request/paging';
 import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
 import { Escalation } from '../escalations/escalation.entity';
-import { FeedRunRecord } from '../feeds/feed-run-record.entity';
+import { FeedRunRecord } from '../feed-records/feed-run-record.entity';
 import { IncidentStatusChange } from './incident-status-change.entity';
 import { Incident, IncidentLink, IncidentOrigin } from './incident.entity';
 import { ErrorReason } from '../common/error-reasons';

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { READ_INVENTORY } from '../auth/roles';
 import { findVisible, withinScope } from '../auth/tenancy';
-import { FeedRun } from '../feeds/feed-run.entity';
+import { FeedRun } from '../feed-records/feed-run.entity';
 import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import { paginate } from '../request/paging';
 import type { RequestContext } from '../request/context';
