@@ -82,6 +82,7 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
     billingSummaries: new BillingSummaryService(),
   };
   const escalations = new EscalationService(suppliers, contracts, incidents);
+  incidents.onAbsorbed((ctx, merge) => escalations.incidentAbsorbed(ctx, merge));
   const reviews = new ReviewService(contracts, slaReports, creditLedger);
   const complianceRegister = new RegisterService();
   const ipam = new IpamService(suppliers);

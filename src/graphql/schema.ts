@@ -36,6 +36,7 @@ import { ExclusionWindow } from '../sla/exclusion-window.entity';
 import { ScorecardWeights } from '../sla/scorecard-weights.entity';
 import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { DowntimeEvidenceResolver } from '../sla/downtime-sources';
+import { IncidentSlaResolver } from '../sla/incident-sla.resolver';
 import {
   ContractSlaResolver,
   IncidentEvidenceResolver,
@@ -182,7 +183,8 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new FeedRunResolver(services.feedRuns, services.feeds),
     new FeedHealthResolver(),
     new FeedEndpointResolver(services.feedPuller),
-    new IncidentResolver(services.incidents, services.incidentSla),
+    new IncidentResolver(services.incidents),
+    new IncidentSlaResolver(services.incidentSla),
     new IncidentStatusChangeResolver(),
     new RecordSourceResolver(),
     new InvoiceResolver(services.invoices, services.reconciliation),
