@@ -19,7 +19,7 @@ export enum FeedRecordKind {
  * domains that own them write these rows (billing/invoice-writer.ts, incidents/incident-writer.ts)
  * and sit above this folder. The foreign keys, their cascades and the loaders' `include` are
  * as they would be with the classes; whoever reads `invoice` or `incident` as their own
- * entity (feeds/feed-run.service.ts, above both) knows which it asked for.
+ * entity (feeds/feed-intake.ts, feeds/feed-run.service.ts; above both) knows which it asked for.
  */
 @Entity('feed_run_record')
 @Index(['feedRunId', 'kind', 'position'])
