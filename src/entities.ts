@@ -12,8 +12,8 @@ import { ContractStatusChange } from './contracts/contract-status-change.entity'
 import { Contract } from './contracts/contract.entity';
 import { FeedEndpoint } from './feeds/feed-endpoint.entity';
 import { FeedRejection } from './feeds/feed-rejection.entity';
-import { FeedRun } from './feeds/feed-run.entity';
-import { FeedRunRecord } from './feeds/feed-run-record.entity';
+import { FeedRun } from './feed-records/feed-run.entity';
+import { FeedRunRecord } from './feed-records/feed-run-record.entity';
 import { IncidentStatusChange } from './incidents/incident-status-change.entity';
 import { Incident, IncidentLink } from './incidents/incident.entity';
 import { ActsFor } from './organisations/acts-for.entity';

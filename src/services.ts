@@ -13,7 +13,7 @@ import { adapters } from './feeds/adapters';
 import { FeedPipeline } from './feeds/feed-pipeline';
 import { FeedPuller } from './feeds/feed-puller';
 import { FeedRunService } from './feeds/feed-run.service';
-import { FeedKind } from './feeds/records';
+import { FeedKind } from './feed-records/records';
 import { PerformanceWriter } from './performance/performance-writer';
 import { IncidentWriter } from './incidents/incident-writer';
 import { IncidentService } from './incidents/incident.service';
@@ -87,6 +87,7 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
     billingSummaries: new BillingSummaryService(),
   };
   const escalations = new EscalationService(suppliers, contracts, incidents);
+  incidents.onAbsorbed((ctx, merge) => escalations.incidentAbsorbed(ctx, merge));
   const reviews = new ReviewService(contracts, slaReports, creditLedger);
   const complianceRegister = new RegisterService();
   const ipam = new IpamService(suppliers);

@@ -4,7 +4,7 @@ import { canonicalJson } from '../common/canonical-json';
 import { formatMoney, type Pence } from '../common/money';
 import { spreadsheetCsv } from '../common/spreadsheet';
 import { Contract } from '../contracts/contract.entity';
-import { FeedRun } from '../feeds/feed-run.entity';
+import { FeedRun } from '../feed-records/feed-run.entity';
 import type { RequestContext } from '../request/context';
 import { toGlobalId } from '../common/global-id';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';

@@ -9,12 +9,13 @@ import {
   type FeedWriter,
   type NaturalKey,
   type WriteOutcome,
-} from '../feeds/feed-writer';
-import type { FeedRun } from '../feeds/feed-run.entity';
-import { FeedRecordKind, FeedRunRecord } from '../feeds/feed-run-record.entity';
+} from '../feed-records/feed-writer';
+import type { FeedRun } from '../feed-records/feed-run.entity';
+import { FeedRecordKind, FeedRunRecord } from '../feed-records/feed-run-record.entity';
 import type { RequestContext } from '../request/context';
-import type { ServiceDirectory } from '../feeds/service-directory';
-import type { InvoiceRecord } from '../feeds/records';
+import type { ServiceDirectory } from '../feed-records/service-directory';
+import type { ChargeType } from './charge-type';
+import type { InvoiceRecord } from '../feed-records/records';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';
 
@@ -24,7 +25,7 @@ import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';
  * Lines for references we do not hold are kept (with no service): reconciliation reports
  * them as phantom charges rather than losing them.
  */
-export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
+export class InvoiceWriter implements FeedWriter<InvoiceRecord<ChargeType>> {
   readonly batchSize = 1;
 
   /** `arrived`: what must follow a run's invoices (stale reconciliations marked, credits matched), in the run's last transaction */
@@ -35,7 +36,7 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
   }
 
   /** One invoice per organisation, supplier and number, case ignored as MySQL's collation ignores it. */
-  naturalKey(record: InvoiceRecord, { services, run }: { services: ServiceDirectory; run: FeedRun }): NaturalKey {
+  naturalKey(record: InvoiceRecord<ChargeType>, { services, run }: { services: ServiceDirectory; run: FeedRun }): NaturalKey {
     const { organisationId } = ownerOf(record, services, run);
     return {
       key: `${organisationId}|${record.invoiceNumber.trim().toUpperCase()}`,
@@ -44,7 +45,7 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
     };
   }
 
-  async write({ ctx, run, services }: FeedWriteContext, items: AcceptedItem<InvoiceRecord>[]): Promise<WriteOutcome[]> {
+  async write({ ctx, run, services }: FeedWriteContext, items: AcceptedItem<InvoiceRecord<ChargeType>>[]): Promise<WriteOutcome[]> {
     const outcomes: WriteOutcome[] = [];
     for (const { record, location, seq } of items) {
       const disagreement = totalsDisagreement(record);
@@ -129,7 +130,7 @@ export class InvoiceWriter implements FeedWriter<InvoiceRecord> {
 }
 
 /** The services of an invoice's lines, and the organisation the invoice belongs to. */
-function ownerOf(record: InvoiceRecord, services: ServiceDirectory, run: FeedRun) {
+function ownerOf(record: InvoiceRecord<ChargeType>, services: ServiceDirectory, run: FeedRun) {
   const lineServices = record.lines.map((line) => (line.serviceReference ? services.find(line.serviceReference) : undefined));
   const owners = new Set(lineServices.filter((service) => service !== undefined).map((service) => service!.organisationId));
   // an invoice for one organisation's services belongs to it; one spanning several (a CSU's) to the sender
@@ -137,8 +138,9 @@ function ownerOf(record: InvoiceRecord, services: ServiceDirectory, run: FeedRun
 }
 
 /** How the invoice's stated totals differ from its lines, or null when they agree to the penny. */
-export function totalsDisagreement(record: InvoiceRecord): string | null {
-  const sum = (pick: (line: InvoiceRecord['lines'][number]) => Pence) => record.lines.reduce((total, line) => total + pick(line), 0n);
+export function totalsDisagreement(record: InvoiceRecord<ChargeType>): string | null {
+  const sum = (pick: (line: InvoiceRecord<ChargeType>['lines'][number]) => Pence) =>
+    record.lines.reduce((total, line) => total + pick(line), 0n);
   const problems: string[] = [];
   const compare = (what: string, fromLines: Pence, stated: Pence) => {
     if (fromLines !== stated) {
@@ -172,7 +174,7 @@ export function totalsDisagreement(record: InvoiceRecord): string | null {
  * locations it was first stored from, which agree with each other. The kind is left out too,
  * so that invoices hashed before there was one still match: it is compared on its own.
  */
-function hashInvoice({ kind: _kind, lines, ...invoice }: InvoiceRecord): string {
+function hashInvoice({ kind: _kind, lines, ...invoice }: InvoiceRecord<ChargeType>): string {
   const content = { ...invoice, lines: lines.map(({ sourceLocation: _location, ...line }) => line) };
   return createHash('sha256')
     .update(JSON.stringify(content, (_key, value) => (typeof value === 'bigint' ? value.toString() : value)))

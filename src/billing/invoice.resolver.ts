@@ -13,7 +13,7 @@ import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../common/global-id';
 import { optionalIdentifier } from '../common/text';
 import { selects } from '../graphql-types/selection';
-import { FeedRun } from '../feeds/feed-run.entity';
+import { FeedRun } from '../feed-records/feed-run.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService } from '../services/network-service.entity';
 import { Supplier } from '../suppliers/supplier.entity';

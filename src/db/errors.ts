@@ -82,3 +82,18 @@ export function violatedUniqueKey(error: unknown, metadata: EntityMetadata): str
   }
   return [];
 }
+
+/** Driver codes for a connection lost or refused. */
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'EPIPE', 'POOL_CLOSED']);
+
+/** True when an error came from losing the database, which a client should retry. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const candidate = error as { code?: string; driverError?: { code?: string }; message?: string } | undefined;
+  const message = candidate?.message ?? '';
+  // graphql-js replaces a thrown non-Error (the driver's bare connect failure) by "Unexpected error value: { … code: "X" … }"
+  const code = candidate?.driverError?.code ?? candidate?.code ?? /^Unexpected error value: .*\bcode: "([A-Z_]+)"/s.exec(message)?.[1];
+  return (
+    (code !== undefined && CONNECTION_ERRORS.has(code)) ||
+    /Pool is closed|connect ETIMEDOUT|acquire.*timeout|connection is in closed state/i.test(message)
+  );
+}

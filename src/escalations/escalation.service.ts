@@ -6,7 +6,7 @@ import { ContractService } from '../contracts/contract.service';
 import { recordTransition } from '../db/transitions';
 import { paginate, type Connection, type PageArgs } from '../request/paging';
 import type { RequestContext } from '../request/context';
-import { IncidentService } from '../incidents/incident.service';
+import { IncidentService, type IncidentMerge } from '../incidents/incident.service';
 import { NetworkService } from '../services/network-service.entity';
 import { SupplierService } from '../suppliers/supplier.service';
 import {
@@ -93,6 +93,14 @@ export class EscalationService {
     if (filter.contractId !== undefined) query.andWhere('escalation.contractId = :contractId', { contractId: filter.contractId });
     if (filter.incidentId !== undefined) query.andWhere('escalation.incidentId = :incidentId', { incidentId: filter.incidentId });
     return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize, direction: 'DESC' });
+  }
+
+  /**
+   * A feed-created incident was folded into the consumer's record of it (IncidentService.onAbsorbed,
+   * in the same transaction): the escalations that named it name the incident that stays.
+   */
+  async incidentAbsorbed(ctx: RequestContext, { from, into }: IncidentMerge): Promise<void> {
+    await ctx.repository(Escalation).update({ incidentId: from.id }, { incidentId: into.id, updatedAt: new Date() });
   }
 
   get(ctx: RequestContext, id: number): Promise<Escalation> {

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
-import { FeedFormat, FeedKind } from './records';
+import { FeedFormat, FeedKind } from '../feed-records/records';
 
 export enum PullOutcome {
   /** a document was fetched and ingested (see lastRunId) */

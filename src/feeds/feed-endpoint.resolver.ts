@@ -10,8 +10,8 @@ import { Supplier } from '../suppliers/supplier.entity';
 import { FeedEndpoint } from './feed-endpoint.entity';
 import { FeedPuller } from './feed-puller';
 import { MAX_CREDENTIAL } from './pull-credential';
-import { FeedRun } from './feed-run.entity';
-import { FeedFormat, FeedKind } from './records';
+import { FeedRun } from '../feed-records/feed-run.entity';
+import { FeedFormat, FeedKind } from '../feed-records/records';
 
 export const FeedEndpointConnection = ConnectionType(FeedEndpoint, 'FeedEndpoint');
 

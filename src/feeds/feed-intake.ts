@@ -8,15 +8,17 @@ import { INGEST_FEEDS } from '../auth/roles';
 import { optionalIdentifier } from '../common/text';
 import { hasAnyRole } from '../request/viewer';
 import type { RequestContext } from '../request/context';
-import { isDatabaseUnavailable } from '../graphql/errors';
+import { isDatabaseUnavailable } from '../db/errors';
 import { parseGlobalId } from '../common/global-id';
 import { Supplier } from '../suppliers/supplier.entity';
+import type { Invoice } from '../billing/invoice.entity';
+import type { Incident } from '../incidents/incident.entity';
 import { FeedRejection } from './feed-rejection.entity';
-import { FeedRecordKind, FeedRunRecord } from './feed-run-record.entity';
-import { FeedRunStatus, FeedSource, type FeedRun } from './feed-run.entity';
+import { FeedRecordKind, FeedRunRecord } from '../feed-records/feed-run-record.entity';
+import { FeedRunStatus, FeedSource, type FeedRun } from '../feed-records/feed-run.entity';
 import type { FeedPipeline } from './feed-pipeline';
 import { FeedLimitError } from './limits';
-import { FeedFormat, FeedKind } from './records';
+import { FeedFormat, FeedKind } from '../feed-records/records';
 import { ErrorReason } from '../common/error-reasons';
 
 const KINDS: Record<string, FeedKind> = {
@@ -167,17 +169,18 @@ async function storedRecords(ctx: RequestContext, run: FeedRun) {
     }),
   );
   return {
+    // the rows name their record by entity (feed-records/feed-run-record.entity.ts): read here as the one asked for
     invoices: invoices!.shown.map(({ invoice, created }) => ({
       id: invoice!.globalId,
-      invoiceNumber: invoice!.invoiceNumber,
-      kind: invoice!.kind,
+      invoiceNumber: (invoice as Invoice).invoiceNumber,
+      kind: (invoice as Invoice).kind,
       created,
     })),
     moreInvoices: invoices!.more,
     incidents: incidents!.shown.map(({ incident, created }) => ({
       id: incident!.globalId,
-      supplierRef: incident!.supplierRef,
-      status: incident!.status,
+      supplierRef: (incident as Incident).supplierRef,
+      status: (incident as Incident).status,
       created,
     })),
     moreIncidents: incidents!.more,

@@ -6,13 +6,14 @@ import { Role } from '../auth/roles';
 import type { RequestContext } from '../request/context';
 import { SupplierService } from '../suppliers/supplier.service';
 import { FeedRejection } from './feed-rejection.entity';
-import { FeedRun, FeedRunStatus, type FeedSource } from './feed-run.entity';
+import { FeedRun, FeedRunStatus, type FeedSource } from '../feed-records/feed-run.entity';
 import { documentChecks } from './adapters';
-import type { AcceptedItem, FeedWriter } from './feed-writer';
+import type { AcceptedItem, FeedWriter } from '../feed-records/feed-writer';
 import { FeedLimitError } from './limits';
 import { NaturalKeys } from './natural-keys';
-import { FeedFormatError, FeedKind, RAW_SHOWN, type FeedAdapter, type FeedFormat, type FeedRecords } from './records';
-import { ServiceDirectory } from './service-directory';
+import { FeedKind, type FeedFormat } from '../feed-records/records';
+import { FeedFormatError, RAW_SHOWN, type FeedAdapter, type FeedRecords } from './feed-adapter';
+import { loadServiceDirectory } from './service-directory';
 import { spool, type SpooledDocument } from './spool';
 import { retryOnDeadlock } from '../db/errors';
 import { displayText } from '../common/display-text';
@@ -168,7 +169,7 @@ export class FeedPipeline {
 
     const writer = this.writers[request.kind] as FeedWriter<unknown>;
     const adapter = this.adapters[request.kind][request.format] as FeedAdapter<unknown>;
-    const services = await ServiceDirectory.load(ctx, request.supplierId);
+    const services = await loadServiceDirectory(ctx, request.supplierId);
     const keys = new NaturalKeys(document.rows);
     let bytesRead = 0;
     const progress = () =>

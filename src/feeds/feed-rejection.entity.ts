@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
-import { FeedRun } from './feed-run.entity';
+import { FeedRun } from '../feed-records/feed-run.entity';
 
 /** A row a feed run could not use: where it was, what it said, and why it was refused. */
 @ObjectType('FeedRejection', { implements: BaseRecord })

@@ -11,9 +11,9 @@ import { Supplier, SupplierKind } from '../suppliers/supplier.entity';
 import { Invoice } from '../billing/invoice.entity';
 import { Incident } from '../incidents/incident.entity';
 import { FeedRejection } from './feed-rejection.entity';
-import { FeedRecordKind, FeedRunRecord } from './feed-run-record.entity';
-import { FeedRun, FeedRunStatus } from './feed-run.entity';
-import { FeedKind } from './records';
+import { FeedRecordKind, FeedRunRecord } from '../feed-records/feed-run-record.entity';
+import { FeedRun, FeedRunStatus } from '../feed-records/feed-run.entity';
+import { FeedKind } from '../feed-records/records';
 import { failOrphanedRuns } from './run-owners';
 
 export interface FeedRunFilter {

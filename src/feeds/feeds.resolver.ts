@@ -28,11 +28,11 @@ import { Supplier } from '../suppliers/supplier.entity';
 import { InvoiceConnection } from '../billing/invoice.resolver';
 import { IncidentConnection } from '../incidents/incident.resolver';
 import { FeedRejection } from './feed-rejection.entity';
-import { FeedRecordKind } from './feed-run-record.entity';
-import { FeedRun, FeedRunStatus, FeedSource } from './feed-run.entity';
+import { FeedRecordKind } from '../feed-records/feed-run-record.entity';
+import { FeedRun, FeedRunStatus, FeedSource } from '../feed-records/feed-run.entity';
 import { FeedPipeline } from './feed-pipeline';
 import { FeedRunService } from './feed-run.service';
-import { FeedFormat, FeedKind } from './records';
+import { FeedFormat, FeedKind } from '../feed-records/records';
 import { ErrorReason } from '../common/error-reasons';
 
 export const FeedRunConnection = ConnectionType(FeedRun, 'FeedRun');

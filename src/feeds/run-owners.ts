@@ -1,7 +1,7 @@
 import { In, LessThan, type EntityManager } from 'typeorm';
 import { livenessOfOwners } from '../db/instance';
-import { FeedRun, FeedRunStatus } from './feed-run.entity';
-import type { FeedKind } from './records';
+import { FeedRun, FeedRunStatus } from '../feed-records/feed-run.entity';
+import type { FeedKind } from '../feed-records/records';
 
 export const ORPHANED_RUN =
   'The run was interrupted: the process running it stopped. The batches it completed are kept; send the document again to complete it.';

@@ -1,32 +1,30 @@
 import { In } from 'typeorm';
 import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
-
-export interface KnownService {
-  id: number;
-  organisationId: number;
-  reference: string;
-  status: NetworkService['status'];
-}
+import type { KnownService, ServiceDirectory } from '../feed-records/service-directory';
 
 /**
- * The supplier's services that the feed's sender may speak about — those of the
- * organisations in the sender's scope — loaded once per run, so that resolving a
- * reference costs no query per row. References match ignoring case and surrounding space.
+ * Loads the supplier's services that the feed's sender may speak about — those of the
+ * organisations in the sender's scope — once per run, for the writers to look references up in.
  */
-export class ServiceDirectory {
-  private constructor(private readonly byReference: Map<string, KnownService>) {}
+export async function loadServiceDirectory(ctx: RequestContext, supplierId: number): Promise<ServiceDirectory> {
+  const services = await ctx.repository(NetworkService).find({
+    select: { id: true, organisationId: true, reference: true, status: true },
+    where: { supplierId, organisationId: In([...ctx.organisationIds]) },
+  });
+  return new ServicesByReference(services);
+}
 
-  static async load(ctx: RequestContext, supplierId: number): Promise<ServiceDirectory> {
-    const services = await ctx.repository(NetworkService).find({
-      select: { id: true, organisationId: true, reference: true, status: true },
-      where: { supplierId, organisationId: In([...ctx.organisationIds]) },
-    });
-    return new ServiceDirectory(new Map(services.map((service) => [ServiceDirectory.key(service.reference), service])));
+/** References match ignoring case and surrounding space. */
+class ServicesByReference implements ServiceDirectory {
+  private readonly byReference: Map<string, KnownService>;
+
+  constructor(services: KnownService[]) {
+    this.byReference = new Map(services.map((service) => [ServicesByReference.key(service.reference), service]));
   }
 
   find(reference: string): KnownService | undefined {
-    return this.byReference.get(ServiceDirectory.key(reference));
+    return this.byReference.get(ServicesByReference.key(reference));
   }
 
   all(): KnownService[] {

@@ -14,7 +14,7 @@ const UNOWNED = /^hscn-feed-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 /** an unowned file this old cannot belong to a document still being read */
 const UNOWNED_AFTER_MS = 24 * 3_600_000;
 import { documentTooLarge } from './limits';
-import { FeedFormatError, type DocumentCheck } from './records';
+import { FeedFormatError, type DocumentCheck } from './feed-adapter';
 
 export interface SpooledDocument {
   readonly path: string;

@@ -5,6 +5,7 @@ import type { ValidationError } from 'class-validator';
 import { ErrorReason } from '../common/error-reasons';
 import { DomainError, ErrorCode } from '../common/errors';
 import { inputFailure } from './input-errors';
+import { isDatabaseUnavailable } from '../db/errors';
 
 /** Codes that graphql-js and Apollo give to errors in the request itself; clients act on them. */
 const REQUEST_ERROR_CODES = new Set([
@@ -20,22 +21,8 @@ const REQUEST_ERROR_CODES = new Set([
   ...Object.values(ErrorCode),
 ]);
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'EPIPE', 'POOL_CLOSED']);
-
 /** `extensions.reason` of a SERVICE_UNAVAILABLE caused by the database: retry later */
 export const DATABASE_UNAVAILABLE = ErrorReason.DATABASE_UNAVAILABLE;
-
-/** True when an error came from losing the database, which a client should retry. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const candidate = error as { code?: string; driverError?: { code?: string }; message?: string } | undefined;
-  const message = candidate?.message ?? '';
-  // graphql-js replaces a thrown non-Error (the driver's bare connect failure) by "Unexpected error value: { … code: "X" … }"
-  const code = candidate?.driverError?.code ?? candidate?.code ?? /^Unexpected error value: .*\bcode: "([A-Z_]+)"/s.exec(message)?.[1];
-  return (
-    (code !== undefined && CONNECTION_ERRORS.has(code)) ||
-    /Pool is closed|connect ETIMEDOUT|acquire.*timeout|connection is in closed state/i.test(message)
-  );
-}
 
 /** An error that is not one of ours, not the client's, and not the database going away. */
 export function isInternal(error: unknown): boolean {

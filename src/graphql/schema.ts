@@ -34,7 +34,7 @@ import { FeedEndpointResolver } from '../feeds/feed-endpoint.resolver';
 import { FeedRejection } from '../feeds/feed-rejection.entity';
 import { FeedHealthResolver, FeedRunResolver } from '../feeds/feeds.resolver';
 import { IncidentResolver, IncidentStatusChangeResolver } from '../incidents/incident.resolver';
-import { RecordSourceResolver } from '../feeds/record-source';
+import { RecordSourceResolver } from '../feed-records/record-source';
 import { SlaTerm } from '../sla/sla-term.entity';
 import { CreditPolicy } from '../sla/credit-policy.entity';
 import { ExclusionWindow } from '../sla/exclusion-window.entity';
@@ -42,6 +42,7 @@ import { ScorecardWeights } from '../scorecards/scorecard-weights.entity';
 import { ScorecardResolver } from '../scorecards/scorecard.resolver';
 import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { DowntimeEvidenceResolver } from '../sla/downtime-sources';
+import { IncidentSlaResolver } from '../sla/incident-sla.resolver';
 import {
   ContractSlaResolver,
   IncidentEvidenceResolver,
@@ -197,7 +198,8 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new FeedRunResolver(services.feedRuns, services.feeds),
     new FeedHealthResolver(),
     new FeedEndpointResolver(services.feedPuller),
-    new IncidentResolver(services.incidents, services.incidentSla),
+    new IncidentResolver(services.incidents),
+    new IncidentSlaResolver(services.incidentSla),
     new IncidentStatusChangeResolver(),
     new RecordSourceResolver(),
     new InvoiceResolver(services.invoices, services.reconciliation),

@@ -7,7 +7,7 @@ import { DomainError, ErrorCode, forbidden, httpStatusOf } from '../common/error
 import { evidencePack } from '../billing/evidence-pack';
 import { Dispute } from '../billing/dispute.entity';
 import type { RequestContext } from '../request/context';
-import { isDatabaseUnavailable } from '../graphql/errors';
+import { isDatabaseUnavailable } from '../db/errors';
 import { idOf } from '../common/global-id';
 
 const FORMATS = {

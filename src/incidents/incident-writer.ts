@@ -10,11 +10,12 @@ import {
   type FeedWriter,
   type NaturalKey,
   type WriteOutcome,
-} from '../feeds/feed-writer';
-import { FeedRecordKind, FeedRunRecord } from '../feeds/feed-run-record.entity';
-import { storedLocation } from '../feeds/record-source';
-import type { ServiceDirectory } from '../feeds/service-directory';
-import type { IncidentRecord } from '../feeds/records';
+} from '../feed-records/feed-writer';
+import { FeedRecordKind, FeedRunRecord } from '../feed-records/feed-run-record.entity';
+import { storedLocation } from '../feed-records/record-source';
+import type { ServiceDirectory } from '../feed-records/service-directory';
+import type { IncidentStatus } from './incident-status';
+import type { IncidentRecord } from '../feed-records/records';
 import { IncidentStatusChange } from './incident-status-change.entity';
 import { Incident, IncidentOrigin } from './incident.entity';
 
@@ -31,14 +32,14 @@ export const CONSUMER_MATCH_WINDOW_MS = 2 * 3_600_000;
  * same service, with no ticket of its own, becomes that incident (the nearest in time):
  * the consumer's data set stays, the supplier's status and times come in.
  */
-export class IncidentWriter implements FeedWriter<IncidentRecord> {
+export class IncidentWriter implements FeedWriter<IncidentRecord<IncidentStatus>> {
   readonly batchSize = 200;
 
   /**
    * One incident per organisation and ticket reference. Case is ignored, as MySQL's
    * collation ignores it in the unique key: "T-1" and "t-1" are one ticket on either dialect.
    */
-  naturalKey(record: IncidentRecord, { services }: { services: ServiceDirectory }): NaturalKey | null {
+  naturalKey(record: IncidentRecord<IncidentStatus>, { services }: { services: ServiceDirectory }): NaturalKey | null {
     const service = services.find(record.serviceReference);
     if (!service) return null;
     return {
@@ -48,7 +49,7 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
     };
   }
 
-  async write({ ctx, run, services }: FeedWriteContext, items: AcceptedItem<IncidentRecord>[]): Promise<WriteOutcome[]> {
+  async write({ ctx, run, services }: FeedWriteContext, items: AcceptedItem<IncidentRecord<IncidentStatus>>[]): Promise<WriteOutcome[]> {
     const outcomes: WriteOutcome[] = new Array(items.length);
     const resolved = items.map(({ record }, index) => {
       const service = services.find(record.serviceReference);
@@ -189,7 +190,7 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
 }
 
 /** Copies what the supplier says onto the incident; answers whether anything changed. */
-function applyRecord(incident: Incident, record: IncidentRecord, serviceId: number): boolean {
+function applyRecord(incident: Incident, record: IncidentRecord<IncidentStatus>, serviceId: number): boolean {
   const next: Partial<Incident> = {
     serviceId,
     externalId: record.externalId ?? incident.externalId ?? null,

@@ -6,24 +6,21 @@ import {
   Ctx,
   Field,
   FieldResolver,
-  Float,
   ID,
   InputType,
   Int,
   Mutation,
   ObjectType,
   Query,
-  registerEnumType,
   Resolver,
   Root,
 } from 'type-graphql';
-import { MANAGE_SERVICE_DESK, READ_INCIDENTS, READ_INVENTORY } from '../auth/roles';
+import { MANAGE_SERVICE_DESK, READ_INCIDENTS } from '../auth/roles';
 import { Contact } from '../contacts/contact.entity';
 import { Contract } from '../contracts/contract.entity';
-import { RecordSource, rowSource } from '../feeds/record-source';
+import { RecordSource, rowSource } from '../feed-records/record-source';
 import { IncidentStatus } from './incident-status';
 import { ConnectionType, PageArgs } from '../graphql-types/connection';
-import { paginateList } from '../request/paging';
 import type { RequestContext } from '../request/context';
 import { Clearable } from '../graphql-types/clearable';
 import { idOf, optionalIdOf } from '../common/global-id';
@@ -33,10 +30,6 @@ import { Supplier } from '../suppliers/supplier.entity';
 import { IncidentStatusChange } from './incident-status-change.entity';
 import { Incident } from './incident.entity';
 import { IncidentService } from './incident.service';
-import { SlaStage } from '../sla/incident-clock';
-import { IncidentSlaService } from '../sla/incident-sla.service';
-
-registerEnumType(SlaStage, { name: 'SlaStage', description: 'Where an incident stands against its resolution target.' });
 
 export const IncidentConnection = ConnectionType(Incident, 'Incident');
 
@@ -108,10 +101,7 @@ export class UnnotifiedSeverityOne {
 
 @Resolver(() => Incident)
 export class IncidentResolver {
-  constructor(
-    private readonly incidentService: IncidentService,
-    private readonly incidentSla: IncidentSlaService,
-  ) {}
+  constructor(private readonly incidentService: IncidentService) {}
 
   @Authorized(READ_INCIDENTS)
   @Query(() => IncidentConnection, {
@@ -140,21 +130,6 @@ export class IncidentResolver {
   @Query(() => Incident)
   incident(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.incidentService.get(ctx, idOf(id, Incident.typename));
-  }
-
-  @Authorized(READ_INVENTORY)
-  @Query(() => IncidentConnection, {
-    description:
-      'Open incidents at 75 % of their resolution target or past it, most urgent (largest share of the target used) first. A cursor holds the share it was read at: clocks run on, so a later page may repeat or skip an incident that moved.',
-  })
-  async incidentsAtRisk(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
-    const atRisk = (await this.incidentSla.atRisk(ctx)).map(({ incident, clock }) => ({
-      incident,
-      key: urgencyKey(incident.id, clock.percentOfTargetElapsed),
-    }));
-    atRisk.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const connection = paginateList(atRisk, (entry) => entry.key, page, { maxPageSize: ctx.config.graphql.maxPageSize });
-    return { ...connection, edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: node.incident })) };
   }
 
   @Authorized(READ_INCIDENTS)
@@ -207,64 +182,6 @@ export class IncidentResolver {
     });
   }
 
-  @FieldResolver(() => Int, { description: 'Service-hours minutes from opening to acknowledgement (to now while unacknowledged).' })
-  async responseBusinessMinutes(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
-    return (await this.incidentSla.clock(ctx, incident)).responseMinutes;
-  }
-
-  @FieldResolver(() => Int, { description: 'Service-hours minutes from opening to resolution (to now while open), pauses not counted.' })
-  async resolutionBusinessMinutes(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
-    return (await this.incidentSla.clock(ctx, incident)).resolutionMinutes;
-  }
-
-  @FieldResolver(() => Int, { description: 'Service-hours minutes the clock stood still (awaiting customer or third party).' })
-  async pausedMinutes(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
-    return (await this.incidentSla.clock(ctx, incident)).pausedMinutes;
-  }
-
-  @FieldResolver(() => Int, { description: "The contract's response target for the severity (or the default for its service wrap)." })
-  async responseTargetMinutes(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
-    return (await this.incidentSla.clock(ctx, incident)).responseTargetMinutes;
-  }
-
-  @FieldResolver(() => Int)
-  async resolutionTargetMinutes(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
-    return (await this.incidentSla.clock(ctx, incident)).resolutionTargetMinutes;
-  }
-
-  @FieldResolver(() => Boolean)
-  async responseBreached(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
-    return (await this.incidentSla.clock(ctx, incident)).responseBreached;
-  }
-
-  @FieldResolver(() => Boolean)
-  async resolutionBreached(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
-    return (await this.incidentSla.clock(ctx, incident)).resolutionBreached;
-  }
-
-  @FieldResolver(() => Date, {
-    nullable: true,
-    description: 'For an open incident: when its resolution target falls due (pauses so far allowed for).',
-  })
-  async resolutionDueAt(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
-    return (await this.incidentSla.clock(ctx, incident)).resolutionDueAt;
-  }
-
-  @FieldResolver(() => Float, { nullable: true, description: 'For an open incident: share of the resolution target used, percent.' })
-  async percentOfTargetElapsed(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
-    return (await this.incidentSla.clock(ctx, incident)).percentOfTargetElapsed;
-  }
-
-  @FieldResolver(() => SlaStage)
-  async slaStage(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
-    return (await this.incidentSla.clock(ctx, incident)).stage;
-  }
-
-  @FieldResolver(() => Boolean, { description: 'The clock is stopped now (PENDING or HELD).' })
-  async clockPaused(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
-    return (await this.incidentSla.clock(ctx, incident)).paused;
-  }
-
   @FieldResolver(() => NetworkService, {
     nullable: true,
     description:
@@ -307,15 +224,6 @@ export class IncidentResolver {
   source(@Root() incident: Incident): RecordSource | null {
     return incident.lastFeedRunId === null ? null : rowSource(incident.lastFeedRunId, incident.lastFeedLocation);
   }
-}
-
-/**
- * A key that sorts the most urgent incident first: the share of its target used, descending
- * (in thousandths of a percent, so keys compare as text), then the incident, for ties.
- */
-function urgencyKey(incidentId: number, percent: number | null): string {
-  const used = Math.min(Math.max(Math.round((percent ?? 0) * 1000), 0), 999_999_999_999);
-  return `${String(999_999_999_999 - used).padStart(12, '0')}|${String(incidentId).padStart(10, '0')}`;
 }
 
 /** Where a status history entry came from. */

@@ -8,8 +8,7 @@ import { IncidentStatus } from './incident-status';
 import { paginate, type Connection, type PageArgs } from '../request/paging';
 import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
-import { Escalation } from '../escalations/escalation.entity';
-import { FeedRunRecord } from '../feeds/feed-run-record.entity';
+import { FeedRunRecord } from '../feed-records/feed-run-record.entity';
 import { IncidentStatusChange } from './incident-status-change.entity';
 import { Incident, IncidentLink, IncidentOrigin } from './incident.entity';
 import { ErrorReason } from '../common/error-reasons';
@@ -54,7 +53,27 @@ const MAX_UNNOTIFIED = 500;
 /** how far an incident's time may lie ahead of the server's clock (clients' clocks drift) */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
+/** Two records of one incident become one: `from`, the feed's, is folded into `into`, the consumer's. */
+export interface IncidentMerge {
+  from: Incident;
+  into: Incident;
+}
+
+/**
+ * Told, in the transaction that folds a feed-created incident into the consumer's record, before
+ * the feed's incident is removed: a domain above incidents that names incidents in rows of its
+ * own (escalations) moves them to the incident that stays. Registered in src/services.ts.
+ */
+export type IncidentAbsorbedListener = (ctx: RequestContext, merge: IncidentMerge) => Promise<void>;
+
 export class IncidentService {
+  private readonly absorbedListeners: IncidentAbsorbedListener[] = [];
+
+  /** Adds a listener told whenever a feed-created incident is absorbed (see IncidentAbsorbedListener). */
+  onAbsorbed(listener: IncidentAbsorbedListener): void {
+    this.absorbedListeners.push(listener);
+  }
+
   list(ctx: RequestContext, filter: IncidentFilter, page: PageArgs): Promise<Connection<Incident>> {
     const query = incidentsWithinScope(ctx, ctx.repository(Incident).createQueryBuilder('incident'));
     if (filter.supplierId !== undefined) query.andWhere('incident.supplierId = :supplierId', { supplierId: filter.supplierId });
@@ -345,7 +364,7 @@ export class IncidentService {
     );
     if (moving.length)
       await history.update({ id: In(moving.map((entry) => entry.id)) }, { incidentId: consumer.id, updatedAt: new Date() });
-    await ctx.repository(Escalation).update({ incidentId: feed.id }, { incidentId: consumer.id, updatedAt: new Date() });
+    for (const listener of this.absorbedListeners) await listener(ctx, { from: feed, into: consumer });
     // the runs that brought the ticket in now name the incident it became (those naming both keep the one row they have)
     const runRecords = ctx.repository(FeedRunRecord);
     const namingConsumer = new Set((await runRecords.findBy({ incidentId: consumer.id })).map((row) => row.feedRunId));

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { asUtcDate, sqlTimestamp } from '../common/dates';
 import type { Dialect } from '../db/dialect';
-import { storedLocation } from '../feeds/record-source';
+import { storedLocation } from '../feed-records/record-source';
 import type { PerformanceFeedSpan } from './performance-feed-span.entity';
 import { readFeedSpansOverlapping } from './performance-reads';
 import { mergeFeedSpans } from './performance-writes';

@@ -1,5 +1,5 @@
 import { ukDateOf } from '../common/calendar';
-import type { PerformanceRecord } from '../feeds/records';
+import type { PerformanceRecord } from '../feed-records/records';
 import type { PerformanceSample } from './performance-sample.entity';
 
 /** Scaled-integer units, chosen so that every sum in a rollup is exact. */

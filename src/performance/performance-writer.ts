@@ -13,9 +13,9 @@ import {
   type FeedWriter,
   type NaturalKey,
   type WriteOutcome,
-} from '../feeds/feed-writer';
-import type { ServiceDirectory } from '../feeds/service-directory';
-import type { PerformanceRecord } from '../feeds/records';
+} from '../feed-records/feed-writer';
+import type { ServiceDirectory } from '../feed-records/service-directory';
+import type { PerformanceRecord } from '../feed-records/records';
 import { recordSpans } from './feed-spans';
 import { MeasureRangeError, sampleKey, sampleSignature, toSample } from './measures';
 import { frozenPeriods } from './monthly-percentiles';

@@ -9,9 +9,9 @@ import {
   type FeedWriter,
   type NaturalKey,
   type WriteOutcome,
-} from '../feeds/feed-writer';
-import type { FeedRun } from '../feeds/feed-run.entity';
-import type { InventoryRecord } from '../feeds/records';
+} from '../feed-records/feed-writer';
+import type { FeedRun } from '../feed-records/feed-run.entity';
+import type { InventoryRecord } from '../feed-records/records';
 import { Site } from '../sites/site.entity';
 import { InventoryComparison, InventoryDifference, InventoryDifferenceKind } from './inventory-comparison.entity';
 import { NetworkService, ServiceStatus } from './network-service.entity';

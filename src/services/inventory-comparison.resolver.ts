@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { READ_INVENTORY } from '../auth/roles';
-import { FeedRun } from '../feeds/feed-run.entity';
+import { FeedRun } from '../feed-records/feed-run.entity';
 import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../common/global-id';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { RecordSource } from '../feeds/record-source';
+import { RecordSource } from '../feed-records/record-source';
 import type { RequestContext } from '../request/context';
 import { spansOverlapping, type SpanLookup } from '../performance/feed-spans';
 import { DowntimeEvidence } from './sla-report.types';

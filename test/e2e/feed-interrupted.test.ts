@@ -9,7 +9,7 @@ import { createDataSource } from '../../src/db/data-source';
 import { resolveFlavour } from '../../src/db/database';
 import { livenessOfOwners } from '../../src/db/instance';
 import { StatementCounter } from '../../src/db/statement-counter';
-import { FeedRun, FeedRunStatus } from '../../src/feeds/feed-run.entity';
+import { FeedRun, FeedRunStatus } from '../../src/feed-records/feed-run.entity';
 import { ORPHANED_RUN } from '../../src/feeds/run-owners';
 import { InvoiceLine } from '../../src/billing/invoice-line.entity';
 import { Invoice } from '../../src/billing/invoice.entity';

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { Role } from '../../src/auth/roles';
-import { FeedRun } from '../../src/feeds/feed-run.entity';
+import { FeedRun } from '../../src/feed-records/feed-run.entity';
 import { PerformanceSample } from '../../src/performance/performance-sample.entity';
 import { pruneRawSamples } from '../../src/performance/retention';
 import { PerformanceDaily } from '../../src/performance/performance-rollup.entity';

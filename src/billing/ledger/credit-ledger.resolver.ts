@@ -24,7 +24,7 @@ import type { RequestContext } from '../../request/context';
 import { idOf, optionalIdOf } from '../../common/global-id';
 import { MoneyScalar } from '../../graphql-types/scalars';
 import { Incident } from '../../incidents/incident.entity';
-import { RecordSource, rowSource } from '../../feeds/record-source';
+import { RecordSource, rowSource } from '../../feed-records/record-source';
 import { monthOf, PERIOD_PATTERN } from '../../common/calendar';
 import { downtimeSources } from '../../sla/downtime-sources';
 import { NetworkService } from '../../services/network-service.entity';

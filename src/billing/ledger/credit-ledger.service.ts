@@ -7,7 +7,7 @@ import type { Pence } from '../../common/money';
 import { SYSTEM_ACTOR } from '../../common/system-actor';
 import { requiredText } from '../../common/text';
 import { Contract } from '../../contracts/contract.entity';
-import type { FeedRun } from '../../feeds/feed-run.entity';
+import type { FeedRun } from '../../feed-records/feed-run.entity';
 import { RequestContext } from '../../request/context';
 import { Dispute, DisputeState } from '../dispute.entity';
 import { Invoice, InvoiceStatus } from '../invoice.entity';

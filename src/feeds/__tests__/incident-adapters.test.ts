@@ -2,7 +2,8 @@ import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { incidentCsv } from '../adapters/incident-csv';
 import { incidentTmf } from '../adapters/incident-tmf621';
-import { FeedFormatError, type IncidentRecord, type ParsedItem } from '../records';
+import { type IncidentRecord } from '../../feed-records/records';
+import { FeedFormatError, type ParsedItem } from '../feed-adapter';
 import { IncidentStatus } from '../../incidents/incident-status';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/feeds/incidents');

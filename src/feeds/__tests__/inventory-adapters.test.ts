@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { inventoryCsv } from '../adapters/inventory-csv';
 import { inventoryTmf } from '../adapters/inventory-tmf';
-import { FeedFormatError, type FeedAdapter, type InventoryRecord, type ParsedItem } from '../records';
+import { type InventoryRecord } from '../../feed-records/records';
+import { FeedFormatError, type FeedAdapter, type ParsedItem } from '../feed-adapter';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/feeds/inventory');
 

@@ -4,7 +4,8 @@ import { Readable } from 'node:stream';
 import { invoiceCsv } from '../adapters/invoice-csv';
 import { invoiceTmf } from '../adapters/invoice-tmf678';
 import { ChargeType } from '../../billing/charge-type';
-import { FeedFormatError, type FeedAdapter, type InvoiceRecord, type ParsedItem } from '../records';
+import { type InvoiceRecord } from '../../feed-records/records';
+import { FeedFormatError, type FeedAdapter, type ParsedItem } from '../feed-adapter';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/feeds/invoices');
 

@@ -1,6 +1,6 @@
 import { jsonCheck, jsonItems, readJsonElements, type JsonEvent } from '../adapters/json-stream';
 import { DEFAULT_FEED_LIMITS, FeedLimitError, FeedLimitReason, type FeedLimits } from '../limits';
-import { FeedFormatError } from '../records';
+import { FeedFormatError } from '../feed-adapter';
 
 const LIMITS: FeedLimits = { ...DEFAULT_FEED_LIMITS, maxItemBytes: 4096, maxDepth: 8, maxRows: 50 };
 

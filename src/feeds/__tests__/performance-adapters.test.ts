@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { performanceCsv } from '../adapters/performance-csv';
 import { performanceTmf } from '../adapters/performance-tmf628';
-import { FeedFormatError, type ParsedItem, type PerformanceRecord } from '../records';
+import { type PerformanceRecord } from '../../feed-records/records';
+import { FeedFormatError, type ParsedItem } from '../feed-adapter';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/feeds/performance');
 

@@ -1,5 +1,5 @@
 import { recordTooLarge, tooManyRows, type FeedLimits } from '../limits';
-import type { DocumentCheck } from '../records';
+import type { DocumentCheck } from '../feed-adapter';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;

@@ -1,5 +1,6 @@
 import { IncidentStatus } from '../../incidents/incident-status';
-import { type FeedAdapter, type IncidentRecord, type IncidentStatusRecord } from '../records';
+import { type IncidentRecord, type IncidentStatusRecord } from '../../feed-records/records';
+import { type FeedAdapter } from '../feed-adapter';
 import { readCsv, readItem } from './readers';
 import {
   FieldError,
@@ -35,7 +36,7 @@ export const INCIDENT_CSV_COLUMNS = {
 } as const;
 
 /** Reads the incident CSV template as it streams in; every row becomes a record or a rejection. */
-export const incidentCsv: FeedAdapter<IncidentRecord> = async function* incidentCsv(input, limits) {
+export const incidentCsv: FeedAdapter<IncidentRecord<IncidentStatus>> = async function* incidentCsv(input, limits) {
   for await (const row of readCsv(input, INCIDENT_CSV_COLUMNS, limits)) {
     const location = `line ${row.line}`;
     if (row.cellsMismatch) {
@@ -56,7 +57,7 @@ const CSV_FIELDS: IncidentFieldNames = {
   history: 'status_history',
 };
 
-function incidentFromRow(values: Record<string, string>): IncidentRecord {
+function incidentFromRow(values: Record<string, string>): IncidentRecord<IncidentStatus> {
   const supplierRef = requiredIdentifier(values.ticket_reference, 'ticket_reference');
   const externalId = optionalIdentifier(values.external_id, 'external_id', 200);
   const serviceReference = requiredIdentifier(values.service_reference, 'service_reference');
@@ -90,7 +91,7 @@ function incidentFromRow(values: Record<string, string>): IncidentRecord {
  * The status_history cell: changes separated by "|", each "<date-time> <STATUS>" and
  * optionally " (<reason>)". Entries may come in any order; none may precede opened_at.
  */
-function parseStatusHistory(cell: string | undefined, openedAt: Date): IncidentStatusRecord[] {
+function parseStatusHistory(cell: string | undefined, openedAt: Date): IncidentStatusRecord<IncidentStatus>[] {
   if (isBlank(cell)) return [];
   return cell.split('|').map((text, index) => {
     const entry = `entry ${index + 1}`;
@@ -131,7 +132,7 @@ function relabel<T>(read: () => T): T {
 // Values and rules both incident formats share (the TMF621 adapter uses these too).
 // ---------------------------------------------------------------------------------------
 
-type Severity = IncidentRecord['severity'];
+type Severity = IncidentRecord<IncidentStatus>['severity'];
 
 const SEVERITY_WORDS: Record<string, Severity> = {
   critical: 1,
@@ -223,7 +224,7 @@ const ACKNOWLEDGING = [IncidentStatus.ACKNOWLEDGED, IncidentStatus.IN_PROGRESS];
  * ACKNOWLEDGED or IN_PROGRESS change; resolved: the last RESOLVED change; closed: the last
  * CLOSED change), and a notification time implies the Service Co-ordinator was notified.
  */
-export function completeIncident(ticket: IncidentRecord, fields: IncidentFieldNames): IncidentRecord {
+export function completeIncident(ticket: IncidentRecord<IncidentStatus>, fields: IncidentFieldNames): IncidentRecord<IncidentStatus> {
   const history = [...ticket.statusHistory].sort((a, b) => a.at.getTime() - b.at.getTime());
   const lastOf = (status: IncidentStatus) => history.filter((change) => change.status === status).at(-1)?.at ?? null;
   const notBeforeOpened = (at: Date | null, field: string) => {

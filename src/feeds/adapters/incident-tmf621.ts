@@ -1,4 +1,6 @@
-import type { FeedAdapter, IncidentRecord, IncidentStatusRecord } from '../records';
+import type { IncidentStatus } from '../../incidents/incident-status';
+import type { IncidentRecord, IncidentStatusRecord } from '../../feed-records/records';
+import type { FeedAdapter } from '../feed-adapter';
 import { completeIncident, parseIncidentStatus, parseSeverity, type IncidentFieldNames } from './incident-csv';
 import { jsonItems } from './json-stream';
 import { rawJson, readItem } from './readers';
@@ -19,7 +21,7 @@ import {
  * an array under `troubleTicket`, `items` or `data`, read a ticket at a time as it streams.
  * Each ticket becomes a record or a rejection naming the property at fault.
  */
-export const incidentTmf: FeedAdapter<IncidentRecord> = async function* incidentTmf(input, limits) {
+export const incidentTmf: FeedAdapter<IncidentRecord<IncidentStatus>> = async function* incidentTmf(input, limits) {
   for await (const { item, path } of jsonItems(input, ['troubleTicket', 'items', 'data'], limits)) {
     const raw = rawJson(item);
     if (!isObject(item)) {
@@ -45,7 +47,7 @@ const TMF_FIELDS: IncidentFieldNames = {
   history: 'statusChange',
 };
 
-function incidentFromTicket(ticket: Record<string, unknown>): IncidentRecord {
+function incidentFromTicket(ticket: Record<string, unknown>): IncidentRecord<IncidentStatus> {
   const supplierRef = requiredIdentifier(ticket.id, 'id');
   const externalId = externalIdOf(ticket.externalId);
   const serviceReference = serviceReferenceOf(ticket.relatedEntity);
@@ -129,7 +131,7 @@ function referenceOf({ entity, field }: { entity: Record<string, unknown>; field
   throw new FieldError(field, 'has neither an id nor a name to identify the service');
 }
 
-function statusChangesOf(statusChange: unknown, openedAt: Date): IncidentStatusRecord[] {
+function statusChangesOf(statusChange: unknown, openedAt: Date): IncidentStatusRecord<IncidentStatus>[] {
   if (isBlank(statusChange)) return [];
   if (!Array.isArray(statusChange)) throw new FieldError('statusChange', 'expected an array of {changeDate, status, changeReason}');
   return statusChange.map((change: unknown, index) => {

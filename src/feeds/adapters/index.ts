@@ -1,6 +1,7 @@
 import type { AdapterRegistry } from '../feed-pipeline';
 import type { FeedLimits } from '../limits';
-import { FeedFormat, FeedKind, type DocumentCheck } from '../records';
+import { FeedFormat, FeedKind } from '../../feed-records/records';
+import { type DocumentCheck } from '../feed-adapter';
 import { csvCheck } from './csv-check';
 import { incidentCsv } from './incident-csv';
 import { incidentTmf } from './incident-tmf621';

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { formatMoney } from '../../common/money';
-import type { FeedAdapter, InventoryRecord } from '../records';
+import type { InventoryRecord } from '../../feed-records/records';
+import type { FeedAdapter } from '../feed-adapter';
 import { SERVICE_REFERENCE_MAX_LENGTH } from './invoice-csv';
 import { readCsv, readItem } from './readers';
 import {

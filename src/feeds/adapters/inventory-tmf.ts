@@ -1,4 +1,5 @@
-import type { FeedAdapter, InventoryRecord } from '../records';
+import type { InventoryRecord } from '../../feed-records/records';
+import type { FeedAdapter } from '../feed-adapter';
 import {
   inventoryRecordFrom,
   reasonAbout,

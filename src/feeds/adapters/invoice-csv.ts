@@ -2,7 +2,8 @@ import Decimal from 'decimal.js';
 import type { LocalDate } from '../../common/dates';
 import { formatMoney, type Pence } from '../../common/money';
 import { ChargeType } from '../../billing/charge-type';
-import { RAW_SHOWN, type FeedAdapter, type InvoiceLineRecord, type InvoiceRecord, type ParsedItem } from '../records';
+import { type InvoiceLineRecord, type InvoiceRecord } from '../../feed-records/records';
+import { RAW_SHOWN, type FeedAdapter, type ParsedItem } from '../feed-adapter';
 import { documentKind, type DocumentKind } from './invoice-kind';
 import { readCsv, type CsvRow } from './readers';
 import {
@@ -132,7 +133,7 @@ function parseCurrency(value: unknown): string {
  * The invoice's own values, repeated on each of its rows; the kind as the rows declare it
  * (document_type), settled against the lines once they are all read.
  */
-type InvoiceHeader = Omit<InvoiceRecord, 'lines' | 'kind'> & { declaredKind: DocumentKind | null };
+type InvoiceHeader = Omit<InvoiceRecord<ChargeType>, 'lines' | 'kind'> & { declaredKind: DocumentKind | null };
 
 const HEADER_COLUMNS: Record<keyof InvoiceHeader, string> = {
   invoiceNumber: 'invoice_number',
@@ -149,7 +150,7 @@ const HEADER_COLUMNS: Record<keyof InvoiceHeader, string> = {
 
 interface RowContent {
   header: InvoiceHeader;
-  line: Omit<InvoiceLineRecord, 'lineNumber' | 'sourceLocation'>;
+  line: Omit<InvoiceLineRecord<ChargeType>, 'lineNumber' | 'sourceLocation'>;
   /** as written; blank means the row's position within its invoice */
   lineNumber: number | null;
 }
@@ -250,12 +251,12 @@ function headerDisagreement(first: { row: HeldRow; content: RowContent }, other:
 }
 
 /** The record's own columns, without the kind as declared (the record holds the kind as settled). */
-function headerOf({ declaredKind: _declared, ...header }: InvoiceHeader): Omit<InvoiceRecord, 'lines' | 'kind'> {
+function headerOf({ declaredKind: _declared, ...header }: InvoiceHeader): Omit<InvoiceRecord<ChargeType>, 'lines' | 'kind'> {
   return header;
 }
 
 /** One invoice from all of its rows: a record, or one rejection naming every bad row. */
-function invoiceFrom(invoiceNumber: string, rows: ReadRow[]): ParsedItem<InvoiceRecord> {
+function invoiceFrom(invoiceNumber: string, rows: ReadRow[]): ParsedItem<InvoiceRecord<ChargeType>> {
   const first = rows[0].row.line;
   const last = rows[rows.length - 1].row.line;
   const location = first === last ? `line ${first}` : `lines ${first}–${last}`;
@@ -319,7 +320,7 @@ function invoiceFrom(invoiceNumber: string, rows: ReadRow[]): ParsedItem<Invoice
  * its first row: one bad row rejects its whole invoice, since a part-invoice cannot be
  * checked against its totals.
  */
-export const invoiceCsv: FeedAdapter<InvoiceRecord> = async function* (input, limits) {
+export const invoiceCsv: FeedAdapter<InvoiceRecord<ChargeType>> = async function* (input, limits) {
   const invoices = new Map<string, { rows: ReadRow[]; first?: ReadRow & { ok: true }; rawKept: number }>();
   const entries: Array<{ invoiceNumber: string; rows: ReadRow[] } | { unattached: ReadRow }> = [];
   for await (const row of readCsv(input, INVOICE_CSV_COLUMNS, limits)) {

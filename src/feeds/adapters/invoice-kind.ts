@@ -1,6 +1,6 @@
 import { formatMoney } from '../../common/money';
 import { ChargeType } from '../../billing/charge-type';
-import { type InvoiceRecord } from '../records';
+import { type InvoiceRecord } from '../../feed-records/records';
 import { clip, FieldError, isBlank, squash } from './values';
 
 /**
@@ -10,7 +10,7 @@ import { clip, FieldError, isBlank, squash } from './values';
  * TMF678 `category` or `billType`); where they do not, it is inferred only where the
  * document cannot be anything else (inferInvoiceKind).
  */
-export type DocumentKind = InvoiceRecord['kind'];
+export type DocumentKind = InvoiceRecord<ChargeType>['kind'];
 
 /** Suppliers' words for a credit note, squashed as squash() compares them. */
 const CREDIT_NOTE_WORDS = ['creditnote', 'credit', 'creditmemo'];
@@ -48,7 +48,7 @@ export function parseDocumentKind(value: unknown, field: string): DocumentKind |
 }
 
 /** The document's lines and totals, which is all the kind is decided on. */
-type Content = Pick<InvoiceRecord, 'grossTotal' | 'lines'>;
+type Content = Pick<InvoiceRecord<ChargeType>, 'grossTotal' | 'lines'>;
 
 /**
  * A document that declares no kind is a credit note only when it cannot be anything else:

@@ -2,7 +2,9 @@ import Decimal from 'decimal.js';
 import { ukDateOf, ukDayStart } from '../../common/calendar';
 import { addDays, type LocalDate } from '../../common/dates';
 import { formatMoney, type Pence } from '../../common/money';
-import { FeedFormatError, type FeedAdapter, type InvoiceLineRecord, type InvoiceRecord, type ParsedItem } from '../records';
+import type { ChargeType } from '../../billing/charge-type';
+import { type InvoiceLineRecord, type InvoiceRecord } from '../../feed-records/records';
+import { FeedFormatError, type FeedAdapter, type ParsedItem } from '../feed-adapter';
 import { checkChargeSign, checkPeriodOrder, parseChargeType, SERVICE_REFERENCE_MAX_LENGTH } from './invoice-csv';
 import { documentKind, parseDocumentKind, type DocumentKind } from './invoice-kind';
 import { readJsonElements } from './json-stream';
@@ -175,7 +177,7 @@ function unitPriceFrom(netAmount: Pence, quantity: string): string {
   return price.toFixed();
 }
 
-function readLine(rate: unknown, lineNumber: number, sourceLocation: string): InvoiceLineRecord {
+function readLine(rate: unknown, lineNumber: number, sourceLocation: string): InvoiceLineRecord<ChargeType> {
   if (!isObject(rate)) throw new FieldError('appliedCustomerBillingRate', 'expected an object');
   const chargeType = parseChargeType(pick(rate, 'appliedBillingRateType', 'type'), 'appliedBillingRateType');
   const netAmount = parseMoneyValue(rate.taxExcludedAmount, 'taxExcludedAmount');
@@ -197,7 +199,7 @@ function readLine(rate: unknown, lineNumber: number, sourceLocation: string): In
   };
 }
 
-type InvoiceHeader = Omit<InvoiceRecord, 'lines' | 'kind'>;
+type InvoiceHeader = Omit<InvoiceRecord<ChargeType>, 'lines' | 'kind'>;
 
 /** Where a bill may say it is a credit note: TMF678's `category` ("normal", "credit note"…), or a `billType`. */
 const KIND_FIELDS = ['category', 'billType'] as const;
@@ -257,12 +259,12 @@ function embeddedLinesOf(bill: JsonObject, path: string): Located[] {
 }
 
 /** One bill with all of its lines: a record, or one rejection naming every bad line. */
-function invoiceFrom(bill: Located, linkedRates: Located[]): ParsedItem<InvoiceRecord> {
+function invoiceFrom(bill: Located, linkedRates: Located[]): ParsedItem<InvoiceRecord<ChargeType>> {
   const location = bill.path;
   const raw = rawJson(
     linkedRates.length ? { customerBill: bill.item, appliedCustomerBillingRate: linkedRates.map((rate) => rate.item) } : bill.item,
   );
-  const reject = (reason: string, field?: string): ParsedItem<InvoiceRecord> => ({ ok: false, location, raw, reason, field });
+  const reject = (reason: string, field?: string): ParsedItem<InvoiceRecord<ChargeType>> => ({ ok: false, location, raw, reason, field });
   if (!isObject(bill.item)) return reject(`${bill.path} is not a CustomerBill object`);
 
   const name = `Bill ${String(pick(bill.item, 'billNo', 'id') ?? bill.path)}`;
@@ -278,7 +280,7 @@ function invoiceFrom(bill: Located, linkedRates: Located[]): ParsedItem<InvoiceR
 
   const rates = [...embeddedLinesOf(bill.item, bill.path), ...linkedRates];
   if (!rates.length) return reject(`${name} has no lines`);
-  const lines: InvoiceLineRecord[] = [];
+  const lines: InvoiceLineRecord<ChargeType>[] = [];
   const problems: { reason: string; field: string }[] = [];
   // a rate listed twice (in the bill and again on its own, or sent twice) would be charged twice
   const earlierWithId = new Map<string, string>();
@@ -318,7 +320,7 @@ function invoiceFrom(bill: Located, linkedRates: Located[]): ParsedItem<InvoiceR
  * document). Each bill is one item; a rate that names no bill in the document is rejected
  * on its own.
  */
-export const invoiceTmf: FeedAdapter<InvoiceRecord> = async function* (input, limits) {
+export const invoiceTmf: FeedAdapter<InvoiceRecord<ChargeType>> = async function* (input, limits) {
   const listed: Record<string, Located[]> = { [BILLS]: [], [RATES]: [] };
   for await (const event of readJsonElements(input, { lists: [BILLS, RATES] }, limits)) {
     if (event.kind === 'rest') yield* linkedInvoices(partsOf(event.value, event.lists, listed[BILLS], listed[RATES]));
@@ -327,7 +329,7 @@ export const invoiceTmf: FeedAdapter<InvoiceRecord> = async function* (input, li
   }
 };
 
-function* linkedInvoices({ bills, rates }: { bills: Located[]; rates: Located[] }): Generator<ParsedItem<InvoiceRecord>> {
+function* linkedInvoices({ bills, rates }: { bills: Located[]; rates: Located[] }): Generator<ParsedItem<InvoiceRecord<ChargeType>>> {
   const ratesByBill = new Map<string, Located[]>();
   for (const rate of rates) {
     const billId = billIdOf(rate.item);

@@ -1,5 +1,5 @@
 import { Tokenizer, TokenParser, TokenType, type ParsedTokenInfo } from '@streamparser/json';
-import { FeedFormatError, type DocumentCheck } from '../records';
+import { FeedFormatError, type DocumentCheck } from '../feed-adapter';
 import { DEFAULT_FEED_LIMITS, FeedLimitError, itemTooLarge, nestedTooDeep, tooManyRows, type FeedLimits } from '../limits';
 
 /**

@@ -1,5 +1,6 @@
 import { ukDateOf, ukDayStart } from '../../common/calendar';
-import { FeedFormatError, SAMPLE_INTERVALS, type FeedAdapter, type PerformanceRecord, type SampleInterval } from '../records';
+import { SAMPLE_INTERVALS, type PerformanceRecord, type SampleInterval } from '../../feed-records/records';
+import { FeedFormatError, type FeedAdapter } from '../feed-adapter';
 import { readCsv, readItem } from './readers';
 import {
   FieldError,

@@ -1,4 +1,5 @@
-import { FeedFormatError, type FeedAdapter, type ParsedItem, type PerformanceRecord, type SampleInterval } from '../records';
+import { type PerformanceRecord, type SampleInterval } from '../../feed-records/records';
+import { FeedFormatError, type FeedAdapter, type ParsedItem } from '../feed-adapter';
 import {
   MAX_UTILISATION_PERCENT,
   parseAvailabilityState,

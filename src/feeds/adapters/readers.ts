@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { DEFAULT_FEED_LIMITS, recordTooLarge, type FeedLimits } from '../limits';
-import { FeedFormatError, type ParsedItem } from '../records';
+import { FeedFormatError, type ParsedItem } from '../feed-adapter';
 import { FieldError, squash } from './values';
 
 /** Header names match ignoring case, spaces, _, -, brackets and units' slashes: "Bandwidth (Mbps)" is bandwidth_mbps. */

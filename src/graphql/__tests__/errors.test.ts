@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { formatError, isDatabaseUnavailable } from '../errors';
+import { formatError } from '../errors';
+import { isDatabaseUnavailable } from '../../db/errors';
 
 describe('database-unavailable errors', () => {
   it('recognises the driver losing or failing to reach the server', () => {

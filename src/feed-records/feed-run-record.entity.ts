@@ -1,6 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Invoice } from '../billing/invoice.entity';
-import { Incident } from '../incidents/incident.entity';
+import type { BaseRecord } from '../db/base-record';
 import { FeedRun } from './feed-run.entity';
 
 /** The kinds of record a feed run is answered with (`FeedRun.invoices`, `FeedRun.incidents`). */
@@ -15,6 +14,12 @@ export enum FeedRecordKind {
  * it; this row keeps, for every run, what that run did, so that a client finds what its
  * document became. Rows are in document order (`position`, the item's place among the rows
  * read); a record left unchanged by a run has none for it.
+ *
+ * The invoice and the incident are named by entity ('Invoice', 'Incident'), not imported: the
+ * domains that own them write these rows (billing/invoice-writer.ts, incidents/incident-writer.ts)
+ * and sit above this folder. The foreign keys, their cascades and the loaders' `include` are
+ * as they would be with the classes; whoever reads `invoice` or `incident` as their own
+ * entity (feeds/feed-intake.ts, feeds/feed-run.service.ts; above both) knows which it asked for.
  */
 @Entity('feed_run_record')
 @Index(['feedRunId', 'kind', 'position'])
@@ -41,16 +46,16 @@ export class FeedRunRecord {
   @Column({ type: 'int', nullable: true })
   invoiceId!: number | null;
 
-  @ManyToOne(() => Invoice, { onDelete: 'CASCADE' })
+  @ManyToOne('Invoice', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'invoiceId' })
-  invoice?: Invoice;
+  invoice?: BaseRecord;
 
   @Column({ type: 'int', nullable: true })
   incidentId!: number | null;
 
-  @ManyToOne(() => Incident, { onDelete: 'CASCADE' })
+  @ManyToOne('Incident', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'incidentId' })
-  incident?: Incident;
+  incident?: BaseRecord;
 
   /** the item's place in the run's document: the Nth row (or item) read */
   @Column({ type: 'int' })

@@ -1,13 +1,16 @@
 import type { LocalDate } from '../common/dates';
 import type { Pence } from '../common/money';
-import type { FeedLimits } from './limits';
-import type { IncidentStatus } from '../incidents/incident-status';
-import type { ChargeType } from '../billing/charge-type';
 
 /**
  * What a supplier's feed says, once an adapter has read it: one shape per feed kind, the
  * same whatever the format (CSV template or TM Forum JSON). The pipeline checks these
  * against our records and stores them; adapters only read and convert.
+ *
+ * A field that takes a domain's vocabulary (an incident's status, an invoice line's charge
+ * type) is a type parameter: the domain owns its enum (incidents/incident-status.ts,
+ * billing/charge-type.ts), its writer takes the record in that vocabulary
+ * (`IncidentRecord<IncidentStatus>`), and the adapters, above the domains, read into it
+ * (feeds/feed-adapter.ts binds each kind to its vocabulary). These shapes name no domain.
  */
 
 export enum FeedKind {
@@ -48,13 +51,15 @@ export interface PerformanceRecord {
   bpsOut: number | null;
 }
 
-export interface IncidentStatusRecord {
-  status: IncidentStatus;
+/** `Status`: the incidents domain's statuses (IncidentStatus) */
+export interface IncidentStatusRecord<Status extends string = string> {
+  status: Status;
   at: Date;
   reason: string | null;
 }
 
-export interface IncidentRecord {
+/** `Status`: the incidents domain's statuses (IncidentStatus) */
+export interface IncidentRecord<Status extends string = string> {
   /** the supplier's ticket reference (TMF621 `id`) */
   supplierRef: string;
   /** our own reference for the ticket, when the supplier echoes it (TMF621 `externalId`) */
@@ -62,7 +67,7 @@ export interface IncidentRecord {
   serviceReference: string;
   severity: 1 | 2 | 3 | 4 | 5;
   priority: string | null;
-  status: IncidentStatus;
+  status: Status;
   summary: string | null;
   openedAt: Date;
   acknowledgedAt: Date | null;
@@ -72,14 +77,15 @@ export interface IncidentRecord {
   serviceCoordinatorNotified: boolean | null;
   serviceCoordinatorNotifiedAt: Date | null;
   /** status history as sent; a re-sent ticket adds to what we hold, never duplicates it */
-  statusHistory: IncidentStatusRecord[];
+  statusHistory: IncidentStatusRecord<Status>[];
 }
 
-export interface InvoiceLineRecord {
+/** `Charge`: billing's charge types (ChargeType) */
+export interface InvoiceLineRecord<Charge extends string = string> {
   lineNumber: number;
   /** the supplier's service reference; null for charges not tied to a service */
   serviceReference: string | null;
-  chargeType: ChargeType;
+  chargeType: Charge;
   description: string | null;
   periodStart: LocalDate | null;
   periodEnd: LocalDate | null;
@@ -97,7 +103,8 @@ export interface InvoiceLineRecord {
   sourceLocation: string;
 }
 
-export interface InvoiceRecord {
+/** `Charge`: billing's charge types (ChargeType) */
+export interface InvoiceRecord<Charge extends string = string> {
   /** as the document declared it, else inferred where it is unambiguous (adapters/invoice-kind.ts) */
   kind: 'INVOICE' | 'CREDIT_NOTE';
   invoiceNumber: string;
@@ -109,7 +116,7 @@ export interface InvoiceRecord {
   netTotal: Pence;
   vatTotal: Pence;
   grossTotal: Pence;
-  lines: InvoiceLineRecord[];
+  lines: InvoiceLineRecord<Charge>[];
 }
 
 export interface InventoryRecord {
@@ -123,47 +130,4 @@ export interface InventoryRecord {
   installDate: LocalDate | null;
   ceaseDate: LocalDate | null;
   monthlyCharge: Pence | null;
-}
-
-export interface FeedRecords {
-  [FeedKind.PERFORMANCE]: PerformanceRecord;
-  [FeedKind.INCIDENT]: IncidentRecord;
-  [FeedKind.INVOICE]: InvoiceRecord;
-  [FeedKind.INVENTORY]: InventoryRecord;
-}
-
-/** One item an adapter read: a record, or the reason it could not be read. Nothing is dropped. */
-export type ParsedItem<T> =
-  { ok: true; location: string; raw: string; record: T } | { ok: false; location: string; raw: string; reason: string; field?: string };
-
-/** A document that cannot be read at all (truncated JSON, wrong columns): the run fails whole. */
-/** The raw text of a row or item a rejection keeps and shows, in characters. */
-export const RAW_SHOWN = 4_000;
-
-export class FeedFormatError extends Error {
-  constructor(
-    message: string,
-    readonly location?: string,
-  ) {
-    super(message);
-    this.name = 'FeedFormatError';
-  }
-}
-
-/**
- * Reads one format of one kind: a stream of items, in document order. The limits bound
- * what one item may hold (FEED_MAX_ITEM_BYTES, FEED_MAX_DEPTH, FEED_MAX_RECORD_BYTES); the
- * defaults when none are given.
- */
-export type FeedAdapter<T> = (input: AsyncIterable<Buffer | string>, limits?: FeedLimits) => AsyncIterable<ParsedItem<T>>;
-
-/**
- * Looks at a document's bytes as they arrive, before any row is read: a FeedLimitError
- * refuses the document there and then; a FeedFormatError says it cannot be read.
- */
-export interface DocumentCheck {
-  write(chunk: Buffer): void;
-  end(): void;
-  /** the rows seen: CSV records after the header, or JSON items */
-  readonly rows: number;
 }
