@@ -64,6 +64,13 @@ module.exports = {
   forbidden: [
     ...upwardRules,
     {
+      name: 'every-folder-has-a-rank',
+      comment: 'a module of src/ outside every folder and file the layers list: give its folder a rank in .dependency-cruiser.cjs',
+      severity: 'error',
+      from: { path: '^src/', pathNot: order.map(({ folder }) => pathOf(folder)) },
+      to: {},
+    },
+    {
       name: 'no-cycle-between-folders',
       comment: 'a cycle of imports that leaves its top-level folder of src/',
       severity: 'error',
