@@ -56,10 +56,24 @@ export interface EffectivePolicy {
 }
 
 /**
- * Approval for payment: RECONCILED → APPROVED for the undisputed amount → PAID, or
- * ON_HOLD. Only a finance approver approves; nobody approves an invoice they reconciled or
- * disputed; above the organisation's threshold a second, different approver is needed.
+ * Approval for payment: RECONCILED → APPROVED for the undisputed amount → PAID, or ON_HOLD.
  * Every move is recorded on the invoice's status history.
+ *
+ * Who may approve a payment (all of these, checked in this order by `approve`):
+ * 1. A person holding FINANCE_APPROVER (`APPROVE_INVOICES` in auth/roles.ts, on the mutation);
+ *    no other role, and never an API key (API_KEY_ROLES holds no approval power). The same role
+ *    records the payment (`recordPayment`); a contract manager, finance approver or admin may hold
+ *    an invoice or release it (`RECONCILE_INVOICES`).
+ * 2. Of the invoice's own organisation or one it acts for (`invoices.get`: outside, NOT_FOUND).
+ * 3. Not the person who reconciled it, nor anyone who raised or moved one of its disputes
+ *    (`assertSegregated`: FORBIDDEN, SEGREGATION_OF_DUTIES).
+ * 4. For an invoice whose reconciliation is current (stale: CONFLICT, STALE_RECONCILIATION), and,
+ *    when findings of overcharge are undisputed, only with `acceptUndisputedFindings: true`.
+ * 5. Above the organisation's threshold (`policyFor`: its own billing policy, else
+ *    INVOICE_SECOND_APPROVAL_ABOVE) a second approval by a different finance approver is needed
+ *    (SECOND_APPROVER_REQUIRED); the first leaves the invoice RECONCILED.
+ * The amount approved is the gross total less what live disputes withhold; if that changes
+ * between the two approvals, the first is voided and approval starts again.
  */
 export class InvoiceApprovalService {
   constructor(private readonly invoices: InvoiceService) {}
