@@ -1,7 +1,6 @@
 import Decimal from 'decimal.js';
 import { daysBetween, sqlTimestamp } from '../common/dates';
 import { unitsAtLeast } from '../common/percent';
-import { badInput } from '../common/errors';
 import { chargeHistories } from '../billing/charge-history';
 import { monthlyChargeIn } from '../billing/pricing';
 import { formatMoney, type Pence } from '../common/money';
@@ -13,7 +12,7 @@ import { IncidentStatusChange } from '../incidents/incident-status-change.entity
 import { Incident } from '../incidents/incident.entity';
 import { NetworkService, Resilience } from '../services/network-service.entity';
 import { inContract, monthlyAvailability, type ContractScope } from './availability';
-import { isPeriod, monthOf, type Month } from '../common/calendar';
+import { requirePeriod, monthOf, type Month } from '../common/calendar';
 import { monthlyPercentiles, type MonthlyPercentiles } from '../performance/monthly-percentiles';
 import { CreditPolicy, type AvailabilityCreditBand } from './credit-policy.entity';
 import { incidentClock } from './incident-clock';
@@ -24,7 +23,6 @@ import { OrderEvidence, ServiceCreditLine, SlaReport, SlaTermResult, SlaTermStat
 import { OrderStatus, ServiceOrder } from '../orders/order.entity';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';
 import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
-import { ErrorReason } from '../common/error-reasons';
 
 /** Credits where a contract sets none of its own: the bands HSCN contracts commonly use. */
 export const DEFAULT_CREDIT_POLICY: Pick<CreditPolicy, 'availabilityBands' | 'resolutionBreachPercent' | 'capPercent' | 'capAmount'> = {
@@ -57,7 +55,7 @@ export class SlaReportService {
     now = new Date(),
     { evidence = true }: { evidence?: boolean } = {},
   ): Promise<SlaReport> {
-    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    requirePeriod(period, 'period');
     const month = monthOf(period);
     // Every read is named by the contract, so all of them go out in one round, none waiting for
     // another's answer (only incidents' status changes wait for the incidents) — nor for the
