@@ -137,7 +137,7 @@ function ownerOf(record: InvoiceRecord, services: ServiceDirectory, run: FeedRun
 }
 
 /** How the invoice's stated totals differ from its lines, or null when they agree to the penny. */
-export function totalsDisagreement(record: InvoiceRecord): string | null {
+function totalsDisagreement(record: InvoiceRecord): string | null {
   const sum = (pick: (line: InvoiceRecord['lines'][number]) => Pence) => record.lines.reduce((total, line) => total + pick(line), 0n);
   const problems: string[] = [];
   const compare = (what: string, fromLines: Pence, stated: Pence) => {

@@ -133,7 +133,7 @@ export class ScorecardService {
 }
 
 /** The weighted mean of the measured KPIs, weights renormalised over them. */
-export function scoreOf(kpis: readonly Kpi[]): string | null {
+function scoreOf(kpis: readonly Kpi[]): string | null {
   const measured = kpis.filter((kpi) => kpi.value !== null && kpi.weight > 0);
   const totalWeight = measured.reduce((sum, kpi) => sum + kpi.weight, 0);
   if (totalWeight === 0) return null;

@@ -25,7 +25,7 @@ import { ServiceTermsPeriod } from '../orders/service-history.entity';
 import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
 
 /** Credits where a contract sets none of its own: the bands HSCN contracts commonly use. */
-export const DEFAULT_CREDIT_POLICY: Pick<CreditPolicy, 'availabilityBands' | 'resolutionBreachPercent' | 'capPercent' | 'capAmount'> = {
+const DEFAULT_CREDIT_POLICY: Pick<CreditPolicy, 'availabilityBands' | 'resolutionBreachPercent' | 'capPercent' | 'capAmount'> = {
   availabilityBands: [
     { shortfallUpTo: '0.5', creditPercent: '5' },
     { shortfallUpTo: '1', creditPercent: '10' },
@@ -469,7 +469,7 @@ function result(fields: Partial<SlaTermResult> & Pick<SlaTermResult, 'kind' | 't
 }
 
 /** The band a shortfall falls in: the first whose upper bound it does not exceed. */
-export function bandFor(bands: readonly AvailabilityCreditBand[], shortfall: Decimal): AvailabilityCreditBand | undefined {
+function bandFor(bands: readonly AvailabilityCreditBand[], shortfall: Decimal): AvailabilityCreditBand | undefined {
   return bands.find((band) => band.shortfallUpTo === null || shortfall.lte(band.shortfallUpTo));
 }
 

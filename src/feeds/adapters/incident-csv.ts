@@ -17,7 +17,7 @@ import {
  * history in one cell. Columns may come in any order and their names match ignoring case,
  * spaces, hyphens and underscores.
  */
-export const INCIDENT_CSV_COLUMNS = {
+const INCIDENT_CSV_COLUMNS = {
   required: ['ticket_reference', 'service_reference', 'severity', 'status', 'opened_at'],
   optional: [
     'external_id',
