@@ -2,6 +2,7 @@ import { Role } from '../../src/auth/roles';
 import { freezeMonthsBeforePruning } from '../../src/performance/monthly-percentiles';
 import { pruneRawSamples } from '../../src/performance/retention';
 import { ingest, supplierId } from '../support/feeds';
+import { createAccessCircuit, firstSiteId, rx1AllDayContractId } from '../support/services';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
 const OCTOBER_START = Date.parse('2026-09-30T23:00:00Z'); // 00:00 BST on 1 October
@@ -25,54 +26,20 @@ describe('the monthly SLA report', () => {
     server = await startTestServer({ env: { PERFORMANCE_RETENTION_DAYS: '400' } });
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     const pdn = await supplierId(server, manager, 'PDN00001');
-    const contracts = await server.gql(
-      'query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }',
-      { s: pdn },
-      manager,
-    );
-    const contract = contracts.data.contracts.edges
-      .map((e: any) => e.node)
-      .find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1');
-    contractId = contract.id;
-    const site = (await server.gql('{ sites(first: 1) { edges { node { id } } } }', {}, manager)).data.sites.edges[0].node.id;
+    contractId = await rx1AllDayContractId(server, manager, pdn);
+    const site = await firstSiteId(server, manager);
     const create = (reference: string, installDate: string, monthlyCharge: string) =>
-      server.gql(
-        'mutation($i: CreateServiceInput!) { createService(input: $i) { id } }',
-        {
-          i: {
-            contractId,
-            siteId: site,
-            reference,
-            type: 'ACCESS_CIRCUIT',
-            bandwidthMbps: 100,
-            resilience: 'RESILIENT',
-            status: 'ACTIVE',
-            installDate,
-            monthlyCharge,
-          },
-        },
-        manager,
-      );
+      createAccessCircuit(server, manager, { contractId, siteId: site, reference, installDate, monthlyCharge });
     const a = await create(refs.a, '2025-01-01', '1000.00');
     await create(refs.b, '2026-10-17', '400.00');
     await create(refs.c, '2025-01-01', '600.00');
-    const d = await server.gql(
-      'mutation($i: CreateServiceInput!) { createService(input: $i) { id } }',
-      {
-        i: {
-          contractId,
-          siteId: site,
-          reference: refs.d,
-          type: 'ACCESS_CIRCUIT',
-          bandwidthMbps: 100,
-          resilience: 'NON_RESILIENT',
-          status: 'ACTIVE',
-          installDate: '2025-01-01',
-          monthlyCharge: '100.00',
-        },
-      },
-      manager,
-    );
+    const d = await createAccessCircuit(server, manager, {
+      contractId,
+      siteId: site,
+      reference: refs.d,
+      resilience: 'NON_RESILIENT',
+      monthlyCharge: '100.00',
+    });
     expect(d.errors).toBeUndefined();
 
     const rows = ['service_reference,interval_start,interval,availability_seconds,latency_ms'];
