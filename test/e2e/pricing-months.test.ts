@@ -67,7 +67,9 @@ describe('month-by-month pricing', () => {
       const run = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: csv });
       expect(run.data.ingestFeed).toMatchObject({ status: 'SUCCEEDED', rowsAccepted: 1 });
       const invoices = await gql('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }');
-      const invoiceId = invoices.data.invoices.edges.find((e: any) => e.node.invoiceNumber === 'PRC-INV-Q3').node.id;
+      const invoiceId = invoices.data.invoices.edges.find(
+        (e: { node: { invoiceNumber: unknown } }) => e.node.invoiceNumber === 'PRC-INV-Q3',
+      ).node.id;
       ok(await gql('mutation($id: ID!) { reconcileInvoice(id: $id) { findingCount } }', { id: invoiceId }), 'reconcileInvoice');
       findings = (await gql(FINDINGS, { id: invoiceId })).data.invoice.reconciliation.findings;
     });

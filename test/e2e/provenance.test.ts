@@ -92,7 +92,7 @@ describe('provenance of incidents and downtime', () => {
       manager,
     );
     expect(logged.errors).toBeUndefined();
-    const byRef = new Map(logged.data.incidents.edges.map((e: any) => [e.node.supplierRef, e.node]));
+    const byRef = new Map(logged.data.incidents.edges.map((e: { node: { supplierRef: unknown } }) => [e.node.supplierRef, e.node]));
     const one: any = byRef.get('PROV-INC-1');
     const two: any = byRef.get('PROV-INC-2');
     const three: any = byRef.get('PROV-INC-3');
@@ -110,7 +110,7 @@ describe('provenance of incidents and downtime', () => {
     expect(two.source).toMatchObject({ location: '$.troubleTicket[1]', feedRun: { id: runs.incidentTmf } });
 
     // each history entry keeps the run and row it came in with
-    const history = (status: string) => two.statusHistory.find((entry: any) => entry.status === status);
+    const history = (status: string) => two.statusHistory.find((entry: { status: unknown }) => entry.status === status);
     expect(history('ACKNOWLEDGED').source).toEqual({ location: 'line 3', feedRun: { id: runs.incidentCsv } });
     expect(history('IN_PROGRESS').source).toEqual({ location: 'line 3', feedRun: { id: runs.incidentCsv } });
     expect(history('RESOLVED').source).toEqual({ location: '$.troubleTicket[1]', feedRun: { id: runs.incidentTmf } });
@@ -153,7 +153,9 @@ describe('provenance of incidents and downtime', () => {
       coordinator,
     );
     expect(seen.errors).toBeUndefined();
-    const two = seen.data.incidents.edges.map((e: any) => e.node).find((node: any) => node.supplierRef === 'PROV-INC-2');
+    const two = seen.data.incidents.edges
+      .map((e: { node: unknown }) => e.node)
+      .find((node: { supplierRef: unknown }) => node.supplierRef === 'PROV-INC-2');
     expect(two.source).toEqual({ location: '$.troubleTicket[1]', feedRun: null });
   });
 
