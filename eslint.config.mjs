@@ -29,6 +29,23 @@ export default tseslint.config(
     },
   },
   {
+    // One rule for reaching the database (docs/ARCHITECTURE.md, "Reaching the database"): raw SQL
+    // runs only from a `*-reads.ts` file (or a `*-writes.ts` one, for set-based writes), beside
+    // the rules it feeds; src/db/ (the platform), migrations, seeds, tests and benches are exempt.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*-reads.ts', 'src/**/*-writes.ts', 'src/db/**', 'src/seed/**', 'src/**/__tests__/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='query']",
+          message:
+            'Raw SQL (`.query(...)`) belongs in a *-reads.ts or *-writes.ts file: see "Reaching the database" in docs/ARCHITECTURE.md.',
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.js', '**/*.cjs', 'jest.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: nodeCommonJs },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { systemViewer } from '../src/auth/system-viewer';
+import { systemViewer } from '../src/organisations/system-viewer';
 import { Invoice } from '../src/billing/invoice.entity';
 import { DEFAULT_MAX_HEAP_MB, type AppConfig } from '../src/config/config';
 import { RequestContext } from '../src/request/context';

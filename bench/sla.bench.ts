@@ -3,7 +3,7 @@ import type { AppConfig } from '../src/config/config';
 import { Contract, ContractStatus, ProcurementRoute, ServiceHours, ServiceWrap } from '../src/contracts/contract.entity';
 import { createServices } from '../src/services';
 import { Organisation, OrganisationType } from '../src/organisations/organisation.entity';
-import { rebuildAllRollups } from '../src/performance/rollups';
+import { rebuildAllRollups } from '../src/performance/rollups-writes';
 import { NetworkService, Resilience, ServiceStatus, ServiceType } from '../src/services/network-service.entity';
 import { Site } from '../src/sites/site.entity';
 import { ComplianceStatus, Supplier, SupplierKind } from '../src/suppliers/supplier.entity';

@@ -7,7 +7,7 @@ import { loadConfig, type AppConfig } from '../src/config/config';
 import { openDatabase } from '../src/db/database';
 import { StatementCounter } from '../src/db/statement-counter';
 import { Role } from '../src/auth/roles';
-import type { Viewer } from '../src/auth/viewer';
+import type { Viewer } from '../src/request/viewer';
 import { RequestContext } from '../src/request/context';
 import { model as dataModel } from '../src/entities';
 

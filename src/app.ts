@@ -7,7 +7,6 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { Authenticator } from './auth/authenticator';
 import { FailedAuthentication } from './auth/failed-authentication';
 import { DomainError, ErrorCode, httpStatusOf } from './common/errors';
 import type { AppConfig } from './config/config';
@@ -18,9 +17,10 @@ import { jitExecutor } from './graphql/executor';
 import { queryLimits } from './graphql/limits';
 import { hideSchemaHints } from './graphql/schema-hints';
 import { buildGraphqlSchema } from './graphql/schema';
-import { createServices, type Services } from './services';
+import { createAuthenticator, createServices, type Services } from './services';
 import { FeedHousekeeping } from './feeds/housekeeping';
 import { Instance } from './db/instance';
+import { ping } from './db/health';
 import { Metrics } from './common/metrics';
 import { feedIntake } from './feeds/feed-intake';
 import { metricsEndpoint, metricsServer } from './http/metrics-endpoint';
@@ -58,7 +58,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
   const instance = await Instance.claim(dataSource, log);
   const services = createServices(config);
   const schema = await buildGraphqlSchema(services);
-  const authenticator = new Authenticator(config, dataSource);
+  const authenticator = createAuthenticator(config, dataSource, services);
   const metrics = new Metrics(dataSource);
   services.feeds.onRunFinished((run) => metrics.feedRuns.inc({ kind: run.kind, status: run.status }));
   const app = express();
@@ -127,7 +127,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, state
       return;
     }
     try {
-      await withTimeout(dataSource.query('SELECT 1'), 2_000);
+      await withTimeout(ping(dataSource), 2_000);
       res.json({ status: 'ready' });
     } catch (error) {
       log.warn({ err: error }, 'readiness check failed');

@@ -28,7 +28,7 @@ import { Site } from './sites/site.entity';
 import { SlaTerm } from './sla/sla-term.entity';
 import { CreditPolicy } from './sla/credit-policy.entity';
 import { ExclusionWindow } from './sla/exclusion-window.entity';
-import { ScorecardWeights } from './sla/scorecard-weights.entity';
+import { ScorecardWeights } from './scorecards/scorecard-weights.entity';
 import { ServiceCalendarRecord } from './sla/service-calendar.entity';
 import { Supplier } from './suppliers/supplier.entity';
 import { AuditEntry } from './audit/audit-entry.entity';

@@ -1,6 +1,9 @@
+import type { DataSource } from 'typeorm';
 import { ApiKeyService } from './auth/api-key.service';
+import { Authenticator } from './auth/authenticator';
 import { ContactService } from './contacts/contact.service';
 import { ContractService } from './contracts/contract.service';
+import { OrganisationScopes } from './organisations/organisation-scopes';
 import { OrganisationService } from './organisations/organisation.service';
 import { ServiceInventory } from './services/service-inventory';
 import { SiteService } from './sites/site.service';
@@ -16,9 +19,10 @@ import { IncidentWriter } from './incidents/incident-writer';
 import { IncidentService } from './incidents/incident.service';
 import { IncidentSlaService } from './sla/incident-sla.service';
 import { SlaConfigService } from './sla/sla-config.service';
+import { hasServiceCalendar } from './sla/calendars';
 import { SlaReportService } from './sla/sla-report.service';
 import { PerformanceQueries } from './sla/performance-queries.service';
-import { ScorecardService } from './sla/scorecard.service';
+import { ScorecardService } from './scorecards/scorecard.service';
 import { InvoiceWriter } from './billing/invoice-writer';
 import { ReconciliationService } from './billing/reconciliation.service';
 import { DisputeService } from './billing/dispute.service';
@@ -28,6 +32,7 @@ import { InvoiceApprovalService } from './billing/invoice-approval.service';
 import { PaymentExportService } from './billing/payment-export.service';
 import { BillingSummaryService } from './billing/billing-summary.service';
 import { InventoryComparer } from './services/inventory-comparer';
+import { InventoryComparisonService } from './services/inventory-comparison.service';
 import { EscalationService } from './escalations/escalation.service';
 import { ReviewService } from './reviews/review.service';
 import { AccessRequestService } from './compliance/access-request.service';
@@ -49,7 +54,7 @@ import { WebhookService } from './notifications/webhook.service';
 export function createServices(config: Pick<AppConfig, 'feeds'>) {
   const suppliers = new SupplierService();
   const organisations = new OrganisationService();
-  const contracts = new ContractService(suppliers);
+  const contracts = new ContractService(suppliers, hasServiceCalendar);
   const sites = new SiteService();
   const inventory = new ServiceInventory(contracts, sites);
   const contacts = new ContactService(suppliers, contracts, sites);
@@ -109,6 +114,7 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
     contracts,
     sites,
     inventory,
+    inventoryComparisons: new InventoryComparisonService(),
     contacts,
     apiKeys,
     feedRuns,
@@ -141,3 +147,11 @@ export function createServices(config: Pick<AppConfig, 'feeds'>) {
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * The authenticator, given the faces it reads organisations and suppliers through (auth/directories.ts):
+ * organisation scopes remembered for AUTH_SCOPE_CACHE_SECONDS, and the supplier catalogue.
+ */
+export function createAuthenticator(config: AppConfig, dataSource: DataSource, services: Pick<Services, 'suppliers'>): Authenticator {
+  return new Authenticator(config, dataSource, new OrganisationScopes(dataSource, config.auth.cacheMs), services.suppliers);
+}

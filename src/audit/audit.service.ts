@@ -1,7 +1,7 @@
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { MANAGE_AUDIT } from '../auth/roles';
 import { withinScope } from '../auth/tenancy';
-import { hasAnyRole } from '../auth/viewer';
+import { hasAnyRole } from '../request/viewer';
 import { badInput, notFound } from '../common/errors';
 import { paginate, type Connection, type PageArgs } from '../request/paging';
 import type { RequestContext } from '../request/context';

@@ -1,7 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
-import { Organisation } from '../organisations/organisation.entity';
 import { Role } from './roles';
 
 /**
@@ -14,12 +13,10 @@ import { Role } from './roles';
 export class ApiKey extends BaseRecord {
   static readonly typename = 'ApiKey';
 
+  /** the owning organisation: a foreign key by the entity's name, since auth ranks below organisations/ */
   @Column({ type: 'int' })
+  @ForeignKey('Organisation', { onDelete: 'RESTRICT' })
   organisationId!: number;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisationId' })
-  organisation?: Organisation;
 
   /** for SUPPLIER_FEED keys: the only supplier whose feeds the key may send */
   @Column({ type: 'int', nullable: true })

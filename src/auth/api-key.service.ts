@@ -3,8 +3,8 @@ import { badInput, conflict } from '../common/errors';
 import { requiredText } from '../common/text';
 import { paginate, type Connection, type PageArgs } from '../request/paging';
 import type { RequestContext } from '../request/context';
-import { SupplierService } from '../suppliers/supplier.service';
 import { ApiKey } from './api-key.entity';
+import type { SupplierDirectory } from './directories';
 import { hashApiKey } from './authenticator';
 import { API_KEY_ROLES, Role } from './roles';
 import { findVisible, withinScope } from './tenancy';
@@ -18,7 +18,7 @@ export interface IssuedApiKey {
 
 /** API keys for the viewer's organisation's integrations (reporting tools, supplier feeds). */
 export class ApiKeyService {
-  constructor(private readonly suppliers: SupplierService) {}
+  constructor(private readonly suppliers: SupplierDirectory) {}
 
   list(ctx: RequestContext, page: PageArgs, includeRevoked: boolean): Promise<Connection<ApiKey>> {
     const query = withinScope(ctx, ctx.repository(ApiKey).createQueryBuilder('apiKey')).andWhere('apiKey.organisationId = :own', {

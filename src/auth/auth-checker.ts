@@ -2,7 +2,7 @@ import type { AuthChecker } from 'type-graphql';
 import { forbidden, unauthenticated } from '../common/errors';
 import type { RequestContext } from '../request/context';
 import { NATIONAL_ROLES, type Role } from './roles';
-import { hasAnyRole } from './viewer';
+import { hasAnyRole } from '../request/viewer';
 
 /**
  * Guards every operation marked @Authorized: no viewer is UNAUTHENTICATED, a viewer

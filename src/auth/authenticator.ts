@@ -3,14 +3,13 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type CryptoKey, ty
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { unauthenticated } from '../common/errors';
-import { Supplier } from '../suppliers/supplier.entity';
 import { ApiKey } from './api-key.entity';
 import { AuthFailure, jwtFailureReason } from './auth-failure';
-import { OrganisationScopes } from './organisation-scopes';
+import type { OrganisationDirectory, SupplierDirectory } from './directories';
 import { VerifiedTokens } from './verified-tokens';
 import { API_KEY_ROLES, honouredRoles, parseRole, Role } from './roles';
 import { tokenTimesProblem } from './token-times';
-import type { Viewer } from './viewer';
+import type { Viewer } from '../request/viewer';
 
 const API_KEY_PATTERN = /^hscn_([0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -27,12 +26,14 @@ export interface Credentials {
 export class Authenticator {
   private readonly key: Promise<CryptoKey> | JWTVerifyGetKey;
   private readonly algorithms: string[];
-  private readonly scopes: OrganisationScopes;
   private readonly tokens: VerifiedTokens;
 
+  /** `organisations` and `suppliers`: how auth reads them (directories.ts), handed over by services.ts */
   constructor(
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationDirectory,
+    private readonly suppliers: SupplierDirectory,
   ) {
     if (config.jwt.kind === 'jwks') {
       this.key = createRemoteJWKSet(new URL(config.jwt.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
@@ -44,7 +45,6 @@ export class Authenticator {
       ]);
       this.algorithms = ['HS256'];
     }
-    this.scopes = new OrganisationScopes(dataSource, config.auth.cacheMs);
     this.tokens = new VerifiedTokens(config.auth.cacheMs, config.jwt.clockSkewSeconds * 1000);
   }
 
@@ -86,7 +86,7 @@ export class Authenticator {
     const supplierClaim = payload[claims.supplierClaim];
     return this.viewerFor({
       subject: payload.sub as string,
-      odsCode,
+      organisation: { odsCode },
       roles,
       cnspId: typeof supplierClaim === 'string' ? supplierClaim : undefined,
       issuedAt: payload.iat,
@@ -99,10 +99,7 @@ export class Authenticator {
   private async fromApiKey(presented: string): Promise<Viewer> {
     const match = API_KEY_PATTERN.exec(presented.trim());
     if (!match) throw unauthenticated('API key is malformed', AuthFailure.API_KEY_MALFORMED);
-    const key = await this.dataSource.getRepository(ApiKey).findOne({
-      where: { prefix: match[1] },
-      relations: { organisation: true },
-    });
+    const key = await this.dataSource.getRepository(ApiKey).findOne({ where: { prefix: match[1] } });
     if (!key || !digestsEqual(key.secretHash, hashApiKey(presented.trim())))
       throw unauthenticated('API key is not valid', AuthFailure.API_KEY_UNKNOWN);
     if (key.revokedAt) throw unauthenticated('API key has been revoked', AuthFailure.API_KEY_REVOKED);
@@ -112,7 +109,7 @@ export class Authenticator {
     }
     return this.viewerFor({
       subject: `api-key:${key.prefix}`,
-      odsCode: key.organisation!.odsCode,
+      organisation: { id: key.organisationId },
       // a key was issued with these roles only; a row edited in the database gains nothing
       roles: key.roles.filter((role) => API_KEY_ROLES.includes(role)),
       via: 'API_KEY',
@@ -123,7 +120,8 @@ export class Authenticator {
 
   private async viewerFor(identity: {
     subject: string;
-    odsCode: string;
+    /** a token names its organisation by ODS code; an API key belongs to one by id */
+    organisation: { readonly odsCode: string } | { readonly id: number };
     roles: readonly Role[];
     cnspId?: string;
     /** the token's iat, in seconds */
@@ -132,8 +130,13 @@ export class Authenticator {
     via: Viewer['via'];
     apiKeyId: number | null;
   }): Promise<Viewer> {
-    const scope = await this.scopes.get(identity.odsCode);
-    if (!scope) throw unauthenticated(`Organisation ${identity.odsCode} is not registered`, AuthFailure.UNKNOWN_ORGANISATION);
+    const { organisation } = identity;
+    const scope =
+      'odsCode' in organisation ? await this.organisations.get(organisation.odsCode) : await this.organisations.getById(organisation.id);
+    if (!scope) {
+      const named = 'odsCode' in organisation ? organisation.odsCode : `#${organisation.id}`;
+      throw unauthenticated(`Organisation ${named} is not registered`, AuthFailure.UNKNOWN_ORGANISATION);
+    }
 
     const roles = honouredRoles(identity.roles, scope.odsCode.toUpperCase() === this.config.auth.nationalOdsCode);
     let supplierId = identity.supplierId;
@@ -158,7 +161,7 @@ export class Authenticator {
    * catalogue it must never be read as the new holder's.
    */
   private async supplierOfToken(cnspId: string | undefined, issuedAt: number | undefined): Promise<number> {
-    const supplier = cnspId ? await this.dataSource.getRepository(Supplier).findOneBy({ cnspId }) : null;
+    const supplier = cnspId ? await this.suppliers.holderOfCnspId(this.dataSource.manager, cnspId) : null;
     if (!supplier)
       throw unauthenticated(
         `A SUPPLIER_FEED token needs a "${this.config.jwt.supplierClaim}" claim with a known CN-SP ID`,

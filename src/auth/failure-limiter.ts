@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { formatIpv6, hostMask, parseIpv6 } from '../compliance/cidr';
+import { formatIpv6, hostMask, parseIpv6 } from '../common/cidr';
 
 /**
  * Counts failures per client and refuses a client that reaches `limit` failures within

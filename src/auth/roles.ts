@@ -1,19 +1,9 @@
 import { registerEnumType } from 'type-graphql';
+import { Role } from '../request/viewer';
 
-export enum Role {
-  VIEWER = 'VIEWER',
-  CONTRACT_MANAGER = 'CONTRACT_MANAGER',
-  FINANCE_APPROVER = 'FINANCE_APPROVER',
-  ADMIN = 'ADMIN',
-  /** NHS England's national Service Co-ordinator: reads Severity 1 and 2 incidents only */
-  SERVICE_COORDINATOR = 'SERVICE_COORDINATOR',
-  /** a CN-SP's integration account: sends its own supplier's feeds */
-  SUPPLIER_FEED = 'SUPPLIER_FEED',
-  /** a read-only reporting integration */
-  REPORTING = 'REPORTING',
-  /** NHS England's operator of the national supplier catalogue: adds and corrects suppliers */
-  CATALOGUE_ADMIN = 'CATALOGUE_ADMIN',
-}
+/** Role is declared beside Viewer (request/viewer.ts), which RequestContext carries; what each role may do is decided here. */
+export { Role };
+
 registerEnumType(Role, { name: 'Role' });
 
 export const ALL_ROLES: readonly Role[] = Object.values(Role);

@@ -1,22 +1,19 @@
-import type { EntityManager } from 'typeorm';
-import { ActsFor } from '../organisations/acts-for.entity';
-import { Organisation } from '../organisations/organisation.entity';
+import type { OrganisationScope } from './directories';
 import { Role } from './roles';
-import type { Viewer } from './viewer';
+import type { Viewer } from '../request/viewer';
 
 /**
  * The viewer for work the system does on an organisation's behalf (scheduled pulls, the
  * CLI): the organisation's own scope — itself and those it acts for — and nothing wider.
+ * organisations/system-viewer.ts reads the scope.
  */
-export async function systemViewer(manager: EntityManager, organisationId: number, subject: string): Promise<Viewer> {
-  const organisation = await manager.getRepository(Organisation).findOneByOrFail({ id: organisationId });
-  const managed = await manager.getRepository(ActsFor).find({ select: { managedId: true }, where: { managerId: organisation.id } });
+export function systemViewerOf(scope: OrganisationScope, subject: string): Viewer {
   return {
     subject,
-    organisationId: organisation.id,
-    odsCode: organisation.odsCode,
+    organisationId: scope.organisationId,
+    odsCode: scope.odsCode,
     roles: [Role.ADMIN],
-    organisationIds: [organisation.id, ...managed.map((link) => link.managedId)],
+    organisationIds: [...scope.organisationIds],
     supplierId: null,
     via: 'JWT',
     apiKeyId: null,

@@ -1,8 +1,8 @@
-import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { In, type EntityTarget, type FindOperator, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { notFound } from '../common/errors';
 import { RequestContext } from '../request/context';
 import { READ_INVENTORY, Role } from './roles';
-import { hasAnyRole } from './viewer';
+import { hasAnyRole } from '../request/viewer';
 
 /** A record owned by one organisation. */
 export interface TenantOwned {
@@ -10,11 +10,56 @@ export interface TenantOwned {
   organisationId: number;
 }
 
+/** The organisations whose records a reader may see: a request's viewer, or the list itself (a read handed it). */
+export type Scope = RequestContext | readonly number[];
+
+const idsOf = (scope: Scope): readonly number[] => (isList(scope) ? scope : scope.organisationIds);
+const isList = (scope: Scope): scope is readonly number[] => Array.isArray(scope);
+
+/**
+ * The one tenancy condition — a record's `organisationId` is one of the viewer's
+ * organisations (their own and those they act for) — in the shape each way of reaching the
+ * database takes (docs/ARCHITECTURE.md, "Reaching the database"):
+ * - `tenancy.where(ctx)`: find options, spread into a repository's `where`;
+ * - `tenancy.plain(ctx)`: a `plainSelect` / loader condition;
+ * - `tenancy.builder(ctx, query)`: a query builder (`withinScope`);
+ * - `tenancy.sql(ids, column)`: a raw SQL fragment with its parameters, for a `*-reads.ts` file;
+ * - `tenancy.has(ctx, organisationId)`: a record already loaded (`assertInScope`).
+ * Conditions that are subtly different keep their own helpers, named here so that nobody
+ * "simplifies" them into this one: incidents (`incidentsWithinScope`, `incidentVisible`: the
+ * Service Co-ordinator also reads Severity 1 and 2 of every organisation), and
+ * `contextForIncidents` (a context widened to exactly those incidents' organisations, for
+ * derived figures only). A supplier's own scope (an API key's supplier, `supplierId`) is a
+ * further condition beside this one, never instead of it.
+ */
+export const tenancy = {
+  /** `{ organisationId: In(ids) }`, for a repository's find options */
+  where(scope: Scope): { organisationId: FindOperator<number> } {
+    return { organisationId: In([...idsOf(scope)]) };
+  },
+  /** `{ organisationId: ids }`, for plainSelect and the request loaders (an empty list matches nothing) */
+  plain(scope: Scope): { organisationId: number[] } {
+    return { organisationId: [...idsOf(scope)] };
+  },
+  /** the query restricted to the scope, on its main alias or `alias` */
+  builder<T extends ObjectLiteral>(scope: Scope, query: SelectQueryBuilder<T>, alias: string = query.alias): SelectQueryBuilder<T> {
+    return query.andWhere(`${alias}.organisationId IN (:...scopeOrganisationIds)`, { scopeOrganisationIds: idsOf(scope) });
+  },
+  /** `column IN (?, …)` with the ids as its parameters; `1 = 0` (nothing) for an empty scope */
+  sql(scope: Scope, column = 'organisationId'): { sql: string; params: number[] } {
+    const ids = idsOf(scope);
+    if (ids.length === 0) return { sql: '1 = 0', params: [] };
+    return { sql: `${column} IN (${ids.map(() => '?').join(', ')})`, params: [...ids] };
+  },
+  /** whether a record of `organisationId` lies in the scope */
+  has(scope: Scope, organisationId: number): boolean {
+    return idsOf(scope).includes(organisationId);
+  },
+};
+
 /** Restricts a query to the organisations the viewer may see. */
 export function withinScope<T extends ObjectLiteral>(ctx: RequestContext, query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-  return query.andWhere(`${query.alias}.organisationId IN (:...scopeOrganisationIds)`, {
-    scopeOrganisationIds: ctx.organisationIds,
-  });
+  return tenancy.builder(ctx, query);
 }
 
 /**
@@ -37,7 +82,7 @@ export async function findVisible<T extends TenantOwned>(
 
 /** An organisation the viewer may act on, or NOT_FOUND for one outside their scope. */
 export function assertInScope(ctx: RequestContext, organisationId: number): void {
-  if (!ctx.organisationIds.includes(organisationId)) throw notFound('Organisation');
+  if (!tenancy.has(ctx, organisationId)) throw notFound('Organisation');
 }
 
 /** The severities NHS England's Service Co-ordinator reads, in every organisation. */
@@ -73,7 +118,7 @@ export function incidentsWithinScope<T extends ObjectLiteral>(ctx: RequestContex
 /** Whether an incident already loaded lies within the viewer's incident scope (the same rule as above). */
 export function incidentVisible(ctx: RequestContext, incident: { organisationId: number; severity: number }): boolean {
   const viewer = ctx.requireViewer;
-  if (hasAnyRole(viewer, READ_INVENTORY) && ctx.organisationIds.includes(incident.organisationId)) return true;
+  if (hasAnyRole(viewer, READ_INVENTORY) && tenancy.has(ctx, incident.organisationId)) return true;
   return readsAsCoordinator(ctx) && COORDINATOR_SEVERITIES.includes(incident.severity);
 }
 

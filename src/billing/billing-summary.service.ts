@@ -5,6 +5,8 @@ import type { Pence } from '../common/money';
 import { ChargeType } from './charge-type';
 import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { Supplier } from '../suppliers/supplier.entity';
 import { Dispute, DisputeCredit, DisputeState } from './dispute.entity';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
@@ -59,6 +61,20 @@ const toPence = (value: unknown): Pence => (value === null || value === undefine
  * (VAT included) unless it says net.
  */
 export class BillingSummaryService {
+  /** The summary as the API shows it: suppliers and organisations read through the request's loaders. */
+  async summaryWithParties(ctx: RequestContext, period: string, organisationId?: number) {
+    const summary = await this.summary(ctx, period, organisationId);
+    const [suppliers, organisations] = await Promise.all([
+      ctx.loaders.byId(Supplier).loadMany(summary.bySupplier.map((s) => s.supplierId)),
+      ctx.loaders.byId(Organisation).loadMany(summary.byOrganisation.map((o) => o.organisationId)),
+    ]);
+    return {
+      ...summary,
+      bySupplier: summary.bySupplier.map((s, i) => ({ ...s, supplier: suppliers[i] })),
+      byOrganisation: summary.byOrganisation.map((o, i) => ({ ...o, organisation: organisations[i] })),
+    };
+  }
+
   async summary(ctx: RequestContext, period: string, organisationId?: number): Promise<BillingSummary> {
     requirePeriod(period, 'period');
     if (organisationId !== undefined) assertInScope(ctx, organisationId);

@@ -9,7 +9,7 @@ import type { RequestContext } from '../request/context';
 import { toGlobalId } from '../common/global-id';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
 import { Incident } from '../incidents/incident.entity';
-import { combinedHash, sha256 } from '../reviews/review-evidence';
+import { combinedHash, sha256 } from '../common/hashing';
 import { NetworkService } from '../services/network-service.entity';
 import { Dispute, DisputeFinding, DisputeTransition } from './dispute.entity';
 import { InvoiceLine } from './invoice-line.entity';

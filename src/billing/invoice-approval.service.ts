@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import Decimal from 'decimal.js';
 import { In, IsNull } from 'typeorm';
 import { assertInScope, withinScope } from '../auth/tenancy';
@@ -8,6 +9,7 @@ import { badInput, conflict, forbidden } from '../common/errors';
 import { formatMoney, type Pence } from '../common/money';
 import { requiredIdentifier, requiredText } from '../common/text';
 import type { RequestContext } from '../request/context';
+import { Organisation } from '../organisations/organisation.entity';
 import { Dispute, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
 import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from './invoice-approval.entity';
 import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';
@@ -208,6 +210,18 @@ export class InvoiceApprovalService {
       : { organisationId, secondApprovalAbove: ctx.config.billing.secondApprovalAbove, costCentre: null, custom: false };
   }
 
+  /** The organisation's policy as the API shows it, with the organisation; in the viewer's scope only. */
+  async effectivePolicy(ctx: RequestContext, organisationId: number) {
+    assertInScope(ctx, organisationId);
+    return { ...(await this.policyFor(ctx, organisationId)), organisation: await ctx.loaders.byId(Organisation).load(organisationId) };
+  }
+
+  /** setPolicy, answered as the API shows the policy: with the organisation. */
+  async setEffectivePolicy(ctx: RequestContext, organisationId: number, input: { secondApprovalAbove: Pence; costCentre?: string | null }) {
+    const policy = await this.setPolicy(ctx, organisationId, input);
+    return { ...policy, organisation: await ctx.loaders.byId(Organisation).load(organisationId) };
+  }
+
   /** Sets the threshold; the cost centre changes only when given (null clears it). */
   async setPolicy(
     ctx: RequestContext,
@@ -259,6 +273,20 @@ export class InvoiceApprovalService {
       firstApproval: pending.find((approval) => approval.invoiceId === invoice.id) ?? null,
       secondApprovalAbove: thresholdOf.get(invoice.organisationId) ?? ctx.config.billing.secondApprovalAbove,
     }));
+  }
+
+  /** What is withheld from one invoice: the invoices one request asks about are read together (`withheld`). */
+  withheldFrom(ctx: RequestContext, invoiceId: number): Promise<Pence> {
+    return ctx.loaders
+      .custom(
+        'invoice-withheld',
+        () =>
+          new DataLoader<number, Pence>(async (ids) => {
+            const withheld = await this.withheld(ctx, [...ids]);
+            return ids.map((id) => withheld.get(id) ?? 0n);
+          }),
+      )
+      .load(invoiceId);
   }
 
   /** Gross amounts withheld from each invoice for disputes not yet settled. */

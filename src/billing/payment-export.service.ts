@@ -63,6 +63,13 @@ const COLUMNS: CsvColumn<PaymentExportRow>[] = [
  * the cost centre of the organisation that owns its services.
  */
 export class PaymentExportService {
+  /** The export as the API shows it: each row with its invoice, read through the request's loader. */
+  async exportWithInvoices(ctx: RequestContext, period: string, organisationId?: number) {
+    const result = await this.export(ctx, period, organisationId);
+    const invoices = await ctx.loaders.byId(Invoice).loadMany(result.rows.map((row) => row.invoiceId));
+    return { ...result, rows: result.rows.map((row, i) => ({ ...row, invoice: invoices[i] })) };
+  }
+
   async export(ctx: RequestContext, period: string, organisationId?: number): Promise<PaymentExport> {
     requirePeriod(period, 'period');
     if (organisationId !== undefined) assertInScope(ctx, organisationId);

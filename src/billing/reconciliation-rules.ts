@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { addDays } from '../common/dates';
 import { formatMoney, type Pence } from '../common/money';
 import { ChargeType } from './charge-type';
-import { priceSpan, type ChargeSegment, type ServiceFacts, type SpanPrice } from './pricing';
+import { priceSpan, type ChargeSegment, type ServiceFacts, type SpanPrice } from '../charging/pricing';
 
 export enum FindingType {
   RATE_MISMATCH = 'RATE_MISMATCH',

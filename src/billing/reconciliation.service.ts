@@ -7,7 +7,7 @@ import { Contract } from '../contracts/contract.entity';
 import { ChargeType } from './charge-type';
 import type { RequestContext } from '../request/context';
 import { NetworkService, ServiceStatus } from '../services/network-service.entity';
-import { chargeHistories } from './charge-history';
+import { chargeHistories } from '../charging/charge-history';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';
 import { InvoiceService } from './invoice.service';
@@ -16,7 +16,7 @@ import { CreditReceipt } from './ledger/credit-ledger.entity';
 import { DisputeCredit } from './dispute.entity';
 import { OrderStatus, ServiceOrder } from '../orders/order.entity';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';
-import { expectedRental, type ServiceFacts } from './pricing';
+import { expectedRental, type ServiceFacts } from '../charging/pricing';
 import {
   FindingType,
   oneOffLineFindings,

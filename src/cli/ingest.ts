@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { In } from 'typeorm';
 import { Role } from '../auth/roles';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../request/viewer';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/database';
 import { Instance } from '../db/instance';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/database';
+import { appliedMigrationNames } from '../db/health';
 import { model as dataModel } from '../entities';
 
 /** `npm run migrate`: applies pending migrations and lists them. */
@@ -8,8 +9,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const dataSource = await openDatabase(config.database, dataModel, {}, { createIfMissing: true });
   try {
-    const applied = await dataSource.query('SELECT name FROM migrations ORDER BY id');
-    console.log(`Database is up to date; migrations applied: ${applied.map((row: { name: string }) => row.name).join(', ')}`);
+    const applied = await appliedMigrationNames(dataSource);
+    console.log(`Database is up to date; migrations applied: ${applied.join(', ')}`);
   } finally {
     await dataSource.destroy();
   }

@@ -1,8 +1,11 @@
 import pino, { type Logger } from 'pino';
-import type { AppConfig } from '../config/config';
+
+/** The levels LOG_LEVEL accepts, most severe first; `silent` writes nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Structured JSON logs on stdout; secrets in headers are never written. */
-export function createLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
+export function createLogger(config: { readonly logLevel: LogLevel }): Logger {
   return pino({
     level: config.logLevel,
     base: { service: 'hscn-supplier-api' },

@@ -21,7 +21,7 @@ import {
   isPrivate,
   specialPurposeOverlap,
   type Cidr,
-} from './cidr';
+} from '../common/cidr';
 import { IpOverlap, OverlapKind } from './compliance.types';
 import { IpAllocation, IpRegistration, IpVersion } from './ip-allocation.entity';
 import { IpamDelegate } from './ipam-delegate.entity';

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from '../common/logger';
 import { parseMoney, type Pence } from '../common/money';
 import { ODS_CODE } from '../common/text';
 import { parseHostList, type AllowedHost } from './host-list';
@@ -139,7 +140,7 @@ const environmentSchema = z.object({
   SLA_MONTH_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(5),
   CREDIT_LEDGER_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   LEDGER_PROVISIONAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   NOTIFICATION_NOTICE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   NOTIFICATION_CONTACT_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   NOTIFICATION_DISPUTE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
@@ -275,7 +276,7 @@ export interface AppConfig {
     readonly pullAllowAnyHost: boolean;
     readonly pullTimeoutMs: number;
   };
-  readonly logLevel: NonNullable<Environment['LOG_LEVEL']>;
+  readonly logLevel: LogLevel;
   readonly billing: {
     /** an invoice further than this from the previous one, with nothing else to explain it, is a VARIANCE */
     readonly variancePercent: string;

@@ -3,14 +3,11 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Que
 import { daysBetween } from '../common/dates';
 import { todayInLondon } from '../common/calendar';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
-import { ContactAssignment, ContactObjectType } from '../contacts/contact-assignment.entity';
 import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../common/global-id';
 import { selects } from '../graphql-types/selection';
 import { Organisation } from '../organisations/organisation.entity';
-import { NetworkService, ServiceStatus } from '../services/network-service.entity';
-import { ServiceConnection } from '../services/network-service.resolver';
 import { Supplier } from '../suppliers/supplier.entity';
 import { ContractDocument } from './contract-document.entity';
 import { ContractStatusChange } from './contract-status-change.entity';
@@ -27,9 +24,18 @@ import { ContractService } from './contract.service';
 
 export const ContractConnection = ConnectionType(Contract, 'Contract');
 
+/**
+ * What a later domain reads with the `contract` query, from the query itself, when it is asked
+ * for (its own loaders' includes): given to ContractResolver in the schema wiring.
+ */
+export type ContractQueryPreload = (ctx: RequestContext, info: GraphQLResolveInfo) => void;
+
 @Resolver(() => Contract)
 export class ContractResolver {
-  constructor(private readonly contractService: ContractService) {}
+  constructor(
+    private readonly contractService: ContractService,
+    private readonly preloads: readonly ContractQueryPreload[] = [],
+  ) {}
 
   @Authorized(READ_INVENTORY)
   @Query(() => ContractConnection)
@@ -58,11 +64,10 @@ export class ContractResolver {
   @Authorized(READ_INVENTORY)
   @Query(() => Contract)
   contract(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
-    // the supplier and the services' sites, when asked for, are read with the contract and the
-    // services (from here, before anything else in the query loads the services: the SLA
-    // report's read of every service is then the one the services' page is cut from)
+    // the supplier, when asked for, is read with the contract; the later domains' preloads
+    // (the services' sites) run here, before anything else in the query reads their records
     if (selects(info, ['supplier'])) ctx.loaders.include(Contract, 'supplier');
-    if (selects(info, ['services', 'edges', 'node', 'site'])) ctx.loaders.include(NetworkService, 'site');
+    for (const preload of this.preloads) preload(ctx, info);
     return this.contractService.visible(ctx, idOf(id, Contract.typename));
   }
 
@@ -129,27 +134,6 @@ export class ContractResolver {
     return ctx.loaders.byId(Supplier).load(contract.supplierId);
   }
 
-  @FieldResolver(() => ServiceConnection, {
-    description:
-      "Services under the contract, optionally of one status, by reference. Under a list of contracts every contract's page is read together: the statements do not grow with the list.",
-  })
-  services(
-    @Root() contract: Contract,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-    @Args() page: PageArgs,
-    @Arg('status', () => ServiceStatus, { nullable: true }) status?: ServiceStatus | null,
-  ) {
-    // the services' sites, when asked for, are read with the services rather than after them
-    return ctx.loaders
-      .pageBy(NetworkService, 'contractId', status ? { status } : {}, page, {
-        maxPageSize: ctx.config.graphql.maxPageSize,
-        sort: { property: 'reference', valueOf: (service) => service.reference },
-        include: selects(info, ['edges', 'node', 'site']) ? ['site'] : [],
-      })
-      .load(contract.id);
-  }
-
   @FieldResolver(() => [ContractDocument])
   documents(@Root() contract: Contract, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(ContractDocument, 'contractId').load(contract.id);
@@ -158,11 +142,6 @@ export class ContractResolver {
   @FieldResolver(() => [ContractStatusChange], { description: 'Lifecycle history, oldest first.' })
   statusHistory(@Root() contract: Contract, @Ctx() ctx: RequestContext) {
     return ctx.loaders.manyBy(ContractStatusChange, 'contractId').load(contract.id);
-  }
-
-  @FieldResolver(() => [ContactAssignment])
-  contacts(@Root() contract: Contract, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(ContactAssignment, 'objectId', { objectType: ContactObjectType.CONTRACT }).load(contract.id);
   }
 
   @FieldResolver(() => Int, { description: 'Days from today (England) to the notice date; negative once it has passed.' })

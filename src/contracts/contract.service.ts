@@ -14,7 +14,6 @@ import { SupplierService } from '../suppliers/supplier.service';
 import { ContractDocument } from './contract-document.entity';
 import { contractLifecycle, DEFAULT_BUSINESS_CALENDAR, isClosed, noticeDateFor, termEnd } from './contract-lifecycle';
 import { ContractStatusChange } from './contract-status-change.entity';
-import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { Contract, ContractStatus, DEFAULT_DISPUTE_WINDOW_DAYS, ServiceHours } from './contract.entity';
 import {
   ContractSortField,
@@ -39,11 +38,21 @@ const SORT_PROPERTIES: Record<ContractSortField, 'reference' | 'startDate' | 'en
   [ContractSortField.NOTICE_DATE]: 'noticeDate',
 };
 
+/**
+ * Whether the organisation has defined a service-hours calendar of that name. Calendars are the
+ * SLA domain's (sla/calendars.ts, `hasServiceCalendar`); the composition root hands the check
+ * to ContractService, which runs it inside its own transaction.
+ */
+export type CalendarCheck = (ctx: RequestContext, organisationId: number, name: string) => Promise<boolean>;
+
 /** Contracts due for renewal come soonest notice date first. */
 const BY_NOTICE_DATE: SortKey<Contract> = { column: 'contract.noticeDate', valueOf: (row) => row.noticeDate };
 
 export class ContractService {
-  constructor(private readonly suppliers: SupplierService) {}
+  constructor(
+    private readonly suppliers: SupplierService,
+    private readonly calendarExists: CalendarCheck,
+  ) {}
 
   /**
    * A page of the viewer's contracts. `withSupplier` reads each one's supplier in the same
@@ -149,7 +158,7 @@ export class ContractService {
     });
     normaliseTerms(contract);
     return ctx.transaction(async (tx) => {
-      await assertCalendarExists(tx, contract);
+      await this.assertCalendarExists(tx, contract);
       const saved = await this.save(tx, contract);
       await this.recordStatus(tx, saved, null, 'Contract created');
       for (const document of input.documents ?? []) await this.insertDocument(tx, saved, document);
@@ -186,7 +195,7 @@ export class ContractService {
       });
       if (input.endDate === undefined && termChanged) contract.endDate = termEnd(contract.startDate, contract.initialTermMonths);
       normaliseTerms(contract);
-      await assertCalendarExists(tx, contract);
+      await this.assertCalendarExists(tx, contract);
       return this.save(tx, contract);
     });
   }
@@ -258,26 +267,25 @@ export class ContractService {
     return recordTransition(ctx, ContractStatusChange, { subject: contract, from, to: contract.status, reason });
   }
 
+  /** A BUSINESS_HOURS contract names the built-in calendar or one its organisation has defined. */
+  private async assertCalendarExists(ctx: RequestContext, contract: Contract): Promise<void> {
+    const name = contract.serviceHoursCalendar;
+    if (!name || name === DEFAULT_BUSINESS_CALENDAR) return;
+    if (!(await this.calendarExists(ctx, contract.organisationId, name))) {
+      throw badInput(
+        'input.serviceHoursCalendar',
+        `input.serviceHoursCalendar: the organisation has no calendar named "${name}" (defineServiceCalendar first)`,
+        ErrorReason.UNKNOWN_CALENDAR,
+      );
+    }
+  }
+
   private save(ctx: RequestContext, contract: Contract): Promise<Contract> {
     return saveUnique(ctx.repository(Contract), contract, () =>
       conflict(`The organisation already has a contract with reference ${contract.reference}`, {
         field: 'input.reference',
         reason: ErrorReason.DUPLICATE_REFERENCE,
       }),
-    );
-  }
-}
-
-/** A BUSINESS_HOURS contract names the built-in calendar or one its organisation has defined. */
-async function assertCalendarExists(ctx: RequestContext, contract: Contract): Promise<void> {
-  const name = contract.serviceHoursCalendar;
-  if (!name || name === DEFAULT_BUSINESS_CALENDAR) return;
-  const found = await ctx.repository(ServiceCalendarRecord).countBy({ organisationId: contract.organisationId, name });
-  if (!found) {
-    throw badInput(
-      'input.serviceHoursCalendar',
-      `input.serviceHoursCalendar: the organisation has no calendar named "${name}" (defineServiceCalendar first)`,
-      ErrorReason.UNKNOWN_CALENDAR,
     );
   }
 }

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { badInput, DomainError, ErrorCode, httpStatusOf, forbidden } from '../common/errors';
 import { INGEST_FEEDS } from '../auth/roles';
 import { optionalIdentifier } from '../common/text';
-import { hasAnyRole } from '../auth/viewer';
+import { hasAnyRole } from '../request/viewer';
 import type { RequestContext } from '../request/context';
 import { isDatabaseUnavailable } from '../graphql/errors';
 import { parseGlobalId } from '../common/global-id';

@@ -1,7 +1,7 @@
 import { auditScopeOf, currentAuditScope, withAuditScope } from '../audit/audit-scope';
 import { In } from 'typeorm';
 import { notFound } from '../common/errors';
-import { hasAnyRole } from '../auth/viewer';
+import { hasAnyRole } from '../request/viewer';
 import { Role } from '../auth/roles';
 import type { RequestContext } from '../request/context';
 import { SupplierService } from '../suppliers/supplier.service';

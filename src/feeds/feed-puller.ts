@@ -3,7 +3,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Logger } from 'pino';
 import { IsNull, LessThanOrEqual, type DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
-import { systemViewer } from '../auth/system-viewer';
+import { systemViewer } from '../organisations/system-viewer';
 import { assertInScope, findVisible, withinScope } from '../auth/tenancy';
 import { saveUnique } from '../db/errors';
 import { ifGiven } from '../common/changes';

@@ -3,7 +3,7 @@ import { asUtcDate } from '../common/dates';
 import { notFound } from '../common/errors';
 import { Role } from '../auth/roles';
 import { findVisible, withinScope } from '../auth/tenancy';
-import { hasAnyRole } from '../auth/viewer';
+import { hasAnyRole } from '../request/viewer';
 import { Contract, ContractStatus } from '../contracts/contract.entity';
 import { paginate, type Connection, type PageArgs } from '../request/paging';
 import type { RequestContext } from '../request/context';

@@ -1,6 +1,6 @@
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { READ_FEEDS } from '../auth/roles';
-import { hasAnyRole } from '../auth/viewer';
+import { hasAnyRole } from '../request/viewer';
 import { displayText } from '../common/display-text';
 import type { RequestContext } from '../request/context';
 import { FeedRun } from './feed-run.entity';

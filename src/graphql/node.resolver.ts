@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { notFound } from '../common/errors';
 import { READ_INCIDENTS, READ_INVENTORY } from '../auth/roles';
-import { hasAnyRole } from '../auth/viewer';
+import { hasAnyRole } from '../request/viewer';
 import { BaseRecord } from '../db/base-record';
 import type { RequestContext } from '../request/context';
 import { parseGlobalId } from '../common/global-id';

@@ -4,19 +4,24 @@ import { buildSchema } from 'type-graphql';
 /** a resolver class, as type-graphql is given it */
 type ResolverClass = abstract new (...args: never[]) => object;
 import { BaseRecord } from '../db/base-record';
-import { ApiKeyResolver } from '../auth/api-key.resolver';
+import { ApiKeyResolver } from './api-key.resolver';
 import { ApiKey } from '../auth/api-key.entity';
 import { authChecker } from '../auth/auth-checker';
 import { findVisible } from '../auth/tenancy';
-import { ViewerResolver } from '../auth/viewer.resolver';
+import { ViewerResolver } from './viewer.resolver';
 import { ContactAssignmentResolver, ContactResolver } from '../contacts/contact.resolver';
 import { ContactAssignment } from '../contacts/contact-assignment.entity';
+import { ContractContactsResolver, SiteContactsResolver, SupplierContactsResolver } from '../contacts/contacts-of.resolver';
 import { ContractDocument } from '../contracts/contract-document.entity';
 import { ContractStatusChange } from '../contracts/contract-status-change.entity';
 import { ContractResolver } from '../contracts/contract.resolver';
+import { OrganisationContractsResolver, SupplierContractsResolver } from '../contracts/contracts-of.resolver';
 import { OrganisationResolver } from '../organisations/organisation.resolver';
 import { NetworkServiceResolver } from '../services/network-service.resolver';
+import { ContractServicesResolver, includeServiceSites } from '../services/contract-services.resolver';
+import { SiteServicesResolver } from '../services/site-services.resolver';
 import { SiteResolver } from '../sites/site.resolver';
+import { OrganisationSitesResolver } from '../sites/organisation-sites.resolver';
 import { SupplierResolver } from '../suppliers/supplier.resolver';
 import { refuseNullsWhereNotClearable } from './explicit-null';
 import { nullMeansNotGiven } from './null-arguments';
@@ -33,12 +38,14 @@ import { RecordSourceResolver } from '../feeds/record-source';
 import { SlaTerm } from '../sla/sla-term.entity';
 import { CreditPolicy } from '../sla/credit-policy.entity';
 import { ExclusionWindow } from '../sla/exclusion-window.entity';
-import { ScorecardWeights } from '../sla/scorecard-weights.entity';
+import { ScorecardWeights } from '../scorecards/scorecard-weights.entity';
+import { ScorecardResolver } from '../scorecards/scorecard.resolver';
 import { ServiceCalendarRecord } from '../sla/service-calendar.entity';
 import { DowntimeEvidenceResolver } from '../sla/downtime-sources';
 import {
   ContractSlaResolver,
   IncidentEvidenceResolver,
+  OrderEvidenceResolver,
   ServiceCreditResolver,
   SlaResolver,
   SlaTermResultResolver,
@@ -53,11 +60,11 @@ import {
 import { DisputeCreditResolver, DisputeResolver } from '../billing/dispute.resolver';
 import { DisputeCredit, DisputeTransition } from '../billing/dispute.entity';
 import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
-import { AuditResolver } from '../audit/audit.resolver';
+import { AuditResolver } from './audit.resolver';
 import { auditMutations } from '../audit/audit.service';
 import { BillingPolicy, InvoiceApproval, InvoiceStatusChange } from '../billing/invoice-approval.entity';
 import { InvoiceApprovalResolver } from '../billing/invoice-approval.resolver';
-import { InventoryComparison, InventoryDifference } from '../services/inventory-comparison.entity';
+import { InventoryDifference } from '../services/inventory-comparison.entity';
 import { InventoryComparisonResolver } from '../services/inventory-comparison.resolver';
 import { Role } from '../auth/roles';
 import { EscalationResolver } from '../escalations/escalation.resolver';
@@ -79,7 +86,7 @@ import {
 import { ConnectionAgreement } from '../compliance/connection-agreement.entity';
 import { DsptAssessment } from '../compliance/dspt-assessment.entity';
 import { IpamDelegate } from '../compliance/ipam-delegate.entity';
-import { OrderEvidenceResolver, OrderResolver, ServiceOrdersResolver } from '../orders/order.resolver';
+import { OrderResolver, ServiceOrdersResolver } from '../orders/order.resolver';
 import { OrderTransition } from '../orders/order.entity';
 import { ServiceTermsPeriod } from '../orders/service-history.entity';
 import { CreditReceipt, SlaMonthSnapshot } from '../billing/ledger/credit-ledger.entity';
@@ -136,7 +143,7 @@ function nodeFetchers(services: Services): Record<string, NodeFetcher> {
     InvoiceApproval: (ctx, id) => findVisible(ctx, InvoiceApproval, id, InvoiceApproval.typename),
     BillingPolicy: (ctx, id) => findVisible(ctx, BillingPolicy, id, BillingPolicy.typename),
     ReconciliationFinding: (ctx, id) => findVisible(ctx, ReconciliationFinding, id, ReconciliationFinding.typename),
-    InventoryComparison: (ctx, id) => findVisible(ctx, InventoryComparison, id, InventoryComparison.typename),
+    InventoryComparison: (ctx, id) => services.inventoryComparisons.get(ctx, id),
     InventoryDifference: (ctx, id) => findVisible(ctx, InventoryDifference, id, InventoryDifference.typename),
     DsptAssessment: (ctx, id) => findVisible(ctx, DsptAssessment, id, DsptAssessment.typename),
     ConnectionAgreement: (ctx, id) => findVisible(ctx, ConnectionAgreement, id, ConnectionAgreement.typename),
@@ -173,11 +180,19 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new ErrorReasonsResolver(),
     new OrganisationResolver(services.organisations),
     new SupplierResolver(services.suppliers),
-    new ContractResolver(services.contracts),
+    new ContractResolver(services.contracts, [includeServiceSites]),
+    new OrganisationContractsResolver(),
+    new SupplierContractsResolver(),
     new SiteResolver(services.sites),
+    new OrganisationSitesResolver(),
     new NetworkServiceResolver(services.inventory),
+    new ContractServicesResolver(),
+    new SiteServicesResolver(),
     new ContactResolver(services.contacts),
     new ContactAssignmentResolver(),
+    new SupplierContactsResolver(),
+    new ContractContactsResolver(),
+    new SiteContactsResolver(),
     new ApiKeyResolver(services.apiKeys),
     new FeedRunResolver(services.feedRuns, services.feeds),
     new FeedHealthResolver(),
@@ -199,8 +214,9 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new InvoiceLineResolver(),
     new AuditResolver(services.audit),
     new InvoiceApprovalResolver(services.approvals, services.paymentExports, services.billingSummaries),
-    new InventoryComparisonResolver(),
-    new SlaResolver(services.slaReports, services.slaConfig, services.performance, services.scorecards),
+    new InventoryComparisonResolver(services.inventoryComparisons),
+    new SlaResolver(services.slaReports, services.slaConfig, services.performance),
+    new ScorecardResolver(services.scorecards),
     new ContractSlaResolver(),
     new SlaTermResultResolver(),
     new ServiceCreditResolver(),

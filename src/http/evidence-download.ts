@@ -2,7 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { READ_INVENTORY } from '../auth/roles';
-import { hasAnyRole } from '../auth/viewer';
+import { hasAnyRole } from '../request/viewer';
 import { DomainError, ErrorCode, forbidden, httpStatusOf } from '../common/errors';
 import { evidencePack } from '../billing/evidence-pack';
 import { Dispute } from '../billing/dispute.entity';

@@ -1,4 +1,5 @@
 import { In, IsNull } from 'typeorm';
+import { tenancy } from '../auth/tenancy';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   ACCEPTED,
@@ -59,7 +60,7 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
 
     const incidents = ctx.repository(Incident);
     const held = await incidents.find({
-      where: { supplierId: run.supplierId, supplierRef: In(refs), organisationId: In([...ctx.organisationIds]) },
+      where: { supplierId: run.supplierId, supplierRef: In(refs), ...tenancy.where(ctx) },
     });
     const byRef = new Map(held.map((incident) => [`${incident.organisationId}|${incident.supplierRef}`, incident]));
     const history = held.length
@@ -78,7 +79,7 @@ export class IncidentWriter implements FeedWriter<IncidentRecord> {
           where: {
             supplierId: run.supplierId,
             serviceId: In(waitingServices),
-            organisationId: In([...ctx.organisationIds]),
+            ...tenancy.where(ctx),
             origin: IncidentOrigin.CONSUMER,
             supplierRef: IsNull(),
           },

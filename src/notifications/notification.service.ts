@@ -1,7 +1,7 @@
 import { In, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { MANAGE_INVENTORY, MANAGE_SERVICE_DESK, RECONCILE_INVOICES, Role } from '../auth/roles';
-import { assertInScope } from '../auth/tenancy';
-import type { Viewer } from '../auth/viewer';
+import { assertInScope, tenancy } from '../auth/tenancy';
+import type { Viewer } from '../request/viewer';
 import { InvoiceApprovalService } from '../billing/invoice-approval.service';
 import { DisputeService } from '../billing/dispute.service';
 import { type LocalDate } from '../common/dates';
@@ -336,7 +336,7 @@ async function byId<T extends ObjectLiteral & { id: number }>(
 ): Promise<Map<number, T>> {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
   if (wanted.length === 0) return new Map();
-  const where = scoped ? { id: In(wanted), organisationId: In([...ctx.organisationIds]) } : { id: In(wanted) };
+  const where = scoped ? { id: In(wanted), ...tenancy.where(ctx) } : { id: In(wanted) };
   const rows = await ctx.repository(target).findBy(where as never);
   return new Map(rows.map((row) => [row.id, row]));
 }

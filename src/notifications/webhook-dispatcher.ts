@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { groupBy } from '../common/collections';
 import { In, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
-import { systemViewer } from '../auth/system-viewer';
+import { systemViewer } from '../organisations/system-viewer';
 import type { AppConfig } from '../config/config';
 import { RequestContext } from '../request/context';
 import { toGlobalId } from '../common/global-id';

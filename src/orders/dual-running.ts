@@ -1,6 +1,6 @@
 import { addDays, type LocalDate } from '../common/dates';
 import type { Pence } from '../common/money';
-import { priceSpan, type ServiceFacts } from '../billing/pricing';
+import { priceSpan, type ServiceFacts } from '../charging/pricing';
 
 /**
  * Dual running: paying for the legacy service after its replacement went live. From the

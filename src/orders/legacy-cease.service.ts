@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { In } from 'typeorm';
 import { assertInScope } from '../auth/tenancy';
-import { chargeHistories } from '../billing/charge-history';
+import { chargeHistories } from '../charging/charge-history';
 import { isLocalDate, type LocalDate } from '../common/dates';
 import { todayInLondon, workingDaysBefore } from '../common/calendar';
 import { badInput, conflict } from '../common/errors';

@@ -11,7 +11,6 @@ import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService } from '../services/network-service.entity';
 import { Site } from '../sites/site.entity';
 import { Supplier } from '../suppliers/supplier.entity';
-import { OrderEvidence } from '../sla/sla-report.types';
 import { DEFAULT_CEASE_LEAD_WORKING_DAYS, LegacyCeaseService, LegacyServiceToCease } from './legacy-cease.service';
 import { OPEN_ORDER_STATUSES, OrderStatus, OrderTransition, ServiceOrder } from './order.entity';
 import {
@@ -215,13 +214,5 @@ export class ServiceOrdersResolver {
   @Mutation(() => NetworkService, { description: "Removes a legacy service's replacement link. Answers the legacy service." })
   unlinkReplacementService(@Ctx() ctx: RequestContext, @Arg('legacyServiceId', () => ID) legacyServiceId: string) {
     return this.legacy.unlink(ctx, idOf(legacyServiceId, NetworkService.typename, 'legacyServiceId'));
-  }
-}
-
-@Resolver(() => OrderEvidence)
-export class OrderEvidenceResolver {
-  @FieldResolver(() => ServiceOrder, { nullable: true })
-  order(@Root() evidence: OrderEvidence, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.byId(ServiceOrder).load(evidence.orderId);
   }
 }

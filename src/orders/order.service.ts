@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { oldestFirst } from '../billing/pricing';
+import { oldestFirst } from '../charging/pricing';
 import { isLocalDate } from '../common/dates';
 import { todayInLondon } from '../common/calendar';
 import { badInput, conflict } from '../common/errors';

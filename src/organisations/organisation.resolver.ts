@@ -1,7 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { READ_INVENTORY } from '../auth/roles';
-import { Contract } from '../contracts/contract.entity';
-import { Site } from '../sites/site.entity';
 import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { idOf } from '../common/global-id';
@@ -39,15 +37,5 @@ export class OrganisationResolver {
   @FieldResolver(() => [Organisation], { description: 'Organisations that manage this one.' })
   managedBy(@Root() organisation: Organisation, @Ctx() ctx: RequestContext) {
     return this.organisationService.managedBy(ctx, organisation.id);
-  }
-
-  @FieldResolver(() => [Contract])
-  contracts(@Root() organisation: Organisation, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(Contract, 'organisationId').load(organisation.id);
-  }
-
-  @FieldResolver(() => [Site])
-  sites(@Root() organisation: Organisation, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(Site, 'organisationId').load(organisation.id);
   }
 }

@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { asUtcDate, sqlTimestamp } from '../common/dates';
-import { mergeStatement, type Dialect } from '../db/dialect';
+import type { Dialect } from '../db/dialect';
 import { storedLocation } from '../feeds/record-source';
 import type { PerformanceFeedSpan } from './performance-feed-span.entity';
+import { readFeedSpansOverlapping } from './performance-reads';
+import { mergeFeedSpans } from './performance-writes';
 
-const TABLE = 'performance_feed_span';
 const COLUMNS = [
   'feedRunId',
   'serviceId',
@@ -76,16 +77,13 @@ export async function recordSpans(
   ]);
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    await manager.query(
-      mergeStatement(
-        dialect,
-        TABLE,
-        COLUMNS,
-        ['feedRunId', 'serviceId'],
-        { firstIntervalStart: 'least', lastIntervalEnd: 'greatest', lastLocation: 'replace', samples: 'add' },
-        chunk.length,
-      ),
-      chunk.flat(),
+    await mergeFeedSpans(
+      manager,
+      dialect,
+      COLUMNS,
+      ['feedRunId', 'serviceId'],
+      { firstIntervalStart: 'least', lastIntervalEnd: 'greatest', lastLocation: 'replace', samples: 'add' },
+      chunk,
     );
   }
 }
@@ -111,16 +109,12 @@ export async function spansOverlapping(
   if (organisationIds.length === 0 || lookups.length === 0) return found;
   for (let i = 0; i < lookups.length; i += LOOKUPS_PER_STATEMENT) {
     const chunk = lookups.slice(i, i + LOOKUPS_PER_STATEMENT);
-    const rows: (Omit<PerformanceFeedSpan, 'firstIntervalStart' | 'lastIntervalEnd'> & {
-      firstIntervalStart: string | Date;
-      lastIntervalEnd: string | Date;
-    })[] = await manager.query(
-      `SELECT ${COLUMNS.join(', ')} FROM ${TABLE}
-       WHERE organisationId IN (${organisationIds.map(() => '?').join(', ')})
-         AND (${chunk.map(() => '(serviceId = ? AND firstIntervalStart < ? AND lastIntervalEnd > ?)').join(' OR ')})
-       ORDER BY feedRunId, serviceId`,
-      [...organisationIds, ...chunk.flatMap(({ serviceId, start, end }) => [serviceId, sqlTimestamp(end), sqlTimestamp(start)])],
-    );
+    const rows = await readFeedSpansOverlapping<
+      Omit<PerformanceFeedSpan, 'firstIntervalStart' | 'lastIntervalEnd'> & {
+        firstIntervalStart: string | Date;
+        lastIntervalEnd: string | Date;
+      }
+    >(manager, COLUMNS, organisationIds, chunk);
     const spans = rows.map((row) => ({
       ...row,
       feedRunId: Number(row.feedRunId),

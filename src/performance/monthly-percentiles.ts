@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { In, MoreThanOrEqual } from 'typeorm';
-import { sqlTimestamp } from '../common/dates';
 import { isUniqueViolation } from '../db/errors';
 import { NetworkService } from '../services/network-service.entity';
 import { monthOf, nextPeriod, type Month } from '../common/calendar';
 import { PerformanceMonthFrozen, PerformanceMonthlyPercentile } from './monthly-percentile.entity';
+import { readFirstRollupDay, readMonthPercentiles } from './performance-reads';
 
 const SERVICES_PER_STATEMENT = 200;
 
@@ -21,8 +21,6 @@ export interface MonthlyPercentiles {
   /** when the month's percentiles were fixed (its raw samples may since have been pruned); null when read from the samples */
   frozenAt: Date | null;
 }
-
-const MEASURES = { latencyP95Us: 'latencyUs', jitterP95Us: 'jitterUs', packetLossP95Ppm: 'packetLossPpm' } as const;
 
 /**
  * Each service's nearest-rank 95th percentiles over the month: those fixed when the month's
@@ -48,22 +46,10 @@ async function percentilesFromSamples(
   serviceIds: number[],
   month: Month,
 ): Promise<Map<number, MonthlyPercentiles>> {
-  const rank = (source: string) =>
-    `ROW_NUMBER() OVER (PARTITION BY serviceId ORDER BY ${source} IS NULL, ${source}) AS ${source}Rank, COUNT(${source}) OVER (PARTITION BY serviceId) AS ${source}Count`;
-  const pick = (source: string, name: string) =>
-    `MAX(CASE WHEN ${source}Rank * 100 >= 95 * ${source}Count AND (${source}Rank - 1) * 100 < 95 * ${source}Count THEN ${source} END) AS ${name}, MAX(${source}Count) AS ${source}Count`;
   const results = new Map<number, MonthlyPercentiles>();
   for (let i = 0; i < serviceIds.length; i += SERVICES_PER_STATEMENT) {
     const chunk = serviceIds.slice(i, i + SERVICES_PER_STATEMENT);
-    const rows: Record<string, string | number | null>[] = await manager.query(
-      `SELECT serviceId, MAX(organisationId) AS organisationId, ${Object.entries(MEASURES)
-        .map(([name, source]) => pick(source, name))
-        .join(', ')}
-       FROM (SELECT serviceId, organisationId, ${Object.values(MEASURES).join(', ')}, ${Object.values(MEASURES).map(rank).join(', ')}
-             FROM performance_sample WHERE qosClass = '' AND intervalStart >= ? AND intervalStart < ? AND serviceId IN (${chunk.map(() => '?').join(', ')})) ranked
-       GROUP BY serviceId`,
-      [sqlTimestamp(new Date(month.start)), sqlTimestamp(new Date(month.end)), ...chunk],
-    );
+    const rows = await readMonthPercentiles(manager, chunk, month);
     const value = (raw: string | number | null) => (raw === null ? null : Number(raw));
     for (const row of rows) {
       results.set(Number(row.serviceId), {
@@ -142,9 +128,7 @@ export async function frozenPeriods(manager: EntityManager, earliest: string): P
 }
 
 async function firstPeriodWithData(manager: EntityManager): Promise<string | null> {
-  const [row]: { first: string | Date | null }[] = await manager.query(
-    `SELECT MIN(day) AS first FROM performance_daily WHERE qosClass = ''`,
-  );
-  if (!row?.first) return null;
-  return (row.first instanceof Date ? row.first.toISOString() : String(row.first)).slice(0, 7);
+  const first = await readFirstRollupDay(manager);
+  if (!first) return null;
+  return (first instanceof Date ? first.toISOString() : String(first)).slice(0, 7);
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { asUtcDate, sqlTimestamp } from '../common/dates';
 import { todayInLondon } from '../common/calendar';
 import { isLocalInfileRefused, loadRows } from '../db/bulk-load';
-import { dialectOf, insertStatement, upsertStatement, type Dialect } from '../db/dialect';
+import { dialectOf, type Dialect } from '../db/dialect';
 import {
   ACCEPTED,
   rejected,
@@ -20,7 +20,9 @@ import { recordSpans } from './feed-spans';
 import { MeasureRangeError, sampleKey, sampleSignature, toSample } from './measures';
 import { frozenPeriods } from './monthly-percentiles';
 import { PerformanceSample } from './performance-sample.entity';
-import { rebuildRollups, type DayKey } from './rollups';
+import { readSamplesBetween } from './performance-reads';
+import { insertSamples, lockOrganisations, upsertSamples } from './performance-writes';
+import { rebuildRollups, type DayKey } from './rollups-writes';
 
 const UPSERT_CHUNK = 1_000;
 const KEY_COLUMNS = ['serviceId', 'intervalStart', 'intervalSeconds', 'qosClass'] as const;
@@ -134,18 +136,12 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
       // Documents arriving together for the same organisation take turns here, before any row
       // is locked: their rollup rebuilds lock overlapping index ranges and would deadlock.
       const organisations = [...new Set(changed.map((sample) => sample.organisationId))].sort((a, b) => a - b);
-      await ctx.manager.query(
-        `SELECT id FROM organisation WHERE id IN (${organisations.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`,
-        organisations,
-      );
+      await lockOrganisations(ctx.manager, organisations);
     }
     await this.insert(ctx.manager, dialect, added);
     for (let i = 0; i < corrected.length; i += UPSERT_CHUNK) {
       const chunk = corrected.slice(i, i + UPSERT_CHUNK);
-      await ctx.manager.query(
-        upsertStatement(dialect, 'performance_sample', COLUMNS, KEY_COLUMNS, MUTABLE_COLUMNS, chunk.length),
-        chunk.flatMap(rowValues),
-      );
+      await upsertSamples(ctx.manager, dialect, COLUMNS, KEY_COLUMNS, MUTABLE_COLUMNS, chunk.map(rowValues));
     }
     const days = new Map<string, DayKey>(
       changed.map((s) => [`${s.serviceId}|${s.qosClass}|${s.day}`, { serviceId: s.serviceId, qosClass: s.qosClass, day: s.day }]),
@@ -210,7 +206,7 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
     }
     for (let i = 0; i < samples.length; i += UPSERT_CHUNK) {
       const chunk = samples.slice(i, i + UPSERT_CHUNK);
-      await manager.query(insertStatement(dialect, 'performance_sample', COLUMNS, chunk.length), chunk.flatMap(rowValues));
+      await insertSamples(manager, dialect, COLUMNS, chunk.map(rowValues));
     }
   }
 
@@ -223,10 +219,7 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
       to = Math.max(to, sample.intervalStart.getTime());
     }
     const serviceIds = [...new Set(samples.map((s) => s.serviceId))];
-    const rows: PerformanceSample[] = await manager.query(
-      `SELECT ${COLUMNS.join(', ')} FROM performance_sample WHERE serviceId IN (${serviceIds.map(() => '?').join(', ')}) AND intervalStart >= ? AND intervalStart <= ?`,
-      [...serviceIds, sqlTimestamp(new Date(from)), sqlTimestamp(new Date(to))],
-    );
+    const rows = await readSamplesBetween<PerformanceSample>(manager, COLUMNS, serviceIds, new Date(from), new Date(to));
     return new Map(rows.map((row) => [sampleKey({ ...row, intervalStart: asUtcDate(row.intervalStart) }), sampleSignature(row)]));
   }
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { unauthenticated } from '../common/errors';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from './viewer';
 import { Loaders } from './loaders';
 
 /**

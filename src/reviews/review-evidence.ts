@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { formatMoney } from '../common/money';
 import type { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
 import type { Invoice } from '../billing/invoice.entity';
+import { frozenTerm, frozenTotals, type FrozenSlaTerm, type FrozenSlaTotals } from '../sla/sla-report-frozen';
 import type { SlaReport } from '../sla/sla-report.types';
 
 /**
@@ -14,26 +14,8 @@ export interface SlaReportSnapshot {
   period: string;
   generatedAt: string;
   coverageThresholdPercent: string;
-  totals: {
-    met: number;
-    breached: number;
-    insufficientData: number;
-    notApplicable: number;
-    creditsBeforeCap: string;
-    creditsOwed: string;
-    cap: string | null;
-  };
-  terms: {
-    kind: string;
-    severity: number | null;
-    service: string | null;
-    target: string;
-    achieved: string | null;
-    coveragePercent: string | null;
-    status: string;
-    contractual: boolean;
-    note: string | null;
-  }[];
+  totals: FrozenSlaTotals;
+  terms: FrozenSlaTerm[];
   credits: { kind: string | null; service: string | null; amount: string; reason: string }[];
   /** the closed month's frozen snapshot the review cites (the credit ledger's figures), null while the month is open */
   monthSnapshot?: { revision: number; sha256: string } | null;
@@ -75,40 +57,6 @@ export type EvidenceDocument = SlaReportSnapshot | InvoiceSnapshot;
 
 /** A TEXT column holds 65,535 bytes on MySQL; documents stay well inside it. */
 export const MAX_DOCUMENT_BYTES = 60_000;
-
-export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-/** One hash over the items' hashes in order: changes if any item, or their order, does. */
-export const combinedHash = (hashes: readonly string[]) => sha256(hashes.join('\n'));
-
-/** A report's totals as frozen: counts, and money as decimal strings. */
-export function frozenTotals(report: SlaReport): SlaReportSnapshot['totals'] {
-  const { totals } = report;
-  return {
-    met: totals.met,
-    breached: totals.breached,
-    insufficientData: totals.insufficientData,
-    notApplicable: totals.notApplicable,
-    creditsBeforeCap: formatMoney(totals.creditsBeforeCap),
-    creditsOwed: formatMoney(totals.creditsOwed),
-    cap: totals.cap === null ? null : formatMoney(totals.cap),
-  };
-}
-
-/** One term's figures as frozen, its service named by reference. */
-export function frozenTerm(term: SlaReport['terms'][number], service: string | null): SlaReportSnapshot['terms'][number] {
-  return {
-    kind: term.kind,
-    severity: term.severity,
-    service,
-    target: term.target,
-    achieved: term.achieved,
-    coveragePercent: term.coveragePercent,
-    status: term.status,
-    contractual: term.contractual,
-    note: term.note,
-  };
-}
 
 export function slaSnapshot(
   report: SlaReport,

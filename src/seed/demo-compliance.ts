@@ -1,7 +1,7 @@
 import { In, type EntityManager, type ObjectLiteral, type Repository } from 'typeorm';
 import { addDays, addMonths, type LocalDate } from '../common/dates';
 import { AccessRequestStatus, ApplicationAccessRequest, ApplicationAccessTransition } from '../compliance/application-access.entity';
-import { parseCidr } from '../compliance/cidr';
+import { parseCidr } from '../common/cidr';
 import { ConnectionAgreement } from '../compliance/connection-agreement.entity';
 import { dsptExpiryOf, dsptYearOf } from '../compliance/dspt';
 import { DsptAssessment, DsptStatus } from '../compliance/dspt-assessment.entity';

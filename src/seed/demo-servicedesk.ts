@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { IsNull, Not, type DataSource } from 'typeorm';
-import { systemViewer } from '../auth/system-viewer';
+import { systemViewer } from '../organisations/system-viewer';
 import { addDays } from '../common/dates';
 import { todayInLondon } from '../common/calendar';
 import type { AppConfig } from '../config/config';

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { UK_ZONE } from '../common/calendar';
 import pino from 'pino';
 import { In, type DataSource } from 'typeorm';
-import { systemViewer } from '../auth/system-viewer';
+import { systemViewer } from '../organisations/system-viewer';
 import type { AppConfig } from '../config/config';
 import { Contract } from '../contracts/contract.entity';
 import { FeedSource } from '../feeds/feed-run.entity';

@@ -1,4 +1,5 @@
 import { In, MoreThan, Not } from 'typeorm';
+import { tenancy } from '../auth/tenancy';
 import { formatMoney } from '../common/money';
 import {
   ACCEPTED,
@@ -105,7 +106,7 @@ export class InventoryComparer implements FeedWriter<InventoryRecord> {
     const known = this.runs.get(run.id);
     if (known) return known;
     const services = await ctx.repository(NetworkService).find({
-      where: { supplierId: run.supplierId, organisationId: In([...ctx.organisationIds]), status: Not(ServiceStatus.CEASED) },
+      where: { supplierId: run.supplierId, ...tenancy.where(ctx), status: Not(ServiceStatus.CEASED) },
     });
     const sites = services.length
       ? await ctx
@@ -136,7 +137,7 @@ export class InventoryComparer implements FeedWriter<InventoryRecord> {
     const previous = await ctx.repository(InventoryComparison).findOneBy({ feedRunId: run.duplicateOfRunId });
     if (!previous) return false;
     const changedSince = await ctx.repository(NetworkService).count({
-      where: { supplierId: run.supplierId, organisationId: In([...ctx.organisationIds]), updatedAt: MoreThan(previous.createdAt) },
+      where: { supplierId: run.supplierId, ...tenancy.where(ctx), updatedAt: MoreThan(previous.createdAt) },
     });
     return changedSince === 0 && services.every((service) => service.createdAt <= previous.createdAt);
   }

@@ -1,18 +1,19 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { READ_INVENTORY } from '../auth/roles';
-import { findVisible, withinScope } from '../auth/tenancy';
 import { FeedRun } from '../feeds/feed-run.entity';
 import { ConnectionType, PageArgs } from '../graphql-types/connection';
-import { paginate } from '../request/paging';
 import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../common/global-id';
 import { Supplier } from '../suppliers/supplier.entity';
 import { InventoryComparison, InventoryDifference, InventoryDifferenceKind } from './inventory-comparison.entity';
+import { InventoryComparisonService } from './inventory-comparison.service';
 
 export const InventoryComparisonConnection = ConnectionType(InventoryComparison, 'InventoryComparison');
 
 @Resolver(() => InventoryComparison)
 export class InventoryComparisonResolver {
+  constructor(private readonly comparisons: InventoryComparisonService) {}
+
   @Authorized(READ_INVENTORY)
   @Query(() => InventoryComparisonConnection, { description: "Suppliers' inventories set against ours, newest first." })
   inventoryComparisons(
@@ -20,16 +21,13 @@ export class InventoryComparisonResolver {
     @Args() page: PageArgs,
     @Arg('supplierId', () => ID, { nullable: true }) supplierId?: string,
   ) {
-    const query = withinScope(ctx, ctx.repository(InventoryComparison).createQueryBuilder('comparison'));
-    const supplier = optionalIdOf(supplierId, Supplier.typename, 'supplierId');
-    if (supplier !== undefined) query.andWhere('comparison.supplierId = :supplier', { supplier });
-    return paginate(query, page, { maxPageSize: ctx.config.graphql.maxPageSize, direction: 'DESC' });
+    return this.comparisons.list(ctx, page, optionalIdOf(supplierId, Supplier.typename, 'supplierId'));
   }
 
   @Authorized(READ_INVENTORY)
   @Query(() => InventoryComparison)
   inventoryComparison(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return findVisible(ctx, InventoryComparison, idOf(id, InventoryComparison.typename), InventoryComparison.typename);
+    return this.comparisons.get(ctx, idOf(id, InventoryComparison.typename));
   }
 
   @FieldResolver(() => [InventoryDifference])

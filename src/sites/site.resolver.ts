@@ -1,11 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
-import { ContactAssignment, ContactObjectType } from '../contacts/contact-assignment.entity';
 import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';
-import { NetworkService, ServiceStatus } from '../services/network-service.entity';
 import { Site } from './site.entity';
 import { CreateSiteInput, SiteFilter, UpdateSiteInput } from './site.input';
 import { SiteService } from './site.service';
@@ -48,15 +46,5 @@ export class SiteResolver {
   @FieldResolver(() => Organisation)
   organisation(@Root() site: Site, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(Organisation).load(site.organisationId);
-  }
-
-  @FieldResolver(() => [NetworkService])
-  services(@Root() site: Site, @Ctx() ctx: RequestContext, @Arg('status', () => ServiceStatus, { nullable: true }) status?: ServiceStatus) {
-    return ctx.loaders.manyBy(NetworkService, 'siteId', status ? { status } : {}).load(site.id);
-  }
-
-  @FieldResolver(() => [ContactAssignment], { description: 'Site contacts and others assigned to the site.' })
-  contacts(@Root() site: Site, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(ContactAssignment, 'objectId', { objectType: ContactObjectType.SITE }).load(site.id);
   }
 }

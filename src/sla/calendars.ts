@@ -38,6 +38,11 @@ export async function calendarOfContract(ctx: RequestContext, contract: Contract
   return own ? toCalendar(own) : ENGLAND_AND_WALES_BUSINESS_HOURS;
 }
 
+/** Whether the organisation has defined a calendar of that name: ContractService's check (src/services.ts hands it over). */
+export async function hasServiceCalendar(ctx: RequestContext, organisationId: number, name: string): Promise<boolean> {
+  return (await ctx.repository(ServiceCalendarRecord).countBy({ organisationId, name })) > 0;
+}
+
 /** Checks a calendar's windows: real UK times, on real weekdays, each ending after it starts. */
 export function validWindows(windows: readonly WeeklyWindowType[]): WeeklyWindowType[] {
   if (windows.length === 0)

@@ -1,15 +1,15 @@
 import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
 import { badInput } from '../common/errors';
-import { asUtcDate, sqlTimestamp } from '../common/dates';
-import { requirePeriod, monthOf, ukDateOf, ukDayStart, UK_ZONE } from '../common/calendar';
+import { asUtcDate } from '../common/dates';
+import { requirePeriod, monthOf, ukDayStart, UK_ZONE } from '../common/calendar';
 import { formatUnits, percentUnitsDown } from '../common/percent';
 import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
 import { ServiceInventory } from '../services/service-inventory';
-import { plainSelect } from '../db/plain-select';
-import { activeSpan, measuredWithinSpans, type KeyedSpan } from './availability';
-import { ExclusionWindow } from './exclusion-window.entity';
+import { measuredWithinSpans } from './availability';
+import { activeSpan, type KeyedSpan } from './availability-rules';
+import { readCapacityRows, readDailyAvailability, readExclusionWindowsOverlapping, readHourlyAvailability } from './performance-reads';
 import { mergeSpans, total, type Span } from './service-hours';
 import { ErrorReason } from '../common/error-reasons';
 
@@ -74,14 +74,8 @@ export class PerformanceQueries {
       );
     const rows: { at: string | Date; covered: string | number; up: string | number }[] =
       granularity === Granularity.HOUR
-        ? await ctx.manager.query(
-            `SELECT hourStart AS at, coveredSeconds AS covered, upSeconds AS up FROM performance_hourly WHERE serviceId = ? AND qosClass = '' AND hourStart >= ? AND hourStart < ?`,
-            [service.id, sqlTimestamp(from), sqlTimestamp(to)],
-          )
-        : await ctx.manager.query(
-            `SELECT day AS at, coveredSeconds AS covered, upSeconds AS up FROM performance_daily WHERE serviceId = ? AND qosClass = '' AND day >= ? AND day <= ?`,
-            [service.id, ukDateOf(from), ukDateOf(to.getTime() - 1)],
-          );
+        ? await readHourlyAvailability(ctx.manager, service.id, from, to)
+        : await readDailyAvailability(ctx.manager, service.id, from, to);
     const points = buckets.map((bucket) => ({ ...bucket, covered: 0, up: 0 }));
     // buckets are in order: a row belongs to the last bucket starting at or before it
     const starts = points.map((p) => p.start);
@@ -138,13 +132,12 @@ export class PerformanceQueries {
       throw badInput('minDays', 'minDays: from 1 to 31', ErrorReason.OUT_OF_RANGE);
     const month = monthOf(period);
     const threshold = Math.round(thresholdPercent * 100);
-    const rows: { serviceId: number; daysOver: string | number; peak: string | number }[] = await ctx.manager.query(
-      `SELECT serviceId, COUNT(*) AS daysOver, MAX(CASE WHEN utilisationInP95Bp > COALESCE(utilisationOutP95Bp, 0) THEN utilisationInP95Bp ELSE utilisationOutP95Bp END) AS peak
-       FROM performance_daily
-       WHERE qosClass = '' AND day >= ? AND day <= ? AND organisationId IN (${ctx.organisationIds.map(() => '?').join(', ')})
-         AND (utilisationInP95Bp > ? OR utilisationOutP95Bp > ?)
-       GROUP BY serviceId HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC, serviceId`,
-      [month.firstDay, month.lastDay, ...ctx.organisationIds, threshold, threshold, minDays],
+    const rows: { serviceId: number; daysOver: string | number; peak: string | number }[] = await readCapacityRows(
+      ctx.manager,
+      ctx.organisationIds,
+      month,
+      threshold,
+      minDays,
     );
     const services = await ctx.loaders.byId(NetworkService).loadMany(rows.map((row) => Number(row.serviceId)));
     return rows.flatMap((row, index) => {
@@ -174,18 +167,12 @@ async function excludedSpans(
 ): Promise<Map<number, Span[]>> {
   const spans = new Map<number, Span[]>();
   if (points.length === 0) return spans;
-  const windows = await plainSelect(
+  const windows = await readExclusionWindowsOverlapping(
     ctx.manager,
-    ExclusionWindow,
-    { serviceId, organisationId: [...ctx.organisationIds] },
-    [
-      ['startsAt', 'ASC'],
-      ['id', 'ASC'],
-    ],
-    {
-      sql: 'startsAt < ? AND endsAt > ?',
-      params: [sqlTimestamp(new Date(points[points.length - 1].end)), sqlTimestamp(new Date(points[0].start))],
-    },
+    serviceId,
+    ctx.organisationIds,
+    points[0].start,
+    points[points.length - 1].end,
   );
   if (windows.length === 0) return spans;
   lives.forEach((live, index) => {

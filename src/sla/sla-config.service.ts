@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { applyChanges, changedValue, ifGiven } from '../common/changes';
 import { badInput, conflict } from '../common/errors';
 import { requiredText } from '../common/text';
@@ -152,6 +152,11 @@ export class SlaConfigService {
         recordedBy: ctx.requireViewer.subject,
       }),
     );
+  }
+
+  /** The viewer's organisations' own service-hours calendars, by name. */
+  calendars(ctx: RequestContext): Promise<ServiceCalendarRecord[]> {
+    return ctx.repository(ServiceCalendarRecord).find({ where: { organisationId: In([...ctx.organisationIds]) }, order: { name: 'ASC' } });
   }
 
   /** Creates or replaces one of the organisation's own service-hours calendars, by name. */

@@ -1,17 +1,17 @@
 import Decimal from 'decimal.js';
-import { daysBetween, sqlTimestamp } from '../common/dates';
+import { daysBetween } from '../common/dates';
 import { unitsAtLeast } from '../common/percent';
-import { chargeHistories } from '../billing/charge-history';
-import { monthlyChargeIn } from '../billing/pricing';
+import { chargeHistories } from '../charging/charge-history';
+import { monthlyChargeIn } from '../charging/pricing';
 import { formatMoney, type Pence } from '../common/money';
 import type { Contract } from '../contracts/contract.entity';
 import { ContractService } from '../contracts/contract.service';
-import { plainSelect } from '../db/plain-select';
 import type { RequestContext } from '../request/context';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
-import { Incident } from '../incidents/incident.entity';
 import { NetworkService, Resilience } from '../services/network-service.entity';
-import { inContract, monthlyAvailability, type ContractScope } from './availability';
+import { monthlyAvailability } from './availability';
+import type { ContractScope } from './availability-reads';
+import { readContractChargePeriods, readIncidentsOpenedIn, readMonthlyMeans, readOrdersCompletedIn } from './sla-report-reads';
 import { requirePeriod, monthOf, type Month } from '../common/calendar';
 import { monthlyPercentiles, type MonthlyPercentiles } from '../performance/monthly-percentiles';
 import { CreditPolicy, type AvailabilityCreditBand } from './credit-policy.entity';
@@ -20,8 +20,6 @@ import { calendarOfContract } from './calendars';
 import { incidentTargets } from './incident-sla.service';
 import { DEFAULT_AVAILABILITY_PERCENT, DEFAULT_INCIDENT_TARGETS, DEFAULT_ORDER_DELIVERY_PERCENT } from './sla-defaults';
 import { OrderEvidence, ServiceCreditLine, SlaReport, SlaTermResult, SlaTermStatus, type IncidentEvidence } from './sla-report.types';
-import { OrderStatus, ServiceOrder } from '../orders/order.entity';
-import { ServiceTermsPeriod } from '../orders/service-history.entity';
 import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
 
 /** Credits where a contract sets none of its own: the bands HSCN contracts commonly use. */
@@ -213,21 +211,8 @@ export class SlaReportService {
     chargeRead: Promise<ChargeOf>,
   ): Promise<void> {
     const histories = ctx.loaders.manyBy(IncidentStatusChange, 'incidentId');
-    const ofContract = inContract(scope);
     const [inMonth, contract, services, terms, policy, chargeOf] = await Promise.all([
-      plainSelect(
-        ctx.manager,
-        Incident,
-        {},
-        [
-          ['openedAt', 'ASC'],
-          ['id', 'ASC'],
-        ],
-        {
-          sql: `${ofContract.sql} AND openedAt >= ? AND openedAt < ?`,
-          params: [...ofContract.params, sqlTimestamp(new Date(month.start)), sqlTimestamp(new Date(month.end))],
-        },
-      ),
+      readIncidentsOpenedIn(ctx.manager, scope, month),
       contractRead,
       servicesRead,
       termsRead,
@@ -325,7 +310,7 @@ export class SlaReportService {
     const live = services.filter((service) => availability.has(service.id));
     if (measured.length && live.length) {
       const ids = live.map((s) => s.id);
-      const means = await monthlyMeans(ctx, ids, month);
+      const means = await readMonthlyMeans(ctx.manager, ids, month);
       const p95 = measured.some((t) => t.statistic === SlaStatistic.P95)
         ? await monthlyPercentiles(ctx.manager, ids, month)
         : new Map<number, MonthlyPercentiles>();
@@ -381,22 +366,7 @@ export class SlaReportService {
     month: Month,
     results: SlaTermResult[],
   ): Promise<void> {
-    const [completed, terms] = await Promise.all([
-      plainSelect(
-        ctx.manager,
-        ServiceOrder,
-        { contractId: scope.contractId, organisationId: [...scope.organisationIds], status: OrderStatus.COMPLETED },
-        [
-          ['completedOn', 'ASC'],
-          ['id', 'ASC'],
-        ],
-        {
-          sql: 'completedOn >= ? AND completedOn <= ?',
-          params: [month.firstDay, month.lastDay],
-        },
-      ),
-      termsRead,
-    ]);
+    const [completed, terms] = await Promise.all([readOrdersCompletedIn(ctx.manager, scope, month), termsRead]);
     const own = terms.find((t) => t.kind === SlaTermKind.ORDER_DELIVERY);
     if (!own && completed.length === 0) return;
     const required = new Decimal(own?.targetPercent ?? DEFAULT_ORDER_DELIVERY_PERCENT);
@@ -438,21 +408,6 @@ const MEASURES = {
   [SlaTermKind.PACKET_LOSS]: { column: 'packetLoss', unit: '%', scale: 10_000 },
 } as const;
 
-/** Each service's monthly sums and counts of latency, jitter and packet loss, from the daily rollups. */
-async function monthlyMeans(
-  ctx: RequestContext,
-  serviceIds: number[],
-  month: Month,
-): Promise<Map<number, Record<string, string | number>>> {
-  const rows: Record<string, string | number>[] = await ctx.manager.query(
-    `SELECT serviceId, SUM(latencySumUs) AS latencySum, SUM(latencyCount) AS latencyCount, SUM(jitterSumUs) AS jitterSum, SUM(jitterCount) AS jitterCount,
-            SUM(packetLossSumPpm) AS packetLossSum, SUM(packetLossCount) AS packetLossCount
-     FROM performance_daily WHERE qosClass = '' AND day >= ? AND day <= ? AND serviceId IN (${serviceIds.map(() => '?').join(', ')}) GROUP BY serviceId`,
-    [month.firstDay, month.lastDay, ...serviceIds],
-  );
-  return new Map(rows.map((row) => [Number(row.serviceId), row]));
-}
-
 function result(fields: Partial<SlaTermResult> & Pick<SlaTermResult, 'kind' | 'target' | 'status' | 'contractual'>): SlaTermResult {
   return Object.assign(new SlaTermResult(), {
     severity: null,
@@ -483,18 +438,7 @@ type ChargeOf = (service: NetworkService) => Pence;
  * histories of all the contract's services are read in one statement, however many there are.
  */
 async function monthlyCharges(ctx: RequestContext, scope: ContractScope, period: string): Promise<ChargeOf> {
-  const histories = chargeHistories(
-    await plainSelect(
-      ctx.manager,
-      ServiceTermsPeriod,
-      {},
-      [
-        ['serviceId', 'ASC'],
-        ['effectiveFrom', 'ASC'],
-      ],
-      inContract(scope),
-    ),
-  );
+  const histories = chargeHistories(await readContractChargePeriods(ctx.manager, scope));
   return (service) => {
     const chargePeriods = histories.get(service.id);
     if (!chargePeriods) return service.monthlyCharge; // never changed: today's charge has always applied

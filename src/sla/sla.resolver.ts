@@ -1,190 +1,23 @@
-import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  Float,
-  ID,
-  Info,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  registerEnumType,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import type { Pence } from '../common/money';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MANAGE_INVENTORY, READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
 import type { RequestContext } from '../request/context';
-import { Clearable } from '../graphql-types/clearable';
 import { idOf } from '../common/global-id';
 import { selects } from '../graphql-types/selection';
-import { MoneyScalar } from '../graphql-types/scalars';
 import { Incident } from '../incidents/incident.entity';
-import { NetworkService, Resilience } from '../services/network-service.entity';
+import { ServiceOrder } from '../orders/order.entity';
+import { NetworkService } from '../services/network-service.entity';
 import { CreditPolicy } from './credit-policy.entity';
-import { ExclusionKind, ExclusionWindow } from './exclusion-window.entity';
+import { ExclusionWindow } from './exclusion-window.entity';
 import { SlaConfigService } from './sla-config.service';
 import { ServiceCalendarRecord } from './service-calendar.entity';
-import { In } from 'typeorm';
-import { ScorecardService } from './scorecard.service';
-import { ScorecardWeights } from './scorecard-weights.entity';
-import { Supplier } from '../suppliers/supplier.entity';
 import { Granularity, PerformanceQueries } from './performance-queries.service';
 import { SlaReportService } from './sla-report.service';
-import { IncidentEvidence, ServiceCreditLine, SlaReport, SlaTermResult } from './sla-report.types';
-import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
-
-@InputType()
-export class SlaTermInput {
-  @Field(() => SlaTermKind) kind!: SlaTermKind;
-  @Field(() => Int, { nullable: true, description: 'Incident terms: the severity the term is for.' }) @Clearable() severity?: number | null;
-  @Field(() => Resilience, { nullable: true, description: 'Availability terms: the resilience the term is for; none for every service.' })
-  @Clearable()
-  resilience?: Resilience | null;
-  @Field(() => String, {
-    nullable: true,
-    description: 'Left out, an existing term keeps its target; likewise targetMinutes, threshold and statistic.',
-  })
-  @Clearable()
-  @IsOptional()
-  @MaxLength(12)
-  targetPercent?: string | null;
-  @Field(() => Int, { nullable: true }) @Clearable() targetMinutes?: number | null;
-  @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @MaxLength(12) threshold?: string | null;
-  @Field(() => SlaStatistic, { nullable: true, description: 'Latency, jitter and packet loss: MEAN when none is given.' })
-  @Clearable()
-  statistic?: SlaStatistic | null;
-}
-
-@InputType()
-export class CreditBandInput {
-  @Field(() => String, { nullable: true, description: 'Upper bound of the shortfall in points; none for the open-ended last band.' })
-  @Clearable()
-  shortfallUpTo!: string | null;
-  @Field() creditPercent!: string;
-}
-
-@InputType()
-export class CreditPolicyInput {
-  @Field(() => [CreditBandInput]) @ArrayMaxSize(10) availabilityBands!: CreditBandInput[];
-  @Field(() => String, { nullable: true, description: 'Left out, the policy keeps its current value; likewise capPercent and capAmount.' })
-  @Clearable()
-  resolutionBreachPercent?: string | null;
-  @Field(() => String, { nullable: true }) @Clearable() capPercent?: string | null;
-  @Field(() => MoneyScalar, { nullable: true }) @Clearable() capAmount?: Pence | null;
-}
-
-@InputType()
-export class ExclusionWindowInput {
-  @Field(() => ID) serviceId!: string;
-  @Field(() => ExclusionKind) kind!: ExclusionKind;
-  @Field(() => Date) startsAt!: Date;
-  @Field(() => Date) endsAt!: Date;
-  @Field() @Length(1, 1000) reason!: string;
-}
-
-registerEnumType(Granularity, { name: 'Granularity', description: 'UTC hours, or UK calendar days or months.' });
-
-@ObjectType('AvailabilityPoint', {
-  description:
-    "A bucket of a service's availability in two figures: availabilityPercent as measured (every reported second), and slaAvailabilityPercent as the SLA counts it (exclusion windows taken out), which for a MONTH point is the figure slaReport judges.",
-})
-export class AvailabilityPointType {
-  @Field(() => Date) start!: Date;
-  @Field(() => Date) end!: Date;
-  @Field(() => Int, { description: 'Seconds with availability data, as measured: exclusion windows included.' }) coveredSeconds!: number;
-  @Field(() => Int, { description: 'Seconds up, as measured: exclusion windows included.' }) upSeconds!: number;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'As measured: upSeconds ÷ coveredSeconds, percent to three places (rounded down), planned maintenance and consumer-attributed exclusion windows included; null without data. Not the SLA figure: see slaAvailabilityPercent.',
-  })
-  availabilityPercent!: string | null;
-  @Field({ description: 'As measured: share of the live part of the bucket with data, percent.' }) coveragePercent!: string;
-  @Field(() => Int, {
-    description:
-      'Live seconds of the bucket inside exclusion windows (planned maintenance, consumer-attributed), which the SLA does not count.',
-  })
-  excludedSeconds!: number;
-  @Field(() => Int, { description: 'coveredSeconds less the reported seconds inside exclusion windows.' }) slaCoveredSeconds!: number;
-  @Field(() => Int, { description: 'upSeconds less the up seconds inside exclusion windows.' }) slaUpSeconds!: number;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "The SLA availability: slaUpSeconds ÷ slaCoveredSeconds, percent to three places (rounded down), exclusion windows taken out. For a MONTH point, the same figure as the AVAILABILITY term's achieved in slaReport for that service and month; null without data.",
-  })
-  slaAvailabilityPercent!: string | null;
-  @Field({
-    description:
-      "The SLA coverage: slaCoveredSeconds ÷ (live seconds − excludedSeconds), percent; for a MONTH point, the AVAILABILITY term's coveragePercent in slaReport.",
-  })
-  slaCoveragePercent!: string;
-}
-
-@ObjectType('CapacityAlert')
-export class CapacityAlertType {
-  @Field(() => NetworkService) service!: NetworkService;
-  @Field(() => Int, { description: 'Days whose 95th-percentile utilisation (in or out) exceeded the threshold.' }) daysOver!: number;
-  @Field({ description: 'Highest daily 95th-percentile utilisation in the month, percent.' }) peakP95Percent!: string;
-  @Field(() => Int, { nullable: true, description: 'The next bandwidth tier up, as the upgrade to discuss with the CN-SP.' })
-  suggestedBandwidthMbps!: number | null;
-}
-
-@ObjectType('Kpi')
-export class KpiType {
-  @Field() name!: string;
-  @Field(() => String, {
-    nullable: true,
-    description: 'Percent achieved; null when there was nothing to measure (its weight goes to the others).',
-  })
-  value!: string | null;
-  @Field(() => Int) weight!: number;
-  @Field() basis!: string;
-}
-
-@ObjectType('ScorePoint')
-export class ScorePoint {
-  @Field() period!: string;
-  @Field(() => String, { nullable: true }) score!: string | null;
-}
-
-@ObjectType('SupplierScorecard')
-export class SupplierScorecardType {
-  supplierId!: number;
-  @Field() period!: string;
-  @Field(() => [KpiType]) kpis!: KpiType[];
-  @Field(() => String, { nullable: true, description: 'Weighted mean of the measured KPIs, 0–100.' }) score!: string | null;
-  @Field(() => [ScorePoint], { description: 'The twelve months to the period, oldest first.' }) trend!: ScorePoint[];
-}
-
-@InputType()
-export class ScorecardWeightsInput {
-  @Field(() => Int) availability!: number;
-  @Field(() => Int) incidentResolution!: number;
-  @Field(() => Int) orderDelivery!: number;
-  @Field(() => Int) billingAccuracy!: number;
-}
-
-@InputType()
-export class WeeklyWindowInput {
-  @Field(() => Int) weekday!: number;
-  @Field() @MaxLength(5) from!: string;
-  @Field() @MaxLength(5) to!: string;
-}
-
-@InputType()
-export class ServiceCalendarInput {
-  @Field() @Length(1, 100) name!: string;
-  @Field(() => [WeeklyWindowInput]) @ArrayMaxSize(50) windows!: WeeklyWindowInput[];
-  @Field({ defaultValue: true }) excludeBankHolidays!: boolean;
-}
+import { IncidentEvidence, OrderEvidence, ServiceCreditLine, SlaReport, SlaTermResult } from './sla-report.types';
+import { CreditPolicyInput, ExclusionWindowInput, ServiceCalendarInput, SlaTermInput } from './sla.input';
+import { AvailabilityPointType, CapacityAlertType } from './sla.types';
+import { SlaTerm } from './sla-term.entity';
 
 @Resolver()
 export class SlaResolver {
@@ -192,23 +25,7 @@ export class SlaResolver {
     private readonly reports: SlaReportService,
     private readonly config: SlaConfigService,
     private readonly performance: PerformanceQueries,
-    private readonly scorecards: ScorecardService,
   ) {}
-
-  @Authorized(READ_INVENTORY)
-  @Query(() => SupplierScorecardType, {
-    description: "A supplier's month across the viewer's contracts with it: weighted KPIs, a 0–100 score and the last 12 months.",
-  })
-  async supplierScorecard(
-    @Ctx() ctx: RequestContext,
-    @Arg('supplierId', () => ID) supplierId: string,
-    @Arg('period', { description: '"YYYY-MM"' }) period: string,
-  ) {
-    return Object.assign(
-      new SupplierScorecardType(),
-      await this.scorecards.scorecard(ctx, idOf(supplierId, Supplier.typename, 'supplierId'), period),
-    );
-  }
 
   @Authorized(READ_INVENTORY)
   @Query(() => [ServiceCalendarRecord], {
@@ -216,7 +33,7 @@ export class SlaResolver {
       "The organisations' own service-hours calendars (besides the built-in twenty-four-seven and england-and-wales-business-hours).",
   })
   serviceCalendars(@Ctx() ctx: RequestContext) {
-    return ctx.repository(ServiceCalendarRecord).find({ where: { organisationId: In([...ctx.organisationIds]) }, order: { name: 'ASC' } });
+    return this.config.calendars(ctx);
   }
 
   @Authorized(MANAGE_INVENTORY)
@@ -225,14 +42,6 @@ export class SlaResolver {
   })
   defineServiceCalendar(@Ctx() ctx: RequestContext, @Arg('input') input: ServiceCalendarInput) {
     return this.config.defineCalendar(ctx, input);
-  }
-
-  @Authorized(MANAGE_INVENTORY)
-  @Mutation(() => ScorecardWeights, {
-    description: "How the viewer's organisation weighs its suppliers' KPIs (relative weights, 0–100 each).",
-  })
-  setScorecardWeights(@Ctx() ctx: RequestContext, @Arg('input') input: ScorecardWeightsInput) {
-    return this.scorecards.setWeights(ctx, input);
   }
 
   @Authorized(READ_INVENTORY)
@@ -349,5 +158,13 @@ export class IncidentEvidenceResolver {
   @FieldResolver(() => Incident)
   incident(@Root() evidence: IncidentEvidence, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(Incident).load(evidence.incidentId);
+  }
+}
+
+@Resolver(() => OrderEvidence)
+export class OrderEvidenceResolver {
+  @FieldResolver(() => ServiceOrder, { nullable: true })
+  order(@Root() evidence: OrderEvidence, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(ServiceOrder).load(evidence.orderId);
   }
 }

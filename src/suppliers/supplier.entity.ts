@@ -2,7 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BeforeInsert, BeforeUpdate, Column, Entity, Index, type EntityManager } from 'typeorm';
 import { BaseRecord } from '../db/base-record';
 import { LocalDateScalar } from '../graphql-types/scalars';
-import { organisationsDealingWith } from './supplier-audience';
+import { organisationsDealingWith } from './supplier-audience-reads';
 import { supplierNameKey } from './supplier-identity';
 
 export enum SupplierKind {

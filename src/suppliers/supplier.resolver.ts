@@ -1,7 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { MANAGE_SUPPLIERS, READ_SUPPLIERS } from '../auth/roles';
-import { ContactAssignment, ContactObjectType } from '../contacts/contact-assignment.entity';
-import { Contract } from '../contracts/contract.entity';
 import { ConnectionType, PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { idOf } from '../common/global-id';
@@ -46,15 +44,5 @@ export class SupplierResolver {
   })
   updateSupplier(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateSupplierInput) {
     return this.supplierService.update(ctx, idOf(input.id, Supplier.typename, 'input.id'), input);
-  }
-
-  @FieldResolver(() => [Contract], { description: 'Contracts with this supplier that the viewer can see.' })
-  contracts(@Root() supplier: Supplier, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(Contract, 'supplierId').load(supplier.id);
-  }
-
-  @FieldResolver(() => [ContactAssignment], { description: "The viewer's organisations' contacts for this supplier." })
-  contacts(@Root() supplier: Supplier, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.manyBy(ContactAssignment, 'objectId', { objectType: ContactObjectType.SUPPLIER }).load(supplier.id);
   }
 }

@@ -1,5 +1,7 @@
+import type { EntityManager } from 'typeorm';
+import type { SupplierDirectory } from '../auth/directories';
 import { MANAGE_SUPPLIERS } from '../auth/roles';
-import { hasAnyRole } from '../auth/viewer';
+import { hasAnyRole } from '../request/viewer';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { CNSP_ID, optionalText, requiredText } from '../common/text';
 import { saveUnique, violatedUniqueKey } from '../db/errors';
@@ -15,9 +17,9 @@ import { ErrorReason } from '../common/error-reasons';
  * operator (CATALOGUE_ADMIN, honoured at the national organisation alone) changes it, since a
  * change reaches every organisation: a CN-SP ID decides which supplier a feed token speaks for.
  * Each change is audited in the trail of every organisation that deals with the supplier
- * (Supplier.auditAudience).
+ * (Supplier.auditAudience). Auth reads suppliers through it (SupplierDirectory).
  */
-export class SupplierService {
+export class SupplierService implements SupplierDirectory {
   list(ctx: RequestContext, filter: SupplierFilter, page: PageArgs): Promise<Connection<Supplier>> {
     const query = ctx.repository(Supplier).createQueryBuilder('supplier');
     if (filter.kind) query.andWhere('supplier.kind = :kind', { kind: filter.kind });
@@ -33,6 +35,11 @@ export class SupplierService {
     const supplier = await ctx.loaders.byId(Supplier).load(id);
     if (!supplier) throw notFound('Supplier');
     return supplier;
+  }
+
+  /** the supplier holding this CN-SP ID now, or null: the one a SUPPLIER_FEED token naming it speaks for */
+  holderOfCnspId(manager: EntityManager, cnspId: string): Promise<Supplier | null> {
+    return manager.getRepository(Supplier).findOneBy({ cnspId });
   }
 
   async create(ctx: RequestContext, input: CreateSupplierInput): Promise<Supplier> {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { Role } from '../../src/auth/roles';
 import { canonicalJson } from '../../src/common/canonical-json';
-import { sha256 } from '../../src/reviews/review-evidence';
+import { sha256 } from '../../src/common/hashing';
 import { billingLoop, type BillingLoop } from '../support/billing-loop';
 import { errorCode } from '../support/test-server';
 

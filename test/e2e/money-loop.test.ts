@@ -1,6 +1,6 @@
 import { Role } from '../../src/auth/roles';
 import { formatMoney, parseMoney } from '../../src/common/money';
-import { sha256 } from '../../src/reviews/review-evidence';
+import { sha256 } from '../../src/common/hashing';
 import { billingLoop, documentCsv, monthDays, type BillingLoop } from '../support/billing-loop';
 import { errorCode } from '../support/test-server';
 

@@ -20,7 +20,7 @@ describe('plainSelect', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedDemo(db.dataSource, db.config, DateTime.fromISO('2026-11-25T12:00:00', { zone: 'Europe/London' }));
-  }, 240_000);
+  });
 
   afterAll(() => db.drop());
 

@@ -1,5 +1,5 @@
 import { ChargeType } from '../charge-type';
-import { expectedRental, type ServiceFacts } from '../pricing';
+import { expectedRental, type ServiceFacts } from '../../charging/pricing';
 import {
   FindingType,
   oneOffLineFindings,

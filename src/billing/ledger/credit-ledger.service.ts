@@ -1,6 +1,6 @@
 import { In, IsNull, Not } from 'typeorm';
 import { findVisible } from '../../auth/tenancy';
-import { systemViewer } from '../../auth/system-viewer';
+import { systemViewer } from '../../organisations/system-viewer';
 import { badInput, conflict } from '../../common/errors';
 import { requirePeriod, ukPeriodOf } from '../../common/calendar';
 import type { Pence } from '../../common/money';

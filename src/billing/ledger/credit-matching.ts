@@ -11,6 +11,7 @@ import { Invoice } from '../invoice.entity';
 import { ReconciliationFinding } from '../reconciliation.entity';
 import { vatOn } from '../reconciliation-rules';
 import { CreditLedgerEntry, CreditReceipt } from './credit-ledger.entity';
+import { recountReceived } from './credit-ledger-writes';
 
 /** Disputes a credit can settle: sent or agreed, not closed. */
 const OPEN_DISPUTES: readonly DisputeState[] = [DisputeState.DRAFT, DisputeState.SUBMITTED, DisputeState.ACKNOWLEDGED, DisputeState.UPHELD];
@@ -114,10 +115,7 @@ export async function matchCredits(ctx: RequestContext, supplierId: number, orga
     const ids = [...touched].map((entry) => entry.id);
     for (let at = 0; at < ids.length; at += CHUNK) {
       const chunk = ids.slice(at, at + CHUNK);
-      await ctx.manager.query(
-        `UPDATE credit_ledger_entry SET received = (SELECT COALESCE(SUM(r.amount), 0) FROM credit_receipt r WHERE r.entryId = credit_ledger_entry.id) WHERE id IN (${chunk.map(() => '?').join(', ')})`,
-        chunk,
-      );
+      await recountReceived(ctx.manager, chunk);
     }
     await creditClaimingDisputes(ctx, [...touched], receipts, receiptGross, saved);
     outcome.receipts = receipts.length;

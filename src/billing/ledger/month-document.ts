@@ -1,6 +1,7 @@
 import { canonicalJson } from '../../common/canonical-json';
 import { formatMoney, type Pence } from '../../common/money';
-import { frozenTerm, frozenTotals, sha256 } from '../../reviews/review-evidence';
+import { sha256 } from '../../common/hashing';
+import { frozenTerm, frozenTotals } from '../../sla/sla-report-frozen';
 import type { SlaReport } from '../../sla/sla-report.types';
 import type { SlaTermKind } from '../../sla/sla-term.entity';
 

@@ -1,6 +1,6 @@
 import { OrderStatus } from '../order.entity';
 import { orderLifecycle } from '../order-lifecycle';
-import { priceSpan } from '../../billing/pricing';
+import { priceSpan } from '../../charging/pricing';
 import { dualRunning } from '../dual-running';
 import { isWorkingDay, workingDaysBefore, workingDaysBetween } from '../../common/calendar';
 

@@ -1,5 +1,6 @@
 import { ReviewActionStatus } from '../review.entity';
-import { combinedHash, MAX_DOCUMENT_BYTES, serialise, sha256, type SlaReportSnapshot } from '../review-evidence';
+import { combinedHash, sha256 } from '../../common/hashing';
+import { MAX_DOCUMENT_BYTES, serialise, type SlaReportSnapshot } from '../review-evidence';
 import { periodsBetween } from '../../common/calendar';
 import { daysOverdue } from '../review.service';
 

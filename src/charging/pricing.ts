@@ -4,10 +4,29 @@ import { addDays, daysBetween, type LocalDate } from '../common/dates';
 import type { Pence } from '../common/money';
 
 /**
- * The one place a service's rental is priced. Reconciliation, legacy ceases, dual running
- * and SLA credits all price through here, so that a month costs the same wherever it is
- * asked about: month by month, each month pro rata by its days, each charge in the
- * service's history for its own days, to the penny per month (half up) as suppliers bill.
+ * The charging module (src/charging/): the one place a service's rental is priced.
+ * Reconciliation (billing/reconciliation-rules), legacy ceases and dual running (orders/),
+ * SLA credits (sla/sla-report.service) and the demo seeds all price through here, so that a
+ * month costs the same wherever it is asked about. It depends on common/ only; its callers
+ * read the charge history from their own tables and hand it over (charge-history.ts).
+ *
+ * How a pro-rata charge is computed (`priceSpan`, for any span [from, to] of inclusive dates):
+ * 1. The span is cut into calendar months: each month's part runs from the span's first day in
+ *    it to its last day in it (the month's last day, or `to`).
+ * 2. In each month, the live days are the days of that part on which the service was live: from
+ *    the install date (if later) to the day before the cease date (the cease date is the first
+ *    day without service). No install date: live from the start; no cease date: live to the end.
+ * 3. The live days are split into charge segments by the service's charge history (its
+ *    `ServiceTermsPeriod`s, oldest first): each charge applies from its own first day (null:
+ *    since the service began) until the day before the next one starts; days before the first
+ *    dated charge pay the first charge. No history: today's monthly charge for every day.
+ * 4. The month's price is Σ (monthly charge × its days) ÷ the days in that calendar month
+ *    (28 to 31, leap Februaries 29), computed exactly in decimals and rounded once per month to
+ *    the penny, half up, as suppliers bill. A whole month at one charge is that charge exactly.
+ * 5. The span's price is the sum of its months' rounded prices (a quarter at one charge is three
+ *    monthly charges); an empty span (to before from) costs nothing.
+ * `monthlyChargeIn` is steps 3 and 4 over a whole month with install and cease left out: the
+ * charge an SLA credit or a credit cap is a percentage of, for that month rather than today.
  */
 
 /** A monthly charge from a date (null: since the service began) until the next period starts. */

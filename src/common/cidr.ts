@@ -1,6 +1,7 @@
 /**
- * CIDR arithmetic for IP address management: parsing, canonical text, ranges, containment
- * and overlap, over IPv4 and IPv6 alike. Addresses are bigints (32 or 128 bits) so that
+ * CIDR arithmetic, pure: parsing, canonical text, ranges, containment and overlap, over IPv4
+ * and IPv6 alike, for IP address management (compliance/ipam) and the /64 a failed sign-in is
+ * counted under (auth/failure-limiter). Addresses are bigints (32 or 128 bits) so that
  * one set of functions serves both families without floating point.
  */
 

@@ -1,40 +1,15 @@
-import { ArrayMaxSize, Length } from 'class-validator';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
-import { Clearable } from '../graphql-types/clearable';
 import { idOf, optionalIdOf } from '../common/global-id';
 import { Supplier } from '../suppliers/supplier.entity';
-import { ApiKey } from './api-key.entity';
-import { ApiKeyService } from './api-key.service';
-import { MANAGE_API_KEYS, Role } from './roles';
+import { ApiKey } from '../auth/api-key.entity';
+import { CreateApiKeyInput } from '../auth/api-key.input';
+import { ApiKeyService } from '../auth/api-key.service';
+import { ApiKeyConnection, CreatedApiKey } from '../auth/api-key.types';
+import { MANAGE_API_KEYS } from '../auth/roles';
 
-export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey');
-
-@InputType()
-export class CreateApiKeyInput {
-  @Field({ description: 'What the key is for, e.g. "Power BI reporting".' })
-  @Length(1, 100)
-  name!: string;
-
-  @Field(() => [Role], { description: 'VIEWER, REPORTING or SUPPLIER_FEED.' })
-  @ArrayMaxSize(3)
-  roles!: Role[];
-
-  @Field(() => ID, { nullable: true, description: 'For a SUPPLIER_FEED key: the supplier whose feeds it sends.' })
-  @Clearable()
-  supplierId?: string | null;
-}
-
-@ObjectType()
-export class CreatedApiKey {
-  @Field(() => ApiKey)
-  apiKey!: ApiKey;
-
-  @Field({ description: 'The key itself. Store it now: it is not kept and cannot be shown again.' })
-  secret!: string;
-}
-
+/** API keys over GraphQL: in the API layer, not auth/, since a key names its supplier (which ranks above auth). */
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
   constructor(private readonly apiKeyService: ApiKeyService) {}

@@ -1,24 +1,11 @@
-import { Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root, Authorized } from 'type-graphql';
+import { Ctx, FieldResolver, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { RequestContext } from '../request/context';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
-import { ALL_ROLES, Role } from './roles';
-import type { Viewer } from './viewer';
+import { ALL_ROLES } from '../auth/roles';
+import { Me } from '../auth/viewer.types';
 
-@ObjectType('Me', { description: 'The authenticated caller.' })
-export class Me {
-  @Field({ description: "Subject of the token, or the API key's prefix." })
-  subject!: string;
-
-  @Field(() => [Role])
-  roles!: Role[];
-
-  @Field({ description: 'JWT or API_KEY.' })
-  authMethod!: string;
-
-  viewer!: Viewer;
-}
-
+/** `me`: in the API layer, not auth/, since it answers with organisations and suppliers, which rank above auth. */
 @Resolver(() => Me)
 export class ViewerResolver {
   @Authorized(ALL_ROLES)

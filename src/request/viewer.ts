@@ -1,4 +1,18 @@
-import type { Role } from './roles';
+/** What a viewer may be allowed to do; auth/roles.ts says which roles each operation needs and registers the GraphQL enum. */
+export enum Role {
+  VIEWER = 'VIEWER',
+  CONTRACT_MANAGER = 'CONTRACT_MANAGER',
+  FINANCE_APPROVER = 'FINANCE_APPROVER',
+  ADMIN = 'ADMIN',
+  /** NHS England's national Service Co-ordinator: reads Severity 1 and 2 incidents only */
+  SERVICE_COORDINATOR = 'SERVICE_COORDINATOR',
+  /** a CN-SP's integration account: sends its own supplier's feeds */
+  SUPPLIER_FEED = 'SUPPLIER_FEED',
+  /** a read-only reporting integration */
+  REPORTING = 'REPORTING',
+  /** NHS England's operator of the national supplier catalogue: adds and corrects suppliers */
+  CATALOGUE_ADMIN = 'CATALOGUE_ADMIN',
+}
 
 export type AuthMethod = 'JWT' | 'API_KEY';
 

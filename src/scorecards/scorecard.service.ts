@@ -7,9 +7,9 @@ import { Contract, ContractStatus } from '../contracts/contract.entity';
 import type { RequestContext } from '../request/context';
 import { SupplierService } from '../suppliers/supplier.service';
 import { DEFAULT_SCORECARD_WEIGHTS, ScorecardWeights, type KpiWeights } from './scorecard-weights.entity';
-import { SlaReportService } from './sla-report.service';
-import { SlaTermStatus } from './sla-report.types';
-import { SlaTermKind } from './sla-term.entity';
+import { SlaReportService } from '../sla/sla-report.service';
+import { SlaTermStatus } from '../sla/sla-report.types';
+import { SlaTermKind } from '../sla/sla-term.entity';
 import { ErrorReason } from '../common/error-reasons';
 
 export interface Kpi {

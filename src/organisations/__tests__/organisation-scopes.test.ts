@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../db/data-source';
-import { ActsFor, ActsForBasis } from '../../organisations/acts-for.entity';
-import { Organisation, OrganisationType } from '../../organisations/organisation.entity';
+import { ActsFor, ActsForBasis } from '../acts-for.entity';
+import { Organisation, OrganisationType } from '../organisation.entity';
 import { OrganisationScopes } from '../organisation-scopes';
 import { model as dataModel } from '../../entities';
 
