@@ -1,7 +1,6 @@
 import { In } from 'typeorm';
 import { assertInScope } from '../auth/tenancy';
-import { firstDayOf, isPeriod, lastDayOf } from '../common/calendar';
-import { badInput } from '../common/errors';
+import { firstDayOf, requirePeriod, lastDayOf } from '../common/calendar';
 import type { Pence } from '../common/money';
 import { ChargeType } from './charge-type';
 import type { RequestContext } from '../request/context';
@@ -12,7 +11,6 @@ import { Dispute, DisputeCredit, DisputeState } from './dispute.entity';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
 import { ReconciliationFinding } from './reconciliation.entity';
-import { ErrorReason } from '../common/error-reasons';
 
 export interface SpendBySupplier {
   supplierId: number;
@@ -78,7 +76,7 @@ export class BillingSummaryService {
   }
 
   async summary(ctx: RequestContext, period: string, organisationId?: number): Promise<BillingSummary> {
-    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    requirePeriod(period, 'period');
     if (organisationId !== undefined) assertInScope(ctx, organisationId);
     const organisationIds = organisationId === undefined ? [...ctx.organisationIds] : [organisationId];
     const monthStart = firstDayOf(period);

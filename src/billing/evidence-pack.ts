@@ -90,7 +90,7 @@ export async function evidencePack(ctx: RequestContext, disputeId: number): Prom
 }
 
 /** The pack as a document (see evidencePack). */
-export async function evidenceDocument(ctx: RequestContext, disputeId: number): Promise<EvidencePackDocument> {
+async function evidenceDocument(ctx: RequestContext, disputeId: number): Promise<EvidencePackDocument> {
   const dispute = await findVisible(ctx, Dispute, disputeId, Dispute.typename);
   const invoice = await ctx.repository(Invoice).findOneByOrFail({ id: dispute.invoiceId });
   const history = await ctx.repository(DisputeTransition).find({ where: { disputeId: dispute.id }, order: { id: 'ASC' } });
@@ -295,7 +295,7 @@ interface CsvRow {
  * JSON, whose hash is sha256; a snapshot's `row` is its content), in manifest order, then the
  * manifest itself with the pack hash. Text cells are neutralised against formulas.
  */
-export function evidenceCsv(document: EvidencePackDocument): string {
+function evidenceCsv(document: EvidencePackDocument): string {
   const withoutHash = ({ sha256: _hash, ...row }: EvidenceRow) => canonicalJson(row);
   const rows: CsvRow[] = [];
   const add = (part: EvidencePart, row: EvidenceRow) => rows.push({ part, id: row.id, sha256: row.sha256, row: withoutHash(row) });

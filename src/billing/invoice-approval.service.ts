@@ -19,7 +19,7 @@ import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.e
 import { ErrorReason } from '../common/error-reasons';
 
 /** Disputes whose amount is withheld from payment: still open, or upheld and not yet credited. */
-export const WITHHELD_DISPUTE_STATES: readonly DisputeState[] = [
+const WITHHELD_DISPUTE_STATES: readonly DisputeState[] = [
   DisputeState.DRAFT,
   DisputeState.SUBMITTED,
   DisputeState.ACKNOWLEDGED,

@@ -138,7 +138,7 @@ function ownerOf(record: InvoiceRecord<ChargeType>, services: ServiceDirectory, 
 }
 
 /** How the invoice's stated totals differ from its lines, or null when they agree to the penny. */
-export function totalsDisagreement(record: InvoiceRecord<ChargeType>): string | null {
+function totalsDisagreement(record: InvoiceRecord<ChargeType>): string | null {
   const sum = (pick: (line: InvoiceRecord<ChargeType>['lines'][number]) => Pence) =>
     record.lines.reduce((total, line) => total + pick(line), 0n);
   const problems: string[] = [];

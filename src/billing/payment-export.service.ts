@@ -1,7 +1,6 @@
 import { In } from 'typeorm';
 import { assertInScope } from '../auth/tenancy';
-import { isPeriod, monthOf } from '../common/calendar';
-import { badInput } from '../common/errors';
+import { requirePeriod, monthOf } from '../common/calendar';
 import { formatMoney, type Pence } from '../common/money';
 import { spreadsheetCsv, type CsvColumn } from '../common/spreadsheet';
 import type { RequestContext } from '../request/context';
@@ -9,7 +8,6 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { BillingPolicy } from './invoice-approval.entity';
 import { Invoice, InvoiceStatus } from './invoice.entity';
-import { ErrorReason } from '../common/error-reasons';
 
 export interface PaymentExportRow {
   invoiceId: number;
@@ -73,7 +71,7 @@ export class PaymentExportService {
   }
 
   async export(ctx: RequestContext, period: string, organisationId?: number): Promise<PaymentExport> {
-    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    requirePeriod(period, 'period');
     if (organisationId !== undefined) assertInScope(ctx, organisationId);
     const month = monthOf(period);
     const invoices = await ctx

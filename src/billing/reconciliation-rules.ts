@@ -255,7 +255,7 @@ export function vatFindings(line: LineFacts, invoiceNumber: string, serviceId: n
 }
 
 /** How long before the billing period an order may have completed for its one-off charge to be on this invoice. */
-export const ONE_OFF_LOOKBACK_DAYS = 62;
+const ONE_OFF_LOOKBACK_DAYS = 62;
 
 /**
  * A one-off line must stand on a completed order: the order whose supplier reference the

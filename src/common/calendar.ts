@@ -1,6 +1,8 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { addDays, addMonths, type LocalDate } from './dates';
+import { ErrorReason } from './error-reasons';
+import { badInput } from './errors';
 
 /**
  * The UK calendar: the zone, months ("YYYY-MM" periods), the UK day an instant falls on and
@@ -19,8 +21,17 @@ export type Period = string;
 /** Four ASCII digits, a dash, a month 01–12; no other digits (Arabic-Indic, full-width…) pass. */
 export const PERIOD_PATTERN = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 
-/** Whether a value is a month, "YYYY-MM". Callers word their own refusal (and keep its reason). */
+/** Whether a value is a month, "YYYY-MM". */
 export const isPeriod = (value: string): boolean => PERIOD_PATTERN.test(value);
+
+/**
+ * The one refusal of a month that is not "YYYY-MM": bad input on `field` (the argument's path,
+ * e.g. `input.periodFrom`), "<field>: a month, "YYYY-MM"", reason INVALID_PERIOD.
+ */
+export function requirePeriod(value: string, field: string): Period {
+  if (!isPeriod(value)) throw badInput(field, `${field}: a month, "YYYY-MM"`, ErrorReason.INVALID_PERIOD);
+  return value;
+}
 
 /** The month a calendar date falls in. */
 export const periodOfDate = (date: LocalDate): Period => date.slice(0, 7);

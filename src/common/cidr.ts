@@ -29,7 +29,7 @@ export class CidrError extends Error {
   }
 }
 
-export const bitsOf = (family: IpFamily) => (family === 4 ? 32 : 128);
+const bitsOf = (family: IpFamily) => (family === 4 ? 32 : 128);
 
 const OCTET = /^(0|[1-9][0-9]{0,2})$/;
 const HEXTET = /^[0-9a-fA-F]{1,4}$/;
@@ -89,7 +89,7 @@ export function parseIpv6(text: string): bigint | null {
   return groups.reduce((value, group) => (value << 16n) | group, 0n);
 }
 
-export function formatIpv4(value: bigint): string {
+function formatIpv4(value: bigint): string {
   return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 0xffn)).join('.');
 }
 
@@ -216,13 +216,13 @@ export function findOverlappingPairs(items: readonly Cidr[]): Array<[number, num
 const block = (text: string) => parseCidr(text);
 
 /** Private address space: RFC 1918 for IPv4, unique local addresses (RFC 4193, fc00::/7) for IPv6. */
-export const PRIVATE_RANGES: readonly Cidr[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'].map(block);
+const PRIVATE_RANGES: readonly Cidr[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'].map(block);
 
 /**
  * Space that no registry allocates to a network (IANA special-purpose registries). The
  * documentation ranges are left out on purpose: examples and test data use them.
  */
-export const NON_ALLOCATABLE_RANGES: ReadonlyArray<{ cidr: Cidr; name: string }> = [
+const NON_ALLOCATABLE_RANGES: ReadonlyArray<{ cidr: Cidr; name: string }> = [
   ['0.0.0.0/8', '"this network"'],
   ['100.64.0.0/10', 'shared address space (carrier-grade NAT, RFC 6598)'],
   ['127.0.0.0/8', 'loopback'],

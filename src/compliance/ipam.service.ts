@@ -47,7 +47,7 @@ export interface AllocationFilter {
 }
 
 /** A CIDR from the client, or BAD_USER_INPUT naming the field with what is wrong and, for host bits, the network meant. */
-export function cidrInput(text: string, field: string): Cidr {
+function cidrInput(text: string, field: string): Cidr {
   try {
     return parseCidr(text);
   } catch (error) {

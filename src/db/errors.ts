@@ -16,7 +16,7 @@ export function isUniqueViolation(error: unknown): boolean {
  * (SQLITE_BUSY_SNAPSHOT, which WAL answers at once rather than wait) or still locked after
  * busy_timeout.
  */
-export function isRetryableLockError(error: unknown): boolean {
+function isRetryableLockError(error: unknown): boolean {
   const candidate = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
   const code = candidate.driverError?.code ?? candidate.code;
   const errno = candidate.driverError?.errno ?? candidate.errno;

@@ -53,7 +53,7 @@ export interface EscalateInput {
 }
 
 /** How long escalations and complaints are kept after closure (or after raising, if never closed). */
-export const RETENTION_YEARS = 2;
+const RETENTION_YEARS = 2;
 const MAX_INTERVAL_HOURS = 24 * 30;
 const CLOCK_SKEW_MS = 5 * 60_000;
 const MAX_OVERDUE = 500;

@@ -22,7 +22,7 @@ import { Incident, IncidentOrigin } from './incident.entity';
 const historyKey = (at: Date, status: string) => `${at.getTime()}|${status}`;
 
 /** A new ticket joins a consumer-logged incident on the same service logged this close to its opening. */
-export const CONSUMER_MATCH_WINDOW_MS = 2 * 3_600_000;
+const CONSUMER_MATCH_WINDOW_MS = 2 * 3_600_000;
 
 /**
  * Stores trouble tickets. A ticket is known by (supplier, organisation, ticket reference):

@@ -20,7 +20,7 @@ export const longDate = (date: LocalDate) =>
   );
 
 /** "15:05 on 3 June 2026", as the clock reads in England. */
-export const londonTime = (instant: Date) => {
+const londonTime = (instant: Date) => {
   const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: UK_ZONE }).format(
     instant,
   );
@@ -63,7 +63,7 @@ interface Draft {
   state: string;
 }
 
-export function notificationOf(draft: Draft): Notification {
+function notificationOf(draft: Draft): Notification {
   const subjectId = toGlobalId(draft.subject.typename, draft.subject.id);
   return Object.assign(new Notification(), {
     kind: draft.kind,

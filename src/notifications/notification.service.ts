@@ -36,7 +36,7 @@ import {
 import { ErrorReason } from '../common/error-reasons';
 
 /** The most of one kind a list holds; beyond it the kind is reported as truncated. */
-export const MAX_PER_KIND = 500;
+const MAX_PER_KIND = 500;
 
 const READERS: readonly Role[] = [Role.VIEWER, Role.REPORTING];
 
@@ -61,7 +61,7 @@ export const AUDIENCE: Record<NotificationKind, readonly Role[]> = {
 };
 
 /** The kinds a viewer's roles receive. */
-export const kindsFor = (viewer: Pick<Viewer, 'roles'>): NotificationKind[] =>
+const kindsFor = (viewer: Pick<Viewer, 'roles'>): NotificationKind[] =>
   NOTIFICATION_KINDS.filter((kind) => AUDIENCE[kind].some((role) => viewer.roles.includes(role)));
 
 export interface NotificationQuery {

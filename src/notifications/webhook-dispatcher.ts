@@ -39,7 +39,7 @@ export interface AttemptOutcome {
 }
 
 /** The JSON each delivery POSTs, fixed when it is recorded. */
-export function payloadOf(
+function payloadOf(
   subscription: WebhookSubscription,
   notification: Notification,
   organisation: Organisation | undefined,
@@ -67,7 +67,7 @@ export function payloadOf(
   });
 }
 
-export const eventOf = (kind: string) => `notification.${kind}`;
+const eventOf = (kind: string) => `notification.${kind}`;
 
 /**
  * Sends the notifications of subscribed organisations to their webhooks. Each sweep works

@@ -34,7 +34,7 @@ export interface IssuedWebhookSecret {
 }
 
 /** How many subscriptions one organisation may hold. */
-export const MAX_SUBSCRIPTIONS = 20;
+const MAX_SUBSCRIPTIONS = 20;
 
 /** An organisation's webhooks for reporting integrations: registration, secrets, and the delivery log. */
 export class WebhookService {

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type LocalDate } from '../common/dates';
+import { addDays, type LocalDate } from '../common/dates';
 import type { Pence } from '../common/money';
 import { priceSpan, type ServiceFacts } from '../charging/pricing';
 
@@ -14,5 +14,3 @@ export function dualRunning(legacy: ServiceFacts, replacementLiveFrom: LocalDate
   const { amount, liveDays } = priceSpan(legacy, replacementLiveFrom, lastBilled);
   return { amount, days: liveDays };
 }
-
-export const calendarDays = (from: LocalDate, to: LocalDate) => (to < from ? 0 : daysBetween(from, to) + 1);

@@ -3,9 +3,9 @@ import type { PerformanceRecord } from '../feed-records/records';
 import type { PerformanceSample } from './performance-sample.entity';
 
 /** Scaled-integer units, chosen so that every sum in a rollup is exact. */
-export const US_PER_MS = 1_000;
-export const PPM_PER_PERCENT = 10_000;
-export const BP_PER_PERCENT = 100;
+const US_PER_MS = 1_000;
+const PPM_PER_PERCENT = 10_000;
+const BP_PER_PERCENT = 100;
 
 const INT32_MAX = 2_147_483_647;
 
@@ -26,7 +26,7 @@ function scaled(value: number | null, factor: number, field: string): number | n
 }
 
 /** The UTC hour an instant falls in. */
-export const hourOf = (instant: Date) => new Date(Math.floor(instant.getTime() / 3_600_000) * 3_600_000);
+const hourOf = (instant: Date) => new Date(Math.floor(instant.getTime() / 3_600_000) * 3_600_000);
 
 /** A feed record as a sample row (without its run id). */
 export function toSample(record: PerformanceRecord, serviceId: number, organisationId: number, feedRunId: number): PerformanceSample {

@@ -91,7 +91,7 @@ export async function freezeMonthsBeforePruning(manager: EntityManager, cutoff: 
 }
 
 /** Fixes one month's percentiles, in one transaction with its claim. Answers false when another server had claimed it. */
-export async function freezeMonth(manager: EntityManager, month: Month, now = new Date()): Promise<boolean> {
+async function freezeMonth(manager: EntityManager, month: Month, now = new Date()): Promise<boolean> {
   try {
     return await manager.transaction(async (tx) => {
       await tx.getRepository(PerformanceMonthFrozen).insert({ period: month.period, frozenAt: now, services: 0 });

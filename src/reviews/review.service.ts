@@ -3,7 +3,7 @@ import { findVisible, withinScope } from '../auth/tenancy';
 import { Invoice } from '../billing/invoice.entity';
 import { InvoiceReconciliation, ReconciliationFinding } from '../billing/reconciliation.entity';
 import { isLocalDate, type LocalDate } from '../common/dates';
-import { firstDayOf, isPeriod, lastDayOf, periodOfDate, periodsBetween, todayInLondon } from '../common/calendar';
+import { firstDayOf, requirePeriod, lastDayOf, periodOfDate, periodsBetween, todayInLondon } from '../common/calendar';
 import { badInput, notFound } from '../common/errors';
 import { optionalText, requiredText } from '../common/text';
 import { Contact } from '../contacts/contact.entity';
@@ -84,8 +84,8 @@ export class ReviewService {
     const today = todayInLondon(now);
     if (!isLocalDate(input.heldOn)) throw badInput('input.heldOn', 'input.heldOn: a date, "YYYY-MM-DD"', ErrorReason.INVALID_DATE);
     if (input.heldOn > today) throw badInput('input.heldOn', 'input.heldOn: record a review once it has been held', ErrorReason.IN_FUTURE);
-    if (!isPeriod(input.periodFrom)) throw badInput('input.periodFrom', 'input.periodFrom: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
-    if (!isPeriod(input.periodTo)) throw badInput('input.periodTo', 'input.periodTo: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    requirePeriod(input.periodFrom, 'input.periodFrom');
+    requirePeriod(input.periodTo, 'input.periodTo');
     if (input.periodTo < input.periodFrom)
       throw badInput('input.periodTo', 'input.periodTo: must not be before periodFrom', ErrorReason.END_BEFORE_START);
     if (input.periodTo > periodOfDate(input.heldOn))

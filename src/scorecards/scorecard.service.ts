@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { In } from 'typeorm';
 import { billingAccuracy } from '../billing/billing-accuracy';
 import { badInput } from '../common/errors';
-import { addPeriods, isPeriod } from '../common/calendar';
+import { addPeriods, requirePeriod } from '../common/calendar';
 import { Contract, ContractStatus } from '../contracts/contract.entity';
 import type { RequestContext } from '../request/context';
 import { SupplierService } from '../suppliers/supplier.service';
@@ -41,7 +41,7 @@ export class ScorecardService {
   ) {}
 
   async scorecard(ctx: RequestContext, supplierId: number, period: string): Promise<Scorecard> {
-    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    requirePeriod(period, 'period');
     await this.suppliers.get(ctx, supplierId);
     const weights =
       (await ctx.repository(ScorecardWeights).findOneBy({ organisationId: ctx.requireViewer.organisationId })) ?? DEFAULT_SCORECARD_WEIGHTS;
@@ -133,7 +133,7 @@ export class ScorecardService {
 }
 
 /** The weighted mean of the measured KPIs, weights renormalised over them. */
-export function scoreOf(kpis: readonly Kpi[]): string | null {
+function scoreOf(kpis: readonly Kpi[]): string | null {
   const measured = kpis.filter((kpi) => kpi.value !== null && kpi.weight > 0);
   const totalWeight = measured.reduce((sum, kpi) => sum + kpi.weight, 0);
   if (totalWeight === 0) return null;

@@ -11,7 +11,7 @@ const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
 /** A stored calendar as the service-hours engine reads it. */
-export function toCalendar(record: ServiceCalendarRecord): ServiceHoursCalendar {
+function toCalendar(record: ServiceCalendarRecord): ServiceHoursCalendar {
   return {
     name: record.name,
     windows: record.windows.map((window): WeeklyWindow => ({

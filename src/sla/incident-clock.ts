@@ -42,7 +42,7 @@ export interface IncidentClock {
 }
 
 /** The spans the incident spent paused, between opening and resolution (or `until`). */
-export function pausesOf(input: ClockInput, until: number): Span[] {
+function pausesOf(input: ClockInput, until: number): Span[] {
   const spans: Span[] = [];
   let pausedSince: number | null = null;
   const history = [...input.history].sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());

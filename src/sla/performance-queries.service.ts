@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
 import { badInput } from '../common/errors';
 import { asUtcDate } from '../common/dates';
-import { isPeriod, monthOf, ukDayStart, UK_ZONE } from '../common/calendar';
+import { requirePeriod, monthOf, ukDayStart, UK_ZONE } from '../common/calendar';
 import { formatUnits, percentUnitsDown } from '../common/percent';
 import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
@@ -125,7 +125,7 @@ export class PerformanceQueries {
    * consider: the capacity advice the handbook expects of the CN-SP, checked.
    */
   async capacityAlerts(ctx: RequestContext, period: string, thresholdPercent: number, minDays: number): Promise<CapacityAlert[]> {
-    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    requirePeriod(period, 'period');
     if (!(thresholdPercent > 0 && thresholdPercent <= 1000))
       throw badInput('thresholdPercent', 'thresholdPercent: from 0 to 1000', ErrorReason.OUT_OF_RANGE);
     if (!Number.isInteger(minDays) || minDays < 1 || minDays > 31)

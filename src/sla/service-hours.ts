@@ -37,7 +37,7 @@ export const ENGLAND_AND_WALES_BUSINESS_HOURS: ServiceHoursCalendar = {
 };
 
 /** The calendar's open spans that overlap [from, to), clipped to it, in order. */
-export function openSpans(calendar: ServiceHoursCalendar, from: number, to: number): Span[] {
+function openSpans(calendar: ServiceHoursCalendar, from: number, to: number): Span[] {
   if (to <= from) return [];
   if (calendar.windows === null) return [{ start: from, end: to }];
   const spans: Span[] = [];

@@ -1,7 +1,6 @@
 import Decimal from 'decimal.js';
 import { daysBetween } from '../common/dates';
 import { unitsAtLeast } from '../common/percent';
-import { badInput } from '../common/errors';
 import { chargeHistories } from '../charging/charge-history';
 import { monthlyChargeIn } from '../charging/pricing';
 import { formatMoney, type Pence } from '../common/money';
@@ -13,7 +12,7 @@ import { NetworkService, Resilience } from '../services/network-service.entity';
 import { monthlyAvailability } from './availability';
 import type { ContractScope } from './availability-reads';
 import { readContractChargePeriods, readIncidentsOpenedIn, readMonthlyMeans, readOrdersCompletedIn } from './sla-report-reads';
-import { isPeriod, monthOf, type Month } from '../common/calendar';
+import { requirePeriod, monthOf, type Month } from '../common/calendar';
 import { monthlyPercentiles, type MonthlyPercentiles } from '../performance/monthly-percentiles';
 import { CreditPolicy, type AvailabilityCreditBand } from './credit-policy.entity';
 import { incidentClock } from './incident-clock';
@@ -22,10 +21,9 @@ import { incidentTargets } from './incident-sla.service';
 import { DEFAULT_AVAILABILITY_PERCENT, DEFAULT_INCIDENT_TARGETS, DEFAULT_ORDER_DELIVERY_PERCENT } from './sla-defaults';
 import { OrderEvidence, ServiceCreditLine, SlaReport, SlaTermResult, SlaTermStatus, type IncidentEvidence } from './sla-report.types';
 import { SlaStatistic, SlaTerm, SlaTermKind } from './sla-term.entity';
-import { ErrorReason } from '../common/error-reasons';
 
 /** Credits where a contract sets none of its own: the bands HSCN contracts commonly use. */
-export const DEFAULT_CREDIT_POLICY: Pick<CreditPolicy, 'availabilityBands' | 'resolutionBreachPercent' | 'capPercent' | 'capAmount'> = {
+const DEFAULT_CREDIT_POLICY: Pick<CreditPolicy, 'availabilityBands' | 'resolutionBreachPercent' | 'capPercent' | 'capAmount'> = {
   availabilityBands: [
     { shortfallUpTo: '0.5', creditPercent: '5' },
     { shortfallUpTo: '1', creditPercent: '10' },
@@ -55,7 +53,7 @@ export class SlaReportService {
     now = new Date(),
     { evidence = true }: { evidence?: boolean } = {},
   ): Promise<SlaReport> {
-    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    requirePeriod(period, 'period');
     const month = monthOf(period);
     // Every read is named by the contract, so all of them go out in one round, none waiting for
     // another's answer (only incidents' status changes wait for the incidents) — nor for the
@@ -426,7 +424,7 @@ function result(fields: Partial<SlaTermResult> & Pick<SlaTermResult, 'kind' | 't
 }
 
 /** The band a shortfall falls in: the first whose upper bound it does not exceed. */
-export function bandFor(bands: readonly AvailabilityCreditBand[], shortfall: Decimal): AvailabilityCreditBand | undefined {
+function bandFor(bands: readonly AvailabilityCreditBand[], shortfall: Decimal): AvailabilityCreditBand | undefined {
   return bands.find((band) => band.shortfallUpTo === null || shortfall.lte(band.shortfallUpTo));
 }
 

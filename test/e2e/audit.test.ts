@@ -64,7 +64,9 @@ describe('the audit trail', () => {
       'ticket_reference,service_reference,severity,status,summary,opened_at\nAUD-1,PDN-ETH-100037,3,Open,Audit trail check,2026-11-20T09:00:00Z';
     const run = await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: csv });
     expect(run.data.ingestFeed.rowsAccepted).toBe(1);
-    const incidents = (await server.gql(TRAIL, { f: { entityType: 'Incident' } }, admin)).data.auditTrail.edges.map((e: any) => e.node);
+    const incidents = (await server.gql(TRAIL, { f: { entityType: 'Incident' } }, admin)).data.auditTrail.edges.map(
+      (e: { node: unknown }) => e.node,
+    );
     expect(incidents).toHaveLength(1);
     expect(incidents[0]).toMatchObject({ action: 'CREATE', before: null, entryPoint: 'graphql:ingestFeed' });
     expect(JSON.parse(incidents[0].after).supplierRef).toBe('AUD-1');
@@ -88,11 +90,13 @@ describe('the audit trail', () => {
     });
     expect(response.status).toBe(200);
     const posted = (await server.gql(TRAIL, { f: { entityType: 'Incident' } }, admin)).data.auditTrail.edges
-      .map((e: any) => e.node)
+      .map((e: { node: unknown }) => e.node)
       .find((n: any) => JSON.parse(n.after).supplierRef === 'AUD-2');
     expect(posted).toMatchObject({ via: 'API_KEY', entryPoint: 'feed:HTTP pdn-tickets.csv', action: 'CREATE' });
     // the key itself was audited without its secret
-    const keys = (await server.gql(TRAIL, { f: { entityType: 'ApiKey' } }, admin)).data.auditTrail.edges.map((e: any) => e.node);
+    const keys = (await server.gql(TRAIL, { f: { entityType: 'ApiKey' } }, admin)).data.auditTrail.edges.map(
+      (e: { node: unknown }) => e.node,
+    );
     expect(keys.length).toBeGreaterThan(0);
     for (const entry of keys) expect(entry.after).not.toContain(key.slice(-12));
   });

@@ -132,7 +132,7 @@ describe('authentication and roles', () => {
       );
 
       const listed = await server.gql('{ apiKeys { edges { node { id name lastUsedAt } } } }', {}, admin);
-      expect(listed.data.apiKeys.edges.map((e: any) => e.node.id)).toContain(apiKey.id);
+      expect(listed.data.apiKeys.edges.map((e: { node: { id: unknown } }) => e.node.id)).toContain(apiKey.id);
       expect(JSON.stringify(listed.data)).not.toContain(secret.split('.')[1]);
 
       await server.gql('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: apiKey.id }, admin);

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { Role } from '../../src/auth/roles';
 import { ingest, supplierId } from '../support/feeds';
+import { createAccessCircuit, firstSiteId, rx1AllDayContractId } from '../support/services';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** Last month, as the UK calendar has it: whole, and inside the retention window. */
@@ -32,32 +33,9 @@ describe('one availability figure per service and month', () => {
     server = await startTestServer({ env: { PERFORMANCE_RETENTION_DAYS: '400' } });
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     const pdn = await supplierId(server, manager, 'PDN00001');
-    const contracts = await server.gql(
-      'query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }',
-      { s: pdn },
-      manager,
-    );
-    contractId = contracts.data.contracts.edges
-      .map((e: any) => e.node)
-      .find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1').id;
-    const site = (await server.gql('{ sites(first: 1) { edges { node { id } } } }', {}, manager)).data.sites.edges[0].node.id;
-    const created = await server.gql(
-      'mutation($i: CreateServiceInput!) { createService(input: $i) { id } }',
-      {
-        i: {
-          contractId,
-          siteId: site,
-          reference,
-          type: 'ACCESS_CIRCUIT',
-          bandwidthMbps: 100,
-          resilience: 'RESILIENT',
-          status: 'ACTIVE',
-          installDate: '2025-01-01',
-          monthlyCharge: '800.00',
-        },
-      },
-      manager,
-    );
+    contractId = await rx1AllDayContractId(server, manager, pdn);
+    const site = await firstSiteId(server, manager);
+    const created = await createAccessCircuit(server, manager, { contractId, siteId: site, reference, monthlyCharge: '800.00' });
     expect(created.errors).toBeUndefined();
     serviceId = created.data.createService.id;
 

@@ -170,9 +170,9 @@ describe('the national supplier catalogue', () => {
       for (const odsCode of ['RX1', 'RX2', '0CX', 'X26']) {
         const admin = await server.token(odsCode, Role.ADMIN);
         const entries = (await server.gql(TRAIL, { f: { recordId: pennine.id } }, admin)).data.auditTrail.edges.map(
-          (edge: any) => edge.node,
+          (edge: { node: unknown }) => edge.node,
         );
-        const own = entries.filter((entry: any) => entry.organisation.odsCode === odsCode);
+        const own = entries.filter((entry: { organisation: { odsCode: unknown } }) => entry.organisation.odsCode === odsCode);
         expect({ odsCode, entries: own.length }).toEqual({ odsCode, entries: 1 });
         expect(own[0]).toMatchObject({ actor: 'test.catalogue_admin@x26', entryPoint: 'graphql:updateSupplier', action: 'UPDATE' });
         expect(JSON.parse(own[0].before)).toMatchObject({ cnspId: 'PDN00001', name: pennine.name });

@@ -23,13 +23,13 @@ describe('suppliers, organisations and node(id)', () => {
         {},
         viewer,
       );
-      const names = cnsps.data.suppliers.edges.map((e: any) => e.node.name);
+      const names = cnsps.data.suppliers.edges.map((e: { node: { name: unknown } }) => e.node.name);
       expect(names).toEqual([...names].sort());
       expect(cnsps.data.suppliers.edges.every((e: any) => e.node.kind === 'CN_SP' && /^[A-Z0-9]{8}$/.test(e.node.cnspId))).toBe(true);
       const tnsp = await server.gql('{ suppliers(filter: { kind: TN_SP }) { edges { node { name cnspId } } } }', {}, viewer);
       expect(tnsp.data.suppliers.edges).toEqual([{ node: { name: 'BT (Transition Network)', cnspId: null } }]);
       const searched = await server.gql('{ suppliers(filter: { search: "alBC0002" }) { edges { node { name } } } }', {}, viewer);
-      expect(searched.data.suppliers.edges.map((e: any) => e.node.name)).toEqual(['Albion Connect plc']);
+      expect(searched.data.suppliers.edges.map((e: { node: { name: unknown } }) => e.node.name)).toEqual(['Albion Connect plc']);
     });
 
     it('treats LIKE wildcards in a search as plain characters', async () => {
@@ -82,10 +82,12 @@ describe('suppliers, organisations and node(id)', () => {
         {},
         csu,
       );
-      const byCode = Object.fromEntries(response.data.organisations.edges.map((e: any) => [e.node.odsCode, e.node]));
-      expect(byCode['0CX'].actsFor.map((o: any) => o.odsCode).sort()).toEqual(['RX1', 'RX2']);
+      const byCode = Object.fromEntries(
+        response.data.organisations.edges.map((e: { node: { odsCode: unknown } }) => [e.node.odsCode, e.node]),
+      );
+      expect(byCode['0CX'].actsFor.map((o: { odsCode: unknown }) => o.odsCode).sort()).toEqual(['RX1', 'RX2']);
       expect(byCode['0CX'].type).toBe('CSU');
-      expect(byCode.RX1.managedBy.map((o: any) => o.odsCode)).toEqual(['0CX']);
+      expect(byCode.RX1.managedBy.map((o: { odsCode: unknown }) => o.odsCode)).toEqual(['0CX']);
     });
   });
 
@@ -130,8 +132,8 @@ describe('suppliers, organisations and node(id)', () => {
       {},
       viewer,
     );
-    const nodes = response.data.contacts.edges.map((e: any) => e.node);
+    const nodes = response.data.contacts.edges.map((e: { node: unknown }) => e.node);
     expect(nodes.length).toBeGreaterThan(0);
-    expect(nodes.every((n: any) => n.assignments.some((a: any) => a.role === 'ACCOUNT_MANAGER'))).toBe(true);
+    expect(nodes.every((n: any) => n.assignments.some((a: { role: unknown }) => a.role === 'ACCOUNT_MANAGER'))).toBe(true);
   });
 });

@@ -43,24 +43,27 @@ describe('compliance register', () => {
     gpViewer = await server.token('Y0A01', Role.VIEWER);
     const csu = await server.token('0CX', Role.VIEWER);
     const orgs = await ok('{ organisations { edges { node { id odsCode } } } }', {}, csu);
-    const byCode = Object.fromEntries(orgs.organisations.edges.map((e: any) => [e.node.odsCode, e.node.id]));
+    const byCode = Object.fromEntries(
+      orgs.organisations.edges.map((e: { node: { odsCode: unknown; id: unknown } }) => [e.node.odsCode, e.node.id]),
+    );
     const mine = await ok(
       '{ me { organisation { id } } sites(first: 100) { edges { node { id name } } } contacts(first: 100) { edges { node { id name } } } }',
       {},
       gp,
     );
     const suppliers = await ok('{ suppliers { edges { node { id cnspId kind } } } }', {}, gp);
-    const supplierOf = (cnspId: string | null) => suppliers.suppliers.edges.find((e: any) => e.node.cnspId === cnspId).node.id;
+    const supplierOf = (cnspId: string | null) =>
+      suppliers.suppliers.edges.find((e: { node: { cnspId: unknown } }) => e.node.cnspId === cnspId).node.id;
     ids = {
       rx1: byCode.RX1,
       rx2: byCode.RX2,
       gp: mine.me.organisation.id,
       pdn: supplierOf('PDN00001'),
       albc: supplierOf('ALBC0002'),
-      bt: suppliers.suppliers.edges.find((e: any) => e.node.kind === 'TN_SP').node.id,
+      bt: suppliers.suppliers.edges.find((e: { node: { kind: unknown } }) => e.node.kind === 'TN_SP').node.id,
     };
-    gpSites = mine.sites.edges.map((e: any) => e.node);
-    gpContacts = mine.contacts.edges.map((e: any) => e.node);
+    gpSites = mine.sites.edges.map((e: { node: unknown }) => e.node);
+    gpContacts = mine.contacts.edges.map((e: { node: unknown }) => e.node);
   });
 
   afterAll(() => server.stop());
@@ -127,7 +130,11 @@ describe('compliance register', () => {
       const forThree = await server.countStatements(async () => (seen = await ok(OVERVIEW, {}, csu)));
       const forOne = await server.countStatements(async () => (own = await ok(OVERVIEW, {}, rx1Manager)));
       expect(forThree).toBe(forOne);
-      expect(seen.complianceOverview.map((r: any) => r.organisation.odsCode)).toEqual(['0CX', 'RX1', 'RX2']);
+      expect(seen.complianceOverview.map((r: { organisation: { odsCode: unknown } }) => r.organisation.odsCode)).toEqual([
+        '0CX',
+        'RX1',
+        'RX2',
+      ]);
       expect(seen.complianceOverview[1]).toEqual({
         compliant: false,
         organisation: { odsCode: 'RX1' },
@@ -142,7 +149,7 @@ describe('compliance register', () => {
       expect(codes(seen.complianceOverview[0].missing)).toEqual(
         expect.arrayContaining(['NO_DSPT', 'NO_CONNECTION_AGREEMENT', 'NO_IPAM_DELEGATE']),
       );
-      expect(own.complianceOverview.map((r: any) => r.organisation.odsCode)).toEqual(['RX1']);
+      expect(own.complianceOverview.map((r: { organisation: { odsCode: unknown } }) => r.organisation.odsCode)).toEqual(['RX1']);
     });
 
     it('lists the RIPE ranges each CN-SP allocated, to return when leaving it', async () => {
@@ -151,14 +158,22 @@ describe('compliance register', () => {
         { org: ids.rx1, s: ids.pdn },
         rx1Manager,
       );
-      expect(ranges.ripeRangesToReturn.map((r: any) => r.cidr)).toEqual(['198.51.100.0/25', '198.51.100.128/25', '2001:db8:4100::/48']);
-      expect(ranges.ripeRangesToReturn.every((r: any) => r.registration === 'RIPE' && r.supplier.cnspId === 'PDN00001')).toBe(true);
+      expect(ranges.ripeRangesToReturn.map((r: { cidr: unknown }) => r.cidr)).toEqual([
+        '198.51.100.0/25',
+        '198.51.100.128/25',
+        '2001:db8:4100::/48',
+      ]);
+      expect(
+        ranges.ripeRangesToReturn.every(
+          (r: { registration: unknown; supplier: { cnspId: unknown } }) => r.registration === 'RIPE' && r.supplier.cnspId === 'PDN00001',
+        ),
+      ).toBe(true);
       const sites = await ok(
         '{ sites(first: 100, filter: { search: "Data Centre" }) { edges { node { name ipAllocations { cidr registration } } } } }',
         {},
         rx1Manager,
       );
-      expect(sites.sites.edges.map((e: any) => e.node.ipAllocations.map((a: any) => a.cidr))).toEqual([
+      expect(sites.sites.edges.map((e: any) => e.node.ipAllocations.map((a: { cidr: unknown }) => a.cidr))).toEqual([
         ['10.41.20.0/22', '198.51.100.0/25'],
         ['10.41.24.0/22', '198.51.100.128/25'],
       ]);
@@ -176,8 +191,8 @@ describe('compliance register', () => {
       ]);
       expect(
         report.missing
-          .filter((i: any) => i.code === 'SITE_WITHOUT_IP_ALLOCATION')
-          .map((i: any) => i.subjectId)
+          .filter((i: { code: unknown }) => i.code === 'SITE_WITHOUT_IP_ALLOCATION')
+          .map((i: { subjectId: unknown }) => i.subjectId)
           .sort(),
       ).toEqual(gpSites.map((s) => s.id).sort());
       expect(report.dspt).toBeNull();
@@ -239,7 +254,7 @@ describe('compliance register', () => {
       expect(recorded.expiresOn.slice(5)).toBe('06-30');
 
       const history = await ok('query($org: ID!) { dsptAssessments(organisationId: $org) { publishedOn } }', { org: ids.gp }, gp);
-      expect(history.dsptAssessments.map((d: any) => d.publishedOn)).toEqual([publishedOn, older]);
+      expect(history.dsptAssessments.map((d: { publishedOn: unknown }) => d.publishedOn)).toEqual([publishedOn, older]);
 
       const quiet = (await ok(STATUS, { org: ids.gp, remind: 0 }, gp)).complianceStatus;
       expect(quiet.dspt.publishedOn).toBe(publishedOn);
@@ -454,7 +469,9 @@ describe('compliance register', () => {
       await ok(ALLOCATE, { input: { siteId: gpSites[4]!.id, cidr: '10.72.0.0/24', registration: 'PRIVATE', supplierId: ids.albc } }, gp);
       const RETURN = 'query($org: ID!, $s: ID!) { ripeRangesToReturn(organisationId: $org, supplierId: $s) { id cidr } }';
       expect((await ok(RETURN, { org: ids.gp, s: ids.albc }, gp)).ripeRangesToReturn).toEqual([{ id: albc.id, cidr: '203.0.113.0/28' }]);
-      expect((await ok(RETURN, { org: ids.gp, s: ids.pdn }, gp)).ripeRangesToReturn.map((r: any) => r.cidr)).toEqual(['2001:db8:ab::/64']);
+      expect((await ok(RETURN, { org: ids.gp, s: ids.pdn }, gp)).ripeRangesToReturn.map((r: { cidr: unknown }) => r.cidr)).toEqual([
+        '2001:db8:ab::/64',
+      ]);
 
       const RELEASE =
         'mutation($id: ID!, $on: LocalDate) { releaseIpRange(input: { id: $id, releasedOn: $on, reason: "Returned to Albion Connect on exit" }) { releasedOn releaseReason } }';
@@ -473,8 +490,8 @@ describe('compliance register', () => {
         { org: ids.gp },
         gp,
       );
-      expect(listed.inUse.edges.map((e: any) => e.node.id)).not.toContain(albc.id);
-      expect(listed.all.edges.map((e: any) => e.node.id)).toContain(albc.id);
+      expect(listed.inUse.edges.map((e: { node: { id: unknown } }) => e.node.id)).not.toContain(albc.id);
+      expect(listed.all.edges.map((e: { node: { id: unknown } }) => e.node.id)).toContain(albc.id);
       // released space may be allocated again
       await ok(ALLOCATE, { input: { siteId: gpSites[5]!.id, cidr: '203.0.113.0/28', registration: 'RIPE', supplierId: ids.pdn } }, gp);
     });
@@ -528,7 +545,7 @@ describe('compliance register', () => {
       );
       expect(
         (await ok('query($org: ID!) { ipOverlaps(organisationId: $org) { accepted } }', { org: ids.gp }, gp)).ipOverlaps.every(
-          (o: any) => o.accepted,
+          (o: { accepted: unknown }) => o.accepted,
         ),
       ).toBe(true);
     });
@@ -648,7 +665,7 @@ describe('compliance register', () => {
     const few = await server.countStatements(async () => (small = await ok(LIST, { org: ids.rx1, first: 13 }, rx1Manager)));
     const many = await server.countStatements(async () => (large = await ok(LIST, { org: ids.rx1, first: 100 }, rx1Manager)));
     // both pages hold CN-SP-allocated ranges, so both load suppliers
-    expect(small.ipAllocations.edges.filter((e: any) => e.node.supplier)).toHaveLength(1);
+    expect(small.ipAllocations.edges.filter((e: { node: { supplier: unknown } }) => e.node.supplier)).toHaveLength(1);
     expect(large.ipAllocations.edges).toHaveLength(16);
     expect(many).toBe(few);
   });

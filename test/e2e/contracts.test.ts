@@ -130,13 +130,9 @@ describe('contracts', () => {
       { id },
       manager,
     );
-    expect(history.data.contract.statusHistory.map((h: any) => `${h.fromStatus}->${h.toStatus}`)).toEqual([
-      'null->DRAFT',
-      'DRAFT->ACTIVE',
-      'ACTIVE->ACTIVE',
-      'ACTIVE->IN_NOTICE',
-      'IN_NOTICE->TERMINATED',
-    ]);
+    expect(
+      history.data.contract.statusHistory.map((h: { fromStatus: unknown; toStatus: unknown }) => `${h.fromStatus}->${h.toStatus}`),
+    ).toEqual(['null->DRAFT', 'DRAFT->ACTIVE', 'ACTIVE->ACTIVE', 'ACTIVE->IN_NOTICE', 'IN_NOTICE->TERMINATED']);
     expect(history.data.contract.statusHistory[2].reason).toMatch(/Renewed for 12 months/);
   });
 
@@ -173,15 +169,15 @@ describe('contracts', () => {
       manager,
     );
     const horizon = addDays(todayInLondon(), 90);
-    const nodes = due.data.contractsDueForRenewal.edges.map((edge: any) => edge.node);
-    expect(nodes.map((n: any) => n.reference)).toContain('RX1-HSCN-2023-01');
+    const nodes = due.data.contractsDueForRenewal.edges.map((edge: { node: unknown }) => edge.node);
+    expect(nodes.map((n: { reference: unknown }) => n.reference)).toContain('RX1-HSCN-2023-01');
     for (const node of nodes) {
       expect(node.status).toBe('ACTIVE');
       expect(node.noticeDate <= horizon).toBe(true);
     }
-    const dates = nodes.map((n: any) => n.noticeDate);
+    const dates = nodes.map((n: { noticeDate: unknown }) => n.noticeDate);
     expect([...dates].sort()).toEqual(dates);
-    const demo = nodes.find((n: any) => n.reference === 'RX1-HSCN-2023-01');
+    const demo = nodes.find((n: { reference: unknown }) => n.reference === 'RX1-HSCN-2023-01');
     expect(demo.daysUntilNoticeDate).toBeGreaterThanOrEqual(30);
     expect(demo.daysUntilNoticeDate).toBeLessThanOrEqual(60);
     expect(errorCode(await server.gql('{ contractsDueForRenewal(withinDays: -1) { totalCount } }', {}, manager))).toBe('BAD_USER_INPUT');
@@ -193,7 +189,7 @@ describe('contracts', () => {
       {},
       manager,
     );
-    const ends = byEnd.data.contracts.edges.map((e: any) => e.node.endDate);
+    const ends = byEnd.data.contracts.edges.map((e: { node: { endDate: unknown } }) => e.node.endDate);
     expect(ends).toEqual([...ends].sort().reverse());
     expect(byEnd.data.contracts.edges.every((e: any) => ['ACTIVE', 'DRAFT'].includes(e.node.status))).toBe(true);
   });

@@ -50,7 +50,7 @@ describe('create and find', () => {
       expect(found.data.invoices.totalCount).toBe(1);
       expect(found.data.invoices.edges[0].node).toMatchObject({ invoiceNumber: 'PDN-INV-2026-1101', supplier: { cnspId: 'PDN00001' } });
       const lower = await server.gql(INVOICES_BY_NUMBER, { number: ' pdn-inv-2026-1101 ' }, manager);
-      expect(lower.data.invoices.edges.map((e: any) => e.node.id)).toEqual([found.data.invoices.edges[0].node.id]);
+      expect(lower.data.invoices.edges.map((e: { node: { id: unknown } }) => e.node.id)).toEqual([found.data.invoices.edges[0].node.id]);
       expect((await server.gql(INVOICES_BY_NUMBER, { number: 'PDN-INV-2026-1101', supplier: pdn }, manager)).data.invoices.totalCount).toBe(
         1,
       );
@@ -79,17 +79,21 @@ describe('create and find', () => {
     it("finds the incidents on the contract's services and no others", async () => {
       const all = await server.gql(INCIDENTS_BY_CONTRACT, {}, manager);
       expect(all.errors).toBeUndefined();
-      const withIncidents = new Set(all.data.incidents.edges.map((e: any) => e.node.service.contract.id));
+      const withIncidents = new Set(
+        all.data.incidents.edges.map((e: { node: { service: { contract: { id: unknown } } } }) => e.node.service.contract.id),
+      );
       const everyContract = await server.gql('{ contracts(first: 100) { edges { node { id } } } }', {}, manager);
-      const contracts: string[] = everyContract.data.contracts.edges.map((e: any) => e.node.id);
+      const contracts: string[] = everyContract.data.contracts.edges.map((e: { node: { id: unknown } }) => e.node.id);
       // some with incidents, some without
       expect(contracts.filter((id) => withIncidents.has(id)).length).toBeGreaterThan(0);
       expect(contracts.filter((id) => !withIncidents.has(id)).length).toBeGreaterThan(0);
       for (const contract of contracts) {
         const found = await server.gql(INCIDENTS_BY_CONTRACT, { contract }, manager);
         expect(found.errors).toBeUndefined();
-        const expected = all.data.incidents.edges.filter((e: any) => e.node.service.contract.id === contract).map((e: any) => e.node.id);
-        expect(found.data.incidents.edges.map((e: any) => e.node.id)).toEqual(expected);
+        const expected = all.data.incidents.edges
+          .filter((e: { node: { service: { contract: { id: unknown } } } }) => e.node.service.contract.id === contract)
+          .map((e: { node: { id: unknown } }) => e.node.id);
+        expect(found.data.incidents.edges.map((e: { node: { id: unknown } }) => e.node.id)).toEqual(expected);
         expect(found.data.incidents.totalCount).toBe(expected.length);
       }
       expect((await server.gql(INCIDENTS_BY_CONTRACT, { contract: null }, manager)).data.incidents.totalCount).toBe(
@@ -131,11 +135,13 @@ describe('create and find', () => {
         services(first: $first, after: $after, last: $last, before: $before, status: $status) {
           totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { reference status } } } } } } }`;
     const byContract = (response: any) =>
-      Object.fromEntries(response.data.contracts.edges.map((e: any) => [e.node.reference, e.node.services]));
+      Object.fromEntries(
+        response.data.contracts.edges.map((e: { node: { reference: unknown; services: unknown } }) => [e.node.reference, e.node.services]),
+      );
 
     it("pages each contract's services by reference, with each contract's own total", async () => {
       const all = byContract(await server.gql(SERVICES, { first: 100 }, manager));
-      const references = (contract: string) => all[contract].edges.map((e: any) => e.node.reference);
+      const references = (contract: string) => all[contract].edges.map((e: { node: { reference: unknown } }) => e.node.reference);
       const several = Object.keys(all).filter((contract) => all[contract].totalCount >= 2);
       expect(several.length).toBeGreaterThan(1);
       for (const contract of Object.keys(all)) {
@@ -145,7 +151,7 @@ describe('create and find', () => {
       const firsts = await server.gql(SERVICES, { first: 1, after: null, last: null, before: null, status: null }, manager);
       expect(firsts.errors).toBeUndefined();
       for (const [contract, page] of Object.entries<any>(byContract(firsts))) {
-        expect(page.edges.map((e: any) => e.node.reference)).toEqual(references(contract).slice(0, 1));
+        expect(page.edges.map((e: { node: { reference: unknown } }) => e.node.reference)).toEqual(references(contract).slice(0, 1));
         expect(page).toMatchObject({
           totalCount: all[contract].totalCount,
           pageInfo: { hasNextPage: all[contract].totalCount > 1, hasPreviousPage: false },
@@ -154,21 +160,27 @@ describe('create and find', () => {
       // the next page, from one contract's cursor, under every contract
       const contract = several[0]!;
       const second = byContract(await server.gql(SERVICES, { first: 1, after: byContract(firsts)[contract].pageInfo.endCursor }, manager));
-      expect(second[contract].edges.map((e: any) => e.node.reference)).toEqual(references(contract).slice(1, 2));
+      expect(second[contract].edges.map((e: { node: { reference: unknown } }) => e.node.reference)).toEqual(
+        references(contract).slice(1, 2),
+      );
       expect(second[contract].pageInfo.hasPreviousPage).toBe(true);
       const lasts = byContract(await server.gql(SERVICES, { last: 1 }, manager));
-      expect(lasts[contract].edges.map((e: any) => e.node.reference)).toEqual(references(contract).slice(-1));
+      expect(lasts[contract].edges.map((e: { node: { reference: unknown } }) => e.node.reference)).toEqual(references(contract).slice(-1));
     });
 
     it('narrows to a status, and takes a null status as none given', async () => {
       const all = byContract(await server.gql(SERVICES, { first: 100 }, manager));
       const active = byContract(await server.gql(SERVICES, { first: 100, status: 'ACTIVE' }, manager));
       for (const contract of Object.keys(all)) {
-        const expected = all[contract].edges.filter((e: any) => e.node.status === 'ACTIVE').map((e: any) => e.node.reference);
-        expect(active[contract].edges.map((e: any) => e.node.reference)).toEqual(expected);
+        const expected = all[contract].edges
+          .filter((e: { node: { status: unknown } }) => e.node.status === 'ACTIVE')
+          .map((e: { node: { reference: unknown } }) => e.node.reference);
+        expect(active[contract].edges.map((e: { node: { reference: unknown } }) => e.node.reference)).toEqual(expected);
         expect(active[contract].totalCount).toBe(expected.length);
       }
-      expect(Object.values<any>(all).some((page) => page.edges.some((e: any) => e.node.status !== 'ACTIVE'))).toBe(true);
+      expect(
+        Object.values<any>(all).some((page) => page.edges.some((e: { node: { status: unknown } }) => e.node.status !== 'ACTIVE')),
+      ).toBe(true);
     });
 
     it('costs the same statements under 2 contracts as under 20', async () => {
@@ -196,7 +208,10 @@ describe('create and find', () => {
       const response = await server.gql(RUN, { id: invoiceRun, first: null, after: null }, manager);
       expect(response.errors).toBeUndefined();
       const { invoices, incidents } = response.data.feedRun;
-      expect(invoices.edges.map((e: any) => e.node.invoiceNumber)).toEqual(['PDN-INV-2026-1101', 'PDN-INV-2026-1102']);
+      expect(invoices.edges.map((e: { node: { invoiceNumber: unknown } }) => e.node.invoiceNumber)).toEqual([
+        'PDN-INV-2026-1101',
+        'PDN-INV-2026-1102',
+      ]);
       expect(invoices.totalCount).toBe(2);
       expect(incidents).toEqual({ totalCount: 0, edges: [] });
       for (const { node } of invoices.edges) {
@@ -207,7 +222,9 @@ describe('create and find', () => {
       const first = await server.gql(RUN, { id: invoiceRun, first: 1 }, manager);
       expect(first.data.feedRun.invoices.pageInfo.hasNextPage).toBe(true);
       const second = await server.gql(RUN, { id: invoiceRun, first: 1, after: first.data.feedRun.invoices.pageInfo.endCursor }, manager);
-      expect(second.data.feedRun.invoices.edges.map((e: any) => e.node.invoiceNumber)).toEqual(['PDN-INV-2026-1102']);
+      expect(second.data.feedRun.invoices.edges.map((e: { node: { invoiceNumber: unknown } }) => e.node.invoiceNumber)).toEqual([
+        'PDN-INV-2026-1102',
+      ]);
       expect(second.data.feedRun.invoices.pageInfo.hasNextPage).toBe(false);
     });
 
@@ -216,9 +233,9 @@ describe('create and find', () => {
       const replacing = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: changed });
       expect(replacing.data.ingestFeed).toMatchObject({ rowsAccepted: 1, rowsUnchanged: 1 });
       const later = (await server.gql(RUN, { id: replacing.data.ingestFeed.id }, manager)).data.feedRun.invoices;
-      expect(later.edges.map((e: any) => e.node.invoiceNumber)).toEqual(['PDN-INV-2026-1102']);
+      expect(later.edges.map((e: { node: { invoiceNumber: unknown } }) => e.node.invoiceNumber)).toEqual(['PDN-INV-2026-1102']);
       const earlier = (await server.gql(RUN, { id: invoiceRun }, manager)).data.feedRun.invoices;
-      expect(earlier.edges.map((e: any) => e.node.id)).toContain(later.edges[0].node.id);
+      expect(earlier.edges.map((e: { node: { id: unknown } }) => e.node.id)).toContain(later.edges[0].node.id);
       const again = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: changed });
       expect(again.data.ingestFeed.rowsUnchanged).toBe(2);
       expect((await server.gql(RUN, { id: again.data.ingestFeed.id }, manager)).data.feedRun.invoices).toMatchObject({
@@ -231,7 +248,7 @@ describe('create and find', () => {
       const response = await server.gql(RUN, { id: incidentRun }, manager);
       expect(response.errors).toBeUndefined();
       const { incidents, invoices } = response.data.feedRun;
-      expect(incidents.edges.map((e: any) => e.node.supplierRef)).toEqual([
+      expect(incidents.edges.map((e: { node: { supplierRef: unknown } }) => e.node.supplierRef)).toEqual([
         'PDN-INC-20461',
         'PDN-INC-20477',
         'PDN-INC-20502',
@@ -243,7 +260,9 @@ describe('create and find', () => {
       const changed = fixture('incidents/valid.csv').replace('Intermittent packet loss on AF41', 'Intermittent packet loss on AF41 and EF');
       const next = await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: changed });
       const listed = (await server.gql(RUN, { id: next.data.ingestFeed.id }, manager)).data.feedRun.incidents;
-      expect(listed.edges.map((e: any) => e.node)).toEqual([{ id: incidents.edges[1].node.id, supplierRef: 'PDN-INC-20477' }]);
+      expect(listed.edges.map((e: { node: unknown }) => e.node)).toEqual([
+        { id: incidents.edges[1].node.id, supplierRef: 'PDN-INC-20477' },
+      ]);
     });
 
     it('costs the same statements for the records of 2 runs as of many', async () => {
@@ -332,7 +351,9 @@ describe('create and find', () => {
       expect(body.incidents).toHaveLength(100);
       expect(body.moreIncidents).toBe(3);
       expect(body.incidents[0]).toEqual({ id: expect.any(String), supplierRef: 'PDN-INC-90000', status: 'NEW', created: true });
-      expect(body.incidents.map((incident: any) => incident.supplierRef)).toEqual(rows.slice(0, 100).map((row) => row.split(',')[0]));
+      expect(body.incidents.map((incident: { supplierRef: unknown }) => incident.supplierRef)).toEqual(
+        rows.slice(0, 100).map((row) => row.split(',')[0]),
+      );
       const found = await server.gql('query($id: ID!) { incident(id: $id) { supplierRef } }', { id: body.incidents[99].id }, manager);
       expect(found.data.incident.supplierRef).toBe('PDN-INC-90099');
       expect(body).toMatchObject({ invoices: [], moreInvoices: 0 });

@@ -25,14 +25,16 @@ describe('credit notes and where invoices came from', () => {
     expect(response.errors).toBeUndefined();
     return response.data.ingestFeed;
   };
-  const rejections = (run: any) => run.rejectedRows.edges.map((e: any) => e.node);
+  const rejections = (run: any) => run.rejectedRows.edges.map((e: { node: unknown }) => e.node);
 
   const INVOICE_FIELDS =
     'id invoiceNumber kind grossTotal sourceLocation feedRun { id } lines { lineNumber serviceReference chargeType netAmount sourceLocation }';
   const invoiceNamed = async (invoiceNumber: string) => {
     const response = await server.gql(`{ invoices(first: 100) { edges { node { ${INVOICE_FIELDS} } } } }`, {}, manager);
     expect(response.errors).toBeUndefined();
-    return response.data.invoices.edges.map((e: any) => e.node).find((node: any) => node.invoiceNumber === invoiceNumber);
+    return response.data.invoices.edges
+      .map((e: { node: unknown }) => e.node)
+      .find((node: { invoiceNumber: unknown }) => node.invoiceNumber === invoiceNumber);
   };
 
   const CSV_HEADER =
@@ -85,11 +87,13 @@ describe('credit notes and where invoices came from', () => {
     const credit = await invoiceNamed('CN-CSV-1');
     expect(credit).toMatchObject({ kind: 'CREDIT_NOTE', grossTotal: '-78.00', sourceLocation: 'lines 2–5', feedRun: { id: run.id } });
     // line 4 of the file is blank: the second line of the credit note is the file's fifth
-    expect(credit.lines.map((line: any) => [line.serviceReference, line.sourceLocation])).toEqual([
+    expect(
+      credit.lines.map((line: { serviceReference: unknown; sourceLocation: unknown }) => [line.serviceReference, line.sourceLocation]),
+    ).toEqual([
       [refs[0], `line ${lineOf(document, `CN-CSV-1,2026-11-20,2026-10-01,2026-10-31,${refs[0]}`)}`],
       [refs[1], `line ${lineOf(document, `CN-CSV-1,2026-11-20,2026-10-01,2026-10-31,${refs[1]}`)}`],
     ]);
-    expect(credit.lines.map((line: any) => line.sourceLocation)).toEqual(['line 2', 'line 5']);
+    expect(credit.lines.map((line: { sourceLocation: unknown }) => line.sourceLocation)).toEqual(['line 2', 'line 5']);
     expect(await invoiceNamed('INV-CSV-1')).toMatchObject({
       kind: 'INVOICE',
       sourceLocation: 'line 3',
@@ -102,10 +106,10 @@ describe('credit notes and where invoices came from', () => {
       manager,
     );
     expect(filtered.errors).toBeUndefined();
-    const numbers = filtered.data.invoices.edges.map((e: any) => e.node.invoiceNumber);
+    const numbers = filtered.data.invoices.edges.map((e: { node: { invoiceNumber: unknown } }) => e.node.invoiceNumber);
     expect(numbers).toContain('CN-CSV-1');
     expect(numbers).not.toContain('INV-CSV-1');
-    expect(filtered.data.invoices.edges.every((e: any) => e.node.kind === 'CREDIT_NOTE')).toBe(true);
+    expect(filtered.data.invoices.edges.every((e: { node: { kind: unknown } }) => e.node.kind === 'CREDIT_NOTE')).toBe(true);
   });
 
   it("TMF678: reads the bill's category or billType and traces each line to its JSON path", async () => {
@@ -142,7 +146,7 @@ describe('credit notes and where invoices came from', () => {
     expect(regular).toMatchObject({ kind: 'INVOICE', sourceLocation: '$[0]', feedRun: { id: run.id } });
     const credit = await invoiceNamed('CN-TMF-1');
     expect(credit).toMatchObject({ kind: 'CREDIT_NOTE', sourceLocation: '$[1]', feedRun: { id: run.id } });
-    expect(credit.lines.map((line: any) => line.sourceLocation)).toEqual(['$[1].billItem[0]', '$[1].billItem[1]']);
+    expect(credit.lines.map((line: { sourceLocation: unknown }) => line.sourceLocation)).toEqual(['$[1].billItem[0]', '$[1].billItem[1]']);
     // each path leads to the item the line was read from
     for (const line of credit.lines) {
       const item = at(document, line.sourceLocation);
@@ -302,7 +306,7 @@ describe('credit notes and where invoices came from', () => {
     });
     expect([small.errors, large.errors]).toEqual([undefined, undefined]);
     expect(large.data.invoices.edges).toHaveLength(10);
-    expect(large.data.invoices.edges.every((e: any) => e.node.feedRun.status)).toBe(true);
+    expect(large.data.invoices.edges.every((e: { node: { feedRun: { status: unknown } } }) => e.node.feedRun.status)).toBe(true);
     expect(atTen).toBe(atTwo);
   });
 });

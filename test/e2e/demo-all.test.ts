@@ -49,8 +49,8 @@ describe.each([
     const number = `PDN-INV-${today.toFormat('yyyyMM')}`;
     const invoices = (
       await server.gql('{ invoices(filter: { status: [RECONCILED] }) { edges { node { id invoiceNumber withheldAmount } } } }', {}, finance)
-    ).data.invoices.edges.map((e: any) => e.node);
-    const invoice = invoices.find((i: any) => i.invoiceNumber === number);
+    ).data.invoices.edges.map((e: { node: unknown }) => e.node);
+    const invoice = invoices.find((i: { invoiceNumber: unknown }) => i.invoiceNumber === number);
     expect(invoice.withheldAmount).not.toBe('0.00');
     const approved = await server.gql('mutation($id: ID!) { approveInvoice(input: { id: $id }) { status } }', { id: invoice.id }, finance);
     expect(approved.errors).toBeUndefined();
@@ -68,13 +68,13 @@ describe.each([
         manager,
       )
     ).data.creditLedger;
-    const entries = ledger.entries.edges.map((e: any) => e.node);
+    const entries = ledger.entries.edges.map((e: { node: unknown }) => e.node);
     // the availability credit owed, claimed on this month's invoice, disputed and received on the credit note; the Severity 1 credit still outstanding
-    expect(entries.find((e: any) => e.termKind === 'AVAILABILITY')).toMatchObject({
+    expect(entries.find((e: { termKind: unknown }) => e.termKind === 'AVAILABILITY')).toMatchObject({
       state: 'RECEIVED',
       receipts: [{ invoice: { invoiceNumber: `PDN-CN-${today.toFormat('yyyyMM')}` } }],
     });
-    expect(entries.find((e: any) => e.termKind === 'INCIDENT_RESOLUTION')).toMatchObject({
+    expect(entries.find((e: { termKind: unknown }) => e.termKind === 'INCIDENT_RESOLUTION')).toMatchObject({
       state: 'CLAIMED',
       claimedByDispute: { state: 'SUBMITTED' },
     });
@@ -84,7 +84,7 @@ describe.each([
     expect(outstanding).toEqual([{ outstanding: ledger.totals.outstanding, supplier: { cnspId: 'PDN00001' } }]);
     const invoices = (
       await server.gql('{ invoices(first: 100) { edges { node { invoiceNumber reconciliation { staleSince } } } } }', {}, manager)
-    ).data.invoices.edges.map((e: any) => e.node);
+    ).data.invoices.edges.map((e: { node: unknown }) => e.node);
     expect(invoices.filter((i: any) => i.reconciliation?.staleSince)).toEqual([]);
   });
 
@@ -97,11 +97,11 @@ describe.each([
         {},
         manager,
       )
-    ).data.invoices.edges.map((e: any) => e.node);
-    const supplementary = invoices.find((i: any) => i.invoiceNumber === `PDN-INV-${period}-DEMO`);
+    ).data.invoices.edges.map((e: { node: unknown }) => e.node);
+    const supplementary = invoices.find((i: { invoiceNumber: unknown }) => i.invoiceNumber === `PDN-INV-${period}-DEMO`);
     expect(supplementary.status).toBe('RECONCILED');
     // nothing to dispute: what it reports (the service the billing demo leaves off, its total beside the regular invoice's) is for information
-    expect(supplementary.reconciliation.findings.filter((f: any) => f.disputable)).toEqual([]);
+    expect(supplementary.reconciliation.findings.filter((f: { disputable: unknown }) => f.disputable)).toEqual([]);
     expect(supplementary.reconciliation.staleSince).toBeNull();
   });
 });

@@ -43,9 +43,9 @@ describe('the demo invoices', () => {
   it('walk from an invoice to a dispute, to the credit matched on the next invoice, to an approved payment export', async () => {
     const manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     const october = (await server.gql(FINDINGS, { p: '2026-10' }, manager)).data.invoices.edges
-      .map((e: any) => e.node)
-      .find((i: any) => i.invoiceNumber === 'PDN-INV-202610');
-    const rate = october.reconciliation.findings.find((f: any) => f.type === 'RATE_MISMATCH');
+      .map((e: { node: unknown }) => e.node)
+      .find((i: { invoiceNumber: unknown }) => i.invoiceNumber === 'PDN-INV-202610');
+    const rate = october.reconciliation.findings.find((f: { type: unknown }) => f.type === 'RATE_MISMATCH');
     expect(rate.difference).toBe('30.00');
     const differences = october.reconciliation.findings.reduce((sum: bigint, f: any) => sum + parseMoney(f.difference), 0n);
     expect(formatMoney(differences + parseMoney(october.reconciliation.agreedAmount))).toBe(october.grossTotal);
@@ -56,8 +56,8 @@ describe('the demo invoices', () => {
         {},
         manager,
       )
-    ).data.disputes.edges.map((e: any) => e.node);
-    const credited = disputes.find((d: any) => d.findings.some((f: any) => f.id === rate.id));
+    ).data.disputes.edges.map((e: { node: unknown }) => e.node);
+    const credited = disputes.find((d: any) => d.findings.some((f: { id: unknown }) => f.id === rate.id));
     expect(credited).toMatchObject({
       state: 'CREDITED',
       disputedAmount: '30.00',
@@ -67,9 +67,9 @@ describe('the demo invoices', () => {
 
     const finance = await server.token('RX1', Role.FINANCE_APPROVER);
     const november = (await server.gql(FINDINGS, { p: '2026-11' }, manager)).data.invoices.edges
-      .map((e: any) => e.node)
-      .find((i: any) => i.invoiceNumber === 'PDN-INV-202611');
-    const missing = november.reconciliation.findings.find((f: any) => f.type === 'MISSING_SERVICE_CREDIT');
+      .map((e: { node: unknown }) => e.node)
+      .find((i: { invoiceNumber: unknown }) => i.invoiceNumber === 'PDN-INV-202611');
+    const missing = november.reconciliation.findings.find((f: { type: unknown }) => f.type === 'MISSING_SERVICE_CREDIT');
     expect(november.withheldAmount).toBe(missing.difference); // disputed in draft: kept back from payment
     const approved = await server.gql(
       'mutation($id: ID!) { approveInvoice(input: { id: $id }) { status approvedAmount } }',

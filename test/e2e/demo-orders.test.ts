@@ -20,7 +20,7 @@ describe('the demo orders', () => {
         { c: await contractId(reference) },
         manager,
       )
-    ).data.slaReport.terms.find((t: any) => t.kind === 'ORDER_DELIVERY');
+    ).data.slaReport.terms.find((t: { kind: unknown }) => t.kind === 'ORDER_DELIVERY');
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -61,12 +61,12 @@ describe('the demo orders', () => {
     expect(past).toEqual([{ supplierOrderReference: 'MHN-ORD-D0003', status: 'IN_PROGRESS' }]);
     const open = (
       await server.gql('{ orders(filter: { status: [ACKNOWLEDGED] }) { edges { node { supplierOrderReference daysLate } } } }', {}, manager)
-    ).data.orders.edges.map((e: any) => e.node);
+    ).data.orders.edges.map((e: { node: unknown }) => e.node);
     expect(open).toEqual([{ supplierOrderReference: 'PDN-ORD-D0004', daysLate: 0 }]);
     const csu = await server.token('0CX', Role.VIEWER);
     const drafts = (await server.gql('{ orders(filter: { status: [DRAFT] }) { edges { node { organisation { odsCode } } } } }', {}, csu))
       .data.orders.edges;
-    expect(drafts.map((e: any) => e.node.organisation.odsCode)).toEqual(['RX2']);
+    expect(drafts.map((e: { node: { organisation: { odsCode: unknown } } }) => e.node.organisation.odsCode)).toEqual(['RX2']);
   });
 
   it('shows two BT services running alongside live HSCN replacements, overdue for cease', async () => {
@@ -78,10 +78,10 @@ describe('the demo orders', () => {
         manager,
       )
     ).data.legacyServicesToCease;
-    const dual = rows.filter((r: any) => r.replacement !== null);
-    expect(dual.map((r: any) => r.service.type).sort()).toEqual(['LAN_OVERLAY', 'VOICE']);
-    expect(dual.every((r: any) => r.overdue && r.dualRunningExposure !== '0.00')).toBe(true);
-    expect(dual.find((r: any) => r.service.type === 'VOICE').replacement.reference).toBe('PDN-ETH-D70001');
+    const dual = rows.filter((r: { replacement: unknown }) => r.replacement !== null);
+    expect(dual.map((r: { service: { type: unknown } }) => r.service.type).sort()).toEqual(['LAN_OVERLAY', 'VOICE']);
+    expect(dual.every((r: { overdue: unknown; dualRunningExposure: unknown }) => r.overdue && r.dualRunningExposure !== '0.00')).toBe(true);
+    expect(dual.find((r: { service: { type: unknown } }) => r.service.type === 'VOICE').replacement.reference).toBe('PDN-ETH-D70001');
   });
 
   it("reconciles Pennine's invoice, one-off charge and mid-month upgrade included, with nothing wrong", async () => {
@@ -92,12 +92,12 @@ describe('the demo orders', () => {
         manager,
       )
     ).data.invoices.edges
-      .map((e: any) => e.node)
-      .find((i: any) => i.invoiceNumber === `PDN-INV-${period}-DEMO`);
+      .map((e: { node: unknown }) => e.node)
+      .find((i: { invoiceNumber: unknown }) => i.invoiceNumber === `PDN-INV-${period}-DEMO`);
     expect(invoice.status).toBe('RECONCILED');
-    expect(invoice.lines.filter((l: any) => l.chargeType === 'ONE_OFF')).toHaveLength(1);
+    expect(invoice.lines.filter((l: { chargeType: unknown }) => l.chargeType === 'ONE_OFF')).toHaveLength(1);
     // a supplementary invoice, for the services the orders changed: on its own (no regular invoice seeded here) the rest are only reported as not billed
-    expect(invoice.reconciliation.findings.filter((f: any) => f.type !== 'NOT_BILLED')).toEqual([]);
+    expect(invoice.reconciliation.findings.filter((f: { type: unknown }) => f.type !== 'NOT_BILLED')).toEqual([]);
     expect(invoice.reconciliation.differenceTotal).toBe('0.00');
   });
 });

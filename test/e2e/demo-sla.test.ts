@@ -29,12 +29,14 @@ describe("the demo contract's SLA report", () => {
     );
     expect(report.errors).toBeUndefined();
     const { terms, credits, totals } = report.data.slaReport;
-    const availability = terms.filter((t: any) => t.kind === 'AVAILABILITY').map((t: any) => t.status);
+    const availability = terms.filter((t: { kind: unknown }) => t.kind === 'AVAILABILITY').map((t: { status: unknown }) => t.status);
     expect(availability).toContain('MET');
     expect(availability).toContain('BREACHED');
     expect(availability).toContain('INSUFFICIENT_DATA');
-    expect(terms.find((t: any) => t.kind === 'INCIDENT_RESOLUTION' && t.severity === 1).status).toBe('BREACHED');
-    expect(credits.map((c: any) => c.kind)).toEqual(expect.arrayContaining(['AVAILABILITY', 'INCIDENT_RESOLUTION']));
+    expect(terms.find((t: { kind: unknown; severity: unknown }) => t.kind === 'INCIDENT_RESOLUTION' && t.severity === 1).status).toBe(
+      'BREACHED',
+    );
+    expect(credits.map((c: { kind: unknown }) => c.kind)).toEqual(expect.arrayContaining(['AVAILABILITY', 'INCIDENT_RESOLUTION']));
     expect(Number(totals.creditsOwed)).toBeGreaterThan(0);
     expect(totals.breached).toBeGreaterThanOrEqual(2);
   });

@@ -76,7 +76,7 @@ describe('escalations and complaints', () => {
     ]);
     const csu = await server.token('0CX', Role.CONTRACT_MANAGER);
     const rx1 = (await server.gql('{ organisations { edges { node { id odsCode } } } }', {}, csu)).data.organisations.edges.find(
-      (e: any) => e.node.odsCode === 'RX1',
+      (e: { node: { odsCode: unknown } }) => e.node.odsCode === 'RX1',
     ).node.id;
     const forTrust = await server.gql(
       RAISE,
@@ -110,7 +110,9 @@ describe('escalations and complaints', () => {
   it('lists those with no update within the agreed interval, until an update arrives', async () => {
     const escalation = await raise({ summary: 'Waiting on an RCA' });
     const OVERDUE = '{ escalationsOverdueForUpdate { id minutesOverdueForUpdate } }';
-    expect((await server.gql(OVERDUE, {}, raiser)).data.escalationsOverdueForUpdate.map((e: any) => e.id)).not.toContain(escalation.id);
+    expect((await server.gql(OVERDUE, {}, raiser)).data.escalationsOverdueForUpdate.map((e: { id: unknown }) => e.id)).not.toContain(
+      escalation.id,
+    );
     const raisedAt = new Date(Date.now() - 6 * 3_600_000);
     await server.db.dataSource
       .getRepository(Escalation)
@@ -118,7 +120,9 @@ describe('escalations and complaints', () => {
         { id: dbId(escalation.id) },
         { raisedAt, lastUpdateAt: raisedAt, nextUpdateDueAt: new Date(raisedAt.getTime() + 4 * 3_600_000) },
       );
-    const overdue = (await server.gql(OVERDUE, {}, raiser)).data.escalationsOverdueForUpdate.find((e: any) => e.id === escalation.id);
+    const overdue = (await server.gql(OVERDUE, {}, raiser)).data.escalationsOverdueForUpdate.find(
+      (e: { id: unknown }) => e.id === escalation.id,
+    );
     expect(overdue.minutesOverdueForUpdate).toBeGreaterThanOrEqual(119);
 
     const givenAt = new Date(Date.now() - 30 * 60_000).toISOString();
@@ -133,7 +137,9 @@ describe('escalations and complaints', () => {
       nextUpdateDueAt: new Date(Date.parse(givenAt) + 4 * 3_600_000).toISOString(),
       updates: [{ givenBy: 'PDN service manager', givenAt, text: 'RCA due Friday', recordedBy: 'test.contract_manager@rx1' }],
     });
-    expect((await server.gql(OVERDUE, {}, raiser)).data.escalationsOverdueForUpdate.map((e: any) => e.id)).not.toContain(escalation.id);
+    expect((await server.gql(OVERDUE, {}, raiser)).data.escalationsOverdueForUpdate.map((e: { id: unknown }) => e.id)).not.toContain(
+      escalation.id,
+    );
     const future = await server.gql(
       UPDATE,
       { input: { escalationId: escalation.id, givenBy: 'x', givenAt: new Date(Date.now() + 86_400_000).toISOString(), text: 'x' } },

@@ -42,7 +42,7 @@ describe("a dispute's evidence pack", () => {
     await loop.send(loop.rental('PDN-R1', loop.thisMonth, loop.today));
     const r1 = await loop.invoiceId('PDN-R1');
     await loop.reconcile(r1);
-    const missing = (await loop.findings(r1)).reconciliation.findings.find((f: any) => f.type === 'MISSING_SERVICE_CREDIT');
+    const missing = (await loop.findings(r1)).reconciliation.findings.find((f: { type: unknown }) => f.type === 'MISSING_SERVICE_CREDIT');
     disputeId = (await loop.raise([missing.id])).data.raiseDispute.id;
     expect((await loop.move(disputeId, 'SUBMITTED')).errors).toBeUndefined();
   });
@@ -62,7 +62,14 @@ describe("a dispute's evidence pack", () => {
     const document = JSON.parse(pack.json);
     expect(document.packSha256).toBe(pack.sha256);
     expect(document.dispute).toMatchObject({ id: disputeId, state: 'SUBMITTED', evidence: 'SLA report' });
-    expect(document.dispute.history.map((h: any) => [h.fromState, h.toState, h.changedBy, h.automatic])).toEqual([
+    expect(
+      document.dispute.history.map((h: { fromState: unknown; toState: unknown; changedBy: unknown; automatic: unknown }) => [
+        h.fromState,
+        h.toState,
+        h.changedBy,
+        h.automatic,
+      ]),
+    ).toEqual([
       [null, 'DRAFT', 'test.contract_manager@rx1', false],
       ['DRAFT', 'SUBMITTED', 'test.contract_manager@rx1', false],
     ]);
@@ -78,8 +85,22 @@ describe("a dispute's evidence pack", () => {
 
     // the credits are the ledger's entries for the month, with their figures as the ledger has them
     const { entries } = await loop.ledger(loop.lastMonth, loop.lastMonth);
-    expect(document.credits.map((c: any) => [c.id, c.key, c.owed, c.outstanding, c.claimedDispute])).toEqual(
-      entries.map((e: any) => [e.id, e.entryKey, e.owed, e.outstanding, disputeId]),
+    expect(
+      document.credits.map((c: { id: unknown; key: unknown; owed: unknown; outstanding: unknown; claimedDispute: unknown }) => [
+        c.id,
+        c.key,
+        c.owed,
+        c.outstanding,
+        c.claimedDispute,
+      ]),
+    ).toEqual(
+      entries.map((e: { id: unknown; entryKey: unknown; owed: unknown; outstanding: unknown }) => [
+        e.id,
+        e.entryKey,
+        e.owed,
+        e.outstanding,
+        disputeId,
+      ]),
     );
 
     // the frozen month is the one the API serves, whole, with the same hash
@@ -93,14 +114,19 @@ describe("a dispute's evidence pack", () => {
     expect(document.snapshots).toEqual([
       expect.objectContaining({ id: snapshot.id, revision: snapshot.revision, sha256: snapshot.sha256, content: snapshot.content }),
     ]);
-    expect(document.credits.every((c: any) => c.snapshot.sha256 === snapshot.sha256 && c.snapshot.revision === snapshot.revision)).toBe(
-      true,
-    );
+    expect(
+      document.credits.every(
+        (c: { snapshot: { sha256: unknown; revision: unknown } }) =>
+          c.snapshot.sha256 === snapshot.sha256 && c.snapshot.revision === snapshot.revision,
+      ),
+    ).toBe(true);
 
     // the late Severity 1 behind the resolution credit, as stored, with its status history
-    const resolution = document.credits.filter((c: any) => c.termKind === 'INCIDENT_RESOLUTION');
+    const resolution = document.credits.filter((c: { termKind: unknown }) => c.termKind === 'INCIDENT_RESOLUTION');
     expect(resolution.length).toBeGreaterThan(0);
-    expect(document.incidents.map((i: any) => i.id).sort()).toEqual([...new Set(resolution.map((c: any) => c.incident))].sort());
+    expect(document.incidents.map((i: { id: unknown }) => i.id).sort()).toEqual(
+      [...new Set(resolution.map((c: { incident: unknown }) => c.incident))].sort(),
+    );
     expect(document.incidents[0]).toMatchObject({
       severity: 1,
       openedAt: expect.stringMatching(/Z$/),
@@ -120,7 +146,7 @@ describe("a dispute's evidence pack", () => {
       const { sha256: stated, ...rest } = row;
       expect(sha256(canonicalJson(rest))).toBe(stated);
     }
-    expect(document.manifest.map((m: any) => m.part)).toEqual([
+    expect(document.manifest.map((m: { part: unknown }) => m.part)).toEqual([
       'dispute',
       'invoice',
       'finding',

@@ -25,7 +25,7 @@ describe('rows of one document that share a natural key', () => {
     expect(response.errors).toBeUndefined();
     return response.data.ingestFeed;
   };
-  const rejections = (run: any) => run.rejectedRows.edges.map((e: any) => e.node);
+  const rejections = (run: any) => run.rejectedRows.edges.map((e: { node: unknown }) => e.node);
   const counts = (run: any) => ({
     rowsRead: run.rowsRead,
     rowsAccepted: run.rowsAccepted,

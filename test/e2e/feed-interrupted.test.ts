@@ -13,12 +13,10 @@ import { FeedRun, FeedRunStatus } from '../../src/feed-records/feed-run.entity';
 import { ORPHANED_RUN } from '../../src/feeds/run-owners';
 import { InvoiceLine } from '../../src/billing/invoice-line.entity';
 import { Invoice } from '../../src/billing/invoice.entity';
-import { NetworkService } from '../../src/services/network-service.entity';
-import { Supplier } from '../../src/suppliers/supplier.entity';
 import { PerformanceDaily } from '../../src/performance/performance-rollup.entity';
 import { PerformanceSample } from '../../src/performance/performance-sample.entity';
 import { seedDemoData } from '../../src/seed/demo-data';
-import { createTestDatabase, TEST_JWT_SECRET, type TestDatabase } from '../support/database';
+import { childTestEnv, createTestDatabase, pennineRx1References, type TestDatabase } from '../support/database';
 import { model as dataModel } from '../../src/entities';
 
 const ROOT = join(__dirname, '..', '..');
@@ -46,18 +44,8 @@ describe('an ingestion killed mid-run', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedDemoData(db.dataSource);
-    const supplier = await db.dataSource.getRepository(Supplier).findOneByOrFail({ cnspId: 'PDN00001' });
-    const rx1Services = await db.dataSource
-      .getRepository(NetworkService)
-      .find({ where: { supplierId: supplier.id, organisationId: 1 }, order: { id: 'ASC' } });
-    references = rx1Services.slice(0, 3).map((service) => service.reference);
-    env = {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATA_DIR: db.config.dataDir,
-      DATABASE_URL: process.env.TEST_DATABASE_URL ? db.config.database.location : `sqlite:${db.config.database.location}`,
-      JWT_SECRET: TEST_JWT_SECRET,
-    };
+    references = await pennineRx1References(db.dataSource, 3);
+    env = childTestEnv(db);
     // no background work: only its reads may judge runs, so what the tests see is what a read does
     live = await createApp(db.config, db.dataSource, db.statements, pino({ level: 'silent' }));
     liveUrl = `http://127.0.0.1:${await live.listen()}`;

@@ -54,7 +54,7 @@ describe('hostile feed documents (issue #16, hole 2)', () => {
       { s: pdn },
       manager,
     );
-    references = services.data.services.edges.map((e: any) => e.node.reference);
+    references = services.data.services.edges.map((e: { node: { reference: unknown } }) => e.node.reference);
   });
 
   afterAll(() => server.stop());

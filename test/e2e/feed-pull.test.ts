@@ -30,7 +30,7 @@ describe("pulling feeds from a supplier's endpoint", () => {
       { s: pdn },
       admin,
     );
-    references.push(...services.data.services.edges.map((e: any) => e.node.reference));
+    references.push(...services.data.services.edges.map((e: { node: { reference: unknown } }) => e.node.reference));
   });
 
   afterAll(async () => {

@@ -21,7 +21,7 @@ describe('supplier feeds', () => {
       { s: pdn },
       manager,
     );
-    rx1Pdn = services.data.services.edges.map((e: any) => e.node.reference);
+    rx1Pdn = services.data.services.edges.map((e: { node: { reference: unknown } }) => e.node.reference);
   });
 
   afterAll(() => server.stop());
@@ -56,8 +56,8 @@ describe('supplier feeds', () => {
         rowsUnchanged: 0,
         source: 'GRAPHQL',
       });
-      const reasons = run.rejectedRows.edges.map((e: any) => e.node);
-      expect(reasons.map((r: any) => r.location)).toEqual(['line 14', 'line 15', 'line 16']);
+      const reasons = run.rejectedRows.edges.map((e: { node: unknown }) => e.node);
+      expect(reasons.map((r: { location: unknown }) => r.location)).toEqual(['line 14', 'line 15', 'line 16']);
       expect(reasons[0]).toMatchObject({ field: 'serviceReference', raw: expect.stringContaining('PDN-NOT-OURS-1') });
       expect(reasons[0].reason).toMatch(/PDN-NOT-OURS-1/);
       expect(reasons[1].field).toMatch(/latency/);
@@ -147,7 +147,7 @@ describe('supplier feeds', () => {
         await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') })
       ).data.ingestFeed;
       expect(first.rowsAccepted).toBeGreaterThan(0);
-      const unknown = first.rejectedRows.edges.map((e: any) => e.node.reason).join(' ');
+      const unknown = first.rejectedRows.edges.map((e: { node: { reason: unknown } }) => e.node.reason).join(' ');
       expect(unknown).toMatch(/PDN-UNKNOWN-0001/);
 
       const incidents = await server.gql(
@@ -155,9 +155,17 @@ describe('supplier feeds', () => {
         {},
         manager,
       );
-      const sev1 = incidents.data.incidents.edges.map((e: any) => e.node).find((n: any) => n.supplierRef === 'PDN-INC-20461');
+      const sev1 = incidents.data.incidents.edges
+        .map((e: { node: unknown }) => e.node)
+        .find((n: { supplierRef: unknown }) => n.supplierRef === 'PDN-INC-20461');
       expect(sev1).toMatchObject({ severity: 1, status: 'CLOSED' });
-      expect(sev1.statusHistory.map((h: any) => h.status)).toEqual(['IN_PROGRESS', 'PENDING', 'IN_PROGRESS', 'RESOLVED', 'CLOSED']);
+      expect(sev1.statusHistory.map((h: { status: unknown }) => h.status)).toEqual([
+        'IN_PROGRESS',
+        'PENDING',
+        'IN_PROGRESS',
+        'RESOLVED',
+        'CLOSED',
+      ]);
 
       const again = (
         await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: fixture('incidents/valid.csv') })
@@ -180,7 +188,9 @@ describe('supplier feeds', () => {
         {},
         manager,
       );
-      const first = invoices.data.invoices.edges.map((e: any) => e.node).find((i: any) => i.invoiceNumber === 'PDN-INV-2026-1101');
+      const first = invoices.data.invoices.edges
+        .map((e: { node: unknown }) => e.node)
+        .find((i: { invoiceNumber: unknown }) => i.invoiceNumber === 'PDN-INV-2026-1101');
       expect(first).toMatchObject({ netTotal: '7658.00', vatTotal: '1531.60', grossTotal: '9189.60' });
       expect(first.lines[0]).toMatchObject({ netAmount: '2653.00', vatRate: '20', service: { reference: 'PDN-ETH-100037' } });
 
@@ -204,8 +214,8 @@ describe('supplier feeds', () => {
         manager,
       );
       const phantomLine = lines.data.invoices.edges
-        .flatMap((e: any) => e.node.lines)
-        .find((l: any) => l.serviceReference === 'PDN-PHANTOM-9999');
+        .flatMap((e: { node: { lines: unknown } }) => e.node.lines)
+        .find((l: { serviceReference: unknown }) => l.serviceReference === 'PDN-PHANTOM-9999');
       expect(phantomLine.service).toBeNull();
     });
 
@@ -238,9 +248,9 @@ describe('supplier feeds', () => {
         manager,
       );
       const { differences } = comparison.data.feedRun.inventoryComparison;
-      const kinds = new Set(differences.map((d: any) => d.kind));
+      const kinds = new Set(differences.map((d: { kind: unknown }) => d.kind));
       expect(kinds).toEqual(new Set(['SUPPLIER_ONLY', 'FIELD_DIFFERS', 'OURS_ONLY']));
-      expect(differences.find((d: any) => d.serviceReference === 'PDN-ETH-190001').kind).toBe('SUPPLIER_ONLY');
+      expect(differences.find((d: { serviceReference: unknown }) => d.serviceReference === 'PDN-ETH-190001').kind).toBe('SUPPLIER_ONLY');
       expect(
         (await server.gql('{ services(first: 100) { edges { node { reference bandwidthMbps status } } } }', {}, manager)).data,
       ).toEqual(before.data);
@@ -296,11 +306,17 @@ describe('supplier feeds', () => {
       const runs = await server.gql('{ feedRuns(first: 3) { totalCount edges { node { kind status supplier { name } } } } }', {}, manager);
       expect(runs.data.feedRuns.totalCount).toBeGreaterThan(5);
       const health = await server.gql('{ feedHealth { kind late lastGoodRunAt supplier { cnspId } } }', {}, manager);
-      const pdnPerformance = health.data.feedHealth.find((h: any) => h.supplier.cnspId === 'PDN00001' && h.kind === 'PERFORMANCE');
+      const pdnPerformance = health.data.feedHealth.find(
+        (h: { supplier: { cnspId: unknown }; kind: unknown }) => h.supplier.cnspId === 'PDN00001' && h.kind === 'PERFORMANCE',
+      );
       expect(pdnPerformance.late).toBe(false);
       const late = await server.gql('{ feedHealth(onlyLate: true) { kind supplier { cnspId } } }', {}, manager);
-      expect(late.data.feedHealth.every((h: any) => h.supplier.cnspId !== 'PDN00001' || h.kind !== 'PERFORMANCE')).toBe(true);
-      expect(late.data.feedHealth.some((h: any) => h.kind === 'PERFORMANCE')).toBe(true);
+      expect(
+        late.data.feedHealth.every(
+          (h: { supplier: { cnspId: unknown }; kind: unknown }) => h.supplier.cnspId !== 'PDN00001' || h.kind !== 'PERFORMANCE',
+        ),
+      ).toBe(true);
+      expect(late.data.feedHealth.some((h: { kind: unknown }) => h.kind === 'PERFORMANCE')).toBe(true);
     });
   });
 });

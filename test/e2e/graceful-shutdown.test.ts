@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { Role } from '../../src/auth/roles';
 import { signDevelopmentToken } from '../../src/auth/tokens';
 import { seedDemoData } from '../../src/seed/demo-data';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { childDatabaseUrl, createTestDatabase, type TestDatabase } from '../support/database';
 import { listening, logged, spawnMain, type MainProcess } from '../support/main-process';
 
 /** the cut-off test waits this out, and its quick request must finish within it even on a loaded machine */
@@ -61,7 +61,7 @@ describe('graceful shutdown', () => {
       // production, as deployed: Apollo's own signal handling (off under NODE_ENV=test) once hung the shutdown here
       NODE_ENV: 'production',
       DATA_DIR: db.config.dataDir,
-      DATABASE_URL: process.env.TEST_DATABASE_URL ? db.config.database.location : `sqlite:${db.config.database.location}`,
+      DATABASE_URL: childDatabaseUrl(db),
       ...PRODUCTION_JWT,
       SHUTDOWN_GRACE_MS: String(graceMs),
     });

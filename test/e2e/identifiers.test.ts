@@ -28,7 +28,7 @@ describe('control characters in identifiers', () => {
 
   afterAll(() => server.stop());
 
-  const rejections = (run: any) => run.rejectedRows.edges.map((edge: any) => edge.node);
+  const rejections = (run: any) => run.rejectedRows.edges.map((edge: { node: unknown }) => edge.node);
 
   describe.each(HOSTILE)('%j', (hostile) => {
     const codePoint = `U+${hostile.codePointAt(3)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -81,7 +81,7 @@ describe('control characters in identifiers', () => {
       }
       const numbers = (
         await server.gql('{ invoices(first: 100) { edges { node { invoiceNumber } } } }', {}, manager)
-      ).data.invoices.edges.map((e: any) => e.node.invoiceNumber);
+      ).data.invoices.edges.map((e: { node: { invoiceNumber: unknown } }) => e.node.invoiceNumber);
       // eslint-disable-next-line no-control-regex -- control characters are what it looks for
       expect(numbers.filter((n: string) => /[\u0000-\u001f]/.test(n))).toEqual([]);
     });

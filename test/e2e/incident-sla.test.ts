@@ -20,7 +20,9 @@ describe('incident clocks in the API', () => {
       { s: pdn },
       manager,
     );
-    const allDay = services.data.services.edges.map((e: any) => e.node).find((n: any) => n.contract.serviceHours === 'TWENTY_FOUR_SEVEN');
+    const allDay = services.data.services.edges
+      .map((e: { node: unknown }) => e.node)
+      .find((n: { contract: { serviceHours: unknown } }) => n.contract.serviceHours === 'TWENTY_FOUR_SEVEN');
     expect(allDay).toBeDefined();
     reference = allDay.reference;
   });
@@ -46,7 +48,9 @@ describe('incident clocks in the API', () => {
       manager,
     );
     expect(response.errors).toBeUndefined();
-    const byRef = Object.fromEntries(response.data.incidents.edges.map((e: any) => [e.node.supplierRef, e.node]));
+    const byRef = Object.fromEntries(
+      response.data.incidents.edges.map((e: { node: { supplierRef: unknown } }) => [e.node.supplierRef, e.node]),
+    );
     expect(byRef['T-RESOLVED']).toMatchObject({ resolutionDueAt: null, percentOfTargetElapsed: null, clockPaused: false });
     expect(byRef['T-RESOLVED'].resolutionTargetMinutes).toBeGreaterThan(0);
     // a 24x7 contract: every minute counts but the paused ones
@@ -59,7 +63,7 @@ describe('incident clocks in the API', () => {
     expect(byRef['T-OPEN']).toMatchObject({ resolutionBreached: true, slaStage: 'BREACHED' });
     expect(byRef['T-OPEN'].percentOfTargetElapsed).toBeGreaterThan(100);
     const atRisk = await server.gql('{ incidentsAtRisk { edges { node { supplierRef } } } }', {}, manager);
-    expect(atRisk.data.incidentsAtRisk.edges.map((e: any) => e.node.supplierRef)).toContain('T-OPEN');
+    expect(atRisk.data.incidentsAtRisk.edges.map((e: { node: { supplierRef: unknown } }) => e.node.supplierRef)).toContain('T-OPEN');
     expect(new Date(byRef['T-OPEN'].resolutionDueAt).getTime()).toBeGreaterThan(now - 6 * 3_600_000);
   });
 
@@ -70,10 +74,10 @@ describe('incident clocks in the API', () => {
       manager,
     );
     expect(atRisk.errors).toBeUndefined();
-    const incidents = atRisk.data.incidentsAtRisk.edges.map((e: any) => e.node);
+    const incidents = atRisk.data.incidentsAtRisk.edges.map((e: { node: unknown }) => e.node);
     expect(atRisk.data.incidentsAtRisk.totalCount).toBe(incidents.length);
     for (const incident of incidents) expect(['WARNING_75', 'BREACHED']).toContain(incident.slaStage);
-    const percents = incidents.map((i: any) => i.percentOfTargetElapsed);
+    const percents = incidents.map((i: { percentOfTargetElapsed: unknown }) => i.percentOfTargetElapsed);
     expect(percents).toEqual([...percents].sort((a, b) => b - a));
     // a page at a time, in the same order
     const pages: string[] = [];
@@ -83,10 +87,10 @@ describe('incident clocks in the API', () => {
         { after },
         manager,
       );
-      pages.push(...page.data.incidentsAtRisk.edges.map((e: any) => e.node.supplierRef));
+      pages.push(...page.data.incidentsAtRisk.edges.map((e: { node: { supplierRef: unknown } }) => e.node.supplierRef));
       ({ hasNextPage: more, endCursor: after } = page.data.incidentsAtRisk.pageInfo);
     }
-    expect(pages).toEqual(incidents.map((i: any) => i.supplierRef));
+    expect(pages).toEqual(incidents.map((i: { supplierRef: unknown }) => i.supplierRef));
 
     const query = 'query($n: Int) { incidents(first: $n) { edges { node { resolutionBusinessMinutes slaStage responseTargetMinutes } } } }';
     const one = await server.countStatements(() => server.gql(query, { n: 1 }, manager));
@@ -167,7 +171,9 @@ describe('incident clocks in the API', () => {
       {},
       manager,
     );
-    expect(incidents.data.incidents.edges.map((e: any) => e.node).find((n: any) => n.supplierRef === 'T-EXT')).toMatchObject({
+    expect(
+      incidents.data.incidents.edges.map((e: { node: unknown }) => e.node).find((n: { supplierRef: unknown }) => n.supplierRef === 'T-EXT'),
+    ).toMatchObject({
       resolutionBusinessMinutes: 120,
       responseBusinessMinutes: 5,
     });

@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NetworkService } from '../../src/services/network-service.entity';
-import { Supplier } from '../../src/suppliers/supplier.entity';
 import { seedDemoData } from '../../src/seed/demo-data';
-import { createTestDatabase, TEST_JWT_SECRET, type TestDatabase } from '../support/database';
+import { childTestEnv, createTestDatabase, pennineRx1References, type TestDatabase } from '../support/database';
 
 const ROOT = join(__dirname, '..', '..');
 /** the CLI runs in a child process (ts-node): only a hang guard */
@@ -32,18 +30,8 @@ describe('npm run ingest', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedDemoData(db.dataSource);
-    const supplier = await db.dataSource.getRepository(Supplier).findOneByOrFail({ cnspId: 'PDN00001' });
-    const services = await db.dataSource
-      .getRepository(NetworkService)
-      .find({ where: { supplierId: supplier.id, organisationId: 1 }, order: { id: 'ASC' } });
-    references = services.slice(0, 3).map((service) => service.reference);
-    env = {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATA_DIR: db.config.dataDir,
-      DATABASE_URL: process.env.TEST_DATABASE_URL ? db.config.database.location : `sqlite:${db.config.database.location}`,
-      JWT_SECRET: TEST_JWT_SECRET,
-    };
+    references = await pennineRx1References(db.dataSource, 3);
+    env = childTestEnv(db);
   }, HANG_GUARD_MS);
 
   afterAll(async () => {

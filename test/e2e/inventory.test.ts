@@ -16,10 +16,14 @@ describe('sites, services and contacts', () => {
       {},
       manager,
     );
-    const cnsp = contracts.data.contracts.edges.map((e: any) => e.node).filter((c: any) => c.supplier.kind === 'CN_SP');
+    const cnsp = contracts.data.contracts.edges
+      .map((e: { node: unknown }) => e.node)
+      .filter((c: { supplier: { kind: unknown } }) => c.supplier.kind === 'CN_SP');
     contractId = cnsp[0].id;
     supplierId = cnsp[0].supplier.id;
-    otherContractId = contracts.data.contracts.edges.map((e: any) => e.node).find((c: any) => c.supplier.id !== supplierId).id;
+    otherContractId = contracts.data.contracts.edges
+      .map((e: { node: unknown }) => e.node)
+      .find((c: { supplier: { id: unknown } }) => c.supplier.id !== supplierId).id;
   });
 
   afterAll(() => server.stop());
@@ -56,7 +60,7 @@ describe('sites, services and contacts', () => {
     it('are found by outward postcode without matching longer districts', async () => {
       await createSite({ odsCode: 'RX197', name: 'Longer District', addressLine1: 'x', town: 'x', postcode: 'NS14 1AA' });
       const found = await server.gql('{ sites(filter: { postcode: "ns1" }) { edges { node { postcode } } } }', {}, manager);
-      const postcodes = found.data.sites.edges.map((e: any) => e.node.postcode);
+      const postcodes = found.data.sites.edges.map((e: { node: { postcode: unknown } }) => e.node.postcode);
       expect(postcodes.length).toBeGreaterThan(0);
       expect(postcodes.every((p: string) => p.startsWith('NS1 '))).toBe(true);
     });
@@ -118,7 +122,9 @@ describe('sites, services and contacts', () => {
     it('refuse a site of another organisation, even one the viewer can see', async () => {
       const csu = await server.token('0CX', Role.CONTRACT_MANAGER);
       const rx2Site = await server.gql('{ sites(first: 100) { edges { node { id organisation { odsCode } } } } }', {}, csu);
-      const foreignSite = rx2Site.data.sites.edges.find((e: any) => e.node.organisation.odsCode === 'RX2').node.id;
+      const foreignSite = rx2Site.data.sites.edges.find(
+        (e: { node: { organisation: { odsCode: unknown } } }) => e.node.organisation.odsCode === 'RX2',
+      ).node.id;
       const response = await server.gql(
         'mutation($input: CreateServiceInput!) { createService(input: $input) { id } }',
         {
@@ -188,9 +194,14 @@ describe('sites, services and contacts', () => {
         { c: contractId },
         manager,
       );
-      const nodes = active.data.services.edges.map((e: any) => e.node);
+      const nodes = active.data.services.edges.map((e: { node: unknown }) => e.node);
       expect(nodes.length).toBeGreaterThan(0);
-      expect(nodes.every((n: any) => n.status === 'ACTIVE' && n.type === 'ACCESS_CIRCUIT' && n.contract.id === contractId)).toBe(true);
+      expect(
+        nodes.every(
+          (n: { status: unknown; type: unknown; contract: { id: unknown } }) =>
+            n.status === 'ACTIVE' && n.type === 'ACCESS_CIRCUIT' && n.contract.id === contractId,
+        ),
+      ).toBe(true);
     });
   });
 
@@ -209,13 +220,13 @@ describe('sites, services and contacts', () => {
         {},
         manager,
       );
-      const staleNodes = stale.data.contactsDueForReview.edges.map((e: any) => e.node);
+      const staleNodes = stale.data.contactsDueForReview.edges.map((e: { node: unknown }) => e.node);
       expect(staleNodes.length).toBeGreaterThan(0);
-      expect(staleNodes.map((n: any) => n.id)).not.toContain(created.data.createContact.id);
+      expect(staleNodes.map((n: { id: unknown }) => n.id)).not.toContain(created.data.createContact.id);
       // never-verified first, then the stalest
-      const firstVerified = staleNodes.findIndex((n: any) => n.lastVerifiedAt !== null);
-      expect(staleNodes.slice(firstVerified).every((n: any) => n.lastVerifiedAt !== null)).toBe(true);
-      const stamps = staleNodes.slice(firstVerified).map((n: any) => n.lastVerifiedAt);
+      const firstVerified = staleNodes.findIndex((n: { lastVerifiedAt: unknown }) => n.lastVerifiedAt !== null);
+      expect(staleNodes.slice(firstVerified).every((n: { lastVerifiedAt: unknown }) => n.lastVerifiedAt !== null)).toBe(true);
+      const stamps = staleNodes.slice(firstVerified).map((n: { lastVerifiedAt: unknown }) => n.lastVerifiedAt);
       expect(stamps).toEqual([...stamps].sort());
 
       const target = staleNodes[0].id;
@@ -226,7 +237,7 @@ describe('sites, services and contacts', () => {
         manager,
       );
       expect(after.data.contactsDueForReview.totalCount).toBe(stale.data.contactsDueForReview.totalCount - 1);
-      expect(after.data.contactsDueForReview.edges.map((e: any) => e.node.id)).not.toContain(target);
+      expect(after.data.contactsDueForReview.edges.map((e: { node: { id: unknown } }) => e.node.id)).not.toContain(target);
     });
 
     it('hold a role once per object, and can be assigned and unassigned', async () => {
@@ -267,7 +278,7 @@ describe('sites, services and contacts', () => {
         manager,
       );
       expect(errorCode(bad)).toBe('BAD_USER_INPUT');
-      const fields = bad.errors?.[0].extensions?.invalid.map((i: any) => i.field).sort();
+      const fields = bad.errors?.[0].extensions?.invalid.map((i: { field: unknown }) => i.field).sort();
       expect(fields).toEqual(['input.email', 'input.phone']);
     });
 

@@ -43,7 +43,7 @@ describe('invoice approval for payment', () => {
     expect(run.data.ingestFeed.rowsAccepted).toBe(1);
     const found = (
       await server.gql('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }', {}, manager)
-    ).data.invoices.edges.find((e: any) => e.node.invoiceNumber === number);
+    ).data.invoices.edges.find((e: { node: { invoiceNumber: unknown } }) => e.node.invoiceNumber === number);
     return found.node.id;
   }
   const invoice = async (id: string, token = manager) => (await server.gql(INVOICE, { id }, token)).data.invoice;
@@ -66,7 +66,7 @@ describe('invoice approval for payment', () => {
         manager,
       )
     ).data.services.edges
-      .map((e: any) => e.node)
+      .map((e: { node: unknown }) => e.node)
       .filter((s: any) => s.installDate < '2026-08-01');
     // every live service billed right, except the second at £25 over the contracted rate
     const lines = services.map((s, i): [string, bigint] => [s.reference, parseMoney(s.monthlyCharge) + (i === 1 ? 2_500n : 0n)]);
@@ -94,7 +94,7 @@ describe('invoice approval for payment', () => {
   });
 
   it('approves the undisputed amount, with its VAT, and records who did what', async () => {
-    const rate = (await invoice(invoices.main)).reconciliation.findings.find((f: any) => f.type === 'RATE_MISMATCH');
+    const rate = (await invoice(invoices.main)).reconciliation.findings.find((f: { type: unknown }) => f.type === 'RATE_MISMATCH');
     const dispute = (await server.gql(RAISE, { ids: [rate.id] }, manager)).data.raiseDispute;
     expect(dispute.disputedAmount).toBe('30.00'); // £25 and its VAT
 
@@ -108,7 +108,13 @@ describe('invoice approval for payment', () => {
     // the VAT in what is paid, in proportion and to the penny; net + VAT = approved exactly
     const expectedVat = (parseMoney(after.vatTotal) * (gross - 3_000n) * 2n + gross) / (2n * gross);
     expect(parseMoney(after.approvedVat)).toBe(expectedVat);
-    expect(after.statusHistory.map((c: any) => [c.fromStatus, c.toStatus, c.changedBy])).toEqual([
+    expect(
+      after.statusHistory.map((c: { fromStatus: unknown; toStatus: unknown; changedBy: unknown }) => [
+        c.fromStatus,
+        c.toStatus,
+        c.changedBy,
+      ]),
+    ).toEqual([
       ['RECEIVED', 'RECONCILED', 'test.contract_manager@rx1'],
       ['RECONCILED', 'APPROVED', 'test.finance_approver@rx1'],
     ]);
@@ -125,7 +131,7 @@ describe('invoice approval for payment', () => {
     expect(errorCode(reconciler)).toBe('FORBIDDEN');
     expect(reconciler.errors![0].extensions!.reason).toBe('SEGREGATION_OF_DUTIES');
 
-    const rate = (await invoice(invoices.own)).reconciliation.findings.find((f: any) => f.type === 'RATE_MISMATCH');
+    const rate = (await invoice(invoices.own)).reconciliation.findings.find((f: { type: unknown }) => f.type === 'RATE_MISMATCH');
     expect((await server.gql(RAISE, { ids: [rate.id] }, secondApprover)).errors).toBeUndefined();
     const disputer = await server.gql(APPROVE, { id: invoices.own }, secondApprover);
     expect(disputer.errors![0].extensions!.reason).toBe('SEGREGATION_OF_DUTIES');
@@ -149,7 +155,7 @@ describe('invoice approval for payment', () => {
     expect(again.errors![0].extensions!.reason).toBe('SECOND_APPROVER_REQUIRED');
     const second = (await server.gql(APPROVE, { id: invoices.big }, secondApprover)).data.approveInvoice;
     expect(second.status).toBe('APPROVED');
-    expect(second.approvals.map((a: any) => [a.stage, a.approvedBy])).toEqual([
+    expect(second.approvals.map((a: { stage: unknown; approvedBy: unknown }) => [a.stage, a.approvedBy])).toEqual([
       [1, 'test.finance_approver@rx1'],
       [2, 'test.viewer@rx1'],
     ]);
@@ -242,7 +248,13 @@ describe('invoice approval for payment', () => {
     expect((await server.gql(APPROVE, { id: invoices.big }, csuApprover)).data.approveInvoice.status).toBe('RECONCILED');
     expect((await server.gql(APPROVE, { id: invoices.big }, approver)).data.approveInvoice.status).toBe('APPROVED');
     const exported = (await server.gql(EXPORT, { p: todayInLondon().slice(0, 7) }, csuApprover)).data.exportPayments;
-    expect(exported.rows.map((r: any) => [r.invoice.invoiceNumber, r.organisationOdsCode, r.costCentre])).toEqual([
+    expect(
+      exported.rows.map((r: { invoice: { invoiceNumber: unknown }; organisationOdsCode: unknown; costCentre: unknown }) => [
+        r.invoice.invoiceNumber,
+        r.organisationOdsCode,
+        r.costCentre,
+      ]),
+    ).toEqual([
       ['PDN-APP-1', 'RX1', 'NET-4410'],
       ['PDN-APP-3', 'RX1', 'NET-4410'],
     ]);
@@ -282,7 +294,7 @@ describe('invoice approval for payment', () => {
         manager,
       )
     ).data.supplierScorecard;
-    const billing = card.kpis.find((k: any) => k.name === 'billingAccuracy');
+    const billing = card.kpis.find((k: { name: unknown }) => k.name === 'billingAccuracy');
     expect(billing.basis).toBe(`${services.length - 1} of ${services.length} charges on 1 reconciled invoice billed right`);
     expect(billing.value).toBe(((100 * (services.length - 1)) / services.length).toFixed(1));
   });

@@ -34,7 +34,7 @@ async function claimLastMonth(loop: BillingLoop) {
   const r1 = await loop.invoiceId('PDN-R1');
   expect((await loop.reconcile(r1)).errors).toBeUndefined();
   const invoice = await loop.findings(r1);
-  const missing = invoice.reconciliation.findings.filter((f: any) => f.type === 'MISSING_SERVICE_CREDIT');
+  const missing = invoice.reconciliation.findings.filter((f: { type: unknown }) => f.type === 'MISSING_SERVICE_CREDIT');
   return { r1, missing };
 }
 
@@ -48,13 +48,13 @@ describe('the money loop: credits claimed once, received against their month', (
   it('closes last month into the ledger as final credits, with a frozen snapshot whose hash an auditor can check', async () => {
     const { months, entries } = await loop.ledger(loop.lastMonth, loop.lastMonth);
     expect(entries.length).toBeGreaterThanOrEqual(2); // the outage and the late Severity 1
-    expect(entries.every((e: any) => e.state === 'OWED' && e.final)).toBe(true);
+    expect(entries.every((e: { state: unknown; final: unknown }) => e.state === 'OWED' && e.final)).toBe(true);
     expect(months).toEqual([
       expect.objectContaining({
         period: loop.lastMonth,
         final: true,
-        owed: formatMoney(sum(entries.map((e: any) => e.owed))),
-        outstanding: formatMoney(sum(entries.map((e: any) => e.owed))),
+        owed: formatMoney(sum(entries.map((e: { owed: unknown }) => e.owed))),
+        outstanding: formatMoney(sum(entries.map((e: { owed: unknown }) => e.owed))),
       }),
     ]);
     const snapshot = (
@@ -68,16 +68,16 @@ describe('the money loop: credits claimed once, received against their month', (
     expect(sha256(snapshot.content)).toBe(snapshot.sha256);
     expect(snapshot.creditsOwed).toBe(months[0].owed);
     const content = JSON.parse(snapshot.content);
-    expect(content.credits.map((c: any) => c.owed)).toEqual(entries.map((e: any) => e.owed));
+    expect(content.credits.map((c: { owed: unknown }) => c.owed)).toEqual(entries.map((e: { owed: unknown }) => e.owed));
     expect(content.terms.some((t: any) => t.downtime.length > 0)).toBe(true);
     // each credit traces to the feed rows behind it: the samples' run for availability, the ticket's row for the incident
-    const availability = entries.find((e: any) => e.termKind === 'AVAILABILITY');
+    const availability = entries.find((e: { termKind: unknown }) => e.termKind === 'AVAILABILITY');
     expect(availability.sources[0]).toMatchObject({
       feedRun: { kind: 'PERFORMANCE' },
       location: expect.stringMatching(/^line \d+$/),
       lastLocation: expect.stringMatching(/^line \d+$/),
     });
-    const incident = entries.find((e: any) => e.termKind === 'INCIDENT_RESOLUTION');
+    const incident = entries.find((e: { termKind: unknown }) => e.termKind === 'INCIDENT_RESOLUTION');
     expect(incident.sources).toEqual([{ location: 'line 2', lastLocation: null, feedRun: { id: expect.any(String), kind: 'INCIDENT' } }]);
   });
 
@@ -86,17 +86,24 @@ describe('the money loop: credits claimed once, received against their month', (
     const { entries } = await loop.ledger(loop.lastMonth, loop.lastMonth);
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ period: loop.lastMonth, contract: { reference: 'RX1-HSCN-2023-01' }, disputable: true });
-    expect(parseMoney(missing[0].difference)).toBe(gross(sum(entries.map((e: any) => e.owed))));
-    expect(missing[0].credits.map((c: any) => c.id).sort()).toEqual(entries.map((e: any) => e.id).sort());
-    expect(entries.every((e: any) => e.state === 'CLAIMED' && e.claimedOnInvoice.invoiceNumber === 'PDN-R1')).toBe(true);
+    expect(parseMoney(missing[0].difference)).toBe(gross(sum(entries.map((e: { owed: unknown }) => e.owed))));
+    expect(missing[0].credits.map((c: { id: unknown }) => c.id).sort()).toEqual(entries.map((e: { id: unknown }) => e.id).sort());
+    expect(
+      entries.every(
+        (e: { state: unknown; claimedOnInvoice: { invoiceNumber: unknown } }) =>
+          e.state === 'CLAIMED' && e.claimedOnInvoice.invoiceNumber === 'PDN-R1',
+      ),
+    ).toBe(true);
     // reconciling it again claims the same entries, not more
     await loop.reconcile(r1);
-    expect((await loop.findings(r1)).reconciliation.findings.filter((f: any) => f.type === 'MISSING_SERVICE_CREDIT')).toHaveLength(1);
+    expect(
+      (await loop.findings(r1)).reconciliation.findings.filter((f: { type: unknown }) => f.type === 'MISSING_SERVICE_CREDIT'),
+    ).toHaveLength(1);
   });
 
   it('matches a credit that arrives while the dispute is SUBMITTED, and never claims the month again', async () => {
     const r1 = await loop.invoiceId('PDN-R1');
-    const missing = (await loop.findings(r1)).reconciliation.findings.find((f: any) => f.type === 'MISSING_SERVICE_CREDIT');
+    const missing = (await loop.findings(r1)).reconciliation.findings.find((f: { type: unknown }) => f.type === 'MISSING_SERVICE_CREDIT');
     const raised = (await loop.raise([missing.id])).data.raiseDispute;
     expect((await loop.move(raised.id, 'SUBMITTED')).errors).toBeUndefined();
     const { entries } = await loop.ledger(loop.lastMonth, loop.lastMonth);
@@ -119,7 +126,9 @@ describe('the money loop: credits claimed once, received against their month', (
     await loop.send(loop.rental('PDN-R2', loop.nextMonth, loop.today));
     const r2 = await loop.invoiceId('PDN-R2');
     await loop.reconcile(r2);
-    expect((await loop.findings(r2)).reconciliation.findings.filter((f: any) => f.type === 'MISSING_SERVICE_CREDIT')).toEqual([]);
+    expect((await loop.findings(r2)).reconciliation.findings.filter((f: { type: unknown }) => f.type === 'MISSING_SERVICE_CREDIT')).toEqual(
+      [],
+    );
     const again = await loop.raise([missing.id]);
     expect(errorCode(again)).toBe('CONFLICT');
     expect(again.errors![0].extensions!.reason).toBe('ALREADY_DISPUTED');
@@ -159,7 +168,9 @@ describe('the money loop: credits received after the dispute is upheld', () => {
   it('does not count an automatic match against the approver who reconciled the credit note', async () => {
     const r1 = await loop.invoiceId('PDN-R1');
     await loop.reconcile(r1); // current again: the credit is received, nothing is missing
-    expect((await loop.findings(r1)).reconciliation.findings.filter((f: any) => f.type === 'MISSING_SERVICE_CREDIT')).toEqual([]);
+    expect((await loop.findings(r1)).reconciliation.findings.filter((f: { type: unknown }) => f.type === 'MISSING_SERVICE_CREDIT')).toEqual(
+      [],
+    );
     const cn = await loop.invoiceId('PDN-CN-2');
     expect((await loop.reconcile(cn, loop.approver)).errors).toBeUndefined();
     const approved = await loop.server.gql(
@@ -183,7 +194,7 @@ describe('the money loop: an overcharge credited before and after the supplier u
     await loop.send(loop.rental(number, period, loop.today, (line, i) => (i === 0 ? { ...line, net: line.net + 1_000n } : line)));
     const id = await loop.invoiceId(number);
     await loop.reconcile(id);
-    const rate = (await loop.findings(id)).reconciliation.findings.find((f: any) => f.type === 'RATE_MISMATCH');
+    const rate = (await loop.findings(id)).reconciliation.findings.find((f: { type: unknown }) => f.type === 'RATE_MISMATCH');
     const raised = (await loop.raise([rate.id])).data.raiseDispute;
     expect(raised.disputedAmount).toBe('12.00');
     await loop.move(raised.id, 'SUBMITTED');
@@ -221,7 +232,7 @@ describe('the money loop: a credit for one month never clears another', () => {
 
   it('leaves last month outstanding when the credit note is for this month, and reports the credit as unmatched', async () => {
     const { entries } = await loop.ledger(loop.lastMonth, loop.lastMonth);
-    const owed = sum(entries.map((e: any) => e.owed));
+    const owed = sum(entries.map((e: { owed: unknown }) => e.owed));
     await loop.send(creditNote(loop, 'PDN-CN-WRONG', entries, loop.thisMonth));
     // nor does a credit for a service we do not hold, in the right month
     const { periodStart, periodEnd } = monthDays(loop.lastMonth);
@@ -236,19 +247,23 @@ describe('the money loop: a credit for one month never clears another', () => {
     expect(missing.map((f: any) => [f.period, parseMoney(f.difference)])).toEqual([[loop.lastMonth, gross(owed)]]);
     const cn = await loop.invoiceId('PDN-CN-WRONG');
     await loop.reconcile(cn);
-    const unmatched = (await loop.findings(cn)).reconciliation.findings.filter((f: any) => f.type === 'UNMATCHED_CREDIT');
+    const unmatched = (await loop.findings(cn)).reconciliation.findings.filter((f: { type: unknown }) => f.type === 'UNMATCHED_CREDIT');
     expect(unmatched.length).toBe(entries.length);
-    expect(unmatched.every((f: any) => f.period === loop.thisMonth && !f.disputable)).toBe(true);
+    expect(unmatched.every((f: { period: unknown; disputable: unknown }) => f.period === loop.thisMonth && !f.disputable)).toBe(true);
     const kinds = await loop.server.gql(
       '{ invoices(filter: { kind: [CREDIT_NOTE] }) { edges { node { invoiceNumber kind reconciliation { findings { type } } } } } }',
       {},
       loop.manager,
     );
-    const notes = kinds.data.invoices.edges.map((e: any) => e.node);
-    expect(notes.map((n: any) => n.invoiceNumber).sort()).toEqual(['PDN-CN-PHANTOM', 'PDN-CN-WRONG']);
-    expect(new Set(notes.find((n: any) => n.invoiceNumber === 'PDN-CN-WRONG').reconciliation.findings.map((f: any) => f.type))).toEqual(
-      new Set(['UNMATCHED_CREDIT']),
-    );
+    const notes = kinds.data.invoices.edges.map((e: { node: unknown }) => e.node);
+    expect(notes.map((n: { invoiceNumber: unknown }) => n.invoiceNumber).sort()).toEqual(['PDN-CN-PHANTOM', 'PDN-CN-WRONG']);
+    expect(
+      new Set(
+        notes
+          .find((n: { invoiceNumber: unknown }) => n.invoiceNumber === 'PDN-CN-WRONG')
+          .reconciliation.findings.map((f: { type: unknown }) => f.type),
+      ),
+    ).toEqual(new Set(['UNMATCHED_CREDIT']));
     const paid = await loop.server.gql(
       'mutation($id: ID!) { approveInvoice(input: { id: $id, acceptUndisputedFindings: true }) { status } }',
       { id: cn },
@@ -299,15 +314,15 @@ describe('the money loop: months not over', () => {
   it("keeps this month's credits provisional and never reports them missing, even on an invoice billed in advance", async () => {
     const { entries, totals } = await loop.ledger(loop.thisMonth, loop.thisMonth);
     expect(entries.length).toBeGreaterThan(0);
-    expect(entries.every((e: any) => e.state === 'PROVISIONAL' && !e.final)).toBe(true);
+    expect(entries.every((e: { state: unknown; final: unknown }) => e.state === 'PROVISIONAL' && !e.final)).toBe(true);
     expect(totals.owed).toBe('0.00');
     expect(parseMoney(totals.provisional)).toBeGreaterThan(0n);
     await loop.send(loop.rental('PDN-ADV-1', loop.nextMonth, loop.today));
     const id = await loop.invoiceId('PDN-ADV-1');
     await loop.reconcile(id);
     const periods = (await loop.findings(id)).reconciliation.findings
-      .filter((f: any) => f.type === 'MISSING_SERVICE_CREDIT')
-      .map((f: any) => f.period);
+      .filter((f: { type: unknown }) => f.type === 'MISSING_SERVICE_CREDIT')
+      .map((f: { period: unknown }) => f.period);
     expect(periods).toEqual([loop.lastMonth]);
     const open = await loop.server.gql(
       'query($c: ID!, $p: String!) { slaMonthSnapshot(contractId: $c, period: $p) { sha256 } }',
@@ -332,15 +347,19 @@ describe('the money loop: months not over', () => {
     );
     expect(approved.data.approveInvoice.status).toBe('APPROVED');
     const { entries, totals } = await loop.ledger(loop.lastMonth, loop.lastMonth);
-    expect(entries.every((e: any) => e.state === 'CLAIMED')).toBe(true);
-    expect(parseMoney(totals.outstanding)).toBe(sum(entries.map((e: any) => e.owed)));
+    expect(entries.every((e: { state: unknown }) => e.state === 'CLAIMED')).toBe(true);
+    expect(parseMoney(totals.outstanding)).toBe(sum(entries.map((e: { owed: unknown }) => e.owed)));
     const waived = await loop.server.gql(
       'mutation($ids: [ID!]!) { waiveCredits(input: { entryIds: $ids, reason: "Agreed at the service review: supplier to improve instead" }) { state waived waivedBy waivedReason } }',
-      { ids: entries.map((e: any) => e.id) },
+      { ids: entries.map((e: { id: unknown }) => e.id) },
       loop.manager,
     );
     expect(waived.errors).toBeUndefined();
-    expect(waived.data.waiveCredits.every((e: any) => e.state === 'WAIVED' && e.waivedBy === 'test.contract_manager@rx1')).toBe(true);
+    expect(
+      waived.data.waiveCredits.every(
+        (e: { state: unknown; waivedBy: unknown }) => e.state === 'WAIVED' && e.waivedBy === 'test.contract_manager@rx1',
+      ),
+    ).toBe(true);
     expect((await loop.ledger(loop.lastMonth, loop.lastMonth)).totals.outstanding).toBe('0.00');
     const audit = await loop.server.gql(
       '{ auditTrail(first: 50, filter: { entityType: "CreditLedgerEntry" }) { totalCount edges { node { actor action } } } }',
@@ -363,7 +382,7 @@ describe('the money loop: stale reconciliations', () => {
     await loop.send(loop.rental('PDN-LATE', loop.thisMonth, loop.today));
     const late = await loop.invoiceId('PDN-LATE');
     await loop.reconcile(late);
-    expect((await loop.findings(late)).reconciliation.findings.filter((f: any) => f.type === 'DUPLICATE_CHARGE')).toEqual([]);
+    expect((await loop.findings(late)).reconciliation.findings.filter((f: { type: unknown }) => f.type === 'DUPLICATE_CHARGE')).toEqual([]);
 
     await loop.send(loop.rental('PDN-EARLY', loop.thisMonth, `${loop.thisMonth}-01`));
     const stale = (await loop.findings(late)).reconciliation;
@@ -380,7 +399,7 @@ describe('the money loop: stale reconciliations', () => {
     await loop.reconcile(late);
     const current = (await loop.findings(late)).reconciliation;
     expect(current.staleSince).toBeNull();
-    expect(current.findings.filter((f: any) => f.type === 'DUPLICATE_CHARGE').length).toBeGreaterThan(0);
+    expect(current.findings.filter((f: { type: unknown }) => f.type === 'DUPLICATE_CHARGE').length).toBeGreaterThan(0);
   });
 
   it("withdraws an approval given on a reconciliation that has since gone stale, as the system's move", async () => {
@@ -417,7 +436,7 @@ describe('the money loop: stale reconciliations', () => {
     await loop.reconcile(late);
     const reconciliation = (await loop.findings(late)).reconciliation;
     expect(reconciliation.staleSince).toBeNull();
-    expect(reconciliation.findings.filter((f: any) => f.type === 'DUPLICATE_CHARGE').length).toBeGreaterThan(0);
+    expect(reconciliation.findings.filter((f: { type: unknown }) => f.type === 'DUPLICATE_CHARGE').length).toBeGreaterThan(0);
   });
 });
 
@@ -470,10 +489,12 @@ describe('the money loop: a month revised after it closed', () => {
 
     const after = await loop.ledger(loop.lastMonth, loop.lastMonth);
     const claimed = after.entries.filter((e: any) => e.claimedByDispute?.id === raised.id);
-    expect(claimed.map((e: any) => [e.id, e.owed])).toEqual(before.entries.map((e: any) => [e.id, e.owed]));
-    const fresh = after.entries.filter((e: any) => !before.entries.some((b: any) => b.id === e.id));
+    expect(claimed.map((e: { id: unknown; owed: unknown }) => [e.id, e.owed])).toEqual(
+      before.entries.map((e: { id: unknown; owed: unknown }) => [e.id, e.owed]),
+    );
+    const fresh = after.entries.filter((e: { id: unknown }) => !before.entries.some((b: { id: unknown }) => b.id === e.id));
     expect(fresh.length).toBeGreaterThan(0);
-    expect(fresh.every((e: any) => e.state === 'OWED')).toBe(true);
+    expect(fresh.every((e: { state: unknown }) => e.state === 'OWED')).toBe(true);
     // the first revision is still there, unchanged, for the dispute that cites it
     const first = (
       await loop.server.gql(

@@ -129,11 +129,20 @@ describe('N+1 guard', () => {
     expect(five.errors).toBeUndefined();
     expect(fifty.errors).toBeUndefined();
     expect(fifty.data.contracts.edges).toHaveLength(50);
-    expect(fifty.data.contracts.edges.every((edge: any) => edge.node.services.totalCount === 2)).toBe(true);
-    const services = fifty.data.contracts.edges.flatMap((edge: any) => edge.node.services.edges.map((e: any) => e.node));
+    expect(
+      fifty.data.contracts.edges.every((edge: { node: { services: { totalCount: unknown } } }) => edge.node.services.totalCount === 2),
+    ).toBe(true);
+    const services = fifty.data.contracts.edges.flatMap((edge: any) => edge.node.services.edges.map((e: { node: unknown }) => e.node));
     expect(services).toHaveLength(100);
-    expect(services.every((service: any) => service.site.contacts.length === 1 && service.monthlyCharge === '123.45')).toBe(true);
-    expect(fifty.data.contracts.edges.every((edge: any) => edge.node.supplier.name === 'Bulk CN-SP')).toBe(true);
+    expect(
+      services.every(
+        (service: { site: { contacts: unknown[] }; monthlyCharge: unknown }) =>
+          service.site.contacts.length === 1 && service.monthlyCharge === '123.45',
+      ),
+    ).toBe(true);
+    expect(
+      fifty.data.contracts.edges.every((edge: { node: { supplier: { name: unknown } } }) => edge.node.supplier.name === 'Bulk CN-SP'),
+    ).toBe(true);
     expect(atFifty).toBe(atFive);
     // page (with its suppliers) + count + organisation + services (with their sites) + their counts + contact assignments + contacts
     expect(atFive).toBeLessThanOrEqual(7);

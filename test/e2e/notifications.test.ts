@@ -178,7 +178,7 @@ describe('notifications', () => {
     ).toBeUndefined();
     const invoices = (
       await server.gql('{ invoices(first: 100, filter: { status: [RECONCILED] }) { edges { node { id invoiceNumber } } } }', {}, finance)
-    ).data.invoices.edges.map((e: any) => e.node);
+    ).data.invoices.edges.map((e: { node: unknown }) => e.node);
     const meridian = invoices.find((invoice: { invoiceNumber: string }) => invoice.invoiceNumber.startsWith('MHN-'));
     const before = (await all(finance)).find((note) => note.subjectId === meridian.id)!;
     const approved = await server.gql(
@@ -203,7 +203,7 @@ describe('notifications', () => {
     expect(owners.has('RX1') && owners.has('RX2')).toBe(true);
     expect([...owners].every((ods) => ['0CX', 'RX1', 'RX2'].includes(ods))).toBe(true);
     const organisations = (await server.gql('{ organisations { edges { node { id odsCode } } } }', {}, csu)).data.organisations.edges.map(
-      (e: any) => e.node,
+      (e: { node: unknown }) => e.node,
     );
     const rx2 = organisations.find((o: { odsCode: string }) => o.odsCode === 'RX2').id;
     const narrowed = await all(csu, { filter: { organisationId: rx2 } });
@@ -305,7 +305,7 @@ describe('notifications', () => {
       {},
       manager,
     );
-    expect(last.data.notifications.edges.map((edge: any) => edge.node.fingerprint)).toEqual(
+    expect(last.data.notifications.edges.map((edge: { node: { fingerprint: unknown } }) => edge.node.fingerprint)).toEqual(
       everything.slice(-2).map((note) => note.fingerprint),
     );
   });

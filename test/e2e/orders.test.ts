@@ -60,21 +60,21 @@ describe('orders', () => {
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     viewer = await server.token('RX1', Role.VIEWER);
     const contracts = (await gql('{ contracts(first: 100) { edges { node { id reference } } } }')).data.contracts.edges.map(
-      (e: any) => e.node,
+      (e: { node: unknown }) => e.node,
     );
-    pdnContract = contracts.find((c: any) => c.reference === 'RX1-HSCN-2023-01').id;
-    mhnContract = contracts.find((c: any) => c.reference === 'RX1-HSCN-2024-02').id;
+    pdnContract = contracts.find((c: { reference: unknown }) => c.reference === 'RX1-HSCN-2023-01').id;
+    mhnContract = contracts.find((c: { reference: unknown }) => c.reference === 'RX1-HSCN-2024-02').id;
     sites = (await gql('{ sites(first: 100) { edges { node { id odsCode } } } }')).data.sites.edges
-      .map((e: any) => e.node)
+      .map((e: { node: unknown }) => e.node)
       .filter((s: any) => s.odsCode.startsWith('RX1'))
-      .map((s: any) => s.id);
+      .map((s: { id: unknown }) => s.id);
     active = (
       await gql(
         'query($c: ID!) { services(first: 100, filter: { contractId: $c, status: [ACTIVE] }) { edges { node { id reference monthlyCharge bandwidthMbps installDate site { id } } } } }',
         { c: pdnContract },
       )
     ).data.services.edges
-      .map((e: any) => e.node)
+      .map((e: { node: unknown }) => e.node)
       .filter((s: any) => s.installDate < day(1));
   });
 
@@ -125,7 +125,11 @@ describe('orders', () => {
       expect(reason(await move(id, 'COMPLETED', day(10)))).toBe('USE_COMPLETE_ORDER');
 
       const order = await orderOf(id);
-      expect(order.history.map((h: any) => `${h.fromStatus}>${h.toStatus}@${h.effectiveOn}`)).toEqual([
+      expect(
+        order.history.map(
+          (h: { fromStatus: unknown; toStatus: unknown; effectiveOn: unknown }) => `${h.fromStatus}>${h.toStatus}@${h.effectiveOn}`,
+        ),
+      ).toEqual([
         `null>DRAFT@${todayInLondon()}`,
         `DRAFT>SUBMITTED@${day(2)}`,
         `SUBMITTED>SUBMITTED@${todayInLondon()}`,
@@ -136,7 +140,7 @@ describe('orders', () => {
         `HELD>IN_PROGRESS@${day(9)}`,
       ]);
       expect(order.history[3].reason).toBe(`Committed date moved from ${day(14)} to ${day(16)}: wayleave`);
-      expect(order.history.every((h: any) => h.changedBy === 'test.contract_manager@rx1')).toBe(true);
+      expect(order.history.every((h: { changedBy: unknown }) => h.changedBy === 'test.contract_manager@rx1')).toBe(true);
     });
 
     it("needs the new service's reference to complete, and changes nothing without it", async () => {
@@ -316,7 +320,7 @@ describe('orders', () => {
           { c: mhnContract },
         )
       ).data.services.edges
-        .map((e: any) => e.node)
+        .map((e: { node: unknown }) => e.node)
         .filter((s: any) => s.installDate < day(1));
       // on time: committed for the 12th, done on the 12th
       const onTime = await placed(
@@ -351,7 +355,7 @@ describe('orders', () => {
     it('lists open orders past their committed date, with how late they are', async () => {
       const past = (await gql('{ ordersPastCommittedDate { supplierOrderReference committedDate daysLate status } }')).data
         .ordersPastCommittedDate;
-      expect(past.map((o: any) => o.supplierOrderReference)).toEqual(['MHN-ORD-3']);
+      expect(past.map((o: { supplierOrderReference: unknown }) => o.supplierOrderReference)).toEqual(['MHN-ORD-3']);
       expect(past[0].daysLate).toBe(DateTime.fromISO(todayInLondon()).diff(DateTime.fromISO(day(14)), 'days').days);
     });
 
@@ -362,7 +366,7 @@ describe('orders', () => {
           { c: mhnContract },
         )
       ).data.slaReport;
-      const term = report.terms.find((t: any) => t.kind === 'ORDER_DELIVERY');
+      const term = report.terms.find((t: { kind: unknown }) => t.kind === 'ORDER_DELIVERY');
       expect(term).toMatchObject({ target: '90% on time', achieved: '1 of 2 (50.0%)', status: 'BREACHED', contractual: false });
       expect(term.orders).toEqual([
         { supplierOrderReference: 'MHN-ORD-2', committedDate: day(10), completedOn: day(17), daysLate: 7, order: { id: late } },
@@ -381,7 +385,7 @@ describe('orders', () => {
           await gql(`query($c: ID!) { slaReport(contractId: $c, period: "${p}") { terms { kind achieved status contractual note } } }`, {
             c: mhnContract,
           })
-        ).data.slaReport.terms.find((t: any) => t.kind === 'ORDER_DELIVERY');
+        ).data.slaReport.terms.find((t: { kind: unknown }) => t.kind === 'ORDER_DELIVERY');
       expect(await term(period)).toMatchObject({ status: 'MET', contractual: true });
       const before = month.minus({ months: 1 }).toFormat('yyyy-MM');
       expect(await term(before)).toMatchObject({ status: 'NOT_APPLICABLE', achieved: null, note: `No orders completed in ${before}` });
@@ -392,7 +396,7 @@ describe('orders', () => {
       const card = (
         await gql(`query($s: ID!) { supplierScorecard(supplierId: $s, period: "${period}") { kpis { name value basis } } }`, { s: mhn })
       ).data.supplierScorecard;
-      expect(card.kpis.find((k: any) => k.name === 'orderDelivery')).toEqual({
+      expect(card.kpis.find((k: { name: unknown }) => k.name === 'orderDelivery')).toEqual({
         name: 'orderDelivery',
         value: '50.0',
         basis: '1 of 2 orders completed by their committed date',
@@ -429,8 +433,8 @@ describe('orders', () => {
       const invoice = (
         await gql(`{ invoices(filter: { period: "${period}" }) { edges { node { id invoiceNumber grossTotal } } } }`)
       ).data.invoices.edges
-        .map((e: any) => e.node)
-        .find((i: any) => i.invoiceNumber === 'PDN-ORD-INV-1');
+        .map((e: { node: unknown }) => e.node)
+        .find((i: { invoiceNumber: unknown }) => i.invoiceNumber === 'PDN-ORD-INV-1');
       ok(await gql('mutation($id: ID!) { reconcileInvoice(id: $id) { findingCount } }', { id: invoice.id }), 'reconcileInvoice');
       const rec = (
         await gql(
@@ -438,11 +442,12 @@ describe('orders', () => {
           { id: invoice.id },
         )
       ).data.invoice.reconciliation;
-      const onLine = (n: number) => rec.findings.filter((f: any) => f.lineNumber === n).map((f: any) => f.type);
+      const onLine = (n: number) =>
+        rec.findings.filter((f: { lineNumber: unknown }) => f.lineNumber === n).map((f: { type: unknown }) => f.type);
       expect(onLine(1)).toEqual([]);
       expect(onLine(2)).toEqual([]);
       expect(onLine(3)).toEqual(['ONE_OFF_WITHOUT_ORDER']);
-      expect(rec.findings.find((f: any) => f.lineNumber === 3).difference).toBe('210.00');
+      expect(rec.findings.find((f: { lineNumber: unknown }) => f.lineNumber === 3).difference).toBe('210.00');
       const sum = rec.findings.reduce((total: bigint, f: any) => total + parseMoney(f.difference), 0n);
       expect(sum + parseMoney(rec.agreedAmount)).toBe(parseMoney(invoice.grossTotal));
 
@@ -457,14 +462,14 @@ describe('orders', () => {
       const second = (
         await gql(`{ invoices(filter: { period: "${period}" }) { edges { node { id invoiceNumber } } } }`)
       ).data.invoices.edges
-        .map((e: any) => e.node)
-        .find((i: any) => i.invoiceNumber === 'PDN-ORD-INV-2');
+        .map((e: { node: unknown }) => e.node)
+        .find((i: { invoiceNumber: unknown }) => i.invoiceNumber === 'PDN-ORD-INV-2');
       ok(await gql('mutation($id: ID!) { reconcileInvoice(id: $id) { findingCount } }', { id: second.id }), 'reconcileInvoice');
       const duplicate = (
         await gql('query($id: ID!) { invoice(id: $id) { reconciliation { findings { type lineNumber difference explanation } } } }', {
           id: second.id,
         })
-      ).data.invoice.reconciliation.findings.filter((f: any) => f.lineNumber === 1);
+      ).data.invoice.reconciliation.findings.filter((f: { lineNumber: unknown }) => f.lineNumber === 1);
       expect(duplicate).toEqual([
         expect.objectContaining({
           type: 'DUPLICATE_CHARGE',
@@ -530,7 +535,7 @@ describe('orders', () => {
           { o: rx1 },
         )
       ).data.legacyServicesToCease;
-      const row = rows.find((r: any) => r.service.reference === legacy.reference);
+      const row = rows.find((r: { service: { reference: unknown } }) => r.service.reference === legacy.reference);
       // live from the 15th to the month's end: those days of the month, pro rata
       const days = monthDays - 14;
       const charge = parseMoney(legacy.monthlyCharge);
@@ -547,8 +552,12 @@ describe('orders', () => {
       expect(row.dualRunningExposure).toBe(formatMoney((charge * BigInt(days) * 2n + BigInt(monthDays)) / (2n * BigInt(monthDays))));
       expect(row.raiseCeaseBy < day(15)).toBe(true);
       expect(rows[0].overdue).toBe(true); // overdue first
-      const unlinked = rows.filter((r: any) => r.replacement === null);
-      expect(unlinked.every((r: any) => r.dualRunningExposure === '0.00' && r.dualRunningDays === 0)).toBe(true);
+      const unlinked = rows.filter((r: { replacement: unknown }) => r.replacement === null);
+      expect(
+        unlinked.every(
+          (r: { dualRunningExposure: unknown; dualRunningDays: unknown }) => r.dualRunningExposure === '0.00' && r.dualRunningDays === 0,
+        ),
+      ).toBe(true);
     });
 
     it('stops flagging it once the cease is raised with the TN-SP as a CEASE order, a draft not being enough', async () => {
@@ -559,7 +568,7 @@ describe('orders', () => {
             'query($o: ID!) { legacyServicesToCease(organisationId: $o, leadTimeWorkingDays: 5) { service { reference status } overdue leadTimeWorkingDays dualRunningDays ceaseOrder { id status type supplier { kind } } } }',
             { o: rx1 },
           )
-        ).data.legacyServicesToCease.find((r: any) => r.service.reference === legacy.reference);
+        ).data.legacyServicesToCease.find((r: { service: { reference: unknown } }) => r.service.reference === legacy.reference);
       expect(await row()).toMatchObject({ overdue: true, ceaseOrder: { id: order.id, status: 'DRAFT' } });
       ok(await move(order.id, 'SUBMITTED'), 'moveOrder');
       // still billed until the cease completes, so still listed, but no longer overdue
@@ -582,7 +591,9 @@ describe('orders', () => {
     const first = (await gql('{ orders(first: 2) { edges { node { id } } pageInfo { hasNextPage endCursor } } }')).data.orders;
     const next = (await gql('query($a: String) { orders(first: 2, after: $a) { edges { node { id } } } }', { a: first.pageInfo.endCursor }))
       .data.orders;
-    expect([...first.edges, ...next.edges].map((e: any) => e.node.id)).toEqual(all.edges.slice(0, 4).map((e: any) => e.node.id));
+    expect([...first.edges, ...next.edges].map((e: { node: { id: unknown } }) => e.node.id)).toEqual(
+      all.edges.slice(0, 4).map((e: { node: { id: unknown } }) => e.node.id),
+    );
     const ceases = (await gql('{ orders(filter: { type: [CEASE], status: [COMPLETED] }) { edges { node { type status } } } }')).data.orders
       .edges;
     expect(ceases.length).toBe(1);

@@ -28,21 +28,21 @@ describe('Relay pagination', () => {
     let after: string | undefined;
     for (;;) {
       const page = await server.gql(PAGE, { first: 7, after }, csu);
-      forward.push(...page.data.services.edges.map((e: any) => e.node.id));
+      forward.push(...page.data.services.edges.map((e: { node: { id: unknown } }) => e.node.id));
       expect(page.data.services.pageInfo.hasPreviousPage).toBe(after !== undefined);
       if (!page.data.services.pageInfo.hasNextPage) break;
       after = page.data.services.pageInfo.endCursor;
     }
     expect(forward).toHaveLength(total);
     expect(new Set(forward).size).toBe(total);
-    const charges = all.data.services.edges.map((e: any) => Number(e.node.monthlyCharge));
+    const charges = all.data.services.edges.map((e: { node: { monthlyCharge: unknown } }) => Number(e.node.monthlyCharge));
     expect(charges).toEqual([...charges].sort((a, b) => b - a));
 
     const backward: string[] = [];
     let before: string | undefined;
     for (;;) {
       const page = await server.gql(PAGE, { last: 9, before }, csu);
-      backward.unshift(...page.data.services.edges.map((e: any) => e.node.id));
+      backward.unshift(...page.data.services.edges.map((e: { node: { id: unknown } }) => e.node.id));
       if (!page.data.services.pageInfo.hasPreviousPage) break;
       before = page.data.services.pageInfo.startCursor;
     }
@@ -109,7 +109,7 @@ describe('Relay pagination of invoices', () => {
         const page = (
           await server.gql(INVOICES, { ...variables, ...(backward ? { last: 2, before: cursor } : { first: 2, after: cursor }) }, manager)
         ).data.invoices;
-        const nodes = page.edges.map((edge: any) => edge.node);
+        const nodes = page.edges.map((edge: { node: unknown }) => edge.node);
         if (backward) seen.unshift(...nodes);
         else seen.push(...nodes);
         if (!(backward ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage)) return seen;
@@ -120,18 +120,18 @@ describe('Relay pagination of invoices', () => {
     const all = (await server.gql(INVOICES, { first: 100 }, manager)).data.invoices;
     expect(all.totalCount).toBe(all.edges.length);
     expect(all.totalCount).toBeGreaterThan(2);
-    const dates = all.edges.map((edge: any) => edge.node.invoiceDate);
+    const dates = all.edges.map((edge: { node: { invoiceDate: unknown } }) => edge.node.invoiceDate);
     expect(dates).toEqual([...dates].sort().reverse());
-    expect(all.edges.some((edge: any) => edge.node.reconciliation !== null)).toBe(true);
+    expect(all.edges.some((edge: { node: { reconciliation: unknown } }) => edge.node.reconciliation !== null)).toBe(true);
     const forward = await walk({}, false);
-    expect(forward).toEqual(all.edges.map((edge: any) => edge.node));
+    expect(forward).toEqual(all.edges.map((edge: { node: unknown }) => edge.node));
     expect(await walk({}, true)).toEqual(forward);
 
     const status = all.edges[0].node.status;
     const filtered = (await server.gql(INVOICES, { first: 100, filter: { status: [status] } }, manager)).data.invoices;
-    expect(filtered.edges.map((edge: any) => edge.node)).toEqual(forward.filter((invoice) => invoice.status === status));
+    expect(filtered.edges.map((edge: { node: unknown }) => edge.node)).toEqual(forward.filter((invoice) => invoice.status === status));
     expect(filtered.totalCount).toBe(filtered.edges.length);
-    expect(await walk({ filter: { status: [status] } }, false)).toEqual(filtered.edges.map((edge: any) => edge.node));
+    expect(await walk({ filter: { status: [status] } }, false)).toEqual(filtered.edges.map((edge: { node: unknown }) => edge.node));
     const foreign = await server.gql('{ invoices(first: 5, after: "bm90LWEtY3Vyc29y") { edges { node { id } } } }', {}, manager);
     expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', reason: 'INVALID_CURSOR' });
   });

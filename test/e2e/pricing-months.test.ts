@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { Role } from '../../src/auth/roles';
 import { formatMoney, parseMoney } from '../../src/common/money';
 import { ingest, supplierId } from '../support/feeds';
+import { createAccessCircuit, firstSiteId, rx1AllDayContractId } from '../support/services';
 import { startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 
 const vat = (net: bigint) => (net * 20n + 50n) / 100n;
@@ -26,35 +27,15 @@ describe('month-by-month pricing', () => {
     return response.data[field];
   };
   const createService = async (reference: string, monthlyCharge: string) =>
-    ok<{ id: string }>(
-      await gql('mutation($i: CreateServiceInput!) { createService(input: $i) { id } }', {
-        i: {
-          contractId,
-          siteId: site,
-          reference,
-          type: 'ACCESS_CIRCUIT',
-          bandwidthMbps: 100,
-          resilience: 'RESILIENT',
-          status: 'ACTIVE',
-          installDate: '2025-01-01',
-          monthlyCharge,
-        },
-      }),
-      'createService',
-    ).id;
+    ok<{ id: string }>(await createAccessCircuit(server, manager, { contractId, siteId: site, reference, monthlyCharge }), 'createService')
+      .id;
 
   beforeAll(async () => {
     server = await startTestServer();
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     pdn = await supplierId(server, manager, 'PDN00001');
-    const contracts = await gql(
-      'query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }',
-      { s: pdn },
-    );
-    contractId = contracts.data.contracts.edges
-      .map((e: any) => e.node)
-      .find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1').id;
-    site = (await gql('{ sites(first: 1) { edges { node { id } } } }')).data.sites.edges[0].node.id;
+    contractId = await rx1AllDayContractId(server, manager, pdn);
+    site = await firstSiteId(server, manager);
   });
 
   afterAll(() => server.stop());
@@ -86,7 +67,9 @@ describe('month-by-month pricing', () => {
       const run = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: csv });
       expect(run.data.ingestFeed).toMatchObject({ status: 'SUCCEEDED', rowsAccepted: 1 });
       const invoices = await gql('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }');
-      const invoiceId = invoices.data.invoices.edges.find((e: any) => e.node.invoiceNumber === 'PRC-INV-Q3').node.id;
+      const invoiceId = invoices.data.invoices.edges.find(
+        (e: { node: { invoiceNumber: unknown } }) => e.node.invoiceNumber === 'PRC-INV-Q3',
+      ).node.id;
       ok(await gql('mutation($id: ID!) { reconcileInvoice(id: $id) { findingCount } }', { id: invoiceId }), 'reconcileInvoice');
       findings = (await gql(FINDINGS, { id: invoiceId })).data.invoice.reconciliation.findings;
     });

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { Role } from '../../src/auth/roles';
 import { ingest, supplierId } from '../support/feeds';
+import { createAccessCircuit, firstSiteId, rx1AllDayContractId } from '../support/services';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** Last month, as the UK calendar has it: whole, and inside the retention window. */
@@ -29,33 +30,10 @@ describe('provenance of incidents and downtime', () => {
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     coordinator = await server.token('X26', Role.SERVICE_COORDINATOR);
     pdn = await supplierId(server, manager, 'PDN00001');
-    const contracts = await server.gql(
-      'query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }',
-      { s: pdn },
-      manager,
-    );
-    contractId = contracts.data.contracts.edges
-      .map((e: any) => e.node)
-      .find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1').id;
-    const site = (await server.gql('{ sites(first: 1) { edges { node { id } } } }', {}, manager)).data.sites.edges[0].node.id;
+    contractId = await rx1AllDayContractId(server, manager, pdn);
+    const site = await firstSiteId(server, manager);
     const create = async (reference: string) => {
-      const created = await server.gql(
-        'mutation($i: CreateServiceInput!) { createService(input: $i) { id } }',
-        {
-          i: {
-            contractId,
-            siteId: site,
-            reference,
-            type: 'ACCESS_CIRCUIT',
-            bandwidthMbps: 100,
-            resilience: 'RESILIENT',
-            status: 'ACTIVE',
-            installDate: '2025-01-01',
-            monthlyCharge: '500.00',
-          },
-        },
-        manager,
-      );
+      const created = await createAccessCircuit(server, manager, { contractId, siteId: site, reference, monthlyCharge: '500.00' });
       expect(created.errors).toBeUndefined();
       return created.data.createService.id as string;
     };
@@ -114,7 +92,7 @@ describe('provenance of incidents and downtime', () => {
       manager,
     );
     expect(logged.errors).toBeUndefined();
-    const byRef = new Map(logged.data.incidents.edges.map((e: any) => [e.node.supplierRef, e.node]));
+    const byRef = new Map(logged.data.incidents.edges.map((e: { node: { supplierRef: unknown } }) => [e.node.supplierRef, e.node]));
     const one: any = byRef.get('PROV-INC-1');
     const two: any = byRef.get('PROV-INC-2');
     const three: any = byRef.get('PROV-INC-3');
@@ -132,7 +110,7 @@ describe('provenance of incidents and downtime', () => {
     expect(two.source).toMatchObject({ location: '$.troubleTicket[1]', feedRun: { id: runs.incidentTmf } });
 
     // each history entry keeps the run and row it came in with
-    const history = (status: string) => two.statusHistory.find((entry: any) => entry.status === status);
+    const history = (status: string) => two.statusHistory.find((entry: { status: unknown }) => entry.status === status);
     expect(history('ACKNOWLEDGED').source).toEqual({ location: 'line 3', feedRun: { id: runs.incidentCsv } });
     expect(history('IN_PROGRESS').source).toEqual({ location: 'line 3', feedRun: { id: runs.incidentCsv } });
     expect(history('RESOLVED').source).toEqual({ location: '$.troubleTicket[1]', feedRun: { id: runs.incidentTmf } });
@@ -175,7 +153,9 @@ describe('provenance of incidents and downtime', () => {
       coordinator,
     );
     expect(seen.errors).toBeUndefined();
-    const two = seen.data.incidents.edges.map((e: any) => e.node).find((node: any) => node.supplierRef === 'PROV-INC-2');
+    const two = seen.data.incidents.edges
+      .map((e: { node: unknown }) => e.node)
+      .find((node: { supplierRef: unknown }) => node.supplierRef === 'PROV-INC-2');
     expect(two.source).toEqual({ location: '$.troubleTicket[1]', feedRun: null });
   });
 

@@ -29,7 +29,7 @@ describe('invoice reconciliation', () => {
         manager,
       )
     ).data.services.edges
-      .map((e: any) => e.node)
+      .map((e: { node: unknown }) => e.node)
       .filter((s: any) => s.installDate < '2026-10-01');
     const [ok, rate, ceased] = services;
     await server.gql(
@@ -60,7 +60,7 @@ describe('invoice reconciliation', () => {
     expect(run.data.ingestFeed.rowsAccepted).toBe(1);
     invoiceId = (
       await server.gql('{ invoices(filter: { period: "2026-11" }) { edges { node { id invoiceNumber } } } }', {}, manager)
-    ).data.invoices.edges.find((e: any) => e.node.invoiceNumber === 'PDN-REC-1').node.id;
+    ).data.invoices.edges.find((e: { node: { invoiceNumber: unknown } }) => e.node.invoiceNumber === 'PDN-REC-1').node.id;
   });
 
   afterAll(() => server.stop());
@@ -71,18 +71,23 @@ describe('invoice reconciliation', () => {
     const { invoice } = (await server.gql(FINDINGS, { id: invoiceId }, manager)).data;
     expect(invoice.status).toBe('RECONCILED');
     const findings = invoice.reconciliation.findings;
-    const byLine = (line: number) => findings.filter((f: any) => f.lineNumber === line).map((f: any) => f.type);
+    const byLine = (line: number) =>
+      findings.filter((f: { lineNumber: unknown }) => f.lineNumber === line).map((f: { type: unknown }) => f.type);
     expect(byLine(1)).toEqual(['VAT_ERROR']);
     expect(byLine(2)).toEqual(['RATE_MISMATCH']);
     expect(byLine(3)).toEqual(['UNKNOWN_SERVICE']);
     expect(byLine(4)).toEqual(['DUPLICATE_CHARGE']);
     expect(byLine(5)).toEqual(['CHARGED_AFTER_CEASE']);
-    expect(findings.find((f: any) => f.type === 'VAT_ERROR').difference).toBe('0.01');
-    expect(findings.find((f: any) => f.type === 'RATE_MISMATCH').difference).toBe('12.00'); // £10 and its VAT
-    const types = new Set(findings.map((f: any) => f.type));
+    expect(findings.find((f: { type: unknown }) => f.type === 'VAT_ERROR').difference).toBe('0.01');
+    expect(findings.find((f: { type: unknown }) => f.type === 'RATE_MISMATCH').difference).toBe('12.00'); // £10 and its VAT
+    const types = new Set(findings.map((f: { type: unknown }) => f.type));
     expect(types.has('NOT_BILLED')).toBe(true);
-    expect(findings.filter((f: any) => f.type === 'NOT_BILLED').every((f: any) => f.difference === '0.00' && !f.disputable)).toBe(true);
-    const credit = findings.find((f: any) => f.type === 'MISSING_SERVICE_CREDIT');
+    expect(
+      findings
+        .filter((f: { type: unknown }) => f.type === 'NOT_BILLED')
+        .every((f: { difference: unknown; disputable: unknown }) => f.difference === '0.00' && !f.disputable),
+    ).toBe(true);
+    const credit = findings.find((f: { type: unknown }) => f.type === 'MISSING_SERVICE_CREDIT');
     expect(credit.explanation).toMatch(/service credits for 2026-10/);
     expect(parseMoney(credit.difference)).toBeGreaterThan(0n);
 
@@ -96,7 +101,9 @@ describe('invoice reconciliation', () => {
     const before = (await server.gql(FINDINGS, { id: invoiceId }, manager)).data.invoice.reconciliation.findings;
     await server.gql(RECONCILE, { id: invoiceId }, manager);
     const after = (await server.gql(FINDINGS, { id: invoiceId }, manager)).data.invoice.reconciliation.findings;
-    expect(after.map((f: any) => [f.id, f.type, f.difference])).toEqual(before.map((f: any) => [f.id, f.type, f.difference]));
+    expect(after.map((f: { id: unknown; type: unknown; difference: unknown }) => [f.id, f.type, f.difference])).toEqual(
+      before.map((f: { id: unknown; type: unknown; difference: unknown }) => [f.id, f.type, f.difference]),
+    );
   });
 
   it('reads a page of invoices with their reconciliations in one statement, the same as one by one', async () => {
@@ -117,7 +124,7 @@ describe('invoice reconciliation', () => {
           {},
           manager,
         )
-      ).data.invoices.edges.map((e: any) => e.node);
+      ).data.invoices.edges.map((e: { node: unknown }) => e.node);
     await page();
     let listed: any[] = [];
     const statements = await server.countStatements(async () => {
@@ -173,7 +180,7 @@ describe('invoice reconciliation', () => {
       // re-running the reconciliation keeps the findings, so the dispute keeps them too
       await server.gql(RECONCILE, { id: invoiceId }, manager);
       const kept = await server.gql('query($id: ID!) { dispute(id: $id) { findings { type } } }', { id: first.id }, manager);
-      expect(kept.data.dispute.findings.map((f: any) => f.type).sort()).toEqual(['DUPLICATE_CHARGE', 'RATE_MISMATCH']);
+      expect(kept.data.dispute.findings.map((f: { type: unknown }) => f.type).sort()).toEqual(['DUPLICATE_CHARGE', 'RATE_MISMATCH']);
     });
 
     it('follow their lifecycle, recording each move, and drafts near their deadline are listed', async () => {
@@ -186,10 +193,10 @@ describe('invoice reconciliation', () => {
         {},
         manager,
       );
-      const nodes = near.data.disputesNearingDeadline.edges.map((e: any) => e.node);
-      expect(nodes.map((d: any) => d.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+      const nodes = near.data.disputesNearingDeadline.edges.map((e: { node: unknown }) => e.node);
+      expect(nodes.map((d: { id: unknown }) => d.id)).toEqual(expect.arrayContaining([first.id, second.id]));
       expect(near.data.disputesNearingDeadline.totalCount).toBe(nodes.length);
-      expect(nodes.map((d: any) => d.deadline)).toEqual(nodes.map((d: any) => d.deadline).sort());
+      expect(nodes.map((d: { deadline: unknown }) => d.deadline)).toEqual(nodes.map((d: { deadline: unknown }) => d.deadline).sort());
       const firstPage = await server.gql(
         '{ disputesNearingDeadline(withinDays: 365, first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }',
         {},
@@ -202,8 +209,10 @@ describe('invoice reconciliation', () => {
         manager,
       );
       expect(
-        [...firstPage.data.disputesNearingDeadline.edges, ...rest.data.disputesNearingDeadline.edges].map((e: any) => e.node.id),
-      ).toEqual(nodes.map((d: any) => d.id));
+        [...firstPage.data.disputesNearingDeadline.edges, ...rest.data.disputesNearingDeadline.edges].map(
+          (e: { node: { id: unknown } }) => e.node.id,
+        ),
+      ).toEqual(nodes.map((d: { id: unknown }) => d.id));
       for (const dispute of [first, second]) {
         for (const state of ['SUBMITTED', 'ACKNOWLEDGED', 'UPHELD'])
           expect((await server.gql(MOVE, { id: dispute.id, s: state, r: `to ${state}` }, manager)).data.moveDispute.state).toBe(state);
@@ -217,7 +226,7 @@ describe('invoice reconciliation', () => {
         { id: first.id },
         manager,
       );
-      expect(history.data.dispute.history.map((h: any) => `${h.fromState}->${h.toState}`)).toEqual([
+      expect(history.data.dispute.history.map((h: { fromState: unknown; toState: unknown }) => `${h.fromState}->${h.toState}`)).toEqual([
         'null->DRAFT',
         'DRAFT->SUBMITTED',
         'SUBMITTED->ACKNOWLEDGED',
@@ -247,7 +256,7 @@ describe('invoice reconciliation', () => {
       ).toBe(1);
       const later = (
         await server.gql('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }', {}, manager)
-      ).data.invoices.edges.find((e: any) => e.node.invoiceNumber === 'PDN-REC-2').node.id;
+      ).data.invoices.edges.find((e: { node: { invoiceNumber: unknown } }) => e.node.invoiceNumber === 'PDN-REC-2').node.id;
       await server.gql(RECONCILE, { id: later }, manager);
       await server.gql(RECONCILE, { id: later }, manager); // a re-run matches nothing twice
 

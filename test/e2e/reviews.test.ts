@@ -53,7 +53,7 @@ describe('service management reviews', () => {
     expect(run.data.ingestFeed.rowsRejected).toBe(0);
     const invoices = (
       await server.gql('{ invoices(first: 100) { edges { node { id periodStart } } } }', {}, manager)
-    ).data.invoices.edges.map((e: any) => e.node);
+    ).data.invoices.edges.map((e: { node: unknown }) => e.node);
     for (const invoice of invoices.filter((i: any) => i.periodStart.startsWith('2026-10')))
       await server.gql('mutation($id: ID!) { reconcileInvoice(id: $id) { id } }', { id: invoice.id }, manager);
     base = {
@@ -98,7 +98,7 @@ describe('service management reviews', () => {
       insufficientData: live.insufficientData,
       creditsOwed: live.creditsOwed,
     });
-    expect(sla.slaReport.terms.some((t: any) => t.status === 'BREACHED')).toBe(true);
+    expect(sla.slaReport.terms.some((t: { status: unknown }) => t.status === 'BREACHED')).toBe(true);
     // October is closed: the review cites the frozen month disputes cite
     const frozen = (
       await server.gql(
@@ -109,7 +109,11 @@ describe('service management reviews', () => {
     ).data.slaMonthSnapshot;
     expect(sla.slaReport).toMatchObject({ monthSnapshotRevision: frozen.revision, monthSnapshotSha256: frozen.sha256 });
     expect(invoices.length).toBeGreaterThan(0);
-    expect(invoices.every((i: any) => i.kind === 'INVOICE_RECONCILIATION' && i.invoice.reconciled)).toBe(true);
+    expect(
+      invoices.every(
+        (i: { kind: unknown; invoice: { reconciled: unknown } }) => i.kind === 'INVOICE_RECONCILIATION' && i.invoice.reconciled,
+      ),
+    ).toBe(true);
     expect(JSON.parse(sla.document).totals.creditsOwed).toBe(live.creditsOwed);
     expect(review.actions).toEqual([
       expect.objectContaining({ description: 'Send RCA', ownerContact: { name: 'Asha Patel (PDN service manager)' }, status: 'OPEN' }),
@@ -184,7 +188,7 @@ describe('service management reviews', () => {
     const OVERDUE = '{ overdueReviewActions { id description daysOverdue review { id } } }';
     const overdue = (await server.gql(OVERDUE, {}, manager)).data.overdueReviewActions;
     expect(overdue).toContainEqual({ id: late.id, description: 'Overdue RCA', daysOverdue: 4, review: { id: review.id } });
-    expect(overdue.map((a: any) => a.id)).not.toContain(later.id);
+    expect(overdue.map((a: { id: unknown }) => a.id)).not.toContain(later.id);
 
     const SET =
       'mutation($input: SetReviewActionStatusInput!) { setReviewActionStatus(input: $input) { status statusChangedBy statusNote daysOverdue } }';
@@ -200,7 +204,7 @@ describe('service management reviews', () => {
       statusNote: 'RCA received',
       daysOverdue: 0,
     });
-    expect((await server.gql(OVERDUE, {}, manager)).data.overdueReviewActions.map((a: any) => a.id)).not.toContain(late.id);
+    expect((await server.gql(OVERDUE, {}, manager)).data.overdueReviewActions.map((a: { id: unknown }) => a.id)).not.toContain(late.id);
     expect(reason(await server.gql(SET, { input: { id: late.id, status: 'CANCELLED', note: 'x' } }, manager)).slice(0, 2)).toEqual([
       'CONFLICT',
       'INVALID_STATUS_TRANSITION',
@@ -215,7 +219,7 @@ describe('service management reviews', () => {
     const reviews = (
       await server.gql('query($c: ID!) { reviews(contractId: $c) { id actions { description } } }', { c: contract }, manager)
     ).data.reviews;
-    expect(reviews.find((r: any) => r.id === review.id).actions.map((a: any) => a.description)).toEqual([
+    expect(reviews.find((r: { id: unknown }) => r.id === review.id).actions.map((a: { description: unknown }) => a.description)).toEqual([
       'Overdue RCA',
       'Future check',
       'Chase credit',
@@ -239,7 +243,7 @@ describe('service management reviews', () => {
         manager,
       )
     ).data;
-    const unnotified = data.severityOneWithoutNotification.map((row: any) => row.incident.externalId);
+    const unnotified = data.severityOneWithoutNotification.map((row: { incident: { externalId: unknown } }) => row.incident.externalId);
     expect(unnotified).toContain('RX1-INC-DEMO-1');
     expect(unnotified).not.toContain('RX1-INC-DEMO-2');
     expect(data.escalationsOverdueForUpdate).toHaveLength(1);
@@ -248,7 +252,9 @@ describe('service management reviews', () => {
     expect(data.closed.edges[0].node.closureAgreedBy).toBe('seed:demo');
     const seeded = data.reviews.find((r: any) => r.actions.some((a: any) => a.daysOverdue > 0));
     expect(seeded.evidence[0].kind).toBe('SLA_REPORT');
-    expect(seeded.actions.map((a: any) => a.status)).toEqual(['OPEN', 'OPEN']);
-    expect(data.overdueReviewActions.map((a: any) => a.description)).toContain('PDN to send the root cause report for the fibre cut');
+    expect(seeded.actions.map((a: { status: unknown }) => a.status)).toEqual(['OPEN', 'OPEN']);
+    expect(data.overdueReviewActions.map((a: { description: unknown }) => a.description)).toContain(
+      'PDN to send the root cause report for the fibre cut',
+    );
   });
 });

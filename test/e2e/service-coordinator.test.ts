@@ -77,8 +77,13 @@ describe('the Service Co-ordinator', () => {
       coordinator,
     );
     expect(seen.errors).toBeUndefined();
-    const nodes = seen.data.incidents.edges.map((e: any) => e.node);
-    expect(nodes.map((n: any) => n.summary).sort()).toEqual(['RX1 severity 1', 'RX1 severity 2', 'RX2 severity 1', 'RX2 severity 2']);
+    const nodes = seen.data.incidents.edges.map((e: { node: unknown }) => e.node);
+    expect(nodes.map((n: { summary: unknown }) => n.summary).sort()).toEqual([
+      'RX1 severity 1',
+      'RX1 severity 2',
+      'RX2 severity 1',
+      'RX2 severity 2',
+    ]);
     expect(seen.data.incidents.totalCount).toBe(4);
     const lowOnly = await server.gql('{ incidents(filter: { severity: [3, 4, 5] }) { totalCount } }', {}, coordinator);
     expect(lowOnly.data.incidents.totalCount).toBe(0);
@@ -138,10 +143,9 @@ describe('the Service Co-ordinator', () => {
       coordinator,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data.severityOneWithoutNotification.map((row: any) => row.incident.summary).sort()).toEqual([
-      'RX1 severity 1',
-      'RX2 severity 1',
-    ]);
+    expect(
+      response.data.severityOneWithoutNotification.map((row: { incident: { summary: unknown } }) => row.incident.summary).sort(),
+    ).toEqual(['RX1 severity 1', 'RX2 severity 1']);
   });
 
   it('is notified of those Severity 1 incidents, nationally, and of nothing else', async () => {
@@ -152,9 +156,9 @@ describe('the Service Co-ordinator', () => {
     );
     expect(response.errors).toBeUndefined();
     expect(response.data.notifications.viewerKinds).toEqual(['SEVERITY_ONE_NOT_NOTIFIED']);
-    const nodes = response.data.notifications.edges.map((e: any) => e.node);
-    expect(nodes.map((n: any) => n.subjectId).sort()).toEqual([incidentIds['RX1-1'], incidentIds['RX2-1']].sort());
-    expect(nodes.map((n: any) => n.organisation.odsCode).sort()).toEqual(['RX1', 'RX2']);
+    const nodes = response.data.notifications.edges.map((e: { node: unknown }) => e.node);
+    expect(nodes.map((n: { subjectId: unknown }) => n.subjectId).sort()).toEqual([incidentIds['RX1-1'], incidentIds['RX2-1']].sort());
+    expect(nodes.map((n: { organisation: { odsCode: unknown } }) => n.organisation.odsCode).sort()).toEqual(['RX1', 'RX2']);
     expect(
       nodes.every(
         (n: any) => n.kind === 'SEVERITY_ONE_NOT_NOTIFIED' && /no notification of the Service Co-ordinator is recorded/.test(n.message),
@@ -214,8 +218,10 @@ describe('the Service Co-ordinator', () => {
   it("keeps a trust's own view to its own incidents, all severities", async () => {
     const rx1 = await server.token('RX1', Role.VIEWER);
     const own = await server.gql('{ incidents(first: 100) { edges { node { summary organisation { odsCode } } } } }', {}, rx1);
-    expect(new Set(own.data.incidents.edges.map((e: any) => e.node.organisation.odsCode))).toEqual(new Set(['RX1']));
-    expect(own.data.incidents.edges.map((e: any) => e.node.summary)).toContain('RX1 severity 3');
+    expect(
+      new Set(own.data.incidents.edges.map((e: { node: { organisation: { odsCode: unknown } } }) => e.node.organisation.odsCode)),
+    ).toEqual(new Set(['RX1']));
+    expect(own.data.incidents.edges.map((e: { node: { summary: unknown } }) => e.node.summary)).toContain('RX1 severity 3');
     expect(errorCode(await server.gql('query($id: ID!) { incident(id: $id) { id } }', { id: incidentIds['RX2-1'] }, rx1))).toBe(
       'NOT_FOUND',
     );

@@ -32,8 +32,8 @@ describe('incidents logged by consumers', () => {
         manager,
       )
     ).data.services.edges
-      .map((e: any) => e.node)
-      .filter((s: any) => s.organisation.odsCode === 'RX1');
+      .map((e: { node: unknown }) => e.node)
+      .filter((s: { organisation: { odsCode: unknown } }) => s.organisation.odsCode === 'RX1');
     contactId = (
       await server.gql(
         'mutation { createContact(input: { name: "Northshire IT duty desk", email: "itduty@northshire.example", phone: "0113 496 0001" }) { id } }',
@@ -133,7 +133,7 @@ describe('incidents logged by consumers', () => {
       acknowledgedAt: iso(opened + 10 * 60_000),
     });
     // the supplier was working on it ten minutes after its ticket opened, before the consumer logged it
-    expect(joined.statusHistory.map((h: any) => h.status)).toEqual(['IN_PROGRESS', 'NEW']);
+    expect(joined.statusHistory.map((h: { status: unknown }) => h.status)).toEqual(['IN_PROGRESS', 'NEW']);
 
     // sent again, nothing changes and nothing is duplicated
     const again = await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: csv });
@@ -145,8 +145,8 @@ describe('incidents logged by consumers', () => {
     const far = (
       await server.gql('{ incidents(first: 100) { edges { node { id supplierRef origin } } } }', {}, manager)
     ).data.incidents.edges
-      .map((e: any) => e.node)
-      .find((n: any) => n.supplierRef === 'PDN-FAR-1');
+      .map((e: { node: unknown }) => e.node)
+      .find((n: { supplierRef: unknown }) => n.supplierRef === 'PDN-FAR-1');
     expect(far.origin).toBe('SUPPLIER_FEED');
     const logged = (
       await server.gql(LOG, { input: { ...base, serviceId: services[1].id, severity: 2, summary: 'Earlier fault at Site B' } }, manager)
@@ -174,7 +174,7 @@ describe('incidents logged by consumers', () => {
       summary: 'Earlier fault at Site B',
       impact: base.impact,
     });
-    expect(linked.data.linkSupplierTicket.statusHistory.map((h: any) => h.status)).toEqual(['IN_PROGRESS', 'NEW']);
+    expect(linked.data.linkSupplierTicket.statusHistory.map((h: { status: unknown }) => h.status)).toEqual(['IN_PROGRESS', 'NEW']);
     expect((await server.gql('{ incidents { totalCount } }', {}, manager)).data.incidents.totalCount).toBe(before - 1);
     expect(errorCode(await server.gql(INCIDENT, { id: far.id }, manager))).toBe('NOT_FOUND');
 
@@ -194,7 +194,7 @@ describe('incidents logged by consumers', () => {
       .update({ id: Number(Buffer.from(sev1.id, 'base64url').toString().split(':')[1]) }, { openedAt: new Date(Date.now() - 90 * 60_000) });
     const LIST = '{ severityOneWithoutNotification { minutesSinceOpened incident { id summary } } }';
     const listed = (await server.gql(LIST, {}, manager)).data.severityOneWithoutNotification.find(
-      (row: any) => row.incident.id === sev1.id,
+      (row: { incident: { id: unknown } }) => row.incident.id === sev1.id,
     );
     expect(listed.minutesSinceOpened).toBeGreaterThanOrEqual(90);
     expect(listed.minutesSinceOpened).toBeLessThan(24 * 60);
@@ -216,11 +216,17 @@ describe('incidents logged by consumers', () => {
       serviceCoordinatorNotifiedAt: notifiedAt,
       serviceCoordinatorNotificationRecordedBy: 'test.contract_manager@rx1',
     });
-    expect((await server.gql(LIST, {}, manager)).data.severityOneWithoutNotification.map((row: any) => row.incident.id)).not.toContain(
-      sev1.id,
-    );
+    expect(
+      (await server.gql(LIST, {}, manager)).data.severityOneWithoutNotification.map(
+        (row: { incident: { id: unknown } }) => row.incident.id,
+      ),
+    ).not.toContain(sev1.id);
     // reported as not made: listed again
     await server.gql(RECORD, { input: { incidentId: sev1.id, notified: false } }, manager);
-    expect((await server.gql(LIST, {}, manager)).data.severityOneWithoutNotification.map((row: any) => row.incident.id)).toContain(sev1.id);
+    expect(
+      (await server.gql(LIST, {}, manager)).data.severityOneWithoutNotification.map(
+        (row: { incident: { id: unknown } }) => row.incident.id,
+      ),
+    ).toContain(sev1.id);
   });
 });

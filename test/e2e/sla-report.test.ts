@@ -2,6 +2,7 @@ import { Role } from '../../src/auth/roles';
 import { freezeMonthsBeforePruning } from '../../src/performance/monthly-percentiles';
 import { pruneRawSamples } from '../../src/performance/retention';
 import { ingest, supplierId } from '../support/feeds';
+import { createAccessCircuit, firstSiteId, rx1AllDayContractId } from '../support/services';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
 const OCTOBER_START = Date.parse('2026-09-30T23:00:00Z'); // 00:00 BST on 1 October
@@ -25,54 +26,20 @@ describe('the monthly SLA report', () => {
     server = await startTestServer({ env: { PERFORMANCE_RETENTION_DAYS: '400' } });
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     const pdn = await supplierId(server, manager, 'PDN00001');
-    const contracts = await server.gql(
-      'query($s: ID!) { contracts(filter: { supplierId: $s, status: [ACTIVE] }) { edges { node { id serviceHours organisation { odsCode } } } } }',
-      { s: pdn },
-      manager,
-    );
-    const contract = contracts.data.contracts.edges
-      .map((e: any) => e.node)
-      .find((c: any) => c.serviceHours === 'TWENTY_FOUR_SEVEN' && c.organisation.odsCode === 'RX1');
-    contractId = contract.id;
-    const site = (await server.gql('{ sites(first: 1) { edges { node { id } } } }', {}, manager)).data.sites.edges[0].node.id;
+    contractId = await rx1AllDayContractId(server, manager, pdn);
+    const site = await firstSiteId(server, manager);
     const create = (reference: string, installDate: string, monthlyCharge: string) =>
-      server.gql(
-        'mutation($i: CreateServiceInput!) { createService(input: $i) { id } }',
-        {
-          i: {
-            contractId,
-            siteId: site,
-            reference,
-            type: 'ACCESS_CIRCUIT',
-            bandwidthMbps: 100,
-            resilience: 'RESILIENT',
-            status: 'ACTIVE',
-            installDate,
-            monthlyCharge,
-          },
-        },
-        manager,
-      );
+      createAccessCircuit(server, manager, { contractId, siteId: site, reference, installDate, monthlyCharge });
     const a = await create(refs.a, '2025-01-01', '1000.00');
     await create(refs.b, '2026-10-17', '400.00');
     await create(refs.c, '2025-01-01', '600.00');
-    const d = await server.gql(
-      'mutation($i: CreateServiceInput!) { createService(input: $i) { id } }',
-      {
-        i: {
-          contractId,
-          siteId: site,
-          reference: refs.d,
-          type: 'ACCESS_CIRCUIT',
-          bandwidthMbps: 100,
-          resilience: 'NON_RESILIENT',
-          status: 'ACTIVE',
-          installDate: '2025-01-01',
-          monthlyCharge: '100.00',
-        },
-      },
-      manager,
-    );
+    const d = await createAccessCircuit(server, manager, {
+      contractId,
+      siteId: site,
+      reference: refs.d,
+      resilience: 'NON_RESILIENT',
+      monthlyCharge: '100.00',
+    });
     expect(d.errors).toBeUndefined();
 
     const rows = ['service_reference,interval_start,interval,availability_seconds,latency_ms'];
@@ -146,18 +113,22 @@ describe('the monthly SLA report', () => {
 
   it('judges incidents per severity and owes exact credits for each breach', async () => {
     const report = (await server.gql(query, { c: contractId }, manager)).data.slaReport;
-    const resolution = report.terms.find((t: any) => t.kind === 'INCIDENT_RESOLUTION' && t.severity === 1);
+    const resolution = report.terms.find((t: { kind: unknown; severity: unknown }) => t.kind === 'INCIDENT_RESOLUTION' && t.severity === 1);
     // SLA-INC-2's paused hours do not count: 240 minutes, within target
     expect(resolution).toMatchObject({ achieved: '1 of 2 (50.0%)', status: 'BREACHED' });
     expect(resolution.incidents).toEqual([expect.objectContaining({ supplierRef: 'SLA-INC-1', minutes: 600 })]);
-    expect(report.terms.find((t: any) => t.kind === 'INCIDENT_RESPONSE' && t.severity === 1)).toMatchObject({
+    expect(
+      report.terms.find((t: { kind: unknown; severity: unknown }) => t.kind === 'INCIDENT_RESPONSE' && t.severity === 1),
+    ).toMatchObject({
       achieved: '2 of 2 (100.0%)',
       status: 'MET',
     });
-    expect(report.terms.find((t: any) => t.kind === 'INCIDENT_RESOLUTION' && t.severity === 3)).toMatchObject({ status: 'NOT_APPLICABLE' });
+    expect(
+      report.terms.find((t: { kind: unknown; severity: unknown }) => t.kind === 'INCIDENT_RESOLUTION' && t.severity === 3),
+    ).toMatchObject({ status: 'NOT_APPLICABLE' });
 
     const credits = report.credits.filter((c: any) => c.service?.reference === refs.a);
-    expect(credits.map((c: any) => [c.kind, c.amount])).toEqual([
+    expect(credits.map((c: { kind: unknown; amount: unknown }) => [c.kind, c.amount])).toEqual([
       ['AVAILABILITY', '50.00'], // 0.310 points short: the 5 % band of £1,000.00
       ['INCIDENT_RESOLUTION', '50.00'],
     ]);
@@ -208,7 +179,7 @@ describe('the monthly SLA report', () => {
     const month = (await series('MONTH', '2026-09-30T23:00:00Z', '2026-11-01T00:00:00Z')).data.serviceAvailability;
     expect(month).toEqual([expect.objectContaining({ coveredSeconds: 745 * 3600, upSeconds: 735 * 3600, availabilityPercent: '98.657' })]);
     const hours = (await series('HOUR', '2026-10-10T09:00:00Z', '2026-10-10T12:00:00Z')).data.serviceAvailability;
-    expect(hours.map((h: any) => h.availabilityPercent)).toEqual(['100.000', '0.000', '0.000']);
+    expect(hours.map((h: { availabilityPercent: unknown }) => h.availabilityPercent)).toEqual(['100.000', '0.000', '0.000']);
     const tooMany = await series('HOUR', '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
     expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY_POINTS' });
   });
@@ -310,7 +281,7 @@ describe('the monthly SLA report', () => {
         { c: contractId },
         manager,
       )
-    ).data.contract.services.edges.map((e: any) => e.node);
+    ).data.contract.services.edges.map((e: { node: unknown }) => e.node);
     const report = () => server.gql(query, { c: contractId }, manager);
     await report();
     const withOne = await server.countStatements(report);

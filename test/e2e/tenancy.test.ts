@@ -122,13 +122,13 @@ describe('tenancy', () => {
     const withPhantom = (
       await server.gql('{ invoices(first: 100) { edges { node { id lines { serviceReference } } } } }', {}, rx1)
     ).data.invoices.edges
-      .map((e: any) => e.node)
-      .find((invoice: any) => invoice.lines.some((line: any) => line.serviceReference === 'PDN-PHANTOM-9999')).id;
+      .map((e: { node: unknown }) => e.node)
+      .find((invoice: any) => invoice.lines.some((line: { serviceReference: unknown }) => line.serviceReference === 'PDN-PHANTOM-9999')).id;
     const reconciled = await server.gql('mutation($id: ID!) { reconcileInvoice(id: $id) { id } }', { id: withPhantom }, rx1);
     expect(reconciled.errors).toBeUndefined();
     const finding = (
       await server.gql('query($id: ID!) { invoice(id: $id) { reconciliation { findings { id type } } } }', { id: withPhantom }, rx1)
-    ).data.invoice.reconciliation.findings.find((f: any) => f.type === 'UNKNOWN_SERVICE');
+    ).data.invoice.reconciliation.findings.find((f: { type: unknown }) => f.type === 'UNKNOWN_SERVICE');
     ids.finding = finding.id;
     const disputeOf = await server.gql(
       'mutation($f: ID!) { raiseDispute(input: { findingIds: [$f], evidence: "RX1 evidence" }) { id } }',
@@ -467,7 +467,7 @@ describe('tenancy', () => {
     feedRun: () => notFound('query($id: ID!) { feedRun(id: $id) { status } }', { id: ids.feedRun }),
     feedHealth: async () => {
       const data = await noneOfRx1('{ feedHealth { kind lastRunAt lastGoodRunAt supplier { cnspId } } }');
-      expect(data.feedHealth.every((h: any) => h.lastRunAt === null)).toBe(true);
+      expect(data.feedHealth.every((h: { lastRunAt: unknown }) => h.lastRunAt === null)).toBe(true);
     },
     ingestFeed: async () => {
       // the outsider holds none of the supplier's services, so nothing of RX1's can be written through it
@@ -609,7 +609,7 @@ describe('tenancy', () => {
       const data = await noneOfRx1(
         '{ complianceOverview { organisation { odsCode } missing { message subjectId } conflicting { message subjectId } } }',
       );
-      expect(data.complianceOverview.map((r: any) => r.organisation.odsCode)).toEqual(['Y0A01']);
+      expect(data.complianceOverview.map((r: { organisation: { odsCode: unknown } }) => r.organisation.odsCode)).toEqual(['Y0A01']);
     },
     dsptAssessments: () => notFound('query($org: ID!) { dsptAssessments(organisationId: $org) { id } }', { org: ids.organisation }),
     recordDsptAssessment: () =>
@@ -778,7 +778,9 @@ describe('tenancy', () => {
       const data = await noneOfRx1(
         '{ notifications(first: 100) { totalCount edges { node { kind subjectId message organisation { odsCode } } } } }',
       );
-      expect(data.notifications.edges.every((e: any) => e.node.organisation.odsCode === 'Y0A01')).toBe(true);
+      expect(
+        data.notifications.edges.every((e: { node: { organisation: { odsCode: unknown } } }) => e.node.organisation.odsCode === 'Y0A01'),
+      ).toBe(true);
       await notFound('query($o: ID!) { notifications(filter: { organisationId: $o }) { totalCount } }', { o: ids.organisation });
     },
     webhookSubscriptions: async () => {
@@ -841,13 +843,17 @@ describe('tenancy', () => {
       {},
       csu,
     );
-    expect(seen.data.organisations.edges.map((e: any) => e.node.odsCode).sort()).toEqual(['0CX', 'RX1', 'RX2']);
-    const owners = new Set(seen.data.contracts.edges.map((e: any) => e.node.organisation.odsCode));
+    expect(seen.data.organisations.edges.map((e: { node: { odsCode: unknown } }) => e.node.odsCode).sort()).toEqual(['0CX', 'RX1', 'RX2']);
+    const owners = new Set(
+      seen.data.contracts.edges.map((e: { node: { organisation: { odsCode: unknown } } }) => e.node.organisation.odsCode),
+    );
     expect([...owners].sort()).toEqual(['0CX', 'RX1', 'RX2']);
 
     const trust = await server.token('RX2', Role.VIEWER);
     const rx2 = await server.gql('{ contracts(first: 100) { edges { node { organisation { odsCode } } } } }', {}, trust);
-    expect(new Set(rx2.data.contracts.edges.map((e: any) => e.node.organisation.odsCode))).toEqual(new Set(['RX2']));
+    expect(
+      new Set(rx2.data.contracts.edges.map((e: { node: { organisation: { odsCode: unknown } } }) => e.node.organisation.odsCode)),
+    ).toEqual(new Set(['RX2']));
     expect(errorCode(await server.gql('query($id: ID!) { contract(id: $id) { id } }', { id: ids.contract }, trust))).toBe('NOT_FOUND');
   });
 });

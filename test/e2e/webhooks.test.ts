@@ -91,7 +91,7 @@ describe('webhooks', () => {
     };
   };
   const deliveries = async (id: string) =>
-    (await server.gql(DELIVERIES, { id }, admin)).data.webhookDeliveries.edges.map((e: any) => e.node);
+    (await server.gql(DELIVERIES, { id }, admin)).data.webhookDeliveries.edges.map((e: { node: unknown }) => e.node);
   const disable = (id: string) =>
     server.gql('mutation($id: ID!) { updateWebhookSubscription(input: { id: $id, enabled: false }) { enabled } }', { id }, admin);
 
@@ -131,8 +131,13 @@ describe('webhooks', () => {
     expect(notice.message).toMatch(/the last day to give notice is/);
 
     const log = await deliveries(created.subscription.id);
-    expect(log.every((d: any) => d.status === 'DELIVERED' && d.attemptCount === 1 && d.lastStatusCode === 200)).toBe(true);
-    expect(log.map((d: any) => d.id).sort()).toEqual(got.map((request) => request.headers['x-hscn-delivery']).sort());
+    expect(
+      log.every(
+        (d: { status: unknown; attemptCount: unknown; lastStatusCode: unknown }) =>
+          d.status === 'DELIVERED' && d.attemptCount === 1 && d.lastStatusCode === 200,
+      ),
+    ).toBe(true);
+    expect(log.map((d: { id: unknown }) => d.id).sort()).toEqual(got.map((request) => request.headers['x-hscn-delivery']).sort());
 
     // the next sweeps find nothing new
     expect(await sweep(60 * SECOND)).toMatchObject({ recorded: 0, attempted: 0 });
@@ -229,8 +234,8 @@ describe('webhooks', () => {
       admin,
     );
     const disabled = subscription.data.webhookSubscriptions.edges
-      .map((e: any) => e.node)
-      .find((s: any) => s.id === created.subscription.id);
+      .map((e: { node: unknown }) => e.node)
+      .find((s: { id: unknown }) => s.id === created.subscription.id);
     expect(disabled).toMatchObject({
       enabled: false,
       disabledReason: expect.stringMatching(/^Disabled automatically: \d+ deliveries in a row failed every attempt$/),
@@ -286,7 +291,7 @@ describe('webhooks', () => {
     const created = await create({ url: `${receiver.url}/fresh`, kinds: ['CONTRACT_NOTICE_DUE', 'DSPT_EXPIRING'], deliverExisting: false });
     const log = await deliveries(created.subscription.id);
     expect(log.length).toBeGreaterThan(0);
-    expect(log.every((d: any) => d.status === 'SKIPPED' && d.attemptCount === 0)).toBe(true);
+    expect(log.every((d: { status: unknown; attemptCount: unknown }) => d.status === 'SKIPPED' && d.attemptCount === 0)).toBe(true);
     await sweep(50_000 * SECOND);
     expect(receiver.at('/fresh')).toEqual([]);
     await disable(created.subscription.id);

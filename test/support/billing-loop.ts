@@ -72,7 +72,7 @@ export async function billingLoop(env: Record<string, string> = {}) {
       { c: contractId },
       manager,
     )
-  ).data.services.edges.map((e: any) => e.node);
+  ).data.services.edges.map((e: { node: unknown }) => e.node);
   const lastMonth = now.startOf('month').minus({ months: 1 }).toFormat('yyyy-MM');
   const thisMonth = now.toFormat('yyyy-MM');
   const nextMonth = now.startOf('month').plus({ months: 1 }).toFormat('yyyy-MM');
@@ -88,7 +88,7 @@ export async function billingLoop(env: Record<string, string> = {}) {
   const invoiceId = async (number: string): Promise<string> => {
     const found = (
       await server.gql('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }', {}, manager)
-    ).data.invoices.edges.find((e: any) => e.node.invoiceNumber === number);
+    ).data.invoices.edges.find((e: { node: { invoiceNumber: unknown } }) => e.node.invoiceNumber === number);
     return found.node.id;
   };
   /** A month's rental for every service live before it, at the contracted charge (lines may be changed). */
@@ -111,7 +111,7 @@ export async function billingLoop(env: Record<string, string> = {}) {
   const ledger = async (from?: string, to?: string) => {
     const answer = await server.gql(LEDGER, { c: contractId, from, to }, manager);
     if (answer.errors) throw new Error(JSON.stringify(answer.errors));
-    return { ...answer.data.creditLedger, entries: answer.data.creditLedger.entries.edges.map((e: any) => e.node) };
+    return { ...answer.data.creditLedger, entries: answer.data.creditLedger.entries.edges.map((e: { node: unknown }) => e.node) };
   };
   const dispute = async (id: string) =>
     (

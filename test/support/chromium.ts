@@ -208,7 +208,9 @@ export class Page {
       } else if (event.method === 'Runtime.exceptionThrown') {
         this.problems.push(`exception: ${params.exceptionDetails.exception?.description ?? params.exceptionDetails.text}`);
       } else if (event.method === 'Runtime.consoleAPICalled' && (params.type === 'error' || params.type === 'warning')) {
-        this.problems.push(`console.${params.type}: ${params.args.map((arg: any) => arg.value ?? arg.description).join(' ')}`);
+        this.problems.push(
+          `console.${params.type}: ${params.args.map((arg: { value: unknown; description: unknown }) => arg.value ?? arg.description).join(' ')}`,
+        );
       } else if (event.method === 'Log.entryAdded' && (params.entry.level === 'error' || params.entry.level === 'warning')) {
         this.problems.push(`${params.entry.source}: ${params.entry.text} ${params.entry.url ?? ''}`.trim());
       }

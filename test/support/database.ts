@@ -9,6 +9,8 @@ import { openDatabase } from '../../src/db/database';
 import { StatementCounter } from '../../src/db/statement-counter';
 import { TEST_JWT_SECRET } from '../../src/config/secret-strength';
 import { model as dataModel } from '../../src/entities';
+import { NetworkService } from '../../src/services/network-service.entity';
+import { Supplier } from '../../src/suppliers/supplier.entity';
 
 // kept in src/config so that production refuses it
 export { TEST_JWT_SECRET };
@@ -102,4 +104,26 @@ async function recreateMysqlDatabase(url: string, characterSet?: string): Promis
 
 export async function dropMysqlDatabase(url: string): Promise<void> {
   await withServer(url, (connection, database) => connection.query(`DROP DATABASE IF EXISTS \`${database}\``).then(() => undefined));
+}
+
+/** The DATABASE_URL a child process (npm run …, the server's main) needs to reach the test database. */
+export const childDatabaseUrl = (db: TestDatabase): string =>
+  process.env.TEST_DATABASE_URL ? db.config.database.location : `sqlite:${db.config.database.location}`;
+
+/** The environment of a child process in test mode on the test database. */
+export const childTestEnv = (db: TestDatabase): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE_ENV: 'test',
+  DATA_DIR: db.config.dataDir,
+  DATABASE_URL: childDatabaseUrl(db),
+  JWT_SECRET: TEST_JWT_SECRET,
+});
+
+/** The references of the first `count` of Pennine's services at RX1 in the seeded demo data, by id. */
+export async function pennineRx1References(dataSource: DataSource, count: number): Promise<string[]> {
+  const supplier = await dataSource.getRepository(Supplier).findOneByOrFail({ cnspId: 'PDN00001' });
+  const services = await dataSource
+    .getRepository(NetworkService)
+    .find({ where: { supplierId: supplier.id, organisationId: 1 }, order: { id: 'ASC' } });
+  return services.slice(0, count).map((service) => service.reference);
 }

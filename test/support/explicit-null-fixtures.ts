@@ -67,7 +67,7 @@ export async function setUp(server: TestServer, token: string, catalogue: string
   const pdn = await supplierId(server, token, 'PDN00001');
   const contract = (await ok('{ contracts(filter: { search: "RX1-HSCN-2023-01" }) { edges { node { id } } } }')).edges[0].node.id as string;
   const sites = (await ok('{ sites(first: 100) { edges { node { id odsCode } } } }')).edges
-    .map((e: any) => e.node)
+    .map((e: { node: unknown }) => e.node)
     .filter((s: any) => s.odsCode.startsWith('RX1'));
   const site = sites[0].id as string;
 
@@ -481,8 +481,8 @@ async function invoices(server: TestServer, token: string, pdn: string, contract
       manager,
     )
   ).data.services.edges
-    .map((e: any) => e.node)
-    .filter((s: any) => s.installDate && s.installDate < '2026-01-01')
+    .map((e: { node: unknown }) => e.node)
+    .filter((s: { installDate: unknown }) => s.installDate && s.installDate < '2026-01-01')
     .slice(0, 1) as { reference: string; monthlyCharge: string }[];
   let serial = 0;
   return async () => {
@@ -501,7 +501,7 @@ async function invoices(server: TestServer, token: string, pdn: string, contract
     if (run.data?.ingestFeed?.rowsAccepted !== 1) throw new Error(`invoice not received: ${JSON.stringify(run)}`);
     const found = (
       await server.gql('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }', {}, token)
-    ).data.invoices.edges.find((e: any) => e.node.invoiceNumber === number);
+    ).data.invoices.edges.find((e: { node: { invoiceNumber: unknown } }) => e.node.invoiceNumber === number);
     await server.gql('mutation($id: ID!) { reconcileInvoice(id: $id) { id } }', { id: found.node.id }, manager);
     return found.node.id as string;
   };

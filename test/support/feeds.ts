@@ -36,7 +36,7 @@ export async function pennineAtRx1(server: TestServer) {
     { s: pdn },
     manager,
   );
-  const refs: string[] = services.data.services.edges.map((e: any) => e.node.reference);
+  const refs: string[] = services.data.services.edges.map((e: { node: { reference: unknown } }) => e.node.reference);
   return { manager, pdn, refs };
 }
 

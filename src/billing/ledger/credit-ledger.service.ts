@@ -2,7 +2,7 @@ import { In, IsNull, Not } from 'typeorm';
 import { findVisible } from '../../auth/tenancy';
 import { systemViewer } from '../../organisations/system-viewer';
 import { badInput, conflict } from '../../common/errors';
-import { isPeriod, ukPeriodOf } from '../../common/calendar';
+import { requirePeriod, ukPeriodOf } from '../../common/calendar';
 import type { Pence } from '../../common/money';
 import { SYSTEM_ACTOR } from '../../common/system-actor';
 import { requiredText } from '../../common/text';
@@ -210,7 +210,7 @@ export class CreditLedgerService {
       ['filter.from', filter.from],
       ['filter.to', filter.to],
     ] as const) {
-      if (value !== undefined && !isPeriod(value)) throw badInput(field, `${field}: a month, "YYYY-MM"`, ErrorReason.INVALID_PERIOD);
+      if (value !== undefined) requirePeriod(value, field);
     }
     if (filter.contractId !== undefined) await findVisible(ctx, Contract, filter.contractId, Contract.typename);
     await this.refresh(ctx, { supplierId: filter.supplierId, contractId: filter.contractId });
@@ -260,7 +260,7 @@ export class CreditLedgerService {
 
   /** A month's latest snapshot (or a given revision) of a contract the viewer sees. */
   async snapshot(ctx: RequestContext, contractId: number, period: string, revision?: number): Promise<SlaMonthSnapshot> {
-    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    requirePeriod(period, 'period');
     const contract = await findVisible(ctx, Contract, contractId, Contract.typename);
     await this.refresh(ctx, { contractId });
     const snapshot = await ctx
@@ -281,7 +281,7 @@ export class CreditLedgerService {
 
   /** Recomputes a closed month from the feeds as they now stand: a new revision if anything changed. */
   async revise(ctx: RequestContext, contractId: number, period: string): Promise<SlaMonthSnapshot> {
-    if (!isPeriod(period)) throw badInput('period', 'period: a month, "YYYY-MM"', ErrorReason.INVALID_PERIOD);
+    requirePeriod(period, 'period');
     return ctx.transaction(async (tx) => {
       const contract = await findVisible(tx, Contract, contractId, Contract.typename);
       await this.months.bringUpToDate(tx, [contract]);

@@ -336,6 +336,6 @@ async function creditUpheldDisputes(
 }
 
 /** A dispute's move made by the system: recorded as the system's, never a person's. */
-export function recordSystemMove(ctx: RequestContext, dispute: Dispute, from: DisputeState, reason: string): Promise<unknown> {
+function recordSystemMove(ctx: RequestContext, dispute: Dispute, from: DisputeState, reason: string): Promise<unknown> {
   return recordTransition(ctx, DisputeTransition, { subject: dispute, from, to: dispute.state, reason, automatic: true });
 }

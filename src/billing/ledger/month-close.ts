@@ -21,7 +21,7 @@ const INSERT_CHUNK = 500;
 const UPDATE_CHUNK = 200;
 
 /** Whether a month's figures are final at `now`: it has ended and its grace days for late feeds have passed. */
-export function monthIsFinal(period: string, now: Date, graceDays: number): boolean {
+function monthIsFinal(period: string, now: Date, graceDays: number): boolean {
   return now.getTime() >= ukDayStart(addDays(firstDayOf(nextPeriod(period)), graceDays));
 }
 
@@ -29,7 +29,7 @@ export function monthIsFinal(period: string, now: Date, graceDays: number): bool
  * The months a contract's ledger covers at `now`: from its start (at most `ledgerMonths`
  * back) to the current month or the month it ended, oldest first.
  */
-export function ledgerPeriods(contract: Pick<Contract, 'startDate' | 'endDate'>, now: Date, ledgerMonths: number): string[] {
+function ledgerPeriods(contract: Pick<Contract, 'startDate' | 'endDate'>, now: Date, ledgerMonths: number): string[] {
   const current = ukPeriodOf(now);
   const earliest = addPeriods(current, 1 - ledgerMonths);
   const started = periodOfDate(contract.startDate);

@@ -1,7 +1,7 @@
 import type { IncidentStatus } from '../../incidents/incident-status';
 import type { IncidentRecord, IncidentStatusRecord } from '../../feed-records/records';
 import type { FeedAdapter } from '../feed-adapter';
-import { completeIncident, parseIncidentStatus, parseSeverity, type IncidentFieldNames } from './incident-csv';
+import { incidentRecord, parseIncidentStatus, parseSeverity, type IncidentFieldNames } from './incident-record';
 import { jsonItems } from './json-stream';
 import { rawJson, readItem } from './readers';
 import {
@@ -48,38 +48,31 @@ const TMF_FIELDS: IncidentFieldNames = {
 };
 
 function incidentFromTicket(ticket: Record<string, unknown>): IncidentRecord<IncidentStatus> {
-  const supplierRef = requiredIdentifier(ticket.id, 'id');
-  const externalId = externalIdOf(ticket.externalId);
-  const serviceReference = serviceReferenceOf(ticket.relatedEntity);
-  const severity = parseSeverity(ticket.severity, 'severity');
-  const priority = optionalString(ticket.priority, 'priority', 50);
-  // the spec says `status`; some providers send `state`, as in their other APIs
-  const status =
-    isBlank(ticket.status) && !isBlank(ticket.state)
-      ? parseIncidentStatus(ticket.state, 'state')
-      : parseIncidentStatus(ticket.status, 'status');
-  const summary = isBlank(ticket.name) ? optionalString(ticket.description, 'description') : optionalString(ticket.name, 'name');
-  const openedAt = parseInstant(ticket.creationDate, 'creationDate');
-  const notification = coordinatorNotificationOf(ticket);
-  return completeIncident(
+  return incidentRecord(
     {
-      supplierRef,
-      externalId,
-      serviceReference,
-      severity,
-      priority,
-      status,
-      summary,
-      openedAt,
+      supplierRef: requiredIdentifier(ticket.id, 'id'),
+      externalId: externalIdOf(ticket.externalId),
+      serviceReference: serviceReferenceOf(ticket.relatedEntity),
+      severity: parseSeverity(ticket.severity, 'severity'),
+      priority: optionalString(ticket.priority, 'priority', 50),
+      status: statusOf(ticket, ''),
+      summary: isBlank(ticket.name) ? optionalString(ticket.description, 'description') : optionalString(ticket.name, 'name'),
+      openedAt: parseInstant(ticket.creationDate, 'creationDate'),
+      ...coordinatorNotificationOf(ticket),
       acknowledgedAt: null,
       resolvedAt: optionalInstant(ticket.resolutionDate, 'resolutionDate'),
       closedAt: null,
-      serviceCoordinatorNotified: notification.notified,
-      serviceCoordinatorNotifiedAt: notification.at,
-      statusHistory: statusChangesOf(ticket.statusChange, openedAt),
     },
+    (openedAt) => statusChangesOf(ticket.statusChange, openedAt),
     TMF_FIELDS,
   );
+}
+
+/** The spec says `status`; some providers send `state`, as in their other APIs. */
+function statusOf(item: Record<string, unknown>, prefix: string): IncidentRecord<IncidentStatus>['status'] {
+  return isBlank(item.status) && !isBlank(item.state)
+    ? parseIncidentStatus(item.state, `${prefix}state`)
+    : parseIncidentStatus(item.status, `${prefix}status`);
 }
 
 /** v4 sends a string; v5 a list of identifiers, of which the first is ours. */
@@ -139,13 +132,11 @@ function statusChangesOf(statusChange: unknown, openedAt: Date): IncidentStatusR
     if (!isObject(change)) throw new FieldError(field, 'expected an object {changeDate, status, changeReason}');
     const at = parseInstant(change.changeDate, `${field}.changeDate`);
     if (at < openedAt) throw new FieldError(`${field}.changeDate`, `${at.toISOString()} is before creationDate ${openedAt.toISOString()}`);
-    const status =
-      isBlank(change.status) && !isBlank(change.state)
-        ? parseIncidentStatus(change.state, `${field}.state`)
-        : parseIncidentStatus(change.status, `${field}.status`);
-    return { at, status, reason: optionalString(change.changeReason, `${field}.changeReason`) };
+    return { at, status: statusOf(change, `${field}.`), reason: optionalString(change.changeReason, `${field}.changeReason`) };
   });
 }
+
+type CoordinatorNotification = Pick<IncidentRecord<IncidentStatus>, 'serviceCoordinatorNotified' | 'serviceCoordinatorNotifiedAt'>;
 
 const NOTIFIED_NOTE = /service\s+co-?ordinator\s+(?:was\s+|has\s+been\s+)?notified/i;
 
@@ -154,7 +145,7 @@ const NOTIFIED_NOTE = /service\s+co-?ordinator\s+(?:was\s+|has\s+been\s+)?notifi
  * serviceCoordinatorNotified (true/false) and serviceCoordinatorNotifiedAt, or else the
  * first note saying "Service Co-ordinator notified", dated by the note.
  */
-function coordinatorNotificationOf(ticket: Record<string, unknown>): { notified: boolean | null; at: Date | null } {
+function coordinatorNotificationOf(ticket: Record<string, unknown>): CoordinatorNotification {
   const listName = ['characteristic', 'ticketCharacteristic'].find((name) => Array.isArray(ticket[name]));
   const characteristics = listName ? (ticket[listName] as unknown[]) : [];
   let notified: boolean | null = null;
@@ -165,12 +156,15 @@ function coordinatorNotificationOf(ticket: Record<string, unknown>): { notified:
     if (name === 'servicecoordinatornotified') notified = optionalBoolean(characteristic.value, `${listName}[${index}].value`);
     if (name === 'servicecoordinatornotifiedat') at = optionalInstant(characteristic.value, `${listName}[${index}].value`);
   });
-  if (notified !== null || at !== null) return { notified, at };
+  if (notified !== null || at !== null) return { serviceCoordinatorNotified: notified, serviceCoordinatorNotifiedAt: at };
 
   const notes = Array.isArray(ticket.note) ? ticket.note : [];
   const index = notes.findIndex((note: unknown) => isObject(note) && typeof note.text === 'string' && NOTIFIED_NOTE.test(note.text));
-  if (index < 0) return { notified: null, at: null };
-  return { notified: true, at: optionalInstant((notes[index] as Record<string, unknown>).date, `note[${index}].date`) };
+  if (index < 0) return { serviceCoordinatorNotified: null, serviceCoordinatorNotifiedAt: null };
+  return {
+    serviceCoordinatorNotified: true,
+    serviceCoordinatorNotifiedAt: optionalInstant((notes[index] as Record<string, unknown>).date, `note[${index}].date`),
+  };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -16,12 +16,12 @@ import {
 } from './values';
 
 /** The inventory CSV template (docs/feeds/inventory.md): one row per service. */
-export const INVENTORY_CSV_COLUMNS = {
+const INVENTORY_CSV_COLUMNS = {
   required: ['service_reference'],
   optional: ['site_ods_code', 'site_name', 'postcode', 'bandwidth_mbps', 'status', 'install_date', 'cease_date', 'monthly_charge'],
 } as const;
 
-export const SERVICE_STATUSES = ['ORDERED', 'ACTIVE', 'CEASE_REQUESTED', 'CEASED'] as const;
+const SERVICE_STATUSES = ['ORDERED', 'ACTIVE', 'CEASE_REQUESTED', 'CEASED'] as const;
 export type SupplierServiceStatus = (typeof SERVICE_STATUSES)[number];
 
 /** Suppliers' words for where a service is in its life, squashed as parseEnum compares them. */
@@ -44,7 +44,7 @@ export const SUPPLIER_STATUS_WORDS: Record<string, SupplierServiceStatus> = {
  * A bandwidth in whole Mbps: 100, "100", "100Mbps", "100 Mb/s", "1Gbps" or "1G" (1000).
  * A unit other than M or G is refused rather than guessed.
  */
-export function parseBandwidthMbps(value: unknown, field: string): number | null {
+function parseBandwidthMbps(value: unknown, field: string): number | null {
   if (isBlank(value)) return null;
   const text = String(value).trim();
   const match = /^(\d+(?:\.\d+)?)\s*(?:([mg])(?:bps|bit\/s|b\/s|b)?)?$/i.exec(text.replace(/,(?=\d{3}\b)/g, ''));

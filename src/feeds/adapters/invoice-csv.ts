@@ -26,7 +26,7 @@ import {
  * own columns repeated on every row. Optional columns may be left out of the header or left
  * blank.
  */
-export const INVOICE_CSV_COLUMNS = {
+const INVOICE_CSV_COLUMNS = {
   required: [
     'invoice_number',
     'invoice_date',

@@ -19,7 +19,7 @@ import {
  * and, optionally, QoS class. Columns may come in any order and their names match ignoring
  * case, spaces, hyphens and underscores.
  */
-export const PERFORMANCE_CSV_COLUMNS = {
+const PERFORMANCE_CSV_COLUMNS = {
   required: ['service_reference', 'interval_start', 'interval'],
   optional: [
     'qos_class',
