@@ -9,7 +9,8 @@ import { createInventory } from './ingest.bench';
 import { spawnServer, type SpawnedServer } from './scenario';
 import { benchContext, freshBenchDatabase, round } from './support';
 
-const USAGE = `Usage: npm run bench:documents [-- --quick] [--heap MB] [--only TEXT]
+const USAGE =
+  `Usage: npm run bench:documents [-- --quick] [--heap MB] [--only TEXT]
   Posts the hostile documents of issue #16 (a 100 MB [[],[],…], a 200 MB single-line CSV, 100,000
   nested brackets, a 100 MB string value, and 100 items just under FEED_MAX_ITEM_BYTES) and the
   largest legitimate documents the limits let through (a performance feed of FEED_MAX_ROWS rows as
@@ -19,7 +20,8 @@ const USAGE = `Usage: npm run bench:documents [-- --quick] [--heap MB] [--only T
   (DOCUMENTS_DATABASE_URL, default mysql://root@127.0.0.1:3306/hscn_documents; dropped and created
   again). Reads each server's peak resident set (VmHWM in /proc/<pid>/status) after its answer.
   --quick: the legitimate documents at a tenth of their size. --heap MB: the servers' V8 old space
-  (MAX_HEAP_MB; default 256, as npm start runs it). --only TEXT: the documents whose name holds TEXT. Writes bench/results/documents[-quick][-heap-MB].json; exits 1 when a
+  (MAX_HEAP_MB; default 256, as npm start runs it). --only TEXT: the documents whose name holds TEXT. Writes ` +
+  `bench/results/documents[-quick][-heap-MB].json; exits 1 when a
   document is answered otherwise than expected or any one's peak reaches 300 MB.`;
 
 const DATABASE_URL = process.env.DOCUMENTS_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/hscn_documents';
@@ -83,7 +85,11 @@ function* performanceCsv(references: readonly string[], rows: number): Generator
 function* performanceTmf(references: readonly string[], rows: number): Generator<string> {
   yield '{"performanceMeasurement": [';
   for (const { reference, start, index } of samples(references, rows)) {
-    yield `${index ? ',' : ''}\n{"id": "pm-${index}", "serviceId": "${reference}", "observationTime": "${start.toISOString()}", "granularity": "g_5mn", "indicators": [{"name": "availability", "value": ${index % 997 ? 100 : 40}, "unit": "%"}, {"name": "roundTripDelay", "value": ${8 + (index % 7) * 0.5}, "unit": "ms"}, {"name": "inboundUtilisation", "value": ${20 + (index % 60)}, "unit": "%"}]}`;
+    yield (
+      `${index ? ',' : ''}\n{"id": "pm-${index}", "serviceId": "${reference}", "observationTime": "${start.toISOString()}", "granularity": ` +
+      `"g_5mn", "indicators": [{"name": "availability", "value": ${index % 997 ? 100 : 40}, "unit": "%"}, {"name": "roundTripDelay", ` +
+      `"value": ${8 + (index % 7) * 0.5}, "unit": "ms"}, {"name": "inboundUtilisation", "value": ${20 + (index % 60)}, "unit": "%"}]}`
+    );
   }
   yield ']}';
 }
@@ -93,14 +99,18 @@ const LINES_PER_INVOICE = 100;
 /** Invoices of 100 lines each, their totals right, until the document is about `bytes` long. */
 function* invoiceCsv(references: readonly string[], bytes: number): Generator<string> {
   const header =
-    'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total\n';
+    'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,quantity,unit_price,net_amount,vat_rate,' +
+    'vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total\n';
   yield header;
   let written = header.length;
   // a line is never longer than the header and a little more: whole invoices, within `bytes`
   const lineBytes = header.length + 40;
   for (let invoice = 0; written + LINES_PER_INVOICE * lineBytes < bytes; invoice += 1) {
     for (let line = 0; line < LINES_PER_INVOICE; line += 1) {
-      const row = `BENCH-INV-${invoice},2026-11-01,2026-10-01,2026-10-31,${references[(invoice + line) % references.length]},RECURRING,HSCN access rental line ${line},1,100.00,100.00,20,20.00,${LINES_PER_INVOICE * 100}.00,${LINES_PER_INVOICE * 20}.00,${LINES_PER_INVOICE * 120}.00\n`;
+      const row =
+        `BENCH-INV-${invoice},2026-11-01,2026-10-01,2026-10-31,${references[(invoice + line) % references.length]},RECURRING,HSCN access ` +
+        `rental ` +
+        `line ${line},1,100.00,100.00,20,20.00,${LINES_PER_INVOICE * 100}.00,${LINES_PER_INVOICE * 20}.00,${LINES_PER_INVOICE * 120}.00\n`;
       written += row.length;
       yield row;
     }
@@ -114,7 +124,8 @@ function* invoiceCsv(references: readonly string[], bytes: number): Generator<st
  */
 function* shortestInvoiceRows(bytes: number): Generator<string> {
   const header =
-    'invoice_number,invoice_date,period_start,period_end,charge_type,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total\n';
+    'invoice_number,invoice_date,period_start,period_end,charge_type,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,' +
+    'invoice_vat_total,invoice_gross_total\n';
   yield header;
   let written = header.length;
   for (let invoice = 0; ; invoice += 1) {
@@ -129,13 +140,20 @@ function* shortestInvoiceRows(bytes: number): Generator<string> {
 function* invoiceTmf(references: readonly string[], bytes: number): Generator<string> {
   const money = (value: number) => `{"unit": "GBP", "value": ${value}}`;
   const rate = (invoice: number, line: number) =>
-    `{"id": "R-${invoice}-${line}", "bill": {"id": "CB-${invoice}"}, "type": "Rental", "name": "HSCN access rental line ${line}", "characteristic": [{"name": "serviceReference", "value": "${references[(invoice + line) % references.length]}"}], "periodCoverage": {"startDateTime": "2026-10-01T00:00:00Z", "endDateTime": "2026-10-31T23:59:59Z"}, "taxExcludedAmount": ${money(100)}, "appliedTax": [{"taxCategory": "VAT", "taxRate": 0.2, "taxAmount": ${money(20)}}]}`;
+    `{"id": "R-${invoice}-${line}", "bill": {"id": "CB-${invoice}"}, "type": "Rental", "name": "HSCN access rental line ${line}", ` +
+    `"characteristic": [{"name": "serviceReference", "value": "${references[(invoice + line) % references.length]}"}], "periodCoverage": ` +
+    `{"startDateTime": "2026-10-01T00:00:00Z", "endDateTime": "2026-10-31T23:59:59Z"}, "taxExcludedAmount": ${money(100)}, "appliedTax": ` +
+    `[{"taxCategory": "VAT", "taxRate": 0.2, "taxAmount": ${money(20)}}]}`;
   // the longest rate and bill, with their separators, so that the document stays within `bytes`
   const perInvoice = LINES_PER_INVOICE * (rate(99_999, 99).length + 2) + 400;
   const invoices = Math.max(1, Math.floor((bytes - 100) / perInvoice));
   yield '{"customerBill": [';
   for (let invoice = 0; invoice < invoices; invoice += 1) {
-    yield `${invoice ? ',' : ''}{"id": "CB-${invoice}", "billNo": "BENCH-TMF-${invoice}", "billDate": "2026-11-01", "billingPeriod": {"startDateTime": "2026-10-01T00:00:00Z", "endDateTime": "2026-10-31T23:59:59Z"}, "taxExcludedAmount": ${money(LINES_PER_INVOICE * 100)}, "taxIncludedAmount": ${money(LINES_PER_INVOICE * 120)}}`;
+    yield (
+      `${invoice ? ',' : ''}{"id": "CB-${invoice}", "billNo": "BENCH-TMF-${invoice}", "billDate": "2026-11-01", "billingPeriod": ` +
+      `{"startDateTime": "2026-10-01T00:00:00Z", "endDateTime": "2026-10-31T23:59:59Z"}, ` +
+      `"taxExcludedAmount": ${money(LINES_PER_INVOICE * 100)}, "taxIncludedAmount": ${money(LINES_PER_INVOICE * 120)}}`
+    );
   }
   yield '], "appliedCustomerBillingRate": [';
   for (let invoice = 0; invoice < invoices; invoice += 1) {

@@ -151,7 +151,9 @@ async function writeSamples(file: string, references: string[], perService: numb
     for (let i = 0; i < perService && written < total; i += 1, written += 1) {
       const t = start + i * 300_000;
       const up = (i + r) % 997 === 0 ? 120 : 300;
-      chunk += `${reference},${new Date(t).toISOString()},5m,${up},${(8 + (i % 7) * 0.5).toFixed(1)},0.6,0.01,${20 + ((i * 7 + r) % 60)},${15 + ((i * 3 + r) % 50)}\n`;
+      chunk +=
+        `${reference},${new Date(t).toISOString()},5m,${up},${(8 + (i % 7) * 0.5).toFixed(1)},0.6,0.01,${20 + ((i * 7 + r) % 60)},` +
+        `${15 + ((i * 3 + r) % 50)}\n`;
       if (chunk.length > 1 << 16) {
         await write(chunk);
         chunk = '';

@@ -79,7 +79,8 @@ export async function ledgerBenchmark(dataSource: DataSource, config: AppConfig,
   const chunksOnly = (what: string, a: number, aChunks: number, b: number, bChunks: number) => {
     if (a - aChunks !== b - bChunks)
       failures.push(
-        `${what} issued ${b} statements (${bChunks} of them chunks) at ${large.services} services and ${a} (${aChunks} chunks) at ${small.services}: beyond the chunks they must be equal`,
+        `${what} issued ${b} statements (${bChunks} of them chunks) at ${large.services} services and ${a} (${aChunks} chunks) ` +
+          `at ${small.services}: beyond the chunks they must be equal`,
       );
   };
   must('the ledger refresh with nothing to close', small.refreshStatements, large.refreshStatements);
@@ -325,7 +326,10 @@ async function ledgerRun(
 
 const chunks = (rows: number, size: number) => Math.ceil(rows / size);
 
-/** The statements closing spent in chunks: each month's entries inserted (500 a statement), its snapshot's pieces (50), its down days' hours read (500 ranges). */
+/**
+ * The statements closing spent in chunks: each month's entries inserted (500 a statement), its snapshot's pieces (50),
+ * its down days' hours read (500 ranges).
+ */
 async function closeChunks(
   dataSource: DataSource,
   contractId: number,
@@ -348,7 +352,10 @@ async function closeChunks(
   }, 0);
 }
 
-/** The statements matching a credit note spent in chunks: its receipts inserted, the entries' received amounts updated, disputes' credits inserted (500 rows each). */
+/**
+ * The statements matching a credit note spent in chunks: its receipts inserted, the entries' received amounts updated,
+ * disputes' credits inserted (500 rows each).
+ */
 async function matchChunks(dataSource: DataSource, organisationId: number, invoiceNumber: string): Promise<number> {
   const note = await dataSource.getRepository(Invoice).findOneByOrFail({ organisationId, invoiceNumber });
   const receipts = await dataSource.getRepository(CreditReceipt).find({ where: { invoiceId: note.id } });
@@ -390,10 +397,12 @@ function documentCsv(
   const tax = lines.reduce((sum, line) => sum + vatOf(line.net), 0n);
   const totals = `${formatMoney(net)},${formatMoney(tax)},${formatMoney(net + tax)}`;
   return [
-    'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,line_period_start,line_period_end,invoice_net_total,invoice_vat_total,invoice_gross_total',
+    'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,' +
+      'line_period_start,line_period_end,invoice_net_total,invoice_vat_total,invoice_gross_total',
     ...lines.map(
       (line) =>
-        `${number},${invoiceDate},${periodStart},${periodEnd},${line.reference},${line.type},1,${formatMoney(line.net)},${formatMoney(line.net)},20,${formatMoney(vatOf(line.net))},${line.from},${line.to},${totals}`,
+        `${number},${invoiceDate},${periodStart},${periodEnd},${line.reference},${line.type},1,${formatMoney(line.net)},` +
+        `${formatMoney(line.net)},20,${formatMoney(vatOf(line.net))},${line.from},${line.to},${totals}`,
     ),
   ].join('\n');
 }
@@ -419,8 +428,10 @@ async function loadMonths(
   for (const [m, month] of months.entries()) {
     const dayTable = month.days.map((day, n) => `SELECT '${day}' AS day, ${n} AS n`).join(' UNION ALL ');
     await dataSource.query(
-      `INSERT INTO performance_daily (serviceId, day, qosClass, organisationId, sampleCount, coveredSeconds, upSeconds, ${measures}, utilisationInP95Bp, utilisationOutP95Bp)
-       SELECT s.id, d.day, '', s.organisationId, 24, 86400, CASE WHEN (s.id + ${m}) % ${OUTAGE_EVERY} = 0 AND d.n = 9 THEN 57600 ELSE 86400 END, ${values}, 7000, 5000
+      `INSERT INTO performance_daily (serviceId, day, qosClass, organisationId, sampleCount, coveredSeconds, upSeconds, ${measures}, ` +
+        `utilisationInP95Bp, utilisationOutP95Bp)
+       SELECT s.id, d.day, '', s.organisationId, 24, 86400, CASE WHEN (s.id + ${m}) % ${OUTAGE_EVERY} = 0 AND d.n = 9 THEN 57600 ELSE ` +
+        `86400 END, ${values}, 7000, 5000
        FROM service s CROSS JOIN (${dayTable}) d WHERE s.contractId = ?`,
       [contractId],
     );

@@ -27,10 +27,13 @@ export async function reconcileBenchmark(dataSource: DataSource, config: AppConf
     const net = charged.reduce((sum, n) => sum + n, 0n);
     const vat = charged.reduce((sum, n) => sum + vatOn(n, '20'), 0n);
     const csv = [
-      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
+      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,' +
+        'invoice_net_total,invoice_vat_total,invoice_gross_total',
       ...held.map(
         (service, i) =>
-          `${prefix}-INV-1,2026-07-01,2026-06-01,2026-06-30,${service.reference},RECURRING,1,${formatMoney(charged[i])},${formatMoney(charged[i])},20,${formatMoney(vatOn(charged[i], '20'))},${formatMoney(net)},${formatMoney(vat)},${formatMoney(net + vat)}`,
+          `${prefix}-INV-1,2026-07-01,2026-06-01,2026-06-30,${service.reference},RECURRING,1,${formatMoney(charged[i])},` +
+          `${formatMoney(charged[i])},20,${formatMoney(vatOn(charged[i], '20'))},${formatMoney(net)},${formatMoney(vat)},` +
+          `${formatMoney(net + vat)}`,
       ),
     ].join('\n');
     await services.feeds.ingest(ctx, {

@@ -157,7 +157,8 @@ async function loadSamples(dataSource: DataSource, organisationId: number, inter
   for (let i = 0; i < ids.length; i += 200) {
     const chunk = ids.slice(i, i + 200).map((row) => row.id);
     await dataSource.query(
-      `INSERT INTO performance_sample (serviceId, intervalStart, intervalSeconds, qosClass, organisationId, hourStart, day, upSeconds, latencyUs, jitterUs, packetLossPpm, utilisationInBp, utilisationOutBp, feedRunId)
+      `INSERT INTO performance_sample (serviceId, intervalStart, intervalSeconds, qosClass, organisationId, hourStart, day, upSeconds, ` +
+        `latencyUs, jitterUs, packetLossPpm, utilisationInBp, utilisationOutBp, feedRunId)
        SELECT s.id, DATE_ADD(?, INTERVAL n.n * ? SECOND), ?, '', s.organisationId,
               DATE_ADD(?, INTERVAL FLOOR(n.n * ? / 3600) * 3600 SECOND),
               DATE(DATE_ADD(?, INTERVAL n.n * ? + 3600 SECOND)),

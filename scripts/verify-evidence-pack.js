@@ -67,7 +67,10 @@ function check(pack) {
     const held = snapshots.get(credit.snapshot.id);
     if (!held) return `credit ${credit.id}: its snapshot ${credit.snapshot.id} is not in the pack`;
     if (held.sha256 !== credit.snapshot.sha256 || held.revision !== credit.snapshot.revision)
-      return `credit ${credit.id}: cites snapshot ${credit.snapshot.id} revision ${credit.snapshot.revision} ${credit.snapshot.sha256}, the pack holds revision ${held.revision} ${held.sha256}`;
+      return (
+        `credit ${credit.id}: cites snapshot ${credit.snapshot.id} revision ${credit.snapshot.revision} ${credit.snapshot.sha256}, the pack ` +
+        `holds revision ${held.revision} ${held.sha256}`
+      );
   }
   if (!Array.isArray(pack.manifest)) return 'manifest: missing';
   for (let i = 0; i < Math.max(expected.length, pack.manifest.length); i += 1) {

@@ -87,7 +87,9 @@ function incidentCsv(references: string[], now: Date): string {
   const at = (minutes: number) => new Date(opened.getTime() + minutes * 60_000).toISOString();
   return [
     'ticket_reference,service_reference,severity,status,summary,opened_at,acknowledged_at,resolved_at,status_history',
-    `SIM-${opened.toISOString().slice(0, 10)}-1,${references[0]},2,Resolved,Packet loss on the primary circuit,${at(0)},${at(12)},${at(185)},${at(12)} IN_PROGRESS | ${at(60)} PENDING (awaiting site access) | ${at(95)} IN_PROGRESS | ${at(185)} RESOLVED`,
+    `SIM-${opened.toISOString().slice(0, 10)}-1,${references[0]},2,Resolved,Packet loss on the primary ` +
+      `circuit,${at(0)},${at(12)},${at(185)},${at(12)} IN_PROGRESS | ${at(60)} PENDING (awaiting site access) | ${at(95)} IN_PROGRESS ` +
+      `| ${at(185)} RESOLVED`,
   ].join('\n');
 }
 
@@ -156,7 +158,8 @@ if (require.main === module) {
     const { token } = options;
     startSimulatedCnsp(options).then((cnsp) => {
       console.log(
-        `Simulated CN-SP serving ${cnsp.url}/feeds/{performance,incidents,inventory}.csv${token ? ` (give configureFeedEndpoint credential: "Bearer ${token}")` : ''}`,
+        `Simulated CN-SP ` +
+          `serving ${cnsp.url}/feeds/{performance,incidents,inventory}.csv${token ? ` (give configureFeedEndpoint credential: "Bearer ${token}")` : ''}`,
       );
       const host = new URL(cnsp.url).host;
       console.log(

@@ -33,7 +33,8 @@ export async function signDevelopmentToken(config: AppConfig, request: TokenRequ
   const { exp = 0, iat = 0 } = decodeJwt(token);
   if (exp - iat > config.jwt.maxLifetimeSeconds) {
     throw new Error(
-      `A token may live at most ${config.jwt.maxLifetimeSeconds} s (JWT_MAX_LIFETIME_SECONDS); "${request.expiresIn}" is longer, and the server would refuse it`,
+      `A token may live at most ${config.jwt.maxLifetimeSeconds} s (JWT_MAX_LIFETIME_SECONDS); "${request.expiresIn}" is longer, and the ` +
+        `server would refuse it`,
     );
   }
   return token;

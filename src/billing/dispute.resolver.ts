@@ -54,7 +54,8 @@ export class MoveDisputeInput {
 /** A dispute's evidence for an auditor: every source row hashed, checkable without our database. */
 @ObjectType('DisputeEvidencePack', {
   description:
-    "The dispute's evidence: the findings, invoice lines, credits claimed, frozen SLA months and incidents, each row with its SHA-256 and a manifest. Check it with scripts/verify-evidence-pack.js.",
+    "The dispute's evidence: the findings, invoice lines, credits claimed, frozen SLA months and incidents, each row with its SHA-256 and a " +
+    'manifest. Check it with scripts/verify-evidence-pack.js.',
 })
 export class DisputeEvidencePackType {
   @Field({ description: 'The pack as canonical JSON (keys sorted, no spaces).' }) json!: string;
@@ -142,7 +143,8 @@ export class DisputeResolver {
 
   @FieldResolver(() => DisputeEvidencePackType, {
     description:
-      'The evidence pack for an auditor (also GET /disputes/{id}/evidence.json and .csv). One dispute at a time: asked for within a list, it is BAD_USER_INPUT (ONE_DISPUTE_AT_A_TIME).',
+      'The evidence pack for an auditor (also GET /disputes/{id}/evidence.json and .csv). One dispute at a time: asked for within a list, ' +
+      'it is BAD_USER_INPUT (ONE_DISPUTE_AT_A_TIME).',
   })
   async evidencePack(@Root() dispute: Dispute, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     // a pack holds whole SLA months (megabytes for a national contract): a page of them is one answer too large to build

@@ -95,7 +95,8 @@ export class InvoiceApprovalService {
       const reconciliation = await tx.repository(InvoiceReconciliation).findOneBy({ invoiceId: invoice.id });
       if (reconciliation?.staleSince) {
         throw conflict(
-          `Invoice ${invoice.invoiceNumber}'s reconciliation is stale (${reconciliation.staleReason ?? 'a later document changed it'}); reconcile it again before approving`,
+          `Invoice ${invoice.invoiceNumber}'s reconciliation is stale (${reconciliation.staleReason ?? 'a later document changed it'}); ` +
+            `reconcile it again before approving`,
           { reason: ErrorReason.STALE_RECONCILIATION },
         );
       }
@@ -106,7 +107,9 @@ export class InvoiceApprovalService {
       if (undisputed.length && !input.acceptUndisputedFindings) {
         const total = undisputed.reduce((sum, f) => sum + f.difference, 0n);
         throw conflict(
-          `Invoice ${invoice.invoiceNumber} has ${undisputed.length} overcharge finding${undisputed.length === 1 ? '' : 's'} (£${formatMoney(total)}: ${[...new Set(undisputed.map((f) => f.type))].join(', ')}) that nobody has disputed; dispute them, or approve with acceptUndisputedFindings: true`,
+          `Invoice ${invoice.invoiceNumber} has ${undisputed.length} overcharge finding${undisputed.length === 1 ? '' : 's'} ` +
+            `(£${formatMoney(total)}: ${[...new Set(undisputed.map((f) => f.type))].join(', ')}) that nobody has disputed; dispute them, or ` +
+            `approve with acceptUndisputedFindings: true`,
           { reason: ErrorReason.UNDISPUTED_FINDINGS },
         );
       }

@@ -80,7 +80,8 @@ export class InvoiceLine extends BaseRecord {
   @Field(() => String, {
     nullable: true,
     description:
-      'Where the line stood in its invoice\'s feed run document: CSV the file\'s line, "line 7"; TMF678 a JSON path such as "$[0].billItem[2]". Null for lines stored before it was recorded.',
+      'Where the line stood in its invoice\'s feed run document: CSV the file\'s line, "line 7"; TMF678 a JSON path such as ' +
+      '"$[0].billItem[2]". Null for lines stored before it was recorded.',
   })
   @Column({ type: 'varchar', length: 200, nullable: true })
   sourceLocation!: string | null;

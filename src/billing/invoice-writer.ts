@@ -161,7 +161,8 @@ function totalsDisagreement(record: InvoiceRecord<ChargeType>): string | null {
   );
   if (record.netTotal + record.vatTotal !== record.grossTotal) {
     problems.push(
-      `net £${formatMoney(record.netTotal)} plus VAT £${formatMoney(record.vatTotal)} is £${formatMoney(record.netTotal + record.vatTotal)} but the gross total is £${formatMoney(record.grossTotal)}`,
+      `net £${formatMoney(record.netTotal)} plus VAT £${formatMoney(record.vatTotal)} is £${formatMoney(record.netTotal + record.vatTotal)} ` +
+        `but the gross total is £${formatMoney(record.grossTotal)}`,
     );
   }
   if (record.lines.length === 0) problems.push('it has no lines');

@@ -100,7 +100,8 @@ export class Invoice extends BaseRecord {
   @Field(() => String, {
     nullable: true,
     description:
-      'Where the invoice stood in its feed run\'s document: CSV "line 7" or "lines 7–9"; TMF678 a JSON path such as "$[0]". Null for invoices stored before it was recorded.',
+      'Where the invoice stood in its feed run\'s document: CSV "line 7" or "lines 7–9"; TMF678 a JSON path such as "$[0]". Null for ' +
+      'invoices stored before it was recorded.',
   })
   @Column({ type: 'varchar', length: 200, nullable: true })
   sourceLocation!: string | null;

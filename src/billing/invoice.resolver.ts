@@ -112,7 +112,8 @@ export class InvoiceResolver {
   @FieldResolver(() => FeedRun, {
     nullable: true,
     description:
-      "The feed run that stored this content: its document holds the invoice at sourceLocation. Null when the run was sent by an organisation outside the viewer's.",
+      'The feed run that stored this content: its document holds the invoice at sourceLocation. Null when the run was sent by an ' +
+      "organisation outside the viewer's.",
   })
   feedRun(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(FeedRun).load(invoice.feedRunId);

@@ -87,7 +87,9 @@ export class InvoiceService {
   /** A reconciliation run: the first moves the invoice to RECONCILED; each is kept, for segregation of duties. */
   recordReconciliation(ctx: RequestContext, invoice: Invoice, findingCount: number, agreedAmount: bigint): Promise<Invoice> {
     const first = invoice.status === InvoiceStatus.RECEIVED;
-    const summary = `${first ? 'Reconciled' : 'Reconciled again'}: ${findingCount} finding${findingCount === 1 ? '' : 's'}, agreed amount £${formatMoney(agreedAmount)}`;
+    const summary =
+      `${first ? 'Reconciled' : 'Reconciled again'}: ${findingCount} finding${findingCount === 1 ? '' : 's'}, agreed amount ` +
+      `£${formatMoney(agreedAmount)}`;
     return this.recordStatus(ctx, invoice, first ? InvoiceStatus.RECONCILED : invoice.status, summary);
   }
 }

@@ -135,7 +135,8 @@ export function recurringLineFindings(
       net(
         FindingType.UNKNOWN_SERVICE,
         0n,
-        `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net (${pounds(line.netAmount + correctVat)} with VAT at ${line.vatRate}%) for ${line.serviceReference}, a service we do not hold with this supplier.`,
+        `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net (${pounds(line.netAmount + correctVat)} with VAT ` +
+          `at ${line.vatRate}%) for ${line.serviceReference}, a service we do not hold with this supplier.`,
       );
     return findings;
   }
@@ -147,7 +148,8 @@ export function recurringLineFindings(
     net(
       FindingType.DUPLICATE_CHARGE,
       0n,
-      `Line ${line.lineNumber} charges ${service.reference} for ${line.periodStart} to ${line.periodEnd}, already charged on invoice ${duplicate.invoiceNumber} line ${duplicate.lineNumber} (${duplicate.periodStart} to ${duplicate.periodEnd}).`,
+      `Line ${line.lineNumber} charges ${service.reference} for ${line.periodStart} to ${line.periodEnd}, already charged on ` +
+        `invoice ${duplicate.invoiceNumber} line ${duplicate.lineNumber} (${duplicate.periodStart} to ${duplicate.periodEnd}).`,
     );
     return findings;
   }
@@ -163,7 +165,8 @@ export function recurringLineFindings(
     net(
       FindingType.CHARGED_BEFORE_INSTALL,
       0n,
-      `Line ${line.lineNumber} charges ${service.reference} for ${line.periodStart} to ${line.periodEnd}; the service was ${service.installDate ? `installed on ${service.installDate}` : 'not yet installed'}.`,
+      `Line ${line.lineNumber} charges ${service.reference} for ${line.periodStart} to ${line.periodEnd}; the service ` +
+        `was ${service.installDate ? `installed on ${service.installDate}` : 'not yet installed'}.`,
     );
     return findings;
   }
@@ -181,8 +184,11 @@ export function recurringLineFindings(
       FindingType.PRO_RATA_ERROR,
       expected.amount,
       oneMonth
-        ? `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net for ${service.reference}, live ${expected.liveDays} of ${expected.months[0]!.monthDays} days (${dates}): pro rata it is ${pounds(expected.amount)} net; ${gap(line, expected.amount)}.`
-        : `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net for ${service.reference} from ${line.periodStart} to ${line.periodEnd}, live ${expected.liveDays} of its ${expected.periodDays} days (${dates}): pro rata month by month it is ${pounds(expected.amount)} net (${monthByMonth(expected)}); ${gap(line, expected.amount)}.`,
+        ? `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net for ${service.reference}, live ${expected.liveDays} ` +
+            `of ${expected.months[0]!.monthDays} days (${dates}): pro rata it is ${pounds(expected.amount)} net; ${gap(line, expected.amount)}.`
+        : `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net for ${service.reference} from ${line.periodStart} ` +
+            `to ${line.periodEnd}, live ${expected.liveDays} of its ${expected.periodDays} days (${dates}): pro rata month by month it ` +
+            `is ${pounds(expected.amount)} net (${monthByMonth(expected)}); ${gap(line, expected.amount)}.`,
     );
   } else {
     const segments = oneMonth ? expected.months[0]!.charges : [];
@@ -191,8 +197,11 @@ export function recurringLineFindings(
       FindingType.RATE_MISMATCH,
       expected.amount,
       oneMonth
-        ? `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net for ${service.reference}; the contracted charge for ${line.periodStart} to ${line.periodEnd} is ${pounds(expected.amount)} net${changed}; ${gap(line, expected.amount)}.`
-        : `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net for ${service.reference}; the contracted charge for ${line.periodStart} to ${line.periodEnd} is ${pounds(expected.amount)} net, month by month: ${monthByMonth(expected)}; ${gap(line, expected.amount)}.`,
+        ? `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net for ${service.reference}; the contracted charge ` +
+            `for ${line.periodStart} to ${line.periodEnd} is ${pounds(expected.amount)} net${changed}; ${gap(line, expected.amount)}.`
+        : `Line ${line.lineNumber} charges ${pounds(line.netAmount)} net for ${service.reference}; the contracted charge ` +
+            `for ${line.periodStart} to ${line.periodEnd} is ${pounds(expected.amount)} net, month by ` +
+            `month: ${monthByMonth(expected)}; ${gap(line, expected.amount)}.`,
     );
   }
   return findings;
@@ -248,7 +257,9 @@ export function vatFindings(line: LineFacts, invoiceNumber: string, serviceId: n
       expected: line.netAmount + correctVat,
       invoiced: line.netAmount + line.vatAmount,
       difference: line.vatAmount - correctVat,
-      explanation: `Line ${line.lineNumber}: VAT of ${pounds(line.vatAmount)} on ${pounds(line.netAmount)} at ${line.vatRate}% should be ${pounds(correctVat)}.`,
+      explanation:
+        `Line ${line.lineNumber}: VAT of ${pounds(line.vatAmount)} on ${pounds(line.netAmount)} at ${line.vatRate}% should ` +
+        `be ${pounds(correctVat)}.`,
       disputable: true,
     },
   ];
@@ -303,7 +314,9 @@ export function oneOffLineFindings(
       fingerprint: `${FindingType.DUPLICATE_CHARGE}|${invoiceNumber}|${line.lineNumber}`,
       expected: 0n,
       difference: line.netAmount + correctVat,
-      explanation: `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${billed.type} order ${billed.supplierOrderReference ?? billed.id}, already charged on invoice ${earlier.invoiceNumber} line ${earlier.lineNumber}.`,
+      explanation:
+        `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${billed.type} order ${billed.supplierOrderReference ?? billed.id}, ` +
+        `already charged on invoice ${earlier.invoiceNumber} line ${earlier.lineNumber}.`,
     });
   } else if (!order) {
     findings.push({
@@ -312,11 +325,13 @@ export function oneOffLineFindings(
       fingerprint: `${FindingType.ONE_OFF_WITHOUT_ORDER}|${invoiceNumber}|${line.lineNumber}`,
       expected: 0n,
       difference: line.netAmount + correctVat,
-      explanation: `Line ${line.lineNumber} is a one-off charge of ${pounds(line.netAmount)}${line.description ? ` ("${line.description}")` : ''} with no completed order behind it${
-        line.serviceReference && line.periodStart && line.periodEnd
-          ? ` for ${line.serviceReference} between ${addDays(line.periodStart, -ONE_OFF_LOOKBACK_DAYS)} and ${line.periodEnd}`
-          : ''
-      }, and it quotes no order reference of ours.`,
+      explanation:
+        `Line ${line.lineNumber} is a one-off charge of ${pounds(line.netAmount)}${line.description ? ` ("${line.description}")` : ''} with ` +
+        `no completed order behind it${
+          line.serviceReference && line.periodStart && line.periodEnd
+            ? ` for ${line.serviceReference} between ${addDays(line.periodStart, -ONE_OFF_LOOKBACK_DAYS)} and ${line.periodEnd}`
+            : ''
+        }, and it quotes no order reference of ours.`,
     });
   } else if (line.netAmount > order.oneOffCharge) {
     const expected = order.oneOffCharge + vatOn(order.oneOffCharge, line.vatRate);
@@ -326,7 +341,9 @@ export function oneOffLineFindings(
       fingerprint: `${FindingType.ONE_OFF_ABOVE_QUOTE}|${invoiceNumber}|${line.lineNumber}`,
       expected,
       difference: line.netAmount + correctVat - expected,
-      explanation: `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${order.type} order ${order.supplierOrderReference ?? order.id} (completed ${order.completedOn}), quoted at ${pounds(order.oneOffCharge)}.`,
+      explanation:
+        `Line ${line.lineNumber} charges ${pounds(line.netAmount)} for ${order.type} order ${order.supplierOrderReference ?? order.id} ` +
+        `(completed ${order.completedOn}), quoted at ${pounds(order.oneOffCharge)}.`,
     });
   }
   return { findings, order };

@@ -50,7 +50,8 @@ export class InvoiceReconciliation extends BaseRecord {
   @Field(() => Date, {
     nullable: true,
     description:
-      'When a later document (an earlier-dated invoice, a credit, a revised month) changed what this reconciliation would find; null while it is current. A stale reconciliation is not approved: run it again.',
+      'When a later document (an earlier-dated invoice, a credit, a revised month) changed what this reconciliation would find; null while ' +
+      'it is current. A stale reconciliation is not approved: run it again.',
   })
   @Column({ type: 'datetime', precision: 3, nullable: true })
   staleSince!: Date | null;

@@ -248,7 +248,10 @@ export class ReconciliationService {
     }));
   }
 
-  /** Services with rental for this invoice's period on the supplier's other invoices, whatever their date (a supplementary invoice bills some, the regular one the rest). */
+  /**
+   * Services with rental for this invoice's period on the supplier's other invoices, whatever their date
+   * (a supplementary invoice bills some, the regular one the rest).
+   */
   private async billedElsewhere(ctx: RequestContext, invoice: Invoice): Promise<Set<number>> {
     const rows: { serviceId: number | string }[] = await ctx
       .repository(InvoiceLine)
@@ -305,7 +308,10 @@ export class ReconciliationService {
           expected: expectedNet === null ? null : expectedNet + vatOn(expectedNet, STANDARD_VAT_RATE),
           invoiced: 0n,
           difference: 0n,
-          explanation: `${service.reference} was live from ${service.installDate} but has no rental on this invoice, nor on another of the supplier's for the period${expectedNet === null ? '' : ` (about £${formatMoney(expectedNet)} net)`}. Reported only: it may come on a later invoice.`,
+          explanation:
+            `${service.reference} was live from ${service.installDate} but has no rental on this invoice, nor on another of the supplier's ` +
+            `for the period${expectedNet === null ? '' : ` (about £${formatMoney(expectedNet)} net)`}. Reported only: it may come on a later ` +
+            `invoice.`,
           disputable: false,
         };
       });
@@ -353,7 +359,11 @@ export class ReconciliationService {
         expected: -gross,
         invoiced: 0n,
         difference: gross,
-        explanation: `Contract ${contract.reference} is owed £${formatMoney(owed)} of service credits for ${period} (${month.length} credit${month.length === 1 ? '' : 's'} in the ledger, final since the month closed)${cleared > 0n ? `; £${formatMoney(cleared)} has been credited or waived` : ''}, so £${formatMoney(missing)} (£${formatMoney(gross)} with VAT) is missing.`,
+        explanation:
+          `Contract ${contract.reference} is owed £${formatMoney(owed)} of service credits for ${period} (${month.length} ` +
+          `credit${month.length === 1 ? '' : 's'} in the ledger, final since the month ` +
+          `closed)${cleared > 0n ? `; £${formatMoney(cleared)} has been credited or waived` : ''}, so £${formatMoney(missing)} ` +
+          `(£${formatMoney(gross)} with VAT) is missing.`,
         disputable: true,
       });
     }
@@ -413,7 +423,12 @@ export class ReconciliationService {
         expected: null,
         invoiced: line.netAmount + line.vatAmount,
         difference: 0n,
-        explanation: `Line ${line.lineNumber} credits £${formatMoney(gross)}${line.serviceReference ? ` for ${line.serviceReference}` : ''}${line.periodStart ? ` for ${line.periodStart} to ${line.periodEnd}` : ''}, and £${formatMoney(left)} of it matches no credit owed for that period${line.serviceReference ? ' and service' : ''} and no upheld dispute. Reported only: check which month it is for.`,
+        explanation:
+          `Line ${line.lineNumber} credits ` +
+          `£${formatMoney(gross)}${line.serviceReference ? ` for ${line.serviceReference}` : ''}` +
+          `${line.periodStart ? ` for ${line.periodStart} to ${line.periodEnd}` : ''}, and ` +
+          `£${formatMoney(left)} of it matches no credit owed for that period${line.serviceReference ? ' and service' : ''} and no upheld ` +
+          `dispute. Reported only: check which month it is for.`,
         disputable: false,
       });
     }
@@ -447,7 +462,9 @@ export class ReconciliationService {
       expected: previous.grossTotal,
       invoiced: invoice.grossTotal,
       difference: 0n,
-      explanation: `The total of £${formatMoney(invoice.grossTotal)} is ${change.toFixed(1)}% from invoice ${previous.invoiceNumber}'s £${formatMoney(previous.grossTotal)}, beyond the ${ctx.config.billing.variancePercent}% tolerance, and no finding explains it.`,
+      explanation:
+        `The total of £${formatMoney(invoice.grossTotal)} is ${change.toFixed(1)}% from invoice ${previous.invoiceNumber}'s ` +
+        `£${formatMoney(previous.grossTotal)}, beyond the ${ctx.config.billing.variancePercent}% tolerance, and no finding explains it.`,
       disputable: false,
     };
   }

@@ -114,7 +114,8 @@ async function main(): Promise<void> {
     const seconds = (Date.now() - started) / 1000;
     console.log(`\nFeed run ${run.globalId} for ${supplier.name} → ${organisation.odsCode}: ${run.status}`);
     console.log(
-      `  read ${run.rowsRead}  accepted ${run.rowsAccepted}  unchanged ${run.rowsUnchanged}  rejected ${run.rowsRejected}  in ${seconds.toFixed(1)} s (${Math.round(run.rowsRead / Math.max(seconds, 0.001))} rows/s)`,
+      `  read ${run.rowsRead}  accepted ${run.rowsAccepted}  unchanged ${run.rowsUnchanged}  rejected ${run.rowsRejected}  ` +
+        `in ${seconds.toFixed(1)} s (${Math.round(run.rowsRead / Math.max(seconds, 0.001))} rows/s)`,
     );
     if (run.failureReason) console.log(`  failed: ${run.failureReason}`);
     const rejections = await dataSource.getRepository(FeedRejection).find({ where: { feedRunId: run.id }, order: { id: 'ASC' }, take: 20 });
@@ -172,7 +173,10 @@ function progressBar(totalBytes: number) {
     const width = 30;
     const filled = Math.round(share * width);
     const rate = Math.round(progress.rowsRead / Math.max((Date.now() - started) / 1000, 0.001));
-    return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${progress.rowsRead} rows  ${rate} rows/s  (${progress.rowsRejected} rejected)`;
+    return (
+      `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${progress.rowsRead} rows  ${rate} ` +
+      `rows/s  (${progress.rowsRejected} rejected)`
+    );
   };
   const write = (line: string, end: string) => {
     process.stderr.write(`${tty ? '\r' : ''}${line}${end}`);

@@ -29,7 +29,10 @@ export function identifierProblem(text: string): string | null {
   const match = NOT_IN_IDENTIFIER.exec(text);
   if (!match) return null;
   const codePoint = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  return `holds ${codePoint} at character ${[...text.slice(0, match.index)].length + 1}; an identifier may not hold control, invisible or line-break characters`;
+  return (
+    `holds ${codePoint} at character ${[...text.slice(0, match.index)].length + 1}; an identifier may not hold control, invisible or ` +
+    `line-break characters`
+  );
 }
 
 /** Trims a required identifier, and refuses it blank, too long, or holding what identifierProblem names. */

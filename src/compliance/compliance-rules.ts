@@ -129,7 +129,8 @@ export function assessCompliance(facts: ComplianceFacts): ComplianceFinding[] {
       ComplianceIssueCode.REPRESENTING_CUSTOMERS_VARIATION_MISSING,
       MISSING,
       MEDIUM,
-      `The organisation represents ${facts.represents.join(', ')} but its Connection Agreement (version ${facts.agreement.version}) does not include the Representing Customers variation.`,
+      `The organisation represents ${facts.represents.join(', ')} but its Connection Agreement (version ${facts.agreement.version}) does ` +
+        `not include the Representing Customers variation.`,
       { typename: 'ConnectionAgreement', id: facts.agreement.id },
     );
   }
@@ -152,7 +153,8 @@ export function assessCompliance(facts: ComplianceFacts): ComplianceFinding[] {
         ComplianceIssueCode.ACCESS_REQUEST_OVERDUE,
         OVERDUE,
         LOW,
-        `The request for access to ${request.application} has waited ${plural(age, 'day')} since ${longDate(request.requestedOn)} (more than ${facts.accessRequestOverdueDays}).`,
+        `The request for access to ${request.application} has waited ${plural(age, 'day')} since ${longDate(request.requestedOn)} (more ` +
+          `than ${facts.accessRequestOverdueDays}).`,
         { typename: 'ApplicationAccessRequest', id: request.id },
       );
     }

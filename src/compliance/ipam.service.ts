@@ -96,7 +96,8 @@ export class IpamService {
     if (input.registration === IpRegistration.PRIVATE && !isPrivate(cidr)) {
       throw badInput(
         'input.cidr',
-        `input.cidr: ${text} is not private address space (RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16; IPv6 unique local: fc00::/7); a public range is registered with RIPE`,
+        `input.cidr: ${text} is not private address space (RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16; IPv6 unique local: ` +
+          `fc00::/7); a public range is registered with RIPE`,
         ErrorReason.NOT_PRIVATE_RANGE,
       );
     }

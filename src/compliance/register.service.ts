@@ -58,7 +58,8 @@ export class RegisterService {
       if (input.expiresOn < usual || input.expiresOn > latestExpiryFor(publishedOn)) {
         throw badInput(
           'input.expiresOn',
-          `input.expiresOn: an assessment published on ${publishedOn} expires on ${usual}; an extended date must fall between then and ${latestExpiryFor(publishedOn)}`,
+          `input.expiresOn: an assessment published on ${publishedOn} expires on ${usual}; an extended date must fall between then ` +
+            `and ${latestExpiryFor(publishedOn)}`,
           ErrorReason.OUT_OF_RANGE,
         );
       }

@@ -487,7 +487,8 @@ function trustProxy(value: string | undefined): AppConfig['trustProxy'] {
   }
   if (['true', 'yes'].includes(text)) {
     throw new ConfigError(
-      'Invalid configuration:\n  TRUST_PROXY: "true" would let any client choose its own address; give the number of proxies in front (e.g. 1) or their addresses (e.g. loopback,10.0.0.0/8)',
+      'Invalid configuration:\n  TRUST_PROXY: "true" would let any client choose its own address; give the number of proxies in front (e.g. ' +
+        '1) or their addresses (e.g. loopback,10.0.0.0/8)',
     );
   }
   const entries = text

@@ -27,7 +27,8 @@ export async function loadRows(
   pending.set(name, Buffer.from(rows.map((row) => row.map(field).join('\t')).join('\n'), 'utf8'));
   try {
     await manager.query(
-      `LOAD DATA LOCAL INFILE '${name}' REPLACE INTO TABLE \`${table}\` CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${columns.map((c) => `\`${c}\``).join(', ')})`,
+      `LOAD DATA LOCAL INFILE '${name}' REPLACE INTO TABLE \`${table}\` CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' ` +
+        `LINES TERMINATED BY '\\n' (${columns.map((c) => `\`${c}\``).join(', ')})`,
     );
   } finally {
     pending.delete(name);

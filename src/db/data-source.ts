@@ -110,7 +110,8 @@ export async function ensureMysqlDatabase(url: string): Promise<void> {
     const [rows] = await connection.query('SELECT CURRENT_USER() AS user');
     const [user, host] = String((rows as { user: string }[])[0]?.user).split('@');
     throw new ConfigError(
-      `Invalid configuration:\n  DATABASE_URL: the database \`${database}\` does not exist (or '${user}' has no rights on it), and '${user}' may not create it.\n` +
+      `Invalid configuration:\n  DATABASE_URL: the database \`${database}\` does not exist (or '${user}' has no rights on it), and ` +
+        `'${user}' may not create it.\n` +
         `  Ask an administrator to run:\n    ${create};\n    GRANT ALL PRIVILEGES ON \`${database}\`.* TO '${user}'@'${host}';`,
     );
   } finally {

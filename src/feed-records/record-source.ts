@@ -24,7 +24,8 @@ export const storedLocation = (location: string): string => displayText(location
  */
 @ObjectType('RecordSource', {
   description:
-    'The feed run that delivered a record and where in its document: a CSV "line N" or a JSON path. Check the document against the run\'s checksum, then read the row.',
+    'The feed run that delivered a record and where in its document: a CSV "line N" or a JSON path. Check the document against the run\'s ' +
+    'checksum, then read the row.',
 })
 export class RecordSource {
   /** the run; resolved through the request's loaders, held to the viewer's scope */
@@ -33,7 +34,8 @@ export class RecordSource {
   @Field(() => String, {
     nullable: true,
     description:
-      'Where in the document: a CSV "line N" (the header is line 1) or a JSON path such as "$.troubleTicket[2]". For a range of rows, the first. Null for records stored before locations were kept.',
+      'Where in the document: a CSV "line N" (the header is line 1) or a JSON path such as "$.troubleTicket[2]". For a range of rows, the ' +
+      'first. Null for records stored before locations were kept.',
   })
   location!: string | null;
 

@@ -38,7 +38,9 @@ export class ConfigureFeedEndpointInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'The whole Authorization header value each pull sends, e.g. "Bearer <token>" or "Basic <base64>": printable ASCII, at most 4096 characters. Write-only: kept encrypted, never shown (see hasCredential). Omitted keeps the stored one (unless the URL moves to another host, when it must be given again); null removes it.',
+      'The whole Authorization header value each pull sends, e.g. "Bearer <token>" or "Basic <base64>": printable ASCII, at most 4096 ' +
+      'characters. Write-only: kept encrypted, never shown (see hasCredential). Omitted keeps the stored one (unless the URL moves to ' +
+      'another host, when it must be given again); null removes it.',
   })
   @IsOptional()
   @MaxLength(MAX_CREDENTIAL)

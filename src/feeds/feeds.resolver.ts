@@ -157,7 +157,8 @@ export class FeedRunResolver {
 
   @FieldResolver(() => InvoiceConnection, {
     description:
-      'For an INVOICE run: the invoices and credit notes it stored (new, or replacing one of the same number), in document order. An invoice sent again unchanged is not stored again, and not listed (find it by invoices(filter: { invoiceNumber })).',
+      'For an INVOICE run: the invoices and credit notes it stored (new, or replacing one of the same number), in document order. An ' +
+      'invoice sent again unchanged is not stored again, and not listed (find it by invoices(filter: { invoiceNumber })).',
   })
   invoices(@Root() run: FeedRun, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
     return this.feedRunService.stored(ctx, run, FeedRecordKind.INVOICE, page);
@@ -165,7 +166,8 @@ export class FeedRunResolver {
 
   @FieldResolver(() => IncidentConnection, {
     description:
-      'For an INCIDENT run: the incidents it created or changed (fields or new status entries), in document order. A ticket sent again unchanged is not listed.',
+      'For an INCIDENT run: the incidents it created or changed (fields or new status entries), in document order. A ticket sent again ' +
+      'unchanged is not listed.',
   })
   incidents(@Root() run: FeedRun, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
     return this.feedRunService.stored(ctx, run, FeedRecordKind.INCIDENT, page);

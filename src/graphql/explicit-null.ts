@@ -27,7 +27,10 @@ export const NULL_NOT_ALLOWED = ErrorReason.NULL_NOT_ALLOWED;
 /** The description a clearable field carries in the schema, so that a client knows without trying. */
 export const CLEARABLE_NOTE = 'Null means none.';
 
-/** `extensions.clearable` of a GraphQL input field, set from the `@Clearable()` marks (graphql-types/clearable.ts) when the schema is built; an argument has none, so a nullable argument is never clearable */
+/**
+ * `extensions.clearable` of a GraphQL input field, set from the `@Clearable()` marks (graphql-types/clearable.ts) when the
+ * schema is built; an argument has none, so a nullable argument is never clearable
+ */
 const CLEARABLE = 'clearable';
 
 const isClearable = (field: GraphQLInputField | GraphQLArgument) => field.extensions[CLEARABLE] === true;

@@ -38,7 +38,8 @@ export function answerClientErrors(server: Server, requestTimeoutMs: number, log
     log.info({ code: error.code, status }, 'request refused by the HTTP server');
     const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
     socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; ` +
+        `charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
   });
 }

@@ -121,9 +121,11 @@ export const PAGE_SCRIPT = `'use strict';
 })();
 `;
 
-export const PAGE_STYLE = `html, body { height: 100%; margin: 0; }
+export const PAGE_STYLE =
+  `html, body { height: 100%; margin: 0; }
 body { display: flex; flex-direction: column; font-family: system-ui, sans-serif; }
-.token-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; padding: 0.5rem 1rem; border-bottom: 1px solid #d0d5dd; background: #f6f8fa; font-size: 0.875rem; }
+.token-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; padding: 0.5rem 1rem; border-bottom: 1px solid ` +
+  `#d0d5dd; background: #f6f8fa; font-size: 0.875rem; }
 .token-bar label { font-weight: 600; }
 .token-bar input { flex: 1 1 24rem; min-width: 12rem; padding: 0.3rem 0.5rem; font-family: ui-monospace, monospace; }
 .token-help { flex-basis: 100%; margin: 0; color: #475467; }

@@ -106,7 +106,8 @@ export class IncidentResolver {
   @Authorized(READ_INCIDENTS)
   @Query(() => IncidentConnection, {
     description:
-      "Incidents on the viewer's organisations' services, newest first. The Service Co-ordinator sees Severity 1 and 2 incidents of every organisation, and no others.",
+      "Incidents on the viewer's organisations' services, newest first. The Service Co-ordinator sees Severity 1 and 2 incidents of every " +
+      'organisation, and no others.',
   })
   incidents(
     @Ctx() ctx: RequestContext,
@@ -135,7 +136,8 @@ export class IncidentResolver {
   @Authorized(READ_INCIDENTS)
   @Query(() => [UnnotifiedSeverityOne], {
     description:
-      'Severity 1 incidents with no notification of the Service Co-ordinator recorded (not reported, or reported as not made), longest open first; cancelled and rejected tickets left out.',
+      'Severity 1 incidents with no notification of the Service Co-ordinator recorded (not reported, or reported as not made), longest open ' +
+      'first; cancelled and rejected tickets left out.',
   })
   async severityOneWithoutNotification(@Ctx() ctx: RequestContext) {
     return this.incidentService.severityOneWithoutNotification(ctx);
@@ -144,7 +146,8 @@ export class IncidentResolver {
   @Authorized(MANAGE_SERVICE_DESK)
   @Mutation(() => Incident, {
     description:
-      "Logs an incident against one of the organisation's services (status NEW, origin CONSUMER). The supplier's ticket joins it later, by linkSupplierTicket or automatically from the incident feed (same service, opened within two hours).",
+      "Logs an incident against one of the organisation's services (status NEW, origin CONSUMER). The supplier's ticket joins it later, by " +
+      'linkSupplierTicket or automatically from the incident feed (same service, opened within two hours).',
   })
   logIncident(@Ctx() ctx: RequestContext, @Arg('input') input: LogIncidentInput) {
     return this.incidentService.log(ctx, {
@@ -219,7 +222,8 @@ export class IncidentResolver {
   @FieldResolver(() => RecordSource, {
     nullable: true,
     description:
-      "The supplier feed run that last changed the incident, and the ticket's row (CSV) or item (TMF621) in its document. Null when no feed has changed it: a consumer-logged incident names who logged it in loggedBy.",
+      "The supplier feed run that last changed the incident, and the ticket's row (CSV) or item (TMF621) in its document. Null when no feed " +
+      'has changed it: a consumer-logged incident names who logged it in loggedBy.',
   })
   source(@Root() incident: Incident): RecordSource | null {
     return incident.lastFeedRunId === null ? null : rowSource(incident.lastFeedRunId, incident.lastFeedLocation);

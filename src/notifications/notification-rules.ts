@@ -98,8 +98,10 @@ export function contractNoticeDue(
     : 'the term ends then';
   const message =
     days >= 0
-      ? `${what}: the last day to give notice is ${longDate(contract.noticeDate)}, ${relativeDay(today, contract.noticeDate)}; the term ends on ${longDate(contract.endDate)} and ${after}.`
-      : `${what}: the last day to give notice was ${longDate(contract.noticeDate)}, ${relativeDay(today, contract.noticeDate)}; the term runs to ${longDate(contract.endDate)}. Renegotiate, re-procure or agree notice with the supplier now.`;
+      ? `${what}: the last day to give notice is ${longDate(contract.noticeDate)}, ${relativeDay(today, contract.noticeDate)}; the term ends ` +
+        `on ${longDate(contract.endDate)} and ${after}.`
+      : `${what}: the last day to give notice was ${longDate(contract.noticeDate)}, ${relativeDay(today, contract.noticeDate)}; the term runs ` +
+        `to ${longDate(contract.endDate)}. Renegotiate, re-procure or agree notice with the supplier now.`;
   return notificationOf({
     kind: NotificationKind.CONTRACT_NOTICE_DUE,
     severity: days <= 30 ? HIGH : MEDIUM,
@@ -124,7 +126,9 @@ export function contactStale(
   } else {
     const ago = Math.floor((now.getTime() - contact.lastVerifiedAt.getTime()) / 86_400_000);
     dueAt = new Date(contact.lastVerifiedAt.getTime() + staleAfterDays * 86_400_000);
-    message = `Contact ${who} was last verified ${plural(ago, 'day')} ago, on ${longDate(contact.lastVerifiedAt.toISOString().slice(0, 10))} (more than ${plural(staleAfterDays, 'day')}); confirm their details are still right.`;
+    message =
+      `Contact ${who} was last verified ${plural(ago, 'day')} ago, on ${longDate(contact.lastVerifiedAt.toISOString().slice(0, 10))} (more ` +
+      `than ${plural(staleAfterDays, 'day')}); confirm their details are still right.`;
   }
   return notificationOf({
     kind: NotificationKind.CONTACT_STALE,
@@ -151,7 +155,9 @@ export function reviewActionOverdue(
     kind: NotificationKind.REVIEW_ACTION_OVERDUE,
     severity: MEDIUM,
     organisationId: action.organisationId,
-    message: `Review action "${clip(action.description, 200)}"${owner ? ` (owner: ${owner})` : ''}${from} was due on ${longDate(action.dueDate)}, ${relativeDay(today, action.dueDate)}.`,
+    message:
+      `Review action "${clip(action.description, 200)}"${owner ? ` (owner: ${owner})` : ''}${from} was due ` +
+      `on ${longDate(action.dueDate)}, ${relativeDay(today, action.dueDate)}.`,
     dueOn: action.dueDate,
     subject: { typename: 'ReviewAction', id: action.id },
     state: action.dueDate,
@@ -182,7 +188,9 @@ export function severityOneNotNotified(
     kind: NotificationKind.SEVERITY_ONE_NOT_NOTIFIED,
     severity: HIGH,
     organisationId: incident.organisationId,
-    message: `Severity 1 incident${ticket}${summary}${where} with ${supplierName}, opened ${span(now.getTime() - incident.openedAt.getTime())} ago at ${londonTime(incident.openedAt)}: ${gap}. The CN-SP must notify the Service Co-ordinator of every Severity 1 incident.`,
+    message:
+      `Severity 1 incident${ticket}${summary}${where} with ${supplierName}, opened ${span(now.getTime() - incident.openedAt.getTime())} ago ` +
+      `at ${londonTime(incident.openedAt)}: ${gap}. The CN-SP must notify the Service Co-ordinator of every Severity 1 incident.`,
     dueAt: incident.openedAt,
     subject: { typename: 'Incident', id: incident.id },
     state: incident.openedAt.toISOString(),
@@ -209,7 +217,10 @@ export function escalationUpdateOverdue(
     kind: NotificationKind.ESCALATION_UPDATE_OVERDUE,
     severity: hoursLate >= escalation.updateIntervalHours ? HIGH : MEDIUM,
     organisationId: escalation.organisationId,
-    message: `${what} "${clip(escalation.summary, 200)}" with ${supplierName} (${escalation.level}) was due an update by ${londonTime(due)}, ${span(now.getTime() - due.getTime())} ago; updates were agreed every ${plural(escalation.updateIntervalHours, 'hour')}.`,
+    message:
+      `${what} "${clip(escalation.summary, 200)}" with ${supplierName} (${escalation.level}) was due an update ` +
+      `by ${londonTime(due)}, ${span(now.getTime() - due.getTime())} ago; updates were agreed ` +
+      `every ${plural(escalation.updateIntervalHours, 'hour')}.`,
     dueAt: due,
     subject: { typename: 'Escalation', id: escalation.id },
     state: due.toISOString(),
@@ -236,7 +247,9 @@ export function orderPastCommittedDate(
     kind: NotificationKind.ORDER_PAST_COMMITTED_DATE,
     severity: MEDIUM,
     organisationId: order.organisationId,
-    message: `${humanise(order.type)} order${reference}${service} with ${supplierName} was committed for ${longDate(committed)} and is still ${order.status}, ${plural(daysBetween(committed, today), 'day')} late.`,
+    message:
+      `${humanise(order.type)} order${reference}${service} with ${supplierName} was committed for ${longDate(committed)} and is ` +
+      `still ${order.status}, ${plural(daysBetween(committed, today), 'day')} late.`,
     dueOn: committed,
     subject: { typename: 'Order', id: order.id },
     state: committed,
@@ -278,7 +291,8 @@ export function invoiceAwaitingApproval(
   const what = `Invoice ${invoice.invoiceNumber} from ${supplierName} (£${formatMoney(invoice.grossTotal)} gross${held})`;
   const due = invoice.dueDate ? `; payment is due ${invoice.dueDate < today ? 'since' : 'on'} ${longDate(invoice.dueDate)}` : '';
   const message = firstApproval
-    ? `${what} has a first approval by ${firstApproval.approvedBy} for £${formatMoney(firstApproval.amount)} and needs a second, different finance approver (above £${formatMoney(secondApprovalAbove)})${due}.`
+    ? `${what} has a first approval by ${firstApproval.approvedBy} for £${formatMoney(firstApproval.amount)} and needs a second, different ` +
+      `finance approver (above £${formatMoney(secondApprovalAbove)})${due}.`
     : `${what} is reconciled and awaits approval for payment of £${formatMoney(invoice.grossTotal - withheld)}${due}.`;
   return notificationOf({
     kind: NotificationKind.INVOICE_AWAITING_APPROVAL,
@@ -318,7 +332,8 @@ export function feedLate(
   const message =
     entry.lastGoodRunAt === null
       ? `The ${feed} has never arrived; ask the supplier to start sending it.`
-      : `The ${feed} has not arrived for ${span(now.getTime() - entry.lastGoodRunAt.getTime())}: the last good run finished at ${londonTime(entry.lastGoodRunAt)} (late after ${plural(lateAfterHours, 'hour')}). Treat it as an incident with the supplier.`;
+      : `The ${feed} has not arrived for ${span(now.getTime() - entry.lastGoodRunAt.getTime())}: the last good run finished ` +
+        `at ${londonTime(entry.lastGoodRunAt)} (late after ${plural(lateAfterHours, 'hour')}). Treat it as an incident with the supplier.`;
   return notificationOf({
     kind: NotificationKind.FEED_LATE,
     severity: MEDIUM,

@@ -66,7 +66,8 @@ export class NotificationConnection {
   @Field(() => [NotificationSeverityCount]) countsBySeverity!: NotificationSeverityCount[];
   @Field(() => [NotificationKind], {
     description:
-      "The kinds the viewer's roles receive (invoices awaiting approval: finance approvers and administrators; the Service Co-ordinator: Severity 1 incidents only).",
+      "The kinds the viewer's roles receive (invoices awaiting approval: finance approvers and administrators; the Service Co-ordinator: " +
+      'Severity 1 incidents only).',
   })
   viewerKinds!: NotificationKind[];
   @Field(() => [NotificationKind], { description: 'Kinds with more than 500 conditions, of which only the most pressing 500 are listed.' })
@@ -83,7 +84,10 @@ export class NotificationResolver {
   @Authorized(READ_INCIDENTS)
   @Query(() => NotificationConnection, {
     description:
-      "What needs attention in the viewer's organisations (a CSU: its own and its trusts'): contracts near their notice date, stale contacts, overdue review actions and escalation updates, Severity 1 incidents with no Service Co-ordinator notification, late orders, disputes near their deadline, invoices awaiting approval, DSPT expiry and late feeds — each kind for the roles it concerns. Worked out when asked; nothing to dismiss.",
+      "What needs attention in the viewer's organisations (a CSU: its own and its trusts'): contracts near their notice date, stale " +
+      'contacts, overdue review actions and escalation updates, Severity 1 incidents with no Service Co-ordinator notification, late orders, ' +
+      'disputes near their deadline, invoices awaiting approval, DSPT expiry and late feeds — each kind for the roles it concerns. Worked ' +
+      'out when asked; nothing to dismiss.',
   })
   async notifications(
     @Ctx() ctx: RequestContext,

@@ -98,7 +98,9 @@ export class Notification {
 
   @Field({
     description:
-      'A stable identity for the condition: the kind, the organisation, the subject and its due date or state. The same condition keeps the same fingerprint from one request to the next; a new due date (a renewed contract, a re-verified contact gone stale again) gives a new one.',
+      'A stable identity for the condition: the kind, the organisation, the subject and its due date or state. The same condition keeps the ' +
+      'same fingerprint from one request to the next; a new due date (a renewed contract, a re-verified contact gone stale again) gives a ' +
+      'new one.',
   })
   fingerprint!: string;
 }

@@ -74,7 +74,8 @@ export class IssuedWebhookSecret {
 
   @Field({
     description:
-      'The signing secret (whsec_…). Store it now: it is kept only encrypted and is not shown again. X-HSCN-Signature is sha256=HMAC-SHA-256(secret, "<X-HSCN-Timestamp>.<body>") in hex.',
+      'The signing secret (whsec_…). Store it now: it is kept only encrypted and is not shown again. X-HSCN-Signature is ' +
+      'sha256=HMAC-SHA-256(secret, "<X-HSCN-Timestamp>.<body>") in hex.',
   })
   secret!: string;
 }

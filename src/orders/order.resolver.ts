@@ -140,7 +140,8 @@ export class OrderResolver {
   @FieldResolver(() => Int, {
     nullable: true,
     description:
-      'Days past the committed date: for a completed order, how late it was (0 when on time); for an open one, how late it is so far. Null without a committed date.',
+      'Days past the committed date: for a completed order, how late it was (0 when on time); for an open one, how late it is so far. Null ' +
+      'without a committed date.',
   })
   daysLate(@Root() order: ServiceOrder) {
     if (!order.committedDate) return null;
@@ -183,7 +184,8 @@ export class ServiceOrdersResolver {
   @Authorized(READ_INVENTORY)
   @Query(() => [LegacyServiceToCease], {
     description:
-      'Legacy (TN-SP) services still billed to the organisation: dual-running cost since their replacement went live, and the day to raise each cease by; overdue first.',
+      'Legacy (TN-SP) services still billed to the organisation: dual-running cost since their replacement went live, and the day to raise ' +
+      'each cease by; overdue first.',
   })
   legacyServicesToCease(
     @Ctx() ctx: RequestContext,

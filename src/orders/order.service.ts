@@ -206,7 +206,8 @@ export class OrderService {
           if (!bandwidthChanges && !chargeChanges) {
             throw badInput(
               'input',
-              `input: a CHANGE needs a new bandwidth or monthly charge; ${service.reference} is already ${service.bandwidthMbps} Mbps at £${formatMoney(service.monthlyCharge)} a month`,
+              `input: a CHANGE needs a new bandwidth or monthly charge; ${service.reference} is already ${service.bandwidthMbps} Mbps at ` +
+                `£${formatMoney(service.monthlyCharge)} a month`,
               ErrorReason.CHANGE_WITHOUT_CHANGE,
             );
           }

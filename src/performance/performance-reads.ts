@@ -14,7 +14,8 @@ export function readSamplesBetween<Row>(
   to: Date,
 ): Promise<Row[]> {
   return manager.query(
-    `SELECT ${columns.join(', ')} FROM performance_sample WHERE serviceId IN (${serviceIds.map(() => '?').join(', ')}) AND intervalStart >= ? AND intervalStart <= ?`,
+    `SELECT ${columns.join(', ')} FROM performance_sample WHERE serviceId IN (${serviceIds.map(() => '?').join(', ')}) AND intervalStart >= ` +
+      `? AND intervalStart <= ?`,
     [...serviceIds, sqlTimestamp(from), sqlTimestamp(to)],
   );
 }
@@ -32,15 +33,18 @@ export function readMonthPercentiles(
   month: Month,
 ): Promise<Record<string, string | number | null>[]> {
   const rank = (source: string) =>
-    `ROW_NUMBER() OVER (PARTITION BY serviceId ORDER BY ${source} IS NULL, ${source}) AS ${source}Rank, COUNT(${source}) OVER (PARTITION BY serviceId) AS ${source}Count`;
+    `ROW_NUMBER() OVER (PARTITION BY serviceId ORDER BY ${source} IS NULL, ${source}) AS ${source}Rank, COUNT(${source}) OVER (PARTITION BY ` +
+    `serviceId) AS ${source}Count`;
   const pick = (source: string, name: string) =>
-    `MAX(CASE WHEN ${source}Rank * 100 >= 95 * ${source}Count AND (${source}Rank - 1) * 100 < 95 * ${source}Count THEN ${source} END) AS ${name}, MAX(${source}Count) AS ${source}Count`;
+    `MAX(CASE WHEN ${source}Rank * 100 >= 95 * ${source}Count AND (${source}Rank - 1) * 100 < 95 * ${source}Count THEN ${source} END) ` +
+    `AS ${name}, MAX(${source}Count) AS ${source}Count`;
   return manager.query(
     `SELECT serviceId, MAX(organisationId) AS organisationId, ${Object.entries(PERCENTILE_MEASURES)
       .map(([name, source]) => pick(source, name))
       .join(', ')}
        FROM (SELECT serviceId, organisationId, ${Object.values(PERCENTILE_MEASURES).join(', ')}, ${Object.values(PERCENTILE_MEASURES).map(rank).join(', ')}
-             FROM performance_sample WHERE qosClass = '' AND intervalStart >= ? AND intervalStart < ? AND serviceId IN (${serviceIds.map(() => '?').join(', ')})) ranked
+             FROM performance_sample WHERE qosClass = '' AND intervalStart >= ? AND intervalStart < ? AND serviceId IN ` +
+      `(${serviceIds.map(() => '?').join(', ')})) ranked
        GROUP BY serviceId`,
     [sqlTimestamp(new Date(month.start)), sqlTimestamp(new Date(month.end)), ...serviceIds],
   );

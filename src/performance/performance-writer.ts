@@ -70,7 +70,8 @@ export class PerformanceWriter implements FeedWriter<PerformanceRecord> {
       }),
       field: 'intervalStart',
       describe: () =>
-        `the sample of ${record.serviceReference} from ${record.intervalStart.toISOString()} over ${record.intervalSeconds} s${record.qosClass ? ` for QoS class ${record.qosClass}` : ''}`,
+        `the sample of ${record.serviceReference} from ${record.intervalStart.toISOString()} over ${record.intervalSeconds} ` +
+        `s${record.qosClass ? ` for QoS class ${record.qosClass}` : ''}`,
     };
   }
 

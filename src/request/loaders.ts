@@ -164,7 +164,9 @@ export class Loaders {
     const request = pageRequest(args, options.maxPageSize);
     const sort = options.sort ?? { property: 'id', valueOf: (row: T) => row.id };
     const ascending = ((options.direction ?? 'ASC') === 'ASC') !== request.backward;
-    const key = `pageBy:${this.nameOf(target)}:${column}:${JSON.stringify(fixed)}:${JSON.stringify(request)}:${sort.property}:${ascending}:${options.include ?? []}`;
+    const key =
+      `pageBy:${this.nameOf(target)}:${column}:${JSON.stringify(fixed)}:${JSON.stringify(request)}:${sort.property}:${ascending}:` +
+      `${options.include ?? []}`;
     return this.memoise(key, () => {
       const include = (options.include ?? []).map((relation) => this.relationJoin(target, relation));
       return new DataLoader<number, Connection<T>>(
@@ -271,7 +273,9 @@ export class Loaders {
     const order = ascending ? 'ASC' : 'DESC';
     const table = manager.connection.driver.escape(this.metadataOf(target).tableName);
     return {
-      sql: `${id} IN (SELECT ${id} FROM (SELECT ${id}, ROW_NUMBER() OVER (PARTITION BY ${parent} ORDER BY ${sort} ${order}, ${id} ${order}) AS page_row FROM ${table} WHERE ${inner.sql}) paged WHERE page_row <= ?)`,
+      sql:
+        `${id} IN (SELECT ${id} FROM (SELECT ${id}, ROW_NUMBER() OVER (PARTITION BY ${parent} ORDER BY ${sort} ${order}, ${id} ${order}) AS ` +
+        `page_row FROM ${table} WHERE ${inner.sql}) paged WHERE page_row <= ?)`,
       params: [...inner.params, request.size + 1],
     };
   }

@@ -139,7 +139,8 @@ export class ServiceReviewResolver {
   @Authorized(MANAGE_SERVICE_DESK)
   @Mutation(() => ServiceReview, {
     description:
-      "Records a review meeting and freezes the figures it looked at: each month's SLA report and the reconciliation of the contract's invoices for the period.",
+      "Records a review meeting and freezes the figures it looked at: each month's SLA report and the reconciliation of the contract's " +
+      'invoices for the period.',
   })
   recordReview(@Ctx() ctx: RequestContext, @Arg('input') input: RecordReviewInput) {
     return this.reviewService.record(ctx, {

@@ -328,7 +328,8 @@ function invoiceCsv(number: string, month: DateTime, lines: Line[]): string {
   const vat = rows.reduce((sum, row) => sum + row.vat, 0n);
   const [start, end] = [month.toISODate()!, month.endOf('month').toISODate()!];
   return [
-    'invoice_number,invoice_date,period_start,period_end,due_date,currency,service_reference,charge_type,description,line_period_start,line_period_end,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
+    'invoice_number,invoice_date,period_start,period_end,due_date,currency,service_reference,charge_type,description,line_period_start,' +
+      'line_period_end,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
     ...rows.map((row) =>
       [
         number,

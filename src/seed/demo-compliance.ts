@@ -86,7 +86,10 @@ async function upsert<T extends ObjectLiteral & { id: number }, P>(
   return out;
 }
 
-/** `demoSites`: the demo plan's site codes; an organisation may hold other sites too (the bench's and load test's scaled-up estate), which get no demo allocations. */
+/**
+ * `demoSites`: the demo plan's site codes; an organisation may hold other sites too (the bench's and load test's
+ * scaled-up estate), which get no demo allocations.
+ */
 export async function seedDemoCompliance(manager: EntityManager, today: LocalDate, demoSites: readonly string[]): Promise<void> {
   const organisations = await manager.getRepository(Organisation).findBy({ odsCode: In(['RX1', 'RX2']) });
   const org = (code: string) => organisations.find((o) => o.odsCode === code)!;

@@ -312,7 +312,8 @@ function planSuppliers(today: LocalDate): PlannedSupplier[] {
       complianceStatus: ComplianceStatus.NOT_APPLICABLE,
       complianceDate: null,
       notes:
-        'Transition Network Service Provider for legacy N3 continuing orders (voice, video, LAN overlays). Raise cease requests early: billing runs until the cease completes.',
+        'Transition Network Service Provider for legacy N3 continuing orders (voice, video, LAN overlays). Raise cease requests early: ' +
+        'billing runs until the cease completes.',
     },
   ];
 }

@@ -263,7 +263,8 @@ export async function seedDemoOrderData(
     const netTotal = lines.reduce((sum, line) => sum + line.net, 0n);
     const vatTotal = lines.reduce((sum, line) => sum + vatOn(line.net, '20'), 0n);
     const csv = [
-      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
+      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,quantity,unit_price,net_amount,' +
+        'vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
       ...lines.map((line) =>
         [
           invoiceNumber,

@@ -63,8 +63,12 @@ export async function seedDemoSlaData(
   const at = (millis: number) => new Date(millis).toISOString();
   const incidents = [
     'ticket_reference,service_reference,severity,status,summary,opened_at,acknowledged_at,resolved_at,sc_notified,sc_notified_at,status_history',
-    `DEMO-${period}-1,${outage.reference},1,Resolved,Total loss of service after a fibre cut,${at(outageStart)},${at(outageStart + 12 * 60_000)},${at(outageStart + 6 * 3_600_000)},yes,${at(outageStart + 20 * 60_000)},${at(outageStart + 12 * 60_000)} IN_PROGRESS | ${at(outageStart + 6 * 3_600_000)} RESOLVED`,
-    `DEMO-${period}-2,${services[2].reference},3,Closed,Intermittent packet loss on AF41,${at(outageStart + 3 * 86_400_000)},${at(outageStart + 3 * 86_400_000 + 45 * 60_000)},${at(outageStart + 3 * 86_400_000 + 5 * 3_600_000)},,,`,
+    `DEMO-${period}-1,${outage.reference},1,Resolved,Total loss of service after a fibre ` +
+      `cut,${at(outageStart)},${at(outageStart + 12 * 60_000)},${at(outageStart + 6 * 3_600_000)},yes,${at(outageStart + 20 * 60_000)},` +
+      `${at(outageStart + 12 * 60_000)} IN_PROGRESS ` +
+      `| ${at(outageStart + 6 * 3_600_000)} RESOLVED`,
+    `DEMO-${period}-2,${services[2].reference},3,Closed,Intermittent packet loss on ` +
+      `AF41,${at(outageStart + 3 * 86_400_000)},${at(outageStart + 3 * 86_400_000 + 45 * 60_000)},${at(outageStart + 3 * 86_400_000 + 5 * 3_600_000)},,,`,
   ];
 
   // last month reaches back further than the raw-sample window; the seed writes it all

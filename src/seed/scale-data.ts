@@ -157,7 +157,8 @@ export async function seedScaleData(dataSource: DataSource, config: AppConfig, o
     const periodEnd = month.endOf('month').toISODate()!;
     const invoiceDate = today.startOf('month').toISODate()!;
     const header =
-      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total';
+      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,' +
+      'invoice_net_total,invoice_vat_total,invoice_gross_total';
     // a large estate's invoices go in several documents, each within FEED_MAX_INVOICE_BYTES
     const documents: string[][] = [[header]];
     let bytes = header.length;
@@ -261,7 +262,8 @@ async function insertDailyRollups(manager: EntityManager, contractIds: readonly 
     await manager.query(
       `INSERT INTO performance_daily (serviceId, day, qosClass, organisationId, sampleCount, coveredSeconds, upSeconds,
          latencyCount, latencySumUs, latencyMaxUs, jitterCount, jitterSumUs, jitterMaxUs, packetLossCount, packetLossSumPpm, packetLossMaxPpm,
-         utilisationInCount, utilisationInSumBp, utilisationInMaxBp, utilisationOutCount, utilisationOutSumBp, utilisationOutMaxBp, utilisationInP95Bp, utilisationOutP95Bp)
+         utilisationInCount, utilisationInSumBp, utilisationInMaxBp, utilisationOutCount, utilisationOutSumBp, utilisationOutMaxBp, ` +
+        `utilisationInP95Bp, utilisationOutP95Bp)
        SELECT s.id, d.day, '', s.organisationId, 24, 86400, CASE WHEN (s.id + d.n) % 97 = 0 THEN 79200 ELSE 86400 END,
          24, 24 * (8000 + (s.id % 50) * 100), 12000, 24, 14400, 900, 24, 2400, 300,
          24, 24 * (2000 + (s.id * 13 + d.n) % 5000), 8000, 24, 24 * 1500, 6000, 7000, 5000

@@ -23,7 +23,8 @@ export const includeServiceSites: ContractQueryPreload = (ctx, info) => {
 export class ContractServicesResolver {
   @FieldResolver(() => ServiceConnection, {
     description:
-      "Services under the contract, optionally of one status, by reference. Under a list of contracts every contract's page is read together: the statements do not grow with the list.",
+      "Services under the contract, optionally of one status, by reference. Under a list of contracts every contract's page is read " +
+      'together: the statements do not grow with the list.',
   })
   services(
     @Root() contract: Contract,

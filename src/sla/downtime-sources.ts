@@ -36,7 +36,8 @@ export function downtimeSources(ctx: RequestContext): DataLoader<SpanLookup, Rec
 export class DowntimeEvidenceResolver {
   @FieldResolver(() => [RecordSource], {
     description:
-      'The performance feed runs that delivered samples of this service over time overlapping the interval, oldest first: each with the first and last rows of the service in its document and the span of time its samples cover.',
+      'The performance feed runs that delivered samples of this service over time overlapping the interval, oldest first: each with the ' +
+      'first and last rows of the service in its document and the span of time its samples cover.',
   })
   sources(@Root() interval: DowntimeEvidence, @Ctx() ctx: RequestContext): Promise<RecordSource[]> {
     return downtimeSources(ctx).load({ serviceId: interval.serviceId, start: interval.start, end: interval.end });

@@ -23,7 +23,8 @@ export class IncidentSlaResolver {
   @Authorized(READ_INVENTORY)
   @Query(() => IncidentConnection, {
     description:
-      'Open incidents at 75 % of their resolution target or past it, most urgent (largest share of the target used) first. A cursor holds the share it was read at: clocks run on, so a later page may repeat or skip an incident that moved.',
+      'Open incidents at 75 % of their resolution target or past it, most urgent (largest share of the target used) first. A cursor holds ' +
+      'the share it was read at: clocks run on, so a later page may repeat or skip an incident that moved.',
   })
   async incidentsAtRisk(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
     const atRisk = (await this.incidentSla.atRisk(ctx)).map(({ incident, clock }) => ({

@@ -15,7 +15,8 @@ export function readHourlyAvailability(
   to: Date,
 ): Promise<{ at: string | Date; covered: string | number; up: string | number }[]> {
   return manager.query(
-    `SELECT hourStart AS at, coveredSeconds AS covered, upSeconds AS up FROM performance_hourly WHERE serviceId = ? AND qosClass = '' AND hourStart >= ? AND hourStart < ?`,
+    `SELECT hourStart AS at, coveredSeconds AS covered, upSeconds AS up FROM performance_hourly WHERE serviceId = ? AND qosClass = '' AND ` +
+      `hourStart >= ? AND hourStart < ?`,
     [serviceId, sqlTimestamp(from), sqlTimestamp(to)],
   );
 }
@@ -46,7 +47,8 @@ export function readCapacityRows(
 ): Promise<{ serviceId: number; daysOver: string | number; peak: string | number }[]> {
   const scoped = tenancy.sql(organisationIds);
   return manager.query(
-    `SELECT serviceId, COUNT(*) AS daysOver, MAX(CASE WHEN utilisationInP95Bp > COALESCE(utilisationOutP95Bp, 0) THEN utilisationInP95Bp ELSE utilisationOutP95Bp END) AS peak
+    `SELECT serviceId, COUNT(*) AS daysOver, MAX(CASE WHEN utilisationInP95Bp > COALESCE(utilisationOutP95Bp, 0) THEN utilisationInP95Bp ` +
+      `ELSE utilisationOutP95Bp END) AS peak
        FROM performance_daily
        WHERE qosClass = '' AND day >= ? AND day <= ? AND ${scoped.sql}
          AND (utilisationInP95Bp > ? OR utilisationOutP95Bp > ?)

@@ -281,7 +281,8 @@ export class SlaReportService {
               service,
               chargeOf(service),
               policy.resolutionBreachPercent,
-              `${service.reference}: Severity ${severity} incident ${breach.supplierRef ?? breach.incidentId} resolved in ${breach.minutes} of ${breach.targetMinutes} minutes`,
+              `${service.reference}: Severity ${severity} incident ${breach.supplierRef ?? breach.incidentId} resolved in ${breach.minutes} ` +
+                `of ${breach.targetMinutes} minutes`,
             );
             credits.push(Object.assign(line, { incidentId: breach.incidentId, severity }));
           }
@@ -344,7 +345,8 @@ export class SlaReportService {
               note: pruned
                 ? `${service.reference}: the month's raw samples are no longer held (PERFORMANCE_RETENTION_DAYS), and a 95th percentile needs them`
                 : percentile
-                  ? `${service.reference}: nearest-rank 95th percentile of ${percentiles?.[`${column}Count`] ?? 0} samples${percentiles?.frozenAt ? `, fixed on ${percentiles.frozenAt.toISOString().slice(0, 10)} before the raw samples were pruned` : ''}`
+                  ? `${service.reference}: nearest-rank 95th percentile of ${percentiles?.[`${column}Count`] ?? 0} ` +
+                    `samples${percentiles?.frozenAt ? `, fixed on ${percentiles.frozenAt.toISOString().slice(0, 10)} before the raw samples were pruned` : ''}`
                   : `${service.reference}: mean of ${count} samples`,
             }),
           );

@@ -63,13 +63,16 @@ export class SlaTermResult {
   @Field(() => String, {
     nullable: true,
     description:
-      'What was achieved, e.g. "99.212%" or "4 of 5 (80.0%)". AVAILABILITY: the SLA availability, with exclusion windows (planned maintenance, consumer-attributed) taken out; serviceAvailability\'s MONTH point gives the same figure as slaAvailabilityPercent, and the figure as measured as availabilityPercent.',
+      'What was achieved, e.g. "99.212%" or "4 of 5 (80.0%)". AVAILABILITY: the SLA availability, with exclusion windows (planned ' +
+      "maintenance, consumer-attributed) taken out; serviceAvailability's MONTH point gives the same figure as slaAvailabilityPercent, and " +
+      'the figure as measured as availabilityPercent.',
   })
   achieved!: string | null;
   @Field(() => String, {
     nullable: true,
     description:
-      "Data coverage, percent; below the threshold the term is INSUFFICIENT_DATA. AVAILABILITY: the exclusion windows left out of both sides, as serviceAvailability's slaCoveragePercent.",
+      'Data coverage, percent; below the threshold the term is INSUFFICIENT_DATA. AVAILABILITY: the exclusion windows left out of both ' +
+      "sides, as serviceAvailability's slaCoveragePercent.",
   })
   coveragePercent!: string | null;
   @Field(() => SlaTermStatus) status!: SlaTermStatus;

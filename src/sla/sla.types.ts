@@ -8,7 +8,8 @@ registerEnumType(Granularity, { name: 'Granularity', description: 'UTC hours, or
 
 @ObjectType('AvailabilityPoint', {
   description:
-    "A bucket of a service's availability in two figures: availabilityPercent as measured (every reported second), and slaAvailabilityPercent as the SLA counts it (exclusion windows taken out), which for a MONTH point is the figure slaReport judges.",
+    "A bucket of a service's availability in two figures: availabilityPercent as measured (every reported second), and " +
+    'slaAvailabilityPercent as the SLA counts it (exclusion windows taken out), which for a MONTH point is the figure slaReport judges.',
 })
 export class AvailabilityPointType {
   @Field(() => Date) start!: Date;
@@ -18,7 +19,8 @@ export class AvailabilityPointType {
   @Field(() => String, {
     nullable: true,
     description:
-      'As measured: upSeconds ÷ coveredSeconds, percent to three places (rounded down), planned maintenance and consumer-attributed exclusion windows included; null without data. Not the SLA figure: see slaAvailabilityPercent.',
+      'As measured: upSeconds ÷ coveredSeconds, percent to three places (rounded down), planned maintenance and consumer-attributed ' +
+      'exclusion windows included; null without data. Not the SLA figure: see slaAvailabilityPercent.',
   })
   availabilityPercent!: string | null;
   @Field({ description: 'As measured: share of the live part of the bucket with data, percent.' }) coveragePercent!: string;
@@ -32,12 +34,14 @@ export class AvailabilityPointType {
   @Field(() => String, {
     nullable: true,
     description:
-      "The SLA availability: slaUpSeconds ÷ slaCoveredSeconds, percent to three places (rounded down), exclusion windows taken out. For a MONTH point, the same figure as the AVAILABILITY term's achieved in slaReport for that service and month; null without data.",
+      'The SLA availability: slaUpSeconds ÷ slaCoveredSeconds, percent to three places (rounded down), exclusion windows taken out. For a ' +
+      "MONTH point, the same figure as the AVAILABILITY term's achieved in slaReport for that service and month; null without data.",
   })
   slaAvailabilityPercent!: string | null;
   @Field({
     description:
-      "The SLA coverage: slaCoveredSeconds ÷ (live seconds − excludedSeconds), percent; for a MONTH point, the AVAILABILITY term's coveragePercent in slaReport.",
+      "The SLA coverage: slaCoveredSeconds ÷ (live seconds − excludedSeconds), percent; for a MONTH point, the AVAILABILITY term's " +
+      'coveragePercent in slaReport.',
   })
   slaCoveragePercent!: string;
 }

@@ -13,7 +13,8 @@ export async function organisationsDealingWith(manager: EntityManager, supplierI
     const supplier = metadata.findColumnWithPropertyName('supplierId');
     if (!organisation || !supplier || metadata.tableType !== 'regular') return [];
     return [
-      `SELECT ${escape(organisation.databaseName)} AS organisationId FROM ${escape(metadata.tableName)} WHERE ${escape(supplier.databaseName)} = ? AND ${escape(organisation.databaseName)} IS NOT NULL`,
+      `SELECT ${escape(organisation.databaseName)} AS organisationId FROM ${escape(metadata.tableName)} ` +
+        `WHERE ${escape(supplier.databaseName)} = ? AND ${escape(organisation.databaseName)} IS NOT NULL`,
     ];
   });
   if (selects.length === 0) return [];

@@ -40,7 +40,8 @@ export class SupplierResolver {
   @Authorized(MANAGE_SUPPLIERS)
   @Mutation(() => Supplier, {
     description:
-      'Corrects a catalogue entry (CATALOGUE_ADMIN, at the national organisation only). Written to the audit trail of every organisation that deals with the supplier.',
+      'Corrects a catalogue entry (CATALOGUE_ADMIN, at the national organisation only). Written to the audit trail of every organisation ' +
+      'that deals with the supplier.',
   })
   updateSupplier(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateSupplierInput) {
     return this.supplierService.update(ctx, idOf(input.id, Supplier.typename, 'input.id'), input);

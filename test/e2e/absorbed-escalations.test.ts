@@ -7,7 +7,8 @@ const nodes = <T>(connection: { edges: { node: T }[] }) => connection.edges.map(
 
 const RAISE = 'mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id incident { id } } }';
 const ESCALATIONS_OF =
-  'query($incident: ID!) { escalations(first: 10, filter: { incidentId: $incident }) { totalCount edges { node { id summary incident { id supplierRef } } } } }';
+  'query($incident: ID!) { escalations(first: 10, filter: { incidentId: $incident }) ' +
+  '{ totalCount edges { node { id summary incident { id supplierRef } } } } }';
 
 /**
  * A consumer escalates the supplier's ticket as the feed brought it in, then logs the incident
@@ -50,7 +51,8 @@ describe('escalations of an incident folded into the consumer’s record', () =>
     const opened = Date.now() - 5 * 3_600_000;
     const csv = [
       'ticket_reference,service_reference,severity,status,summary,opened_at,acknowledged_at,resolved_at,sc_notified,sc_notified_at,status_history',
-      `PDN-ESC-1,${service.reference},2,In Progress,Packet loss on the WAN,${iso(opened)},${iso(opened + 10 * 60_000)},,,,${iso(opened + 10 * 60_000)} IN_PROGRESS`,
+      `PDN-ESC-1,${service.reference},2,In Progress,Packet loss on the WAN,${iso(opened)},${iso(opened + 10 * 60_000)},,,,` +
+        `${iso(opened + 10 * 60_000)} IN_PROGRESS`,
     ].join('\n');
     const run = await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: csv });
     expect(run.data.ingestFeed).toMatchObject({ rowsAccepted: 1, rowsRejected: 0 });

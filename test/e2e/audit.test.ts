@@ -4,7 +4,9 @@ import { createServices } from '../../src/services';
 import { ingest, supplierId } from '../support/feeds';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
-const TRAIL = `query($f: AuditFilterInput) { auditTrail(first: 50, filter: $f) { totalCount edges { node { id actor via entryPoint requestId entityType recordId action before after organisation { odsCode } } } } }`;
+const TRAIL =
+  `query($f: AuditFilterInput) { auditTrail(first: 50, filter: $f) { totalCount edges { node { id actor via entryPoint requestId entityType ` +
+  `recordId action before after organisation { odsCode } } } } }`;
 
 describe('the audit trail', () => {
   let server: TestServer;

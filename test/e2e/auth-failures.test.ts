@@ -61,46 +61,50 @@ describe('failed authentication', () => {
 
   afterAll(() => server.stop());
 
-  it('counts refusals on /graphql and POST /feeds, refuses the client at the limit with 429 and Retry-After, even with a good token, and leaves other clients alone', async () => {
-    const client = '127.0.0.2';
-    const expired = await new SignJWT({ org: 'RX1', roles: ['VIEWER'] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('attacker')
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
-      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
-    const forgedKey = `${feedKey.slice(0, -4)}${feedKey.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
-    const before = {
-      unknownKey: await metric('hscn_auth_failures_total{reason="API_KEY_UNKNOWN"}'),
-      expired: await metric('hscn_auth_failures_total{reason="TOKEN_EXPIRED"}'),
-    };
+  it(
+    'counts refusals on /graphql and POST /feeds, refuses the client at the limit with 429 and Retry-After, even with a good token, and ' +
+      'leaves other clients alone',
+    async () => {
+      const client = '127.0.0.2';
+      const expired = await new SignJWT({ org: 'RX1', roles: ['VIEWER'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('attacker')
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+        .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+      const forgedKey = `${feedKey.slice(0, -4)}${feedKey.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+      const before = {
+        unknownKey: await metric('hscn_auth_failures_total{reason="API_KEY_UNKNOWN"}'),
+        expired: await metric('hscn_auth_failures_total{reason="TOKEN_EXPIRED"}'),
+      };
 
-    // successes in between neither count nor reset the count
-    expect((await graphql(client, { 'x-api-key': forgedKey })).status).toBe(401);
-    expect((await graphql(client, { authorization: `Bearer ${good}` })).status).toBe(200);
-    expect((await graphql(client, { authorization: `Bearer ${expired}` })).status).toBe(401);
-    expect((await feed(client, { 'x-api-key': feedKey })).status).toBe(200);
-    expect((await feed(client, { 'x-api-key': forgedKey })).status).toBe(401);
+      // successes in between neither count nor reset the count
+      expect((await graphql(client, { 'x-api-key': forgedKey })).status).toBe(401);
+      expect((await graphql(client, { authorization: `Bearer ${good}` })).status).toBe(200);
+      expect((await graphql(client, { authorization: `Bearer ${expired}` })).status).toBe(401);
+      expect((await feed(client, { 'x-api-key': feedKey })).status).toBe(200);
+      expect((await feed(client, { 'x-api-key': forgedKey })).status).toBe(401);
 
-    const limited = await graphql(client, { authorization: `Bearer ${good}` });
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(590);
-    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(600);
-    expect(limited.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'AUTHENTICATION_RATE_LIMITED' });
-    expect(limited.body.data).toBeUndefined();
-    const feedLimited = await feed(client, { 'x-api-key': feedKey });
-    expect(feedLimited.status).toBe(429);
-    expect(feedLimited.headers['retry-after']).toBeDefined();
-    expect(feedLimited.body.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+      const limited = await graphql(client, { authorization: `Bearer ${good}` });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(590);
+      expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(600);
+      expect(limited.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'AUTHENTICATION_RATE_LIMITED' });
+      expect(limited.body.data).toBeUndefined();
+      const feedLimited = await feed(client, { 'x-api-key': feedKey });
+      expect(feedLimited.status).toBe(429);
+      expect(feedLimited.headers['retry-after']).toBeDefined();
+      expect(feedLimited.body.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
 
-    expect(await metric('hscn_auth_failures_total{reason="API_KEY_UNKNOWN"}')).toBe(before.unknownKey + 2);
-    expect(await metric('hscn_auth_failures_total{reason="TOKEN_EXPIRED"}')).toBe(before.expired + 1);
-    expect(await metric('hscn_auth_rate_limited_total')).toBeGreaterThanOrEqual(2);
+      expect(await metric('hscn_auth_failures_total{reason="API_KEY_UNKNOWN"}')).toBe(before.unknownKey + 2);
+      expect(await metric('hscn_auth_failures_total{reason="TOKEN_EXPIRED"}')).toBe(before.expired + 1);
+      expect(await metric('hscn_auth_rate_limited_total')).toBeGreaterThanOrEqual(2);
 
-    const other = await graphql('127.0.0.3', { authorization: `Bearer ${good}` });
-    expect(other.status).toBe(200);
-    expect(other.body.data.me.subject).toMatch(/^test\./);
-  });
+      const other = await graphql('127.0.0.3', { authorization: `Bearer ${good}` });
+      expect(other.status).toBe(200);
+      expect(other.body.data.me.subject).toMatch(/^test\./);
+    },
+  );
 
   it('ignores X-Forwarded-For unless TRUST_PROXY says the peer is a proxy: an attacker cannot take a fresh address per guess', async () => {
     for (let i = 0; i < 3; i += 1) {

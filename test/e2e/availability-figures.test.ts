@@ -63,8 +63,10 @@ describe('one availability figure per service and month', () => {
 
   const monthPoint = async () => {
     const series = await server.gql(
-      `query($s: ID!, $from: DateTimeISO!, $to: DateTimeISO!) { serviceAvailability(serviceId: $s, from: $from, to: $to, granularity: MONTH) {
-        start end coveredSeconds upSeconds availabilityPercent coveragePercent excludedSeconds slaCoveredSeconds slaUpSeconds slaAvailabilityPercent slaCoveragePercent } }`,
+      `query($s: ID!, $from: DateTimeISO!, $to: DateTimeISO!) { serviceAvailability(serviceId: $s, from: $from, to: $to, granularity: ` +
+        `MONTH) {
+        start end coveredSeconds upSeconds availabilityPercent coveragePercent excludedSeconds slaCoveredSeconds slaUpSeconds ` +
+        `slaAvailabilityPercent slaCoveragePercent } }`,
       { s: serviceId, from: new Date(START).toISOString(), to: new Date(END).toISOString() },
       manager,
     );

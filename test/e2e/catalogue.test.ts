@@ -66,7 +66,8 @@ describe('suppliers, organisations and node(id)', () => {
         'CONFLICT',
       );
       const updated = await server.gql(
-        'mutation($id: ID!) { updateSupplier(input: { id: $id, complianceStatus: LAPSED, notes: "Accreditation lapsed in October" }) { complianceStatus notes } }',
+        'mutation($id: ID!) { updateSupplier(input: { id: $id, complianceStatus: LAPSED, notes: "Accreditation lapsed in October" }) { ' +
+          'complianceStatus notes } }',
         { id: created.data.createSupplier.id },
         operator,
       );
@@ -100,7 +101,8 @@ describe('suppliers, organisations and node(id)', () => {
       );
       const contract = found.data.contracts.edges[0].node;
       const node = await server.gql(
-        'query($c: ID!, $s: ID!) { c: node(id: $c) { __typename id ... on Contract { reference } } s: node(id: $s) { __typename ... on Service { reference } } }',
+        'query($c: ID!, $s: ID!) { c: node(id: $c) { __typename id ... on Contract { reference } } s: node(id: $s) { __typename ... on ' +
+          'Service { reference } } }',
         { c: contract.id, s: contract.services.edges[0].node.id },
         viewer,
       );

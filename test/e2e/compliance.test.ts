@@ -77,7 +77,8 @@ describe('compliance register', () => {
       expect(report.dspt).toMatchObject({ status: 'STANDARDS_MET', expiresOn: addDays(today, 30) });
       expect(report.connectionAgreement).toMatchObject({ version: '3.1', current: true, representingCustomers: false });
       const history = await ok(
-        'query($org: ID!) { dsptAssessments(organisationId: $org) { assessmentYear } connectionAgreements(organisationId: $org) { version current supersededOn supersededBy { version } } }',
+        'query($org: ID!) { dsptAssessments(organisationId: $org) { assessmentYear } connectionAgreements(organisationId: $org) { version ' +
+          'current supersededOn supersededBy { version } } }',
         { org: ids.rx1 },
         rx1Manager,
       );
@@ -325,7 +326,8 @@ describe('compliance register', () => {
 
   describe('IP allocations', () => {
     const ALLOCATE =
-      'mutation($input: AllocateIpRangeInput!) { allocateIpRange(input: $input) { id cidr ipVersion registration overlapException site { name } supplier { cnspId } } }';
+      'mutation($input: AllocateIpRangeInput!) { allocateIpRange(input: $input) { id cidr ipVersion registration overlapException site { ' +
+      'name } supplier { cnspId } } }';
     const countOf = async () =>
       (await ok('query($org: ID!) { ipAllocations(organisationId: $org, includeReleased: true) { totalCount } }', { org: ids.gp }, gp))
         .ipAllocations.totalCount;
@@ -474,7 +476,8 @@ describe('compliance register', () => {
       ]);
 
       const RELEASE =
-        'mutation($id: ID!, $on: LocalDate) { releaseIpRange(input: { id: $id, releasedOn: $on, reason: "Returned to Albion Connect on exit" }) { releasedOn releaseReason } }';
+        'mutation($id: ID!, $on: LocalDate) { releaseIpRange(input: { id: $id, releasedOn: $on, reason: "Returned to Albion Connect on ' +
+        'exit" }) { releasedOn releaseReason } }';
       refused(await server.gql(RELEASE, { id: albc.id, on: addDays(today, 1) }, gp), 'BAD_USER_INPUT', {
         field: 'input.releasedOn',
         reason: 'FUTURE_DATE',
@@ -486,7 +489,8 @@ describe('compliance register', () => {
       refused(await server.gql(RELEASE, { id: albc.id }, gp), 'CONFLICT', { reason: 'ALREADY_RELEASED' });
       expect((await ok(RETURN, { org: ids.gp, s: ids.albc }, gp)).ripeRangesToReturn).toEqual([]);
       const listed = await ok(
-        'query($org: ID!) { inUse: ipAllocations(organisationId: $org) { edges { node { id } } } all: ipAllocations(organisationId: $org, includeReleased: true) { edges { node { id } } } }',
+        'query($org: ID!) { inUse: ipAllocations(organisationId: $org) { edges { node { id } } } all: ipAllocations(organisationId: $org, ' +
+          'includeReleased: true) { edges { node { id } } } }',
         { org: ids.gp },
         gp,
       );
@@ -568,7 +572,8 @@ describe('compliance register', () => {
       expect(codes((await ok(STATUS, { org: ids.gp }, gp)).complianceStatus.missing)).not.toContain('NO_IPAM_DELEGATE');
 
       const REVOKE =
-        'mutation($id: ID!, $on: LocalDate) { revokeIpamDelegateAccess(input: { id: $id, revokedOn: $on, reason: "Moved to another practice" }) { active revokedOn revokeReason } }';
+        'mutation($id: ID!, $on: LocalDate) { revokeIpamDelegateAccess(input: { id: $id, revokedOn: $on, reason: "Moved to another ' +
+        'practice" }) { active revokedOn revokeReason } }';
       refused(await server.gql(REVOKE, { id: granted.id, on: '2025-02-01' }, gp), 'BAD_USER_INPUT', {
         field: 'input.revokedOn',
         reason: 'BEFORE_GRANT',
@@ -591,9 +596,11 @@ describe('compliance register', () => {
 
   describe('application access requests', () => {
     const REQUEST =
-      'mutation($c: ID!, $app: String!, $on: LocalDate) { requestApplicationAccess(input: { requestedById: $c, application: $app, requestedOn: $on }) { id status requestedOn requestedBy { name } } }';
+      'mutation($c: ID!, $app: String!, $on: LocalDate) { requestApplicationAccess(input: { requestedById: $c, application: $app, ' +
+      'requestedOn: $on }) { id status requestedOn requestedBy { name } } }';
     const MOVE =
-      'mutation($id: ID!, $to: AccessRequestStatus!, $why: String!) { moveApplicationAccessRequest(input: { id: $id, status: $to, reason: $why }) { status decidedOn history { fromStatus toStatus reason changedBy } } }';
+      'mutation($id: ID!, $to: AccessRequestStatus!, $why: String!) { moveApplicationAccessRequest(input: { id: $id, status: $to, reason: ' +
+      '$why }) { status decidedOn history { fromStatus toStatus reason changedBy } } }';
 
     it('moves a request through its lifecycle, recording each move, and refuses an illegal move with nothing changed', async () => {
       const request = (await ok(REQUEST, { c: gpContacts[1]!.id, app: 'GP Connect' }, gp)).requestApplicationAccess;
@@ -659,7 +666,8 @@ describe('compliance register', () => {
 
   it('reads allocations with their sites, suppliers and organisations in the same number of statements for a page of 13 and for all 16', async () => {
     const LIST =
-      'query($org: ID!, $first: Int!) { ipAllocations(organisationId: $org, first: $first) { edges { node { cidr site { name } supplier { name } organisation { odsCode } } } } }';
+      'query($org: ID!, $first: Int!) { ipAllocations(organisationId: $org, first: $first) { edges { node { cidr site { name } supplier { ' +
+      'name } organisation { odsCode } } } } }';
     let small: any;
     let large: any;
     const few = await server.countStatements(async () => (small = await ok(LIST, { org: ids.rx1, first: 13 }, rx1Manager)));

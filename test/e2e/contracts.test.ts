@@ -150,7 +150,8 @@ describe('contracts', () => {
     const created = await server.gql(CREATE, { input: input({ reference: 'DOCS-1', documents: [] }) }, manager);
     const id = created.data.createContract.id;
     const added = await server.gql(
-      'mutation($id: ID!) { addContractDocument(contractId: $id, input: { title: "Variation 1", kind: VARIATION, url: "https://documents.example.nhs.uk/v1.pdf" }) { id title } }',
+      'mutation($id: ID!) { addContractDocument(contractId: $id, input: { title: "Variation 1", kind: VARIATION, url: ' +
+        '"https://documents.example.nhs.uk/v1.pdf" }) { id title } }',
       { id },
       manager,
     );

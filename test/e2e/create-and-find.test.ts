@@ -184,7 +184,9 @@ describe('create and find', () => {
     });
 
     it('costs the same statements under 2 contracts as under 20', async () => {
-      const query = `query($n: Int) { contracts(first: $n) { edges { node { services(first: 2) { totalCount edges { node { reference site { name } } } } } } } }`;
+      const query =
+        `query($n: Int) { contracts(first: $n) { edges { node { services(first: 2) { totalCount edges { node { reference site { name } } } } ` +
+        `} } } }`;
       const contracts = (await server.gql('{ contracts(first: 100) { totalCount } }', {}, manager)).data.contracts.totalCount;
       expect(contracts).toBeGreaterThan(2);
       await server.gql(query, { n: 2 }, manager);

@@ -38,7 +38,8 @@ describe('credit notes and where invoices came from', () => {
   };
 
   const CSV_HEADER =
-    'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total';
+    'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,unit_price,net_amount,vat_rate,' +
+    'vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total';
   /** one CSV row: [number, reference, charge type, net, invoice net] at 20 % VAT, with document_type when given */
   const row = (number: string, ref: string, type: string, net: string, total: string, documentType?: string) => {
     const vat = (value: string) => (Number(value) * 0.2).toFixed(2);

@@ -80,7 +80,9 @@ describe('dashboard query', () => {
   });
 
   it("never reads a contract's every service for a page when the SLA report is of another contract", async () => {
-    const query = `query ($a: ID!, $b: ID!, $period: String!) { contract(id: $a) { services(first: 1) { totalCount edges { node { reference } } } } slaReport(contractId: $b, period: $period) { period } }`;
+    const query =
+      `query ($a: ID!, $b: ID!, $period: String!) { contract(id: $a) { services(first: 1) { totalCount edges { node { reference } } } } ` +
+      `slaReport(contractId: $b, period: $period) { period } }`;
     const variables = { a: large.contracts[0], b: small.contracts[0], period: currentPeriod() };
     let response: GraphqlResponse | undefined;
     const sql = await server.recordStatements(async () => (response = await server.gql(query, variables, token)));

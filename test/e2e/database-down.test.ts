@@ -19,7 +19,9 @@ const HANG_GUARD_MS = 300_000;
 const RECOVERY_MS = 120_000;
 
 if (!privateMariadbAvailable) {
-  const message = `\n\n  !!! database-down fault test SKIPPED: ${MARIADBD} is not installed, so no private MariaDB can be started.\n  !!! Install mariadb-server to run it (CI does).\n\n`;
+  const message =
+    `\n\n  !!! database-down fault test SKIPPED: ${MARIADBD} is not installed, so no private MariaDB can be started.\n  !!! Install ` +
+    `mariadb-server to run it (CI does).\n\n`;
   process.stderr.write(message);
   // in CI a missing server is a broken environment, not a reason to pass
   if (process.env.CI) throw new Error(message);
@@ -67,7 +69,8 @@ describeWithMariadb(
     });
 
     const DASHBOARD =
-      '{ contracts(first: 20) { totalCount edges { node { reference supplier { name } services(first: 10) { edges { node { reference monthlyCharge site { name } } } } } } } }';
+      '{ contracts(first: 20) { totalCount edges { node { reference supplier { name } services(first: 10) { edges { node { reference ' +
+      'monthlyCharge site { name } } } } } } } }';
 
     /** one request, timed; never throws */
     async function ask(): Promise<{ ms: number; status: number; code?: string; reason?: string; message?: string; ok: boolean }> {

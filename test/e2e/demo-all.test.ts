@@ -93,7 +93,8 @@ describe.each([
     const period = today.startOf('month').minus({ months: 1 }).toFormat('yyyy-MM');
     const invoices = (
       await server.gql(
-        `{ invoices(filter: { period: "${period}" }) { edges { node { invoiceNumber status reconciliation { staleSince findings { type explanation disputable } } } } } }`,
+        `{ invoices(filter: { period: "${period}" }) { edges { node { invoiceNumber status reconciliation { staleSince findings { type ` +
+          `explanation disputable } } } } } }`,
         {},
         manager,
       )

@@ -87,7 +87,8 @@ describe('the demo orders', () => {
   it("reconciles Pennine's invoice, one-off charge and mid-month upgrade included, with nothing wrong", async () => {
     const invoice = (
       await server.gql(
-        `{ invoices(filter: { period: "${period}" }) { edges { node { invoiceNumber status lines { chargeType } reconciliation { differenceTotal findings { type explanation } } } } } }`,
+        `{ invoices(filter: { period: "${period}" }) { edges { node { invoiceNumber status lines { chargeType } reconciliation { ` +
+          `differenceTotal findings { type explanation } } } } } }`,
         {},
         manager,
       )

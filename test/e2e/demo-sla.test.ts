@@ -23,7 +23,8 @@ describe("the demo contract's SLA report", () => {
     const manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     const contracts = await server.gql('{ contracts(filter: { search: "RX1-HSCN-2023-01" }) { edges { node { id } } } }', {}, manager);
     const report = await server.gql(
-      'query($c: ID!) { slaReport(contractId: $c, period: "2026-10") { terms { kind status severity } credits { kind amount } totals { met breached insufficientData creditsOwed } } }',
+      'query($c: ID!) { slaReport(contractId: $c, period: "2026-10") { terms { kind status severity } credits { kind amount } totals { met ' +
+        'breached insufficientData creditsOwed } } }',
       { c: contracts.data.contracts.edges[0].node.id },
       manager,
     );

@@ -5,13 +5,16 @@ import { supplierId } from '../support/feeds';
 import { errorCode, startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 
 const RAISE =
-  'mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id kind level status raisedBy updateIntervalHours nextUpdateDueAt organisation { odsCode } levelHistory { fromLevel toLevel reason changedBy } } }';
+  'mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id kind level status raisedBy updateIntervalHours ' +
+  'nextUpdateDueAt organisation { odsCode } levelHistory { fromLevel toLevel reason changedBy } } }';
 const UPDATE =
-  'mutation($input: RecordEscalationUpdateInput!) { recordEscalationUpdate(input: $input) { lastUpdateAt nextUpdateDueAt updates { givenBy givenAt text recordedBy } } }';
+  'mutation($input: RecordEscalationUpdateInput!) { recordEscalationUpdate(input: $input) { lastUpdateAt nextUpdateDueAt updates { givenBy ' +
+  'givenAt text recordedBy } } }';
 const ESCALATE =
   'mutation($input: EscalateInput!) { escalate(input: $input) { level levelHistory { fromLevel toLevel reason obligation changedBy } } }';
 const CLOSE =
-  'mutation($id: ID!) { closeEscalation(input: { escalationId: $id, resolution: "Root cause fixed; credits agreed" }) { status closedBy closureAgreedBy resolution nextUpdateDueAt } }';
+  'mutation($id: ID!) { closeEscalation(input: { escalationId: $id, resolution: "Root cause fixed; credits agreed" }) { status closedBy ' +
+  'closureAgreedBy resolution nextUpdateDueAt } }';
 const AGREE = 'mutation($id: ID!) { agreeEscalationClosure(id: $id) { closureAgreedBy closureAgreedAt } }';
 
 const code = (response: GraphqlResponse) => [
@@ -266,7 +269,8 @@ describe('escalations and complaints', () => {
       await server.gql(UPDATE, { input: { escalationId: escalation.id, givenBy: 'PDN', text: 'Looking into it' } }, raiser);
     }
     const LIST =
-      'query($n: Int!) { escalations(first: $n) { edges { node { id supplier { name } contract { reference } organisation { odsCode } incident { id } updates { text } levelHistory { toLevel } } } } }';
+      'query($n: Int!) { escalations(first: $n) { edges { node { id supplier { name } contract { reference } organisation { odsCode } ' +
+      'incident { id } updates { text } levelHistory { toLevel } } } } }';
     const small = await server.countStatements(() => server.gql(LIST, { n: 2 }, raiser));
     const large = await server.countStatements(() => server.gql(LIST, { n: 12 }, raiser));
     expect(large).toBe(small);

@@ -109,7 +109,8 @@ describe('compiled queries answer as graphql-js does', () => {
     interpretedUrl = `http://127.0.0.1:${await interpreted.listen()}`;
     manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     const found = await server.gql(
-      '{ contracts(first: 1, filter: { search: "RX1-HSCN-2023-01" }) { edges { node { id supplier { id } services(first: 1) { edges { node { id site { id } } } } } } } invoices(first: 1) { edges { node { id } } } }',
+      '{ contracts(first: 1, filter: { search: "RX1-HSCN-2023-01" }) { edges { node { id supplier { id } services(first: 1) { edges { node ' +
+        '{ id site { id } } } } } } } invoices(first: 1) { edges { node { id } } } }',
       {},
       manager,
     );

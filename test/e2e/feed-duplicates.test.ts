@@ -79,7 +79,9 @@ describe('rows of one document that share a natural key', () => {
       expect(counts(run)).toEqual({ rowsRead: 3, rowsAccepted: 2, rowsUnchanged: 0, rowsRejected: 1 });
       expect(rejections(run)[0]).toMatchObject({
         location: '$.performanceMeasurement[2]',
-        reason: `duplicates $.performanceMeasurement[0]: the sample of ${refs[2]} from ${h2.toISOString()} over 3600 s for QoS class EF is already in this document`,
+        reason:
+          `duplicates $.performanceMeasurement[0]: the sample of ${refs[2]} from ${h2.toISOString()} over 3600 s for QoS class EF is already ` +
+          `in this document`,
       });
     });
   });
@@ -132,7 +134,8 @@ describe('rows of one document that share a natural key', () => {
   describe('invoices (organisation, invoice number) and their lines (line id)', () => {
     const header = fixture('invoices/invoices.csv').split('\n')[0];
     const line = (invoice: string, ref: string, net: string, vat: string) =>
-      `${invoice},2026-11-01,2026-10-01,2026-10-31,2026-12-01,GBP,${ref},RECURRING,Rental,2026-10-01,2026-10-31,1,${net},${net},20,${vat},${net},${vat},${(Number(net) + Number(vat)).toFixed(2)}`;
+      `${invoice},2026-11-01,2026-10-01,2026-10-31,2026-12-01,GBP,${ref},RECURRING,Rental,2026-10-01,2026-10-31,1,${net},${net},20,${vat},` +
+      `${net},${vat},${(Number(net) + Number(vat)).toFixed(2)}`;
 
     it('CSV: refuses an invoice whose number repeats an earlier one in other case, naming its first line', async () => {
       const document = [

@@ -142,7 +142,8 @@ describe('an ingestion killed mid-run', () => {
   function invoiceDocument(name: string, prefix: string): string {
     const file = join(db.config.dataDir, name);
     const rows = [
-      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
+      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,' +
+        'invoice_net_total,invoice_vat_total,invoice_gross_total',
     ];
     for (let i = 0; i < INVOICES; i += 1) {
       for (const reference of references)

@@ -9,7 +9,9 @@ import { supplierId } from '../support/feeds';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
 const CONFIGURE = `mutation($input: ConfigureFeedEndpointInput!) { configureFeedEndpoint(input: $input) { id url kind lastOutcome } }`;
-const PULL = `mutation($id: ID!) { pullFeedNow(id: $id) { lastOutcome lastError lastPulledAt lastRun { status source rowsAccepted rowsUnchanged rowsRejected } } }`;
+const PULL =
+  `mutation($id: ID!) { pullFeedNow(id: $id) { lastOutcome lastError lastPulledAt lastRun { status source rowsAccepted rowsUnchanged ` +
+  `rowsRejected } } }`;
 
 /** Scheduled pull, for real over HTTP, from a simulated CN-SP on loopback. */
 describe("pulling feeds from a supplier's endpoint", () => {

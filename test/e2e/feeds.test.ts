@@ -243,7 +243,8 @@ describe('supplier feeds', () => {
       ).data.ingestFeed;
       expect(['SUCCEEDED', 'PARTIAL']).toContain(run.status);
       const comparison = await server.gql(
-        'query($id: ID!) { feedRun(id: $id) { inventoryComparison { supplierServices ourServices matching differences { kind serviceReference field supplierValue ourValue } } } }',
+        'query($id: ID!) { feedRun(id: $id) { inventoryComparison { supplierServices ourServices matching differences { kind ' +
+          'serviceReference field supplierValue ourValue } } } }',
         { id: run.id },
         manager,
       );

@@ -70,7 +70,8 @@ describe('GraphiQL in a browser', () => {
     // its list of every type in the schema, which only the introspection answer could have given it
     const types = await page.waitFor<string[]>(
       "the documentation explorer to list the schema's types",
-      `(() => { const names = [...document.querySelectorAll('.graphiql-doc-explorer-content .graphiql-doc-explorer-type-name')].map((type) => type.textContent); return names.includes('ContractConnection') ? names : null; })()`,
+      `(() => { const names = [...document.querySelectorAll('.graphiql-doc-explorer-content .graphiql-doc-explorer-type-name')].map((type) ` +
+        `=> type.textContent); return names.includes('ContractConnection') ? names : null; })()`,
     );
     expect(types).toEqual(expect.arrayContaining(['Query', 'Mutation', 'Contract', 'Money']));
     expect(await page.evaluate<string>(`document.querySelector('.token-help').textContent`)).toContain('npm run token -- --help');
@@ -111,7 +112,8 @@ describe('GraphiQL in a browser', () => {
       `document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')?.CodeMirror ? true : null`,
     );
     await page.evaluate(
-      `document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror').CodeMirror.setValue(${JSON.stringify(JSON.stringify({ Authorization: `Bearer ${token}` }))})`,
+      `document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) ` +
+        `.CodeMirror').CodeMirror.setValue(${JSON.stringify(JSON.stringify({ Authorization: `Bearer ${token}` }))})`,
     );
     const { shown, sent } = await run(QUERY);
     expect(sent.authorization).toBe(`Bearer ${token}`);

@@ -16,7 +16,8 @@ describe('GraphQL over HTTP compliance', () => {
   beforeAll(async () => {
     server = await startTestServer({ seed: false, env: { GRAPHQL_INTROSPECTION: 'true' } });
     await server.db.dataSource.query(
-      "INSERT INTO organisation (odsCode, name, type, createdAt, updatedAt) VALUES ('RAUD', 'Audit Trust', 'TRUST', '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000')",
+      "INSERT INTO organisation (odsCode, name, type, createdAt, updatedAt) VALUES ('RAUD', 'Audit Trust', 'TRUST', '2026-01-01 " +
+        "00:00:00.000', '2026-01-01 00:00:00.000')",
     );
     token = await server.token('RAUD', Role.VIEWER);
   });

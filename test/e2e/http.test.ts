@@ -63,7 +63,8 @@ describe('HTTP surface', () => {
 
   it('refuses a query nested beyond the depth limit before running it', async () => {
     const deep =
-      '{ contracts { edges { node { organisation { contracts { organisation { contracts { organisation { contracts { organisation { contracts { organisation { contracts { id } } } } } } } } } } } } } }';
+      '{ contracts { edges { node { organisation { contracts { organisation { contracts { organisation { contracts { organisation { ' +
+      'contracts { organisation { contracts { id } } } } } } } } } } } } } }';
     const before = server.db.statements.statements;
     const response = await server.gql(deep, {}, token);
     expect(errorCode(response)).toBe('QUERY_TOO_DEEP');

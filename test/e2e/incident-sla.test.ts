@@ -35,7 +35,8 @@ describe('incident clocks in the API', () => {
     const document = [
       HEADER,
       // resolved: 4 h 45 m open, 2 h 30 m of it awaiting the customer
-      `T-RESOLVED,${reference},1,Resolved,Line card,${iso(30)},${iso(29.9)},${iso(25.25)},${iso(29.9)} IN_PROGRESS | ${iso(29)} PENDING (awaiting access) | ${iso(26.5)} IN_PROGRESS | ${iso(25.25)} RESOLVED`,
+      `T-RESOLVED,${reference},1,Resolved,Line card,${iso(30)},${iso(29.9)},${iso(25.25)},${iso(29.9)} IN_PROGRESS | ${iso(29)} PENDING ` +
+        `(awaiting access) | ${iso(26.5)} IN_PROGRESS | ${iso(25.25)} RESOLVED`,
       // open for six hours, severity 1: over any Severity 1 target on a 24x7 contract
       `T-OPEN,${reference},1,In Progress,Outage,${iso(6)},${iso(5.9)},,`,
     ].join('\n');

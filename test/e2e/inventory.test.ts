@@ -32,7 +32,8 @@ describe('sites, services and contacts', () => {
     server.gql('mutation($input: CreateSiteInput!) { createSite(input: $input) { id odsCode postcode name } }', { input }, token);
   const createService = (input: Record<string, unknown>) =>
     server.gql(
-      'mutation($input: CreateServiceInput!) { createService(input: $input) { id reference status installDate ceaseDate monthlyCharge oneOffCharge supplier { id } site { id } } }',
+      'mutation($input: CreateServiceInput!) { createService(input: $input) { id reference status installDate ceaseDate monthlyCharge ' +
+        'oneOffCharge supplier { id } site { id } } }',
       { input },
       manager,
     );
@@ -160,7 +161,8 @@ describe('sites, services and contacts', () => {
       const id = created.data.createService.id;
       const move = (status: string, effectiveDate?: string) =>
         server.gql(
-          'mutation($id: ID!, $s: ServiceStatus!, $d: LocalDate) { setServiceStatus(input: { id: $id, status: $s, effectiveDate: $d }) { status installDate ceaseDate } }',
+          'mutation($id: ID!, $s: ServiceStatus!, $d: LocalDate) { setServiceStatus(input: { id: $id, status: $s, effectiveDate: $d }) { ' +
+            'status installDate ceaseDate } }',
           { id, s: status, d: effectiveDate },
           manager,
         );
@@ -190,7 +192,8 @@ describe('sites, services and contacts', () => {
 
     it('are filtered by status, type and contract', async () => {
       const active = await server.gql(
-        'query($c: ID!) { services(filter: { contractId: $c, status: [ACTIVE], type: [ACCESS_CIRCUIT] }, first: 100) { edges { node { status type contract { id } } } } }',
+        'query($c: ID!) { services(filter: { contractId: $c, status: [ACTIVE], type: [ACCESS_CIRCUIT] }, first: 100) { edges { node { ' +
+          'status type contract { id } } } } }',
         { c: contractId },
         manager,
       );
@@ -208,7 +211,8 @@ describe('sites, services and contacts', () => {
   describe('contacts', () => {
     it('are created verified, assigned to sites, and drop off the review list when re-verified', async () => {
       const created = await server.gql(
-        'mutation { createContact(input: { name: "Priya Shah", email: "Priya.Shah@Northshire.example", phone: "0113 496 0123", hours: "24x7" }) { id email lastVerifiedAt } }',
+        'mutation { createContact(input: { name: "Priya Shah", email: "Priya.Shah@Northshire.example", phone: "0113 496 0123", hours: ' +
+          '"24x7" }) { id email lastVerifiedAt } }',
         {},
         manager,
       );
@@ -246,7 +250,8 @@ describe('sites, services and contacts', () => {
       ).data.createContact.id;
       const assign = () =>
         server.gql(
-          'mutation($c: ID!, $o: ID!) { assignContact(input: { contactId: $c, objectType: SUPPLIER, objectId: $o, role: OUT_OF_HOURS, priority: SECONDARY }) { id role priority assignedTo { __typename ... on Supplier { name } } } }',
+          'mutation($c: ID!, $o: ID!) { assignContact(input: { contactId: $c, objectType: SUPPLIER, objectId: $o, role: OUT_OF_HOURS, ' +
+            'priority: SECONDARY }) { id role priority assignedTo { __typename ... on Supplier { name } } } }',
           { c: contact, o: supplierId },
           manager,
         );

@@ -6,20 +6,26 @@ import { ingest, supplierId } from '../support/feeds';
 import { invoiceCsv } from '../support/invoices';
 import { errorCode, startTestServer, type TestServer } from '../support/test-server';
 
-const INVOICE = `query($id: ID!) { invoice(id: $id) { id invoiceNumber status grossTotal vatTotal approvedAmount approvedVat approvedAt paidOn paidAmount paymentReference
+const INVOICE =
+  `query($id: ID!) { invoice(id: $id) { id invoiceNumber status grossTotal vatTotal approvedAmount approvedVat approvedAt paidOn paidAmount ` +
+  `paymentReference
   withheldAmount heldFrom statusHistory { fromStatus toStatus reason changedBy } approvals { stage amount approvedBy voidReason }
   reconciliation { findings { id type difference disputable } } } }`;
 const RECONCILE = 'mutation($id: ID!) { reconcileInvoice(id: $id) { findingCount } }';
 const APPROVE =
-  'mutation($id: ID!, $accept: Boolean) { approveInvoice(input: { id: $id, note: "Checked against schedule 2", acceptUndisputedFindings: $accept }) { status approvedAmount approvals { stage approvedBy voidReason } } }';
+  'mutation($id: ID!, $accept: Boolean) { approveInvoice(input: { id: $id, note: "Checked against schedule 2", acceptUndisputedFindings: ' +
+  '$accept }) { status approvedAmount approvals { stage approvedBy voidReason } } }';
 const PAY =
-  'mutation($id: ID!, $on: LocalDate!, $amount: Money!, $ref: String!) { recordPayment(input: { id: $id, paidOn: $on, amount: $amount, reference: $ref }) { status paidOn paidAmount paymentReference } }';
+  'mutation($id: ID!, $on: LocalDate!, $amount: Money!, $ref: String!) { recordPayment(input: { id: $id, paidOn: $on, amount: $amount, ' +
+  'reference: $ref }) { status paidOn paidAmount paymentReference } }';
 const RAISE =
   'mutation($ids: [ID!]!) { raiseDispute(input: { findingIds: $ids, evidence: "Schedule 2 rate card" }) { id disputedAmount } }';
 const POLICY =
-  'mutation($org: ID!, $above: Money!, $cc: String) { setBillingPolicy(organisationId: $org, input: { secondApprovalAbove: $above, costCentre: $cc }) { secondApprovalAbove costCentre custom } }';
+  'mutation($org: ID!, $above: Money!, $cc: String) { setBillingPolicy(organisationId: $org, input: { secondApprovalAbove: $above, ' +
+  'costCentre: $cc }) { secondApprovalAbove costCentre custom } }';
 const EXPORT =
-  'query($p: String!, $org: ID) { exportPayments(period: $p, organisationId: $org) { period totalApproved totalVat csv rows { organisationOdsCode costCentre approvedAmount vat net invoice { invoiceNumber } } } }';
+  'query($p: String!, $org: ID) { exportPayments(period: $p, organisationId: $org) { period totalApproved totalVat csv rows { ' +
+  'organisationOdsCode costCentre approvedAmount vat net invoice { invoiceNumber } } } }';
 
 describe('invoice approval for payment', () => {
   let server: TestServer;
@@ -234,7 +240,8 @@ describe('invoice approval for payment', () => {
       }),
     ]);
     expect(exported.csv.split('\r\n')[0]).toBe(
-      'supplier,supplier_cnsp_id,invoice_number,invoice_date,due_date,organisation_ods,organisation,cost_centre,currency,approved_amount,vat,net,approved_at,status,paid_on,payment_reference',
+      'supplier,supplier_cnsp_id,invoice_number,invoice_date,due_date,organisation_ods,organisation,cost_centre,currency,approved_amount,' +
+        'vat,net,approved_at,status,paid_on,payment_reference',
     );
     expect((await server.gql(EXPORT, { p: '2020-01' }, approver)).data.exportPayments).toMatchObject({ rows: [], totalApproved: '0.00' });
     expect(errorCode(await server.gql(EXPORT, { p: '2026-13' }, approver))).toBe('BAD_USER_INPUT');
@@ -266,8 +273,10 @@ describe('invoice approval for payment', () => {
   it("summarises the month's spend by supplier, service type and owning organisation, with what was found and claimed", async () => {
     const summary = (
       await server.gql(
-        `{ billingSummary(period: "2026-10") { invoiceCount gross net vat bySupplier { supplier { cnspId } invoiceCount gross } byServiceType { serviceType net }
-         byOrganisation { organisation { odsCode } gross approved } overchargesFound creditsClaimed creditsReceived withheldFromPayment moneyRecovered approved paid } }`,
+        `{ billingSummary(period: "2026-10") { invoiceCount gross net vat bySupplier { supplier { cnspId } invoiceCount gross } ` +
+          `byServiceType { serviceType net }
+         byOrganisation { organisation { odsCode } gross approved } overchargesFound creditsClaimed creditsReceived ` +
+          `withheldFromPayment moneyRecovered approved paid } }`,
         {},
         manager,
       )
@@ -301,7 +310,8 @@ describe('invoice approval for payment', () => {
 
   it('keeps the cost centre when only the threshold is set, and clears it with null (it was erased)', async () => {
     const THRESHOLD_ONLY =
-      'mutation($org: ID!, $above: Money!) { setBillingPolicy(organisationId: $org, input: { secondApprovalAbove: $above }) { secondApprovalAbove costCentre custom } }';
+      'mutation($org: ID!, $above: Money!) { setBillingPolicy(organisationId: $org, input: { secondApprovalAbove: $above }) { ' +
+      'secondApprovalAbove costCentre custom } }';
     const POLICY_NOW = 'query($org: ID!) { billingPolicy(organisationId: $org) { secondApprovalAbove costCentre } }';
     await server.gql(POLICY, { org: rx1, above: '100.00', cc: 'NET-4410' }, admin);
 

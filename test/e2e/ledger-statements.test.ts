@@ -44,10 +44,12 @@ async function month(dataSource: DataSource, contractId: number, first: DateTime
     (_, d) => `SELECT '${first.plus({ days: d }).toISODate()}' AS day, ${d} AS n`,
   ).join(' UNION ALL ');
   const measures =
-    'latencyCount, latencySumUs, latencyMaxUs, jitterCount, jitterSumUs, jitterMaxUs, packetLossCount, packetLossSumPpm, packetLossMaxPpm, utilisationInCount, utilisationInSumBp, utilisationInMaxBp, utilisationOutCount, utilisationOutSumBp, utilisationOutMaxBp';
+    'latencyCount, latencySumUs, latencyMaxUs, jitterCount, jitterSumUs, jitterMaxUs, packetLossCount, packetLossSumPpm, packetLossMaxPpm, ' +
+    'utilisationInCount, utilisationInSumBp, utilisationInMaxBp, utilisationOutCount, utilisationOutSumBp, utilisationOutMaxBp';
   await dataSource.query(
     `INSERT INTO performance_daily (serviceId, day, qosClass, organisationId, sampleCount, coveredSeconds, upSeconds, ${measures})
-     SELECT s.id, d.day, '', s.organisationId, 24, 86400, CASE WHEN d.n = 9 THEN ${86_400 - downHours * 3_600} ELSE 86400 END, 24, 192000, 8000, 24, 14400, 600, 24, 2400, 100, 24, 48000, 2000, 24, 36000, 1500
+     SELECT s.id, d.day, '', s.organisationId, 24, 86400, CASE WHEN d.n = 9 THEN ${86_400 - downHours * 3_600} ELSE 86400 END, 24, ` +
+      `192000, 8000, 24, 14400, 600, 24, 2400, 100, 24, 48000, 2000, 24, 36000, 1500
      FROM service s CROSS JOIN (${days}) d WHERE s.contractId = ?`,
     [contractId],
   );
@@ -57,7 +59,8 @@ async function month(dataSource: DataSource, contractId: number, first: DateTime
   ).join(' UNION ALL ');
   await dataSource.query(
     `INSERT INTO performance_hourly (serviceId, hourStart, qosClass, organisationId, sampleCount, coveredSeconds, upSeconds, ${measures})
-     SELECT s.id, h.hourStart, '', s.organisationId, 1, 3600, CASE WHEN h.h < ${downHours} THEN 0 ELSE 3600 END, 1, 8000, 8000, 1, 600, 600, 1, 100, 100, 1, 2000, 2000, 1, 1500, 1500
+     SELECT s.id, h.hourStart, '', s.organisationId, 1, 3600, CASE WHEN h.h < ${downHours} THEN 0 ELSE 3600 END, 1, 8000, 8000, 1, 600, ` +
+      `600, 1, 100, 100, 1, 2000, 2000, 1, 1500, 1500
      FROM service s CROSS JOIN (${hours}) h WHERE s.contractId = ?`,
     [contractId],
   );

@@ -350,7 +350,8 @@ describe('the money loop: months not over', () => {
     expect(entries.every((e: { state: unknown }) => e.state === 'CLAIMED')).toBe(true);
     expect(parseMoney(totals.outstanding)).toBe(sum(entries.map((e: { owed: unknown }) => e.owed)));
     const waived = await loop.server.gql(
-      'mutation($ids: [ID!]!) { waiveCredits(input: { entryIds: $ids, reason: "Agreed at the service review: supplier to improve instead" }) { state waived waivedBy waivedReason } }',
+      'mutation($ids: [ID!]!) { waiveCredits(input: { entryIds: $ids, reason: "Agreed at the service review: supplier to improve instead" ' +
+        '}) { state waived waivedBy waivedReason } }',
       { ids: entries.map((e: { id: unknown }) => e.id) },
       loop.manager,
     );
@@ -465,7 +466,9 @@ describe('the money loop: a month revised after it closed', () => {
           supplierId: loop.pdn,
           kind: 'INCIDENT',
           format: 'CSV',
-          document: `ticket_reference,service_reference,severity,status,summary,opened_at,acknowledged_at,resolved_at\nLATE-1,${service.reference},1,Resolved,Late ticket,${opened},${opened},${resolved}`,
+          document:
+            `ticket_reference,service_reference,severity,status,summary,opened_at,acknowledged_at,resolved_at\nLATE-1,${service.reference},1,Resolved,Late ` +
+            `ticket,${opened},${opened},${resolved}`,
         },
       },
       loop.manager,

@@ -55,8 +55,11 @@ const STABLE_CODES = new Set<string>([
 ]);
 
 /** What leaked internals look like; no generated input contains these. */
-const LEAK =
-  /SQLITE_|\bER_[A-Z_]{3,}|QueryFailedError|EntityNotFound|driverError|sqlMessage|sqlState|node_modules|\.ts:\d+|\bat [\w$.<>]+ \(|TypeError|ReferenceError|Cannot read prop/;
+const LEAK = new RegExp(
+  /SQLITE_|\bER_[A-Z_]{3,}|QueryFailedError|EntityNotFound|driverError|sqlMessage|sqlState|node_modules/.source +
+    '|' +
+    /\.ts:\d+|\bat [\w$.<>]+ \(|TypeError|ReferenceError|Cannot read prop/.source,
+);
 
 describe('mutation fuzzing', () => {
   let server: TestServer;

@@ -46,7 +46,8 @@ const withRoot = <T>(work: (query: (sql: string, params?: unknown[]) => Promise<
 
 async function tableCharsets(dataSource: DataSource) {
   const tables: { name: string; collation: string; rowFormat: string }[] = await dataSource.query(
-    `SELECT TABLE_NAME AS name, TABLE_COLLATION AS collation, ROW_FORMAT AS rowFormat FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'`,
+    `SELECT TABLE_NAME AS name, TABLE_COLLATION AS collation, ROW_FORMAT AS rowFormat FROM information_schema.TABLES WHERE TABLE_SCHEMA = ` +
+      `DATABASE() AND TABLE_TYPE = 'BASE TABLE'`,
   );
   const mixed: { name: string }[] = await dataSource.query(
     `SELECT DISTINCT TABLE_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND CHARACTER_SET_NAME <> 'utf8mb4'`,
@@ -121,7 +122,8 @@ onMysql('MySQL: a database whose default character set is latin1', () => {
             `INSERT INTO organisation (createdAt, updatedAt, odsCode, name, type) VALUES (NOW(3), NOW(3), 'ZZ9', 'Ysbyty Gwynedd', 'TRUST')`,
           );
           await old.query(
-            `INSERT INTO contact (createdAt, updatedAt, organisationId, name, notes) SELECT NOW(3), NOW(3), id, 'Siân Müller', 'café' FROM organisation WHERE odsCode = 'ZZ9'`,
+            `INSERT INTO contact (createdAt, updatedAt, organisationId, name, notes) SELECT NOW(3), NOW(3), id, 'Siân Müller', 'café' FROM ` +
+              `organisation WHERE odsCode = 'ZZ9'`,
           );
           await old.release();
           expect(notUtf8mb4(await tableCharsets(upgraded)).length).toBeGreaterThan(30);

@@ -116,11 +116,18 @@ describe('notifications', () => {
       severity: 'HIGH',
       subjectType: 'Incident',
       message: expect.stringMatching(
-        /^Severity 1 incident \("Total loss of service at the main hospital site"\) at Northshire Hospitals NHS Foundation Trust \(RX1\) with Pennine Digital Networks Ltd, opened 3 hours ago at .+: no notification of the Service Co-ordinator is recorded\./,
+        new RegExp(
+          /^Severity 1 incident \("Total loss of service at the main hospital site"\)/.source +
+            / at Northshire Hospitals NHS Foundation Trust \(RX1\) with Pennine Digital Networks Ltd, opened 3 hours ago at .+/.source +
+            /: no notification of the Service Co-ordinator is recorded\./.source,
+        ),
       ),
     });
     expect(ofKind(notes, 'REVIEW_ACTION_OVERDUE')[0].message).toMatch(
-      /^Review action "PDN to send the root cause report for the fibre cut" \(owner: PDN service manager\) from the .+ review of RX1-HSCN-2023-01 was due on .+, 3 days ago\.$/,
+      new RegExp(
+        /^Review action "PDN to send the root cause report for the fibre cut" \(owner: PDN service manager\)/.source +
+          / from the .+ review of RX1-HSCN-2023-01 was due on .+, 3 days ago\.$/.source,
+      ),
     );
     expect(ofKind(notes, 'DSPT_EXPIRING')[0].message).toMatch(/DSPT assessment expires on .+, in 30 days\.$/);
     expect(ofKind(notes, 'ESCALATION_UPDATE_OVERDUE')[0].message).toMatch(
@@ -149,7 +156,10 @@ describe('notifications', () => {
     const month = new Date().toISOString().slice(0, 7).replace('-', '');
     const current = notes.find((note) => note.message.startsWith(`Invoice PDN-INV-${month} `))!;
     expect(current.message).toMatch(
-      /^Invoice PDN-INV-\d{6} from Pennine Digital Networks Ltd \(£\d+\.\d{2} gross, £\d+\.\d{2} withheld for disputes\) is reconciled and awaits approval for payment of £\d+\.\d{2}; payment is due on .+\.$/,
+      new RegExp(
+        /^Invoice PDN-INV-\d{6} from Pennine Digital Networks Ltd \(£\d+\.\d{2} gross, £\d+\.\d{2} withheld for disputes\)/.source +
+          / is reconciled and awaits approval for payment of £\d+\.\d{2}; payment is due on .+\.$/.source,
+      ),
     );
 
     // the draft dispute's deadline is months away: only a wider window shows it
@@ -190,7 +200,8 @@ describe('notifications', () => {
     const after = (await all(finance)).find((note) => note.subjectId === meridian.id)!;
     expect(after.message).toMatch(
       new RegExp(
-        `^Invoice ${meridian.invoiceNumber} from Meridian Health Networks Ltd .+ has a first approval by test\\.finance_approver@rx1 for £\\d+\\.\\d{2} and needs a second, different finance approver \\(above £1\\.00\\)`,
+        `^Invoice ${meridian.invoiceNumber} from Meridian Health Networks Ltd .+ has a first approval by test\\.finance_approver@rx1 for ` +
+          `£\\d+\\.\\d{2} and needs a second, different finance approver \\(above £1\\.00\\)`,
       ),
     );
     expect(after.fingerprint).not.toBe(before.fingerprint);

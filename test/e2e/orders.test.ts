@@ -5,8 +5,10 @@ import { formatMoney, parseMoney } from '../../src/common/money';
 import { ingest, supplierId } from '../support/feeds';
 import { errorCode, startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 
-const ORDER = `id type status requestedDate submittedOn committedDate originalCommittedDate completedOn oneOffCharge supplierOrderReference daysLate
-  bandwidthMbps monthlyCharge previousMonthlyCharge site { id } fromSite { id } service { id reference status installDate ceaseDate monthlyCharge bandwidthMbps oneOffCharge site { id } }
+const ORDER =
+  `id type status requestedDate submittedOn committedDate originalCommittedDate completedOn oneOffCharge supplierOrderReference daysLate
+  bandwidthMbps monthlyCharge previousMonthlyCharge site { id } fromSite { id } service { id reference status installDate ceaseDate ` +
+  `monthlyCharge bandwidthMbps oneOffCharge site { id } }
   history { fromStatus toStatus effectiveOn reason changedBy }`;
 
 /** Dates in last month, so that every step is in the past whatever today is. */
@@ -70,7 +72,8 @@ describe('orders', () => {
       .map((s: { id: unknown }) => s.id);
     active = (
       await gql(
-        'query($c: ID!) { services(first: 100, filter: { contractId: $c, status: [ACTIVE] }) { edges { node { id reference monthlyCharge bandwidthMbps installDate site { id } } } } }',
+        'query($c: ID!) { services(first: 100, filter: { contractId: $c, status: [ACTIVE] }) { edges { node { id reference monthlyCharge ' +
+          'bandwidthMbps installDate site { id } } } } }',
         { c: pdnContract },
       )
     ).data.services.edges
@@ -362,7 +365,8 @@ describe('orders', () => {
     it('reports ORDER_DELIVERY in the SLA report, with the late orders as evidence', async () => {
       const report = (
         await gql(
-          `query($c: ID!) { slaReport(contractId: $c, period: "${period}") { terms { kind target achieved status contractual note orders { supplierOrderReference committedDate completedOn daysLate order { id } } } } }`,
+          `query($c: ID!) { slaReport(contractId: $c, period: "${period}") { terms { kind target achieved status contractual note orders { ` +
+            `supplierOrderReference committedDate completedOn daysLate order { id } } } } }`,
           { c: mhnContract },
         )
       ).data.slaReport;
@@ -422,10 +426,12 @@ describe('orders', () => {
       const net = lines.reduce((sum, l) => sum + l[3], 0n);
       const tax = lines.reduce((sum, l) => sum + vat(l[3]), 0n);
       const csv = [
-        'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
+        'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,quantity,unit_price,net_amount,' +
+          'vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
         ...lines.map(
           ([ref, type, text, n]) =>
-            `PDN-ORD-INV-1,${day(28)},${day(1)},${month.endOf('month').toISODate()},${ref},${type},${text},1,${formatMoney(n)},${formatMoney(n)},20,${formatMoney(vat(n))},${formatMoney(net)},${formatMoney(tax)},${formatMoney(net + tax)}`,
+            `PDN-ORD-INV-1,${day(28)},${day(1)},${month.endOf('month').toISODate()},${ref},${type},${text},1,${formatMoney(n)},` +
+            `${formatMoney(n)},20,${formatMoney(vat(n))},${formatMoney(net)},${formatMoney(tax)},${formatMoney(net + tax)}`,
         ),
       ].join('\n');
       const run = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: csv });
@@ -453,8 +459,10 @@ describe('orders', () => {
 
       // the same connection charge on a later invoice is a duplicate
       const again = [
-        'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
-        `PDN-ORD-INV-2,${day(28)},${day(1)},${month.endOf('month').toISODate()},PDN-BRK-900001,ONE_OFF,Connection charge for order PDN-ORD-9001,1,1200.00,1200.00,20,240.00,1200.00,240.00,1440.00`,
+        'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,quantity,unit_price,net_amount,' +
+          'vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
+        `PDN-ORD-INV-2,${day(28)},${day(1)},${month.endOf('month').toISODate()},PDN-BRK-900001,ONE_OFF,Connection charge for order ` +
+          `PDN-ORD-9001,1,1200.00,1200.00,20,240.00,1200.00,240.00,1440.00`,
       ].join('\n');
       expect(
         (await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: again })).data.ingestFeed.rowsAccepted,
@@ -530,7 +538,8 @@ describe('orders', () => {
       const asOf = month.endOf('month').toISODate()!;
       const rows = (
         await gql(
-          `query($o: ID!) { legacyServicesToCease(organisationId: $o, asOf: "${asOf}") { service { reference } monthlyCharge replacement { reference } replacementLiveFrom
+          `query($o: ID!) { legacyServicesToCease(organisationId: $o, asOf: "${asOf}") { service { reference } monthlyCharge replacement { ` +
+            `reference } replacementLiveFrom
           dualRunningDays dualRunningExposure ceaseTarget raiseCeaseBy leadTimeWorkingDays overdue ceaseOrder { id } } }`,
           { o: rx1 },
         )
@@ -565,7 +574,8 @@ describe('orders', () => {
       const row = async () =>
         (
           await gql(
-            'query($o: ID!) { legacyServicesToCease(organisationId: $o, leadTimeWorkingDays: 5) { service { reference status } overdue leadTimeWorkingDays dualRunningDays ceaseOrder { id status type supplier { kind } } } }',
+            'query($o: ID!) { legacyServicesToCease(organisationId: $o, leadTimeWorkingDays: 5) { service { reference status } overdue ' +
+              'leadTimeWorkingDays dualRunningDays ceaseOrder { id status type supplier { kind } } } }',
             { o: rx1 },
           )
         ).data.legacyServicesToCease.find((r: { service: { reference: unknown } }) => r.service.reference === legacy.reference);
@@ -604,7 +614,8 @@ describe('orders', () => {
 
   it('loads a page of orders and their relations in the same number of statements at two sizes', async () => {
     const query = (n: number) =>
-      `{ orders(first: ${n}) { edges { node { id history { id } supplier { name } contract { reference } site { name } fromSite { name } service { reference orders { id } termsHistory { id } replacedBy { id } } } } } }`;
+      `{ orders(first: ${n}) { edges { node { id history { id } supplier { name } contract { reference } site { name } fromSite { name } ` +
+      `service { reference orders { id } termsHistory { id } replacedBy { id } } } } } }`;
     const small = await server.countStatements(() => gql(query(2)));
     const large = await server.countStatements(() => gql(query(8)));
     expect(large).toBe(small);

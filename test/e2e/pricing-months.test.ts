@@ -41,7 +41,9 @@ describe('month-by-month pricing', () => {
   afterAll(() => server.stop());
 
   describe('rental lines spanning months', () => {
-    const FINDINGS = `query($id: ID!) { invoice(id: $id) { reconciliation { findings { type lineNumber serviceReference expectedAmount invoicedAmount difference explanation disputable } } } }`;
+    const FINDINGS =
+      `query($id: ID!) { invoice(id: $id) { reconciliation { findings { type lineNumber serviceReference expectedAmount invoicedAmount ` +
+      `difference explanation disputable } } } }`;
     let findings: any[];
 
     beforeAll(async () => {
@@ -58,10 +60,12 @@ describe('month-by-month pricing', () => {
       const net = lines.reduce((sum, [, , , n]) => sum + n, 0n);
       const tax = lines.reduce((sum, [, , , n]) => sum + vat(n), 0n);
       const csv = [
-        'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total,line_period_start,line_period_end',
+        'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,' +
+          'vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total,line_period_start,line_period_end',
         ...lines.map(
           ([reference, from, to, n]) =>
-            `PRC-INV-Q3,2026-07-01,2026-07-01,2026-09-30,${reference},RECURRING,1,${formatMoney(n)},${formatMoney(n)},20,${formatMoney(vat(n))},${formatMoney(net)},${formatMoney(tax)},${formatMoney(net + tax)},${from},${to}`,
+            `PRC-INV-Q3,2026-07-01,2026-07-01,2026-09-30,${reference},RECURRING,1,${formatMoney(n)},${formatMoney(n)},20,` +
+            `${formatMoney(vat(n))},${formatMoney(net)},${formatMoney(tax)},${formatMoney(net + tax)},${from},${to}`,
         ),
       ].join('\n');
       const run = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: csv });
@@ -91,7 +95,8 @@ describe('month-by-month pricing', () => {
         }),
       ]);
       expect(line[0].explanation).toBe(
-        'Line 2 charges £930.00 net for PRC-QTR-0002; the contracted charge for 2026-07-01 to 2026-09-30 is £900.00 net, month by month: 2026-07: £300.00; 2026-08: £300.00; 2026-09: £300.00; £30.00 net over, £36.00 over with VAT at 20%.',
+        'Line 2 charges £930.00 net for PRC-QTR-0002; the contracted charge for 2026-07-01 to 2026-09-30 is £900.00 net, month by month: ' +
+          '2026-07: £300.00; 2026-08: £300.00; 2026-09: £300.00; £30.00 net over, £36.00 over with VAT at 20%.',
       );
     });
 
@@ -111,7 +116,9 @@ describe('month-by-month pricing', () => {
     const period = before.toFormat('yyyy-MM');
     const changePeriod = changeMonth.toFormat('yyyy-MM');
     const changeDay = changeMonth.set({ day: 10 }).toISODate()!;
-    const REPORT = `query($c: ID!, $p: String!) { slaReport(contractId: $c, period: $p) { credits { kind amount reason service { reference } } totals { cap creditsBeforeCap } } }`;
+    const REPORT =
+      `query($c: ID!, $p: String!) { slaReport(contractId: $c, period: $p) { credits { kind amount reason service { reference } } totals { ` +
+      `cap creditsBeforeCap } } }`;
     const report = async (p: string) => ok<any>(await gql(REPORT, { c: contractId, p }), 'slaReport');
     const creditOf = (r: any) => r.credits.filter((c: any) => c.service?.reference === 'PRC-SLA-0001');
     let serviceId: string;

@@ -87,7 +87,8 @@ describe('provenance of incidents and downtime', () => {
     runs.incidentTmf = tmf.data.ingestFeed.id;
 
     const logged = await server.gql(
-      'query { incidents(first: 50) { edges { node { supplierRef loggedBy source { location lastLocation feedRun { id kind format checksum } } statusHistory { status reason source { location feedRun { id } } } } } } }',
+      'query { incidents(first: 50) { edges { node { supplierRef loggedBy source { location lastLocation feedRun { id kind format checksum ' +
+        '} } statusHistory { status reason source { location feedRun { id } } } } } } }',
       {},
       manager,
     );

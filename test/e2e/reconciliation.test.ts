@@ -50,10 +50,12 @@ describe('invoice reconciliation', () => {
     const net = lines.reduce((sum, [, n]) => sum + n, 0n);
     const tax = lines.reduce((sum, [, , v]) => sum + v, 0n);
     const csv = [
-      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
+      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,' +
+        'invoice_net_total,invoice_vat_total,invoice_gross_total',
       ...lines.map(
         ([reference, n, v]) =>
-          `PDN-REC-1,2026-12-01,2026-11-01,2026-11-30,${reference},RECURRING,1,${formatMoney(n)},${formatMoney(n)},20,${formatMoney(v)},${formatMoney(net)},${formatMoney(tax)},${formatMoney(net + tax)}`,
+          `PDN-REC-1,2026-12-01,2026-11-01,2026-11-30,${reference},RECURRING,1,${formatMoney(n)},${formatMoney(n)},20,${formatMoney(v)},` +
+          `${formatMoney(net)},${formatMoney(tax)},${formatMoney(net + tax)}`,
       ),
     ].join('\n');
     const run = await ingest(server, manager, { supplierId: pdn, kind: 'INVOICE', format: 'CSV', document: csv });
@@ -111,7 +113,8 @@ describe('invoice reconciliation', () => {
     await server.gql(RECONCILE, { id: invoiceId }, manager);
     const pdn = await supplierId(server, manager, 'PDN00001');
     const csv = [
-      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
+      'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,' +
+        'invoice_net_total,invoice_vat_total,invoice_gross_total',
       `PDN-REC-PAGE,2026-12-02,2026-11-01,2026-11-30,${refs.ok},RECURRING,1,${refs.okCharge},${refs.okCharge},20,0.00,${refs.okCharge},0.00,${refs.okCharge}`,
     ].join('\n');
     expect(
@@ -152,7 +155,8 @@ describe('invoice reconciliation', () => {
 
   describe('disputes', () => {
     const RAISE =
-      'mutation($ids: [ID!]!, $amount: Money) { raiseDispute(input: { findingIds: $ids, evidence: "Contract schedule 2, rates table", disputedAmount: $amount }) { id state disputedAmount deadline } }';
+      'mutation($ids: [ID!]!, $amount: Money) { raiseDispute(input: { findingIds: $ids, evidence: "Contract schedule 2, rates table", ' +
+      'disputedAmount: $amount }) { id state disputedAmount deadline } }';
     const MOVE =
       'mutation($id: ID!, $s: DisputeState!, $r: String!) { moveDispute(input: { id: $id, state: $s, reason: $r }) { state creditedAmount } }';
     let findings: any[];
@@ -244,10 +248,12 @@ describe('invoice reconciliation', () => {
       const net = lines.reduce((sum, [, n]) => sum + n, 0n);
       const tax = lines.reduce((sum, [, , v]) => sum + v, 0n);
       const csv = [
-        'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
+        'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,' +
+          'vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total',
         ...lines.map(
           ([reference, n, v]) =>
-            `PDN-REC-2,2027-01-02,2026-12-01,2026-12-31,${reference},CREDIT,1,${formatMoney(n)},${formatMoney(n)},20,${formatMoney(v)},${formatMoney(net)},${formatMoney(tax)},${formatMoney(net + tax)}`,
+            `PDN-REC-2,2027-01-02,2026-12-01,2026-12-31,${reference},CREDIT,1,${formatMoney(n)},${formatMoney(n)},20,${formatMoney(v)},` +
+            `${formatMoney(net)},${formatMoney(tax)},${formatMoney(net + tax)}`,
         ),
       ].join('\n');
       const pdn = await supplierId(server, manager, 'PDN00001');

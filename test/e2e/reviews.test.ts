@@ -9,8 +9,10 @@ import { seedDemoServiceDesk } from '../../src/seed/demo-servicedesk';
 import { fixture, ingest, supplierId } from '../support/feeds';
 import { errorCode, startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 
-const RECORD = `mutation($input: RecordReviewInput!) { recordReview(input: $input) { id heldOn periodFrom periodTo attendees recordedBy evidenceSha256 evidenceIntact
-  evidence { id kind label sha256 document slaReport { period met breached insufficientData creditsOwed monthSnapshotRevision monthSnapshotSha256 terms { kind status service } credits { amount } }
+const RECORD =
+  `mutation($input: RecordReviewInput!) { recordReview(input: $input) { id heldOn periodFrom periodTo attendees recordedBy evidenceSha256 evidenceIntact
+  evidence { id kind label sha256 document slaReport { period met breached insufficientData creditsOwed monthSnapshotRevision ` +
+  `monthSnapshotSha256 terms { kind status service } credits { amount } }
     invoice { invoiceNumber grossTotal reconciled agreedAmount differenceTotal findingCount findings { type difference } } }
   actions { id description ownerUser ownerContact { name } dueDate status daysOverdue } } }`;
 const REVIEW = RECORD.replace('mutation($input: RecordReviewInput!) { recordReview(input: $input)', 'query($id: ID!) { review(id: $id)');
@@ -211,7 +213,8 @@ describe('service management reviews', () => {
     ]);
 
     const added = await server.gql(
-      'mutation($r: ID!, $c: ID!) { addReviewAction(input: { reviewId: $r, description: "Chase credit", ownerContactId: $c, dueDate: "2027-01-10" }) { status ownerContact { name } } }',
+      'mutation($r: ID!, $c: ID!) { addReviewAction(input: { reviewId: $r, description: "Chase credit", ownerContactId: $c, dueDate: ' +
+        '"2027-01-10" }) { status ownerContact { name } } }',
       { r: review.id, c: contactId },
       manager,
     );
@@ -237,8 +240,10 @@ describe('service management reviews', () => {
     const data = (
       await server.gql(
         `query($c: ID!) { severityOneWithoutNotification { incident { externalId origin } }
-      escalationsOverdueForUpdate { summary minutesOverdueForUpdate } closed: escalations(filter: { status: [CLOSED], kind: [COMPLAINT] }) { totalCount edges { node { closureAgreedBy resolution } } }
-      reviews(contractId: $c) { periodFrom actions { status daysOverdue } evidence { kind } } overdueReviewActions { description } }`,
+      escalationsOverdueForUpdate { summary minutesOverdueForUpdate } closed: escalations(filter: { status: [CLOSED], kind: ` +
+          `[COMPLAINT] }) { totalCount edges { node { closureAgreedBy resolution } } }
+      reviews(contractId: $c) { periodFrom actions { status daysOverdue } evidence { kind } } overdueReviewActions { description } ` +
+          `}`,
         { c: contract },
         manager,
       )

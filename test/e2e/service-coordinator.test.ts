@@ -57,8 +57,10 @@ describe('the Service Co-ordinator', () => {
       );
       for (const severity of [1, 2, 3]) {
         const logged = await server.gql(
-          `mutation($s: ID!, $c: ID!, $sev: Int!) { logIncident(input: { serviceId: $s, severity: $sev, summary: "${ods} severity ${severity}", occurredAt: "2026-11-01T08:00:00Z",
-             impact: "WAN down", customerImpact: "clinics on paper", stepsTaken: "router restarted", updatesContactId: $c }) { id } }`,
+          `mutation($s: ID!, $c: ID!, $sev: Int!) { logIncident(input: { serviceId: $s, severity: $sev, summary: "${ods} ` +
+            `severity ${severity}", occurredAt: "2026-11-01T08:00:00Z",
+             impact: "WAN down", customerImpact: "clinics on paper", stepsTaken: "router restarted", updatesContactId: $c }) { id ` +
+            `} }`,
           { s: found.data.services.edges[0].node.id, c: contact.data.createContact.id, sev: severity },
           manager,
         );

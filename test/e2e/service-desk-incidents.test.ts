@@ -3,9 +3,13 @@ import { Incident } from '../../src/incidents/incident.entity';
 import { ingest, supplierId } from '../support/feeds';
 import { errorCode, startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 
-const LOG = `mutation($input: LogIncidentInput!) { logIncident(input: $input) { id origin status severity summary occurredAt impact customerImpact workaround stepsTaken
+const LOG =
+  `mutation($input: LogIncidentInput!) { logIncident(input: $input) { id origin status severity summary occurredAt impact customerImpact ` +
+  `workaround stepsTaken
   loggedBy supplierRef updatesContact { name } relatedIncidents { id } statusHistory { status reason } } }`;
-const INCIDENT = `query($id: ID!) { incident(id: $id) { id origin status severity summary impact customerImpact workaround stepsTaken supplierRef supplierTicketLinkedBy
+const INCIDENT =
+  `query($id: ID!) { incident(id: $id) { id origin status severity summary impact customerImpact workaround stepsTaken supplierRef ` +
+  `supplierTicketLinkedBy
   openedAt acknowledgedAt updatesContact { name } statusHistory { status } } }`;
 
 const field = (response: GraphqlResponse) => response.errors?.[0]?.extensions?.field;
@@ -111,7 +115,8 @@ describe('incidents logged by consumers', () => {
     const far = Date.now() - 5 * 3_600_000;
     const csv = [
       'ticket_reference,service_reference,severity,status,summary,opened_at,acknowledged_at,resolved_at,sc_notified,sc_notified_at,status_history',
-      `PDN-NEAR-1,${services[1].reference},1,In Progress,Loss of service,${iso(opened)},${iso(opened + 10 * 60_000)},,,,${iso(opened + 10 * 60_000)} IN_PROGRESS`,
+      `PDN-NEAR-1,${services[1].reference},1,In Progress,Loss of ` +
+        `service,${iso(opened)},${iso(opened + 10 * 60_000)},,,,${iso(opened + 10 * 60_000)} IN_PROGRESS`,
       `PDN-FAR-1,${services[1].reference},2,In Progress,Earlier fault,${iso(far)},${iso(far + 10 * 60_000)},,,,${iso(far + 10 * 60_000)} IN_PROGRESS`,
     ].join('\n');
     const run = await ingest(server, manager, { supplierId: pdn, kind: 'INCIDENT', format: 'CSV', document: csv });
@@ -161,7 +166,8 @@ describe('incidents logged by consumers', () => {
     expect([errorCode(refused), reason(refused)]).toEqual(['CONFLICT', 'NOT_CONSUMER_LOGGED']);
 
     const linked = await server.gql(
-      'mutation($id: ID!) { linkSupplierTicket(input: { incidentId: $id, supplierRef: " PDN-FAR-1 " }) { id supplierRef supplierTicketLinkedBy status summary impact statusHistory { status } } }',
+      'mutation($id: ID!) { linkSupplierTicket(input: { incidentId: $id, supplierRef: " PDN-FAR-1 " }) { id supplierRef ' +
+        'supplierTicketLinkedBy status summary impact statusHistory { status } } }',
       { id: logged.id },
       manager,
     );
@@ -200,7 +206,8 @@ describe('incidents logged by consumers', () => {
     expect(listed.minutesSinceOpened).toBeLessThan(24 * 60);
 
     const RECORD =
-      'mutation($input: ServiceCoordinatorNotificationInput!) { recordServiceCoordinatorNotification(input: $input) { serviceCoordinatorNotified serviceCoordinatorNotifiedAt serviceCoordinatorNotificationRecordedBy } }';
+      'mutation($input: ServiceCoordinatorNotificationInput!) { recordServiceCoordinatorNotification(input: $input) { ' +
+      'serviceCoordinatorNotified serviceCoordinatorNotifiedAt serviceCoordinatorNotificationRecordedBy } }';
     const notSev1 = await server.gql(
       RECORD,
       { input: { incidentId: sev2.id, notified: true, notifiedAt: iso(Date.now() - 60_000) } },

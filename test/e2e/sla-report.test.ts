@@ -62,12 +62,14 @@ describe('the monthly SLA report', () => {
         'ticket_reference,service_reference,severity,status,opened_at,acknowledged_at,resolved_at,status_history',
         `SLA-INC-1,${refs.a},1,Resolved,2026-10-10T10:00:00Z,2026-10-10T10:10:00Z,2026-10-10T20:00:00Z,`,
         // six hours open, two of them awaiting the customer: four hours on the clock, inside the five-hour target
-        `SLA-INC-2,${refs.c},1,Resolved,2026-10-20T10:00:00Z,2026-10-20T10:10:00Z,2026-10-20T16:00:00Z,2026-10-20T10:10:00Z IN_PROGRESS | 2026-10-20T11:00:00Z PENDING (awaiting access) | 2026-10-20T13:00:00Z IN_PROGRESS | 2026-10-20T16:00:00Z RESOLVED`,
+        `SLA-INC-2,${refs.c},1,Resolved,2026-10-20T10:00:00Z,2026-10-20T10:10:00Z,2026-10-20T16:00:00Z,2026-10-20T10:10:00Z IN_PROGRESS | ` +
+          `2026-10-20T11:00:00Z PENDING (awaiting access) | 2026-10-20T13:00:00Z IN_PROGRESS | 2026-10-20T16:00:00Z RESOLVED`,
       ].join('\n'),
     });
     expect(incident.data.ingestFeed.rowsAccepted).toBe(2);
     const window = await server.gql(
-      'mutation($s: ID!) { recordExclusionWindow(input: { serviceId: $s, kind: PLANNED_MAINTENANCE, startsAt: "2026-10-10T10:00:00Z", endsAt: "2026-10-10T14:00:00Z", reason: "Core router upgrade CHG-1042" }) { id } }',
+      'mutation($s: ID!) { recordExclusionWindow(input: { serviceId: $s, kind: PLANNED_MAINTENANCE, startsAt: "2026-10-10T10:00:00Z", ' +
+        'endsAt: "2026-10-10T14:00:00Z", reason: "Core router upgrade CHG-1042" }) { id } }',
       { s: a.data.createService.id },
       manager,
     );
@@ -143,7 +145,8 @@ describe('the monthly SLA report', () => {
     );
     expect(term.errors).toBeUndefined();
     await server.gql(
-      'mutation($c: ID!) { setCreditPolicy(contractId: $c, input: { availabilityBands: [{ shortfallUpTo: "0.5", creditPercent: "5" }, { shortfallUpTo: null, creditPercent: "12.5" }], resolutionBreachPercent: "5", capAmount: "130.00" }) { id } }',
+      'mutation($c: ID!) { setCreditPolicy(contractId: $c, input: { availabilityBands: [{ shortfallUpTo: "0.5", creditPercent: "5" }, { ' +
+        'shortfallUpTo: null, creditPercent: "12.5" }], resolutionBreachPercent: "5", capAmount: "130.00" }) { id } }',
       { c: contractId },
       manager,
     );
@@ -163,7 +166,8 @@ describe('the monthly SLA report', () => {
     const id = services.data.services.edges[0].node.id;
     const series = (granularity: string, from: string, to: string) =>
       server.gql(
-        'query($s: ID!, $f: DateTimeISO!, $t: DateTimeISO!, $g: Granularity!) { serviceAvailability(serviceId: $s, from: $f, to: $t, granularity: $g) { start coveredSeconds upSeconds availabilityPercent coveragePercent } }',
+        'query($s: ID!, $f: DateTimeISO!, $t: DateTimeISO!, $g: Granularity!) { serviceAvailability(serviceId: $s, from: $f, to: $t, ' +
+          'granularity: $g) { start coveredSeconds upSeconds availabilityPercent coveragePercent } }',
         { s: id, f: from, t: to, g: granularity },
         manager,
       );
@@ -192,7 +196,8 @@ describe('the monthly SLA report', () => {
     const run = await ingest(server, manager, { supplierId: pdn, kind: 'PERFORMANCE', format: 'CSV', document: rows.join('\n') });
     expect(run.data.ingestFeed.rowsAccepted).toBe(361);
     const alerts = await server.gql(
-      '{ capacityAlerts(period: "2026-10", thresholdPercent: 80, minDays: 3) { daysOver peakP95Percent suggestedBandwidthMbps service { reference bandwidthMbps } } }',
+      '{ capacityAlerts(period: "2026-10", thresholdPercent: 80, minDays: 3) { daysOver peakP95Percent suggestedBandwidthMbps service { ' +
+        'reference bandwidthMbps } } }',
       {},
       manager,
     );
@@ -287,7 +292,8 @@ describe('the monthly SLA report', () => {
     const withOne = await server.countStatements(report);
     for (const reference of [refs.b, refs.c, refs.d]) {
       const window = await server.gql(
-        'mutation($s: ID!) { recordExclusionWindow(input: { serviceId: $s, kind: PLANNED_MAINTENANCE, startsAt: "2026-10-25T01:00:00Z", endsAt: "2026-10-25T03:00:00Z", reason: "Clocks change CHG-1101" }) { id } }',
+        'mutation($s: ID!) { recordExclusionWindow(input: { serviceId: $s, kind: PLANNED_MAINTENANCE, startsAt: "2026-10-25T01:00:00Z", ' +
+          'endsAt: "2026-10-25T03:00:00Z", reason: "Clocks change CHG-1101" }) { id } }',
         { s: ids.find((service: { reference: string }) => service.reference === reference).id },
         manager,
       );

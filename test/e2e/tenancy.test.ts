@@ -25,18 +25,22 @@ describe('tenancy', () => {
     ipamDelegates(organisationId: $org, includeRevoked: true) { id active }
     applicationAccessRequests(first: 100) { edges { node { id status history { id } } } } }`;
 
-  const SNAPSHOT = `{ contracts(first: 100) { edges { node { id reference title status endDate documents { id } statusHistory { id }
-      services(first: 100) { edges { node { id reference status monthlyCharge site { id name postcode } replacedBy { id } termsHistory { id } } } } contacts { id role } } } }
+  const SNAPSHOT =
+    `{ contracts(first: 100) { edges { node { id reference title status endDate documents { id } statusHistory { id }
+      services(first: 100) { edges { node { id reference status monthlyCharge site { id name postcode } replacedBy { id } termsHistory { ` +
+    `id } } } } contacts { id role } } } }
     orders(first: 100) { edges { node { id status committedDate completedOn history { id } } } }
     contacts(first: 100) { edges { node { id name email lastVerifiedAt assignments { id } } } }
     apiKeys(includeRevoked: true) { edges { node { id revokedAt } } }
     incidents(first: 100) { edges { node { id status severity statusHistory { id } } } }
-    invoices(first: 100) { edges { node { id grossTotal status lines { id } reconciliation { id } approvedAmount statusHistory { id } approvals { id voidReason } } } }
+    invoices(first: 100) { edges { node { id grossTotal status lines { id } reconciliation { id } approvedAmount statusHistory { id } ` +
+    `approvals { id voidReason } } } }
     feedEndpoints { edges { node { id url enabled lastPulledAt } } }
     disputes { edges { node { id state disputedAmount history { id } } } }
     escalations { edges { node { id status level summary closureAgreedAt updates { id } levelHistory { id } } } }
     overdueReviewActions { id status dueDate }
-    loggedIncidents: incidents(first: 100, filter: { severity: [1] }) { edges { node { id supplierRef serviceCoordinatorNotified impact relatedIncidents { id } } } }
+    loggedIncidents: incidents(first: 100, filter: { severity: [1] }) { edges { node { id supplierRef serviceCoordinatorNotified impact ` +
+    `relatedIncidents { id } } } }
     slaContracts: contracts(first: 100) { edges { node { slaTerms { id targetPercent } creditPolicy { id } } } }
     webhookSubscriptions { edges { node { id url kinds enabled signingKeyHint rotatedAt } } } }`;
 
@@ -96,7 +100,8 @@ describe('tenancy', () => {
     ids.invoice = feedData.data.invoices.edges[0].node.id;
     ids.inventoryComparison = feedData.data.inventoryComparisons.edges[0].node.id;
     const endpoint = await server.gql(
-      'mutation($s: ID!) { configureFeedEndpoint(input: { supplierId: $s, kind: INVOICE, format: CSV, url: "http://127.0.0.1:9/invoices.csv", enabled: false }) { id } }',
+      'mutation($s: ID!) { configureFeedEndpoint(input: { supplierId: $s, kind: INVOICE, format: CSV, url: ' +
+        '"http://127.0.0.1:9/invoices.csv", enabled: false }) { id } }',
       { s: ids.supplier },
       rx1,
     );
@@ -108,7 +113,8 @@ describe('tenancy', () => {
     );
     ids.slaTerm = term.data.setSlaTerm.id;
     const exclusion = await server.gql(
-      'mutation($s: ID!) { recordExclusionWindow(input: { serviceId: $s, kind: PLANNED_MAINTENANCE, startsAt: "2026-10-10T10:00:00Z", endsAt: "2026-10-10T12:00:00Z", reason: "upgrade" }) { id } }',
+      'mutation($s: ID!) { recordExclusionWindow(input: { serviceId: $s, kind: PLANNED_MAINTENANCE, startsAt: "2026-10-10T10:00:00Z", ' +
+        'endsAt: "2026-10-10T12:00:00Z", reason: "upgrade" }) { id } }',
       { s: ids.service },
       rx1,
     );
@@ -171,7 +177,8 @@ describe('tenancy', () => {
     expect(logged.errors).toBeUndefined();
     ids.loggedIncident = logged.data.logIncident.id;
     const escalation = await server.gql(
-      'mutation($s: ID!, $c: ID!) { raiseEscalation(input: { kind: COMPLAINT, supplierId: $s, contractId: $c, summary: "RX1 complaint", updateIntervalHours: 1 }) { id levelHistory { id } } }',
+      'mutation($s: ID!, $c: ID!) { raiseEscalation(input: { kind: COMPLAINT, supplierId: $s, contractId: $c, summary: "RX1 complaint", ' +
+        'updateIntervalHours: 1 }) { id levelHistory { id } } }',
       { s: ids.supplier, c: ids.contract },
       rx1,
     );
@@ -272,7 +279,8 @@ describe('tenancy', () => {
     ids.accessRequest = compliance.data.applicationAccessRequests.edges[0].node.id;
     ids.accessTransition = compliance.data.applicationAccessRequests.edges[0].node.history[0].id;
     const webhook = await server.gql(
-      'mutation { createWebhookSubscription(input: { url: "http://127.0.0.1:9/rx1-hook", kinds: [CONTRACT_NOTICE_DUE, CONTACT_STALE], deliverExisting: false }) { subscription { id } } }',
+      'mutation { createWebhookSubscription(input: { url: "http://127.0.0.1:9/rx1-hook", kinds: [CONTRACT_NOTICE_DUE, CONTACT_STALE], ' +
+        'deliverExisting: false }) { subscription { id } } }',
       {},
       rx1,
     );
@@ -433,7 +441,8 @@ describe('tenancy', () => {
     removeContractDocument: () => notFound('mutation($id: ID!) { removeContractDocument(id: $id) { id } }', { id: ids.document }),
     createSite: () =>
       notFound(
-        'mutation($org: ID!) { createSite(input: { organisationId: $org, odsCode: "ZZZ01", name: "x", addressLine1: "x", town: "x", postcode: "LS1 4AP" }) { id } }',
+        'mutation($org: ID!) { createSite(input: { organisationId: $org, odsCode: "ZZZ01", name: "x", addressLine1: "x", town: "x", ' +
+          'postcode: "LS1 4AP" }) { id } }',
         { org: ids.organisation },
       ),
     updateSite: () => notFound('mutation($id: ID!) { updateSite(input: { id: $id, name: "hijacked" }) { id } }', { id: ids.site }),
@@ -544,7 +553,8 @@ describe('tenancy', () => {
     feedEndpoints: () => noneOfRx1('{ feedEndpoints { edges { node { id url } } } }').then(() => undefined),
     configureFeedEndpoint: () =>
       notFound(
-        'mutation($s: ID!, $o: ID!) { configureFeedEndpoint(input: { supplierId: $s, organisationId: $o, kind: INVOICE, format: CSV, url: "http://127.0.0.1:9/hijack.csv" }) { id } }',
+        'mutation($s: ID!, $o: ID!) { configureFeedEndpoint(input: { supplierId: $s, organisationId: $o, kind: INVOICE, format: CSV, url: ' +
+          '"http://127.0.0.1:9/hijack.csv" }) { id } }',
         { s: ids.supplier, o: ids.organisation },
       ),
     removeFeedEndpoint: () => notFound('mutation($id: ID!) { removeFeedEndpoint(id: $id) }', { id: ids.feedEndpoint }),
@@ -599,7 +609,8 @@ describe('tenancy', () => {
       ),
     recordExclusionWindow: () =>
       notFound(
-        'mutation($s: ID!) { recordExclusionWindow(input: { serviceId: $s, kind: CONSUMER_ATTRIBUTED, startsAt: "2026-10-01T00:00:00Z", endsAt: "2026-10-30T00:00:00Z", reason: "x" }) { id } }',
+        'mutation($s: ID!) { recordExclusionWindow(input: { serviceId: $s, kind: CONSUMER_ATTRIBUTED, startsAt: "2026-10-01T00:00:00Z", ' +
+          'endsAt: "2026-10-30T00:00:00Z", reason: "x" }) { id } }',
         { s: ids.service },
       ),
     removeExclusionWindow: () => notFound('mutation($id: ID!) { removeExclusionWindow(id: $id) }', { id: ids.exclusionWindow }),
@@ -621,7 +632,8 @@ describe('tenancy', () => {
       notFound('query($org: ID!) { connectionAgreements(organisationId: $org) { id } }', { org: ids.organisation }),
     recordConnectionAgreement: () =>
       notFound(
-        'mutation($org: ID!) { recordConnectionAgreement(input: { organisationId: $org, version: "99", signedOn: "2025-01-10", representingCustomers: true, signedByName: "x" }) { id } }',
+        'mutation($org: ID!) { recordConnectionAgreement(input: { organisationId: $org, version: "99", signedOn: "2025-01-10", ' +
+          'representingCustomers: true, signedByName: "x" }) { id } }',
         { org: ids.organisation },
       ),
     ipAllocations: async () => {
@@ -690,21 +702,24 @@ describe('tenancy', () => {
     escalationsOverdueForUpdate: () => noneOfRx1('{ escalationsOverdueForUpdate { id summary } }').then(() => undefined),
     raiseEscalation: async () => {
       await notFound(
-        'mutation($s: ID!, $c: ID!) { raiseEscalation(input: { kind: ESCALATION, supplierId: $s, contractId: $c, summary: "x", updateIntervalHours: 4 }) { id } }',
+        'mutation($s: ID!, $c: ID!) { raiseEscalation(input: { kind: ESCALATION, supplierId: $s, contractId: $c, summary: "x", ' +
+          'updateIntervalHours: 4 }) { id } }',
         {
           s: ids.supplier,
           c: ids.contract,
         },
       );
       await notFound(
-        'mutation($s: ID!, $o: ID!) { raiseEscalation(input: { kind: ESCALATION, supplierId: $s, organisationId: $o, summary: "x", updateIntervalHours: 4 }) { id } }',
+        'mutation($s: ID!, $o: ID!) { raiseEscalation(input: { kind: ESCALATION, supplierId: $s, organisationId: $o, summary: "x", ' +
+          'updateIntervalHours: 4 }) { id } }',
         {
           s: ids.supplier,
           o: ids.organisation,
         },
       );
       await notFound(
-        'mutation($s: ID!, $i: ID!) { raiseEscalation(input: { kind: ESCALATION, supplierId: $s, incidentId: $i, summary: "x", updateIntervalHours: 4 }) { id } }',
+        'mutation($s: ID!, $i: ID!) { raiseEscalation(input: { kind: ESCALATION, supplierId: $s, incidentId: $i, summary: "x", ' +
+          'updateIntervalHours: 4 }) { id } }',
         {
           s: ids.supplier,
           i: ids.loggedIncident,
@@ -725,7 +740,8 @@ describe('tenancy', () => {
     overdueReviewActions: () => noneOfRx1('{ overdueReviewActions { id description } }').then(() => undefined),
     recordReview: () =>
       notFound(
-        'mutation($c: ID!) { recordReview(input: { contractId: $c, heldOn: "2026-11-20", periodFrom: "2026-10", periodTo: "2026-10", attendees: ["x"] }) { id } }',
+        'mutation($c: ID!) { recordReview(input: { contractId: $c, heldOn: "2026-11-20", periodFrom: "2026-10", periodTo: "2026-10", ' +
+          'attendees: ["x"] }) { id } }',
         { c: ids.contract },
       ),
     addReviewAction: () =>
@@ -752,7 +768,8 @@ describe('tenancy', () => {
       }),
     createOrder: async () => {
       await notFound(
-        'mutation($c: ID!, $s: ID!) { createOrder(input: { type: NEW_SERVICE, contractId: $c, siteId: $s, requestedDate: "2026-01-01", serviceType: VOICE, resilience: NON_RESILIENT, bandwidthMbps: 1, monthlyCharge: "1.00" }) { id } }',
+        'mutation($c: ID!, $s: ID!) { createOrder(input: { type: NEW_SERVICE, contractId: $c, siteId: $s, requestedDate: "2026-01-01", ' +
+          'serviceType: VOICE, resilience: NON_RESILIENT, bandwidthMbps: 1, monthlyCharge: "1.00" }) { id } }',
         { c: ids.contract, s: ids.site },
       );
       await notFound('mutation($s: ID!) { createOrder(input: { type: CEASE, serviceId: $s, requestedDate: "2026-01-01" }) { id } }', {
@@ -798,7 +815,8 @@ describe('tenancy', () => {
       }),
     createWebhookSubscription: () =>
       notFound(
-        'mutation($o: ID!) { createWebhookSubscription(input: { organisationId: $o, url: "http://127.0.0.1:9/hijack", kinds: [CONTRACT_NOTICE_DUE] }) { secret } }',
+        'mutation($o: ID!) { createWebhookSubscription(input: { organisationId: $o, url: "http://127.0.0.1:9/hijack", kinds: ' +
+          '[CONTRACT_NOTICE_DUE] }) { secret } }',
         { o: ids.organisation },
       ),
     updateWebhookSubscription: () =>

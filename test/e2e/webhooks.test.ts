@@ -47,7 +47,9 @@ async function startReceiver() {
 
 const CREATE = `mutation($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) {
   secret subscription { id url kinds enabled signingKeyHint consecutiveFailures organisation { odsCode } } } }`;
-const DELIVERIES = `query($id: ID!) { webhookDeliveries(subscriptionId: $id, first: 100) { totalCount edges { node { id kind status attemptCount nextAttemptAt lastStatusCode lastError deliveredAt payload
+const DELIVERIES =
+  `query($id: ID!) { webhookDeliveries(subscriptionId: $id, first: 100) { totalCount edges { node { id kind status attemptCount nextAttemptAt ` +
+  `lastStatusCode lastError deliveredAt payload
   attempts { attempt succeeded statusCode error } } } } }`;
 const reason = (response: GraphqlResponse) => [
   errorCode(response),
@@ -248,7 +250,8 @@ describe('webhooks', () => {
       reason(await server.gql('mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { status } }', { id: log[0].id }, admin)),
     ).toEqual(['CONFLICT', 'SUBSCRIPTION_DISABLED']);
     const fixed = await server.gql(
-      'mutation($id: ID!, $url: String!) { updateWebhookSubscription(input: { id: $id, url: $url, enabled: true }) { enabled consecutiveFailures disabledReason } }',
+      'mutation($id: ID!, $url: String!) { updateWebhookSubscription(input: { id: $id, url: $url, enabled: true }) { enabled ' +
+        'consecutiveFailures disabledReason } }',
       { id: created.subscription.id, url: `${receiver.url}/ok-again` },
       admin,
     );

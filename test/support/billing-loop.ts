@@ -25,10 +25,13 @@ export function documentCsv(
   const net = lines.reduce((sum, line) => sum + line.net, 0n);
   const tax = lines.reduce((sum, line) => sum + vatOf(line.net), 0n);
   return [
-    'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,line_period_start,line_period_end,invoice_net_total,invoice_vat_total,invoice_gross_total',
+    'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,quantity,unit_price,net_amount,vat_rate,vat_amount,' +
+      'line_period_start,line_period_end,invoice_net_total,invoice_vat_total,invoice_gross_total',
     ...lines.map(
       (line) =>
-        `${number},${dates.invoiceDate},${dates.periodStart},${dates.periodEnd},${line.reference ?? ''},${line.type},1,${formatMoney(line.net)},${formatMoney(line.net)},20,${formatMoney(vatOf(line.net))},${line.from ?? ''},${line.to ?? ''},${formatMoney(net)},${formatMoney(tax)},${formatMoney(net + tax)}`,
+        `${number},${dates.invoiceDate},${dates.periodStart},${dates.periodEnd},${line.reference ?? ''},${line.type},1,` +
+        `${formatMoney(line.net)},${formatMoney(line.net)},20,${formatMoney(vatOf(line.net))},${line.from ?? ''},${line.to ?? ''},` +
+        `${formatMoney(net)},${formatMoney(tax)},${formatMoney(net + tax)}`,
     ),
   ].join('\n');
 }
@@ -116,7 +119,8 @@ export async function billingLoop(env: Record<string, string> = {}) {
   const dispute = async (id: string) =>
     (
       await server.gql(
-        'query($id: ID!) { dispute(id: $id) { id state disputedAmount creditedAmount history { fromState toState changedBy automatic reason } credits { amount } } }',
+        'query($id: ID!) { dispute(id: $id) { id state disputedAmount creditedAmount history { fromState toState changedBy automatic reason ' +
+          '} credits { amount } } }',
         { id },
         manager,
       )

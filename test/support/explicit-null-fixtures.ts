@@ -81,7 +81,8 @@ export async function setUp(server: TestServer, token: string, catalogue: string
   const newSite = async () =>
     (
       await ok(
-        'mutation($o: String!) { createSite(input: { odsCode: $o, name: "Null Lane Clinic", addressLine1: "1 Null Lane", town: "Leeds", postcode: "LS1 4AP" }) { id } }',
+        'mutation($o: String!) { createSite(input: { odsCode: $o, name: "Null Lane Clinic", addressLine1: "1 Null Lane", town: "Leeds", ' +
+          'postcode: "LS1 4AP" }) { id } }',
         { o: `NUL${next()}` },
       )
     ).id as string;

@@ -14,8 +14,8 @@ export interface MainProcess {
 }
 
 /**
- * `src/main.ts` as `npm start` runs it (node's own options in `nodeArgs`; or a build of it, `options.built`), in a process of its own, with `env` over a quiet test
- * environment. Resolve `listening(server)` for its port; a process that exits first rejects
+ * `src/main.ts` as `npm start` runs it (node's own options in `nodeArgs`; or a build of it, `options.built`), in a process
+ * of its own, with `env` over a quiet test environment. Resolve `listening(server)` for its port; a process that exits first rejects
  * with what it wrote to stderr.
  */
 export function spawnMain(

@@ -66,7 +66,8 @@ describe('reconciliation rules, hand-worked', () => {
     const [over] = recurringLineFindings(line({ lineNumber: 3, netAmount: 32_500n, vatAmount: 6_500n }), service(), [], 'INV-7');
     expect(over).toMatchObject({ type: FindingType.RATE_MISMATCH, expected: 36_000n, invoiced: 39_000n, difference: 3_000n });
     expect(over.explanation).toBe(
-      'Line 3 charges £325.00 net for PDN-ETH-1; the contracted charge for 2026-11-01 to 2026-11-30 is £300.00 net; £25.00 net over, £30.00 over with VAT at 20%.',
+      'Line 3 charges £325.00 net for PDN-ETH-1; the contracted charge for 2026-11-01 to 2026-11-30 is £300.00 net; £25.00 net over, £30.00 ' +
+        'over with VAT at 20%.',
     );
     // undercharged: the same, the other way
     const [under] = recurringLineFindings(line({ netAmount: 29_000n, vatAmount: 5_800n }), service(), [], 'INV-7');

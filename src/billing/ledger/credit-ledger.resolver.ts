@@ -111,7 +111,8 @@ export class CreditLedgerResolver {
   @Authorized(READ_INVENTORY)
   @Query(() => CreditLedgerType, {
     description:
-      "The credit ledger of the viewer's contracts: what suppliers owe, claimed, received, waived and still outstanding, per month and entry by entry. Months past their grace period are closed first.",
+      "The credit ledger of the viewer's contracts: what suppliers owe, claimed, received, waived and still outstanding, per month and " +
+      'entry by entry. Months past their grace period are closed first.',
   })
   async creditLedger(
     @Ctx() ctx: RequestContext,
@@ -179,7 +180,8 @@ export class CreditLedgerResolver {
   @Authorized(READ_INVENTORY)
   @Query(() => SlaMonthSnapshot, {
     description:
-      "A contract's month as frozen when it closed (or a later revision). A month not yet closed is CONFLICT (reason MONTH_OPEN): its figures are provisional (slaReport).",
+      "A contract's month as frozen when it closed (or a later revision). A month not yet closed is CONFLICT (reason MONTH_OPEN): its " +
+      'figures are provisional (slaReport).',
   })
   slaMonthSnapshot(
     @Ctx() ctx: RequestContext,
@@ -205,7 +207,8 @@ export class CreditLedgerResolver {
   @Authorized(RECONCILE_INVOICES)
   @Mutation(() => SlaMonthSnapshot, {
     description:
-      'Recomputes a closed month from the feeds as they now stand. Unchanged, the latest revision comes back; changed, a new revision lists the differences, and credits already claimed keep their figure (the new one is their revisedOwed).',
+      'Recomputes a closed month from the feeds as they now stand. Unchanged, the latest revision comes back; changed, a new revision lists ' +
+      'the differences, and credits already claimed keep their figure (the new one is their revisedOwed).',
   })
   reviseSlaMonth(@Ctx() ctx: RequestContext, @Arg('input') input: ReviseSlaMonthInput) {
     return this.ledger.revise(ctx, idOf(input.contractId, Contract.typename, 'input.contractId'), input.period);
@@ -272,7 +275,8 @@ export class CreditLedgerEntryResolver {
 
   @FieldResolver(() => [RecordSource], {
     description:
-      "The feed rows behind the credit: for a resolution breach, the row that last changed the incident; for availability, the performance runs that delivered the service's samples in the month (first and last rows, and the time they cover).",
+      'The feed rows behind the credit: for a resolution breach, the row that last changed the incident; for availability, the performance ' +
+      "runs that delivered the service's samples in the month (first and last rows, and the time they cover).",
   })
   async sources(@Root() entry: CreditLedgerEntry, @Ctx() ctx: RequestContext): Promise<RecordSource[]> {
     if (entry.incidentId !== null) {

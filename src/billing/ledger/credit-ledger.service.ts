@@ -274,7 +274,8 @@ export class CreditLedgerService {
         ErrorReason.NO_SUCH_REVISION,
       );
     throw conflict(
-      `${period} of contract ${contract.reference} is not closed: its figures are provisional until ${ctx.config.sla.monthGraceDays} days after it ends, or it is outside the ledger (CREDIT_LEDGER_MONTHS)`,
+      `${period} of contract ${contract.reference} is not closed: its figures are provisional until ${ctx.config.sla.monthGraceDays} days ` +
+        `after it ends, or it is outside the ledger (CREDIT_LEDGER_MONTHS)`,
       { reason: ErrorReason.MONTH_OPEN },
     );
   }
@@ -288,7 +289,9 @@ export class CreditLedgerService {
       const closed = await tx.repository(SlaMonthSnapshot).existsBy({ contractId, period });
       if (!closed)
         throw conflict(
-          `${period} of contract ${contract.reference} is not closed yet (${period < ukPeriodOf(new Date()) ? `it closes ${tx.config.sla.monthGraceDays} days after it ends` : 'it is not over'}); its figures are provisional`,
+          `${period} of contract ${contract.reference} is not closed yet ` +
+            `(${period < ukPeriodOf(new Date()) ? `it closes ${tx.config.sla.monthGraceDays} days after it ends` : 'it is not over'}); its ` +
+            `figures are provisional`,
           { reason: ErrorReason.MONTH_OPEN },
         );
       const { snapshot, changedClaims } = await this.months.revise(tx, contract, period);

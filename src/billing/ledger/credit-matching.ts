@@ -257,7 +257,9 @@ async function creditClaimingDisputes(
     moves.push({
       dispute,
       from,
-      reason: `Credits matched through the ledger: ${parts.join(', ')}${full ? '' : `; £${formatMoney(dispute.disputedAmount - dispute.creditedAmount)} still due`}`,
+      reason:
+        `Credits matched through the ` +
+        `ledger: ${parts.join(', ')}${full ? '' : `; £${formatMoney(dispute.disputedAmount - dispute.creditedAmount)} still due`}`,
     });
   }
   for (let at = 0; at < credits.length; at += CHUNK) await ctx.repository(DisputeCredit).insert(credits.slice(at, at + CHUNK));
@@ -329,7 +331,8 @@ async function creditUpheldDisputes(
         ctx,
         dispute,
         DisputeState.UPHELD,
-        `Credit of £${formatMoney(applied)} matched from invoice ${invoice.invoiceNumber} line ${line.lineNumber}${full ? '' : `; £${formatMoney(remaining(dispute))} still due`}`,
+        `Credit of £${formatMoney(applied)} matched from invoice ${invoice.invoiceNumber} ` +
+          `line ${line.lineNumber}${full ? '' : `; £${formatMoney(remaining(dispute))} still due`}`,
       );
     }
   }

@@ -60,13 +60,17 @@ describe('FEED_PULL_ALLOWED_HOSTS', () => {
     ]);
   });
 
-  it("lets a developer pull from `npm run sim:cnsp` without a restart: in development, with no list given, the list is the simulator's loopback address and port, nothing else", () => {
-    const { feeds } = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir });
-    expect(feeds).toMatchObject({ pullAllowedHosts: [SIMULATED_CNSP_HOST], pullAllowAnyHost: false });
-    expect(isAllowedHost(new URL('http://127.0.0.1:4010/feeds/performance.csv'), feeds.pullAllowedHosts)).toBe(true);
-    expect(isAllowedHost(new URL('http://127.0.0.1:4000/graphql'), feeds.pullAllowedHosts)).toBe(false);
-    expect(isAllowedHost(new URL('http://localhost:4010/feeds/performance.csv'), feeds.pullAllowedHosts)).toBe(false);
-  });
+  it(
+    "lets a developer pull from `npm run sim:cnsp` without a restart: in development, with no list given, the list is the simulator's " +
+      'loopback address and port, nothing else',
+    () => {
+      const { feeds } = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir });
+      expect(feeds).toMatchObject({ pullAllowedHosts: [SIMULATED_CNSP_HOST], pullAllowAnyHost: false });
+      expect(isAllowedHost(new URL('http://127.0.0.1:4010/feeds/performance.csv'), feeds.pullAllowedHosts)).toBe(true);
+      expect(isAllowedHost(new URL('http://127.0.0.1:4000/graphql'), feeds.pullAllowedHosts)).toBe(false);
+      expect(isAllowedHost(new URL('http://localhost:4010/feeds/performance.csv'), feeds.pullAllowedHosts)).toBe(false);
+    },
+  );
 
   it('applies in every mode unless FEED_PULL_ALLOW_ANY_HOST, which production refuses', () => {
     expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }).feeds).toMatchObject({ pullAllowedHosts: [], pullAllowAnyHost: false });

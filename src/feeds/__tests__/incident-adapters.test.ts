@@ -122,7 +122,8 @@ describe('incident CSV template', () => {
         location: 'line 6',
         field: 'severity',
         reason:
-          'severity: "Urgent" is not a severity: expected 1 to 5 (or "Severity 1", "Sev1", "P1"), critical, major/high, moderate/medium, minor/low or informational/lowest',
+          'severity: "Urgent" is not a severity: expected 1 to 5 (or "Severity 1", "Sev1", "P1"), critical, major/high, moderate/medium, ' +
+          'minor/low or informational/lowest',
       },
       {
         location: 'line 7',
@@ -255,7 +256,8 @@ describe('TMF621 trouble tickets', () => {
       location: '$',
       field: 'severity',
       reason:
-        'severity: "Urgent" is not a severity: expected 1 to 5 (or "Severity 1", "Sev1", "P1"), critical, major/high, moderate/medium, minor/low or informational/lowest',
+        'severity: "Urgent" is not a severity: expected 1 to 5 (or "Severity 1", "Sev1", "P1"), critical, major/high, moderate/medium, ' +
+        'minor/low or informational/lowest',
     });
     expect(JSON.parse(items[0]!.raw)).toMatchObject({ id: '3180', '@type': 'TroubleTicket' });
   });

@@ -31,7 +31,8 @@ function rejected(item: ParsedItem<InvoiceRecord> | undefined) {
 const sum = (values: bigint[]) => values.reduce((total, value) => total + value, 0n);
 
 const HEADER =
-  'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,quantity,unit_price,net_amount,vat_rate,vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total';
+  'invoice_number,invoice_date,period_start,period_end,service_reference,charge_type,description,quantity,unit_price,net_amount,vat_rate,' +
+  'vat_amount,invoice_net_total,invoice_vat_total,invoice_gross_total';
 
 describe('invoice CSV adapter', () => {
   it('groups the rows of the valid file into two invoices, in order of first appearance, with exact pence', async () => {
@@ -154,7 +155,8 @@ describe('invoice CSV adapter', () => {
 
   it('reads the values real suppliers write: pounds signs, thousands separators, "20%", UK dates, charge-type words', async () => {
     const csv = [
-      'Invoice Number,Invoice Date,Period Start,Period End,Charge Type,Unit Price,Net Amount,VAT Rate,VAT Amount,Invoice Net Total,Invoice VAT Total,Invoice Gross Total',
+      'Invoice Number,Invoice Date,Period Start,Period End,Charge Type,Unit Price,Net Amount,VAT Rate,VAT Amount,Invoice Net Total,Invoice ' +
+        'VAT Total,Invoice Gross Total',
       'INV-9,25/11/2026,01/11/2026,30/11/2026,Rental,1234.5,"£1,234.50",20%,£246.90,"£1,484.00","£296.80","£1,780.80"',
       'INV-9,25/11/2026,01/11/2026,30/11/2026,one-off,100,100.00,20.0,20.00,"£1,484.00",£296.80,"£1,780.80"',
       'INV-9,25/11/2026,01/11/2026,30/11/2026,oneTime,50,50.00,20,10.00,1484.00,296.80,1780.80',
@@ -304,7 +306,8 @@ describe('TMF678 invoice adapter', () => {
       location: '$[1]',
       field: 'taxExcludedAmount',
       reason:
-        'Bill PDN-INV-2026-1005 cannot be read: line 1 ($[1].appliedCustomerBillingRate[0]): taxExcludedAmount: "1792.005" is not an amount in pounds with at most two decimal places',
+        'Bill PDN-INV-2026-1005 cannot be read: line 1 ($[1].appliedCustomerBillingRate[0]): taxExcludedAmount: "1792.005" is not an amount ' +
+        'in pounds with at most two decimal places',
     });
   });
 

@@ -314,7 +314,8 @@ describe('TMF628 performance JSON', () => {
         location: '$[0]',
         field: 'indicators[1].name',
         reason:
-          'indicators[1].name: "signalToNoise" is not an indicator we read (expected availability, latency, jitter, packetLoss, utilisationIn, utilisationOut, throughputIn or throughputOut)',
+          'indicators[1].name: "signalToNoise" is not an indicator we read (expected availability, latency, jitter, packetLoss, ' +
+          'utilisationIn, utilisationOut, throughputIn or throughputOut)',
       },
       {
         location: '$[1]',

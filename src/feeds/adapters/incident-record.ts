@@ -37,7 +37,8 @@ export function parseSeverity(value: unknown, field: string): Severity {
   if (!severity) {
     throw new FieldError(
       field,
-      `"${String(value)}" is not a severity: expected 1 to 5 (or "Severity 1", "Sev1", "P1"), critical, major/high, moderate/medium, minor/low or informational/lowest`,
+      `"${String(value)}" is not a severity: expected 1 to 5 (or "Severity 1", "Sev1", "P1"), critical, major/high, moderate/medium, ` +
+        `minor/low or informational/lowest`,
     );
   }
   return severity;

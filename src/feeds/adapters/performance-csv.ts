@@ -97,7 +97,8 @@ function upSecondsOfRow(values: Record<string, string>, intervalSeconds: SampleI
   if (seconds !== null && seconds !== stateSeconds) {
     throw new FieldError(
       'availability_state',
-      `${state} disagrees with availability_seconds ${seconds}: ${state} means ${state === 'UP' ? 'up' : 'down'} for the whole ${intervalSeconds}-second interval`,
+      `${state} disagrees with availability_seconds ${seconds}: ${state} means ${state === 'UP' ? 'up' : 'down'} for the ` +
+        `whole ${intervalSeconds}-second interval`,
     );
   }
   return stateSeconds;

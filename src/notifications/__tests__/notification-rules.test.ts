@@ -34,7 +34,8 @@ describe('notification rules', () => {
   it("words a contract's notice date before and after it passes, and ranks the near ones HIGH", () => {
     const ahead = contractNoticeDue(contract, 'Pennine Digital Networks', '2026-05-01');
     expect(ahead.message).toBe(
-      'Contract RX1-HSCN-2023-01 (WAN) with Pennine Digital Networks: the last day to give notice is 15 July 2026, in 75 days; the term ends on 13 October 2026 and it renews for 12 months unless notice is given.',
+      'Contract RX1-HSCN-2023-01 (WAN) with Pennine Digital Networks: the last day to give notice is 15 July 2026, in 75 days; the term ' +
+        'ends on 13 October 2026 and it renews for 12 months unless notice is given.',
     );
     expect(ahead).toMatchObject({
       kind: NotificationKind.CONTRACT_NOTICE_DUE,
@@ -88,7 +89,8 @@ describe('notification rules', () => {
     const invoice = { id: 4, organisationId: 3, invoiceNumber: 'MHN-1', grossTotal: 1_234_567n, dueDate: '2026-07-01' };
     const first = invoiceAwaitingApproval(invoice, 'Meridian', 10_001n, null, 1_000_000n, '2026-06-01');
     expect(first.message).toBe(
-      'Invoice MHN-1 from Meridian (£12345.67 gross, £100.01 withheld for disputes) is reconciled and awaits approval for payment of £12245.66; payment is due on 1 July 2026.',
+      'Invoice MHN-1 from Meridian (£12345.67 gross, £100.01 withheld for disputes) is reconciled and awaits approval for payment of ' +
+        '£12245.66; payment is due on 1 July 2026.',
     );
     const second = invoiceAwaitingApproval(invoice, 'Meridian', 0n, { approvedBy: 'alice', amount: 1_234_567n }, 1_000_000n, '2026-06-01');
     expect(second.message).toMatch(
@@ -106,7 +108,8 @@ describe('notification rules', () => {
       now,
     );
     expect(late.message).toBe(
-      'The performance feed from PDN has not arrived for 2 days: the last good run finished at 09:30 on 1 June 2026 (late after 24 hours). Treat it as an incident with the supplier.',
+      'The performance feed from PDN has not arrived for 2 days: the last good run finished at 09:30 on 1 June 2026 (late after 24 hours). ' +
+        'Treat it as an incident with the supplier.',
     );
     expect(late).toMatchObject({ subjectType: 'Supplier', dueAt: new Date('2026-06-02T08:30:00Z') });
     expect(feedLate({ organisationId: 3, supplierId: 9, kind: 'INCIDENT', lastGoodRunAt: null }, 'PDN', 24, now).message).toBe(
