@@ -25,7 +25,7 @@ import { Clearable } from '../graphql-types/clearable';
 import { idOf, optionalIdOf } from '../common/global-id';
 import { InventoryComparison } from '../services/inventory-comparison.entity';
 import { Supplier } from '../suppliers/supplier.entity';
-import { InvoiceConnection } from '../billing/invoice.resolver';
+import { InvoiceConnection } from '../billing/invoice.types';
 import { IncidentConnection } from '../incidents/incident.resolver';
 import { FeedRejection } from './feed-rejection.entity';
 import { FeedRecordKind } from '../feed-records/feed-run-record.entity';
