@@ -234,7 +234,7 @@ export async function buildGraphqlSchema(services: Services): Promise<GraphQLSch
     new ApplicationAccessRequestResolver(),
     new EscalationResolver(services.escalations),
     new ServiceReviewResolver(services.reviews),
-    new ReviewEvidenceResolver(),
+    new ReviewEvidenceResolver(services.reviews),
     new ReviewActionResolver(),
     new OrderResolver(services.orders),
     new ServiceOrdersResolver(services.legacyCeases),
