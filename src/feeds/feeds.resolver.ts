@@ -26,7 +26,7 @@ import { idOf, optionalIdOf } from '../common/global-id';
 import { InventoryComparison } from '../services/inventory-comparison.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { InvoiceConnection } from '../billing/invoice.types';
-import { IncidentConnection } from '../incidents/incident.resolver';
+import { IncidentConnection } from '../incidents/incident.types';
 import { FeedRejection } from './feed-rejection.entity';
 import { FeedRecordKind } from '../feed-records/feed-run-record.entity';
 import { FeedRun, FeedRunStatus, FeedSource } from '../feed-records/feed-run.entity';

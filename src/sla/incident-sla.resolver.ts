@@ -2,7 +2,7 @@ import { Args, Authorized, Ctx, FieldResolver, Float, Int, Query, registerEnumTy
 import { READ_INVENTORY } from '../auth/roles';
 import { PageArgs } from '../graphql-types/connection';
 import { Incident } from '../incidents/incident.entity';
-import { IncidentConnection } from '../incidents/incident.resolver';
+import { IncidentConnection } from '../incidents/incident.types';
 import { paginateList } from '../request/paging';
 import type { RequestContext } from '../request/context';
 import { SlaStage } from './incident-clock';
