@@ -1,6 +1,6 @@
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { MANAGE_AUDIT } from '../auth/roles';
-import { withinScope } from '../auth/tenancy';
+import { assertInScope, withinScope } from '../auth/tenancy';
 import { hasAnyRole } from '../request/viewer';
 import { badInput, notFound } from '../common/errors';
 import { paginate, type Connection, type PageArgs } from '../request/paging';
@@ -32,7 +32,9 @@ export class AuditService {
     return entry;
   }
 
+  /** The viewer's audit trail, filtered; an organisation named in the filter must be in the viewer's scope. */
   list(ctx: RequestContext, filter: AuditFilter, page: PageArgs): Promise<Connection<AuditEntry>> {
+    if (filter.organisationId !== undefined) assertInScope(ctx, filter.organisationId);
     const query = withinScope(ctx, ctx.repository(AuditEntry).createQueryBuilder('audit'));
     if (filter.organisationId !== undefined)
       query.andWhere('audit.organisationId = :organisation', { organisation: filter.organisationId });

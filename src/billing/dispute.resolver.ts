@@ -1,68 +1,19 @@
-import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Info,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../common/errors';
-import type { Pence } from '../common/money';
 import { READ_INVENTORY, RECONCILE_INVOICES } from '../auth/roles';
-import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import { PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../common/global-id';
-import { MoneyScalar } from '../graphql-types/scalars';
 import { Supplier } from '../suppliers/supplier.entity';
-import { Dispute, DisputeCredit, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
+import { Dispute, DisputeCredit, DisputeState, DisputeTransition } from './dispute.entity';
+import { MoveDisputeInput, RaiseDisputeInput } from './dispute.input';
+import { DisputeConnection, DisputeEvidencePackType } from './dispute.types';
 import { InvoiceLine } from './invoice-line.entity';
 import { DisputeService } from './dispute.service';
-import { evidencePack } from './evidence-pack';
 import { Invoice } from './invoice.entity';
 import { ReconciliationFinding } from './reconciliation.entity';
 import { ErrorReason } from '../common/error-reasons';
-
-export const DisputeConnection = ConnectionType(Dispute, 'Dispute');
-
-@InputType()
-export class RaiseDisputeInput {
-  @Field(() => [ID]) @ArrayMaxSize(500) findingIds!: string[];
-  @Field() @Length(1, 10_000) evidence!: string;
-  @Field(() => MoneyScalar, { nullable: true, description: "Gross; defaults to the findings' total difference." })
-  @IsOptional()
-  disputedAmount?: Pence;
-}
-
-@InputType()
-export class MoveDisputeInput {
-  @Field(() => ID) id!: string;
-  @Field(() => DisputeState) state!: DisputeState;
-  @Field() @Length(1, 1000) reason!: string;
-}
-
-/** A dispute's evidence for an auditor: every source row hashed, checkable without our database. */
-@ObjectType('DisputeEvidencePack', {
-  description:
-    "The dispute's evidence: the findings, invoice lines, credits claimed, frozen SLA months and incidents, each row with its SHA-256 and a " +
-    'manifest. Check it with scripts/verify-evidence-pack.js.',
-})
-export class DisputeEvidencePackType {
-  @Field({ description: 'The pack as canonical JSON (keys sorted, no spaces).' }) json!: string;
-  @Field({ description: "The same rows as CSV: part, id, sha256 and the row's canonical JSON, then the manifest." }) csv!: string;
-  @Field({ description: "SHA-256 over the manifest's hashes in order (packSha256 in the JSON): the same records give the same hash." })
-  sha256!: string;
-}
 
 @Resolver(() => Dispute)
 export class DisputeResolver {
@@ -115,10 +66,8 @@ export class DisputeResolver {
   }
 
   @FieldResolver(() => [ReconciliationFinding])
-  async findings(@Root() dispute: Dispute, @Ctx() ctx: RequestContext) {
-    const links = await ctx.loaders.manyBy(DisputeFinding, 'disputeId').load(dispute.id);
-    const rows = await ctx.loaders.byId(ReconciliationFinding).loadMany(links.map((link) => link.findingId));
-    return rows.filter((row) => row instanceof ReconciliationFinding);
+  findings(@Root() dispute: Dispute, @Ctx() ctx: RequestContext) {
+    return this.disputeService.findingsOf(ctx, dispute.id);
   }
 
   @FieldResolver(() => [DisputeTransition], { description: 'Every move, oldest first, with credits matched.' })
@@ -143,10 +92,10 @@ export class DisputeResolver {
 
   @FieldResolver(() => DisputeEvidencePackType, {
     description:
-      'The evidence pack for an auditor (also GET /disputes/{id}/evidence.json and .csv). One dispute at a time: asked for within a list, ' +
-      'it is BAD_USER_INPUT (ONE_DISPUTE_AT_A_TIME).',
+      'The evidence pack for an auditor (also GET /disputes/{id}/evidence.json and .csv). One dispute at a time: asked for ' +
+      'within a list, it is BAD_USER_INPUT (ONE_DISPUTE_AT_A_TIME).',
   })
-  async evidencePack(@Root() dispute: Dispute, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+  evidencePack(@Root() dispute: Dispute, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     // a pack holds whole SLA months (megabytes for a national contract): a page of them is one answer too large to build
     for (let at = info.path.prev; at; at = at.prev) {
       if (typeof at.key === 'number')
@@ -156,7 +105,7 @@ export class DisputeResolver {
           ErrorReason.ONE_DISPUTE_AT_A_TIME,
         );
     }
-    return Object.assign(new DisputeEvidencePackType(), await evidencePack(ctx, dispute.id));
+    return this.disputeService.evidencePack(ctx, dispute.id);
   }
 }
 

@@ -11,6 +11,8 @@ import { paginate, type Connection, type PageArgs } from '../request/paging';
 import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
 import { disputeLifecycle } from './dispute-lifecycle';
+import { DisputeEvidencePackType } from './dispute.types';
+import { evidencePack } from './evidence-pack';
 import { Dispute, DisputeFinding, DisputeState, DisputeTransition } from './dispute.entity';
 import { Invoice } from './invoice.entity';
 import { ReconciliationFinding } from './reconciliation.entity';
@@ -60,6 +62,18 @@ export class DisputeService {
         horizon: addDays(todayInLondon(), withinDays),
       },
     );
+  }
+
+  /** The findings a dispute was raised from, read through the request's loaders. */
+  async findingsOf(ctx: RequestContext, disputeId: number): Promise<ReconciliationFinding[]> {
+    const links = await ctx.loaders.manyBy(DisputeFinding, 'disputeId').load(disputeId);
+    const rows = await ctx.loaders.byId(ReconciliationFinding).loadMany(links.map((link) => link.findingId));
+    return rows.filter((row) => row instanceof ReconciliationFinding);
+  }
+
+  /** A dispute's evidence pack (evidence-pack.ts), as the API shows it. */
+  async evidencePack(ctx: RequestContext, disputeId: number): Promise<DisputeEvidencePackType> {
+    return Object.assign(new DisputeEvidencePackType(), await evidencePack(ctx, disputeId));
   }
 
   async raise(ctx: RequestContext, findingIds: number[], evidence: string, amount?: Pence): Promise<Dispute> {

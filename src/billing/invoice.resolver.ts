@@ -1,14 +1,12 @@
 import { Contract } from '../contracts/contract.entity';
 import { CreditLedgerEntry } from './ledger/credit-ledger.entity';
 import { FindingType } from './reconciliation-rules';
-import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
-import { PERIOD_PATTERN } from '../common/calendar';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { READ_INVENTORY, RECONCILE_INVOICES } from '../auth/roles';
 import { InvoiceReconciliation, ReconciliationFinding } from './reconciliation.entity';
 import { ReconciliationService } from './reconciliation.service';
-import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import { PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { idOf, optionalIdOf } from '../common/global-id';
 import { optionalIdentifier } from '../common/text';
@@ -18,36 +16,10 @@ import { Organisation } from '../organisations/organisation.entity';
 import { NetworkService } from '../services/network-service.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { InvoiceLine } from './invoice-line.entity';
-import { Invoice, InvoiceKind, InvoiceStatus } from './invoice.entity';
+import { Invoice } from './invoice.entity';
+import { InvoiceFilterInput } from './invoice.input';
+import { InvoiceConnection } from './invoice.types';
 import { InvoiceService } from './invoice.service';
-
-export const InvoiceConnection = ConnectionType(Invoice, 'Invoice');
-
-@InputType()
-export class InvoiceFilterInput {
-  @Field(() => ID, { nullable: true })
-  supplierId?: string;
-
-  @Field(() => [InvoiceStatus], { nullable: true })
-  @ArrayMaxSize(5)
-  status?: InvoiceStatus[];
-
-  @Field(() => [InvoiceKind], { nullable: true, description: 'Only documents of these kinds: [CREDIT_NOTE] for credit notes alone.' })
-  @ArrayMaxSize(2)
-  kind?: InvoiceKind[];
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "The invoice (or credit note) with this number, case ignored as numbers are held (one per supplier); with supplierId, that supplier's.",
-  })
-  invoiceNumber?: string | null;
-
-  @Field({ nullable: true, description: 'Invoices whose billing period overlaps this month, "YYYY-MM".' })
-  @IsOptional()
-  @Matches(PERIOD_PATTERN, { message: 'period must be a month, "YYYY-MM"' })
-  period?: string;
-}
 
 @Resolver(() => Invoice)
 export class InvoiceResolver {

@@ -1,81 +1,22 @@
-import { ArrayMaxSize, IsOptional, Length, Max, Min } from 'class-validator';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MANAGE_RETENTION, MANAGE_SERVICE_DESK, READ_INVENTORY } from '../auth/roles';
 import { Contract } from '../contracts/contract.entity';
-import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import { PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
-import { Clearable } from '../graphql-types/clearable';
 import { idOf, optionalIdOf } from '../common/global-id';
 import { Incident } from '../incidents/incident.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
+import { Escalation, EscalationLevelChange, EscalationUpdate } from './escalation.entity';
 import {
-  Escalation,
-  EscalationKind,
-  EscalationLevel,
-  EscalationLevelChange,
-  EscalationStatus,
-  EscalationUpdate,
-} from './escalation.entity';
+  CloseEscalationInput,
+  EscalateInput,
+  EscalationFilterInput,
+  RaiseEscalationInput,
+  RecordEscalationUpdateInput,
+} from './escalation.input';
 import { EscalationService, minutesOverdue, retainedUntil } from './escalation.service';
-
-export const EscalationConnection = ConnectionType(Escalation, 'Escalation');
-
-@InputType()
-export class EscalationFilterInput {
-  @Field(() => [EscalationKind], { nullable: true }) @IsOptional() @ArrayMaxSize(2) kind?: EscalationKind[];
-  @Field(() => [EscalationStatus], { nullable: true }) @IsOptional() @ArrayMaxSize(2) status?: EscalationStatus[];
-  @Field(() => [EscalationLevel], { nullable: true }) @IsOptional() @ArrayMaxSize(3) level?: EscalationLevel[];
-  @Field(() => ID, { nullable: true }) supplierId?: string;
-  @Field(() => ID, { nullable: true }) contractId?: string;
-  @Field(() => ID, { nullable: true }) incidentId?: string;
-}
-
-@InputType()
-export class RaiseEscalationInput {
-  @Field(() => EscalationKind) kind!: EscalationKind;
-  @Field(() => ID) supplierId!: string;
-  @Field(() => ID, { nullable: true, description: 'The contract it is about; its organisation owns the escalation.' })
-  @Clearable()
-  contractId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'The incident it is about.' }) @Clearable() incidentId?: string | null;
-  @Field(() => ID, {
-    nullable: true,
-    description:
-      "The organisation it is raised for (a CSU for one of its trusts); defaults to the contract's, the incident's, or the caller's own.",
-  })
-  organisationId?: string;
-  @Field() @Length(1, 2000) summary!: string;
-  @Field(() => Int, { description: 'Hours agreed between updates to the raiser.' }) @Min(1) @Max(720) updateIntervalHours!: number;
-  @Field(() => EscalationLevel, { nullable: true, description: 'CNSP_SERVICE_DESK (default) or CNSP_SERVICE_MANAGER.' })
-  level?: EscalationLevel;
-}
-
-@InputType()
-export class RecordEscalationUpdateInput {
-  @Field(() => ID) escalationId!: string;
-  @Field({ description: 'Who gave the update, e.g. "PDN service manager (A. Patel)".' }) @Length(1, 200) givenBy!: string;
-  @Field(() => Date, { nullable: true, description: 'When it was given; defaults to now.' }) givenAt?: Date;
-  @Field() @Length(1, 4000) text!: string;
-}
-
-@InputType()
-export class EscalateInput {
-  @Field(() => ID) escalationId!: string;
-  @Field(() => EscalationLevel, { nullable: true, description: 'Defaults to the next level up.' }) to?: EscalationLevel;
-  @Field() @Length(1, 2000) reason!: string;
-  @Field(() => String, { nullable: true, description: 'The HSCN obligation not met; required to escalate to the Service Co-ordinator.' })
-  @Clearable()
-  @IsOptional()
-  @Length(0, 500)
-  obligation?: string | null;
-}
-
-@InputType()
-export class CloseEscalationInput {
-  @Field(() => ID) escalationId!: string;
-  @Field() @Length(1, 2000) resolution!: string;
-}
+import { EscalationConnection } from './escalation.types';
 
 @Resolver(() => Escalation)
 export class EscalationResolver {

@@ -1,60 +1,15 @@
-import { IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MANAGE_API_KEYS, READ_INVENTORY } from '../auth/roles';
-import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import { PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
-import { Clearable } from '../graphql-types/clearable';
 import { idOf, optionalIdOf } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { FeedEndpoint } from './feed-endpoint.entity';
+import { ConfigureFeedEndpointInput } from './feed-endpoint.input';
+import { FeedEndpointConnection } from './feed-endpoint.types';
 import { FeedPuller } from './feed-puller';
-import { MAX_CREDENTIAL } from './pull-credential';
 import { FeedRun } from '../feed-records/feed-run.entity';
-import { FeedFormat, FeedKind } from '../feed-records/records';
-
-export const FeedEndpointConnection = ConnectionType(FeedEndpoint, 'FeedEndpoint');
-
-@InputType()
-export class ConfigureFeedEndpointInput {
-  @Field(() => ID)
-  supplierId!: string;
-
-  @Field(() => ID, { nullable: true, description: "Defaults to the viewer's organisation." })
-  organisationId?: string;
-
-  @Field(() => FeedKind)
-  kind!: FeedKind;
-
-  @Field(() => FeedFormat)
-  format!: FeedFormat;
-
-  @Field({
-    description: "The supplier's URL for the document (https in production); its host and port must be in FEED_PULL_ALLOWED_HOSTS.",
-  })
-  @MaxLength(2000)
-  url!: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The whole Authorization header value each pull sends, e.g. "Bearer <token>" or "Basic <base64>": printable ASCII, at most 4096 ' +
-      'characters. Write-only: kept encrypted, never shown (see hasCredential). Omitted keeps the stored one (unless the URL moves to ' +
-      'another host, when it must be given again); null removes it.',
-  })
-  @IsOptional()
-  @MaxLength(MAX_CREDENTIAL)
-  @Clearable()
-  credential?: string | null;
-
-  @Field(() => Int, { defaultValue: 60 })
-  @Min(5)
-  @Max(10_080)
-  intervalMinutes!: number;
-
-  @Field({ defaultValue: true })
-  enabled!: boolean;
-}
 
 @Resolver(() => FeedEndpoint)
 export class FeedEndpointResolver {

@@ -1,6 +1,7 @@
 import { In, type EntityTarget } from 'typeorm';
 import { asUtcDate } from '../common/dates';
-import { notFound } from '../common/errors';
+import { badInput, notFound } from '../common/errors';
+import { ErrorReason } from '../common/error-reasons';
 import { Role } from '../auth/roles';
 import { findVisible, withinScope } from '../auth/tenancy';
 import { hasAnyRole } from '../request/viewer';
@@ -14,6 +15,7 @@ import { FeedRejection } from './feed-rejection.entity';
 import { FeedRecordKind, FeedRunRecord } from '../feed-records/feed-run-record.entity';
 import { FeedRun, FeedRunStatus } from '../feed-records/feed-run.entity';
 import { FeedKind } from '../feed-records/records';
+import { FeedHealth } from './feeds.types';
 import { failOrphanedRuns } from './run-owners';
 
 export interface FeedRunFilter {
@@ -110,6 +112,13 @@ export class FeedRunService {
     return this.entries(ctx, lateAfterHours, now, false);
   }
 
+  /** Feed health as the API shows it: late after the hours given (default FEED_LATE_AFTER_HOURS), only the late feeds when asked. */
+  async healthReport(ctx: RequestContext, lateAfterHours?: number, onlyLate?: boolean): Promise<FeedHealth[]> {
+    const hours = lateAfterHours ?? ctx.config.feeds.lateAfterHours;
+    const entries = await this.health(ctx, validHours(hours));
+    return entries.filter((entry) => !onlyLate || entry.late).map((entry) => Object.assign(new FeedHealth(), entry));
+  }
+
   /** The same, for each of the viewer's organisations separately (a CSU's trusts each have their own feeds), in as many statements. */
   async healthByOrganisation(ctx: RequestContext, lateAfterHours: number, now = new Date()): Promise<OrganisationFeedHealth[]> {
     return this.entries(ctx, lateAfterHours, now, true) as Promise<OrganisationFeedHealth[]>;
@@ -202,3 +211,10 @@ export class FeedRunService {
 
 const isLate = (lastGood: Date | null, hours: number, now: Date) =>
   lastGood === null || now.getTime() - lastGood.getTime() > hours * 3_600_000;
+
+function validHours(hours: number): number {
+  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 365) {
+    throw badInput('lateAfterHours', 'lateAfterHours: must be a whole number of hours from 1 to 8760', ErrorReason.OUT_OF_RANGE);
+  }
+  return hours;
+}

@@ -1,96 +1,20 @@
 import { Readable } from 'node:stream';
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
-import { badInput } from '../common/errors';
 import { optionalIdentifier } from '../common/text';
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { INGEST_FEEDS, READ_FEEDS } from '../auth/roles';
-import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import { PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
-import { Clearable } from '../graphql-types/clearable';
 import { idOf, optionalIdOf } from '../common/global-id';
 import { InventoryComparison } from '../services/inventory-comparison.entity';
 import { Supplier } from '../suppliers/supplier.entity';
-import { InvoiceConnection } from '../billing/invoice.resolver';
-import { IncidentConnection } from '../incidents/incident.resolver';
-import { FeedRejection } from './feed-rejection.entity';
+import { InvoiceConnection } from '../billing/invoice.types';
+import { IncidentConnection } from '../incidents/incident.types';
 import { FeedRecordKind } from '../feed-records/feed-run-record.entity';
-import { FeedRun, FeedRunStatus, FeedSource } from '../feed-records/feed-run.entity';
+import { FeedRun, FeedSource } from '../feed-records/feed-run.entity';
 import { FeedPipeline } from './feed-pipeline';
 import { FeedRunService } from './feed-run.service';
-import { FeedFormat, FeedKind } from '../feed-records/records';
-import { ErrorReason } from '../common/error-reasons';
-
-export const FeedRunConnection = ConnectionType(FeedRun, 'FeedRun');
-export const FeedRejectionConnection = ConnectionType(FeedRejection, 'FeedRejection');
-
-@InputType()
-export class IngestFeedInput {
-  @Field(() => ID, { description: 'The supplier the document comes from (a SUPPLIER_FEED caller may only name its own).' })
-  supplierId!: string;
-
-  @Field(() => FeedKind)
-  kind!: FeedKind;
-
-  @Field(() => FeedFormat)
-  format!: FeedFormat;
-
-  @Field({ description: 'The document itself (CSV text or JSON). Large files: POST them to /feeds/{kind} instead.' })
-  document!: string;
-
-  @Field(() => String, { nullable: true, description: "The file name, for the run's record." })
-  @Clearable()
-  @IsOptional()
-  @MaxLength(500)
-  fileName?: string | null;
-}
-
-@InputType()
-export class FeedRunFilterInput {
-  @Field(() => ID, { nullable: true })
-  supplierId?: string;
-
-  @Field(() => FeedKind, { nullable: true })
-  kind?: FeedKind;
-
-  @Field(() => [FeedRunStatus], { nullable: true })
-  @ArrayMaxSize(5)
-  status?: FeedRunStatus[];
-}
-
-@ObjectType('FeedHealth', { description: "Whether one supplier's feed of one kind is arriving." })
-export class FeedHealth {
-  supplierId!: number;
-
-  @Field(() => FeedKind)
-  kind!: FeedKind;
-
-  @Field(() => Date, { nullable: true })
-  lastRunAt!: Date | null;
-
-  @Field(() => FeedRunStatus, { nullable: true })
-  lastRunStatus!: FeedRunStatus | null;
-
-  @Field(() => Date, { nullable: true, description: 'The last run that brought rows in; null if none ever has.' })
-  lastGoodRunAt!: Date | null;
-
-  @Field({ description: 'No good run within the lateness threshold: treat as an incident with the supplier.' })
-  late!: boolean;
-}
+import { FeedRunFilterInput, IngestFeedInput } from './feeds.input';
+import { FeedHealth, FeedRejectionConnection, FeedRunConnection } from './feeds.types';
 
 @Resolver(() => FeedRun)
 export class FeedRunResolver {
@@ -135,14 +59,12 @@ export class FeedRunResolver {
 
   @Authorized(READ_FEEDS)
   @Query(() => [FeedHealth], { description: 'For each supplier and feed kind: the last run, the last good run, and whether it is late.' })
-  async feedHealth(
+  feedHealth(
     @Ctx() ctx: RequestContext,
     @Arg('lateAfterHours', () => Int, { nullable: true, description: 'Defaults to FEED_LATE_AFTER_HOURS (24).' }) lateAfterHours?: number,
     @Arg('onlyLate', { defaultValue: false }) onlyLate?: boolean,
   ) {
-    const hours = lateAfterHours ?? ctx.config.feeds.lateAfterHours;
-    const entries = await this.feedRunService.health(ctx, validHours(hours));
-    return entries.filter((entry) => !onlyLate || entry.late).map((entry) => Object.assign(new FeedHealth(), entry));
+    return this.feedRunService.healthReport(ctx, lateAfterHours, onlyLate);
   }
 
   @FieldResolver(() => Supplier)
@@ -188,11 +110,4 @@ export class FeedHealthResolver {
   supplier(@Root() health: FeedHealth, @Ctx() ctx: RequestContext) {
     return ctx.loaders.byId(Supplier).load(health.supplierId);
   }
-}
-
-function validHours(hours: number): number {
-  if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 365) {
-    throw badInput('lateAfterHours', 'lateAfterHours: must be a whole number of hours from 1 to 8760', ErrorReason.OUT_OF_RANGE);
-  }
-  return hours;
 }

@@ -1,6 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { MANAGE_AUDIT } from '../auth/roles';
-import { assertInScope } from '../auth/tenancy';
 import { PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
 import { optionalIdOf } from '../common/global-id';
@@ -23,7 +22,6 @@ export class AuditResolver {
     @Arg('filter', () => AuditFilterInput, { nullable: true }) filter?: AuditFilterInput,
   ) {
     const organisationId = optionalIdOf(filter?.organisationId, Organisation.typename, 'filter.organisationId');
-    if (organisationId !== undefined) assertInScope(ctx, organisationId);
     return this.audit.list(ctx, { ...filter, organisationId }, page);
   }
 

@@ -16,6 +16,7 @@ import { ContractService } from '../contracts/contract.service';
 import { EscalationService } from '../escalations/escalation.service';
 import { FeedRunService } from '../feeds/feed-run.service';
 import { RequestContext } from '../request/context';
+import { paginateList, type PageArgs } from '../request/paging';
 import { parseGlobalId } from '../common/global-id';
 import { Invoice } from '../billing/invoice.entity';
 import { IncidentService } from '../incidents/incident.service';
@@ -28,8 +29,11 @@ import * as rules from './notification-rules';
 import {
   Notification,
   NOTIFICATION_KINDS,
+  NotificationConnection,
   NotificationKind,
+  NotificationKindCount,
   NotificationSeverity,
+  NotificationSeverityCount,
   NotificationWindows,
   SEVERITY_RANK,
 } from './notification.types';
@@ -131,6 +135,23 @@ export class NotificationService {
       }
     }
     return windows;
+  }
+
+  /** A page of the viewer's notifications (forViewer), with counts across all pages, as the API shows it. */
+  async connection(ctx: RequestContext, query: NotificationQuery, page: PageArgs): Promise<NotificationConnection> {
+    const feed = await this.forViewer(ctx, query);
+    const connection = paginateList(feed.notifications, sortKey, page, { maxPageSize: ctx.config.graphql.maxPageSize });
+    return Object.assign(new NotificationConnection(), {
+      edges: connection.edges,
+      pageInfo: connection.pageInfo,
+      totalCount: feed.notifications.length,
+      ...counts(feed),
+      viewerKinds: feed.viewerKinds,
+      truncatedKinds: feed.truncatedKinds,
+      asOf: feed.asOf,
+      generatedAt: feed.generatedAt,
+      windows: feed.windows,
+    });
   }
 
   async forViewer(ctx: RequestContext, query: NotificationQuery = {}, now = new Date()): Promise<NotificationFeed> {
@@ -348,4 +369,17 @@ export function sortKey(notification: Notification): string {
   const due =
     notification.dueAt?.toISOString() ?? (notification.dueOn ? `${notification.dueOn}T00:00:00.000Z` : '9999-12-31T00:00:00.000Z');
   return `${SEVERITY_RANK[notification.severity]}|${due}|${KIND_ORDER.get(notification.kind)}|${notification.fingerprint}`;
+}
+
+function counts(feed: NotificationFeed): Pick<NotificationConnection, 'countsByKind' | 'countsBySeverity'> {
+  const byKind = new Map<NotificationKind, number>(feed.kinds.map((kind) => [kind, 0]));
+  const bySeverity = new Map<NotificationSeverity, number>(Object.values(NotificationSeverity).map((severity) => [severity, 0]));
+  for (const notification of feed.notifications) {
+    byKind.set(notification.kind, (byKind.get(notification.kind) ?? 0) + 1);
+    bySeverity.set(notification.severity, bySeverity.get(notification.severity)! + 1);
+  }
+  return {
+    countsByKind: [...byKind].map(([kind, count]) => Object.assign(new NotificationKindCount(), { kind, count })),
+    countsBySeverity: [...bySeverity].map(([severity, count]) => Object.assign(new NotificationSeverityCount(), { severity, count })),
+  };
 }

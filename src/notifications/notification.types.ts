@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { LocalDate } from '../common/dates';
+import { PageInfo } from '../graphql-types/connection';
 import { LocalDateScalar } from '../graphql-types/scalars';
+import type { Edge } from '../request/paging';
 
 /** Each kind of thing that needs someone's attention. The names are stable: webhooks and clients branch on them. */
 export enum NotificationKind {
@@ -115,4 +117,35 @@ export class NotificationKindCount {
 export class NotificationSeverityCount {
   @Field(() => NotificationSeverity) severity!: NotificationSeverity;
   @Field(() => Int) count!: number;
+}
+
+@ObjectType('NotificationEdge')
+class NotificationEdge {
+  @Field() cursor!: string;
+  @Field(() => Notification) node!: Notification;
+}
+
+@ObjectType('NotificationConnection', {
+  description: "What needs the viewer's attention, most pressing first, with counts across all pages.",
+})
+export class NotificationConnection {
+  @Field(() => [NotificationEdge]) edges!: Edge<Notification>[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int, { description: 'Notifications across all pages.' }) totalCount!: number;
+  @Field(() => [NotificationKindCount], {
+    description: 'How many of each kind, across all pages: every kind asked for that the viewer receives, zeros included.',
+  })
+  countsByKind!: NotificationKindCount[];
+  @Field(() => [NotificationSeverityCount]) countsBySeverity!: NotificationSeverityCount[];
+  @Field(() => [NotificationKind], {
+    description:
+      "The kinds the viewer's roles receive (invoices awaiting approval: finance approvers and administrators; the Service " +
+      'Co-ordinator: Severity 1 incidents only).',
+  })
+  viewerKinds!: NotificationKind[];
+  @Field(() => [NotificationKind], { description: 'Kinds with more than 500 conditions, of which only the most pressing 500 are listed.' })
+  truncatedKinds!: NotificationKind[];
+  @Field(() => LocalDateScalar, { description: 'The day (England) they were worked out for.' }) asOf!: LocalDate;
+  @Field(() => Date) generatedAt!: Date;
+  @Field(() => NotificationWindows) windows!: NotificationWindows;
 }

@@ -1,84 +1,18 @@
-import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MANAGE_WEBHOOKS } from '../auth/roles';
-import { ConnectionType, PageArgs } from '../graphql-types/connection';
+import { PageArgs } from '../graphql-types/connection';
 import type { RequestContext } from '../request/context';
-import { Clearable } from '../graphql-types/clearable';
 import { idOf, optionalIdOf, toGlobalId } from '../common/global-id';
 import { Organisation } from '../organisations/organisation.entity';
-import { NotificationKind } from './notification.types';
-import { WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryStatus, WebhookSubscription } from './webhook.entity';
+import { WebhookDelivery, WebhookDeliveryAttempt, WebhookSubscription } from './webhook.entity';
+import {
+  CreateWebhookSubscriptionInput,
+  UpdateWebhookSubscriptionInput,
+  WebhookDeliveryFilterInput,
+  WebhookSubscriptionFilterInput,
+} from './webhook.input';
 import { WebhookService } from './webhook.service';
-
-export const WebhookSubscriptionConnection = ConnectionType(WebhookSubscription, 'WebhookSubscription');
-export const WebhookDeliveryConnection = ConnectionType(WebhookDelivery, 'WebhookDelivery');
-
-@InputType()
-export class CreateWebhookSubscriptionInput {
-  @Field({ description: 'Where to POST deliveries: http or https (https in production).' })
-  @Length(1, 2000)
-  url!: string;
-
-  @Field(() => [NotificationKind], { description: 'The kinds to deliver.' })
-  @ArrayMaxSize(20)
-  kinds!: NotificationKind[];
-
-  @Field(() => String, { nullable: true })
-  @Clearable()
-  @IsOptional()
-  @Length(0, 200)
-  description?: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "The organisation whose notifications (with those it acts for) are delivered; defaults to the caller's own.",
-  })
-  organisationId?: string;
-
-  @Field({
-    defaultValue: true,
-    description: 'True: deliver what already needs attention as well as what arises later. False: only what arises after now.',
-  })
-  deliverExisting!: boolean;
-}
-
-@InputType()
-export class UpdateWebhookSubscriptionInput {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 2000) url?: string;
-  @Field(() => [NotificationKind], { nullable: true }) @IsOptional() @ArrayMaxSize(20) kinds?: NotificationKind[];
-  @Field(() => String, { nullable: true }) @Clearable() @IsOptional() @Length(0, 200) description?: string | null;
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      'False disables it (nothing is recorded or sent); true enables it again and clears its failure count. Deliveries left PENDING resume.',
-  })
-  enabled?: boolean;
-}
-
-@InputType()
-export class WebhookSubscriptionFilterInput {
-  @Field(() => ID, { nullable: true }) organisationId?: string;
-  @Field(() => Boolean, { nullable: true }) enabled?: boolean;
-}
-
-@InputType()
-export class WebhookDeliveryFilterInput {
-  @Field(() => [WebhookDeliveryStatus], { nullable: true }) @IsOptional() @ArrayMaxSize(4) status?: WebhookDeliveryStatus[];
-  @Field(() => [NotificationKind], { nullable: true }) @IsOptional() @ArrayMaxSize(20) kinds?: NotificationKind[];
-}
-
-@ObjectType()
-export class IssuedWebhookSecret {
-  @Field(() => WebhookSubscription) subscription!: WebhookSubscription;
-
-  @Field({
-    description:
-      'The signing secret (whsec_…). Store it now: it is kept only encrypted and is not shown again. X-HSCN-Signature is ' +
-      'sha256=HMAC-SHA-256(secret, "<X-HSCN-Timestamp>.<body>") in hex.',
-  })
-  secret!: string;
-}
+import { IssuedWebhookSecret, WebhookDeliveryConnection, WebhookSubscriptionConnection } from './webhook.types';
 
 @Resolver(() => WebhookSubscription)
 export class WebhookSubscriptionResolver {

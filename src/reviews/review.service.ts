@@ -14,10 +14,12 @@ import { SlaReportService } from '../sla/sla-report.service';
 import { SlaMonthSnapshot } from '../billing/ledger/credit-ledger.entity';
 import type { CreditLedgerService } from '../billing/ledger/credit-ledger.service';
 import { combinedHash, sha256 } from '../common/hashing';
-import { invoiceSnapshot, serialise, slaSnapshot } from './review-evidence';
+import { invoiceSnapshot, serialise, slaSnapshot, type EvidenceDocument } from './review-evidence';
 import { reviewActionLifecycle } from './review-action-lifecycle';
 import { ReviewAction, ReviewActionStatus, ReviewEvidence, ReviewEvidenceKind, ServiceReview } from './review.entity';
 import { ErrorReason } from '../common/error-reasons';
+import { ReviewInvoiceSnapshot, ReviewSlaSnapshot } from './review.types';
+import { parseMoney } from '../common/money';
 
 const MAX_MONTHS = 12;
 const MAX_OVERDUE = 500;
@@ -218,6 +220,45 @@ export class ReviewService {
       items.every((item) => sha256(item.document) === item.sha256) &&
       combinedHash(items.map((item) => item.sha256)) === review.evidenceSha256
     );
+  }
+
+  /** An SLA_REPORT evidence item's report, as captured (null for other items). */
+  slaReportOf(item: ReviewEvidence): ReviewSlaSnapshot | null {
+    const document = JSON.parse(item.document) as EvidenceDocument;
+    if (document.kind !== 'SLA_REPORT') return null;
+    return Object.assign(new ReviewSlaSnapshot(), {
+      period: document.period,
+      generatedAt: new Date(document.generatedAt),
+      met: document.totals.met,
+      breached: document.totals.breached,
+      insufficientData: document.totals.insufficientData,
+      notApplicable: document.totals.notApplicable,
+      creditsOwed: parseMoney(document.totals.creditsOwed),
+      terms: document.terms.map((term) => ({ ...term })),
+      credits: document.credits.map((credit) => ({ ...credit, amount: parseMoney(credit.amount) })),
+      monthSnapshotRevision: document.monthSnapshot?.revision ?? null,
+      monthSnapshotSha256: document.monthSnapshot?.sha256 ?? null,
+    });
+  }
+
+  /** An INVOICE_RECONCILIATION evidence item's invoice and reconciliation, as captured (null for other items). */
+  invoiceOf(item: ReviewEvidence): ReviewInvoiceSnapshot | null {
+    const document = JSON.parse(item.document) as EvidenceDocument;
+    if (document.kind !== 'INVOICE_RECONCILIATION') return null;
+    const reconciliation = document.reconciliation;
+    return Object.assign(new ReviewInvoiceSnapshot(), {
+      invoiceNumber: document.invoiceNumber,
+      invoiceDate: document.invoiceDate,
+      periodStart: document.periodStart,
+      periodEnd: document.periodEnd,
+      status: document.status,
+      grossTotal: parseMoney(document.grossTotal),
+      reconciled: reconciliation !== null,
+      agreedAmount: reconciliation ? parseMoney(reconciliation.agreedAmount) : null,
+      differenceTotal: reconciliation ? parseMoney(reconciliation.differenceTotal) : null,
+      findingCount: reconciliation?.findingCount ?? null,
+      findings: (reconciliation?.findings ?? []).map((finding) => ({ ...finding, difference: parseMoney(finding.difference) })),
+    });
   }
 
   private async createAction(ctx: RequestContext, review: ServiceReview, input: NewReviewAction, prefix: string): Promise<ReviewAction> {

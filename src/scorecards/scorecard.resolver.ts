@@ -15,15 +15,12 @@ export class ScorecardResolver {
   @Query(() => SupplierScorecardType, {
     description: "A supplier's month across the viewer's contracts with it: weighted KPIs, a 0–100 score and the last 12 months.",
   })
-  async supplierScorecard(
+  supplierScorecard(
     @Ctx() ctx: RequestContext,
     @Arg('supplierId', () => ID) supplierId: string,
     @Arg('period', { description: '"YYYY-MM"' }) period: string,
   ) {
-    return Object.assign(
-      new SupplierScorecardType(),
-      await this.scorecards.scorecard(ctx, idOf(supplierId, Supplier.typename, 'supplierId'), period),
-    );
+    return this.scorecards.scorecardView(ctx, idOf(supplierId, Supplier.typename, 'supplierId'), period);
   }
 
   @Authorized(MANAGE_INVENTORY)

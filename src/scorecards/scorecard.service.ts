@@ -11,6 +11,7 @@ import { SlaReportService } from '../sla/sla-report.service';
 import { SlaTermStatus } from '../sla/sla-report.types';
 import { SlaTermKind } from '../sla/sla-term.entity';
 import { ErrorReason } from '../common/error-reasons';
+import { SupplierScorecardType } from './scorecard.types';
 
 export interface Kpi {
   name: 'availability' | 'incidentResolution' | 'orderDelivery' | 'billingAccuracy';
@@ -39,6 +40,11 @@ export class ScorecardService {
     private readonly reports: SlaReportService,
     private readonly suppliers: SupplierService,
   ) {}
+
+  /** The scorecard as the API shows it. */
+  async scorecardView(ctx: RequestContext, supplierId: number, period: string): Promise<SupplierScorecardType> {
+    return Object.assign(new SupplierScorecardType(), await this.scorecard(ctx, supplierId, period));
+  }
 
   async scorecard(ctx: RequestContext, supplierId: number, period: string): Promise<Scorecard> {
     requirePeriod(period, 'period');

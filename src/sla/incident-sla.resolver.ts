@@ -1,14 +1,11 @@
-import { Args, Authorized, Ctx, FieldResolver, Float, Int, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { READ_INVENTORY } from '../auth/roles';
 import { PageArgs } from '../graphql-types/connection';
 import { Incident } from '../incidents/incident.entity';
-import { IncidentConnection } from '../incidents/incident.resolver';
-import { paginateList } from '../request/paging';
+import { IncidentConnection } from '../incidents/incident.types';
 import type { RequestContext } from '../request/context';
-import { SlaStage } from './incident-clock';
 import { IncidentSlaService } from './incident-sla.service';
-
-registerEnumType(SlaStage, { name: 'SlaStage', description: 'Where an incident stands against its resolution target.' });
+import { SlaStage } from './incident-sla.types';
 
 /**
  * An incident's fields against its contract's SLA (the service-hours clock, the targets and
@@ -26,14 +23,8 @@ export class IncidentSlaResolver {
       'Open incidents at 75 % of their resolution target or past it, most urgent (largest share of the target used) first. A cursor holds ' +
       'the share it was read at: clocks run on, so a later page may repeat or skip an incident that moved.',
   })
-  async incidentsAtRisk(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
-    const atRisk = (await this.incidentSla.atRisk(ctx)).map(({ incident, clock }) => ({
-      incident,
-      key: urgencyKey(incident.id, clock.percentOfTargetElapsed),
-    }));
-    atRisk.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const connection = paginateList(atRisk, (entry) => entry.key, page, { maxPageSize: ctx.config.graphql.maxPageSize });
-    return { ...connection, edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: node.incident })) };
+  incidentsAtRisk(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    return this.incidentSla.atRiskPage(ctx, page);
   }
 
   @FieldResolver(() => Int, { description: 'Service-hours minutes from opening to acknowledgement (to now while unacknowledged).' })
@@ -93,13 +84,4 @@ export class IncidentSlaResolver {
   async clockPaused(@Root() incident: Incident, @Ctx() ctx: RequestContext) {
     return (await this.incidentSla.clock(ctx, incident)).paused;
   }
-}
-
-/**
- * A key that sorts the most urgent incident first: the share of its target used, descending
- * (in thousandths of a percent, so keys compare as text), then the incident, for ties.
- */
-function urgencyKey(incidentId: number, percent: number | null): string {
-  const used = Math.min(Math.max(Math.round((percent ?? 0) * 1000), 0), 999_999_999_999);
-  return `${String(999_999_999_999 - used).padStart(12, '0')}|${String(incidentId).padStart(10, '0')}`;
 }

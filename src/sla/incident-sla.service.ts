@@ -3,6 +3,7 @@ import { In, Not } from 'typeorm';
 import { Contract, type ServiceWrap } from '../contracts/contract.entity';
 import { IncidentStatus } from '../incidents/incident-status';
 import type { RequestContext } from '../request/context';
+import { paginateList, type Connection, type PageArgs } from '../request/paging';
 import { IncidentStatusChange } from '../incidents/incident-status-change.entity';
 import { Incident } from '../incidents/incident.entity';
 import { NetworkService } from '../services/network-service.entity';
@@ -32,6 +33,17 @@ export function incidentTargets(contract: Contract, terms: readonly SlaTerm[], s
 export class IncidentSlaService {
   clock(ctx: RequestContext, incident: Incident): Promise<IncidentClock> {
     return this.clocks(ctx).load(incident);
+  }
+
+  /** A page of the incidents at risk (atRisk); a cursor holds the share of the target the incident had used when read. */
+  async atRiskPage(ctx: RequestContext, page: PageArgs): Promise<Connection<Incident>> {
+    const atRisk = (await this.atRisk(ctx)).map(({ incident, clock }) => ({
+      incident,
+      key: urgencyKey(incident.id, clock.percentOfTargetElapsed),
+    }));
+    atRisk.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const connection = paginateList(atRisk, (entry) => entry.key, page, { maxPageSize: ctx.config.graphql.maxPageSize });
+    return { ...connection, edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: node.incident })) };
   }
 
   /** Open incidents at three quarters of their resolution target or past it, most urgent first. */
@@ -92,4 +104,13 @@ export class IncidentSlaService {
         ),
     );
   }
+}
+
+/**
+ * A key that sorts the most urgent incident first: the share of its target used, descending
+ * (in thousandths of a percent, so keys compare as text), then the incident, for ties.
+ */
+function urgencyKey(incidentId: number, percent: number | null): string {
+  const used = Math.min(Math.max(Math.round((percent ?? 0) * 1000), 0), 999_999_999_999);
+  return `${String(999_999_999_999 - used).padStart(12, '0')}|${String(incidentId).padStart(10, '0')}`;
 }

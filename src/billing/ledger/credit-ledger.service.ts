@@ -2,13 +2,17 @@ import { In, IsNull, Not } from 'typeorm';
 import { findVisible } from '../../auth/tenancy';
 import { systemViewer } from '../../organisations/system-viewer';
 import { badInput, conflict } from '../../common/errors';
-import { requirePeriod, ukPeriodOf } from '../../common/calendar';
+import { monthOf, requirePeriod, ukPeriodOf } from '../../common/calendar';
 import type { Pence } from '../../common/money';
 import { SYSTEM_ACTOR } from '../../common/system-actor';
 import { requiredText } from '../../common/text';
 import { Contract } from '../../contracts/contract.entity';
 import type { FeedRun } from '../../feed-records/feed-run.entity';
 import { RequestContext } from '../../request/context';
+import { paginateList, type Connection, type PageArgs } from '../../request/paging';
+import { RecordSource, rowSource } from '../../feed-records/record-source';
+import { Incident } from '../../incidents/incident.entity';
+import { downtimeSources } from '../../sla/downtime-sources';
 import { Dispute, DisputeState } from '../dispute.entity';
 import { Invoice, InvoiceStatus } from '../invoice.entity';
 import { InvoiceLine } from '../invoice-line.entity';
@@ -16,9 +20,14 @@ import { ReconciliationFinding } from '../reconciliation.entity';
 import { ChargeType } from '../charge-type';
 import { CreditLedgerEntry, CreditEntryState, SlaMonthSnapshot } from './credit-ledger.entity';
 import { matchCredits } from './credit-matching';
-import { MonthCloser } from './month-close';
+import { MonthCloser, snapshotContent } from './month-close';
+import { CreditLedgerMonthType, CreditLedgerType, SupplierCreditsOutstandingType } from './credit-ledger.types';
 import { markStale } from './stale-reconciliations';
 import { ErrorReason } from '../../common/error-reasons';
+
+/** The ledger's order, and its entries' cursor key: month, contract, entry. */
+const keyOf = (entry: CreditLedgerEntry) =>
+  `${entry.period}|${String(entry.contractId).padStart(10, '0')}|${String(entry.id).padStart(10, '0')}`;
 
 /** One month of a ledger, added up. */
 export interface LedgerMonthTotals {
@@ -303,6 +312,76 @@ export class CreditLedgerService {
       await this.match(tx, contract.supplierId, tx.organisationIds);
       return snapshot;
     });
+  }
+
+  /** The viewer's ledger as the API shows it: the entries (filtered), the months' totals, and the totals of final months. */
+  async ledger(ctx: RequestContext, filter: LedgerFilter): Promise<CreditLedgerType> {
+    const all = await this.entries(ctx, filter);
+    const months = this.totals(all);
+    const final = months.filter((m) => m.final);
+    const sum = (pick: (m: LedgerMonthTotals) => Pence, of = final) => of.reduce((total, m) => total + pick(m), 0n);
+    return Object.assign(new CreditLedgerType(), {
+      all,
+      months: months.map((m) => Object.assign(new CreditLedgerMonthType(), m)),
+      totals: {
+        owed: sum((m) => m.owed),
+        claimed: sum((m) => m.claimed),
+        received: sum((m) => m.received),
+        waived: sum((m) => m.waived),
+        outstanding: sum((m) => m.outstanding),
+        provisional: sum(
+          (m) => m.owed,
+          months.filter((m) => !m.final),
+        ),
+      },
+    });
+  }
+
+  /** A page of a ledger's entries (`ledger`), oldest month first. */
+  entriesPage(ctx: RequestContext, ledger: CreditLedgerType, page: PageArgs): Connection<CreditLedgerEntry> {
+    return paginateList(ledger.all, keyOf, page, { maxPageSize: ctx.config.graphql.maxPageSize });
+  }
+
+  /** Credits outstanding across the viewer's suppliers, largest first, each month by month. */
+  async outstandingBySupplier(ctx: RequestContext): Promise<SupplierCreditsOutstandingType[]> {
+    const entries = (await this.entries(ctx, {})).filter((entry) => entry.final && entry.outstanding > 0n);
+    const bySupplier = new Map<number, SupplierCreditsOutstandingType>();
+    const supplierOf = (supplierId: number) => {
+      const found =
+        bySupplier.get(supplierId) ??
+        Object.assign(new SupplierCreditsOutstandingType(), { supplierId, outstanding: 0n, claimed: 0n, months: [] });
+      bySupplier.set(supplierId, found);
+      return found;
+    };
+    for (const entry of entries) {
+      const supplier = supplierOf(entry.supplierId);
+      supplier.outstanding += entry.outstanding;
+      // what of the outstanding is already asked for: the whole of a claimed entry's, none of an unclaimed one's
+      if (claimedOf(entry) > 0n) supplier.claimed += entry.outstanding;
+    }
+    for (const month of this.totals(entries)) supplierOf(month.supplierId).months.push(Object.assign(new CreditLedgerMonthType(), month));
+    return [...bySupplier.values()].sort((a, b) =>
+      a.outstanding === b.outstanding ? a.supplierId - b.supplierId : a.outstanding > b.outstanding ? -1 : 1,
+    );
+  }
+
+  /**
+   * The feed rows behind an entry: for a resolution breach, the row that last changed the incident; for availability,
+   * the performance runs that delivered the service's samples in the month.
+   */
+  async sourcesOf(ctx: RequestContext, entry: CreditLedgerEntry): Promise<RecordSource[]> {
+    if (entry.incidentId !== null) {
+      const incident = await ctx.loaders.byId(Incident).load(entry.incidentId);
+      return incident?.lastFeedRunId ? [rowSource(incident.lastFeedRunId, incident.lastFeedLocation)] : [];
+    }
+    if (entry.serviceId === null) return [];
+    const month = monthOf(entry.period);
+    return downtimeSources(ctx).load({ serviceId: entry.serviceId, start: new Date(month.start), end: new Date(month.end) });
+  }
+
+  /** A snapshot's month as frozen: canonical JSON. */
+  snapshotContent(ctx: RequestContext, snapshotId: number): Promise<string> {
+    return snapshotContent(ctx, snapshotId);
   }
 
   /** An entry the viewer sees, or NOT_FOUND. */
