@@ -33,6 +33,8 @@ describe('the layers as documented', () => {
       ],
       { cwd: root, encoding: 'utf8' },
     );
-    expect(documentedGraph()).toBe(printed.trim());
+    // the checker lists edges in the order it met the modules; the script and the document sort them
+    const sorted = printed.trim().split('\n').sort().join('\n');
+    expect(documentedGraph()).toBe(sorted);
   });
 });
