@@ -1,23 +1,6 @@
 import { ChargeType } from '../charge-type';
 import { FindingType, recurringLineFindings, type LineFacts } from '../reconciliation-rules';
-import type { ServiceFacts } from '../../charging/pricing';
-
-const service = (overrides: Partial<ServiceFacts> = {}): ServiceFacts => ({
-  id: 1,
-  reference: 'PDN-ETH-1',
-  monthlyCharge: 30_000n,
-  installDate: '2025-01-01',
-  ceaseDate: null,
-  ...overrides,
-});
-/** £300 a month until 9 November 2026, £450 from the 10th */
-const changed = service({
-  monthlyCharge: 45_000n,
-  chargePeriods: [
-    { from: null, monthlyCharge: 30_000n },
-    { from: '2026-11-10', monthlyCharge: 45_000n },
-  ],
-});
+import { chargeRaisedOn10November as changed, serviceFacts as service } from '../../../test/support/charging';
 
 describe('multi-month rental lines in reconciliation, hand-worked', () => {
   const quarterly = (overrides: Partial<LineFacts> = {}): LineFacts => ({

@@ -9,15 +9,8 @@ import {
   type CompletedOrderFacts,
   type LineFacts,
 } from '../reconciliation-rules';
+import { serviceFacts as service } from '../../../test/support/charging';
 
-const service = (overrides: Partial<ServiceFacts> = {}): ServiceFacts => ({
-  id: 1,
-  reference: 'PDN-ETH-1',
-  monthlyCharge: 30_000n,
-  installDate: '2025-01-01',
-  ceaseDate: null,
-  ...overrides,
-});
 const line = (overrides: Partial<LineFacts> = {}): LineFacts => ({
   lineId: 10,
   lineNumber: 1,

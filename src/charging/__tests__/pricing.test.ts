@@ -1,21 +1,6 @@
-import { expectedRental, monthlyChargeIn, priceSpan, type ServiceFacts } from '../pricing';
+import { expectedRental, monthlyChargeIn, priceSpan } from '../pricing';
+import { chargeRaisedOn10November as changed, serviceFacts as service } from '../../../test/support/charging';
 
-const service = (overrides: Partial<ServiceFacts> = {}): ServiceFacts => ({
-  id: 1,
-  reference: 'PDN-ETH-1',
-  monthlyCharge: 30_000n,
-  installDate: '2025-01-01',
-  ceaseDate: null,
-  ...overrides,
-});
-/** £300 a month until 9 November 2026, £450 from the 10th */
-const changed = service({
-  monthlyCharge: 45_000n,
-  chargePeriods: [
-    { from: null, monthlyCharge: 30_000n },
-    { from: '2026-11-10', monthlyCharge: 45_000n },
-  ],
-});
 const months = (price: ReturnType<typeof priceSpan>) => price.months.map((m) => [m.period, m.amount, m.liveDays, m.periodDays]);
 
 describe('priceSpan: month by month, hand-worked', () => {
