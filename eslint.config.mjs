@@ -67,10 +67,4 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: nodeCommonJs },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
-    // Tests read GraphQL answers as `any` (about 490 places when the lint was added): a warning
-    // there, held to a ceiling that only comes down (`--max-warnings` in package.json's `lint`).
-    files: ['test/**/*.ts', 'src/**/__tests__/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'warn' },
-  },
 );

@@ -93,7 +93,7 @@ describe('the audit trail', () => {
     expect(response.status).toBe(200);
     const posted = (await server.gql(TRAIL, { f: { entityType: 'Incident' } }, admin)).data.auditTrail.edges
       .map((e: { node: unknown }) => e.node)
-      .find((n: any) => JSON.parse(n.after).supplierRef === 'AUD-2');
+      .find((n: { after: string }) => JSON.parse(n.after).supplierRef === 'AUD-2');
     expect(posted).toMatchObject({ via: 'API_KEY', entryPoint: 'feed:HTTP pdn-tickets.csv', action: 'CREATE' });
     // the key itself was audited without its secret
     const keys = (await server.gql(TRAIL, { f: { entityType: 'ApiKey' } }, admin)).data.auditTrail.edges.map(

@@ -10,7 +10,8 @@ const ME = JSON.stringify({ query: '{ me { subject } }' });
 interface Answer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  body: any;
+  /** the JSON answer as the tests read it (an answer that is not JSON is kept as its text, which no test reads into) */
+  body: { data: { me: { subject: string } }; errors: { extensions: Record<string, unknown> }[] };
 }
 
 /** A request from a loopback address of our choosing (127.0.0.0/8 is all loopback on Linux), so that one test plays several clients. */

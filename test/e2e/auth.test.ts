@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { Role } from '../../src/auth/roles';
 import { TEST_JWT_SECRET } from '../support/database';
-import { errorCode, startTestServer, type TestServer } from '../support/test-server';
+import { errorCode, startTestServer, type ErrorBody, type TestServer } from '../support/test-server';
 
 const CONTRACTS = '{ contracts { totalCount } }';
 const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -66,7 +66,7 @@ describe('authentication and roles', () => {
       body: JSON.stringify({ query: CONTRACTS }),
     });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await response.json()) as ErrorBody).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('forbids a VIEWER from changing anything, and changes nothing', async () => {
@@ -125,7 +125,10 @@ describe('authentication and roles', () => {
         headers: { 'content-type': 'application/json', authorization: `ApiKey ${secret}` },
         body: JSON.stringify({ query: '{ me { authMethod roles } }' }),
       });
-      expect(((await viaAuthorization.json()) as any).data.me).toEqual({ authMethod: 'API_KEY', roles: ['REPORTING'] });
+      expect(((await viaAuthorization.json()) as { data: { me: unknown } }).data.me).toEqual({
+        authMethod: 'API_KEY',
+        roles: ['REPORTING'],
+      });
 
       expect(errorCode(await server.gql('mutation { createContact(input: { name: "x" }) { id } }', {}, { apiKey: secret }))).toBe(
         'FORBIDDEN',

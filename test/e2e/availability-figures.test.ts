@@ -82,7 +82,9 @@ describe('one availability figure per service and month', () => {
       manager,
     );
     expect(report.errors).toBeUndefined();
-    return report.data.slaReport.terms.find((t: any) => t.kind === 'AVAILABILITY' && t.service?.reference === reference);
+    return report.data.slaReport.terms.find(
+      (t: { kind: string; service: { reference: string } | null }) => t.kind === 'AVAILABILITY' && t.service?.reference === reference,
+    );
   };
 
   it("gives the SLA report's figure for the month as slaAvailabilityPercent, with the same coverage", async () => {
@@ -123,7 +125,7 @@ describe('one availability figure per service and month', () => {
       manager,
     );
     expect(days.errors).toBeUndefined();
-    const withWindow = days.data.serviceAvailability.filter((day: any) => day.excludedSeconds > 0);
+    const withWindow = days.data.serviceAvailability.filter((day: { excludedSeconds: number }) => day.excludedSeconds > 0);
     expect(withWindow).toHaveLength(1);
     // the 12th (UK): 24 or 25 hours of samples, less the four-hour window, all up outside it
     expect(withWindow[0]).toMatchObject({ excludedSeconds: 4 * 3600, slaAvailabilityPercent: '100.000' });

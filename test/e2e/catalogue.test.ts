@@ -25,7 +25,11 @@ describe('suppliers, organisations and node(id)', () => {
       );
       const names = cnsps.data.suppliers.edges.map((e: { node: { name: unknown } }) => e.node.name);
       expect(names).toEqual([...names].sort());
-      expect(cnsps.data.suppliers.edges.every((e: any) => e.node.kind === 'CN_SP' && /^[A-Z0-9]{8}$/.test(e.node.cnspId))).toBe(true);
+      expect(
+        cnsps.data.suppliers.edges.every(
+          (e: { node: { kind: string; cnspId: string } }) => e.node.kind === 'CN_SP' && /^[A-Z0-9]{8}$/.test(e.node.cnspId),
+        ),
+      ).toBe(true);
       const tnsp = await server.gql('{ suppliers(filter: { kind: TN_SP }) { edges { node { name cnspId } } } }', {}, viewer);
       expect(tnsp.data.suppliers.edges).toEqual([{ node: { name: 'BT (Transition Network)', cnspId: null } }]);
       const searched = await server.gql('{ suppliers(filter: { search: "alBC0002" }) { edges { node { name } } } }', {}, viewer);
@@ -136,6 +140,8 @@ describe('suppliers, organisations and node(id)', () => {
     );
     const nodes = response.data.contacts.edges.map((e: { node: unknown }) => e.node);
     expect(nodes.length).toBeGreaterThan(0);
-    expect(nodes.every((n: any) => n.assignments.some((a: { role: unknown }) => a.role === 'ACCOUNT_MANAGER'))).toBe(true);
+    expect(
+      nodes.every((n: { assignments: { role: unknown }[] }) => n.assignments.some((a: { role: unknown }) => a.role === 'ACCOUNT_MANAGER')),
+    ).toBe(true);
   });
 });

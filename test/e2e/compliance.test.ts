@@ -13,7 +13,13 @@ const STATUS = `query($org: ID!, $remind: Int, $overdue: Int) {
     overdue { code severity message subjectId } conflicting { code severity message subjectId } } }`;
 
 const codes = (issues: Array<{ code: string }>) => issues.map((issue) => issue.code);
-const allIssues = (report: any) => [...report.missing, ...report.expiring, ...report.overdue, ...report.conflicting];
+interface IssueLists {
+  missing: { code: string }[];
+  expiring: { code: string }[];
+  overdue: { code: string }[];
+  conflicting: { code: string }[];
+}
+const allIssues = (report: IssueLists) => [...report.missing, ...report.expiring, ...report.overdue, ...report.conflicting];
 
 /** The compliance register end to end: DSPT, Connection Agreement, IPAM, delegates, access requests and the status view. */
 describe('compliance register', () => {
@@ -126,8 +132,9 @@ describe('compliance register', () => {
       const OVERVIEW =
         '{ complianceOverview { compliant organisation { odsCode } missing { code } expiring { code } conflicting { code } } }';
       const csu = await server.token('0CX', Role.VIEWER);
-      let seen: any;
-      let own: any;
+      type Overview = { complianceOverview: { organisation: { odsCode: string }; missing: { code: string }[] }[] };
+      let seen!: Overview;
+      let own!: Overview;
       const forThree = await server.countStatements(async () => (seen = await ok(OVERVIEW, {}, csu)));
       const forOne = await server.countStatements(async () => (own = await ok(OVERVIEW, {}, rx1Manager)));
       expect(forThree).toBe(forOne);
@@ -174,7 +181,11 @@ describe('compliance register', () => {
         {},
         rx1Manager,
       );
-      expect(sites.sites.edges.map((e: any) => e.node.ipAllocations.map((a: { cidr: unknown }) => a.cidr))).toEqual([
+      expect(
+        sites.sites.edges.map((e: { node: { ipAllocations: { cidr: unknown }[] } }) =>
+          e.node.ipAllocations.map((a: { cidr: unknown }) => a.cidr),
+        ),
+      ).toEqual([
         ['10.41.20.0/22', '198.51.100.0/25'],
         ['10.41.24.0/22', '198.51.100.128/25'],
       ]);
@@ -668,8 +679,9 @@ describe('compliance register', () => {
     const LIST =
       'query($org: ID!, $first: Int!) { ipAllocations(organisationId: $org, first: $first) { edges { node { cidr site { name } supplier { ' +
       'name } organisation { odsCode } } } } }';
-    let small: any;
-    let large: any;
+    type Page = { ipAllocations: { edges: { node: { supplier: unknown } }[] } };
+    let small!: Page;
+    let large!: Page;
     const few = await server.countStatements(async () => (small = await ok(LIST, { org: ids.rx1, first: 13 }, rx1Manager)));
     const many = await server.countStatements(async () => (large = await ok(LIST, { org: ids.rx1, first: 100 }, rx1Manager)));
     // both pages hold CN-SP-allocated ranges, so both load suppliers

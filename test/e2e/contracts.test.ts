@@ -192,6 +192,6 @@ describe('contracts', () => {
     );
     const ends = byEnd.data.contracts.edges.map((e: { node: { endDate: unknown } }) => e.node.endDate);
     expect(ends).toEqual([...ends].sort().reverse());
-    expect(byEnd.data.contracts.edges.every((e: any) => ['ACTIVE', 'DRAFT'].includes(e.node.status))).toBe(true);
+    expect(byEnd.data.contracts.edges.every((e: { node: { status: string } }) => ['ACTIVE', 'DRAFT'].includes(e.node.status))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { Role } from '../../src/auth/roles';
-import { fixture, ingest, supplierId } from '../support/feeds';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { fixture, ingest, supplierId, type FeedPostAnswer } from '../support/feeds';
+import { startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 
 /**
  * A client that creates something can find it (#18, item 4): by the number or contract a
@@ -104,7 +104,7 @@ describe('create and find', () => {
     it("answers another organisation's contract with an empty list, not an error and not its incidents", async () => {
       const mine = await server.gql(INCIDENTS_BY_CONTRACT, {}, manager);
       // one with a Severity 1 or 2 incident, which the Service Co-ordinator reads nationally
-      const contract = mine.data.incidents.edges.find((e: any) => e.node.severity <= 2).node.service.contract.id;
+      const contract = mine.data.incidents.edges.find((e: { node: { severity: number } }) => e.node.severity <= 2).node.service.contract.id;
       const theirs = await server.gql(INCIDENTS_BY_CONTRACT, { contract }, outsider);
       expect(theirs.errors).toBeUndefined();
       expect(theirs.data.incidents).toEqual({ totalCount: 0, edges: [] });
@@ -134,7 +134,12 @@ describe('create and find', () => {
       contracts(first: 20) { edges { node { reference
         services(first: $first, after: $after, last: $last, before: $before, status: $status) {
           totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { reference status } } } } } } }`;
-    const byContract = (response: any) =>
+    type ServicesPage = {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+      edges: { node: { reference: unknown; status: unknown } }[];
+    };
+    const byContract = (response: GraphqlResponse): Record<string, ServicesPage> =>
       Object.fromEntries(
         response.data.contracts.edges.map((e: { node: { reference: unknown; services: unknown } }) => [e.node.reference, e.node.services]),
       );
@@ -150,7 +155,7 @@ describe('create and find', () => {
       }
       const firsts = await server.gql(SERVICES, { first: 1, after: null, last: null, before: null, status: null }, manager);
       expect(firsts.errors).toBeUndefined();
-      for (const [contract, page] of Object.entries<any>(byContract(firsts))) {
+      for (const [contract, page] of Object.entries(byContract(firsts))) {
         expect(page.edges.map((e: { node: { reference: unknown } }) => e.node.reference)).toEqual(references(contract).slice(0, 1));
         expect(page).toMatchObject({
           totalCount: all[contract].totalCount,
@@ -178,9 +183,9 @@ describe('create and find', () => {
         expect(active[contract].edges.map((e: { node: { reference: unknown } }) => e.node.reference)).toEqual(expected);
         expect(active[contract].totalCount).toBe(expected.length);
       }
-      expect(
-        Object.values<any>(all).some((page) => page.edges.some((e: { node: { status: unknown } }) => e.node.status !== 'ACTIVE')),
-      ).toBe(true);
+      expect(Object.values(all).some((page) => page.edges.some((e: { node: { status: unknown } }) => e.node.status !== 'ACTIVE'))).toBe(
+        true,
+      );
     });
 
     it('costs the same statements under 2 contracts as under 20', async () => {
@@ -311,7 +316,7 @@ describe('create and find', () => {
       const document = fixture('invoices/invoices.csv').replaceAll('PDN-INV-2026-11', 'PDN-INV-2026-21');
       const response = await post('/feeds/invoices?supplier=PDN00001', document);
       expect(response.status).toBe(200);
-      const body = (await response.json()) as any;
+      const body = (await response.json()) as FeedPostAnswer;
       expect(body).toMatchObject({
         run: { kind: 'INVOICE', status: 'SUCCEEDED', rowsAccepted: 2 },
         rejectedRows: [],
@@ -335,7 +340,7 @@ describe('create and find', () => {
         '/feeds/invoices?supplier=PDN00001',
         document.replace('Burst above committed rate (GB)', 'Burst above committed rate per GB'),
       );
-      expect(((await replaced.json()) as any).invoices).toEqual([
+      expect(((await replaced.json()) as FeedPostAnswer).invoices).toEqual([
         { id: body.invoices[1].id, invoiceNumber: 'PDN-INV-2026-2102', kind: 'INVOICE', created: false },
       ]);
     });
@@ -348,7 +353,7 @@ describe('create and find', () => {
       );
       const response = await post('/feeds/incidents?supplier=PDN00001', [header, ...rows].join('\n'));
       expect(response.status).toBe(200);
-      const body = (await response.json()) as any;
+      const body = (await response.json()) as FeedPostAnswer;
       expect(body.run.rowsAccepted).toBe(103);
       expect(body.incidents).toHaveLength(100);
       expect(body.moreIncidents).toBe(3);

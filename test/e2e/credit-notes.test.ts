@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { ingest, pennineAtRx1 } from '../support/feeds';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 
 /**
  * Credit notes are documents of their own kind (issue #17): declared by the feed (CSV
@@ -25,7 +25,8 @@ describe('credit notes and where invoices came from', () => {
     expect(response.errors).toBeUndefined();
     return response.data.ingestFeed;
   };
-  const rejections = (run: any) => run.rejectedRows.edges.map((e: { node: unknown }) => e.node);
+  const rejections = (run: { rejectedRows: { edges: { node: unknown }[] } }) =>
+    run.rejectedRows.edges.map((e: { node: unknown }) => e.node);
 
   const INVOICE_FIELDS =
     'id invoiceNumber kind grossTotal sourceLocation feedRun { id } lines { lineNumber serviceReference chargeType netAmount sourceLocation }';
@@ -67,11 +68,11 @@ describe('credit notes and where invoices came from', () => {
   const lineOf = (document: string, text: string) => document.split('\n').findIndex((line) => line.startsWith(text)) + 1;
 
   /** The value at a JSON path as the TMF678 adapter writes them: `$`, `[n]` and `.key`. */
-  const at = (document: string, path: string): any =>
-    [...path.slice(1).matchAll(/\[(\d+)\]|\.(\w+)/g)].reduce(
-      (value: any, [, index, key]) => value[index !== undefined ? Number(index) : key!],
+  const at = <T>(document: string, path: string): T =>
+    [...path.slice(1).matchAll(/\[(\d+)\]|\.(\w+)/g)].reduce<unknown>(
+      (value, [, index, key]) => (value as Record<string, unknown>)[index !== undefined ? Number(index) : key!],
       JSON.parse(document),
-    );
+    ) as T;
 
   it('CSV: reads document_type, traces each line to its line in the file, and filters credit notes', async () => {
     const document = [
@@ -150,10 +151,10 @@ describe('credit notes and where invoices came from', () => {
     expect(credit.lines.map((line: { sourceLocation: unknown }) => line.sourceLocation)).toEqual(['$[1].billItem[0]', '$[1].billItem[1]']);
     // each path leads to the item the line was read from
     for (const line of credit.lines) {
-      const item = at(document, line.sourceLocation);
+      const item = at<{ product: { id: string }; taxExcludedAmount: { value: number } }>(document, line.sourceLocation);
       expect([item.product.id, item.taxExcludedAmount.value.toFixed(2)]).toEqual([line.serviceReference, line.netAmount]);
     }
-    expect(at(document, credit.sourceLocation).id).toBe('CN-TMF-1');
+    expect(at<{ id: string }>(document, credit.sourceLocation).id).toBe('CN-TMF-1');
     expect(await invoiceNamed('CN-TMF-2')).toMatchObject({ kind: 'CREDIT_NOTE', lines: [{ sourceLocation: '$[2].billItem[0]' }] });
   });
 
@@ -297,8 +298,8 @@ describe('credit notes and where invoices came from', () => {
         manager,
       );
     await page(1); // the viewer's organisation is remembered from here on
-    let small: any;
-    let large: any;
+    let small!: GraphqlResponse;
+    let large!: GraphqlResponse;
     const atTwo = await server.countStatements(async () => {
       small = await page(2);
     });

@@ -85,7 +85,7 @@ describe.each([
     const invoices = (
       await server.gql('{ invoices(first: 100) { edges { node { invoiceNumber reconciliation { staleSince } } } } }', {}, manager)
     ).data.invoices.edges.map((e: { node: unknown }) => e.node);
-    expect(invoices.filter((i: any) => i.reconciliation?.staleSince)).toEqual([]);
+    expect(invoices.filter((i: { reconciliation: { staleSince: string | null } | null }) => i.reconciliation?.staleSince)).toEqual([]);
   });
 
   it("shows the orders' invoice for last month reconciled with nothing to dispute, and current, beside the billing demo's", async () => {

@@ -47,7 +47,10 @@ describe('the demo invoices', () => {
       .find((i: { invoiceNumber: unknown }) => i.invoiceNumber === 'PDN-INV-202610');
     const rate = october.reconciliation.findings.find((f: { type: unknown }) => f.type === 'RATE_MISMATCH');
     expect(rate.difference).toBe('30.00');
-    const differences = october.reconciliation.findings.reduce((sum: bigint, f: any) => sum + parseMoney(f.difference), 0n);
+    const differences = october.reconciliation.findings.reduce(
+      (sum: bigint, f: { difference: string }) => sum + parseMoney(f.difference),
+      0n,
+    );
     expect(formatMoney(differences + parseMoney(october.reconciliation.agreedAmount))).toBe(october.grossTotal);
 
     const disputes = (
@@ -57,7 +60,7 @@ describe('the demo invoices', () => {
         manager,
       )
     ).data.disputes.edges.map((e: { node: unknown }) => e.node);
-    const credited = disputes.find((d: any) => d.findings.some((f: { id: unknown }) => f.id === rate.id));
+    const credited = disputes.find((d: { findings: { id: unknown }[] }) => d.findings.some((f: { id: unknown }) => f.id === rate.id));
     expect(credited).toMatchObject({
       state: 'CREDITED',
       disputedAmount: '30.00',
@@ -84,8 +87,8 @@ describe('the demo invoices', () => {
     const exported = (
       await server.gql('query($p: String!) { exportPayments(period: $p) { csv } }', { p: todayInLondon().slice(0, 7) }, finance)
     ).data.exportPayments;
-    const rows = parse(exported.csv, { columns: true });
-    expect(rows.map((r: any) => [r.invoice_number, r.cost_centre, r.status])).toEqual([
+    const rows = parse<Record<string, string>>(exported.csv, { columns: true });
+    expect(rows.map((r: Record<string, string>) => [r.invoice_number, r.cost_centre, r.status])).toEqual([
       ['PDN-INV-202609', 'RX1-IMT-4410', 'PAID'],
       ['PDN-INV-202611', 'RX1-IMT-4410', 'APPROVED'],
     ]);

@@ -49,7 +49,7 @@ describe("the demo contract's SLA report", () => {
     const query =
       'query($s: ID!) { supplierScorecard(supplierId: $s, period: "2026-10") { score kpis { name value weight basis } trend { period score } } }';
     const card = (await server.gql(query, { s: pdn }, manager)).data.supplierScorecard;
-    const kpi = Object.fromEntries(card.kpis.map((k: any) => [k.name, k]));
+    const kpi = Object.fromEntries(card.kpis.map((k: { name: string }) => [k.name, k]));
     expect(kpi.orderDelivery.value).toBeNull();
     expect(kpi.billingAccuracy.value).toBeNull();
     const availability = Number(kpi.availability.value);

@@ -8,7 +8,7 @@ import { Role } from '../../src/auth/roles';
 import { canonicalJson } from '../../src/common/canonical-json';
 import { sha256 } from '../../src/common/hashing';
 import { billingLoop, type BillingLoop } from '../support/billing-loop';
-import { errorCode } from '../support/test-server';
+import { errorCode, type ErrorBody } from '../support/test-server';
 
 /**
  * A dispute's evidence pack, as an auditor gets it (issue 17): raised on last month's missing
@@ -234,13 +234,13 @@ describe("a dispute's evidence pack", () => {
     for (const format of ['json', 'csv'] as const) {
       const refused = await download(format, outsider);
       expect(refused.status).toBe(404);
-      const body: any = await refused.json();
+      const body = (await refused.json()) as ErrorBody;
       expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
       expect(JSON.stringify(body)).not.toContain('PDN-R1');
     }
     const anonymous = await download('json', null);
     expect(anonymous.status).toBe(401);
-    expect(((await anonymous.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await anonymous.json()) as ErrorBody).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it("builds one dispute's pack at a time: asked for across a page of disputes, it is BAD_USER_INPUT", async () => {
@@ -259,10 +259,10 @@ describe("a dispute's evidence pack", () => {
   it("answers a malformed dispute id with BAD_USER_INPUT, and an invoice's id is not a dispute's", async () => {
     const bad = await download('json', loop.manager, 'not-an-id');
     expect(bad.status).toBe(400);
-    const body: any = await bad.json();
+    const body = (await bad.json()) as ErrorBody;
     expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ID' });
     const invoice = await download('csv', loop.manager, await loop.invoiceId('PDN-R1'));
     expect(invoice.status).toBe(400);
-    expect(((await invoice.json()) as any).errors[0].extensions.reason).toBe('INVALID_ID');
+    expect(((await invoice.json()) as ErrorBody).errors[0].extensions.reason).toBe('INVALID_ID');
   });
 });

@@ -25,8 +25,10 @@ describe('rows of one document that share a natural key', () => {
     expect(response.errors).toBeUndefined();
     return response.data.ingestFeed;
   };
-  const rejections = (run: any) => run.rejectedRows.edges.map((e: { node: unknown }) => e.node);
-  const counts = (run: any) => ({
+  type Run = { rowsRead: number; rowsAccepted: number; rowsUnchanged: number; rowsRejected: number };
+  const rejections = (run: { rejectedRows: { edges: { node: { reason: string } }[] } }) =>
+    run.rejectedRows.edges.map((e: { node: { reason: string } }) => e.node);
+  const counts = (run: Run) => ({
     rowsRead: run.rowsRead,
     rowsAccepted: run.rowsAccepted,
     rowsUnchanged: run.rowsUnchanged,
@@ -104,7 +106,9 @@ describe('rows of one document that share a natural key', () => {
         reason: 'duplicates line 2: ticket pdn-dup-1 is already in this document',
       });
       const incidents = await server.gql('{ incidents(first: 100) { edges { node { supplierRef severity summary } } } }', {}, manager);
-      const stored = incidents.data.incidents.edges.map((e: any) => e.node).filter((n: any) => /^PDN-DUP-1$/i.test(n.supplierRef));
+      const stored = incidents.data.incidents.edges
+        .map((e: { node: unknown }) => e.node)
+        .filter((n: { supplierRef: string }) => /^PDN-DUP-1$/i.test(n.supplierRef));
       expect(stored).toEqual([{ supplierRef: 'PDN-DUP-1', severity: 3, summary: 'first' }]);
 
       expect(counts(await send('INCIDENT', 'CSV', document))).toEqual({ rowsRead: 3, rowsAccepted: 0, rowsUnchanged: 2, rowsRejected: 1 });
@@ -152,9 +156,11 @@ describe('rows of one document that share a natural key', () => {
         reason: 'duplicates line 2: invoice pdn-dup-inv-1 is already in this document',
       });
       const invoices = await server.gql('{ invoices(first: 100) { edges { node { invoiceNumber grossTotal } } } }', {}, manager);
-      expect(invoices.data.invoices.edges.map((e: any) => e.node).filter((n: any) => /dup-inv-1/i.test(n.invoiceNumber))).toEqual([
-        { invoiceNumber: 'PDN-DUP-INV-1', grossTotal: '120.00' },
-      ]);
+      expect(
+        invoices.data.invoices.edges
+          .map((e: { node: unknown }) => e.node)
+          .filter((n: { invoiceNumber: string }) => /dup-inv-1/i.test(n.invoiceNumber)),
+      ).toEqual([{ invoiceNumber: 'PDN-DUP-INV-1', grossTotal: '120.00' }]);
       expect(counts(await send('INVOICE', 'CSV', document))).toEqual({ rowsRead: 3, rowsAccepted: 0, rowsUnchanged: 2, rowsRejected: 1 });
     });
 

@@ -123,7 +123,10 @@ describe('an ingestion killed mid-run', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: `{ feedRuns(first: 1, filter: { kind: ${kind} }) { edges { node { status failureReason } } } }` }),
     });
-    const body = (await response.json()) as any;
+    const body = (await response.json()) as {
+      errors?: unknown;
+      data: { feedRuns: { edges: { node: { status: string; failureReason: string | null } }[] } };
+    };
     expect(body.errors).toBeUndefined();
     return body.data.feedRuns.edges[0].node;
   }

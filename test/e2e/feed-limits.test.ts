@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { Role } from '../../src/auth/roles';
 import { PerformanceSample } from '../../src/performance/performance-sample.entity';
 import { ingest, recentHours, supplierId } from '../support/feeds';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestServer, type ErrorBody, type TestServer } from '../support/test-server';
 
 /**
  * Hostile documents from issue #16, at a few megabytes, generated as they are sent (never
@@ -91,7 +91,7 @@ describe('hostile feed documents (issue #16, hole 2)', () => {
     const before = await runCount();
     const response = await post('incidents', 'application/json', streamOf('[{"id": "T-1", "description": "', repeated('x', 3 * MB), '"}]'));
     expect(response.status).toBe(413);
-    const body = (await response.json()) as any;
+    const body = (await response.json()) as ErrorBody;
     expect(body.errors[0].extensions).toEqual({
       code: 'PAYLOAD_TOO_LARGE',
       reason: 'FEED_ITEM_TOO_LARGE',
@@ -108,7 +108,7 @@ describe('hostile feed documents (issue #16, hole 2)', () => {
     const before = await runCount();
     const response = await post('incidents', 'application/json', deep);
     expect(response.status).toBe(422);
-    expect(((await response.json()) as any).errors[0]).toMatchObject({
+    expect(((await response.json()) as ErrorBody).errors[0]).toMatchObject({
       message: 'The JSON document nests objects and arrays more than 64 deep (FEED_MAX_DEPTH = 64): $[0], at byte 64',
       extensions: { code: 'BAD_USER_INPUT', reason: 'FEED_NESTING_TOO_DEEP', limit: 64, setting: 'FEED_MAX_DEPTH' },
     });
@@ -127,7 +127,7 @@ describe('hostile feed documents (issue #16, hole 2)', () => {
     const before = await runCount();
     const response = await post('incidents', 'application/json', streamOf('[', repeated('[],', 2_000_000), '[]]'));
     expect(response.status).toBe(413);
-    expect(((await response.json()) as any).errors[0]).toMatchObject({
+    expect(((await response.json()) as ErrorBody).errors[0]).toMatchObject({
       message: 'The document holds more than 100000 rows; send it in parts (FEED_MAX_ROWS = 100000): $[100000]',
       extensions: { code: 'PAYLOAD_TOO_LARGE', reason: 'FEED_TOO_MANY_ROWS' },
     });
@@ -142,7 +142,7 @@ describe('hostile feed documents (issue #16, hole 2)', () => {
       streamOf('service_reference,interval_start,interval,availability_seconds\n', repeated('x', 3 * MB), '\n'),
     );
     expect(response.status).toBe(413);
-    expect(((await response.json()) as any).errors[0]).toMatchObject({
+    expect(((await response.json()) as ErrorBody).errors[0]).toMatchObject({
       message: `A CSV record is larger than ${MB} bytes (FEED_MAX_RECORD_BYTES = ${MB}): the record from line 2`,
       extensions: { code: 'PAYLOAD_TOO_LARGE', reason: 'FEED_RECORD_TOO_LARGE', setting: 'FEED_MAX_RECORD_BYTES' },
     });
@@ -175,7 +175,7 @@ describe('hostile feed documents (issue #16, hole 2)', () => {
     const good = recentHours(5).map(measurement).join(',');
     const response = await post('performance', 'application/json', streamOf(`[${good}, {"serviceId": "`, repeated('z', 2 * MB), '"}]'));
     expect(response.status).toBe(413);
-    expect(((await response.json()) as any).errors[0].message).toMatch(/FEED_MAX_ITEM_BYTES.*\$\[5\]/);
+    expect(((await response.json()) as ErrorBody).errors[0].message).toMatch(/FEED_MAX_ITEM_BYTES.*\$\[5\]/);
     expect({ runs: await runCount(), samples: await samples() }).toEqual(before);
   });
 });

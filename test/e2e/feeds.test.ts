@@ -1,8 +1,8 @@
 import { Role } from '../../src/auth/roles';
 import { PerformanceDaily, PerformanceHourly } from '../../src/performance/performance-rollup.entity';
 import { PerformanceSample } from '../../src/performance/performance-sample.entity';
-import { fixture, ingest, recentHours, supplierId } from '../support/feeds';
-import { errorCode, startTestServer, type TestServer } from '../support/test-server';
+import { fixture, ingest, recentHours, supplierId, type FeedPostAnswer } from '../support/feeds';
+import { errorCode, startTestServer, type ErrorBody, type TestServer } from '../support/test-server';
 
 const HEADER = 'service_reference,interval_start,interval,availability_seconds,latency_ms,packet_loss_pct,utilisation_in_pct';
 
@@ -349,7 +349,7 @@ describe('HTTP intake: POST /feeds/{kind}', () => {
       'x-api-key': feedKey,
     });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as any;
+    const body = (await response.json()) as FeedPostAnswer;
     expect(body.run).toMatchObject({ kind: 'INCIDENT', format: 'CSV', status: 'PARTIAL' });
     expect(body.run.rowsAccepted).toBeGreaterThan(0);
     expect(body.rejectedRows[0]).toMatchObject({
@@ -364,18 +364,21 @@ describe('HTTP intake: POST /feeds/{kind}', () => {
       'x-api-key': feedKey,
     });
     expect(response.status).toBe(422);
-    expect(((await response.json()) as any).run).toMatchObject({ status: 'FAILED', failureReason: expect.stringMatching(/truncated/i) });
+    expect(((await response.json()) as FeedPostAnswer).run).toMatchObject({
+      status: 'FAILED',
+      failureReason: expect.stringMatching(/truncated/i),
+    });
   });
 
   it('refuses unknown kinds, missing credentials and a manager who names no supplier, with codes', async () => {
     const unknown = await post('/feeds/weather', 'x', { 'content-type': 'text/csv', 'x-api-key': feedKey });
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(((await unknown.json()) as ErrorBody).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const anonymous = await post('/feeds/incidents', 'x', { 'content-type': 'text/csv' });
     expect(anonymous.status).toBe(401);
     const manager = await server.token('RX1', Role.CONTRACT_MANAGER);
     const noSupplier = await post('/feeds/incidents', 'x', { 'content-type': 'text/csv', authorization: `Bearer ${manager}` });
-    expect(((await noSupplier.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'supplier' });
+    expect(((await noSupplier.json()) as ErrorBody).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'supplier' });
     const named = await post('/feeds/incidents?supplier=PDN00001', fixture('incidents/valid.csv'), {
       'content-type': 'text/csv',
       authorization: `Bearer ${manager}`,
@@ -402,7 +405,7 @@ describe('HTTP intake limits', () => {
       body: big,
     });
     expect(response.status).toBe(413);
-    expect(((await response.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await response.json()) as ErrorBody).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expect((await server.gql('{ feedRuns { totalCount } }', {}, manager)).data.feedRuns.totalCount).toBe(0);
   });
 });

@@ -79,7 +79,7 @@ describe('graceful shutdown', () => {
     let finish!: () => void;
     let written!: () => void;
     const sent = new Promise<void>((resolve) => (written = resolve));
-    const answer = new Promise<{ status: number; body: any } | { error: string }>((resolve) => {
+    const answer = new Promise<{ status: number; body: unknown } | { error: string }>((resolve) => {
       const req = request(
         {
           host: '127.0.0.1',

@@ -41,8 +41,11 @@ describe('GraphiQL in a browser', () => {
     }
   });
 
+  /** The answer in the result pane, as the tests read it */
+  type Shown = { data: { contracts: { totalCount: number } }; errors: { extensions: Record<string, unknown> }[] };
+
   /** Puts `query` in the editor, presses Execute, and returns the answer the result pane shows once it shows the server's. */
-  async function run(query: string): Promise<{ shown: any; sent: Record<string, string> }> {
+  async function run(query: string): Promise<{ shown: Shown; sent: Record<string, string> }> {
     await page.evaluate(`${EDITOR}.CodeMirror.setValue(${JSON.stringify(query)})`);
     const answered = page.nextResponse(
       'the query from the page',

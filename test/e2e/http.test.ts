@@ -1,6 +1,6 @@
 import { Role } from '../../src/auth/roles';
 import { fixture, ingest, supplierId } from '../support/feeds';
-import { errorCode, startTestServer, type TestServer } from '../support/test-server';
+import { errorCode, startTestServer, type ErrorBody, type TestServer } from '../support/test-server';
 
 describe('HTTP surface', () => {
   let server: TestServer;
@@ -122,10 +122,10 @@ describe('HTTP surface', () => {
   it('refuses an oversized body and malformed JSON with clear errors', async () => {
     const oversized = await post(JSON.stringify({ query: '{ me { subject } }', variables: { pad: 'x'.repeat(1_100_000) } }));
     expect(oversized.status).toBe(413);
-    expect(((await oversized.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await oversized.json()) as ErrorBody).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     const malformed = await post('{"query": ');
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as any).errors[0].message).toMatch(/not valid JSON/);
+    expect(((await malformed.json()) as ErrorBody).errors[0].message).toMatch(/not valid JSON/);
   });
 
   it('keeps introspection off outside development', async () => {

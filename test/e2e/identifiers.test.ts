@@ -1,6 +1,6 @@
 import { Role } from '../../src/auth/roles';
 import { fixture, ingest, supplierId } from '../support/feeds';
-import { errorCode, startTestServer, type TestServer } from '../support/test-server';
+import { errorCode, startTestServer, type ErrorBody, type TestServer } from '../support/test-server';
 
 /** Identifiers with a NUL and a BEL in them: each reads as "INV001"/"INV" on a screen, and ends a C string early. */
 const HOSTILE = ['INV\u0000001', 'INV\u0007'];
@@ -28,7 +28,8 @@ describe('control characters in identifiers', () => {
 
   afterAll(() => server.stop());
 
-  const rejections = (run: any) => run.rejectedRows.edges.map((edge: { node: unknown }) => edge.node);
+  const rejections = (run: { rejectedRows: { edges: { node: { reason: string } }[] } }) =>
+    run.rejectedRows.edges.map((edge: { node: { reason: string } }) => edge.node);
 
   describe.each(HOSTILE)('%j', (hostile) => {
     const codePoint = `U+${hostile.codePointAt(3)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -142,7 +143,7 @@ describe('control characters in identifiers', () => {
         body: fixture('incidents/valid.csv'),
       });
       expect(posted.status).toBe(400);
-      expect(((await posted.json()) as any).errors[0].extensions).toMatchObject({
+      expect(((await posted.json()) as ErrorBody).errors[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'filename',
         reason: 'CONTROL_CHARACTER',

@@ -1,6 +1,6 @@
 import { Role } from '../../src/auth/roles';
 import { ingest, supplierId } from '../support/feeds';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 
 const HEADER = 'ticket_reference,service_reference,severity,status,summary,opened_at,acknowledged_at,resolved_at,status_history';
 
@@ -83,7 +83,7 @@ describe('incident clocks in the API', () => {
     // a page at a time, in the same order
     const pages: string[] = [];
     for (let after: string | null = null, more = true; more;) {
-      const page: any = await server.gql(
+      const page: GraphqlResponse = await server.gql(
         'query($after: String) { incidentsAtRisk(first: 1, after: $after) { pageInfo { hasNextPage endCursor } edges { node { supplierRef } } } }',
         { after },
         manager,

@@ -283,7 +283,7 @@ describe('sites, services and contacts', () => {
         manager,
       );
       expect(errorCode(bad)).toBe('BAD_USER_INPUT');
-      const fields = bad.errors?.[0].extensions?.invalid.map((i: { field: unknown }) => i.field).sort();
+      const fields = (bad.errors?.[0].extensions?.invalid as { field: unknown }[]).map((i: { field: unknown }) => i.field).sort();
       expect(fields).toEqual(['input.email', 'input.phone']);
     });
 

@@ -73,7 +73,7 @@ describe('invoice approval for payment', () => {
       )
     ).data.services.edges
       .map((e: { node: unknown }) => e.node)
-      .filter((s: any) => s.installDate < '2026-08-01');
+      .filter((s: { installDate: string }) => s.installDate < '2026-08-01');
     // every live service billed right, except the second at £25 over the contracted rate
     const lines = services.map((s, i): [string, bigint] => [s.reference, parseMoney(s.monthlyCharge) + (i === 1 ? 2_500n : 0n)]);
     invoices.main = await receive('PDN-APP-1', '2026-10', lines);
@@ -174,7 +174,9 @@ describe('invoice approval for payment', () => {
       manager,
     );
     expect(held.data.holdInvoice).toEqual({ status: 'ON_HOLD', heldFrom: 'APPROVED', approvedAmount: null });
-    expect((await invoice(invoices.big)).approvals.every((a: any) => /put on hold: Supplier re-issuing/.test(a.voidReason))).toBe(true);
+    expect(
+      (await invoice(invoices.big)).approvals.every((a: { voidReason: string }) => /put on hold: Supplier re-issuing/.test(a.voidReason)),
+    ).toBe(true);
     expect(errorCode(await server.gql(APPROVE, { id: invoices.big }, approver))).toBe('CONFLICT');
     expect(errorCode(await server.gql(RECONCILE, { id: invoices.big }, manager))).toBe('CONFLICT');
     const released = await server.gql(
@@ -285,7 +287,7 @@ describe('invoice approval for payment', () => {
     expect(summary.invoiceCount).toBe(1);
     expect(summary.gross).toBe(main.grossTotal);
     expect(summary.bySupplier).toEqual([{ supplier: { cnspId: 'PDN00001' }, invoiceCount: 1, gross: main.grossTotal }]);
-    expect(summary.byServiceType.reduce((sum: bigint, t: any) => sum + parseMoney(t.net), 0n)).toBe(parseMoney(summary.net));
+    expect(summary.byServiceType.reduce((sum: bigint, t: { net: string }) => sum + parseMoney(t.net), 0n)).toBe(parseMoney(summary.net));
     expect(summary.byOrganisation).toEqual([{ organisation: { odsCode: 'RX1' }, gross: main.grossTotal, approved: main.approvedAmount }]);
     expect(summary.overchargesFound).toBe('30.00'); // £25 over the rate, with VAT
     expect(summary.creditsClaimed).toBe('0.00'); // the dispute is still a draft, not yet sent

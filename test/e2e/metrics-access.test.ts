@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestServer, type ErrorBody, type TestServer } from '../support/test-server';
 
 const TOKEN = 'metrics-token-for-the-scraper-only-0123456789';
 
@@ -47,7 +47,7 @@ describe('/metrics behind METRICS_TOKEN', () => {
     const none = await read();
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect(((await none.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await none.json()) as ErrorBody).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await read(`Bearer ${TOKEN.slice(0, -1)}x`)).status).toBe(401);
     expect((await read(`Bearer ${TOKEN}${TOKEN}`)).status).toBe(401);
     expect((await read(`Basic ${Buffer.from(`x:${TOKEN}`).toString('base64')}`)).status).toBe(401);

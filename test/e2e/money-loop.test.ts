@@ -14,7 +14,7 @@ const gross = (net: bigint) => net + (net * 20n + 50n) / 100n;
 const sum = (values: string[]) => values.reduce((total, value) => total + parseMoney(value), 0n);
 
 /** Last month's credits, one line per ledger entry, as a supplier's credit note sends them. */
-function creditNote(loop: BillingLoop, number: string, entries: any[], period = loop.lastMonth) {
+function creditNote(loop: BillingLoop, number: string, entries: { outstanding: string }[], period = loop.lastMonth) {
   const { periodStart, periodEnd } = monthDays(period);
   return documentCsv(
     number,
@@ -69,7 +69,7 @@ describe('the money loop: credits claimed once, received against their month', (
     expect(snapshot.creditsOwed).toBe(months[0].owed);
     const content = JSON.parse(snapshot.content);
     expect(content.credits.map((c: { owed: unknown }) => c.owed)).toEqual(entries.map((e: { owed: unknown }) => e.owed));
-    expect(content.terms.some((t: any) => t.downtime.length > 0)).toBe(true);
+    expect(content.terms.some((t: { downtime: unknown[] }) => t.downtime.length > 0)).toBe(true);
     // each credit traces to the feed rows behind it: the samples' run for availability, the ticket's row for the incident
     const availability = entries.find((e: { termKind: unknown }) => e.termKind === 'AVAILABILITY');
     expect(availability.sources[0]).toMatchObject({
@@ -117,7 +117,8 @@ describe('the money loop: credits claimed once, received against their month', (
     const after = await loop.ledger(loop.lastMonth, loop.lastMonth);
     expect(
       after.entries.every(
-        (e: any) => e.state === 'RECEIVED' && e.outstanding === '0.00' && e.receipts[0].invoice.invoiceNumber === 'PDN-CN-1',
+        (e: { state: string; outstanding: string; receipts: { invoice: { invoiceNumber: string } }[] }) =>
+          e.state === 'RECEIVED' && e.outstanding === '0.00' && e.receipts[0].invoice.invoiceNumber === 'PDN-CN-1',
       ),
     ).toBe(true);
     expect(after.totals.outstanding).toBe('0.00');
@@ -244,7 +245,9 @@ describe('the money loop: a credit for one month never clears another', () => {
     const after = await loop.ledger(loop.lastMonth, loop.lastMonth);
     expect(after.totals.outstanding).toBe(formatMoney(owed));
     const { missing } = await claimLastMonth(loop);
-    expect(missing.map((f: any) => [f.period, parseMoney(f.difference)])).toEqual([[loop.lastMonth, gross(owed)]]);
+    expect(missing.map((f: { period: string; difference: string }) => [f.period, parseMoney(f.difference)])).toEqual([
+      [loop.lastMonth, gross(owed)],
+    ]);
     const cn = await loop.invoiceId('PDN-CN-WRONG');
     await loop.reconcile(cn);
     const unmatched = (await loop.findings(cn)).reconciliation.findings.filter((f: { type: unknown }) => f.type === 'UNMATCHED_CREDIT');
@@ -427,7 +430,7 @@ describe('the money loop: stale reconciliations', () => {
     expect(after.status).toBe('RECONCILED');
     expect(after.approvedAmount).toBeNull();
     expect(after.statusHistory.at(-1)).toMatchObject({ toStatus: 'RECONCILED', changedBy: 'system', automatic: true });
-    expect(after.approvals.every((a: any) => /went stale/.test(a.voidReason))).toBe(true);
+    expect(after.approvals.every((a: { voidReason: string }) => /went stale/.test(a.voidReason))).toBe(true);
   });
 
   it('reconciles the later invoice right first time when the earlier one came first', async () => {
@@ -488,10 +491,12 @@ describe('the money loop: a month revised after it closed', () => {
     expect(revised.data.reviseSlaMonth.sha256).not.toBe(frozen.sha256);
     const differences = JSON.parse(revised.data.reviseSlaMonth.differences);
     expect(differences.from).toBe(frozen.sha256);
-    expect(differences.credits.some((d: any) => d.before === null && d.key.startsWith('INCIDENT_RESOLUTION'))).toBe(true);
+    expect(
+      differences.credits.some((d: { before: unknown; key: string }) => d.before === null && d.key.startsWith('INCIDENT_RESOLUTION')),
+    ).toBe(true);
 
     const after = await loop.ledger(loop.lastMonth, loop.lastMonth);
-    const claimed = after.entries.filter((e: any) => e.claimedByDispute?.id === raised.id);
+    const claimed = after.entries.filter((e: { claimedByDispute: { id: string } | null }) => e.claimedByDispute?.id === raised.id);
     expect(claimed.map((e: { id: unknown; owed: unknown }) => [e.id, e.owed])).toEqual(
       before.entries.map((e: { id: unknown; owed: unknown }) => [e.id, e.owed]),
     );

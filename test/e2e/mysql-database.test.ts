@@ -37,10 +37,10 @@ function otherDatabase(suffix: string): string {
   return url.toString();
 }
 
-const withRoot = <T>(work: (query: (sql: string, params?: unknown[]) => Promise<any[]>) => Promise<T>) => {
+const withRoot = <T>(work: (query: (sql: string, params?: unknown[]) => Promise<unknown[]>) => Promise<T>) => {
   let result!: T;
   return withServer(otherDatabase('root'), async (connection) => {
-    result = await work(async (sql, params) => (await connection.query(sql, params))[0] as any[]);
+    result = await work(async (sql, params) => (await connection.query(sql, params))[0] as unknown[]);
   }).then(() => result);
 };
 
@@ -157,7 +157,7 @@ onMysql('MySQL: a database whose default character set is latin1', () => {
                   headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
                   body: JSON.stringify({ query, variables }),
                 })
-              ).json() as Promise<any>;
+              ).json() as Promise<{ errors?: unknown; data: { createContact: { id: string }; node: unknown } }>;
             const created = await gql(CONTACT, { input: contactInput });
             expect(created.errors).toBeUndefined();
             expect((await gql(READ, { id: created.data.createContact.id })).data.node).toEqual(contactInput);

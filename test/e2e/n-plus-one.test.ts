@@ -6,7 +6,7 @@ import { Organisation, OrganisationType } from '../../src/organisations/organisa
 import { NetworkService, Resilience, ServiceStatus, ServiceType } from '../../src/services/network-service.entity';
 import { Site } from '../../src/sites/site.entity';
 import { Supplier } from '../../src/suppliers/supplier.entity';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestServer, type GraphqlResponse, type TestServer } from '../support/test-server';
 
 const CONTRACTS_DEEP = `query($first: Int!) {
   contracts(first: $first) { totalCount edges { node { reference supplier { name } organisation { odsCode }
@@ -117,8 +117,8 @@ describe('N+1 guard', () => {
   afterAll(() => server.stop());
 
   it('issues the same number of SQL statements for 5 and for 50 contracts with their services, sites and contacts', async () => {
-    let five: any;
-    let fifty: any;
+    let five!: GraphqlResponse;
+    let fifty!: GraphqlResponse;
     await server.gql('{ me { subject } }', {}, token); // the viewer's organisation is remembered from here on (AUTH_CACHE_SECONDS)
     const atFive = await server.countStatements(async () => {
       five = await server.gql(CONTRACTS_DEEP, { first: 5 }, token);
@@ -132,7 +132,9 @@ describe('N+1 guard', () => {
     expect(
       fifty.data.contracts.edges.every((edge: { node: { services: { totalCount: unknown } } }) => edge.node.services.totalCount === 2),
     ).toBe(true);
-    const services = fifty.data.contracts.edges.flatMap((edge: any) => edge.node.services.edges.map((e: { node: unknown }) => e.node));
+    const services = fifty.data.contracts.edges.flatMap((edge: { node: { services: { edges: { node: unknown }[] } } }) =>
+      edge.node.services.edges.map((e: { node: unknown }) => e.node),
+    );
     expect(services).toHaveLength(100);
     expect(
       services.every(

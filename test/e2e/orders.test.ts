@@ -25,6 +25,13 @@ describe('orders', () => {
   let mhnContract: string;
   let sites: string[];
   let active: { id: string; reference: string; monthlyCharge: string; bandwidthMbps: number; site: { id: string } }[];
+  /** what the tests read of an order the API answers with */
+  type Order = {
+    id: string;
+    daysLate: number | null;
+    service: { site: { id: string }; monthlyCharge: string };
+    history: { reason: string }[];
+  };
 
   const gql = (query: string, variables: Record<string, unknown> = {}) => server.gql(query, variables, manager);
   const create = (input: Record<string, unknown>) =>
@@ -68,7 +75,7 @@ describe('orders', () => {
     mhnContract = contracts.find((c: { reference: unknown }) => c.reference === 'RX1-HSCN-2024-02').id;
     sites = (await gql('{ sites(first: 100) { edges { node { id odsCode } } } }')).data.sites.edges
       .map((e: { node: unknown }) => e.node)
-      .filter((s: any) => s.odsCode.startsWith('RX1'))
+      .filter((s: { odsCode: string }) => s.odsCode.startsWith('RX1'))
       .map((s: { id: unknown }) => s.id);
     active = (
       await gql(
@@ -78,7 +85,7 @@ describe('orders', () => {
       )
     ).data.services.edges
       .map((e: { node: unknown }) => e.node)
-      .filter((s: any) => s.installDate < day(1));
+      .filter((s: { installDate: string }) => s.installDate < day(1));
   });
 
   afterAll(() => server.stop());
@@ -87,7 +94,7 @@ describe('orders', () => {
     let id: string;
 
     it('goes through its lifecycle, each step recorded with who, when and why', async () => {
-      const draft = ok<any>(
+      const draft = ok<Order>(
         await create({
           type: 'NEW_SERVICE',
           contractId: pdnContract,
@@ -116,7 +123,7 @@ describe('orders', () => {
       });
       expect(reason(await commit(id, day(11)))).toBe('COMMITTED_BEFORE_REQUESTED');
       ok(await commit(id, day(14)), 'setOrderCommittedDate');
-      const slipped = ok<any>(await commit(id, day(16), 'wayleave'), 'setOrderCommittedDate');
+      const slipped = ok<Order>(await commit(id, day(16), 'wayleave'), 'setOrderCommittedDate');
       expect(slipped).toMatchObject({ committedDate: day(16), originalCommittedDate: day(14) });
 
       ok(await move(id, 'ACKNOWLEDGED', day(3), { supplierOrderReference: 'PDN-ORD-9001' }), 'moveOrder');
@@ -158,7 +165,7 @@ describe('orders', () => {
 
     it('adds the service to the inventory, live from the completion date, when completed', async () => {
       expect(reason(await complete(id, '2999-01-01', 'PDN-BRK-900001'))).toBe('DATE_IN_FUTURE');
-      const done = ok<any>(await complete(id, day(15), 'PDN-BRK-900001'), 'completeOrder');
+      const done = ok<Order>(await complete(id, day(15), 'PDN-BRK-900001'), 'completeOrder');
       expect(done).toMatchObject({ status: 'COMPLETED', completedOn: day(15), daysLate: 0 });
       expect(done.service).toMatchObject({
         reference: 'PDN-BRK-900001',
@@ -242,14 +249,14 @@ describe('orders', () => {
         10,
         'PDN-ORD-9002',
       );
-      const done = ok<any>(await complete(id, day(10)), 'completeOrder');
+      const done = ok<Order>(await complete(id, day(10)), 'completeOrder');
       expect(done).toMatchObject({
         previousMonthlyCharge: service.monthlyCharge,
         monthlyCharge: formatMoney(newCharge),
         bandwidthMbps: service.bandwidthMbps * 2,
       });
       expect(done.service).toMatchObject({ monthlyCharge: formatMoney(newCharge), bandwidthMbps: service.bandwidthMbps * 2 });
-      expect(done.history.at(-1).reason).toMatch(
+      expect(done.history.at(-1)!.reason).toMatch(
         new RegExp(`monthly charge £${service.monthlyCharge} → £${formatMoney(newCharge)} from ${day(10)}`),
       );
       const history = (
@@ -271,7 +278,7 @@ describe('orders', () => {
       expect(reason(await create({ type: 'MOVE', serviceId: service.id, requestedDate: day(5) }))).toBe('REQUIRED');
       const target = sites.find((s) => s !== service.site.id)!;
       const id = await placed({ type: 'MOVE', serviceId: service.id, siteId: target, requestedDate: day(8) }, 2, 8, 'PDN-ORD-9003');
-      const done = ok<any>(await complete(id, day(8)), 'completeOrder');
+      const done = ok<Order>(await complete(id, day(8)), 'completeOrder');
       expect(done).toMatchObject({ fromSite: { id: service.site.id }, site: { id: target } });
       expect(done.service.site.id).toBe(target);
       expect(done.service.monthlyCharge).toBe(service.monthlyCharge);
@@ -284,18 +291,18 @@ describe('orders', () => {
 
     it('marks the service CEASE_REQUESTED once submitted, and refuses a second cease while one is open', async () => {
       service = active[3];
-      first = ok<any>(await create({ type: 'CEASE', serviceId: service.id, requestedDate: day(20) }), 'createOrder').id;
+      first = ok<{ id: string }>(await create({ type: 'CEASE', serviceId: service.id, requestedDate: day(20) }), 'createOrder').id;
       const second = await create({ type: 'CEASE', serviceId: service.id, requestedDate: day(21) });
       expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.serviceId', reason: 'CEASE_ALREADY_OPEN' });
       expect(reason(await create({ type: 'CHANGE', serviceId: service.id, requestedDate: day(21), monthlyCharge: '1.00' }))).toBe(
         'CEASE_ALREADY_OPEN',
       );
-      const submitted = ok<any>(await move(first, 'SUBMITTED', day(3)), 'moveOrder');
+      const submitted = ok<Order>(await move(first, 'SUBMITTED', day(3)), 'moveOrder');
       expect(submitted.service).toMatchObject({ status: 'CEASE_REQUESTED', ceaseDate: day(20) });
     });
 
     it('withdraws the request when the order is cancelled, and a cancelled order is never completed', async () => {
-      const cancelled = ok<any>(await move(first, 'CANCELLED', day(4)), 'moveOrder');
+      const cancelled = ok<Order>(await move(first, 'CANCELLED', day(4)), 'moveOrder');
       expect(cancelled.service).toMatchObject({ status: 'ACTIVE', ceaseDate: null });
       const response = await complete(first, day(5));
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ORDER_CLOSED' });
@@ -305,7 +312,7 @@ describe('orders', () => {
     it('ceases the service on completion, and refuses a cease for a ceased service', async () => {
       const id = await placed({ type: 'CEASE', serviceId: service.id, requestedDate: day(18) }, 5, 18, 'PDN-ORD-9004');
       ok(await move(id, 'IN_PROGRESS', day(6)), 'moveOrder');
-      const done = ok<any>(await complete(id, day(19)), 'completeOrder');
+      const done = ok<Order>(await complete(id, day(19)), 'completeOrder');
       expect(done.service).toMatchObject({ status: 'CEASED', ceaseDate: day(19) });
       expect(done.daysLate).toBe(1);
       const again = await create({ type: 'CEASE', serviceId: service.id, requestedDate: day(25) });
@@ -324,7 +331,7 @@ describe('orders', () => {
         )
       ).data.services.edges
         .map((e: { node: unknown }) => e.node)
-        .filter((s: any) => s.installDate < day(1));
+        .filter((s: { installDate: string }) => s.installDate < day(1));
       // on time: committed for the 12th, done on the 12th
       const onTime = await placed(
         {
@@ -414,7 +421,7 @@ describe('orders', () => {
       const changed = (
         await gql('query($id: ID!) { service(id: $id) { reference monthlyCharge termsHistory { monthlyCharge } } }', { id: active[1].id })
       ).data.service;
-      const [before, after] = changed.termsHistory.map((p: any) => parseMoney(p.monthlyCharge));
+      const [before, after] = changed.termsHistory.map((p: { monthlyCharge: string }) => parseMoney(p.monthlyCharge));
       // 9 days at the old charge, the rest of the month at the new one, pro rata by days
       const rental = (before * 9n + after * BigInt(monthDays - 9) + BigInt(monthDays) / 2n) / BigInt(monthDays);
       const vat = (net: bigint) => (net * 20n + 50n) / 100n;
@@ -454,7 +461,7 @@ describe('orders', () => {
       expect(onLine(2)).toEqual([]);
       expect(onLine(3)).toEqual(['ONE_OFF_WITHOUT_ORDER']);
       expect(rec.findings.find((f: { lineNumber: unknown }) => f.lineNumber === 3).difference).toBe('210.00');
-      const sum = rec.findings.reduce((total: bigint, f: any) => total + parseMoney(f.difference), 0n);
+      const sum = rec.findings.reduce((total: bigint, f: { difference: string }) => total + parseMoney(f.difference), 0n);
       expect(sum + parseMoney(rec.agreedAmount)).toBe(parseMoney(invoice.grossTotal));
 
       // the same connection charge on a later invoice is a duplicate
@@ -527,7 +534,7 @@ describe('orders', () => {
     it('shows the dual-running exposure since the replacement went live and flags a cease not raised in time', async () => {
       const replacement = (await gql('{ services(filter: { search: "PDN-BRK-900001" }) { edges { node { id } } } }')).data.services.edges[0]
         .node.id;
-      const linked = ok<any>(
+      const linked = ok<{ replacedBy: { reference: string } }>(
         await gql(
           'mutation($l: ID!, $r: ID!) { linkReplacementService(input: { legacyServiceId: $l, replacementServiceId: $r }) { id replacedBy { reference } } }',
           { l: legacy.id, r: replacement },
@@ -570,7 +577,7 @@ describe('orders', () => {
     });
 
     it('stops flagging it once the cease is raised with the TN-SP as a CEASE order, a draft not being enough', async () => {
-      const order = ok<any>(await create({ type: 'CEASE', serviceId: legacy.id, requestedDate: todayInLondon() }), 'createOrder');
+      const order = ok<Order>(await create({ type: 'CEASE', serviceId: legacy.id, requestedDate: todayInLondon() }), 'createOrder');
       const row = async () =>
         (
           await gql(

@@ -103,7 +103,7 @@ describe('Relay pagination of invoices', () => {
         totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
         edges { node { id invoiceDate status reconciliation { findingCount } } } } }`;
     const walk = async (variables: Record<string, unknown>, backward: boolean) => {
-      const seen: any[] = [];
+      const seen: { status: unknown }[] = [];
       let cursor: string | undefined;
       for (let pages = 1; pages <= 50; pages += 1) {
         const page = (

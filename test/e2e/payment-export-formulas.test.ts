@@ -55,7 +55,7 @@ describe('the accounts-payable export, with text a spreadsheet would run', () =>
     expect(run.data.ingestFeed.rowsAccepted).toBe(1);
     const { id } = (
       await server.gql('{ invoices(first: 100) { edges { node { id invoiceNumber } } } }', {}, manager)
-    ).data.invoices.edges.find((e: any) => e.node.invoiceNumber.startsWith('@SUM')).node;
+    ).data.invoices.edges.find((e: { node: { invoiceNumber: string } }) => e.node.invoiceNumber.startsWith('@SUM')).node;
     invoiceId = parseGlobalId(id)!.id;
     expect((await server.gql('mutation($id: ID!) { reconcileInvoice(id: $id) { findingCount } }', { id }, manager)).errors).toBeUndefined();
     const approved = await server.gql(

@@ -4,7 +4,7 @@ import { IsNull, Not } from 'typeorm';
 import { Role } from '../../src/auth/roles';
 import { plainSelect, plainSelectJoined } from '../../src/db/plain-select';
 import { RequestContext } from '../../src/request/context';
-import { NetworkService } from '../../src/services/network-service.entity';
+import { NetworkService, ServiceStatus } from '../../src/services/network-service.entity';
 import { Site } from '../../src/sites/site.entity';
 import { seedDemo } from '../../src/seed/demo';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -39,15 +39,17 @@ describe('plainSelect', () => {
 
   it('filters by value, by list and by NULL, and orders as asked', async () => {
     const manager = db.dataSource.manager;
-    const services = await plainSelect<any>(manager, 'NetworkService', { status: 'ACTIVE', ceaseDate: null }, [['reference', 'DESC']]);
-    const expected = await manager.find<any>('NetworkService', {
-      where: { status: 'ACTIVE', ceaseDate: IsNull() },
+    const services = await plainSelect<NetworkService>(manager, 'NetworkService', { status: 'ACTIVE', ceaseDate: null }, [
+      ['reference', 'DESC'],
+    ]);
+    const expected = await manager.find<NetworkService>('NetworkService', {
+      where: { status: ServiceStatus.ACTIVE, ceaseDate: IsNull() },
       order: { reference: 'DESC' },
     });
     expect(services.map((s) => s.id)).toEqual(expected.map((s) => s.id));
     expect(services.length).toBeGreaterThan(1);
     const two = services.slice(0, 2).map((s) => s.id);
-    expect((await plainSelect<any>(manager, 'NetworkService', { id: two }, [['id', 'ASC']])).map((s) => s.id)).toEqual(
+    expect((await plainSelect<NetworkService>(manager, 'NetworkService', { id: two }, [['id', 'ASC']])).map((s) => s.id)).toEqual(
       [...two].sort((a, b) => a - b),
     );
     expect(await plainSelect(manager, 'NetworkService', { id: [] }, [])).toEqual([]);
@@ -62,10 +64,10 @@ describe('plainSelect', () => {
       { target: 'Contract', from: 'contractId', to: 'id' },
     ];
     const before = db.statements.statements;
-    const { rows, joined } = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, { joins });
+    const { rows, joined } = await plainSelectJoined<NetworkService>(manager, 'NetworkService', { status: 'ACTIVE' }, order, { joins });
     expect(db.statements.statements - before).toBe(1);
-    const viaFind = await manager.find<any>('NetworkService', {
-      where: { status: 'ACTIVE' },
+    const viaFind = await manager.find<NetworkService>('NetworkService', {
+      where: { status: ServiceStatus.ACTIVE },
       relations: { site: true, contract: true },
       order: { id: 'ASC' },
     });
@@ -75,12 +77,12 @@ describe('plainSelect', () => {
     expect(joined[1]).toStrictEqual(viaFind.map((service) => service.contract));
 
     // a condition on the joined rows reads those that fail it as absent, and never drops a row
-    const elsewhere = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, {
+    const elsewhere = await plainSelectJoined<NetworkService>(manager, 'NetworkService', { status: 'ACTIVE' }, order, {
       joins: [{ ...joins[0]!, where: { organisationId: [-1] } }],
     });
     expect(elsewhere.rows.map((service) => service.id)).toEqual(rows.map((service) => service.id));
     expect(elsewhere.joined[0]!.every((site) => site === null)).toBe(true);
-    const nowhere = await plainSelectJoined<any>(manager, 'NetworkService', { status: 'ACTIVE' }, order, {
+    const nowhere = await plainSelectJoined<NetworkService>(manager, 'NetworkService', { status: 'ACTIVE' }, order, {
       joins: [{ ...joins[0]!, where: { organisationId: [] } }],
     });
     expect(nowhere.rows).toHaveLength(rows.length);

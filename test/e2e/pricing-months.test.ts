@@ -44,7 +44,7 @@ describe('month-by-month pricing', () => {
     const FINDINGS =
       `query($id: ID!) { invoice(id: $id) { reconciliation { findings { type lineNumber serviceReference expectedAmount invoicedAmount ` +
       `difference explanation disputable } } } }`;
-    let findings: any[];
+    let findings: { lineNumber: number; explanation: string }[];
 
     beforeAll(async () => {
       await createService('PRC-QTR-0001', '300.00');
@@ -119,10 +119,12 @@ describe('month-by-month pricing', () => {
     const REPORT =
       `query($c: ID!, $p: String!) { slaReport(contractId: $c, period: $p) { credits { kind amount reason service { reference } } totals { ` +
       `cap creditsBeforeCap } } }`;
-    const report = async (p: string) => ok<any>(await gql(REPORT, { c: contractId, p }), 'slaReport');
-    const creditOf = (r: any) => r.credits.filter((c: any) => c.service?.reference === 'PRC-SLA-0001');
+    type Credit = { kind: string; amount: string; reason: string; service: { reference: string } | null };
+    type Report = { credits: Credit[]; totals: unknown };
+    const report = async (p: string) => ok<Report>(await gql(REPORT, { c: contractId, p }), 'slaReport');
+    const creditOf = (r: Report) => r.credits.filter((c: Credit) => c.service?.reference === 'PRC-SLA-0001');
     let serviceId: string;
-    let beforeChange: any;
+    let beforeChange: Report;
 
     beforeAll(async () => {
       serviceId = await createService('PRC-SLA-0001', '1000.00');
@@ -157,7 +159,7 @@ describe('month-by-month pricing', () => {
         });
       ok(await move('SUBMITTED'), 'moveOrder');
       ok(await move('ACKNOWLEDGED'), 'moveOrder');
-      const done = ok<any>(
+      const done = ok<unknown>(
         await gql('mutation($input: CompleteOrderInput!) { completeOrder(input: $input) { status service { monthlyCharge } } }', {
           input: { id: order.id, completedOn: changeDay },
         }),

@@ -94,9 +94,10 @@ describe('provenance of incidents and downtime', () => {
     );
     expect(logged.errors).toBeUndefined();
     const byRef = new Map(logged.data.incidents.edges.map((e: { node: { supplierRef: unknown } }) => [e.node.supplierRef, e.node]));
-    const one: any = byRef.get('PROV-INC-1');
-    const two: any = byRef.get('PROV-INC-2');
-    const three: any = byRef.get('PROV-INC-3');
+    type Logged = { source: { feedRun: { checksum: string } }; statusHistory: { status: unknown; source: unknown }[] };
+    const one = byRef.get('PROV-INC-1') as Logged;
+    const two = byRef.get('PROV-INC-2') as Logged;
+    const three = byRef.get('PROV-INC-3') as Logged;
 
     expect(one.source).toEqual({
       location: 'line 2',
@@ -111,7 +112,7 @@ describe('provenance of incidents and downtime', () => {
     expect(two.source).toMatchObject({ location: '$.troubleTicket[1]', feedRun: { id: runs.incidentTmf } });
 
     // each history entry keeps the run and row it came in with
-    const history = (status: string) => two.statusHistory.find((entry: { status: unknown }) => entry.status === status);
+    const history = (status: string) => two.statusHistory.find((entry: { status: unknown }) => entry.status === status)!;
     expect(history('ACKNOWLEDGED').source).toEqual({ location: 'line 3', feedRun: { id: runs.incidentCsv } });
     expect(history('IN_PROGRESS').source).toEqual({ location: 'line 3', feedRun: { id: runs.incidentCsv } });
     expect(history('RESOLVED').source).toEqual({ location: '$.troubleTicket[1]', feedRun: { id: runs.incidentTmf } });
@@ -196,7 +197,9 @@ describe('provenance of incidents and downtime', () => {
       manager,
     );
     expect(report.errors).toBeUndefined();
-    const term = report.data.slaReport.terms.find((t: any) => t.kind === 'AVAILABILITY' && t.service?.reference === refs.a);
+    const term = report.data.slaReport.terms.find(
+      (t: { kind: string; service: { reference: string } | null }) => t.kind === 'AVAILABILITY' && t.service?.reference === refs.a,
+    );
     const wholeMonth = {
       location: `line ${HOURS + 2}`,
       lastLocation: `line ${2 * HOURS + 1}`,

@@ -30,7 +30,7 @@ describe('invoice reconciliation', () => {
       )
     ).data.services.edges
       .map((e: { node: unknown }) => e.node)
-      .filter((s: any) => s.installDate < '2026-10-01');
+      .filter((s: { installDate: string }) => s.installDate < '2026-10-01');
     const [ok, rate, ceased] = services;
     await server.gql(
       'mutation($id: ID!) { setServiceStatus(input: { id: $id, status: CEASED, effectiveDate: "2026-10-15" }) { status } }',
@@ -94,7 +94,7 @@ describe('invoice reconciliation', () => {
     expect(parseMoney(credit.difference)).toBeGreaterThan(0n);
 
     // money is exact: the differences and the agreed amount make up the invoice total
-    const sum = findings.reduce((total: bigint, f: any) => total + parseMoney(f.difference), 0n);
+    const sum = findings.reduce((total: bigint, f: { difference: string }) => total + parseMoney(f.difference), 0n);
     expect(sum + parseMoney(invoice.reconciliation.agreedAmount)).toBe(parseMoney(invoice.grossTotal));
     expect(invoice.reconciliation.differenceTotal).toBe(formatMoney(sum));
   });
@@ -129,12 +129,12 @@ describe('invoice reconciliation', () => {
         )
       ).data.invoices.edges.map((e: { node: unknown }) => e.node);
     await page();
-    let listed: any[] = [];
+    let listed: { id: string; reconciliation: { findingCount: number } | null }[] = [];
     const statements = await server.countStatements(async () => {
       listed = await page();
     });
     expect(listed.length).toBeGreaterThan(1);
-    expect(listed.find((invoice) => invoice.id === invoiceId).reconciliation.findingCount).toBeGreaterThan(0);
+    expect(listed.find((invoice) => invoice.id === invoiceId)!.reconciliation!.findingCount).toBeGreaterThan(0);
     expect(listed.some((invoice) => invoice.reconciliation === null)).toBe(true);
     for (const invoice of listed) {
       const alone = (
@@ -159,9 +159,9 @@ describe('invoice reconciliation', () => {
       'disputedAmount: $amount }) { id state disputedAmount deadline } }';
     const MOVE =
       'mutation($id: ID!, $s: DisputeState!, $r: String!) { moveDispute(input: { id: $id, state: $s, reason: $r }) { state creditedAmount } }';
-    let findings: any[];
-    let first: any;
-    let second: any;
+    let findings: { id: string; type: string; difference: string }[];
+    let first: { id: string; disputedAmount: string };
+    let second: { id: string; disputedAmount: string };
 
     beforeAll(async () => {
       findings = (await server.gql(FINDINGS, { id: invoiceId }, manager)).data.invoice.reconciliation.findings;

@@ -56,7 +56,7 @@ describe('service management reviews', () => {
     const invoices = (
       await server.gql('{ invoices(first: 100) { edges { node { id periodStart } } } }', {}, manager)
     ).data.invoices.edges.map((e: { node: unknown }) => e.node);
-    for (const invoice of invoices.filter((i: any) => i.periodStart.startsWith('2026-10')))
+    for (const invoice of invoices.filter((i: { periodStart: string }) => i.periodStart.startsWith('2026-10')))
       await server.gql('mutation($id: ID!) { reconcileInvoice(id: $id) { id } }', { id: invoice.id }, manager);
     base = {
       contractId: contract,
@@ -255,7 +255,7 @@ describe('service management reviews', () => {
     expect(data.escalationsOverdueForUpdate[0].minutesOverdueForUpdate).toBeGreaterThan(0);
     expect(data.closed.totalCount).toBe(1);
     expect(data.closed.edges[0].node.closureAgreedBy).toBe('seed:demo');
-    const seeded = data.reviews.find((r: any) => r.actions.some((a: any) => a.daysOverdue > 0));
+    const seeded = data.reviews.find((r: { actions: { daysOverdue: number }[] }) => r.actions.some((a) => a.daysOverdue > 0));
     expect(seeded.evidence[0].kind).toBe('SLA_REPORT');
     expect(seeded.actions.map((a: { status: unknown }) => a.status)).toEqual(['OPEN', 'OPEN']);
     expect(data.overdueReviewActions.map((a: { description: unknown }) => a.description)).toContain(

@@ -163,7 +163,8 @@ describe('the Service Co-ordinator', () => {
     expect(nodes.map((n: { organisation: { odsCode: unknown } }) => n.organisation.odsCode).sort()).toEqual(['RX1', 'RX2']);
     expect(
       nodes.every(
-        (n: any) => n.kind === 'SEVERITY_ONE_NOT_NOTIFIED' && /no notification of the Service Co-ordinator is recorded/.test(n.message),
+        (n: { kind: string; message: string }) =>
+          n.kind === 'SEVERITY_ONE_NOT_NOTIFIED' && /no notification of the Service Co-ordinator is recorded/.test(n.message),
       ),
     ).toBe(true);
   });

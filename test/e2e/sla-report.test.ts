@@ -78,8 +78,11 @@ describe('the monthly SLA report', () => {
 
   afterAll(() => server.stop());
 
-  const availabilityOf = (report: any, reference: string) =>
-    report.terms.find((t: any) => t.kind === 'AVAILABILITY' && t.service?.reference === reference);
+  /** a term or a credit of the report, by what the tests pick it by */
+  type Of = { kind: string | null; service?: { reference: string } | null };
+  type Term = Of & { exclusions: unknown; downtime: unknown };
+  const availabilityOf = (report: { terms: Term[] }, reference: string) =>
+    report.terms.find((t: Term) => t.kind === 'AVAILABILITY' && t.service?.reference === reference)!;
 
   it('measures availability over the month, less maintenance, with its coverage and evidence', async () => {
     const { data, errors } = await server.gql(query, { c: contractId }, manager);
@@ -129,7 +132,7 @@ describe('the monthly SLA report', () => {
       report.terms.find((t: { kind: unknown; severity: unknown }) => t.kind === 'INCIDENT_RESOLUTION' && t.severity === 3),
     ).toMatchObject({ status: 'NOT_APPLICABLE' });
 
-    const credits = report.credits.filter((c: any) => c.service?.reference === refs.a);
+    const credits = report.credits.filter((c: Of) => c.service?.reference === refs.a);
     expect(credits.map((c: { kind: unknown; amount: unknown }) => [c.kind, c.amount])).toEqual([
       ['AVAILABILITY', '50.00'], // 0.310 points short: the 5 % band of £1,000.00
       ['INCIDENT_RESOLUTION', '50.00'],
@@ -152,7 +155,7 @@ describe('the monthly SLA report', () => {
     );
     const report = (await server.gql(query, { c: contractId }, manager)).data.slaReport;
     expect(availabilityOf(report, refs.a)).toMatchObject({ target: '99.9%', contractual: true, status: 'BREACHED' });
-    expect(report.credits.find((c: any) => c.kind === 'AVAILABILITY' && c.service?.reference === refs.a).amount).toBe('125.00');
+    expect(report.credits.find((c: Of) => c.kind === 'AVAILABILITY' && c.service?.reference === refs.a).amount).toBe('125.00');
     expect(report.totals).toMatchObject({ creditsBeforeCap: '175.00', creditsOwed: '130.00', cap: '130.00' });
     expect(report.credits.at(-1)).toMatchObject({ kind: null, amount: '-45.00' });
   });
@@ -215,10 +218,10 @@ describe('the monthly SLA report', () => {
       manager,
     );
     const report = (await server.gql(query, { c: contractId }, manager)).data.slaReport;
-    const mean = report.terms.find((t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.a);
+    const mean = report.terms.find((t: Of) => t.kind === 'LATENCY' && t.service?.reference === refs.a);
     // (38 × 40 + 707 × 10) ÷ 745 = 11.530 ms
     expect(mean).toMatchObject({ target: 'mean ≤ 12 ms', achieved: '11.53 ms', status: 'MET' });
-    expect(report.terms.find((t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.b)).toMatchObject({
+    expect(report.terms.find((t: Of) => t.kind === 'LATENCY' && t.service?.reference === refs.b)).toMatchObject({
       status: 'INSUFFICIENT_DATA',
       achieved: null,
     });
@@ -229,7 +232,7 @@ describe('the monthly SLA report', () => {
       manager,
     );
     const p95 = (await server.gql(query, { c: contractId }, manager)).data.slaReport.terms.find(
-      (t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.a,
+      (t: Of) => t.kind === 'LATENCY' && t.service?.reference === refs.a,
     );
     // rank ⌈0.95 × 745⌉ = 708: past the 707 samples of 10 ms
     expect(p95).toMatchObject({ target: '95th percentile ≤ 25 ms', achieved: '40 ms', status: 'BREACHED' });
@@ -238,7 +241,7 @@ describe('the monthly SLA report', () => {
   it("keeps a month's 95th percentiles once its raw samples are pruned, and refuses corrections to it", async () => {
     const latencyOfA = async () =>
       (await server.gql(query, { c: contractId }, manager)).data.slaReport.terms.find(
-        (t: any) => t.kind === 'LATENCY' && t.service?.reference === refs.a,
+        (t: Of) => t.kind === 'LATENCY' && t.service?.reference === refs.a,
       );
     // the housekeeping prune as it would run in January with 35 days' retention: October's samples go
     const pruned = await pruneRawSamples(server.db.dataSource.manager, 35, new Date('2027-01-10T12:00:00Z'));
@@ -299,7 +302,7 @@ describe('the monthly SLA report', () => {
       );
       expect(window.errors).toBeUndefined();
     }
-    let after: any;
+    let after!: { terms: Term[] };
     const withFour = await server.countStatements(async () => {
       after = (await report()).data.slaReport;
     });

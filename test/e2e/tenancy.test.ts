@@ -129,7 +129,9 @@ describe('tenancy', () => {
       await server.gql('{ invoices(first: 100) { edges { node { id lines { serviceReference } } } } }', {}, rx1)
     ).data.invoices.edges
       .map((e: { node: unknown }) => e.node)
-      .find((invoice: any) => invoice.lines.some((line: { serviceReference: unknown }) => line.serviceReference === 'PDN-PHANTOM-9999')).id;
+      .find((invoice: { lines: { serviceReference: unknown }[] }) =>
+        invoice.lines.some((line: { serviceReference: unknown }) => line.serviceReference === 'PDN-PHANTOM-9999'),
+      ).id;
     const reconciled = await server.gql('mutation($id: ID!) { reconcileInvoice(id: $id) { id } }', { id: withPhantom }, rx1);
     expect(reconciled.errors).toBeUndefined();
     const finding = (
@@ -503,7 +505,7 @@ describe('tenancy', () => {
       notFound('mutation($id: ID!) { moveDispute(input: { id: $id, state: WITHDRAWN, reason: "x" }) { state } }', { id: ids.dispute }),
     auditTrail: async () => {
       const data = await noneOfRx1('{ auditTrail(first: 100) { totalCount edges { node { id recordId entityType after } } } }');
-      expect(data.auditTrail.edges.every((e: any) => !/RX1|Northshire/.test(e.node.after ?? ''))).toBe(true);
+      expect(data.auditTrail.edges.every((e: { node: { after: string | null } }) => !/RX1|Northshire/.test(e.node.after ?? ''))).toBe(true);
       await notFound('query($o: ID!) { auditTrail(filter: { organisationId: $o }) { totalCount } }', { o: ids.organisation });
     },
     approveInvoice: () =>

@@ -33,7 +33,9 @@ describe('demo compliance register', () => {
   const snapshot = async () => {
     const rows: Record<string, unknown[]> = {};
     for (const table of TABLES) {
-      rows[table.name] = (await ds.getRepository(table as never).find({ order: { id: 'ASC' } })).map((row: any) => ({
+      rows[table.name] = (
+        await ds.getRepository<{ id: number; createdAt: Date; updatedAt: Date }>(table as never).find({ order: { id: 'ASC' } })
+      ).map((row) => ({
         ...row,
         createdAt: row.createdAt.getTime(),
         updatedAt: row.updatedAt.getTime(),

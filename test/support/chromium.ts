@@ -21,12 +21,31 @@ const FLAGS = [
 /** A DevTools protocol event, with the session (page) it came from. */
 export interface CdpEvent {
   readonly method: string;
-  readonly params: any;
+  readonly params: CdpEventParams;
   readonly sessionId?: string;
 }
 
+/** The fields of an event's params that these helpers read; which of them are there depends on the event's method. */
+export interface CdpEventParams {
+  reason?: string | null;
+  requestId?: string;
+  request?: { url: string; method: string; headers: Record<string, string>; postData?: string };
+  response?: { status: number };
+  errorText?: string;
+  type?: string;
+  args?: { value: unknown; description: unknown }[];
+  exceptionDetails?: CdpExceptionDetails;
+  entry?: { level: string; source: string; text: string; url?: string };
+}
+
+/** Why a script in the page threw */
+interface CdpExceptionDetails {
+  text: string;
+  exception?: { description?: string };
+}
+
 interface Pending {
-  resolve(result: any): void;
+  resolve(result: unknown): void;
   reject(error: Error): void;
   method: string;
 }
@@ -103,11 +122,11 @@ export class Chromium {
   }
 
   /** One protocol command; rejects with Chromium's error, or when Chromium exits first. */
-  send(method: string, params: object = {}, sessionId?: string): Promise<any> {
+  send<T = unknown>(method: string, params: object = {}, sessionId?: string): Promise<T> {
     if (this.exitReason !== null) return Promise.reject(new Error(`${method}: ${this.exitReason}`));
     const id = this.nextId++;
     const message = JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) });
-    return new Promise((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, method });
       (this.child.stdio[3] as Writable).write(`${message}\0`);
     });
@@ -136,8 +155,8 @@ export class Chromium {
 
   /** A new tab, attached, with the domains the tests watch enabled. */
   async newPage(): Promise<Page> {
-    const { targetId } = await this.send('Target.createTarget', { url: 'about:blank' });
-    const { sessionId } = await this.send('Target.attachToTarget', { targetId, flatten: true });
+    const { targetId } = await this.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
+    const { sessionId } = await this.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
     const page = new Page(this, sessionId);
     await Promise.all(['Page.enable', 'Network.enable', 'Runtime.enable', 'Log.enable'].map((method) => this.send(method, {}, sessionId)));
     return page;
@@ -162,10 +181,10 @@ export class Chromium {
 
   private receive(message: {
     id?: number;
-    result?: any;
+    result?: unknown;
     error?: { message: string };
     method?: string;
-    params?: any;
+    params?: CdpEventParams;
     sessionId?: string;
   }): void {
     if (message.id !== undefined) {
@@ -175,7 +194,7 @@ export class Chromium {
       else call?.resolve(message.result);
       return;
     }
-    const event: CdpEvent = { method: message.method!, params: message.params, sessionId: message.sessionId };
+    const event: CdpEvent = { method: message.method!, params: message.params!, sessionId: message.sessionId };
     for (const listener of this.listeners) listener(event);
   }
 }
@@ -203,28 +222,28 @@ export class Page {
       if (event.sessionId !== sessionId) return;
       const { params } = event;
       if (event.method === 'Network.requestWillBeSent') {
-        const { url, method, headers, postData } = params.request;
-        this.requests.push({ requestId: params.requestId, url, method, headers, postData });
+        const { url, method, headers, postData } = params.request!;
+        this.requests.push({ requestId: params.requestId!, url, method, headers, postData });
       } else if (event.method === 'Runtime.exceptionThrown') {
-        this.problems.push(`exception: ${params.exceptionDetails.exception?.description ?? params.exceptionDetails.text}`);
+        this.problems.push(`exception: ${params.exceptionDetails!.exception?.description ?? params.exceptionDetails!.text}`);
       } else if (event.method === 'Runtime.consoleAPICalled' && (params.type === 'error' || params.type === 'warning')) {
         this.problems.push(
-          `console.${params.type}: ${params.args.map((arg: { value: unknown; description: unknown }) => arg.value ?? arg.description).join(' ')}`,
+          `console.${params.type}: ${params.args!.map((arg: { value: unknown; description: unknown }) => arg.value ?? arg.description).join(' ')}`,
         );
-      } else if (event.method === 'Log.entryAdded' && (params.entry.level === 'error' || params.entry.level === 'warning')) {
-        this.problems.push(`${params.entry.source}: ${params.entry.text} ${params.entry.url ?? ''}`.trim());
+      } else if (event.method === 'Log.entryAdded' && (params.entry!.level === 'error' || params.entry!.level === 'warning')) {
+        this.problems.push(`${params.entry!.source}: ${params.entry!.text} ${params.entry!.url ?? ''}`.trim());
       }
     });
   }
 
-  send(method: string, params: object = {}): Promise<any> {
-    return this.browser.send(method, params, this.sessionId);
+  send<T = unknown>(method: string, params: object = {}): Promise<T> {
+    return this.browser.send<T>(method, params, this.sessionId);
   }
 
   /** Goes to `url` and resolves once its load event has fired (deferred scripts have run by then). */
   async open(url: string): Promise<void> {
     const loaded = this.nextEvent('the load event of ' + url, (event) => event.method === 'Page.loadEventFired');
-    const { errorText } = await this.send('Page.navigate', { url });
+    const { errorText } = await this.send<{ errorText?: string }>('Page.navigate', { url });
     if (errorText) throw new Error(`opening ${url}: ${errorText}`);
     await loaded;
   }
@@ -241,27 +260,30 @@ export class Page {
    */
   async nextResponse(
     description: string,
-    matches: (request: PageRequest) => boolean,
+    matches: (request: Omit<PageRequest, 'requestId'>) => boolean,
   ): Promise<{ request: PageRequest; status: number; body: string }> {
     let requestId: string | null = null;
     let status = 0;
     const done = await this.nextEvent(description, (event) => {
       if (requestId === null) {
-        if (event.method === 'Network.requestWillBeSent' && matches(event.params.request)) requestId = event.params.requestId;
+        if (event.method === 'Network.requestWillBeSent' && matches(event.params.request!)) requestId = event.params.requestId!;
         return false;
       }
       if (event.params.requestId !== requestId) return false;
-      if (event.method === 'Network.responseReceived') status = event.params.response.status;
+      if (event.method === 'Network.responseReceived') status = event.params.response!.status;
       return event.method === 'Network.loadingFinished' || event.method === 'Network.loadingFailed';
     });
     if (done.method === 'Network.loadingFailed') throw new Error(`${description} failed: ${done.params.errorText}`);
-    const { body } = await this.send('Network.getResponseBody', { requestId });
+    const { body } = await this.send<{ body: string }>('Network.getResponseBody', { requestId });
     return { request: this.requests.find((request) => request.requestId === requestId)!, status, body };
   }
 
   /** The value of a JavaScript expression in the page (awaited when it is a promise). */
   async evaluate<T>(expression: string): Promise<T> {
-    const { result, exceptionDetails } = await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+    const { result, exceptionDetails } = await this.send<{ result: { value: unknown }; exceptionDetails?: CdpExceptionDetails }>(
+      'Runtime.evaluate',
+      { expression, awaitPromise: true, returnByValue: true },
+    );
     if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     return result.value as T;
   }
@@ -289,6 +311,6 @@ export class Page {
 
   /** Types `text` into the focused element, as a keyboard would. */
   insertText(text: string): Promise<void> {
-    return this.send('Input.insertText', { text });
+    return this.send<void>('Input.insertText', { text });
   }
 }

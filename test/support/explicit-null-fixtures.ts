@@ -4,7 +4,7 @@ import { DEFAULT_BUSINESS_CALENDAR } from '../../src/contracts/contract-lifecycl
 import { parseMoney } from '../../src/common/money';
 import { ingest, supplierId } from './feeds';
 import { invoiceCsv } from './invoices';
-import type { GraphqlResponse, TestServer } from './test-server';
+import type { GraphqlResponse, TestServer, UncheckedData } from './test-server';
 
 /** How test/e2e/explicit-null.test.ts tries one mutation on a real record. */
 export interface Fixture {
@@ -19,7 +19,7 @@ export interface Fixture {
   /** more of the record to select, for `reads` */
   readonly select?: string;
   /** how to read what was stored for a field given null; null where the answer cannot show it (say why) */
-  readonly reads?: Record<string, ((record: any) => unknown) | null>;
+  readonly reads?: Record<string, ((record: UncheckedData) => unknown) | null>;
   /** clearable fields that a rule of the domain refuses to leave empty in this record, and the error that says so */
   readonly refused?: Record<string, { reason: string; field?: string }>;
   /** what none means for a field, when it is not null */
@@ -60,7 +60,7 @@ export async function setUp(server: TestServer, token: string, catalogue: string
   const ok = async (query: string, variables: Record<string, unknown> = {}, as = token) => {
     const response: GraphqlResponse = await server.gql(query, variables, as);
     if (response.errors) throw new Error(`fixture set-up failed: ${JSON.stringify(response.errors)}\n${query}`);
-    return Object.values(response.data as Record<string, any>)[0];
+    return Object.values(response.data as Record<string, UncheckedData>)[0];
   };
 
   const organisation = (await ok('{ me { organisation { id } } }')).organisation.id as string;
@@ -68,7 +68,7 @@ export async function setUp(server: TestServer, token: string, catalogue: string
   const contract = (await ok('{ contracts(filter: { search: "RX1-HSCN-2023-01" }) { edges { node { id } } } }')).edges[0].node.id as string;
   const sites = (await ok('{ sites(first: 100) { edges { node { id odsCode } } } }')).edges
     .map((e: { node: unknown }) => e.node)
-    .filter((s: any) => s.odsCode.startsWith('RX1'));
+    .filter((s: { odsCode: string }) => s.odsCode.startsWith('RX1'));
   const site = sites[0].id as string;
 
   const newContact = async () =>

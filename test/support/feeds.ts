@@ -3,6 +3,15 @@ import { join } from 'node:path';
 import { Role } from '../../src/auth/roles';
 import type { TestServer } from './test-server';
 
+/** What `POST /feeds/{kind}` answers, as the tests read it */
+export interface FeedPostAnswer {
+  run: { id: string; rowsAccepted: number };
+  rejectedRows: unknown[];
+  invoices: { id: string }[];
+  incidents: { id: string; supplierRef: string }[];
+  moreIncidents: number;
+}
+
 export const fixture = (path: string) => readFileSync(join(__dirname, '..', 'fixtures', 'feeds', path), 'utf8');
 
 export const RUN_FIELDS = `id status rowsRead rowsAccepted rowsRejected rowsUnchanged failureReason checksum kind format source
