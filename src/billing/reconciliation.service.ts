@@ -1,3 +1,4 @@
+import { tenancy } from '../auth/tenancy';
 import Decimal from 'decimal.js';
 import { In, LessThanOrEqual, Not, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { conflict } from '../common/errors';
@@ -77,9 +78,7 @@ export class ReconciliationService {
   private async findings(ctx: RequestContext, invoice: Invoice, claims: Map<string, number[]>): Promise<Finding[]> {
     const lines = await ctx.repository(InvoiceLine).find({ where: { invoiceId: invoice.id }, order: { lineNumber: 'ASC' } });
     if (invoice.kind === InvoiceKind.CREDIT_NOTE) return this.creditNoteFindings(ctx, invoice, lines);
-    const services = await ctx
-      .repository(NetworkService)
-      .find({ where: { supplierId: invoice.supplierId, organisationId: In([...ctx.organisationIds]) } });
+    const services = await ctx.repository(NetworkService).find({ where: { supplierId: invoice.supplierId, ...tenancy.where(ctx) } });
     const byId = await this.serviceFacts(ctx, invoice, services);
     const earlier = services.length ? await this.earlierCharges(ctx, invoice) : [];
     const orders = lines.some((line) => line.chargeType === ChargeType.ONE_OFF) ? await this.completedOrders(ctx, invoice) : [];

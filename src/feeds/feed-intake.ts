@@ -1,7 +1,7 @@
+import { tenancy } from '../auth/tenancy';
 import express, { type Request, type Response } from 'express';
 import { finished, PassThrough, type Readable } from 'node:stream';
 import { GraphQLError } from 'graphql';
-import { In } from 'typeorm';
 import type { Logger } from 'pino';
 import { badInput, DomainError, ErrorCode, httpStatusOf, forbidden } from '../common/errors';
 import { INGEST_FEEDS } from '../auth/roles';
@@ -157,7 +157,7 @@ function formatOf(req: Request): FeedFormat {
 async function storedRecords(ctx: RequestContext, run: FeedRun) {
   const [invoices, incidents] = await Promise.all(
     [FeedRecordKind.INVOICE, FeedRecordKind.INCIDENT].map(async (kind) => {
-      const where = { feedRunId: run.id, kind, organisationId: In([...ctx.organisationIds]) };
+      const where = { feedRunId: run.id, kind, ...tenancy.where(ctx) };
       const records = ctx.repository(FeedRunRecord);
       const shown = await records.find({
         where,

@@ -1,3 +1,4 @@
+import { tenancy } from '../auth/tenancy';
 import { auditScopeOf, currentAuditScope, withAuditScope } from '../audit/audit-scope';
 import { In } from 'typeorm';
 import { notFound } from '../common/errors';
@@ -133,7 +134,7 @@ export class FeedPipeline {
         supplierId: request.supplierId,
         kind: request.kind,
         checksum: document.checksum,
-        organisationId: In([...ctx.organisationIds]),
+        ...tenancy.where(ctx),
         status: In([FeedRunStatus.SUCCEEDED, FeedRunStatus.PARTIAL]),
       },
       order: { id: 'DESC' },

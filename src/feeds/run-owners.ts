@@ -1,3 +1,4 @@
+import { tenancy } from '../auth/tenancy';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import { livenessOfOwners } from '../db/instance';
 import { FeedRun, FeedRunStatus } from '../feed-records/feed-run.entity';
@@ -30,7 +31,7 @@ export async function failOrphanedRuns(manager: EntityManager, scope: RunScope =
     .addSelect('run.ownerInstance', 'owner')
     .where('run.status = :running', { running: FeedRunStatus.RUNNING })
     .andWhere('run.ownerInstance IS NOT NULL');
-  if (scope.organisationIds) query.andWhere('run.organisationId IN (:...organisationIds)', { organisationIds: [...scope.organisationIds] });
+  if (scope.organisationIds) tenancy.builder(scope.organisationIds, query, 'run');
   if (scope.supplierId !== undefined) query.andWhere('run.supplierId = :supplierId', { supplierId: scope.supplierId });
   if (scope.kind !== undefined) query.andWhere('run.kind = :kind', { kind: scope.kind });
   const running = await query.getRawMany<{ id: number; owner: string }>();

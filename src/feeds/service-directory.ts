@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { tenancy } from '../auth/tenancy';
 import type { RequestContext } from '../request/context';
 import { NetworkService } from '../services/network-service.entity';
 import type { KnownService, ServiceDirectory } from '../feed-records/service-directory';
@@ -10,7 +10,7 @@ import type { KnownService, ServiceDirectory } from '../feed-records/service-dir
 export async function loadServiceDirectory(ctx: RequestContext, supplierId: number): Promise<ServiceDirectory> {
   const services = await ctx.repository(NetworkService).find({
     select: { id: true, organisationId: true, reference: true, status: true },
-    where: { supplierId, organisationId: In([...ctx.organisationIds]) },
+    where: { supplierId, ...tenancy.where(ctx) },
   });
   return new ServicesByReference(services);
 }

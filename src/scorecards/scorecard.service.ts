@@ -1,3 +1,4 @@
+import { tenancy } from '../auth/tenancy';
 import Decimal from 'decimal.js';
 import { In } from 'typeorm';
 import { billingAccuracy } from '../billing/billing-accuracy';
@@ -54,7 +55,7 @@ export class ScorecardService {
     const contracts = await ctx.repository(Contract).find({
       where: {
         supplierId,
-        organisationId: In([...ctx.organisationIds]),
+        ...tenancy.where(ctx),
         status: In([ContractStatus.ACTIVE, ContractStatus.IN_NOTICE, ContractStatus.EXPIRED, ContractStatus.TERMINATED]),
       },
     });

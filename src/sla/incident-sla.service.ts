@@ -11,7 +11,7 @@ import { incidentClock, SlaStage, type IncidentClock } from './incident-clock';
 import { DEFAULT_INCIDENT_TARGETS } from './sla-defaults';
 import { SlaTerm, SlaTermKind } from './sla-term.entity';
 import { calendarOfContract } from './calendars';
-import { contextForIncidents } from '../auth/tenancy';
+import { contextForIncidents, tenancy } from '../auth/tenancy';
 
 const CLOSED = [IncidentStatus.RESOLVED, IncidentStatus.CLOSED, IncidentStatus.CANCELLED, IncidentStatus.REJECTED];
 
@@ -49,7 +49,7 @@ export class IncidentSlaService {
   /** Open incidents at three quarters of their resolution target or past it, most urgent first. */
   async atRisk(ctx: RequestContext): Promise<{ incident: Incident; clock: IncidentClock }[]> {
     const open = await ctx.repository(Incident).find({
-      where: { organisationId: In([...ctx.organisationIds]), status: Not(In(CLOSED)) },
+      where: { ...tenancy.where(ctx), status: Not(In(CLOSED)) },
       order: { openedAt: 'ASC' },
     });
     const clocks = await Promise.all(

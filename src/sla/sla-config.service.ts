@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
-import { In, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { applyChanges, changedValue, ifGiven } from '../common/changes';
 import { badInput, conflict } from '../common/errors';
 import { requiredText } from '../common/text';
-import { findVisible } from '../auth/tenancy';
+import { findVisible, tenancy } from '../auth/tenancy';
 import { isClosed } from '../contracts/contract-lifecycle';
 import { ContractService } from '../contracts/contract.service';
 import type { RequestContext } from '../request/context';
@@ -156,7 +156,7 @@ export class SlaConfigService {
 
   /** The viewer's organisations' own service-hours calendars, by name. */
   calendars(ctx: RequestContext): Promise<ServiceCalendarRecord[]> {
-    return ctx.repository(ServiceCalendarRecord).find({ where: { organisationId: In([...ctx.organisationIds]) }, order: { name: 'ASC' } });
+    return ctx.repository(ServiceCalendarRecord).find({ where: tenancy.where(ctx), order: { name: 'ASC' } });
   }
 
   /** Creates or replaces one of the organisation's own service-hours calendars, by name. */

@@ -1,5 +1,5 @@
 import { In, IsNull, Not } from 'typeorm';
-import { findVisible } from '../../auth/tenancy';
+import { findVisible, tenancy } from '../../auth/tenancy';
 import { systemViewer } from '../../organisations/system-viewer';
 import { badInput, conflict } from '../../common/errors';
 import { monthOf, requirePeriod, ukPeriodOf } from '../../common/calendar';
@@ -79,7 +79,7 @@ export class CreditLedgerService {
   /** Brings the supplier's contracts in the viewer's organisations up to `now`, and matches credits received. */
   async refresh(ctx: RequestContext, filter: { supplierId?: number; contractId?: number }, now = new Date()): Promise<void> {
     await ctx.transaction(async (tx) => {
-      const where: Record<string, unknown> = { organisationId: In([...tx.organisationIds]) };
+      const where: Record<string, unknown> = { ...tenancy.where(tx) };
       if (filter.supplierId !== undefined) where.supplierId = filter.supplierId;
       if (filter.contractId !== undefined) where.id = filter.contractId;
       const contracts = await tx.repository(Contract).find({ where, order: { id: 'ASC' } });
