@@ -1,4 +1,5 @@
-import { createHash, timingSafeEqual, webcrypto } from 'node:crypto';
+import { timingSafeEqual, webcrypto } from 'node:crypto';
+import { sha256 } from '../common/hashing';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type CryptoKey, type JWTVerifyGetKey } from 'jose';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
@@ -178,7 +179,7 @@ export class Authenticator {
   }
 }
 
-export const hashApiKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
+export const hashApiKey = (key: string) => sha256(key);
 
 function digestsEqual(stored: string, presented: string): boolean {
   const a = Buffer.from(stored, 'hex');

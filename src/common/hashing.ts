@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The hashes frozen documents are checked by: a review's evidence, a closed SLA month's
- * snapshot, a dispute's evidence pack. Hex SHA-256 of the text's UTF-8 bytes.
+ * Hex SHA-256 of the text's UTF-8 bytes: what frozen documents are checked by (a review's
+ * evidence, a closed SLA month's snapshot, a dispute's evidence pack), and the stable keys
+ * built from text (an API key's stored hash, a notification's fingerprint, a supplier's name key).
  */
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 

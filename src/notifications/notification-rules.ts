@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../common/hashing';
 import { UK_ZONE } from '../common/calendar';
 import { daysBetween, type LocalDate } from '../common/dates';
 import { formatMoney, type Pence } from '../common/money';
@@ -48,7 +48,7 @@ export function span(ms: number): string {
 
 /** A stable identity for one condition: the same facts always give the same 64 hex digits. */
 export function fingerprintOf(kind: NotificationKind, organisationId: number, subjectId: string, state: string): string {
-  return createHash('sha256').update(`${kind}|${organisationId}|${subjectId}|${state}`).digest('hex');
+  return sha256(`${kind}|${organisationId}|${subjectId}|${state}`);
 }
 
 interface Draft {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../common/hashing';
 
 /** Characters that show nothing: a name with one inside looks exactly like the name without. */
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
@@ -10,7 +10,7 @@ const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g
  */
 export function supplierNameKey(name: string): string {
   const folded = name.normalize('NFKC').replace(INVISIBLE, '').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase();
-  return createHash('sha256').update(folded, 'utf8').digest('hex');
+  return sha256(folded);
 }
 
 /** A CN-SP ID as stored: upper case, no surrounding spaces. */
